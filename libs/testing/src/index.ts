@@ -1,1 +1,5 @@
-export {};
+export * from './lib/expect-eventually';
+export * from './lib/probe-topic';
+export * from './lib/peers/kafka-peer';
+export * from './lib/peers/mongo-peer';
+export * from './lib/peers/test-peers';

@@ -1,1 +1,11 @@
-export {};
+export * from './lib/config.errors';
+export { CommaList, Secret, envSchema, isSecret } from './lib/env-schema';
+export { loadConfig } from './lib/load-config';
+export type { Env } from './lib/load-config';
+export * from './lib/load-config-or-exit';
+export * from './lib/redact-config';
+export * from './lib/config.tokens';
+export * from './lib/config.module';
+export * from './lib/fragments/kafka-env';
+export * from './lib/fragments/mongo-env';
+export * from './lib/fragments/http-env';

@@ -1,1 +1,9 @@
-export {};
+export * from './lib/correlation';
+export * from './lib/logger';
+export * from './lib/pino-nest-logger';
+export * from './lib/metrics-registry';
+export * from './lib/health-registry';
+export * from './lib/breaker-state-metric';
+export * from './lib/observability.tokens';
+export * from './lib/observability.controller';
+export * from './lib/observability.module';

@@ -1,1 +1,7 @@
-export {};
+export * from './lib/aggregate-repository';
+export * from './lib/embedded-mongo';
+export * from './lib/inbox';
+export * from './lib/mongo-connection';
+export * from './lib/object-id';
+export * from './lib/outbox';
+export * from './lib/persistence.errors';

@@ -1,0 +1,52 @@
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { CommaList, Secret } from '../env-schema';
+
+const HOST_PORT = '^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):[0-9]{1,5}$';
+
+export type KafkaSaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+export const KafkaEnv = Type.Object(
+  {
+    /** Unset: the in-process event bus is used instead of Kafka. */
+    KAFKA_BROKERS: Type.Optional(CommaList(Type.String({ pattern: HOST_PORT, expected: 'host:port' }))),
+    KAFKA_CLIENT_ID: Type.String({ default: 'itsm', minLength: 1 }),
+    KAFKA_SSL: Type.Boolean({ default: false }),
+    KAFKA_SASL_MECHANISM: Type.Optional(
+      Type.Union([Type.Literal('plain'), Type.Literal('scram-sha-256'), Type.Literal('scram-sha-512')]),
+    ),
+    KAFKA_SASL_USERNAME: Type.Optional(Type.String({ minLength: 1 })),
+    KAFKA_SASL_PASSWORD: Type.Optional(Secret(Type.String({ minLength: 1 }))),
+    /** Production producers are idempotent; tests against a minimal broker turn it off. */
+    KAFKA_IDEMPOTENT: Type.Boolean({ default: true }),
+  },
+  { dependencies: { KAFKA_SASL_MECHANISM: ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] } },
+);
+export type KafkaEnv = Static<typeof KafkaEnv>;
+
+export interface KafkaSasl {
+  readonly mechanism: KafkaSaslMechanism;
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface KafkaSettings {
+  readonly brokers: string[] | undefined;
+  readonly clientId: string;
+  readonly ssl: boolean;
+  readonly sasl?: KafkaSasl;
+  readonly idempotent: boolean;
+}
+
+export function toKafkaSettings(env: KafkaEnv): KafkaSettings {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = env;
+  // loadConfig has already required username and password whenever a mechanism is set.
+  const sasl = mechanism && username !== undefined && password !== undefined ? { mechanism, username, password } : undefined;
+  return {
+    brokers: env.KAFKA_BROKERS,
+    clientId: env.KAFKA_CLIENT_ID,
+    ssl: env.KAFKA_SSL,
+    ...(sasl ? { sasl } : {}),
+    idempotent: env.KAFKA_IDEMPOTENT,
+  };
+}

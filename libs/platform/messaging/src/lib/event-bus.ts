@@ -1,0 +1,56 @@
+import type { EventEnvelope, EventOn, RecordHeaders, TopicDefinition, TopicNames } from '@itsm/contracts';
+import type { BackoffPolicy } from '@itsm/platform/resilience';
+
+/** An event as a handler receives it: validated, with where it came from. */
+export interface DeliveredEvent<E extends EventEnvelope = EventEnvelope> {
+  readonly envelope: E;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** 1 on first delivery to the handler, 2 on the first retry, ... */
+  readonly attempt: number;
+}
+
+export type EventHandler<E extends EventEnvelope = EventEnvelope> = (event: DeliveredEvent<E>) => Promise<void>;
+
+export interface RetryPolicy {
+  /** Handler attempts before the event is dead-lettered (>= 1). */
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, backoff: { baseMs: 200, maxMs: 10_000, jitter: 1 } };
+
+/** One consumer group's interest: every replica of a service uses the same group. */
+export interface Subscription<Ts extends readonly TopicDefinition[], N extends TopicNames<Ts>> {
+  readonly group: string;
+  readonly topics: readonly N[];
+  readonly handle: EventHandler<EventOn<Ts, N>>;
+  readonly retry?: RetryPolicy;
+}
+
+/** A record as it travels on a topic (dead letters carry the original bytes, not an envelope). */
+export interface RawOutgoingRecord {
+  readonly key: string | null;
+  readonly value: Buffer | null;
+  readonly headers: RecordHeaders;
+}
+
+/**
+ * The event bus port. Both adapters (Kafka, in-process) give the same guarantees: per-key order
+ * within a topic, one delivery per consumer group (shared among its members), at-least-once,
+ * retries with backoff then a dead-letter topic, so a poison event never blocks its partition.
+ */
+export interface EventBus<Ts extends readonly TopicDefinition[] = readonly TopicDefinition[]> {
+  /** Validates every payload against its schema, then appends the events keyed by subject, in order. */
+  publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void>;
+  /** Appends records as they are (dead-lettering, redrive). */
+  publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void>;
+  /** Registers a consumer group; takes effect on `start()` (or at once when already started). */
+  subscribe<N extends TopicNames<Ts>>(subscription: Subscription<Ts, N>): Promise<void>;
+  start(): Promise<void>;
+  /** Stops fetching, lets in-flight handlers finish, commits what was handled, disconnects. */
+  close(): Promise<void>;
+  /** True while connected and every consumer group is running (readiness). */
+  isHealthy(): boolean;
+}

@@ -1,0 +1,196 @@
+import { encodeEnvelope } from '@itsm/contracts';
+import type { EventEnvelope, EventOn, TopicDefinition, TopicNames, TopicRegistry } from '@itsm/contracts';
+import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import type { Consumer, KafkaConfig, Producer, SASLOptions } from 'kafkajs';
+import { ConsumerPipeline } from '../consumer-pipeline';
+import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
+import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
+import { DEFAULT_RETRY_POLICY } from '../event-bus';
+import { MessagingError, MessagingErrorCode } from '../messaging.errors';
+
+export interface KafkaConnectionSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly ssl: boolean;
+  readonly sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  /** Idempotent producer: on in production; off against the test peer, which cannot do it (INFRA.md). */
+  readonly idempotent: boolean;
+}
+
+export interface KafkaConsumerSettings {
+  readonly sessionTimeoutMs: number;
+  readonly rebalanceTimeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+  readonly maxWaitTimeMs: number;
+  /** Partitions handled at once per consumer (order is kept within each partition). */
+  readonly partitionsConsumedConcurrently: number;
+  readonly autoCommitIntervalMs: number;
+  /** Where a new consumer group starts: the earliest retained event (true) or new ones only. */
+  readonly fromBeginning: boolean;
+}
+
+export const DEFAULT_KAFKA_CONSUMER_SETTINGS: KafkaConsumerSettings = {
+  sessionTimeoutMs: 30_000,
+  rebalanceTimeoutMs: 60_000,
+  heartbeatIntervalMs: 3_000,
+  maxWaitTimeMs: 100,
+  partitionsConsumedConcurrently: 4,
+  autoCommitIntervalMs: 1_000,
+  fromBeginning: true,
+};
+
+export interface KafkaEventBusOptions {
+  readonly connection: KafkaConnectionSettings;
+  readonly consumer?: Partial<KafkaConsumerSettings>;
+  readonly observer?: PipelineObserver;
+  readonly around?: PipelineOptions['around'];
+  readonly gzip?: boolean;
+  readonly onError?: (error: unknown, context: string) => void;
+}
+
+interface Group {
+  readonly subscription: Subscription<readonly TopicDefinition[], string>;
+  consumer?: Consumer;
+  running: boolean;
+}
+
+/** The event bus on Apache Kafka through kafkajs (production, and the Kafka test peer). */
+export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements EventBus<Ts> {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly groups: Group[] = [];
+  private readonly consumerSettings: KafkaConsumerSettings;
+  private readonly shutdown = new AbortController();
+  private state: 'new' | 'started' | 'closed' = 'new';
+  private producerConnected = false;
+
+  constructor(
+    private readonly registry: TopicRegistry<Ts>,
+    private readonly options: KafkaEventBusOptions,
+  ) {
+    const { connection } = options;
+    const config: KafkaConfig = {
+      clientId: connection.clientId,
+      brokers: [...connection.brokers],
+      ssl: connection.ssl,
+      logLevel: logLevel.NOTHING,
+      retry: { initialRetryTime: 100, maxRetryTime: 5_000, retries: 8 },
+    };
+    if (connection.sasl) config.sasl = connection.sasl as SASLOptions;
+    this.kafka = new Kafka(config);
+    this.producer = this.kafka.producer({
+      idempotent: connection.idempotent,
+      // One request in flight keeps per-key order through broker retries without idempotence.
+      maxInFlightRequests: connection.idempotent ? 5 : 1,
+      allowAutoTopicCreation: true,
+    });
+    this.consumerSettings = { ...DEFAULT_KAFKA_CONSUMER_SETTINGS, ...options.consumer };
+  }
+
+  async publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void> {
+    for (const event of events as readonly EventEnvelope[]) this.registry.validatePayload(topic, event.type, event.data);
+    await this.send(topic, events.map((event) => encodeEnvelope(event as EventEnvelope)));
+  }
+
+  async publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void> {
+    await this.send(topic, records);
+  }
+
+  async subscribe<N extends TopicNames<Ts>>(subscription: Subscription<Ts, N>): Promise<void> {
+    if (this.state === 'closed') throw new MessagingError(MessagingErrorCode.BusClosed, 'the bus is closed');
+    const group: Group = { subscription: subscription as unknown as Group['subscription'], running: false };
+    this.groups.push(group);
+    if (this.state === 'started') await this.run(group);
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'new') return;
+    this.state = 'started';
+    await this.connectProducer();
+    await Promise.all(this.groups.map((group) => this.run(group)));
+  }
+
+  async close(): Promise<void> {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.shutdown.abort();
+    // kafkajs waits for the batch in flight, commits resolved offsets and leaves the group.
+    await Promise.all(this.groups.map(async (group) => {
+      group.running = false;
+      await group.consumer?.disconnect();
+    }));
+    if (this.producerConnected) await this.producer.disconnect();
+    this.producerConnected = false;
+  }
+
+  isHealthy(): boolean {
+    return this.state === 'started' && this.producerConnected && this.groups.every((group) => group.running);
+  }
+
+  private async connectProducer(): Promise<void> {
+    if (this.producerConnected) return;
+    await this.producer.connect();
+    this.producerConnected = true;
+  }
+
+  private async send(topic: string, records: readonly RawOutgoingRecord[]): Promise<void> {
+    if (this.state === 'closed') throw new MessagingError(MessagingErrorCode.BusClosed, 'the bus is closed');
+    if (records.length === 0) return;
+    await this.connectProducer();
+    await this.producer.send({
+      topic,
+      acks: -1,
+      compression: this.options.gzip ? CompressionTypes.GZIP : CompressionTypes.None,
+      messages: records.map((r) => ({ key: r.key, value: r.value, headers: r.headers as Record<string, string | Buffer> })),
+    });
+  }
+
+  private async run(group: Group): Promise<void> {
+    const { subscription } = group;
+    const settings = this.consumerSettings;
+    const consumer = this.kafka.consumer({
+      groupId: subscription.group,
+      sessionTimeout: settings.sessionTimeoutMs,
+      rebalanceTimeout: settings.rebalanceTimeoutMs,
+      heartbeatInterval: settings.heartbeatIntervalMs,
+      maxWaitTimeInMs: settings.maxWaitTimeMs,
+      allowAutoTopicCreation: true,
+    });
+    group.consumer = consumer;
+    const pipeline = new ConsumerPipeline({
+      group: subscription.group,
+      registry: this.registry,
+      handler: subscription.handle,
+      retry: subscription.retry ?? DEFAULT_RETRY_POLICY,
+      deadLetter: (topic, record) => this.send(topic, [record]),
+      observer: this.options.observer,
+      around: this.options.around,
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      group.running = event.payload.restart;
+      this.options.onError?.(event.payload.error, `consumer group ${subscription.group} crashed`);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: settings.fromBeginning });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: settings.autoCommitIntervalMs,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          const outcome = await pipeline.process(
+            { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers },
+            { signal: this.shutdown.signal, heartbeat },
+          );
+          if (outcome === 'aborted') break;
+          resolveOffset(message.offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat(); // kafkajs sends one only when heartbeatInterval has passed
+        }
+      },
+    });
+    group.running = true;
+  }
+}

@@ -1,0 +1,93 @@
+import type { TopicDefinition } from '@itsm/contracts';
+import type { OutboxStore } from '@itsm/platform/persistence';
+import type { EventBus } from '../event-bus';
+
+export interface OutboxRelaySettings {
+  /** How often stores are polled when nothing signals (crash recovery, other replicas' writes). */
+  readonly pollIntervalMs: number;
+  /** Aggregates read per store per round. */
+  readonly batchSize: number;
+}
+
+export const DEFAULT_OUTBOX_RELAY_SETTINGS: OutboxRelaySettings = { pollIntervalMs: 500, batchSize: 200 };
+
+/**
+ * Publishes what repositories wrote into their aggregates' outboxes, then marks it published.
+ * A crash between publish and mark publishes again (at-least-once: consumers dedupe by sequence);
+ * an event is never published for a write that did not happen, because it only exists in the
+ * aggregate document that write produced.
+ */
+export class OutboxRelay {
+  private wake: (() => void) | undefined;
+  private signalled = false;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly stores: readonly OutboxStore[],
+    private readonly bus: EventBus<readonly TopicDefinition[]>,
+    private readonly settings: OutboxRelaySettings = DEFAULT_OUTBOX_RELAY_SETTINGS,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  start(): void {
+    if (this.running !== undefined) return;
+    this.stopping = false;
+    this.running = this.loop();
+  }
+
+  /** Called after a repository commits: publish now rather than at the next poll. */
+  notify(): void {
+    this.signalled = true;
+    this.wake?.();
+  }
+
+  /** Finishes the round in progress and stops. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** One pass over every store until nothing is pending; returns how many events were published. */
+  async drain(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      let round = 0;
+      for (const store of this.stores) round += await this.relay(store);
+      published += round;
+      if (round === 0 || this.stopping) return published;
+    }
+  }
+
+  private async relay(store: OutboxStore): Promise<number> {
+    const items = await store.pending(this.settings.batchSize);
+    if (items.length === 0) return 0;
+    // One send for the whole round: each aggregate's events stay in order under its key.
+    const events = items.flatMap((item) => item.events);
+    await this.bus.publish(store.topic, events);
+    await Promise.all(items.map((item) => store.markPublished(item)));
+    return events.length;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      this.signalled = false;
+      try {
+        await this.drain();
+      } catch (error) {
+        this.onError(error);
+      }
+      if (this.stopping || this.signalled) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.settings.pollIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import mongoose from 'mongoose';
+import type { Connection } from 'mongoose';
+
+export interface MongoSettings {
+  readonly url: string;
+  /** Each bounded context owns its database: `<prefix>_<context>`. */
+  readonly dbPrefix: string;
+}
+
+export function databaseName(settings: Pick<MongoSettings, 'dbPrefix'>, context: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(context)) throw new Error(`context name "${context}" must be lower-case letters, digits, _`);
+  return `${settings.dbPrefix}_${context}`;
+}
+
+/** A connection to one context's database; every model of that context is registered on it. */
+export async function connectContext(settings: MongoSettings, context: string): Promise<Connection> {
+  const connection = mongoose.createConnection(settings.url, {
+    dbName: databaseName(settings, context),
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: true,
+  });
+  await connection.asPromise();
+  return connection;
+}

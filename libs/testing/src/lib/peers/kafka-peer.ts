@@ -1,0 +1,49 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = join(__dirname, '../../../../..');
+const BINARY = join(ROOT, 'dist/tools/kafka-mock');
+
+export interface KafkaPeer {
+  readonly brokers: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts librdkafka's mock cluster (a Kafka-protocol test peer, not Apache Kafka): builds the
+ * launcher when it is missing. Topics are auto-created with 4 partitions on first use.
+ */
+export async function startKafkaPeer({ brokers = 1, topics = [] as string[] } = {}): Promise<KafkaPeer> {
+  if (!existsSync(BINARY)) {
+    const build = spawnSync('bash', [join(ROOT, 'tools/kafka-mock/build.sh')], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`could not build the Kafka peer:\n${build.stderr}`);
+  }
+  const args = ['--brokers', String(brokers), ...topics.flatMap((t) => ['--topic', t])];
+  const child: ChildProcessWithoutNullStreams = spawn(BINARY, args, { stdio: 'pipe' });
+  const bootstrap = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error('Kafka peer did not start within 10 s')), 10_000);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`Kafka peer exited with ${String(code)}: ${stderr}`)));
+    lines.on('line', (line) => {
+      const match = /^bootstrap=(.+)$/.exec(line);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  return {
+    brokers: bootstrap.split(','),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
