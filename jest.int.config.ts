@@ -5,8 +5,8 @@ import { preset } from './jest.preset';
 const config: Config = {
   ...preset,
   testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-  globalSetup: '<rootDir>/libs/testing/src/lib/peers/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/lib/peers/global-teardown.ts',
+  globalSetup: '<rootDir>/tools/jest/global-setup.cjs',
+  globalTeardown: '<rootDir>/tools/jest/global-teardown.cjs',
   testTimeout: 120_000,
 };
 

@@ -59,7 +59,8 @@ export function describeExpected(schema: EnvSchemaNode): string {
     case 'array':
       return `a comma-separated list of ${schema.items ? describeExpected(schema.items) : 'values'}`;
     case 'string':
-      return schema.pattern ? `a string matching /${schema.pattern}/` : 'a non-empty string';
+      if (schema.pattern) return `a string matching /${schema.pattern}/`;
+      return (schema.minLength ?? 1) > 1 ? `at least ${schema.minLength} characters long` : 'a non-empty string';
     default:
       return 'a valid value';
   }

@@ -14,6 +14,7 @@ export interface EnvSchemaNode {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly pattern?: string;
+  readonly minLength?: number;
   readonly default?: unknown;
   readonly secret?: boolean;
   readonly expected?: string;

@@ -90,7 +90,7 @@ describe('loadConfig', () => {
   it('never echoes the value of a secret', () => {
     const secretSchema = Type.Object({ TOKEN: Secret(Type.String({ minLength: 10 })) });
     const [problem] = problemsOf(() => loadConfig(secretSchema, { TOKEN: 'hunter2' }));
-    expect(problem).toBe('TOKEN must be a non-empty string');
+    expect(problem).toBe('TOKEN must be at least 10 characters long');
     expect(problem).not.toContain('hunter2');
   });
 

@@ -7,7 +7,7 @@ import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
 import { DEFAULT_RETRY_POLICY } from '../event-bus';
 import { MessagingError, MessagingErrorCode } from '../messaging.errors';
 
-interface StoredRecord {
+export interface StoredRecord {
   readonly key: string | null;
   readonly value: Buffer | null;
   readonly headers: RecordHeaders;
@@ -124,6 +124,11 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
 
   isHealthy(): boolean {
     return this.state === 'started';
+  }
+
+  /** The retained records of a topic, oldest first (dead-letter inspection in the all-in-one mode). */
+  records(topic: string): StoredRecord[] {
+    return (this.logs.get(topic) ?? []).flatMap((log) => log.records);
   }
 
   private partitionsOf(topic: string): PartitionLog[] {

@@ -1,0 +1,131 @@
+import { encodeEnvelope, TopicRegistry } from '@itsm/contracts';
+import { probeEvent, probeTopic } from '@itsm/testing';
+import { ConsumerPipeline } from './consumer-pipeline';
+import type { ConsumedRecord } from './dead-letter';
+import { DLQ_HEADERS } from './dead-letter';
+import type { DeliveredEvent, RawOutgoingRecord } from './event-bus';
+import { MessagingError, MessagingErrorCode } from './messaging.errors';
+
+const topic = probeTopic('itsm.pipeline.v1');
+const registry = new TopicRegistry([topic]);
+const fastRetry = { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 2, jitter: 0 } };
+
+function recordOf(event = probeEvent('k1', 1)): ConsumedRecord {
+  const encoded = encodeEnvelope(event);
+  return { topic: topic.name, partition: 2, offset: '41', key: encoded.key, value: encoded.value, headers: encoded.headers };
+}
+
+function setup(handler: (event: DeliveredEvent) => Promise<void>) {
+  const deadLetters: { topic: string; record: RawOutgoingRecord }[] = [];
+  const pipeline = new ConsumerPipeline({
+    group: 'svc-test',
+    registry,
+    handler,
+    retry: fastRetry,
+    deadLetter: (dlqTopic, record) => {
+      deadLetters.push({ topic: dlqTopic, record });
+      return Promise.resolve();
+    },
+    clock: () => new Date('2026-11-22T08:00:00Z'),
+  });
+  return { pipeline, deadLetters, control: { signal: new AbortController().signal } };
+}
+
+describe('ConsumerPipeline', () => {
+  it('hands a valid event to the handler once', async () => {
+    const seen: DeliveredEvent[] = [];
+    const { pipeline, deadLetters, control } = setup((event) => {
+      seen.push(event);
+      return Promise.resolve();
+    });
+    const event = probeEvent('k1', 7);
+    await expect(pipeline.process(recordOf(event), control)).resolves.toBe('handled');
+    expect(seen).toEqual([{ envelope: event, topic: topic.name, partition: 2, offset: '41', attempt: 1 }]);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('retries a failing handler, then succeeds without dead-lettering', async () => {
+    const attempts: number[] = [];
+    const { pipeline, deadLetters, control } = setup((event) => {
+      attempts.push(event.attempt);
+      return event.attempt < 3 ? Promise.reject(new Error('flaky')) : Promise.resolve();
+    });
+    await expect(pipeline.process(recordOf(), control)).resolves.toBe('handled');
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('dead-letters after maxAttempts with the error, the original bytes and headers', async () => {
+    const { pipeline, deadLetters, control } = setup(() => Promise.reject(new Error('database says no')));
+    const record = recordOf();
+    await expect(pipeline.process(record, control)).resolves.toBe('dead-lettered');
+    expect(deadLetters).toHaveLength(1);
+    const [dead] = deadLetters;
+    expect(dead?.topic).toBe('itsm.pipeline.v1.dlq');
+    expect(dead?.record.value).toEqual(record.value);
+    expect(dead?.record.key).toBe('k1');
+    expect(dead?.record.headers).toMatchObject({
+      ...record.headers,
+      [DLQ_HEADERS.code]: MessagingErrorCode.HandlerFailed,
+      [DLQ_HEADERS.reason]: 'Error: database says no',
+      [DLQ_HEADERS.group]: 'svc-test',
+      [DLQ_HEADERS.topic]: 'itsm.pipeline.v1',
+      [DLQ_HEADERS.partition]: '2',
+      [DLQ_HEADERS.offset]: '41',
+      [DLQ_HEADERS.attempts]: '3',
+      [DLQ_HEADERS.failedAt]: '2026-11-22T08:00:00.000Z',
+    });
+  });
+
+  it('dead-letters a non-retryable failure at once, keeping its code', async () => {
+    let calls = 0;
+    const { pipeline, deadLetters, control } = setup(() => {
+      calls++;
+      return Promise.reject(new MessagingError(MessagingErrorCode.SequenceGap, 'gap', false));
+    });
+    await pipeline.process(recordOf(), control);
+    expect(calls).toBe(1);
+    expect(deadLetters[0]?.record.headers[DLQ_HEADERS.code]).toBe(MessagingErrorCode.SequenceGap);
+  });
+
+  it('dead-letters a malformed envelope without calling the handler', async () => {
+    const handler = jest.fn(() => Promise.resolve());
+    const { pipeline, deadLetters, control } = setup(handler);
+    const record = { ...recordOf(), headers: { ...recordOf().headers, ce_specversion: '0.3' } };
+    await expect(pipeline.process(record, control)).resolves.toBe('dead-lettered');
+    expect(handler).not.toHaveBeenCalled();
+    expect(deadLetters[0]?.record.headers[DLQ_HEADERS.code]).toBe('CONTRACT.MALFORMED_ENVELOPE');
+    expect(deadLetters[0]?.record.headers[DLQ_HEADERS.attempts]).toBe('0');
+  });
+
+  it('dead-letters a payload that fails its schema, naming the field', async () => {
+    const handler = jest.fn(() => Promise.resolve());
+    const { pipeline, deadLetters, control } = setup(handler);
+    const bad = { ...probeEvent('k1', 1), data: { key: 'k1', n: -1 } };
+    await pipeline.process(recordOf(bad), control);
+    expect(handler).not.toHaveBeenCalled();
+    expect(deadLetters[0]?.record.headers[DLQ_HEADERS.code]).toBe('CONTRACT.INVALID_PAYLOAD');
+    expect(deadLetters[0]?.record.headers[DLQ_HEADERS.reason]).toMatch(/\/n must be >= 0/);
+  });
+
+  it('stops retrying on shutdown and leaves the record uncommitted', async () => {
+    const abort = new AbortController();
+    const { pipeline, deadLetters } = setup(() => {
+      abort.abort();
+      return Promise.reject(new Error('down'));
+    });
+    await expect(pipeline.process(recordOf(), { signal: abort.signal })).resolves.toBe('aborted');
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('throws when the dead-letter write fails, so the record is redelivered rather than lost', async () => {
+    const pipeline = new ConsumerPipeline({
+      group: 'svc-test',
+      registry,
+      handler: () => Promise.reject(new Error('boom')),
+      retry: { ...fastRetry, maxAttempts: 1 },
+      deadLetter: () => Promise.reject(new Error('broker down')),
+    });
+    await expect(pipeline.process(recordOf(), { signal: new AbortController().signal })).rejects.toThrow('broker down');
+  });
+});
