@@ -44,6 +44,8 @@ export interface RawOutgoingRecord {
 export interface EventBus<Ts extends readonly TopicDefinition[] = readonly TopicDefinition[]> {
   /** Validates every payload against its schema, then appends the events keyed by subject, in order. */
   publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void>;
+  /** The same for callers that serve many topics (the outbox relay): payloads are checked at run time. */
+  publishEnvelopes(topic: string, events: readonly EventEnvelope[]): Promise<void>;
   /** Appends records as they are (dead-lettering, redrive). */
   publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void>;
   /** Registers a consumer group; takes effect on `start()` (or at once when already started). */

@@ -83,9 +83,13 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     private readonly options: InProcessEventBusOptions = {},
   ) {}
 
-  async publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void> {
-    for (const event of events as readonly EventEnvelope[]) this.registry.validatePayload(topic, event.type, event.data);
-    await this.publishRaw(topic, events.map((event) => encodeEnvelope(event as EventEnvelope)));
+  publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void> {
+    return this.publishEnvelopes(topic, events);
+  }
+
+  async publishEnvelopes(topic: string, events: readonly EventEnvelope[]): Promise<void> {
+    for (const event of events) this.registry.validatePayload(topic, event.type, event.data);
+    await this.publishRaw(topic, events.map((event) => encodeEnvelope(event)));
   }
 
   publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void> {

@@ -87,9 +87,13 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
     this.consumerSettings = { ...DEFAULT_KAFKA_CONSUMER_SETTINGS, ...options.consumer };
   }
 
-  async publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void> {
-    for (const event of events as readonly EventEnvelope[]) this.registry.validatePayload(topic, event.type, event.data);
-    await this.send(topic, events.map((event) => encodeEnvelope(event as EventEnvelope)));
+  publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void> {
+    return this.publishEnvelopes(topic, events);
+  }
+
+  async publishEnvelopes(topic: string, events: readonly EventEnvelope[]): Promise<void> {
+    for (const event of events) this.registry.validatePayload(topic, event.type, event.data);
+    await this.send(topic, events.map((event) => encodeEnvelope(event)));
   }
 
   async publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void> {

@@ -1,4 +1,3 @@
-import type { TopicDefinition } from '@itsm/contracts';
 import type { OutboxStore } from '@itsm/platform/persistence';
 import type { EventBus } from '../event-bus';
 
@@ -25,7 +24,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly stores: readonly OutboxStore[],
-    private readonly bus: EventBus<readonly TopicDefinition[]>,
+    private readonly bus: Pick<EventBus, 'publishEnvelopes'>,
     private readonly settings: OutboxRelaySettings = DEFAULT_OUTBOX_RELAY_SETTINGS,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
@@ -66,7 +65,7 @@ export class OutboxRelay {
     if (items.length === 0) return 0;
     // One send for the whole round: each aggregate's events stay in order under its key.
     const events = items.flatMap((item) => item.events);
-    await this.bus.publish(store.topic, events);
+    await this.bus.publishEnvelopes(store.topic, events);
     await Promise.all(items.map((item) => store.markPublished(item)));
     return events.length;
   }
