@@ -101,7 +101,7 @@ async function busRound(brokers: string[]): Promise<Round> {
     handle: (event) => {
       if (event.envelope.subject === 'warm') warm = true;
       else {
-        handledAt[event.envelope.data.n] = performance.now();
+        handledAt[(event.envelope.data as { n: number }).n] = performance.now();
         handled++;
       }
       return Promise.resolve();

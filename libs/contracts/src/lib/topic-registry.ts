@@ -46,8 +46,8 @@ export type EventOf<T extends TopicDefinition> = {
 /** The names of a list of topics, and the definition of one of them by name. */
 export type TopicNames<Ts extends readonly TopicDefinition[]> = Ts[number]['name'];
 export type TopicNamed<Ts extends readonly TopicDefinition[], N extends string> = Extract<Ts[number], { name: N }>;
-/** Every envelope that may travel on the topic named N. */
-export type EventOn<Ts extends readonly TopicDefinition[], N extends string> = EventOf<TopicNamed<Ts, N>>;
+/** Every envelope that may travel on the topic named N (any envelope when the topics are not known statically). */
+export type EventOn<Ts extends readonly TopicDefinition[], N extends string> = string extends TopicNames<Ts> ? EventEnvelope : EventOf<TopicNamed<Ts, N>>;
 
 /** Dead-letter topic of a source topic: same key, original bytes and headers, plus the reason. */
 export function deadLetterTopicOf(topic: string): string {

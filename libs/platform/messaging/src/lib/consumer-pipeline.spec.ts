@@ -129,3 +129,18 @@ describe('ConsumerPipeline', () => {
     await expect(pipeline.process(recordOf(), { signal: new AbortController().signal })).rejects.toThrow('broker down');
   });
 });
+
+describe('ConsumerPipeline dead-letter reasons', () => {
+  it('keeps the content of a non-Error rejection', async () => {
+    const deadLetters: RawOutgoingRecord[] = [];
+    const pipeline = new ConsumerPipeline({
+      group: 'g',
+      registry,
+      handler: () => Promise.reject({ status: 'error', message: 'Internal server error' }),
+      retry: { ...fastRetry, maxAttempts: 1 },
+      deadLetter: (_topic, record) => Promise.resolve(void deadLetters.push(record)),
+    });
+    await pipeline.process(recordOf(), { signal: new AbortController().signal });
+    expect(deadLetters[0]?.headers[DLQ_HEADERS.reason]).toBe('{"status":"error","message":"Internal server error"}');
+  });
+});

@@ -3,7 +3,7 @@ import { connectContext, MongoOutboxStore, PersistenceErrorCode } from '@itsm/pl
 import type { AggregateDocumentMeta } from '@itsm/platform/persistence';
 import { expectEventually, probeStream, probeTopic, testPeers, uniqueTopicName } from '@itsm/testing';
 import type { Model } from 'mongoose';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { readKafkaTopic, TEST_CONSUMER } from '../test-fixtures/buses';
 import { EffectStore } from '../test-fixtures/effect-store';

@@ -1,0 +1,82 @@
+import { TopicRegistry } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { currentCorrelation, MetricsRegistry, ObservabilityModule } from '@itsm/platform/observability';
+import { expectEventually, probeEvent, probeTopic } from '@itsm/testing';
+import { Inject, Module } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { Writable } from 'node:stream';
+import { DLQ_HEADERS } from '../dead-letter';
+import type { EventBus } from '../event-bus';
+import type { InProcessEventBus } from '../in-process/in-process-event-bus';
+import type { TopicDefinition } from '@itsm/contracts';
+import { EventBusContext, EventBusTransport } from './event-bus.transport';
+import { EventConsumer } from './event-consumer.decorator';
+import { EVENT_BUS, MessagingModule } from './messaging.module';
+
+const topic = probeTopic('itsm.nest-probe.v1');
+const seen: { sequence: number; correlationId: string | undefined; partition: number }[] = [];
+let attemptsOnPoison = 0;
+
+@EventConsumer()
+class ProbeConsumer {
+  @EventPattern(topic.name)
+  handle(@Payload() event: EventEnvelope<string, { key: string; n: number }>, @Ctx() context: EventBusContext): Promise<void> {
+    if (event.data.key === 'poison') {
+      attemptsOnPoison++;
+      return Promise.reject(new Error('poison pill'));
+    }
+    seen.push({ sequence: event.sequence, correlationId: currentCorrelation()?.correlationId, partition: context.getEvent().partition });
+    return Promise.resolve();
+  }
+}
+
+@Module({ controllers: [ProbeConsumer] })
+class ProbeModule {
+  constructor(@Inject(EVENT_BUS) readonly bus: EventBus) {}
+}
+
+describe('EventBusTransport (@nestjs/microservices custom strategy)', () => {
+  let app: INestApplication;
+  let bus: InProcessEventBus<readonly TopicDefinition[]>;
+
+  beforeAll(async () => {
+    const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: 'probe', logLevel: 'error', collectDefaultMetrics: false, logDestination: silent }),
+        MessagingModule.forRoot({ registry: new TopicRegistry([topic]) }),
+        ProbeModule,
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    bus = app.get(EVENT_BUS);
+    app.connectMicroservice({ strategy: new EventBusTransport(bus, { group: 'probe-service', retry: { maxAttempts: 2, backoff: { baseMs: 1, maxMs: 2, jitter: 0 } } }) });
+    await app.startAllMicroservices();
+    await app.init();
+  });
+  afterAll(() => app.close());
+
+  it('delivers events to @EventPattern handlers in per-key order, inside the event correlation context', async () => {
+    const events = Array.from({ length: 50 }, (_, i) => probeEvent('ticket-1', i + 1));
+    await bus.publish(topic.name, events);
+    await expectEventually(() => expect(seen).toHaveLength(50));
+    expect(seen.map((s) => s.sequence)).toEqual(events.map((e) => e.sequence));
+    expect(seen.map((s) => s.correlationId)).toEqual(events.map((e) => e.correlationid));
+  });
+
+  it('retries a throwing handler, dead-letters the event and counts it in the metrics', async () => {
+    const poison = { ...probeEvent('ticket-2', 1), data: { key: 'poison', n: 1 } };
+    await bus.publish(topic.name, [poison, probeEvent('ticket-2', 2)]);
+    await expectEventually(() => expect(bus.records(`${topic.name}.dlq`)).toHaveLength(1));
+    const [dead] = bus.records(`${topic.name}.dlq`);
+    expect(attemptsOnPoison).toBe(2);
+    expect(dead?.headers[DLQ_HEADERS.reason]).toBe('Error: poison pill');
+    expect(dead?.headers[DLQ_HEADERS.group]).toBe('probe-service');
+    await expectEventually(() => expect(seen.map((s) => s.sequence)).toContain(2));
+    const metrics = await app.get(MetricsRegistry).metrics();
+    expect(metrics).toMatch(/itsm_events_dead_lettered_total\{.*group="probe-service".*\} 1/);
+    expect(metrics).toMatch(/itsm_events_consumed_total\{.*outcome="handled".*\} 51/);
+  });
+});
