@@ -29,19 +29,9 @@ export interface EventEnvelope<TType extends string = string, TData = unknown> {
 }
 
 /** Envelope fields a producer chooses; the rest is filled by `createEnvelope`. */
-export interface NewEnvelope<TType extends string, TData> {
-  readonly id: string;
-  readonly source: string;
-  readonly type: TType;
-  readonly subject: string;
+export type NewEnvelope<TType extends string, TData> = Omit<EventEnvelope<TType, TData>, 'specversion' | 'datacontenttype' | 'time'> & {
   readonly time: Date;
-  readonly data: TData;
-  readonly sequence: number;
-  readonly correlationid: string;
-  readonly causationid?: string;
-  readonly traceparent?: string;
-  readonly tenant?: string;
-}
+};
 
 export function createEnvelope<TType extends string, TData>(e: NewEnvelope<TType, TData>): EventEnvelope<TType, TData> {
   return {

@@ -3,7 +3,9 @@ import type { EventEnvelope, TopicRegistry } from '@itsm/contracts';
 import { backoffDelayMs } from '@itsm/platform/resilience';
 import type { ConsumedRecord } from './dead-letter';
 import { deadLetterRecord } from './dead-letter';
-import type { EventHandler, RawOutgoingRecord, RetryPolicy } from './event-bus';
+import type { TopicDefinition } from '@itsm/contracts';
+import type { EventHandler, RawOutgoingRecord, RetryPolicy, Subscription } from './event-bus';
+import { DEFAULT_RETRY_POLICY } from './event-bus';
 import { MessagingErrorCode, isRetryable } from './messaging.errors';
 
 export type Outcome = 'handled' | 'dead-lettered' | 'aborted';
@@ -41,6 +43,14 @@ export interface PipelineControl {
  */
 export class ConsumerPipeline {
   constructor(private readonly options: PipelineOptions) {}
+
+  /** The pipeline of one consumer group, as both bus adapters build it. */
+  static forSubscription(
+    subscription: Subscription<readonly TopicDefinition[], string>,
+    shared: Pick<PipelineOptions, 'registry' | 'deadLetter' | 'observer' | 'around'>,
+  ): ConsumerPipeline {
+    return new ConsumerPipeline({ ...shared, group: subscription.group, handler: subscription.handle, retry: subscription.retry ?? DEFAULT_RETRY_POLICY });
+  }
 
   get group(): string {
     return this.options.group;

@@ -4,7 +4,6 @@ import { Partitioners } from 'kafkajs';
 import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
 import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
-import { DEFAULT_RETRY_POLICY } from '../event-bus';
 import { MessagingError, MessagingErrorCode } from '../messaging.errors';
 
 export interface StoredRecord {
@@ -150,11 +149,8 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     if (existing !== undefined) {
       throw new MessagingError(MessagingErrorCode.HandlerFailed, `consumer group ${subscription.group} is already subscribed in this process`, false);
     }
-    const pipeline = new ConsumerPipeline({
-      group: subscription.group,
+    const pipeline = ConsumerPipeline.forSubscription(subscription, {
       registry: this.registry,
-      handler: subscription.handle,
-      retry: subscription.retry ?? DEFAULT_RETRY_POLICY,
       deadLetter: (topic, record) => this.publishRaw(topic, [record]),
       observer: this.options.observer,
       around: this.options.around,

@@ -5,7 +5,6 @@ import type { Consumer, KafkaConfig, Producer, SASLOptions } from 'kafkajs';
 import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
 import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
-import { DEFAULT_RETRY_POLICY } from '../event-bus';
 import { MessagingError, MessagingErrorCode } from '../messaging.errors';
 
 export interface KafkaConnectionSettings {
@@ -161,11 +160,8 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
       allowAutoTopicCreation: true,
     });
     group.consumer = consumer;
-    const pipeline = new ConsumerPipeline({
-      group: subscription.group,
+    const pipeline = ConsumerPipeline.forSubscription(subscription, {
       registry: this.registry,
-      handler: subscription.handle,
-      retry: subscription.retry ?? DEFAULT_RETRY_POLICY,
       deadLetter: (topic, record) => this.send(topic, [record]),
       observer: this.options.observer,
       around: this.options.around,
