@@ -2,6 +2,7 @@ export enum MessagingErrorCode {
   HandlerFailed = 'MESSAGING.HANDLER_FAILED',
   SequenceGap = 'MESSAGING.SEQUENCE_GAP',
   BusClosed = 'MESSAGING.BUS_CLOSED',
+  GroupAlreadySubscribed = 'MESSAGING.GROUP_ALREADY_SUBSCRIBED',
   NotStarted = 'MESSAGING.NOT_STARTED',
 }
 

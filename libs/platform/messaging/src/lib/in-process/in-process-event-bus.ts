@@ -147,7 +147,7 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   private run(subscription: Subscription<readonly TopicDefinition[], string>): void {
     const existing = this.groups.get(subscription.group);
     if (existing !== undefined) {
-      throw new MessagingError(MessagingErrorCode.HandlerFailed, `consumer group ${subscription.group} is already subscribed in this process`, false);
+      throw new MessagingError(MessagingErrorCode.GroupAlreadySubscribed, `consumer group ${subscription.group} is already subscribed in this process`, false);
     }
     const pipeline = ConsumerPipeline.forSubscription(subscription, {
       registry: this.registry,
