@@ -1,6 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import type { FilterQuery, Model, Schema, UpdateQuery } from 'mongoose';
-import { Types } from 'mongoose';
+import type { FilterQuery, Model, Schema, Types, UpdateQuery } from 'mongoose';
 import { appliedSequence, inboxGuard, INBOX_FIELD } from './inbox';
 import type { AggregateDocumentMeta } from './outbox';
 import { PersistenceError, PersistenceErrorCode, isDuplicateKeyError } from './persistence.errors';
@@ -138,5 +137,3 @@ export class AggregateRepository<A, D extends object> {
     });
   }
 }
-
-export { Types };

@@ -10,7 +10,3 @@ export function objectIdFromKey(...parts: readonly string[]): Types.ObjectId {
   const digest = createHash('sha256').update(parts.map((p) => `${p.length}:${p}`).join('|')).digest();
   return new Types.ObjectId(digest.subarray(0, 12));
 }
-
-export function parseObjectId(id: string): Types.ObjectId | undefined {
-  return /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : undefined;
-}
