@@ -21,3 +21,20 @@ export function loadConfigOrExit<T extends TObject>(
     return exit(EX_CONFIG);
   }
 }
+
+/**
+ * For variables a fragment leaves optional but this process needs (e.g. KAFKA_BROKERS in a
+ * microservice, where unset would mean the all-in-one's in-process bus): exits 78 naming each.
+ */
+export function requireOrExit<T extends object>(
+  config: T,
+  names: readonly (keyof T & string)[],
+  why: string,
+  exit: (code: number) => never = (code) => process.exit(code),
+  write: (text: string) => void = (text) => process.stderr.write(text),
+): void {
+  const missing = names.filter((name) => config[name] === undefined);
+  if (missing.length === 0) return;
+  write(`${new ConfigError(missing.map((variable) => ({ variable, message: `${variable} is required (${why})` }))).message}\n`);
+  exit(EX_CONFIG);
+}

@@ -21,6 +21,11 @@ export interface MessagingModuleOptions {
   readonly kafka?: KafkaConnectionSettings;
   readonly consumer?: Partial<KafkaConsumerSettings>;
   readonly outbox?: OutboxRelaySettings;
+  /**
+   * A bus owned by the caller (the all-in-one mode shares one in-process bus among its services):
+   * used instead of building one, and closed by its owner, not by this module.
+   */
+  readonly bus?: EventBus<readonly TopicDefinition[]>;
 }
 
 /**
@@ -63,6 +68,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus<readonly TopicDefinition[]>,
     private readonly health: HealthRegistry,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
   ) {}
 
   onModuleInit(): void {
@@ -70,8 +76,8 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Last: consumers finish in-flight events, commit, and disconnect. */
-  onApplicationShutdown(): Promise<void> {
-    return this.bus.close();
+  async onApplicationShutdown(): Promise<void> {
+    if (this.options.bus === undefined) await this.bus.close();
   }
 }
 
@@ -87,6 +93,7 @@ export class MessagingModule {
           provide: EVENT_BUS,
           inject: [MetricsRegistry, PINO_LOGGER],
           useFactory: (metrics: MetricsRegistry, logger: Logger): EventBus<readonly TopicDefinition[]> => {
+            if (options.bus) return options.bus;
             const common = {
               observer: messagingMetrics(metrics),
               around: withEventCorrelation,

@@ -1,0 +1,8 @@
+import { incidentTopic } from './incident.topic';
+import { problemTopic } from './problem.topic';
+
+/**
+ * Every topic the platform publishes. Deploy manifests (Strimzi KafkaTopic, compose topic
+ * creation) are checked against this list by `npm run validate:deploy`.
+ */
+export const PLATFORM_TOPICS = [incidentTopic, problemTopic] as const;

@@ -1,0 +1,74 @@
+import type { Principal } from '@itsm/platform/auth';
+import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { UseFilters } from '@nestjs/common';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AutoCloseIncidentsHandler } from '../application/commands/auto-close-incidents/auto-close-incidents.handler';
+import { ManageReferenceDataHandler } from '../application/commands/manage-reference-data/manage-reference-data.handler';
+import { UpdatePriorityMatrixHandler } from '../application/commands/update-priority-matrix/update-priority-matrix.handler';
+import { ReferenceDataRepository } from '../persistence/reference-data.repository';
+import type { PriorityMatrixSetting } from '../persistence/reference-data.repository';
+import { AssignmentGroupGql, AssignmentGroupInput, OrganisationGql, OrganisationInput, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
+import { IncidentErrorFilter } from './incident-error.filter';
+
+const STAFF = ['agent', 'incident-manager', 'problem-manager', 'admin'] as const;
+
+function toMatrixGql(setting: PriorityMatrixSetting): PriorityMatrixGql {
+  return { cells: setting.matrix.map((row) => [...row]), version: setting.version, updatedBy: setting.updatedBy, updatedAt: setting.updatedAt };
+}
+
+@Resolver()
+@UseFilters(IncidentErrorFilter)
+export class ReferenceDataResolver {
+  constructor(
+    private readonly referenceData: ReferenceDataRepository,
+    private readonly manage: ManageReferenceDataHandler,
+    private readonly matrix: UpdatePriorityMatrixHandler,
+    private readonly autoClose: AutoCloseIncidentsHandler,
+  ) {}
+
+  @Query(() => [OrganisationGql])
+  @Roles(...STAFF)
+  async organisations(): Promise<OrganisationGql[]> {
+    return (await this.referenceData.listOrganisations()) as OrganisationGql[];
+  }
+
+  @Query(() => [AssignmentGroupGql])
+  @Roles(...STAFF, 'supplier-agent')
+  async assignmentGroups(@CurrentPrincipal() viewer: Principal, @Args('orgId', { nullable: true }) orgId?: string): Promise<AssignmentGroupGql[]> {
+    // A supplier agent sees its own organisation's groups only.
+    const scope = viewer.roles.some((role) => (STAFF as readonly string[]).includes(role)) ? orgId : (viewer.orgId ?? '');
+    return (await this.referenceData.listGroups(scope)).map((g) => ({ ...g, members: [...g.members] }));
+  }
+
+  @Query(() => PriorityMatrixGql)
+  @Roles(...STAFF)
+  async priorityMatrix(): Promise<PriorityMatrixGql> {
+    return toMatrixGql(await this.referenceData.priorityMatrix());
+  }
+
+  @Mutation(() => OrganisationGql)
+  @Roles('admin')
+  async upsertOrganisation(@CurrentPrincipal() viewer: Principal, @Args('input') input: OrganisationInput): Promise<OrganisationGql> {
+    return (await this.manage.upsertOrganisation(viewer, input)) as OrganisationGql;
+  }
+
+  @Mutation(() => AssignmentGroupGql)
+  @Roles('admin')
+  async upsertAssignmentGroup(@CurrentPrincipal() viewer: Principal, @Args('input') input: AssignmentGroupInput): Promise<AssignmentGroupGql> {
+    const group = await this.manage.upsertGroup(viewer, input);
+    return { ...group, members: [...group.members] };
+  }
+
+  @Mutation(() => PriorityMatrixUpdateGql)
+  @Roles('admin')
+  async updatePriorityMatrix(@CurrentPrincipal() viewer: Principal, @Args('input') input: PriorityMatrixInput): Promise<PriorityMatrixUpdateGql> {
+    const { setting, reprioritised } = await this.matrix.execute(viewer, input);
+    return { matrix: toMatrixGql(setting), reprioritised };
+  }
+
+  @Mutation(() => Int, { description: 'Runs the auto-close sweep now (it also runs on a schedule); returns how many incidents closed' })
+  @Roles('admin')
+  closeDueIncidents(): Promise<number> {
+    return this.autoClose.execute();
+  }
+}

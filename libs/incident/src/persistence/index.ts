@@ -1,0 +1,7 @@
+export * from './event-envelopes';
+export * from './incident.repository';
+export * from './incident.schema';
+export * from './number-sequence.repository';
+export * from './problem.repository';
+export * from './problem.schema';
+export * from './reference-data.repository';
