@@ -65,10 +65,14 @@ export class IncidentServiceModule {
 }
 
 /** Builds and starts the incident service: HTTP (subgraph, health, metrics) on `port`, consumers on the bus. */
-export async function startIncidentService(settings: IncidentServiceSettings, http: { readonly port: number; readonly host?: string }): Promise<INestApplication> {
+export async function startIncidentService(
+  settings: IncidentServiceSettings,
+  http: { readonly port: number; readonly host?: string; readonly shutdownHooks?: boolean },
+): Promise<INestApplication> {
   const app = await NestFactory.create(IncidentServiceModule.forRoot(settings), { bufferLogs: true });
   app.useLogger(new PinoNestLogger(app.get(PINO_LOGGER)));
-  app.enableShutdownHooks();
+  // A process hosting several apps (the all-in-one) handles signals itself and closes each app.
+  if (http.shutdownHooks ?? true) app.enableShutdownHooks();
   app.connectMicroservice({ strategy: new EventBusTransport(app.get(EVENT_BUS), { group: INCIDENT_CONSUMER_GROUP }) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(http.port, http.host ?? '0.0.0.0');

@@ -12,3 +12,4 @@ export * from './incident-env';
 export * from './incident-service';
 export * from './incident.module';
 export * from './persistence';
+export * from './application/queries/find-incidents/find-incidents.handler';

@@ -48,6 +48,12 @@ export function visibleNoteKinds(viewer: Viewer): readonly NoteKind[] {
   return isInternal(viewer) ? ['work_note', 'comment'] : ['comment'];
 }
 
+/** The incident as the viewer may read it (every answer, query or mutation, goes through this). */
+export function redactFor(viewer: Viewer, incident: Incident): Incident {
+  const kinds = visibleNoteKinds(viewer);
+  return { ...incident, notes: incident.notes.filter((note) => kinds.includes(note.kind)) };
+}
+
 /**
  * Whether the viewer may run the command on an incident it can see. Requesters may comment, cancel
  * their own open incidents, and accept (close) or reject (reopen) a resolution; supplier agents work

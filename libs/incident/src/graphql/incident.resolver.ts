@@ -6,7 +6,7 @@ import { OpenIncidentHandler } from '../application/commands/open-incident/open-
 import type { IncidentCommandRequest } from '../application/commands/run-incident-command/incident-command-request';
 import { RunIncidentCommandHandler } from '../application/commands/run-incident-command/run-incident-command.handler';
 import { encodeCursor, FindIncidentsHandler } from '../application/queries/find-incidents/find-incidents.handler';
-import { IncidentError, IncidentErrorCode } from '../domain';
+import { IncidentError, IncidentErrorCode, redactFor } from '../domain';
 import { level, toIncidentGql } from './incident-graphql.mapper';
 import { IncidentErrorFilter } from './incident-error.filter';
 import {
@@ -77,7 +77,7 @@ export class IncidentResolver {
   async openIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: OpenIncidentInput): Promise<IncidentGql> {
     const { impact, urgency, ...rest } = input;
     const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined && value !== null));
-    return toIncidentGql(await this.open.execute(viewer, { ...defined, title: input.title, description: input.description, impact: level(impact, 'impact'), urgency: level(urgency, 'urgency') }));
+    return toIncidentGql(redactFor(viewer, await this.open.execute(viewer, { ...defined, title: input.title, description: input.description, impact: level(impact, 'impact'), urgency: level(urgency, 'urgency') })));
   }
 
   @Mutation(() => IncidentGql)
@@ -177,6 +177,6 @@ export class IncidentResolver {
   }
 
   private async run(viewer: Principal, id: string, request: IncidentCommandRequest): Promise<IncidentGql> {
-    return toIncidentGql(await this.commands.execute(viewer, id, request));
+    return toIncidentGql(redactFor(viewer, await this.commands.execute(viewer, id, request)));
   }
 }

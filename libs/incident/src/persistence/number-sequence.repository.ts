@@ -7,27 +7,47 @@ export const FIRST_NUMBER = 1000;
 /**
  * Human-readable ticket numbers, unique under concurrent creation with nothing but single-document
  * atomicity: one counter document per prefix (ObjectId `_id` derived from the prefix) raised with
- * `$inc`; the first concurrent upserts race on `_id` uniqueness and the loser retries as an update.
+ * `$inc` in one findOneAndUpdate, which returns the value it set.
  */
 export class NumberSequenceRepository {
+  private readonly ready = new Map<string, Promise<void>>();
+
   constructor(private readonly connection: Connection) {}
 
+  private get counters() {
+    return this.connection.collection<{ _id: Types.ObjectId; prefix: string; value: number }>('number_sequences');
+  }
+
   async next(prefix: 'INC' | 'PRB'): Promise<string> {
-    const counters = this.connection.collection<{ _id: Types.ObjectId; prefix: string; value: number }>('number_sequences');
-    const filter = { _id: objectIdFromKey('number-sequence', prefix) };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const counter = await counters.findOneAndUpdate(
-          filter,
-          { $inc: { value: 1 }, $setOnInsert: { prefix } },
-          { upsert: true, returnDocument: 'after' },
-        );
-        if (counter === null) throw new Error(`number sequence ${prefix} did not return its value`);
-        return format(prefix, FIRST_NUMBER - 1 + counter.value);
-      } catch (error) {
-        if (!isDuplicateKeyError(error) || attempt >= 5) throw error;
-      }
+    const _id = objectIdFromKey('number-sequence', prefix);
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await this.ensure(prefix, _id);
+      const counter = await this.counters.findOneAndUpdate({ _id }, { $inc: { value: 1 } }, { returnDocument: 'after' });
+      if (counter !== null) return format(prefix, FIRST_NUMBER - 1 + counter.value);
+      this.ready.delete(prefix);
     }
+    throw new Error(`number sequence ${prefix} could not be created`);
+  }
+
+  /**
+   * Creates the counter once per process with a plain insert (a concurrent creator loses on `_id`
+   * and simply uses the winner's document); increments are then plain single-document updates.
+   */
+  private ensure(prefix: string, _id: Types.ObjectId): Promise<void> {
+    let ready = this.ready.get(prefix);
+    if (ready === undefined) {
+      ready = this.counters.insertOne({ _id, prefix, value: 0 }).then(
+        () => undefined,
+        (error: unknown) => {
+          if (!isDuplicateKeyError(error)) {
+            this.ready.delete(prefix);
+            throw error;
+          }
+        },
+      );
+      this.ready.set(prefix, ready);
+    }
+    return ready;
   }
 }
 

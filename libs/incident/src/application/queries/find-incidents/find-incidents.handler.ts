@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Incident, Viewer } from '../../../domain';
-import { canView, IncidentError, IncidentErrorCode, incidentScope, visibleNoteKinds } from '../../../domain';
+import { canView, IncidentError, IncidentErrorCode, incidentScope, redactFor } from '../../../domain';
 import { IncidentRepository } from '../../../persistence/incident.repository';
 import type { IncidentListFilter } from '../../../persistence/incident.repository';
 
@@ -42,7 +42,7 @@ export class FindIncidentsHandler {
     }
     const page = await this.incidents.list(incidentScope(viewer), filter, first, after === undefined ? undefined : decodeCursor(after));
     return {
-      items: page.items.map((incident) => this.redact(viewer, incident)),
+      items: page.items.map((incident) => redactFor(viewer, incident)),
       hasNextPage: page.hasNextPage,
       endCursor: page.endSeq === null ? null : encodeCursor(page.endSeq),
     };
@@ -54,11 +54,7 @@ export class FindIncidentsHandler {
 
   private visible(viewer: Viewer, incident: Incident | undefined, key: string): Incident {
     if (!incident || !canView(viewer, incident)) throw new IncidentError(IncidentErrorCode.NotFound, `incident ${key} not found`);
-    return this.redact(viewer, incident);
+    return redactFor(viewer, incident);
   }
 
-  private redact(viewer: Viewer, incident: Incident): Incident {
-    const kinds = visibleNoteKinds(viewer);
-    return { ...incident, notes: incident.notes.filter((note) => kinds.includes(note.kind)) };
-  }
 }
