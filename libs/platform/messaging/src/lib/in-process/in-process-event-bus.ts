@@ -1,6 +1,7 @@
 import { encodeEnvelope } from '@itsm/contracts';
 import type { EventEnvelope, EventOn, RecordHeaders, TopicDefinition, TopicNames, TopicRegistry } from '@itsm/contracts';
 import { Partitioners } from 'kafkajs';
+import { setMaxListeners } from 'node:events';
 import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
 import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
@@ -80,7 +81,10 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   constructor(
     private readonly registry: TopicRegistry<Ts>,
     private readonly options: InProcessEventBusOptions = {},
-  ) {}
+  ) {
+    // One listener per (group, partition) worker and per retry wait: many by design, not a leak.
+    setMaxListeners(0, this.shutdown.signal);
+  }
 
   publish<N extends TopicNames<Ts>>(topic: N, events: readonly EventOn<Ts, N>[]): Promise<void> {
     return this.publishEnvelopes(topic, events);
