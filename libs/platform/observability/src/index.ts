@@ -7,3 +7,4 @@ export * from './lib/breaker-state-metric';
 export * from './lib/observability.tokens';
 export * from './lib/observability.controller';
 export * from './lib/observability.module';
+export * from './lib/correlation.middleware';

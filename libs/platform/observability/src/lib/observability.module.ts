@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
-import type { DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
+import type { DynamicModule, MiddlewareConsumer, NestModule } from '@nestjs/common';
+import { CorrelationMiddleware } from './correlation.middleware';
 import type { DestinationStream, Logger } from 'pino';
 import { HealthRegistry } from './health-registry';
 import { createLogger } from './logger';
@@ -25,7 +26,11 @@ export interface ObservabilityModuleOptions {
  * `app.useLogger(app.get(PinoNestLogger))` so Nest's own lines are JSON too.
  */
 @Module({})
-export class ObservabilityModule {
+export class ObservabilityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
+  }
+
   static forRoot(options: ObservabilityModuleOptions): DynamicModule {
     return {
       module: ObservabilityModule,

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { expectEventually } from '@itsm/testing';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+
+export interface AppProcess {
+  readonly child: ChildProcess;
+  /** Everything the process wrote so far (for failure messages). */
+  output(): string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code or signal. */
+  stop(graceMs?: number): Promise<number | string | null>;
+}
+
+/** Starts a built app (`npm run build` output, as production runs it) as its own OS process. */
+export function startApp(main: string, env: Record<string, string>): AppProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', main)], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  return {
+    child,
+    output: () => output,
+    stop: async (graceMs = 10_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+/** Waits until a URL answers 200 (readiness); fails with the process output when it exits or times out. */
+export async function waitUntilReady(url: string, app: AppProcess, timeoutMs = 60_000): Promise<void> {
+  await expectEventually(
+    async () => {
+      if (app.child.exitCode !== null) return `exited with ${app.child.exitCode}`;
+      const status = await fetch(url).then((response) => response.status, () => 0);
+      if (status !== 200) throw new Error(`${url} not ready after ${timeoutMs} ms (status ${status}):\n${app.output().slice(-4000)}`);
+      return 'ready';
+    },
+    { timeoutMs, intervalMs: 200 },
+  ).then((outcome) => {
+    if (outcome !== 'ready') throw new Error(`process ${outcome}:\n${app.output()}`);
+  });
+}
