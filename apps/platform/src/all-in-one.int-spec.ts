@@ -1,0 +1,71 @@
+import { issueDevToken } from '@itsm/platform/auth';
+import { freePort } from '@itsm/platform/persistence';
+import { expectEventually } from '@itsm/testing';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const START_BUDGET_MS = 90_000;
+
+interface Answer {
+  data?: { incidents: { edges: { node: { number: string; state: string; assignedOrgId: string | null } }[] } };
+  errors?: { extensions?: { code?: string } }[];
+}
+
+/**
+ * `npm start` exactly as a user runs it after set-up: it builds, starts every service and the gateway
+ * in one process on embedded storage with demo data, and must answer GraphQL within the budget.
+ */
+describe('npm start (all-in-one mode)', () => {
+  it('serves GraphQL with demo data within the start budget, scoped per role, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const keyDir = mkdtempSync(join(tmpdir(), 'itsm-start-'));
+    const keyFile = join(keyDir, 'key.json');
+    const child = spawn('npm', ['start'], {
+      cwd: ROOT,
+      detached: true,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), AUTH_DEV_KEY_FILE: keyFile, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const started = Date.now();
+    try {
+      await expectEventually(() => expect(output).toContain(`GraphQL: http://localhost:${port}/graphql`), { timeoutMs: START_BUDGET_MS, intervalMs: 200 });
+      const ask = async (roles: ('agent' | 'supplier-agent' | 'requester')[], org?: string): Promise<Answer> => {
+        const token = await issueDevToken(keyFile, { sub: `u-${roles[0]}`, name: 'Tester', roles, ...(org ? { org } : {}) }, { issuer: 'itsm', audience: 'itsm-api' });
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ incidents(first: 50) { edges { node { number state assignedOrgId } } } }' }),
+        });
+        return (await response.json()) as Answer;
+      };
+      const asAgent = await expectEventually(async () => {
+        const answer = await ask(['agent']);
+        expect(answer.errors).toBeUndefined();
+        return answer;
+      }, { timeoutMs: Math.max(1_000, START_BUDGET_MS - (Date.now() - started)), intervalMs: 250 });
+      const all = asAgent.data!.incidents.edges.map((edge) => edge.node);
+      expect(all.length).toBeGreaterThanOrEqual(10);
+      expect(new Set(all.map((incident) => incident.state))).toEqual(new Set(['new', 'in_progress', 'on_hold', 'resolved', 'closed', 'canceled']));
+
+      const supplier = (await ask(['supplier-agent'], 'northwind-networks')).data!.incidents.edges.map((edge) => edge.node);
+      expect(supplier.length).toBeGreaterThan(0);
+      expect(supplier.every((incident) => incident.assignedOrgId === 'northwind-networks')).toBe(true);
+      expect((await ask(['requester'])).data!.incidents.edges.length).toBeGreaterThan(0);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- npm start output ---\n${output.slice(-4000)}`);
+    } finally {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      const killer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+      rmSync(keyDir, { recursive: true, force: true });
+    }
+  });
+});
