@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# One-time set-up of a clone: npm dependencies (from the lockfile) and the Kafka test peer
-# (Debian's librdkafka-dev, then the mock-cluster launcher). Needs root (or sudo) for apt-get.
+# One-time set-up of a clone: npm dependencies (from the lockfile), the Kafka test peer (Debian's
+# librdkafka-dev, then the mock-cluster launcher) and Debian's docker-compose (its `config` checks
+# docker-compose.yml in `npm run validate:deploy`; no Docker engine needed, so no recommends).
+# Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f /usr/include/librdkafka/rdkafka_mock.h ]; then
+apt_packages=()
+[ -f /usr/include/librdkafka/rdkafka_mock.h ] || apt_packages+=(librdkafka-dev)
+command -v docker-compose >/dev/null 2>&1 || apt_packages+=(docker-compose)
+if [ ${#apt_packages[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq librdkafka-dev
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_packages[@]}"
 fi
 npm ci --no-audit --no-fund
 bash tools/kafka-mock/build.sh

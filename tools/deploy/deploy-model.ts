@@ -1,0 +1,112 @@
+/**
+ * The validator's input, parsed once: every YAML document under deploy/, the compose file, the
+ * Dockerfiles, the topics of the contracts, and a view of the repository for path and import
+ * checks. Checks are pure functions of this model, so the self-test can break an in-memory copy.
+ */
+
+/** One YAML document of a manifest file (`file` is relative to the repository root). */
+export interface ManifestDoc {
+  readonly file: string;
+  readonly index: number;
+  readonly obj: Record<string, unknown>;
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+}
+
+export interface DeployModel {
+  /** Every file under deploy/ (YAML or not), relative to the repository root. */
+  readonly deployFiles: readonly string[];
+  readonly docs: readonly ManifestDoc[];
+  readonly compose: Record<string, unknown>;
+  /** Dockerfile text by app name (`apps/<app>/Dockerfile`); absent when the file is missing. */
+  readonly dockerfiles: Readonly<Record<string, string>>;
+  /** The contracts' streams (PLATFORM_TOPICS); dead-letter topics are derived from them. */
+  readonly topics: readonly TopicSpec[];
+  readonly deadLetterTopicOf: (topic: string) => string;
+  /** Production dependencies of package.json (what `npm prune --omit=dev` keeps). */
+  readonly productionDependencies: readonly string[];
+  /** TypeScript sources by repository-relative path, for the runtime import graph. */
+  readonly sources: Readonly<Record<string, string>>;
+  /** tsconfig.base.json `paths` (alias -> first target). */
+  readonly pathAliases: Readonly<Record<string, string>>;
+}
+
+/** The outcome of one named check: passed when it found no problem. */
+export interface CheckResult {
+  readonly check: string;
+  readonly problems: readonly string[];
+}
+
+export function result(check: string, problems: readonly string[]): CheckResult {
+  return { check, problems };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value at a dotted path of plain objects, or undefined when any step is missing. */
+export function at(value: unknown, ...path: string[]): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+export function recordAt(value: unknown, ...path: string[]): Record<string, unknown> {
+  const found = at(value, ...path);
+  return isRecord(found) ? found : {};
+}
+
+export function arrayAt(value: unknown, ...path: string[]): unknown[] {
+  const found = at(value, ...path);
+  return Array.isArray(found) ? found : [];
+}
+
+export function stringAt(value: unknown, ...path: string[]): string | undefined {
+  const found = at(value, ...path);
+  return typeof found === 'string' ? found : undefined;
+}
+
+/** String-valued entries of a map (labels, selectors, ConfigMap data). */
+export function stringMap(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') out[key] = String(entry);
+  }
+  return out;
+}
+
+export function kindOf(doc: ManifestDoc): string {
+  return `${String(doc.obj['apiVersion'])}/${String(doc.obj['kind'])}`;
+}
+
+export function nameOf(doc: ManifestDoc): string {
+  return stringAt(doc.obj, 'metadata', 'name') ?? '<unnamed>';
+}
+
+/** `deploy/base/x.yaml#2 Deployment/incident`: where a problem is. */
+export function where(doc: ManifestDoc): string {
+  return `${doc.file}#${doc.index} ${String(doc.obj['kind'])}/${nameOf(doc)}`;
+}
+
+export function docsOfKind(model: DeployModel, apiVersion: string, kind: string): ManifestDoc[] {
+  return model.docs.filter((doc) => doc.obj['apiVersion'] === apiVersion && doc.obj['kind'] === kind);
+}
+
+/** True when every selector label is among the labels (an empty selector selects nothing here). */
+export function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
+}
+
+/** Every topic the deployment must provide: each stream and its dead-letter topic, same partitions. */
+export function expectedTopics(model: DeployModel): TopicSpec[] {
+  return model.topics.flatMap((topic) => [topic, { name: model.deadLetterTopicOf(topic.name), partitions: topic.partitions }]);
+}

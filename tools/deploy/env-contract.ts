@@ -1,0 +1,83 @@
+import { AuthEnvKeys, GatewayEnvKeys, GatewayRequiredKeys, HttpEnvKeys, IncidentEnvKeys, IncidentRequiredKeys, KafkaEnvKeys, MongoEnvKeys } from './config-keys';
+
+/**
+ * What each deployable app reads from its environment (the apps' config schemas), so the validator
+ * can refuse a variable nobody reads (a typo silently falls back to a default) and a missing
+ * required one. The names come from the apps' env fragments (config-keys.ts); which of them an app
+ * requires beyond its schema (its main's requireOrExit, the auth key source) is listed here.
+ */
+export interface EnvContract {
+  readonly known: readonly string[];
+  readonly required: readonly string[];
+  /** Exactly one variable of each group must be set. */
+  readonly exactlyOne: readonly (readonly string[])[];
+  /** `name=url` subgraph lists to resolve against Services (the gateway). */
+  readonly subgraphList?: string;
+}
+
+const AUTH_KEY_SOURCE = ['AUTH_JWKS_URL', 'AUTH_DEV_KEY_FILE'] as const;
+
+export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = {
+  incident: {
+    known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...IncidentEnvKeys],
+    // apps/incident/src/main.ts requires both (the fragments leave them optional for `npm start`).
+    required: [...IncidentRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
+    exactlyOne: [AUTH_KEY_SOURCE],
+  },
+  gateway: {
+    known: [...HttpEnvKeys, ...GatewayEnvKeys, ...AuthEnvKeys],
+    required: GatewayRequiredKeys,
+    exactlyOne: [AUTH_KEY_SOURCE],
+    subgraphList: 'GATEWAY_SUBGRAPHS',
+  },
+};
+
+/** Read by Node itself, not by the apps' config (the Kafka listener's CA in Kubernetes). */
+export const NODE_RUNTIME_ENV: readonly string[] = ['NODE_EXTRA_CA_CERTS'];
+
+/** Production (Kubernetes) additionally verifies tokens against the identity provider only. */
+export const PRODUCTION_REQUIRED: readonly string[] = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'];
+export const PRODUCTION_FORBIDDEN: readonly string[] = ['AUTH_DEV_KEY_FILE'];
+
+/** The variables one environment sets: name -> value (undefined when it comes from an external Secret). */
+export type EnvSet = ReadonlyMap<string, string | undefined>;
+
+/** Problems of one app's environment against its contract (unknown, missing, ambiguous). */
+export function envContractProblems(app: string, env: EnvSet, label: string): string[] {
+  const contract = ENV_CONTRACTS[app];
+  if (contract === undefined) return [`${label}: no environment contract for app "${app}" (tools/deploy/env-contract.ts)`];
+  const problems: string[] = [];
+  for (const name of env.keys()) {
+    if (!contract.known.includes(name) && !NODE_RUNTIME_ENV.includes(name)) {
+      problems.push(`${label}: ${name} is not read by ${app}`);
+    }
+  }
+  for (const name of contract.required) if (!env.has(name)) problems.push(`${label}: required ${name} is not set`);
+  for (const group of contract.exactlyOne) {
+    const set = group.filter((name) => env.has(name));
+    if (set.length !== 1) problems.push(`${label}: exactly one of ${group.join(', ')} must be set (got ${set.length})`);
+  }
+  if (env.has('KAFKA_SASL_MECHANISM')) {
+    for (const name of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD']) {
+      if (!env.has(name)) problems.push(`${label}: KAFKA_SASL_MECHANISM needs ${name}`);
+    }
+  }
+  return problems;
+}
+
+/** `incident=http://incident:4101/graphql,...` -> [{ name, host, port }]; malformed entries are problems. */
+export function parseSubgraphs(value: string): { subgraphs: { name: string; host: string; port: number }[]; problems: string[] } {
+  const subgraphs: { name: string; host: string; port: number }[] = [];
+  const problems: string[] = [];
+  for (const entry of value.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    const match = /^([A-Za-z][A-Za-z0-9_-]*)=(https?:\/\/.+)$/.exec(entry);
+    const url = match?.[2] !== undefined && URL.canParse(match[2]) ? new URL(match[2]) : undefined;
+    if (match?.[1] === undefined || url === undefined) {
+      problems.push(`subgraph entry "${entry}" is not name=url`);
+      continue;
+    }
+    const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    subgraphs.push({ name: match[1], host: url.hostname, port });
+  }
+  return { subgraphs, problems };
+}

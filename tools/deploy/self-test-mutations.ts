@@ -1,0 +1,157 @@
+import type { Check } from './checks';
+import { checkComposeEnv, checkComposeServices } from './compose-checks';
+import type { DeployModel } from './deploy-model';
+import { at, isRecord } from './deploy-model';
+import { checkDockerfiles, checkRuntimeImports } from './image-checks';
+import { checkKustomizations, checkNamespaces } from './kustomize-checks';
+import { checkSchemas } from './schema-checks';
+import { checkComposeSubgraphs, checkWorkloadSubgraphs } from './subgraph-checks';
+import { checkComposeTopics, checkKafkaTopics, checkTopicPolicy, COMPOSE_TOPICS_SERVICE } from './topic-checks';
+import { checkDisruptionBudgets, checkPodHardening, checkPodReferences, checkProbes, checkServices, checkWorkloadEnv } from './workload-checks';
+
+/** A deliberate breakage of an in-memory copy that `check` must catch, reporting `expect`. */
+export interface Mutation {
+  readonly name: string;
+  /** Part of the problem the check must report, so it is caught for the intended reason. */
+  readonly expect: string;
+  readonly check: Check;
+  readonly mutate: (model: DeployModel) => DeployModel;
+}
+
+const mutation = (name: string, expect: string, check: Check, mutate: (model: DeployModel) => DeployModel): Mutation => ({ name, expect, check, mutate });
+
+/** A copy whose documents, compose file and texts may be changed without touching the original. */
+export function copy(model: DeployModel): DeployModel {
+  return {
+    ...model,
+    docs: model.docs.map((doc) => ({ ...doc, obj: structuredClone(doc.obj) })),
+    compose: structuredClone(model.compose),
+    dockerfiles: { ...model.dockerfiles },
+    topics: [...model.topics],
+    sources: { ...model.sources },
+  };
+}
+
+/** The object at a path of a document (kind/name), to edit in place; throws if the fixture moved. */
+function obj(model: DeployModel, kind: string, name: string, ...path: (string | number)[]): Record<string, unknown> {
+  const doc = model.docs.find((d) => d.obj['kind'] === kind && at(d.obj, 'metadata', 'name') === name);
+  let current: unknown = doc?.obj;
+  for (const key of path) current = Array.isArray(current) ? current[Number(key)] : isRecord(current) ? current[String(key)] : undefined;
+  if (!isRecord(current)) throw new Error(`self-test fixture: ${kind}/${name} ${path.join('.')} not found`);
+  return current;
+}
+
+function service(model: DeployModel, name: string): Record<string, unknown> {
+  const found = at(model.compose, 'services', name);
+  if (!isRecord(found)) throw new Error(`self-test fixture: compose service ${name} not found`);
+  return found;
+}
+
+/** The object at a path inside the first container of a Deployment. */
+const inContainer = (model: DeployModel, app: string, ...path: (string | number)[]) => obj(model, 'Deployment', app, 'spec', 'template', 'spec', 'containers', 0, ...path);
+const edit = (fn: (model: DeployModel) => void) => (model: DeployModel) => {
+  fn(model);
+  return model;
+};
+
+/** Production sources whose import graph is clean; the runtime-import mutation dirties them. */
+export const CLEAN_SOURCES: Record<string, string> = {
+  'apps/incident/src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport type { Jest } from '@jest/environment';\nimport { boot } from './boot';\n",
+  'apps/incident/src/boot.ts': "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const boot = 1;\n",
+  'apps/gateway/src/main.ts': "export {\n  boot,\n} from '../../incident/src/boot';\n",
+};
+
+export const MUTATIONS: readonly Mutation[] = [
+  mutation('a Deployment port that is not an integer', 'containerPort must be integer', checkSchemas,
+    edit((m) => { inContainer(m, 'incident', 'ports', 0)['containerPort'] = 'http'; })),
+  mutation('an unhandled kind', 'unhandled kind', checkSchemas,
+    (m) => ({ ...m, docs: [...m.docs, { file: 'deploy/base/x.yaml', index: 0, obj: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x' } } }] })),
+  mutation('a KafkaTopic without its strimzi.io/cluster label', 'strimzi.io/cluster', checkSchemas,
+    edit((m) => { delete obj(m, 'KafkaTopic', 'itsm.incident.v1', 'metadata', 'labels')['strimzi.io/cluster']; })),
+  mutation('a KafkaUser ACL with an unknown operation', 'operations/0', checkSchemas,
+    edit((m) => { obj(m, 'KafkaUser', 'incident', 'spec', 'authorization', 'acls', 0)['operations'] = ['Reed']; })),
+  mutation('two resources of the same kind and name', 'duplicates', checkSchemas,
+    (m) => ({ ...m, docs: [...m.docs, ...m.docs.filter((d) => d.obj['kind'] === 'Service').slice(0, 1)] })),
+  mutation('a manifest missing from the kustomization', 'gateway-pdb.yaml: not listed', checkKustomizations,
+    edit((m) => { const k = m.docs.find((d) => d.file === 'deploy/base/kustomization.yaml'); if (k) k.obj['resources'] = (k.obj['resources'] as string[]).filter((r) => r !== 'gateway-pdb.yaml'); })),
+  mutation('a kustomization listing a missing file', 'resource gone.yaml', checkKustomizations,
+    edit((m) => { const k = m.docs.find((d) => d.file === 'deploy/base/kustomization.yaml'); if (k) k.obj['resources'] = [...(k.obj['resources'] as string[]), 'gone.yaml']; })),
+  mutation('a resource in another namespace', 'namespace default', checkNamespaces,
+    edit((m) => { obj(m, 'ConfigMap', 'gateway-config', 'metadata')['namespace'] = 'default'; })),
+  mutation('a KafkaTopic with other partitions than the contract', 'has 3 partitions', checkKafkaTopics,
+    edit((m) => { obj(m, 'KafkaTopic', 'itsm.incident.v1', 'spec')['partitions'] = 3; })),
+  mutation('a missing dead-letter KafkaTopic', 'missing topic itsm.problem.v1.dlq', checkKafkaTopics,
+    (m) => ({ ...m, docs: m.docs.filter((d) => at(d.obj, 'metadata', 'name') !== 'itsm.problem.v1.dlq') })),
+  mutation('a new contract topic without a KafkaTopic', 'missing topic itsm.change.v1.dlq', checkKafkaTopics,
+    (m) => ({ ...m, topics: [...m.topics, { name: 'itsm.change.v1', partitions: 6 }] })),
+  mutation('a KafkaTopic the contracts do not know', 'is not in PLATFORM_TOPICS', checkKafkaTopics,
+    (m) => ({ ...m, topics: m.topics.slice(1) })),
+  mutation('a compacted stream', 'cleanup.policy', checkTopicPolicy,
+    edit((m) => { obj(m, 'KafkaTopic', 'itsm.incident.v1', 'spec', 'config')['cleanup.policy'] = 'compact'; })),
+  mutation('dead letters kept shorter than their stream', 'retained longer', checkTopicPolicy,
+    edit((m) => { obj(m, 'KafkaTopic', 'itsm.problem.v1.dlq', 'spec', 'config')['retention.ms'] = 1000; })),
+  mutation('min.insync.replicas equal to replicas', 'min.insync.replicas', checkTopicPolicy,
+    edit((m) => { obj(m, 'KafkaTopic', 'itsm.problem.v1', 'spec', 'config')['min.insync.replicas'] = 3; })),
+  mutation('readiness probing /health/live', 'readinessProbe must be', checkProbes,
+    edit((m) => { inContainer(m, 'gateway', 'readinessProbe', 'httpGet')['path'] = '/health/live'; })),
+  mutation('a liveness probe on an unnamed port', 'livenessProbe port', checkProbes,
+    edit((m) => { inContainer(m, 'incident', 'livenessProbe', 'httpGet')['port'] = 'web'; })),
+  mutation('a writable root filesystem', 'readOnlyRootFilesystem', checkPodHardening,
+    edit((m) => { inContainer(m, 'incident', 'securityContext')['readOnlyRootFilesystem'] = false; })),
+  mutation('a container without limits', 'resources.limits.cpu', checkPodHardening,
+    edit((m) => { delete inContainer(m, 'gateway', 'resources')['limits']; })),
+  mutation('a single replica', 'replicas must be', checkPodHardening,
+    edit((m) => { obj(m, 'Deployment', 'gateway', 'spec')['replicas'] = 1; })),
+  mutation('a misspelt variable (KAFKA_BROKER)', 'KAFKA_BROKER is not read', checkWorkloadEnv,
+    edit((m) => { obj(m, 'ConfigMap', 'incident-config', 'data')['KAFKA_BROKER'] = 'x:9092'; })),
+  mutation('a missing required variable (KAFKA_BROKERS)', 'required KAFKA_BROKERS', checkWorkloadEnv,
+    edit((m) => { delete obj(m, 'ConfigMap', 'incident-config', 'data')['KAFKA_BROKERS']; })),
+  mutation('the dev key in production', 'must not set AUTH_DEV_KEY_FILE', checkWorkloadEnv,
+    edit((m) => { obj(m, 'ConfigMap', 'gateway-config', 'data')['AUTH_DEV_KEY_FILE'] = '/k.json'; })),
+  mutation('PORT unlike the container port', 'PORT (8080)', checkWorkloadEnv,
+    edit((m) => { obj(m, 'ConfigMap', 'gateway-config', 'data')['PORT'] = '8080'; })),
+  mutation('envFrom an undefined ConfigMap', 'configMap nope is not defined', checkWorkloadEnv,
+    edit((m) => { inContainer(m, 'gateway', 'envFrom', 0, 'configMapRef')['name'] = 'nope'; })),
+  mutation('a Secret key that does not exist', 'has no key pass', checkWorkloadEnv,
+    edit((m) => { inContainer(m, 'incident', 'env', 0, 'valueFrom', 'secretKeyRef')['key'] = 'pass'; })),
+  mutation('an undefined service account', 'serviceAccountName default', checkPodReferences,
+    edit((m) => { obj(m, 'Deployment', 'incident', 'spec', 'template', 'spec')['serviceAccountName'] = 'default'; })),
+  mutation('a volume from an undefined Secret', 'volume secret other-ca', checkPodReferences,
+    edit((m) => { obj(m, 'Deployment', 'incident', 'spec', 'template', 'spec', 'volumes', 1, 'secret')['secretName'] = 'other-ca'; })),
+  mutation('a Service selecting no pods', 'selects 0 Deployments', checkServices,
+    edit((m) => { obj(m, 'Service', 'incident', 'spec', 'selector')['app.kubernetes.io/name'] = 'incidents'; })),
+  mutation('a Service targeting an unknown port', 'targetPort metrics', checkServices,
+    edit((m) => { obj(m, 'Service', 'gateway', 'spec', 'ports', 0)['targetPort'] = 'metrics'; })),
+  mutation('a Deployment without a PodDisruptionBudget', 'covered by 0', checkDisruptionBudgets,
+    (m) => ({ ...m, docs: m.docs.filter((d) => !(d.obj['kind'] === 'PodDisruptionBudget' && at(d.obj, 'metadata', 'name') === 'gateway')) })),
+  mutation('a PodDisruptionBudget selecting nothing', 'selects no Deployment', checkDisruptionBudgets,
+    edit((m) => { obj(m, 'PodDisruptionBudget', 'incident', 'spec', 'selector', 'matchLabels')['app.kubernetes.io/name'] = 'x'; })),
+  mutation('a subgraph URL on the wrong port', 'uses port 4102', checkWorkloadSubgraphs,
+    edit((m) => { obj(m, 'ConfigMap', 'gateway-config', 'data')['GATEWAY_SUBGRAPHS'] = 'incident=http://incident:4102/graphql'; })),
+  mutation('a compose topic line removed', 'missing topic itsm.problem.v1.dlq', checkComposeTopics,
+    edit((m) => { const s = service(m, COMPOSE_TOPICS_SERVICE); s['command'] = (s['command'] as string[]).map((c) => c.split('\n').filter((l) => !l.includes('itsm.problem.v1.dlq')).join('\n')); })),
+  mutation('a compose topic with other partitions', 'has 1 partitions', checkComposeTopics,
+    edit((m) => { const s = service(m, COMPOSE_TOPICS_SERVICE); s['command'] = (s['command'] as string[]).map((c) => c.replace('--partitions 12', '--partitions 1')); })),
+  mutation('an unpinned Kafka image', 'must be pinned', checkComposeServices,
+    edit((m) => { service(m, 'kafka')['image'] = 'apache/kafka:latest'; })),
+  mutation('MongoDB without a replica set', '--replSet', checkComposeServices,
+    edit((m) => { service(m, 'mongo')['command'] = ['mongod']; })),
+  mutation('an app not waiting for topic creation', 'service_completed_successfully', checkComposeServices,
+    edit((m) => { delete (service(m, 'incident')['depends_on'] as Record<string, unknown>)[COMPOSE_TOPICS_SERVICE]; })),
+  mutation('the gateway not published on 4000', '4000:4000', checkComposeServices,
+    edit((m) => { service(m, 'gateway')['ports'] = ['8080:4000']; })),
+  mutation('an unknown compose variable', 'MONGODB_URL is not read', checkComposeEnv,
+    edit((m) => { (service(m, 'incident')['environment'] as Record<string, unknown>)['MONGODB_URL'] = 'mongodb://x'; })),
+  mutation('the dev key without its bind mount', 'bind-mounted', checkComposeEnv,
+    edit((m) => { service(m, 'gateway')['volumes'] = []; })),
+  mutation('a compose subgraph on an unknown host', 'no compose service', checkComposeSubgraphs,
+    edit((m) => { (service(m, 'gateway')['environment'] as Record<string, unknown>)['GATEWAY_SUBGRAPHS'] = 'incident=http://incidents:4101/graphql'; })),
+  mutation('a Dockerfile running as root', 'non-root USER', checkDockerfiles,
+    (m) => ({ ...m, dockerfiles: { ...m.dockerfiles, incident: (m.dockerfiles['incident'] ?? '').replace(/^USER .*$/m, '') } })),
+  mutation('a Dockerfile keeping dev dependencies', 'npm prune --omit=dev', checkDockerfiles,
+    (m) => ({ ...m, dockerfiles: { ...m.dockerfiles, gateway: (m.dockerfiles['gateway'] ?? '').replace('npm prune --omit=dev', 'true') } })),
+  mutation('a runtime import of a devDependency', '@push.rocks/smartmongo, which is not a production dependency', checkRuntimeImports,
+    (m) => ({ ...m, sources: { ...m.sources, 'apps/incident/src/boot.ts': "import { congodb } from '@push.rocks/smartmongo';\n" } })),
+  mutation('an unresolvable @itsm import', 'cannot resolve @itsm/nowhere', checkRuntimeImports,
+    (m) => ({ ...m, sources: { ...m.sources, 'apps/gateway/src/main.ts': "import { x } from '@itsm/nowhere';\n" } })),
+];

@@ -1,0 +1,106 @@
+import type { CheckResult, DeployModel, TopicSpec } from './deploy-model';
+import { at, docsOfKind, expectedTopics, recordAt, result, stringAt, where } from './deploy-model';
+
+/** The compose service that creates the topics before any app starts. */
+export const COMPOSE_TOPICS_SERVICE = 'kafka-topics';
+const STRIMZI = 'kafka.strimzi.io/v1beta2';
+
+interface FoundTopic extends TopicSpec {
+  readonly where: string;
+}
+
+/** Compares the topics a deployment creates with the contracts: each exactly once, same partitions, nothing else. */
+function compareTopics(expected: readonly TopicSpec[], found: readonly FoundTopic[], source: string): string[] {
+  const problems: string[] = [];
+  for (const topic of expected) {
+    const matches = found.filter((f) => f.name === topic.name);
+    if (matches.length === 0) problems.push(`${source}: missing topic ${topic.name} (${topic.partitions} partitions)`);
+    if (matches.length > 1) problems.push(`${source}: topic ${topic.name} is created ${matches.length} times (${matches.map((m) => m.where).join(', ')})`);
+    for (const match of matches.filter((m) => m.partitions !== topic.partitions)) {
+      problems.push(`${match.where}: ${topic.name} has ${match.partitions} partitions, the contract says ${topic.partitions}`);
+    }
+  }
+  for (const extra of found.filter((f) => !expected.some((topic) => topic.name === f.name))) {
+    problems.push(`${extra.where}: topic ${extra.name} is not in PLATFORM_TOPICS (nor a dead-letter topic of one)`);
+  }
+  return problems;
+}
+
+function kafkaTopics(model: DeployModel): FoundTopic[] {
+  return docsOfKind(model, STRIMZI, 'KafkaTopic').map((doc) => ({
+    name: stringAt(doc.obj, 'spec', 'topicName') ?? stringAt(doc.obj, 'metadata', 'name') ?? '',
+    partitions: Number(at(doc.obj, 'spec', 'partitions')),
+    where: where(doc),
+  }));
+}
+
+/** One Strimzi KafkaTopic per contract topic and per dead-letter topic, with the contract's partitions. */
+export function checkKafkaTopics(model: DeployModel): CheckResult {
+  const expected = expectedTopics(model);
+  return result(
+    `topics: a KafkaTopic for each of ${expected.length} topics in PLATFORM_TOPICS and their .dlq, matching partitions`,
+    compareTopics(expected, kafkaTopics(model), 'deploy/'),
+  );
+}
+
+/** Durable, ordered streams: replicated, not compacted, dead letters kept longer than the streams. */
+export function checkTopicPolicy(model: DeployModel): CheckResult {
+  const problems: string[] = [];
+  const resources = [...docsOfKind(model, STRIMZI, 'KafkaTopic'), ...docsOfKind(model, STRIMZI, 'KafkaUser')];
+  const clusters = new Set(resources.map((doc) => stringAt(doc.obj, 'metadata', 'labels', 'strimzi.io/cluster')));
+  if (clusters.size > 1) problems.push(`Strimzi resources name ${clusters.size} clusters: ${[...clusters].join(', ')}`);
+  const retention = new Map<string, number>();
+  for (const doc of docsOfKind(model, STRIMZI, 'KafkaTopic')) {
+    const replicas = Number(at(doc.obj, 'spec', 'replicas'));
+    const config = recordAt(doc.obj, 'spec', 'config');
+    const minIsr = Number(config['min.insync.replicas']);
+    const retentionMs = Number(config['retention.ms']);
+    if (!(replicas >= 3)) problems.push(`${where(doc)}: replicas ${replicas} < 3`);
+    if (!(minIsr >= 2 && minIsr < replicas)) problems.push(`${where(doc)}: min.insync.replicas must be >= 2 and < replicas`);
+    if (config['cleanup.policy'] !== 'delete') problems.push(`${where(doc)}: cleanup.policy must be delete (compaction keeps only the last event of each aggregate)`);
+    if (!(retentionMs > 0)) problems.push(`${where(doc)}: retention.ms must be a positive number of milliseconds`);
+    retention.set(stringAt(doc.obj, 'spec', 'topicName') ?? stringAt(doc.obj, 'metadata', 'name') ?? '', retentionMs);
+  }
+  for (const topic of model.topics) {
+    const stream = retention.get(topic.name);
+    const dlq = retention.get(model.deadLetterTopicOf(topic.name));
+    if (stream !== undefined && dlq !== undefined && !(dlq > stream)) {
+      problems.push(`${model.deadLetterTopicOf(topic.name)}: dead letters must be retained longer than ${topic.name} (${dlq} <= ${stream} ms)`);
+    }
+  }
+  return result('topics: 3 replicas, min.insync.replicas 2.., delete policy, dead letters retained longer', problems);
+}
+
+/** The shell text a compose service runs (entrypoint and command, list or string form). */
+export function composeScript(service: unknown): string {
+  const part = (value: unknown) => (Array.isArray(value) ? value.map(String).join('\n') : typeof value === 'string' ? value : '');
+  return `${part(at(service, 'entrypoint'))}\n${part(at(service, 'command'))}`;
+}
+
+/** `--topic <name> --partitions <n>` per line of the topic-creation script. */
+export function composeTopicLines(script: string): { topics: FoundTopic[]; problems: string[] } {
+  const topics: FoundTopic[] = [];
+  const problems: string[] = [];
+  for (const line of script.split('\n')) {
+    const topic = /--topic[= ]+(\S+)/.exec(line)?.[1];
+    if (topic === undefined) continue;
+    const partitions = /--partitions[= ]+(\d+)/.exec(line)?.[1];
+    if (partitions === undefined) problems.push(`${COMPOSE_TOPICS_SERVICE}: "${line.trim()}" sets no --partitions`);
+    else topics.push({ name: topic, partitions: Number(partitions), where: `docker-compose.yml ${COMPOSE_TOPICS_SERVICE}` });
+  }
+  return { topics, problems };
+}
+
+/** The compose topic-creation service creates every contract topic and .dlq, idempotently. */
+export function checkComposeTopics(model: DeployModel): CheckResult {
+  const expected = expectedTopics(model);
+  const service = at(model.compose, 'services', COMPOSE_TOPICS_SERVICE);
+  const script = composeScript(service);
+  const { topics, problems } = composeTopicLines(script);
+  if (service === undefined) problems.push(`docker-compose.yml: no ${COMPOSE_TOPICS_SERVICE} service`);
+  else if (!/kafka-topics\.sh/.test(script) || !/--create/.test(script) || !/--if-not-exists/.test(script)) {
+    problems.push(`${COMPOSE_TOPICS_SERVICE}: must run kafka-topics.sh --create --if-not-exists`);
+  }
+  problems.push(...compareTopics(expected, topics, `docker-compose.yml ${COMPOSE_TOPICS_SERVICE}`));
+  return result(`compose: ${COMPOSE_TOPICS_SERVICE} creates each of ${expected.length} topics with the contract's partitions`, problems);
+}
