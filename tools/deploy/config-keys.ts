@@ -1,7 +1,7 @@
 import { IncidentEnv } from '@itsm/incident';
 import { AuthEnv } from '@itsm/platform/auth';
 import { KafkaEnv, MongoEnv, httpEnv } from '@itsm/platform/config';
-import { GatewayEnv } from '../../libs/gateway/src/lib/gateway-env';
+import { GatewayEnv } from '@itsm/gateway';
 
 /**
  * The variable names of the env fragments the apps compose their configuration from (their TypeBox
