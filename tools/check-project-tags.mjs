@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
-const TYPES = ['app', 'feature', 'domain', 'platform', 'contracts', 'testing', 'bench'];
+const TYPES = ['app', 'e2e', 'feature', 'domain', 'platform', 'contracts', 'testing', 'bench'];
 const SCOPES = ['shared', 'incident', 'change', 'cmdb', 'sla', 'catalogue', 'notification', 'gateway', 'platform'];
 
 mkdirSync('tmp', { recursive: true });

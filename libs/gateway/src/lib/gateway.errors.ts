@@ -1,0 +1,51 @@
+import { GraphQLError } from 'graphql';
+
+export enum GatewayErrorCode {
+  /** No supergraph has been composed yet (subgraphs not reachable since start). */
+  NotReady = 'GATEWAY.NOT_READY',
+  /** The identity provider's keys could not be fetched: no token can be verified right now. */
+  AuthUnavailable = 'GATEWAY.AUTH_UNAVAILABLE',
+  SubgraphUnavailable = 'GATEWAY.SUBGRAPH_UNAVAILABLE',
+  SubgraphTimeout = 'GATEWAY.SUBGRAPH_TIMEOUT',
+  /** The subgraph's circuit breaker is open: the call was refused without trying. */
+  SubgraphCircuitOpen = 'GATEWAY.SUBGRAPH_CIRCUIT_OPEN',
+  MaxDepth = 'GATEWAY.MAX_DEPTH',
+  MaxCost = 'GATEWAY.MAX_COST',
+  MaxAliases = 'GATEWAY.MAX_ALIASES',
+}
+
+interface GraphqlFace {
+  /** `extensions.code`; undefined for validation errors, which Apollo marks GRAPHQL_VALIDATION_FAILED. */
+  readonly code: string | undefined;
+  /** HTTP status for errors raised before execution; none for errors inside a (partial) result. */
+  readonly status: number | undefined;
+}
+
+function faceOf(code: GatewayErrorCode): GraphqlFace {
+  switch (code) {
+    case GatewayErrorCode.NotReady:
+    case GatewayErrorCode.AuthUnavailable:
+      return { code: 'SERVICE_UNAVAILABLE', status: 503 };
+    case GatewayErrorCode.SubgraphUnavailable:
+    case GatewayErrorCode.SubgraphTimeout:
+    case GatewayErrorCode.SubgraphCircuitOpen:
+      return { code: 'SUBGRAPH_UNAVAILABLE', status: undefined };
+    case GatewayErrorCode.MaxDepth:
+    case GatewayErrorCode.MaxCost:
+    case GatewayErrorCode.MaxAliases:
+      return { code: undefined, status: undefined };
+  }
+}
+
+/** The one mapper from gateway codes to GraphQL errors: `extensions.reason` carries the code. */
+export function gatewayError(code: GatewayErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  const face = faceOf(code);
+  return new GraphQLError(message, {
+    extensions: {
+      ...extensions,
+      ...(face.code ? { code: face.code } : {}),
+      reason: code,
+      ...(face.status ? { http: { status: face.status } } : {}),
+    },
+  });
+}

@@ -1,0 +1,68 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { createBreaker } from '@itsm/platform/resilience';
+import type { Breaker, BreakerHooks, BreakerSettings } from '@itsm/platform/resilience';
+
+export type SubgraphFetcher = RemoteGraphQLDataSource['fetcher'];
+type FetchInit = Parameters<SubgraphFetcher>[1];
+type FetcherResponse = Awaited<ReturnType<SubgraphFetcher>>;
+export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Every subgraph call goes through one breaker per subgraph. Explicit settings (never opossum's
+ * defaults): at least 5 calls in a 10 s window, half of them failing, open the circuit for 5 s.
+ */
+export function subgraphBreakerSettings(subgraph: string, timeoutMs: number): BreakerSettings {
+  return {
+    name: `subgraph:${subgraph}`,
+    timeoutMs,
+    errorThresholdPercentage: 50,
+    volumeThreshold: 5,
+    rollingCountTimeoutMs: 10_000,
+    rollingCountBuckets: 10,
+    resetTimeoutMs: 5_000,
+  };
+}
+
+/** A 5xx answer counts as a breaker failure, yet still reaches the data source as a response. */
+class ServerErrorResponse extends Error {
+  constructor(readonly response: Response) {
+    super(`subgraph answered HTTP ${response.status}`);
+  }
+}
+
+export interface SubgraphBreakers {
+  fetcherFor(subgraph: string): SubgraphFetcher;
+  shutdown(): void;
+}
+
+/** One breaker per subgraph name, shared by every data source the gateway builds for it. */
+export function createSubgraphBreakers(timeoutMs: number, hooks: BreakerHooks = {}, httpFetch: HttpFetch = fetch): SubgraphBreakers {
+  const breakers = new Map<string, Breaker<[string, FetchInit], Response>>();
+  const call = async (url: string, init: FetchInit): Promise<Response> => {
+    // The breaker's timeout rejects the caller; the signal also stops the request itself.
+    const response = await httpFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit);
+    if (response.status >= 500) throw new ServerErrorResponse(response);
+    return response;
+  };
+  return {
+    fetcherFor(subgraph) {
+      let breaker = breakers.get(subgraph);
+      if (!breaker) {
+        breaker = createBreaker(call, subgraphBreakerSettings(subgraph, timeoutMs), hooks);
+        breakers.set(subgraph, breaker);
+      }
+      const fire = breaker.fire;
+      return async (url, init): Promise<FetcherResponse> => {
+        try {
+          return await fire(url, init);
+        } catch (error: unknown) {
+          if (error instanceof ServerErrorResponse) return error.response;
+          throw error;
+        }
+      };
+    },
+    shutdown() {
+      for (const breaker of breakers.values()) breaker.shutdown();
+    },
+  };
+}

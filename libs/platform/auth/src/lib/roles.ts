@@ -1,0 +1,17 @@
+/** What a caller may do, as carried in the token's `roles` claim. */
+export type Role = 'requester' | 'agent' | 'supplier-agent' | 'incident-manager' | 'problem-manager' | 'admin';
+
+export const ROLES: readonly Role[] = Object.freeze([
+  'requester',
+  'agent',
+  'supplier-agent',
+  'incident-manager',
+  'problem-manager',
+  'admin',
+] as const);
+
+const KNOWN = new Set<string>(ROLES);
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && KNOWN.has(value);
+}
