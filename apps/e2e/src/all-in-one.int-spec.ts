@@ -67,5 +67,7 @@ describe('npm start (all-in-one mode)', () => {
       clearTimeout(killer);
       rmSync(keyDir, { recursive: true, force: true });
     }
+    // The platform process itself stopped too (npm forwards the signal to it), not just npm.
+    await expectEventually(() => expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow(), { timeoutMs: 15_000, intervalMs: 100 });
   });
 });
