@@ -1,3 +1,4 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver } from '@nestjs/apollo';
 import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { incidentTopic, problemTopic, TopicRegistry } from '@itsm/contracts';
@@ -57,6 +58,14 @@ export class IncidentServiceModule {
           playground: false,
           introspection: settings.nodeEnv !== 'production',
           includeStacktraceInErrorResponses: settings.nodeEnv !== 'production',
+          // Apollo Studio traces are not collected; they would only cost time on every answer.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          // Coded errors travel as they are; anything else is an internal fault whose text (hosts,
+          // drivers) must not reach a client in production.
+          formatError: (formatted) =>
+            settings.nodeEnv === 'production' && (formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR'
+              ? { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+              : formatted,
         }),
         IncidentModule.forRoot({ mongo: settings.mongo, settings: settings.incident }),
       ],

@@ -10,7 +10,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const server = new congodb.CongoServer({ host: '127.0.0.1', port });
 await server.start();
-process.stdout.write(`url=mongodb://127.0.0.1:${port}\n`);
+// CongoDB's hello reply invites the driver's streaming server monitor, which it cannot serve: each
+// failed check clears the connection pool under load. Polling checks work.
+process.stdout.write(`url=mongodb://127.0.0.1:${port}/?serverMonitoringMode=poll\n`);
 
 let stopping = false;
 const stop = async () => {
