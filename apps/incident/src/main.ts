@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       mongo: { url: env.MONGO_URL ?? '', dbPrefix: env.MONGO_DB_PREFIX },
       auth: toAuthSettings(env, http.nodeEnv),
       incident: toIncidentSettings(env),
-      kafka: { brokers: kafka.brokers ?? [], clientId: kafka.clientId, ssl: kafka.ssl, idempotent: kafka.idempotent, ...(kafka.sasl ? { sasl: kafka.sasl } : {}) },
+      kafka: { ...kafka, brokers: kafka.brokers ?? [] },
     },
     { port: http.port },
   );

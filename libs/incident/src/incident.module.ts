@@ -4,7 +4,7 @@ import { connectContext, MongoOutboxStore } from '@itsm/platform/persistence';
 import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, Schema } from 'mongoose';
 import { AutoCloseScheduler } from './application/auto-close.scheduler';
 import { Clock, SystemClock } from './application/clock';
 import { AutoCloseIncidentsHandler } from './application/commands/auto-close-incidents/auto-close-incidents.handler';
@@ -32,6 +32,13 @@ import { problemSchema } from './persistence/problem.schema';
 import { ReferenceDataRepository } from './persistence/reference-data.repository';
 
 export const INCIDENT_CONNECTION = Symbol('INCIDENT_CONNECTION');
+
+/** An aggregate collection's model, with its outbox registered on the relay (before the app starts). */
+function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name: string, schema: Schema<D>, topic: string): Model<StoredDocument<D>> {
+  const model = connection.model(name, schema) as unknown as Model<StoredDocument<D>>;
+  relay.register(new MongoOutboxStore(topic, model as never));
+  return model;
+}
 
 export interface IncidentModuleOptions {
   readonly mongo: MongoSettings;
@@ -67,20 +74,14 @@ export class IncidentModule {
         {
           provide: IncidentRepository,
           inject: [INCIDENT_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) => {
-            const model = connection.model('Incident', incidentSchema) as unknown as Model<StoredDocument<IncidentDocument>>;
-            relay.register(new MongoOutboxStore(incidentTopic.name, model as never));
-            return new IncidentRepository(model, relay.notify);
-          },
+          useFactory: (connection: Connection, relay: OutboxRelayService) =>
+            new IncidentRepository(outboxModel<IncidentDocument>(connection, relay, 'Incident', incidentSchema, incidentTopic.name), relay.notify),
         },
         {
           provide: ProblemRepository,
           inject: [INCIDENT_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) => {
-            const model = connection.model('Problem', problemSchema) as unknown as Model<StoredDocument<ProblemDocument>>;
-            relay.register(new MongoOutboxStore(problemTopic.name, model as never));
-            return new ProblemRepository(model, relay.notify);
-          },
+          useFactory: (connection: Connection, relay: OutboxRelayService) =>
+            new ProblemRepository(outboxModel<ProblemDocument>(connection, relay, 'Problem', problemSchema, problemTopic.name), relay.notify),
         },
         { provide: NumberSequenceRepository, inject: [INCIDENT_CONNECTION], useFactory: (c: Connection) => new NumberSequenceRepository(c) },
         { provide: ReferenceDataRepository, inject: [INCIDENT_CONNECTION], useFactory: (c: Connection) => new ReferenceDataRepository(c) },

@@ -7,8 +7,10 @@ import type { IncidentCommandRequest } from '../application/commands/run-inciden
 import { RunIncidentCommandHandler } from '../application/commands/run-incident-command/run-incident-command.handler';
 import { encodeCursor, FindIncidentsHandler } from '../application/queries/find-incidents/find-incidents.handler';
 import { IncidentError, IncidentErrorCode, redactFor } from '../domain';
+import { sequenceOfNumber } from '../persistence/incident.mapper';
 import { level, toIncidentGql } from './incident-graphql.mapper';
 import { IncidentErrorFilter } from './incident-error.filter';
+import { EVERYONE, STAFF, WORKERS } from './role-sets';
 import {
   AddNoteInput,
   AssignIncidentInput,
@@ -24,9 +26,6 @@ import {
 } from './incident.inputs';
 import { IncidentConnectionGql, IncidentGql } from './incident.types';
 
-const EVERYONE = ['requester', 'agent', 'supplier-agent', 'incident-manager', 'problem-manager', 'admin'] as const;
-const WORKERS = ['agent', 'supplier-agent', 'incident-manager', 'problem-manager', 'admin'] as const;
-const STAFF = ['agent', 'incident-manager', 'problem-manager', 'admin'] as const;
 
 /** Thin: each field builds a command or query, runs its handler, maps the result. Who may call it is declared on it. */
 @Resolver(() => IncidentGql)
@@ -61,7 +60,7 @@ export class IncidentResolver {
   ): Promise<IncidentConnectionGql> {
     const page = await this.find.list(viewer, filter ?? {}, first, after);
     return {
-      edges: page.items.map((incident) => ({ cursor: encodeCursor(Number(incident.number.slice(3))), node: toIncidentGql(incident) })),
+      edges: page.items.map((incident) => ({ cursor: encodeCursor(sequenceOfNumber(incident.number)), node: toIncidentGql(incident) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
   }

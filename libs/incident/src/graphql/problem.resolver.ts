@@ -10,10 +10,10 @@ import type { Problem } from '../domain';
 import { IncidentError, IncidentErrorCode } from '../domain';
 import { level } from './incident-graphql.mapper';
 import { IncidentErrorFilter } from './incident-error.filter';
+import { STAFF } from './role-sets';
 import { ReasonInput } from './incident.inputs';
 import { AssignProblemInput, KnownErrorInput, OpenProblemInput, ProblemGql, ProblemStageGql, ProblemStateGql, ResolveProblemInput } from './problem.types';
 
-const STAFF = ['agent', 'incident-manager', 'problem-manager', 'admin'] as const;
 const MANAGERS = ['problem-manager', 'admin'] as const;
 
 function toProblemGql(problem: Problem): ProblemGql {

@@ -9,8 +9,9 @@ import { ReferenceDataRepository } from '../persistence/reference-data.repositor
 import type { PriorityMatrixSetting } from '../persistence/reference-data.repository';
 import { AssignmentGroupGql, AssignmentGroupInput, OrganisationGql, OrganisationInput, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
 import { IncidentErrorFilter } from './incident-error.filter';
+import { STAFF, WORKERS } from './role-sets';
+import { isInternal } from '../domain';
 
-const STAFF = ['agent', 'incident-manager', 'problem-manager', 'admin'] as const;
 
 function toMatrixGql(setting: PriorityMatrixSetting): PriorityMatrixGql {
   return { cells: setting.matrix.map((row) => [...row]), version: setting.version, updatedBy: setting.updatedBy, updatedAt: setting.updatedAt };
@@ -33,10 +34,10 @@ export class ReferenceDataResolver {
   }
 
   @Query(() => [AssignmentGroupGql])
-  @Roles(...STAFF, 'supplier-agent')
+  @Roles(...WORKERS)
   async assignmentGroups(@CurrentPrincipal() viewer: Principal, @Args('orgId', { nullable: true }) orgId?: string): Promise<AssignmentGroupGql[]> {
     // A supplier agent sees its own organisation's groups only.
-    const scope = viewer.roles.some((role) => (STAFF as readonly string[]).includes(role)) ? orgId : (viewer.orgId ?? '');
+    const scope = isInternal(viewer) ? orgId : (viewer.orgId ?? '');
     return (await this.referenceData.listGroups(scope)).map((g) => ({ ...g, members: [...g.members] }));
   }
 

@@ -2,6 +2,7 @@ import type { AggregateMapper } from '@itsm/platform/persistence';
 import type { Incident, Priority } from '../domain';
 import type { IncidentDocument } from './incident.schema';
 
+/** The numeric part of a ticket number (INC0001234 -> 1234): its stable sort key. */
 export function sequenceOfNumber(number: string): number {
   return Number(number.slice(3));
 }

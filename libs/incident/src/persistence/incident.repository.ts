@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { Incident, IncidentEvent, IncidentScope, IncidentState } from '../domain';
 import { toEnvelopes } from './event-envelopes';
-import { incidentMapper } from './incident.mapper';
+import { incidentMapper, sequenceOfNumber } from './incident.mapper';
 import type { IncidentDocument } from './incident.schema';
 
 /** Typed list filters (never a raw query: every value is used as a value, never as an operator). */
@@ -78,7 +78,7 @@ export class IncidentRepository {
       .lean<(StoredDocument<IncidentDocument> & { _id: Types.ObjectId })[]>();
     const items = documents.slice(0, first).map((d) => incidentMapper.toDomain(d));
     const last = items.at(-1);
-    return { items, hasNextPage: documents.length > first, endSeq: last ? Number(last.number.slice(3)) : null };
+    return { items, hasNextPage: documents.length > first, endSeq: last ? sequenceOfNumber(last.number) : null };
   }
 
   async count(scope: IncidentScope, filter: IncidentListFilter): Promise<number> {

@@ -5,12 +5,13 @@ import type { Model } from 'mongoose';
 import type { Level, Priority, Problem, ProblemEvent, ProblemState } from '../domain';
 import { toEnvelopes } from './event-envelopes';
 import { parseObjectId } from './incident.repository';
+import { sequenceOfNumber } from './incident.mapper';
 import type { ProblemDocument } from './problem.schema';
 
 const problemMapper: AggregateMapper<Problem, ProblemDocument> = {
   toDocument: (p) => ({
     number: p.number,
-    seq: Number(p.number.slice(3)),
+    seq: sequenceOfNumber(p.number),
     title: p.title,
     description: p.description,
     impact: p.impact,

@@ -1,5 +1,4 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Incident, IncidentCommand, Viewer } from '../../../domain';
@@ -7,9 +6,8 @@ import { assertMayRun, executeIncident, IncidentError, IncidentErrorCode, noteKi
 import { IncidentRepository } from '../../../persistence/incident.repository';
 import { ReferenceDataRepository } from '../../../persistence/reference-data.repository';
 import { Clock } from '../../clock';
+import { retryOnConflict } from '../../retry-on-conflict';
 import type { IncidentCommandRequest } from './incident-command-request';
-
-const MAX_ATTEMPTS = 5;
 
 /**
  * Every lifecycle action on one incident: look up what the command refers to, check the viewer may
@@ -26,23 +24,21 @@ export class RunIncidentCommandHandler {
 
   /** `consumed`: the event this command reacts to (cascades), recorded so a redelivery changes nothing. */
   async execute(viewer: Viewer, incidentId: string, request: IncidentCommandRequest, consumed?: EventEnvelope): Promise<Incident> {
-    for (let attempt = 1; ; attempt += 1) {
+    return (await this.run(viewer, incidentId, request, consumed)).incident;
+  }
+
+  /** Like `execute`, and tells whether the command changed the incident (it may be a no-op). */
+  run(viewer: Viewer, incidentId: string, request: IncidentCommandRequest, consumed?: EventEnvelope): Promise<{ incident: Incident; changed: boolean }> {
+    return retryOnConflict(`incident ${incidentId}`, async () => {
       const loaded = await this.incidents.load(incidentId);
       if (!loaded) throw new IncidentError(IncidentErrorCode.NotFound, `incident ${incidentId} not found`);
       const command = await this.resolve(viewer, loaded.aggregate, request);
       assertMayRun(viewer, loaded.aggregate, command);
       const { incident, events } = executeIncident(loaded.aggregate, command, { by: viewer.userId, at: this.clock.now() });
-      if (events.length === 0) return loaded.aggregate;
-      try {
-        const result = await this.incidents.save(loaded, incident, events, consumed);
-        return result.status === 'saved' ? incident : loaded.aggregate;
-      } catch (error) {
-        if (!(error instanceof PersistenceError && error.code === PersistenceErrorCode.Conflict)) throw error;
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new IncidentError(IncidentErrorCode.Conflict, `incident ${incidentId} is being changed by others; try again`);
-        }
-      }
-    }
+      if (events.length === 0) return { incident: loaded.aggregate, changed: false };
+      const result = await this.incidents.save(loaded, incident, events, consumed);
+      return result.status === 'saved' ? { incident, changed: true } : { incident: loaded.aggregate, changed: false };
+    });
   }
 
   private async resolve(viewer: Viewer, incident: Incident, request: IncidentCommandRequest): Promise<IncidentCommand> {

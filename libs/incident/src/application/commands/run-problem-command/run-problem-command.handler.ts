@@ -1,10 +1,10 @@
-import { PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
 import type { Problem, ProblemCommand, Viewer } from '../../../domain';
 import { executeProblem, IncidentError, IncidentErrorCode, isInternal } from '../../../domain';
 import { ProblemRepository } from '../../../persistence/problem.repository';
 import { ReferenceDataRepository } from '../../../persistence/reference-data.repository';
 import { Clock } from '../../clock';
+import { retryOnConflict } from '../../retry-on-conflict';
 
 export type ProblemCommandRequest =
   | { readonly kind: 'assign'; readonly groupId: string; readonly assigneeId: string | null }
@@ -27,17 +27,13 @@ export class RunProblemCommandHandler {
       throw new IncidentError(IncidentErrorCode.Forbidden, `only problem managers ${request.kind} problems`);
     }
     const command = await this.resolve(request);
-    for (let attempt = 1; ; attempt += 1) {
+    return retryOnConflict(`problem ${problemId}`, async () => {
       const loaded = await this.problems.load(problemId);
       if (!loaded) throw new IncidentError(IncidentErrorCode.ProblemNotFound, `problem ${problemId} not found`);
       const { problem, events } = executeProblem(loaded.aggregate, command, { by: viewer.userId, at: this.clock.now() });
-      try {
-        await this.problems.save(loaded, problem, events);
-        return problem;
-      } catch (error) {
-        if (!(error instanceof PersistenceError && error.code === PersistenceErrorCode.Conflict) || attempt >= 5) throw error;
-      }
-    }
+      await this.problems.save(loaded, problem, events);
+      return problem;
+    });
   }
 
   private async resolve(request: ProblemCommandRequest): Promise<ProblemCommand> {

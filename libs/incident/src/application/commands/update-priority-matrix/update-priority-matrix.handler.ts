@@ -33,12 +33,12 @@ export class UpdatePriorityMatrixHandler {
     let reprioritised = 0;
     if (command.reprioritise) {
       for (const id of await this.incidents.activeIds()) {
-        const before = (await this.incidents.load(id))?.aggregate.priority;
-        const after = await this.commands.execute({ ...SYSTEM_VIEWER, userId: viewer.userId }, id, { kind: 'apply-matrix' }).catch((error: unknown) => {
+        const outcome = await this.commands.run({ ...SYSTEM_VIEWER, userId: viewer.userId }, id, { kind: 'apply-matrix' }).catch((error: unknown) => {
+          // Resolved or closed since it was listed: no longer re-prioritised.
           if (error instanceof IncidentError) return undefined;
           throw error;
         });
-        if (after && after.priority !== before) reprioritised += 1;
+        if (outcome?.changed) reprioritised += 1;
       }
     }
     return { setting: await this.referenceData.priorityMatrix(), reprioritised };
