@@ -58,21 +58,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // Pure domain (CONVENTIONS.md 3): no framework, driver, environment or clock.
-    files: ['libs/**/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'mongoose', 'mongodb', 'kafkajs', '@itsm/platform/*', 'node:*'] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env' }, { object: 'Date', property: 'now' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: the domain has no clock.' }],
-    },
-  },
-  {
     // `process.env` is read in config code only (CONVENTIONS.md 6); testing is imported only by specs.
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['libs/platform/config/**', 'libs/testing/**', '**/*.spec.ts', '**/*.int-spec.ts', '**/test-fixtures/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through @itsm/platform/config.' }],
       'no-restricted-imports': ['error', { paths: [{ name: '@itsm/testing', message: 'Only specs import the testing lib.' }] }],
+    },
+  },
+  {
+    // Pure domain (CONVENTIONS.md 3): no framework, driver, environment or clock. After the block
+    // above so these lists win for domain files (a later block's rule replaces an earlier one's).
+    files: ['libs/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@itsm/testing', message: 'Only specs import the testing lib.' }],
+        patterns: ['@nestjs/*', 'mongoose', 'mongodb', 'kafkajs', '@itsm/platform/*', 'node:*'],
+      }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env' }, { object: 'Date', property: 'now' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: the domain has no clock.' }],
     },
   },
   {

@@ -2,6 +2,7 @@ import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import { createGatewayApp } from '@itsm/gateway';
 import { IncidentEnv, startIncidentService, toIncidentSettings } from '@itsm/incident';
+import { SlaEnv, startSlaService, toSlaSettings } from '@itsm/sla';
 import { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } from '@itsm/platform/auth';
 import { ConfigError, EX_CONFIG, envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, toHttpSettings, toKafkaSettings } from '@itsm/platform/config';
 import type { EventBus } from '@itsm/platform/messaging';
@@ -19,7 +20,7 @@ import { PlatformEnv } from './platform-env';
  * served on a loopback port and federated by the gateway exactly as in microservices mode.
  */
 async function main(): Promise<void> {
-  const env = loadConfigOrExit(envSchema(httpEnv(4000), KafkaEnv, MongoEnv, AuthEnv, IncidentEnv, PlatformEnv));
+  const env = loadConfigOrExit(envSchema(httpEnv(4000), KafkaEnv, MongoEnv, AuthEnv, IncidentEnv, SlaEnv, PlatformEnv));
   const http = toHttpSettings(env);
   const log = createLogger({ name: 'platform', level: http.logLevel });
   const devKey = env.AUTH_JWKS_URL === undefined ? (env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEV_KEY_FILE) : undefined;
@@ -50,6 +51,13 @@ async function main(): Promise<void> {
   closers.push(async () => {
     for (const app of apps.reverse()) await app.close();
   });
+  // The SLA service first: its consumer follows the incident events the demo data produces.
+  const slaPort = await freePort();
+  const sla = await startSlaService(
+    { nodeEnv: http.nodeEnv, logLevel: http.logLevel, mongo, auth, sla: toSlaSettings(env), bus, seedDemoCatalog: env.PLATFORM_DEMO_DATA || env.SLA_SEED_DEMO_CATALOG },
+    { port: slaPort, host: '127.0.0.1', shutdownHooks: false },
+  );
+  apps.push(sla);
   const incidentPort = await freePort();
   const incident = await startIncidentService(
     { nodeEnv: http.nodeEnv, logLevel: http.logLevel, mongo, auth, incident: toIncidentSettings(env), bus },
@@ -63,7 +71,10 @@ async function main(): Promise<void> {
 
   const gateway = await createGatewayApp(
     {
-      subgraphs: [{ name: 'incident', url: `http://127.0.0.1:${incidentPort}/graphql` }],
+      subgraphs: [
+        { name: 'incident', url: `http://127.0.0.1:${incidentPort}/graphql` },
+        { name: 'sla', url: `http://127.0.0.1:${slaPort}/graphql` },
+      ],
       auth,
       limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
       nodeEnv: http.nodeEnv,

@@ -1,9 +1,7 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloFederationDriver } from '@nestjs/apollo';
-import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { incidentTopic, problemTopic, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import type { AuthSettings } from '@itsm/platform/auth';
+import { subgraphGraphQLModule } from '@itsm/platform/graphql';
 import { AuthModule } from '@itsm/platform/auth';
 import type { NodeEnv, LogLevel } from '@itsm/platform/config';
 import type { EventBus, KafkaConnectionSettings, KafkaConsumerSettings } from '@itsm/platform/messaging';
@@ -13,7 +11,6 @@ import type { MongoSettings } from '@itsm/platform/persistence';
 import { Module } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
 import type { DestinationStream } from 'pino';
 import type { IncidentSettings } from './application/incident-tokens';
 import { IncidentModule } from './incident.module';
@@ -48,25 +45,7 @@ export class IncidentServiceModule {
           ...(settings.bus ? { bus: settings.bus } : {}),
         }),
         AuthModule.forRoot(settings.auth),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          driver: ApolloFederationDriver,
-          autoSchemaFile: { federation: 2 },
-          path: '/graphql',
-          context: ({ req }: { req: unknown }) => ({ req }),
-          // Guards and filters also run on @ResolveReference and field resolvers.
-          fieldResolverEnhancers: ['guards', 'filters'],
-          playground: false,
-          introspection: settings.nodeEnv !== 'production',
-          includeStacktraceInErrorResponses: settings.nodeEnv !== 'production',
-          // Apollo Studio traces are not collected; they would only cost time on every answer.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
-          // Coded errors travel as they are; anything else is an internal fault whose text (hosts,
-          // drivers) must not reach a client in production.
-          formatError: (formatted) =>
-            settings.nodeEnv === 'production' && (formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR'
-              ? { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-              : formatted,
-        }),
+        subgraphGraphQLModule({ nodeEnv: settings.nodeEnv, scope: IncidentModule }),
         IncidentModule.forRoot({ mongo: settings.mongo, settings: settings.incident }),
       ],
     };

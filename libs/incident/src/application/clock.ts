@@ -1,10 +1,1 @@
-/** Time as the application sees it: injected, so schedules (auto-close) are testable. */
-export abstract class Clock {
-  abstract now(): Date;
-}
-
-export class SystemClock extends Clock {
-  now(): Date {
-    return new Date();
-  }
-}
+export { Clock, SystemClock } from '@itsm/platform/config';

@@ -1,7 +1,8 @@
+import { IncidentModule } from '../incident.module';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { HoldReasonGql, IncidentStateGql, LinkKindGql, MajorStatusGql, NoteKindGql } from './incident.types';
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class OpenIncidentInput {
   @Field() title!: string;
   @Field({ defaultValue: '' }) description!: string;
@@ -16,7 +17,7 @@ export class OpenIncidentInput {
   @Field({ nullable: true, description: 'Internal staff only; a member of the assignment group' }) assigneeId?: string;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class IncidentFilter {
   @Field(() => [IncidentStateGql], { nullable: true }) states?: IncidentStateGql[];
   @Field(() => [Int], { nullable: true }) priorities?: number[];
@@ -29,60 +30,60 @@ export class IncidentFilter {
   @Field(() => MajorStatusGql, { nullable: true }) major?: MajorStatusGql;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class AssignIncidentInput {
   @Field(() => ID) id!: string;
   @Field() groupId!: string;
   @Field(() => String, { nullable: true }) assigneeId?: string | null;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class HoldIncidentInput {
   @Field(() => ID) id!: string;
   @Field(() => HoldReasonGql) reason!: HoldReasonGql;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class ResolveIncidentInput {
   @Field(() => ID) id!: string;
   @Field() code!: string;
   @Field() notes!: string;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class ReasonInput {
   @Field(() => ID) id!: string;
   @Field() reason!: string;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class ImpactUrgencyInput {
   @Field(() => ID) id!: string;
   @Field(() => Int) impact!: number;
   @Field(() => Int) urgency!: number;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class AddNoteInput {
   @Field(() => ID) id!: string;
   @Field(() => NoteKindGql) kind!: NoteKindGql;
   @Field() body!: string;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class LinkInput {
   @Field(() => ID) id!: string;
   @Field(() => LinkKindGql) kind!: LinkKindGql;
   @Field() targetId!: string;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class SetParentInput {
   @Field(() => ID) id!: string;
   @Field(() => ID, { nullable: true, description: 'null detaches the incident from its parent' }) parentId?: string | null;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class ProposeMajorInput {
   @Field(() => ID) id!: string;
   @Field(() => [String]) reasons!: string[];

@@ -1,3 +1,4 @@
+import { IncidentModule } from '../incident.module';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum IncidentStateGql {
@@ -42,7 +43,7 @@ registerEnumType(NoteKindGql, { name: 'NoteKind', description: 'work_note: inter
 registerEnumType(MajorStatusGql, { name: 'MajorIncidentStatus' });
 registerEnumType(ResolutionCauseGql, { name: 'ResolutionCause' });
 
-@ObjectType('IncidentNote')
+@ObjectType('IncidentNote', { registerIn: () => IncidentModule })
 export class NoteGql {
   @Field(() => ID) id!: string;
   @Field(() => NoteKindGql) kind!: NoteKindGql;
@@ -51,7 +52,7 @@ export class NoteGql {
   @Field() at!: Date;
 }
 
-@ObjectType('Resolution')
+@ObjectType('Resolution', { registerIn: () => IncidentModule })
 export class ResolutionGql {
   @Field() code!: string;
   @Field() notes!: string;
@@ -61,7 +62,8 @@ export class ResolutionGql {
   @Field(() => String, { nullable: true }) causeId!: string | null;
 }
 
-@ObjectType('Incident')
+// registerIn: in the all-in-one process other subgraphs declare their own `Incident` entity stub.
+@ObjectType('Incident', { registerIn: () => IncidentModule })
 @Directive('@key(fields: "id")')
 export class IncidentGql {
   @Field(() => ID) id!: string;
@@ -98,19 +100,19 @@ export class IncidentGql {
   @Field(() => Int, { description: 'Number of events in this incident\'s stream (its version)' }) version!: number;
 }
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { registerIn: () => IncidentModule })
 export class PageInfoGql {
   @Field() hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType('IncidentEdge')
+@ObjectType('IncidentEdge', { registerIn: () => IncidentModule })
 export class IncidentEdgeGql {
   @Field() cursor!: string;
   @Field(() => IncidentGql) node!: IncidentGql;
 }
 
-@ObjectType('IncidentConnection')
+@ObjectType('IncidentConnection', { registerIn: () => IncidentModule })
 export class IncidentConnectionGql {
   @Field(() => [IncidentEdgeGql]) edges!: IncidentEdgeGql[];
   @Field(() => PageInfoGql) pageInfo!: PageInfoGql;

@@ -1,3 +1,4 @@
+import { IncidentModule } from '../incident.module';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum ProblemStateGql {
@@ -17,7 +18,7 @@ export enum ProblemStageGql {
 registerEnumType(ProblemStateGql, { name: 'ProblemState' });
 registerEnumType(ProblemStageGql, { name: 'ProblemStage', description: 'The states a problem advances through before resolution' });
 
-@ObjectType('KnownError')
+@ObjectType('KnownError', { registerIn: () => IncidentModule })
 export class KnownErrorGql {
   @Field() symptom!: string;
   @Field() rootCause!: string;
@@ -26,7 +27,7 @@ export class KnownErrorGql {
   @Field() recordedAt!: Date;
 }
 
-@ObjectType('Problem')
+@ObjectType('Problem', { registerIn: () => IncidentModule })
 @Directive('@key(fields: "id")')
 export class ProblemGql {
   @Field(() => ID) id!: string;
@@ -49,7 +50,7 @@ export class ProblemGql {
   @Field() updatedAt!: Date;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class OpenProblemInput {
   @Field() title!: string;
   @Field({ defaultValue: '' }) description!: string;
@@ -60,7 +61,7 @@ export class OpenProblemInput {
   @Field(() => [String], { nullable: true }) configurationItemIds?: string[];
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class KnownErrorInput {
   @Field(() => ID) id!: string;
   @Field() symptom!: string;
@@ -68,14 +69,14 @@ export class KnownErrorInput {
   @Field() workaround!: string;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class ResolveProblemInput {
   @Field(() => ID) id!: string;
   @Field() notes!: string;
   @Field(() => String, { nullable: true }) fixChangeId?: string | null;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class AssignProblemInput {
   @Field(() => ID) id!: string;
   @Field() groupId!: string;

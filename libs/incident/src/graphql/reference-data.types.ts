@@ -1,3 +1,4 @@
+import { IncidentModule } from '../incident.module';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum OrganisationKindGql {
@@ -7,14 +8,14 @@ export enum OrganisationKindGql {
 }
 registerEnumType(OrganisationKindGql, { name: 'OrganisationKind' });
 
-@ObjectType('Organisation')
+@ObjectType('Organisation', { registerIn: () => IncidentModule })
 export class OrganisationGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => OrganisationKindGql) kind!: OrganisationKindGql;
 }
 
-@ObjectType('AssignmentGroup')
+@ObjectType('AssignmentGroup', { registerIn: () => IncidentModule })
 export class AssignmentGroupGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -22,7 +23,7 @@ export class AssignmentGroupGql {
   @Field(() => [String]) members!: string[];
 }
 
-@ObjectType('PriorityMatrix')
+@ObjectType('PriorityMatrix', { registerIn: () => IncidentModule })
 export class PriorityMatrixGql {
   @Field(() => [[Int]], { description: 'rows: impact 1..3; columns: urgency 1..3; cells: priority 1..5' }) cells!: number[][];
   @Field(() => Int, { description: 'Pass back as expectedVersion when editing' }) version!: number;
@@ -30,20 +31,20 @@ export class PriorityMatrixGql {
   @Field(() => Date, { nullable: true }) updatedAt!: Date | null;
 }
 
-@ObjectType('PriorityMatrixUpdate')
+@ObjectType('PriorityMatrixUpdate', { registerIn: () => IncidentModule })
 export class PriorityMatrixUpdateGql {
   @Field(() => PriorityMatrixGql) matrix!: PriorityMatrixGql;
   @Field(() => Int, { description: 'Active incidents whose priority changed' }) reprioritised!: number;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class OrganisationInput {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => OrganisationKindGql) kind!: OrganisationKindGql;
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class AssignmentGroupInput {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -51,7 +52,7 @@ export class AssignmentGroupInput {
   @Field(() => [String]) members!: string[];
 }
 
-@InputType()
+@InputType({ registerIn: () => IncidentModule })
 export class PriorityMatrixInput {
   @Field(() => [[Int]]) cells!: number[][];
   @Field(() => Int) expectedVersion!: number;

@@ -9,3 +9,4 @@ export * from './lib/config.module';
 export * from './lib/fragments/kafka-env';
 export * from './lib/fragments/mongo-env';
 export * from './lib/fragments/http-env';
+export * from './lib/clock';

@@ -5,3 +5,4 @@ export * from './lib/mongo-connection';
 export * from './lib/object-id';
 export * from './lib/outbox';
 export * from './lib/persistence.errors';
+export * from './lib/retry-on-conflict';

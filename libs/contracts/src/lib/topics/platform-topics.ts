@@ -1,8 +1,9 @@
 import { incidentTopic } from './incident.topic';
 import { problemTopic } from './problem.topic';
+import { slaTopic } from './sla.topic';
 
 /**
  * Every topic the platform publishes. Deploy manifests (Strimzi KafkaTopic, compose topic
  * creation) are checked against this list by `npm run validate:deploy`.
  */
-export const PLATFORM_TOPICS = [incidentTopic, problemTopic] as const;
+export const PLATFORM_TOPICS = [incidentTopic, problemTopic, slaTopic] as const;

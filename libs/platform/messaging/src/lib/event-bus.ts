@@ -21,12 +21,26 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, backoff: { baseMs: 200, maxMs: 10_000, jitter: 1 } };
 
+/** The partitions of one topic that this group member consumes. */
+export interface PartitionAssignment {
+  readonly topic: string;
+  readonly partitions: readonly number[];
+}
+
+/**
+ * Told which partitions this member owns: the full list after each (re)join, an empty list when a
+ * rebalance starts, the consumer stops or crashes. Work keyed by partition (SLA timers) follows it,
+ * so two replicas never hold the same partition's work at the same time.
+ */
+export type AssignmentListener = (owned: readonly PartitionAssignment[]) => void;
+
 /** One consumer group's interest: every replica of a service uses the same group. */
 export interface Subscription<Ts extends readonly TopicDefinition[], N extends TopicNames<Ts>> {
   readonly group: string;
   readonly topics: readonly N[];
   readonly handle: EventHandler<EventOn<Ts, N>>;
   readonly retry?: RetryPolicy;
+  readonly onAssignment?: AssignmentListener;
 }
 
 /** A record as it travels on a topic (dead letters carry the original bytes, not an envelope). */

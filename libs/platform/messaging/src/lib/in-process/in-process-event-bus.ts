@@ -166,6 +166,12 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
       group.positions.set(topic, partitions.map((log) => log.base));
       partitions.forEach((log, partition) => group.workers.push(this.work(group, topic, partition, log)));
     }
+    // The only member of its group in this process: it owns every partition until the bus closes.
+    const onAssignment = subscription.onAssignment;
+    if (onAssignment !== undefined) {
+      onAssignment(subscription.topics.map((topic) => ({ topic, partitions: this.partitionsOf(topic).map((_, partition) => partition) })));
+      this.shutdown.signal.addEventListener('abort', () => onAssignment([]), { once: true });
+    }
   }
 
   /** One partition of one group: records in offset order, the next only after this one is done. */

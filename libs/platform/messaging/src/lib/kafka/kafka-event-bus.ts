@@ -168,8 +168,18 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
     });
     consumer.on(consumer.events.CRASH, (event) => {
       group.running = event.payload.restart;
+      subscription.onAssignment?.([]);
       this.options.onError?.(event.payload.error, `consumer group ${subscription.group} crashed`);
     });
+    const onAssignment = subscription.onAssignment;
+    if (onAssignment !== undefined) {
+      consumer.on(consumer.events.REBALANCING, () => onAssignment([]));
+      consumer.on(consumer.events.STOP, () => onAssignment([]));
+      consumer.on(consumer.events.GROUP_JOIN, (event) => {
+        const assigned = event.payload.memberAssignment as Record<string, number[]>;
+        onAssignment(Object.entries(assigned).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) })));
+      });
+    }
     await consumer.connect();
     await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: settings.fromBeginning });
     await consumer.run({

@@ -2,7 +2,7 @@ import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
 import { BaseRpcContext, Server } from '@nestjs/microservices';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import type { DeliveredEvent, EventBus, RetryPolicy } from '../event-bus';
+import type { AssignmentListener, DeliveredEvent, EventBus, RetryPolicy } from '../event-bus';
 
 /** What an `@EventPattern(topic)` handler gets as its context (`@Ctx()`). */
 export class EventBusContext extends BaseRpcContext<[DeliveredEvent]> {
@@ -15,6 +15,7 @@ export interface EventBusTransportOptions {
   /** The consumer group: every replica of a service uses the same one. */
   readonly group: string;
   readonly retry?: RetryPolicy;
+  readonly onAssignment?: AssignmentListener;
 }
 
 /**
@@ -42,6 +43,7 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
           group: this.options.group,
           topics,
           ...(this.options.retry ? { retry: this.options.retry } : {}),
+          ...(this.options.onAssignment ? { onAssignment: this.options.onAssignment } : {}),
           handle: (event) => this.dispatch(event),
         });
       }

@@ -1,0 +1,1 @@
+export * from './lib/subgraph-graphql.module';

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@itsm/platform/config';
+import type { SlaClock, SlaViewer, TicketType } from '../../domain';
+import { visibleClocks } from '../../domain';
+import { SlaTicketRepository } from '../../persistence';
+import { ClockProjector } from '../clock-projector';
+
+/** A ticket's clocks derived at this instant: live elapsed and remaining business time. */
+@Injectable()
+export class TicketClocksHandler {
+  constructor(
+    @Inject(SlaTicketRepository) private readonly tickets: SlaTicketRepository,
+    @Inject(ClockProjector) private readonly projector: ClockProjector,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute(viewer: SlaViewer, ticketType: TicketType, ticketId: string): Promise<SlaClock[]> {
+    const ticket = await this.tickets.find(ticketType, ticketId);
+    if (ticket === undefined) return [];
+    const last = ticket.timeline.facts.at(-1)?.at ?? 0;
+    return visibleClocks(viewer, ticket.timeline, await this.projector.derive(ticket.timeline, Math.max(last, this.clock.now().getTime())));
+  }
+}

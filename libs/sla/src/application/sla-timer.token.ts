@@ -1,0 +1,1 @@
+export const SLA_TIMERS = Symbol('SLA_TIMERS');

@@ -1,0 +1,44 @@
+import { createEnvelope } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { createHash } from 'node:crypto';
+import type { DueEmission } from '../../domain';
+import type { ArmedTicket, ClockMeta } from './armed-ticket';
+
+export const SLA_SOURCE = '/itsm/sla';
+
+/** The same emission always gets the same id, whichever replica or restart builds it. */
+export function emissionEventId(ticketKey: string, key: string): string {
+  return createHash('sha256').update(`${ticketKey}\u0000${key}`).digest('hex').slice(0, 32);
+}
+
+/** The warning or breach event for one due emission of a ticket, numbered `sequence` in the ticket's SLA stream. */
+export function emissionEnvelope(ticket: ArmedTicket, clock: ClockMeta, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
+  const common = {
+    ticketType: ticket.ticketType,
+    ticketId: ticket.ticketId,
+    ticketNumber: ticket.number,
+    clockId: clock.clockId,
+    definitionId: clock.definitionId,
+    definitionName: clock.definitionName,
+    kind: clock.kind,
+    target: clock.target,
+    targetMs: clock.targetMs,
+    segmentOrgId: clock.segment?.orgId ?? null,
+    segmentGroupId: clock.segment?.groupId ?? null,
+    dueAt: new Date(emission.dueAt).toISOString(),
+    at: firedAt.toISOString(),
+  };
+  const breach = emission.percent >= 100;
+  const tenant = clock.segment?.orgId;
+  return createEnvelope({
+    id: emissionEventId(ticket.key, emission.key),
+    source: SLA_SOURCE,
+    type: breach ? 'itsm.sla.clock-breached.v1' : 'itsm.sla.clock-warning.v1',
+    subject: ticket.ticketId,
+    time: firedAt,
+    data: breach ? common : { ...common, thresholdPercent: emission.percent },
+    sequence,
+    correlationid: `sla:${ticket.ticketId}`,
+    ...(tenant ? { tenant } : {}),
+  });
+}

@@ -1,0 +1,92 @@
+import type { ManageSlaCatalogHandler } from '../application/commands/manage-catalog/manage-sla-catalog.handler';
+import type { SlaCatalog } from '../application/sla-catalog';
+import type { ClockConditions, SlaDefinition } from '../domain';
+
+const OFFICE = { start: '09:00', end: '17:00' };
+const DAY = { start: '00:00', end: '24:00' };
+
+/** German public holidays (Berlin) as an iCalendar feed: imported like an admin would. */
+const BERLIN_HOLIDAYS_ICS = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//ITSM demo//Berlin holidays//EN',
+  'BEGIN:VEVENT', 'UID:neujahr@demo', 'DTSTART;VALUE=DATE:20260101', 'RRULE:FREQ=YEARLY', 'SUMMARY:Neujahr', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:frauentag@demo', 'DTSTART;VALUE=DATE:20260308', 'RRULE:FREQ=YEARLY', 'SUMMARY:Internationaler Frauentag', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:karfreitag-2026@demo', 'DTSTART;VALUE=DATE:20260403', 'SUMMARY:Karfreitag', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:ostermontag-2026@demo', 'DTSTART;VALUE=DATE:20260406', 'SUMMARY:Ostermontag', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:maifeiertag@demo', 'DTSTART;VALUE=DATE:20260501', 'RRULE:FREQ=YEARLY', 'SUMMARY:Tag der Arbeit', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:einheit@demo', 'DTSTART;VALUE=DATE:20261003', 'RRULE:FREQ=YEARLY', 'SUMMARY:Tag der Deutschen Einheit', 'END:VEVENT',
+  'BEGIN:VEVENT', 'UID:weihnachten@demo', 'DTSTART;VALUE=DATE:20261225', 'DTEND;VALUE=DATE:20261227', 'RRULE:FREQ=YEARLY', 'SUMMARY:Weihnachten', 'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
+
+const RESOLUTION: ClockConditions = { start: ['new', 'in_progress'], pause: ['on_hold'], resume: [], stop: ['resolved', 'closed'], cancel: ['canceled'], reset: [] };
+const RESPONSE: ClockConditions = { start: ['new'], pause: [], resume: [], stop: ['in_progress', 'on_hold', 'resolved', 'closed'], cancel: ['canceled'], reset: [] };
+const ANY = { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [] };
+
+function definition(d: Pick<SlaDefinition, 'id' | 'name' | 'kind' | 'target' | 'scope' | 'targetMs' | 'calendarId'> & Partial<SlaDefinition>): SlaDefinition {
+  return {
+    ticketType: 'incident',
+    appliesTo: ANY,
+    conditions: d.target === 'response' ? RESPONSE : RESOLUTION,
+    warningThresholds: [50, 75],
+    timeZone: 'Europe/Berlin',
+    timeZoneSource: 'definition',
+    active: true,
+    ...d,
+  };
+}
+
+const HOUR = 3_600_000;
+
+/** A catalogue an enterprise would start from: office and 24x7 calendars, SLAs per priority, supplier UCs, a team OLA. */
+export const DEMO_DEFINITIONS: readonly SlaDefinition[] = [
+  definition({ id: 'sla-p1-resolution', name: 'P1 resolution 4 h (24x7)', kind: 'SLA', target: 'resolution', scope: 'ticket', targetMs: 4 * HOUR, calendarId: '24x7', appliesTo: { ...ANY, priorities: [1] } }),
+  definition({ id: 'sla-p1-response', name: 'P1 response 15 min (24x7)', kind: 'SLA', target: 'response', scope: 'ticket', targetMs: HOUR / 4, calendarId: '24x7', appliesTo: { ...ANY, priorities: [1] } }),
+  definition({ id: 'sla-p2-resolution', name: 'P2 resolution 8 business hours', kind: 'SLA', target: 'resolution', scope: 'ticket', targetMs: 8 * HOUR, calendarId: 'berlin-office', appliesTo: { ...ANY, priorities: [2] } }),
+  definition({ id: 'sla-p2-response', name: 'P2 response 1 business hour', kind: 'SLA', target: 'response', scope: 'ticket', targetMs: HOUR, calendarId: 'berlin-office', appliesTo: { ...ANY, priorities: [2] } }),
+  definition({ id: 'sla-p3-resolution', name: 'P3 resolution 24 business hours', kind: 'SLA', target: 'resolution', scope: 'ticket', targetMs: 24 * HOUR, calendarId: 'berlin-office', appliesTo: { ...ANY, priorities: [3] } }),
+  definition({ id: 'sla-p4-resolution', name: 'P4/P5 resolution 40 business hours', kind: 'SLA', target: 'resolution', scope: 'ticket', targetMs: 40 * HOUR, calendarId: 'berlin-office', appliesTo: { ...ANY, priorities: [4, 5] } }),
+  definition({
+    id: 'uc-northwind-resolution',
+    name: 'Northwind Networks UC: resolve within 4 business hours of assignment',
+    kind: 'UC',
+    target: 'resolution',
+    scope: 'supplier_segment',
+    targetMs: 4 * HOUR,
+    calendarId: 'berlin-office',
+    appliesTo: { ...ANY, supplierOrgIds: ['northwind-networks'] },
+  }),
+  definition({
+    id: 'uc-tailspin-resolution',
+    name: 'Tailspin Hosting UC: resolve within 6 hours of assignment (24x7)',
+    kind: 'UC',
+    target: 'resolution',
+    scope: 'supplier_segment',
+    targetMs: 6 * HOUR,
+    calendarId: '24x7',
+    appliesTo: { ...ANY, supplierOrgIds: ['tailspin-hosting'] },
+  }),
+  definition({
+    id: 'ola-app-support-resolution',
+    name: 'Application Support OLA: 16 business hours per assignment',
+    kind: 'OLA',
+    target: 'resolution',
+    scope: 'group_segment',
+    targetMs: 16 * HOUR,
+    calendarId: 'berlin-office',
+    appliesTo: { ...ANY, assignmentGroupIds: ['app-support'] },
+  }),
+];
+
+/** Seeds the demo catalogue when none exists; answers whether it did. */
+export async function seedDemoCatalog(manage: ManageSlaCatalogHandler, catalog: SlaCatalog, year: number): Promise<boolean> {
+  await catalog.refresh();
+  if (catalog.listCalendars().length > 0 || catalog.listDefinitions().length > 0) return false;
+  const by = 'system';
+  await manage.saveCalendar(by, { id: '24x7', name: '24 x 7', week: { mon: [DAY], tue: [DAY], wed: [DAY], thu: [DAY], fri: [DAY], sat: [DAY], sun: [DAY] }, holidays: [] }, 0);
+  await manage.saveCalendar(by, { id: 'berlin-office', name: 'Berlin office hours (Mon-Fri 09:00-17:00)', week: { mon: [OFFICE], tue: [OFFICE], wed: [OFFICE], thu: [OFFICE], fri: [OFFICE] }, holidays: [] }, 0);
+  await manage.importHolidays(by, 'berlin-office', BERLIN_HOLIDAYS_ICS, { fromYear: year, toYear: year + 2 }, 1);
+  for (const d of DEMO_DEFINITIONS) await manage.saveDefinition(by, d, 0);
+  return true;
+}

@@ -1,0 +1,17 @@
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** ISO order: Monday first. The index of a weekday here is its `weekdayIndex`. */
+export const WEEKDAYS: readonly Weekday[] = Object.freeze(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+export function isWeekday(value: string): value is Weekday {
+  return (WEEKDAYS as readonly string[]).includes(value);
+}
+
+/** 0 = Monday ... 6 = Sunday for a day number (days since 1970-01-01, a Thursday). */
+export function weekdayIndexOfDay(dayNumber: number): number {
+  return (((dayNumber + 3) % 7) + 7) % 7;
+}
+
+export function weekdayOfDay(dayNumber: number): Weekday {
+  return WEEKDAYS[weekdayIndexOfDay(dayNumber)] ?? 'mon';
+}

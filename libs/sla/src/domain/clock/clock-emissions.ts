@@ -1,0 +1,33 @@
+import type { SlaClock } from './derive-clocks';
+
+/** A warning (percent < 100) or breach (100) a clock owes the world, once per clock attempt. */
+export interface DueEmission {
+  /** Stable across replays: `<clockId>:<percent>`; the event id is derived from it. */
+  readonly key: string;
+  readonly clockId: string;
+  readonly percent: number;
+  readonly dueAt: number;
+}
+
+export function emissionKey(clockId: string, percent: number): string {
+  return `${clockId}:${percent}`;
+}
+
+/**
+ * What the clocks still owe, earliest first: thresholds already reached (including ones reached
+ * retroactively, due at once) and, for running clocks, the ones projected ahead. Cancelled clocks
+ * owe nothing; `fired` holds the keys already emitted.
+ */
+export function dueEmissions(clocks: readonly SlaClock[], fired: ReadonlySet<string>): DueEmission[] {
+  const due: DueEmission[] = [];
+  for (const clock of clocks) {
+    if (clock.stage === 'cancelled') continue;
+    for (const threshold of clock.thresholds) {
+      const at = threshold.reachedAt ?? threshold.dueAt;
+      if (at === null) continue;
+      const key = emissionKey(clock.clockId, threshold.percent);
+      if (!fired.has(key)) due.push({ key, clockId: clock.clockId, percent: threshold.percent, dueAt: at });
+    }
+  }
+  return due.sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));
+}

@@ -1,0 +1,123 @@
+import type { CompiledCalendar } from '../calendar';
+import type { ClockConditions } from '../definition/sla-definition';
+
+export type TrackStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'cancelled';
+
+/** One threshold of a clock: reached in the past, or due at a projected instant while running. */
+export interface ThresholdState {
+  readonly percent: number;
+  readonly reachedAt: number | null;
+  readonly dueAt: number | null;
+}
+
+/**
+ * The state machine of one clock attempt over a run of ticket states, measuring business time on
+ * its calendar. Mutable while a timeline is replayed; `snapshot` reads it out.
+ */
+export class ClockTrack {
+  status: TrackStatus = 'idle';
+  startedAt: number | null = null;
+  stoppedAt: number | null = null;
+  cancelledAt: number | null = null;
+  elapsedMs = 0;
+  pausedMs = 0;
+  originalBreachAt: number | null = null;
+  private readonly reached = new Map<number, number>();
+
+  constructor(
+    private readonly conditions: ClockConditions,
+    private readonly calendar: CompiledCalendar,
+    readonly targetMs: number,
+    /** Warning percentages plus 100 (the breach), ascending. */
+    readonly thresholds: readonly number[],
+  ) {}
+
+  /** Entering `state` would restart this attempt (the caller starts a new track). */
+  resetBy(state: string): boolean {
+    return this.conditions.reset.includes(state) && (this.status === 'running' || this.status === 'paused' || this.status === 'stopped');
+  }
+
+  /** The ticket is in `state` from `at` (an attribute-only event repeats the state: harmless). */
+  transition(state: string, at: number): void {
+    const c = this.conditions;
+    if (this.status === 'cancelled') return;
+    switch (this.status) {
+      case 'idle':
+        if (c.start.includes(state)) this.begin(at);
+        break;
+      case 'running':
+        if (c.cancel.includes(state)) this.cancel(at);
+        else if (c.stop.includes(state)) this.stop(at);
+        else if (c.pause.includes(state)) this.status = 'paused';
+        break;
+      case 'paused':
+        if (c.cancel.includes(state)) this.cancel(at);
+        else if (c.stop.includes(state)) this.stop(at);
+        else if (c.resume.length > 0 ? c.resume.includes(state) : !c.pause.includes(state)) this.status = 'running';
+        break;
+      case 'stopped':
+        // A reopened ticket resumes its clock: the time it spent stopped is not counted.
+        if (c.cancel.includes(state)) this.cancel(at);
+        else if (c.start.includes(state)) {
+          this.status = 'running';
+          this.stoppedAt = null;
+        }
+        break;
+    }
+  }
+
+  /** Time passes from `from` to `to` in the current status. */
+  advance(from: number, to: number): void {
+    if (to <= from) return;
+    if (this.status === 'paused') this.pausedMs += this.calendar.businessTimeBetween(from, to);
+    if (this.status !== 'running') return;
+    const delta = this.calendar.businessTimeBetween(from, to);
+    for (const percent of this.thresholds) {
+      if (this.reached.has(percent)) continue;
+      const mark = this.markMs(percent);
+      if (mark > this.elapsedMs && mark <= this.elapsedMs + delta) {
+        this.reached.set(percent, this.calendar.addBusinessTime(from, mark - this.elapsedMs));
+      }
+    }
+    this.elapsedMs += delta;
+  }
+
+  /** Ends the track at `at` as if the ticket had stopped it (a segment handed over). */
+  end(at: number): void {
+    if (this.status === 'running' || this.status === 'paused') this.stop(at);
+  }
+
+  cancel(at: number): void {
+    this.status = 'cancelled';
+    this.cancelledAt = at;
+  }
+
+  markMs(percent: number): number {
+    return Math.round((this.targetMs * percent) / 100);
+  }
+
+  /** Thresholds reached, and for a running track the instants the others fall due from `asOf`. */
+  thresholdStates(asOf: number): ThresholdState[] {
+    return this.thresholds.map((percent) => {
+      const reachedAt = this.reached.get(percent) ?? null;
+      const dueAt =
+        reachedAt === null && this.status === 'running' ? this.calendar.addBusinessTime(asOf, this.markMs(percent) - this.elapsedMs) : null;
+      return { percent, reachedAt, dueAt };
+    });
+  }
+
+  breachedAt(): number | null {
+    return this.reached.get(100) ?? null;
+  }
+
+  private begin(at: number): void {
+    this.status = 'running';
+    this.startedAt = at;
+    this.originalBreachAt = this.calendar.addBusinessTime(at, this.targetMs);
+  }
+
+  private stop(at: number): void {
+    this.status = 'stopped';
+    this.stoppedAt = at;
+  }
+}

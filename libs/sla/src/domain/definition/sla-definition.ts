@@ -1,0 +1,147 @@
+import { SlaError, SlaErrorCode } from '../sla.errors';
+import { assertTimeZone } from '../calendar';
+
+/** The agreement a clock measures: to the customer, between internal teams, or with a supplier. */
+export type AgreementKind = 'SLA' | 'OLA' | 'UC';
+export type SlaTarget = 'response' | 'resolution';
+export type TicketType = 'incident';
+/** Where the working hours are read: the definition's own zone, the caller's, or the first CI's location. */
+export type TimeZoneSource = 'definition' | 'caller' | 'configuration_item';
+/** End-to-end clocks run for the ticket; segment clocks run once per assignment segment (GLPI #1911). */
+export type ClockScope = 'ticket' | 'supplier_segment' | 'group_segment';
+
+export const TICKET_STATES: Readonly<Record<TicketType, readonly string[]>> = {
+  incident: ['new', 'in_progress', 'on_hold', 'resolved', 'closed', 'canceled'],
+};
+
+/** Each action is the set of ticket states that triggers it. */
+export interface ClockConditions {
+  readonly start: readonly string[];
+  readonly pause: readonly string[];
+  /** States that resume a paused clock; empty = any state outside pause, stop and cancel. */
+  readonly resume: readonly string[];
+  readonly stop: readonly string[];
+  readonly cancel: readonly string[];
+  /** Entering one of these restarts the clock from zero (a new attempt); never a stop or cancel state. */
+  readonly reset: readonly string[];
+}
+
+/** Empty lists match anything. */
+export interface Applicability {
+  readonly priorities: readonly number[];
+  readonly serviceIds: readonly string[];
+  readonly customerOrgIds: readonly string[];
+  readonly supplierOrgIds: readonly string[];
+  readonly assignmentGroupIds: readonly string[];
+}
+
+export interface SlaDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: AgreementKind;
+  readonly ticketType: TicketType;
+  readonly target: SlaTarget;
+  readonly scope: ClockScope;
+  /** The business time allowed, in milliseconds. */
+  readonly targetMs: number;
+  readonly appliesTo: Applicability;
+  readonly conditions: ClockConditions;
+  /** Percentages of the target at which a warning is emitted, ascending, each in 1..99. */
+  readonly warningThresholds: readonly number[];
+  readonly calendarId: string;
+  readonly timeZone: string;
+  readonly timeZoneSource: TimeZoneSource;
+  readonly active: boolean;
+}
+
+export const DEFAULT_WARNING_THRESHOLDS: readonly number[] = [50, 75];
+const MAX_TARGET_MS = 366 * 24 * 3_600_000;
+
+function invalid(field: string, message: string, details: Record<string, string | number> = {}): SlaError {
+  return new SlaError(SlaErrorCode.InvalidDefinition, `Invalid SLA definition: ${field}: ${message}`, { field, ...details });
+}
+
+function uniqueSorted<T extends string | number>(values: readonly T[]): T[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Checks a definition against the rules a clock needs to be meaningful and returns a normalised
+ * copy; `calendarExists` says whether `calendarId` names a saved calendar.
+ */
+export function validateDefinition(definition: SlaDefinition, calendarExists: (id: string) => boolean): SlaDefinition {
+  if (definition.id.trim() === '') throw invalid('id', 'must not be empty');
+  if (definition.name.trim() === '' || definition.name.length > 200) throw invalid('name', 'must be 1..200 characters');
+  const states = TICKET_STATES[definition.ticketType];
+  if (states === undefined) throw invalid('ticketType', `unknown ticket type "${String(definition.ticketType)}"`);
+  if (!Number.isInteger(definition.targetMs) || definition.targetMs < 60_000 || definition.targetMs > MAX_TARGET_MS) {
+    throw invalid('targetMs', 'must be a whole number of milliseconds between 1 minute and 366 days', { value: definition.targetMs });
+  }
+  if (definition.scope === 'supplier_segment' && definition.kind !== 'UC') {
+    throw invalid('scope', 'supplier segments are measured by underpinning contracts (kind UC)');
+  }
+  if (definition.scope === 'group_segment' && definition.kind !== 'OLA') {
+    throw invalid('scope', 'assignment-group segments are measured by operational level agreements (kind OLA)');
+  }
+  const conditions = normaliseConditions(definition.conditions, states);
+  const thresholds = uniqueSorted(definition.warningThresholds);
+  for (const t of thresholds) {
+    if (!Number.isInteger(t) || t < 1 || t > 99) throw invalid('warningThresholds', `${t} is not a whole percentage in 1..99`, { value: t });
+  }
+  for (const p of definition.appliesTo.priorities) {
+    if (!Number.isInteger(p) || p < 1 || p > 5) throw invalid('appliesTo.priorities', `${p} is not a priority 1..5`, { value: p });
+  }
+  if (!calendarExists(definition.calendarId)) {
+    throw new SlaError(SlaErrorCode.CalendarNotFound, `Invalid SLA definition: calendarId: no calendar "${definition.calendarId}"`, {
+      field: 'calendarId',
+      calendarId: definition.calendarId,
+    });
+  }
+  assertTimeZone(definition.timeZone);
+  return {
+    ...definition,
+    name: definition.name.trim(),
+    conditions,
+    warningThresholds: thresholds,
+    appliesTo: {
+      priorities: uniqueSorted(definition.appliesTo.priorities),
+      serviceIds: uniqueSorted(definition.appliesTo.serviceIds),
+      customerOrgIds: uniqueSorted(definition.appliesTo.customerOrgIds),
+      supplierOrgIds: uniqueSorted(definition.appliesTo.supplierOrgIds),
+      assignmentGroupIds: uniqueSorted(definition.appliesTo.assignmentGroupIds),
+    },
+  };
+}
+
+function normaliseConditions(conditions: ClockConditions, states: readonly string[]): ClockConditions {
+  const fields = ['start', 'pause', 'resume', 'stop', 'cancel', 'reset'] as const;
+  const out: Record<(typeof fields)[number], string[]> = { start: [], pause: [], resume: [], stop: [], cancel: [], reset: [] };
+  for (const field of fields) {
+    for (const state of conditions[field]) {
+      if (!states.includes(state)) {
+        throw invalid(`conditions.${field}`, `unknown state "${state}" (known: ${states.join(', ')})`, { state });
+      }
+    }
+    out[field] = uniqueSorted(conditions[field]);
+  }
+  if (out.start.length === 0) throw invalid('conditions.start', 'at least one state must start the clock');
+  if (out.stop.length === 0 && out.cancel.length === 0) throw invalid('conditions.stop', 'at least one state must stop or cancel the clock');
+  const overlap = (a: keyof typeof out, b: keyof typeof out): void => {
+    const shared = out[a].filter((s) => out[b].includes(s));
+    if (shared.length > 0) throw invalid(`conditions.${a}`, `state "${shared[0]}" is both a ${a} and a ${b} condition`, { state: shared[0] as string });
+  };
+  overlap('start', 'pause');
+  overlap('start', 'stop');
+  overlap('start', 'cancel');
+  overlap('pause', 'stop');
+  overlap('pause', 'cancel');
+  overlap('stop', 'cancel');
+  overlap('resume', 'pause');
+  overlap('resume', 'stop');
+  overlap('resume', 'cancel');
+  // Reset is evaluated before the other actions on a state change: a reset state that also stops
+  // or cancels would restart the clock instead, so it could never be achieved or cancelled.
+  overlap('reset', 'stop');
+  overlap('reset', 'cancel');
+  return out;
+}

@@ -1,0 +1,109 @@
+import type { Principal } from '@itsm/platform/auth';
+import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { UseFilters } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ManageSlaCatalogHandler } from '../application/commands/manage-catalog/manage-sla-catalog.handler';
+import { RecomputeClocksHandler } from '../application/commands/recompute-clocks.handler';
+import { DryRunHandler } from '../application/queries/dry-run.handler';
+import { SlaCatalog } from '../application/sla-catalog';
+import { Clock } from '@itsm/platform/config';
+import { SlaError, SlaErrorCode } from '../domain';
+import { BusinessCalendarInput, SlaDefinitionInput } from './sla.inputs';
+import { ADMINS, CATALOGUE_READERS } from './role-sets';
+import { SlaErrorFilter } from './sla-error.filter';
+import { toCalendarGql, toCalendarSpec, toClockChangeGql, toClockGql, toDefinition, toDefinitionGql } from './sla-graphql.mapper';
+import { BusinessCalendarGql, DryRunGql, HolidayImportGql, SlaClockGql, SlaDefinitionGql, TimeZoneSubjectGql } from './sla.types';
+
+const MAX_ICS_BYTES = 1_000_000;
+
+/** The SLA catalogue: read by staff, changed (and dry-run) by admins. Thin: handlers do the work. */
+@Resolver()
+@UseFilters(SlaErrorFilter)
+export class SlaCatalogResolver {
+  constructor(
+    private readonly catalog: SlaCatalog,
+    private readonly manage: ManageSlaCatalogHandler,
+    private readonly dryRun: DryRunHandler,
+    private readonly recompute: RecomputeClocksHandler,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => [BusinessCalendarGql])
+  @Roles(...CATALOGUE_READERS)
+  slaCalendars(): BusinessCalendarGql[] {
+    return this.catalog.listCalendars().map(toCalendarGql);
+  }
+
+  @Query(() => [SlaDefinitionGql])
+  @Roles(...CATALOGUE_READERS)
+  slaDefinitions(): SlaDefinitionGql[] {
+    return this.catalog.listDefinitions().map(toDefinitionGql);
+  }
+
+  @Mutation(() => BusinessCalendarGql, { description: 'Create (expectedVersion 0) or change a business calendar' })
+  @Roles(...ADMINS)
+  async saveSlaCalendar(
+    @CurrentPrincipal() admin: Principal,
+    @Args('input') input: BusinessCalendarInput,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<BusinessCalendarGql> {
+    return toCalendarGql(await this.manage.saveCalendar(admin.userId, toCalendarSpec(input), expectedVersion));
+  }
+
+  @Mutation(() => HolidayImportGql, { description: 'Adds the all-day events of an iCalendar (RFC 5545) file as holidays' })
+  @Roles(...ADMINS)
+  async importSlaHolidays(
+    @CurrentPrincipal() admin: Principal,
+    @Args('calendarId', { type: () => ID }) calendarId: string,
+    @Args('ics') ics: string,
+    @Args('fromYear', { type: () => Int }) fromYear: number,
+    @Args('toYear', { type: () => Int }) toYear: number,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<HolidayImportGql> {
+    if (ics.length > MAX_ICS_BYTES) throw new SlaError(SlaErrorCode.InvalidInput, `the iCalendar text is over ${MAX_ICS_BYTES} characters`, { field: 'ics' });
+    const result = await this.manage.importHolidays(admin.userId, calendarId, ics, { fromYear, toYear }, expectedVersion);
+    return { calendar: toCalendarGql(result.calendar), imported: result.imported, skipped: [...result.skipped] };
+  }
+
+  @Mutation(() => SlaDefinitionGql, { description: 'Create (expectedVersion 0) or change an SLA, OLA or UC definition' })
+  @Roles(...ADMINS)
+  async saveSlaDefinition(
+    @CurrentPrincipal() admin: Principal,
+    @Args('input') input: SlaDefinitionInput,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<SlaDefinitionGql> {
+    return toDefinitionGql(await this.manage.saveDefinition(admin.userId, toDefinition(input), expectedVersion));
+  }
+
+  @Query(() => DryRunGql, { description: 'What saving this calendar and/or definition would do to open tickets; nothing is saved' })
+  @Roles(...ADMINS)
+  async slaDryRun(
+    @Args('calendar', { type: () => BusinessCalendarInput, nullable: true }) calendar?: BusinessCalendarInput,
+    @Args('definition', { type: () => SlaDefinitionInput, nullable: true }) definition?: SlaDefinitionInput,
+    @Args('limit', { type: () => Int, defaultValue: 100 }) limit = 100,
+  ): Promise<DryRunGql> {
+    if (calendar === undefined && definition === undefined) throw new SlaError(SlaErrorCode.InvalidInput, 'give a calendar, a definition or both');
+    const result = await this.dryRun.execute(
+      { ...(calendar ? { calendar: toCalendarSpec(calendar) } : {}), ...(definition ? { definition: toDefinition(definition) } : {}) },
+      Math.min(Math.max(limit, 0), 500),
+    );
+    return { ...result, changes: result.changes.map(toClockChangeGql) };
+  }
+
+  @Mutation(() => Boolean, { description: "Sets a caller's or CI location's IANA time zone (TimeZoneSource)" })
+  @Roles(...ADMINS)
+  async setSlaTimeZone(
+    @Args('subject', { type: () => TimeZoneSubjectGql }) subject: TimeZoneSubjectGql,
+    @Args('subjectId', { type: () => ID }) subjectId: string,
+    @Args('timeZone') timeZone: string,
+  ): Promise<boolean> {
+    await this.manage.setTimeZone(subject, subjectId, timeZone);
+    return true;
+  }
+
+  @Mutation(() => [SlaClockGql], { description: "Derives an incident's clocks again from its unchanged event history" })
+  @Roles(...ADMINS)
+  async repairSlaClocks(@Args('incidentId', { type: () => ID }) incidentId: string): Promise<SlaClockGql[]> {
+    return (await this.recompute.repair('incident', incidentId, this.clock.now().getTime())).map(toClockGql);
+  }
+}

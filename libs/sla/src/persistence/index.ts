@@ -1,0 +1,3 @@
+export * from './sla-catalog.repository';
+export * from './sla-firing.repository';
+export * from './sla-ticket.repository';

@@ -1,0 +1,99 @@
+import { objectIdFromKey } from '@itsm/platform/persistence';
+import type { Connection, Types } from 'mongoose';
+import type { BusinessCalendarSpec, SlaDefinition } from '../domain';
+
+export interface Versioned<T> {
+  readonly value: T;
+  readonly version: number;
+  readonly updatedBy: string;
+  readonly updatedAt: Date;
+}
+
+export type TimeZoneSubject = 'user' | 'configuration_item';
+
+interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
+interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: SlaDefinition; version: number; updatedBy: string; updatedAt: Date }
+interface RevisionDocument { _id: Types.ObjectId; revision: number }
+interface ZoneDocument { _id: Types.ObjectId; subject: TimeZoneSubject; key: string; timeZone: string }
+
+const REVISION_ID = objectIdFromKey('sla-catalog', 'revision');
+
+/**
+ * Calendars and definitions (versioned; a save states the version it read, so two admins cannot
+ * overwrite each other silently), a catalogue revision every replica polls to notice changes, and
+ * the time zones of callers and CI locations (TimeZoneSource).
+ */
+export class SlaCatalogRepository {
+  constructor(private readonly connection: Connection) {}
+
+  private get calendars() {
+    return this.connection.collection<CalendarDocument>('sla_calendars');
+  }
+
+  private get definitions() {
+    return this.connection.collection<DefinitionDocument>('sla_definitions');
+  }
+
+  private get revisions() {
+    return this.connection.collection<RevisionDocument>('sla_catalog_revision');
+  }
+
+  private get zones() {
+    return this.connection.collection<ZoneDocument>('sla_time_zones');
+  }
+
+  async listCalendars(): Promise<Versioned<BusinessCalendarSpec>[]> {
+    const docs = await this.calendars.find({}).sort({ key: 1 }).limit(10_000).toArray();
+    return docs.map((d) => ({ value: d.spec, version: d.version, updatedBy: d.updatedBy, updatedAt: d.updatedAt }));
+  }
+
+  async listDefinitions(): Promise<Versioned<SlaDefinition>[]> {
+    const docs = await this.definitions.find({}).sort({ key: 1 }).limit(10_000).toArray();
+    return docs.map((d) => ({ value: d.definition, version: d.version, updatedBy: d.updatedBy, updatedAt: d.updatedAt }));
+  }
+
+  /** Saves when `expectedVersion` is the stored one (0 = new); false when someone else saved first. */
+  async saveCalendar(spec: BusinessCalendarSpec, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    return this.saveVersioned('sla_calendars', objectIdFromKey('sla-calendar', spec.id), expectedVersion, { key: spec.id, spec, updatedBy: by, updatedAt: at });
+  }
+
+  async saveDefinition(definition: SlaDefinition, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+    return this.saveVersioned('sla_definitions', objectIdFromKey('sla-definition', definition.id), expectedVersion, {
+      key: definition.id,
+      definition,
+      updatedBy: by,
+      updatedAt: at,
+    });
+  }
+
+  async revision(): Promise<number> {
+    return (await this.revisions.findOne({ _id: REVISION_ID }))?.revision ?? 0;
+  }
+
+  async bumpRevision(): Promise<void> {
+    await this.revisions.updateOne({ _id: REVISION_ID }, { $inc: { revision: 1 } }, { upsert: true });
+  }
+
+  async setTimeZone(subject: TimeZoneSubject, key: string, timeZone: string): Promise<void> {
+    await this.zones.updateOne({ _id: objectIdFromKey('sla-zone', subject, key) }, { $set: { subject, key, timeZone } }, { upsert: true });
+  }
+
+  async timeZoneOf(subject: TimeZoneSubject, key: string): Promise<string | null> {
+    return (await this.zones.findOne({ _id: objectIdFromKey('sla-zone', subject, key) }))?.timeZone ?? null;
+  }
+
+  private async saveVersioned(name: string, _id: Types.ObjectId, expectedVersion: number, fields: Record<string, unknown>): Promise<boolean> {
+    const collection = this.connection.collection(name);
+    if (expectedVersion === 0) {
+      try {
+        await collection.insertOne({ _id, ...fields, version: 1 });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return false;
+        throw error;
+      }
+    }
+    const result = await collection.updateOne({ _id, version: expectedVersion }, { $set: { ...fields, version: expectedVersion + 1 } });
+    return result.modifiedCount === 1;
+  }
+}

@@ -1,0 +1,101 @@
+import type { EventEnvelope } from '@itsm/contracts';
+import { objectIdFromKey } from '@itsm/platform/persistence';
+import type { Connection, Types } from 'mongoose';
+
+/**
+ * A claimed emission: inserting it (its `_id` derives from the ticket and the emission key) is what
+ * makes a warning or breach happen once, whichever replica or restart tries; it holds the envelope
+ * so a claim whose publish was interrupted is published again, identical, on recovery.
+ */
+export interface Firing {
+  readonly ticketKey: string;
+  readonly key: string;
+  readonly partition: number;
+  readonly claimedAt: Date;
+  readonly envelope: EventEnvelope;
+}
+
+interface FiringDocument extends Firing {
+  _id: Types.ObjectId;
+}
+
+interface CheckpointDocument {
+  _id: Types.ObjectId;
+  partition: number;
+  /** Every firing of the partition claimed at or before this instant has been published. */
+  publishedThrough: Date;
+}
+
+export class SlaFiringRepository {
+  constructor(private readonly connection: Connection) {}
+
+  private get firings() {
+    return this.connection.collection<FiringDocument>('sla_firings');
+  }
+
+  private get checkpoints() {
+    return this.connection.collection<CheckpointDocument>('sla_publish_checkpoints');
+  }
+
+  /** Inserts each claim once; answers the keys (ticketKey + key) that this call claimed. */
+  async claim(firings: readonly Firing[]): Promise<Set<string>> {
+    const claimed = new Set<string>();
+    if (firings.length === 0) return claimed;
+    const docs = firings.map((f) => ({ _id: firingId(f.ticketKey, f.key), ...f }));
+    const failed = new Set<number>();
+    try {
+      await this.firings.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
+      if (writeErrors === undefined) throw error;
+      for (const e of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
+        if ((e.code ?? e.err?.code) !== 11000) throw error;
+        failed.add(e.index);
+      }
+    }
+    docs.forEach((d, i) => {
+      if (!failed.has(i)) claimed.add(`${d.ticketKey}\u0000${d.key}`);
+    });
+    return claimed;
+  }
+
+  /** Every claimed key per ticket of the partitions (what each owes no more), with the count for sequences. */
+  async claimedKeys(partitions: readonly number[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    const cursor = this.firings.find({ partition: { $in: [...partitions] } }, { projection: { ticketKey: 1, key: 1 } });
+    for await (const d of cursor) {
+      let keys = out.get(d.ticketKey);
+      if (keys === undefined) out.set(d.ticketKey, (keys = new Set()));
+      keys.add(d.key);
+    }
+    return out;
+  }
+
+  async claimedKeysOf(ticketKey: string): Promise<Set<string>> {
+    const docs = await this.firings.find({ ticketKey }, { projection: { key: 1 } }).toArray();
+    return new Set(docs.map((d) => d.key));
+  }
+
+  /** Claims of the partition made after `since`, oldest first: possibly unpublished. */
+  async claimedSince(partition: number, since: Date): Promise<Firing[]> {
+    const docs = await this.firings.find({ partition, claimedAt: { $gt: since } }).sort({ claimedAt: 1 }).toArray();
+    return docs.map((d) => ({ ticketKey: d.ticketKey, key: d.key, partition: d.partition, claimedAt: d.claimedAt, envelope: d.envelope }));
+  }
+
+  async publishedThrough(partition: number): Promise<Date> {
+    const d = await this.checkpoints.findOne({ _id: objectIdFromKey('sla-checkpoint', String(partition)) });
+    return d?.publishedThrough ?? new Date(0);
+  }
+
+  async setPublishedThrough(partition: number, at: Date): Promise<void> {
+    await this.checkpoints.updateOne(
+      { _id: objectIdFromKey('sla-checkpoint', String(partition)) },
+      { $set: { partition }, $max: { publishedThrough: at } },
+      { upsert: true },
+    );
+  }
+}
+
+function firingId(ticketKey: string, key: string): Types.ObjectId {
+  return objectIdFromKey('sla-firing', ticketKey, key);
+}
