@@ -2,15 +2,15 @@ import type { SlaClock } from './derive-clocks';
 
 /** A warning (percent < 100) or breach (100) a clock owes the world, once per clock attempt. */
 export interface DueEmission {
-  /** Stable across replays: `<clockId>:<percent>`; the event id is derived from it. */
+  /** Stable across replays: `<emission scope>:<percent>`; the event id is derived from it. */
   readonly key: string;
   readonly clockId: string;
   readonly percent: number;
   readonly dueAt: number;
 }
 
-export function emissionKey(clockId: string, percent: number): string {
-  return `${clockId}:${percent}`;
+export function emissionKey(emissionScope: string, percent: number): string {
+  return `${emissionScope}:${percent}`;
 }
 
 /**
@@ -25,7 +25,7 @@ export function dueEmissions(clocks: readonly SlaClock[], fired: ReadonlySet<str
     for (const threshold of clock.thresholds) {
       const at = threshold.reachedAt ?? threshold.dueAt;
       if (at === null) continue;
-      const key = emissionKey(clock.clockId, threshold.percent);
+      const key = emissionKey(clock.emissionScope, threshold.percent);
       if (!fired.has(key)) due.push({ key, clockId: clock.clockId, percent: threshold.percent, dueAt: at });
     }
   }

@@ -56,9 +56,9 @@ export class ClockTrack {
         else if (c.resume.length > 0 ? c.resume.includes(state) : !c.pause.includes(state)) this.status = 'running';
         break;
       case 'stopped':
-        // A reopened ticket resumes its clock: the time it spent stopped is not counted.
-        if (c.cancel.includes(state)) this.cancel(at);
-        else if (c.start.includes(state)) {
+        // A finished clock keeps its outcome when the ticket is cancelled afterwards (compliance
+        // reporting counts it); a reopened ticket resumes it, the time spent stopped not counted.
+        if (c.start.includes(state)) {
           this.status = 'running';
           this.stoppedAt = null;
         }

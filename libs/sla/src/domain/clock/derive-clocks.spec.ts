@@ -1,3 +1,4 @@
+import { dueEmissions } from './clock-emissions';
 import { ALWAYS_OPEN } from '../calendar';
 import type { SlaDefinition } from '../definition/sla-definition';
 import type { SlaClock } from './derive-clocks';
@@ -233,6 +234,25 @@ describe('deriveClocks: priority change P3 -> P1 (retroactive start)', () => {
       ['sla-p3-resolution#1', 'cancelled', 'no_longer_applies', HOUR],
       ['sla-p3-resolution#2', 'in_progress', null, 3 * HOUR],
       ['sla-p1-resolution#1', 'cancelled', 'no_longer_applies', 2 * HOUR],
+    ]);
+  });
+
+  it('re-attached (P1 -> P3 -> P1) the clock shares its predecessor\'s emission scope, so no warning is owed twice', () => {
+    const timeline = ticket()
+      .open('2026-11-23 09:00', { priority: 1 })
+      .then('2026-11-23 11:30', { priority: 3 })
+      .then('2026-11-23 11:45', { priority: 1 })
+      .build();
+    const clocks = derive(timeline, definitions, local('2026-11-23 12:00'));
+    const p1 = clocks.filter((c) => c.definitionId === P1.id);
+    expect(p1.map((c) => [c.clockId, c.emissionScope, c.stage])).toEqual([
+      ['sla-p1-resolution#1', 'sla-p1-resolution~0', 'cancelled'],
+      ['sla-p1-resolution#2', 'sla-p1-resolution~0', 'in_progress'],
+    ]);
+    // The 50 % warning (reached 11:00, before the detach) is owed under the same key by both attempts: emitted once.
+    expect(dueEmissions(clocks, new Set(['sla-p1-resolution~0:50'])).filter((d) => d.key.startsWith('sla-p1')).map((d) => d.key)).toEqual([
+      'sla-p1-resolution~0:75',
+      'sla-p1-resolution~0:100',
     ]);
   });
 

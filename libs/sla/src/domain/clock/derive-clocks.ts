@@ -40,6 +40,11 @@ export interface SlaClock {
   readonly pausedMs: number;
   /** When the target is (projected to be, while running) used up; null while paused or achieved. */
   readonly breachAt: number | null;
+  /**
+   * Thresholds are owed once per definition (and segment) per reset: a clock detached and attached
+   * again (P1 -> P3 -> P1) shares its predecessor's scope, so its warnings are not emitted twice.
+   */
+  readonly emissionScope: string;
   /** The breach instant computed when this attempt started, before any pause. */
   readonly originalBreachAt: number;
   readonly breachedAt: number | null;
@@ -163,12 +168,15 @@ function replay(context: TrackContext, from: number, to: number, segment: ClockS
   let track = newTrack();
   let attached = false;
   let attempt = 0;
+  let resets = 0;
+  const scope = (): string => `${idBase}~${resets}`;
   let previousState: string | null = null;
   for (let i = from; i < to; i += 1) {
     const fact = facts[i] as TicketFact;
     if (fact.state !== previousState && track.resetBy(fact.state)) {
-      if (attached) out.push(snapshot(context, track, `${idBase}#${attempt}`, segment, fact.at, { at: fact.at, reason: 'reset' }));
+      if (attached) out.push(snapshot(context, track, `${idBase}#${attempt}`, scope(), segment, fact.at, { at: fact.at, reason: 'reset' }));
       attached = false;
+      resets += 1;
       track = newTrack();
     }
     track.transition(fact.state, fact.at);
@@ -178,7 +186,7 @@ function replay(context: TrackContext, from: number, to: number, segment: ClockS
     // reopened into a start state it is live again and detached then. A cancelled one keeps its reason.
     const live = track.status === 'running' || track.status === 'paused';
     if (attached && !matches && live) {
-      out.push(snapshot(context, track, `${idBase}#${attempt}`, segment, fact.at, { at: fact.at, reason: 'no_longer_applies' }));
+      out.push(snapshot(context, track, `${idBase}#${attempt}`, scope(), segment, fact.at, { at: fact.at, reason: 'no_longer_applies' }));
       attached = false;
     } else if (!attached && matches && live) {
       attached = true;
@@ -193,7 +201,7 @@ function replay(context: TrackContext, from: number, to: number, segment: ClockS
   if (segmentEnd !== null && segmentEnd <= asOf) track.end(segmentEnd);
   if (attached) {
     const cancel = track.status === 'cancelled' ? { at: track.cancelledAt ?? asOf, reason: 'ticket_canceled' as const } : null;
-    out.push(snapshot(context, track, `${idBase}#${attempt}`, segment, asOf, cancel));
+    out.push(snapshot(context, track, `${idBase}#${attempt}`, scope(), segment, asOf, cancel));
   }
   return out;
 }
@@ -202,6 +210,7 @@ function snapshot(
   context: TrackContext,
   track: ClockTrack,
   clockId: string,
+  emissionScope: string,
   segment: ClockSegment | null,
   asOf: number,
   cancel: { at: number; reason: CancelReason } | null,
@@ -217,6 +226,7 @@ function snapshot(
   const breach = thresholds[thresholds.length - 1] as ThresholdState;
   return {
     clockId,
+    emissionScope,
     definitionId: definition.id,
     definitionName: definition.name,
     kind: definition.kind,

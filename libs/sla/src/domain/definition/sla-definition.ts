@@ -80,6 +80,10 @@ export function validateDefinition(definition: SlaDefinition, calendarExists: (i
   if (definition.scope === 'supplier_segment' && definition.kind !== 'UC') {
     throw invalid('scope', 'supplier segments are measured by underpinning contracts (kind UC)');
   }
+  if (definition.scope === 'supplier_segment' && definition.appliesTo.supplierOrgIds.length === 0) {
+    // Internal teams' groups also carry an organisation: an unrestricted UC would time them too.
+    throw invalid('appliesTo.supplierOrgIds', 'an underpinning contract names the supplier organisation(s) it binds');
+  }
   if (definition.scope === 'group_segment' && definition.kind !== 'OLA') {
     throw invalid('scope', 'assignment-group segments are measured by operational level agreements (kind OLA)');
   }
