@@ -2,6 +2,7 @@ import { IncidentEnv } from '@itsm/incident';
 import { AuthEnv } from '@itsm/platform/auth';
 import { KafkaEnv, MongoEnv, httpEnv } from '@itsm/platform/config';
 import { GatewayEnv } from '@itsm/gateway';
+import { SlaEnv } from '@itsm/sla';
 
 /**
  * The variable names of the env fragments the apps compose their configuration from (their TypeBox
@@ -23,6 +24,8 @@ export const KafkaEnvKeys = keys(KafkaEnv);
 export const MongoEnvKeys = keys(MongoEnv);
 export const AuthEnvKeys = keys(AuthEnv);
 export const IncidentEnvKeys = keys(IncidentEnv);
+export const SlaEnvKeys = keys(SlaEnv);
 export const GatewayEnvKeys = keys(GatewayEnv);
 export const GatewayRequiredKeys = requiredKeys(GatewayEnv);
 export const IncidentRequiredKeys = requiredKeys(IncidentEnv);
+export const SlaRequiredKeys = requiredKeys(SlaEnv);

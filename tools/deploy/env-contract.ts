@@ -1,4 +1,4 @@
-import { AuthEnvKeys, GatewayEnvKeys, GatewayRequiredKeys, HttpEnvKeys, IncidentEnvKeys, IncidentRequiredKeys, KafkaEnvKeys, MongoEnvKeys } from './config-keys';
+import { AuthEnvKeys, GatewayEnvKeys, GatewayRequiredKeys, HttpEnvKeys, IncidentEnvKeys, IncidentRequiredKeys, KafkaEnvKeys, MongoEnvKeys, SlaEnvKeys, SlaRequiredKeys } from './config-keys';
 
 /**
  * What each deployable app reads from its environment (the apps' config schemas), so the validator
@@ -22,6 +22,12 @@ export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = {
     known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...IncidentEnvKeys],
     // apps/incident/src/main.ts requires both (the fragments leave them optional for `npm start`).
     required: [...IncidentRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
+    exactlyOne: [AUTH_KEY_SOURCE],
+  },
+  sla: {
+    known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...SlaEnvKeys],
+    // apps/sla/src/main.ts requires both (the fragments leave them optional for `npm start`).
+    required: [...SlaRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
     exactlyOne: [AUTH_KEY_SOURCE],
   },
   gateway: {

@@ -58,6 +58,7 @@ const edit = (fn: (model: DeployModel) => void) => (model: DeployModel) => {
 export const CLEAN_SOURCES: Record<string, string> = {
   'apps/incident/src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport type { Jest } from '@jest/environment';\nimport { boot } from './boot';\n",
   'apps/incident/src/boot.ts': "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const boot = 1;\n",
+  'apps/sla/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const sla = boot;\n",
   'apps/gateway/src/main.ts': "export {\n  boot,\n} from '../../incident/src/boot';\n",
 };
 
@@ -104,6 +105,8 @@ export const MUTATIONS: readonly Mutation[] = [
     edit((m) => { obj(m, 'Deployment', 'gateway', 'spec')['replicas'] = 1; })),
   mutation('a misspelt variable (KAFKA_BROKER)', 'KAFKA_BROKER is not read', checkWorkloadEnv,
     edit((m) => { obj(m, 'ConfigMap', 'incident-config', 'data')['KAFKA_BROKER'] = 'x:9092'; })),
+  mutation('a misspelt SLA variable (SLA_SEED_DEMO_CATALOGUE)', 'SLA_SEED_DEMO_CATALOGUE is not read by sla', checkWorkloadEnv,
+    edit((m) => { const data = obj(m, 'ConfigMap', 'sla-config', 'data'); data['SLA_SEED_DEMO_CATALOGUE'] = data['SLA_SEED_DEMO_CATALOG']; delete data['SLA_SEED_DEMO_CATALOG']; })),
   mutation('a missing required variable (KAFKA_BROKERS)', 'required KAFKA_BROKERS', checkWorkloadEnv,
     edit((m) => { delete obj(m, 'ConfigMap', 'incident-config', 'data')['KAFKA_BROKERS']; })),
   mutation('the dev key in production', 'must not set AUTH_DEV_KEY_FILE', checkWorkloadEnv,

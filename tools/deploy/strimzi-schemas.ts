@@ -168,5 +168,29 @@ export const kustomizationSchema = {
         },
       },
     },
+    // Inline patches only (JSON 6902 or strategic merge): a patch file would be read as a manifest.
+    patches: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['patch', 'target'],
+        additionalProperties: false,
+        properties: {
+          patch: { type: 'string', minLength: 1 },
+          target: {
+            type: 'object',
+            required: ['kind', 'name'],
+            additionalProperties: false,
+            properties: {
+              group: { type: 'string' },
+              version: { type: 'string', minLength: 1 },
+              kind: { type: 'string', minLength: 1 },
+              name: { type: 'string', minLength: 1 },
+              namespace: { type: 'string', minLength: 1 },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;

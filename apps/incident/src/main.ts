@@ -1,5 +1,5 @@
 import { AuthEnv, toAuthSettings } from '@itsm/platform/auth';
-import { envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, requireOrExit, toHttpSettings, toKafkaSettings } from '@itsm/platform/config';
+import { envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, requireOrExit, toHttpSettings, toKafkaConsumerTiming, toKafkaSettings } from '@itsm/platform/config';
 import { IncidentEnv, startIncidentService, toIncidentSettings } from '@itsm/incident';
 
 /** The incident service in microservices mode: Kafka and MongoDB are required. */
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       auth: toAuthSettings(env, http.nodeEnv),
       incident: toIncidentSettings(env),
       kafka: { ...kafka, brokers: kafka.brokers ?? [] },
+      consumer: toKafkaConsumerTiming(env),
     },
     { port: http.port },
   );

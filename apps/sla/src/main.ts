@@ -1,5 +1,5 @@
 import { AuthEnv, toAuthSettings } from '@itsm/platform/auth';
-import { envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, requireOrExit, toHttpSettings, toKafkaSettings } from '@itsm/platform/config';
+import { envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, requireOrExit, toHttpSettings, toKafkaConsumerTiming, toKafkaSettings } from '@itsm/platform/config';
 import { SlaEnv, startSlaService, toSlaSettings } from '@itsm/sla';
 
 /** The SLA service in microservices mode: Kafka and MongoDB are required. */
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       sla: toSlaSettings(env),
       seedDemoCatalog: env.SLA_SEED_DEMO_CATALOG,
       kafka: { ...kafka, brokers: kafka.brokers ?? [] },
+      consumer: toKafkaConsumerTiming(env),
     },
     { port: http.port },
   );

@@ -16,6 +16,8 @@ export interface ArmedTicket {
   readonly clocks: ReadonlyMap<string, ClockMeta>;
   /** Keys claimed (emitted or being emitted): never owed again. Its size numbers the next event. */
   readonly claimed: Set<string>;
+  /** Nothing is emitted before this instant (settling after catch-up: see SlaTimerService.arm). */
+  notBefore: number;
   /** The instant its heap entry stands for; null when none is queued. */
   queuedAt: number | null;
 }

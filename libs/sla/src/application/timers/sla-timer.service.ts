@@ -26,6 +26,12 @@ export interface TimerDependencies {
 /** Claims re-published on takeover reach this far behind the checkpoint (replica clock skew). */
 const RECOVERY_MARGIN_MS = 10_000;
 const MAX_SLEEP_MS = 30_000;
+/**
+ * A projected threshold already overdue when armed means the events are being caught up (a restart,
+ * consumer lag): the ticket's next events, already on the topic, may pause or stop the clock. Its
+ * emission waits this long for them; a threshold the history itself reached is emitted at once.
+ */
+const CATCH_UP_SETTLE_MS = 2_000;
 
 /**
  * Warning and breach timers for the tickets of the partitions this replica owns (Kafka assigns
@@ -141,7 +147,9 @@ export class SlaTimerService {
       this.tickets.delete(key);
       return;
     }
+    const now = this.deps.clock.now().getTime();
     const ticket: ArmedTicket = {
+      notBefore: due.some((d) => d.projected && d.dueAt < now) ? now + CATCH_UP_SETTLE_MS : 0,
       key,
       ticketType: request.ticketType,
       ticketId: request.ticketId,
@@ -158,7 +166,8 @@ export class SlaTimerService {
   }
 
   private queue(ticket: ArmedTicket): void {
-    const next = ticket.due[0]?.dueAt ?? null;
+    const first = ticket.due[0]?.dueAt;
+    const next = first === undefined ? null : Math.max(first, ticket.notBefore);
     if (next === null || next === ticket.queuedAt) return;
     ticket.queuedAt = next;
     this.heap.push(next, ticket.key);

@@ -7,6 +7,8 @@ export interface DueEmission {
   readonly clockId: string;
   readonly percent: number;
   readonly dueAt: number;
+  /** Projected from the last event (not reached in the history): a later event may still move it. */
+  readonly projected: boolean;
 }
 
 export function emissionKey(emissionScope: string, percent: number): string {
@@ -26,7 +28,7 @@ export function dueEmissions(clocks: readonly SlaClock[], fired: ReadonlySet<str
       const at = threshold.reachedAt ?? threshold.dueAt;
       if (at === null) continue;
       const key = emissionKey(clock.emissionScope, threshold.percent);
-      if (!fired.has(key)) due.push({ key, clockId: clock.clockId, percent: threshold.percent, dueAt: at });
+      if (!fired.has(key)) due.push({ key, clockId: clock.clockId, percent: threshold.percent, dueAt: at, projected: threshold.reachedAt === null });
     }
   }
   return due.sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));

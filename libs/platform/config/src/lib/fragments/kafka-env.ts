@@ -19,6 +19,12 @@ export const KafkaEnv = Type.Object(
     KAFKA_SASL_PASSWORD: Type.Optional(Secret(Type.String({ minLength: 1 }))),
     /** Production producers are idempotent; tests against a minimal broker turn it off. */
     KAFKA_IDEMPOTENT: Type.Boolean({ default: true }),
+    /**
+     * How long the group waits for a silent member before giving its partitions to another (kafkajs
+     * default 30 s): after a crash, the partitions' work (SLA timers) resumes on a replica after this.
+     */
+    KAFKA_SESSION_TIMEOUT_MS: Type.Integer({ minimum: 3_000, maximum: 300_000, default: 30_000 }),
+    KAFKA_HEARTBEAT_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 3_000 }),
   },
   { dependencies: { KAFKA_SASL_MECHANISM: ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] } },
 );
@@ -36,6 +42,11 @@ export interface KafkaSettings {
   readonly ssl: boolean;
   readonly sasl?: KafkaSasl;
   readonly idempotent: boolean;
+}
+
+/** Consumer-group timing (the rest of the consumer settings keep the bus defaults). */
+export function toKafkaConsumerTiming(env: KafkaEnv): { sessionTimeoutMs: number; heartbeatIntervalMs: number } {
+  return { sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS, heartbeatIntervalMs: Math.min(env.KAFKA_HEARTBEAT_INTERVAL_MS, Math.floor(env.KAFKA_SESSION_TIMEOUT_MS / 3)) };
 }
 
 export function toKafkaSettings(env: KafkaEnv): KafkaSettings {

@@ -1,0 +1,298 @@
+import { createEnvelope, decodeEnvelope, encodeEnvelope, incidentTopic, slaTopic } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { issueDevToken } from '@itsm/platform/auth';
+import { freePort } from '@itsm/platform/persistence';
+import { expectEventually, testPeers } from '@itsm/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Consumer, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppProcess } from './test-fixtures/app-process';
+import { startApp, waitUntilReady } from './test-fixtures/app-process';
+
+interface GraphqlAnswer<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; details?: Record<string, unknown> } }[];
+}
+
+interface ClockView {
+  definitionId: string;
+  clockId: string;
+  stage: string;
+  elapsedSeconds: number;
+  pausedSeconds: number;
+  breachAt: string | null;
+  originalBreachAt: string;
+  breachedAt: string | null;
+  cancelReason: string | null;
+}
+
+const CLOCK_FIELDS = '{ definitionId clockId stage elapsedSeconds pausedSeconds breachAt originalBreachAt breachedAt cancelReason }';
+const OFFICE = '[{ day: mon, intervals: [{ start: "09:00", end: "17:00" }] }, { day: tue, intervals: [{ start: "09:00", end: "17:00" }] }, { day: wed, intervals: [{ start: "09:00", end: "17:00" }] }, { day: thu, intervals: [{ start: "09:00", end: "17:00" }] }, { day: fri, intervals: [{ start: "09:00", end: "17:00" }] }]';
+const ALL_DAY = `[${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => `{ day: ${d}, intervals: [{ start: "00:00", end: "24:00" }] }`).join(', ')}]`;
+const RESOLUTION = '{ start: ["new", "in_progress"], pause: ["on_hold"], stop: ["resolved", "closed"], cancel: ["canceled"] }';
+
+/**
+ * End to end, microservices mode: the BUILT SLA service as its own process on the Kafka and MongoDB
+ * peers. The test plays the incident service (it publishes incident events, with the instants it
+ * needs, on `itsm.incident.v1`), reads `itsm.sla.v1`, and asks the SLA subgraph for the clocks
+ * through federation's `_entities`, as the gateway does for `Incident.slas`.
+ */
+describe('SLA service end to end (Kafka + MongoDB peers)', () => {
+  const peers = testPeers();
+  const keyDir = mkdtempSync(join(tmpdir(), 'itsm-sla-e2e-'));
+  const auth = { AUTH_DEV_KEY_FILE: join(keyDir, 'key.json'), AUTH_ISSUER: 'itsm-e2e', AUTH_AUDIENCE: 'itsm-e2e-api' };
+  const env = (port: number): Record<string, string> => ({
+    ...auth,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    KAFKA_BROKERS: peers.kafkaBrokers.join(','),
+    KAFKA_CLIENT_ID: 'e2e-sla',
+    KAFKA_IDEMPOTENT: 'false',
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
+    KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+    MONGO_URL: peers.mongoUrl,
+    MONGO_DB_PREFIX: dbPrefix,
+    SLA_CHECKPOINT_MS: '200',
+  });
+  const dbPrefix = `e2esla${randomUUID().slice(0, 8)}`;
+  const kafka = new Kafka({ clientId: 'e2e-sla-test', brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING });
+  let producer: Producer;
+  let reader: Consumer;
+  const slaEvents: EventEnvelope[] = [];
+  let sla: AppProcess;
+  let url: string;
+  let admin: string;
+  let agent: string;
+
+  async function startSla(): Promise<void> {
+    const port = await freePort();
+    sla = startApp('apps/sla/src/main.js', env(port));
+    url = `http://127.0.0.1:${port}/graphql`;
+    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, sla);
+  }
+
+  async function call<T = Record<string, unknown>>(bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer<T>> {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as GraphqlAnswer<T>;
+  }
+
+  async function clocksOf(incidentId: string): Promise<ClockView[]> {
+    const answer = await call<{ _entities: { slas: ClockView[] }[] }>(
+      agent,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { slas ${CLOCK_FIELDS} } } }`,
+      { r: [{ __typename: 'Incident', id: incidentId }] },
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data!._entities[0]!.slas;
+  }
+
+  /** Publishes an incident's events as the incident service would (keyed by id, sequence 1..n). */
+  async function incident(id: string, events: [type: string, at: string, data: Record<string, unknown>][]): Promise<void> {
+    const messages = events.map(([type, at, data], index) =>
+      encodeEnvelope(
+        createEnvelope({
+          id: randomUUID(),
+          source: '/itsm/incident',
+          type: `itsm.incident.${type}.v1`,
+          subject: id,
+          time: new Date(at),
+          data: { ...data, by: 'u-e2e', at },
+          sequence: index + 1,
+          correlationid: randomUUID(),
+        }),
+      ),
+    );
+    await producer.send({ topic: incidentTopic.name, acks: -1, messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })) });
+  }
+
+  const opened = (at: string, priority: number, serviceId: string) => [
+    'opened',
+    at,
+    {
+      number: `INC${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`,
+      title: 'SLA acceptance',
+      description: '',
+      callerId: 'u-caller',
+      callerOrgId: 'fabrikam',
+      impact: 2,
+      urgency: 2,
+      priority,
+      category: null,
+      serviceId,
+      configurationItemIds: [],
+      assignmentGroupId: null,
+      assignedOrgId: null,
+      assigneeId: null,
+      state: 'new',
+    },
+  ] as [string, string, Record<string, unknown>];
+
+  beforeAll(async () => {
+    producer = kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    reader = kafka.consumer({ groupId: `e2e-sla-reader-${randomUUID()}`, sessionTimeout: 6_000, rebalanceTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: 50 });
+    await reader.connect();
+    await reader.subscribe({ topic: slaTopic.name, fromBeginning: true });
+    await reader.run({ eachMessage: async ({ message }) => void slaEvents.push(decodeEnvelope({ key: message.key, value: message.value, headers: message.headers })) });
+    await startSla();
+    admin = await issueDevToken(auth.AUTH_DEV_KEY_FILE, { sub: 'u-admin', name: 'Admin', roles: ['admin'] }, { issuer: auth.AUTH_ISSUER, audience: auth.AUTH_AUDIENCE });
+    agent = await issueDevToken(auth.AUTH_DEV_KEY_FILE, { sub: 'u-agent', name: 'Agent', roles: ['agent'] }, { issuer: auth.AUTH_ISSUER, audience: auth.AUTH_AUDIENCE });
+    for (const [id, name, week] of [['berlin-office', 'Berlin office', OFFICE], ['always', '24x7', ALL_DAY]] as const) {
+      const saved = await call(admin, `mutation { saveSlaCalendar(input: { id: "${id}", name: "${name}", week: ${week} }, expectedVersion: 0) { id version } }`);
+      expect(saved.errors).toBeUndefined();
+    }
+    const definitions: [string, number, number, string, string][] = [
+      ['p1-resolution', 1, 4, 'berlin-office', 'svc-acceptance'],
+      ['p2-resolution', 2, 8, 'berlin-office', 'svc-acceptance'],
+      ['p3-resolution', 3, 24, 'berlin-office', 'svc-acceptance'],
+    ];
+    for (const [id, priority, hours, calendar, service] of definitions) {
+      const saved = await call(
+        admin,
+        `mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "${id}", name: "P${priority} resolution", kind: SLA, target: resolution, targetMinutes: ${hours * 60},
+          appliesTo: { priorities: [${priority}], serviceIds: ["${service}"] }, conditions: ${RESOLUTION}, calendarId: "${calendar}", timeZone: "Europe/Berlin" }) { id version } }`,
+      );
+      expect(saved.errors).toBeUndefined();
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await reader?.disconnect();
+    await producer?.disconnect();
+    await sla?.stop();
+    rmSync(keyDir, { recursive: true, force: true });
+  });
+
+  it('P2 opened Friday 16:00 Berlin, 8 business hours: breaches Monday 16:00; on hold Monday 10-15 moves it to Tuesday 13:00', async () => {
+    const [plain, held] = [randomUUID(), randomUUID()];
+    await incident(plain, [opened('2026-11-13T15:00:00.000Z', 2, 'svc-acceptance')]);
+    await incident(held, [
+      opened('2026-11-13T15:00:00.000Z', 2, 'svc-acceptance'),
+      ['work-started', '2026-11-16T08:30:00.000Z', { state: 'in_progress' }],
+      ['put-on-hold', '2026-11-16T09:00:00.000Z', { state: 'on_hold', reason: 'awaiting_vendor' }],
+      ['resumed', '2026-11-16T14:00:00.000Z', { state: 'in_progress', trigger: 'manual' }],
+    ]);
+    await expectEventually(async () => expect(await clocksOf(held)).toHaveLength(1), { timeoutMs: 30_000, intervalMs: 250 });
+    const [p] = await clocksOf(plain);
+    expect(p).toMatchObject({ definitionId: 'p2-resolution', stage: 'breached', breachAt: '2026-11-16T15:00:00.000Z', breachedAt: '2026-11-16T15:00:00.000Z' });
+    const [h] = await clocksOf(held);
+    // On Hold is not consumed: 5 business hours paused, the breach moves by exactly that.
+    expect(h).toMatchObject({ stage: 'breached', pausedSeconds: 5 * 3600, breachAt: '2026-11-17T12:00:00.000Z', originalBreachAt: '2026-11-16T15:00:00.000Z' });
+    // The overdue thresholds are emitted (late, once) with their business due instants.
+    await expectEventually(() => expect(distinct(slaEvents.filter((e) => e.subject === held)).map(label)).toEqual(['50:2026-11-16T16:00:00.000Z', '75:2026-11-17T10:00:00.000Z', '100:2026-11-17T12:00:00.000Z']), {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
+  });
+
+  it('P3 -> P1 keeps the elapsed time: the P1 clock starts retroactively, the P3 one is cancelled', async () => {
+    const id = randomUUID();
+    await incident(id, [
+      opened('2026-11-16T08:00:00.000Z', 3, 'svc-acceptance'),
+      ['reprioritised', '2026-11-16T10:30:00.000Z', { state: 'new', impact: 1, urgency: 1, priority: 1, previousImpact: 3, previousUrgency: 2, previousPriority: 3, cause: 'impact_urgency' }],
+      ['resolved', '2026-11-16T11:00:00.000Z', { state: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'done', cause: 'manual', causeId: null }],
+    ]);
+    await expectEventually(async () => expect((await clocksOf(id)).map((c) => c.stage).sort()).toEqual(['achieved', 'cancelled']), { timeoutMs: 30_000, intervalMs: 250 });
+    const clocks = await clocksOf(id);
+    expect(clocks.find((c) => c.definitionId === 'p3-resolution')).toMatchObject({ stage: 'cancelled', cancelReason: 'no_longer_applies', elapsedSeconds: 2.5 * 3600 });
+    // 08:00Z -> 11:00Z on Monday office hours: 3 business hours under the P1 target of 4 (not 30 minutes).
+    expect(clocks.find((c) => c.definitionId === 'p1-resolution')).toMatchObject({ stage: 'achieved', elapsedSeconds: 3 * 3600, originalBreachAt: '2026-11-16T12:00:00.000Z' });
+  });
+
+  it('rejects invalid definitions and calendars with a code, and saves nothing', async () => {
+    const before = await call<{ slaDefinitions: { id: string }[] }>(admin, '{ slaDefinitions { id } }');
+    const attempts: [string, string][] = [
+      ['SLA.INVALID_CALENDAR', 'mutation { saveSlaCalendar(expectedVersion: 0, input: { id: "overlap", name: "Overlap", week: [{ day: mon, intervals: [{ start: "09:00", end: "13:00" }, { start: "12:00", end: "17:00" }] }] }) { id } }'],
+      ['SLA.UNKNOWN_TIME_ZONE', `mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "bad-zone", name: "Bad zone", kind: SLA, target: resolution, targetMinutes: 60, appliesTo: {}, conditions: ${RESOLUTION}, calendarId: "always", timeZone: "Mars/Olympus_Mons" }) { id } }`],
+      ['SLA.INVALID_DEFINITION', 'mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "bad-state", name: "Bad state", kind: SLA, target: resolution, targetMinutes: 60, appliesTo: {}, conditions: { start: ["new"], pause: ["waiting_for_godot"], stop: ["resolved"] }, calendarId: "always", timeZone: "UTC" }) { id } }'],
+    ];
+    for (const [code, mutation] of attempts) {
+      const answer = await call(admin, mutation);
+      expect(answer.errors?.[0]?.extensions?.code).toBe(code);
+    }
+    const pause = await call(admin, attempts[2]![1]);
+    expect(pause.errors?.[0]?.message).toContain('waiting_for_godot');
+    expect(await call(admin, '{ slaDefinitions { id } }')).toEqual(before);
+    expect((await call<{ slaCalendars: { id: string }[] }>(admin, '{ slaCalendars { id } }')).data!.slaCalendars.map((c) => c.id)).not.toContain('overlap');
+  });
+
+  it('dry run: shows what a longer P2 target would do to open tickets, without saving it', async () => {
+    const id = randomUUID();
+    await incident(id, [opened('2026-11-13T15:00:00.000Z', 2, 'svc-acceptance')]);
+    await expectEventually(async () => expect(await clocksOf(id)).toHaveLength(1), { timeoutMs: 30_000, intervalMs: 250 });
+    const answer = await call<{ slaDryRun: { changed: number; noLongerBreached: number; changes: { ticketId: string; after: { breachAt: string } }[] } }>(
+      admin,
+      `{ slaDryRun(definition: { id: "p2-resolution", name: "P2 resolution", kind: SLA, target: resolution, targetMinutes: 4800, appliesTo: { priorities: [2], serviceIds: ["svc-acceptance"] }, conditions: ${RESOLUTION}, calendarId: "berlin-office", timeZone: "Europe/Berlin" }) {
+          changed noLongerBreached changes { ticketId after { breachAt } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const change = answer.data!.slaDryRun.changes.find((c) => c.ticketId === id);
+    // 80 business hours from Friday 13th 16:00: 1 h + 5 x 8 h + 4 x 8 h + 7 h on Friday the 27th -> 16:00 Berlin.
+    expect(change?.after.breachAt).toBe('2026-11-27T15:00:00.000Z');
+    expect(answer.data!.slaDryRun.noLongerBreached).toBeGreaterThanOrEqual(1);
+    expect((await clocksOf(id))[0]).toMatchObject({ breachAt: '2026-11-16T15:00:00.000Z' });
+  });
+
+  it('warnings at 50 % and 75 % and the breach each arrive once, on time, across two SIGKILLs and restarts', async () => {
+    const saved = await call(
+      admin,
+      `mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "timer-2min", name: "Two minutes, 24x7", kind: SLA, target: resolution, targetMinutes: 2,
+        appliesTo: { serviceIds: ["svc-timers"] }, conditions: ${RESOLUTION}, calendarId: "always", timeZone: "UTC" }) { id } }`,
+    );
+    expect(saved.errors).toBeUndefined();
+    const id = randomUUID();
+    const openedAt = Date.now();
+    await incident(id, [opened(new Date(openedAt).toISOString(), 4, 'svc-timers')]);
+    await expectEventually(async () => expect(await clocksOf(id)).toHaveLength(1), { timeoutMs: 30_000, intervalMs: 250 });
+
+    // Crash just before the 50 % warning falls due (60 s): it is emitted by the restarted process.
+    await sleepUntil(openedAt + 57_000);
+    sla.child.kill('SIGKILL');
+    await startSla();
+    const mine = () => slaEvents.filter((e) => e.subject === id);
+    await expectEventually(() => expect(distinct(mine()).map((e) => percentOf(e))).toEqual([50]), { timeoutMs: 60_000, intervalMs: 100 });
+
+    // Crash right after the 75 % warning was published (90 s): it must not come a second time as another event.
+    await expectEventually(() => expect(distinct(mine()).map((e) => percentOf(e))).toEqual([50, 75]), { timeoutMs: 60_000, intervalMs: 50 });
+    sla.child.kill('SIGKILL');
+    await startSla();
+
+    await expectEventually(() => expect(distinct(mine()).map((e) => percentOf(e))).toEqual([50, 75, 100]), { timeoutMs: 90_000, intervalMs: 100 });
+    const breach = distinct(mine()).find((e) => percentOf(e) === 100)!;
+    const data = breach.data as { dueAt: string; at: string };
+    expect(data.dueAt).toBe(new Date(openedAt + 2 * 60_000).toISOString());
+    // The breach fell due after the restarted replica owned the partition again: within a second.
+    expect(Date.parse(data.at) - Date.parse(data.dueAt)).toBeLessThan(1_000);
+    // Once each: any re-publication carries the same id and sequence; sequences number the stream 1..3.
+    const byId = new Map<string, EventEnvelope[]>();
+    for (const e of mine()) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+    expect(byId.size).toBe(3);
+    for (const copies of byId.values()) expect(new Set(copies.map((c) => `${c.sequence}:${percentOf(c)}`)).size).toBe(1);
+    expect(distinct(mine()).map((e) => e.sequence)).toEqual([1, 2, 3]);
+  }, 300_000);
+});
+
+function percentOf(event: EventEnvelope): number {
+  return event.type === 'itsm.sla.clock-breached.v1' ? 100 : (event.data as { thresholdPercent: number }).thresholdPercent;
+}
+
+/** One envelope per event id, in the order first seen. */
+function distinct(events: readonly EventEnvelope[]): EventEnvelope[] {
+  const seen = new Set<string>();
+  return events.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)));
+}
+
+function label(event: EventEnvelope): string {
+  return `${percentOf(event)}:${(event.data as { dueAt: string }).dueAt}`;
+}
+
+/** The scenario is about real time (a crash just before a due instant), so this waits for the clock, not for a condition. */
+async function sleepUntil(at: number): Promise<void> {
+  const wait = at - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
