@@ -91,7 +91,7 @@ export const incidentNumber = (n: number): string => `INC${String(n).padStart(7,
 
 const PRIORITY_MIX: readonly [number, number][] = [[1, 0.1], [2, 0.3], [3, 0.35], [4, 0.2], [5, 0.05]];
 /** How far back (wall time) a ticket of each priority was opened, at most. */
-const MAX_AGE: Readonly<Record<number, number>> = { 1: 3 * HOUR, 2: 2 * 24 * HOUR, 3: 4 * 24 * HOUR, 4: 7 * 24 * HOUR, 5: 7 * 24 * HOUR };
+const MAX_AGE: Readonly<Record<number, number>> = { 1: 2 * HOUR, 2: 24 * HOUR, 3: 2 * 24 * HOUR, 4: 3 * 24 * HOUR, 5: 3 * 24 * HOUR };
 
 export type Scenario = 'new' | 'in_progress_ola' | 'resumed' | 'supplier_uc' | 'on_hold';
 const SCENARIOS: readonly [Scenario, number][] = [['new', 0.3], ['in_progress_ola', 0.35], ['resumed', 0.15], ['supplier_uc', 0.1], ['on_hold', 0.1]];
@@ -107,8 +107,10 @@ function pick<T>(random: () => number, mix: readonly [T, number][]): T {
 
 /**
  * A random open incident history ending before `now`: opened some time ago (by priority), then one
- * of five typical paths (still new; in progress with an OLA group; held and resumed; with a supplier
- * under a UC; currently on hold). Instants are whole milliseconds, not aligned to anything.
+ * of five typical paths, each leaving two clocks active: still new (response + resolution); in
+ * progress with the OLA group (resolution + OLA); held and resumed with the OLA group; handed to a
+ * supplier under a UC (resolution + UC); on hold with the OLA group (both paused). Instants are
+ * whole milliseconds, not aligned to anything.
  */
 export function randomTimeline(random: () => number, ticketId: string, number: string, now: number): TicketTimeline {
   const priority = pick(random, PRIORITY_MIX);
@@ -129,7 +131,7 @@ export function randomTimeline(random: () => number, ticketId: string, number: s
       next(r(0.05, 0.3), { state: 'in_progress', groupId: 'app-support' });
       break;
     case 'resumed':
-      next(r(0.05, 0.2), { state: 'in_progress' });
+      next(r(0.05, 0.2), { state: 'in_progress', groupId: 'app-support' });
       next(r(0.25, 0.5), { state: 'on_hold' });
       next(r(0.55, 0.8), { state: 'in_progress' });
       break;
@@ -138,7 +140,7 @@ export function randomTimeline(random: () => number, ticketId: string, number: s
       next(r(0.25, 0.6), { supplierOrgId: 'tailspin-hosting', groupId: 'tailspin-l2' });
       break;
     case 'on_hold':
-      next(r(0.05, 0.3), { state: 'in_progress' });
+      next(r(0.05, 0.3), { state: 'in_progress', groupId: 'app-support' });
       next(r(0.4, 0.9), { state: 'on_hold' });
       break;
   }
