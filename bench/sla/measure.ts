@@ -39,28 +39,35 @@ export function percentile(sorted: Float64Array, p: number): number {
 
 export const round = (value: number, digits = 1): number => +value.toFixed(digits);
 
-/** RSS of this process's children whose command line mentions `needle` (Linux /proc), in MB; null elsewhere. */
-export function childRssMb(needle: string): number | null {
+interface ChildStat {
+  readonly rssMb: number;
+  /** User + system CPU time so far, in ms. */
+  readonly cpuMs: number;
+}
+
+/** RSS and CPU time of this process's children whose command line mentions `needle` (Linux /proc); null elsewhere. */
+export function childStat(needle: string): ChildStat | null {
   try {
-    let total = 0;
+    let rssMb = 0;
+    let cpuMs = 0;
     let found = false;
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        if (ppid !== process.pid) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[1]) !== process.pid) continue;
         if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(needle)) continue;
         const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
-        if (rss) {
-          total += Number(rss[1]) / 1024;
-          found = true;
-        }
+        rssMb += Number(rss?.[1] ?? 0) / 1024;
+        cpuMs += (Number(fields[11]) + Number(fields[12])) * tick;
+        found = true;
       } catch {
         // the process ended meanwhile
       }
     }
-    return found ? round(total) : null;
+    return found ? { rssMb: round(rssMb), cpuMs } : null;
   } catch {
     return null;
   }
