@@ -3,13 +3,11 @@
  * random (seeded) incident histories whose clocks are derived with the real `deriveClocks`, the
  * stored document shapes (SLA ticket, claimed firing), and the event a due emission becomes.
  */
-import { createEnvelope } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { objectIdFromKey } from '@itsm/platform/persistence';
-import { compileCalendar, deriveClocks, dueEmissions, validateCalendar, validateDefinition } from '@itsm/sla';
+import { clockMeta, compileCalendar, deriveClocks, dueEmissions, emissionEnvelope, ticketKey, validateCalendar, validateDefinition } from '@itsm/sla';
 import type { ClockConditions, CompiledCalendar, DueEmission, SlaClock, SlaDefinition, TicketFact, TicketTimeline } from '@itsm/sla';
 import { Partitioners } from 'kafkajs';
-import { createHash } from 'node:crypto';
 import type { BenchCalendar } from './calendars';
 import { HOUR, MINUTE } from './calendars';
 
@@ -157,7 +155,7 @@ export function project(timeline: TicketTimeline, catalog: BenchCatalog): { cloc
 /** Clocks still counting (running or paused): the "active" clocks of the figure. */
 export const isActive = (clock: SlaClock): boolean => clock.running || clock.stage === 'paused';
 
-export const ticketKeyOf = (ticketId: string): string => `incident:${ticketId}`;
+export const ticketKeyOf = (ticketId: string): string => ticketKey('incident', ticketId);
 
 /** The `sla_tickets` document, field for field what SlaTicketRepository.save inserts for a new ticket. */
 export function ticketDocument(timeline: TicketTimeline, partition: number, clocks: readonly SlaClock[], due: readonly DueEmission[]): Record<string, unknown> {
@@ -179,39 +177,9 @@ export function ticketDocument(timeline: TicketTimeline, partition: number, cloc
   };
 }
 
-/**
- * The warning or breach event of one due emission, as the timer service builds it (sla-emission.ts
- * is internal to the SLA lib): deterministic id from ticket and emission key, numbered `sequence`.
- */
+/** The warning or breach event of one due emission, exactly as the timer service builds it. */
 export function emissionEvent(ticketId: string, number: string, clock: SlaClock, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
-  const common = {
-    ticketType: 'incident',
-    ticketId,
-    ticketNumber: number,
-    clockId: clock.clockId,
-    definitionId: clock.definitionId,
-    definitionName: clock.definitionName,
-    kind: clock.kind,
-    target: clock.target,
-    targetMs: clock.targetMs,
-    segmentOrgId: clock.segment?.orgId ?? null,
-    segmentGroupId: clock.segment?.groupId ?? null,
-    dueAt: new Date(emission.dueAt).toISOString(),
-    at: firedAt.toISOString(),
-  };
-  const breach = emission.percent >= 100;
-  const tenant = clock.segment?.orgId;
-  return createEnvelope({
-    id: createHash('sha256').update(`${ticketKeyOf(ticketId)}\u0000${emission.key}`).digest('hex').slice(0, 32),
-    source: '/itsm/sla',
-    type: breach ? 'itsm.sla.clock-breached.v1' : 'itsm.sla.clock-warning.v1',
-    subject: ticketId,
-    time: firedAt,
-    data: breach ? common : { ...common, thresholdPercent: emission.percent },
-    sequence,
-    correlationid: `sla:${ticketId}`,
-    ...(tenant ? { tenant } : {}),
-  });
+  return emissionEnvelope({ key: ticketKeyOf(ticketId), ticketType: 'incident', ticketId, number }, clockMeta(clock), emission, sequence, firedAt);
 }
 
 /** A stored claim (`sla_firings`), as SlaFiringRepository.claim inserts it. */

@@ -12,7 +12,7 @@ export function emissionEventId(ticketKey: string, key: string): string {
 }
 
 /** The warning or breach event for one due emission of a ticket, numbered `sequence` in the ticket's SLA stream. */
-export function emissionEnvelope(ticket: ArmedTicket, clock: ClockMeta, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
+export function emissionEnvelope(ticket: Pick<ArmedTicket, 'key' | 'ticketType' | 'ticketId' | 'number'>, clock: ClockMeta, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
   const common = {
     ticketType: ticket.ticketType,
     ticketId: ticket.ticketId,

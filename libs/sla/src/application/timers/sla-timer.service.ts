@@ -159,7 +159,8 @@ export class SlaTimerService {
       due,
       clocks: new Map(request.clocks.map((c) => [c.clockId, clockMeta(c)])),
       claimed,
-      queuedAt: null,
+      // The heap entry of the ticket it replaces still stands for that instant: reuse it.
+      queuedAt: this.tickets.get(key)?.queuedAt ?? null,
     };
     this.tickets.set(key, ticket);
     this.queue(ticket);
