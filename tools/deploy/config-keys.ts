@@ -1,3 +1,4 @@
+import { CmdbEnv } from '@itsm/cmdb';
 import { IncidentEnv } from '@itsm/incident';
 import { AuthEnv } from '@itsm/platform/auth';
 import { KafkaEnv, MongoEnv, httpEnv } from '@itsm/platform/config';
@@ -25,7 +26,9 @@ export const MongoEnvKeys = keys(MongoEnv);
 export const AuthEnvKeys = keys(AuthEnv);
 export const IncidentEnvKeys = keys(IncidentEnv);
 export const SlaEnvKeys = keys(SlaEnv);
+export const CmdbEnvKeys = keys(CmdbEnv);
 export const GatewayEnvKeys = keys(GatewayEnv);
 export const GatewayRequiredKeys = requiredKeys(GatewayEnv);
 export const IncidentRequiredKeys = requiredKeys(IncidentEnv);
 export const SlaRequiredKeys = requiredKeys(SlaEnv);
+export const CmdbRequiredKeys = requiredKeys(CmdbEnv);

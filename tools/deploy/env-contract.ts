@@ -1,4 +1,4 @@
-import { AuthEnvKeys, GatewayEnvKeys, GatewayRequiredKeys, HttpEnvKeys, IncidentEnvKeys, IncidentRequiredKeys, KafkaEnvKeys, MongoEnvKeys, SlaEnvKeys, SlaRequiredKeys } from './config-keys';
+import { AuthEnvKeys, CmdbEnvKeys, CmdbRequiredKeys, GatewayEnvKeys, GatewayRequiredKeys, HttpEnvKeys, IncidentEnvKeys, IncidentRequiredKeys, KafkaEnvKeys, MongoEnvKeys, SlaEnvKeys, SlaRequiredKeys } from './config-keys';
 
 /**
  * What each deployable app reads from its environment (the apps' config schemas), so the validator
@@ -28,6 +28,12 @@ export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = {
     known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...SlaEnvKeys],
     // apps/sla/src/main.ts requires both (the fragments leave them optional for `npm start`).
     required: [...SlaRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
+    exactlyOne: [AUTH_KEY_SOURCE],
+  },
+  cmdb: {
+    known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...CmdbEnvKeys],
+    // apps/cmdb/src/main.ts requires both (the fragments leave them optional for `npm start`).
+    required: [...CmdbRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
     exactlyOne: [AUTH_KEY_SOURCE],
   },
   gateway: {

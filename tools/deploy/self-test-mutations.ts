@@ -59,6 +59,7 @@ export const CLEAN_SOURCES: Record<string, string> = {
   'apps/incident/src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport type { Jest } from '@jest/environment';\nimport { boot } from './boot';\n",
   'apps/incident/src/boot.ts': "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const boot = 1;\n",
   'apps/sla/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const sla = boot;\n",
+  'apps/cmdb/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const cmdb = boot;\n",
   'apps/gateway/src/main.ts': "export {\n  boot,\n} from '../../incident/src/boot';\n",
 };
 
@@ -107,6 +108,8 @@ export const MUTATIONS: readonly Mutation[] = [
     edit((m) => { obj(m, 'ConfigMap', 'incident-config', 'data')['KAFKA_BROKER'] = 'x:9092'; })),
   mutation('a misspelt SLA variable (SLA_SEED_DEMO_CATALOGUE)', 'SLA_SEED_DEMO_CATALOGUE is not read by sla', checkWorkloadEnv,
     edit((m) => { const data = obj(m, 'ConfigMap', 'sla-config', 'data'); data['SLA_SEED_DEMO_CATALOGUE'] = data['SLA_SEED_DEMO_CATALOG']; delete data['SLA_SEED_DEMO_CATALOG']; })),
+  mutation('a CMDB variable copied from the SLA service (CMDB_SEED_DEMO_CATALOG)', 'CMDB_SEED_DEMO_CATALOG is not read by cmdb', checkWorkloadEnv,
+    edit((m) => { const data = obj(m, 'ConfigMap', 'cmdb-config', 'data'); data['CMDB_SEED_DEMO_CATALOG'] = data['CMDB_SEED_DEMO_DATA']; delete data['CMDB_SEED_DEMO_DATA']; })),
   mutation('a missing required variable (KAFKA_BROKERS)', 'required KAFKA_BROKERS', checkWorkloadEnv,
     edit((m) => { delete obj(m, 'ConfigMap', 'incident-config', 'data')['KAFKA_BROKERS']; })),
   mutation('the dev key in production', 'must not set AUTH_DEV_KEY_FILE', checkWorkloadEnv,

@@ -1,3 +1,4 @@
+import { cmdbDiscoveryTopic, cmdbTopic } from './cmdb.topic';
 import { incidentTopic } from './incident.topic';
 import { problemTopic } from './problem.topic';
 import { slaTopic } from './sla.topic';
@@ -6,4 +7,4 @@ import { slaTopic } from './sla.topic';
  * Every topic the platform publishes. Deploy manifests (Strimzi KafkaTopic, compose topic
  * creation) are checked against this list by `npm run validate:deploy`.
  */
-export const PLATFORM_TOPICS = [incidentTopic, problemTopic, slaTopic] as const;
+export const PLATFORM_TOPICS = [incidentTopic, problemTopic, slaTopic, cmdbTopic, cmdbDiscoveryTopic] as const;

@@ -1,0 +1,82 @@
+import { Clock } from '@itsm/platform/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { CmdbCatalog, CmdbError, CmdbErrorCode, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../domain';
+import type { CiClass, DiscoverySource, RelationshipType } from '../domain';
+import { CatalogRepository } from '../persistence';
+import type { CatalogKind } from '../persistence';
+
+export type CatalogListener = (catalog: CmdbCatalog) => void;
+
+/**
+ * The classes, relationship types and sources in force, in memory (every write and query reads
+ * them), reloaded when the stored revision moves. Admin changes are validated whole against the
+ * catalogue before they are saved, with the version the admin saw.
+ */
+@Injectable()
+export class CmdbCatalogService {
+  private catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
+  private revision: string | undefined;
+  private readonly listeners: CatalogListener[] = [];
+
+  constructor(
+    @Inject(CatalogRepository) private readonly repository: CatalogRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  current(): CmdbCatalog {
+    return this.catalog;
+  }
+
+  onChange(listener: CatalogListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Writes the core library entries that are missing (every replica may do it at once). */
+  async seedCore(): Promise<void> {
+    const at = this.clock.now();
+    for (const cls of CORE_CLASSES) await this.repository.seed('class', cls, at);
+    for (const type of CORE_RELATIONSHIP_TYPES) await this.repository.seed('relationship_type', type, at);
+    for (const source of CORE_SOURCES) await this.repository.seed('source', source, at);
+  }
+
+  /** Reloads when the stored revision differs; answers whether it did. */
+  async refresh(): Promise<boolean> {
+    const stored = await this.repository.load();
+    if (stored.revision === this.revision) return false;
+    this.catalog = new CmdbCatalog(stored.classes, stored.relationshipTypes, stored.sources);
+    this.revision = stored.revision;
+    for (const listener of this.listeners) listener(this.catalog);
+    return true;
+  }
+
+  saveClass(cls: Omit<CiClass, 'builtIn' | 'version'>, expectedVersion: number, by: string): Promise<CiClass> {
+    const previous = this.catalog.findClass(cls.id);
+    const full: CiClass = { ...cls, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
+    this.catalog.withClass(full);
+    return this.save('class', full, previous?.version ?? 0, expectedVersion, by);
+  }
+
+  saveRelationshipType(type: Omit<RelationshipType, 'builtIn' | 'version'>, expectedVersion: number, by: string): Promise<RelationshipType> {
+    const previous = this.catalog.findRelationshipType(type.id);
+    const full: RelationshipType = { ...type, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
+    this.catalog.withRelationshipType(full);
+    return this.save('relationship_type', full, previous?.version ?? 0, expectedVersion, by);
+  }
+
+  saveSource(source: Omit<DiscoverySource, 'builtIn' | 'version'>, expectedVersion: number, by: string): Promise<DiscoverySource> {
+    const previous = this.catalog.findSource(source.id);
+    const full: DiscoverySource = { ...source, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
+    this.catalog.withSource(full);
+    return this.save('source', full, previous?.version ?? 0, expectedVersion, by);
+  }
+
+  private async save<T extends CiClass | RelationshipType | DiscoverySource>(kind: CatalogKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T> {
+    if (knownVersion !== expectedVersion) {
+      throw new CmdbError(CmdbErrorCode.Conflict, `${kind} ${entry.id} is at version ${knownVersion}, not ${expectedVersion}: reload and retry`, { id: entry.id, version: knownVersion });
+    }
+    const saved = await this.repository.save(kind as never, entry as never, expectedVersion, by, this.clock.now());
+    if (!saved) throw new CmdbError(CmdbErrorCode.Conflict, `${kind} ${entry.id} changed concurrently: reload and retry`, { id: entry.id });
+    await this.refresh();
+    return entry;
+  }
+}

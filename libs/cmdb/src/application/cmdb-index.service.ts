@@ -1,0 +1,119 @@
+import { cmdbTopic } from '@itsm/contracts';
+import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
+import type { EventBus } from '@itsm/platform/messaging';
+import { EVENT_BUS } from '@itsm/platform/messaging';
+import { PINO_LOGGER } from '@itsm/platform/observability';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ImpactIndex, operationalStatusOf } from '../domain';
+import type { Attributes, CmdbCatalog, IndexedCi, Relationship } from '../domain';
+import { CiRepository, RelationshipRepository } from '../persistence';
+import { CmdbCatalogService } from './cmdb-catalog.service';
+import { CMDB_INDEX_GROUP_PREFIX, CMDB_SETTINGS } from './cmdb-tokens';
+import type { CmdbSettings } from './cmdb-tokens';
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** What the index keeps of a CI: its class, name, status, whether it is a service, its redundancy rule. */
+export function toIndexedCi(catalog: CmdbCatalog, ci: { readonly id: string; readonly classId: string; readonly name: string; readonly attributes: Attributes }): IndexedCi {
+  const minAvailable = numberOrNull(ci.attributes['redundancy_min_available']);
+  const minAvailablePercent = numberOrNull(ci.attributes['redundancy_min_available_percent']);
+  return {
+    id: ci.id,
+    classId: ci.classId,
+    name: ci.name,
+    operationalStatus: operationalStatusOf(ci.attributes),
+    service: catalog.findClass(ci.classId) !== undefined && catalog.resolve(ci.classId).service,
+    redundancy: minAvailable === null && minAvailablePercent === null ? null : { minAvailable, minAvailablePercent },
+  };
+}
+
+/**
+ * This replica's in-memory CMDB graph (impact analysis, service maps, affected services): loaded
+ * from MongoDB at start, then kept current by the CMDB's own events, which every replica reads in
+ * its own consumer group. Every change carries its subject's sequence, so a replayed, duplicated or
+ * late event never undoes a newer one; this replica's own writes are applied at once as well.
+ */
+@Injectable()
+export class CmdbIndexService {
+  readonly index: ImpactIndex;
+  private ready = false;
+
+  constructor(
+    @Inject(CmdbCatalogService) private readonly catalog: CmdbCatalogService,
+    @Inject(CiRepository) private readonly cis: CiRepository,
+    @Inject(RelationshipRepository) private readonly relationships: RelationshipRepository,
+    @Inject(EVENT_BUS) private readonly bus: EventBus<readonly TopicDefinition[]>,
+    @Inject(CMDB_SETTINGS) private readonly settings: CmdbSettings,
+    @Inject(PINO_LOGGER) private readonly logger: Logger,
+  ) {
+    this.index = new ImpactIndex(catalog.current().relationshipTypes());
+    catalog.onChange((next) => this.index.setRelationshipTypes(next.relationshipTypes()));
+  }
+
+  get consumerGroup(): string {
+    return `${CMDB_INDEX_GROUP_PREFIX}${this.settings.instanceId}`;
+  }
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Subscribes first (events during the load are applied by sequence), then loads everything stored. */
+  async start(): Promise<void> {
+    await this.bus.subscribe({
+      group: this.consumerGroup,
+      topics: [cmdbTopic.name],
+      handle: async (event) => {
+        this.apply(event.envelope);
+      },
+    });
+    const started = performance.now();
+    const catalog = this.catalog.current();
+    const cis = await this.cis.forEach((batch) => {
+      for (const ci of batch) {
+        if (ci.state === 'retired') this.index.retireCi(ci.id, ci.sequence);
+        else this.index.upsertCi(toIndexedCi(catalog, ci), ci.sequence);
+      }
+    });
+    const relationships = await this.relationships.forEach((batch) => batch.forEach((r) => this.applyRelationship(r)));
+    this.ready = true;
+    this.logger.info({ cis, relationships, ms: Math.round(performance.now() - started) }, 'CMDB impact index loaded');
+  }
+
+  applyRelationship(relationship: Relationship): void {
+    if (relationship.state === 'active') this.index.addRelationship(relationship, relationship.sequence);
+    else this.index.removeRelationship(relationship.id, relationship.sequence);
+  }
+
+  /** One CMDB event (this replica's own write, or any replica's through the bus). */
+  apply(envelope: EventEnvelope): void {
+    const data = envelope.data as Record<string, unknown>;
+    switch (envelope.type) {
+      case 'itsm.cmdb.ci-created.v1':
+      case 'itsm.cmdb.ci-updated.v1': {
+        const ci = { id: String(data['ciId']), classId: String(data['classId']), name: String(data['name']), attributes: (data['attributes'] ?? {}) as Attributes };
+        this.index.upsertCi(toIndexedCi(this.catalog.current(), ci), envelope.sequence);
+        return;
+      }
+      case 'itsm.cmdb.ci-retired.v1':
+        this.index.retireCi(String(data['ciId']), envelope.sequence);
+        return;
+      case 'itsm.cmdb.relationship-added.v1':
+        this.index.addRelationship({ id: String(data['relationshipId']), typeId: String(data['typeId']), sourceId: String(data['sourceId']), targetId: String(data['targetId']) }, envelope.sequence);
+        return;
+      case 'itsm.cmdb.relationship-removed.v1':
+        this.index.removeRelationship(String(data['relationshipId']), envelope.sequence);
+        return;
+      default:
+        this.logger.warn({ type: envelope.type }, 'CMDB index: unknown event type ignored');
+    }
+  }
+
+  /** This replica's own committed events, applied before the write returns (read your writes). */
+  applyAll(envelopes: readonly EventEnvelope[]): void {
+    for (const envelope of envelopes) this.apply(envelope);
+  }
+}

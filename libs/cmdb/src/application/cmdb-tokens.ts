@@ -1,0 +1,13 @@
+export const CMDB_CONNECTION = Symbol('CMDB_CONNECTION');
+export const CMDB_SETTINGS = Symbol('CMDB_SETTINGS');
+
+export interface CmdbSettings {
+  /** Names this replica's impact-index consumer group: every replica reads every CMDB event. */
+  readonly instanceId: string;
+  /** The deepest impact walk a caller may ask for. */
+  readonly impactMaxDepth: number;
+  /** How often a replica checks the catalogue for changes made through another replica. */
+  readonly catalogPollMs?: number;
+}
+
+export const CMDB_INDEX_GROUP_PREFIX = 'cmdb-index-';

@@ -1,0 +1,110 @@
+import { cmdbTopic } from '@itsm/contracts';
+import { Clock, SystemClock } from '@itsm/platform/config';
+import { OutboxRelayService } from '@itsm/platform/messaging';
+import { PINO_LOGGER } from '@itsm/platform/observability';
+import { connectContext, MongoOutboxStore } from '@itsm/platform/persistence';
+import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Connection, Model, Schema } from 'mongoose';
+import type { Logger } from 'pino';
+import { ManageRelationshipsHandler } from './application/commands/manage-relationships.handler';
+import { ReconcileCiHandler } from './application/commands/reconcile-ci.handler';
+import { CmdbCatalogService } from './application/cmdb-catalog.service';
+import { CmdbIndexService } from './application/cmdb-index.service';
+import { CMDB_CONNECTION, CMDB_SETTINGS } from './application/cmdb-tokens';
+import type { CmdbSettings } from './application/cmdb-tokens';
+import { IdentityService } from './application/identity.service';
+import { CmdbQueries } from './application/queries/cmdb-queries';
+import { CmdbResolver } from './graphql/cmdb.resolver';
+import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
+import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
+import { CatalogRepository, CiRepository, ciSchema, IdentityClaimRepository, RelationshipRepository, relationshipSchema } from './persistence';
+import type { CiDocument, RelationshipDocument } from './persistence';
+
+export interface CmdbModuleOptions {
+  readonly mongo: MongoSettings;
+  readonly settings: CmdbSettings;
+}
+
+const DEFAULT_CATALOG_POLL_MS = 5_000;
+
+function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name: string, schema: Schema<D>): Model<StoredDocument<D>> {
+  const model = connection.model(name, schema) as unknown as Model<StoredDocument<D>>;
+  relay.register(new MongoOutboxStore(cmdbTopic.name, model as never));
+  return model;
+}
+
+/** Catalogue (core library seeded, then polled), identity cache and impact index loaded before traffic. */
+@Injectable()
+class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private poll: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(CmdbCatalogService) private readonly catalog: CmdbCatalogService,
+    @Inject(IdentityService) private readonly identity: IdentityService,
+    @Inject(CmdbIndexService) private readonly index: CmdbIndexService,
+    @Inject(CMDB_SETTINGS) private readonly settings: CmdbSettings,
+    @Inject(CMDB_CONNECTION) private readonly connection: Connection,
+    @Inject(PINO_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.catalog.seedCore();
+    await this.catalog.refresh();
+    await this.identity.warmUp();
+    await this.index.start();
+    this.poll = setInterval(() => {
+      this.catalog.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'CMDB catalogue refresh failed; retrying'));
+    }, this.settings.catalogPollMs ?? DEFAULT_CATALOG_POLL_MS);
+    this.poll.unref();
+  }
+
+  /** After the bus has drained (MessagingModule's hook runs first). */
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.poll);
+    await this.connection.close();
+  }
+}
+
+/**
+ * The CMDB bounded context: CI classes, relationship types and discovery sources as data; CIs with
+ * provenance and history; identification and reconciliation of discovery feeds; the in-memory
+ * impact index. Needs MessagingModule (EVENT_BUS, OutboxRelayService), ObservabilityModule, AuthModule.
+ */
+@Module({})
+export class CmdbModule {
+  static forRoot(options: CmdbModuleOptions): DynamicModule {
+    return {
+      module: CmdbModule,
+      controllers: [DiscoveryFeedConsumer],
+      providers: [
+        { provide: CMDB_SETTINGS, useValue: options.settings },
+        { provide: Clock, useClass: SystemClock },
+        { provide: CMDB_CONNECTION, useFactory: () => connectContext(options.mongo, 'cmdb') },
+        {
+          provide: CiRepository,
+          inject: [CMDB_CONNECTION, OutboxRelayService],
+          useFactory: (connection: Connection, relay: OutboxRelayService) => new CiRepository(outboxModel<CiDocument>(connection, relay, 'ConfigurationItem', ciSchema), relay.notify),
+        },
+        {
+          provide: RelationshipRepository,
+          inject: [CMDB_CONNECTION, OutboxRelayService],
+          useFactory: (connection: Connection, relay: OutboxRelayService) => new RelationshipRepository(outboxModel<RelationshipDocument>(connection, relay, 'CmdbRelationship', relationshipSchema), relay.notify),
+        },
+        { provide: IdentityClaimRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new IdentityClaimRepository(c) },
+        { provide: CatalogRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new CatalogRepository(c) },
+        CmdbCatalogService,
+        IdentityService,
+        CmdbIndexService,
+        ManageRelationshipsHandler,
+        ReconcileCiHandler,
+        CmdbQueries,
+        CmdbLifecycle,
+        CmdbResolver,
+        IncidentAffectedServicesResolver,
+      ],
+      exports: [ReconcileCiHandler, ManageRelationshipsHandler, CmdbQueries, CmdbIndexService, CmdbCatalogService, CMDB_CONNECTION],
+    };
+  }
+}

@@ -1,0 +1,694 @@
+import { isAvailable } from '../model/ci';
+import type {
+  ImpactedCi,
+  ImpactQuery,
+  ImpactRelationshipType,
+  ImpactResult,
+  IndexedCi,
+  IndexedRelationship,
+  PathStep,
+  RedundancyHeld,
+  RedundancyRule,
+  RedundancyState,
+} from './impact.types';
+
+export type {
+  ImpactDirection,
+  ImpactedCi,
+  ImpactQuery,
+  ImpactRelationshipType,
+  ImpactResult,
+  IndexedCi,
+  IndexedRelationship,
+  PathStep,
+  RedundancyHeld,
+  RedundancyRule,
+  RedundancyState,
+} from './impact.types';
+
+/**
+ * How impact crosses an edge of a type (downstream; upstream reads the same edges backwards):
+ * - NONE: never (propagation `none`, or a type the index does not know, or filtered out);
+ * - FORWARD: source -> target (`source_to_target`);
+ * - BACKWARD: target -> source (`target_to_source`);
+ * - MEMBERSHIP: source (member) -> target (group), gated by the group's redundancy rule. A type
+ *   with `membership: true` and a propagation other than `none` is always read this way (the
+ *   target is the group, as RelationshipType documents).
+ */
+const FLOW_NONE = 0;
+const FLOW_FORWARD = 1;
+const FLOW_BACKWARD = 2;
+const FLOW_MEMBERSHIP = 3;
+
+const DEFAULT_LIMIT = 1000;
+const MAX_GENERATION = 0xffff_fffe;
+const EMPTY: readonly number[] = [];
+
+type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
+
+function grown<T extends TypedArray>(array: T, capacity: number): T {
+  const next = new (array.constructor as new (length: number) => T)(capacity);
+  next.set(array);
+  return next;
+}
+
+function removeValue(list: number[], value: number): void {
+  const at = list.lastIndexOf(value);
+  if (at < 0) return;
+  const last = list.pop() as number;
+  if (at < list.length) list[at] = last;
+}
+
+function flowOf(type: ImpactRelationshipType): number {
+  switch (type.propagation) {
+    case 'none':
+      return FLOW_NONE;
+    case 'source_to_target':
+      return type.membership ? FLOW_MEMBERSHIP : FLOW_FORWARD;
+    case 'target_to_source':
+      return type.membership ? FLOW_MEMBERSHIP : FLOW_BACKWARD;
+  }
+}
+
+/** Members a group needs (see RedundancyRule). */
+export function requiredMembers(rule: RedundancyRule | null, members: number): number {
+  if (rule === null) return members;
+  if (rule.minAvailable !== null) return rule.minAvailable;
+  if (rule.minAvailablePercent !== null) return Math.max(0, Math.ceil((rule.minAvailablePercent * members) / 100 - 1e-9));
+  return members;
+}
+
+/**
+ * An in-memory adjacency index of the CMDB graph, fed by (possibly replayed, duplicated, reordered)
+ * events, and the impact analysis over it.
+ *
+ * CIs and relationships get dense integer numbers on first sight (a relationship may name CIs not
+ * seen yet: their numbers exist, unknown, until upserted; an edge is walked once both ends are known
+ * and not retired and its type is known). Per node: adjacency lists of edge numbers (out = the node
+ * is the source, in = the target); per edge: endpoints and type number in typed arrays. A walk is
+ * a breadth-first search with a generation-stamped visited array (no clearing per query), an
+ * Int32Array queue and parent node / parent edge arrays; paths are built only for the listed CIs.
+ *
+ * Each CI id and relationship id carries the sequence of the last event applied to it; an event
+ * applies only when its sequence is greater (retire and remove leave a tombstone sequence).
+ */
+export class ImpactIndex {
+  // ---- types
+  private readonly typeNumbers = new Map<string, number>();
+  private typeFlow = new Uint8Array(16);
+  private queryFlow = new Uint8Array(16);
+  private typeCount = 0;
+
+  // ---- nodes
+  private readonly nodeNumbers = new Map<string, number>();
+  private readonly nodeIds: string[] = [];
+  private readonly nodeCis: (IndexedCi | undefined)[] = [];
+  private readonly outEdges: number[][] = [];
+  private readonly inEdges: number[][] = [];
+  private nodeCount = 0;
+  private nodeCapacity = 0;
+  private nodeSequence = new Float64Array(0);
+  /** 1 = upserted and not retired. */
+  private nodeKnown = new Uint8Array(0);
+  private nodeAvailable = new Uint8Array(0);
+  private nodeService = new Uint8Array(0);
+  private knownCis = 0;
+
+  // ---- per-walk scratch, indexed by node
+  private generation = 0;
+  private visited = new Uint32Array(0);
+  private depth = new Int32Array(0);
+  private parentNode = new Int32Array(0);
+  private parentEdge = new Int32Array(0);
+  private queue = new Int32Array(0);
+  private groupGeneration = new Uint32Array(0);
+  private groupMembers = new Int32Array(0);
+  private groupUnavailable = new Int32Array(0);
+  private groupRequired = new Int32Array(0);
+  private lastArrivalGeneration = new Uint32Array(0);
+  private lastArrivalMember = new Int32Array(0);
+  private markGeneration = 0;
+  private mark = new Uint32Array(0);
+  private readonly touchedGroups: number[] = [];
+
+  // ---- edges
+  private readonly edgeNumbers = new Map<string, number>();
+  private readonly edgeRelationships: (IndexedRelationship | undefined)[] = [];
+  private edgeCount = 0;
+  private edgeCapacity = 0;
+  private edgeSource = new Int32Array(0);
+  private edgeTarget = new Int32Array(0);
+  private edgeType = new Int32Array(0);
+  private edgeSequence = new Float64Array(0);
+  /** 1 = added and not removed (and linked into the adjacency lists). */
+  private edgeActive = new Uint8Array(0);
+  private activeRelationships = 0;
+
+  constructor(types: readonly ImpactRelationshipType[]) {
+    this.setRelationshipTypes(types);
+  }
+
+  /**
+   * Replaces the set of relationship types the index walks (pass them all: a type not listed is
+   * unknown from now on, its relationships stay stored but are not walked).
+   */
+  setRelationshipTypes(types: readonly ImpactRelationshipType[]): void {
+    this.typeFlow.fill(FLOW_NONE);
+    for (const type of types) this.typeFlow[this.typeNumber(type.id)] = flowOf(type);
+  }
+
+  upsertCi(ci: IndexedCi, sequence: number): boolean {
+    const n = this.nodeNumber(ci.id);
+    if (!(sequence > (this.nodeSequence[n] as number))) return false;
+    this.nodeSequence[n] = sequence;
+    if (this.nodeKnown[n] === 0) {
+      this.nodeKnown[n] = 1;
+      this.knownCis++;
+    }
+    this.nodeCis[n] = ci;
+    this.nodeAvailable[n] = isAvailable(ci.operationalStatus) ? 1 : 0;
+    this.nodeService[n] = ci.service ? 1 : 0;
+    return true;
+  }
+
+  /** A retired CI is neither walked nor listed; its relationships stay (an upsert with a newer sequence reactivates it). */
+  retireCi(id: string, sequence: number): boolean {
+    const n = this.nodeNumber(id);
+    if (!(sequence > (this.nodeSequence[n] as number))) return false;
+    this.nodeSequence[n] = sequence;
+    if (this.nodeKnown[n] === 1) {
+      this.nodeKnown[n] = 0;
+      this.knownCis--;
+    }
+    this.nodeCis[n] = undefined;
+    return true;
+  }
+
+  addRelationship(rel: IndexedRelationship, sequence: number): boolean {
+    const e = this.edgeNumber(rel.id);
+    if (!(sequence > (this.edgeSequence[e] as number))) return false;
+    this.edgeSequence[e] = sequence;
+    const source = this.nodeNumber(rel.sourceId);
+    const target = this.nodeNumber(rel.targetId);
+    const type = this.typeNumber(rel.typeId);
+    if (this.edgeActive[e] === 1) {
+      if (this.edgeSource[e] === source && this.edgeTarget[e] === target) {
+        this.edgeType[e] = type;
+        this.edgeRelationships[e] = rel;
+        return true;
+      }
+      this.unlink(e);
+    } else {
+      this.edgeActive[e] = 1;
+      this.activeRelationships++;
+    }
+    this.edgeSource[e] = source;
+    this.edgeTarget[e] = target;
+    this.edgeType[e] = type;
+    this.edgeRelationships[e] = rel;
+    (this.outEdges[source] as number[]).push(e);
+    (this.inEdges[target] as number[]).push(e);
+    return true;
+  }
+
+  removeRelationship(id: string, sequence: number): boolean {
+    const e = this.edgeNumber(id);
+    if (!(sequence > (this.edgeSequence[e] as number))) return false;
+    this.edgeSequence[e] = sequence;
+    if (this.edgeActive[e] === 1) {
+      this.unlink(e);
+      this.edgeActive[e] = 0;
+      this.activeRelationships--;
+      this.edgeRelationships[e] = undefined;
+    }
+    return true;
+  }
+
+  /** The CI, unless unknown or retired. */
+  ci(id: string): IndexedCi | undefined {
+    const n = this.nodeNumbers.get(id);
+    return n === undefined ? undefined : this.nodeCis[n];
+  }
+
+  /** Relationships added and not removed with this CI at either end, whatever the state of either end or of the type. */
+  relationshipsOf(id: string): readonly IndexedRelationship[] {
+    const n = this.nodeNumbers.get(id);
+    if (n === undefined) return [];
+    const result: IndexedRelationship[] = [];
+    for (const e of this.outEdges[n] ?? EMPTY) result.push(this.edgeRelationships[e] as IndexedRelationship);
+    for (const e of this.inEdges[n] ?? EMPTY) if (this.edgeSource[e] !== n) result.push(this.edgeRelationships[e] as IndexedRelationship);
+    return result;
+  }
+
+  /** Known, not retired CIs and added, not removed relationships. */
+  get size(): { cis: number; relationships: number } {
+    return { cis: this.knownCis, relationships: this.activeRelationships };
+  }
+
+  impact(query: ImpactQuery): ImpactResult {
+    const downstream = query.direction === 'downstream';
+    const maxDepth = query.maxDepth >= 0 ? Math.floor(query.maxDepth) : 0;
+    const considerStatus = query.considerStatus !== false;
+    const limit = query.limit === undefined ? DEFAULT_LIMIT : query.limit >= 0 ? Math.floor(query.limit) : 0;
+    const flow = this.prepareFlow(query.relationshipTypes);
+    const gen = this.nextGeneration();
+
+    const known = this.nodeKnown;
+    const available = this.nodeAvailable;
+    const visited = this.visited;
+    const depth = this.depth;
+    const parentNode = this.parentNode;
+    const parentEdge = this.parentEdge;
+    const queue = this.queue;
+    const outEdges = this.outEdges;
+    const inEdges = this.inEdges;
+    const edgeSource = this.edgeSource;
+    const edgeTarget = this.edgeTarget;
+    const edgeType = this.edgeType;
+    const groupGeneration = this.groupGeneration;
+    const groupMembers = this.groupMembers;
+    const groupUnavailable = this.groupUnavailable;
+    const groupRequired = this.groupRequired;
+    const lastArrivalGeneration = this.lastArrivalGeneration;
+    const lastArrivalMember = this.lastArrivalMember;
+    const touchedGroups = this.touchedGroups;
+    touchedGroups.length = 0;
+
+    const origins: string[] = [];
+    const unknownOrigins: string[] = [];
+    let tail = 0;
+    for (const id of query.from) {
+      const n = this.nodeNumbers.get(id);
+      if (n === undefined || known[n] === 0) {
+        if (!unknownOrigins.includes(id)) unknownOrigins.push(id);
+        continue;
+      }
+      if (visited[n] === gen) continue;
+      visited[n] = gen;
+      depth[n] = 0;
+      parentNode[n] = -1;
+      parentEdge[n] = -1;
+      queue[tail++] = n;
+      origins.push(id);
+    }
+    const originCount = tail;
+
+    let head = 0;
+    let depthLimitReached = false;
+    while (head < tail) {
+      const u = queue[head++] as number;
+      const d = depth[u] as number;
+      if (d >= maxDepth) {
+        if (!depthLimitReached && this.hasUnwalkedEdge(u, downstream, flow, gen)) depthLimitReached = true;
+        continue;
+      }
+      const next = d + 1;
+      const out = outEdges[u] as number[];
+      const into = inEdges[u] as number[];
+      if (downstream) {
+        for (let i = 0; i < out.length; i++) {
+          const e = out[i] as number;
+          const f = flow[edgeType[e] as number];
+          if (f === FLOW_FORWARD) {
+            const v = edgeTarget[e] as number;
+            if (known[v] === 1 && visited[v] !== gen) {
+              visited[v] = gen;
+              depth[v] = next;
+              parentNode[v] = u;
+              parentEdge[v] = e;
+              queue[tail++] = v;
+            }
+          } else if (f === FLOW_MEMBERSHIP) {
+            const g = edgeTarget[e] as number;
+            if (known[g] === 0) continue;
+            if (groupGeneration[g] !== gen) {
+              this.initGroup(g, gen, flow, considerStatus);
+              touchedGroups.push(g);
+            }
+            // A member counts once per group, however many membership relationships join them.
+            if (lastArrivalGeneration[g] === gen && lastArrivalMember[g] === u) continue;
+            lastArrivalGeneration[g] = gen;
+            lastArrivalMember[g] = u;
+            if (!considerStatus || available[u] === 1) groupUnavailable[g] = (groupUnavailable[g] as number) + 1;
+            if (visited[g] !== gen && (groupMembers[g] as number) - (groupUnavailable[g] as number) < (groupRequired[g] as number)) {
+              visited[g] = gen;
+              depth[g] = next;
+              parentNode[g] = u;
+              parentEdge[g] = e;
+              queue[tail++] = g;
+            }
+          }
+        }
+        for (let i = 0; i < into.length; i++) {
+          const e = into[i] as number;
+          if (flow[edgeType[e] as number] !== FLOW_BACKWARD) continue;
+          const v = edgeSource[e] as number;
+          if (known[v] === 1 && visited[v] !== gen) {
+            visited[v] = gen;
+            depth[v] = next;
+            parentNode[v] = u;
+            parentEdge[v] = e;
+            queue[tail++] = v;
+          }
+        }
+      } else {
+        for (let i = 0; i < out.length; i++) {
+          const e = out[i] as number;
+          if (flow[edgeType[e] as number] !== FLOW_BACKWARD) continue;
+          const v = edgeTarget[e] as number;
+          if (known[v] === 1 && visited[v] !== gen) {
+            visited[v] = gen;
+            depth[v] = next;
+            parentNode[v] = u;
+            parentEdge[v] = e;
+            queue[tail++] = v;
+          }
+        }
+        for (let i = 0; i < into.length; i++) {
+          const e = into[i] as number;
+          const f = flow[edgeType[e] as number];
+          if (f !== FLOW_FORWARD && f !== FLOW_MEMBERSHIP) continue;
+          const v = edgeSource[e] as number;
+          if (known[v] === 1 && visited[v] !== gen) {
+            visited[v] = gen;
+            depth[v] = next;
+            parentNode[v] = u;
+            parentEdge[v] = e;
+            queue[tail++] = v;
+          }
+        }
+      }
+    }
+
+    return this.buildResult(query, origins, unknownOrigins, originCount, tail, limit, depthLimitReached, downstream, considerStatus, maxDepth, flow, gen);
+  }
+
+  // ------------------------------------------------------------------ walk helpers
+
+  /** Whether u (at maxDepth) has a walkable edge to a known CI not reached. */
+  private hasUnwalkedEdge(u: number, downstream: boolean, flow: Uint8Array, gen: number): boolean {
+    const known = this.nodeKnown;
+    const visited = this.visited;
+    for (const e of this.outEdges[u] as number[]) {
+      const f = flow[this.edgeType[e] as number];
+      const walkable = downstream ? f === FLOW_FORWARD || f === FLOW_MEMBERSHIP : f === FLOW_BACKWARD;
+      const v = this.edgeTarget[e] as number;
+      if (walkable && known[v] === 1 && visited[v] !== gen) return true;
+    }
+    for (const e of this.inEdges[u] as number[]) {
+      const f = flow[this.edgeType[e] as number];
+      const walkable = downstream ? f === FLOW_BACKWARD : f === FLOW_FORWARD || f === FLOW_MEMBERSHIP;
+      const v = this.edgeSource[e] as number;
+      if (walkable && known[v] === 1 && visited[v] !== gen) return true;
+    }
+    return false;
+  }
+
+  /** Counts a group's members (and those down by status) the first time a member reaches it in a walk. */
+  private initGroup(g: number, gen: number, flow: Uint8Array, considerStatus: boolean): void {
+    const markGen = this.nextMarkGeneration();
+    const mark = this.mark;
+    const known = this.nodeKnown;
+    const available = this.nodeAvailable;
+    let members = 0;
+    let down = 0;
+    for (const e of this.inEdges[g] as number[]) {
+      if (flow[this.edgeType[e] as number] !== FLOW_MEMBERSHIP) continue;
+      const m = this.edgeSource[e] as number;
+      if (known[m] === 0 || mark[m] === markGen) continue;
+      mark[m] = markGen;
+      members++;
+      if (considerStatus && available[m] === 0) down++;
+    }
+    this.groupGeneration[g] = gen;
+    this.groupMembers[g] = members;
+    this.groupUnavailable[g] = down;
+    this.groupRequired[g] = Math.min(requiredMembers((this.nodeCis[g] as IndexedCi).redundancy, members), 0x7fff_ffff);
+  }
+
+  /** A group's state after the walk (null when it has no members). */
+  private groupState(g: number, downstream: boolean, flow: Uint8Array, considerStatus: boolean, maxDepth: number, gen: number): RedundancyState | null {
+    const markGen = this.nextMarkGeneration();
+    const mark = this.mark;
+    const known = this.nodeKnown;
+    let members = 0;
+    const unavailableMembers: string[] = [];
+    for (const e of this.inEdges[g] as number[]) {
+      if (flow[this.edgeType[e] as number] !== FLOW_MEMBERSHIP) continue;
+      const m = this.edgeSource[e] as number;
+      if (known[m] === 0 || mark[m] === markGen) continue;
+      mark[m] = markGen;
+      members++;
+      const down = considerStatus && this.nodeAvailable[m] === 0;
+      const impacted = downstream && this.visited[m] === gen && (this.depth[m] as number) < maxDepth;
+      if (down || impacted) unavailableMembers.push(this.nodeIds[m] as string);
+    }
+    if (members === 0) return null;
+    unavailableMembers.sort(compareStrings);
+    return {
+      members,
+      unavailable: unavailableMembers.length,
+      required: requiredMembers((this.nodeCis[g] as IndexedCi).redundancy, members),
+      unavailableMembers,
+    };
+  }
+
+  private buildResult(
+    query: ImpactQuery,
+    origins: string[],
+    unknownOrigins: string[],
+    start: number,
+    end: number,
+    limit: number,
+    depthLimitReached: boolean,
+    downstream: boolean,
+    considerStatus: boolean,
+    maxDepth: number,
+    flow: Uint8Array,
+    gen: number,
+  ): ImpactResult {
+    const queue = this.queue;
+    const depth = this.depth;
+    let totalServices = 0;
+    for (let i = start; i < end; i++) totalServices += this.nodeService[queue[i] as number] as number;
+
+    // The queue is ordered by depth: take whole levels while they fit, then the first of the cut level.
+    const compare = (a: number, b: number): number => this.compareNodes(a, b);
+    const selected: number[] = [];
+    let i = start;
+    let remaining = limit;
+    while (i < end && remaining > 0) {
+      const d = depth[queue[i] as number];
+      let j = i;
+      while (j < end && depth[queue[j] as number] === d) j++;
+      const level = j - i <= remaining ? Array.from(queue.subarray(i, j)) : smallest(queue, i, j, remaining, compare);
+      level.sort(compare);
+      for (const n of level) selected.push(n);
+      remaining -= level.length;
+      i = j;
+    }
+
+    const impacted: ImpactedCi[] = [];
+    const services: ImpactedCi[] = [];
+    for (const n of selected) {
+      const ci = this.nodeCis[n] as IndexedCi;
+      const item: ImpactedCi = {
+        id: ci.id,
+        classId: ci.classId,
+        name: ci.name,
+        depth: depth[n] as number,
+        service: ci.service,
+        path: this.pathTo(n),
+        redundancy: this.groupState(n, downstream, flow, considerStatus, maxDepth, gen),
+      };
+      impacted.push(item);
+      if (ci.service) services.push(item);
+    }
+
+    const redundancyHeld: RedundancyHeld[] = [];
+    if (downstream) {
+      const held = this.touchedGroups.filter((g) => this.visited[g] !== gen).sort(compare);
+      for (const g of held) {
+        const redundancy = this.groupState(g, true, flow, considerStatus, maxDepth, gen);
+        const ci = this.nodeCis[g] as IndexedCi;
+        if (redundancy !== null) redundancyHeld.push({ id: ci.id, name: ci.name, redundancy });
+      }
+    }
+
+    const totalImpacted = end - start;
+    return {
+      direction: query.direction,
+      origins,
+      unknownOrigins,
+      impacted,
+      services,
+      totalImpacted,
+      totalServices,
+      truncated: totalImpacted > impacted.length,
+      depthLimitReached,
+      redundancyHeld,
+    };
+  }
+
+  private pathTo(n: number): PathStep[] {
+    const steps = new Array<PathStep>(this.depth[n] as number);
+    let v = n;
+    for (let k = steps.length - 1; k >= 0; k--) {
+      const p = this.parentNode[v] as number;
+      const e = this.parentEdge[v] as number;
+      const rel = this.edgeRelationships[e] as IndexedRelationship;
+      steps[k] = { ciId: this.nodeIds[p] as string, relationshipId: rel.id, typeId: rel.typeId, reading: this.edgeSource[e] === p ? 'forward' : 'inverse' };
+      v = p;
+    }
+    return steps;
+  }
+
+  /** Name, then id, ordinal. */
+  private compareNodes(a: number, b: number): number {
+    const x = this.nodeCis[a] as IndexedCi;
+    const y = this.nodeCis[b] as IndexedCi;
+    return compareStrings(x.name, y.name) || compareStrings(x.id, y.id);
+  }
+
+  /** The walkable flow of each type number for this query (the filter applied), in a reused array. */
+  private prepareFlow(filter: readonly string[] | undefined): Uint8Array {
+    if (this.queryFlow.length < this.typeFlow.length) this.queryFlow = new Uint8Array(this.typeFlow.length);
+    const flow = this.queryFlow;
+    if (filter === undefined) {
+      flow.set(this.typeFlow);
+      return flow;
+    }
+    flow.fill(FLOW_NONE);
+    for (const id of filter) {
+      const t = this.typeNumbers.get(id);
+      if (t !== undefined) flow[t] = this.typeFlow[t] as number;
+    }
+    return flow;
+  }
+
+  private nextGeneration(): number {
+    if (this.generation >= MAX_GENERATION) {
+      this.visited.fill(0);
+      this.groupGeneration.fill(0);
+      this.lastArrivalGeneration.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+
+  private nextMarkGeneration(): number {
+    if (this.markGeneration >= MAX_GENERATION) {
+      this.mark.fill(0);
+      this.markGeneration = 0;
+    }
+    return ++this.markGeneration;
+  }
+
+  // ------------------------------------------------------------------ storage
+
+  private typeNumber(id: string): number {
+    let t = this.typeNumbers.get(id);
+    if (t === undefined) {
+      t = this.typeCount++;
+      this.typeNumbers.set(id, t);
+      if (t >= this.typeFlow.length) this.typeFlow = grown(this.typeFlow, this.typeFlow.length * 2);
+    }
+    return t;
+  }
+
+  private nodeNumber(id: string): number {
+    let n = this.nodeNumbers.get(id);
+    if (n !== undefined) return n;
+    n = this.nodeCount++;
+    if (n >= this.nodeCapacity) this.growNodes(Math.max(1024, this.nodeCapacity * 2));
+    this.nodeNumbers.set(id, n);
+    this.nodeIds.push(id);
+    this.nodeCis.push(undefined);
+    this.outEdges.push([]);
+    this.inEdges.push([]);
+    return n;
+  }
+
+  private growNodes(capacity: number): void {
+    const old = this.nodeCapacity;
+    this.nodeSequence = grown(this.nodeSequence, capacity);
+    this.nodeSequence.fill(-Infinity, old);
+    this.nodeKnown = grown(this.nodeKnown, capacity);
+    this.nodeAvailable = grown(this.nodeAvailable, capacity);
+    this.nodeService = grown(this.nodeService, capacity);
+    this.visited = grown(this.visited, capacity);
+    this.depth = grown(this.depth, capacity);
+    this.parentNode = grown(this.parentNode, capacity);
+    this.parentEdge = grown(this.parentEdge, capacity);
+    this.queue = new Int32Array(capacity);
+    this.groupGeneration = grown(this.groupGeneration, capacity);
+    this.groupMembers = grown(this.groupMembers, capacity);
+    this.groupUnavailable = grown(this.groupUnavailable, capacity);
+    this.groupRequired = grown(this.groupRequired, capacity);
+    this.lastArrivalGeneration = grown(this.lastArrivalGeneration, capacity);
+    this.lastArrivalMember = grown(this.lastArrivalMember, capacity);
+    this.mark = grown(this.mark, capacity);
+    this.nodeCapacity = capacity;
+  }
+
+  private edgeNumber(id: string): number {
+    let e = this.edgeNumbers.get(id);
+    if (e !== undefined) return e;
+    e = this.edgeCount++;
+    if (e >= this.edgeCapacity) {
+      const old = this.edgeCapacity;
+      const capacity = Math.max(1024, old * 2);
+      this.edgeSource = grown(this.edgeSource, capacity);
+      this.edgeTarget = grown(this.edgeTarget, capacity);
+      this.edgeType = grown(this.edgeType, capacity);
+      this.edgeActive = grown(this.edgeActive, capacity);
+      this.edgeSequence = grown(this.edgeSequence, capacity);
+      this.edgeSequence.fill(-Infinity, old);
+      this.edgeCapacity = capacity;
+    }
+    this.edgeNumbers.set(id, e);
+    this.edgeRelationships.push(undefined);
+    return e;
+  }
+
+  private unlink(e: number): void {
+    removeValue(this.outEdges[this.edgeSource[e] as number] as number[], e);
+    removeValue(this.inEdges[this.edgeTarget[e] as number] as number[], e);
+  }
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The k smallest of queue[from, to) by compare (unordered), through a bounded max-heap. */
+function smallest(queue: Int32Array, from: number, to: number, k: number, compare: (a: number, b: number) => number): number[] {
+  const heap: number[] = [];
+  for (let i = from; i < to; i++) {
+    const n = queue[i] as number;
+    if (heap.length < k) {
+      heap.push(n);
+      let c = heap.length - 1;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (compare(heap[p] as number, heap[c] as number) >= 0) break;
+        [heap[p], heap[c]] = [heap[c] as number, heap[p] as number];
+        c = p;
+      }
+    } else if (compare(n, heap[0] as number) < 0) {
+      heap[0] = n;
+      let p = 0;
+      for (;;) {
+        const l = 2 * p + 1;
+        const r = l + 1;
+        let top = p;
+        if (l < k && compare(heap[l] as number, heap[top] as number) > 0) top = l;
+        if (r < k && compare(heap[r] as number, heap[top] as number) > 0) top = r;
+        if (top === p) break;
+        [heap[p], heap[top]] = [heap[top] as number, heap[p] as number];
+        p = top;
+      }
+    }
+  }
+  return heap;
+}

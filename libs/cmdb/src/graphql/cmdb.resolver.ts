@@ -1,0 +1,242 @@
+import type { Principal } from '@itsm/platform/auth';
+import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { UseFilters } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { ReconcileCiHandler } from '../application/commands/reconcile-ci.handler';
+import { ManageRelationshipsHandler } from '../application/commands/manage-relationships.handler';
+import { CmdbCatalogService } from '../application/cmdb-catalog.service';
+import { CmdbIndexService } from '../application/cmdb-index.service';
+import { CmdbQueries } from '../application/queries/cmdb-queries';
+import { CmdbError, CmdbErrorCode, coerceAttributes } from '../domain';
+import type { Relationship } from '../domain';
+import type { ReconcileResult } from '../application/commands/reconcile-ci.handler';
+import { CiClassInput, DiscoveredCiInput, DiscoverySourceInput, ImpactAnalysisInput, RelationshipTypeInput, AttributeInput } from './cmdb.inputs';
+import { CiClassGql, CiConnectionGql, CiHistoryEntryGql, CiRelationshipGql, ConfigurationItemGql, DiscoverySourceGql, ImpactAnalysisGql, ReconcileResultGql, RelationshipGql, RelationshipTypeGql } from './cmdb.types';
+import { toCiGql, toClassGql, toHistoryGql, toImpactGql, toRelationshipTypeGql, toSourceGql } from './cmdb-graphql.mapper';
+import { CmdbErrorFilter } from './cmdb-error.filter';
+import { CMDB_ADMINS, CMDB_EDITORS, CMDB_READERS } from './role-sets';
+
+function direction(value: string): 'outbound' | 'inbound' {
+  if (value !== 'outbound' && value !== 'inbound') throw new CmdbError(CmdbErrorCode.InvalidInput, `direction is outbound or inbound, not ${value}`);
+  return value;
+}
+
+function toRelationshipGql(relationship: Relationship, changed: boolean): RelationshipGql {
+  return { id: relationship.id, typeId: relationship.typeId, sourceId: relationship.sourceId, targetId: relationship.targetId, state: relationship.state, source: relationship.source, changed };
+}
+
+/** The CMDB subgraph: CIs, their history and relationships, impact analysis, service maps, the data model. */
+@Resolver(() => ConfigurationItemGql)
+@UseFilters(CmdbErrorFilter)
+export class CmdbResolver {
+  constructor(
+    private readonly queries: CmdbQueries,
+    private readonly reconcile: ReconcileCiHandler,
+    private readonly manageRelationships: ManageRelationshipsHandler,
+    private readonly catalog: CmdbCatalogService,
+    private readonly index: CmdbIndexService,
+  ) {}
+
+  @ResolveReference()
+  @Roles(...CMDB_READERS)
+  async resolveReference(reference: { id: string }): Promise<ConfigurationItemGql> {
+    return toCiGql(this.catalog.current(), await this.queries.ci(reference.id));
+  }
+
+  @Query(() => ConfigurationItemGql, { description: 'A CI by id (CMDB.CI_NOT_FOUND when there is none)' })
+  @Roles(...CMDB_READERS)
+  async configurationItem(@Args('id', { type: () => ID }) id: string): Promise<ConfigurationItemGql> {
+    return toCiGql(this.catalog.current(), await this.queries.ci(id));
+  }
+
+  @Query(() => CiConnectionGql, { description: 'CIs by class (subclasses included), state and name, in id order' })
+  @Roles(...CMDB_READERS)
+  async configurationItems(
+    @Args('classId', { nullable: true }) classId?: string,
+    @Args('state', { nullable: true, description: 'active or retired' }) state?: string,
+    @Args('nameContains', { nullable: true }) nameContains?: string,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<CiConnectionGql> {
+    if (state !== undefined && state !== 'active' && state !== 'retired') throw new CmdbError(CmdbErrorCode.InvalidInput, `state is active or retired, not ${state}`);
+    const page = await this.queries.list({ ...(classId ? { classId } : {}), ...(state ? { state } : {}), ...(nameContains ? { nameContains } : {}) }, first, after ?? undefined);
+    const catalog = this.catalog.current();
+    return { items: page.items.map((ci) => toCiGql(catalog, ci)), hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.id ?? null };
+  }
+
+  @ResolveField(() => [CiHistoryEntryGql], { description: 'Every change, oldest first' })
+  @Roles(...CMDB_READERS)
+  async history(@Parent() ci: ConfigurationItemGql): Promise<CiHistoryEntryGql[]> {
+    return toHistoryGql(await this.queries.ci(ci.id));
+  }
+
+  @ResolveField(() => [CiRelationshipGql], { description: 'Active relationships, read from this CI' })
+  @Roles(...CMDB_READERS)
+  async relationships(@Parent() ci: ConfigurationItemGql): Promise<CiRelationshipGql[]> {
+    const catalog = this.catalog.current();
+    return (await this.queries.relationshipsOf(ci.id)).map((r) => {
+      const outbound = r.sourceId === ci.id;
+      const type = catalog.findRelationshipType(r.typeId);
+      const otherCiId = outbound ? r.targetId : r.sourceId;
+      return {
+        id: r.id,
+        typeId: r.typeId,
+        direction: outbound ? 'outbound' : 'inbound',
+        reading: type === undefined ? r.typeId : outbound ? type.name : type.inverseName,
+        otherCiId,
+        otherCiName: this.index.index.ci(otherCiId)?.name ?? null,
+        source: r.source,
+        createdBy: r.createdBy,
+        createdAt: r.createdAt,
+      };
+    });
+  }
+
+  @Query(() => ImpactAnalysisGql, { description: 'Downstream: what fails if these CIs fail (redundancy respected); upstream: what they need' })
+  @Roles(...CMDB_READERS)
+  impactAnalysis(@Args('input') input: ImpactAnalysisInput): ImpactAnalysisGql {
+    const result = this.queries.impact({
+      ciIds: input.ciIds,
+      direction: input.direction as 'downstream' | 'upstream',
+      maxDepth: input.maxDepth,
+      ...(input.relationshipTypes ? { relationshipTypes: input.relationshipTypes } : {}),
+      considerStatus: input.considerStatus,
+      first: input.first,
+    });
+    return toImpactGql(this.catalog.current(), this.index.index, result);
+  }
+
+  @Query(() => ImpactAnalysisGql, { description: 'A service\'s map: offerings, application services and the CIs under them (upstream)' })
+  @Roles(...CMDB_READERS)
+  serviceMap(
+    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @Args('maxDepth', { type: () => Int, defaultValue: 10 }) maxDepth: number,
+    @Args('first', { type: () => Int, defaultValue: 500 }) first: number,
+  ): ImpactAnalysisGql {
+    return toImpactGql(this.catalog.current(), this.index.index, this.queries.serviceMap(serviceId, maxDepth, first));
+  }
+
+  @Mutation(() => ReconcileResultGql, { description: 'Reports a CI from a discovery source: identified, then created or reconciled under source precedence' })
+  @Roles(...CMDB_ADMINS)
+  async reportDiscoveredCi(@Args('input') input: DiscoveredCiInput, @CurrentPrincipal() principal: Principal): Promise<ReconcileResultGql> {
+    const catalog = this.catalog.current();
+    const result = await this.reconcile.discover({
+      source: input.source,
+      classId: input.classId,
+      attributes: coerceAttributes(catalog, input.classId, input.attributes),
+      relationships: input.relationships.map((r) => ({ typeId: r.typeId, direction: direction(r.direction), classId: r.classId, identifiers: coerceAttributes(catalog, r.classId, r.identifiers) })),
+      by: principal.userId,
+      at: new Date().toISOString(),
+    });
+    return this.toResult(result);
+  }
+
+  @Mutation(() => ReconcileResultGql, { description: 'Edits a CI by hand (source manual); null clears an attribute' })
+  @Roles(...CMDB_EDITORS)
+  async updateConfigurationItem(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('attributes', { type: () => [AttributeInput] }) attributes: AttributeInput[],
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReconcileResultGql> {
+    const ci = await this.queries.ci(id);
+    return this.toResult(await this.reconcile.update(id, coerceAttributes(this.catalog.current(), ci.classId, attributes), principal.userId));
+  }
+
+  @Mutation(() => ConfigurationItemGql, { description: 'Retires a CI: kept with its history, out of impact analysis, relationships removed' })
+  @Roles(...CMDB_EDITORS)
+  async retireConfigurationItem(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @CurrentPrincipal() principal: Principal): Promise<ConfigurationItemGql> {
+    if (reason.length > 500) throw new CmdbError(CmdbErrorCode.InvalidInput, 'a reason has at most 500 characters');
+    return toCiGql(this.catalog.current(), await this.reconcile.retire(id, reason, principal.userId));
+  }
+
+  @Mutation(() => RelationshipGql, { description: 'Adds a typed relationship (idempotent); CMDB.FORBIDDEN_RELATIONSHIP when the type\'s class rules do not admit it' })
+  @Roles(...CMDB_EDITORS)
+  async addRelationship(
+    @Args('typeId') typeId: string,
+    @Args('sourceId', { type: () => ID }) sourceId: string,
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RelationshipGql> {
+    const outcome = await this.manageRelationships.add(typeId, sourceId, targetId, principal.userId);
+    return toRelationshipGql(outcome.relationship, outcome.changed);
+  }
+
+  @Mutation(() => RelationshipGql)
+  @Roles(...CMDB_EDITORS)
+  async removeRelationship(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<RelationshipGql> {
+    const outcome = await this.manageRelationships.remove(id, principal.userId);
+    return toRelationshipGql(outcome.relationship, outcome.changed);
+  }
+
+  @Query(() => [CiClassGql])
+  @Roles(...CMDB_READERS)
+  ciClasses(): CiClassGql[] {
+    const catalog = this.catalog.current();
+    return catalog.classes().map((c) => toClassGql(catalog, c));
+  }
+
+  @Query(() => [RelationshipTypeGql])
+  @Roles(...CMDB_READERS)
+  relationshipTypes(): RelationshipTypeGql[] {
+    return this.catalog.current().relationshipTypes().map(toRelationshipTypeGql);
+  }
+
+  @Query(() => [DiscoverySourceGql])
+  @Roles(...CMDB_READERS)
+  discoverySources(): DiscoverySourceGql[] {
+    return this.catalog.current().sources().map(toSourceGql);
+  }
+
+  @Mutation(() => CiClassGql, { description: 'Adds (expectedVersion 0) or extends a CI class; existing attributes cannot be removed or retyped' })
+  @Roles(...CMDB_ADMINS)
+  async saveCiClass(@Args('input') input: CiClassInput, @Args('expectedVersion', { type: () => Int }) expectedVersion: number, @CurrentPrincipal() principal: Principal): Promise<CiClassGql> {
+    const saved = await this.catalog.saveClass(
+      {
+        id: input.id,
+        label: input.label,
+        parentId: input.parentId ?? null,
+        abstract: input.abstract,
+        attributes: input.attributes.map((a) => ({
+          name: a.name,
+          label: a.label,
+          type: a.type as never,
+          required: a.required,
+          ...(a.values ? { values: a.values } : {}),
+          ...(a.min === undefined || a.min === null ? {} : { min: a.min }),
+          ...(a.max === undefined || a.max === null ? {} : { max: a.max }),
+          ...(a.maxLength === undefined || a.maxLength === null ? {} : { maxLength: a.maxLength }),
+        })),
+        identificationRules: input.identificationRules.map((r) => ({ attributes: r.attributes, perClass: r.perClass })),
+      },
+      expectedVersion,
+      principal.userId,
+    );
+    return toClassGql(this.catalog.current(), saved);
+  }
+
+  @Mutation(() => RelationshipTypeGql, { description: 'Adds (expectedVersion 0) or changes a relationship type; built-in types may only gain class rules' })
+  @Roles(...CMDB_ADMINS)
+  async saveRelationshipType(@Args('input') input: RelationshipTypeInput, @Args('expectedVersion', { type: () => Int }) expectedVersion: number, @CurrentPrincipal() principal: Principal): Promise<RelationshipTypeGql> {
+    const saved = await this.catalog.saveRelationshipType({ ...input, propagation: input.propagation as never, rules: input.rules.map((r) => ({ ...r })) }, expectedVersion, principal.userId);
+    return toRelationshipTypeGql(saved);
+  }
+
+  @Mutation(() => DiscoverySourceGql, { description: 'Adds (expectedVersion 0) or changes a discovery source: precedence, per-attribute precedence, whether it may create CIs' })
+  @Roles(...CMDB_ADMINS)
+  async saveDiscoverySource(@Args('input') input: DiscoverySourceInput, @Args('expectedVersion', { type: () => Int }) expectedVersion: number, @CurrentPrincipal() principal: Principal): Promise<DiscoverySourceGql> {
+    const attributePrecedence: Record<string, number> = {};
+    for (const entry of input.attributePrecedence) attributePrecedence[entry.attribute] = entry.precedence;
+    const saved = await this.catalog.saveSource({ id: input.id, label: input.label, precedence: input.precedence, attributePrecedence, mayCreate: input.mayCreate }, expectedVersion, principal.userId);
+    return toSourceGql(saved);
+  }
+
+  private toResult(result: ReconcileResult): ReconcileResultGql {
+    return {
+      ci: toCiGql(this.catalog.current(), result.ci),
+      outcome: result.outcome,
+      heldAttributes: result.held.map((h) => ({ ...h })),
+      identificationConflicts: result.identificationConflicts.map((c) => ({ ...c })),
+      relationships: result.relationships.map((r) => ({ ...r })),
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { Roles } from '@itsm/platform/auth';
+import { UseFilters } from '@nestjs/common';
+import { Directive, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CmdbCatalogService } from '../application/cmdb-catalog.service';
+import { CmdbIndexService } from '../application/cmdb-index.service';
+import { CmdbQueries } from '../application/queries/cmdb-queries';
+import { AffectedServiceGql, IncidentCmdbRef } from './cmdb.types';
+import { toAffectedGql } from './cmdb-graphql.mapper';
+import { CmdbErrorFilter } from './cmdb-error.filter';
+import { EVERYONE } from './role-sets';
+
+/**
+ * Adds `affectedServices` to the incident service's Incident (federation): the gateway fetches the
+ * incident's `configurationItemIds` from the incident subgraph (@requires), so the incident
+ * subgraph keeps deciding who sees the incident at all.
+ */
+@Resolver(() => IncidentCmdbRef)
+@UseFilters(CmdbErrorFilter)
+export class IncidentAffectedServicesResolver {
+  constructor(
+    private readonly queries: CmdbQueries,
+    private readonly catalog: CmdbCatalogService,
+    private readonly index: CmdbIndexService,
+  ) {}
+
+  @ResolveReference()
+  @Roles(...EVERYONE)
+  resolveReference(reference: { id: string; configurationItemIds?: string[] }): IncidentCmdbRef {
+    return { id: reference.id, configurationItemIds: reference.configurationItemIds ?? [] };
+  }
+
+  @ResolveField(() => [AffectedServiceGql], { description: 'Services affected through the incident\'s CIs (CMDB impact, redundancy respected), each with the path that explains it' })
+  @Directive('@requires(fields: "configurationItemIds")')
+  @Roles(...EVERYONE)
+  affectedServices(@Parent() incident: IncidentCmdbRef): AffectedServiceGql[] {
+    const ciIds = incident.configurationItemIds ?? [];
+    const result = this.queries.affectedServices(ciIds);
+    if (result === undefined) return [];
+    const catalog = this.catalog.current();
+    const index = this.index.index;
+    const direct = result.origins
+      .map((id) => index.ci(id))
+      .filter((ci) => ci?.service === true)
+      .map((ci) => ({ ciId: ci?.id ?? '', classId: ci?.classId ?? '', name: ci?.name ?? '', depth: 0, explanation: `${ci?.name ?? ''} is named on the incident`, path: [] }));
+    return [...direct, ...result.services.map((s) => toAffectedGql(catalog, index, s))];
+  }
+}

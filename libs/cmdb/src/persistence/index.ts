@@ -1,0 +1,5 @@
+export * from './catalog.repository';
+export * from './ci.repository';
+export * from './cmdb-envelopes';
+export * from './identity-claim.repository';
+export * from './relationship.repository';
