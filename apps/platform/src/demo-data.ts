@@ -16,7 +16,9 @@ import type { IncidentCommandRequest, Level, Viewer } from '@itsm/incident';
  * state. The users match `npm run token -- --role <role>` defaults (`u-agent`, `u-requester`, ...).
  * Skipped when incidents already exist (a persistent MONGO_URL).
  */
-export async function loadDemoData(app: INestApplication): Promise<{ loaded: boolean; incidents: number }> {
+export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<string, string> = new Map()): Promise<{ loaded: boolean; incidents: number }> {
+  // The demo CMDB's ids by CI name (the incidents' CIs, so `affectedServices` answers).
+  const ci = (name: string) => demoCis.get(name) ?? `ci-${name}`;
   const find = app.get(FindIncidentsHandler);
   if ((await find.count(SYSTEM_VIEWER, {})) > 0) return { loaded: false, incidents: 0 };
   const reference = app.get(ManageReferenceDataHandler);
@@ -59,7 +61,7 @@ export async function loadDemoData(app: INestApplication): Promise<{ loaded: boo
 
   await open.execute(requester, { title: 'Cannot print to the 3rd floor printer', description: 'Jobs stay queued since this morning.', impact: 3, urgency: 2 });
   await incident('Laptop will not boot after update', 3, 3);
-  const wan = await incident('WAN link to Hamburg store down', 1, 1, { group: 'network-ops', service: 'svc-store-network', ci: ['ci-rtr-hh-01'] });
+  const wan = await incident('WAN link to Hamburg store down', 1, 1, { group: 'network-ops', service: 'svc-store-network', ci: [ci('rtr-hh-01')] });
   const vpn = await incident('VPN disconnects every 10 minutes', 2, 2, { group: 'network-ops', assignee: 'u-supplier-agent', service: 'svc-remote-access' });
   await act(vpn.id, { kind: 'add-note', noteKind: 'comment', body: 'Northwind: we see flapping on the concentrator, investigating.' });
   const mail = await incident('E-mail delivery delayed', 2, 1, { group: 'app-support', assignee: 'u-agent', service: 'svc-email' });
@@ -72,7 +74,7 @@ export async function loadDemoData(app: INestApplication): Promise<{ loaded: boo
   await act(closed.id, { kind: 'resolve', code: 'fulfilled', notes: 'Monitor delivered.' }, { kind: 'close' });
   const canceled = await incident('Duplicate: printer queue stuck', 3, 3, { group: 'service-desk' });
   await act(canceled.id, { kind: 'cancel', reason: 'Duplicate of the 3rd floor printer incident.' });
-  await incident('Web shop slow at checkout', 2, 2, { group: 'hosting-ops', service: 'svc-webshop', ci: ['ci-web-01', 'ci-db-01'] });
+  await incident('Web shop slow at checkout', 2, 2, { group: 'hosting-ops', service: 'svc-webshop', ci: [ci('web-01'), ci('db-01')] });
 
   const problem = await app.get(OpenProblemHandler).execute(agent, { title: 'Recurring mail relay throttling', description: 'Several delays per month.', impact: 2, urgency: 2, assignmentGroupId: 'app-support', serviceId: 'svc-email' });
   const problems = app.get(RunProblemCommandHandler);

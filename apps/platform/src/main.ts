@@ -1,5 +1,6 @@
 import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
+import { CmdbEnv, seedDemoCmdb, startCmdbService, toCmdbSettings } from '@itsm/cmdb';
 import { createGatewayApp } from '@itsm/gateway';
 import { IncidentEnv, startIncidentService, toIncidentSettings } from '@itsm/incident';
 import { SlaEnv, startSlaService, toSlaSettings } from '@itsm/sla';
@@ -10,6 +11,7 @@ import { InProcessEventBus, KafkaEventBus } from '@itsm/platform/messaging';
 import { createLogger } from '@itsm/platform/observability';
 import { freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
 import type { INestApplication } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { loadDemoData } from './demo-data';
 import { PlatformEnv } from './platform-env';
 
@@ -20,7 +22,7 @@ import { PlatformEnv } from './platform-env';
  * served on a loopback port and federated by the gateway exactly as in microservices mode.
  */
 async function main(): Promise<void> {
-  const env = loadConfigOrExit(envSchema(httpEnv(4000), KafkaEnv, MongoEnv, AuthEnv, IncidentEnv, SlaEnv, PlatformEnv));
+  const env = loadConfigOrExit(envSchema(httpEnv(4000), KafkaEnv, MongoEnv, AuthEnv, IncidentEnv, SlaEnv, CmdbEnv, PlatformEnv));
   const http = toHttpSettings(env);
   const log = createLogger({ name: 'platform', level: http.logLevel });
   const devKey = env.AUTH_JWKS_URL === undefined ? (env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEV_KEY_FILE) : undefined;
@@ -58,6 +60,14 @@ async function main(): Promise<void> {
     { port: slaPort, host: '127.0.0.1', shutdownHooks: false },
   );
   apps.push(sla);
+  // The CMDB before the incident demo data: the demo incidents name its CIs.
+  const cmdbPort = await freePort();
+  const cmdb = await startCmdbService(
+    { nodeEnv: http.nodeEnv, logLevel: http.logLevel, mongo, auth, cmdb: toCmdbSettings(env, hostname()), bus },
+    { port: cmdbPort, host: '127.0.0.1', shutdownHooks: false },
+  );
+  apps.push(cmdb);
+  const demoCis = env.PLATFORM_DEMO_DATA || env.CMDB_SEED_DEMO_DATA ? await seedDemoCmdb(cmdb) : new Map<string, string>();
   const incidentPort = await freePort();
   const incident = await startIncidentService(
     { nodeEnv: http.nodeEnv, logLevel: http.logLevel, mongo, auth, incident: toIncidentSettings(env), bus },
@@ -65,7 +75,7 @@ async function main(): Promise<void> {
   );
   apps.push(incident);
   if (env.PLATFORM_DEMO_DATA) {
-    const demo = await loadDemoData(incident);
+    const demo = await loadDemoData(incident, demoCis);
     if (demo.loaded) log.info({ incidents: demo.incidents }, 'demo data loaded');
   }
 
@@ -74,6 +84,7 @@ async function main(): Promise<void> {
       subgraphs: [
         { name: 'incident', url: `http://127.0.0.1:${incidentPort}/graphql` },
         { name: 'sla', url: `http://127.0.0.1:${slaPort}/graphql` },
+        { name: 'cmdb', url: `http://127.0.0.1:${cmdbPort}/graphql` },
       ],
       auth,
       limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },

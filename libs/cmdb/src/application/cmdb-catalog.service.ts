@@ -5,6 +5,8 @@ import type { CiClass, DiscoverySource, RelationshipType } from '../domain';
 import { CatalogRepository } from '../persistence';
 import type { CatalogKind } from '../persistence';
 
+const MISS_CODES = new Set<string>([CmdbErrorCode.UnknownClass, CmdbErrorCode.UnknownSource, CmdbErrorCode.UnknownRelationshipType]);
+
 export type CatalogListener = (catalog: CmdbCatalog) => void;
 
 /**
@@ -17,6 +19,7 @@ export class CmdbCatalogService {
   private catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
   private revision: string | undefined;
   private readonly listeners: CatalogListener[] = [];
+  private lastMissRefresh = 0;
 
   constructor(
     @Inject(CatalogRepository) private readonly repository: CatalogRepository,
@@ -25,6 +28,24 @@ export class CmdbCatalogService {
 
   current(): CmdbCatalog {
     return this.catalog;
+  }
+
+  /**
+   * Runs `use` on the catalogue; when it names a class, relationship type or source this replica
+   * does not know yet (saved through another replica since the last poll), reloads once and runs
+   * it again. Reloads on a miss at most once a second, so unknown names cannot flood MongoDB.
+   */
+  async withCatalog<T>(use: (catalog: CmdbCatalog) => T | Promise<T>): Promise<T> {
+    try {
+      return await use(this.catalog);
+    } catch (error) {
+      const miss = error instanceof CmdbError && MISS_CODES.has(error.code);
+      const now = this.clock.now().getTime();
+      if (!miss || now - this.lastMissRefresh < 1_000) throw error;
+      this.lastMissRefresh = now;
+      if (!(await this.refresh())) throw error;
+      return use(this.catalog);
+    }
   }
 
   onChange(listener: CatalogListener): void {

@@ -1,6 +1,7 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
-import { UseFilters } from '@nestjs/common';
+import { Clock } from '@itsm/platform/config';
+import { Inject, UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ReconcileCiHandler } from '../application/commands/reconcile-ci.handler';
 import { ManageRelationshipsHandler } from '../application/commands/manage-relationships.handler';
@@ -35,6 +36,7 @@ export class CmdbResolver {
     private readonly manageRelationships: ManageRelationshipsHandler,
     private readonly catalog: CmdbCatalogService,
     private readonly index: CmdbIndexService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @ResolveReference()
@@ -119,15 +121,11 @@ export class CmdbResolver {
   @Mutation(() => ReconcileResultGql, { description: 'Reports a CI from a discovery source: identified, then created or reconciled under source precedence' })
   @Roles(...CMDB_ADMINS)
   async reportDiscoveredCi(@Args('input') input: DiscoveredCiInput, @CurrentPrincipal() principal: Principal): Promise<ReconcileResultGql> {
-    const catalog = this.catalog.current();
-    const result = await this.reconcile.discover({
-      source: input.source,
-      classId: input.classId,
+    const typed = await this.catalog.withCatalog((catalog) => ({
       attributes: coerceAttributes(catalog, input.classId, input.attributes),
       relationships: input.relationships.map((r) => ({ typeId: r.typeId, direction: direction(r.direction), classId: r.classId, identifiers: coerceAttributes(catalog, r.classId, r.identifiers) })),
-      by: principal.userId,
-      at: new Date().toISOString(),
-    });
+    }));
+    const result = await this.reconcile.discover({ source: input.source, classId: input.classId, ...typed, by: principal.userId, at: this.clock.now().toISOString() });
     return this.toResult(result);
   }
 
@@ -139,7 +137,8 @@ export class CmdbResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReconcileResultGql> {
     const ci = await this.queries.ci(id);
-    return this.toResult(await this.reconcile.update(id, coerceAttributes(this.catalog.current(), ci.classId, attributes), principal.userId));
+    const typed = await this.catalog.withCatalog((catalog) => coerceAttributes(catalog, ci.classId, attributes));
+    return this.toResult(await this.reconcile.update(id, typed, principal.userId));
   }
 
   @Mutation(() => ConfigurationItemGql, { description: 'Retires a CI: kept with its history, out of impact analysis, relationships removed' })

@@ -37,7 +37,7 @@ export class ManageRelationshipsHandler {
     const [from, to] = await Promise.all([this.cis.load(sourceId), this.cis.load(targetId)]);
     if (from === undefined) throw new CmdbError(CmdbErrorCode.CiNotFound, `no CI ${sourceId}`, { ciId: sourceId });
     if (to === undefined) throw new CmdbError(CmdbErrorCode.CiNotFound, `no CI ${targetId}`, { ciId: targetId });
-    checkRelationship(this.catalog.current(), typeId, from.aggregate, to.aggregate);
+    await this.catalog.withCatalog((catalog) => checkRelationship(catalog, typeId, from.aggregate, to.aggregate));
     const id = relationshipId(typeId, sourceId, targetId);
     const at = this.clock.now().toISOString();
     return retryOnConflict(async () => {

@@ -71,10 +71,12 @@ export class ReconcileCiHandler {
   ) {}
 
   async discover(discovery: Discovery): Promise<ReconcileResult> {
-    const catalog = this.catalog.current();
-    const observation = checkObservation(catalog, discovery);
     // Every reported relationship is checked before anything is written.
-    const relationships = discovery.relationships.map((r) => this.checkRelationship(catalog, r));
+    const { catalog, observation, relationships } = await this.catalog.withCatalog((catalog) => ({
+      catalog,
+      observation: checkObservation(catalog, discovery),
+      relationships: discovery.relationships.map((r) => this.checkRelationship(catalog, r)),
+    }));
     const mayCreate = catalog.source(discovery.source).mayCreate;
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const found = await this.identity.identify(observation.keys, !mayCreate);
@@ -102,8 +104,7 @@ export class ReconcileCiHandler {
 
   /** A person's edit of a CI by id (source `manual` unless given): no identification, same precedence rules. */
   async update(ciId: string, attributes: Attributes, by: string, source = 'manual'): Promise<ReconcileResult> {
-    const catalog = this.catalog.current();
-    catalog.source(source);
+    const catalog = await this.catalog.withCatalog((c) => (c.source(source), c));
     const loaded = await this.load(ciId);
     const checkedAttributes = catalog.checkAttributes(loaded.aggregate.classId, attributes, false);
     const keys = identificationKeys(catalog.resolve(loaded.aggregate.classId), { ...loaded.aggregate.attributes, ...checkedAttributes });

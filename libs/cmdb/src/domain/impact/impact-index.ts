@@ -1,4 +1,5 @@
 import { isAvailable } from '../model/ci';
+import { AdjacencyLists } from './adjacency';
 import type {
   ImpactedCi,
   ImpactQuery,
@@ -41,8 +42,11 @@ const FLOW_BACKWARD = 2;
 const FLOW_MEMBERSHIP = 3;
 
 const DEFAULT_LIMIT = 1000;
-const MAX_GENERATION = 0xffff_fffe;
-const EMPTY: readonly number[] = [];
+const MAX_GENERATION = 0x7fff_fffe;
+/** Per node in `walk`: [generation it was reached in, depth, parent node, parent edge]. */
+const WALK_STRIDE = 4;
+/** Per node in `groups`: [generation the state belongs to, last member counted, margin (see initGroup), unused]. */
+const GROUP_STRIDE = 4;
 
 type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
 
@@ -50,13 +54,6 @@ function grown<T extends TypedArray>(array: T, capacity: number): T {
   const next = new (array.constructor as new (length: number) => T)(capacity);
   next.set(array);
   return next;
-}
-
-function removeValue(list: number[], value: number): void {
-  const at = list.lastIndexOf(value);
-  if (at < 0) return;
-  const last = list.pop() as number;
-  if (at < list.length) list[at] = last;
 }
 
 function flowOf(type: ImpactRelationshipType): number {
@@ -84,10 +81,12 @@ export function requiredMembers(rule: RedundancyRule | null, members: number): n
  *
  * CIs and relationships get dense integer numbers on first sight (a relationship may name CIs not
  * seen yet: their numbers exist, unknown, until upserted; an edge is walked once both ends are known
- * and not retired and its type is known). Per node: adjacency lists of edge numbers (out = the node
- * is the source, in = the target); per edge: endpoints and type number in typed arrays. A walk is
- * a breadth-first search with a generation-stamped visited array (no clearing per query), an
- * Int32Array queue and parent node / parent edge arrays; paths are built only for the listed CIs.
+ * and not retired and its type is known). Per node two adjacency lists (out: the node is the
+ * source; in: the target) packed in typed arrays, each entry holding the other end and the type
+ * number (see AdjacencyLists); per edge its endpoints and type in typed arrays. A walk is a
+ * breadth-first search over an Int32Array queue, with one generation-stamped record per node
+ * (reached-in generation, depth, parent node, parent edge: never cleared between queries); paths
+ * are built only for the listed CIs.
  *
  * Each CI id and relationship id carries the sequence of the last event applied to it; an event
  * applies only when its sequence is greater (retire and remove leave a tombstone sequence).
@@ -103,8 +102,8 @@ export class ImpactIndex {
   private readonly nodeNumbers = new Map<string, number>();
   private readonly nodeIds: string[] = [];
   private readonly nodeCis: (IndexedCi | undefined)[] = [];
-  private readonly outEdges: number[][] = [];
-  private readonly inEdges: number[][] = [];
+  /** Lists 2n (out: n is the source) and 2n + 1 (in: n is the target). */
+  private readonly adjacency = new AdjacencyLists();
   private nodeCount = 0;
   private nodeCapacity = 0;
   private nodeSequence = new Float64Array(0);
@@ -116,19 +115,12 @@ export class ImpactIndex {
 
   // ---- per-walk scratch, indexed by node
   private generation = 0;
-  private visited = new Uint32Array(0);
-  private depth = new Int32Array(0);
-  private parentNode = new Int32Array(0);
-  private parentEdge = new Int32Array(0);
+  private walk = new Int32Array(0);
   private queue = new Int32Array(0);
-  private groupGeneration = new Uint32Array(0);
-  private groupMembers = new Int32Array(0);
-  private groupUnavailable = new Int32Array(0);
-  private groupRequired = new Int32Array(0);
-  private lastArrivalGeneration = new Uint32Array(0);
-  private lastArrivalMember = new Int32Array(0);
+  /** Redundancy groups during a downstream walk (a group's state in one cache line). */
+  private groups = new Int32Array(0);
   private markGeneration = 0;
-  private mark = new Uint32Array(0);
+  private mark = new Int32Array(0);
   private readonly touchedGroups: number[] = [];
 
   // ---- edges
@@ -140,7 +132,7 @@ export class ImpactIndex {
   private edgeTarget = new Int32Array(0);
   private edgeType = new Int32Array(0);
   private edgeSequence = new Float64Array(0);
-  /** 1 = added and not removed (and linked into the adjacency lists). */
+  /** 1 = added and not removed (and so in the adjacency lists). */
   private edgeActive = new Uint8Array(0);
   private activeRelationships = 0;
 
@@ -184,6 +176,7 @@ export class ImpactIndex {
     return true;
   }
 
+  /** Adds a relationship, or replaces it (endpoints and type may change) when `sequence` is newer. */
   addRelationship(rel: IndexedRelationship, sequence: number): boolean {
     const e = this.edgeNumber(rel.id);
     if (!(sequence > (this.edgeSequence[e] as number))) return false;
@@ -193,7 +186,11 @@ export class ImpactIndex {
     const type = this.typeNumber(rel.typeId);
     if (this.edgeActive[e] === 1) {
       if (this.edgeSource[e] === source && this.edgeTarget[e] === target) {
-        this.edgeType[e] = type;
+        if (this.edgeType[e] !== type) {
+          this.adjacency.setType(2 * source, e, type);
+          this.adjacency.setType(2 * target + 1, e, type);
+          this.edgeType[e] = type;
+        }
         this.edgeRelationships[e] = rel;
         return true;
       }
@@ -206,8 +203,8 @@ export class ImpactIndex {
     this.edgeTarget[e] = target;
     this.edgeType[e] = type;
     this.edgeRelationships[e] = rel;
-    (this.outEdges[source] as number[]).push(e);
-    (this.inEdges[target] as number[]).push(e);
+    this.adjacency.add(2 * source, target, type, e);
+    this.adjacency.add(2 * target + 1, source, type, e);
     return true;
   }
 
@@ -234,9 +231,13 @@ export class ImpactIndex {
   relationshipsOf(id: string): readonly IndexedRelationship[] {
     const n = this.nodeNumbers.get(id);
     if (n === undefined) return [];
+    const { heads, edges } = this.adjacency;
     const result: IndexedRelationship[] = [];
-    for (const e of this.outEdges[n] ?? EMPTY) result.push(this.edgeRelationships[e] as IndexedRelationship);
-    for (const e of this.inEdges[n] ?? EMPTY) if (this.edgeSource[e] !== n) result.push(this.edgeRelationships[e] as IndexedRelationship);
+    for (let k = heads[4 * n] as number, end = k + (heads[4 * n + 1] as number); k < end; k++) result.push(this.edgeRelationships[edges[k] as number] as IndexedRelationship);
+    for (let k = heads[4 * n + 2] as number, end = k + (heads[4 * n + 3] as number); k < end; k++) {
+      const e = edges[k] as number;
+      if (this.edgeSource[e] !== n) result.push(this.edgeRelationships[e] as IndexedRelationship); // a self-loop is listed once
+    }
     return result;
   }
 
@@ -255,22 +256,10 @@ export class ImpactIndex {
 
     const known = this.nodeKnown;
     const available = this.nodeAvailable;
-    const visited = this.visited;
-    const depth = this.depth;
-    const parentNode = this.parentNode;
-    const parentEdge = this.parentEdge;
+    const walk = this.walk;
     const queue = this.queue;
-    const outEdges = this.outEdges;
-    const inEdges = this.inEdges;
-    const edgeSource = this.edgeSource;
-    const edgeTarget = this.edgeTarget;
-    const edgeType = this.edgeType;
-    const groupGeneration = this.groupGeneration;
-    const groupMembers = this.groupMembers;
-    const groupUnavailable = this.groupUnavailable;
-    const groupRequired = this.groupRequired;
-    const lastArrivalGeneration = this.lastArrivalGeneration;
-    const lastArrivalMember = this.lastArrivalMember;
+    const groups = this.groups;
+    const { heads, pairs, edges } = this.adjacency;
     const touchedGroups = this.touchedGroups;
     touchedGroups.length = 0;
 
@@ -283,97 +272,82 @@ export class ImpactIndex {
         if (!unknownOrigins.includes(id)) unknownOrigins.push(id);
         continue;
       }
-      if (visited[n] === gen) continue;
-      visited[n] = gen;
-      depth[n] = 0;
-      parentNode[n] = -1;
-      parentEdge[n] = -1;
+      const w = n * WALK_STRIDE;
+      if (walk[w] === gen) continue;
+      walk[w] = gen;
+      walk[w + 1] = 0;
+      walk[w + 2] = -1;
+      walk[w + 3] = -1;
       queue[tail++] = n;
       origins.push(id);
     }
     const originCount = tail;
 
+    // Breadth-first; the queue ends up ordered by depth. For each edge entry of u: the other end v,
+    // its flow; reaching v writes its record [gen, depth, parent, edge] (one cache line).
+    // downstream: out entries FORWARD / MEMBERSHIP, in entries BACKWARD;
+    // upstream: out entries BACKWARD, in entries FORWARD / MEMBERSHIP (a group needs its members).
+    const outWalk = downstream ? FLOW_FORWARD : FLOW_BACKWARD;
+    const inWalk = downstream ? FLOW_BACKWARD : FLOW_FORWARD;
     let head = 0;
     let depthLimitReached = false;
     while (head < tail) {
       const u = queue[head++] as number;
-      const d = depth[u] as number;
+      const d = walk[u * WALK_STRIDE + 1] as number;
       if (d >= maxDepth) {
         if (!depthLimitReached && this.hasUnwalkedEdge(u, downstream, flow, gen)) depthLimitReached = true;
         continue;
       }
       const next = d + 1;
-      const out = outEdges[u] as number[];
-      const into = inEdges[u] as number[];
-      if (downstream) {
-        for (let i = 0; i < out.length; i++) {
-          const e = out[i] as number;
-          const f = flow[edgeType[e] as number];
-          if (f === FLOW_FORWARD) {
-            const v = edgeTarget[e] as number;
-            if (known[v] === 1 && visited[v] !== gen) {
-              visited[v] = gen;
-              depth[v] = next;
-              parentNode[v] = u;
-              parentEdge[v] = e;
-              queue[tail++] = v;
-            }
-          } else if (f === FLOW_MEMBERSHIP) {
-            const g = edgeTarget[e] as number;
-            if (known[g] === 0) continue;
-            if (groupGeneration[g] !== gen) {
-              this.initGroup(g, gen, flow, considerStatus);
-              touchedGroups.push(g);
-            }
-            // A member counts once per group, however many membership relationships join them.
-            if (lastArrivalGeneration[g] === gen && lastArrivalMember[g] === u) continue;
-            lastArrivalGeneration[g] = gen;
-            lastArrivalMember[g] = u;
-            if (!considerStatus || available[u] === 1) groupUnavailable[g] = (groupUnavailable[g] as number) + 1;
-            if (visited[g] !== gen && (groupMembers[g] as number) - (groupUnavailable[g] as number) < (groupRequired[g] as number)) {
-              visited[g] = gen;
-              depth[g] = next;
-              parentNode[g] = u;
-              parentEdge[g] = e;
-              queue[tail++] = g;
-            }
-          }
-        }
-        for (let i = 0; i < into.length; i++) {
-          const e = into[i] as number;
-          if (flow[edgeType[e] as number] !== FLOW_BACKWARD) continue;
-          const v = edgeSource[e] as number;
-          if (known[v] === 1 && visited[v] !== gen) {
-            visited[v] = gen;
-            depth[v] = next;
-            parentNode[v] = u;
-            parentEdge[v] = e;
+      const outFrom = heads[4 * u] as number;
+      const outEnd = outFrom + (heads[4 * u + 1] as number);
+      const inFrom = heads[4 * u + 2] as number;
+      const inEnd = inFrom + (heads[4 * u + 3] as number);
+      for (let k = outFrom; k < outEnd; k++) {
+        const f = flow[pairs[2 * k + 1] as number];
+        if (f === outWalk) {
+          const v = pairs[2 * k] as number;
+          const w = v * WALK_STRIDE;
+          if (walk[w] !== gen && known[v] === 1) {
+            walk[w] = gen;
+            walk[w + 1] = next;
+            walk[w + 2] = u;
+            walk[w + 3] = edges[k] as number;
             queue[tail++] = v;
           }
-        }
-      } else {
-        for (let i = 0; i < out.length; i++) {
-          const e = out[i] as number;
-          if (flow[edgeType[e] as number] !== FLOW_BACKWARD) continue;
-          const v = edgeTarget[e] as number;
-          if (known[v] === 1 && visited[v] !== gen) {
-            visited[v] = gen;
-            depth[v] = next;
-            parentNode[v] = u;
-            parentEdge[v] = e;
-            queue[tail++] = v;
+        } else if (f === FLOW_MEMBERSHIP && downstream) {
+          const g = pairs[2 * k] as number;
+          if (known[g] === 0) continue;
+          const at = g * GROUP_STRIDE;
+          if (groups[at] !== gen) {
+            this.initGroup(g, gen, flow, considerStatus);
+            touchedGroups.push(g);
+          } else if (groups[at + 1] === u) {
+            continue; // a member counts once per group, however many membership relationships join them
+          }
+          groups[at + 1] = u;
+          let margin = groups[at + 2] as number;
+          if (!considerStatus || available[u] === 1) groups[at + 2] = --margin;
+          const w = g * WALK_STRIDE;
+          if (margin < 0 && walk[w] !== gen) {
+            walk[w] = gen;
+            walk[w + 1] = next;
+            walk[w + 2] = u;
+            walk[w + 3] = edges[k] as number;
+            queue[tail++] = g;
           }
         }
-        for (let i = 0; i < into.length; i++) {
-          const e = into[i] as number;
-          const f = flow[edgeType[e] as number];
-          if (f !== FLOW_FORWARD && f !== FLOW_MEMBERSHIP) continue;
-          const v = edgeSource[e] as number;
-          if (known[v] === 1 && visited[v] !== gen) {
-            visited[v] = gen;
-            depth[v] = next;
-            parentNode[v] = u;
-            parentEdge[v] = e;
+      }
+      for (let k = inFrom; k < inEnd; k++) {
+        const f = flow[pairs[2 * k + 1] as number];
+        if (f === inWalk || (f === FLOW_MEMBERSHIP && !downstream)) {
+          const v = pairs[2 * k] as number;
+          const w = v * WALK_STRIDE;
+          if (walk[w] !== gen && known[v] === 1) {
+            walk[w] = gen;
+            walk[w + 1] = next;
+            walk[w + 2] = u;
+            walk[w + 3] = edges[k] as number;
             queue[tail++] = v;
           }
         }
@@ -387,60 +361,60 @@ export class ImpactIndex {
 
   /** Whether u (at maxDepth) has a walkable edge to a known CI not reached. */
   private hasUnwalkedEdge(u: number, downstream: boolean, flow: Uint8Array, gen: number): boolean {
-    const known = this.nodeKnown;
-    const visited = this.visited;
-    for (const e of this.outEdges[u] as number[]) {
-      const f = flow[this.edgeType[e] as number];
-      const walkable = downstream ? f === FLOW_FORWARD || f === FLOW_MEMBERSHIP : f === FLOW_BACKWARD;
-      const v = this.edgeTarget[e] as number;
-      if (walkable && known[v] === 1 && visited[v] !== gen) return true;
-    }
-    for (const e of this.inEdges[u] as number[]) {
-      const f = flow[this.edgeType[e] as number];
-      const walkable = downstream ? f === FLOW_BACKWARD : f === FLOW_FORWARD || f === FLOW_MEMBERSHIP;
-      const v = this.edgeSource[e] as number;
-      if (walkable && known[v] === 1 && visited[v] !== gen) return true;
+    const { heads, pairs } = this.adjacency;
+    for (let side = 0; side < 2; side++) {
+      // side 0: out entries, side 1: in entries; the membership flow goes out downstream, in upstream
+      const plain = (side === 0) === downstream ? FLOW_FORWARD : FLOW_BACKWARD;
+      const membership = (side === 0) === downstream;
+      for (let k = heads[4 * u + 2 * side] as number, end = k + (heads[4 * u + 2 * side + 1] as number); k < end; k++) {
+        const f = flow[pairs[2 * k + 1] as number];
+        if (f !== plain && !(membership && f === FLOW_MEMBERSHIP)) continue;
+        const v = pairs[2 * k] as number;
+        if (this.nodeKnown[v] === 1 && this.walk[v * WALK_STRIDE] !== gen) return true;
+      }
     }
     return false;
   }
 
-  /** Counts a group's members (and those down by status) the first time a member reaches it in a walk. */
+  /**
+   * Counts a group's members (and those down by status) the first time a member reaches it in a
+   * walk, and stores its margin: available members - required. Each member whose impact arrives
+   * takes one off (unless already down by status); the group is impacted when the margin is < 0.
+   */
   private initGroup(g: number, gen: number, flow: Uint8Array, considerStatus: boolean): void {
     const markGen = this.nextMarkGeneration();
-    const mark = this.mark;
-    const known = this.nodeKnown;
-    const available = this.nodeAvailable;
+    const { heads, pairs } = this.adjacency;
     let members = 0;
     let down = 0;
-    for (const e of this.inEdges[g] as number[]) {
-      if (flow[this.edgeType[e] as number] !== FLOW_MEMBERSHIP) continue;
-      const m = this.edgeSource[e] as number;
-      if (known[m] === 0 || mark[m] === markGen) continue;
-      mark[m] = markGen;
+    for (let k = heads[4 * g + 2] as number, end = k + (heads[4 * g + 3] as number); k < end; k++) {
+      if (flow[pairs[2 * k + 1] as number] !== FLOW_MEMBERSHIP) continue;
+      const m = pairs[2 * k] as number;
+      if (this.nodeKnown[m] === 0 || this.mark[m] === markGen) continue;
+      this.mark[m] = markGen;
       members++;
-      if (considerStatus && available[m] === 0) down++;
+      if (considerStatus && this.nodeAvailable[m] === 0) down++;
     }
-    this.groupGeneration[g] = gen;
-    this.groupMembers[g] = members;
-    this.groupUnavailable[g] = down;
-    this.groupRequired[g] = Math.min(requiredMembers((this.nodeCis[g] as IndexedCi).redundancy, members), 0x7fff_ffff);
+    const required = Math.min(requiredMembers((this.nodeCis[g] as IndexedCi).redundancy, members), 0x3fff_ffff);
+    const at = g * GROUP_STRIDE;
+    this.groups[at] = gen;
+    this.groups[at + 1] = -1;
+    this.groups[at + 2] = members - down - required;
   }
 
   /** A group's state after the walk (null when it has no members). */
   private groupState(g: number, downstream: boolean, flow: Uint8Array, considerStatus: boolean, maxDepth: number, gen: number): RedundancyState | null {
     const markGen = this.nextMarkGeneration();
-    const mark = this.mark;
-    const known = this.nodeKnown;
+    const { heads, pairs } = this.adjacency;
     let members = 0;
     const unavailableMembers: string[] = [];
-    for (const e of this.inEdges[g] as number[]) {
-      if (flow[this.edgeType[e] as number] !== FLOW_MEMBERSHIP) continue;
-      const m = this.edgeSource[e] as number;
-      if (known[m] === 0 || mark[m] === markGen) continue;
-      mark[m] = markGen;
+    for (let k = heads[4 * g + 2] as number, end = k + (heads[4 * g + 3] as number); k < end; k++) {
+      if (flow[pairs[2 * k + 1] as number] !== FLOW_MEMBERSHIP) continue;
+      const m = pairs[2 * k] as number;
+      if (this.nodeKnown[m] === 0 || this.mark[m] === markGen) continue;
+      this.mark[m] = markGen;
       members++;
       const down = considerStatus && this.nodeAvailable[m] === 0;
-      const impacted = downstream && this.visited[m] === gen && (this.depth[m] as number) < maxDepth;
+      const impacted = downstream && this.walk[m * WALK_STRIDE] === gen && (this.walk[m * WALK_STRIDE + 1] as number) < maxDepth;
       if (down || impacted) unavailableMembers.push(this.nodeIds[m] as string);
     }
     if (members === 0) return null;
@@ -468,7 +442,7 @@ export class ImpactIndex {
     gen: number,
   ): ImpactResult {
     const queue = this.queue;
-    const depth = this.depth;
+    const walk = this.walk;
     let totalServices = 0;
     for (let i = start; i < end; i++) totalServices += this.nodeService[queue[i] as number] as number;
 
@@ -478,9 +452,9 @@ export class ImpactIndex {
     let i = start;
     let remaining = limit;
     while (i < end && remaining > 0) {
-      const d = depth[queue[i] as number];
-      let j = i;
-      while (j < end && depth[queue[j] as number] === d) j++;
+      const d = walk[(queue[i] as number) * WALK_STRIDE + 1];
+      let j = i + 1;
+      while (j < end && walk[(queue[j] as number) * WALK_STRIDE + 1] === d) j++;
       const level = j - i <= remaining ? Array.from(queue.subarray(i, j)) : smallest(queue, i, j, remaining, compare);
       level.sort(compare);
       for (const n of level) selected.push(n);
@@ -496,7 +470,7 @@ export class ImpactIndex {
         id: ci.id,
         classId: ci.classId,
         name: ci.name,
-        depth: depth[n] as number,
+        depth: walk[n * WALK_STRIDE + 1] as number,
         service: ci.service,
         path: this.pathTo(n),
         redundancy: this.groupState(n, downstream, flow, considerStatus, maxDepth, gen),
@@ -507,7 +481,7 @@ export class ImpactIndex {
 
     const redundancyHeld: RedundancyHeld[] = [];
     if (downstream) {
-      const held = this.touchedGroups.filter((g) => this.visited[g] !== gen).sort(compare);
+      const held = this.touchedGroups.filter((g) => walk[g * WALK_STRIDE] !== gen).sort(compare);
       for (const g of held) {
         const redundancy = this.groupState(g, true, flow, considerStatus, maxDepth, gen);
         const ci = this.nodeCis[g] as IndexedCi;
@@ -530,12 +504,14 @@ export class ImpactIndex {
     };
   }
 
+  /** The hops from an origin to n, following the parent records (see PathStep). */
   private pathTo(n: number): PathStep[] {
-    const steps = new Array<PathStep>(this.depth[n] as number);
+    const walk = this.walk;
+    const steps = new Array<PathStep>(walk[n * WALK_STRIDE + 1] as number);
     let v = n;
     for (let k = steps.length - 1; k >= 0; k--) {
-      const p = this.parentNode[v] as number;
-      const e = this.parentEdge[v] as number;
+      const p = walk[v * WALK_STRIDE + 2] as number;
+      const e = walk[v * WALK_STRIDE + 3] as number;
       const rel = this.edgeRelationships[e] as IndexedRelationship;
       steps[k] = { ciId: this.nodeIds[p] as string, relationshipId: rel.id, typeId: rel.typeId, reading: this.edgeSource[e] === p ? 'forward' : 'inverse' };
       v = p;
@@ -568,9 +544,8 @@ export class ImpactIndex {
 
   private nextGeneration(): number {
     if (this.generation >= MAX_GENERATION) {
-      this.visited.fill(0);
-      this.groupGeneration.fill(0);
-      this.lastArrivalGeneration.fill(0);
+      this.walk.fill(0);
+      this.groups.fill(0);
       this.generation = 0;
     }
     return ++this.generation;
@@ -604,8 +579,7 @@ export class ImpactIndex {
     this.nodeNumbers.set(id, n);
     this.nodeIds.push(id);
     this.nodeCis.push(undefined);
-    this.outEdges.push([]);
-    this.inEdges.push([]);
+    this.adjacency.ensureLists(2 * this.nodeCount);
     return n;
   }
 
@@ -616,17 +590,9 @@ export class ImpactIndex {
     this.nodeKnown = grown(this.nodeKnown, capacity);
     this.nodeAvailable = grown(this.nodeAvailable, capacity);
     this.nodeService = grown(this.nodeService, capacity);
-    this.visited = grown(this.visited, capacity);
-    this.depth = grown(this.depth, capacity);
-    this.parentNode = grown(this.parentNode, capacity);
-    this.parentEdge = grown(this.parentEdge, capacity);
+    this.walk = grown(this.walk, capacity * WALK_STRIDE);
     this.queue = new Int32Array(capacity);
-    this.groupGeneration = grown(this.groupGeneration, capacity);
-    this.groupMembers = grown(this.groupMembers, capacity);
-    this.groupUnavailable = grown(this.groupUnavailable, capacity);
-    this.groupRequired = grown(this.groupRequired, capacity);
-    this.lastArrivalGeneration = grown(this.lastArrivalGeneration, capacity);
-    this.lastArrivalMember = grown(this.lastArrivalMember, capacity);
+    this.groups = grown(this.groups, capacity * GROUP_STRIDE);
     this.mark = grown(this.mark, capacity);
     this.nodeCapacity = capacity;
   }
@@ -652,8 +618,8 @@ export class ImpactIndex {
   }
 
   private unlink(e: number): void {
-    removeValue(this.outEdges[this.edgeSource[e] as number] as number[], e);
-    removeValue(this.inEdges[this.edgeTarget[e] as number] as number[], e);
+    this.adjacency.remove(2 * (this.edgeSource[e] as number), e);
+    this.adjacency.remove(2 * (this.edgeTarget[e] as number) + 1, e);
   }
 }
 

@@ -14,7 +14,8 @@ export function isIpAddress(text: string): boolean {
   if (halves.length > 2) return false;
   const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
   const last = groups.at(-1);
-  const v4Tail = last !== undefined && IPV4.test(last);
+  // Only the address's last group may be an IPv4 ('1.2.3.4::' is not an address).
+  const v4Tail = last !== undefined && IPV4.test(last) && text.endsWith(last);
   const hexGroups = v4Tail ? groups.slice(0, -1) : groups;
   if (!hexGroups.every((g) => HEX_GROUP.test(g))) return false;
   const count = hexGroups.length + (v4Tail ? 2 : 0);
@@ -34,6 +35,16 @@ export function isTimeZone(text: string): boolean {
     if (zoneCache.size < 10_000) zoneCache.set(text, known);
   }
   return known;
+}
+
+/** Date.parse rolls 2024-02-30 over to March 1st: the day must exist in its month. */
+function isCalendarDay(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day >= 1 && day <= days;
 }
 
 function hasControlCharacter(text: string): boolean {
@@ -77,7 +88,7 @@ export function checkAttributeValue(definition: AttributeDefinition, value: Attr
       if (typeof value !== 'boolean') throw invalid(definition, value, 'must be true or false');
       return value;
     case 'datetime':
-      if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) throw invalid(definition, value, 'must be an ISO 8601 date-time with offset');
+      if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) throw invalid(definition, value, 'must be an ISO 8601 date-time with offset');
       return value;
     case 'enum':
       if (typeof value !== 'string' || !(definition.values ?? []).includes(value)) throw invalid(definition, value, `must be one of ${(definition.values ?? []).join(', ')}`);

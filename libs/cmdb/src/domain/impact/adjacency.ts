@@ -1,0 +1,121 @@
+/**
+ * Growable adjacency lists packed in typed arrays, for walks that read them fast.
+ *
+ * List `l` holds its entries at `[heads[2l], heads[2l] + heads[2l + 1])` (start, length); entry
+ * `k` is `pairs[2k]` = the node at the other end, `pairs[2k + 1]` = the edge's type number, and
+ * `edges[k]` = the edge number (read only when a node is reached). A walk reads one list as a
+ * sequential run of memory without dereferencing edges, and the heads of a node's two lists
+ * (out = 2n, in = 2n + 1) share a cache line.
+ *
+ * A full list moves to the end of the slab with double the room; the room it leaves is garbage,
+ * reclaimed by compacting when garbage outgrows the live entries. Entry order inside a list is not
+ * stable (removal swaps the last entry in).
+ *
+ * The arrays are replaced when they grow or compact: read them again after any change.
+ */
+export class AdjacencyLists {
+  heads = new Int32Array(0);
+  pairs = new Int32Array(0);
+  edges = new Int32Array(0);
+  private capacity = new Int32Array(0);
+  /** Slab entries handed out (live entries, their slack and garbage). */
+  private used = 0;
+  private garbage = 0;
+  private lists = 0;
+
+  /** Makes lists 0..count-1 exist (new ones empty). */
+  ensureLists(count: number): void {
+    if (count > this.capacity.length) {
+      const size = Math.max(1024, this.capacity.length * 2, count);
+      this.heads = resized(this.heads, size * 2);
+      this.capacity = resized(this.capacity, size);
+    }
+    if (count > this.lists) this.lists = count;
+  }
+
+  add(list: number, other: number, type: number, edge: number): void {
+    if (this.heads[2 * list + 1] === this.capacity[list]) this.relocate(list, Math.max(4, 2 * (this.capacity[list] as number)));
+    const len = this.heads[2 * list + 1] as number;
+    const k = (this.heads[2 * list] as number) + len;
+    this.pairs[2 * k] = other;
+    this.pairs[2 * k + 1] = type;
+    this.edges[k] = edge;
+    this.heads[2 * list + 1] = len + 1;
+  }
+
+  remove(list: number, edge: number): void {
+    const k = this.find(list, edge);
+    if (k < 0) return;
+    const len = (this.heads[2 * list + 1] as number) - 1;
+    const last = (this.heads[2 * list] as number) + len;
+    this.pairs[2 * k] = this.pairs[2 * last] as number;
+    this.pairs[2 * k + 1] = this.pairs[2 * last + 1] as number;
+    this.edges[k] = this.edges[last] as number;
+    this.heads[2 * list + 1] = len;
+  }
+
+  setType(list: number, edge: number, type: number): void {
+    const k = this.find(list, edge);
+    if (k >= 0) this.pairs[2 * k + 1] = type;
+  }
+
+  private find(list: number, edge: number): number {
+    const from = this.heads[2 * list] as number;
+    for (let k = from + (this.heads[2 * list + 1] as number) - 1; k >= from; k--) if (this.edges[k] === edge) return k;
+    return -1;
+  }
+
+  private relocate(list: number, room: number): void {
+    if (this.garbage > 4096 && this.garbage > this.used - this.garbage) {
+      this.compact(list, room);
+      return;
+    }
+    if (this.used + room > this.edges.length) {
+      const size = Math.max(4096, this.edges.length * 2, this.used + room);
+      this.pairs = resized(this.pairs, size * 2);
+      this.edges = resized(this.edges, size);
+    }
+    const from = this.heads[2 * list] as number;
+    const len = this.heads[2 * list + 1] as number;
+    this.pairs.copyWithin(2 * this.used, 2 * from, 2 * (from + len));
+    this.edges.copyWithin(this.used, from, from + len);
+    this.garbage += this.capacity[list] as number;
+    this.heads[2 * list] = this.used;
+    this.capacity[list] = room;
+    this.used += room;
+  }
+
+  /** Rewrites every list contiguously, in list order, giving list `grow` the room `room`. */
+  private compact(grow: number, room: number): void {
+    let total = 0;
+    for (let l = 0; l < this.lists; l++) total += l === grow ? room : slack(this.heads[2 * l + 1] as number);
+    const size = Math.max(4096, Math.ceil(total * 1.5));
+    const pairs = new Int32Array(size * 2);
+    const edges = new Int32Array(size);
+    let at = 0;
+    for (let l = 0; l < this.lists; l++) {
+      const from = this.heads[2 * l] as number;
+      const len = this.heads[2 * l + 1] as number;
+      pairs.set(this.pairs.subarray(2 * from, 2 * (from + len)), 2 * at);
+      edges.set(this.edges.subarray(from, from + len), at);
+      const cap = l === grow ? room : slack(len);
+      this.heads[2 * l] = at;
+      this.capacity[l] = cap;
+      at += cap;
+    }
+    this.pairs = pairs;
+    this.edges = edges;
+    this.used = at;
+    this.garbage = 0;
+  }
+}
+
+function slack(length: number): number {
+  return length === 0 ? 0 : length + (length >> 2) + 1;
+}
+
+function resized(array: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(array.subarray(0, Math.min(array.length, size)));
+  return next;
+}
