@@ -22,6 +22,8 @@ export class AdjacencyLists {
   private used = 0;
   private garbage = 0;
   private lists = 0;
+  /** Lists moved out of list order since the last compaction. */
+  private displaced = 0;
 
   /** Makes lists 0..count-1 exist (new ones empty). */
   ensureLists(count: number): void {
@@ -80,12 +82,21 @@ export class AdjacencyLists {
     this.pairs.copyWithin(2 * this.used, 2 * from, 2 * (from + len));
     this.edges.copyWithin(this.used, from, from + len);
     this.garbage += this.capacity[list] as number;
+    if ((this.heads[2 * list + 1] as number) > 0) this.displaced++;
     this.heads[2 * list] = this.used;
     this.capacity[list] = room;
     this.used += room;
   }
 
-  /** Rewrites every list contiguously, in list order, giving list `grow` the room `room`. */
+  /**
+   * Rewrites the lists in list order when many have moved (after a bulk load, say), so that a
+   * node's lists sit next to each other and to its neighbours by number. Cheap to call often.
+   */
+  compactIfScattered(): void {
+    if (this.displaced > 1024 && this.displaced * 8 > this.lists) this.compact(-1, 0);
+  }
+
+  /** Rewrites every list contiguously, in list order, giving list `grow` (if any) the room `room`. */
   private compact(grow: number, room: number): void {
     let total = 0;
     for (let l = 0; l < this.lists; l++) total += l === grow ? room : slack(this.heads[2 * l + 1] as number);
@@ -107,6 +118,7 @@ export class AdjacencyLists {
     this.edges = edges;
     this.used = at;
     this.garbage = 0;
+    this.displaced = 0;
   }
 }
 

@@ -122,6 +122,8 @@ export class ImpactIndex {
   private markGeneration = 0;
   private mark = new Int32Array(0);
   private readonly touchedGroups: number[] = [];
+  /** Where each depth's run starts in the queue (depth 1 at [0]), then the end. */
+  private readonly levels: number[] = [];
 
   // ---- edges
   private readonly edgeNumbers = new Map<string, number>();
@@ -253,6 +255,7 @@ export class ImpactIndex {
     const limit = query.limit === undefined ? DEFAULT_LIMIT : query.limit >= 0 ? Math.floor(query.limit) : 0;
     const flow = this.prepareFlow(query.relationshipTypes);
     const gen = this.nextGeneration();
+    this.adjacency.compactIfScattered();
 
     const known = this.nodeKnown;
     const available = this.nodeAvailable;
@@ -291,9 +294,18 @@ export class ImpactIndex {
     const inWalk = downstream ? FLOW_BACKWARD : FLOW_FORWARD;
     let head = 0;
     let depthLimitReached = false;
+    const levels = this.levels;
+    levels.length = 0;
+    levels.push(originCount);
+    let levelDepth = 0;
     while (head < tail) {
       const u = queue[head++] as number;
       const d = walk[u * WALK_STRIDE + 1] as number;
+      if (d !== levelDepth) {
+        // the first node of depth d: every node of depth d is queued, depth d + 1 starts at tail
+        levelDepth = d;
+        levels.push(tail);
+      }
       if (d >= maxDepth) {
         if (!depthLimitReached && this.hasUnwalkedEdge(u, downstream, flow, gen)) depthLimitReached = true;
         continue;
@@ -354,6 +366,7 @@ export class ImpactIndex {
       }
     }
 
+    if (levels[levels.length - 1] !== tail) levels.push(tail);
     return this.buildResult(query, origins, unknownOrigins, originCount, tail, limit, depthLimitReached, downstream, considerStatus, maxDepth, flow, gen);
   }
 
@@ -449,17 +462,14 @@ export class ImpactIndex {
     // The queue is ordered by depth: take whole levels while they fit, then the first of the cut level.
     const compare = (a: number, b: number): number => this.compareNodes(a, b);
     const selected: number[] = [];
-    let i = start;
     let remaining = limit;
-    while (i < end && remaining > 0) {
-      const d = walk[(queue[i] as number) * WALK_STRIDE + 1];
-      let j = i + 1;
-      while (j < end && walk[(queue[j] as number) * WALK_STRIDE + 1] === d) j++;
+    for (let l = 0; l + 1 < this.levels.length && remaining > 0; l++) {
+      const i = this.levels[l] as number;
+      const j = this.levels[l + 1] as number;
       const level = j - i <= remaining ? Array.from(queue.subarray(i, j)) : smallest(queue, i, j, remaining, compare);
       level.sort(compare);
       for (const n of level) selected.push(n);
       remaining -= level.length;
-      i = j;
     }
 
     const impacted: ImpactedCi[] = [];

@@ -267,7 +267,7 @@ describe('coerceAttributeText', () => {
     expect(coerceAttributeText(memory, '-2')).toBe(-2);
   });
 
-  it.each(['', '   ', 'abc', 'NaN', 'Infinity', '-Infinity', '1,5'])('rejects number text %j', (text) => {
+  it.each(['', '   ', 'abc', 'NaN', 'Infinity', '-Infinity', '1,5', '0x10', '0b11', '1e999'])('rejects number text %j', (text) => {
     expectCoercionRejected(def('memory_gb', 'number'), text);
   });
 

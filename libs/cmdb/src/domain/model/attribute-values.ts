@@ -114,7 +114,7 @@ export function coerceAttributeText(definition: AttributeDefinition, text: strin
       if (!/^-?\d{1,16}$/.test(text.trim())) throw invalid(definition, text, 'must be an integer');
       return Number(text.trim());
     case 'number': {
-      const value = text.trim() === '' ? Number.NaN : Number(text);
+      const value = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d{1,3})?$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
       if (!Number.isFinite(value)) throw invalid(definition, text, 'must be a number');
       return value;
     }

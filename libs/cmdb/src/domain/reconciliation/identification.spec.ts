@@ -95,3 +95,22 @@ describe('identificationKeys', () => {
     expect(keys('twin', { code: 'A', name: 'a' }, next)).toEqual(['twin|code=a', 'twin|name=a']);
   });
 });
+
+describe('identification key separators', () => {
+  it('cannot be forged by a value: a "|" or "=" inside a value gives a different key than two values', () => {
+    const catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES).withClass({
+      id: 'rack',
+      label: 'Rack',
+      parentId: 'hardware',
+      abstract: false,
+      attributes: [{ name: 'room', label: 'Room', type: 'string', required: false }, { name: 'row', label: 'Row', type: 'string', required: false }],
+      identificationRules: [{ attributes: ['room', 'row'], perClass: true }],
+      builtIn: false,
+      version: 1,
+    });
+    const rack = catalog.resolve('rack');
+    const forged = identificationKeys(rack, { name: 'x', room: 'a|row=b', row: 'c' })[0];
+    const honest = identificationKeys(rack, { name: 'x', room: 'a', row: 'b|row=c' })[0];
+    expect(forged).not.toEqual(honest);
+  });
+});

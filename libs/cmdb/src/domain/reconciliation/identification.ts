@@ -4,7 +4,8 @@ import type { Attributes, AttributeValue } from '../model/ci';
 function normalise(value: AttributeValue): string | undefined {
   if (value === null) return undefined;
   const text = String(value).trim().replace(/\s+/g, ' ').toLowerCase();
-  return text === '' ? undefined : text;
+  // Escaped, so the separators of a multi-attribute key cannot be forged by a value.
+  return text === '' ? undefined : text.replace(/[\\|=]/g, '\\$&');
 }
 
 /**

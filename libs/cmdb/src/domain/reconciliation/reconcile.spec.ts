@@ -383,3 +383,15 @@ describe('immutability', () => {
     expect(result.ci.state).toBe('active');
   });
 });
+
+describe('a class that gains a required attribute after its CIs were stored', () => {
+  const stricter = catalog.withClass({ ...catalog.resolve('server').cls, attributes: [...catalog.resolve('server').cls.attributes, { name: 'rack_unit', label: 'Rack unit', type: 'integer', required: true }] });
+
+  it('still lets its older CIs be updated, and refuses clearing a required attribute', () => {
+    const old = created();
+    const result = updated(reconcileCi(stricter, old, checkObservation(stricter, observation('sccm', { serial_number: 'SN-1', os: 'Linux' }))));
+    expect(result.entry.changes).toEqual([{ attribute: 'os', old: 'Windows Server 2022', new: 'Linux' }]);
+    const clearing = thrown(() => reconcileCi(stricter, old, checkObservation(stricter, observation('manual', { serial_number: 'SN-1', name: null }))));
+    expect(clearing).toMatchObject({ code: CmdbErrorCode.InvalidAttribute, details: { attribute: 'name' } });
+  });
+});

@@ -112,8 +112,14 @@ export function reconcileCi(catalog: CmdbCatalog, existing: ConfigurationItem, o
       provenance[attribute] = { source: observation.source, by: observation.by, at: observation.at };
     }
   }
-  // A required attribute cannot be cleared by anyone.
-  catalog.checkAttributes(existing.classId, attributes, true);
+  // A required attribute cannot be cleared by anyone. (Only what changes is checked: a CI stored
+  // before its class gained a required attribute can still be updated.)
+  const definitions = catalog.resolve(existing.classId).attributes;
+  for (const change of changes) {
+    if (change.new === null && definitions.get(change.attribute)?.required === true) {
+      throw new CmdbError(CmdbErrorCode.InvalidAttribute, `attribute ${change.attribute} is required for class ${existing.classId}`, { attribute: change.attribute, expected: definitions.get(change.attribute)?.type ?? null });
+    }
+  }
   const newIdentifiers = identifiers.length === existing.identifiers.length && identifiers.every((k, i) => existing.identifiers[i] === k) ? existing.identifiers : [...identifiers];
   if (changes.length === 0) {
     const ci = newIdentifiers === existing.identifiers ? existing : { ...existing, identifiers: newIdentifiers };
