@@ -361,7 +361,7 @@ export function generateTopology(ciCount: number, relationshipCount: number, see
     if (seen.has(key)) return false;
     check(typeId, s, t);
     if (count >= relationshipCount) {
-      throw new Error(`generator: the base structure of ${ciCount} CIs needs more than CMDB_BENCH_RELATIONSHIPS=${relationshipCount} relationships (about ${Math.ceil(ciCount * 2.45)})`);
+      throw new Error(`generator: the base structure of ${ciCount} CIs needs more than CMDB_BENCH_RELATIONSHIPS=${relationshipCount} relationships (about ${Math.ceil(ciCount * 2.3)})`);
     }
     seen.add(key);
     type[count] = ti;

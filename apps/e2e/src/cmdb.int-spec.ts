@@ -354,5 +354,14 @@ describe('CMDB service end to end (two replicas, Kafka + MongoDB peers)', () => 
       expect(left.impacted[0]).toMatchObject({ name: 'imp-cluster', redundancy: { members: 2, unavailable: 1, required: 2 } });
     }, { timeoutMs: 20_000, intervalMs: 250 });
     expect(cmdbEvents.filter((e) => e.type === 'itsm.cmdb.relationship-removed.v1' && (e.data as { sourceId: string }).sourceId === s2)).toHaveLength(1);
+
+    // A restarted replica rebuilds its index from MongoDB before it reports ready: same answer at once.
+    const before = await impact(1, { ciIds: [s1], maxDepth: 10 });
+    await replicas[1]!.app.stop();
+    const port = await freePort();
+    const app = startApp('apps/cmdb/src/main.js', env(port, 'b'));
+    replicas[1] = { app, url: `http://127.0.0.1:${port}/graphql` };
+    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, app);
+    expect(await impact(1, { ciIds: [s1], maxDepth: 10 })).toEqual(before);
   });
 });

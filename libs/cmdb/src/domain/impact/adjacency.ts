@@ -14,10 +14,10 @@
  * The arrays are replaced when they grow or compact: read them again after any change.
  */
 export class AdjacencyLists {
-  heads = new Int32Array(0);
-  pairs = new Int32Array(0);
-  edges = new Int32Array(0);
-  private capacity = new Int32Array(0);
+  heads: Int32Array = new Int32Array(0);
+  pairs: Int32Array = new Int32Array(0);
+  edges: Int32Array = new Int32Array(0);
+  private capacity: Int32Array = new Int32Array(0);
   /** Slab entries handed out (live entries, their slack and garbage). */
   private used = 0;
   private garbage = 0;

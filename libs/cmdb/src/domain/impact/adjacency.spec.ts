@@ -1,0 +1,77 @@
+import { AdjacencyLists } from './adjacency';
+
+/** The entries of a list as sorted "other:type:edge" strings. */
+function entries(lists: AdjacencyLists, list: number): string[] {
+  const { heads, pairs, edges } = lists;
+  const result: string[] = [];
+  for (let k = heads[2 * list] as number, end = k + (heads[2 * list + 1] as number); k < end; k++) result.push(`${pairs[2 * k]}:${pairs[2 * k + 1]}:${edges[k]}`);
+  return result.sort();
+}
+
+describe('AdjacencyLists', () => {
+  it('adds, removes and retypes entries', () => {
+    const lists = new AdjacencyLists();
+    lists.ensureLists(3);
+    for (let e = 0; e < 10; e++) lists.add(1, 100 + e, e % 3, e);
+    lists.add(2, 7, 1, 50);
+    lists.remove(1, 3);
+    lists.remove(1, 99); // not there: no-op
+    lists.setType(1, 4, 9);
+    expect(entries(lists, 0)).toEqual([]);
+    expect(entries(lists, 1)).toEqual(['100:0:0', '101:1:1', '102:2:2', '104:9:4', '105:2:5', '106:0:6', '107:1:7', '108:2:8', '109:0:9']);
+    expect(entries(lists, 2)).toEqual(['7:1:50']);
+  });
+
+  it('matches a plain model through growth, relocation and compaction (seeded random)', () => {
+    let seed = 42;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const lists = new AdjacencyLists();
+    const model = new Map<number, Map<number, string>>();
+    let nextEdge = 0;
+    let listCount = 0;
+    for (let step = 0; step < 60_000; step++) {
+      if (listCount < 5000 && random() < 0.1) lists.ensureLists(++listCount);
+      if (listCount === 0) continue;
+      // a few heavy lists, many light ones
+      const list = random() < 0.2 ? Math.floor(random() * Math.min(listCount, 10)) : Math.floor(random() * listCount);
+      const mine = model.get(list) ?? new Map<number, string>();
+      model.set(list, mine);
+      const r = random();
+      if (r < 0.65 || mine.size === 0) {
+        const edge = nextEdge++;
+        const other = Math.floor(random() * 1e6);
+        const type = Math.floor(random() * 8);
+        lists.add(list, other, type, edge);
+        mine.set(edge, `${other}:${type}:${edge}`);
+      } else {
+        const edges = [...mine.keys()];
+        const edge = edges[Math.floor(random() * edges.length)] as number;
+        if (r < 0.9) {
+          lists.remove(list, edge);
+          mine.delete(edge);
+        } else {
+          const type = Math.floor(random() * 8);
+          lists.setType(list, edge, type);
+          mine.set(edge, (mine.get(edge) as string).replace(/:\d+:/, `:${type}:`));
+        }
+      }
+      if (step % 5000 === 0) lists.compactIfScattered();
+    }
+    for (let list = 0; list < listCount; list++) expect([list, entries(lists, list)]).toEqual([list, [...(model.get(list)?.values() ?? [])].sort()]);
+  });
+
+  it('compacts after many lists moved, keeping every entry', () => {
+    const lists = new AdjacencyLists();
+    lists.ensureLists(4000);
+    for (let round = 0; round < 6; round++) for (let list = 0; list < 4000; list++) lists.add(list, list, round, list * 10 + round);
+    const slab = lists.pairs;
+    lists.compactIfScattered();
+    expect(lists.pairs).not.toBe(slab);
+    // compacted in list order
+    for (let list = 1; list < 4000; list++) expect(lists.heads[2 * list]).toBeGreaterThan(lists.heads[2 * (list - 1)] as number);
+    expect(entries(lists, 3999)).toEqual([0, 1, 2, 3, 4, 5].map((round) => `3999:${round}:${39990 + round}`));
+  });
+});
