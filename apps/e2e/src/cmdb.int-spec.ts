@@ -359,9 +359,9 @@ describe('CMDB service end to end (two replicas, Kafka + MongoDB peers)', () => 
     const before = await impact(1, { ciIds: [s1], maxDepth: 10 });
     await replicas[1]!.app.stop();
     const port = await freePort();
-    const app = startApp('apps/cmdb/src/main.js', env(port, 'b'));
-    replicas[1] = { app, url: `http://127.0.0.1:${port}/graphql` };
-    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, app);
+    const restarted = startApp('apps/cmdb/src/main.js', env(port, 'b'));
+    replicas[1] = { app: restarted, url: `http://127.0.0.1:${port}/graphql` };
+    await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, restarted);
     expect(await impact(1, { ciIds: [s1], maxDepth: 10 })).toEqual(before);
   });
 });
