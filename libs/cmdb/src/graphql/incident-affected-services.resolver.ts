@@ -38,10 +38,11 @@ export class IncidentAffectedServicesResolver {
     if (result === undefined) return [];
     const catalog = this.catalog.current();
     const index = this.index.index;
-    const direct = result.origins
-      .map((id) => index.ci(id))
-      .filter((ci) => ci?.service === true)
-      .map((ci) => ({ ciId: ci?.id ?? '', classId: ci?.classId ?? '', name: ci?.name ?? '', depth: 0, explanation: `${ci?.name ?? ''} is named on the incident`, path: [] }));
+    const direct: AffectedServiceGql[] = [];
+    for (const id of result.origins) {
+      const ci = index.ci(id);
+      if (ci?.service) direct.push({ ciId: ci.id, classId: ci.classId, name: ci.name, depth: 0, explanation: `${ci.name} is named on the incident`, path: [] });
+    }
     return [...direct, ...result.services.map((s) => toAffectedGql(catalog, index, s))];
   }
 }

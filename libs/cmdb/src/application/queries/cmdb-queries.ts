@@ -41,8 +41,10 @@ export class CmdbQueries {
   list(filter: { classId?: string; state?: 'active' | 'retired'; nameContains?: string }, first: number, after: string | undefined): Promise<{ items: CiSummary[]; hasNextPage: boolean }> {
     if (!Number.isInteger(first) || first < 1 || first > 500) throw new CmdbError(CmdbErrorCode.InvalidInput, 'first is 1-500');
     const catalog = this.catalog.current();
+    const classId = filter.classId;
+    if (classId !== undefined) catalog.resolve(classId);
     const query: CiListFilter = {
-      ...(filter.classId === undefined ? {} : { classIds: (catalog.resolve(filter.classId), catalog.classes().filter((c) => catalog.isA(c.id, filter.classId ?? '')).map((c) => c.id)) }),
+      ...(classId === undefined ? {} : { classIds: catalog.classes().filter((c) => catalog.isA(c.id, classId)).map((c) => c.id) }),
       ...(filter.state === undefined ? {} : { state: filter.state }),
       ...(filter.nameContains === undefined ? {} : { nameContains: filter.nameContains }),
     };

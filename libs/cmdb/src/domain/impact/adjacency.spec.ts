@@ -39,7 +39,8 @@ describe('AdjacencyLists', () => {
       const list = random() < 0.2 ? Math.floor(random() * Math.min(listCount, 10)) : Math.floor(random() * listCount);
       const mine = model.get(list) ?? new Map<number, string>();
       model.set(list, mine);
-      const r = random();
+      // grow, then shrink (garbage outgrows live entries), then grow again (relocations compact)
+      const r = random() + (step >= 30_000 && step < 45_000 ? 0.5 : -0.2);
       if (r < 0.65 || mine.size === 0) {
         const edge = nextEdge++;
         const other = Math.floor(random() * 1e6);
@@ -58,7 +59,7 @@ describe('AdjacencyLists', () => {
           mine.set(edge, (mine.get(edge) as string).replace(/:\d+:/, `:${type}:`));
         }
       }
-      if (step % 5000 === 0) lists.compactIfScattered();
+      if (step > 55_000 && step % 1000 === 0) lists.compactIfScattered();
     }
     for (let list = 0; list < listCount; list++) expect([list, entries(lists, list)]).toEqual([list, [...(model.get(list)?.values() ?? [])].sort()]);
   });
@@ -73,5 +74,18 @@ describe('AdjacencyLists', () => {
     // compacted in list order
     for (let list = 1; list < 4000; list++) expect(lists.heads[2 * list]).toBeGreaterThan(lists.heads[2 * (list - 1)] as number);
     expect(entries(lists, 3999)).toEqual([0, 1, 2, 3, 4, 5].map((round) => `3999:${round}:${39990 + round}`));
+  });
+
+  it('reclaims the room moved lists left behind once it outgrows the live entries', () => {
+    const lists = new AdjacencyLists();
+    lists.ensureLists(2);
+    for (let e = 0; e < 10_000; e++) lists.add(0, e, 1, e); // moves 12 times: 16k garbage
+    for (let e = 10; e < 10_000; e++) lists.remove(0, e);
+    const slab = lists.edges;
+    for (let e = 0; e < 5; e++) lists.add(1, e, 2, 100_000 + e); // list 1 moves: garbage > live, so compact
+    expect(lists.edges).not.toBe(slab);
+    expect(lists.edges.length).toBeLessThan(10_000);
+    expect(entries(lists, 0)).toEqual(Array.from({ length: 10 }, (_, e) => `${e}:1:${e}`).sort());
+    expect(entries(lists, 1)).toEqual(Array.from({ length: 5 }, (_, e) => `${e}:2:${100_000 + e}`).sort());
   });
 });

@@ -8,7 +8,7 @@
  * (out = 2n, in = 2n + 1) share a cache line.
  *
  * A full list moves to the end of the slab with double the room; the room it leaves is garbage,
- * reclaimed by compacting when garbage outgrows the live entries. Entry order inside a list is not
+ * reclaimed by compacting when the room not holding entries outgrows twice the live entries. Entry order inside a list is not
  * stable (removal swaps the last entry in).
  *
  * The arrays are replaced when they grow or compact: read them again after any change.
@@ -20,7 +20,8 @@ export class AdjacencyLists {
   private capacity: Int32Array = new Int32Array(0);
   /** Slab entries handed out (live entries, their slack and garbage). */
   private used = 0;
-  private garbage = 0;
+  /** Live entries. */
+  private entries = 0;
   private lists = 0;
   /** Lists moved out of list order since the last compaction. */
   private displaced = 0;
@@ -43,6 +44,7 @@ export class AdjacencyLists {
     this.pairs[2 * k + 1] = type;
     this.edges[k] = edge;
     this.heads[2 * list + 1] = len + 1;
+    this.entries++;
   }
 
   remove(list: number, edge: number): void {
@@ -54,6 +56,7 @@ export class AdjacencyLists {
     this.pairs[2 * k + 1] = this.pairs[2 * last + 1] as number;
     this.edges[k] = this.edges[last] as number;
     this.heads[2 * list + 1] = len;
+    this.entries--;
   }
 
   setType(list: number, edge: number, type: number): void {
@@ -68,7 +71,9 @@ export class AdjacencyLists {
   }
 
   private relocate(list: number, room: number): void {
-    if (this.garbage > 4096 && this.garbage > this.used - this.garbage) {
+    // room handed out but not holding entries: garbage, plus the slack of lists that grew then shrank
+    const wasted = this.used - this.entries;
+    if (wasted > 4096 && wasted > 2 * this.entries) {
       this.compact(list, room);
       return;
     }
@@ -81,7 +86,6 @@ export class AdjacencyLists {
     const len = this.heads[2 * list + 1] as number;
     this.pairs.copyWithin(2 * this.used, 2 * from, 2 * (from + len));
     this.edges.copyWithin(this.used, from, from + len);
-    this.garbage += this.capacity[list] as number;
     if ((this.heads[2 * list + 1] as number) > 0) this.displaced++;
     this.heads[2 * list] = this.used;
     this.capacity[list] = room;
@@ -117,7 +121,6 @@ export class AdjacencyLists {
     this.pairs = pairs;
     this.edges = edges;
     this.used = at;
-    this.garbage = 0;
     this.displaced = 0;
   }
 }
