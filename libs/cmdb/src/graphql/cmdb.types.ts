@@ -148,7 +148,7 @@ export class ImpactAnalysisGql {
   @Field(() => [ID]) origins!: string[];
   @Field(() => [ID]) unknownOrigins!: string[];
   @Field(() => [ImpactedCiGql], { description: 'Nearest first; at most `first`' }) impacted!: ImpactedCiGql[];
-  @Field(() => [ImpactedCiGql], { description: 'The impacted services (business services, offerings, application services)' }) services!: ImpactedCiGql[];
+  @Field(() => [ImpactedCiGql], { description: 'The listed impacted CIs that are services (business services, offerings, application services); totalServices counts them all' }) services!: ImpactedCiGql[];
   @Field(() => Int) totalImpacted!: number;
   @Field(() => Int) totalServices!: number;
   @Field() truncated!: boolean;

@@ -43,12 +43,15 @@ const FLOW_MEMBERSHIP = 3;
 
 const DEFAULT_LIMIT = 1000;
 const MAX_GENERATION = 0x7fff_fffe;
-/** Per node in `walk`: [generation it was reached in, depth, parent node, parent edge]. */
+/**
+ * Per node in `walk`: [generation it was reached in, depth, parent node, unused] (16 bytes, aligned).
+ * The edge to the parent is looked up again for the listed CIs only (see pathTo).
+ */
 const WALK_STRIDE = 4;
 /** Per node in `groups`: [generation the state belongs to, last member counted, margin (see initGroup), unused]. */
 const GROUP_STRIDE = 4;
 
-type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
+type TypedArray = Int32Array | Uint8Array | Float64Array;
 
 function grown<T extends TypedArray>(array: T, capacity: number): T {
   const next = new (array.constructor as new (length: number) => T)(capacity);
@@ -85,8 +88,14 @@ export function requiredMembers(rule: RedundancyRule | null, members: number): n
  * source; in: the target) packed in typed arrays, each entry holding the other end and the type
  * number (see AdjacencyLists); per edge its endpoints and type in typed arrays. A walk is a
  * breadth-first search over an Int32Array queue, with one generation-stamped record per node
- * (reached-in generation, depth, parent node, parent edge: never cleared between queries); paths
- * are built only for the listed CIs.
+ * (reached-in generation, depth, parent node: never cleared between queries); paths are built
+ * only for the listed CIs, counts are exact. The adjacency is compacted in node order when many
+ * lists have moved (after a bulk load: the first query after it pays for that once).
+ *
+ * Downstream, a membership relationship (member -> group) does not carry impact by itself: the
+ * first member whose impact arrives counts the group's members (see RedundancyState), each one
+ * after it takes one off the group's margin, and the member that takes it below 0 impacts the
+ * group one hop deeper.
  *
  * Each CI id and relationship id carries the sequence of the last event applied to it; an event
  * applies only when its sequence is greater (retire and remove leave a tombstone sequence).
@@ -102,6 +111,8 @@ export class ImpactIndex {
   private readonly nodeNumbers = new Map<string, number>();
   private readonly nodeIds: string[] = [];
   private readonly nodeCis: (IndexedCi | undefined)[] = [];
+  /** The CIs' names (unknown: ''), apart so that ordering reads one array. */
+  private readonly nodeNames: string[] = [];
   /** Lists 2n (out: n is the source) and 2n + 1 (in: n is the target). */
   private readonly adjacency = new AdjacencyLists();
   private nodeCount = 0;
@@ -160,6 +171,7 @@ export class ImpactIndex {
       this.knownCis++;
     }
     this.nodeCis[n] = ci;
+    this.nodeNames[n] = ci.name;
     this.nodeAvailable[n] = isAvailable(ci.operationalStatus) ? 1 : 0;
     this.nodeService[n] = ci.service ? 1 : 0;
     return true;
@@ -175,6 +187,7 @@ export class ImpactIndex {
       this.knownCis--;
     }
     this.nodeCis[n] = undefined;
+    this.nodeNames[n] = '';
     return true;
   }
 
@@ -262,7 +275,7 @@ export class ImpactIndex {
     const walk = this.walk;
     const queue = this.queue;
     const groups = this.groups;
-    const { heads, pairs, edges } = this.adjacency;
+    const { heads, pairs } = this.adjacency;
     const touchedGroups = this.touchedGroups;
     touchedGroups.length = 0;
 
@@ -280,14 +293,13 @@ export class ImpactIndex {
       walk[w] = gen;
       walk[w + 1] = 0;
       walk[w + 2] = -1;
-      walk[w + 3] = -1;
       queue[tail++] = n;
       origins.push(id);
     }
     const originCount = tail;
 
-    // Breadth-first; the queue ends up ordered by depth. For each edge entry of u: the other end v,
-    // its flow; reaching v writes its record [gen, depth, parent, edge] (one cache line).
+    // Breadth-first; the queue ends up ordered by depth (levels: where each depth starts). For each
+    // edge entry of u: the other end v and the type's flow; reaching v writes its walk record.
     // downstream: out entries FORWARD / MEMBERSHIP, in entries BACKWARD;
     // upstream: out entries BACKWARD, in entries FORWARD / MEMBERSHIP (a group needs its members).
     const outWalk = downstream ? FLOW_FORWARD : FLOW_BACKWARD;
@@ -297,15 +309,16 @@ export class ImpactIndex {
     const levels = this.levels;
     levels.length = 0;
     levels.push(originCount);
-    let levelDepth = 0;
+    let d = 0;
+    let levelEnd = originCount;
     while (head < tail) {
-      const u = queue[head++] as number;
-      const d = walk[u * WALK_STRIDE + 1] as number;
-      if (d !== levelDepth) {
-        // the first node of depth d: every node of depth d is queued, depth d + 1 starts at tail
-        levelDepth = d;
+      if (head === levelEnd) {
+        // the first node of depth d + 1: all of that depth is queued, the next one starts at tail
+        d++;
+        levelEnd = tail;
         levels.push(tail);
       }
+      const u = queue[head++] as number;
       if (d >= maxDepth) {
         if (!depthLimitReached && this.hasUnwalkedEdge(u, downstream, flow, gen)) depthLimitReached = true;
         continue;
@@ -324,7 +337,6 @@ export class ImpactIndex {
             walk[w] = gen;
             walk[w + 1] = next;
             walk[w + 2] = u;
-            walk[w + 3] = edges[k] as number;
             queue[tail++] = v;
           }
         } else if (f === FLOW_MEMBERSHIP && downstream) {
@@ -345,7 +357,6 @@ export class ImpactIndex {
             walk[w] = gen;
             walk[w + 1] = next;
             walk[w + 2] = u;
-            walk[w + 3] = edges[k] as number;
             queue[tail++] = g;
           }
         }
@@ -359,7 +370,6 @@ export class ImpactIndex {
             walk[w] = gen;
             walk[w + 1] = next;
             walk[w + 2] = u;
-            walk[w + 3] = edges[k] as number;
             queue[tail++] = v;
           }
         }
@@ -431,7 +441,7 @@ export class ImpactIndex {
       if (down || impacted) unavailableMembers.push(this.nodeIds[m] as string);
     }
     if (members === 0) return null;
-    unavailableMembers.sort(compareStrings);
+    if (unavailableMembers.length > 1) unavailableMembers.sort(compareStrings);
     return {
       members,
       unavailable: unavailableMembers.length,
@@ -466,7 +476,7 @@ export class ImpactIndex {
     for (let l = 0; l + 1 < this.levels.length && remaining > 0; l++) {
       const i = this.levels[l] as number;
       const j = this.levels[l + 1] as number;
-      const level = j - i <= remaining ? Array.from(queue.subarray(i, j)) : smallest(queue, i, j, remaining, compare);
+      const level = j - i <= remaining ? Array.from(queue.subarray(i, j)) : smallest(queue, i, j, remaining, this.nodeNames, this.nodeIds);
       level.sort(compare);
       for (const n of level) selected.push(n);
       remaining -= level.length;
@@ -482,7 +492,7 @@ export class ImpactIndex {
         name: ci.name,
         depth: walk[n * WALK_STRIDE + 1] as number,
         service: ci.service,
-        path: this.pathTo(n),
+        path: this.pathTo(n, downstream, flow),
         redundancy: this.groupState(n, downstream, flow, considerStatus, maxDepth, gen),
       };
       impacted.push(item);
@@ -514,16 +524,33 @@ export class ImpactIndex {
     };
   }
 
-  /** The hops from an origin to n, following the parent records (see PathStep). */
-  private pathTo(n: number): PathStep[] {
+  /**
+   * The hops from an origin to n, following the parent records (see PathStep). Each hop's
+   * relationship is the first one from the parent to the child the walk could have crossed (the
+   * same test as in the walk); when several join them, any of them is a true reading.
+   */
+  private pathTo(n: number, downstream: boolean, flow: Uint8Array): PathStep[] {
     const walk = this.walk;
+    const { heads, pairs, edges } = this.adjacency;
     const steps = new Array<PathStep>(walk[n * WALK_STRIDE + 1] as number);
     let v = n;
-    for (let k = steps.length - 1; k >= 0; k--) {
+    for (let i = steps.length - 1; i >= 0; i--) {
       const p = walk[v * WALK_STRIDE + 2] as number;
-      const e = walk[v * WALK_STRIDE + 3] as number;
+      let e = -1;
+      for (let side = 0; side < 2 && e < 0; side++) {
+        // side 0: p's out entries (p is the source), side 1: its in entries; as in hasUnwalkedEdge
+        const plain = (side === 0) === downstream ? FLOW_FORWARD : FLOW_BACKWARD;
+        const membership = (side === 0) === downstream;
+        for (let k = heads[4 * p + 2 * side] as number, end = k + (heads[4 * p + 2 * side + 1] as number); k < end; k++) {
+          const f = flow[pairs[2 * k + 1] as number];
+          if (pairs[2 * k] === v && (f === plain || (membership && f === FLOW_MEMBERSHIP))) {
+            e = edges[k] as number;
+            break;
+          }
+        }
+      }
       const rel = this.edgeRelationships[e] as IndexedRelationship;
-      steps[k] = { ciId: this.nodeIds[p] as string, relationshipId: rel.id, typeId: rel.typeId, reading: this.edgeSource[e] === p ? 'forward' : 'inverse' };
+      steps[i] = { ciId: this.nodeIds[p] as string, relationshipId: rel.id, typeId: rel.typeId, reading: this.edgeSource[e] === p ? 'forward' : 'inverse' };
       v = p;
     }
     return steps;
@@ -531,9 +558,7 @@ export class ImpactIndex {
 
   /** Name, then id, ordinal. */
   private compareNodes(a: number, b: number): number {
-    const x = this.nodeCis[a] as IndexedCi;
-    const y = this.nodeCis[b] as IndexedCi;
-    return compareStrings(x.name, y.name) || compareStrings(x.id, y.id);
+    return compareStrings(this.nodeNames[a] as string, this.nodeNames[b] as string) || compareStrings(this.nodeIds[a] as string, this.nodeIds[b] as string);
   }
 
   /** The walkable flow of each type number for this query (the filter applied), in a reused array. */
@@ -589,6 +614,7 @@ export class ImpactIndex {
     this.nodeNumbers.set(id, n);
     this.nodeIds.push(id);
     this.nodeCis.push(undefined);
+    this.nodeNames.push('');
     this.adjacency.ensureLists(2 * this.nodeCount);
     return n;
   }
@@ -637,34 +663,53 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The k smallest of queue[from, to) by compare (unordered), through a bounded max-heap. */
-function smallest(queue: Int32Array, from: number, to: number, k: number, compare: (a: number, b: number) => number): number[] {
+/**
+ * The k smallest of queue[from, to) by name then id (unordered), through a bounded max-heap. Most
+ * candidates of a big level lose to the heap's top in one string comparison.
+ */
+function smallest(queue: Int32Array, from: number, to: number, k: number, names: readonly string[], ids: readonly string[]): number[] {
+  const after = (a: number, b: number): boolean => {
+    const x = names[a] as string;
+    const y = names[b] as string;
+    return x > y || (x === y && (ids[a] as string) > (ids[b] as string));
+  };
   const heap: number[] = [];
-  for (let i = from; i < to; i++) {
-    const n = queue[i] as number;
-    if (heap.length < k) {
-      heap.push(n);
-      let c = heap.length - 1;
-      while (c > 0) {
-        const p = (c - 1) >> 1;
-        if (compare(heap[p] as number, heap[c] as number) >= 0) break;
-        [heap[p], heap[c]] = [heap[c] as number, heap[p] as number];
-        c = p;
-      }
-    } else if (compare(n, heap[0] as number) < 0) {
-      heap[0] = n;
-      let p = 0;
-      for (;;) {
-        const l = 2 * p + 1;
-        const r = l + 1;
-        let top = p;
-        if (l < k && compare(heap[l] as number, heap[top] as number) > 0) top = l;
-        if (r < k && compare(heap[r] as number, heap[top] as number) > 0) top = r;
-        if (top === p) break;
-        [heap[p], heap[top]] = [heap[top] as number, heap[p] as number];
-        p = top;
-      }
+  let i = from;
+  for (; i < to && heap.length < k; i++) {
+    heap.push(queue[i] as number);
+    for (let c = heap.length - 1; c > 0; ) {
+      const p = (c - 1) >> 1;
+      if (!after(heap[c] as number, heap[p] as number)) break;
+      swap(heap, c, p);
+      c = p;
     }
   }
+  if (k === 0) return heap;
+  let top = heap[0] as number;
+  let topName = names[top] as string;
+  for (; i < to; i++) {
+    const n = queue[i] as number;
+    const name = names[n] as string;
+    if (name > topName || (name === topName && (ids[n] as string) > (ids[top] as string))) continue;
+    heap[0] = n;
+    for (let p = 0; ; ) {
+      const l = 2 * p + 1;
+      const r = l + 1;
+      let big = p;
+      if (l < k && after(heap[l] as number, heap[big] as number)) big = l;
+      if (r < k && after(heap[r] as number, heap[big] as number)) big = r;
+      if (big === p) break;
+      swap(heap, p, big);
+      p = big;
+    }
+    top = heap[0] as number;
+    topName = names[top] as string;
+  }
   return heap;
+}
+
+function swap(list: number[], a: number, b: number): void {
+  const t = list[a] as number;
+  list[a] = list[b] as number;
+  list[b] = t;
 }
