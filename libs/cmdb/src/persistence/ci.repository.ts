@@ -5,6 +5,7 @@ import { Schema, Types } from 'mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { AttributeProvenance, AttributeValue, CiState, ConfigurationItem, HistoryEntry } from '../domain';
 import { toCmdbEnvelopes } from './cmdb-envelopes';
+import { inBatches } from './in-batches';
 import type { CmdbEvent } from './cmdb-envelopes';
 
 export interface CiDocument {
@@ -132,19 +133,8 @@ export class CiRepository {
 
   /** Every CI, in batches, without history: the impact index rebuild and the identity cache. */
   async forEach(batch: (items: (CiSummary & { identifiers: readonly string[] })[]) => void, batchSize = 5_000): Promise<number> {
-    let count = 0;
-    let pending: (CiSummary & { identifiers: readonly string[] })[] = [];
     const cursor = this.model.find({}, { classId: 1, name: 1, attributes: 1, state: 1, identifiers: 1, createdAt: 1, updatedAt: 1, sequence: 1 }).lean<(StoredDocument<CiDocument> & { _id: Types.ObjectId })[]>().cursor({ batchSize });
-    for await (const document of cursor) {
-      pending.push({ ...toSummary(document), identifiers: document.identifiers ?? [] });
-      count += 1;
-      if (pending.length >= batchSize) {
-        batch(pending);
-        pending = [];
-      }
-    }
-    if (pending.length) batch(pending);
-    return count;
+    return inBatches(cursor, batchSize, (document) => ({ ...toSummary(document), identifiers: document.identifiers ?? [] }), batch);
   }
 }
 

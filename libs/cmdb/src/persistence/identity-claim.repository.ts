@@ -1,5 +1,6 @@
 import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Connection, Types } from 'mongoose';
+import { inBatches } from './in-batches';
 
 interface ClaimDocument {
   _id: Types.ObjectId;
@@ -44,17 +45,6 @@ export class IdentityClaimRepository {
 
   /** Every claim, in batches (the identity cache at start). */
   async forEach(batch: (items: { key: string; ciId: string }[]) => void, batchSize = 10_000): Promise<number> {
-    let count = 0;
-    let pending: { key: string; ciId: string }[] = [];
-    for await (const document of this.collection.find({}, { projection: { key: 1, ciId: 1 }, batchSize })) {
-      pending.push({ key: document.key, ciId: document.ciId });
-      count += 1;
-      if (pending.length >= batchSize) {
-        batch(pending);
-        pending = [];
-      }
-    }
-    if (pending.length) batch(pending);
-    return count;
+    return inBatches(this.collection.find({}, { projection: { key: 1, ciId: 1 }, batchSize }), batchSize, (document) => ({ key: document.key, ciId: document.ciId }), batch);
   }
 }

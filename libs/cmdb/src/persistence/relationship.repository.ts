@@ -4,6 +4,7 @@ import { Schema, Types } from 'mongoose';
 import type { Model } from 'mongoose';
 import type { Relationship } from '../domain';
 import { toCmdbEnvelopes } from './cmdb-envelopes';
+import { inBatches } from './in-batches';
 import type { CmdbEvent } from './cmdb-envelopes';
 
 export interface RelationshipDocument {
@@ -106,18 +107,7 @@ export class RelationshipRepository {
 
   /** Every relationship, removed ones included (their sequence orders late events), in batches. */
   async forEach(batch: (items: Relationship[]) => void, batchSize = 10_000): Promise<number> {
-    let count = 0;
-    let pending: Relationship[] = [];
     const cursor = this.model.find({}, { _outbox: 0, _inbox: 0 }).lean<(StoredDocument<RelationshipDocument> & { _id: Types.ObjectId })[]>().cursor({ batchSize });
-    for await (const document of cursor) {
-      pending.push(relationshipMapper.toDomain(document));
-      count += 1;
-      if (pending.length >= batchSize) {
-        batch(pending);
-        pending = [];
-      }
-    }
-    if (pending.length) batch(pending);
-    return count;
+    return inBatches(cursor, batchSize, (document) => relationshipMapper.toDomain(document), batch);
   }
 }
