@@ -36,12 +36,12 @@ describe('npm start (all-in-one mode)', () => {
     const started = Date.now();
     try {
       await expectEventually(() => expect(output).toContain(`GraphQL: http://localhost:${port}/graphql`), { timeoutMs: START_BUDGET_MS, intervalMs: 200 });
-      const ask = async (roles: ('agent' | 'supplier-agent' | 'requester')[], org?: string): Promise<Answer> => {
+      const ask = async (roles: ('agent' | 'supplier-agent' | 'requester')[], org?: string, query = '{ incidents(first: 50) { edges { node { number state assignedOrgId } } } }'): Promise<Answer> => {
         const token = await issueDevToken(keyFile, { sub: `u-${roles[0]}`, name: 'Tester', roles, ...(org ? { org } : {}) }, { issuer: 'itsm', audience: 'itsm-api' });
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: '{ incidents(first: 50) { edges { node { number state assignedOrgId } } } }' }),
+          body: JSON.stringify({ query }),
         });
         return (await response.json()) as Answer;
       };
@@ -58,6 +58,19 @@ describe('npm start (all-in-one mode)', () => {
       expect(supplier.length).toBeGreaterThan(0);
       expect(supplier.every((incident) => incident.assignedOrgId === 'northwind-networks')).toBe(true);
       expect((await ask(['requester'])).data!.incidents.edges.length).toBeGreaterThan(0);
+
+      // The gateway federates the CMDB: the demo WAN incident's router affects the retail services.
+      const affected = (await ask(['agent'], undefined, '{ incidents(first: 50) { edges { node { title affectedServices { name depth } } } } }')) as unknown as {
+        errors?: unknown[];
+        data: { incidents: { edges: { node: { title: string; affectedServices: { name: string; depth: number }[] } }[] } };
+      };
+      expect(affected.errors).toBeUndefined();
+      const wan = affected.data.incidents.edges.find((edge) => edge.node.title.startsWith('WAN link'))!.node;
+      expect(wan.affectedServices).toEqual([
+        { name: 'Store connectivity', depth: 1 },
+        { name: 'Store network - business hours', depth: 2 },
+        { name: 'Retail sales', depth: 3 },
+      ]);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- npm start output ---\n${output.slice(-4000)}`);
     } finally {
