@@ -57,8 +57,10 @@ export function buildRelationship(topology: Topology, i: number): Relationship {
   return { id: relationshipId(typeId, sourceId, targetId), typeId, sourceId, targetId, state: 'active', source: IMPORT_SOURCE, createdBy: IMPORTED_BY, createdAt: IMPORTED_AT, removedBy: null, removedAt: null, sequence: 1 };
 }
 
+/** As ManageRelationshipsHandler's eventOf(relationship, 'added', ...). */
 export function relationshipEvent(r: Relationship): CmdbEvent {
-  return { type: 'itsm.cmdb.relationship-added.v1', data: { relationshipId: r.id, typeId: r.typeId, sourceId: r.sourceId, targetId: r.targetId, by: r.createdBy, at: r.createdAt } };
+  const data = { relationshipId: r.id, typeId: r.typeId, sourceId: r.sourceId, targetId: r.targetId, by: r.createdBy, at: r.createdAt };
+  return { type: 'itsm.cmdb.relationship-added.v1', data };
 }
 
 /** RelationshipRepository's document (relationshipMapper.toDocument + aggregate meta), its event published. */

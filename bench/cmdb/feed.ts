@@ -19,7 +19,7 @@ import {
   RelationshipRepository,
   relationshipSchema,
 } from '@itsm/cmdb';
-import type { CiDocument, Discovery, RelationshipDocument } from '@itsm/cmdb';
+import type { AttributeValue, CiDocument, Discovery, RelationshipDocument } from '@itsm/cmdb';
 import { SystemClock } from '@itsm/platform/config';
 import { InProcessEventBus } from '@itsm/platform/messaging';
 import { connectContext } from '@itsm/platform/persistence';
@@ -85,7 +85,7 @@ const OS = ['Red Hat Enterprise Linux 9.4', 'Ubuntu 22.04 LTS', 'Windows Server 
 /** The i-th new CI of a feed: even ones servers (serial number + name), odd ones VMs (vm_uuid + name). */
 export function discovery(prefix: string, i: number, at: string): Discovery {
   const server = i % 2 === 0;
-  const attributes = server
+  const attributes: Record<string, AttributeValue> = server
     ? { name: `${prefix}-srv-${pad(i, 7)}`, serial_number: `${prefix.toUpperCase()}-SN-${pad(i, 8)}`, os: OS[i % OS.length] as string, ip_address: address(172, i), cpu_count: 16 << i % 3, memory_gb: 64 << i % 4, environment: 'production' }
     : { name: `${prefix}-vm-${pad(i, 7)}`, vm_uuid: `${prefix}-4210-${pad(i, 10)}`, os: OS[i % OS.length] as string, ip_address: address(172, i), cpu_count: 2 << i % 3, memory_gb: 8 << i % 3, environment: 'production' };
   return { source: 'sccm', classId: server ? 'server' : 'virtual_machine', attributes, relationships: [], by: 'sccm-bench', at };
@@ -95,7 +95,7 @@ export function discovery(prefix: string, i: number, at: string): Discovery {
 export function rescan(prefix: string, i: number, at: string): Discovery {
   const server = i % 2 === 0;
   const ip_address = address(10, i + 7);
-  const attributes = server ? { serial_number: `${prefix.toUpperCase()}-SN-${pad(i, 8)}`, ip_address } : { vm_uuid: `${prefix}-4210-${pad(i, 10)}`, ip_address };
+  const attributes: Record<string, AttributeValue> = server ? { serial_number: `${prefix.toUpperCase()}-SN-${pad(i, 8)}`, ip_address } : { vm_uuid: `${prefix}-4210-${pad(i, 10)}`, ip_address };
   return { source: 'network-scanner', classId: server ? 'server' : 'virtual_machine', attributes, relationships: [], by: 'scanner-bench', at };
 }
 

@@ -13,7 +13,7 @@
  *    workers, `member_of` Kubernetes clusters of 3-12 nodes (`redundancy_min_available_percent`);
  *  - containers `runs_on` a worker VM (and, among the extra edges, `member_of` its cluster);
  *  - databases `runs_on` a VM or a container; 30% are nodes of 2-3 node database clusters
- *    (`member_of`, one node may fail);
+ *    (`member_of`, one node may fail); some are fed by another database of their group of 8;
  *  - applications (three layers) `runs_on` 1-3 containers or 1-2 VMs, `depends_on` databases or
  *    database clusters and on applications of lower layers;
  *  - application services `depends_on` a block of applications (some on another application service),
@@ -124,7 +124,7 @@ export function plannedCounts(cis: number): TopologyCounts {
   return {
     locations: Math.min(200, Math.max(2, Math.round(cis / 5_000))),
     cores: cis >= 2_000 ? 4 : 2,
-    distribution: Math.max(2, Math.round(cis / 2_500)),
+    distribution: Math.max(4, Math.round(cis / 2_500)),
     access: Math.max(4, Math.round(cis / 200)),
     servers: Math.round(cis * 0.12),
     vms: Math.round(cis * 0.25),
@@ -497,7 +497,15 @@ export function generateTopology(ciCount: number, relationshipCount: number, see
         return cluster ? rel('runs_on', a, pick(cluster.containers)) : rel('runs_on', a, pick(generalVms));
       },
     },
-    { weight: 10, add: () => rel('depends_on', pick(databases), pick(databases)) },
+    {
+      weight: 10,
+      add: () => {
+        // A database fed by another of its small group (replication, ETL): bounded chains, no giant component.
+        const i = Math.floor(random() * databases.length);
+        const group = i - (i % 8);
+        return i > group && rel('depends_on', databases[i] as number, databases[group + Math.floor(random() * (i - group))] as number);
+      },
+    },
     { weight: 10, add: () => rel('depends_on', pick(applicationServices), pick(applications)) },
   ];
   let stalls = 0;

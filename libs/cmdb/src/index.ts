@@ -1,6 +1,7 @@
 export * from './application/cmdb-tokens';
 export * from './application/cmdb-catalog.service';
 export * from './application/cmdb-index.service';
+export * from './application/identity.service';
 export * from './application/commands/reconcile-ci.handler';
 export * from './application/commands/manage-relationships.handler';
 export * from './application/queries/cmdb-queries';

@@ -84,7 +84,9 @@ export class CmdbIndexService {
   }
 
   applyRelationship(relationship: Relationship): void {
-    if (relationship.state === 'active') this.index.addRelationship(relationship, relationship.sequence);
+    // Only what the walk needs: the index keeps what it is given, for every relationship.
+    const { id, typeId, sourceId, targetId } = relationship;
+    if (relationship.state === 'active') this.index.addRelationship({ id, typeId, sourceId, targetId }, relationship.sequence);
     else this.index.removeRelationship(relationship.id, relationship.sequence);
   }
 
