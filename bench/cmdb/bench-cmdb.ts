@@ -318,10 +318,9 @@ const showLoad = (l: LoadFigures): string =>
 
 /**
  * CmdbIndexService.start()'s loop (and applyRelationship), with a settled heap reading after each
- * part. `slim`: the index is given only { id, typeId, sourceId, targetId } of each relationship
- * (what IndexedRelationship declares) instead of the whole Relationship: a what-if for its memory.
+ * part. Like applyRelationship, the index is given only { id, typeId, sourceId, targetId }.
  */
-async function loadIndex(store: GraphStore, catalog: CmdbCatalog, slim = false): Promise<{ index: ImpactIndex; figures: LoadFigures }> {
+async function loadIndex(store: GraphStore, catalog: CmdbCatalog): Promise<{ index: ImpactIndex; figures: LoadFigures }> {
   const h0 = await settledHeap();
   let applyMs = 0;
   let t = performance.now();
@@ -341,8 +340,7 @@ async function loadIndex(store: GraphStore, catalog: CmdbCatalog, slim = false):
     const a = performance.now();
     for (const r of batch) {
       if (r.state !== 'active') index.removeRelationship(r.id, r.sequence);
-      else if (slim) index.addRelationship({ id: r.id, typeId: r.typeId, sourceId: r.sourceId, targetId: r.targetId }, r.sequence);
-      else index.addRelationship(r, r.sequence);
+      else index.addRelationship({ id: r.id, typeId: r.typeId, sourceId: r.sourceId, targetId: r.targetId }, r.sequence);
     }
     applyMs += elapsed(a);
   });
@@ -830,14 +828,11 @@ async function main(): Promise<number> {
   progress('loading the naive Map baseline from the same reads ...');
   const { graph, figures: naiveLoad } = await loadNaive(store, catalog);
   const memoryRatio = round((indexLoad.heapMb || 1e-6) / (naiveLoad.heapMb || 1e-6), 2);
-  progress('loading a what-if index given only { id, typeId, sourceId, targetId } per relationship ...');
-  const slimLoad = (await loadIndex(store, catalog, true)).figures;
   await settledHeap();
   log('2. load (CiRepository.forEach + RelationshipRepository.forEach, as CmdbIndexService.start()):');
   log(`   impact index: ${showLoad(indexLoad)}`);
   log(`   naive Map<ciId, {ci, out[], in[]}> of the same relationship objects: ${showLoad(naiveLoad)}`);
-  log(`   index memory = ${memoryRatio}x the naive Map's: the index keeps every Relationship object it is given (applyRelationship passes the whole domain object: state, source, createdBy, createdAt, ...)`);
-  log(`   what-if, the index given only { id, typeId, sourceId, targetId } per relationship: ${slimLoad.bytesPerRelationship} B per relationship (${slimLoad.heapMb} MB in all, ${round(slimLoad.heapMb / (naiveLoad.heapMb || 1e-6), 2)}x the naive Map's)`);
+  log(`   index memory = ${memoryRatio}x the naive Map's`);
   log(`3. impact latency (ImpactIndex.impact, maxDepth ${MAX_DEPTH}, limit ${LIMIT}, one origin per query, ${env.CMDB_BENCH_QUERIES} queries after ${env.CMDB_BENCH_WARMUP}; measured before the baselines were loaded):`);
   for (const [k, r] of Object.entries(runs)) log(showIndexRun(Q[k as keyof typeof Q].label, r));
   log(`   CPU while querying: this process ${queryCpu.benchPercent}% of a core, the embedded server ${queryCpu.mongoPercent ?? '-'}% (2 cores in all)`);
@@ -984,8 +979,6 @@ async function main(): Promise<number> {
       naive_bytes_per_relationship: naiveLoad.bytesPerRelationship,
       index_vs_naive_memory_ratio: memoryRatio,
       index_apply_ms: Math.round(indexLoad.applyMs),
-      index_slim_relationships_bytes_per_relationship: slimLoad.bytesPerRelationship,
-      index_slim_relationships_heap_mb: slimLoad.heapMb,
       max_depth: MAX_DEPTH,
       limit: LIMIT,
       queries_per_question: env.CMDB_BENCH_QUERIES,
