@@ -271,13 +271,9 @@ export class ImpactIndex {
     this.adjacency.compactIfScattered();
 
     const known = this.nodeKnown;
-    const available = this.nodeAvailable;
     const walk = this.walk;
     const queue = this.queue;
-    const groups = this.groups;
-    const { heads, pairs } = this.adjacency;
-    const touchedGroups = this.touchedGroups;
-    touchedGroups.length = 0;
+    this.touchedGroups.length = 0;
 
     const origins: string[] = [];
     const unknownOrigins: string[] = [];
@@ -298,6 +294,24 @@ export class ImpactIndex {
     }
     const originCount = tail;
 
+    const walked = this.breadthFirst(originCount, downstream, considerStatus, maxDepth, flow, gen);
+    return this.buildResult(query, origins, unknownOrigins, originCount, walked.tail, limit, walked.depthLimitReached, downstream, considerStatus, maxDepth, flow, gen);
+  }
+
+  /**
+   * The walk itself, apart from `impact` so that V8 keeps it optimized: inside the larger function
+   * every query deoptimized when it left the loop (code after it had no type feedback yet) and ran
+   * in the interpreter until on-stack replacement compiled the loop again.
+   */
+  private breadthFirst(originCount: number, downstream: boolean, considerStatus: boolean, maxDepth: number, flow: Uint8Array, gen: number): { tail: number; depthLimitReached: boolean } {
+    const known = this.nodeKnown;
+    const available = this.nodeAvailable;
+    const walk = this.walk;
+    const queue = this.queue;
+    const groups = this.groups;
+    const { heads, pairs } = this.adjacency;
+    const touchedGroups = this.touchedGroups;
+    let tail = originCount;
     // Breadth-first; the queue ends up ordered by depth (levels: where each depth starts). For each
     // edge entry of u: the other end v and the type's flow; reaching v writes its walk record.
     // downstream: out entries FORWARD / MEMBERSHIP, in entries BACKWARD;
@@ -377,7 +391,7 @@ export class ImpactIndex {
     }
 
     if (levels[levels.length - 1] !== tail) levels.push(tail);
-    return this.buildResult(query, origins, unknownOrigins, originCount, tail, limit, depthLimitReached, downstream, considerStatus, maxDepth, flow, gen);
+    return { tail, depthLimitReached };
   }
 
   // ------------------------------------------------------------------ walk helpers
