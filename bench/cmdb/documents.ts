@@ -5,7 +5,7 @@
  * event is published (`_outbox: []`, `_outboxPending: false`, `_outboxSent: 1`), and the events the
  * repositories are given for the sample written through them.
  */
-import { checkObservation, createCi, operationalStatusOf, relationshipId } from '@itsm/cmdb';
+import { checkObservation, ciEvent, ciMapper, createCi, relationshipEvent as addedEvent, relationshipId, relationshipMapper } from '@itsm/cmdb';
 import type { CmdbCatalog, CmdbEvent, ConfigurationItem, Relationship } from '@itsm/cmdb';
 import { Types } from 'mongoose';
 import type { GeneratedCi, Topology } from './topology';
@@ -18,11 +18,7 @@ export const IMPORTED_BY = 'bench-import';
 export function buildCi(catalog: CmdbCatalog, generated: GeneratedCi): { ci: ConfigurationItem; event: CmdbEvent } {
   const observation = checkObservation(catalog, { source: IMPORT_SOURCE, classId: generated.classId, attributes: generated.attributes, by: IMPORTED_BY, at: IMPORTED_AT });
   const { ci, entry } = createCi(catalog, generated.id, observation);
-  // As ReconcileCiHandler's ciEvent('created', ...).
-  const event = {
-    type: 'itsm.cmdb.ci-created.v1',
-    data: { ciId: ci.id, classId: ci.classId, name: ci.name, operationalStatus: operationalStatusOf(ci.attributes), attributes: { ...ci.attributes }, source: entry.source, by: entry.by, at: entry.at },
-  };
+  const event = ciEvent('created', ci, entry);
   return { ci: { ...ci, sequence: 1 }, event };
 }
 
@@ -31,21 +27,7 @@ const published = (): Record<string, unknown> => ({ _v: 1, _outbox: [], _outboxP
 
 /** CiRepository's document (ciMapper.toDocument + aggregate meta), its creation event published. */
 export function ciDocument(ci: ConfigurationItem): Record<string, unknown> {
-  return {
-    classId: ci.classId,
-    name: ci.name,
-    nameKey: ci.name.toLowerCase(),
-    attributes: { ...ci.attributes },
-    provenance: { ...ci.provenance },
-    state: ci.state,
-    identifiers: [...ci.identifiers],
-    createdAt: ci.createdAt,
-    updatedAt: ci.updatedAt,
-    sequence: ci.sequence,
-    history: ci.history.map((entry) => ({ ...entry, changes: entry.changes.map((c) => ({ ...c })) })),
-    _id: new Types.ObjectId(ci.id),
-    ...published(),
-  };
+  return { ...ciMapper.toDocument(ci), _id: new Types.ObjectId(ci.id), ...published() };
 }
 
 /** The i-th generated relationship, as ManageRelationshipsHandler.add creates it from the `import` source (sequence 1). */
@@ -57,28 +39,14 @@ export function buildRelationship(topology: Topology, i: number): Relationship {
   return { id: relationshipId(typeId, sourceId, targetId), typeId, sourceId, targetId, state: 'active', source: IMPORT_SOURCE, createdBy: IMPORTED_BY, createdAt: IMPORTED_AT, removedBy: null, removedAt: null, sequence: 1 };
 }
 
-/** As ManageRelationshipsHandler's eventOf(relationship, 'added', ...). */
+/** As ManageRelationshipsHandler.add writes it. */
 export function relationshipEvent(r: Relationship): CmdbEvent {
-  const data = { relationshipId: r.id, typeId: r.typeId, sourceId: r.sourceId, targetId: r.targetId, by: r.createdBy, at: r.createdAt };
-  return { type: 'itsm.cmdb.relationship-added.v1', data };
+  return addedEvent(r, 'added', r.createdBy, r.createdAt);
 }
 
 /** RelationshipRepository's document (relationshipMapper.toDocument + aggregate meta), its event published. */
 export function relationshipDocument(r: Relationship): Record<string, unknown> {
-  return {
-    typeId: r.typeId,
-    sourceId: r.sourceId,
-    targetId: r.targetId,
-    state: r.state,
-    source: r.source,
-    createdBy: r.createdBy,
-    createdAt: r.createdAt,
-    removedBy: r.removedBy,
-    removedAt: r.removedAt,
-    sequence: r.sequence,
-    _id: new Types.ObjectId(r.id),
-    ...published(),
-  };
+  return { ...relationshipMapper.toDocument(r), _id: new Types.ObjectId(r.id), ...published() };
 }
 
 /** A stored or built document in a comparable form: ObjectIds as hex, keys sorted. */

@@ -22,20 +22,10 @@
  * same kinds (containers joining their cluster, application calls, replicas, database feeds, more
  * applications per service), so the count is exact.
  */
+import { seededRandom } from '@itsm/testing';
 import { CmdbCatalog, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '@itsm/cmdb';
 import type { Attributes, AttributeValue } from '@itsm/cmdb';
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same CMDB. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const TYPE_IDS = ['depends_on', 'runs_on', 'hosted_on', 'contains', 'connects_to', 'member_of'] as const;
 export type TypeId = (typeof TYPE_IDS)[number];
@@ -161,7 +151,7 @@ function blocks<T>(items: readonly T[], count: number): T[][] {
 }
 
 export function generateTopology(ciCount: number, relationshipCount: number, seed: number): Topology {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('generator: pick from an empty list');
     return items[Math.floor(random() * items.length)] as T;

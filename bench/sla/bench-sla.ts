@@ -27,6 +27,7 @@
  * `<MONGO_DB_PREFIX>_bench<random>_sla`, dropped at the end), else the embedded MongoDB-wire server
  * (CongoDB, in a child process, given SLA_BENCH_MONGO_HEAP_MB of heap).
  */
+import { seededRandom } from '@itsm/testing';
 import { incidentTopic, slaTopic, TopicRegistry } from '@itsm/contracts';
 import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
 import { envSchema, loadConfig, MongoEnv, SystemClock } from '@itsm/platform/config';
@@ -43,7 +44,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { benchCalendars, MINUTE } from './calendars';
 import { deadlineFigure } from './deadline-figure';
 import type { DeadlineFigure } from './deadline-figure';
-import { benchCatalog, emissionEvent, incidentId, incidentNumber, isActive, partitionOf, prng, project, randomTimeline, ticketDocument, ticketKeyOf } from './fixtures';
+import { benchCatalog, emissionEvent, incidentId, incidentNumber, isActive, partitionOf, project, randomTimeline, ticketDocument, ticketKeyOf } from './fixtures';
 import type { BenchCatalog } from './fixtures';
 import { childStat, memory, percentile, round, settle, summarise } from './measure';
 import type { LatencySummary, Memory } from './measure';
@@ -232,7 +233,7 @@ async function closedLoop(total: number, concurrency: number, op: (i: number) =>
  * process while the previous batches are written (WRITES_IN_FLIGHT), as an importer would do.
  */
 async function writePopulation(connection: Connection, tickets: SlaTicketRepository, firings: SlaFiringRepository, catalog: BenchCatalog, now: number, run: number): Promise<Population> {
-  const random = prng(env.SLA_BENCH_SEED);
+  const random = seededRandom(env.SLA_BENCH_SEED);
   const raw = connection.getClient().db(connection.name).collection('sla_tickets');
   const guardUntil = now + env.SLA_BENCH_GUARD_MIN * MINUTE;
   const pop: Population = {

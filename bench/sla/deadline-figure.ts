@@ -8,7 +8,7 @@
  */
 import { compileCalendar } from '@itsm/sla';
 import { benchCalendars, MINUTE, NaiveMinuteCalendar } from './calendars';
-import { prng } from './fixtures';
+import { seededRandom } from '@itsm/testing';
 import { round } from './measure';
 
 export interface DeadlineFigure {
@@ -25,7 +25,7 @@ export interface DeadlineFigure {
 
 export function deadlineFigure(ops: number, passes: number, naiveSample: number, seed: number): DeadlineFigure {
   const calendars = benchCalendars(2025, 2029);
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const from = Date.UTC(2026, 0, 1);
   const minutes = (Date.UTC(2028, 0, 1) - from) / MINUTE;
   const starts = new Float64Array(ops);

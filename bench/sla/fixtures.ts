@@ -11,17 +11,6 @@ import { Partitioners } from 'kafkajs';
 import type { BenchCalendar } from './calendars';
 import { HOUR, MINUTE } from './calendars';
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same population. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RESOLUTION: ClockConditions = { start: ['new', 'in_progress'], pause: ['on_hold'], resume: [], stop: ['resolved', 'closed'], cancel: ['canceled'], reset: [] };
 const RESPONSE: ClockConditions = { start: ['new'], pause: [], resume: [], stop: ['in_progress', 'on_hold', 'resolved', 'closed'], cancel: ['canceled'], reset: [] };

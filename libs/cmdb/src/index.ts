@@ -1,5 +1,6 @@
 export * from './application/cmdb-tokens';
 export * from './application/cmdb-catalog.service';
+export * from './application/cmdb-events';
 export * from './application/cmdb-index.service';
 export * from './application/identity.service';
 export * from './application/commands/reconcile-ci.handler';

@@ -43,7 +43,8 @@ ciSchema.plugin(aggregateDocumentPlugin);
 ciSchema.index({ classId: 1, nameKey: 1 });
 ciSchema.index({ state: 1 });
 
-const ciMapper: AggregateMapper<ConfigurationItem, CiDocument> = {
+/** CI <-> `cmdb_cis` document (the aggregate meta is the platform repository's). */
+export const ciMapper: AggregateMapper<ConfigurationItem, CiDocument> = {
   toDocument: (ci) => ({
     classId: ci.classId,
     name: ci.name,

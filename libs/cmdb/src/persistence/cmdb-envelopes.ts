@@ -1,44 +1,21 @@
-import { cmdbTopic, ContractError, createEnvelope, TopicRegistry } from '@itsm/contracts';
+import { cmdbTopic, TopicRegistry } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
-import { currentCorrelation } from '@itsm/platform/observability';
-import { randomUUID } from 'node:crypto';
+import { aggregateEnvelopes } from '@itsm/platform/messaging';
+import type { DomainEvent } from '@itsm/platform/messaging';
 import { CmdbError, CmdbErrorCode } from '../domain';
 
 export const CMDB_SOURCE = '/itsm/cmdb';
 
-const registry = new TopicRegistry([cmdbTopic]);
+export type CmdbEvent = DomainEvent;
 
-export interface CmdbEvent {
-  readonly type: string;
-  readonly data: { readonly at: string };
-}
+const options = {
+  registry: new TopicRegistry([cmdbTopic]),
+  topicOf: () => cmdbTopic.name,
+  source: CMDB_SOURCE,
+  invalid: (message: string) => new CmdbError(CmdbErrorCode.InvalidInput, message),
+};
 
-/**
- * CloudEvents envelopes for a CI's or relationship's events, numbered after its last sequence and
- * checked against the topic schema first: nothing is written that could not be published.
- */
+/** A CI's or relationship's events wrapped for the outbox (see aggregateEnvelopes). */
 export function toCmdbEnvelopes(subject: string, lastSequence: number, events: readonly CmdbEvent[]): EventEnvelope[] {
-  const correlation = currentCorrelation();
-  for (const event of events) {
-    try {
-      registry.validatePayload(cmdbTopic.name, event.type, event.data);
-    } catch (error) {
-      if (error instanceof ContractError) throw new CmdbError(CmdbErrorCode.InvalidInput, [error.message, ...error.details].join('; '));
-      throw error;
-    }
-  }
-  return events.map((event, index) =>
-    createEnvelope({
-      id: randomUUID(),
-      source: CMDB_SOURCE,
-      type: event.type,
-      subject,
-      time: new Date(event.data.at),
-      data: event.data,
-      sequence: lastSequence + index + 1,
-      correlationid: correlation?.correlationId ?? randomUUID(),
-      ...(correlation?.causationId === undefined ? {} : { causationid: correlation.causationId }),
-      ...(correlation?.traceparent === undefined ? {} : { traceparent: correlation.traceparent }),
-    }),
-  );
+  return aggregateEnvelopes(options, subject, lastSequence, events);
 }

@@ -39,7 +39,8 @@ relationshipSchema.plugin(aggregateDocumentPlugin);
 relationshipSchema.index({ sourceId: 1, state: 1 });
 relationshipSchema.index({ targetId: 1, state: 1 });
 
-const relationshipMapper: AggregateMapper<Relationship, RelationshipDocument> = {
+/** Relationship <-> `cmdb_relationships` document. */
+export const relationshipMapper: AggregateMapper<Relationship, RelationshipDocument> = {
   toDocument: (r) => ({
     typeId: r.typeId,
     sourceId: r.sourceId,

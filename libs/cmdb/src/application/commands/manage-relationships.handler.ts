@@ -5,6 +5,7 @@ import { checkRelationship, CmdbError, CmdbErrorCode } from '../../domain';
 import type { Relationship } from '../../domain';
 import { CiRepository, RelationshipRepository, relationshipId } from '../../persistence';
 import { CmdbCatalogService } from '../cmdb-catalog.service';
+import { relationshipEvent } from '../cmdb-events';
 import { CmdbIndexService } from '../cmdb-index.service';
 
 export interface RelationshipOutcome {
@@ -15,12 +16,6 @@ export interface RelationshipOutcome {
 
 const conflict = () => new CmdbError(CmdbErrorCode.Conflict, 'the relationship changed concurrently; try again');
 
-function eventOf(relationship: Relationship, kind: 'added' | 'removed', by: string, at: string) {
-  return {
-    type: `itsm.cmdb.relationship-${kind}.v1`,
-    data: { relationshipId: relationship.id, typeId: relationship.typeId, sourceId: relationship.sourceId, targetId: relationship.targetId, by, at },
-  };
-}
 
 /** Adds and removes typed relationships: both ends active, the type's class rules respected. */
 @Injectable()
@@ -45,8 +40,8 @@ export class ManageRelationshipsHandler {
       if (loaded?.aggregate.state === 'active') return { relationship: loaded.aggregate, changed: false };
       const relationship: Relationship = { id, typeId, sourceId, targetId, state: 'active', source, createdBy: by, createdAt: at, removedBy: null, removedAt: null, sequence: loaded?.aggregate.sequence ?? 0 };
       try {
-        if (loaded) await this.expectSaved(this.relationships.save(loaded, relationship, [eventOf(relationship, 'added', by, at)]));
-        else await this.relationships.create(relationship, [eventOf(relationship, 'added', by, at)]);
+        if (loaded) await this.expectSaved(this.relationships.save(loaded, relationship, [relationshipEvent(relationship, 'added', by, at)]));
+        else await this.relationships.create(relationship, [relationshipEvent(relationship, 'added', by, at)]);
       } catch (error) {
         // Created by someone else meanwhile: decide again on what is stored.
         if (error instanceof PersistenceError && error.code === PersistenceErrorCode.AlreadyExists) throw new PersistenceError(PersistenceErrorCode.Conflict, error.message);
@@ -65,7 +60,7 @@ export class ManageRelationshipsHandler {
       if (loaded === undefined) throw new CmdbError(CmdbErrorCode.RelationshipNotFound, `no relationship ${id}`, { relationshipId: id });
       if (loaded.aggregate.state === 'removed') return { relationship: loaded.aggregate, changed: false };
       const relationship: Relationship = { ...loaded.aggregate, state: 'removed', removedBy: by, removedAt: at };
-      await this.expectSaved(this.relationships.save(loaded, relationship, [eventOf(relationship, 'removed', by, at)]));
+      await this.expectSaved(this.relationships.save(loaded, relationship, [relationshipEvent(relationship, 'removed', by, at)]));
       const saved = { ...relationship, sequence: relationship.sequence + 1 };
       this.index.applyRelationship(saved);
       return { relationship: saved, changed: true };

@@ -3,10 +3,11 @@ import { PersistenceError, PersistenceErrorCode, retryOnConflict } from '@itsm/p
 import type { Loaded } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { checkObservation, CmdbError, CmdbErrorCode, createCi, identificationKeys, operationalStatusOf, reconcileCi, retireCi } from '../../domain';
-import type { Attributes, CheckedObservation, CiObservation, CmdbCatalog, ConfigurationItem, HeldAttribute, HistoryEntry } from '../../domain';
+import { checkObservation, CmdbError, CmdbErrorCode, createCi, identificationKeys, reconcileCi, retireCi } from '../../domain';
+import type { Attributes, CheckedObservation, CiObservation, CmdbCatalog, ConfigurationItem, HeldAttribute } from '../../domain';
 import { CiRepository } from '../../persistence';
 import { CmdbCatalogService } from '../cmdb-catalog.service';
+import { ciEvent } from '../cmdb-events';
 import { CmdbIndexService, toIndexedCi } from '../cmdb-index.service';
 import { IdentityService } from '../identity.service';
 import { ManageRelationshipsHandler } from './manage-relationships.handler';
@@ -48,10 +49,6 @@ interface CheckedRelationship extends ObservedRelationship {
 
 const conflict = () => new CmdbError(CmdbErrorCode.Conflict, 'the CI changed concurrently; try again');
 
-function ciEvent(type: 'created' | 'updated', ci: ConfigurationItem, entry: HistoryEntry) {
-  const facts = { ciId: ci.id, classId: ci.classId, name: ci.name, operationalStatus: operationalStatusOf(ci.attributes), attributes: { ...ci.attributes }, source: entry.source, by: entry.by, at: entry.at };
-  return type === 'created' ? { type: 'itsm.cmdb.ci-created.v1', data: facts } : { type: 'itsm.cmdb.ci-updated.v1', data: { ...facts, changes: entry.changes.map((c) => ({ ...c })) } };
-}
 
 /**
  * Identification and reconciliation: a payload from a discovery source (GraphQL or the bulk feed)

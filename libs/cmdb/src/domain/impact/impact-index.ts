@@ -13,20 +13,6 @@ import type {
   RedundancyState,
 } from './impact.types';
 
-export type {
-  ImpactDirection,
-  ImpactedCi,
-  ImpactQuery,
-  ImpactRelationshipType,
-  ImpactResult,
-  IndexedCi,
-  IndexedRelationship,
-  PathStep,
-  RedundancyHeld,
-  RedundancyRule,
-  RedundancyState,
-} from './impact.types';
-
 /**
  * How impact crosses an edge of a type (downstream; upstream reads the same edges backwards):
  * - NONE: never (propagation `none`, or a type the index does not know, or filtered out);

@@ -2,19 +2,10 @@ import { CmdbError, CmdbErrorCode } from '../cmdb.errors';
 import { attributeText, checkAttributeValue, coerceAttributeText, isIpAddress, isTimeZone } from './attribute-values';
 import type { AttributeDefinition, AttributeType } from './ci-class';
 import type { AttributeValue } from './ci';
+import { thrown } from '../test-fixtures/thrown';
 
 function def(name: string, type: AttributeType, extra: Partial<Omit<AttributeDefinition, 'name' | 'type' | 'label'>> = {}): AttributeDefinition {
   return { name, label: name, type, required: false, ...extra };
-}
-
-function thrown(fn: () => unknown): CmdbError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CmdbError) return error;
-    throw error;
-  }
-  throw new Error('expected a CmdbError, nothing was thrown');
 }
 
 /** The value is rejected with CMDB.INVALID_ATTRIBUTE naming the attribute and its type. */

@@ -1,18 +1,9 @@
-import { CmdbError, CmdbErrorCode } from '../cmdb.errors';
+import { CmdbErrorCode } from '../cmdb.errors';
 import type { AttributeDefinition, CiClass, DiscoverySource } from './ci-class';
 import { CmdbCatalog, coerceAttributes } from './cmdb-catalog';
 import { CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from './core-library';
 import type { RelationshipType } from './relationship-type';
-
-function thrown(fn: () => unknown): CmdbError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CmdbError) return error;
-    throw error;
-  }
-  throw new Error('expected a CmdbError, nothing was thrown');
-}
+import { thrown } from '../test-fixtures/thrown';
 
 function core(): CmdbCatalog {
   return new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);

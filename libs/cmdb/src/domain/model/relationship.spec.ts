@@ -1,18 +1,9 @@
-import { CmdbError, CmdbErrorCode } from '../cmdb.errors';
+import { CmdbErrorCode } from '../cmdb.errors';
 import type { ConfigurationItem } from './ci';
 import { CmdbCatalog } from './cmdb-catalog';
 import { CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from './core-library';
 import { checkRelationship } from './relationship';
-
-function thrown(fn: () => unknown): CmdbError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CmdbError) return error;
-    throw error;
-  }
-  throw new Error('expected a CmdbError, nothing was thrown');
-}
+import { thrown } from '../test-fixtures/thrown';
 
 const AT = '2024-05-01T10:00:00Z';
 

@@ -1,20 +1,11 @@
-import { CmdbError, CmdbErrorCode } from '../cmdb.errors';
+import { CmdbErrorCode } from '../cmdb.errors';
 import type { DiscoverySource } from '../model/ci-class';
 import type { Attributes, AttributeValue, ConfigurationItem, HistoryEntry } from '../model/ci';
 import { CmdbCatalog } from '../model/cmdb-catalog';
 import { CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../model/core-library';
 import type { CheckedObservation, CiObservation, Reconciled } from './reconcile';
 import { checkObservation, createCi, reconcileCi, retireCi } from './reconcile';
-
-function thrown(fn: () => unknown): CmdbError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CmdbError) return error;
-    throw error;
-  }
-  throw new Error('expected a CmdbError, nothing was thrown');
-}
+import { thrown } from '../test-fixtures/thrown';
 
 function source(id: string, precedence: number, extra: Partial<DiscoverySource> = {}): DiscoverySource {
   return { id, label: id, precedence, attributePrecedence: {}, mayCreate: true, builtIn: false, version: 1, ...extra };
