@@ -6,3 +6,4 @@ export * from './lib/object-id';
 export * from './lib/outbox';
 export * from './lib/persistence.errors';
 export * from './lib/retry-on-conflict';
+export * from './lib/aggregate-command-runner';
