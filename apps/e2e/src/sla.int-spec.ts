@@ -221,8 +221,12 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
   });
 
   it('dry run: shows what a longer P2 target would do to open tickets, without saving it', async () => {
+    // Relative to now, so the test means the same on any date: the latest Friday 16:00 Berlin whose
+    // 8-business-hour P2 target (Monday 16:00) has passed; the 80-hour target ends two weeks after
+    // that Friday, always in the future (the Monday a week later is not yet past, else that Friday would be the latest).
+    const friday = latestFridayBefore(Date.now() - 3 * DAY - HOUR);
     const id = randomUUID();
-    await incident(id, [opened('2026-11-13T15:00:00.000Z', 2, 'svc-acceptance')]);
+    await incident(id, [opened(berlinAt(friday, 16).toISOString(), 2, 'svc-acceptance')]);
     await expectEventually(async () => expect(await clocksOf(id)).toHaveLength(1), { timeoutMs: 30_000, intervalMs: 250 });
     const answer = await call<{ slaDryRun: { changed: number; noLongerBreached: number; changes: { ticketId: string; after: { breachAt: string } }[] } }>(
       admin,
@@ -231,10 +235,10 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     );
     expect(answer.errors).toBeUndefined();
     const change = answer.data!.slaDryRun.changes.find((c) => c.ticketId === id);
-    // 80 business hours from Friday 13th 16:00: 1 h + 5 x 8 h + 4 x 8 h + 7 h on Friday the 27th -> 16:00 Berlin.
-    expect(change?.after.breachAt).toBe('2026-11-27T15:00:00.000Z');
+    // 80 business hours from Friday 16:00: 1 h + 5 x 8 h + 4 x 8 h + 7 h on the Friday two weeks later -> 16:00 Berlin.
+    expect(change?.after.breachAt).toBe(berlinAt(addDays(friday, 14), 16).toISOString());
     expect(answer.data!.slaDryRun.noLongerBreached).toBeGreaterThanOrEqual(1);
-    expect((await clocksOf(id))[0]).toMatchObject({ breachAt: '2026-11-16T15:00:00.000Z' });
+    expect((await clocksOf(id))[0]).toMatchObject({ breachAt: berlinAt(addDays(friday, 3), 16).toISOString() });
   });
 
   it('warnings at 50 % and 75 % and the breach each arrive once, on time, across two SIGKILLs and restarts', async () => {
@@ -288,6 +292,33 @@ function distinct(events: readonly EventEnvelope[]): EventEnvelope[] {
 
 function label(event: EventEnvelope): string {
   return `${percentOf(event)}:${(event.data as { dueAt: string }).dueAt}`;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A civil date (year, month 1-12, day) of the Europe/Berlin calendar. */
+type CivilDate = readonly [year: number, month: number, day: number];
+
+function addDays([year, month, day]: CivilDate, days: number): CivilDate {
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+/** The instant of `hour`:00 Berlin time on a civil date (the offset read from the zone data, so DST holds). */
+function berlinAt(date: CivilDate, hour: number): Date {
+  const guess = Date.UTC(date[0], date[1] - 1, date[2], hour);
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'shortOffset' }).formatToParts(new Date(guess)).find((p) => p.type === 'timeZoneName')!.value;
+  const hours = Number(/GMT([+-]\d+)?/.exec(offset)?.[1] ?? 0);
+  return new Date(guess - hours * HOUR);
+}
+
+/** The latest Friday whose 16:00 Berlin is not after `instant`. */
+function latestFridayBefore(instant: number): CivilDate {
+  const utc = new Date(instant);
+  let date: CivilDate = [utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate()];
+  while (new Date(Date.UTC(date[0], date[1] - 1, date[2])).getUTCDay() !== 5 || berlinAt(date, 16).getTime() > instant) date = addDays(date, -1);
+  return date;
 }
 
 /** The scenario is about real time (a crash just before a due instant), so this waits for the clock, not for a condition. */

@@ -13,11 +13,19 @@ export interface AppProcess {
   stop(graceMs?: number): Promise<number | string | null>;
 }
 
+/**
+ * The variables that move this process's clock (libfaketime: `faketime -f '+1000d' npm ...`), so a
+ * started app lives at the same instant as the test that asks it about time.
+ */
+function sharedClock(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME'))));
+}
+
 /** Starts a built app (`npm run build` output, as production runs it) as its own OS process. */
 export function startApp(main: string, env: Record<string, string>): AppProcess {
   const child = spawn(process.execPath, [join(ROOT, 'dist', main)], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', ...sharedClock(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
