@@ -22,7 +22,7 @@
  *    embedded server cannot abort a query, so a timed-out sample kills it, and it is restarted and
  *    reloaded when questions remain). Impacted counts must equal the index's.
  * 5. Bulk reconciliation into a fresh database: CMDB_BENCH_FEED new CIs through
- *    ReconcileCiHandler.discover (CMDB_BENCH_FEED_CONCURRENCY in flight), checked for duplicates;
+ *    ReportDiscoveredCiHandler (CMDB_BENCH_FEED_CONCURRENCY in flight), checked for duplicates;
  *    CMDB_BENCH_UPDATES of them re-reported by another source (updates); CMDB_BENCH_RACE_ITEMS new
  *    CIs fed by two replicas at once (two concurrent loops, separate identity caches) into another
  *    fresh database: one CI each.
@@ -33,7 +33,7 @@
  * CMDB_BENCH_MONGO_HEAP_MB of heap).
  */
 import { cmdbTopic } from '@itsm/contracts';
-import { CiRepository, ciSchema, CmdbCatalog, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES, ImpactIndex, RelationshipRepository, relationshipSchema, toIndexedCi } from '@itsm/cmdb';
+import { CiRepository, ciSchema, CmdbCatalog, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES, ImpactIndex, RelationshipRepository, relationshipSchema, ReportDiscoveredCiCommand, toIndexedCi } from '@itsm/cmdb';
 import type { CiDocument, ImpactDirection, ImpactQuery, ImpactResult, RelationshipDocument } from '@itsm/cmdb';
 import { envSchema, loadConfig, MongoEnv } from '@itsm/platform/config';
 import { connectContext, MongoOutboxStore, startEmbeddedMongo } from '@itsm/platform/persistence';
@@ -658,7 +658,7 @@ async function feedPhase(dbPrefix: string): Promise<FeedFigures> {
       total,
       env.CMDB_BENCH_FEED_CONCURRENCY,
       async (i) => {
-        const result = await feed.reconcile.discover(discovery('feed', i, at));
+        const result = await feed.reportDiscoveredCi.execute(new ReportDiscoveredCiCommand(discovery('feed', i, at)));
         if (result.outcome === 'created') created += 1;
         else fail(`feed: item ${i} answered ${result.outcome}, expected created`);
         if (++done % reportEvery === 0) progress(`reconcile: ${done} CIs, ${perSecond(done, elapsed(t))} CIs/s`);
@@ -684,7 +684,7 @@ async function feedPhase(dbPrefix: string): Promise<FeedFigures> {
       updates,
       env.CMDB_BENCH_FEED_CONCURRENCY,
       async (k) => {
-        const result = await feed.reconcile.discover(rescan('feed', k * stride, at2));
+        const result = await feed.reportDiscoveredCi.execute(new ReportDiscoveredCiCommand(rescan('feed', k * stride, at2)));
         if (result.outcome === 'updated' && result.held.length === 0) updated += 1;
         else fail(`update: item ${k * stride} answered ${result.outcome} (held: ${result.held.map((h) => h.attribute).join(',')}), expected updated`);
       },
@@ -715,7 +715,7 @@ async function feedPhase(dbPrefix: string): Promise<FeedFigures> {
           raceItems,
           half,
           async (i) => {
-            const result = await replica.reconcile.discover(discovery('race', i, at3));
+            const result = await replica.reportDiscoveredCi.execute(new ReportDiscoveredCiCommand(discovery('race', i, at3)));
             ids[i] = result.ci.id;
             if (result.outcome === 'created') raceCreated += 1;
           },
@@ -909,7 +909,7 @@ async function main(): Promise<number> {
   if (!gl.killed) await closeGraphStore(store, false);
 
   // --- 5. reconciliation into a fresh database ---
-  log(`5. bulk reconciliation (ReconcileCiHandler.discover, fresh database, ${env.CMDB_BENCH_FEED_CONCURRENCY} in flight, no outbox relay: events stay in the outbox):`);
+  log(`5. bulk reconciliation (ReportDiscoveredCiHandler, fresh database, ${env.CMDB_BENCH_FEED_CONCURRENCY} in flight, no outbox relay: events stay in the outbox):`);
   const feed = await feedPhase(dbPrefix);
   const createRate = perSecond(feed.created, feed.createMs);
   const updateRate = feed.updates ? round((feed.updated / Math.max(feed.updateMs, 1e-6)) * 1000) : null;

@@ -30,7 +30,7 @@ export function ciDocument(ci: ConfigurationItem): Record<string, unknown> {
   return { ...ciMapper.toDocument(ci), _id: new Types.ObjectId(ci.id), ...published() };
 }
 
-/** The i-th generated relationship, as ManageRelationshipsHandler.add creates it from the `import` source (sequence 1). */
+/** The i-th generated relationship, as AddRelationshipHandler creates it from the `import` source (sequence 1). */
 export function buildRelationship(topology: Topology, i: number): Relationship {
   const { type, source, target } = topology.relationships;
   const typeId = TYPE_IDS[type[i] as number] as string;
@@ -39,7 +39,7 @@ export function buildRelationship(topology: Topology, i: number): Relationship {
   return { id: relationshipId(typeId, sourceId, targetId), typeId, sourceId, targetId, state: 'active', source: IMPORT_SOURCE, createdBy: IMPORTED_BY, createdAt: IMPORTED_AT, removedBy: null, removedAt: null, sequence: 1 };
 }
 
-/** As ManageRelationshipsHandler.add writes it. */
+/** As AddRelationshipHandler writes it. */
 export function relationshipEvent(r: Relationship): CmdbEvent {
   return addedEvent(r, 'added', r.createdBy, r.createdAt);
 }

@@ -2,7 +2,7 @@
  * Bulk reconciliation of bench:cmdb: the CMDB's write side built by hand as CmdbModule wires it
  * (repositories on their models, catalogue service, identity service, index service, relationship
  * and reconciliation handlers; no outbox relay: events stay in the outbox, publishing is the
- * relay's separate job), and the discovery payloads fed through ReconcileCiHandler.discover.
+ * relay's separate job), and the discovery payloads fed through ReportDiscoveredCiHandler.
  */
 import { cmdbTopic, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
@@ -12,12 +12,15 @@ import {
   ciSchema,
   CmdbCatalogService,
   CmdbIndexService,
+  AddRelationshipHandler,
+  CiMergeService,
   IdentityClaimRepository,
   IdentityService,
-  ManageRelationshipsHandler,
-  ReconcileCiHandler,
   RelationshipRepository,
   relationshipSchema,
+  ReportDiscoveredCiHandler,
+  SaveDiscoverySourceCommand,
+  SaveDiscoverySourceHandler,
 } from '@itsm/cmdb';
 import type { AttributeValue, CiDocument, Discovery, RelationshipDocument } from '@itsm/cmdb';
 import { SystemClock } from '@itsm/platform/config';
@@ -33,7 +36,8 @@ export interface Replica {
   readonly catalog: CmdbCatalogService;
   readonly identity: IdentityService;
   readonly index: CmdbIndexService;
-  readonly reconcile: ReconcileCiHandler;
+  readonly reportDiscoveredCi: ReportDiscoveredCiHandler;
+  readonly saveSource: SaveDiscoverySourceHandler;
   close(): Promise<void>;
 }
 
@@ -49,8 +53,8 @@ export async function startReplica(mongo: MongoSettings, logger: Logger, instanc
   // The index service subscribes to the bus only in start(), which a write-only replica does not call.
   const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>([cmdbTopic]));
   const index = new CmdbIndexService(catalog, cis, relationships, bus, { instanceId, impactMaxDepth: 25 }, logger);
-  const manage = new ManageRelationshipsHandler(cis, relationships, catalog, index, clock);
-  const reconcile = new ReconcileCiHandler(cis, catalog, identity, index, manage, clock);
+  const addRelationship = new AddRelationshipHandler(cis, relationships, catalog, index, clock);
+  const reportDiscoveredCi = new ReportDiscoveredCiHandler(cis, catalog, identity, new CiMergeService(cis, catalog, identity, index), addRelationship, index);
   await catalog.seedCore();
   await catalog.refresh();
   return {
@@ -58,7 +62,8 @@ export async function startReplica(mongo: MongoSettings, logger: Logger, instanc
     catalog,
     identity,
     index,
-    reconcile,
+    reportDiscoveredCi,
+    saveSource: new SaveDiscoverySourceHandler(catalog),
     close: async () => {
       await bus.close().catch(() => undefined);
       await connection.close();
@@ -74,7 +79,7 @@ export const FEED_SOURCES = [
 
 export async function ensureSources(replica: Replica): Promise<void> {
   for (const source of FEED_SOURCES) {
-    if (replica.catalog.current().findSource(source.id) === undefined) await replica.catalog.saveSource({ ...source, attributePrecedence: { ...source.attributePrecedence } }, 0, 'bench');
+    if (replica.catalog.current().findSource(source.id) === undefined) await replica.saveSource.execute(new SaveDiscoverySourceCommand({ ...source, attributePrecedence: { ...source.attributePrecedence } }, 0, 'bench'));
   }
 }
 

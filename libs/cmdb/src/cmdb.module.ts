@@ -8,18 +8,37 @@ import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Connection, Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
-import { ManageRelationshipsHandler } from './application/commands/manage-relationships.handler';
-import { ReconcileCiHandler } from './application/commands/reconcile-ci.handler';
+import { CiMergeService } from './application/ci-merge.service';
 import { CmdbCatalogService } from './application/cmdb-catalog.service';
 import { CmdbIndexService } from './application/cmdb-index.service';
 import { CMDB_CONNECTION, CMDB_SETTINGS } from './application/cmdb-tokens';
 import type { CmdbSettings } from './application/cmdb-tokens';
+import {
+  AddRelationshipHandler,
+  RemoveRelationshipHandler,
+  ReportDiscoveredCiHandler,
+  RetireCiHandler,
+  SaveCiClassHandler,
+  SaveDiscoverySourceHandler,
+  SaveRelationshipTypeHandler,
+  UpdateCiHandler,
+} from './application/commands';
 import { IdentityService } from './application/identity.service';
-import { CmdbQueries } from './application/queries/cmdb-queries';
+import {
+  AffectedServicesHandler,
+  CiClassesHandler,
+  CiRelationshipsHandler,
+  ConfigurationItemHandler,
+  ConfigurationItemsHandler,
+  DiscoverySourcesHandler,
+  ImpactAnalysisHandler,
+  RelationshipTypesHandler,
+  ServiceMapHandler,
+} from './application/queries';
 import { CmdbResolver } from './graphql/cmdb.resolver';
 import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
 import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
-import { CatalogRepository, CiRepository, ciSchema, IdentityClaimRepository, RelationshipRepository, relationshipSchema } from './persistence';
+import { CatalogRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
 import type { CiDocument, RelationshipDocument } from './persistence';
 
 export interface CmdbModuleOptions {
@@ -28,6 +47,31 @@ export interface CmdbModuleOptions {
 }
 
 const DEFAULT_CATALOG_POLL_MS = 5_000;
+
+/** One handler per business verb (application/commands/<verb-noun>/). */
+const COMMAND_HANDLERS = [
+  ReportDiscoveredCiHandler,
+  UpdateCiHandler,
+  RetireCiHandler,
+  AddRelationshipHandler,
+  RemoveRelationshipHandler,
+  SaveCiClassHandler,
+  SaveRelationshipTypeHandler,
+  SaveDiscoverySourceHandler,
+];
+
+/** One handler per read (application/queries/<noun>/). */
+const QUERY_HANDLERS = [
+  ConfigurationItemHandler,
+  ConfigurationItemsHandler,
+  CiRelationshipsHandler,
+  ImpactAnalysisHandler,
+  ServiceMapHandler,
+  AffectedServicesHandler,
+  CiClassesHandler,
+  RelationshipTypesHandler,
+  DiscoverySourcesHandler,
+];
 
 function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name: string, schema: Schema<D>): Model<StoredDocument<D>> {
   const model = connection.model(name, schema) as unknown as Model<StoredDocument<D>>;
@@ -94,17 +138,21 @@ export class CmdbModule {
         },
         { provide: IdentityClaimRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new IdentityClaimRepository(c) },
         { provide: CatalogRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new CatalogRepository(c) },
+        // The handlers' store ports, bound to the repositories.
+        { provide: CI_STORE, useExisting: CiRepository },
+        { provide: RELATIONSHIP_STORE, useExisting: RelationshipRepository },
+        { provide: IDENTITY_CLAIM_STORE, useExisting: IdentityClaimRepository },
         CmdbCatalogService,
         IdentityService,
         CmdbIndexService,
-        ManageRelationshipsHandler,
-        ReconcileCiHandler,
-        CmdbQueries,
+        CiMergeService,
+        ...COMMAND_HANDLERS,
+        ...QUERY_HANDLERS,
         CmdbLifecycle,
         CmdbResolver,
         IncidentAffectedServicesResolver,
       ],
-      exports: [ReconcileCiHandler, ManageRelationshipsHandler, CmdbQueries, CmdbIndexService, CmdbCatalogService, CMDB_CONNECTION],
+      exports: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, CmdbIndexService, CmdbCatalogService, CMDB_CONNECTION],
     };
   }
 }

@@ -9,13 +9,24 @@ const MISS_CODES = new Set<string>([CmdbErrorCode.UnknownClass, CmdbErrorCode.Un
 
 export type CatalogListener = (catalog: CmdbCatalog) => void;
 
+/** What use cases read of the data model in force: classes, relationship types, sources. */
+export interface SchemaReader {
+  current(): CmdbCatalog;
+  withCatalog<T>(use: (catalog: CmdbCatalog) => T | Promise<T>): Promise<T>;
+}
+
+/** What the admin use cases change in the data model. */
+export interface SchemaWriter extends SchemaReader {
+  saveEntry<T extends CiClass | RelationshipType | DiscoverySource>(kind: CatalogKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T>;
+}
+
 /**
  * The classes, relationship types and sources in force, in memory (every write and query reads
- * them), reloaded when the stored revision moves. Admin changes are validated whole against the
- * catalogue before they are saved, with the version the admin saw.
+ * them), reloaded when the stored revision moves. Admin changes (the save-* handlers) are validated
+ * whole against the catalogue before they are saved here, with the version the admin saw.
  */
 @Injectable()
-export class CmdbCatalogService {
+export class CmdbCatalogService implements SchemaWriter {
   private catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
   private revision: string | undefined;
   private readonly listeners: CatalogListener[] = [];
@@ -70,28 +81,12 @@ export class CmdbCatalogService {
     return true;
   }
 
-  saveClass(cls: Omit<CiClass, 'builtIn' | 'version'>, expectedVersion: number, by: string): Promise<CiClass> {
-    const previous = this.catalog.findClass(cls.id);
-    const full: CiClass = { ...cls, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
-    this.catalog.withClass(full);
-    return this.save('class', full, previous?.version ?? 0, expectedVersion, by);
-  }
-
-  saveRelationshipType(type: Omit<RelationshipType, 'builtIn' | 'version'>, expectedVersion: number, by: string): Promise<RelationshipType> {
-    const previous = this.catalog.findRelationshipType(type.id);
-    const full: RelationshipType = { ...type, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
-    this.catalog.withRelationshipType(full);
-    return this.save('relationship_type', full, previous?.version ?? 0, expectedVersion, by);
-  }
-
-  saveSource(source: Omit<DiscoverySource, 'builtIn' | 'version'>, expectedVersion: number, by: string): Promise<DiscoverySource> {
-    const previous = this.catalog.findSource(source.id);
-    const full: DiscoverySource = { ...source, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
-    this.catalog.withSource(full);
-    return this.save('source', full, previous?.version ?? 0, expectedVersion, by);
-  }
-
-  private async save<T extends CiClass | RelationshipType | DiscoverySource>(kind: CatalogKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T> {
+  /**
+   * Saves a class, relationship type or source the caller has validated against the data model in
+   * force (`knownVersion`: the version this replica holds, 0 when new) and reloads; CMDB.CONFLICT
+   * when the admin saw another version or another replica saved it meanwhile.
+   */
+  async saveEntry<T extends CiClass | RelationshipType | DiscoverySource>(kind: CatalogKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T> {
     if (knownVersion !== expectedVersion) {
       throw new CmdbError(CmdbErrorCode.Conflict, `${kind} ${entry.id} is at version ${knownVersion}, not ${expectedVersion}: reload and retry`, { id: entry.id, version: knownVersion });
     }

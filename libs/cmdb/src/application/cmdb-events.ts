@@ -15,3 +15,9 @@ export function relationshipEvent(relationship: Relationship, kind: 'added' | 'r
   const data = { relationshipId: relationship.id, typeId: relationship.typeId, sourceId: relationship.sourceId, targetId: relationship.targetId, by, at };
   return { type: `itsm.cmdb.relationship-${kind}.v1`, data };
 }
+
+/** The `itsm.cmdb.v1` event of a CI's retirement. */
+export function ciRetiredEvent(ci: ConfigurationItem, reason: string, by: string, at: string): CmdbEvent {
+  const data = { ciId: ci.id, classId: ci.classId, name: ci.name, reason, by, at };
+  return { type: 'itsm.cmdb.ci-retired.v1', data };
+}

@@ -6,7 +6,7 @@ import { PINO_LOGGER } from '@itsm/platform/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ImpactIndex, operationalStatusOf } from '../domain';
-import type { Attributes, CmdbCatalog, IndexedCi, Relationship } from '../domain';
+import type { Attributes, CmdbCatalog, ConfigurationItem, IndexedCi, Relationship } from '../domain';
 import { CiRepository, RelationshipRepository } from '../persistence';
 import { CmdbCatalogService } from './cmdb-catalog.service';
 import { CMDB_INDEX_GROUP_PREFIX, CMDB_SETTINGS } from './cmdb-tokens';
@@ -30,6 +30,20 @@ export function toIndexedCi(catalog: CmdbCatalog, ci: { readonly id: string; rea
   };
 }
 
+/** A CI as the index takes it in (a CI, or a listing's summary of one). */
+export type IndexableCi = Pick<ConfigurationItem, 'id' | 'classId' | 'name' | 'attributes' | 'state' | 'sequence'>;
+
+/** What a write tells this replica's index before it returns (read your writes). */
+export interface IndexWriter {
+  applyCi(ci: IndexableCi): void;
+  applyRelationship(relationship: Relationship): void;
+}
+
+/** What reads ask of this replica's index. */
+export interface IndexReader {
+  readonly index: ImpactIndex;
+}
+
 /**
  * This replica's in-memory CMDB graph (impact analysis, service maps, affected services): loaded
  * from MongoDB at start, then kept current by the CMDB's own events, which every replica reads in
@@ -37,7 +51,7 @@ export function toIndexedCi(catalog: CmdbCatalog, ci: { readonly id: string; rea
  * late event never undoes a newer one; this replica's own writes are applied at once as well.
  */
 @Injectable()
-export class CmdbIndexService {
+export class CmdbIndexService implements IndexWriter, IndexReader {
   readonly index: ImpactIndex;
   private ready = false;
 
@@ -71,16 +85,16 @@ export class CmdbIndexService {
       },
     });
     const started = performance.now();
-    const catalog = this.catalog.current();
-    const cis = await this.cis.forEach((batch) => {
-      for (const ci of batch) {
-        if (ci.state === 'retired') this.index.retireCi(ci.id, ci.sequence);
-        else this.index.upsertCi(toIndexedCi(catalog, ci), ci.sequence);
-      }
-    });
+    const cis = await this.cis.forEach((batch) => batch.forEach((ci) => this.applyCi(ci)));
     const relationships = await this.relationships.forEach((batch) => batch.forEach((r) => this.applyRelationship(r)));
     this.ready = true;
     this.logger.info({ cis, relationships, ms: Math.round(performance.now() - started) }, 'CMDB impact index loaded');
+  }
+
+  /** A CI as stored at its sequence: retired ones leave the graph. */
+  applyCi(ci: IndexableCi): void {
+    if (ci.state === 'retired') this.index.retireCi(ci.id, ci.sequence);
+    else this.index.upsertCi(toIndexedCi(this.catalog.current(), ci), ci.sequence);
   }
 
   applyRelationship(relationship: Relationship): void {

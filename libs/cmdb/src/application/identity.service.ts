@@ -2,7 +2,8 @@ import { Clock } from '@itsm/platform/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigurationItem } from '../domain';
 import type { Loaded } from '@itsm/platform/persistence';
-import { CiRepository, IdentityClaimRepository } from '../persistence';
+import { CI_STORE, IDENTITY_CLAIM_STORE } from '../persistence';
+import type { CiReader, IdentityClaimStore } from '../persistence';
 
 /** A claim older than this whose CI was never written belongs to a creator that died between the two writes. */
 const ORPHAN_CLAIM_MS = 30_000;
@@ -21,8 +22,8 @@ export class IdentityService {
   private readonly cache = new Map<string, string>();
 
   constructor(
-    @Inject(IdentityClaimRepository) private readonly claims: IdentityClaimRepository,
-    @Inject(CiRepository) private readonly cis: CiRepository,
+    @Inject(IDENTITY_CLAIM_STORE) private readonly claims: IdentityClaimStore,
+    @Inject(CI_STORE) private readonly cis: CiReader,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

@@ -1,8 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { ManageRelationshipsHandler } from '../application/commands/manage-relationships.handler';
-import { ReconcileCiHandler } from '../application/commands/reconcile-ci.handler';
+import {
+  AddRelationshipCommand,
+  AddRelationshipHandler,
+  ReportDiscoveredCiCommand,
+  ReportDiscoveredCiHandler,
+  SaveDiscoverySourceCommand,
+  SaveDiscoverySourceHandler,
+} from '../application/commands';
 import { CmdbCatalogService } from '../application/cmdb-catalog.service';
-import { CmdbQueries } from '../application/queries/cmdb-queries';
+import { ConfigurationItemsHandler, ConfigurationItemsQuery } from '../application/queries';
 import type { Attributes } from '../domain';
 
 /** Demo CI names other demo data may refer to (incidents), with their ids once seeded. */
@@ -19,12 +25,12 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * only update). Skipped when CIs exist. Answers the ids by name.
  */
 export async function seedDemoCmdb(app: INestApplication): Promise<DemoCiIds> {
-  const queries = app.get(CmdbQueries);
-  const existing = await queries.list({}, 500, undefined);
+  const existing = await app.get(ConfigurationItemsHandler).execute(new ConfigurationItemsQuery({}, 500, undefined));
   if (existing.items.length > 0) return new Map(existing.items.map((ci) => [ci.name, ci.id]));
   const catalog = app.get(CmdbCatalogService);
-  const reconcile = app.get(ReconcileCiHandler);
-  const relationships = app.get(ManageRelationshipsHandler);
+  const saveSource = app.get(SaveDiscoverySourceHandler);
+  const reportDiscoveredCi = app.get(ReportDiscoveredCiHandler);
+  const addRelationship = app.get(AddRelationshipHandler);
   const by = 'demo-loader';
 
   for (const [source, expected] of [
@@ -32,17 +38,17 @@ export async function seedDemoCmdb(app: INestApplication): Promise<DemoCiIds> {
     [{ id: 'network-scanner', label: 'Network scanner', precedence: 40, attributePrecedence: { ip_address: 90 }, mayCreate: true }, 0],
     [{ id: 'tailspin-feed', label: 'Tailspin Hosting supplier feed', precedence: 30, attributePrecedence: {}, mayCreate: false }, 0],
   ] as const) {
-    if (catalog.current().findSource(source.id) === undefined) await catalog.saveSource(source, expected, by);
+    if (catalog.current().findSource(source.id) === undefined) await saveSource.execute(new SaveDiscoverySourceCommand(source, expected, by));
   }
 
   const ids = new Map<string, string>();
   const ci = async (classId: string, name: string, attributes: Attributes = {}): Promise<string> => {
-    const result = await reconcile.discover({ source: 'import', classId, attributes: { name, environment: 'production', ...attributes }, relationships: [], by, at: new Date().toISOString() });
+    const result = await reportDiscoveredCi.execute(new ReportDiscoveredCiCommand({ source: 'import', classId, attributes: { name, environment: 'production', ...attributes }, relationships: [], by, at: new Date().toISOString() }));
     ids.set(name, result.ci.id);
     return result.ci.id;
   };
   const rel = async (typeId: string, source: string, target: string) => {
-    await relationships.add(typeId, source, target, by, 'import');
+    await addRelationship.execute(new AddRelationshipCommand(typeId, source, target, by, 'import'));
   };
 
   const berlin = await ci('location', 'Berlin DC1', { site_code: 'BER1', time_zone: 'Europe/Berlin', country: 'Germany', city: 'Berlin' });
@@ -152,6 +158,6 @@ export async function seedDemoCmdb(app: INestApplication): Promise<DemoCiIds> {
   await business('Human resources', 'medium', [hrOffer]);
 
   // A supplier's late report: Tailspin may update its servers, never create.
-  await reconcile.discover({ source: 'tailspin-feed', classId: 'server', attributes: { serial_number: 'SRV-000001', os: 'Linux (RHEL 9.4)' }, relationships: [], by: 'tailspin-discovery', at: new Date().toISOString() });
+  await reportDiscoveredCi.execute(new ReportDiscoveredCiCommand({ source: 'tailspin-feed', classId: 'server', attributes: { serial_number: 'SRV-000001', os: 'Linux (RHEL 9.4)' }, relationships: [], by: 'tailspin-discovery', at: new Date().toISOString() }));
   return ids;
 }

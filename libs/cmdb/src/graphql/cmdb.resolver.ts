@@ -3,14 +3,47 @@ import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { Clock } from '@itsm/platform/config';
 import { Inject, UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { ReconcileCiHandler } from '../application/commands/reconcile-ci.handler';
-import { ManageRelationshipsHandler } from '../application/commands/manage-relationships.handler';
+import {
+  AddRelationshipCommand,
+  AddRelationshipHandler,
+  RemoveRelationshipCommand,
+  RemoveRelationshipHandler,
+  ReportDiscoveredCiCommand,
+  ReportDiscoveredCiHandler,
+  RetireCiCommand,
+  RetireCiHandler,
+  SaveCiClassCommand,
+  SaveCiClassHandler,
+  SaveDiscoverySourceCommand,
+  SaveDiscoverySourceHandler,
+  SaveRelationshipTypeCommand,
+  SaveRelationshipTypeHandler,
+  UpdateCiCommand,
+  UpdateCiHandler,
+} from '../application/commands';
 import { CmdbCatalogService } from '../application/cmdb-catalog.service';
 import { CmdbIndexService } from '../application/cmdb-index.service';
-import { CmdbQueries } from '../application/queries/cmdb-queries';
+import type { ReconcileResult } from '../application/command-results';
+import {
+  CiClassesHandler,
+  CiClassesQuery,
+  CiRelationshipsHandler,
+  CiRelationshipsQuery,
+  ConfigurationItemHandler,
+  ConfigurationItemQuery,
+  ConfigurationItemsHandler,
+  ConfigurationItemsQuery,
+  DiscoverySourcesHandler,
+  DiscoverySourcesQuery,
+  ImpactAnalysisHandler,
+  ImpactAnalysisQuery,
+  RelationshipTypesHandler,
+  RelationshipTypesQuery,
+  ServiceMapHandler,
+  ServiceMapQuery,
+} from '../application/queries';
 import { CmdbError, CmdbErrorCode, coerceAttributes } from '../domain';
 import type { Relationship } from '../domain';
-import type { ReconcileResult } from '../application/commands/reconcile-ci.handler';
 import { CiClassInput, DiscoveredCiInput, DiscoverySourceInput, ImpactAnalysisInput, RelationshipTypeInput, AttributeInput } from './cmdb.inputs';
 import { CiClassGql, CiConnectionGql, CiHistoryEntryGql, CiRelationshipGql, ConfigurationItemGql, DiscoverySourceGql, ImpactAnalysisGql, ReconcileResultGql, RelationshipGql, RelationshipTypeGql } from './cmdb.types';
 import { toCiGql, toClassGql, toHistoryGql, toImpactGql, toRelationshipTypeGql, toSourceGql } from './cmdb-graphql.mapper';
@@ -31,9 +64,22 @@ function toRelationshipGql(relationship: Relationship, changed: boolean): Relati
 @UseFilters(CmdbErrorFilter)
 export class CmdbResolver {
   constructor(
-    private readonly queries: CmdbQueries,
-    private readonly reconcile: ReconcileCiHandler,
-    private readonly manageRelationships: ManageRelationshipsHandler,
+    private readonly configurationItemOf: ConfigurationItemHandler,
+    private readonly configurationItemsOf: ConfigurationItemsHandler,
+    private readonly relationshipsOf: CiRelationshipsHandler,
+    private readonly impactOf: ImpactAnalysisHandler,
+    private readonly serviceMapOf: ServiceMapHandler,
+    private readonly ciClassesOf: CiClassesHandler,
+    private readonly relationshipTypesOf: RelationshipTypesHandler,
+    private readonly discoverySourcesOf: DiscoverySourcesHandler,
+    private readonly reportDiscoveredCiHandler: ReportDiscoveredCiHandler,
+    private readonly updateCi: UpdateCiHandler,
+    private readonly retireCi: RetireCiHandler,
+    private readonly addRelationshipHandler: AddRelationshipHandler,
+    private readonly removeRelationshipHandler: RemoveRelationshipHandler,
+    private readonly saveCiClassHandler: SaveCiClassHandler,
+    private readonly saveRelationshipTypeHandler: SaveRelationshipTypeHandler,
+    private readonly saveDiscoverySourceHandler: SaveDiscoverySourceHandler,
     private readonly catalog: CmdbCatalogService,
     private readonly index: CmdbIndexService,
     @Inject(Clock) private readonly clock: Clock,
@@ -42,13 +88,13 @@ export class CmdbResolver {
   @ResolveReference()
   @Roles(...CMDB_READERS)
   async resolveReference(reference: { id: string }): Promise<ConfigurationItemGql> {
-    return toCiGql(this.catalog.current(), await this.queries.ci(reference.id));
+    return toCiGql(this.catalog.current(), await this.configurationItemOf.execute(new ConfigurationItemQuery(reference.id)));
   }
 
   @Query(() => ConfigurationItemGql, { description: 'A CI by id (CMDB.CI_NOT_FOUND when there is none)' })
   @Roles(...CMDB_READERS)
   async configurationItem(@Args('id', { type: () => ID }) id: string): Promise<ConfigurationItemGql> {
-    return toCiGql(this.catalog.current(), await this.queries.ci(id));
+    return toCiGql(this.catalog.current(), await this.configurationItemOf.execute(new ConfigurationItemQuery(id)));
   }
 
   @Query(() => CiConnectionGql, { description: 'CIs by class (subclasses included), state and name, in id order' })
@@ -61,7 +107,7 @@ export class CmdbResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<CiConnectionGql> {
     if (state !== undefined && state !== 'active' && state !== 'retired') throw new CmdbError(CmdbErrorCode.InvalidInput, `state is active or retired, not ${state}`);
-    const page = await this.queries.list({ ...(classId ? { classId } : {}), ...(state ? { state } : {}), ...(nameContains ? { nameContains } : {}) }, first, after ?? undefined);
+    const page = await this.configurationItemsOf.execute(new ConfigurationItemsQuery({ ...(classId ? { classId } : {}), ...(state ? { state } : {}), ...(nameContains ? { nameContains } : {}) }, first, after ?? undefined));
     const catalog = this.catalog.current();
     return { items: page.items.map((ci) => toCiGql(catalog, ci)), hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.id ?? null };
   }
@@ -69,14 +115,14 @@ export class CmdbResolver {
   @ResolveField(() => [CiHistoryEntryGql], { description: 'Every change, oldest first' })
   @Roles(...CMDB_READERS)
   async history(@Parent() ci: ConfigurationItemGql): Promise<CiHistoryEntryGql[]> {
-    return toHistoryGql(await this.queries.ci(ci.id));
+    return toHistoryGql(await this.configurationItemOf.execute(new ConfigurationItemQuery(ci.id)));
   }
 
   @ResolveField(() => [CiRelationshipGql], { description: 'Active relationships, read from this CI' })
   @Roles(...CMDB_READERS)
   async relationships(@Parent() ci: ConfigurationItemGql): Promise<CiRelationshipGql[]> {
     const catalog = this.catalog.current();
-    return (await this.queries.relationshipsOf(ci.id)).map((r) => {
+    return (await this.relationshipsOf.execute(new CiRelationshipsQuery(ci.id))).map((r) => {
       const outbound = r.sourceId === ci.id;
       const type = catalog.findRelationshipType(r.typeId);
       const otherCiId = outbound ? r.targetId : r.sourceId;
@@ -97,14 +143,16 @@ export class CmdbResolver {
   @Query(() => ImpactAnalysisGql, { description: 'Downstream: what fails if these CIs fail (redundancy respected); upstream: what they need' })
   @Roles(...CMDB_READERS)
   impactAnalysis(@Args('input') input: ImpactAnalysisInput): ImpactAnalysisGql {
-    const result = this.queries.impact({
-      ciIds: input.ciIds,
-      direction: input.direction as 'downstream' | 'upstream',
-      maxDepth: input.maxDepth,
-      ...(input.relationshipTypes ? { relationshipTypes: input.relationshipTypes } : {}),
-      considerStatus: input.considerStatus,
-      first: input.first,
-    });
+    const result = this.impactOf.execute(
+      new ImpactAnalysisQuery({
+        ciIds: input.ciIds,
+        direction: input.direction as 'downstream' | 'upstream',
+        maxDepth: input.maxDepth,
+        ...(input.relationshipTypes ? { relationshipTypes: input.relationshipTypes } : {}),
+        considerStatus: input.considerStatus,
+        first: input.first,
+      }),
+    );
     return toImpactGql(this.catalog.current(), this.index.index, result);
   }
 
@@ -115,7 +163,7 @@ export class CmdbResolver {
     @Args('maxDepth', { type: () => Int, defaultValue: 10 }) maxDepth: number,
     @Args('first', { type: () => Int, defaultValue: 500 }) first: number,
   ): ImpactAnalysisGql {
-    return toImpactGql(this.catalog.current(), this.index.index, this.queries.serviceMap(serviceId, maxDepth, first));
+    return toImpactGql(this.catalog.current(), this.index.index, this.serviceMapOf.execute(new ServiceMapQuery(serviceId, maxDepth, first)));
   }
 
   @Mutation(() => ReconcileResultGql, { description: 'Reports a CI from a discovery source: identified, then created or reconciled under source precedence' })
@@ -125,7 +173,7 @@ export class CmdbResolver {
       attributes: coerceAttributes(catalog, input.classId, input.attributes),
       relationships: input.relationships.map((r) => ({ typeId: r.typeId, direction: direction(r.direction), classId: r.classId, identifiers: coerceAttributes(catalog, r.classId, r.identifiers) })),
     }));
-    const result = await this.reconcile.discover({ source: input.source, classId: input.classId, ...typed, by: principal.userId, at: this.clock.now().toISOString() });
+    const result = await this.reportDiscoveredCiHandler.execute(new ReportDiscoveredCiCommand({ source: input.source, classId: input.classId, ...typed, by: principal.userId, at: this.clock.now().toISOString() }));
     return this.toResult(result);
   }
 
@@ -136,16 +184,16 @@ export class CmdbResolver {
     @Args('attributes', { type: () => [AttributeInput] }) attributes: AttributeInput[],
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReconcileResultGql> {
-    const ci = await this.queries.ci(id);
+    const ci = await this.configurationItemOf.execute(new ConfigurationItemQuery(id));
     const typed = await this.catalog.withCatalog((catalog) => coerceAttributes(catalog, ci.classId, attributes));
-    return this.toResult(await this.reconcile.update(id, typed, principal.userId));
+    return this.toResult(await this.updateCi.execute(new UpdateCiCommand(id, typed, principal.userId)));
   }
 
   @Mutation(() => ConfigurationItemGql, { description: 'Retires a CI: kept with its history, out of impact analysis, relationships removed' })
   @Roles(...CMDB_EDITORS)
   async retireConfigurationItem(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @CurrentPrincipal() principal: Principal): Promise<ConfigurationItemGql> {
     if (reason.length > 500) throw new CmdbError(CmdbErrorCode.InvalidInput, 'a reason has at most 500 characters');
-    return toCiGql(this.catalog.current(), await this.reconcile.retire(id, reason, principal.userId));
+    return toCiGql(this.catalog.current(), await this.retireCi.execute(new RetireCiCommand(id, reason, principal.userId)));
   }
 
   @Mutation(() => RelationshipGql, { description: 'Adds a typed relationship (idempotent); CMDB.FORBIDDEN_RELATIONSHIP when the type\'s class rules do not admit it' })
@@ -156,14 +204,14 @@ export class CmdbResolver {
     @Args('targetId', { type: () => ID }) targetId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RelationshipGql> {
-    const outcome = await this.manageRelationships.add(typeId, sourceId, targetId, principal.userId);
+    const outcome = await this.addRelationshipHandler.execute(new AddRelationshipCommand(typeId, sourceId, targetId, principal.userId));
     return toRelationshipGql(outcome.relationship, outcome.changed);
   }
 
   @Mutation(() => RelationshipGql)
   @Roles(...CMDB_EDITORS)
   async removeRelationship(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<RelationshipGql> {
-    const outcome = await this.manageRelationships.remove(id, principal.userId);
+    const outcome = await this.removeRelationshipHandler.execute(new RemoveRelationshipCommand(id, principal.userId));
     return toRelationshipGql(outcome.relationship, outcome.changed);
   }
 
@@ -171,25 +219,25 @@ export class CmdbResolver {
   @Roles(...CMDB_READERS)
   ciClasses(): CiClassGql[] {
     const catalog = this.catalog.current();
-    return catalog.classes().map((c) => toClassGql(catalog, c));
+    return this.ciClassesOf.execute(new CiClassesQuery()).map((c) => toClassGql(catalog, c));
   }
 
   @Query(() => [RelationshipTypeGql])
   @Roles(...CMDB_READERS)
   relationshipTypes(): RelationshipTypeGql[] {
-    return this.catalog.current().relationshipTypes().map(toRelationshipTypeGql);
+    return this.relationshipTypesOf.execute(new RelationshipTypesQuery()).map(toRelationshipTypeGql);
   }
 
   @Query(() => [DiscoverySourceGql])
   @Roles(...CMDB_READERS)
   discoverySources(): DiscoverySourceGql[] {
-    return this.catalog.current().sources().map(toSourceGql);
+    return this.discoverySourcesOf.execute(new DiscoverySourcesQuery()).map(toSourceGql);
   }
 
   @Mutation(() => CiClassGql, { description: 'Adds (expectedVersion 0) or extends a CI class; existing attributes cannot be removed or retyped' })
   @Roles(...CMDB_ADMINS)
   async saveCiClass(@Args('input') input: CiClassInput, @Args('expectedVersion', { type: () => Int }) expectedVersion: number, @CurrentPrincipal() principal: Principal): Promise<CiClassGql> {
-    const saved = await this.catalog.saveClass(
+    const saved = await this.saveCiClassHandler.execute(new SaveCiClassCommand(
       {
         id: input.id,
         label: input.label,
@@ -209,14 +257,14 @@ export class CmdbResolver {
       },
       expectedVersion,
       principal.userId,
-    );
+    ));
     return toClassGql(this.catalog.current(), saved);
   }
 
   @Mutation(() => RelationshipTypeGql, { description: 'Adds (expectedVersion 0) or changes a relationship type; built-in types may only gain class rules' })
   @Roles(...CMDB_ADMINS)
   async saveRelationshipType(@Args('input') input: RelationshipTypeInput, @Args('expectedVersion', { type: () => Int }) expectedVersion: number, @CurrentPrincipal() principal: Principal): Promise<RelationshipTypeGql> {
-    const saved = await this.catalog.saveRelationshipType({ ...input, propagation: input.propagation as never, rules: input.rules.map((r) => ({ ...r })) }, expectedVersion, principal.userId);
+    const saved = await this.saveRelationshipTypeHandler.execute(new SaveRelationshipTypeCommand({ ...input, propagation: input.propagation as never, rules: input.rules.map((r) => ({ ...r })) }, expectedVersion, principal.userId));
     return toRelationshipTypeGql(saved);
   }
 
@@ -225,7 +273,7 @@ export class CmdbResolver {
   async saveDiscoverySource(@Args('input') input: DiscoverySourceInput, @Args('expectedVersion', { type: () => Int }) expectedVersion: number, @CurrentPrincipal() principal: Principal): Promise<DiscoverySourceGql> {
     const attributePrecedence: Record<string, number> = {};
     for (const entry of input.attributePrecedence) attributePrecedence[entry.attribute] = entry.precedence;
-    const saved = await this.catalog.saveSource({ id: input.id, label: input.label, precedence: input.precedence, attributePrecedence, mayCreate: input.mayCreate }, expectedVersion, principal.userId);
+    const saved = await this.saveDiscoverySourceHandler.execute(new SaveDiscoverySourceCommand({ id: input.id, label: input.label, precedence: input.precedence, attributePrecedence, mayCreate: input.mayCreate }, expectedVersion, principal.userId));
     return toSourceGql(saved);
   }
 

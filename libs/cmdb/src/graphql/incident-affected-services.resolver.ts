@@ -3,7 +3,8 @@ import { UseFilters } from '@nestjs/common';
 import { Directive, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CmdbCatalogService } from '../application/cmdb-catalog.service';
 import { CmdbIndexService } from '../application/cmdb-index.service';
-import { CmdbQueries } from '../application/queries/cmdb-queries';
+import { AffectedServicesHandler } from '../application/queries/affected-services/affected-services.handler';
+import { AffectedServicesQuery } from '../application/queries/affected-services/affected-services.query';
 import { AffectedServiceGql, IncidentCmdbRef } from './cmdb.types';
 import { toAffectedGql } from './cmdb-graphql.mapper';
 import { CmdbErrorFilter } from './cmdb-error.filter';
@@ -18,7 +19,7 @@ import { EVERYONE } from './role-sets';
 @UseFilters(CmdbErrorFilter)
 export class IncidentAffectedServicesResolver {
   constructor(
-    private readonly queries: CmdbQueries,
+    private readonly affectedServicesOf: AffectedServicesHandler,
     private readonly catalog: CmdbCatalogService,
     private readonly index: CmdbIndexService,
   ) {}
@@ -34,7 +35,7 @@ export class IncidentAffectedServicesResolver {
   @Roles(...EVERYONE)
   affectedServices(@Parent() incident: IncidentCmdbRef): AffectedServiceGql[] {
     const ciIds = incident.configurationItemIds ?? [];
-    const result = this.queries.affectedServices(ciIds);
+    const result = this.affectedServicesOf.execute(new AffectedServicesQuery(ciIds));
     if (result === undefined) return [];
     const catalog = this.catalog.current();
     const index = this.index.index;

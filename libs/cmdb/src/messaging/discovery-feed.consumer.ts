@@ -5,7 +5,8 @@ import { PINO_LOGGER } from '@itsm/platform/observability';
 import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Logger } from 'pino';
-import { ReconcileCiHandler } from '../application/commands/reconcile-ci.handler';
+import { ReportDiscoveredCiCommand } from '../application/commands/report-discovered-ci/report-discovered-ci.command';
+import { ReportDiscoveredCiHandler } from '../application/commands/report-discovered-ci/report-discovered-ci.handler';
 import { CmdbError, CmdbErrorCode } from '../domain';
 
 type DiscoveryEvent = EventOf<typeof cmdbDiscoveryTopic>;
@@ -19,7 +20,7 @@ type DiscoveryEvent = EventOf<typeof cmdbDiscoveryTopic>;
 @EventConsumer()
 export class DiscoveryFeedConsumer {
   constructor(
-    private readonly reconcile: ReconcileCiHandler,
+    private readonly reportDiscoveredCi: ReportDiscoveredCiHandler,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -27,7 +28,7 @@ export class DiscoveryFeedConsumer {
   async onDiscovered(@Payload() envelope: DiscoveryEvent): Promise<void> {
     const data = envelope.data;
     try {
-      const result = await this.reconcile.discover({ source: data.source, classId: data.classId, attributes: data.attributes, relationships: data.relationships, by: data.by, at: data.at });
+      const result = await this.reportDiscoveredCi.execute(new ReportDiscoveredCiCommand({ source: data.source, classId: data.classId, attributes: data.attributes, relationships: data.relationships, by: data.by, at: data.at }));
       if (result.held.length > 0 || result.identificationConflicts.length > 0) {
         this.logger.info({ ciId: result.ci.id, source: data.source, held: result.held, conflicts: result.identificationConflicts }, 'CMDB discovery: some reported values not written');
       }

@@ -7,6 +7,7 @@ import type { AttributeProvenance, AttributeValue, CiState, ConfigurationItem, H
 import { toCmdbEnvelopes } from './cmdb-envelopes';
 import { inBatches } from './in-batches';
 import type { CmdbEvent } from './cmdb-envelopes';
+import type { CiListFilter, CiListing, CiStore, CiSummary } from './cmdb-store.ports';
 
 export interface CiDocument {
   classId: string;
@@ -73,15 +74,6 @@ export const ciMapper: AggregateMapper<ConfigurationItem, CiDocument> = {
   }),
 };
 
-/** A CI as the listing and the index read it (no history). */
-export type CiSummary = Omit<ConfigurationItem, 'history' | 'provenance' | 'identifiers'>;
-
-export interface CiListFilter {
-  readonly classIds?: readonly string[];
-  readonly state?: CiState;
-  readonly nameContains?: string;
-}
-
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -91,7 +83,7 @@ export function parseCiId(id: string): Types.ObjectId | undefined {
 }
 
 /** CIs: state, provenance, history and outbox in one document, so every change is one atomic write. */
-export class CiRepository {
+export class CiRepository implements CiStore, CiListing {
   private readonly aggregates: AggregateRepository<ConfigurationItem, CiDocument>;
 
   constructor(

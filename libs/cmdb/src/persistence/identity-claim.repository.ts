@@ -1,5 +1,6 @@
 import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Connection, Types } from 'mongoose';
+import type { ClaimOutcome, IdentityClaimStore } from './cmdb-store.ports';
 import { inBatches } from './in-batches';
 
 interface ClaimDocument {
@@ -9,14 +10,12 @@ interface ClaimDocument {
   claimedAt: Date;
 }
 
-export type ClaimOutcome = { readonly claimed: true } | { readonly claimed: false; readonly ownerId: string | undefined };
-
 /**
  * Identification keys claimed by CIs: one document per key with an `_id` derived from the key, so
  * two replicas or feeds creating the same CI at once cannot both win: `_id` uniqueness is the one
  * uniqueness every MongoDB peer enforces (INFRA.md: secondary unique indexes are not).
  */
-export class IdentityClaimRepository {
+export class IdentityClaimRepository implements IdentityClaimStore {
   private readonly collection: Collection<ClaimDocument>;
 
   constructor(connection: Connection) {

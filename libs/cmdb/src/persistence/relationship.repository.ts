@@ -6,6 +6,7 @@ import type { Relationship } from '../domain';
 import { toCmdbEnvelopes } from './cmdb-envelopes';
 import { inBatches } from './in-batches';
 import type { CmdbEvent } from './cmdb-envelopes';
+import type { RelationshipReader, RelationshipStore } from './cmdb-store.ports';
 
 export interface RelationshipDocument {
   typeId: string;
@@ -74,7 +75,7 @@ export function relationshipId(typeId: string, sourceId: string, targetId: strin
 }
 
 /** Relationships, one document each with their outbox; removal keeps the document (tombstone). */
-export class RelationshipRepository {
+export class RelationshipRepository implements RelationshipStore, RelationshipReader {
   private readonly aggregates: AggregateRepository<Relationship, RelationshipDocument>;
 
   constructor(

@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RelationshipType } from '../../../domain';
+import { CmdbCatalogService } from '../../cmdb-catalog.service';
+import type { SchemaWriter } from '../../cmdb-catalog.service';
+import type { SaveRelationshipTypeCommand } from './save-relationship-type.command';
+
+/**
+ * Saves a relationship type: checked against the data model in force (CMDB.INVALID_RELATIONSHIP_TYPE;
+ * built-in types may only gain class rules), then stored at the version the admin saw (CMDB.CONFLICT otherwise).
+ */
+@Injectable()
+export class SaveRelationshipTypeHandler {
+  constructor(@Inject(CmdbCatalogService) private readonly schema: SchemaWriter) {}
+
+  async execute({ relationshipType, expectedVersion, by }: SaveRelationshipTypeCommand): Promise<RelationshipType> {
+    const catalog = this.schema.current();
+    const previous = catalog.findRelationshipType(relationshipType.id);
+    const full: RelationshipType = { ...relationshipType, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
+    catalog.withRelationshipType(full);
+    return this.schema.saveEntry('relationship_type', full, previous?.version ?? 0, expectedVersion, by);
+  }
+}

@@ -1,0 +1,2 @@
+/** The discovery sources in force, with their precedence. */
+export class DiscoverySourcesQuery {}

@@ -1,0 +1,2 @@
+/** The relationship types in force, with their class rules. */
+export class RelationshipTypesQuery {}
