@@ -274,7 +274,7 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
       const clock = clocks.find((c) => c.clockId === emission.clockId) as SlaClock;
       const claimedAt = new Date(Math.min(emission.dueAt + 250, now - MINUTE));
       const envelope = emissionEvent(ticketId, timeline.number, clock, emission, claims.length + 1, claimedAt);
-      claims.push({ ticketKey: ticketKeyOf(ticketId), key: emission.key, partition, claimedAt, envelope });
+      claims.push({ timerKey: ticketKeyOf(ticketId), key: emission.key, partition, claimedAt, envelope });
     }
     pop.claimedFirings += claims.length;
     pop.armedEmissions += due.length - claims.length;

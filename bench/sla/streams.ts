@@ -5,6 +5,7 @@
  *  - an Agenda-style poller that wakes every 5 s and claims/publishes what is due in batches.
  */
 import type { EventEnvelope } from '@itsm/contracts';
+import { claimKey } from '@itsm/platform/scheduling';
 import type { DueEmission, SlaClock, SlaFiringRepository, SlaTimerService } from '@itsm/sla';
 import { emissionEvent, incidentId, incidentNumber, partitionOf, ticketKeyOf } from './fixtures';
 
@@ -92,7 +93,7 @@ export async function naiveTimers(items: readonly StreamItem[], template: Stream
       const firedAt = new Date();
       const envelope = emissionEvent(item.ticketId, item.number, template.clock, item.breach, sequenceOf(item), firedAt);
       claimCalls += 1;
-      const claimed = await firings.claim([{ ticketKey: ticketKeyOf(item.ticketId), key: item.breach.key, partition: item.partition, claimedAt: firedAt, envelope }]);
+      const claimed = await firings.claim([{ timerKey: ticketKeyOf(item.ticketId), key: item.breach.key, partition: item.partition, claimedAt: firedAt, envelope }]);
       if (claimed.size === 1) {
         await publish([envelope]);
         lastPublishedAt = Date.now();
@@ -138,7 +139,7 @@ export async function pollingScheduler(
         const claims = batch.map((item) => ({
           item,
           firing: {
-            ticketKey: ticketKeyOf(item.ticketId),
+            timerKey: ticketKeyOf(item.ticketId),
             key: item.breach.key,
             partition: item.partition,
             claimedAt: firedAt,
@@ -147,7 +148,7 @@ export async function pollingScheduler(
         }));
         claimCalls += 1;
         const claimed = await firings.claim(claims.map((c) => c.firing));
-        const won = claims.filter((c) => claimed.has(`${c.firing.ticketKey}\u0000${c.firing.key}`));
+        const won = claims.filter((c) => claimed.has(claimKey(c.firing.timerKey, c.firing.key)));
         if (won.length !== claims.length) errors.push(`poller: ${claims.length - won.length} emissions were claimed before`);
         await publish(won.map((c) => c.firing.envelope));
         lastPublishedAt = Date.now();

@@ -3,6 +3,7 @@ import { Clock, SystemClock } from '@itsm/platform/config';
 import { OutboxRelayService } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { connectContext, MongoOutboxStore } from '@itsm/platform/persistence';
+import { PeriodicJob } from '@itsm/platform/scheduling';
 import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -82,31 +83,38 @@ function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name:
 /** Catalogue (core library seeded, then polled), identity cache and impact index loaded before traffic. */
 @Injectable()
 class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private poll: NodeJS.Timeout | undefined;
+  /** Notices schema changes saved through another replica. */
+  private readonly poll: PeriodicJob;
 
   constructor(
     @Inject(CmdbCatalogService) private readonly catalog: CmdbCatalogService,
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CmdbIndexService) private readonly index: CmdbIndexService,
-    @Inject(CMDB_SETTINGS) private readonly settings: CmdbSettings,
+    @Inject(CMDB_SETTINGS) settings: CmdbSettings,
     @Inject(CMDB_CONNECTION) private readonly connection: Connection,
-    @Inject(PINO_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(PINO_LOGGER) logger: Logger,
+  ) {
+    this.poll = new PeriodicJob({
+      name: 'CMDB schema poll',
+      everyMs: settings.catalogPollMs ?? DEFAULT_CATALOG_POLL_MS,
+      run: () => this.catalog.refresh(),
+      logger,
+      failureLevel: 'warn',
+      failureMessage: 'CMDB catalogue refresh failed; retrying',
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.catalog.seedCore();
     await this.catalog.refresh();
     await this.identity.warmUp();
     await this.index.start();
-    this.poll = setInterval(() => {
-      this.catalog.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'CMDB catalogue refresh failed; retrying'));
-    }, this.settings.catalogPollMs ?? DEFAULT_CATALOG_POLL_MS);
-    this.poll.unref();
+    this.poll.start();
   }
 
   /** After the bus has drained (MessagingModule's hook runs first). */
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.poll);
+    await this.poll.stop();
     await this.connection.close();
   }
 }

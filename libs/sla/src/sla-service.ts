@@ -17,8 +17,6 @@ import { SLA_TIMERS } from './application/sla-timer.token';
 import type { SlaTimerService } from './application/timers/sla-timer.service';
 import { SlaModule } from './sla.module';
 import { IncidentSlaRef } from './graphql/sla.types';
-import { ManageSlaCatalogHandler } from './application/commands/manage-catalog/manage-sla-catalog.handler';
-import { SlaCatalog } from './application/sla-catalog';
 import { seedDemoCatalog } from './demo/sla-demo-catalog';
 
 export const SLA_CONSUMER_GROUP = 'sla-service';
@@ -73,7 +71,7 @@ export async function startSlaService(
   // A process hosting several apps (the all-in-one) handles signals itself and closes each app.
   if (http.shutdownHooks ?? true) app.enableShutdownHooks();
   await app.init();
-  if (settings.seedDemoCatalog === true) await seedDemoCatalog(app.get(ManageSlaCatalogHandler), app.get(SlaCatalog), new Date().getUTCFullYear());
+  if (settings.seedDemoCatalog === true) await seedDemoCatalog(app, new Date().getUTCFullYear());
   app.connectMicroservice({
       strategy: new EventBusTransport(app.get(EVENT_BUS), { group: SLA_CONSUMER_GROUP, onAssignment: app.get<SlaTimerService>(SLA_TIMERS).onAssignment }),
     }, { inheritAppConfig: true });

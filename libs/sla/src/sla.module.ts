@@ -5,17 +5,24 @@ import { EVENT_BUS } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { connectContext } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
+import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { TopicDefinition } from '@itsm/contracts';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { ClockProjector } from './application/clock-projector';
-import { ManageSlaCatalogHandler } from './application/commands/manage-catalog/manage-sla-catalog.handler';
-import { RecomputeClocksHandler } from './application/commands/recompute-clocks.handler';
+import { ImportSlaHolidaysHandler } from './application/commands/import-sla-holidays/import-sla-holidays.handler';
+import { RecomputeOpenClocksHandler } from './application/commands/recompute-open-clocks/recompute-open-clocks.handler';
+import { RepairSlaClocksHandler } from './application/commands/repair-sla-clocks/repair-sla-clocks.handler';
+import { SaveSlaCalendarHandler } from './application/commands/save-sla-calendar/save-sla-calendar.handler';
+import { SaveSlaDefinitionHandler } from './application/commands/save-sla-definition/save-sla-definition.handler';
+import { SetSlaTimeZoneHandler } from './application/commands/set-sla-time-zone/set-sla-time-zone.handler';
 import { TrackTicketHandler } from './application/commands/track-ticket/track-ticket.handler';
-import { DryRunHandler } from './application/queries/dry-run.handler';
-import { TicketClocksHandler } from './application/queries/ticket-clocks.handler';
+import { SlaCalendarsHandler } from './application/queries/sla-calendars/sla-calendars.handler';
+import { SlaDefinitionsHandler } from './application/queries/sla-definitions/sla-definitions.handler';
+import { SlaDryRunHandler } from './application/queries/sla-dry-run/sla-dry-run.handler';
+import { TicketClocksHandler } from './application/queries/ticket-clocks/ticket-clocks.handler';
 import { SlaCatalog } from './application/sla-catalog';
 import { SLA_TIMERS } from './application/sla-timer.token';
 import { SLA_CONNECTION, SLA_SETTINGS } from './application/sla-tokens';
@@ -24,7 +31,7 @@ import { SlaTimerService } from './application/timers/sla-timer.service';
 import { IncidentSlasResolver } from './graphql/incident-slas.resolver';
 import { SlaCatalogResolver } from './graphql/sla-catalog.resolver';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
-import { SlaCatalogRepository, SlaFiringRepository, SlaTicketRepository } from './persistence';
+import { SlaCatalogRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
 
 export interface SlaModuleOptions {
   readonly mongo: MongoSettings;
@@ -34,33 +41,40 @@ export interface SlaModuleOptions {
 /** Loads the catalogue before traffic, keeps it current, re-derives owned clocks when it changes, runs the timers. */
 @Injectable()
 class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private poll: NodeJS.Timeout | undefined;
+  /** Notices policy changes saved through another replica. */
+  private readonly policyPoll: PeriodicJob;
 
   constructor(
     @Inject(SlaCatalog) private readonly catalog: SlaCatalog,
     @Inject(SLA_TIMERS) private readonly timers: SlaTimerService,
-    @Inject(RecomputeClocksHandler) private readonly recompute: RecomputeClocksHandler,
-    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
+    @Inject(RecomputeOpenClocksHandler) private readonly recompute: RecomputeOpenClocksHandler,
+    @Inject(SLA_SETTINGS) settings: SlaSettings,
     @Inject(SLA_CONNECTION) private readonly connection: Connection,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.policyPoll = new PeriodicJob({
+      name: 'SLA policy poll',
+      everyMs: settings.catalogPollMs,
+      run: () => this.catalog.refresh(),
+      logger,
+      failureLevel: 'warn',
+      failureMessage: 'SLA catalogue refresh failed; retrying',
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.catalog.refresh();
     this.catalog.onChange(async () => {
-      const count = await this.recompute.recomputeOpen(this.timers.ownedPartitions());
+      const count = await this.recompute.execute({ partitions: this.timers.ownedPartitions() });
       this.logger.info({ tickets: count }, 'SLA catalogue changed: open tickets re-derived');
     });
     this.timers.start();
-    this.poll = setInterval(() => {
-      this.catalog.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'SLA catalogue refresh failed; retrying'));
-    }, this.settings.catalogPollMs);
-    this.poll.unref();
+    this.policyPoll.start();
   }
 
   /** After the bus has drained (its shutdown hook runs first) and dropped the partitions. */
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.poll);
+    await this.policyPoll.stop();
     await this.timers.stop();
     await this.connection.close();
   }
@@ -84,6 +98,9 @@ export class SlaModule {
         { provide: SlaCatalogRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaCatalogRepository(c) },
         { provide: SlaTicketRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaTicketRepository(c) },
         { provide: SlaFiringRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaFiringRepository(c) },
+        { provide: SlaPolicyStore, useExisting: SlaCatalogRepository },
+        { provide: SlaTimeZoneStore, useExisting: SlaCatalogRepository },
+        { provide: SlaTicketStore, useExisting: SlaTicketRepository },
         {
           provide: SLA_TIMERS,
           inject: [SlaTicketRepository, SlaFiringRepository, EVENT_BUS, Clock, PINO_LOGGER],
@@ -101,15 +118,21 @@ export class SlaModule {
         SlaCatalog,
         ClockProjector,
         TrackTicketHandler,
-        RecomputeClocksHandler,
-        ManageSlaCatalogHandler,
+        RecomputeOpenClocksHandler,
+        RepairSlaClocksHandler,
+        SaveSlaCalendarHandler,
+        ImportSlaHolidaysHandler,
+        SaveSlaDefinitionHandler,
+        SetSlaTimeZoneHandler,
         TicketClocksHandler,
-        DryRunHandler,
+        SlaDryRunHandler,
+        SlaCalendarsHandler,
+        SlaDefinitionsHandler,
         SlaLifecycle,
         IncidentSlasResolver,
         SlaCatalogResolver,
       ],
-      exports: [ManageSlaCatalogHandler, SLA_TIMERS, SLA_CONNECTION, SlaCatalog],
+      exports: [SaveSlaCalendarHandler, ImportSlaHolidaysHandler, SaveSlaDefinitionHandler, SLA_TIMERS, SLA_CONNECTION, SlaCatalog],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { PINO_LOGGER } from '@itsm/platform/observability';
+import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -12,27 +13,30 @@ import type { IncidentSettings } from './incident-tokens';
  */
 @Injectable()
 export class AutoCloseScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly autoClose: AutoCloseIncidentsHandler,
-    @Inject(INCIDENT_SETTINGS) private readonly settings: IncidentSettings,
-    @Inject(PINO_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.autoClose.execute().then(
-        (closed) => closed > 0 && this.logger.info({ closed }, 'auto-closed resolved incidents'),
-        (error: unknown) => this.logger.error({ err: error }, 'auto-close sweep failed; retrying at the next interval'),
-      );
-    }, this.settings.autoCloseIntervalMs);
-    this.timer.unref();
+    @Inject(INCIDENT_SETTINGS) settings: IncidentSettings,
+    @Inject(PINO_LOGGER) logger: Logger,
+  ) {
+    this.job = new PeriodicJob({
+      name: 'incident auto-close',
+      everyMs: settings.autoCloseIntervalMs,
+      run: async () => {
+        const closed = await this.autoClose.execute();
+        if (closed > 0) logger.info({ closed }, 'auto-closed resolved incidents');
+      },
+      logger,
+      failureMessage: 'auto-close sweep failed; retrying at the next interval',
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }

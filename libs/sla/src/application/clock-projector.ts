@@ -1,26 +1,27 @@
+import { retryOnConflict } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClockInputs, SlaClock, SlaDefinition, TicketTimeline, TicketZones } from '../domain';
-import { deriveClocks, dueEmissions } from '../domain';
+import { deriveClocks, dueEmissions, SlaError, SlaErrorCode } from '../domain';
 import type { SlaTicket } from '../persistence';
-import { SlaCatalogRepository, SlaTicketRepository } from '../persistence';
+import { SlaTicketStore, SlaTimeZoneStore } from '../persistence';
 import { SlaCatalog } from './sla-catalog';
 import { SLA_TIMERS } from './sla-timer.token';
-import type { SlaTimerService } from './timers/sla-timer.service';
+import type { SlaTimers } from './sla-timer.token';
 
 const FINAL_STATES = new Set(['closed', 'canceled']);
 
 /**
- * Derives a ticket's clocks from its history with the catalogue in force, stores them with what
+ * Derives a ticket's clocks from its history with the policies in force, stores them with what
  * they owe, and hands the owed emissions to the timers. Every writer of clocks (a ticket event, a
- * catalogue change, a repair) goes through here, so they all agree.
+ * policy change, a repair) goes through here, so they all agree.
  */
 @Injectable()
 export class ClockProjector {
   constructor(
-    @Inject(SlaTicketRepository) private readonly tickets: SlaTicketRepository,
-    @Inject(SlaCatalogRepository) private readonly catalogRepository: SlaCatalogRepository,
+    @Inject(SlaTicketStore) private readonly tickets: SlaTicketStore,
+    @Inject(SlaTimeZoneStore) private readonly timeZones: SlaTimeZoneStore,
     @Inject(SlaCatalog) private readonly catalog: SlaCatalog,
-    @Inject(SLA_TIMERS) private readonly timers: SlaTimerService,
+    @Inject(SLA_TIMERS) private readonly timers: SlaTimers,
   ) {}
 
   /** The clocks at `asOf` (live reads pass now; stored projections pass the last event's time). */
@@ -44,12 +45,30 @@ export class ClockProjector {
     return saved;
   }
 
+  /**
+   * Derives a stored ticket's clocks again from its unchanged history (the history is never
+   * rewritten); a concurrent writer makes it read the ticket again and retry.
+   */
+  reproject(ticket: SlaTicket): Promise<SlaTicket> {
+    let current: SlaTicket | undefined = ticket;
+    return retryOnConflict(
+      async () => {
+        current ??= await this.tickets.find(ticket.timeline.ticketType, ticket.timeline.ticketId);
+        const fresh = current;
+        current = undefined;
+        if (fresh === undefined) throw new SlaError(SlaErrorCode.NotFound, `No SLA clocks for ${ticket.timeline.ticketId}`);
+        return this.project(fresh.timeline, fresh.partition, fresh.lastSequence, fresh.version);
+      },
+      () => new SlaError(SlaErrorCode.Conflict, `SLA clocks of ${ticket.timeline.ticketId} are being changed concurrently`),
+    );
+  }
+
   private async zonesOf(timeline: TicketTimeline, definitions: readonly SlaDefinition[]): Promise<TicketZones> {
-    const caller = definitions.some((d) => d.timeZoneSource === 'caller') ? await this.catalogRepository.timeZoneOf('user', timeline.callerId) : null;
+    const caller = definitions.some((d) => d.timeZoneSource === 'caller') ? await this.timeZones.timeZoneOf('user', timeline.callerId) : null;
     let configurationItem: string | null = null;
     if (definitions.some((d) => d.timeZoneSource === 'configuration_item')) {
       for (const ci of timeline.configurationItemIds) {
-        configurationItem = await this.catalogRepository.timeZoneOf('configuration_item', ci);
+        configurationItem = await this.timeZones.timeZoneOf('configuration_item', ci);
         if (configurationItem !== null) break;
       }
     }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessCalendarSpec, CompiledCalendar, SlaDefinition } from '../domain';
 import { compileCalendar } from '../domain';
 import type { Versioned } from '../persistence';
-import { SlaCatalogRepository } from '../persistence';
+import { SlaPolicyStore } from '../persistence';
 
 export type CatalogListener = () => Promise<void>;
 
@@ -19,7 +19,7 @@ export class SlaCatalog {
   private compiled = new Map<string, CompiledCalendar>();
   private readonly listeners: CatalogListener[] = [];
 
-  constructor(@Inject(SlaCatalogRepository) private readonly repository: SlaCatalogRepository) {}
+  constructor(@Inject(SlaPolicyStore) private readonly repository: SlaPolicyStore) {}
 
   onChange(listener: CatalogListener): void {
     this.listeners.push(listener);

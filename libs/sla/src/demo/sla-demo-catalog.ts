@@ -1,5 +1,8 @@
-import type { ManageSlaCatalogHandler } from '../application/commands/manage-catalog/manage-sla-catalog.handler';
-import type { SlaCatalog } from '../application/sla-catalog';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ImportSlaHolidaysHandler } from '../application/commands/import-sla-holidays/import-sla-holidays.handler';
+import { SaveSlaCalendarHandler } from '../application/commands/save-sla-calendar/save-sla-calendar.handler';
+import { SaveSlaDefinitionHandler } from '../application/commands/save-sla-definition/save-sla-definition.handler';
+import { SlaCatalog } from '../application/sla-catalog';
 import type { ClockConditions, SlaDefinition } from '../domain';
 
 const OFFICE = { start: '09:00', end: '17:00' };
@@ -79,14 +82,17 @@ export const DEMO_DEFINITIONS: readonly SlaDefinition[] = [
   }),
 ];
 
-/** Seeds the demo catalogue when none exists; answers whether it did. */
-export async function seedDemoCatalog(manage: ManageSlaCatalogHandler, catalog: SlaCatalog, year: number): Promise<boolean> {
+/** Seeds the demo catalogue when none exists (through the admin commands of `app`); answers whether it did. */
+export async function seedDemoCatalog(app: Pick<INestApplicationContext, 'get'>, year: number): Promise<boolean> {
+  const catalog = app.get(SlaCatalog);
   await catalog.refresh();
   if (catalog.listCalendars().length > 0 || catalog.listDefinitions().length > 0) return false;
+  const saveCalendar = app.get(SaveSlaCalendarHandler);
+  const saveDefinition = app.get(SaveSlaDefinitionHandler);
   const by = 'system';
-  await manage.saveCalendar(by, { id: '24x7', name: '24 x 7', week: { mon: [DAY], tue: [DAY], wed: [DAY], thu: [DAY], fri: [DAY], sat: [DAY], sun: [DAY] }, holidays: [] }, 0);
-  await manage.saveCalendar(by, { id: 'berlin-office', name: 'Berlin office hours (Mon-Fri 09:00-17:00)', week: { mon: [OFFICE], tue: [OFFICE], wed: [OFFICE], thu: [OFFICE], fri: [OFFICE] }, holidays: [] }, 0);
-  await manage.importHolidays(by, 'berlin-office', BERLIN_HOLIDAYS_ICS, { fromYear: year, toYear: year + 2 }, 1);
-  for (const d of DEMO_DEFINITIONS) await manage.saveDefinition(by, d, 0);
+  await saveCalendar.execute({ by, calendar: { id: '24x7', name: '24 x 7', week: { mon: [DAY], tue: [DAY], wed: [DAY], thu: [DAY], fri: [DAY], sat: [DAY], sun: [DAY] }, holidays: [] }, expectedVersion: 0 });
+  await saveCalendar.execute({ by, calendar: { id: 'berlin-office', name: 'Berlin office hours (Mon-Fri 09:00-17:00)', week: { mon: [OFFICE], tue: [OFFICE], wed: [OFFICE], thu: [OFFICE], fri: [OFFICE] }, holidays: [] }, expectedVersion: 0 });
+  await app.get(ImportSlaHolidaysHandler).execute({ by, calendarId: 'berlin-office', ics: BERLIN_HOLIDAYS_ICS, fromYear: year, toYear: year + 2, expectedVersion: 1 });
+  for (const d of DEMO_DEFINITIONS) await saveDefinition.execute({ by, definition: d, expectedVersion: 0 });
   return true;
 }

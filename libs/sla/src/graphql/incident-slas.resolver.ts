@@ -2,7 +2,7 @@ import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { UseFilters } from '@nestjs/common';
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { TicketClocksHandler } from '../application/queries/ticket-clocks.handler';
+import { TicketClocksHandler } from '../application/queries/ticket-clocks/ticket-clocks.handler';
 import { toClockGql } from './sla-graphql.mapper';
 import { SlaErrorFilter } from './sla-error.filter';
 import { EVERYONE } from './role-sets';
@@ -23,6 +23,6 @@ export class IncidentSlasResolver {
   @ResolveField(() => [SlaClockGql], { description: 'SLA, OLA and UC clocks of this incident with live elapsed and remaining business time' })
   @Roles(...EVERYONE)
   async slas(@Parent() incident: IncidentSlaRef, @CurrentPrincipal() viewer: Principal): Promise<SlaClockGql[]> {
-    return (await this.clocks.execute(viewer, 'incident', incident.id)).map(toClockGql);
+    return (await this.clocks.execute({ viewer, ticketType: 'incident', ticketId: incident.id })).map(toClockGql);
   }
 }

@@ -2,11 +2,14 @@ import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ManageSlaCatalogHandler } from '../application/commands/manage-catalog/manage-sla-catalog.handler';
-import { RecomputeClocksHandler } from '../application/commands/recompute-clocks.handler';
-import { DryRunHandler } from '../application/queries/dry-run.handler';
-import { SlaCatalog } from '../application/sla-catalog';
-import { Clock } from '@itsm/platform/config';
+import { ImportSlaHolidaysHandler } from '../application/commands/import-sla-holidays/import-sla-holidays.handler';
+import { RepairSlaClocksHandler } from '../application/commands/repair-sla-clocks/repair-sla-clocks.handler';
+import { SaveSlaCalendarHandler } from '../application/commands/save-sla-calendar/save-sla-calendar.handler';
+import { SaveSlaDefinitionHandler } from '../application/commands/save-sla-definition/save-sla-definition.handler';
+import { SetSlaTimeZoneHandler } from '../application/commands/set-sla-time-zone/set-sla-time-zone.handler';
+import { SlaCalendarsHandler } from '../application/queries/sla-calendars/sla-calendars.handler';
+import { SlaDefinitionsHandler } from '../application/queries/sla-definitions/sla-definitions.handler';
+import { SlaDryRunHandler } from '../application/queries/sla-dry-run/sla-dry-run.handler';
 import { SlaError, SlaErrorCode } from '../domain';
 import { BusinessCalendarInput, SlaDefinitionInput } from './sla.inputs';
 import { ADMINS, CATALOGUE_READERS } from './role-sets';
@@ -21,23 +24,26 @@ const MAX_ICS_BYTES = 1_000_000;
 @UseFilters(SlaErrorFilter)
 export class SlaCatalogResolver {
   constructor(
-    private readonly catalog: SlaCatalog,
-    private readonly manage: ManageSlaCatalogHandler,
-    private readonly dryRun: DryRunHandler,
-    private readonly recompute: RecomputeClocksHandler,
-    private readonly clock: Clock,
+    private readonly calendars: SlaCalendarsHandler,
+    private readonly definitions: SlaDefinitionsHandler,
+    private readonly saveCalendar: SaveSlaCalendarHandler,
+    private readonly importHolidays: ImportSlaHolidaysHandler,
+    private readonly saveDefinition: SaveSlaDefinitionHandler,
+    private readonly setTimeZone: SetSlaTimeZoneHandler,
+    private readonly dryRun: SlaDryRunHandler,
+    private readonly repair: RepairSlaClocksHandler,
   ) {}
 
   @Query(() => [BusinessCalendarGql])
   @Roles(...CATALOGUE_READERS)
   slaCalendars(): BusinessCalendarGql[] {
-    return this.catalog.listCalendars().map(toCalendarGql);
+    return this.calendars.execute().map(toCalendarGql);
   }
 
   @Query(() => [SlaDefinitionGql])
   @Roles(...CATALOGUE_READERS)
   slaDefinitions(): SlaDefinitionGql[] {
-    return this.catalog.listDefinitions().map(toDefinitionGql);
+    return this.definitions.execute().map(toDefinitionGql);
   }
 
   @Mutation(() => BusinessCalendarGql, { description: 'Create (expectedVersion 0) or change a business calendar' })
@@ -47,7 +53,7 @@ export class SlaCatalogResolver {
     @Args('input') input: BusinessCalendarInput,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<BusinessCalendarGql> {
-    return toCalendarGql(await this.manage.saveCalendar(admin.userId, toCalendarSpec(input), expectedVersion));
+    return toCalendarGql(await this.saveCalendar.execute({ by: admin.userId, calendar: toCalendarSpec(input), expectedVersion }));
   }
 
   @Mutation(() => HolidayImportGql, { description: 'Adds the all-day events of an iCalendar (RFC 5545) file as holidays' })
@@ -61,7 +67,7 @@ export class SlaCatalogResolver {
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<HolidayImportGql> {
     if (ics.length > MAX_ICS_BYTES) throw new SlaError(SlaErrorCode.InvalidInput, `the iCalendar text is over ${MAX_ICS_BYTES} characters`, { field: 'ics' });
-    const result = await this.manage.importHolidays(admin.userId, calendarId, ics, { fromYear, toYear }, expectedVersion);
+    const result = await this.importHolidays.execute({ by: admin.userId, calendarId, ics, fromYear, toYear, expectedVersion });
     return { calendar: toCalendarGql(result.calendar), imported: result.imported, skipped: [...result.skipped] };
   }
 
@@ -72,7 +78,7 @@ export class SlaCatalogResolver {
     @Args('input') input: SlaDefinitionInput,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<SlaDefinitionGql> {
-    return toDefinitionGql(await this.manage.saveDefinition(admin.userId, toDefinition(input), expectedVersion));
+    return toDefinitionGql(await this.saveDefinition.execute({ by: admin.userId, definition: toDefinition(input), expectedVersion }));
   }
 
   @Query(() => DryRunGql, { description: 'What saving this calendar and/or definition would do to open tickets; nothing is saved' })
@@ -83,10 +89,10 @@ export class SlaCatalogResolver {
     @Args('limit', { type: () => Int, defaultValue: 100 }) limit = 100,
   ): Promise<DryRunGql> {
     if (calendar === undefined && definition === undefined) throw new SlaError(SlaErrorCode.InvalidInput, 'give a calendar, a definition or both');
-    const result = await this.dryRun.execute(
-      { ...(calendar ? { calendar: toCalendarSpec(calendar) } : {}), ...(definition ? { definition: toDefinition(definition) } : {}) },
-      Math.min(Math.max(limit, 0), 500),
-    );
+    const result = await this.dryRun.execute({
+      proposal: { ...(calendar ? { calendar: toCalendarSpec(calendar) } : {}), ...(definition ? { definition: toDefinition(definition) } : {}) },
+      limit: Math.min(Math.max(limit, 0), 500),
+    });
     return { ...result, changes: result.changes.map(toClockChangeGql) };
   }
 
@@ -97,13 +103,13 @@ export class SlaCatalogResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @Args('timeZone') timeZone: string,
   ): Promise<boolean> {
-    await this.manage.setTimeZone(subject, subjectId, timeZone);
+    await this.setTimeZone.execute({ subject, subjectId, timeZone });
     return true;
   }
 
   @Mutation(() => [SlaClockGql], { description: "Derives an incident's clocks again from its unchanged event history" })
   @Roles(...ADMINS)
   async repairSlaClocks(@Args('incidentId', { type: () => ID }) incidentId: string): Promise<SlaClockGql[]> {
-    return (await this.recompute.repair('incident', incidentId, this.clock.now().getTime())).map(toClockGql);
+    return (await this.repair.execute({ ticketType: 'incident', ticketId: incidentId })).map(toClockGql);
   }
 }

@@ -18,7 +18,7 @@ export class IncidentEventsConsumer {
 
   @EventPattern(incidentTopic.name)
   async onIncidentEvent(@Payload() envelope: IncidentEvent, @Ctx() context: EventBusContext): Promise<void> {
-    const outcome = await this.track.execute(incidentTicketChange(envelope), context.getEvent().partition);
+    const outcome = await this.track.execute({ change: incidentTicketChange(envelope), partition: context.getEvent().partition });
     if (outcome === 'unknown_ticket') {
       this.logger.warn({ incidentId: envelope.subject, type: envelope.type, sequence: envelope.sequence }, 'SLA: event of an incident whose opening was never seen; ignored');
     }

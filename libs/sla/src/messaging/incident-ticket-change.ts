@@ -1,5 +1,5 @@
 import type { EventOn, incidentTopic } from '@itsm/contracts';
-import type { TicketChange } from '../application/commands/track-ticket/ticket-change';
+import type { TicketChange } from '../application/commands/track-ticket/track-ticket.command';
 
 export type IncidentEvent = EventOn<readonly [typeof incidentTopic], 'itsm.incident.v1'>;
 

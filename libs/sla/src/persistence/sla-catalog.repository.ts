@@ -1,15 +1,7 @@
 import { objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { BusinessCalendarSpec, SlaDefinition } from '../domain';
-
-export interface Versioned<T> {
-  readonly value: T;
-  readonly version: number;
-  readonly updatedBy: string;
-  readonly updatedAt: Date;
-}
-
-export type TimeZoneSubject = 'user' | 'configuration_item';
+import type { SlaPolicyStore, SlaTimeZoneStore, TimeZoneSubject, Versioned } from './sla-stores';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
 interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: SlaDefinition; version: number; updatedBy: string; updatedAt: Date }
@@ -23,7 +15,7 @@ const REVISION_ID = objectIdFromKey('sla-catalog', 'revision');
  * overwrite each other silently), a catalogue revision every replica polls to notice changes, and
  * the time zones of callers and CI locations (TimeZoneSource).
  */
-export class SlaCatalogRepository {
+export class SlaCatalogRepository implements SlaPolicyStore, SlaTimeZoneStore {
   constructor(private readonly connection: Connection) {}
 
   private get calendars() {

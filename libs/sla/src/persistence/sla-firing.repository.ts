@@ -1,22 +1,24 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import { objectIdFromKey } from '@itsm/platform/persistence';
+import type { TimerClaim, TimerClaimStore } from '@itsm/platform/scheduling';
+import { claimKey } from '@itsm/platform/scheduling';
 import type { Connection, Types } from 'mongoose';
 
 /**
  * A claimed emission: inserting it (its `_id` derives from the ticket and the emission key) is what
  * makes a warning or breach happen once, whichever replica or restart tries; it holds the envelope
- * so a claim whose publish was interrupted is published again, identical, on recovery.
+ * so a claim whose publish was interrupted is published again, identical, on recovery. Its timer
+ * key is the ticket key.
  */
-export interface Firing {
-  readonly ticketKey: string;
-  readonly key: string;
-  readonly partition: number;
-  readonly claimedAt: Date;
-  readonly envelope: EventEnvelope;
-}
+export type Firing = TimerClaim;
 
-interface FiringDocument extends Firing {
+interface FiringDocument {
   _id: Types.ObjectId;
+  ticketKey: string;
+  key: string;
+  partition: number;
+  claimedAt: Date;
+  envelope: EventEnvelope;
 }
 
 interface CheckpointDocument {
@@ -26,7 +28,8 @@ interface CheckpointDocument {
   publishedThrough: Date;
 }
 
-export class SlaFiringRepository {
+/** The SLA timer wheel's claims and publish checkpoints. */
+export class SlaFiringRepository implements TimerClaimStore {
   constructor(private readonly connection: Connection) {}
 
   private get firings() {
@@ -37,11 +40,11 @@ export class SlaFiringRepository {
     return this.connection.collection<CheckpointDocument>('sla_publish_checkpoints');
   }
 
-  /** Inserts each claim once; answers the keys (ticketKey + key) that this call claimed. */
+  /** Inserts each claim once; answers the claimKey()s (ticket key + emission key) that this call claimed. */
   async claim(firings: readonly Firing[]): Promise<Set<string>> {
     const claimed = new Set<string>();
     if (firings.length === 0) return claimed;
-    const docs = firings.map((f) => ({ _id: firingId(f.ticketKey, f.key), ...f }));
+    const docs: FiringDocument[] = firings.map((f) => ({ _id: firingId(f.timerKey, f.key), ticketKey: f.timerKey, key: f.key, partition: f.partition, claimedAt: f.claimedAt, envelope: f.envelope }));
     const failed = new Set<number>();
     try {
       await this.firings.insertMany(docs, { ordered: false });
@@ -54,7 +57,7 @@ export class SlaFiringRepository {
       }
     }
     docs.forEach((d, i) => {
-      if (!failed.has(i)) claimed.add(`${d.ticketKey}\u0000${d.key}`);
+      if (!failed.has(i)) claimed.add(claimKey(d.ticketKey, d.key));
     });
     return claimed;
   }
@@ -79,7 +82,7 @@ export class SlaFiringRepository {
   /** Claims of the partition made after `since`, oldest first: possibly unpublished. */
   async claimedSince(partition: number, since: Date): Promise<Firing[]> {
     const docs = await this.firings.find({ partition, claimedAt: { $gt: since } }).sort({ claimedAt: 1 }).toArray();
-    return docs.map((d) => ({ ticketKey: d.ticketKey, key: d.key, partition: d.partition, claimedAt: d.claimedAt, envelope: d.envelope }));
+    return docs.map((d) => ({ timerKey: d.ticketKey, key: d.key, partition: d.partition, claimedAt: d.claimedAt, envelope: d.envelope }));
   }
 
   async publishedThrough(partition: number): Promise<Date> {

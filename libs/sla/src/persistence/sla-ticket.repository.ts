@@ -1,19 +1,7 @@
 import { isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
-import type { DueEmission, SlaClock, TicketFact, TicketTimeline, TicketType } from '../domain';
-
-/** What the engine keeps per ticket: its history, the clocks derived at its last event, what they owe. */
-export interface SlaTicket {
-  readonly timeline: TicketTimeline;
-  /** The incident-topic partition the ticket's events arrive on: whoever owns it runs its timers. */
-  readonly partition: number;
-  readonly lastSequence: number;
-  readonly open: boolean;
-  readonly clocks: readonly SlaClock[];
-  /** Everything the clocks owe (fired or not), earliest first. */
-  readonly due: readonly DueEmission[];
-  readonly version: number;
-}
+import type { DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
+import type { SlaTicket, SlaTicketStore } from './sla-stores';
 
 interface TicketDocument {
   _id: Types.ObjectId;
@@ -46,7 +34,7 @@ export function ticketKey(ticketType: TicketType, ticketId: string): string {
   return `${ticketType}:${ticketId}`;
 }
 
-export class SlaTicketRepository {
+export class SlaTicketRepository implements SlaTicketStore {
   constructor(private readonly connection: Connection) {}
 
   private get tickets() {
@@ -104,7 +92,7 @@ export class SlaTicketRepository {
     for await (const d of this.tickets.find({ open: true })) yield toTicket(d);
   }
 
-  /** Open tickets of the given partitions, to recompute after a catalogue change. */
+  /** Open tickets of the given partitions, to recompute after a policy change. */
   async *openTicketsOf(partitions: readonly number[]): AsyncGenerator<SlaTicket> {
     for await (const d of this.tickets.find({ open: true, partition: { $in: [...partitions] } })) yield toTicket(d);
   }

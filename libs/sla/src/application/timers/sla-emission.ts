@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import type { DueEmission } from '../../domain';
 import type { ArmedTicket, ClockMeta } from './armed-ticket';
 
+/** The ticket an emission belongs to: its timer key and who it is. */
+export type EmittingTicket = Pick<ArmedTicket, 'ticketType' | 'ticketId' | 'number'> & { readonly key: string };
+
 export const SLA_SOURCE = '/itsm/sla';
 
 /** The same emission always gets the same id, whichever replica or restart builds it. */
@@ -12,7 +15,7 @@ export function emissionEventId(ticketKey: string, key: string): string {
 }
 
 /** The warning or breach event for one due emission of a ticket, numbered `sequence` in the ticket's SLA stream. */
-export function emissionEnvelope(ticket: Pick<ArmedTicket, 'key' | 'ticketType' | 'ticketId' | 'number'>, clock: ClockMeta, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
+export function emissionEnvelope(ticket: EmittingTicket, clock: ClockMeta, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
   const common = {
     ticketType: ticket.ticketType,
     ticketId: ticket.ticketId,

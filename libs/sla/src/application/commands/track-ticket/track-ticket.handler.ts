@@ -2,11 +2,11 @@ import { retryOnConflict } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { TicketFact, TicketTimeline } from '../../../domain';
 import { SlaError, SlaErrorCode } from '../../../domain';
-import { SlaTicketRepository } from '../../../persistence';
+import { SlaTicketStore } from '../../../persistence';
 import { ClockProjector } from '../../clock-projector';
 import { SLA_TIMERS } from '../../sla-timer.token';
-import type { SlaTimerService } from '../../timers/sla-timer.service';
-import type { TicketChange } from './ticket-change';
+import type { SlaTimers } from '../../sla-timer.token';
+import type { TicketChange, TrackTicketCommand } from './track-ticket.command';
 
 export type TrackOutcome = 'applied' | 'duplicate' | 'unknown_ticket';
 
@@ -54,12 +54,12 @@ export function appendChange(timeline: TicketTimeline | undefined, change: Ticke
 @Injectable()
 export class TrackTicketHandler {
   constructor(
-    @Inject(SlaTicketRepository) private readonly tickets: SlaTicketRepository,
+    @Inject(SlaTicketStore) private readonly tickets: SlaTicketStore,
     @Inject(ClockProjector) private readonly projector: ClockProjector,
-    @Inject(SLA_TIMERS) private readonly timers: SlaTimerService,
+    @Inject(SLA_TIMERS) private readonly timers: SlaTimers,
   ) {}
 
-  async execute(change: TicketChange, partition: number): Promise<TrackOutcome> {
+  async execute({ change, partition }: TrackTicketCommand): Promise<TrackOutcome> {
     await this.timers.whenReady(partition);
     return retryOnConflict(
       async () => {

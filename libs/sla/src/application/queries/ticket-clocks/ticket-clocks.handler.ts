@@ -1,20 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@itsm/platform/config';
-import type { SlaClock, SlaViewer, TicketType } from '../../domain';
-import { visibleClocks } from '../../domain';
-import { SlaTicketRepository } from '../../persistence';
-import { ClockProjector } from '../clock-projector';
+import { Inject, Injectable } from '@nestjs/common';
+import type { SlaClock } from '../../../domain';
+import { visibleClocks } from '../../../domain';
+import { SlaTicketStore } from '../../../persistence';
+import { ClockProjector } from '../../clock-projector';
+import type { TicketClocksQuery } from './ticket-clocks.query';
 
 /** A ticket's clocks derived at this instant: live elapsed and remaining business time. */
 @Injectable()
 export class TicketClocksHandler {
   constructor(
-    @Inject(SlaTicketRepository) private readonly tickets: SlaTicketRepository,
+    @Inject(SlaTicketStore) private readonly tickets: SlaTicketStore,
     @Inject(ClockProjector) private readonly projector: ClockProjector,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(viewer: SlaViewer, ticketType: TicketType, ticketId: string): Promise<SlaClock[]> {
+  async execute({ viewer, ticketType, ticketId }: TicketClocksQuery): Promise<SlaClock[]> {
     const ticket = await this.tickets.find(ticketType, ticketId);
     if (ticket === undefined) return [];
     const last = ticket.timeline.facts.at(-1)?.at ?? 0;

@@ -1,7 +1,7 @@
 /**
- * A binary min-heap of (due instant, key) in two parallel arrays: one entry per armed ticket, so a
- * million clocks cost two array slots each, not an object per timer. Entries are not removed when
- * a ticket's next due instant moves; the owner checks an entry against the ticket when it pops.
+ * A binary min-heap of (due instant, key) in two parallel arrays: one entry per armed key, so a
+ * million armed keys cost two array slots each, not an object per timer. Entries are not removed when
+ * a key's next due instant moves; the owner checks an entry against the key when it pops.
  */
 export class DueHeap {
   private readonly due: number[] = [];

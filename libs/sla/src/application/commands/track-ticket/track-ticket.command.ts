@@ -13,3 +13,9 @@ export interface TicketChange {
   /** CIs linked or unlinked (the CI time-zone source follows the first one). */
   readonly linkedCi?: { readonly id: string; readonly linked: boolean };
 }
+
+/** Follow one ticket event that arrived on `partition` of the ticket topic. */
+export interface TrackTicketCommand {
+  readonly change: TicketChange;
+  readonly partition: number;
+}

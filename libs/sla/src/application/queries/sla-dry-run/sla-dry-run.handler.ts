@@ -1,15 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@itsm/platform/config';
-import type { BusinessCalendarSpec, ClockChange, SlaDefinition } from '../../domain';
-import { diffClocks, validateCalendar, validateDefinition } from '../../domain';
-import { SlaTicketRepository } from '../../persistence';
-import { ClockProjector } from '../clock-projector';
-import { SlaCatalog } from '../sla-catalog';
-
-export interface SlaProposal {
-  readonly calendar?: BusinessCalendarSpec;
-  readonly definition?: SlaDefinition;
-}
+import { Inject, Injectable } from '@nestjs/common';
+import type { BusinessCalendarSpec, ClockChange } from '../../../domain';
+import { diffClocks, validateCalendar, validateDefinition } from '../../../domain';
+import { SlaTicketStore } from '../../../persistence';
+import { ClockProjector } from '../../clock-projector';
+import { SlaCatalog } from '../../sla-catalog';
+import type { SlaDryRunQuery } from './sla-dry-run.query';
 
 export interface DryRunResult {
   readonly ticketsEvaluated: number;
@@ -25,28 +21,28 @@ export interface DryRunResult {
   readonly changes: readonly ClockChange[];
 }
 
-/** What a calendar or definition change would do to every open ticket's clocks, before it is saved. */
+/** Derives every open ticket's clocks now and under the proposal, and compares them; writes nothing. */
 @Injectable()
-export class DryRunHandler {
+export class SlaDryRunHandler {
   constructor(
-    @Inject(SlaTicketRepository) private readonly tickets: SlaTicketRepository,
+    @Inject(SlaTicketStore) private readonly tickets: SlaTicketStore,
     @Inject(ClockProjector) private readonly projector: ClockProjector,
-    @Inject(SlaCatalog) private readonly catalog: SlaCatalog,
+    @Inject(SlaCatalog) private readonly policies: SlaCatalog,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(proposal: SlaProposal, limit: number): Promise<DryRunResult> {
+  async execute({ proposal, limit }: SlaDryRunQuery): Promise<DryRunResult> {
     const overrides = new Map<string, BusinessCalendarSpec>();
     if (proposal.calendar !== undefined) {
       const calendar = validateCalendar(proposal.calendar);
       overrides.set(calendar.id, calendar);
     }
-    let definitions = this.catalog.activeDefinitions();
+    let definitions = this.policies.activeDefinitions();
     if (proposal.definition !== undefined) {
-      const definition = validateDefinition(proposal.definition, (id) => overrides.has(id) || this.catalog.hasCalendar(id));
+      const definition = validateDefinition(proposal.definition, (id) => overrides.has(id) || this.policies.hasCalendar(id));
       definitions = [...definitions.filter((d) => d.id !== definition.id), ...(definition.active ? [definition] : [])];
     }
-    const calendarFor = (id: string, zone: string) => this.catalog.calendarFor(id, zone, overrides);
+    const calendarFor = (id: string, zone: string) => this.policies.calendarFor(id, zone, overrides);
     const now = this.clock.now().getTime();
     const all: ClockChange[] = [];
     let ticketsEvaluated = 0;

@@ -1,0 +1,283 @@
+import { createEnvelope } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { ManualTime } from './manual-time';
+import { PartitionTimerWheel } from './partition-timer-wheel';
+import type { ArmRequest, PartitionTimerWheelOptions } from './partition-timer-wheel';
+import { claimKey } from './timer-claims';
+import type { DueItem, TimerClaim, TimerClaimStore } from './timer-claims';
+
+const START = Date.UTC(2031, 5, 1, 12);
+const TOPIC = 'itsm.thing.v1';
+const SECOND = 1_000;
+
+interface Item extends DueItem {
+  readonly label: string;
+}
+
+/** Claims and checkpoints in memory; `failClaims` makes the next claim calls throw. */
+class MemoryClaims implements TimerClaimStore {
+  readonly rows = new Map<string, TimerClaim>();
+  readonly checkpoints = new Map<number, Date>();
+  failClaims = 0;
+
+  claim(claims: readonly TimerClaim[]): Promise<Set<string>> {
+    if (this.failClaims > 0) {
+      this.failClaims -= 1;
+      return Promise.reject(new Error('store down'));
+    }
+    const inserted = new Set<string>();
+    for (const c of claims) {
+      const key = claimKey(c.timerKey, c.key);
+      if (this.rows.has(key)) continue;
+      this.rows.set(key, c);
+      inserted.add(key);
+    }
+    return Promise.resolve(inserted);
+  }
+
+  claimedKeys(partitions: readonly number[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    for (const c of this.rows.values()) {
+      if (!partitions.includes(c.partition)) continue;
+      const keys = out.get(c.timerKey) ?? new Set<string>();
+      out.set(c.timerKey, keys.add(c.key));
+    }
+    return Promise.resolve(out);
+  }
+
+  claimedKeysOf(timerKey: string): Promise<Set<string>> {
+    return Promise.resolve(new Set([...this.rows.values()].filter((c) => c.timerKey === timerKey).map((c) => c.key)));
+  }
+
+  claimedSince(partition: number, since: Date): Promise<TimerClaim[]> {
+    const rows = [...this.rows.values()].filter((c) => c.partition === partition && c.claimedAt.getTime() > since.getTime());
+    return Promise.resolve(rows.sort((a, b) => a.claimedAt.getTime() - b.claimedAt.getTime()));
+  }
+
+  publishedThrough(partition: number): Promise<Date> {
+    return Promise.resolve(this.checkpoints.get(partition) ?? new Date(0));
+  }
+
+  setPublishedThrough(partition: number, at: Date): Promise<void> {
+    const current = this.checkpoints.get(partition)?.getTime() ?? 0;
+    this.checkpoints.set(partition, new Date(Math.max(current, at.getTime())));
+    return Promise.resolve();
+  }
+}
+
+function envelopeOf(key: string, item: Item, sequence: number, firedAt: Date): EventEnvelope {
+  return createEnvelope({ id: `${key}/${item.key}`, source: '/test', type: 'test.fired.v1', subject: key, time: firedAt, data: { label: item.label }, sequence, correlationid: key });
+}
+
+interface Harness {
+  readonly time: ManualTime;
+  readonly claims: MemoryClaims;
+  readonly published: EventEnvelope[];
+  readonly wheel: PartitionTimerWheel<{ readonly name: string }, Item>;
+  readonly logger: { info: jest.Mock; warn: jest.Mock; error: jest.Mock };
+  /** What `stored` answers per partition on assignment. */
+  readonly stored: Map<number, ArmRequest<{ readonly name: string }, Item>[]>;
+  failPublishes: number;
+}
+
+function harness(overrides: Partial<PartitionTimerWheelOptions<{ readonly name: string }, Item>> = {}, shared?: Pick<Harness, 'time' | 'claims'>): Harness {
+  const time = shared?.time ?? new ManualTime(START);
+  const claims = shared?.claims ?? new MemoryClaims();
+  const stored = new Map<number, ArmRequest<{ readonly name: string }, Item>[]>();
+  const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+  const h: Harness = {
+    time,
+    claims,
+    stored,
+    logger,
+    published: [],
+    failPublishes: 0,
+    wheel: new PartitionTimerWheel<{ readonly name: string }, Item>({
+      name: 'Test',
+      topic: TOPIC,
+      claims,
+      stored: async function* (partitions) {
+        await Promise.resolve();
+        for (const p of partitions) yield* stored.get(p) ?? [];
+      },
+      envelope: (timer, item, sequence, firedAt) => envelopeOf(timer.key, item, sequence, firedAt),
+      publish: (envelopes) => {
+        if (h.failPublishes > 0) {
+          h.failPublishes -= 1;
+          return Promise.reject(new Error('bus down'));
+        }
+        h.published.push(...envelopes);
+        return Promise.resolve();
+      },
+      clock: time,
+      timers: time,
+      logger,
+      checkpointMs: SECOND,
+      batchSize: 10,
+      ...overrides,
+    }),
+  };
+  return h;
+}
+
+const item = (key: string, dueAt: number): Item => ({ key, dueAt, label: key });
+const request = (key: string, partition: number, due: readonly Item[], open = true): ArmRequest<{ readonly name: string }, Item> => ({ key, partition, open, due, data: { name: key } });
+const ids = (h: Harness): string[] => h.published.map((e) => e.id);
+
+async function owning(h: Harness, partitions: readonly number[]): Promise<void> {
+  h.wheel.onAssignment([{ topic: TOPIC, partitions }, { topic: 'another.topic.v1', partitions: [7] }]);
+  await Promise.all(partitions.map((p) => h.wheel.whenReady(p)));
+}
+
+describe('PartitionTimerWheel', () => {
+  it('fires an armed item once, when it falls due, numbered in its key stream', async () => {
+    const h = harness();
+    await owning(h, [0]);
+    h.wheel.arm(request('t1', 0, [item('warn', START + 10 * SECOND), item('breach', START + 20 * SECOND)]), new Set());
+    await h.time.advance(10 * SECOND - 1);
+    expect(ids(h)).toEqual([]);
+    await h.time.advance(1);
+    expect(ids(h)).toEqual(['t1/warn']);
+    expect(h.published[0]?.time).toBe(new Date(START + 10 * SECOND).toISOString());
+    await h.time.advance(60 * SECOND);
+    expect(ids(h)).toEqual(['t1/warn', 't1/breach']);
+    expect(h.published.map((e) => e.sequence)).toEqual([1, 2]);
+    await h.wheel.stop();
+  });
+
+  it('re-arming earlier fires at the earlier instant, once', async () => {
+    const h = harness();
+    await owning(h, [0]);
+    h.wheel.arm(request('t1', 0, [item('breach', START + 30 * SECOND)]), new Set());
+    h.wheel.arm(request('t1', 0, [item('breach', START + 5 * SECOND)]), new Set());
+    await h.time.advance(5 * SECOND);
+    expect(ids(h)).toEqual(['t1/breach']);
+    await h.time.advance(60 * SECOND);
+    expect(ids(h)).toEqual(['t1/breach']);
+    await h.wheel.stop();
+  });
+
+  it('re-arming later moves the item: nothing at the old instant', async () => {
+    const h = harness();
+    await owning(h, [0]);
+    h.wheel.arm(request('t1', 0, [item('breach', START + 5 * SECOND)]), new Set());
+    h.wheel.arm(request('t1', 0, [item('breach', START + 50 * SECOND)]), new Set());
+    await h.time.advance(49 * SECOND);
+    expect(ids(h)).toEqual([]);
+    await h.time.advance(SECOND);
+    expect(ids(h)).toEqual(['t1/breach']);
+    await h.wheel.stop();
+  });
+
+  it('fires far-off items on time through sleeps capped at maxSleepMs', async () => {
+    const h = harness({ maxSleepMs: 30 * SECOND });
+    await owning(h, [0]);
+    h.wheel.arm(request('t1', 0, [item('breach', START + 95 * SECOND)]), new Set());
+    await h.time.advance(95 * SECOND - 1);
+    expect(ids(h)).toEqual([]);
+    await h.time.advance(1);
+    expect(ids(h)).toEqual(['t1/breach']);
+    await h.wheel.stop();
+  });
+
+  it('leaves out items already claimed, and a claim another replica won is not published twice', async () => {
+    const time = new ManualTime(START);
+    const claims = new MemoryClaims();
+    const a = harness({}, { time, claims });
+    const b = harness({}, { time, claims });
+    await owning(a, [0]);
+    await owning(b, [0]);
+    const due = [item('warn', START + SECOND), item('breach', START + 2 * SECOND)];
+    a.wheel.arm(request('t1', 0, due), new Set(['warn']));
+    b.wheel.arm(request('t1', 0, due), new Set(['warn']));
+    await time.advance(10 * SECOND);
+    expect([...ids(a), ...ids(b)]).toEqual(['t1/breach']);
+    await a.wheel.stop();
+    await b.wheel.stop();
+  });
+
+  it('ignores keys of partitions it does not own', async () => {
+    const h = harness();
+    await owning(h, [0]);
+    h.wheel.arm(request('t1', 3, [item('breach', START + SECOND)]), new Set());
+    expect(h.wheel.armedKeys).toBe(0);
+    await h.time.advance(10 * SECOND);
+    expect(ids(h)).toEqual([]);
+    await h.wheel.stop();
+  });
+
+  it('drops the timers of a revoked partition', async () => {
+    const h = harness();
+    await owning(h, [0, 1]);
+    h.wheel.arm(request('t0', 0, [item('breach', START + SECOND)]), new Set());
+    h.wheel.arm(request('t1', 1, [item('breach', START + SECOND)]), new Set());
+    expect(h.wheel.armedKeys).toBe(2);
+    h.wheel.onAssignment([{ topic: TOPIC, partitions: [0] }]);
+    expect(h.wheel.armedKeys).toBe(1);
+    expect(h.wheel.owns(1)).toBe(false);
+    await h.time.advance(10 * SECOND);
+    expect(ids(h)).toEqual(['t0/breach']);
+    await h.wheel.stop();
+  });
+
+  it('re-arms assigned partitions from storage, without what was claimed there', async () => {
+    const h = harness();
+    h.stored.set(2, [request('t2', 2, [item('warn', START + SECOND), item('breach', START + 3 * SECOND)])]);
+    h.stored.set(5, [request('t5', 5, [item('breach', START + SECOND)])]);
+    await h.claims.claim([{ timerKey: 't2', key: 'warn', partition: 2, claimedAt: new Date(START - 20 * SECOND), envelope: envelopeOf('t2', item('warn', START), 1, new Date(START)) }]);
+    await h.claims.setPublishedThrough(2, new Date(START));
+    await owning(h, [2]);
+    expect(h.wheel.ownedPartitions()).toEqual([2]);
+    expect(h.wheel.armedKeys).toBe(1);
+    expect(await h.wheel.claimedKeys('t2', true)).toEqual(new Set(['warn']));
+    await h.time.advance(10 * SECOND);
+    expect(ids(h)).toEqual(['t2/breach']);
+    expect(h.published[0]?.sequence).toBe(2);
+    await h.wheel.stop();
+  });
+
+  it('on takeover publishes again the claims after the checkpoint (minus the margin), and advances checkpoints', async () => {
+    const h = harness({ recoveryMarginMs: 0 });
+    const claimed = (key: string, at: number): TimerClaim => ({ timerKey: 't1', key, partition: 4, claimedAt: new Date(at), envelope: envelopeOf('t1', item(key, at), 1, new Date(at)) });
+    await h.claims.claim([claimed('old', START - 20 * SECOND), claimed('recent', START - 5 * SECOND)]);
+    await h.claims.setPublishedThrough(4, new Date(START - 10 * SECOND));
+    await owning(h, [4]);
+    expect(ids(h)).toEqual(['t1/recent']);
+    h.wheel.start();
+    await h.time.advance(SECOND);
+    expect((await h.claims.publishedThrough(4)).getTime()).toBe(START + SECOND - 1);
+    await h.wheel.stop();
+  });
+
+  it('owes an item again when its claim fails, and publishes it again when the publish fails', async () => {
+    const h = harness({ retryMs: SECOND });
+    await owning(h, [0]);
+    h.claims.failClaims = 1;
+    h.failPublishes = 1;
+    h.wheel.arm(request('t1', 0, [item('breach', START + SECOND)]), new Set());
+    await h.time.advance(SECOND);
+    expect(ids(h)).toEqual([]);
+    expect(h.logger.error).toHaveBeenCalledWith(expect.anything(), 'Test timer batch failed; retrying');
+    await h.time.advance(5 * SECOND);
+    expect(ids(h)).toEqual(['t1/breach']);
+    expect(h.logger.warn).toHaveBeenCalledWith(expect.anything(), 'publishing Test events failed; retrying');
+    expect(h.claims.rows.size).toBe(1);
+    await h.wheel.stop();
+  });
+
+  it('holds a key back until notBefore, and forgets a closed key once it owes nothing', async () => {
+    const h = harness({ notBefore: (owed, now) => (owed.some((d) => d.dueAt < now) ? now + 2 * SECOND : 0) });
+    await owning(h, [0]);
+    h.wheel.arm(request('late', 0, [item('breach', START - SECOND)], false), new Set());
+    await h.time.advance(2 * SECOND - 1);
+    expect(ids(h)).toEqual([]);
+    await h.time.advance(1);
+    expect(ids(h)).toEqual(['late/breach']);
+    expect(h.wheel.armedKeys).toBe(0);
+    h.wheel.arm(request('open', 0, [], true), new Set());
+    expect(h.wheel.armedKeys).toBe(1);
+    h.wheel.arm(request('open', 0, [], false), new Set());
+    expect(h.wheel.armedKeys).toBe(0);
+    await h.wheel.stop();
+  });
+});

@@ -1,0 +1,38 @@
+import { definition, HOUR, OFFICE } from '../../../domain/clock/test-fixtures/clock-fixtures';
+import { NOW, slaHarness } from '../../test-fixtures/sla-fakes';
+import type { TicketChange } from './track-ticket.command';
+import { TrackTicketHandler } from './track-ticket.handler';
+
+async function setup() {
+  const h = await slaHarness([OFFICE], [definition()]);
+  return { ...h, handler: new TrackTicketHandler(h.tickets, h.projector, h.timers) };
+}
+
+const opened: TicketChange = {
+  ticketType: 'incident',
+  ticketId: 'inc-7',
+  sequence: 1,
+  at: NOW - HOUR,
+  opened: { number: 'INC0000007', callerId: 'user-1', configurationItemIds: [] },
+  patch: { state: 'new', priority: 2, serviceId: null, customerOrgId: null, groupId: null, supplierOrgId: null },
+};
+
+describe('TrackTicketHandler', () => {
+  it('follows an opened ticket into stored, armed clocks', async () => {
+    const { handler, tickets, timers } = await setup();
+    expect(await handler.execute({ change: opened, partition: 0 })).toBe('applied');
+    const stored = await tickets.find('incident', 'inc-7');
+    expect(stored).toMatchObject({ lastSequence: 1, open: true, version: 1 });
+    expect(stored?.clocks.map((c) => c.definitionId)).toEqual(['sla-p2-resolution']);
+    expect(timers.armed.map((a) => a.ticketId)).toEqual(['inc-7']);
+  });
+
+  it('changes nothing for a duplicate and ignores events of a ticket whose opening it never saw', async () => {
+    const { handler, tickets } = await setup();
+    await handler.execute({ change: opened, partition: 0 });
+    expect(await handler.execute({ change: opened, partition: 0 })).toBe('duplicate');
+    const { opened: _opened, ...withoutOpening } = opened;
+    expect(await handler.execute({ change: { ...withoutOpening, ticketId: 'inc-8', sequence: 2 }, partition: 0 })).toBe('unknown_ticket');
+    expect(tickets.saved).toHaveLength(1);
+  });
+});

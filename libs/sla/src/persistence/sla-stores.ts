@@ -1,0 +1,55 @@
+import type { BusinessCalendarSpec, DueEmission, SlaClock, SlaDefinition, TicketTimeline, TicketType } from '../domain';
+
+/** What the engine keeps per ticket: its history, the clocks derived at its last event, what they owe. */
+export interface SlaTicket {
+  readonly timeline: TicketTimeline;
+  /** The incident-topic partition the ticket's events arrive on: whoever owns it runs its timers. */
+  readonly partition: number;
+  readonly lastSequence: number;
+  readonly open: boolean;
+  readonly clocks: readonly SlaClock[];
+  /** Everything the clocks owe (fired or not), earliest first. */
+  readonly due: readonly DueEmission[];
+  readonly version: number;
+}
+
+/** A stored policy document with the version an admin's save must name. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly version: number;
+  readonly updatedBy: string;
+  readonly updatedAt: Date;
+}
+
+export type TimeZoneSubject = 'user' | 'configuration_item';
+
+/**
+ * The SLA policies (calendars and definitions, versioned) and the revision every replica polls to
+ * notice changes. Implemented by SlaCatalogRepository; an in-memory fake in handler specs.
+ */
+export abstract class SlaPolicyStore {
+  abstract listCalendars(): Promise<Versioned<BusinessCalendarSpec>[]>;
+  abstract listDefinitions(): Promise<Versioned<SlaDefinition>[]>;
+  /** Saves when `expectedVersion` is the stored one (0 = new); false when someone else saved first. */
+  abstract saveCalendar(spec: BusinessCalendarSpec, expectedVersion: number, by: string, at: Date): Promise<boolean>;
+  abstract saveDefinition(definition: SlaDefinition, expectedVersion: number, by: string, at: Date): Promise<boolean>;
+  abstract revision(): Promise<number>;
+  abstract bumpRevision(): Promise<void>;
+}
+
+/** The time zones of callers and CI locations (TimeZoneSource). */
+export abstract class SlaTimeZoneStore {
+  abstract setTimeZone(subject: TimeZoneSubject, key: string, timeZone: string): Promise<void>;
+  abstract timeZoneOf(subject: TimeZoneSubject, key: string): Promise<string | null>;
+}
+
+/** The tickets the engine follows: history, clocks as of the last event, what they owe. */
+export abstract class SlaTicketStore {
+  abstract find(ticketType: TicketType, ticketId: string): Promise<SlaTicket | undefined>;
+  /** Inserts (version 0 -> 1) or replaces the version read; a lost race is a PersistenceError Conflict. */
+  abstract save(ticket: SlaTicket): Promise<number>;
+  /** Open tickets (all partitions): what a dry run evaluates. */
+  abstract openTickets(): AsyncIterable<SlaTicket>;
+  /** Open tickets of the given partitions, to recompute after a policy change. */
+  abstract openTicketsOf(partitions: readonly number[]): AsyncIterable<SlaTicket>;
+}
