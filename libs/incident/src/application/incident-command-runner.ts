@@ -1,15 +1,11 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import { AggregateCommandRunner } from '@itsm/platform/persistence';
-import type { AggregateCommandErrors, CommandOutcome, Decision } from '@itsm/platform/persistence';
+import type { CommandOutcome, Decision } from '@itsm/platform/persistence';
 import type { Incident, IncidentCommand, IncidentEvent, Viewer } from '../domain';
-import { assertMayRun, executeIncident, IncidentError, IncidentErrorCode } from '../domain';
+import { assertMayRun, executeIncident, IncidentErrorCode } from '../domain';
 import type { Clock } from './clock';
+import { commandErrors } from './command-errors';
 import type { IncidentStore } from './ports/incident-store.port';
-
-const INCIDENT_ERRORS: AggregateCommandErrors = {
-  notFound: (id) => new IncidentError(IncidentErrorCode.NotFound, `incident ${id} not found`),
-  conflict: (id) => new IncidentError(IncidentErrorCode.Conflict, `incident ${id} is being changed by others; try again`),
-};
 
 /**
  * The platform's aggregate runner for incidents (INCIDENT.NOT_FOUND, INCIDENT.CONFLICT): load, check
@@ -22,7 +18,7 @@ export class IncidentCommandRunner extends AggregateCommandRunner<Incident, Inci
     private readonly clock: Clock,
     maxAttempts?: number,
   ) {
-    super(store, INCIDENT_ERRORS, maxAttempts);
+    super(store, commandErrors('incident', IncidentErrorCode.NotFound), maxAttempts);
   }
 
   /** Runs a domain command as the viewer. `consumed`: the event a reaction applies, recorded so a redelivery changes nothing. */

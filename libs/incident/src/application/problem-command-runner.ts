@@ -1,8 +1,8 @@
 import { AggregateCommandRunner } from '@itsm/platform/persistence';
-import type { AggregateCommandErrors } from '@itsm/platform/persistence';
 import type { Problem, ProblemCommand, ProblemEvent, Viewer } from '../domain';
 import { executeProblem, IncidentError, IncidentErrorCode, isInternal } from '../domain';
 import type { Clock } from './clock';
+import { commandErrors } from './command-errors';
 import type { ProblemStore } from './ports/problem-store.port';
 
 /** Resolving, closing and cancelling a problem are problem managers' decisions (ITIL). */
@@ -16,11 +16,6 @@ export function assertMayRunOnProblem(viewer: Viewer, problemId: string, action:
   }
 }
 
-const PROBLEM_ERRORS: AggregateCommandErrors = {
-  notFound: (id) => new IncidentError(IncidentErrorCode.ProblemNotFound, `problem ${id} not found`),
-  conflict: (id) => new IncidentError(IncidentErrorCode.Conflict, `problem ${id} is being changed by others; try again`),
-};
-
 /** The platform's aggregate runner for problems (PROBLEM.NOT_FOUND, INCIDENT.CONFLICT). */
 export class ProblemCommandRunner extends AggregateCommandRunner<Problem, ProblemEvent> {
   constructor(
@@ -28,7 +23,7 @@ export class ProblemCommandRunner extends AggregateCommandRunner<Problem, Proble
     private readonly clock: Clock,
     maxAttempts?: number,
   ) {
-    super(store, PROBLEM_ERRORS, maxAttempts);
+    super(store, commandErrors('problem', IncidentErrorCode.ProblemNotFound), maxAttempts);
   }
 
   /** Runs a domain command as the viewer (internal staff; managers for resolve, close and cancel). */
