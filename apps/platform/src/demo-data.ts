@@ -1,14 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
 import {
-  FindIncidentsHandler,
-  ManageReferenceDataHandler,
+  AddIncidentNoteCommand,
+  AddIncidentNoteHandler,
+  AdvanceProblemCommand,
+  AdvanceProblemHandler,
+  CancelIncidentCommand,
+  CancelIncidentHandler,
+  CloseIncidentCommand,
+  CloseIncidentHandler,
+  CountIncidentsHandler,
+  CountIncidentsQuery,
   OpenIncidentHandler,
   OpenProblemHandler,
-  RunIncidentCommandHandler,
-  RunProblemCommandHandler,
+  PutIncidentOnHoldCommand,
+  PutIncidentOnHoldHandler,
+  RecordKnownErrorCommand,
+  RecordKnownErrorHandler,
+  ResolveIncidentCommand,
+  ResolveIncidentHandler,
+  SetIncidentParentCommand,
+  SetIncidentParentHandler,
   SYSTEM_VIEWER,
+  UpsertAssignmentGroupHandler,
+  UpsertOrganisationHandler,
 } from '@itsm/incident';
-import type { IncidentCommandRequest, Level, Viewer } from '@itsm/incident';
+import type { Level, Viewer } from '@itsm/incident';
 
 /**
  * Demo data for the all-in-one mode, loaded through the same use cases the API runs (so it emits the
@@ -19,11 +35,9 @@ import type { IncidentCommandRequest, Level, Viewer } from '@itsm/incident';
 export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<string, string> = new Map()): Promise<{ loaded: boolean; incidents: number }> {
   // The demo CMDB's ids by CI name (the incidents' CIs, so `affectedServices` answers).
   const ci = (name: string) => demoCis.get(name) ?? `ci-${name}`;
-  const find = app.get(FindIncidentsHandler);
-  if ((await find.count(SYSTEM_VIEWER, {})) > 0) return { loaded: false, incidents: 0 };
-  const reference = app.get(ManageReferenceDataHandler);
+  const count = () => app.get(CountIncidentsHandler).execute(SYSTEM_VIEWER, new CountIncidentsQuery());
+  if ((await count()) > 0) return { loaded: false, incidents: 0 };
   const open = app.get(OpenIncidentHandler);
-  const run = app.get(RunIncidentCommandHandler);
 
   for (const org of [
     { id: 'contoso', name: 'Contoso IT (service integrator)', kind: 'internal' as const },
@@ -31,7 +45,7 @@ export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<s
     { id: 'northwind-networks', name: 'Northwind Networks', kind: 'supplier' as const },
     { id: 'tailspin-hosting', name: 'Tailspin Hosting', kind: 'supplier' as const },
   ]) {
-    await reference.upsertOrganisation(SYSTEM_VIEWER, org);
+    await app.get(UpsertOrganisationHandler).execute(SYSTEM_VIEWER, org);
   }
   for (const group of [
     { id: 'service-desk', name: 'Service Desk', orgId: 'contoso', members: ['u-agent', 'u-alice', 'u-incident-manager'] },
@@ -39,12 +53,11 @@ export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<s
     { id: 'network-ops', name: 'Network Operations', orgId: 'northwind-networks', members: ['u-supplier-agent', 'u-nina'] },
     { id: 'hosting-ops', name: 'Hosting Operations', orgId: 'tailspin-hosting', members: ['u-tom'] },
   ]) {
-    await reference.upsertGroup(SYSTEM_VIEWER, group);
+    await app.get(UpsertAssignmentGroupHandler).execute(SYSTEM_VIEWER, group);
   }
 
   const agent: Viewer = { userId: 'u-agent', roles: ['agent'], orgId: 'contoso' };
   const requester: Viewer = { userId: 'u-requester', roles: ['requester'], orgId: 'fabrikam' };
-  const act = (id: string, ...requests: IncidentCommandRequest[]) => requests.reduce((done, request) => done.then(() => run.execute(agent, id, request)).then(() => undefined), Promise.resolve());
   const incident = (title: string, impact: Level, urgency: Level, extra: { group?: string; assignee?: string; service?: string; ci?: string[] } = {}) =>
     open.execute(agent, {
       title,
@@ -63,22 +76,25 @@ export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<s
   await incident('Laptop will not boot after update', 3, 3);
   const wan = await incident('WAN link to Hamburg store down', 1, 1, { group: 'network-ops', service: 'svc-store-network', ci: [ci('rtr-hh-01')] });
   const vpn = await incident('VPN disconnects every 10 minutes', 2, 2, { group: 'network-ops', assignee: 'u-supplier-agent', service: 'svc-remote-access' });
-  await act(vpn.id, { kind: 'add-note', noteKind: 'comment', body: 'Northwind: we see flapping on the concentrator, investigating.' });
+  const addNote = app.get(AddIncidentNoteHandler);
+  const resolve = app.get(ResolveIncidentHandler);
+  await addNote.execute(agent, new AddIncidentNoteCommand(vpn.id, 'comment', 'Northwind: we see flapping on the concentrator, investigating.'));
   const mail = await incident('E-mail delivery delayed', 2, 1, { group: 'app-support', assignee: 'u-agent', service: 'svc-email' });
-  await act(mail.id, { kind: 'add-note', noteKind: 'work_note', body: 'Queue at 40k messages; relay throttled by provider.' }, { kind: 'put-on-hold', reason: 'awaiting_vendor' });
+  await addNote.execute(agent, new AddIncidentNoteCommand(mail.id, 'work_note', 'Queue at 40k messages; relay throttled by provider.'));
+  await app.get(PutIncidentOnHoldHandler).execute(agent, new PutIncidentOnHoldCommand(mail.id, 'awaiting_vendor'));
   const child = await incident('Shop tills cannot reach payment gateway (Hamburg)', 2, 1, { group: 'service-desk', service: 'svc-store-network' });
-  await act(child.id, { kind: 'set-parent', parentId: wan.id });
+  await app.get(SetIncidentParentHandler).execute(agent, new SetIncidentParentCommand(child.id, wan.id));
   const resolved = await incident('Password reset for finance user', 3, 2, { group: 'service-desk', assignee: 'u-alice' });
-  await act(resolved.id, { kind: 'resolve', code: 'user-guidance', notes: 'Reset via self-service portal.' });
+  await resolve.execute(agent, new ResolveIncidentCommand(resolved.id, 'user-guidance', 'Reset via self-service portal.'));
   const closed = await incident('New starter needs a monitor', 3, 3, { group: 'service-desk', assignee: 'u-alice' });
-  await act(closed.id, { kind: 'resolve', code: 'fulfilled', notes: 'Monitor delivered.' }, { kind: 'close' });
+  await resolve.execute(agent, new ResolveIncidentCommand(closed.id, 'fulfilled', 'Monitor delivered.'));
+  await app.get(CloseIncidentHandler).execute(agent, new CloseIncidentCommand(closed.id));
   const canceled = await incident('Duplicate: printer queue stuck', 3, 3, { group: 'service-desk' });
-  await act(canceled.id, { kind: 'cancel', reason: 'Duplicate of the 3rd floor printer incident.' });
+  await app.get(CancelIncidentHandler).execute(agent, new CancelIncidentCommand(canceled.id, 'Duplicate of the 3rd floor printer incident.'));
   await incident('Web shop slow at checkout', 2, 2, { group: 'hosting-ops', service: 'svc-webshop', ci: [ci('web-01'), ci('db-01')] });
 
   const problem = await app.get(OpenProblemHandler).execute(agent, { title: 'Recurring mail relay throttling', description: 'Several delays per month.', impact: 2, urgency: 2, assignmentGroupId: 'app-support', serviceId: 'svc-email' });
-  const problems = app.get(RunProblemCommandHandler);
-  await problems.execute(agent, problem.id, { kind: 'advance', to: 'root_cause_analysis' });
-  await problems.execute(agent, problem.id, { kind: 'record-known-error', symptom: 'Outbound mail queued for hours', rootCause: 'Provider rate limit per sending IP', workaround: 'Route bulk mail through the secondary relay' });
-  return { loaded: true, incidents: await find.count(SYSTEM_VIEWER, {}) };
+  await app.get(AdvanceProblemHandler).execute(agent, new AdvanceProblemCommand(problem.id, 'root_cause_analysis'));
+  await app.get(RecordKnownErrorHandler).execute(agent, new RecordKnownErrorCommand(problem.id, 'Outbound mail queued for hours', 'Provider rate limit per sending IP', 'Route bulk mail through the secondary relay'));
+  return { loaded: true, incidents: await count() };
 }

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MAJOR_INCIDENT_RULES } from './domain';
 import { startIncidentService } from './incident-service';
-import { ManageReferenceDataHandler } from './application/commands/manage-reference-data/manage-reference-data.handler';
+import { UpsertAssignmentGroupHandler } from './application/commands/upsert-assignment-group/upsert-assignment-group.handler';
+import { UpsertOrganisationHandler } from './application/commands/upsert-organisation/upsert-organisation.handler';
 import { SYSTEM_VIEWER } from './application/system-viewer';
 import { errorCode, graphql, TEST_AUTH, tokenFor } from './test-fixtures/graphql-client';
 
@@ -43,13 +44,14 @@ describe('incident subgraph', () => {
       { port, host: '127.0.0.1', shutdownHooks: false },
     );
     url = `http://127.0.0.1:${port}/graphql`;
-    const reference = app.get(ManageReferenceDataHandler);
-    await reference.upsertOrganisation(SYSTEM_VIEWER, { id: 'contoso', name: 'Contoso', kind: 'internal' });
-    await reference.upsertOrganisation(SYSTEM_VIEWER, { id: northwind, name: 'Northwind', kind: 'supplier' });
-    await reference.upsertOrganisation(SYSTEM_VIEWER, { id: tailspin, name: 'Tailspin', kind: 'supplier' });
-    await reference.upsertGroup(SYSTEM_VIEWER, { id: 'service-desk', name: 'Service Desk', orgId: 'contoso', members: ['u-agent'] });
-    await reference.upsertGroup(SYSTEM_VIEWER, { id: `net-${suffix}`, name: 'Network', orgId: northwind, members: ['u-nw'] });
-    await reference.upsertGroup(SYSTEM_VIEWER, { id: `host-${suffix}`, name: 'Hosting', orgId: tailspin, members: ['u-ts'] });
+    const organisations = app.get(UpsertOrganisationHandler);
+    const groups = app.get(UpsertAssignmentGroupHandler);
+    await organisations.execute(SYSTEM_VIEWER, { id: 'contoso', name: 'Contoso', kind: 'internal' });
+    await organisations.execute(SYSTEM_VIEWER, { id: northwind, name: 'Northwind', kind: 'supplier' });
+    await organisations.execute(SYSTEM_VIEWER, { id: tailspin, name: 'Tailspin', kind: 'supplier' });
+    await groups.execute(SYSTEM_VIEWER, { id: 'service-desk', name: 'Service Desk', orgId: 'contoso', members: ['u-agent'] });
+    await groups.execute(SYSTEM_VIEWER, { id: `net-${suffix}`, name: 'Network', orgId: northwind, members: ['u-nw'] });
+    await groups.execute(SYSTEM_VIEWER, { id: `host-${suffix}`, name: 'Hosting', orgId: tailspin, members: ['u-ts'] });
     tokens['agent'] = await tokenFor(keyFile, 'u-agent', ['agent'], 'contoso');
     tokens['requester'] = await tokenFor(keyFile, 'u-req', ['requester']);
     tokens['otherRequester'] = await tokenFor(keyFile, 'u-other', ['requester']);

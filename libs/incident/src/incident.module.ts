@@ -3,21 +3,19 @@ import { OutboxRelayService } from '@itsm/platform/messaging';
 import { connectContext, MongoOutboxStore } from '@itsm/platform/persistence';
 import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
 import { Inject, Injectable, Module } from '@nestjs/common';
-import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown, Provider } from '@nestjs/common';
 import type { Connection, Model, Schema } from 'mongoose';
 import { AutoCloseScheduler } from './application/auto-close.scheduler';
 import { Clock, SystemClock } from './application/clock';
-import { AutoCloseIncidentsHandler } from './application/commands/auto-close-incidents/auto-close-incidents.handler';
-import { ManageReferenceDataHandler } from './application/commands/manage-reference-data/manage-reference-data.handler';
-import { OpenIncidentHandler } from './application/commands/open-incident/open-incident.handler';
-import { OpenProblemHandler } from './application/commands/open-problem/open-problem.handler';
-import { RunIncidentCommandHandler } from './application/commands/run-incident-command/run-incident-command.handler';
-import { RunProblemCommandHandler } from './application/commands/run-problem-command/run-problem-command.handler';
-import { UpdatePriorityMatrixHandler } from './application/commands/update-priority-matrix/update-priority-matrix.handler';
+import { IncidentCommandRunner } from './application/incident-command-runner';
+import { INCIDENT_HANDLERS } from './application/incident-handlers';
 import { INCIDENT_SETTINGS } from './application/incident-tokens';
 import type { IncidentSettings } from './application/incident-tokens';
-import { FindIncidentsHandler } from './application/queries/find-incidents/find-incidents.handler';
-import { FindProblemsHandler } from './application/queries/find-problems/find-problems.handler';
+import { IncidentSelections, IncidentStore } from './application/ports/incident-store.port';
+import { ProblemStore } from './application/ports/problem-store.port';
+import { AssignmentGroups, Organisations, PriorityMatrices } from './application/ports/reference-data.port';
+import { TicketNumbers } from './application/ports/ticket-numbers.port';
+import { ProblemCommandRunner } from './application/problem-command-runner';
 import { IncidentResolver } from './graphql/incident.resolver';
 import { ProblemResolver } from './graphql/problem.resolver';
 import { ReferenceDataResolver } from './graphql/reference-data.resolver';
@@ -38,6 +36,11 @@ function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name:
   const model = connection.model(name, schema) as unknown as Model<StoredDocument<D>>;
   relay.register(new MongoOutboxStore(topic, model as never));
   return model;
+}
+
+/** Binds a store port the handlers depend on to the repository that implements it (checked by the compiler). */
+function port<P>(token: abstract new () => P, repository: new (...args: never[]) => P): Provider {
+  return { provide: token, useExisting: repository };
 }
 
 export interface IncidentModuleOptions {
@@ -85,21 +88,22 @@ export class IncidentModule {
         },
         { provide: NumberSequenceRepository, inject: [INCIDENT_CONNECTION], useFactory: (c: Connection) => new NumberSequenceRepository(c) },
         { provide: ReferenceDataRepository, inject: [INCIDENT_CONNECTION], useFactory: (c: Connection) => new ReferenceDataRepository(c) },
-        OpenIncidentHandler,
-        RunIncidentCommandHandler,
-        AutoCloseIncidentsHandler,
-        UpdatePriorityMatrixHandler,
-        OpenProblemHandler,
-        RunProblemCommandHandler,
-        ManageReferenceDataHandler,
-        FindIncidentsHandler,
-        FindProblemsHandler,
+        port(IncidentStore, IncidentRepository),
+        port(IncidentSelections, IncidentRepository),
+        port(ProblemStore, ProblemRepository),
+        port(AssignmentGroups, ReferenceDataRepository),
+        port(Organisations, ReferenceDataRepository),
+        port(PriorityMatrices, ReferenceDataRepository),
+        port(TicketNumbers, NumberSequenceRepository),
+        { provide: IncidentCommandRunner, inject: [IncidentStore, Clock], useFactory: (store: IncidentStore, clock: Clock) => new IncidentCommandRunner(store, clock) },
+        { provide: ProblemCommandRunner, inject: [ProblemStore, Clock], useFactory: (store: ProblemStore, clock: Clock) => new ProblemCommandRunner(store, clock) },
+        ...INCIDENT_HANDLERS,
         AutoCloseScheduler,
         IncidentResolver,
         ProblemResolver,
         ReferenceDataResolver,
       ],
-      exports: [OpenIncidentHandler, RunIncidentCommandHandler, ManageReferenceDataHandler, OpenProblemHandler, RunProblemCommandHandler, FindIncidentsHandler, IncidentRepository, ReferenceDataRepository, INCIDENT_CONNECTION],
+      exports: [...INCIDENT_HANDLERS, IncidentRepository, ReferenceDataRepository, INCIDENT_CONNECTION],
     };
   }
 }

@@ -2,10 +2,45 @@ import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { AddIncidentNoteCommand } from '../application/commands/add-incident-note/add-incident-note.command';
+import { AddIncidentNoteHandler } from '../application/commands/add-incident-note/add-incident-note.handler';
+import { AssignIncidentCommand } from '../application/commands/assign-incident/assign-incident.command';
+import { AssignIncidentHandler } from '../application/commands/assign-incident/assign-incident.handler';
+import { CancelIncidentCommand } from '../application/commands/cancel-incident/cancel-incident.command';
+import { CancelIncidentHandler } from '../application/commands/cancel-incident/cancel-incident.handler';
+import { ChangeIncidentImpactUrgencyCommand } from '../application/commands/change-incident-impact-urgency/change-incident-impact-urgency.command';
+import { ChangeIncidentImpactUrgencyHandler } from '../application/commands/change-incident-impact-urgency/change-incident-impact-urgency.handler';
+import { CloseIncidentCommand } from '../application/commands/close-incident/close-incident.command';
+import { CloseIncidentHandler } from '../application/commands/close-incident/close-incident.handler';
+import { DeclineMajorIncidentCommand } from '../application/commands/decline-major-incident/decline-major-incident.command';
+import { DeclineMajorIncidentHandler } from '../application/commands/decline-major-incident/decline-major-incident.handler';
+import { LinkIncidentCommand } from '../application/commands/link-incident/link-incident.command';
+import { LinkIncidentHandler } from '../application/commands/link-incident/link-incident.handler';
 import { OpenIncidentHandler } from '../application/commands/open-incident/open-incident.handler';
-import type { IncidentCommandRequest } from '../application/commands/run-incident-command/incident-command-request';
-import { RunIncidentCommandHandler } from '../application/commands/run-incident-command/run-incident-command.handler';
-import { encodeCursor, FindIncidentsHandler } from '../application/queries/find-incidents/find-incidents.handler';
+import { PromoteMajorIncidentCommand } from '../application/commands/promote-major-incident/promote-major-incident.command';
+import { PromoteMajorIncidentHandler } from '../application/commands/promote-major-incident/promote-major-incident.handler';
+import { ProposeMajorIncidentCommand } from '../application/commands/propose-major-incident/propose-major-incident.command';
+import { ProposeMajorIncidentHandler } from '../application/commands/propose-major-incident/propose-major-incident.handler';
+import { PutIncidentOnHoldCommand } from '../application/commands/put-incident-on-hold/put-incident-on-hold.command';
+import { PutIncidentOnHoldHandler } from '../application/commands/put-incident-on-hold/put-incident-on-hold.handler';
+import { ReopenIncidentCommand } from '../application/commands/reopen-incident/reopen-incident.command';
+import { ReopenIncidentHandler } from '../application/commands/reopen-incident/reopen-incident.handler';
+import { ResolveIncidentCommand } from '../application/commands/resolve-incident/resolve-incident.command';
+import { ResolveIncidentHandler } from '../application/commands/resolve-incident/resolve-incident.handler';
+import { ResumeIncidentCommand } from '../application/commands/resume-incident/resume-incident.command';
+import { ResumeIncidentHandler } from '../application/commands/resume-incident/resume-incident.handler';
+import { SetIncidentParentCommand } from '../application/commands/set-incident-parent/set-incident-parent.command';
+import { SetIncidentParentHandler } from '../application/commands/set-incident-parent/set-incident-parent.handler';
+import { StartIncidentWorkCommand } from '../application/commands/start-incident-work/start-incident-work.command';
+import { StartIncidentWorkHandler } from '../application/commands/start-incident-work/start-incident-work.handler';
+import { UnlinkIncidentCommand } from '../application/commands/unlink-incident/unlink-incident.command';
+import { UnlinkIncidentHandler } from '../application/commands/unlink-incident/unlink-incident.handler';
+import { FindIncidentQuery } from '../application/queries/find-incident/find-incident.query';
+import { FindIncidentHandler } from '../application/queries/find-incident/find-incident.handler';
+import { FindIncidentsQuery } from '../application/queries/find-incidents/find-incidents.query';
+import { FindIncidentsHandler } from '../application/queries/find-incidents/find-incidents.handler';
+import { encodeCursor } from '../application/queries/find-incidents/incident-cursor';
+import type { Incident } from '../domain';
 import { IncidentError, IncidentErrorCode, redactFor } from '../domain';
 import { sequenceOfNumber } from '../persistence/incident.mapper';
 import { level, toIncidentGql } from './incident-graphql.mapper';
@@ -32,9 +67,25 @@ import { IncidentConnectionGql, IncidentGql } from './incident.types';
 @UseFilters(IncidentErrorFilter)
 export class IncidentResolver {
   constructor(
+    private readonly findIncident: FindIncidentHandler,
+    private readonly findIncidents: FindIncidentsHandler,
     private readonly open: OpenIncidentHandler,
-    private readonly commands: RunIncidentCommandHandler,
-    private readonly find: FindIncidentsHandler,
+    private readonly assign: AssignIncidentHandler,
+    private readonly startWork: StartIncidentWorkHandler,
+    private readonly putOnHold: PutIncidentOnHoldHandler,
+    private readonly resume: ResumeIncidentHandler,
+    private readonly resolve: ResolveIncidentHandler,
+    private readonly reopen: ReopenIncidentHandler,
+    private readonly close: CloseIncidentHandler,
+    private readonly cancel: CancelIncidentHandler,
+    private readonly changeImpactUrgency: ChangeIncidentImpactUrgencyHandler,
+    private readonly addNote: AddIncidentNoteHandler,
+    private readonly link: LinkIncidentHandler,
+    private readonly unlink: UnlinkIncidentHandler,
+    private readonly setParent: SetIncidentParentHandler,
+    private readonly proposeMajor: ProposeMajorIncidentHandler,
+    private readonly promoteMajor: PromoteMajorIncidentHandler,
+    private readonly declineMajor: DeclineMajorIncidentHandler,
   ) {}
 
   @Query(() => IncidentGql, { description: 'One incident by id or by number (exactly one of them)' })
@@ -47,7 +98,7 @@ export class IncidentResolver {
     if ((id === undefined) === (number === undefined)) {
       throw new IncidentError(IncidentErrorCode.InvalidInput, 'give either id or number', { field: 'id' });
     }
-    return toIncidentGql(id !== undefined ? await this.find.byId(viewer, id) : await this.find.byNumber(viewer, number ?? ''));
+    return toIncidentGql(await this.findIncident.execute(viewer, id !== undefined ? FindIncidentQuery.byId(id) : FindIncidentQuery.byNumber(number ?? '')));
   }
 
   @Query(() => IncidentConnectionGql, { description: 'Incidents the caller may see, newest first, with cursor pagination' })
@@ -58,7 +109,7 @@ export class IncidentResolver {
     @Args('after', { nullable: true }) after?: string,
     @Args('filter', { nullable: true }) filter?: IncidentFilter,
   ): Promise<IncidentConnectionGql> {
-    const page = await this.find.list(viewer, filter ?? {}, first, after);
+    const page = await this.findIncidents.execute(viewer, new FindIncidentsQuery(filter ?? {}, first, after));
     return {
       edges: page.items.map((incident) => ({ cursor: encodeCursor(sequenceOfNumber(incident.number)), node: toIncidentGql(incident) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -68,7 +119,7 @@ export class IncidentResolver {
   @ResolveReference()
   @Roles(...EVERYONE)
   async resolveReference(reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<IncidentGql> {
-    return toIncidentGql(await this.find.byId(viewer, reference.id));
+    return toIncidentGql(await this.findIncident.execute(viewer, FindIncidentQuery.byId(reference.id)));
   }
 
   @Mutation(() => IncidentGql)
@@ -82,100 +133,101 @@ export class IncidentResolver {
   @Mutation(() => IncidentGql)
   @Roles(...WORKERS)
   assignIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: AssignIncidentInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'assign', groupId: input.groupId, assigneeId: input.assigneeId ?? null });
+    return this.answer(viewer, this.assign.execute(viewer, new AssignIncidentCommand(input.id, input.groupId, input.assigneeId ?? null)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles(...WORKERS)
   startIncidentWork(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<IncidentGql> {
-    return this.run(viewer, id, { kind: 'start-work' });
+    return this.answer(viewer, this.startWork.execute(viewer, new StartIncidentWorkCommand(id)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles(...WORKERS)
   holdIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: HoldIncidentInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'put-on-hold', reason: input.reason });
+    return this.answer(viewer, this.putOnHold.execute(viewer, new PutIncidentOnHoldCommand(input.id, input.reason)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles(...WORKERS)
   resumeIncident(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<IncidentGql> {
-    return this.run(viewer, id, { kind: 'resume' });
+    return this.answer(viewer, this.resume.execute(viewer, new ResumeIncidentCommand(id)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles(...WORKERS)
   resolveIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: ResolveIncidentInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'resolve', code: input.code, notes: input.notes });
+    return this.answer(viewer, this.resolve.execute(viewer, new ResolveIncidentCommand(input.id, input.code, input.notes)));
   }
 
   @Mutation(() => IncidentGql, { description: 'Rejects a resolution: back to in progress (counted)' })
   @Roles('requester', ...STAFF)
   reopenIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: ReasonInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'reopen', reason: input.reason });
+    return this.answer(viewer, this.reopen.execute(viewer, new ReopenIncidentCommand(input.id, input.reason)));
   }
 
   @Mutation(() => IncidentGql, { description: 'Accepts a resolution; Closed is final' })
   @Roles('requester', ...STAFF)
   closeIncident(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<IncidentGql> {
-    return this.run(viewer, id, { kind: 'close' });
+    return this.answer(viewer, this.close.execute(viewer, new CloseIncidentCommand(id)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles('requester', ...STAFF)
   cancelIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: ReasonInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'cancel', reason: input.reason });
+    return this.answer(viewer, this.cancel.execute(viewer, new CancelIncidentCommand(input.id, input.reason)));
   }
 
   @Mutation(() => IncidentGql, { description: 'Changes impact and urgency; the priority follows the matrix' })
   @Roles(...STAFF)
   changeIncidentImpactUrgency(@CurrentPrincipal() viewer: Principal, @Args('input') input: ImpactUrgencyInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'change-impact-urgency', impact: level(input.impact, 'impact'), urgency: level(input.urgency, 'urgency') });
+    return this.answer(viewer, this.changeImpactUrgency.execute(viewer, new ChangeIncidentImpactUrgencyCommand(input.id, level(input.impact, 'impact'), level(input.urgency, 'urgency'))));
   }
 
   @Mutation(() => IncidentGql)
   @Roles(...EVERYONE)
   addIncidentNote(@CurrentPrincipal() viewer: Principal, @Args('input') input: AddNoteInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'add-note', noteKind: input.kind, body: input.body });
+    return this.answer(viewer, this.addNote.execute(viewer, new AddIncidentNoteCommand(input.id, input.kind, input.body)));
   }
 
   @Mutation(() => IncidentGql, { description: 'Links a CI, service, problem or causing change' })
   @Roles(...STAFF)
   linkIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: LinkInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'link', linkKind: input.kind, targetId: input.targetId });
+    return this.answer(viewer, this.link.execute(viewer, new LinkIncidentCommand(input.id, input.kind, input.targetId)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles(...STAFF)
   unlinkIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: LinkInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'unlink', linkKind: input.kind, targetId: input.targetId });
+    return this.answer(viewer, this.unlink.execute(viewer, new UnlinkIncidentCommand(input.id, input.kind, input.targetId)));
   }
 
   @Mutation(() => IncidentGql, { description: 'Makes the incident a child of another (resolving the parent resolves it)' })
   @Roles(...STAFF)
   setIncidentParent(@CurrentPrincipal() viewer: Principal, @Args('input') input: SetParentInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'set-parent', parentId: input.parentId ?? null });
+    return this.answer(viewer, this.setParent.execute(viewer, new SetIncidentParentCommand(input.id, input.parentId ?? null)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles(...STAFF)
   proposeMajorIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: ProposeMajorInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'propose-major', reasons: input.reasons });
+    return this.answer(viewer, this.proposeMajor.execute(viewer, new ProposeMajorIncidentCommand(input.id, input.reasons)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles('incident-manager', 'admin')
   promoteMajorIncident(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<IncidentGql> {
-    return this.run(viewer, id, { kind: 'promote-major' });
+    return this.answer(viewer, this.promoteMajor.execute(viewer, new PromoteMajorIncidentCommand(id)));
   }
 
   @Mutation(() => IncidentGql)
   @Roles('incident-manager', 'admin')
   declineMajorIncident(@CurrentPrincipal() viewer: Principal, @Args('input') input: ReasonInput): Promise<IncidentGql> {
-    return this.run(viewer, input.id, { kind: 'decline-major', reason: input.reason });
+    return this.answer(viewer, this.declineMajor.execute(viewer, new DeclineMajorIncidentCommand(input.id, input.reason)));
   }
 
-  private async run(viewer: Principal, id: string, request: IncidentCommandRequest): Promise<IncidentGql> {
-    return toIncidentGql(redactFor(viewer, await this.commands.execute(viewer, id, request)));
+  /** The changed incident as the caller may read it. */
+  private async answer(viewer: Principal, changed: Promise<Incident>): Promise<IncidentGql> {
+    return toIncidentGql(redactFor(viewer, await changed));
   }
 }

@@ -2,9 +2,22 @@ import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { AdvanceProblemCommand } from '../application/commands/advance-problem/advance-problem.command';
+import { AdvanceProblemHandler } from '../application/commands/advance-problem/advance-problem.handler';
+import { AssignProblemCommand } from '../application/commands/assign-problem/assign-problem.command';
+import { AssignProblemHandler } from '../application/commands/assign-problem/assign-problem.handler';
+import { CancelProblemCommand } from '../application/commands/cancel-problem/cancel-problem.command';
+import { CancelProblemHandler } from '../application/commands/cancel-problem/cancel-problem.handler';
+import { CloseProblemCommand } from '../application/commands/close-problem/close-problem.command';
+import { CloseProblemHandler } from '../application/commands/close-problem/close-problem.handler';
 import { OpenProblemHandler } from '../application/commands/open-problem/open-problem.handler';
-import type { ProblemCommandRequest } from '../application/commands/run-problem-command/run-problem-command.handler';
-import { RunProblemCommandHandler } from '../application/commands/run-problem-command/run-problem-command.handler';
+import { RecordKnownErrorCommand } from '../application/commands/record-known-error/record-known-error.command';
+import { RecordKnownErrorHandler } from '../application/commands/record-known-error/record-known-error.handler';
+import { ResolveProblemCommand } from '../application/commands/resolve-problem/resolve-problem.command';
+import { ResolveProblemHandler } from '../application/commands/resolve-problem/resolve-problem.handler';
+import { FindProblemQuery } from '../application/queries/find-problem/find-problem.query';
+import { FindProblemHandler } from '../application/queries/find-problem/find-problem.handler';
+import { FindProblemsQuery } from '../application/queries/find-problems/find-problems.query';
 import { FindProblemsHandler } from '../application/queries/find-problems/find-problems.handler';
 import type { Problem } from '../domain';
 import { IncidentError, IncidentErrorCode } from '../domain';
@@ -24,9 +37,15 @@ function toProblemGql(problem: Problem): ProblemGql {
 @UseFilters(IncidentErrorFilter)
 export class ProblemResolver {
   constructor(
+    private readonly findProblem: FindProblemHandler,
+    private readonly findProblems: FindProblemsHandler,
     private readonly open: OpenProblemHandler,
-    private readonly commands: RunProblemCommandHandler,
-    private readonly find: FindProblemsHandler,
+    private readonly assign: AssignProblemHandler,
+    private readonly advance: AdvanceProblemHandler,
+    private readonly knownError: RecordKnownErrorHandler,
+    private readonly resolve: ResolveProblemHandler,
+    private readonly close: CloseProblemHandler,
+    private readonly cancel: CancelProblemHandler,
   ) {}
 
   @Query(() => ProblemGql)
@@ -37,7 +56,7 @@ export class ProblemResolver {
     @Args('number', { nullable: true }) number?: string,
   ): Promise<ProblemGql> {
     if ((id === undefined) === (number === undefined)) throw new IncidentError(IncidentErrorCode.InvalidInput, 'give either id or number', { field: 'id' });
-    return toProblemGql(id !== undefined ? await this.find.byId(viewer, id) : await this.find.byNumber(viewer, number ?? ''));
+    return toProblemGql(await this.findProblem.execute(viewer, id !== undefined ? FindProblemQuery.byId(id) : FindProblemQuery.byNumber(number ?? '')));
   }
 
   @Query(() => [ProblemGql], { description: 'Newest first' })
@@ -47,13 +66,13 @@ export class ProblemResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('states', { type: () => [ProblemStateGql], nullable: true }) states?: ProblemStateGql[],
   ): Promise<ProblemGql[]> {
-    return (await this.find.list(viewer, states, first)).map(toProblemGql);
+    return (await this.findProblems.execute(viewer, new FindProblemsQuery(first, states))).map(toProblemGql);
   }
 
   @ResolveReference()
   @Roles(...STAFF)
   async resolveReference(reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<ProblemGql> {
-    return toProblemGql(await this.find.byId(viewer, reference.id));
+    return toProblemGql(await this.findProblem.execute(viewer, FindProblemQuery.byId(reference.id)));
   }
 
   @Mutation(() => ProblemGql)
@@ -75,40 +94,40 @@ export class ProblemResolver {
   @Mutation(() => ProblemGql)
   @Roles(...STAFF)
   assignProblem(@CurrentPrincipal() viewer: Principal, @Args('input') input: AssignProblemInput): Promise<ProblemGql> {
-    return this.run(viewer, input.id, { kind: 'assign', groupId: input.groupId, assigneeId: input.assigneeId ?? null });
+    return this.answer(this.assign.execute(viewer, new AssignProblemCommand(input.id, input.groupId, input.assigneeId ?? null)));
   }
 
   @Mutation(() => ProblemGql, { description: 'Moves a problem forward: assess -> root cause analysis -> fix in progress' })
   @Roles(...STAFF)
   advanceProblem(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Args('to', { type: () => ProblemStageGql }) to: ProblemStageGql): Promise<ProblemGql> {
-    return this.run(viewer, id, { kind: 'advance', to });
+    return this.answer(this.advance.execute(viewer, new AdvanceProblemCommand(id, to)));
   }
 
   @Mutation(() => ProblemGql, { description: 'Records the known error: symptom, root cause, workaround' })
   @Roles(...STAFF)
   recordKnownError(@CurrentPrincipal() viewer: Principal, @Args('input') input: KnownErrorInput): Promise<ProblemGql> {
-    return this.run(viewer, input.id, { kind: 'record-known-error', symptom: input.symptom, rootCause: input.rootCause, workaround: input.workaround });
+    return this.answer(this.knownError.execute(viewer, new RecordKnownErrorCommand(input.id, input.symptom, input.rootCause, input.workaround)));
   }
 
   @Mutation(() => ProblemGql, { description: 'Resolves the problem; incidents on hold waiting on it are resolved too' })
   @Roles(...MANAGERS)
   resolveProblem(@CurrentPrincipal() viewer: Principal, @Args('input') input: ResolveProblemInput): Promise<ProblemGql> {
-    return this.run(viewer, input.id, { kind: 'resolve', notes: input.notes, fixChangeId: input.fixChangeId ?? null });
+    return this.answer(this.resolve.execute(viewer, new ResolveProblemCommand(input.id, input.notes, input.fixChangeId ?? null)));
   }
 
   @Mutation(() => ProblemGql)
   @Roles(...MANAGERS)
   closeProblem(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<ProblemGql> {
-    return this.run(viewer, id, { kind: 'close' });
+    return this.answer(this.close.execute(viewer, new CloseProblemCommand(id)));
   }
 
   @Mutation(() => ProblemGql)
   @Roles(...MANAGERS)
   cancelProblem(@CurrentPrincipal() viewer: Principal, @Args('input') input: ReasonInput): Promise<ProblemGql> {
-    return this.run(viewer, input.id, { kind: 'cancel', reason: input.reason });
+    return this.answer(this.cancel.execute(viewer, new CancelProblemCommand(input.id, input.reason)));
   }
 
-  private async run(viewer: Principal, id: string, request: ProblemCommandRequest): Promise<ProblemGql> {
-    return toProblemGql(await this.commands.execute(viewer, id, request));
+  private async answer(changed: Promise<Problem>): Promise<ProblemGql> {
+    return toProblemGql(await changed);
   }
 }

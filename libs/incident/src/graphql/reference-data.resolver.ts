@@ -2,9 +2,11 @@ import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { UseFilters } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AutoCloseIncidentsCommand } from '../application/commands/auto-close-incidents/auto-close-incidents.command';
 import { AutoCloseIncidentsHandler } from '../application/commands/auto-close-incidents/auto-close-incidents.handler';
-import { ManageReferenceDataHandler } from '../application/commands/manage-reference-data/manage-reference-data.handler';
 import { UpdatePriorityMatrixHandler } from '../application/commands/update-priority-matrix/update-priority-matrix.handler';
+import { UpsertAssignmentGroupHandler } from '../application/commands/upsert-assignment-group/upsert-assignment-group.handler';
+import { UpsertOrganisationHandler } from '../application/commands/upsert-organisation/upsert-organisation.handler';
 import { ReferenceDataRepository } from '../persistence/reference-data.repository';
 import type { PriorityMatrixSetting } from '../persistence/reference-data.repository';
 import { AssignmentGroupGql, AssignmentGroupInput, OrganisationGql, OrganisationInput, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
@@ -22,7 +24,8 @@ function toMatrixGql(setting: PriorityMatrixSetting): PriorityMatrixGql {
 export class ReferenceDataResolver {
   constructor(
     private readonly referenceData: ReferenceDataRepository,
-    private readonly manage: ManageReferenceDataHandler,
+    private readonly upsertOrg: UpsertOrganisationHandler,
+    private readonly upsertGroup: UpsertAssignmentGroupHandler,
     private readonly matrix: UpdatePriorityMatrixHandler,
     private readonly autoClose: AutoCloseIncidentsHandler,
   ) {}
@@ -50,13 +53,13 @@ export class ReferenceDataResolver {
   @Mutation(() => OrganisationGql)
   @Roles('admin')
   async upsertOrganisation(@CurrentPrincipal() viewer: Principal, @Args('input') input: OrganisationInput): Promise<OrganisationGql> {
-    return (await this.manage.upsertOrganisation(viewer, input)) as OrganisationGql;
+    return (await this.upsertOrg.execute(viewer, input)) as OrganisationGql;
   }
 
   @Mutation(() => AssignmentGroupGql)
   @Roles('admin')
   async upsertAssignmentGroup(@CurrentPrincipal() viewer: Principal, @Args('input') input: AssignmentGroupInput): Promise<AssignmentGroupGql> {
-    const group = await this.manage.upsertGroup(viewer, input);
+    const group = await this.upsertGroup.execute(viewer, input);
     return { ...group, members: [...group.members] };
   }
 
@@ -70,6 +73,6 @@ export class ReferenceDataResolver {
   @Mutation(() => Int, { description: 'Runs the auto-close sweep now (it also runs on a schedule); returns how many incidents closed' })
   @Roles('admin')
   closeDueIncidents(): Promise<number> {
-    return this.autoClose.execute();
+    return this.autoClose.execute(new AutoCloseIncidentsCommand());
   }
 }

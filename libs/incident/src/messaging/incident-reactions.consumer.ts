@@ -1,16 +1,13 @@
 import { incidentTopic, problemTopic } from '@itsm/contracts';
-import type { EventEnvelope, EventOf } from '@itsm/contracts';
+import type { EventOf } from '@itsm/contracts';
 import { EventConsumer } from '@itsm/platform/messaging';
-import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { RunIncidentCommandHandler } from '../application/commands/run-incident-command/run-incident-command.handler';
-import { Clock } from '../application/clock';
-import { INCIDENT_SETTINGS } from '../application/incident-tokens';
-import type { IncidentSettings } from '../application/incident-tokens';
-import { SYSTEM_VIEWER } from '../application/system-viewer';
-import type { IncidentCluster } from '../domain';
-import { IncidentError, IncidentErrorCode, majorIncidentReasons } from '../domain';
-import { IncidentRepository } from '../persistence/incident.repository';
+import { ConsiderMajorIncidentCommand } from '../application/commands/consider-major-incident/consider-major-incident.command';
+import { ConsiderMajorIncidentHandler } from '../application/commands/consider-major-incident/consider-major-incident.handler';
+import { ResolveChildIncidentsCommand } from '../application/commands/resolve-child-incidents/resolve-child-incidents.command';
+import { ResolveChildIncidentsHandler } from '../application/commands/resolve-child-incidents/resolve-child-incidents.handler';
+import { ResolveIncidentsWaitingOnProblemCommand } from '../application/commands/resolve-incidents-waiting-on-problem/resolve-incidents-waiting-on-problem.command';
+import { ResolveIncidentsWaitingOnProblemHandler } from '../application/commands/resolve-incidents-waiting-on-problem/resolve-incidents-waiting-on-problem.handler';
 
 type IncidentEnvelope = EventOf<typeof incidentTopic>;
 type ProblemEnvelope = EventOf<typeof problemTopic>;
@@ -25,33 +22,20 @@ type ProblemEnvelope = EventOf<typeof problemTopic>;
 @EventConsumer()
 export class IncidentReactionsConsumer {
   constructor(
-    private readonly incidents: IncidentRepository,
-    private readonly commands: RunIncidentCommandHandler,
-    private readonly clock: Clock,
-    @Inject(INCIDENT_SETTINGS) private readonly settings: IncidentSettings,
+    private readonly resolveChildren: ResolveChildIncidentsHandler,
+    private readonly resolveWaitingOnProblem: ResolveIncidentsWaitingOnProblemHandler,
+    private readonly considerMajor: ConsiderMajorIncidentHandler,
   ) {}
 
   @EventPattern(incidentTopic.name)
   async onIncidentEvent(@Payload() envelope: IncidentEnvelope): Promise<void> {
     switch (envelope.type) {
-      case 'itsm.incident.resolved.v1': {
-        const parent = await this.incidents.load(envelope.subject);
-        const number = parent?.aggregate.number ?? envelope.subject;
-        for (const childId of await this.incidents.activeChildren(envelope.subject)) {
-          await this.apply(childId, envelope, {
-            kind: 'resolve',
-            code: envelope.data.resolutionCode,
-            notes: `Resolved with parent incident ${number}: ${envelope.data.resolutionNotes}`,
-            cause: 'parent',
-            causeId: envelope.subject,
-          });
-        }
-        return;
-      }
+      case 'itsm.incident.resolved.v1':
+        return this.resolveChildren.execute(new ResolveChildIncidentsCommand(envelope.subject, envelope.data.resolutionCode, envelope.data.resolutionNotes, envelope));
       case 'itsm.incident.opened.v1':
       case 'itsm.incident.reprioritised.v1':
       case 'itsm.incident.linked.v1':
-        return this.considerMajor(envelope);
+        return this.considerMajor.execute(new ConsiderMajorIncidentCommand(envelope.subject, envelope));
       default:
         return;
     }
@@ -60,40 +44,6 @@ export class IncidentReactionsConsumer {
   @EventPattern(problemTopic.name)
   async onProblemEvent(@Payload() envelope: ProblemEnvelope): Promise<void> {
     if (envelope.type !== 'itsm.problem.resolved.v1') return;
-    for (const incidentId of await this.incidents.waitingOnProblem(envelope.subject)) {
-      await this.apply(incidentId, envelope, {
-        kind: 'resolve',
-        code: 'solved-by-problem',
-        notes: `Resolved by problem fix: ${envelope.data.resolutionNotes}`,
-        cause: 'problem',
-        causeId: envelope.subject,
-      });
-    }
-  }
-
-  private async considerMajor(envelope: IncidentEnvelope): Promise<void> {
-    const incident = (await this.incidents.load(envelope.subject))?.aggregate;
-    if (!incident || incident.major !== 'none') return;
-    const rules = this.settings.majorIncidentRules;
-    const since = new Date(this.clock.now().getTime() - rules.clusterWindowMinutes * 60_000);
-    const clusters: IncidentCluster[] = [];
-    for (const serviceId of incident.serviceIds) {
-      clusters.push({ kind: 'service', targetId: serviceId, count: await this.incidents.countActiveOn('service', serviceId, since) });
-    }
-    for (const ciId of incident.configurationItemIds) {
-      clusters.push({ kind: 'configuration_item', targetId: ciId, count: await this.incidents.countActiveOn('configuration_item', ciId, since) });
-    }
-    const reasons = majorIncidentReasons(incident, clusters, rules);
-    if (reasons.length > 0) await this.apply(incident.id, envelope, { kind: 'propose-major', reasons });
-  }
-
-  /** Runs a system command on one incident; a transition no longer possible (already resolved, closed) is skipped. */
-  private async apply(incidentId: string, cause: EventEnvelope, request: Parameters<RunIncidentCommandHandler['execute']>[2]): Promise<void> {
-    try {
-      await this.commands.execute(SYSTEM_VIEWER, incidentId, request, cause);
-    } catch (error) {
-      const moot = error instanceof IncidentError && (error.code === IncidentErrorCode.IllegalTransition || error.code === IncidentErrorCode.NotFound);
-      if (!moot) throw error;
-    }
+    await this.resolveWaitingOnProblem.execute(new ResolveIncidentsWaitingOnProblemCommand(envelope.subject, envelope.data.resolutionNotes, envelope));
   }
 }

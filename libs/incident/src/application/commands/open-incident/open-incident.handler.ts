@@ -1,33 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import type { GroupRef, Incident, Level, Viewer } from '../../../domain';
+import type { GroupRef, Incident, Viewer } from '../../../domain';
 import { IncidentError, IncidentErrorCode, isInternal, openIncident } from '../../../domain';
-import { IncidentRepository } from '../../../persistence/incident.repository';
-import { NumberSequenceRepository } from '../../../persistence/number-sequence.repository';
-import { ReferenceDataRepository } from '../../../persistence/reference-data.repository';
 import { Clock } from '../../clock';
-
-export interface OpenIncidentCommand {
-  readonly title: string;
-  readonly description: string;
-  readonly impact: Level;
-  readonly urgency: Level;
-  /** Internal staff open on behalf of a caller; a requester is always its own caller. */
-  readonly callerId?: string;
-  readonly callerOrgId?: string;
-  readonly category?: string;
-  readonly serviceId?: string;
-  readonly configurationItemIds?: readonly string[];
-  readonly assignmentGroupId?: string;
-  readonly assigneeId?: string;
-}
+import { IncidentStore } from '../../ports/incident-store.port';
+import { AssignmentGroups, Organisations, PriorityMatrices } from '../../ports/reference-data.port';
+import { TicketNumbers } from '../../ports/ticket-numbers.port';
+import type { OpenIncidentCommand } from './open-incident.command';
 
 @Injectable()
 export class OpenIncidentHandler {
   constructor(
-    private readonly incidents: IncidentRepository,
-    private readonly numbers: NumberSequenceRepository,
-    private readonly referenceData: ReferenceDataRepository,
+    private readonly incidents: IncidentStore,
+    private readonly numbers: TicketNumbers,
+    private readonly organisations: Organisations,
+    private readonly groups: AssignmentGroups,
+    private readonly matrices: PriorityMatrices,
     private readonly clock: Clock,
   ) {}
 
@@ -43,11 +31,11 @@ export class OpenIncidentHandler {
       if (notTheirs) throw new IncidentError(IncidentErrorCode.Forbidden, `a requester may not set ${notTheirs}`, { field: notTheirs });
     }
     const callerOrgId = internal ? (command.callerOrgId ?? null) : (viewer.orgId ?? null);
-    if (callerOrgId !== null && !(await this.referenceData.organisation(callerOrgId))) {
+    if (callerOrgId !== null && !(await this.organisations.organisation(callerOrgId))) {
       throw new IncidentError(IncidentErrorCode.InvalidInput, `organisation ${callerOrgId} does not exist`, { field: 'callerOrgId' });
     }
     const group = await this.group(command.assignmentGroupId);
-    const { matrix } = await this.referenceData.priorityMatrix();
+    const { matrix } = await this.matrices.priorityMatrix();
     const { incident, events } = openIncident(
       {
         id: new Types.ObjectId().toHexString(),
@@ -73,7 +61,7 @@ export class OpenIncidentHandler {
 
   private async group(groupId: string | undefined): Promise<GroupRef | null> {
     if (groupId === undefined) return null;
-    const group = await this.referenceData.group(groupId);
+    const group = await this.groups.group(groupId);
     if (!group) throw new IncidentError(IncidentErrorCode.UnknownGroup, `assignment group ${groupId} does not exist`);
     return group;
   }

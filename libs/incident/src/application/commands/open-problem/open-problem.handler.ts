@@ -1,34 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import type { Level, Problem, Viewer } from '../../../domain';
+import type { Problem, Viewer } from '../../../domain';
 import { IncidentError, IncidentErrorCode, isInternal, openProblem } from '../../../domain';
-import { NumberSequenceRepository } from '../../../persistence/number-sequence.repository';
-import { ProblemRepository } from '../../../persistence/problem.repository';
-import { ReferenceDataRepository } from '../../../persistence/reference-data.repository';
 import { Clock } from '../../clock';
-
-export interface OpenProblemCommand {
-  readonly title: string;
-  readonly description: string;
-  readonly impact: Level;
-  readonly urgency: Level;
-  readonly assignmentGroupId?: string;
-  readonly serviceId?: string;
-  readonly configurationItemIds?: readonly string[];
-}
+import { ProblemStore } from '../../ports/problem-store.port';
+import { AssignmentGroups, PriorityMatrices } from '../../ports/reference-data.port';
+import { TicketNumbers } from '../../ports/ticket-numbers.port';
+import type { OpenProblemCommand } from './open-problem.command';
 
 @Injectable()
 export class OpenProblemHandler {
   constructor(
-    private readonly problems: ProblemRepository,
-    private readonly numbers: NumberSequenceRepository,
-    private readonly referenceData: ReferenceDataRepository,
+    private readonly problems: ProblemStore,
+    private readonly numbers: TicketNumbers,
+    private readonly groups: AssignmentGroups,
+    private readonly matrices: PriorityMatrices,
     private readonly clock: Clock,
   ) {}
 
   async execute(viewer: Viewer, command: OpenProblemCommand): Promise<Problem> {
     if (!isInternal(viewer)) throw new IncidentError(IncidentErrorCode.Forbidden, 'problems are managed by internal staff');
-    const group = command.assignmentGroupId === undefined ? null : await this.referenceData.group(command.assignmentGroupId);
+    const group = command.assignmentGroupId === undefined ? null : await this.groups.group(command.assignmentGroupId);
     if (group === undefined) throw new IncidentError(IncidentErrorCode.UnknownGroup, `assignment group ${command.assignmentGroupId} does not exist`);
     const { problem, events } = openProblem(
       {
@@ -42,7 +34,7 @@ export class OpenProblemHandler {
         serviceId: command.serviceId ?? null,
         configurationItemIds: command.configurationItemIds ?? [],
       },
-      (await this.referenceData.priorityMatrix()).matrix,
+      (await this.matrices.priorityMatrix()).matrix,
       { by: viewer.userId, at: this.clock.now() },
     );
     await this.problems.create(problem, events);

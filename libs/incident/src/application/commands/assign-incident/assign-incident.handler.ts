@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { Incident, Viewer } from '../../../domain';
+import { IncidentError, IncidentErrorCode } from '../../../domain';
+import { IncidentCommandRunner } from '../../incident-command-runner';
+import { AssignmentGroups } from '../../ports/reference-data.port';
+import type { AssignIncidentCommand } from './assign-incident.command';
+
+@Injectable()
+export class AssignIncidentHandler {
+  constructor(
+    private readonly incidents: IncidentCommandRunner,
+    private readonly groups: AssignmentGroups,
+  ) {}
+
+  async execute(viewer: Viewer, command: AssignIncidentCommand): Promise<Incident> {
+    const group = await this.groups.group(command.groupId);
+    if (!group) throw new IncidentError(IncidentErrorCode.UnknownGroup, `assignment group ${command.groupId} does not exist`);
+    return (await this.incidents.runAs(viewer, command.incidentId, { kind: 'assign', group, assigneeId: command.assigneeId })).aggregate;
+  }
+}

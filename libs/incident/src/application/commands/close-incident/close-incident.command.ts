@@ -1,0 +1,4 @@
+/** Accepts a resolution: closed is final. */
+export class CloseIncidentCommand {
+  constructor(readonly incidentId: string) {}
+}

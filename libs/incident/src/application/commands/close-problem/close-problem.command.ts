@@ -1,0 +1,4 @@
+/** A problem manager closes a resolved problem. */
+export class CloseProblemCommand {
+  constructor(readonly problemId: string) {}
+}

@@ -1,0 +1,4 @@
+/** An incident manager promotes an incident to major. */
+export class PromoteMajorIncidentCommand {
+  constructor(readonly incidentId: string) {}
+}
