@@ -1,12 +1,10 @@
 import { cmdbTopic } from '@itsm/contracts';
 import { Clock, SystemClock } from '@itsm/platform/config';
-import { OutboxRelayService } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
-import { connectContext, MongoOutboxStore } from '@itsm/platform/persistence';
-import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
+import { contextRepository, ContextPersistenceModule, outboxRepository } from '@itsm/platform/persistence';
+import type { MongoSettings } from '@itsm/platform/persistence';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Connection, Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
 import { ManageRelationshipsHandler } from './application/commands/manage-relationships.handler';
 import { ReconcileCiHandler } from './application/commands/reconcile-ci.handler';
@@ -20,7 +18,6 @@ import { CmdbResolver } from './graphql/cmdb.resolver';
 import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
 import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
 import { CatalogRepository, CiRepository, ciSchema, IdentityClaimRepository, RelationshipRepository, relationshipSchema } from './persistence';
-import type { CiDocument, RelationshipDocument } from './persistence';
 
 export interface CmdbModuleOptions {
   readonly mongo: MongoSettings;
@@ -28,12 +25,6 @@ export interface CmdbModuleOptions {
 }
 
 const DEFAULT_CATALOG_POLL_MS = 5_000;
-
-function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name: string, schema: Schema<D>): Model<StoredDocument<D>> {
-  const model = connection.model(name, schema) as unknown as Model<StoredDocument<D>>;
-  relay.register(new MongoOutboxStore(cmdbTopic.name, model as never));
-  return model;
-}
 
 /** Catalogue (core library seeded, then polled), identity cache and impact index loaded before traffic. */
 @Injectable()
@@ -45,7 +36,6 @@ class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CmdbIndexService) private readonly index: CmdbIndexService,
     @Inject(CMDB_SETTINGS) private readonly settings: CmdbSettings,
-    @Inject(CMDB_CONNECTION) private readonly connection: Connection,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -60,10 +50,9 @@ class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     this.poll.unref();
   }
 
-  /** After the bus has drained (MessagingModule's hook runs first). */
-  async onApplicationShutdown(): Promise<void> {
+  /** The connection itself closes after this (ContextPersistenceModule's hook). */
+  onApplicationShutdown(): void {
     clearInterval(this.poll);
-    await this.connection.close();
   }
 }
 
@@ -75,25 +64,24 @@ class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class CmdbModule {
   static forRoot(options: CmdbModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'cmdb',
+      mongo: options.mongo,
+      connection: CMDB_CONNECTION,
+      repositories: [
+        outboxRepository(CiRepository, { model: 'ConfigurationItem', schema: ciSchema, topic: cmdbTopic.name }, (model, notify) => new CiRepository(model, notify)),
+        outboxRepository(RelationshipRepository, { model: 'CmdbRelationship', schema: relationshipSchema, topic: cmdbTopic.name }, (model, notify) => new RelationshipRepository(model, notify)),
+        contextRepository(IdentityClaimRepository, (c) => new IdentityClaimRepository(c)),
+        contextRepository(CatalogRepository, (c) => new CatalogRepository(c)),
+      ],
+    });
     return {
       module: CmdbModule,
+      imports: [persistence],
       controllers: [DiscoveryFeedConsumer],
       providers: [
         { provide: CMDB_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
-        { provide: CMDB_CONNECTION, useFactory: () => connectContext(options.mongo, 'cmdb') },
-        {
-          provide: CiRepository,
-          inject: [CMDB_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) => new CiRepository(outboxModel<CiDocument>(connection, relay, 'ConfigurationItem', ciSchema), relay.notify),
-        },
-        {
-          provide: RelationshipRepository,
-          inject: [CMDB_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) => new RelationshipRepository(outboxModel<RelationshipDocument>(connection, relay, 'CmdbRelationship', relationshipSchema), relay.notify),
-        },
-        { provide: IdentityClaimRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new IdentityClaimRepository(c) },
-        { provide: CatalogRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new CatalogRepository(c) },
         CmdbCatalogService,
         IdentityService,
         CmdbIndexService,
@@ -104,7 +92,7 @@ export class CmdbModule {
         CmdbResolver,
         IncidentAffectedServicesResolver,
       ],
-      exports: [ReconcileCiHandler, ManageRelationshipsHandler, CmdbQueries, CmdbIndexService, CmdbCatalogService, CMDB_CONNECTION],
+      exports: [ReconcileCiHandler, ManageRelationshipsHandler, CmdbQueries, CmdbIndexService, CmdbCatalogService, persistence],
     };
   }
 }

@@ -9,6 +9,6 @@ export * from './application/queries/cmdb-queries';
 export * from './domain';
 export * from './persistence';
 export * from './cmdb-env';
-export * from './cmdb-service';
+export * from './cmdb.context';
 export * from './cmdb.module';
 export * from './demo/cmdb-demo-data';

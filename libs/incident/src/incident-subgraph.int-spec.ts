@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MAJOR_INCIDENT_RULES } from './domain';
-import { startIncidentService } from './incident-service';
+import { startContext } from '@itsm/platform/service';
+import { incidentContext } from './incident.context';
 import { ManageReferenceDataHandler } from './application/commands/manage-reference-data/manage-reference-data.handler';
 import { SYSTEM_VIEWER } from './application/system-viewer';
 import { errorCode, graphql, TEST_AUTH, tokenFor } from './test-fixtures/graphql-client';
@@ -31,17 +32,18 @@ describe('incident subgraph', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    app = await startIncidentService(
+    ({ app } = await startContext(
+      incidentContext,
       {
         nodeEnv: 'test',
         logLevel: 'warn',
         mongo: { url: testPeers().mongoUrl, dbPrefix: `it${suffix}` },
         auth: { source: { kind: 'dev-key', file: keyFile }, ...TEST_AUTH },
-        incident: { autoCloseDays: 7, autoCloseIntervalMs: 3_600_000, majorIncidentRules: { ...DEFAULT_MAJOR_INCIDENT_RULES, clusterSize: 3 } },
         bus,
       },
-      { port, host: '127.0.0.1', shutdownHooks: false },
-    );
+      { autoCloseDays: 7, autoCloseIntervalMs: 3_600_000, majorIncidentRules: { ...DEFAULT_MAJOR_INCIDENT_RULES, clusterSize: 3 } },
+      { port, host: '127.0.0.1' },
+    ));
     url = `http://127.0.0.1:${port}/graphql`;
     const reference = app.get(ManageReferenceDataHandler);
     await reference.upsertOrganisation(SYSTEM_VIEWER, { id: 'contoso', name: 'Contoso', kind: 'internal' });

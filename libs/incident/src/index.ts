@@ -9,7 +9,7 @@ export * from './application/commands/run-incident-command/run-incident-command.
 export * from './application/commands/run-problem-command/run-problem-command.handler';
 export * from './domain';
 export * from './incident-env';
-export * from './incident-service';
+export * from './incident.context';
 export * from './incident.module';
 export * from './persistence';
 export * from './application/queries/find-incidents/find-incidents.handler';

@@ -3,12 +3,11 @@ import { Clock, SystemClock } from '@itsm/platform/config';
 import type { EventBus } from '@itsm/platform/messaging';
 import { EVENT_BUS } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
-import { connectContext } from '@itsm/platform/persistence';
+import { contextRepository, ContextPersistenceModule } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { TopicDefinition } from '@itsm/contracts';
-import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { ClockProjector } from './application/clock-projector';
 import { ManageSlaCatalogHandler } from './application/commands/manage-catalog/manage-sla-catalog.handler';
@@ -41,7 +40,6 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(SLA_TIMERS) private readonly timers: SlaTimerService,
     @Inject(RecomputeClocksHandler) private readonly recompute: RecomputeClocksHandler,
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
-    @Inject(SLA_CONNECTION) private readonly connection: Connection,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -58,11 +56,10 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     this.poll.unref();
   }
 
-  /** After the bus has drained (its shutdown hook runs first) and dropped the partitions. */
+  /** Before the connection closes (ContextPersistenceModule's hook runs after this module's). */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.poll);
     await this.timers.stop();
-    await this.connection.close();
   }
 }
 
@@ -74,16 +71,23 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class SlaModule {
   static forRoot(options: SlaModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'sla',
+      mongo: options.mongo,
+      connection: SLA_CONNECTION,
+      repositories: [
+        contextRepository(SlaCatalogRepository, (c) => new SlaCatalogRepository(c)),
+        contextRepository(SlaTicketRepository, (c) => new SlaTicketRepository(c)),
+        contextRepository(SlaFiringRepository, (c) => new SlaFiringRepository(c)),
+      ],
+    });
     return {
       module: SlaModule,
+      imports: [persistence],
       controllers: [IncidentEventsConsumer],
       providers: [
         { provide: SLA_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
-        { provide: SLA_CONNECTION, useFactory: () => connectContext(options.mongo, 'sla') },
-        { provide: SlaCatalogRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaCatalogRepository(c) },
-        { provide: SlaTicketRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaTicketRepository(c) },
-        { provide: SlaFiringRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaFiringRepository(c) },
         {
           provide: SLA_TIMERS,
           inject: [SlaTicketRepository, SlaFiringRepository, EVENT_BUS, Clock, PINO_LOGGER],
@@ -109,7 +113,7 @@ export class SlaModule {
         IncidentSlasResolver,
         SlaCatalogResolver,
       ],
-      exports: [ManageSlaCatalogHandler, SLA_TIMERS, SLA_CONNECTION, SlaCatalog],
+      exports: [ManageSlaCatalogHandler, SLA_TIMERS, SlaCatalog, persistence],
     };
   }
 }

@@ -1,17 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import {
-  FindIncidentsHandler,
-  ManageReferenceDataHandler,
-  OpenIncidentHandler,
-  OpenProblemHandler,
-  RunIncidentCommandHandler,
-  RunProblemCommandHandler,
-  SYSTEM_VIEWER,
-} from '@itsm/incident';
-import type { IncidentCommandRequest, Level, Viewer } from '@itsm/incident';
+import { ManageReferenceDataHandler } from '../application/commands/manage-reference-data/manage-reference-data.handler';
+import { OpenIncidentHandler } from '../application/commands/open-incident/open-incident.handler';
+import { OpenProblemHandler } from '../application/commands/open-problem/open-problem.handler';
+import type { IncidentCommandRequest } from '../application/commands/run-incident-command/incident-command-request';
+import { RunIncidentCommandHandler } from '../application/commands/run-incident-command/run-incident-command.handler';
+import { RunProblemCommandHandler } from '../application/commands/run-problem-command/run-problem-command.handler';
+import { FindIncidentsHandler } from '../application/queries/find-incidents/find-incidents.handler';
+import { SYSTEM_VIEWER } from '../application/system-viewer';
+import type { Level, Viewer } from '../domain';
 
 /**
- * Demo data for the all-in-one mode, loaded through the same use cases the API runs (so it emits the
+ * Demo data of the incident context (the all-in-one mode loads it), loaded through the same use cases the API runs (so it emits the
  * same events): a service integrator, a customer, two suppliers, their groups, and incidents in every
  * state. The users match `npm run token -- --role <role>` defaults (`u-agent`, `u-requester`, ...).
  * Skipped when incidents already exist (a persistent MONGO_URL).
