@@ -21,7 +21,7 @@ import {
   incidentSchema,
   openIncident,
   priorityOf,
-  startIncidentService,
+  incidentContext,
 } from '@itsm/incident';
 import type { Incident, IncidentDocument, IncidentEvent } from '@itsm/incident';
 import { issueDevToken } from '@itsm/platform/auth';
@@ -29,8 +29,8 @@ import type { AuthSettings } from '@itsm/platform/auth';
 import { envSchema, loadConfig, MongoEnv } from '@itsm/platform/config';
 import { InProcessEventBus } from '@itsm/platform/messaging';
 import { connectContext, freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
+import { startContext } from '@itsm/platform/service';
 import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
-import type { INestApplication } from '@nestjs/common';
 import { Type } from '@sinclair/typebox';
 import mongoose, { Types } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
@@ -245,16 +245,11 @@ async function main(): Promise<number> {
     cleanup.push(() => bus.close());
 
     const incidentPort = await freePort();
-    const incidentApp: INestApplication = await startIncidentService(
-      {
-        nodeEnv: 'production',
-        logLevel: 'warn',
-        mongo,
-        auth,
-        incident: { autoCloseDays: 7, autoCloseIntervalMs: 3_600_000, majorIncidentRules: DEFAULT_MAJOR_INCIDENT_RULES },
-        bus,
-      },
-      { port: incidentPort, host: '127.0.0.1', shutdownHooks: false },
+    const { app: incidentApp } = await startContext(
+      incidentContext,
+      { nodeEnv: 'production', logLevel: 'warn', mongo, auth, bus },
+      { autoCloseDays: 7, autoCloseIntervalMs: 3_600_000, majorIncidentRules: DEFAULT_MAJOR_INCIDENT_RULES },
+      { port: incidentPort, host: '127.0.0.1' },
     );
     cleanup.push(() => incidentApp.close());
     const subgraphUrl = `http://127.0.0.1:${incidentPort}/graphql`;

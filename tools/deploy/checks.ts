@@ -1,5 +1,6 @@
 import type { CheckResult, DeployModel } from './deploy-model';
 import { checkComposeEnv, checkComposeServices } from './compose-checks';
+import { checkDeclaredWorkloads } from './declared-service-checks';
 import { checkDockerfiles, checkRuntimeImports } from './image-checks';
 import { checkKustomizations, checkNamespaces } from './kustomize-checks';
 import { checkSchemas } from './schema-checks';
@@ -22,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   checkPodReferences,
   checkServices,
   checkDisruptionBudgets,
+  checkDeclaredWorkloads,
   checkWorkloadSubgraphs,
   checkComposeTopics,
   checkComposeServices,

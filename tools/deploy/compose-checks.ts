@@ -51,17 +51,35 @@ function dependsOn(service: unknown, target: string, condition: string, label: s
   return at(service, 'depends_on', target, 'condition') === condition ? [] : [`${label}: must depend on ${target} with condition ${condition}`];
 }
 
+/** An app service builds the one Dockerfile with its declared name and port, and listens on that port. */
+function buildProblems(service: unknown, app: { readonly name: string; readonly port: number }, label: string): string[] {
+  const problems: string[] = [];
+  const dockerfile = stringAt(service, 'build', 'dockerfile') ?? 'Dockerfile';
+  if (stringAt(service, 'build', 'context') !== '.' || dockerfile !== 'Dockerfile') problems.push(`${label}: must build the one ./Dockerfile (build.context ".")`);
+  const args = stringMap(at(service, 'build', 'args'));
+  if (args['SERVICE'] !== app.name) problems.push(`${label}: build arg SERVICE must be ${app.name} (got ${args['SERVICE'] ?? 'unset'})`);
+  if (args['PORT'] !== String(app.port)) problems.push(`${label}: build arg PORT must be ${app.name}'s declared port ${app.port} (got ${args['PORT'] ?? 'unset'})`);
+  const port = composeEnv(service).get('PORT');
+  if (port !== String(app.port)) problems.push(`${label}: PORT must be ${app.name}'s declared port ${app.port} (got ${port ?? 'unset'})`);
+  if (!(stringAt(service, 'image') ?? '').startsWith(`itsm/${app.name}:`)) problems.push(`${label}: image must be itsm/${app.name}:<tag>`);
+  return problems;
+}
+
 function appProblems(model: DeployModel, services: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  for (const app of Object.keys(ENV_CONTRACTS)) {
+  const declared = new Set(model.services.map((app) => app.name));
+  for (const [name, service] of Object.entries(services)) {
+    if (at(service, 'build') !== undefined && !declared.has(name)) problems.push(`compose ${name}: builds an app that is not declared (apps/platform/src/contexts.ts, tools/deploy/deployables.ts)`);
+  }
+  for (const declaredApp of model.services) {
+    const app = declaredApp.name;
     const service = services[app];
     const label = `compose ${app}`;
     if (service === undefined) {
       problems.push(`${label}: no service for app ${app}`);
       continue;
     }
-    if (stringAt(service, 'build', 'dockerfile') !== `apps/${app}/Dockerfile`) problems.push(`${label}: must build apps/${app}/Dockerfile`);
-    if (model.dockerfiles[app] === undefined) problems.push(`${label}: apps/${app}/Dockerfile does not exist`);
+    problems.push(...buildProblems(service, declaredApp, label));
     const env = composeEnv(service);
     if (env.has('KAFKA_BROKERS')) problems.push(...dependsOn(service, COMPOSE_TOPICS_SERVICE, 'service_completed_successfully', label));
     for (const host of hostsOf(env.get('KAFKA_BROKERS'), /^(.*)$/)) problems.push(...dependsOn(service, host, 'service_healthy', label));
@@ -77,7 +95,7 @@ function appProblems(model: DeployModel, services: Record<string, unknown>): str
 /** Pinned images, KRaft Kafka without auto-creation, a MongoDB replica set, apps built and started in order. */
 export function checkComposeServices(model: DeployModel): CheckResult {
   const services = recordAt(model.compose, 'services');
-  return result('compose: pinned images, KRaft Kafka, MongoDB replica set, apps built from their Dockerfiles and started in order', [
+  return result('compose: pinned images, KRaft Kafka, MongoDB replica set, each declared app built from the one Dockerfile on its port, started in order', [
     ...infrastructureProblems(services),
     ...appProblems(model, services),
   ]);

@@ -1,6 +1,6 @@
 /**
  * The validator's input, parsed once: every YAML document under deploy/, the compose file, the
- * Dockerfiles, the topics of the contracts, and a view of the repository for path and import
+ * Dockerfile, the declared services, the topics of the contracts, and a view of the repository for path and import
  * checks. Checks are pure functions of this model, so the self-test can break an in-memory copy.
  */
 
@@ -9,6 +9,14 @@ export interface ManifestDoc {
   readonly file: string;
   readonly index: number;
   readonly obj: Record<string, unknown>;
+}
+
+/** A deployable app as declared: what compose, Kubernetes and the images must agree with. */
+export interface DeclaredService {
+  readonly name: string;
+  readonly port: number;
+  /** Serves a subgraph: the gateway's subgraph lists must name it. */
+  readonly subgraph: boolean;
 }
 
 export interface TopicSpec {
@@ -21,8 +29,12 @@ export interface DeployModel {
   readonly deployFiles: readonly string[];
   readonly docs: readonly ManifestDoc[];
   readonly compose: Record<string, unknown>;
-  /** Dockerfile text by app name (`apps/<app>/Dockerfile`); absent when the file is missing. */
-  readonly dockerfiles: Readonly<Record<string, string>>;
+  /** The one Dockerfile (repository root) every image is built from; undefined when missing. */
+  readonly dockerfile: string | undefined;
+  /** Other Dockerfiles under apps/ (per-app copies the one Dockerfile replaces). */
+  readonly strayDockerfiles: readonly string[];
+  /** The deployable apps (deployables.ts: the context declarations and the gateway). */
+  readonly services: readonly DeclaredService[];
   /** The contracts' streams (PLATFORM_TOPICS); dead-letter topics are derived from them. */
   readonly topics: readonly TopicSpec[];
   readonly deadLetterTopicOf: (topic: string) => string;

@@ -1,10 +1,9 @@
-import { AuthEnvKeys, CmdbEnvKeys, CmdbRequiredKeys, GatewayEnvKeys, GatewayRequiredKeys, HttpEnvKeys, IncidentEnvKeys, IncidentRequiredKeys, KafkaEnvKeys, MongoEnvKeys, SlaEnvKeys, SlaRequiredKeys } from './config-keys';
+import { DEPLOYABLES } from './deployables';
 
 /**
- * What each deployable app reads from its environment (the apps' config schemas), so the validator
- * can refuse a variable nobody reads (a typo silently falls back to a default) and a missing
- * required one. The names come from the apps' env fragments (config-keys.ts); which of them an app
- * requires beyond its schema (its main's requireOrExit, the auth key source) is listed here.
+ * What each deployable app reads from its environment (its config schemas, through the
+ * declarations in deployables.ts), so the validator can refuse a variable nobody reads (a typo
+ * silently falls back to a default) and a missing required one.
  */
 export interface EnvContract {
   readonly known: readonly string[];
@@ -17,32 +16,9 @@ export interface EnvContract {
 
 const AUTH_KEY_SOURCE = ['AUTH_JWKS_URL', 'AUTH_DEV_KEY_FILE'] as const;
 
-export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = {
-  incident: {
-    known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...IncidentEnvKeys],
-    // apps/incident/src/main.ts requires both (the fragments leave them optional for `npm start`).
-    required: [...IncidentRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
-    exactlyOne: [AUTH_KEY_SOURCE],
-  },
-  sla: {
-    known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...SlaEnvKeys],
-    // apps/sla/src/main.ts requires both (the fragments leave them optional for `npm start`).
-    required: [...SlaRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
-    exactlyOne: [AUTH_KEY_SOURCE],
-  },
-  cmdb: {
-    known: [...HttpEnvKeys, ...KafkaEnvKeys, ...MongoEnvKeys, ...AuthEnvKeys, ...CmdbEnvKeys],
-    // apps/cmdb/src/main.ts requires both (the fragments leave them optional for `npm start`).
-    required: [...CmdbRequiredKeys, 'KAFKA_BROKERS', 'MONGO_URL'],
-    exactlyOne: [AUTH_KEY_SOURCE],
-  },
-  gateway: {
-    known: [...HttpEnvKeys, ...GatewayEnvKeys, ...AuthEnvKeys],
-    required: GatewayRequiredKeys,
-    exactlyOne: [AUTH_KEY_SOURCE],
-    subgraphList: 'GATEWAY_SUBGRAPHS',
-  },
-};
+export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = Object.fromEntries(
+  DEPLOYABLES.map((app) => [app.name, { known: app.known, required: app.required, exactlyOne: [AUTH_KEY_SOURCE], ...(app.subgraphList ? { subgraphList: app.subgraphList } : {}) }]),
+);
 
 /** Read by Node itself, not by the apps' config (the Kafka listener's CA in Kubernetes). */
 export const NODE_RUNTIME_ENV: readonly string[] = ['NODE_EXTRA_CA_CERTS'];

@@ -2,28 +2,43 @@ import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import type { CheckResult, DeployModel } from './deploy-model';
 import { result } from './deploy-model';
-import { ENV_CONTRACTS } from './env-contract';
 
 const NODE_BASE = /^FROM\s+node:20\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?(\s+AS\s+\S+)?\s*$/i;
 
-/** Multi-stage build on a pinned node:20 bookworm-slim, production dependencies, non-root, the app's main. */
+/** The Dockerfile's stages: `FROM ... [AS name]` and the lines up to the next FROM. */
+function stagesOf(text: string): { from: string; name: string | undefined; body: string }[] {
+  const stages: { from: string; name: string | undefined; body: string }[] = [];
+  for (const line of text.split('\n')) {
+    if (/^FROM\s/i.test(line)) stages.push({ from: line.trim(), name: /\s+AS\s+(\S+)\s*$/i.exec(line)?.[1], body: '' });
+    else if (stages.length > 0) (stages.at(-1) as { body: string }).body += `${line}\n`;
+  }
+  return stages;
+}
+
+/**
+ * One parameterised Dockerfile (ARG SERVICE, ARG PORT) for every app: multi-stage on a pinned
+ * node:20 bookworm-slim, production dependencies, NODE_ENV=production, non-root, running the app
+ * SERVICE names, as its default (last) stage. No per-app copies under apps/.
+ */
 export function checkDockerfiles(model: DeployModel): CheckResult {
   const problems: string[] = [];
-  for (const [app, text] of Object.entries(model.dockerfiles)) {
-    const file = `apps/${app}/Dockerfile`;
-    const production = ENV_CONTRACTS[app] !== undefined;
-    const froms = text.split('\n').filter((line) => /^FROM\s/i.test(line));
-    if (froms.length < 2) problems.push(`${file}: must be multi-stage (builder and runtime)`);
-    for (const from of froms.filter((line) => !NODE_BASE.test(line.trim()))) problems.push(`${file}: "${from.trim()}" is not a pinned node:20.x.y-bookworm-slim`);
-    for (const step of ['npm ci', 'node tools/build.mjs']) if (!text.includes(step)) problems.push(`${file}: the builder must run ${step}`);
-    if (production && !/npm prune --omit=dev/.test(text)) problems.push(`${file}: the runtime must carry production dependencies only (npm prune --omit=dev)`);
-    if (production && !/^ENV\s+NODE_ENV=production\b/m.test(text)) problems.push(`${file}: must set ENV NODE_ENV=production`);
-    const user = /^USER\s+(\d+)(:\d+)?\s*$/m.exec(text)?.[1];
-    if (user === undefined || user === '0') problems.push(`${file}: must switch to a numeric non-root USER (Kubernetes runAsNonRoot verifies it)`);
-    if (!text.includes(`CMD ["node", "dist/apps/${app}/src/main.js"]`)) problems.push(`${file}: must CMD ["node", "dist/apps/${app}/src/main.js"]`);
-  }
-  for (const app of Object.keys(ENV_CONTRACTS)) if (model.dockerfiles[app] === undefined) problems.push(`apps/${app}/Dockerfile is missing`);
-  return result(`images: ${Object.keys(model.dockerfiles).length} Dockerfiles build multi-stage, non-root images of their app`, problems);
+  const file = 'Dockerfile';
+  const text = model.dockerfile;
+  for (const stray of model.strayDockerfiles) problems.push(`${stray}: images are built from the one ${file} (build args SERVICE and PORT), not per-app copies`);
+  if (text === undefined) return result('images: the one Dockerfile builds every app', [...problems, `${file} is missing`]);
+  const stages = stagesOf(text);
+  if (stages.length < 2) problems.push(`${file}: must be multi-stage (builder and runtime)`);
+  for (const stage of stages.filter((s) => /^FROM\s+node:/i.test(s.from) && !NODE_BASE.test(s.from))) problems.push(`${file}: "${stage.from}" is not a pinned node:20.x.y-bookworm-slim`);
+  for (const step of ['npm ci', 'node tools/build.mjs', 'npm prune --omit=dev']) if (!text.includes(step)) problems.push(`${file}: the build must run ${step}`);
+  const runtime = stages.at(-1);
+  const body = runtime?.body ?? '';
+  for (const arg of ['SERVICE', 'PORT']) if (!new RegExp(`^ARG\\s+${arg}\\b`, 'm').test(body)) problems.push(`${file}: the default (last) stage must declare ARG ${arg}`);
+  if (!/^ENV\s+(.*\s)?NODE_ENV=production\b/m.test(body)) problems.push(`${file}: the default (last) stage must set ENV NODE_ENV=production`);
+  if (/COPY\s+--from=builder\s+\S*node_modules/.test(body)) problems.push(`${file}: the default (last) stage must carry production dependencies only (node_modules after npm prune --omit=dev)`);
+  const user = /^USER\s+(\d+)(:\d+)?\s*$/m.exec(body)?.[1];
+  if (user === undefined || user === '0') problems.push(`${file}: the default (last) stage must switch to a numeric non-root USER (Kubernetes runAsNonRoot verifies it)`);
+  if (!/^CMD\s.*dist\/apps\/\$\{?SERVICE\}?\/src\/main\.js/m.test(body)) problems.push(`${file}: the default (last) stage must run dist/apps/$SERVICE/src/main.js`);
+  return result(`images: the one Dockerfile builds a multi-stage, non-root image of each of the ${model.services.length} apps`, problems);
 }
 
 const IMPORT_PATTERNS = [
@@ -58,9 +73,9 @@ export function checkRuntimeImports(model: DeployModel): CheckResult {
     return [`${base}.ts`, `${base}/index.ts`, base].find((candidate) => model.sources[candidate] !== undefined);
   };
   let visited = 0;
-  for (const app of Object.keys(ENV_CONTRACTS)) {
+  for (const app of model.services.map((service) => service.name)) {
     const entry = `apps/${app}/src/main.ts`;
-    if (model.sources[entry] === undefined) problems.add(`${entry} does not exist (its Dockerfile runs it)`);
+    if (model.sources[entry] === undefined) problems.add(`${entry} does not exist (its image runs it)`);
     const queue = [entry];
     const seen = new Set<string>();
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {

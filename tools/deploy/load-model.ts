@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
+import { DEPLOYABLES } from './deployables';
 import { isRecord, result } from './deploy-model';
 
-/** The repository-relative text files to read: deploy/**, docker-compose.yml, Dockerfiles, sources. */
+/** The repository-relative text files to read: deploy/**, docker-compose.yml, the Dockerfile, sources. */
 export interface RawRepository {
   readonly deployTexts: Readonly<Record<string, string>>;
   readonly composeText: string;
@@ -63,8 +64,7 @@ export function loadRepository(root: string): LoadedRepository {
   const composeText = existsSync(join(root, 'docker-compose.yml')) ? read('docker-compose.yml') : '';
   const manifests = parseManifests(deployTexts);
   const compose = parseCompose(composeText);
-  const apps = existsSync(join(root, 'apps')) ? readdirSync(join(root, 'apps')) : [];
-  const dockerfiles = Object.fromEntries(apps.filter((app) => existsSync(join(root, 'apps', app, 'Dockerfile'))).map((app) => [app, read(`apps/${app}/Dockerfile`)]));
+  const strayDockerfiles = walk(root, 'apps', (file) => /(^|\/)Dockerfile[^/]*$/.test(file.split(sep).join('/'))).sort();
   const pkg = JSON.parse(read('package.json')) as { dependencies?: Record<string, string> };
   const tsconfig = JSON.parse(read('tsconfig.base.json')) as { compilerOptions?: { paths?: Record<string, string[]> } };
   const sourceFiles = ['apps', 'libs'].flatMap((dir) => walk(root, dir, (file) => file.endsWith('.ts')));
@@ -72,7 +72,9 @@ export function loadRepository(root: string): LoadedRepository {
     deployFiles,
     docs: manifests.docs,
     compose: compose.compose,
-    dockerfiles,
+    dockerfile: existsSync(join(root, 'Dockerfile')) ? read('Dockerfile') : undefined,
+    strayDockerfiles,
+    services: DEPLOYABLES.map(({ name, port, subgraph }) => ({ name, port, subgraph })),
     topics: PLATFORM_TOPICS.map((topic) => ({ name: topic.name, partitions: topic.partitions })),
     deadLetterTopicOf,
     productionDependencies: Object.keys(pkg.dependencies ?? {}),

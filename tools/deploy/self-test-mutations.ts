@@ -1,5 +1,6 @@
 import type { Check } from './checks';
 import { checkComposeEnv, checkComposeServices } from './compose-checks';
+import { checkDeclaredWorkloads } from './declared-service-checks';
 import type { DeployModel } from './deploy-model';
 import { at, isRecord } from './deploy-model';
 import { checkDockerfiles, checkRuntimeImports } from './image-checks';
@@ -26,7 +27,8 @@ export function copy(model: DeployModel): DeployModel {
     ...model,
     docs: model.docs.map((doc) => ({ ...doc, obj: structuredClone(doc.obj) })),
     compose: structuredClone(model.compose),
-    dockerfiles: { ...model.dockerfiles },
+    strayDockerfiles: [...model.strayDockerfiles],
+    services: [...model.services],
     topics: [...model.topics],
     sources: { ...model.sources },
   };
@@ -153,9 +155,23 @@ export const MUTATIONS: readonly Mutation[] = [
   mutation('a compose subgraph on an unknown host', 'no compose service', checkComposeSubgraphs,
     edit((m) => { (service(m, 'gateway')['environment'] as Record<string, unknown>)['GATEWAY_SUBGRAPHS'] = 'incident=http://incidents:4101/graphql'; })),
   mutation('a Dockerfile running as root', 'non-root USER', checkDockerfiles,
-    (m) => ({ ...m, dockerfiles: { ...m.dockerfiles, incident: (m.dockerfiles['incident'] ?? '').replace(/^USER .*$/m, '') } })),
+    (m) => ({ ...m, dockerfile: (m.dockerfile ?? '').replace(/^USER 1000:1000\s*\n(?![\s\S]*^USER )/m, '') })),
   mutation('a Dockerfile keeping dev dependencies', 'npm prune --omit=dev', checkDockerfiles,
-    (m) => ({ ...m, dockerfiles: { ...m.dockerfiles, gateway: (m.dockerfiles['gateway'] ?? '').replace('npm prune --omit=dev', 'true') } })),
+    (m) => ({ ...m, dockerfile: (m.dockerfile ?? '').replace('npm prune --omit=dev', 'true') })),
+  mutation('a per-app Dockerfile next to the one Dockerfile', 'not per-app copies', checkDockerfiles,
+    (m) => ({ ...m, strayDockerfiles: [...m.strayDockerfiles, 'apps/incident/Dockerfile'] })),
+  mutation('a compose app built as another service', 'build arg SERVICE must be sla', checkComposeServices,
+    edit((m) => { (service(m, 'sla')['build'] as Record<string, Record<string, unknown>>)['args'] = { SERVICE: 'incident', PORT: '4104' }; })),
+  mutation('a compose app on another port than declared', "PORT must be cmdb's declared port", checkComposeServices,
+    edit((m) => { (service(m, 'cmdb')['environment'] as Record<string, unknown>)['PORT'] = '4199'; })),
+  mutation('a declared context without a Deployment', 'no Deployment for app sla', checkDeclaredWorkloads,
+    (m) => ({ ...m, docs: m.docs.filter((d) => !(d.obj['kind'] === 'Deployment' && at(d.obj, 'metadata', 'name') === 'sla')) })),
+  mutation('a new context declared but not deployed', 'no Deployment for app change', checkDeclaredWorkloads,
+    (m) => ({ ...m, services: [...m.services, { name: 'change', port: 4105, subgraph: true }] })),
+  mutation('a Deployment on another port than declared', "incident's declared port 4101", checkDeclaredWorkloads,
+    edit((m) => { inContainer(m, 'incident', 'ports', 0)['containerPort'] = 4111; })),
+  mutation('a gateway missing a declared subgraph', 'does not list the subgraph of context cmdb', checkComposeSubgraphs,
+    edit((m) => { (service(m, 'gateway')['environment'] as Record<string, unknown>)['GATEWAY_SUBGRAPHS'] = 'incident=http://incident:4101/graphql,sla=http://sla:4104/graphql'; })),
   mutation('a runtime import of a devDependency', '@push.rocks/smartmongo, which is not a production dependency', checkRuntimeImports,
     (m) => ({ ...m, sources: { ...m.sources, 'apps/incident/src/boot.ts': "import { congodb } from '@push.rocks/smartmongo';\n" } })),
   mutation('an unresolvable @itsm import', 'cannot resolve @itsm/nowhere', checkRuntimeImports,

@@ -4,7 +4,16 @@ import { ENV_CONTRACTS, parseSubgraphs } from './env-contract';
 import { composeEnv } from './compose-checks';
 import { containerEnv, containersOf, podSources } from './pod-env';
 
-/** The gateway's subgraph URLs name a Service of deploy/ and one of its ports. */
+/** A subgraph list names exactly the declared contexts' subgraphs. */
+function coverageProblems(model: DeployModel, names: readonly string[], label: string): string[] {
+  const declared = model.services.filter((service) => service.subgraph).map((service) => service.name);
+  return [
+    ...declared.filter((name) => !names.includes(name)).map((name) => `${label}: does not list the subgraph of context ${name}`),
+    ...names.filter((name) => !declared.includes(name)).map((name) => `${label}: lists subgraph ${name}, which no context declares`),
+  ];
+}
+
+/** The gateway's subgraph URLs name a Service of deploy/ and one of its ports, one per declared context. */
 export function checkWorkloadSubgraphs(model: DeployModel): CheckResult {
   const problems: string[] = [];
   const services = docsOfKind(model, 'v1', 'Service');
@@ -17,6 +26,7 @@ export function checkWorkloadSubgraphs(model: DeployModel): CheckResult {
       const parsed = parseSubgraphs(value);
       problems.push(...parsed.problems.map((p) => `${where(doc)}: ${p}`));
       if (parsed.subgraphs.length === 0) problems.push(`${where(doc)}: ${variable} lists no subgraph`);
+      problems.push(...coverageProblems(model, parsed.subgraphs.map((subgraph) => subgraph.name), `${where(doc)} ${variable}`));
       for (const subgraph of parsed.subgraphs) {
         const host = subgraph.host.split('.')[0] ?? '';
         const service = services.find((s) => nameOf(s) === host);
@@ -26,10 +36,10 @@ export function checkWorkloadSubgraphs(model: DeployModel): CheckResult {
       }
     }
   }
-  return result('subgraphs: the gateway (Kubernetes) reaches each subgraph through a Service and port of deploy/', problems);
+  return result('subgraphs: the gateway (Kubernetes) reaches each declared context\'s subgraph through a Service and port of deploy/', problems);
 }
 
-/** The gateway's subgraph URLs name a compose service, its PORT, and the gateway waits for it to be healthy. */
+/** The gateway's subgraph URLs name a compose service, its PORT, one per declared context, and the gateway waits for each to be healthy. */
 export function checkComposeSubgraphs(model: DeployModel): CheckResult {
   const problems: string[] = [];
   const services = recordAt(model.compose, 'services');
@@ -39,6 +49,7 @@ export function checkComposeSubgraphs(model: DeployModel): CheckResult {
     const parsed = parseSubgraphs(composeEnv(service).get(variable) ?? '');
     problems.push(...parsed.problems.map((p) => `compose ${name}: ${p}`));
     if (parsed.subgraphs.length === 0) problems.push(`compose ${name}: ${variable} lists no subgraph`);
+    problems.push(...coverageProblems(model, parsed.subgraphs.map((subgraph) => subgraph.name), `compose ${name} ${variable}`));
     for (const subgraph of parsed.subgraphs) {
       const target = services[subgraph.host];
       if (target === undefined) {
@@ -52,5 +63,5 @@ export function checkComposeSubgraphs(model: DeployModel): CheckResult {
       }
     }
   }
-  return result('subgraphs: the gateway (compose) reaches each subgraph service on its PORT once healthy', problems);
+  return result('subgraphs: the gateway (compose) reaches each declared context\'s subgraph on its PORT once healthy', problems);
 }

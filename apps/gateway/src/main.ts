@@ -1,10 +1,11 @@
-import { createGatewayApp, GatewayEnv, toGatewaySettings } from '@itsm/gateway';
+import { createGatewayApp, GATEWAY_DEFAULT_PORT, GatewayEnv, toGatewaySettings } from '@itsm/gateway';
 import type { GatewaySettings } from '@itsm/gateway';
 import { AuthEnv } from '@itsm/platform/auth';
 import { ConfigError, EX_CONFIG, envSchema, httpEnv, loadConfigOrExit, toHttpSettings } from '@itsm/platform/config';
-import { PinoNestLogger } from '@itsm/platform/observability';
+import { PINO_LOGGER, PinoNestLogger } from '@itsm/platform/observability';
+import { closeOnSignal } from '@itsm/platform/service';
 
-const env = loadConfigOrExit(envSchema(httpEnv(4000), AuthEnv, GatewayEnv));
+const env = loadConfigOrExit(envSchema(httpEnv(GATEWAY_DEFAULT_PORT), AuthEnv, GatewayEnv));
 
 function gatewaySettingsOrExit(): GatewaySettings {
   try {
@@ -18,7 +19,8 @@ function gatewaySettingsOrExit(): GatewaySettings {
 
 async function bootstrap(): Promise<void> {
   const http = toHttpSettings(env);
-  const app = await createGatewayApp(gatewaySettingsOrExit(), { port: http.port, host: '0.0.0.0', logLevel: http.logLevel });
+  const app = await createGatewayApp(gatewaySettingsOrExit(), { port: http.port, host: '0.0.0.0', logLevel: http.logLevel, shutdownHooks: false });
+  closeOnSignal('gateway app', () => app.close(), app.get(PINO_LOGGER));
   app.get(PinoNestLogger).log(`gateway listening on ${await app.getUrl()}/graphql`, 'Bootstrap');
 }
 

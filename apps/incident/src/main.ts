@@ -1,28 +1,5 @@
-import { AuthEnv, toAuthSettings } from '@itsm/platform/auth';
-import { envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, requireOrExit, toHttpSettings, toKafkaConsumerTiming, toKafkaSettings } from '@itsm/platform/config';
-import { IncidentEnv, startIncidentService, toIncidentSettings } from '@itsm/incident';
+import { incidentContext } from '@itsm/incident';
+import { runService } from '@itsm/platform/service';
 
-/** The incident service in microservices mode: Kafka and MongoDB are required. */
-async function main(): Promise<void> {
-  const env = loadConfigOrExit(envSchema(httpEnv(4101), KafkaEnv, MongoEnv, AuthEnv, IncidentEnv));
-  requireOrExit(env, ['KAFKA_BROKERS', 'MONGO_URL'], 'the incident service runs on Kafka and MongoDB; `npm start` is the all-in-one mode');
-  const http = toHttpSettings(env);
-  const kafka = toKafkaSettings(env);
-  await startIncidentService(
-    {
-      nodeEnv: http.nodeEnv,
-      logLevel: http.logLevel,
-      mongo: { url: env.MONGO_URL ?? '', dbPrefix: env.MONGO_DB_PREFIX },
-      auth: toAuthSettings(env, http.nodeEnv),
-      incident: toIncidentSettings(env),
-      kafka: { ...kafka, brokers: kafka.brokers ?? [] },
-      consumer: toKafkaConsumerTiming(env),
-    },
-    { port: http.port },
-  );
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`incident service failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+/** The incident service in microservices mode (Kafka and MongoDB required); `npm start` is the all-in-one. */
+void runService(incidentContext);

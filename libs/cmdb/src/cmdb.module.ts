@@ -1,13 +1,11 @@
 import { cmdbTopic } from '@itsm/contracts';
 import { Clock, SystemClock } from '@itsm/platform/config';
-import { OutboxRelayService } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
-import { connectContext, MongoOutboxStore } from '@itsm/platform/persistence';
+import { contextRepository, ContextPersistenceModule, outboxRepository } from '@itsm/platform/persistence';
+import type { MongoSettings } from '@itsm/platform/persistence';
 import { PeriodicJob } from '@itsm/platform/scheduling';
-import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Connection, Model, Schema } from 'mongoose';
 import type { Logger } from 'pino';
 import { CiMergeService } from './application/ci-merge.service';
 import { CmdbCatalogService } from './application/cmdb-catalog.service';
@@ -40,7 +38,6 @@ import { CmdbResolver } from './graphql/cmdb.resolver';
 import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
 import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
 import { CatalogRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
-import type { CiDocument, RelationshipDocument } from './persistence';
 
 export interface CmdbModuleOptions {
   readonly mongo: MongoSettings;
@@ -74,12 +71,6 @@ const QUERY_HANDLERS = [
   DiscoverySourcesHandler,
 ];
 
-function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name: string, schema: Schema<D>): Model<StoredDocument<D>> {
-  const model = connection.model(name, schema) as unknown as Model<StoredDocument<D>>;
-  relay.register(new MongoOutboxStore(cmdbTopic.name, model as never));
-  return model;
-}
-
 /** Catalogue (core library seeded, then polled), identity cache and impact index loaded before traffic. */
 @Injectable()
 class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -91,7 +82,6 @@ class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CmdbIndexService) private readonly index: CmdbIndexService,
     @Inject(CMDB_SETTINGS) settings: CmdbSettings,
-    @Inject(CMDB_CONNECTION) private readonly connection: Connection,
     @Inject(PINO_LOGGER) logger: Logger,
   ) {
     this.poll = new PeriodicJob({
@@ -112,10 +102,9 @@ class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     this.poll.start();
   }
 
-  /** After the bus has drained (MessagingModule's hook runs first). */
+  /** The connection itself closes after this (ContextPersistenceModule's hook). */
   async onApplicationShutdown(): Promise<void> {
     await this.poll.stop();
-    await this.connection.close();
   }
 }
 
@@ -127,25 +116,24 @@ class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class CmdbModule {
   static forRoot(options: CmdbModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'cmdb',
+      mongo: options.mongo,
+      connection: CMDB_CONNECTION,
+      repositories: [
+        outboxRepository(CiRepository, { model: 'ConfigurationItem', schema: ciSchema, topic: cmdbTopic.name }, (model, notify) => new CiRepository(model, notify)),
+        outboxRepository(RelationshipRepository, { model: 'CmdbRelationship', schema: relationshipSchema, topic: cmdbTopic.name }, (model, notify) => new RelationshipRepository(model, notify)),
+        contextRepository(IdentityClaimRepository, (c) => new IdentityClaimRepository(c)),
+        contextRepository(CatalogRepository, (c) => new CatalogRepository(c)),
+      ],
+    });
     return {
       module: CmdbModule,
+      imports: [persistence],
       controllers: [DiscoveryFeedConsumer],
       providers: [
         { provide: CMDB_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
-        { provide: CMDB_CONNECTION, useFactory: () => connectContext(options.mongo, 'cmdb') },
-        {
-          provide: CiRepository,
-          inject: [CMDB_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) => new CiRepository(outboxModel<CiDocument>(connection, relay, 'ConfigurationItem', ciSchema), relay.notify),
-        },
-        {
-          provide: RelationshipRepository,
-          inject: [CMDB_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) => new RelationshipRepository(outboxModel<RelationshipDocument>(connection, relay, 'CmdbRelationship', relationshipSchema), relay.notify),
-        },
-        { provide: IdentityClaimRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new IdentityClaimRepository(c) },
-        { provide: CatalogRepository, inject: [CMDB_CONNECTION], useFactory: (c: Connection) => new CatalogRepository(c) },
         // The handlers' store ports, bound to the repositories.
         { provide: CI_STORE, useExisting: CiRepository },
         { provide: RELATIONSHIP_STORE, useExisting: RelationshipRepository },
@@ -160,7 +148,7 @@ export class CmdbModule {
         CmdbResolver,
         IncidentAffectedServicesResolver,
       ],
-      exports: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, CmdbIndexService, CmdbCatalogService, CMDB_CONNECTION],
+      exports: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, CmdbIndexService, CmdbCatalogService, persistence],
     };
   }
 }

@@ -10,6 +10,6 @@ export * from './application/queries';
 export * from './domain';
 export * from './persistence';
 export * from './cmdb-env';
-export * from './cmdb-service';
+export * from './cmdb.context';
 export * from './cmdb.module';
 export * from './demo/cmdb-demo-data';

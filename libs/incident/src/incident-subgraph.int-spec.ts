@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MAJOR_INCIDENT_RULES } from './domain';
-import { startIncidentService } from './incident-service';
+import { startContext } from '@itsm/platform/service';
+import { incidentContext } from './incident.context';
 import { UpsertAssignmentGroupHandler } from './application/commands/upsert-assignment-group/upsert-assignment-group.handler';
 import { UpsertOrganisationHandler } from './application/commands/upsert-organisation/upsert-organisation.handler';
 import { SYSTEM_VIEWER } from './application/system-viewer';
@@ -32,17 +33,18 @@ describe('incident subgraph', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    app = await startIncidentService(
+    ({ app } = await startContext(
+      incidentContext,
       {
         nodeEnv: 'test',
         logLevel: 'warn',
         mongo: { url: testPeers().mongoUrl, dbPrefix: `it${suffix}` },
         auth: { source: { kind: 'dev-key', file: keyFile }, ...TEST_AUTH },
-        incident: { autoCloseDays: 7, autoCloseIntervalMs: 3_600_000, majorIncidentRules: { ...DEFAULT_MAJOR_INCIDENT_RULES, clusterSize: 3 } },
         bus,
       },
-      { port, host: '127.0.0.1', shutdownHooks: false },
-    );
+      { autoCloseDays: 7, autoCloseIntervalMs: 3_600_000, majorIncidentRules: { ...DEFAULT_MAJOR_INCIDENT_RULES, clusterSize: 3 } },
+      { port, host: '127.0.0.1' },
+    ));
     url = `http://127.0.0.1:${port}/graphql`;
     const organisations = app.get(UpsertOrganisationHandler);
     const groups = app.get(UpsertAssignmentGroupHandler);

@@ -1,10 +1,8 @@
 import { incidentTopic, problemTopic } from '@itsm/contracts';
-import { OutboxRelayService } from '@itsm/platform/messaging';
-import { connectContext, MongoOutboxStore } from '@itsm/platform/persistence';
-import type { MongoSettings, StoredDocument } from '@itsm/platform/persistence';
-import { Inject, Injectable, Module } from '@nestjs/common';
-import type { DynamicModule, OnApplicationShutdown, Provider } from '@nestjs/common';
-import type { Connection, Model, Schema } from 'mongoose';
+import { contextRepository, ContextPersistenceModule, outboxRepository } from '@itsm/platform/persistence';
+import type { MongoSettings } from '@itsm/platform/persistence';
+import { Module } from '@nestjs/common';
+import type { DynamicModule, Provider } from '@nestjs/common';
 import { AutoCloseScheduler } from './application/auto-close.scheduler';
 import { Clock, SystemClock } from './application/clock';
 import { IncidentCommandRunner } from './application/incident-command-runner';
@@ -21,22 +19,13 @@ import { ProblemResolver } from './graphql/problem.resolver';
 import { ReferenceDataResolver } from './graphql/reference-data.resolver';
 import { IncidentReactionsConsumer } from './messaging/incident-reactions.consumer';
 import { IncidentRepository } from './persistence/incident.repository';
-import type { IncidentDocument } from './persistence/incident.schema';
 import { incidentSchema } from './persistence/incident.schema';
 import { NumberSequenceRepository } from './persistence/number-sequence.repository';
 import { ProblemRepository } from './persistence/problem.repository';
-import type { ProblemDocument } from './persistence/problem.schema';
 import { problemSchema } from './persistence/problem.schema';
 import { ReferenceDataRepository } from './persistence/reference-data.repository';
 
 export const INCIDENT_CONNECTION = Symbol('INCIDENT_CONNECTION');
-
-/** An aggregate collection's model, with its outbox registered on the relay (before the app starts). */
-function outboxModel<D>(connection: Connection, relay: OutboxRelayService, name: string, schema: Schema<D>, topic: string): Model<StoredDocument<D>> {
-  const model = connection.model(name, schema) as unknown as Model<StoredDocument<D>>;
-  relay.register(new MongoOutboxStore(topic, model as never));
-  return model;
-}
 
 /** Binds a store port the handlers depend on to the repository that implements it (checked by the compiler). */
 function port<P>(token: abstract new () => P, repository: new (...args: never[]) => P): Provider {
@@ -48,16 +37,6 @@ export interface IncidentModuleOptions {
   readonly settings: IncidentSettings;
 }
 
-@Injectable()
-class IncidentConnectionLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(INCIDENT_CONNECTION) private readonly connection: Connection) {}
-
-  /** After the bus has drained (MessagingModule closes it in its own shutdown hook, registered first). */
-  async onApplicationShutdown(): Promise<void> {
-    await this.connection.close();
-  }
-}
-
 /**
  * The incident-and-problem bounded context: its own database (`<prefix>_incident`), repositories that
  * write state and outbox together, the use-case handlers, the GraphQL resolvers and the event consumers.
@@ -66,28 +45,24 @@ class IncidentConnectionLifecycle implements OnApplicationShutdown {
 @Module({})
 export class IncidentModule {
   static forRoot(options: IncidentModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'incident',
+      mongo: options.mongo,
+      connection: INCIDENT_CONNECTION,
+      repositories: [
+        outboxRepository(IncidentRepository, { model: 'Incident', schema: incidentSchema, topic: incidentTopic.name }, (model, notify) => new IncidentRepository(model, notify)),
+        outboxRepository(ProblemRepository, { model: 'Problem', schema: problemSchema, topic: problemTopic.name }, (model, notify) => new ProblemRepository(model, notify)),
+        contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c)),
+        contextRepository(ReferenceDataRepository, (c) => new ReferenceDataRepository(c)),
+      ],
+    });
     return {
       module: IncidentModule,
+      imports: [persistence],
       controllers: [IncidentReactionsConsumer],
       providers: [
         { provide: INCIDENT_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
-        { provide: INCIDENT_CONNECTION, useFactory: () => connectContext(options.mongo, 'incident') },
-        IncidentConnectionLifecycle,
-        {
-          provide: IncidentRepository,
-          inject: [INCIDENT_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) =>
-            new IncidentRepository(outboxModel<IncidentDocument>(connection, relay, 'Incident', incidentSchema, incidentTopic.name), relay.notify),
-        },
-        {
-          provide: ProblemRepository,
-          inject: [INCIDENT_CONNECTION, OutboxRelayService],
-          useFactory: (connection: Connection, relay: OutboxRelayService) =>
-            new ProblemRepository(outboxModel<ProblemDocument>(connection, relay, 'Problem', problemSchema, problemTopic.name), relay.notify),
-        },
-        { provide: NumberSequenceRepository, inject: [INCIDENT_CONNECTION], useFactory: (c: Connection) => new NumberSequenceRepository(c) },
-        { provide: ReferenceDataRepository, inject: [INCIDENT_CONNECTION], useFactory: (c: Connection) => new ReferenceDataRepository(c) },
         port(IncidentStore, IncidentRepository),
         port(IncidentSelections, IncidentRepository),
         port(ProblemStore, ProblemRepository),
@@ -103,7 +78,7 @@ export class IncidentModule {
         ProblemResolver,
         ReferenceDataResolver,
       ],
-      exports: [...INCIDENT_HANDLERS, IncidentRepository, ReferenceDataRepository, INCIDENT_CONNECTION],
+      exports: [...INCIDENT_HANDLERS, persistence],
     };
   }
 }

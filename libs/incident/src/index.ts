@@ -78,6 +78,6 @@ export * from './application/queries/find-problems/find-problems.handler';
 export * from './application/queries/find-problems/find-problems.query';
 export * from './domain';
 export * from './incident-env';
-export * from './incident-service';
+export * from './incident.context';
 export * from './incident.module';
 export * from './persistence';

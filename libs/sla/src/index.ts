@@ -14,6 +14,6 @@ export { emissionEnvelope } from './application/timers/sla-emission';
 export * from './domain';
 export * from './persistence';
 export * from './sla-env';
-export * from './sla-service';
+export * from './sla.context';
 export * from './sla.module';
 export * from './demo/sla-demo-catalog';

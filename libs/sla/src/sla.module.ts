@@ -3,13 +3,12 @@ import { Clock, SystemClock } from '@itsm/platform/config';
 import type { EventBus } from '@itsm/platform/messaging';
 import { EVENT_BUS } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
-import { connectContext } from '@itsm/platform/persistence';
+import { contextRepository, ContextPersistenceModule } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
 import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { TopicDefinition } from '@itsm/contracts';
-import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { ClockProjector } from './application/clock-projector';
 import { ImportSlaHolidaysHandler } from './application/commands/import-sla-holidays/import-sla-holidays.handler';
@@ -49,7 +48,6 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(SLA_TIMERS) private readonly timers: SlaTimerService,
     @Inject(RecomputeOpenClocksHandler) private readonly recompute: RecomputeOpenClocksHandler,
     @Inject(SLA_SETTINGS) settings: SlaSettings,
-    @Inject(SLA_CONNECTION) private readonly connection: Connection,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {
     this.policyPoll = new PeriodicJob({
@@ -72,11 +70,10 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     this.policyPoll.start();
   }
 
-  /** After the bus has drained (its shutdown hook runs first) and dropped the partitions. */
+  /** Before the connection closes (ContextPersistenceModule's hook runs after this module's). */
   async onApplicationShutdown(): Promise<void> {
     await this.policyPoll.stop();
     await this.timers.stop();
-    await this.connection.close();
   }
 }
 
@@ -88,16 +85,23 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class SlaModule {
   static forRoot(options: SlaModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'sla',
+      mongo: options.mongo,
+      connection: SLA_CONNECTION,
+      repositories: [
+        contextRepository(SlaCatalogRepository, (c) => new SlaCatalogRepository(c)),
+        contextRepository(SlaTicketRepository, (c) => new SlaTicketRepository(c)),
+        contextRepository(SlaFiringRepository, (c) => new SlaFiringRepository(c)),
+      ],
+    });
     return {
       module: SlaModule,
+      imports: [persistence],
       controllers: [IncidentEventsConsumer],
       providers: [
         { provide: SLA_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
-        { provide: SLA_CONNECTION, useFactory: () => connectContext(options.mongo, 'sla') },
-        { provide: SlaCatalogRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaCatalogRepository(c) },
-        { provide: SlaTicketRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaTicketRepository(c) },
-        { provide: SlaFiringRepository, inject: [SLA_CONNECTION], useFactory: (c: Connection) => new SlaFiringRepository(c) },
         { provide: SlaPolicyStore, useExisting: SlaCatalogRepository },
         { provide: SlaTimeZoneStore, useExisting: SlaCatalogRepository },
         { provide: SlaTicketStore, useExisting: SlaTicketRepository },
@@ -132,7 +136,7 @@ export class SlaModule {
         IncidentSlasResolver,
         SlaCatalogResolver,
       ],
-      exports: [SaveSlaCalendarHandler, ImportSlaHolidaysHandler, SaveSlaDefinitionHandler, SLA_TIMERS, SLA_CONNECTION, SlaCatalog],
+      exports: [SaveSlaCalendarHandler, ImportSlaHolidaysHandler, SaveSlaDefinitionHandler, SLA_TIMERS, SlaCatalog, persistence],
     };
   }
 }

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ObservabilityModule, PinoNestLogger } from '@itsm/platform/observability';
+import { ObservabilityModule } from '@itsm/platform/observability';
 import type { LogLevel } from '@itsm/platform/observability';
-import type { DestinationStream } from 'pino';
+import { createServiceApp } from '@itsm/platform/service';
+import type { DestinationStream, Logger } from 'pino';
 import { GatewayModule } from './gateway.module';
 import type { GatewaySettings } from './gateway-env';
+
+/** The gateway's port in microservices mode (PORT overrides it). */
+export const GATEWAY_DEFAULT_PORT = 4000;
 
 export interface GatewayHttpOptions {
   /** 0 picks a free port. */
@@ -21,22 +24,29 @@ export interface GatewayHttpOptions {
 
 @Module({})
 export class GatewayAppModule {
-  static forRoot(settings: GatewaySettings, http: GatewayHttpOptions): DynamicModule {
+  static forRoot(settings: GatewaySettings, http: GatewayHttpOptions, logger?: Logger): DynamicModule {
     return {
       module: GatewayAppModule,
       imports: [
-        ObservabilityModule.forRoot({ serviceName: 'gateway', logLevel: http.logLevel, logDestination: http.logDestination }),
+        ObservabilityModule.forRoot({ serviceName: 'gateway', logLevel: http.logLevel, logDestination: http.logDestination, ...(logger ? { logger } : {}) }),
         GatewayModule.forRoot(settings),
       ],
     };
   }
 }
 
-/** The gateway as its own Nest app (JSON logs, /health, /metrics), listening; close it with `app.close()`. */
+/**
+ * The gateway as its own Nest app (JSON logs under its own name, also in the all-in-one process;
+ * /health, /metrics), listening; close it with `app.close()`.
+ */
 export async function createGatewayApp(settings: GatewaySettings, http: GatewayHttpOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(GatewayAppModule.forRoot(settings, http), { bufferLogs: true });
-  app.useLogger(app.get(PinoNestLogger));
-  if (http.shutdownHooks ?? true) app.enableShutdownHooks();
-  await app.listen(http.port, http.host ?? '0.0.0.0');
+  const { app } = await createServiceApp(
+    { name: 'gateway', logLevel: http.logLevel, ...(http.logDestination ? { logDestination: http.logDestination } : {}) },
+    (logger) => GatewayAppModule.forRoot(settings, http, logger),
+    async (created) => {
+      if (http.shutdownHooks ?? true) created.enableShutdownHooks();
+      await created.listen(http.port, http.host ?? '0.0.0.0');
+    },
+  );
   return app;
 }

@@ -1,4 +1,5 @@
 import { TokenVerifier, generateDevKey, signDevToken } from '@itsm/platform/auth';
+import { runWithCorrelation } from '@itsm/platform/observability';
 import type { DevKey } from '@itsm/platform/auth';
 import { GraphQLError } from 'graphql';
 import { createGatewayContext, forwardHeadersOf } from './gateway-context';
@@ -20,6 +21,11 @@ describe('forwardHeadersOf', () => {
   it('forwards the token, the correlation id and a well-formed traceparent', () => {
     const req = { headers: { authorization: 'Bearer t', 'x-correlation-id': 'corr-1', traceparent: TRACEPARENT, cookie: 'x' } };
     expect(forwardHeadersOf(req)).toEqual({ authorization: 'Bearer t', 'x-correlation-id': 'corr-1', traceparent: TRACEPARENT });
+  });
+
+  it("forwards the request's own correlation id (the one its log lines and answer carry) when the caller sent none", () => {
+    const forwarded = runWithCorrelation({ correlationId: 'req-7' }, () => forwardHeadersOf({ headers: { 'x-correlation-id': 'a b' } }));
+    expect(forwarded).toEqual({ 'x-correlation-id': 'req-7' });
   });
 
   it('starts a correlation id when none (or a malformed one) was sent, and drops a malformed traceparent', () => {

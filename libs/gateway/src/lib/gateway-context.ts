@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuthError, authenticateRequest, toGraphqlAuthError } from '@itsm/platform/auth';
 import type { Principal, RequestWithHeaders, TokenVerifier } from '@itsm/platform/auth';
+import { currentCorrelation } from '@itsm/platform/observability';
 import { GatewayErrorCode, gatewayError } from './gateway.errors';
 import type { GatewayLogger } from './gateway-logger';
 
@@ -22,8 +23,14 @@ function header(req: RequestWithHeaders, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The request's own correlation id when the caller sent none: the one the correlation middleware
+ * started (so the gateway's log lines, its answer's `x-correlation-id` and the subgraph calls agree).
+ */
+const requestCorrelationId = (): string => currentCorrelation()?.correlationId ?? randomUUID();
+
 /** Forwards the caller's token and trace context; starts a correlation id when the caller sent none. */
-export function forwardHeadersOf(req: RequestWithHeaders, newId: () => string = randomUUID): Record<string, string> {
+export function forwardHeadersOf(req: RequestWithHeaders, newId: () => string = requestCorrelationId): Record<string, string> {
   const headers: Record<string, string> = {};
   const authorization = header(req, 'authorization');
   if (authorization) headers['authorization'] = authorization;

@@ -22,3 +22,4 @@ export * from './lib/roles.decorator';
 export * from './lib/current-principal.decorator';
 export * from './lib/graphql-auth.guard';
 export * from './lib/auth.module';
+export * from './lib/auth-denial.filter';

@@ -1,6 +1,7 @@
 export * from './lib/correlation';
 export * from './lib/logger';
 export * from './lib/pino-nest-logger';
+export * from './lib/service-logger';
 export * from './lib/metrics-registry';
 export * from './lib/health-registry';
 export * from './lib/breaker-state-metric';

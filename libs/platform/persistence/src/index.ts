@@ -1,4 +1,5 @@
 export * from './lib/aggregate-repository';
+export * from './lib/context-persistence.module';
 export * from './lib/embedded-mongo';
 export * from './lib/inbox';
 export * from './lib/mongo-connection';

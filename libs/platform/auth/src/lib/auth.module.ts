@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Enhancer } from '@nestjs/graphql';
 import type { AuthSettings } from './auth-env';
+import { AuthDenialFilter } from './auth-denial.filter';
 import { GraphqlAuthGuard } from './graphql-auth.guard';
 import { TokenVerifier } from './token-verifier';
 
@@ -12,7 +13,7 @@ import { TokenVerifier } from './token-verifier';
  */
 export const AUTH_FIELD_RESOLVER_ENHANCERS: Enhancer[] = ['guards'];
 
-/** Global: provides TokenVerifier and guards every GraphQL resolver of the app (GraphqlAuthGuard). */
+/** Global: provides TokenVerifier, guards every GraphQL resolver of the app (GraphqlAuthGuard) and logs its denials at warn. */
 @Module({})
 export class AuthModule {
   static forRoot(settings: AuthSettings): DynamicModule {
@@ -22,6 +23,7 @@ export class AuthModule {
       providers: [
         { provide: TokenVerifier, useFactory: () => TokenVerifier.fromSettings(settings) },
         { provide: APP_GUARD, useClass: GraphqlAuthGuard },
+        { provide: APP_FILTER, useClass: AuthDenialFilter },
       ],
       exports: [TokenVerifier],
     };

@@ -18,6 +18,8 @@ export interface ObservabilityModuleOptions {
   readonly readinessCheckTimeoutMs?: number;
   /** Defaults to stdout. */
   readonly logDestination?: DestinationStream;
+  /** The service's logger when the caller already made it (the service kit does, to route Nest's lines). */
+  readonly logger?: Logger;
 }
 
 /**
@@ -40,7 +42,7 @@ export class ObservabilityModule implements NestModule {
         {
           provide: PINO_LOGGER,
           useFactory: () =>
-            createLogger({ name: options.serviceName, level: options.logLevel, destination: options.logDestination }),
+            options.logger ?? createLogger({ name: options.serviceName, level: options.logLevel, destination: options.logDestination }),
         },
         { provide: PinoNestLogger, useFactory: (logger: Logger) => new PinoNestLogger(logger), inject: [PINO_LOGGER] },
         {

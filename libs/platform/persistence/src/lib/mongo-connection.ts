@@ -1,11 +1,8 @@
 import mongoose from 'mongoose';
 import type { Connection } from 'mongoose';
+import type { MongoSettings } from '@itsm/platform/config';
 
-export interface MongoSettings {
-  readonly url: string;
-  /** Each bounded context owns its database: `<prefix>_<context>`. */
-  readonly dbPrefix: string;
-}
+export type { MongoSettings } from '@itsm/platform/config';
 
 export function databaseName(settings: Pick<MongoSettings, 'dbPrefix'>, context: string): string {
   if (!/^[a-z][a-z0-9_]*$/.test(context)) throw new Error(`context name "${context}" must be lower-case letters, digits, _`);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
+import { ConfigError } from '../config.errors';
 import { Secret } from '../env-schema';
 
 export const MongoEnv = Type.Object({
@@ -12,11 +13,15 @@ export const MongoEnv = Type.Object({
 });
 export type MongoEnv = Static<typeof MongoEnv>;
 
+/** Where a process's contexts keep their data: one database per context, `<dbPrefix>_<context>`. */
 export interface MongoSettings {
-  readonly url: string | undefined;
+  readonly url: string;
   readonly dbPrefix: string;
 }
 
-export function toMongoSettings(env: MongoEnv): MongoSettings {
-  return { url: env.MONGO_URL, dbPrefix: env.MONGO_DB_PREFIX };
+/** `fallbackUrl`: the all-in-one's embedded server, used when MONGO_URL is unset. */
+export function toMongoSettings(env: MongoEnv, fallbackUrl?: string): MongoSettings {
+  const url = env.MONGO_URL ?? fallbackUrl;
+  if (url === undefined) throw new ConfigError([{ variable: 'MONGO_URL', message: 'MONGO_URL is required' }]);
+  return { url, dbPrefix: env.MONGO_DB_PREFIX };
 }

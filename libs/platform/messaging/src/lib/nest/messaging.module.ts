@@ -1,5 +1,6 @@
 import type { TopicDefinition, TopicRegistry } from '@itsm/contracts';
 import { HealthRegistry, MetricsRegistry, PINO_LOGGER } from '@itsm/platform/observability';
+import { OUTBOX_REGISTRY } from '@itsm/platform/persistence';
 import type { OutboxStore } from '@itsm/platform/persistence';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
@@ -105,9 +106,10 @@ export class MessagingModule {
           },
         },
         OutboxRelayService,
+        { provide: OUTBOX_REGISTRY, useExisting: OutboxRelayService },
         MessagingLifecycle,
       ],
-      exports: [EVENT_BUS, OutboxRelayService],
+      exports: [EVENT_BUS, OutboxRelayService, OUTBOX_REGISTRY],
     };
   }
 }

@@ -1,33 +1,31 @@
 import type { INestApplication } from '@nestjs/common';
-import {
-  AddIncidentNoteCommand,
-  AddIncidentNoteHandler,
-  AdvanceProblemCommand,
-  AdvanceProblemHandler,
-  CancelIncidentCommand,
-  CancelIncidentHandler,
-  CloseIncidentCommand,
-  CloseIncidentHandler,
-  CountIncidentsHandler,
-  CountIncidentsQuery,
-  OpenIncidentHandler,
-  OpenProblemHandler,
-  PutIncidentOnHoldCommand,
-  PutIncidentOnHoldHandler,
-  RecordKnownErrorCommand,
-  RecordKnownErrorHandler,
-  ResolveIncidentCommand,
-  ResolveIncidentHandler,
-  SetIncidentParentCommand,
-  SetIncidentParentHandler,
-  SYSTEM_VIEWER,
-  UpsertAssignmentGroupHandler,
-  UpsertOrganisationHandler,
-} from '@itsm/incident';
-import type { Level, Viewer } from '@itsm/incident';
+import { AddIncidentNoteCommand } from '../application/commands/add-incident-note/add-incident-note.command';
+import { AddIncidentNoteHandler } from '../application/commands/add-incident-note/add-incident-note.handler';
+import { AdvanceProblemCommand } from '../application/commands/advance-problem/advance-problem.command';
+import { AdvanceProblemHandler } from '../application/commands/advance-problem/advance-problem.handler';
+import { CancelIncidentCommand } from '../application/commands/cancel-incident/cancel-incident.command';
+import { CancelIncidentHandler } from '../application/commands/cancel-incident/cancel-incident.handler';
+import { CloseIncidentCommand } from '../application/commands/close-incident/close-incident.command';
+import { CloseIncidentHandler } from '../application/commands/close-incident/close-incident.handler';
+import { OpenIncidentHandler } from '../application/commands/open-incident/open-incident.handler';
+import { OpenProblemHandler } from '../application/commands/open-problem/open-problem.handler';
+import { PutIncidentOnHoldCommand } from '../application/commands/put-incident-on-hold/put-incident-on-hold.command';
+import { PutIncidentOnHoldHandler } from '../application/commands/put-incident-on-hold/put-incident-on-hold.handler';
+import { RecordKnownErrorCommand } from '../application/commands/record-known-error/record-known-error.command';
+import { RecordKnownErrorHandler } from '../application/commands/record-known-error/record-known-error.handler';
+import { ResolveIncidentCommand } from '../application/commands/resolve-incident/resolve-incident.command';
+import { ResolveIncidentHandler } from '../application/commands/resolve-incident/resolve-incident.handler';
+import { SetIncidentParentCommand } from '../application/commands/set-incident-parent/set-incident-parent.command';
+import { SetIncidentParentHandler } from '../application/commands/set-incident-parent/set-incident-parent.handler';
+import { UpsertAssignmentGroupHandler } from '../application/commands/upsert-assignment-group/upsert-assignment-group.handler';
+import { UpsertOrganisationHandler } from '../application/commands/upsert-organisation/upsert-organisation.handler';
+import { CountIncidentsHandler } from '../application/queries/count-incidents/count-incidents.handler';
+import { CountIncidentsQuery } from '../application/queries/count-incidents/count-incidents.query';
+import { SYSTEM_VIEWER } from '../application/system-viewer';
+import type { Level, Viewer } from '../domain';
 
 /**
- * Demo data for the all-in-one mode, loaded through the same use cases the API runs (so it emits the
+ * Demo data of the incident context (the all-in-one mode loads it), loaded through the same use cases the API runs (so it emits the
  * same events): a service integrator, a customer, two suppliers, their groups, and incidents in every
  * state. The users match `npm run token -- --role <role>` defaults (`u-agent`, `u-requester`, ...).
  * Skipped when incidents already exist (a persistent MONGO_URL).

@@ -1,0 +1,81 @@
+import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
+import type { TopicDefinition } from '@itsm/contracts';
+import type { AuthSettings } from '@itsm/platform/auth';
+import { toHttpSettings, toKafkaSettings, toMongoSettings } from '@itsm/platform/config';
+import type { EventBus } from '@itsm/platform/messaging';
+import { InProcessEventBus, KafkaEventBus } from '@itsm/platform/messaging';
+import { freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
+import type { Logger } from 'pino';
+import type { ContextDeclaration, DemoReferences, HostFacts } from './context-declaration';
+import { startContext } from './context-app';
+import type { StartedContext } from './context-app';
+import { checkContextDeclarations } from './declaration-checks';
+import { contextSettings } from './service-env';
+import type { ServiceEnv } from './service-env';
+import type { ShutdownSequence } from './shutdown-sequence';
+
+/** The all-in-one process exits within this after SIGTERM (10 s promised), even with its MongoDB or Kafka already gone. */
+export const ALL_IN_ONE_SHUTDOWN_DEADLINE_MS = 8_000;
+/** One app's (or the bus's, or the embedded server's) share of it. */
+export const ALL_IN_ONE_STEP_TIMEOUT_MS = 2_000;
+
+export interface AllInOneOptions {
+  /** In start order: a context's demo data may name what earlier contexts' demo data made. */
+  readonly contexts: readonly ContextDeclaration[];
+  /** The validated environment: the kit's fragments and every context's own. */
+  readonly env: ServiceEnv & Readonly<Record<string, unknown>>;
+  readonly auth: AuthSettings;
+  /** PLATFORM_DEMO_DATA: every context's demo data (a context's own switch also loads its own). */
+  readonly demo: boolean;
+  readonly host: HostFacts;
+  readonly log: Logger;
+  /** The process's shutdown: the kit adds the embedded server, the bus and each context, in start order. */
+  readonly shutdown: ShutdownSequence;
+}
+
+export interface RunningContexts {
+  readonly contexts: readonly StartedContext[];
+  /** The gateway's subgraph list: one per context, on loopback. */
+  readonly subgraphs: readonly { readonly name: string; readonly url: string }[];
+  readonly storage: 'embedded' | 'MONGO_URL';
+  readonly bus: 'kafka' | 'in-process';
+}
+
+/**
+ * The contexts of the all-in-one mode in one process: MongoDB (the embedded MongoDB-wire server unless
+ * MONGO_URL is set), one shared bus (Kafka when KAFKA_BROKERS is set, else in-process), and each
+ * context in the given order as its own Nest app on a loopback port, with its demo data.
+ */
+export async function startContexts(options: AllInOneOptions): Promise<RunningContexts> {
+  const { contexts, env, log, shutdown } = options;
+  checkContextDeclarations(contexts);
+  const embedded = env.MONGO_URL === undefined ? await startEmbeddedMongo() : undefined;
+  if (embedded) shutdown.add('embedded MongoDB', () => embedded.stop());
+  const mongo = toMongoSettings(env, embedded?.url);
+
+  const kafka = toKafkaSettings(env);
+  const registry = new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS);
+  const bus: EventBus<readonly TopicDefinition[]> = kafka.brokers
+    ? new KafkaEventBus(registry, { connection: { ...kafka, brokers: kafka.brokers } })
+    : new InProcessEventBus(registry, { onError: (error, context) => log.error({ err: error }, context) });
+  shutdown.add('event bus', () => bus.close());
+
+  const http = toHttpSettings(env);
+  const runtime = { nodeEnv: http.nodeEnv, logLevel: http.logLevel, mongo, auth: options.auth, bus };
+  const references = new Map<string, ReadonlyMap<string, string>>();
+  const started: StartedContext[] = [];
+  for (const declaration of contexts) {
+    const { settings, demo } = contextSettings(declaration, env, options.host);
+    const earlier: DemoReferences = references;
+    const context = await startContext(declaration, runtime, settings, { port: await freePort(), host: '127.0.0.1' }, options.demo || demo ? { earlier } : undefined);
+    shutdown.add(`${declaration.name} app`, () => context.close());
+    if (context.demo !== undefined) references.set(declaration.name, context.demo);
+    started.push(context);
+  }
+  return {
+    contexts: started,
+    subgraphs: started.map((context) => ({ name: context.name, url: context.url })),
+    storage: embedded ? 'embedded' : 'MONGO_URL',
+    bus: kafka.brokers ? 'kafka' : 'in-process',
+  };
+}

@@ -1,0 +1,63 @@
+import type { TopicDefinition } from '@itsm/contracts';
+import type { SubgraphOptions } from '@itsm/platform/graphql';
+import type { AssignmentListener } from '@itsm/platform/messaging';
+import type { MongoSettings } from '@itsm/platform/persistence';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { Static, TObject } from '@sinclair/typebox';
+
+/** Facts of the host a context may need in its settings (e.g. the CMDB names its index consumer after the pod). */
+export interface HostFacts {
+  readonly hostname: string;
+}
+
+/** Ids by name that a context's demo data made, for later contexts' demo data to refer to (per context name). */
+export type DemoReferences = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/**
+ * A context's demo data. `beforeConsumers`: loaded after the app initialised and before its consumers
+ * start (the SLA catalogue must exist before the first ticket event is handled); `afterStart`: once
+ * the app serves and consumes (demo incidents whose events other contexts follow).
+ */
+export interface ContextDemo<E extends TObject> {
+  readonly stage: 'beforeConsumers' | 'afterStart';
+  /** The context's own switch (e.g. SLA_SEED_DEMO_CATALOG); the all-in-one also loads it when PLATFORM_DEMO_DATA is on. */
+  enabled(env: Static<E>): boolean;
+  /** Loads the demo data (skipping what exists); may return ids by name for later contexts' demo data. */
+  seed(app: INestApplication, earlier: DemoReferences): Promise<ReadonlyMap<string, string> | undefined>;
+}
+
+/**
+ * A bounded context, declared once: everything the service kit needs to run it as its own
+ * microservice (`runService`) or inside the all-in-one process (`startContexts`).
+ * `E` is the context's own env fragment, `S` the settings its module is built from.
+ */
+export interface ContextDeclaration<E extends TObject = TObject, S = unknown> {
+  /** Service name, database (`<prefix>_<name>`), log name and subgraph name: lower-case letters, digits, _. */
+  readonly name: string;
+  /** Its HTTP port in microservices mode (PORT overrides it); subgraph, health and metrics. */
+  readonly defaultPort: number;
+  /** The context's own variables; the kit adds HTTP, Kafka, MongoDB and auth. */
+  readonly env: E;
+  readonly topics: {
+    /** Streams it publishes: each topic has exactly one owning context. */
+    readonly owns: readonly TopicDefinition[];
+    /** Other contexts' (or external) topics it reads. */
+    readonly consumes: readonly TopicDefinition[];
+  };
+  /** The Kafka consumer group its replicas share (its `@EventPattern` handlers). */
+  readonly consumerGroup: string;
+  /** Passed through to `subgraphGraphQLModule` (with the process's nodeEnv). */
+  readonly subgraph: Omit<SubgraphOptions, 'nodeEnv'>;
+  /** The context's settings from its env fragment and the host. */
+  settings(env: Static<E>, host: HostFacts): S;
+  /** The context's Nest module (persistence, handlers, resolvers, consumers). */
+  module(options: { readonly mongo: MongoSettings; readonly settings: S }): DynamicModule;
+  /** Follows the consumer group's partition assignment (e.g. the SLA timers of owned partitions). */
+  onAssignment?(app: INestApplication): AssignmentListener;
+  readonly demo?: ContextDemo<E>;
+}
+
+/** Declares a context (a typed identity: the declaration is checked against its own env and settings). */
+export function defineContext<E extends TObject, S>(declaration: ContextDeclaration<E, S>): ContextDeclaration<E, S> {
+  return declaration;
+}

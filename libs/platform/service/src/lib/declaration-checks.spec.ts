@@ -1,0 +1,74 @@
+import { defineTopic } from '@itsm/contracts';
+import { Module } from '@nestjs/common';
+import { Type } from '@sinclair/typebox';
+import { defineContext } from './context-declaration';
+import type { ContextDeclaration } from './context-declaration';
+import { checkContextDeclarations, contextDeclarationProblems } from './declaration-checks';
+import { ContextDeclarationError } from './service-kit.errors';
+
+@Module({})
+class FakeModule {}
+
+const ticketTopic = defineTopic({ name: 'itsm.ticket.v1', aggregate: 'ticket', partitions: 3, events: {} });
+const changeTopic = defineTopic({ name: 'itsm.change.v1', aggregate: 'change', partitions: 3, events: {} });
+
+function context(name: string, overrides: Partial<ContextDeclaration> = {}): ContextDeclaration {
+  return defineContext({
+    name,
+    defaultPort: 4200,
+    env: Type.Object({}),
+    topics: { owns: [], consumes: [] },
+    consumerGroup: `${name}-service`,
+    subgraph: { scope: FakeModule },
+    settings: () => ({}),
+    module: () => ({ module: FakeModule }),
+    ...overrides,
+  });
+}
+
+describe('context declarations', () => {
+  it('accepts distinct names, ports, owned topics and groups', () => {
+    const list = [context('ticket', { topics: { owns: [ticketTopic], consumes: [] } }), context('change', { defaultPort: 4201, topics: { owns: [changeTopic], consumes: [ticketTopic] } })];
+    expect(contextDeclarationProblems(list)).toEqual([]);
+    expect(() => checkContextDeclarations(list)).not.toThrow();
+  });
+
+  it('refuses a name declared twice and a port two contexts claim, naming both', () => {
+    expect(contextDeclarationProblems([context('ticket'), context('ticket', { defaultPort: 4201, consumerGroup: 'other' }), context('change')])).toEqual([
+      'context name ticket is declared twice',
+      'port 4200 is declared by ticket and change',
+    ]);
+  });
+
+  it('refuses a topic owned by two contexts and a shared consumer group', () => {
+    const list = [
+      context('ticket', { topics: { owns: [ticketTopic], consumes: [] }, consumerGroup: 'shared' }),
+      context('change', { defaultPort: 4201, topics: { owns: [ticketTopic], consumes: [] }, consumerGroup: 'shared' }),
+    ];
+    expect(contextDeclarationProblems(list)).toEqual(['owned topic itsm.ticket.v1 is declared by ticket and change', 'consumer group shared is declared by ticket and change']);
+  });
+
+  it('refuses a name that cannot name a database, a port out of range, an empty group, an owned topic listed as consumed', () => {
+    expect(contextDeclarationProblems([context('Ticket-Desk', { defaultPort: 70_000, consumerGroup: ' ', topics: { owns: [ticketTopic], consumes: [ticketTopic] } })])).toEqual([
+      'context name "Ticket-Desk" must be lower-case letters, digits or _ (it names its database)',
+      'context Ticket-Desk: default port 70000 is not a TCP port',
+      'context Ticket-Desk: consumer group is empty',
+      'context Ticket-Desk: lists itsm.ticket.v1 as owned and consumed (owned topics are read without listing them again)',
+    ]);
+  });
+
+  it('throws one error listing every problem', () => {
+    const error: unknown = (() => {
+      try {
+        checkContextDeclarations([context('ticket'), context('ticket')]);
+        return undefined;
+      } catch (thrown: unknown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(ContextDeclarationError);
+    expect((error as ContextDeclarationError).message).toBe(
+      'Context declarations are inconsistent:\n  - context name ticket is declared twice\n  - port 4200 is declared by ticket and ticket\n  - consumer group ticket-service is declared by ticket and ticket',
+    );
+  });
+});

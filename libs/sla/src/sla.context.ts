@@ -1,0 +1,36 @@
+import { incidentTopic, slaTopic } from '@itsm/contracts';
+// The module before its GraphQL types: they register in it (`registerIn`), a cycle that loads only in this order.
+import { SlaModule } from './sla.module';
+import { IncidentSlaRef } from './graphql/sla.types';
+import { defineContext } from '@itsm/platform/service';
+import { SLA_TIMERS } from './application/sla-timer.token';
+import type { SlaTimerService } from './application/timers/sla-timer.service';
+import { seedDemoCatalog } from './demo/sla-demo-catalog';
+import { SlaEnv, toSlaSettings } from './sla-env';
+
+export const SLA_CONSUMER_GROUP = 'sla-service';
+
+/**
+ * The SLA engine, for the service kit. Its incident-event consumer's partition assignment decides
+ * which tickets' timers this replica runs.
+ */
+export const slaContext = defineContext({
+  name: 'sla',
+  defaultPort: 4104,
+  env: SlaEnv,
+  topics: { owns: [slaTopic], consumes: [incidentTopic] },
+  consumerGroup: SLA_CONSUMER_GROUP,
+  subgraph: { scope: SlaModule, orphanedTypes: [IncidentSlaRef] },
+  settings: (env) => toSlaSettings(env),
+  module: (options) => SlaModule.forRoot(options),
+  onAssignment: (app) => app.get<SlaTimerService>(SLA_TIMERS).onAssignment,
+  demo: {
+    // Before any ticket event is consumed: clocks attach to the definitions that exist then.
+    stage: 'beforeConsumers',
+    enabled: (env) => env.SLA_SEED_DEMO_CATALOG,
+    seed: async (app) => {
+      await seedDemoCatalog(app, new Date().getUTCFullYear());
+      return undefined;
+    },
+  },
+});
