@@ -16,6 +16,7 @@ import type { CmdbSettings } from './application/cmdb-tokens';
 import { CmdbModule } from './cmdb.module';
 import { seedDemoCmdb } from './demo/cmdb-demo-data';
 import { IncidentCmdbRef } from './graphql/cmdb.types';
+import { CmdbSchema } from './graphql/cmdb.schema-marker';
 
 /** The group that shares the discovery feed among the CMDB's replicas. */
 export const CMDB_CONSUMER_GROUP = 'cmdb-service';
@@ -50,7 +51,7 @@ export class CmdbServiceModule {
           ...(settings.bus ? { bus: settings.bus } : {}),
         }),
         AuthModule.forRoot(settings.auth),
-        subgraphGraphQLModule({ nodeEnv: settings.nodeEnv, scope: CmdbModule, orphanedTypes: [IncidentCmdbRef] }),
+        subgraphGraphQLModule({ nodeEnv: settings.nodeEnv, module: CmdbModule, schema: CmdbSchema, orphanedTypes: [IncidentCmdbRef] }),
         CmdbModule.forRoot({ mongo: settings.mongo, settings: settings.cmdb }),
       ],
     };

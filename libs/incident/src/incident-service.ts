@@ -14,6 +14,7 @@ import { NestFactory } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import type { IncidentSettings } from './application/incident-tokens';
 import { IncidentModule } from './incident.module';
+import { IncidentSchema } from './graphql/incident.schema-marker';
 
 export const INCIDENT_CONSUMER_GROUP = 'incident-service';
 
@@ -45,7 +46,7 @@ export class IncidentServiceModule {
           ...(settings.bus ? { bus: settings.bus } : {}),
         }),
         AuthModule.forRoot(settings.auth),
-        subgraphGraphQLModule({ nodeEnv: settings.nodeEnv, scope: IncidentModule }),
+        subgraphGraphQLModule({ nodeEnv: settings.nodeEnv, module: IncidentModule, schema: IncidentSchema }),
         IncidentModule.forRoot({ mongo: settings.mongo, settings: settings.incident }),
       ],
     };

@@ -17,6 +17,7 @@ import { SLA_TIMERS } from './application/sla-timer.token';
 import type { SlaTimerService } from './application/timers/sla-timer.service';
 import { SlaModule } from './sla.module';
 import { IncidentSlaRef } from './graphql/sla.types';
+import { SlaSchema } from './graphql/sla.schema-marker';
 import { ManageSlaCatalogHandler } from './application/commands/manage-catalog/manage-sla-catalog.handler';
 import { SlaCatalog } from './application/sla-catalog';
 import { seedDemoCatalog } from './demo/sla-demo-catalog';
@@ -53,7 +54,7 @@ export class SlaServiceModule {
           ...(settings.bus ? { bus: settings.bus } : {}),
         }),
         AuthModule.forRoot(settings.auth),
-        subgraphGraphQLModule({ nodeEnv: settings.nodeEnv, scope: SlaModule, orphanedTypes: [IncidentSlaRef] }),
+        subgraphGraphQLModule({ nodeEnv: settings.nodeEnv, module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentSlaRef] }),
         SlaModule.forRoot({ mongo: settings.mongo, settings: settings.sla }),
       ],
     };

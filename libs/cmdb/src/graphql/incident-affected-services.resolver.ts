@@ -6,7 +6,7 @@ import { CmdbIndexService } from '../application/cmdb-index.service';
 import { CmdbQueries } from '../application/queries/cmdb-queries';
 import { AffectedServiceGql, IncidentCmdbRef } from './cmdb.types';
 import { toAffectedGql } from './cmdb-graphql.mapper';
-import { CmdbErrorFilter } from './cmdb-error.filter';
+import { cmdbErrorFilter } from './cmdb-error.filter';
 import { EVERYONE } from './role-sets';
 
 /**
@@ -15,7 +15,7 @@ import { EVERYONE } from './role-sets';
  * subgraph keeps deciding who sees the incident at all.
  */
 @Resolver(() => IncidentCmdbRef)
-@UseFilters(CmdbErrorFilter)
+@UseFilters(cmdbErrorFilter)
 export class IncidentAffectedServicesResolver {
   constructor(
     private readonly queries: CmdbQueries,

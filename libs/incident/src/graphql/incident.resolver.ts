@@ -1,15 +1,16 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { toConnection } from '@itsm/platform/graphql';
+import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { OpenIncidentHandler } from '../application/commands/open-incident/open-incident.handler';
 import type { IncidentCommandRequest } from '../application/commands/run-incident-command/incident-command-request';
 import { RunIncidentCommandHandler } from '../application/commands/run-incident-command/run-incident-command.handler';
-import { encodeCursor, FindIncidentsHandler } from '../application/queries/find-incidents/find-incidents.handler';
+import { FindIncidentsHandler, MAX_PAGE_SIZE } from '../application/queries/find-incidents/find-incidents.handler';
 import { IncidentError, IncidentErrorCode, redactFor } from '../domain';
-import { sequenceOfNumber } from '../persistence/incident.mapper';
-import { level, toIncidentGql } from './incident-graphql.mapper';
-import { IncidentErrorFilter } from './incident-error.filter';
+import { level, sequenceCursor, sequencePage, toIncidentGql } from './incident-graphql.mapper';
+import { incidentErrorFilter } from './incident-error.filter';
 import { EVERYONE, STAFF, WORKERS } from './role-sets';
 import {
   AddNoteInput,
@@ -29,7 +30,7 @@ import { IncidentConnectionGql, IncidentGql } from './incident.types';
 
 /** Thin: each field builds a command or query, runs its handler, maps the result. Who may call it is declared on it. */
 @Resolver(() => IncidentGql)
-@UseFilters(IncidentErrorFilter)
+@UseFilters(incidentErrorFilter)
 export class IncidentResolver {
   constructor(
     private readonly open: OpenIncidentHandler,
@@ -57,12 +58,10 @@ export class IncidentResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('filter', { nullable: true }) filter?: IncidentFilter,
-  ): Promise<IncidentConnectionGql> {
-    const page = await this.find.list(viewer, filter ?? {}, first, after);
-    return {
-      edges: page.items.map((incident) => ({ cursor: encodeCursor(sequenceOfNumber(incident.number)), node: toIncidentGql(incident) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+  ): Promise<ConnectionOf<IncidentGql>> {
+    const request = sequencePage('inc', { first, after }, MAX_PAGE_SIZE);
+    const page = await this.find.list(viewer, filter ?? {}, request.first, request.after);
+    return toConnection(page, (incident) => sequenceCursor('inc', incident.number), toIncidentGql);
   }
 
   @ResolveReference()

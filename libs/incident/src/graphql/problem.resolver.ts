@@ -1,18 +1,20 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { toConnection } from '@itsm/platform/graphql';
+import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { OpenProblemHandler } from '../application/commands/open-problem/open-problem.handler';
 import type { ProblemCommandRequest } from '../application/commands/run-problem-command/run-problem-command.handler';
 import { RunProblemCommandHandler } from '../application/commands/run-problem-command/run-problem-command.handler';
-import { FindProblemsHandler } from '../application/queries/find-problems/find-problems.handler';
-import type { Problem } from '../domain';
+import { FindProblemsHandler, MAX_PROBLEM_PAGE_SIZE } from '../application/queries/find-problems/find-problems.handler';
+import type { Problem, ProblemStage, ProblemState } from '../domain';
 import { IncidentError, IncidentErrorCode } from '../domain';
-import { level } from './incident-graphql.mapper';
-import { IncidentErrorFilter } from './incident-error.filter';
+import { level, sequenceCursor, sequencePage } from './incident-graphql.mapper';
+import { incidentErrorFilter } from './incident-error.filter';
 import { STAFF } from './role-sets';
 import { ReasonInput } from './incident.inputs';
-import { AssignProblemInput, KnownErrorInput, OpenProblemInput, ProblemGql, ProblemStageGql, ProblemStateGql, ResolveProblemInput } from './problem.types';
+import { AssignProblemInput, KnownErrorInput, OpenProblemInput, ProblemConnectionGql, ProblemGql, ProblemStageGql, ProblemStateGql, ResolveProblemInput } from './problem.types';
 
 const MANAGERS = ['problem-manager', 'admin'] as const;
 
@@ -21,7 +23,7 @@ function toProblemGql(problem: Problem): ProblemGql {
 }
 
 @Resolver(() => ProblemGql)
-@UseFilters(IncidentErrorFilter)
+@UseFilters(incidentErrorFilter)
 export class ProblemResolver {
   constructor(
     private readonly open: OpenProblemHandler,
@@ -40,14 +42,17 @@ export class ProblemResolver {
     return toProblemGql(id !== undefined ? await this.find.byId(viewer, id) : await this.find.byNumber(viewer, number ?? ''));
   }
 
-  @Query(() => [ProblemGql], { description: 'Newest first' })
+  @Query(() => ProblemConnectionGql, { description: 'Problems, newest first, with cursor pagination' })
   @Roles(...STAFF)
   async problems(
     @CurrentPrincipal() viewer: Principal,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @Args('states', { type: () => [ProblemStateGql], nullable: true }) states?: ProblemStateGql[],
-  ): Promise<ProblemGql[]> {
-    return (await this.find.list(viewer, states, first)).map(toProblemGql);
+    @Args('after', { nullable: true }) after?: string,
+    @Args('states', { type: () => [ProblemStateGql], nullable: true }) states?: ProblemState[],
+  ): Promise<ConnectionOf<ProblemGql>> {
+    const request = sequencePage('prb', { first, after }, MAX_PROBLEM_PAGE_SIZE);
+    const page = await this.find.list(viewer, states, request.first, request.after);
+    return toConnection(page, (problem) => sequenceCursor('prb', problem.number), toProblemGql);
   }
 
   @ResolveReference()
@@ -80,7 +85,7 @@ export class ProblemResolver {
 
   @Mutation(() => ProblemGql, { description: 'Moves a problem forward: assess -> root cause analysis -> fix in progress' })
   @Roles(...STAFF)
-  advanceProblem(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Args('to', { type: () => ProblemStageGql }) to: ProblemStageGql): Promise<ProblemGql> {
+  advanceProblem(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Args('to', { type: () => ProblemStageGql }) to: ProblemStage): Promise<ProblemGql> {
     return this.run(viewer, id, { kind: 'advance', to });
   }
 

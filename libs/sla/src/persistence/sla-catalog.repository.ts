@@ -1,6 +1,8 @@
 import { objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
-import type { BusinessCalendarSpec, SlaDefinition } from '../domain';
+import type { BusinessCalendarSpec, SlaDefinition, TimeZoneSubject } from '../domain';
+
+export type { TimeZoneSubject } from '../domain';
 
 export interface Versioned<T> {
   readonly value: T;
@@ -8,8 +10,6 @@ export interface Versioned<T> {
   readonly updatedBy: string;
   readonly updatedAt: Date;
 }
-
-export type TimeZoneSubject = 'user' | 'configuration_item';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
 interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: SlaDefinition; version: number; updatedBy: string; updatedAt: Date }

@@ -6,21 +6,9 @@ import type { IncidentListFilter } from '../../../persistence/incident.repositor
 
 export const MAX_PAGE_SIZE = 100;
 
-export interface IncidentConnectionResult {
+export interface IncidentListResult {
   readonly items: readonly Incident[];
   readonly hasNextPage: boolean;
-  readonly endCursor: string | null;
-}
-
-/** Opaque cursors: the stable sort key (the number's sequence), base64url-encoded. */
-export function encodeCursor(seq: number): string {
-  return Buffer.from(`inc:${seq}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): number {
-  const match = /^inc:([1-9][0-9]{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) throw new IncidentError(IncidentErrorCode.InvalidInput, 'the cursor is not one this API issued', { field: 'after' });
-  return Number(match[1]);
 }
 
 /** Reads incidents as the viewer may see them: out-of-scope ones do not exist, work notes only for staff. */
@@ -36,16 +24,13 @@ export class FindIncidentsHandler {
     return this.visible(viewer, await this.incidents.findByNumber(number), number);
   }
 
-  async list(viewer: Viewer, filter: IncidentListFilter, first: number, after: string | undefined): Promise<IncidentConnectionResult> {
+  /** Newest first; `afterSeq`: the sort key (the number's sequence) of the last incident already seen. */
+  async list(viewer: Viewer, filter: IncidentListFilter, first: number, afterSeq: number | undefined): Promise<IncidentListResult> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new IncidentError(IncidentErrorCode.InvalidInput, `first must be 1 to ${MAX_PAGE_SIZE}`, { field: 'first' });
     }
-    const page = await this.incidents.list(incidentScope(viewer), filter, first, after === undefined ? undefined : decodeCursor(after));
-    return {
-      items: page.items.map((incident) => redactFor(viewer, incident)),
-      hasNextPage: page.hasNextPage,
-      endCursor: page.endSeq === null ? null : encodeCursor(page.endSeq),
-    };
+    const page = await this.incidents.list(incidentScope(viewer), filter, first, afterSeq);
+    return { items: page.items.map((incident) => redactFor(viewer, incident)), hasNextPage: page.hasNextPage };
   }
 
   count(viewer: Viewer, filter: IncidentListFilter): Promise<number> {

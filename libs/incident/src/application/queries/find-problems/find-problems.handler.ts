@@ -3,6 +3,8 @@ import type { Problem, ProblemState, Viewer } from '../../../domain';
 import { IncidentError, IncidentErrorCode, isInternal } from '../../../domain';
 import { ProblemRepository } from '../../../persistence/problem.repository';
 
+export const MAX_PROBLEM_PAGE_SIZE = 100;
+
 /** Problems and known errors are internal records: outside staff see none. */
 @Injectable()
 export class FindProblemsHandler {
@@ -20,9 +22,12 @@ export class FindProblemsHandler {
     return problem;
   }
 
-  async list(viewer: Viewer, states: readonly ProblemState[] | undefined, first: number): Promise<readonly Problem[]> {
-    if (!isInternal(viewer)) return [];
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw new IncidentError(IncidentErrorCode.InvalidInput, 'first must be 1 to 100', { field: 'first' });
-    return (await this.problems.list(states, first, undefined)).items;
+  /** Newest first; `afterSeq`: the sort key (the number's sequence) of the last problem already seen. */
+  async list(viewer: Viewer, states: readonly ProblemState[] | undefined, first: number, afterSeq?: number): Promise<{ readonly items: readonly Problem[]; readonly hasNextPage: boolean }> {
+    if (!isInternal(viewer)) return { items: [], hasNextPage: false };
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PROBLEM_PAGE_SIZE) {
+      throw new IncidentError(IncidentErrorCode.InvalidInput, `first must be 1 to ${MAX_PROBLEM_PAGE_SIZE}`, { field: 'first' });
+    }
+    return this.problems.list(states, first, afterSeq);
   }
 }
