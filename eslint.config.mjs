@@ -1,4 +1,6 @@
 import nx from '@nx/eslint-plugin';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { join } from 'node:path';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -51,6 +53,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/ban-ts-comment': 'error',
     },
+  },
+  {
+    // No import cycles (CONVENTIONS.md 11): a circle means a missing seam (a GraphQL type naming its
+    // module, say). The resolver follows the `@itsm/*` paths of tsconfig.base.json; packages are
+    // not walked. `import type` does not count: it is erased at build time.
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts'],
+      'import-x/resolver-next': [createNodeResolver({ tsconfig: { configFile: join(import.meta.dirname, 'tsconfig.base.json') }, extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Nest's DI reads constructor parameter types at runtime: `import type` would erase them.

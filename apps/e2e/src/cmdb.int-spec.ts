@@ -111,8 +111,8 @@ describe('CMDB service end to end (two replicas, Kafka + MongoDB peers)', () => 
   }
 
   async function countNamed(prefix: string): Promise<number> {
-    const data = await ok<{ configurationItems: { items: unknown[] } }>(0, manager, 'query($n: String!) { configurationItems(nameContains: $n, first: 500) { items { id } } }', { n: prefix });
-    return data.configurationItems.items.length;
+    const data = await ok<{ configurationItems: { edges: unknown[] } }>(0, manager, 'query($n: String!) { configurationItems(nameContains: $n, first: 500) { edges { node { id } } } }', { n: prefix });
+    return data.configurationItems.edges.length;
   }
 
   async function publishDiscovery(items: Record<string, unknown>[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { cmdbDiscoveryTopic, cmdbTopic } from '@itsm/contracts';
-// The module before its GraphQL types: they register in it (`registerIn`), a cycle that loads only in this order.
 import { CmdbModule } from './cmdb.module';
+import { CmdbSchema } from './graphql/cmdb.schema-marker';
 import { IncidentCmdbRef } from './graphql/cmdb.types';
 import { defineContext } from '@itsm/platform/service';
 import { CmdbEnv, toCmdbSettings } from './cmdb-env';
@@ -20,7 +20,7 @@ export const cmdbContext = defineContext({
   // The discovery feed is the CMDB's inbound contract: discovery tools and suppliers write it.
   topics: { owns: [cmdbTopic, cmdbDiscoveryTopic], consumes: [] },
   consumerGroup: CMDB_CONSUMER_GROUP,
-  subgraph: { scope: CmdbModule, orphanedTypes: [IncidentCmdbRef] },
+  subgraph: { module: CmdbModule, schema: CmdbSchema, orphanedTypes: [IncidentCmdbRef] },
   settings: (env, host) => toCmdbSettings(env, host.hostname),
   module: (options) => CmdbModule.forRoot(options),
   demo: {

@@ -194,6 +194,28 @@ describe('incident subgraph', () => {
     }
   });
 
+  it('refuses control characters in text inputs with BAD_USER_INPUT naming the field, and stores text in NFC', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const open = (input: Record<string, unknown>) => graphql<{ openIncident: { id: string; title: string; description: string } }>(url, tokens['agent'], 'mutation($input: OpenIncidentInput!) { openIncident(input: $input) { id title description } }', { input });
+    const withNul = await open({ title: `Printer ${tag}\u0000 on fire`, impact: 3, urgency: 3 });
+    expect(errorCode(withNul)).toBe('BAD_USER_INPUT');
+    expect(withNul.errors?.[0]?.extensions?.details).toMatchObject({ field: 'title', path: 'input.title', reason: 'control_character' });
+    const listed = await graphql<{ incidents: { edges: unknown[] } }>(url, tokens['agent'], 'query($f: IncidentFilter) { incidents(first: 10, filter: $f) { edges { node { id } } } }', { f: { text: tag } });
+    expect(listed.data?.incidents.edges).toEqual([]);
+
+    const opened = (await open({ title: `Cafe\u0301 ${tag}`, description: 'line one\r\nline two', impact: 3, urgency: 3 })).data!.openIncident;
+    expect(opened).toMatchObject({ title: `Caf\u00e9 ${tag}`, description: 'line one\nline two' });
+    const escape = await mutate(tokens['agent']!, 'addIncidentNote', 'input: $input', { input: { id: opened.id, kind: 'work_note', body: 'colour \u001b[31m' } });
+    expect(errorCode(escape)).toBe('BAD_USER_INPUT');
+    expect(escape.errors?.[0]?.extensions?.details).toMatchObject({ field: 'body' });
+  });
+
+  it('declares the platform PageInfo shareable, so every subgraph may page with it', async () => {
+    const service = await graphql<{ _service: { sdl: string } }>(url, tokens['agent'], '{ _service { sdl } }');
+    expect(service.data?._service.sdl).toMatch(/type PageInfo\s+@shareable/);
+    expect(service.data?._service.sdl).toMatch(/type ProblemConnection/);
+  });
+
   it('pages with a stable cursor', async () => {
     const tag = randomUUID().slice(0, 8);
     const opened: Incident[] = [];

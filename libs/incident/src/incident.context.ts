@@ -3,6 +3,7 @@ import { defineContext } from '@itsm/platform/service';
 import { loadDemoData } from './demo/incident-demo-data';
 import { IncidentEnv, toIncidentSettings } from './incident-env';
 import { IncidentModule } from './incident.module';
+import { IncidentSchema } from './graphql/incident.schema-marker';
 
 export const INCIDENT_CONSUMER_GROUP = 'incident-service';
 
@@ -13,7 +14,7 @@ export const incidentContext = defineContext({
   env: IncidentEnv,
   topics: { owns: [incidentTopic, problemTopic], consumes: [] },
   consumerGroup: INCIDENT_CONSUMER_GROUP,
-  subgraph: { scope: IncidentModule },
+  subgraph: { module: IncidentModule, schema: IncidentSchema },
   settings: (env) => toIncidentSettings(env),
   module: (options) => IncidentModule.forRoot(options),
   demo: {

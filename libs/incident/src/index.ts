@@ -71,7 +71,6 @@ export * from './application/queries/find-incident/find-incident.handler';
 export * from './application/queries/find-incident/find-incident.query';
 export * from './application/queries/find-incidents/find-incidents.handler';
 export * from './application/queries/find-incidents/find-incidents.query';
-export * from './application/queries/find-incidents/incident-cursor';
 export * from './application/queries/find-problem/find-problem.handler';
 export * from './application/queries/find-problem/find-problem.query';
 export * from './application/queries/find-problems/find-problems.handler';

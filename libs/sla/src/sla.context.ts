@@ -1,6 +1,6 @@
 import { incidentTopic, slaTopic } from '@itsm/contracts';
-// The module before its GraphQL types: they register in it (`registerIn`), a cycle that loads only in this order.
 import { SlaModule } from './sla.module';
+import { SlaSchema } from './graphql/sla.schema-marker';
 import { IncidentSlaRef } from './graphql/sla.types';
 import { defineContext } from '@itsm/platform/service';
 import { SLA_TIMERS } from './application/sla-timer.token';
@@ -20,7 +20,7 @@ export const slaContext = defineContext({
   env: SlaEnv,
   topics: { owns: [slaTopic], consumes: [incidentTopic] },
   consumerGroup: SLA_CONSUMER_GROUP,
-  subgraph: { scope: SlaModule, orphanedTypes: [IncidentSlaRef] },
+  subgraph: { module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentSlaRef] },
   settings: (env) => toSlaSettings(env),
   module: (options) => SlaModule.forRoot(options),
   onAssignment: (app) => app.get<SlaTimerService>(SLA_TIMERS).onAssignment,

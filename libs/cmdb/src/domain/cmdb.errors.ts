@@ -1,3 +1,6 @@
+import { CodedError } from '@itsm/contracts';
+import type { ErrorKinds } from '@itsm/contracts';
+
 /** Every way a CMDB use case can fail, as a code that crosses process boundaries. */
 export enum CmdbErrorCode {
   UnknownClass = 'CMDB.UNKNOWN_CLASS',
@@ -19,16 +22,27 @@ export enum CmdbErrorCode {
   Conflict = 'CMDB.CONFLICT',
 }
 
-export type CmdbErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
-
-export class CmdbError extends Error {
+export class CmdbError extends CodedError<CmdbErrorCode> {
   override readonly name = 'CmdbError';
-
-  constructor(
-    readonly code: CmdbErrorCode,
-    message: string,
-    readonly details: CmdbErrorDetails = {},
-  ) {
-    super(message);
-  }
 }
+
+/** What each code means to a caller (GraphQL filter, dead-letter decisions); exhaustive by type. */
+export const CMDB_ERROR_KINDS: ErrorKinds<CmdbErrorCode> = {
+  [CmdbErrorCode.UnknownClass]: 'invalid_input',
+  [CmdbErrorCode.AbstractClass]: 'invalid_input',
+  [CmdbErrorCode.InvalidClass]: 'invalid_input',
+  [CmdbErrorCode.InvalidAttribute]: 'invalid_input',
+  [CmdbErrorCode.UnknownRelationshipType]: 'invalid_input',
+  [CmdbErrorCode.InvalidRelationshipType]: 'invalid_input',
+  [CmdbErrorCode.ForbiddenRelationship]: 'invalid_input',
+  [CmdbErrorCode.UnknownSource]: 'invalid_input',
+  [CmdbErrorCode.InvalidSource]: 'invalid_input',
+  [CmdbErrorCode.SourceMayNotCreate]: 'forbidden',
+  [CmdbErrorCode.NotIdentifiable]: 'invalid_input',
+  [CmdbErrorCode.ClassMismatch]: 'invalid_input',
+  [CmdbErrorCode.CiNotFound]: 'not_found',
+  [CmdbErrorCode.CiRetired]: 'illegal_state',
+  [CmdbErrorCode.RelationshipNotFound]: 'not_found',
+  [CmdbErrorCode.InvalidInput]: 'invalid_input',
+  [CmdbErrorCode.Conflict]: 'conflict',
+};

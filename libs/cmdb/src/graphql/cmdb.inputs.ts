@@ -1,12 +1,13 @@
+import { InputText } from '@itsm/platform/graphql';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { CmdbModule } from '../cmdb.module';
+import { CmdbSchema } from './cmdb.schema-marker';
 
-const registerIn = () => CmdbModule;
+const registerIn = CmdbSchema;
 
 @InputType('AttributeInput', { registerIn, description: 'An attribute value as text, typed by the class ("4" for an integer); null clears it' })
 export class AttributeInput {
   @Field() name!: string;
-  @Field(() => String, { nullable: true }) value!: string | null;
+  @Field(() => String, { nullable: true }) @InputText('text') value!: string | null;
 }
 
 @InputType('DiscoveredRelationshipInput', { registerIn })

@@ -1,6 +1,8 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { Clock } from '@itsm/platform/config';
+import { encodeCursor, InputTextArgs, pageRequest, toConnection } from '@itsm/platform/graphql';
+import type { ConnectionOf, PageRequestRules } from '@itsm/platform/graphql';
 import { Inject, UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import {
@@ -47,8 +49,16 @@ import type { Relationship } from '../domain';
 import { CiClassInput, DiscoveredCiInput, DiscoverySourceInput, ImpactAnalysisInput, RelationshipTypeInput, AttributeInput } from './cmdb.inputs';
 import { CiClassGql, CiConnectionGql, CiHistoryEntryGql, CiRelationshipGql, ConfigurationItemGql, DiscoverySourceGql, ImpactAnalysisGql, ReconcileResultGql, RelationshipGql, RelationshipTypeGql } from './cmdb.types';
 import { toCiGql, toClassGql, toHistoryGql, toImpactGql, toRelationshipTypeGql, toSourceGql } from './cmdb-graphql.mapper';
-import { CmdbErrorFilter } from './cmdb-error.filter';
+import { cmdbErrorFilter } from './cmdb-error.filter';
 import { CMDB_ADMINS, CMDB_EDITORS, CMDB_READERS } from './role-sets';
+
+/** CIs page in id order; a cursor holds the last CI id seen. */
+const CI_PAGES: PageRequestRules<string> = {
+  cursor: 'ci',
+  maxFirst: 500,
+  parseKey: (key) => (/^[0-9a-f]{24}$/.test(key) ? key : undefined),
+  invalid: (field, message) => new CmdbError(CmdbErrorCode.InvalidInput, message, { field }),
+};
 
 function direction(value: string): 'outbound' | 'inbound' {
   if (value !== 'outbound' && value !== 'inbound') throw new CmdbError(CmdbErrorCode.InvalidInput, `direction is outbound or inbound, not ${value}`);
@@ -61,7 +71,7 @@ function toRelationshipGql(relationship: Relationship, changed: boolean): Relati
 
 /** The CMDB subgraph: CIs, their history and relationships, impact analysis, service maps, the data model. */
 @Resolver(() => ConfigurationItemGql)
-@UseFilters(CmdbErrorFilter)
+@UseFilters(cmdbErrorFilter)
 export class CmdbResolver {
   constructor(
     private readonly configurationItemOf: ConfigurationItemHandler,
@@ -105,11 +115,12 @@ export class CmdbResolver {
     @Args('nameContains', { nullable: true }) nameContains?: string,
     @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
     @Args('after', { type: () => String, nullable: true }) after?: string,
-  ): Promise<CiConnectionGql> {
+  ): Promise<ConnectionOf<ConfigurationItemGql>> {
     if (state !== undefined && state !== 'active' && state !== 'retired') throw new CmdbError(CmdbErrorCode.InvalidInput, `state is active or retired, not ${state}`);
-    const page = await this.configurationItemsOf.execute(new ConfigurationItemsQuery({ ...(classId ? { classId } : {}), ...(state ? { state } : {}), ...(nameContains ? { nameContains } : {}) }, first, after ?? undefined));
+    const request = pageRequest({ first, after }, CI_PAGES);
+    const page = await this.configurationItemsOf.execute(new ConfigurationItemsQuery({ ...(classId ? { classId } : {}), ...(state ? { state } : {}), ...(nameContains ? { nameContains } : {}) }, request.first, request.after));
     const catalog = this.catalog.current();
-    return { items: page.items.map((ci) => toCiGql(catalog, ci)), hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.id ?? null };
+    return toConnection(page, (ci) => encodeCursor(CI_PAGES.cursor, ci.id), (ci) => toCiGql(catalog, ci));
   }
 
   @ResolveField(() => [CiHistoryEntryGql], { description: 'Every change, oldest first' })
@@ -191,6 +202,7 @@ export class CmdbResolver {
 
   @Mutation(() => ConfigurationItemGql, { description: 'Retires a CI: kept with its history, out of impact analysis, relationships removed' })
   @Roles(...CMDB_EDITORS)
+  @InputTextArgs({ reason: 'text' })
   async retireConfigurationItem(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @CurrentPrincipal() principal: Principal): Promise<ConfigurationItemGql> {
     if (reason.length > 500) throw new CmdbError(CmdbErrorCode.InvalidInput, 'a reason has at most 500 characters');
     return toCiGql(this.catalog.current(), await this.retireCi.execute(new RetireCiCommand(id, reason, principal.userId)));

@@ -1,7 +1,8 @@
+import { Connection } from '@itsm/platform/graphql';
 import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CmdbModule } from '../cmdb.module';
+import { CmdbSchema } from './cmdb.schema-marker';
 
-const registerIn = () => CmdbModule;
+const registerIn = CmdbSchema;
 
 @ObjectType('CiAttribute', { registerIn, description: 'One attribute of a CI: its value as text (typed by `type`) and which source set it' })
 export class CiAttributeGql {
@@ -68,12 +69,7 @@ export class RelationshipGql {
   @Field() changed!: boolean;
 }
 
-@ObjectType('CiConnection', { registerIn })
-export class CiConnectionGql {
-  @Field(() => [ConfigurationItemGql]) items!: ConfigurationItemGql[];
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' }) endCursor!: string | null;
-}
+export const CiConnectionGql = Connection(ConfigurationItemGql, { name: 'Ci', registerIn });
 
 @ObjectType('HeldAttribute', { registerIn, description: 'A reported value not written: a source of higher precedence holds the attribute' })
 export class HeldAttributeGql {

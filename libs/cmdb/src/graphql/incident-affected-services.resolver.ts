@@ -7,7 +7,7 @@ import { AffectedServicesHandler } from '../application/queries/affected-service
 import { AffectedServicesQuery } from '../application/queries/affected-services/affected-services.query';
 import { AffectedServiceGql, IncidentCmdbRef } from './cmdb.types';
 import { toAffectedGql } from './cmdb-graphql.mapper';
-import { CmdbErrorFilter } from './cmdb-error.filter';
+import { cmdbErrorFilter } from './cmdb-error.filter';
 import { EVERYONE } from './role-sets';
 
 /**
@@ -16,7 +16,7 @@ import { EVERYONE } from './role-sets';
  * subgraph keeps deciding who sees the incident at all.
  */
 @Resolver(() => IncidentCmdbRef)
-@UseFilters(CmdbErrorFilter)
+@UseFilters(cmdbErrorFilter)
 export class IncidentAffectedServicesResolver {
   constructor(
     private readonly affectedServicesOf: AffectedServicesHandler,

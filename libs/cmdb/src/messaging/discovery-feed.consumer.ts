@@ -1,4 +1,4 @@
-import { cmdbDiscoveryTopic } from '@itsm/contracts';
+import { cmdbDiscoveryTopic, isRetryableKind } from '@itsm/contracts';
 import type { EventOf } from '@itsm/contracts';
 import { EventConsumer, MessagingError, MessagingErrorCode } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
@@ -7,7 +7,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Logger } from 'pino';
 import { ReportDiscoveredCiCommand } from '../application/commands/report-discovered-ci/report-discovered-ci.command';
 import { ReportDiscoveredCiHandler } from '../application/commands/report-discovered-ci/report-discovered-ci.handler';
-import { CmdbError, CmdbErrorCode } from '../domain';
+import { CMDB_ERROR_KINDS, CmdbError } from '../domain';
 
 type DiscoveryEvent = EventOf<typeof cmdbDiscoveryTopic>;
 
@@ -15,7 +15,7 @@ type DiscoveryEvent = EventOf<typeof cmdbDiscoveryTopic>;
  * The bulk discovery feed: each event (its shape already checked by the bus) is identified and
  * reconciled like the GraphQL mutation. A payload the CMDB refuses (unknown source or class, a
  * value of the wrong type, a source that may not create) is dead-lettered with the code at once:
- * retrying cannot cure it. Only a lost concurrency race is retried.
+ * retrying cannot cure it. Only what its kind says a retry may cure (a lost concurrency race) is retried.
  */
 @EventConsumer()
 export class DiscoveryFeedConsumer {
@@ -33,7 +33,7 @@ export class DiscoveryFeedConsumer {
         this.logger.info({ ciId: result.ci.id, source: data.source, held: result.held, conflicts: result.identificationConflicts }, 'CMDB discovery: some reported values not written');
       }
     } catch (error) {
-      if (error instanceof CmdbError && error.code !== CmdbErrorCode.Conflict) {
+      if (error instanceof CmdbError && !isRetryableKind(CMDB_ERROR_KINDS[error.code])) {
         this.logger.warn({ code: error.code, source: data.source, classId: data.classId, eventId: envelope.id }, `CMDB discovery item refused: ${error.message}`);
         throw new MessagingError(MessagingErrorCode.HandlerFailed, `${error.code}: ${error.message}`, false);
       }

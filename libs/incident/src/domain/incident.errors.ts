@@ -1,3 +1,6 @@
+import { CodedError } from '@itsm/contracts';
+import type { ErrorKinds } from '@itsm/contracts';
+
 /** Every way an incident or problem use case can fail, as a code that crosses process boundaries. */
 export enum IncidentErrorCode {
   NotFound = 'INCIDENT.NOT_FOUND',
@@ -17,14 +20,25 @@ export enum IncidentErrorCode {
   ProblemIllegalTransition = 'PROBLEM.ILLEGAL_TRANSITION',
 }
 
-export class IncidentError extends Error {
+export class IncidentError extends CodedError<IncidentErrorCode> {
   override readonly name = 'IncidentError';
-
-  constructor(
-    readonly code: IncidentErrorCode,
-    message: string,
-    readonly details: Readonly<Record<string, string | number | boolean | null>> = {},
-  ) {
-    super(message);
-  }
 }
+
+/** What each code means to a caller (GraphQL filter, dead-letter decisions); exhaustive by type. */
+export const INCIDENT_ERROR_KINDS: ErrorKinds<IncidentErrorCode> = {
+  [IncidentErrorCode.NotFound]: 'not_found',
+  [IncidentErrorCode.IllegalTransition]: 'illegal_state',
+  [IncidentErrorCode.InvalidInput]: 'invalid_input',
+  [IncidentErrorCode.Forbidden]: 'forbidden',
+  [IncidentErrorCode.UnknownGroup]: 'invalid_input',
+  [IncidentErrorCode.AssigneeNotInGroup]: 'invalid_input',
+  [IncidentErrorCode.HoldRequiresProblem]: 'illegal_state',
+  [IncidentErrorCode.InvalidParent]: 'invalid_input',
+  [IncidentErrorCode.AlreadyLinked]: 'illegal_state',
+  [IncidentErrorCode.NotLinked]: 'illegal_state',
+  [IncidentErrorCode.InvalidMatrix]: 'invalid_input',
+  [IncidentErrorCode.MajorNotProposed]: 'illegal_state',
+  [IncidentErrorCode.Conflict]: 'conflict',
+  [IncidentErrorCode.ProblemNotFound]: 'not_found',
+  [IncidentErrorCode.ProblemIllegalTransition]: 'illegal_state',
+};

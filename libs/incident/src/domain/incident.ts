@@ -3,12 +3,21 @@ import { IncidentError, IncidentErrorCode } from './incident.errors';
 import type { Level, Priority, PriorityMatrix } from './priority-matrix';
 import { priorityOf } from './priority-matrix';
 
-export type IncidentState = 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'closed' | 'canceled';
-export type HoldReason = 'awaiting_caller' | 'awaiting_change' | 'awaiting_problem' | 'awaiting_vendor';
-export type LinkKind = 'configuration_item' | 'service' | 'problem' | 'change';
-export type NoteKind = 'work_note' | 'comment';
-export type MajorStatus = 'none' | 'proposed' | 'promoted' | 'declined';
-export type ResolutionCause = 'manual' | 'parent' | 'problem';
+export const INCIDENT_STATES = ['new', 'in_progress', 'on_hold', 'resolved', 'closed', 'canceled'] as const;
+export type IncidentState = (typeof INCIDENT_STATES)[number];
+export const HOLD_REASONS = ['awaiting_caller', 'awaiting_change', 'awaiting_problem', 'awaiting_vendor'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+export const LINK_KINDS = ['configuration_item', 'service', 'problem', 'change'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const NOTE_KINDS = ['work_note', 'comment'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const MAJOR_STATUSES = ['none', 'proposed', 'promoted', 'declined'] as const;
+export type MajorStatus = (typeof MAJOR_STATUSES)[number];
+export const RESOLUTION_CAUSES = ['manual', 'parent', 'problem'] as const;
+export type ResolutionCause = (typeof RESOLUTION_CAUSES)[number];
+/** What an organisation is to the service provider (reference data). */
+export const ORGANISATION_KINDS = ['internal', 'customer', 'supplier'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 type IncidentTopic = typeof incidentTopic;
 export type IncidentEventType = EventTypeOf<IncidentTopic>;

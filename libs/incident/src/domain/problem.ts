@@ -4,7 +4,11 @@ import { IncidentError, IncidentErrorCode } from './incident.errors';
 import type { Level, Priority, PriorityMatrix } from './priority-matrix';
 import { priorityOf } from './priority-matrix';
 
-export type ProblemState = 'new' | 'assess' | 'root_cause_analysis' | 'fix_in_progress' | 'resolved' | 'closed' | 'canceled';
+export const PROBLEM_STATES = ['new', 'assess', 'root_cause_analysis', 'fix_in_progress', 'resolved', 'closed', 'canceled'] as const;
+export type ProblemState = (typeof PROBLEM_STATES)[number];
+/** The states a problem advances through before resolution. */
+export const PROBLEM_STAGES = ['assess', 'root_cause_analysis', 'fix_in_progress'] as const;
+export type ProblemStage = (typeof PROBLEM_STAGES)[number];
 
 type ProblemTopic = typeof problemTopic;
 export type ProblemEventType = EventTypeOf<ProblemTopic>;
@@ -55,7 +59,7 @@ export interface OpenProblemInput {
 
 export type ProblemCommand =
   | { readonly kind: 'assign'; readonly group: GroupRef; readonly assigneeId: string | null }
-  | { readonly kind: 'advance'; readonly to: 'assess' | 'root_cause_analysis' | 'fix_in_progress' }
+  | { readonly kind: 'advance'; readonly to: ProblemStage }
   | { readonly kind: 'record-known-error'; readonly symptom: string; readonly rootCause: string; readonly workaround: string }
   | { readonly kind: 'resolve'; readonly notes: string; readonly fixChangeId: string | null }
   | { readonly kind: 'close' }

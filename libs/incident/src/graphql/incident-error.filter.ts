@@ -1,20 +1,5 @@
-import { PersistenceError } from '@itsm/platform/persistence';
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
-import { IncidentError, IncidentErrorCode } from '../domain';
+import { CodedErrorFilter } from '@itsm/platform/graphql';
+import { INCIDENT_ERROR_KINDS, IncidentErrorCode } from '../domain';
 
-/**
- * The one edge mapper from domain error codes to GraphQL errors: `extensions.code` is the domain code
- * (e.g. INCIDENT.ILLEGAL_TRANSITION), `extensions.details` its fields. Anything else is left to Apollo,
- * which hides internals in production.
- */
-@Catch(IncidentError, PersistenceError)
-export class IncidentErrorFilter implements GqlExceptionFilter {
-  catch(error: IncidentError | PersistenceError): GraphQLError {
-    if (error instanceof PersistenceError) {
-      return new GraphQLError('the record changed concurrently; try again', { extensions: { code: IncidentErrorCode.Conflict } });
-    }
-    return new GraphQLError(error.message, { extensions: { code: error.code, details: error.details } });
-  }
-}
+/** Incident and problem errors at the GraphQL edge: `extensions.code` is the domain code, `extensions.details` its fields. */
+export const incidentErrorFilter = new CodedErrorFilter({ kinds: INCIDENT_ERROR_KINDS, concurrencyCode: IncidentErrorCode.Conflict });

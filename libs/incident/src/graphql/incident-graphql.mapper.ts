@@ -1,5 +1,7 @@
+import { encodeCursor, pageRequest } from '@itsm/platform/graphql';
 import type { Incident, Level } from '../domain';
 import { IncidentError, IncidentErrorCode, isLevel } from '../domain';
+import { sequenceOfNumber } from '../persistence/incident.mapper';
 import type { IncidentGql } from './incident.types';
 
 export function toIncidentGql(incident: Incident): IncidentGql {
@@ -17,4 +19,20 @@ export function toIncidentGql(incident: Incident): IncidentGql {
 export function level(value: number, field: string): Level {
   if (!isLevel(value)) throw new IncidentError(IncidentErrorCode.InvalidInput, `${field} must be 1 (high), 2 or 3 (low)`, { field });
   return value;
+}
+
+/** Incidents (`inc`) and problems (`prb`) page by their number's sequence, newest first. */
+export type SequenceCursor = 'inc' | 'prb';
+
+export function sequenceCursor(cursor: SequenceCursor, number: string): string {
+  return encodeCursor(cursor, sequenceOfNumber(number));
+}
+
+export function sequencePage(cursor: SequenceCursor, args: { readonly first: number; readonly after?: string | null }, maxFirst: number): { readonly first: number; readonly after: number | undefined } {
+  return pageRequest(args, {
+    cursor,
+    maxFirst,
+    parseKey: (key) => (/^[1-9][0-9]{0,14}$/.test(key) ? Number(key) : undefined),
+    invalid: (field, message) => new IncidentError(IncidentErrorCode.InvalidInput, message, { field }),
+  });
 }

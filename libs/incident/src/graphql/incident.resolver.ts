@@ -1,5 +1,7 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { toConnection } from '@itsm/platform/graphql';
+import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AddIncidentNoteCommand } from '../application/commands/add-incident-note/add-incident-note.command';
@@ -38,13 +40,11 @@ import { UnlinkIncidentHandler } from '../application/commands/unlink-incident/u
 import { FindIncidentQuery } from '../application/queries/find-incident/find-incident.query';
 import { FindIncidentHandler } from '../application/queries/find-incident/find-incident.handler';
 import { FindIncidentsQuery } from '../application/queries/find-incidents/find-incidents.query';
-import { FindIncidentsHandler } from '../application/queries/find-incidents/find-incidents.handler';
-import { encodeCursor } from '../application/queries/find-incidents/incident-cursor';
+import { FindIncidentsHandler, MAX_PAGE_SIZE } from '../application/queries/find-incidents/find-incidents.handler';
 import type { Incident } from '../domain';
 import { IncidentError, IncidentErrorCode, redactFor } from '../domain';
-import { sequenceOfNumber } from '../persistence/incident.mapper';
-import { level, toIncidentGql } from './incident-graphql.mapper';
-import { IncidentErrorFilter } from './incident-error.filter';
+import { level, sequenceCursor, sequencePage, toIncidentGql } from './incident-graphql.mapper';
+import { incidentErrorFilter } from './incident-error.filter';
 import { EVERYONE, STAFF, WORKERS } from './role-sets';
 import {
   AddNoteInput,
@@ -64,7 +64,7 @@ import { IncidentConnectionGql, IncidentGql } from './incident.types';
 
 /** Thin: each field builds a command or query, runs its handler, maps the result. Who may call it is declared on it. */
 @Resolver(() => IncidentGql)
-@UseFilters(IncidentErrorFilter)
+@UseFilters(incidentErrorFilter)
 export class IncidentResolver {
   constructor(
     private readonly findIncident: FindIncidentHandler,
@@ -108,12 +108,10 @@ export class IncidentResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('filter', { nullable: true }) filter?: IncidentFilter,
-  ): Promise<IncidentConnectionGql> {
-    const page = await this.findIncidents.execute(viewer, new FindIncidentsQuery(filter ?? {}, first, after));
-    return {
-      edges: page.items.map((incident) => ({ cursor: encodeCursor(sequenceOfNumber(incident.number)), node: toIncidentGql(incident) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+  ): Promise<ConnectionOf<IncidentGql>> {
+    const request = sequencePage('inc', { first, after }, MAX_PAGE_SIZE);
+    const page = await this.findIncidents.execute(viewer, new FindIncidentsQuery(filter ?? {}, request.first, request.after));
+    return toConnection(page, (incident) => sequenceCursor('inc', incident.number), toIncidentGql);
   }
 
   @ResolveReference()

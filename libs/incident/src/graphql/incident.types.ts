@@ -1,69 +1,39 @@
-import { IncidentModule } from '../incident.module';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, registerDomainEnum } from '@itsm/platform/graphql';
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { HOLD_REASONS, INCIDENT_STATES, LINK_KINDS, MAJOR_STATUSES, NOTE_KINDS, RESOLUTION_CAUSES } from '../domain';
+import type { HoldReason, IncidentState, MajorStatus, NoteKind, ResolutionCause } from '../domain';
+import { IncidentSchema } from './incident.schema-marker';
 
-export enum IncidentStateGql {
-  new = 'new',
-  in_progress = 'in_progress',
-  on_hold = 'on_hold',
-  resolved = 'resolved',
-  closed = 'closed',
-  canceled = 'canceled',
-}
-export enum HoldReasonGql {
-  awaiting_caller = 'awaiting_caller',
-  awaiting_change = 'awaiting_change',
-  awaiting_problem = 'awaiting_problem',
-  awaiting_vendor = 'awaiting_vendor',
-}
-export enum LinkKindGql {
-  configuration_item = 'configuration_item',
-  service = 'service',
-  problem = 'problem',
-  change = 'change',
-}
-export enum NoteKindGql {
-  work_note = 'work_note',
-  comment = 'comment',
-}
-export enum MajorStatusGql {
-  none = 'none',
-  proposed = 'proposed',
-  promoted = 'promoted',
-  declined = 'declined',
-}
-export enum ResolutionCauseGql {
-  manual = 'manual',
-  parent = 'parent',
-  problem = 'problem',
-}
-registerEnumType(IncidentStateGql, { name: 'IncidentState' });
-registerEnumType(HoldReasonGql, { name: 'HoldReason' });
-registerEnumType(LinkKindGql, { name: 'LinkKind' });
-registerEnumType(NoteKindGql, { name: 'NoteKind', description: 'work_note: internal staff only; comment: visible to the caller and the assigned supplier' });
-registerEnumType(MajorStatusGql, { name: 'MajorIncidentStatus' });
-registerEnumType(ResolutionCauseGql, { name: 'ResolutionCause' });
+const registerIn = IncidentSchema;
 
-@ObjectType('IncidentNote', { registerIn: () => IncidentModule })
+export const IncidentStateGql = registerDomainEnum(INCIDENT_STATES, { name: 'IncidentState', registerIn });
+export const HoldReasonGql = registerDomainEnum(HOLD_REASONS, { name: 'HoldReason', registerIn });
+export const LinkKindGql = registerDomainEnum(LINK_KINDS, { name: 'LinkKind', registerIn });
+export const NoteKindGql = registerDomainEnum(NOTE_KINDS, { name: 'NoteKind', registerIn, description: 'work_note: internal staff only; comment: visible to the caller and the assigned supplier' });
+export const MajorStatusGql = registerDomainEnum(MAJOR_STATUSES, { name: 'MajorIncidentStatus', registerIn });
+export const ResolutionCauseGql = registerDomainEnum(RESOLUTION_CAUSES, { name: 'ResolutionCause', registerIn });
+
+@ObjectType('IncidentNote', { registerIn })
 export class NoteGql {
   @Field(() => ID) id!: string;
-  @Field(() => NoteKindGql) kind!: NoteKindGql;
+  @Field(() => NoteKindGql) kind!: NoteKind;
   @Field() body!: string;
   @Field() authorId!: string;
   @Field() at!: Date;
 }
 
-@ObjectType('Resolution', { registerIn: () => IncidentModule })
+@ObjectType('Resolution', { registerIn })
 export class ResolutionGql {
   @Field() code!: string;
   @Field() notes!: string;
   @Field() by!: string;
   @Field() at!: Date;
-  @Field(() => ResolutionCauseGql) cause!: ResolutionCauseGql;
+  @Field(() => ResolutionCauseGql) cause!: ResolutionCause;
   @Field(() => String, { nullable: true }) causeId!: string | null;
 }
 
 // registerIn: in the all-in-one process other subgraphs declare their own `Incident` entity stub.
-@ObjectType('Incident', { registerIn: () => IncidentModule })
+@ObjectType('Incident', { registerIn })
 @Directive('@key(fields: "id")')
 export class IncidentGql {
   @Field(() => ID) id!: string;
@@ -76,8 +46,8 @@ export class IncidentGql {
   @Field(() => Int, { description: '1 high .. 3 low' }) impact!: number;
   @Field(() => Int, { description: '1 high .. 3 low' }) urgency!: number;
   @Field(() => Int, { description: 'P1 critical .. P5 planning, computed from impact x urgency' }) priority!: number;
-  @Field(() => IncidentStateGql) state!: IncidentStateGql;
-  @Field(() => HoldReasonGql, { nullable: true }) holdReason!: HoldReasonGql | null;
+  @Field(() => IncidentStateGql) state!: IncidentState;
+  @Field(() => HoldReasonGql, { nullable: true }) holdReason!: HoldReason | null;
   @Field(() => String, { nullable: true }) assignmentGroupId!: string | null;
   @Field(() => String, { nullable: true }) assignedOrgId!: string | null;
   @Field(() => String, { nullable: true }) assigneeId!: string | null;
@@ -86,7 +56,7 @@ export class IncidentGql {
   @Field(() => String, { nullable: true }) problemId!: string | null;
   @Field(() => String, { nullable: true }) causedByChangeId!: string | null;
   @Field(() => String, { nullable: true }) parentId!: string | null;
-  @Field(() => MajorStatusGql) major!: MajorStatusGql;
+  @Field(() => MajorStatusGql) major!: MajorStatus;
   @Field(() => [String]) majorReasons!: string[];
   @Field(() => ResolutionGql, { nullable: true }) resolution!: ResolutionGql | null;
   @Field(() => Int) reopenCount!: number;
@@ -100,20 +70,4 @@ export class IncidentGql {
   @Field(() => Int, { description: 'Number of events in this incident\'s stream (its version)' }) version!: number;
 }
 
-@ObjectType('PageInfo', { registerIn: () => IncidentModule })
-export class PageInfoGql {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-@ObjectType('IncidentEdge', { registerIn: () => IncidentModule })
-export class IncidentEdgeGql {
-  @Field() cursor!: string;
-  @Field(() => IncidentGql) node!: IncidentGql;
-}
-
-@ObjectType('IncidentConnection', { registerIn: () => IncidentModule })
-export class IncidentConnectionGql {
-  @Field(() => [IncidentEdgeGql]) edges!: IncidentEdgeGql[];
-  @Field(() => PageInfoGql) pageInfo!: PageInfoGql;
-}
+export const IncidentConnectionGql = Connection(IncidentGql, { name: 'Incident', registerIn });

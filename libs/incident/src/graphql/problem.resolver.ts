@@ -1,5 +1,7 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { toConnection } from '@itsm/platform/graphql';
+import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AdvanceProblemCommand } from '../application/commands/advance-problem/advance-problem.command';
@@ -18,14 +20,14 @@ import { ResolveProblemHandler } from '../application/commands/resolve-problem/r
 import { FindProblemQuery } from '../application/queries/find-problem/find-problem.query';
 import { FindProblemHandler } from '../application/queries/find-problem/find-problem.handler';
 import { FindProblemsQuery } from '../application/queries/find-problems/find-problems.query';
-import { FindProblemsHandler } from '../application/queries/find-problems/find-problems.handler';
-import type { Problem } from '../domain';
+import { FindProblemsHandler, MAX_PROBLEM_PAGE_SIZE } from '../application/queries/find-problems/find-problems.handler';
+import type { Problem, ProblemStage, ProblemState } from '../domain';
 import { IncidentError, IncidentErrorCode } from '../domain';
-import { level } from './incident-graphql.mapper';
-import { IncidentErrorFilter } from './incident-error.filter';
+import { level, sequenceCursor, sequencePage } from './incident-graphql.mapper';
+import { incidentErrorFilter } from './incident-error.filter';
 import { STAFF } from './role-sets';
 import { ReasonInput } from './incident.inputs';
-import { AssignProblemInput, KnownErrorInput, OpenProblemInput, ProblemGql, ProblemStageGql, ProblemStateGql, ResolveProblemInput } from './problem.types';
+import { AssignProblemInput, KnownErrorInput, OpenProblemInput, ProblemConnectionGql, ProblemGql, ProblemStageGql, ProblemStateGql, ResolveProblemInput } from './problem.types';
 
 const MANAGERS = ['problem-manager', 'admin'] as const;
 
@@ -34,7 +36,7 @@ function toProblemGql(problem: Problem): ProblemGql {
 }
 
 @Resolver(() => ProblemGql)
-@UseFilters(IncidentErrorFilter)
+@UseFilters(incidentErrorFilter)
 export class ProblemResolver {
   constructor(
     private readonly findProblem: FindProblemHandler,
@@ -59,14 +61,17 @@ export class ProblemResolver {
     return toProblemGql(await this.findProblem.execute(viewer, id !== undefined ? FindProblemQuery.byId(id) : FindProblemQuery.byNumber(number ?? '')));
   }
 
-  @Query(() => [ProblemGql], { description: 'Newest first' })
+  @Query(() => ProblemConnectionGql, { description: 'Problems, newest first, with cursor pagination' })
   @Roles(...STAFF)
   async problems(
     @CurrentPrincipal() viewer: Principal,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @Args('states', { type: () => [ProblemStateGql], nullable: true }) states?: ProblemStateGql[],
-  ): Promise<ProblemGql[]> {
-    return (await this.findProblems.execute(viewer, new FindProblemsQuery(first, states))).map(toProblemGql);
+    @Args('after', { nullable: true }) after?: string,
+    @Args('states', { type: () => [ProblemStateGql], nullable: true }) states?: ProblemState[],
+  ): Promise<ConnectionOf<ProblemGql>> {
+    const request = sequencePage('prb', { first, after }, MAX_PROBLEM_PAGE_SIZE);
+    const page = await this.findProblems.execute(viewer, new FindProblemsQuery(request.first, states, request.after));
+    return toConnection(page, (problem) => sequenceCursor('prb', problem.number), toProblemGql);
   }
 
   @ResolveReference()
@@ -99,7 +104,7 @@ export class ProblemResolver {
 
   @Mutation(() => ProblemGql, { description: 'Moves a problem forward: assess -> root cause analysis -> fix in progress' })
   @Roles(...STAFF)
-  advanceProblem(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Args('to', { type: () => ProblemStageGql }) to: ProblemStageGql): Promise<ProblemGql> {
+  advanceProblem(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string, @Args('to', { type: () => ProblemStageGql }) to: ProblemStage): Promise<ProblemGql> {
     return this.answer(this.advance.execute(viewer, new AdvanceProblemCommand(id, to)));
   }
 

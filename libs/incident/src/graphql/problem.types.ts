@@ -1,24 +1,15 @@
-import { IncidentModule } from '../incident.module';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, InputText, registerDomainEnum } from '@itsm/platform/graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { PROBLEM_STAGES, PROBLEM_STATES } from '../domain';
+import type { ProblemState } from '../domain';
+import { IncidentSchema } from './incident.schema-marker';
 
-export enum ProblemStateGql {
-  new = 'new',
-  assess = 'assess',
-  root_cause_analysis = 'root_cause_analysis',
-  fix_in_progress = 'fix_in_progress',
-  resolved = 'resolved',
-  closed = 'closed',
-  canceled = 'canceled',
-}
-export enum ProblemStageGql {
-  assess = 'assess',
-  root_cause_analysis = 'root_cause_analysis',
-  fix_in_progress = 'fix_in_progress',
-}
-registerEnumType(ProblemStateGql, { name: 'ProblemState' });
-registerEnumType(ProblemStageGql, { name: 'ProblemStage', description: 'The states a problem advances through before resolution' });
+const registerIn = IncidentSchema;
 
-@ObjectType('KnownError', { registerIn: () => IncidentModule })
+export const ProblemStateGql = registerDomainEnum(PROBLEM_STATES, { name: 'ProblemState', registerIn });
+export const ProblemStageGql = registerDomainEnum(PROBLEM_STAGES, { name: 'ProblemStage', registerIn, description: 'The states a problem advances through before resolution' });
+
+@ObjectType('KnownError', { registerIn })
 export class KnownErrorGql {
   @Field() symptom!: string;
   @Field() rootCause!: string;
@@ -27,7 +18,7 @@ export class KnownErrorGql {
   @Field() recordedAt!: Date;
 }
 
-@ObjectType('Problem', { registerIn: () => IncidentModule })
+@ObjectType('Problem', { registerIn })
 @Directive('@key(fields: "id")')
 export class ProblemGql {
   @Field(() => ID) id!: string;
@@ -37,7 +28,7 @@ export class ProblemGql {
   @Field(() => Int) impact!: number;
   @Field(() => Int) urgency!: number;
   @Field(() => Int) priority!: number;
-  @Field(() => ProblemStateGql) state!: ProblemStateGql;
+  @Field(() => ProblemStateGql) state!: ProblemState;
   @Field(() => String, { nullable: true }) assignmentGroupId!: string | null;
   @Field(() => String, { nullable: true }) assigneeId!: string | null;
   @Field(() => String, { nullable: true }) serviceId!: string | null;
@@ -50,10 +41,12 @@ export class ProblemGql {
   @Field() updatedAt!: Date;
 }
 
-@InputType({ registerIn: () => IncidentModule })
+export const ProblemConnectionGql = Connection(ProblemGql, { name: 'Problem', registerIn });
+
+@InputType({ registerIn })
 export class OpenProblemInput {
   @Field() title!: string;
-  @Field({ defaultValue: '' }) description!: string;
+  @Field({ defaultValue: '' }) @InputText('text') description!: string;
   @Field(() => Int) impact!: number;
   @Field(() => Int) urgency!: number;
   @Field({ nullable: true }) assignmentGroupId?: string;
@@ -61,22 +54,22 @@ export class OpenProblemInput {
   @Field(() => [String], { nullable: true }) configurationItemIds?: string[];
 }
 
-@InputType({ registerIn: () => IncidentModule })
+@InputType({ registerIn })
 export class KnownErrorInput {
   @Field(() => ID) id!: string;
-  @Field() symptom!: string;
-  @Field() rootCause!: string;
-  @Field() workaround!: string;
+  @Field() @InputText('text') symptom!: string;
+  @Field() @InputText('text') rootCause!: string;
+  @Field() @InputText('text') workaround!: string;
 }
 
-@InputType({ registerIn: () => IncidentModule })
+@InputType({ registerIn })
 export class ResolveProblemInput {
   @Field(() => ID) id!: string;
-  @Field() notes!: string;
+  @Field() @InputText('text') notes!: string;
   @Field(() => String, { nullable: true }) fixChangeId?: string | null;
 }
 
-@InputType({ registerIn: () => IncidentModule })
+@InputType({ registerIn })
 export class AssignProblemInput {
   @Field(() => ID) id!: string;
   @Field() groupId!: string;

@@ -10,7 +10,7 @@ import { UpsertOrganisationHandler } from '../application/commands/upsert-organi
 import { ReferenceDataRepository } from '../persistence/reference-data.repository';
 import type { PriorityMatrixSetting } from '../persistence/reference-data.repository';
 import { AssignmentGroupGql, AssignmentGroupInput, OrganisationGql, OrganisationInput, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
-import { IncidentErrorFilter } from './incident-error.filter';
+import { incidentErrorFilter } from './incident-error.filter';
 import { STAFF, WORKERS } from './role-sets';
 import { isInternal } from '../domain';
 
@@ -20,7 +20,7 @@ function toMatrixGql(setting: PriorityMatrixSetting): PriorityMatrixGql {
 }
 
 @Resolver()
-@UseFilters(IncidentErrorFilter)
+@UseFilters(incidentErrorFilter)
 export class ReferenceDataResolver {
   constructor(
     private readonly referenceData: ReferenceDataRepository,

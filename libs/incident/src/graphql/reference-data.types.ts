@@ -1,21 +1,21 @@
-import { IncidentModule } from '../incident.module';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { registerDomainEnum } from '@itsm/platform/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ORGANISATION_KINDS } from '../domain';
+import type { OrganisationKind } from '../domain';
+import { IncidentSchema } from './incident.schema-marker';
 
-export enum OrganisationKindGql {
-  internal = 'internal',
-  customer = 'customer',
-  supplier = 'supplier',
-}
-registerEnumType(OrganisationKindGql, { name: 'OrganisationKind' });
+const registerIn = IncidentSchema;
 
-@ObjectType('Organisation', { registerIn: () => IncidentModule })
+export const OrganisationKindGql = registerDomainEnum(ORGANISATION_KINDS, { name: 'OrganisationKind', registerIn });
+
+@ObjectType('Organisation', { registerIn })
 export class OrganisationGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field(() => OrganisationKindGql) kind!: OrganisationKindGql;
+  @Field(() => OrganisationKindGql) kind!: OrganisationKind;
 }
 
-@ObjectType('AssignmentGroup', { registerIn: () => IncidentModule })
+@ObjectType('AssignmentGroup', { registerIn })
 export class AssignmentGroupGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -23,7 +23,7 @@ export class AssignmentGroupGql {
   @Field(() => [String]) members!: string[];
 }
 
-@ObjectType('PriorityMatrix', { registerIn: () => IncidentModule })
+@ObjectType('PriorityMatrix', { registerIn })
 export class PriorityMatrixGql {
   @Field(() => [[Int]], { description: 'rows: impact 1..3; columns: urgency 1..3; cells: priority 1..5' }) cells!: number[][];
   @Field(() => Int, { description: 'Pass back as expectedVersion when editing' }) version!: number;
@@ -31,20 +31,20 @@ export class PriorityMatrixGql {
   @Field(() => Date, { nullable: true }) updatedAt!: Date | null;
 }
 
-@ObjectType('PriorityMatrixUpdate', { registerIn: () => IncidentModule })
+@ObjectType('PriorityMatrixUpdate', { registerIn })
 export class PriorityMatrixUpdateGql {
   @Field(() => PriorityMatrixGql) matrix!: PriorityMatrixGql;
   @Field(() => Int, { description: 'Active incidents whose priority changed' }) reprioritised!: number;
 }
 
-@InputType({ registerIn: () => IncidentModule })
+@InputType({ registerIn })
 export class OrganisationInput {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field(() => OrganisationKindGql) kind!: OrganisationKindGql;
+  @Field(() => OrganisationKindGql) kind!: OrganisationKind;
 }
 
-@InputType({ registerIn: () => IncidentModule })
+@InputType({ registerIn })
 export class AssignmentGroupInput {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -52,7 +52,7 @@ export class AssignmentGroupInput {
   @Field(() => [String]) members!: string[];
 }
 
-@InputType({ registerIn: () => IncidentModule })
+@InputType({ registerIn })
 export class PriorityMatrixInput {
   @Field(() => [[Int]]) cells!: number[][];
   @Field(() => Int) expectedVersion!: number;

@@ -1,9 +1,9 @@
 import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
-import type { GroupRef, PriorityMatrix } from '../domain';
+import type { GroupRef, OrganisationKind, PriorityMatrix } from '../domain';
 import { DEFAULT_PRIORITY_MATRIX, toPriorityMatrix } from '../domain';
 
-export type OrganisationKind = 'internal' | 'customer' | 'supplier';
+export type { OrganisationKind } from '../domain';
 
 export interface Organisation {
   readonly id: string;

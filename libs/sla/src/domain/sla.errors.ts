@@ -1,3 +1,6 @@
+import { CodedError } from '@itsm/contracts';
+import type { ErrorKinds } from '@itsm/contracts';
+
 /** Every way an SLA use case can fail, as a code that crosses process boundaries. */
 export enum SlaErrorCode {
   InvalidCalendar = 'SLA.INVALID_CALENDAR',
@@ -12,14 +15,20 @@ export enum SlaErrorCode {
   NotFound = 'SLA.NOT_FOUND',
 }
 
-export class SlaError extends Error {
+export class SlaError extends CodedError<SlaErrorCode> {
   override readonly name = 'SlaError';
-
-  constructor(
-    readonly code: SlaErrorCode,
-    message: string,
-    readonly details: Readonly<Record<string, string | number | boolean | null>> = {},
-  ) {
-    super(message);
-  }
 }
+
+/** What each code means to a caller (GraphQL filter, dead-letter decisions); exhaustive by type. */
+export const SLA_ERROR_KINDS: ErrorKinds<SlaErrorCode> = {
+  [SlaErrorCode.InvalidCalendar]: 'invalid_input',
+  [SlaErrorCode.InvalidDefinition]: 'invalid_input',
+  [SlaErrorCode.UnknownTimeZone]: 'invalid_input',
+  [SlaErrorCode.InvalidICalendar]: 'invalid_input',
+  [SlaErrorCode.CalendarNotFound]: 'not_found',
+  [SlaErrorCode.DefinitionNotFound]: 'not_found',
+  [SlaErrorCode.CalendarInUse]: 'illegal_state',
+  [SlaErrorCode.InvalidInput]: 'invalid_input',
+  [SlaErrorCode.Conflict]: 'conflict',
+  [SlaErrorCode.NotFound]: 'not_found',
+};

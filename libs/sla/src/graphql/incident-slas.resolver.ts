@@ -4,13 +4,13 @@ import { UseFilters } from '@nestjs/common';
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { TicketClocksHandler } from '../application/queries/ticket-clocks/ticket-clocks.handler';
 import { toClockGql } from './sla-graphql.mapper';
-import { SlaErrorFilter } from './sla-error.filter';
+import { slaErrorFilter } from './sla-error.filter';
 import { EVERYONE } from './role-sets';
 import { IncidentSlaRef, SlaClockGql } from './sla.types';
 
 /** Adds `slas` to the incident service's Incident (federation): its clocks, live, as the caller may see them. */
 @Resolver(() => IncidentSlaRef)
-@UseFilters(SlaErrorFilter)
+@UseFilters(slaErrorFilter)
 export class IncidentSlasResolver {
   constructor(private readonly clocks: TicketClocksHandler) {}
 

@@ -1,5 +1,6 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { InputTextArgs } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ImportSlaHolidaysHandler } from '../application/commands/import-sla-holidays/import-sla-holidays.handler';
@@ -11,9 +12,10 @@ import { SlaCalendarsHandler } from '../application/queries/sla-calendars/sla-ca
 import { SlaDefinitionsHandler } from '../application/queries/sla-definitions/sla-definitions.handler';
 import { SlaDryRunHandler } from '../application/queries/sla-dry-run/sla-dry-run.handler';
 import { SlaError, SlaErrorCode } from '../domain';
+import type { TimeZoneSubject } from '../domain';
 import { BusinessCalendarInput, SlaDefinitionInput } from './sla.inputs';
 import { ADMINS, CATALOGUE_READERS } from './role-sets';
-import { SlaErrorFilter } from './sla-error.filter';
+import { slaErrorFilter } from './sla-error.filter';
 import { toCalendarGql, toCalendarSpec, toClockChangeGql, toClockGql, toDefinition, toDefinitionGql } from './sla-graphql.mapper';
 import { BusinessCalendarGql, DryRunGql, HolidayImportGql, SlaClockGql, SlaDefinitionGql, TimeZoneSubjectGql } from './sla.types';
 
@@ -21,7 +23,7 @@ const MAX_ICS_BYTES = 1_000_000;
 
 /** The SLA catalogue: read by staff, changed (and dry-run) by admins. Thin: handlers do the work. */
 @Resolver()
-@UseFilters(SlaErrorFilter)
+@UseFilters(slaErrorFilter)
 export class SlaCatalogResolver {
   constructor(
     private readonly calendars: SlaCalendarsHandler,
@@ -58,6 +60,7 @@ export class SlaCatalogResolver {
 
   @Mutation(() => HolidayImportGql, { description: 'Adds the all-day events of an iCalendar (RFC 5545) file as holidays' })
   @Roles(...ADMINS)
+  @InputTextArgs({ ics: 'document' })
   async importSlaHolidays(
     @CurrentPrincipal() admin: Principal,
     @Args('calendarId', { type: () => ID }) calendarId: string,
@@ -99,7 +102,7 @@ export class SlaCatalogResolver {
   @Mutation(() => Boolean, { description: "Sets a caller's or CI location's IANA time zone (TimeZoneSource)" })
   @Roles(...ADMINS)
   async setSlaTimeZone(
-    @Args('subject', { type: () => TimeZoneSubjectGql }) subject: TimeZoneSubjectGql,
+    @Args('subject', { type: () => TimeZoneSubjectGql }) subject: TimeZoneSubject,
     @Args('subjectId', { type: () => ID }) subjectId: string,
     @Args('timeZone') timeZone: string,
   ): Promise<boolean> {

@@ -2,20 +2,7 @@ import type { BusinessCalendarSpec, ClockChange, SlaClock, SlaDefinition } from 
 import { WEEKDAYS } from '../domain';
 import type { Versioned } from '../persistence';
 import type { BusinessCalendarInput, SlaDefinitionInput } from './sla.inputs';
-import type {
-  AgreementKindGql,
-  BusinessCalendarGql,
-  CancelReasonGql,
-  ClockChangeGql,
-  ClockChangeKindGql,
-  ClockScopeGql,
-  ClockStageGql,
-  SlaClockGql,
-  SlaDefinitionGql,
-  SlaTargetGql,
-  TimeZoneSourceGql,
-  WeekdayGql,
-} from './sla.types';
+import type { BusinessCalendarGql, ClockChangeGql, SlaClockGql, SlaDefinitionGql } from './sla.types';
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
@@ -24,17 +11,17 @@ export function toClockGql(c: SlaClock): SlaClockGql {
     clockId: c.clockId,
     definitionId: c.definitionId,
     definitionName: c.definitionName,
-    kind: c.kind as AgreementKindGql,
-    target: c.target as SlaTargetGql,
-    scope: c.scope as ClockScopeGql,
+    kind: c.kind,
+    target: c.target,
+    scope: c.scope,
     segment: c.segment,
-    stage: c.stage as ClockStageGql,
+    stage: c.stage,
     running: c.running,
     hasBreached: c.hasBreached,
     startedAt: new Date(c.startedAt),
     stoppedAt: date(c.stoppedAt),
     cancelledAt: date(c.cancelledAt),
-    cancelReason: c.cancelReason as CancelReasonGql | null,
+    cancelReason: c.cancelReason,
     targetSeconds: c.targetMs / 1000,
     elapsedSeconds: c.elapsedMs / 1000,
     remainingSeconds: c.remainingMs / 1000,
@@ -54,7 +41,7 @@ export function toCalendarGql(c: Versioned<BusinessCalendarSpec>): BusinessCalen
   return {
     id: c.value.id,
     name: c.value.name,
-    week: WEEKDAYS.filter((d) => (c.value.week[d]?.length ?? 0) > 0).map((day) => ({ day: day as WeekdayGql, intervals: [...(c.value.week[day] ?? [])] })),
+    week: WEEKDAYS.filter((d) => (c.value.week[d]?.length ?? 0) > 0).map((day) => ({ day, intervals: [...(c.value.week[day] ?? [])] })),
     holidays: [...c.value.holidays],
     version: c.version,
     updatedBy: c.updatedBy,
@@ -73,10 +60,10 @@ export function toDefinitionGql(d: Versioned<SlaDefinition>): SlaDefinitionGql {
   return {
     id: v.id,
     name: v.name,
-    kind: v.kind as AgreementKindGql,
+    kind: v.kind,
     ticketType: v.ticketType,
-    target: v.target as SlaTargetGql,
-    scope: v.scope as ClockScopeGql,
+    target: v.target,
+    scope: v.scope,
     targetMinutes: Math.round(v.targetMs / 60_000),
     appliesTo: {
       priorities: [...v.appliesTo.priorities],
@@ -96,7 +83,7 @@ export function toDefinitionGql(d: Versioned<SlaDefinition>): SlaDefinitionGql {
     warningThresholds: [...v.warningThresholds],
     calendarId: v.calendarId,
     timeZone: v.timeZone,
-    timeZoneSource: v.timeZoneSource as TimeZoneSourceGql,
+    timeZoneSource: v.timeZoneSource,
     active: v.active,
     version: d.version,
     updatedBy: d.updatedBy,
@@ -129,7 +116,7 @@ export function toClockChangeGql(c: ClockChange): ClockChangeGql {
     number: c.number,
     definitionId: c.definitionId,
     clockId: c.clockId,
-    change: c.change as ClockChangeKindGql,
+    change: c.change,
     before: c.before === null ? null : toClockGql(c.before),
     after: c.after === null ? null : toClockGql(c.after),
   };

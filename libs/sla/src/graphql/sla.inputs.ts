@@ -1,26 +1,29 @@
-import { SlaModule } from '../sla.module';
 import { Field, InputType, Int } from '@nestjs/graphql';
+import type { AgreementKind, ClockScope, SlaTarget, TimeZoneSource, Weekday } from '../domain';
+import { SlaSchema } from './sla.schema-marker';
 import { AgreementKindGql, ClockScopeGql, SlaTargetGql, TimeZoneSourceGql, WeekdayGql } from './sla.types';
 
-@InputType('TimeIntervalInput', { registerIn: () => SlaModule })
+const registerIn = SlaSchema;
+
+@InputType('TimeIntervalInput', { registerIn })
 export class TimeIntervalInput {
   @Field({ description: 'HH:MM local time' }) start!: string;
   @Field({ description: 'HH:MM local time; 24:00 is the next midnight' }) end!: string;
 }
 
-@InputType('WorkingDayInput', { registerIn: () => SlaModule })
+@InputType('WorkingDayInput', { registerIn })
 export class WorkingDayInput {
-  @Field(() => WeekdayGql) day!: WeekdayGql;
+  @Field(() => WeekdayGql) day!: Weekday;
   @Field(() => [TimeIntervalInput]) intervals!: TimeIntervalInput[];
 }
 
-@InputType('HolidayInput', { registerIn: () => SlaModule })
+@InputType('HolidayInput', { registerIn })
 export class HolidayInput {
   @Field({ description: 'YYYY-MM-DD, local to the clock\'s time zone' }) date!: string;
   @Field() name!: string;
 }
 
-@InputType('BusinessCalendarInput', { registerIn: () => SlaModule })
+@InputType('BusinessCalendarInput', { registerIn })
 export class BusinessCalendarInput {
   @Field() id!: string;
   @Field() name!: string;
@@ -28,7 +31,7 @@ export class BusinessCalendarInput {
   @Field(() => [HolidayInput], { defaultValue: [] }) holidays!: HolidayInput[];
 }
 
-@InputType('SlaApplicabilityInput', { registerIn: () => SlaModule, description: 'Empty lists match every ticket' })
+@InputType('SlaApplicabilityInput', { registerIn, description: 'Empty lists match every ticket' })
 export class ApplicabilityInput {
   @Field(() => [Int], { defaultValue: [] }) priorities!: number[];
   @Field(() => [String], { defaultValue: [] }) serviceIds!: string[];
@@ -37,7 +40,7 @@ export class ApplicabilityInput {
   @Field(() => [String], { defaultValue: [] }) assignmentGroupIds!: string[];
 }
 
-@InputType('ClockConditionsInput', { registerIn: () => SlaModule })
+@InputType('ClockConditionsInput', { registerIn })
 export class ConditionsInput {
   @Field(() => [String]) start!: string[];
   @Field(() => [String], { defaultValue: [] }) pause!: string[];
@@ -47,19 +50,19 @@ export class ConditionsInput {
   @Field(() => [String], { defaultValue: [] }) reset!: string[];
 }
 
-@InputType('SlaDefinitionInput', { registerIn: () => SlaModule })
+@InputType('SlaDefinitionInput', { registerIn })
 export class SlaDefinitionInput {
   @Field() id!: string;
   @Field() name!: string;
-  @Field(() => AgreementKindGql) kind!: AgreementKindGql;
-  @Field(() => SlaTargetGql) target!: SlaTargetGql;
-  @Field(() => ClockScopeGql, { defaultValue: ClockScopeGql.ticket }) scope!: ClockScopeGql;
+  @Field(() => AgreementKindGql) kind!: AgreementKind;
+  @Field(() => SlaTargetGql) target!: SlaTarget;
+  @Field(() => ClockScopeGql, { defaultValue: ClockScopeGql.ticket }) scope!: ClockScope;
   @Field(() => Int, { description: 'Business minutes allowed' }) targetMinutes!: number;
   @Field(() => ApplicabilityInput) appliesTo!: ApplicabilityInput;
   @Field(() => ConditionsInput) conditions!: ConditionsInput;
   @Field(() => [Int], { defaultValue: [50, 75] }) warningThresholds!: number[];
   @Field() calendarId!: string;
   @Field({ description: 'IANA zone; also the fallback when the caller or CI has none' }) timeZone!: string;
-  @Field(() => TimeZoneSourceGql, { defaultValue: TimeZoneSourceGql.definition }) timeZoneSource!: TimeZoneSourceGql;
+  @Field(() => TimeZoneSourceGql, { defaultValue: TimeZoneSourceGql.definition }) timeZoneSource!: TimeZoneSource;
   @Field({ defaultValue: true }) active!: boolean;
 }

@@ -1,95 +1,51 @@
-import { SlaModule } from '../sla.module';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { registerDomainEnum } from '@itsm/platform/graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AGREEMENT_KINDS, CANCEL_REASONS, CLOCK_CHANGE_KINDS, CLOCK_SCOPES, CLOCK_STAGES, SLA_TARGETS, TIME_ZONE_SOURCES, TIME_ZONE_SUBJECTS, WEEKDAYS } from '../domain';
+import type { AgreementKind, CancelReason, ClockChangeKind, ClockScope, ClockStage, SlaTarget, TimeZoneSource, Weekday } from '../domain';
+import { SlaSchema } from './sla.schema-marker';
 
-export enum AgreementKindGql {
-  SLA = 'SLA',
-  OLA = 'OLA',
-  UC = 'UC',
-}
-export enum SlaTargetGql {
-  response = 'response',
-  resolution = 'resolution',
-}
-export enum ClockScopeGql {
-  ticket = 'ticket',
-  supplier_segment = 'supplier_segment',
-  group_segment = 'group_segment',
-}
-export enum TimeZoneSourceGql {
-  definition = 'definition',
-  caller = 'caller',
-  configuration_item = 'configuration_item',
-}
-export enum ClockStageGql {
-  in_progress = 'in_progress',
-  paused = 'paused',
-  achieved = 'achieved',
-  breached = 'breached',
-  cancelled = 'cancelled',
-}
-export enum CancelReasonGql {
-  ticket_canceled = 'ticket_canceled',
-  no_longer_applies = 'no_longer_applies',
-  reset = 'reset',
-}
-export enum WeekdayGql {
-  mon = 'mon',
-  tue = 'tue',
-  wed = 'wed',
-  thu = 'thu',
-  fri = 'fri',
-  sat = 'sat',
-  sun = 'sun',
-}
-export enum ClockChangeKindGql {
-  attached = 'attached',
-  detached = 'detached',
-  changed = 'changed',
-}
-export enum TimeZoneSubjectGql {
-  user = 'user',
-  configuration_item = 'configuration_item',
-}
-registerEnumType(AgreementKindGql, { name: 'AgreementKind', description: 'SLA to the customer, OLA between internal teams, UC (underpinning contract) with a supplier' });
-registerEnumType(SlaTargetGql, { name: 'SlaTarget' });
-registerEnumType(ClockScopeGql, { name: 'ClockScope', description: 'ticket: end to end; *_segment: one clock per assignment segment' });
-registerEnumType(TimeZoneSourceGql, { name: 'TimeZoneSource' });
-registerEnumType(ClockStageGql, { name: 'ClockStage' });
-registerEnumType(CancelReasonGql, { name: 'ClockCancelReason' });
-registerEnumType(WeekdayGql, { name: 'Weekday' });
-registerEnumType(ClockChangeKindGql, { name: 'ClockChangeKind' });
-registerEnumType(TimeZoneSubjectGql, { name: 'TimeZoneSubject' });
+const registerIn = SlaSchema;
 
-@ObjectType('ClockSegment', { registerIn: () => SlaModule })
+export const AgreementKindGql = registerDomainEnum(AGREEMENT_KINDS, { name: 'AgreementKind', registerIn, description: 'SLA to the customer, OLA between internal teams, UC (underpinning contract) with a supplier' });
+export const SlaTargetGql = registerDomainEnum(SLA_TARGETS, { name: 'SlaTarget', registerIn });
+export const ClockScopeGql = registerDomainEnum(CLOCK_SCOPES, { name: 'ClockScope', registerIn, description: 'ticket: end to end; *_segment: one clock per assignment segment' });
+export const TimeZoneSourceGql = registerDomainEnum(TIME_ZONE_SOURCES, { name: 'TimeZoneSource', registerIn });
+export const ClockStageGql = registerDomainEnum(CLOCK_STAGES, { name: 'ClockStage', registerIn });
+export const CancelReasonGql = registerDomainEnum(CANCEL_REASONS, { name: 'ClockCancelReason', registerIn });
+export const WeekdayGql = registerDomainEnum(WEEKDAYS, { name: 'Weekday', registerIn });
+export const ClockChangeKindGql = registerDomainEnum(CLOCK_CHANGE_KINDS, { name: 'ClockChangeKind', registerIn });
+export const TimeZoneSubjectGql = registerDomainEnum(TIME_ZONE_SUBJECTS, { name: 'TimeZoneSubject', registerIn });
+
+@ObjectType('ClockSegment', { registerIn })
 export class ClockSegmentGql {
   @Field(() => Int) index!: number;
   @Field(() => String, { nullable: true }) orgId!: string | null;
   @Field(() => String, { nullable: true }) groupId!: string | null;
 }
 
-@ObjectType('ClockThreshold', { registerIn: () => SlaModule })
+@ObjectType('ClockThreshold', { registerIn })
 export class ClockThresholdGql {
   @Field(() => Int, { description: 'Percent of the target; 100 is the breach' }) percent!: number;
   @Field(() => Date, { nullable: true }) reachedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'Projected, while the clock runs' }) dueAt!: Date | null;
 }
 
-@ObjectType('SlaClock', { registerIn: () => SlaModule, description: 'One clock of a ticket, derived from its event history at `asOf` (live)' })
+@ObjectType('SlaClock', { registerIn, description: 'One clock of a ticket, derived from its event history at `asOf` (live)' })
 export class SlaClockGql {
   @Field() clockId!: string;
   @Field() definitionId!: string;
   @Field() definitionName!: string;
-  @Field(() => AgreementKindGql) kind!: AgreementKindGql;
-  @Field(() => SlaTargetGql) target!: SlaTargetGql;
-  @Field(() => ClockScopeGql) scope!: ClockScopeGql;
+  @Field(() => AgreementKindGql) kind!: AgreementKind;
+  @Field(() => SlaTargetGql) target!: SlaTarget;
+  @Field(() => ClockScopeGql) scope!: ClockScope;
   @Field(() => ClockSegmentGql, { nullable: true }) segment!: ClockSegmentGql | null;
-  @Field(() => ClockStageGql) stage!: ClockStageGql;
+  @Field(() => ClockStageGql) stage!: ClockStage;
   @Field() running!: boolean;
   @Field() hasBreached!: boolean;
   @Field() startedAt!: Date;
   @Field(() => Date, { nullable: true }) stoppedAt!: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
-  @Field(() => CancelReasonGql, { nullable: true }) cancelReason!: CancelReasonGql | null;
+  @Field(() => CancelReasonGql, { nullable: true }) cancelReason!: CancelReason | null;
   @Field(() => Float, { description: 'Business seconds the target allows' }) targetSeconds!: number;
   @Field(() => Float, { description: 'Business seconds consumed (pauses excluded)' }) elapsedSeconds!: number;
   @Field(() => Float) remainingSeconds!: number;
@@ -105,31 +61,31 @@ export class SlaClockGql {
 }
 
 // registerIn: the incident subgraph's own `Incident` type lives in the same process in the all-in-one mode.
-@ObjectType('Incident', { registerIn: () => SlaModule })
+@ObjectType('Incident', { registerIn })
 @Directive('@key(fields: "id")')
 export class IncidentSlaRef {
   @Field(() => ID) id!: string;
 }
 
-@ObjectType('TimeInterval', { registerIn: () => SlaModule })
+@ObjectType('TimeInterval', { registerIn })
 export class TimeIntervalGql {
   @Field() start!: string;
   @Field() end!: string;
 }
 
-@ObjectType('WorkingDay', { registerIn: () => SlaModule })
+@ObjectType('WorkingDay', { registerIn })
 export class WorkingDayGql {
-  @Field(() => WeekdayGql) day!: WeekdayGql;
+  @Field(() => WeekdayGql) day!: Weekday;
   @Field(() => [TimeIntervalGql]) intervals!: TimeIntervalGql[];
 }
 
-@ObjectType('Holiday', { registerIn: () => SlaModule })
+@ObjectType('Holiday', { registerIn })
 export class HolidayGql {
   @Field() date!: string;
   @Field() name!: string;
 }
 
-@ObjectType('BusinessCalendar', { registerIn: () => SlaModule })
+@ObjectType('BusinessCalendar', { registerIn })
 export class BusinessCalendarGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -140,7 +96,7 @@ export class BusinessCalendarGql {
   @Field() updatedAt!: Date;
 }
 
-@ObjectType('SlaApplicability', { registerIn: () => SlaModule })
+@ObjectType('SlaApplicability', { registerIn })
 export class ApplicabilityGql {
   @Field(() => [Int]) priorities!: number[];
   @Field(() => [String]) serviceIds!: string[];
@@ -149,7 +105,7 @@ export class ApplicabilityGql {
   @Field(() => [String]) assignmentGroupIds!: string[];
 }
 
-@ObjectType('ClockConditions', { registerIn: () => SlaModule, description: 'Ticket states that start, pause, resume, stop, cancel or reset the clock' })
+@ObjectType('ClockConditions', { registerIn, description: 'Ticket states that start, pause, resume, stop, cancel or reset the clock' })
 export class ConditionsGql {
   @Field(() => [String]) start!: string[];
   @Field(() => [String]) pause!: string[];
@@ -159,53 +115,53 @@ export class ConditionsGql {
   @Field(() => [String]) reset!: string[];
 }
 
-@ObjectType('SlaDefinition', { registerIn: () => SlaModule })
+@ObjectType('SlaDefinition', { registerIn })
 export class SlaDefinitionGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field(() => AgreementKindGql) kind!: AgreementKindGql;
+  @Field(() => AgreementKindGql) kind!: AgreementKind;
   @Field() ticketType!: string;
-  @Field(() => SlaTargetGql) target!: SlaTargetGql;
-  @Field(() => ClockScopeGql) scope!: ClockScopeGql;
+  @Field(() => SlaTargetGql) target!: SlaTarget;
+  @Field(() => ClockScopeGql) scope!: ClockScope;
   @Field(() => Int) targetMinutes!: number;
   @Field(() => ApplicabilityGql) appliesTo!: ApplicabilityGql;
   @Field(() => ConditionsGql) conditions!: ConditionsGql;
   @Field(() => [Int]) warningThresholds!: number[];
   @Field() calendarId!: string;
   @Field() timeZone!: string;
-  @Field(() => TimeZoneSourceGql) timeZoneSource!: TimeZoneSourceGql;
+  @Field(() => TimeZoneSourceGql) timeZoneSource!: TimeZoneSource;
   @Field() active!: boolean;
   @Field(() => Int) version!: number;
   @Field() updatedBy!: string;
   @Field() updatedAt!: Date;
 }
 
-@ObjectType('SkippedCalendarEvent', { registerIn: () => SlaModule })
+@ObjectType('SkippedCalendarEvent', { registerIn })
 export class SkippedEventGql {
   @Field(() => String, { nullable: true }) uid!: string | null;
   @Field(() => String, { nullable: true }) summary!: string | null;
   @Field() reason!: string;
 }
 
-@ObjectType('HolidayImport', { registerIn: () => SlaModule })
+@ObjectType('HolidayImport', { registerIn })
 export class HolidayImportGql {
   @Field(() => BusinessCalendarGql) calendar!: BusinessCalendarGql;
   @Field(() => Int) imported!: number;
   @Field(() => [SkippedEventGql]) skipped!: SkippedEventGql[];
 }
 
-@ObjectType('ClockChange', { registerIn: () => SlaModule })
+@ObjectType('ClockChange', { registerIn })
 export class ClockChangeGql {
   @Field(() => ID) ticketId!: string;
   @Field() number!: string;
   @Field() definitionId!: string;
   @Field() clockId!: string;
-  @Field(() => ClockChangeKindGql) change!: ClockChangeKindGql;
+  @Field(() => ClockChangeKindGql) change!: ClockChangeKind;
   @Field(() => SlaClockGql, { nullable: true }) before!: SlaClockGql | null;
   @Field(() => SlaClockGql, { nullable: true }) after!: SlaClockGql | null;
 }
 
-@ObjectType('SlaDryRun', { registerIn: () => SlaModule, description: 'What a proposed calendar or definition would do to open tickets (nothing is saved)' })
+@ObjectType('SlaDryRun', { registerIn, description: 'What a proposed calendar or definition would do to open tickets (nothing is saved)' })
 export class DryRunGql {
   @Field(() => Int) ticketsEvaluated!: number;
   @Field(() => Int) ticketsAffected!: number;

@@ -1,7 +1,7 @@
 import { objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
-import type { BusinessCalendarSpec, SlaDefinition } from '../domain';
-import type { SlaPolicyStore, SlaTimeZoneStore, TimeZoneSubject, Versioned } from './sla-stores';
+import type { BusinessCalendarSpec, SlaDefinition, TimeZoneSubject } from '../domain';
+import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
 interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: SlaDefinition; version: number; updatedBy: string; updatedAt: Date }

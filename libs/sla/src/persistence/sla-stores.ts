@@ -1,4 +1,4 @@
-import type { BusinessCalendarSpec, DueEmission, SlaClock, SlaDefinition, TicketTimeline, TicketType } from '../domain';
+import type { BusinessCalendarSpec, DueEmission, SlaClock, SlaDefinition, TicketTimeline, TicketType, TimeZoneSubject } from '../domain';
 
 /** What the engine keeps per ticket: its history, the clocks derived at its last event, what they owe. */
 export interface SlaTicket {
@@ -21,7 +21,7 @@ export interface Versioned<T> {
   readonly updatedAt: Date;
 }
 
-export type TimeZoneSubject = 'user' | 'configuration_item';
+export type { TimeZoneSubject } from '../domain';
 
 /**
  * The SLA policies (calendars and definitions, versioned) and the revision every replica polls to

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
+import { TextSchema } from '../text';
 import { defineTopic } from '../topic-registry';
 import { At, Id } from './incident.topic';
 
 /** A CI attribute's value on the wire: typed against the CI's class by the CMDB, never here. */
-export const AttributeValueSchema = Type.Union([Type.String({ maxLength: 4_000 }), Type.Number(), Type.Boolean(), Type.Null()]);
+export const AttributeValueSchema = Type.Union([TextSchema({ maxLength: 4_000 }), Type.Number(), Type.Boolean(), Type.Null()]);
 /** Attribute names: lower snake case, as class definitions declare them. */
 export const AttributeNamePattern = '^[a-z][a-z0-9_]{0,62}$';
 export const AttributesSchema = Type.Record(Type.String({ pattern: AttributeNamePattern }), AttributeValueSchema, { maxProperties: 200 });
@@ -24,7 +25,7 @@ function cmdbEvent<P extends Record<string, TSchema>>(properties: P) {
 const ciFacts = {
   ciId: Id,
   classId: Id,
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: TextSchema({ minLength: 1, maxLength: 200 }),
   operationalStatus: OperationalStatusSchema,
   /** Every attribute after the event. */
   attributes: AttributesSchema,
@@ -47,9 +48,9 @@ export const cmdbTopic = defineTopic({
       ...ciFacts,
       source: Source,
       /** What changed, old -> new (a `null` old value: the attribute was not set). */
-      changes: Type.Array(Type.Object({ attribute: Type.String({ minLength: 1, maxLength: 63 }), old: AttributeValueSchema, new: AttributeValueSchema }, { additionalProperties: false }), { minItems: 1, maxItems: 210 }),
+      changes: Type.Array(Type.Object({ attribute: TextSchema({ minLength: 1, maxLength: 63 }), old: AttributeValueSchema, new: AttributeValueSchema }, { additionalProperties: false }), { minItems: 1, maxItems: 210 }),
     }),
-    'itsm.cmdb.ci-retired.v1': cmdbEvent({ ciId: Id, classId: Id, name: Type.String({ minLength: 1, maxLength: 200 }), reason: Type.String({ maxLength: 500 }) }),
+    'itsm.cmdb.ci-retired.v1': cmdbEvent({ ciId: Id, classId: Id, name: TextSchema({ minLength: 1, maxLength: 200 }), reason: TextSchema({ maxLength: 500 }) }),
     'itsm.cmdb.relationship-added.v1': cmdbEvent(relationshipFacts),
     'itsm.cmdb.relationship-removed.v1': cmdbEvent(relationshipFacts),
   },

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
+import { TextSchema } from '../text';
 import { defineTopic } from '../topic-registry';
 
 /**
@@ -50,14 +51,14 @@ export const incidentTopic = defineTopic({
   events: {
     'itsm.incident.opened.v1': incidentEvent({
       number: Type.String({ pattern: '^INC[0-9]{7,}$' }),
-      title: Type.String({ minLength: 1, maxLength: 200 }),
-      description: Type.String({ maxLength: 20_000 }),
+      title: TextSchema({ minLength: 1, maxLength: 200 }),
+      description: TextSchema({ maxLength: 20_000 }),
       callerId: Id,
       callerOrgId: NullableId,
       impact: Level,
       urgency: Level,
       priority: Priority,
-      category: Type.Union([Type.String({ minLength: 1, maxLength: 80 }), Type.Null()]),
+      category: Type.Union([TextSchema({ minLength: 1, maxLength: 80 }), Type.Null()]),
       serviceId: NullableId,
       configurationItemIds: Type.Array(Id, { maxItems: 100 }),
       assignmentGroupId: NullableId,
@@ -78,17 +79,17 @@ export const incidentTopic = defineTopic({
       trigger: Type.Union([Type.Literal('manual'), Type.Literal('caller_reply')]),
     }),
     'itsm.incident.resolved.v1': incidentEvent({
-      resolutionCode: Type.String({ minLength: 1, maxLength: 80 }),
-      resolutionNotes: Type.String({ minLength: 1, maxLength: 20_000 }),
+      resolutionCode: TextSchema({ minLength: 1, maxLength: 80 }),
+      resolutionNotes: TextSchema({ minLength: 1, maxLength: 20_000 }),
       cause: Type.Union([Type.Literal('manual'), Type.Literal('parent'), Type.Literal('problem')]),
       causeId: NullableId,
     }),
     'itsm.incident.reopened.v1': incidentEvent({
-      reason: Type.String({ minLength: 1, maxLength: 2_000 }),
+      reason: TextSchema({ minLength: 1, maxLength: 2_000 }),
       reopenCount: Type.Integer({ minimum: 1 }),
     }),
     'itsm.incident.closed.v1': incidentEvent({ automatic: Type.Boolean() }),
-    'itsm.incident.canceled.v1': incidentEvent({ reason: Type.String({ minLength: 1, maxLength: 2_000 }) }),
+    'itsm.incident.canceled.v1': incidentEvent({ reason: TextSchema({ minLength: 1, maxLength: 2_000 }) }),
     'itsm.incident.reprioritised.v1': incidentEvent({
       impact: Level,
       urgency: Level,
@@ -101,15 +102,15 @@ export const incidentTopic = defineTopic({
     'itsm.incident.note-added.v1': incidentEvent({
       noteId: Id,
       kind: Type.Union([Type.Literal('work_note'), Type.Literal('comment')]),
-      body: Type.String({ minLength: 1, maxLength: 20_000 }),
+      body: TextSchema({ minLength: 1, maxLength: 20_000 }),
     }),
     'itsm.incident.linked.v1': incidentEvent({ kind: LinkKindSchema, targetId: Id }),
     'itsm.incident.unlinked.v1': incidentEvent({ kind: LinkKindSchema, targetId: Id }),
     'itsm.incident.parent-changed.v1': incidentEvent({ parentId: NullableId, previousParentId: NullableId }),
     'itsm.incident.major-proposed.v1': incidentEvent({
-      reasons: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 10 }),
+      reasons: Type.Array(TextSchema({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 10 }),
     }),
     'itsm.incident.major-promoted.v1': incidentEvent({}),
-    'itsm.incident.major-declined.v1': incidentEvent({ reason: Type.String({ minLength: 1, maxLength: 2_000 }) }),
+    'itsm.incident.major-declined.v1': incidentEvent({ reason: TextSchema({ minLength: 1, maxLength: 2_000 }) }),
   },
 });

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
+import { TextSchema } from '../text';
 import { defineTopic } from '../topic-registry';
 import { At, Id, NullableId } from './incident.topic';
 
@@ -25,8 +26,8 @@ export const problemTopic = defineTopic({
   events: {
     'itsm.problem.opened.v1': problemEvent({
       number: Type.String({ pattern: '^PRB[0-9]{7,}$' }),
-      title: Type.String({ minLength: 1, maxLength: 200 }),
-      description: Type.String({ maxLength: 20_000 }),
+      title: TextSchema({ minLength: 1, maxLength: 200 }),
+      description: TextSchema({ maxLength: 20_000 }),
       impact: Type.Integer({ minimum: 1, maximum: 3 }),
       urgency: Type.Integer({ minimum: 1, maximum: 3 }),
       priority: Type.Integer({ minimum: 1, maximum: 5 }),
@@ -39,15 +40,15 @@ export const problemTopic = defineTopic({
       from: ProblemStateSchema,
     }),
     'itsm.problem.known-error-recorded.v1': problemEvent({
-      symptom: Type.String({ minLength: 1, maxLength: 20_000 }),
-      rootCause: Type.String({ minLength: 1, maxLength: 20_000 }),
-      workaround: Type.String({ minLength: 1, maxLength: 20_000 }),
+      symptom: TextSchema({ minLength: 1, maxLength: 20_000 }),
+      rootCause: TextSchema({ minLength: 1, maxLength: 20_000 }),
+      workaround: TextSchema({ minLength: 1, maxLength: 20_000 }),
     }),
     'itsm.problem.resolved.v1': problemEvent({
-      resolutionNotes: Type.String({ minLength: 1, maxLength: 20_000 }),
+      resolutionNotes: TextSchema({ minLength: 1, maxLength: 20_000 }),
       fixChangeId: NullableId,
     }),
     'itsm.problem.closed.v1': problemEvent({}),
-    'itsm.problem.canceled.v1': problemEvent({ reason: Type.String({ minLength: 1, maxLength: 2_000 }) }),
+    'itsm.problem.canceled.v1': problemEvent({ reason: TextSchema({ minLength: 1, maxLength: 2_000 }) }),
   },
 });

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
+import { TextSchema } from '../text';
 import { defineTopic } from '../topic-registry';
 import { At, Id, NullableId } from './incident.topic';
 
@@ -13,10 +14,10 @@ function clockEvent<P extends Record<string, TSchema>>(properties: P) {
       ...properties,
       ticketType: Type.Literal('incident'),
       ticketId: Id,
-      ticketNumber: Type.String({ minLength: 1, maxLength: 40 }),
-      clockId: Type.String({ minLength: 1, maxLength: 160 }),
+      ticketNumber: TextSchema({ minLength: 1, maxLength: 40 }),
+      clockId: TextSchema({ minLength: 1, maxLength: 160 }),
       definitionId: Id,
-      definitionName: Type.String({ minLength: 1, maxLength: 200 }),
+      definitionName: TextSchema({ minLength: 1, maxLength: 200 }),
       kind: AgreementKindSchema,
       target: SlaTargetSchema,
       /** The business time the target allows, in milliseconds. */

@@ -19,7 +19,7 @@ function context(name: string, overrides: Partial<ContextDeclaration> = {}): Con
     env: Type.Object({}),
     topics: { owns: [], consumes: [] },
     consumerGroup: `${name}-service`,
-    subgraph: { scope: FakeModule },
+    subgraph: { module: FakeModule, schema: FakeModule },
     settings: () => ({}),
     module: () => ({ module: FakeModule }),
     ...overrides,

@@ -18,7 +18,7 @@ const ticketContext = defineContext({
   env: TicketEnv,
   topics: { owns: [], consumes: [] },
   consumerGroup: 'ticket-service',
-  subgraph: { scope: FakeModule },
+  subgraph: { module: FakeModule, schema: FakeModule },
   settings: (env, host) => ({ limit: env.TICKET_LIMIT, instance: host.hostname }),
   module: () => ({ module: FakeModule }),
   demo: { stage: 'beforeConsumers', enabled: (env) => env.TICKET_DEMO, seed: () => Promise.resolve(undefined) },

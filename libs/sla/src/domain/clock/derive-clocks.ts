@@ -4,8 +4,10 @@ import { ClockTrack } from './clock-track';
 import type { ThresholdState } from './clock-track';
 import type { TicketFact, TicketTimeline, TicketZones } from './ticket-timeline';
 
-export type ClockStage = 'in_progress' | 'paused' | 'achieved' | 'breached' | 'cancelled';
-export type CancelReason = 'ticket_canceled' | 'no_longer_applies' | 'reset';
+export const CLOCK_STAGES = ['in_progress', 'paused', 'achieved', 'breached', 'cancelled'] as const;
+export type ClockStage = (typeof CLOCK_STAGES)[number];
+export const CANCEL_REASONS = ['ticket_canceled', 'no_longer_applies', 'reset'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 export interface ClockSegment {
   /**

@@ -1,6 +1,7 @@
 import type { SlaClock } from './derive-clocks';
 
-export type ClockChangeKind = 'attached' | 'detached' | 'changed';
+export const CLOCK_CHANGE_KINDS = ['attached', 'detached', 'changed'] as const;
+export type ClockChangeKind = (typeof CLOCK_CHANGE_KINDS)[number];
 
 /** How one clock of one open ticket would differ under proposed definitions or calendars. */
 export interface ClockChange {

@@ -2,13 +2,20 @@ import { SlaError, SlaErrorCode } from '../sla.errors';
 import { assertTimeZone } from '../calendar';
 
 /** The agreement a clock measures: to the customer, between internal teams, or with a supplier. */
-export type AgreementKind = 'SLA' | 'OLA' | 'UC';
-export type SlaTarget = 'response' | 'resolution';
+export const AGREEMENT_KINDS = ['SLA', 'OLA', 'UC'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export const SLA_TARGETS = ['response', 'resolution'] as const;
+export type SlaTarget = (typeof SLA_TARGETS)[number];
 export type TicketType = 'incident';
 /** Where the working hours are read: the definition's own zone, the caller's, or the first CI's location. */
-export type TimeZoneSource = 'definition' | 'caller' | 'configuration_item';
+export const TIME_ZONE_SOURCES = ['definition', 'caller', 'configuration_item'] as const;
+export type TimeZoneSource = (typeof TIME_ZONE_SOURCES)[number];
+/** Whose IANA time zone is recorded for `caller` and `configuration_item` sources. */
+export const TIME_ZONE_SUBJECTS = ['user', 'configuration_item'] as const;
+export type TimeZoneSubject = (typeof TIME_ZONE_SUBJECTS)[number];
 /** End-to-end clocks run for the ticket; segment clocks run once per assignment segment (GLPI #1911). */
-export type ClockScope = 'ticket' | 'supplier_segment' | 'group_segment';
+export const CLOCK_SCOPES = ['ticket', 'supplier_segment', 'group_segment'] as const;
+export type ClockScope = (typeof CLOCK_SCOPES)[number];
 
 export const TICKET_STATES: Readonly<Record<TicketType, readonly string[]>> = {
   incident: ['new', 'in_progress', 'on_hold', 'resolved', 'closed', 'canceled'],

@@ -1,9 +1,10 @@
 import type { ProblemState } from '../../../domain';
 
-/** The newest problems, optionally in some states only. */
+/** A page of the newest problems, optionally in some states only, after the sequence of the last one seen. */
 export class FindProblemsQuery {
   constructor(
     readonly first: number,
     readonly states?: readonly ProblemState[],
+    readonly afterSeq?: number,
   ) {}
 }
