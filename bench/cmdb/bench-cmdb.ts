@@ -33,7 +33,7 @@
  * CMDB_BENCH_MONGO_HEAP_MB of heap).
  */
 import { cmdbTopic } from '@itsm/contracts';
-import { CiRepository, ciSchema, CmdbCatalog, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES, ImpactIndex, RelationshipRepository, relationshipSchema, ReportDiscoveredCiCommand, toIndexedCi } from '@itsm/cmdb';
+import { CiRepository, ciSchema, CmdbDataModel, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES, ImpactIndex, RelationshipRepository, relationshipSchema, ReportDiscoveredCiCommand, toIndexedCi } from '@itsm/cmdb';
 import type { CiDocument, ImpactDirection, ImpactQuery, ImpactResult, RelationshipDocument } from '@itsm/cmdb';
 import { envSchema, loadConfig, MongoEnv } from '@itsm/platform/config';
 import { connectContext, MongoOutboxStore, startEmbeddedMongo } from '@itsm/platform/persistence';
@@ -223,7 +223,7 @@ async function bulkInsert(collection: mongo.Collection, from: number, to: number
  * (their outboxes then published through MongoOutboxStore, as the relay does), the rest in bulk in
  * the same shape; checks the shape and the counts.
  */
-async function writeCmdb(store: GraphStore, topology: Topology, catalog: CmdbCatalog, sample: number): Promise<WriteFigures> {
+async function writeCmdb(store: GraphStore, topology: Topology, dataModel: CmdbDataModel, sample: number): Promise<WriteFigures> {
   const cisRaw = store.db.collection('cmdb_cis');
   const relsRaw = store.db.collection('cmdb_relationships');
   const repoCis = Math.min(sample, topology.cis.length);
@@ -233,7 +233,7 @@ async function writeCmdb(store: GraphStore, topology: Topology, catalog: CmdbCat
     repoCis,
     REPO_CONCURRENCY,
     async (i) => {
-      const { ci, event } = buildCi(catalog, topology.cis[i] as GeneratedCi);
+      const { ci, event } = buildCi(dataModel, topology.cis[i] as GeneratedCi);
       if ((await store.cis.create(ci, [event])).status !== 'saved') fail(`CiRepository.create did not save ${ci.id}`);
     },
     (error) => fail(`CiRepository.create: ${describe(error)}`),
@@ -264,7 +264,7 @@ async function writeCmdb(store: GraphStore, topology: Topology, catalog: CmdbCat
     }
   }
   if (repoCis > 0) {
-    const first = buildCi(catalog, topology.cis[0] as GeneratedCi).ci;
+    const first = buildCi(dataModel, topology.cis[0] as GeneratedCi).ci;
     const stored = await cisRaw.findOne({ _id: new mongoose.Types.ObjectId(first.id) });
     const difference = firstDifference(stored, ciDocument(first));
     if (difference !== null) fail(`bulk CI document differs from CiRepository's: ${difference}`);
@@ -275,11 +275,11 @@ async function writeCmdb(store: GraphStore, topology: Topology, catalog: CmdbCat
     const difference = firstDifference(stored, relationshipDocument(first));
     if (difference !== null) fail(`bulk relationship document differs from RelationshipRepository's: ${difference}`);
   }
-  const ciDocBytes = mongoose.mongo.BSON.calculateObjectSize(ciDocument(buildCi(catalog, topology.cis[Math.floor(topology.cis.length / 2)] as GeneratedCi).ci));
+  const ciDocBytes = mongoose.mongo.BSON.calculateObjectSize(ciDocument(buildCi(dataModel, topology.cis[Math.floor(topology.cis.length / 2)] as GeneratedCi).ci));
   const relationshipDocBytes = mongoose.mongo.BSON.calculateObjectSize(relationshipDocument(buildRelationship(topology, Math.floor(topology.relationships.count / 2))));
 
   t = performance.now();
-  await bulkInsert(cisRaw, repoCis, topology.cis.length, (i) => ciDocument(buildCi(catalog, topology.cis[i] as GeneratedCi).ci), 'cmdb_cis');
+  await bulkInsert(cisRaw, repoCis, topology.cis.length, (i) => ciDocument(buildCi(dataModel, topology.cis[i] as GeneratedCi).ci), 'cmdb_cis');
   await bulkInsert(relsRaw, repoRelationships, topology.relationships.count, (i) => relationshipDocument(buildRelationship(topology, i)), 'cmdb_relationships');
   const bulkMs = elapsed(t);
   const [storedCis, storedRelationships] = await Promise.all([cisRaw.estimatedDocumentCount(), relsRaw.estimatedDocumentCount()]);
@@ -320,16 +320,16 @@ const showLoad = (l: LoadFigures): string =>
  * CmdbIndexService.start()'s loop (and applyRelationship), with a settled heap reading after each
  * part. Like applyRelationship, the index is given only { id, typeId, sourceId, targetId }.
  */
-async function loadIndex(store: GraphStore, catalog: CmdbCatalog): Promise<{ index: ImpactIndex; figures: LoadFigures }> {
+async function loadIndex(store: GraphStore, dataModel: CmdbDataModel): Promise<{ index: ImpactIndex; figures: LoadFigures }> {
   const h0 = await settledHeap();
   let applyMs = 0;
   let t = performance.now();
-  const index = new ImpactIndex(catalog.relationshipTypes());
+  const index = new ImpactIndex(dataModel.relationshipTypes());
   const cis = await store.cis.forEach((batch) => {
     const a = performance.now();
     for (const ci of batch) {
       if (ci.state === 'retired') index.retireCi(ci.id, ci.sequence);
-      else index.upsertCi(toIndexedCi(catalog, ci), ci.sequence);
+      else index.upsertCi(toIndexedCi(dataModel, ci), ci.sequence);
     }
     applyMs += elapsed(a);
   });
@@ -353,14 +353,14 @@ async function loadIndex(store: GraphStore, catalog: CmdbCatalog): Promise<{ ind
 }
 
 /** The naive representation from the same reads: Map of CI id -> { ci, out, in } with the relationship objects as read. */
-async function loadNaive(store: GraphStore, catalog: CmdbCatalog): Promise<{ graph: NaiveGraph; figures: LoadFigures }> {
+async function loadNaive(store: GraphStore, dataModel: CmdbDataModel): Promise<{ graph: NaiveGraph; figures: LoadFigures }> {
   const h0 = await settledHeap();
   let applyMs = 0;
   let t = performance.now();
   const graph: NaiveGraph = new Map();
   const cis = await store.cis.forEach((batch) => {
     const a = performance.now();
-    for (const ci of batch) if (ci.state === 'active') naiveAddCi(graph, toIndexedCi(catalog, ci));
+    for (const ci of batch) if (ci.state === 'active') naiveAddCi(graph, toIndexedCi(dataModel, ci));
     applyMs += elapsed(a);
   });
   const cisMs = elapsed(t);
@@ -771,7 +771,7 @@ const ratio = (baseline: number, index: number): number => round(baseline / Math
 async function main(): Promise<number> {
   if (!gcAvailable) log('note: gc() is not available: heap figures are unsettled');
   const dbPrefix = `${env.MONGO_DB_PREFIX}_bench${randomUUID().slice(0, 8).replace(/-/g, '')}`;
-  const catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
+  const dataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
 
   // --- 1. generate and write ---
   const t = performance.now();
@@ -782,14 +782,14 @@ async function main(): Promise<number> {
   log(`   relationships: ${Object.entries(topology.typeCounts).map(([k, v]) => `${k} ${v}`).join(', ')}; every one admitted by its type's class rules`);
   let store = await openGraphStore(dbPrefix);
   progress(`writing the CMDB to ${store.embedded ? 'the embedded MongoDB-wire server (CongoDB)' : 'MONGO_URL'} ...`);
-  const write = await writeCmdb(store, topology, catalog, env.CMDB_BENCH_REPO_SAMPLE);
+  const write = await writeCmdb(store, topology, dataModel, env.CMDB_BENCH_REPO_SAMPLE);
   const mongoRss = store.embedded ? (embeddedChild(store.embedded.url)?.rssMb ?? null) : null;
   log(`   through the repositories: ${write.repoCis} CIs at ${write.repoCisPerSecond}/s, ${write.repoRelationships} relationships at ${write.repoRelationshipsPerSecond}/s (${REPO_CONCURRENCY} in flight); ${write.published} events published through MongoOutboxStore`);
   log(`   bulk, same shape (checked): ${write.bulkDocs} documents in ${round(write.bulkMs / 1000)} s = ${perSecond(write.bulkDocs, write.bulkMs)} docs/s; CI document ~${write.ciDocBytes} B, relationship document ~${write.relationshipDocBytes} B${mongoRss !== null ? `; embedded server RSS ${mongoRss} MB` : ''}`);
 
   // --- 2. load the index; 3. its latency while it is all this process holds (besides the generated CMDB) ---
   progress('loading the impact index as CmdbIndexService.start() does ...');
-  const { index, figures: indexLoad } = await loadIndex(store, catalog);
+  const { index, figures: indexLoad } = await loadIndex(store, dataModel);
   const size = index.size;
   if (size.cis !== N_CIS || size.relationships !== N_RELS) fail(`the index holds ${size.cis} CIs and ${size.relationships} relationships, ${N_CIS} and ${N_RELS} stored`);
   const ids = (numbers: readonly number[]): string[] => numbers.map((n) => (topology.cis[n] as GeneratedCi).id);
@@ -826,7 +826,7 @@ async function main(): Promise<number> {
   };
 
   progress('loading the naive Map baseline from the same reads ...');
-  const { graph, figures: naiveLoad } = await loadNaive(store, catalog);
+  const { graph, figures: naiveLoad } = await loadNaive(store, dataModel);
   const memoryRatio = round((indexLoad.heapMb || 1e-6) / (naiveLoad.heapMb || 1e-6), 2);
   await settledHeap();
   log('2. load (CiRepository.forEach + RelationshipRepository.forEach, as CmdbIndexService.start()):');
@@ -848,7 +848,7 @@ async function main(): Promise<number> {
   // --- 4. $graphLookup ---
   const reopen = async (): Promise<GraphStore> => {
     const next = await openGraphStore(dbPrefix);
-    await writeCmdb(next, topology, catalog, 0);
+    await writeCmdb(next, topology, dataModel, 0);
     return next;
   };
   log(`4. $graphLookup on cmdb_relationships (${T2S.join('/')}, state active, maxDepth ${MAX_DEPTH - 1}) + names/classes of up to ${LIMIT} impacted CIs by _id; ${env.CMDB_BENCH_GRAPHLOOKUP_SAMPLES} origins per question, ${TIMEOUT_MS / 1000} s per sample:`);

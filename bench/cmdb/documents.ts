@@ -6,7 +6,7 @@
  * repositories are given for the sample written through them.
  */
 import { checkObservation, ciEvent, ciMapper, createCi, relationshipEvent as addedEvent, relationshipId, relationshipMapper } from '@itsm/cmdb';
-import type { CmdbCatalog, CmdbEvent, ConfigurationItem, Relationship } from '@itsm/cmdb';
+import type { CmdbDataModel, CmdbEvent, ConfigurationItem, Relationship } from '@itsm/cmdb';
 import { Types } from 'mongoose';
 import type { GeneratedCi, Topology } from './topology';
 import { IMPORTED_AT, TYPE_IDS } from './topology';
@@ -15,9 +15,9 @@ export const IMPORT_SOURCE = 'import';
 export const IMPORTED_BY = 'bench-import';
 
 /** The CI as the reconciliation use case creates it from an `import` observation (sequence 1: its creation event). */
-export function buildCi(catalog: CmdbCatalog, generated: GeneratedCi): { ci: ConfigurationItem; event: CmdbEvent } {
-  const observation = checkObservation(catalog, { source: IMPORT_SOURCE, classId: generated.classId, attributes: generated.attributes, by: IMPORTED_BY, at: IMPORTED_AT });
-  const { ci, entry } = createCi(catalog, generated.id, observation);
+export function buildCi(dataModel: CmdbDataModel, generated: GeneratedCi): { ci: ConfigurationItem; event: CmdbEvent } {
+  const observation = checkObservation(dataModel, { source: IMPORT_SOURCE, classId: generated.classId, attributes: generated.attributes, by: IMPORTED_BY, at: IMPORTED_AT });
+  const { ci, entry } = createCi(dataModel, generated.id, observation);
   const event = ciEvent('created', ci, entry);
   return { ci: { ...ci, sequence: 1 }, event };
 }

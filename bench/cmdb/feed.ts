@@ -1,16 +1,16 @@
 /**
  * Bulk reconciliation of bench:cmdb: the CMDB's write side built by hand as CmdbModule wires it
- * (repositories on their models, catalogue service, identity service, index service, relationship
+ * (repositories on their models, data model service, identity service, index service, relationship
  * and reconciliation handlers; no outbox relay: events stay in the outbox, publishing is the
  * relay's separate job), and the discovery payloads fed through ReportDiscoveredCiHandler.
  */
 import { cmdbTopic, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import {
-  CatalogRepository,
+  DataModelRepository,
   CiRepository,
   ciSchema,
-  CmdbCatalogService,
+  CmdbDataModelService,
   CmdbIndexService,
   AddRelationshipHandler,
   CiMergeService,
@@ -33,7 +33,7 @@ import type { Logger } from 'pino';
 /** One CMDB replica's write side and index, on its own connection. */
 export interface Replica {
   readonly connection: Connection;
-  readonly catalog: CmdbCatalogService;
+  readonly dataModel: CmdbDataModelService;
   readonly identity: IdentityService;
   readonly index: CmdbIndexService;
   readonly reportDiscoveredCi: ReportDiscoveredCiHandler;
@@ -48,22 +48,22 @@ export async function startReplica(mongo: MongoSettings, logger: Logger, instanc
   const cis = new CiRepository(connection.model('ConfigurationItem', ciSchema) as unknown as Model<StoredDocument<CiDocument>>, noop);
   const relationships = new RelationshipRepository(connection.model('CmdbRelationship', relationshipSchema) as unknown as Model<StoredDocument<RelationshipDocument>>, noop);
   const clock = new SystemClock();
-  const catalog = new CmdbCatalogService(new CatalogRepository(connection), clock);
+  const dataModel = new CmdbDataModelService(new DataModelRepository(connection), clock);
   const identity = new IdentityService(new IdentityClaimRepository(connection), cis, clock);
   // The index service subscribes to the bus only in start(), which a write-only replica does not call.
   const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>([cmdbTopic]));
-  const index = new CmdbIndexService(catalog, cis, relationships, bus, { instanceId, impactMaxDepth: 25 }, logger);
-  const addRelationship = new AddRelationshipHandler(cis, relationships, catalog, index, clock);
-  const reportDiscoveredCi = new ReportDiscoveredCiHandler(cis, catalog, identity, new CiMergeService(cis, catalog, identity, index), addRelationship, index);
-  await catalog.seedCore();
-  await catalog.refresh();
+  const index = new CmdbIndexService(dataModel, cis, relationships, bus, { instanceId, impactMaxDepth: 25 }, logger);
+  const addRelationship = new AddRelationshipHandler(cis, relationships, dataModel, index, clock);
+  const reportDiscoveredCi = new ReportDiscoveredCiHandler(cis, dataModel, identity, new CiMergeService(cis, dataModel, identity, index), addRelationship, index);
+  await dataModel.seedCore();
+  await dataModel.refresh();
   return {
     connection,
-    catalog,
+    dataModel,
     identity,
     index,
     reportDiscoveredCi,
-    saveSource: new SaveDiscoverySourceHandler(catalog),
+    saveSource: new SaveDiscoverySourceHandler(dataModel),
     close: async () => {
       await bus.close().catch(() => undefined);
       await connection.close();
@@ -79,7 +79,7 @@ export const FEED_SOURCES = [
 
 export async function ensureSources(replica: Replica): Promise<void> {
   for (const source of FEED_SOURCES) {
-    if (replica.catalog.current().findSource(source.id) === undefined) await replica.saveSource.execute(new SaveDiscoverySourceCommand({ ...source, attributePrecedence: { ...source.attributePrecedence } }, 0, 'bench'));
+    if (replica.dataModel.current().findSource(source.id) === undefined) await replica.saveSource.execute(new SaveDiscoverySourceCommand({ ...source, attributePrecedence: { ...source.attributePrecedence } }, 0, 'bench'));
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The generated CMDB of bench:cmdb: a deterministic (seeded) data-centre topology with the core
  * library's classes and relationship types, every relationship checked against the type's class
- * rules as it is generated (a violation throws: the generator is wrong, not the catalogue).
+ * rules as it is generated (a violation throws: the generator is wrong, not the data model).
  *
  * Shape (for 100,000 CIs, 300,000 relationships; everything scales with the counts):
  *  - locations (data centres) `contains` every network device and server of theirs;
@@ -23,7 +23,7 @@
  * applications per service), so the count is exact.
  */
 import { seededRandom } from '@itsm/testing';
-import { CmdbCatalog, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '@itsm/cmdb';
+import { CmdbDataModel, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '@itsm/cmdb';
 import type { Attributes, AttributeValue } from '@itsm/cmdb';
 
 
@@ -157,7 +157,7 @@ export function generateTopology(ciCount: number, relationshipCount: number, see
     return items[Math.floor(random() * items.length)] as T;
   };
   const chance = (p: number): boolean => random() < p;
-  const catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
+  const dataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
   const planned = plannedCounts(ciCount);
 
   // ---------------------------------------------------------------- CIs
@@ -340,7 +340,7 @@ export function generateTopology(ciCount: number, relationshipCount: number, see
     const key = `${typeId}|${sc}|${tc}`;
     if (admitted.has(key)) return;
     // Throws CMDB.FORBIDDEN_RELATIONSHIP: a generator bug, loudly.
-    catalog.checkRelationship(typeId, sc, tc);
+    dataModel.checkRelationship(typeId, sc, tc);
     admitted.add(key);
   };
   /** Adds the relationship unless it exists (same type, ends); answers whether it was added. */

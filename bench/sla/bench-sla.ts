@@ -44,8 +44,8 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { benchCalendars, MINUTE } from './calendars';
 import { deadlineFigure } from './deadline-figure';
 import type { DeadlineFigure } from './deadline-figure';
-import { benchCatalog, emissionEvent, incidentId, incidentNumber, isActive, partitionOf, project, randomTimeline, ticketDocument, ticketKeyOf } from './fixtures';
-import type { BenchCatalog } from './fixtures';
+import { benchPolicySet, emissionEvent, incidentId, incidentNumber, isActive, partitionOf, project, randomTimeline, ticketDocument, ticketKeyOf } from './fixtures';
+import type { BenchPolicySet } from './fixtures';
 import { childStat, memory, percentile, round, settle, summarise } from './measure';
 import type { LatencySummary, Memory } from './measure';
 import { armRequest, buildStream, naiveTimers, pollingScheduler, until } from './streams';
@@ -232,7 +232,7 @@ async function closedLoop(total: number, concurrency: number, op: (i: number) =>
  * Derives and writes tickets until SLA_BENCH_CLOCKS clocks are active. Deriving runs on this
  * process while the previous batches are written (WRITES_IN_FLIGHT), as an importer would do.
  */
-async function writePopulation(connection: Connection, tickets: SlaTicketRepository, firings: SlaFiringRepository, catalog: BenchCatalog, now: number, run: number): Promise<Population> {
+async function writePopulation(connection: Connection, tickets: SlaTicketRepository, firings: SlaFiringRepository, policySet: BenchPolicySet, now: number, run: number): Promise<Population> {
   const random = seededRandom(env.SLA_BENCH_SEED);
   const raw = connection.getClient().db(connection.name).collection('sla_tickets');
   const guardUntil = now + env.SLA_BENCH_GUARD_MIN * MINUTE;
@@ -258,7 +258,7 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
     const ticketId = incidentId(run, n);
     const timeline = randomTimeline(random, ticketId, incidentNumber(n), now);
     const t = performance.now();
-    const { clocks, due } = project(timeline, catalog);
+    const { clocks, due } = project(timeline, policySet);
     pop.deriveMs += elapsed(t);
     const partition = partitionOf(ticketId);
     pop.clocks += clocks.length;
@@ -385,7 +385,7 @@ interface EngineStream extends LatencySummary {
 type BaselineStream = LatencySummary & { errors: number; claimCalls: number };
 
 /** The template stream clock: a real P1 resolution clock (24x7, 4 h), its warnings and breach as derived. */
-function streamTemplate(catalog: BenchCatalog, now: number): StreamTemplate {
+function streamTemplate(policySet: BenchPolicySet, now: number): StreamTemplate {
   const opened = now - 30 * MINUTE;
   const timeline = {
     ticketType: 'incident' as const,
@@ -398,7 +398,7 @@ function streamTemplate(catalog: BenchCatalog, now: number): StreamTemplate {
       { sequence: 2, at: opened + 5 * MINUTE, state: 'in_progress', priority: 1, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null },
     ],
   };
-  const { clocks, due } = project(timeline, catalog);
+  const { clocks, due } = project(timeline, policySet);
   const clock = clocks.find((c) => c.definitionId === 'sla-p1-resolution' && c.running);
   if (clock === undefined) throw new Error('stream template: no running P1 resolution clock');
   return { clock, due: due.filter((d: DueEmission) => d.clockId === clock.clockId) };
@@ -580,8 +580,8 @@ async function main(): Promise<number> {
     };
     const newService = (publish: (e: readonly EventEnvelope[]) => Promise<void>): SlaTimerService =>
       new SlaTimerService({ tickets, firings, publish, clock: new SystemClock(), settings: SETTINGS, logger, ticketTopic: incidentTopic.name });
-    const catalog = benchCatalog(benchCalendars(2025, 2029));
-    const template = streamTemplate(catalog, Date.now());
+    const policySet = benchPolicySet(benchCalendars(2025, 2029));
+    const template = streamTemplate(policySet, Date.now());
     const count = streamCount();
 
     // --- Figure 3, part 1: the stream through a fresh service on empty collections, and the baselines
@@ -624,7 +624,7 @@ async function main(): Promise<number> {
     // --- Figure 2: the population. ---
     const now = Date.now();
     log(`2. population: deriving and writing tickets until ${env.SLA_BENCH_CLOCKS} clocks are active ...`);
-    const pop = await writePopulation(connection, tickets, firings, catalog, now, run);
+    const pop = await writePopulation(connection, tickets, firings, policySet, now, run);
     const mongoRss = childStat(MONGO_CHILD)?.rssMb ?? null;
     log(
       `   ${pop.tickets} tickets, ${pop.clocks} clocks (${pop.activeClocks} active: ${Object.entries(pop.activeByCalendar).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +

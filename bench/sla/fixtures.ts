@@ -1,5 +1,5 @@
 /**
- * The SLA catalogue and ticket population of bench:sla: definitions over the four bench calendars,
+ * The SLA policy set and ticket population of bench:sla: definitions over the four bench calendars,
  * random (seeded) incident histories whose clocks are derived with the real `deriveClocks`, the
  * stored document shapes (SLA ticket, claimed firing), and the event a due emission becomes.
  */
@@ -38,13 +38,13 @@ export function benchDefinitions(): SlaDefinition[] {
   ];
 }
 
-/** The catalogue as the engine holds it: validated definitions, calendars compiled once per (id, zone). */
-export interface BenchCatalog {
+/** The policy set as the engine holds it: validated definitions, calendars compiled once per (id, zone). */
+export interface BenchPolicySet {
   readonly definitions: readonly SlaDefinition[];
   readonly calendarFor: (calendarId: string, timeZone: string) => CompiledCalendar;
 }
 
-export function benchCatalog(calendars: readonly BenchCalendar[]): BenchCatalog {
+export function benchPolicySet(calendars: readonly BenchCalendar[]): BenchPolicySet {
   const specs = new Map(calendars.map((c) => [c.spec.id, validateCalendar(c.spec)]));
   const definitions = benchDefinitions().map((d) => validateDefinition(d, (id) => specs.has(id)));
   const compiled = new Map<string, CompiledCalendar>();
@@ -135,9 +135,9 @@ export function randomTimeline(random: () => number, ticketId: string, number: s
 }
 
 /** What ClockProjector computes for a ticket: its clocks as of the last event, and everything they owe. */
-export function project(timeline: TicketTimeline, catalog: BenchCatalog): { clocks: SlaClock[]; due: DueEmission[] } {
+export function project(timeline: TicketTimeline, policySet: BenchPolicySet): { clocks: SlaClock[]; due: DueEmission[] } {
   const asOf = (timeline.facts[timeline.facts.length - 1] as TicketFact).at;
-  const clocks = deriveClocks(timeline, { definitions: catalog.definitions, calendarFor: catalog.calendarFor, zones: { caller: null, configurationItem: null } }, asOf);
+  const clocks = deriveClocks(timeline, { definitions: policySet.definitions, calendarFor: policySet.calendarFor, zones: { caller: null, configurationItem: null } }, asOf);
   return { clocks, due: dueEmissions(clocks, new Set()) };
 }
 

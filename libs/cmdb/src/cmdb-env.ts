@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import type { CmdbSettings } from './application/cmdb-tokens';
+import type { CmdbSettings } from './application/cmdb.tokens';
 
 /** The CMDB context's own settings (the env fragment; values validated at boot). */
 export const CmdbEnv = Type.Object({

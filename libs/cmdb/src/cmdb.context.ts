@@ -1,7 +1,7 @@
 import { cmdbDiscoveryTopic, cmdbTopic } from '@itsm/contracts';
 import { CmdbModule } from './cmdb.module';
 import { CmdbSchema } from './graphql/cmdb.schema-marker';
-import { IncidentCmdbRef } from './graphql/cmdb.types';
+import { IncidentRefGql } from './graphql/cmdb.types';
 import { defineContext } from '@itsm/platform/service';
 import { CmdbEnv, toCmdbSettings } from './cmdb-env';
 import { seedDemoCmdb } from './demo/cmdb-demo-data';
@@ -20,7 +20,7 @@ export const cmdbContext = defineContext({
   // The discovery feed is the CMDB's inbound contract: discovery tools and suppliers write it.
   topics: { owns: [cmdbTopic, cmdbDiscoveryTopic], consumes: [] },
   consumerGroup: CMDB_CONSUMER_GROUP,
-  subgraph: { module: CmdbModule, schema: CmdbSchema, orphanedTypes: [IncidentCmdbRef] },
+  subgraph: { module: CmdbModule, schema: CmdbSchema, orphanedTypes: [IncidentRefGql] },
   settings: (env, host) => toCmdbSettings(env, host.hostname),
   module: (options) => CmdbModule.forRoot(options),
   demo: {

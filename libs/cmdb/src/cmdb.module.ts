@@ -8,10 +8,10 @@ import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CiMergeService } from './application/ci-merge.service';
-import { CmdbCatalogService } from './application/cmdb-catalog.service';
+import { CmdbDataModelService } from './application/cmdb-data-model.service';
 import { CmdbIndexService } from './application/cmdb-index.service';
-import { CMDB_CONNECTION, CMDB_SETTINGS } from './application/cmdb-tokens';
-import type { CmdbSettings } from './application/cmdb-tokens';
+import { CMDB_CONNECTION, CMDB_SETTINGS } from './application/cmdb.tokens';
+import type { CmdbSettings } from './application/cmdb.tokens';
 import {
   AddRelationshipHandler,
   RemoveRelationshipHandler,
@@ -37,14 +37,14 @@ import {
 import { CmdbResolver } from './graphql/cmdb.resolver';
 import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
 import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
-import { CatalogRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
+import { DataModelRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
 
 export interface CmdbModuleOptions {
   readonly mongo: MongoSettings;
   readonly settings: CmdbSettings;
 }
 
-const DEFAULT_CATALOG_POLL_MS = 5_000;
+const DEFAULT_DATA_MODEL_POLL_MS = 5_000;
 
 /** One handler per business verb (application/commands/<verb-noun>/). */
 const COMMAND_HANDLERS = [
@@ -71,14 +71,14 @@ const QUERY_HANDLERS = [
   DiscoverySourcesHandler,
 ];
 
-/** Catalogue (core library seeded, then polled), identity cache and impact index loaded before traffic. */
+/** Data model (core library seeded, then polled), identity cache and impact index loaded before traffic. */
 @Injectable()
 class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Notices schema changes saved through another replica. */
   private readonly poll: PeriodicJob;
 
   constructor(
-    @Inject(CmdbCatalogService) private readonly catalog: CmdbCatalogService,
+    @Inject(CmdbDataModelService) private readonly dataModel: CmdbDataModelService,
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CmdbIndexService) private readonly index: CmdbIndexService,
     @Inject(CMDB_SETTINGS) settings: CmdbSettings,
@@ -86,17 +86,17 @@ class CmdbLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {
     this.poll = new PeriodicJob({
       name: 'CMDB schema poll',
-      everyMs: settings.catalogPollMs ?? DEFAULT_CATALOG_POLL_MS,
-      run: () => this.catalog.refresh(),
+      everyMs: settings.dataModelPollMs ?? DEFAULT_DATA_MODEL_POLL_MS,
+      run: () => this.dataModel.refresh(),
       logger,
       failureLevel: 'warn',
-      failureMessage: 'CMDB catalogue refresh failed; retrying',
+      failureMessage: 'CMDB data model refresh failed; retrying',
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.catalog.seedCore();
-    await this.catalog.refresh();
+    await this.dataModel.seedCore();
+    await this.dataModel.refresh();
     await this.identity.warmUp();
     await this.index.start();
     this.poll.start();
@@ -124,7 +124,7 @@ export class CmdbModule {
         outboxRepository(CiRepository, { model: 'ConfigurationItem', schema: ciSchema, topic: cmdbTopic.name }, (model, notify) => new CiRepository(model, notify)),
         outboxRepository(RelationshipRepository, { model: 'CmdbRelationship', schema: relationshipSchema, topic: cmdbTopic.name }, (model, notify) => new RelationshipRepository(model, notify)),
         contextRepository(IdentityClaimRepository, (c) => new IdentityClaimRepository(c)),
-        contextRepository(CatalogRepository, (c) => new CatalogRepository(c)),
+        contextRepository(DataModelRepository, (c) => new DataModelRepository(c)),
       ],
     });
     return {
@@ -138,7 +138,7 @@ export class CmdbModule {
         { provide: CI_STORE, useExisting: CiRepository },
         { provide: RELATIONSHIP_STORE, useExisting: RelationshipRepository },
         { provide: IDENTITY_CLAIM_STORE, useExisting: IdentityClaimRepository },
-        CmdbCatalogService,
+        CmdbDataModelService,
         IdentityService,
         CmdbIndexService,
         CiMergeService,
@@ -148,7 +148,7 @@ export class CmdbModule {
         CmdbResolver,
         IncidentAffectedServicesResolver,
       ],
-      exports: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, CmdbIndexService, CmdbCatalogService, persistence],
+      exports: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, CmdbIndexService, CmdbDataModelService, persistence],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import { DEFAULT_MAJOR_INCIDENT_RULES } from './domain';
-import type { IncidentSettings } from './application/incident-tokens';
+import type { IncidentSettings } from './application/incident.tokens';
 
 /** The incident context's own settings (the env fragment; values validated at boot). */
 export const IncidentEnv = Type.Object({

@@ -1,5 +1,5 @@
 export * from './application/clock';
-export * from './application/incident-tokens';
+export * from './application/incident.tokens';
 export * from './application/system-viewer';
 export * from './application/commands/add-incident-note/add-incident-note.command';
 export * from './application/commands/add-incident-note/add-incident-note.handler';

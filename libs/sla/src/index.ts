@@ -4,9 +4,9 @@ export * from './application/commands/save-sla-calendar/save-sla-calendar.comman
 export * from './application/commands/save-sla-calendar/save-sla-calendar.handler';
 export * from './application/commands/save-sla-definition/save-sla-definition.command';
 export * from './application/commands/save-sla-definition/save-sla-definition.handler';
-export * from './application/sla-catalog';
-export * from './application/sla-timer.token';
-export * from './application/sla-tokens';
+export * from './application/sla-policy-set';
+export * from './application/sla-timers.port';
+export * from './application/sla.tokens';
 export * from './application/timers/sla-timer.service';
 export { clockMeta } from './application/timers/armed-ticket';
 export type { ClockMeta } from './application/timers/armed-ticket';
@@ -16,4 +16,4 @@ export * from './persistence';
 export * from './sla-env';
 export * from './sla.context';
 export * from './sla.module';
-export * from './demo/sla-demo-catalog';
+export * from './demo/sla-demo-policies';

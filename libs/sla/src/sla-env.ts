@@ -1,17 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import type { SlaSettings } from './application/sla-tokens';
+import type { SlaSettings } from './application/sla.tokens';
 
 /** The SLA context's own settings (the env fragment; values validated at boot). */
 export const SlaEnv = Type.Object({
-  SLA_CATALOG_POLL_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 5_000 }),
+  SLA_POLICY_POLL_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 5_000 }),
   SLA_CHECKPOINT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1_000 }),
   SLA_FIRE_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 10_000, default: 500 }),
-  /** Seeds the demo calendars and definitions when the catalogue is empty (compose, demos). */
-  SLA_SEED_DEMO_CATALOG: Type.Boolean({ default: false }),
+  /** Seeds the demo calendars and definitions when the policy set is empty (compose, demos). */
+  SLA_SEED_DEMO_POLICIES: Type.Boolean({ default: false }),
 });
 export type SlaEnv = Static<typeof SlaEnv>;
 
 export function toSlaSettings(env: SlaEnv): SlaSettings {
-  return { catalogPollMs: env.SLA_CATALOG_POLL_MS, checkpointMs: env.SLA_CHECKPOINT_MS, fireBatchSize: env.SLA_FIRE_BATCH_SIZE };
+  return { policyPollMs: env.SLA_POLICY_POLL_MS, checkpointMs: env.SLA_CHECKPOINT_MS, fireBatchSize: env.SLA_FIRE_BATCH_SIZE };
 }

@@ -1,11 +1,11 @@
 import { incidentTopic, slaTopic } from '@itsm/contracts';
 import { SlaModule } from './sla.module';
 import { SlaSchema } from './graphql/sla.schema-marker';
-import { IncidentSlaRef } from './graphql/sla.types';
+import { IncidentRefGql } from './graphql/sla.types';
 import { defineContext } from '@itsm/platform/service';
-import { SLA_TIMERS } from './application/sla-timer.token';
+import { SLA_TIMERS } from './application/sla-timers.port';
 import type { SlaTimerService } from './application/timers/sla-timer.service';
-import { seedDemoCatalog } from './demo/sla-demo-catalog';
+import { seedDemoPolicies } from './demo/sla-demo-policies';
 import { SlaEnv, toSlaSettings } from './sla-env';
 
 export const SLA_CONSUMER_GROUP = 'sla-service';
@@ -20,16 +20,16 @@ export const slaContext = defineContext({
   env: SlaEnv,
   topics: { owns: [slaTopic], consumes: [incidentTopic] },
   consumerGroup: SLA_CONSUMER_GROUP,
-  subgraph: { module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentSlaRef] },
+  subgraph: { module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentRefGql] },
   settings: (env) => toSlaSettings(env),
   module: (options) => SlaModule.forRoot(options),
   onAssignment: (app) => app.get<SlaTimerService>(SLA_TIMERS).onAssignment,
   demo: {
     // Before any ticket event is consumed: clocks attach to the definitions that exist then.
     stage: 'beforeConsumers',
-    enabled: (env) => env.SLA_SEED_DEMO_CATALOG,
+    enabled: (env) => env.SLA_SEED_DEMO_POLICIES,
     seed: async (app) => {
-      await seedDemoCatalog(app, new Date().getUTCFullYear());
+      await seedDemoPolicies(app, new Date().getUTCFullYear());
       return undefined;
     },
   },

@@ -22,29 +22,29 @@ import { SlaCalendarsHandler } from './application/queries/sla-calendars/sla-cal
 import { SlaDefinitionsHandler } from './application/queries/sla-definitions/sla-definitions.handler';
 import { SlaDryRunHandler } from './application/queries/sla-dry-run/sla-dry-run.handler';
 import { TicketClocksHandler } from './application/queries/ticket-clocks/ticket-clocks.handler';
-import { SlaCatalog } from './application/sla-catalog';
-import { SLA_TIMERS } from './application/sla-timer.token';
-import { SLA_CONNECTION, SLA_SETTINGS } from './application/sla-tokens';
-import type { SlaSettings } from './application/sla-tokens';
+import { SlaPolicySet } from './application/sla-policy-set';
+import { SLA_TIMERS } from './application/sla-timers.port';
+import { SLA_CONNECTION, SLA_SETTINGS } from './application/sla.tokens';
+import type { SlaSettings } from './application/sla.tokens';
 import { SlaTimerService } from './application/timers/sla-timer.service';
 import { IncidentSlasResolver } from './graphql/incident-slas.resolver';
-import { SlaCatalogResolver } from './graphql/sla-catalog.resolver';
+import { SlaPolicyResolver } from './graphql/sla-policy.resolver';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
-import { SlaCatalogRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
+import { SlaPolicyRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
 
 export interface SlaModuleOptions {
   readonly mongo: MongoSettings;
   readonly settings: SlaSettings;
 }
 
-/** Loads the catalogue before traffic, keeps it current, re-derives owned clocks when it changes, runs the timers. */
+/** Loads the policy set before traffic, keeps it current, re-derives owned clocks when it changes, runs the timers. */
 @Injectable()
 class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Notices policy changes saved through another replica. */
   private readonly policyPoll: PeriodicJob;
 
   constructor(
-    @Inject(SlaCatalog) private readonly catalog: SlaCatalog,
+    @Inject(SlaPolicySet) private readonly policySet: SlaPolicySet,
     @Inject(SLA_TIMERS) private readonly timers: SlaTimerService,
     @Inject(RecomputeOpenClocksHandler) private readonly recompute: RecomputeOpenClocksHandler,
     @Inject(SLA_SETTINGS) settings: SlaSettings,
@@ -52,19 +52,19 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {
     this.policyPoll = new PeriodicJob({
       name: 'SLA policy poll',
-      everyMs: settings.catalogPollMs,
-      run: () => this.catalog.refresh(),
+      everyMs: settings.policyPollMs,
+      run: () => this.policySet.refresh(),
       logger,
       failureLevel: 'warn',
-      failureMessage: 'SLA catalogue refresh failed; retrying',
+      failureMessage: 'SLA policy set refresh failed; retrying',
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.catalog.refresh();
-    this.catalog.onChange(async () => {
+    await this.policySet.refresh();
+    this.policySet.onChange(async () => {
       const count = await this.recompute.execute({ partitions: this.timers.ownedPartitions() });
-      this.logger.info({ tickets: count }, 'SLA catalogue changed: open tickets re-derived');
+      this.logger.info({ tickets: count }, 'SLA policy set changed: open tickets re-derived');
     });
     this.timers.start();
     this.policyPoll.start();
@@ -79,7 +79,7 @@ class SlaLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
 /**
  * The SLA bounded context: follows ticket events into clocks derived from history, runs warning and
- * breach timers for the partitions it owns, serves `Incident.slas` and the admin catalogue.
+ * breach timers for the partitions it owns, serves `Incident.slas` and the admin policy set.
  * Needs MessagingModule (EVENT_BUS), ObservabilityModule and AuthModule.
  */
 @Module({})
@@ -90,7 +90,7 @@ export class SlaModule {
       mongo: options.mongo,
       connection: SLA_CONNECTION,
       repositories: [
-        contextRepository(SlaCatalogRepository, (c) => new SlaCatalogRepository(c)),
+        contextRepository(SlaPolicyRepository, (c) => new SlaPolicyRepository(c)),
         contextRepository(SlaTicketRepository, (c) => new SlaTicketRepository(c)),
         contextRepository(SlaFiringRepository, (c) => new SlaFiringRepository(c)),
       ],
@@ -102,8 +102,8 @@ export class SlaModule {
       providers: [
         { provide: SLA_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
-        { provide: SlaPolicyStore, useExisting: SlaCatalogRepository },
-        { provide: SlaTimeZoneStore, useExisting: SlaCatalogRepository },
+        { provide: SlaPolicyStore, useExisting: SlaPolicyRepository },
+        { provide: SlaTimeZoneStore, useExisting: SlaPolicyRepository },
         { provide: SlaTicketStore, useExisting: SlaTicketRepository },
         {
           provide: SLA_TIMERS,
@@ -119,7 +119,7 @@ export class SlaModule {
               ticketTopic: incidentTopic.name,
             }),
         },
-        SlaCatalog,
+        SlaPolicySet,
         ClockProjector,
         TrackTicketHandler,
         RecomputeOpenClocksHandler,
@@ -134,9 +134,9 @@ export class SlaModule {
         SlaDefinitionsHandler,
         SlaLifecycle,
         IncidentSlasResolver,
-        SlaCatalogResolver,
+        SlaPolicyResolver,
       ],
-      exports: [SaveSlaCalendarHandler, ImportSlaHolidaysHandler, SaveSlaDefinitionHandler, SLA_TIMERS, SlaCatalog, persistence],
+      exports: [SaveSlaCalendarHandler, ImportSlaHolidaysHandler, SaveSlaDefinitionHandler, SLA_TIMERS, SlaPolicySet, persistence],
     };
   }
 }

@@ -4,10 +4,10 @@ import { reconcileCi } from '../domain';
 import type { CheckedObservation } from '../domain';
 import { CI_STORE } from '../persistence';
 import type { CiStore } from '../persistence';
-import { CmdbCatalogService } from './cmdb-catalog.service';
-import type { SchemaReader } from './cmdb-catalog.service';
+import { CmdbDataModelService } from './cmdb-data-model.service';
+import type { SchemaReader } from './cmdb-data-model.service';
 import { ciErrors } from './cmdb-command.errors';
-import { ciEvent } from './cmdb-events';
+import { ciEvent } from './cmdb.events';
 import { CmdbIndexService } from './cmdb-index.service';
 import type { IndexWriter } from './cmdb-index.service';
 import { expectSaved } from './expect-saved';
@@ -27,19 +27,19 @@ import type { ReconcileResult } from './command-results';
 export class CiMergeService {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiStore,
-    @Inject(CmdbCatalogService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CmdbIndexService) private readonly index: IndexWriter,
   ) {}
 
   merge(ciId: string, observation: CheckedObservation): Promise<ReconcileResult> {
-    const catalog = this.schema.current();
+    const dataModel = this.schema.current();
     return retryOnConflict(async () => {
       const loaded = await this.cis.load(ciId);
       if (loaded === undefined) throw ciErrors.notFound(ciId);
       const gained = observation.keys.filter((key) => !loaded.aggregate.identifiers.includes(key));
       const claims = gained.length ? await this.identity.claimMore(gained, ciId) : { claimed: [], conflicts: [] };
-      const reconciled = reconcileCi(catalog, loaded.aggregate, observation, [...loaded.aggregate.identifiers, ...claims.claimed]);
+      const reconciled = reconcileCi(dataModel, loaded.aggregate, observation, [...loaded.aggregate.identifiers, ...claims.claimed]);
       const identificationConflicts = claims.conflicts.map((c) => ({ key: c.key, ciId: c.ownerId }));
       if (reconciled.kind === 'unchanged') {
         if (reconciled.ci !== loaded.aggregate) await expectSaved(this.cis.save(loaded, reconciled.ci, []));

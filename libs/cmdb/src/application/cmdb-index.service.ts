@@ -6,18 +6,18 @@ import { PINO_LOGGER } from '@itsm/platform/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ImpactIndex, operationalStatusOf } from '../domain';
-import type { Attributes, CmdbCatalog, ConfigurationItem, IndexedCi, Relationship } from '../domain';
+import type { Attributes, CmdbDataModel, ConfigurationItem, IndexedCi, Relationship } from '../domain';
 import { CiRepository, RelationshipRepository } from '../persistence';
-import { CmdbCatalogService } from './cmdb-catalog.service';
-import { CMDB_INDEX_GROUP_PREFIX, CMDB_SETTINGS } from './cmdb-tokens';
-import type { CmdbSettings } from './cmdb-tokens';
+import { CmdbDataModelService } from './cmdb-data-model.service';
+import { CMDB_INDEX_GROUP_PREFIX, CMDB_SETTINGS } from './cmdb.tokens';
+import type { CmdbSettings } from './cmdb.tokens';
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** What the index keeps of a CI: its class, name, status, whether it is a service, its redundancy rule. */
-export function toIndexedCi(catalog: CmdbCatalog, ci: { readonly id: string; readonly classId: string; readonly name: string; readonly attributes: Attributes }): IndexedCi {
+export function toIndexedCi(dataModel: CmdbDataModel, ci: { readonly id: string; readonly classId: string; readonly name: string; readonly attributes: Attributes }): IndexedCi {
   const minAvailable = numberOrNull(ci.attributes['redundancy_min_available']);
   const minAvailablePercent = numberOrNull(ci.attributes['redundancy_min_available_percent']);
   return {
@@ -25,7 +25,7 @@ export function toIndexedCi(catalog: CmdbCatalog, ci: { readonly id: string; rea
     classId: ci.classId,
     name: ci.name,
     operationalStatus: operationalStatusOf(ci.attributes),
-    service: catalog.findClass(ci.classId) !== undefined && catalog.resolve(ci.classId).service,
+    service: dataModel.findClass(ci.classId) !== undefined && dataModel.resolve(ci.classId).service,
     redundancy: minAvailable === null && minAvailablePercent === null ? null : { minAvailable, minAvailablePercent },
   };
 }
@@ -56,15 +56,15 @@ export class CmdbIndexService implements IndexWriter, IndexReader {
   private ready = false;
 
   constructor(
-    @Inject(CmdbCatalogService) private readonly catalog: CmdbCatalogService,
+    @Inject(CmdbDataModelService) private readonly dataModel: CmdbDataModelService,
     @Inject(CiRepository) private readonly cis: CiRepository,
     @Inject(RelationshipRepository) private readonly relationships: RelationshipRepository,
     @Inject(EVENT_BUS) private readonly bus: EventBus<readonly TopicDefinition[]>,
     @Inject(CMDB_SETTINGS) private readonly settings: CmdbSettings,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {
-    this.index = new ImpactIndex(catalog.current().relationshipTypes());
-    catalog.onChange((next) => this.index.setRelationshipTypes(next.relationshipTypes()));
+    this.index = new ImpactIndex(dataModel.current().relationshipTypes());
+    dataModel.onChange((next) => this.index.setRelationshipTypes(next.relationshipTypes()));
   }
 
   get consumerGroup(): string {
@@ -94,7 +94,7 @@ export class CmdbIndexService implements IndexWriter, IndexReader {
   /** A CI as stored at its sequence: retired ones leave the graph. */
   applyCi(ci: IndexableCi): void {
     if (ci.state === 'retired') this.index.retireCi(ci.id, ci.sequence);
-    else this.index.upsertCi(toIndexedCi(this.catalog.current(), ci), ci.sequence);
+    else this.index.upsertCi(toIndexedCi(this.dataModel.current(), ci), ci.sequence);
   }
 
   applyRelationship(relationship: Relationship): void {
@@ -111,7 +111,7 @@ export class CmdbIndexService implements IndexWriter, IndexReader {
       case 'itsm.cmdb.ci-created.v1':
       case 'itsm.cmdb.ci-updated.v1': {
         const ci = { id: String(data['ciId']), classId: String(data['classId']), name: String(data['name']), attributes: (data['attributes'] ?? {}) as Attributes };
-        this.index.upsertCi(toIndexedCi(this.catalog.current(), ci), envelope.sequence);
+        this.index.upsertCi(toIndexedCi(this.dataModel.current(), ci), envelope.sequence);
         return;
       }
       case 'itsm.cmdb.ci-retired.v1':

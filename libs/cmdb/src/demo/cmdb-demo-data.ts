@@ -7,7 +7,7 @@ import {
   SaveDiscoverySourceCommand,
   SaveDiscoverySourceHandler,
 } from '../application/commands';
-import { CmdbCatalogService } from '../application/cmdb-catalog.service';
+import { CmdbDataModelService } from '../application/cmdb-data-model.service';
 import { ConfigurationItemsHandler, ConfigurationItemsQuery } from '../application/queries';
 import type { Attributes } from '../domain';
 
@@ -27,7 +27,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export async function seedDemoCmdb(app: INestApplication): Promise<DemoCiIds> {
   const existing = await app.get(ConfigurationItemsHandler).execute(new ConfigurationItemsQuery({}, 500, undefined));
   if (existing.items.length > 0) return new Map(existing.items.map((ci) => [ci.name, ci.id]));
-  const catalog = app.get(CmdbCatalogService);
+  const dataModel = app.get(CmdbDataModelService);
   const saveSource = app.get(SaveDiscoverySourceHandler);
   const reportDiscoveredCi = app.get(ReportDiscoveredCiHandler);
   const addRelationship = app.get(AddRelationshipHandler);
@@ -38,7 +38,7 @@ export async function seedDemoCmdb(app: INestApplication): Promise<DemoCiIds> {
     [{ id: 'network-scanner', label: 'Network scanner', precedence: 40, attributePrecedence: { ip_address: 90 }, mayCreate: true }, 0],
     [{ id: 'tailspin-feed', label: 'Tailspin Hosting supplier feed', precedence: 30, attributePrecedence: {}, mayCreate: false }, 0],
   ] as const) {
-    if (catalog.current().findSource(source.id) === undefined) await saveSource.execute(new SaveDiscoverySourceCommand(source, expected, by));
+    if (dataModel.current().findSource(source.id) === undefined) await saveSource.execute(new SaveDiscoverySourceCommand(source, expected, by));
   }
 
   const ids = new Map<string, string>();

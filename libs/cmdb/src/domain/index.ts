@@ -2,7 +2,7 @@ export * from './cmdb.errors';
 export * from './model/attribute-values';
 export * from './model/ci';
 export * from './model/ci-class';
-export * from './model/cmdb-catalog';
+export * from './model/cmdb-data-model';
 export * from './model/core-library';
 export * from './model/relationship';
 export * from './model/relationship-type';

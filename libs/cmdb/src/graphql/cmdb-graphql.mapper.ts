@@ -1,15 +1,15 @@
 import { attributeText, operationalStatusOf } from '../domain';
-import type { CmdbCatalog, ConfigurationItem, DiscoverySource, ImpactedCi, ImpactIndex, ImpactResult, PathStep, RelationshipType, CiClass } from '../domain';
+import type { CmdbDataModel, ConfigurationItem, DiscoverySource, ImpactedCi, ImpactIndex, ImpactResult, PathStep, RelationshipType, CiClass } from '../domain';
 import type { CiSummary } from '../persistence';
 import type { AffectedServiceGql, CiClassGql, CiHistoryEntryGql, ConfigurationItemGql, DiscoverySourceGql, ImpactAnalysisGql, ImpactedCiGql, ImpactPathStepGql, RelationshipTypeGql } from './cmdb.types';
 
-export function toCiGql(catalog: CmdbCatalog, ci: CiSummary | ConfigurationItem): ConfigurationItemGql {
-  const definitions = catalog.findClass(ci.classId) ? catalog.resolve(ci.classId).attributes : new Map();
+export function toCiGql(dataModel: CmdbDataModel, ci: CiSummary | ConfigurationItem): ConfigurationItemGql {
+  const definitions = dataModel.findClass(ci.classId) ? dataModel.resolve(ci.classId).attributes : new Map();
   const provenance = 'provenance' in ci ? ci.provenance : {};
   return {
     id: ci.id,
     classId: ci.classId,
-    className: catalog.findClass(ci.classId)?.label ?? ci.classId,
+    className: dataModel.findClass(ci.classId)?.label ?? ci.classId,
     name: ci.name,
     state: ci.state,
     operationalStatus: operationalStatusOf(ci.attributes),
@@ -32,43 +32,43 @@ export function toHistoryGql(ci: ConfigurationItem): CiHistoryEntryGql[] {
   return ci.history.map((entry) => ({ ...entry, changes: entry.changes.map((c) => ({ attribute: c.attribute, old: attributeText(c.old), new: attributeText(c.new) })) }));
 }
 
-function reading(catalog: CmdbCatalog, step: PathStep): string {
-  const type = catalog.findRelationshipType(step.typeId);
+function reading(dataModel: CmdbDataModel, step: PathStep): string {
+  const type = dataModel.findRelationshipType(step.typeId);
   if (type === undefined) return step.typeId;
   return step.reading === 'forward' ? type.name : type.inverseName;
 }
 
-function toPathGql(catalog: CmdbCatalog, index: ImpactIndex, path: readonly PathStep[]): ImpactPathStepGql[] {
-  return path.map((step) => ({ ciId: step.ciId, ciName: index.ci(step.ciId)?.name ?? step.ciId, relationshipId: step.relationshipId, typeId: step.typeId, reading: reading(catalog, step) }));
+function toPathGql(dataModel: CmdbDataModel, index: ImpactIndex, path: readonly PathStep[]): ImpactPathStepGql[] {
+  return path.map((step) => ({ ciId: step.ciId, ciName: index.ci(step.ciId)?.name ?? step.ciId, relationshipId: step.relationshipId, typeId: step.typeId, reading: reading(dataModel, step) }));
 }
 
 /** "core-sw-01 connected from srv-01, runs on ... " read from the origin to the CI. */
-export function explain(catalog: CmdbCatalog, index: ImpactIndex, impacted: Pick<ImpactedCi, 'name' | 'path'>): string {
+export function explain(dataModel: CmdbDataModel, index: ImpactIndex, impacted: Pick<ImpactedCi, 'name' | 'path'>): string {
   if (impacted.path.length === 0) return impacted.name;
-  const words = impacted.path.map((step, i) => `${i === 0 ? `${index.ci(step.ciId)?.name ?? step.ciId} ` : ''}${reading(catalog, step)} ${impacted.path[i + 1] ? (index.ci(impacted.path[i + 1]?.ciId ?? '')?.name ?? '') : impacted.name}`);
+  const words = impacted.path.map((step, i) => `${i === 0 ? `${index.ci(step.ciId)?.name ?? step.ciId} ` : ''}${reading(dataModel, step)} ${impacted.path[i + 1] ? (index.ci(impacted.path[i + 1]?.ciId ?? '')?.name ?? '') : impacted.name}`);
   return words.join(', ');
 }
 
-export function toImpactedGql(catalog: CmdbCatalog, index: ImpactIndex, impacted: ImpactedCi): ImpactedCiGql {
+export function toImpactedGql(dataModel: CmdbDataModel, index: ImpactIndex, impacted: ImpactedCi): ImpactedCiGql {
   return {
     ciId: impacted.id,
     classId: impacted.classId,
     name: impacted.name,
     depth: impacted.depth,
     service: impacted.service,
-    path: toPathGql(catalog, index, impacted.path),
-    explanation: explain(catalog, index, impacted),
+    path: toPathGql(dataModel, index, impacted.path),
+    explanation: explain(dataModel, index, impacted),
     redundancy: impacted.redundancy === null ? null : { ...impacted.redundancy, unavailableMembers: [...impacted.redundancy.unavailableMembers] },
   };
 }
 
-export function toImpactGql(catalog: CmdbCatalog, index: ImpactIndex, result: ImpactResult): ImpactAnalysisGql {
+export function toImpactGql(dataModel: CmdbDataModel, index: ImpactIndex, result: ImpactResult): ImpactAnalysisGql {
   return {
     direction: result.direction,
     origins: [...result.origins],
     unknownOrigins: [...result.unknownOrigins],
-    impacted: result.impacted.map((i) => toImpactedGql(catalog, index, i)),
-    services: result.services.map((i) => toImpactedGql(catalog, index, i)),
+    impacted: result.impacted.map((i) => toImpactedGql(dataModel, index, i)),
+    services: result.services.map((i) => toImpactedGql(dataModel, index, i)),
     totalImpacted: result.totalImpacted,
     totalServices: result.totalServices,
     truncated: result.truncated,
@@ -77,12 +77,12 @@ export function toImpactGql(catalog: CmdbCatalog, index: ImpactIndex, result: Im
   };
 }
 
-export function toAffectedGql(catalog: CmdbCatalog, index: ImpactIndex, impacted: ImpactedCi): AffectedServiceGql {
-  return { ciId: impacted.id, classId: impacted.classId, name: impacted.name, depth: impacted.depth, explanation: explain(catalog, index, impacted), path: toPathGql(catalog, index, impacted.path) };
+export function toAffectedGql(dataModel: CmdbDataModel, index: ImpactIndex, impacted: ImpactedCi): AffectedServiceGql {
+  return { ciId: impacted.id, classId: impacted.classId, name: impacted.name, depth: impacted.depth, explanation: explain(dataModel, index, impacted), path: toPathGql(dataModel, index, impacted.path) };
 }
 
-export function toClassGql(catalog: CmdbCatalog, cls: CiClass): CiClassGql {
-  const resolved = catalog.resolve(cls.id);
+export function toClassGql(dataModel: CmdbDataModel, cls: CiClass): CiClassGql {
+  const resolved = dataModel.resolve(cls.id);
   return {
     id: cls.id,
     label: cls.label,

@@ -23,7 +23,7 @@ import {
   UpdateCiCommand,
   UpdateCiHandler,
 } from '../application/commands';
-import { CmdbCatalogService } from '../application/cmdb-catalog.service';
+import { CmdbDataModelService } from '../application/cmdb-data-model.service';
 import { CmdbIndexService } from '../application/cmdb-index.service';
 import type { ReconcileResult } from '../application/command-results';
 import {
@@ -90,7 +90,7 @@ export class CmdbResolver {
     private readonly saveCiClassHandler: SaveCiClassHandler,
     private readonly saveRelationshipTypeHandler: SaveRelationshipTypeHandler,
     private readonly saveDiscoverySourceHandler: SaveDiscoverySourceHandler,
-    private readonly catalog: CmdbCatalogService,
+    private readonly dataModel: CmdbDataModelService,
     private readonly index: CmdbIndexService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -98,13 +98,13 @@ export class CmdbResolver {
   @ResolveReference()
   @Roles(...CMDB_READERS)
   async resolveReference(reference: { id: string }): Promise<ConfigurationItemGql> {
-    return toCiGql(this.catalog.current(), await this.configurationItemOf.execute(new ConfigurationItemQuery(reference.id)));
+    return toCiGql(this.dataModel.current(), await this.configurationItemOf.execute(new ConfigurationItemQuery(reference.id)));
   }
 
   @Query(() => ConfigurationItemGql, { description: 'A CI by id (CMDB.CI_NOT_FOUND when there is none)' })
   @Roles(...CMDB_READERS)
   async configurationItem(@Args('id', { type: () => ID }) id: string): Promise<ConfigurationItemGql> {
-    return toCiGql(this.catalog.current(), await this.configurationItemOf.execute(new ConfigurationItemQuery(id)));
+    return toCiGql(this.dataModel.current(), await this.configurationItemOf.execute(new ConfigurationItemQuery(id)));
   }
 
   @Query(() => CiConnectionGql, { description: 'CIs by class (subclasses included), state and name, in id order' })
@@ -119,8 +119,8 @@ export class CmdbResolver {
     if (state !== undefined && state !== 'active' && state !== 'retired') throw new CmdbError(CmdbErrorCode.InvalidInput, `state is active or retired, not ${state}`);
     const request = pageRequest({ first, after }, CI_PAGES);
     const page = await this.configurationItemsOf.execute(new ConfigurationItemsQuery({ ...(classId ? { classId } : {}), ...(state ? { state } : {}), ...(nameContains ? { nameContains } : {}) }, request.first, request.after));
-    const catalog = this.catalog.current();
-    return toConnection(page, (ci) => encodeCursor(CI_PAGES.cursor, ci.id), (ci) => toCiGql(catalog, ci));
+    const dataModel = this.dataModel.current();
+    return toConnection(page, (ci) => encodeCursor(CI_PAGES.cursor, ci.id), (ci) => toCiGql(dataModel, ci));
   }
 
   @ResolveField(() => [CiHistoryEntryGql], { description: 'Every change, oldest first' })
@@ -132,10 +132,10 @@ export class CmdbResolver {
   @ResolveField(() => [CiRelationshipGql], { description: 'Active relationships, read from this CI' })
   @Roles(...CMDB_READERS)
   async relationships(@Parent() ci: ConfigurationItemGql): Promise<CiRelationshipGql[]> {
-    const catalog = this.catalog.current();
+    const dataModel = this.dataModel.current();
     return (await this.relationshipsOf.execute(new CiRelationshipsQuery(ci.id))).map((r) => {
       const outbound = r.sourceId === ci.id;
-      const type = catalog.findRelationshipType(r.typeId);
+      const type = dataModel.findRelationshipType(r.typeId);
       const otherCiId = outbound ? r.targetId : r.sourceId;
       return {
         id: r.id,
@@ -164,7 +164,7 @@ export class CmdbResolver {
         first: input.first,
       }),
     );
-    return toImpactGql(this.catalog.current(), this.index.index, result);
+    return toImpactGql(this.dataModel.current(), this.index.index, result);
   }
 
   @Query(() => ImpactAnalysisGql, { description: 'A service\'s map: offerings, application services and the CIs under them (upstream)' })
@@ -174,15 +174,15 @@ export class CmdbResolver {
     @Args('maxDepth', { type: () => Int, defaultValue: 10 }) maxDepth: number,
     @Args('first', { type: () => Int, defaultValue: 500 }) first: number,
   ): ImpactAnalysisGql {
-    return toImpactGql(this.catalog.current(), this.index.index, this.serviceMapOf.execute(new ServiceMapQuery(serviceId, maxDepth, first)));
+    return toImpactGql(this.dataModel.current(), this.index.index, this.serviceMapOf.execute(new ServiceMapQuery(serviceId, maxDepth, first)));
   }
 
   @Mutation(() => ReconcileResultGql, { description: 'Reports a CI from a discovery source: identified, then created or reconciled under source precedence' })
   @Roles(...CMDB_ADMINS)
   async reportDiscoveredCi(@Args('input') input: DiscoveredCiInput, @CurrentPrincipal() principal: Principal): Promise<ReconcileResultGql> {
-    const typed = await this.catalog.withCatalog((catalog) => ({
-      attributes: coerceAttributes(catalog, input.classId, input.attributes),
-      relationships: input.relationships.map((r) => ({ typeId: r.typeId, direction: direction(r.direction), classId: r.classId, identifiers: coerceAttributes(catalog, r.classId, r.identifiers) })),
+    const typed = await this.dataModel.withDataModel((dataModel) => ({
+      attributes: coerceAttributes(dataModel, input.classId, input.attributes),
+      relationships: input.relationships.map((r) => ({ typeId: r.typeId, direction: direction(r.direction), classId: r.classId, identifiers: coerceAttributes(dataModel, r.classId, r.identifiers) })),
     }));
     const result = await this.reportDiscoveredCiHandler.execute(new ReportDiscoveredCiCommand({ source: input.source, classId: input.classId, ...typed, by: principal.userId, at: this.clock.now().toISOString() }));
     return this.toResult(result);
@@ -196,7 +196,7 @@ export class CmdbResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReconcileResultGql> {
     const ci = await this.configurationItemOf.execute(new ConfigurationItemQuery(id));
-    const typed = await this.catalog.withCatalog((catalog) => coerceAttributes(catalog, ci.classId, attributes));
+    const typed = await this.dataModel.withDataModel((dataModel) => coerceAttributes(dataModel, ci.classId, attributes));
     return this.toResult(await this.updateCi.execute(new UpdateCiCommand(id, typed, principal.userId)));
   }
 
@@ -205,7 +205,7 @@ export class CmdbResolver {
   @InputTextArgs({ reason: 'text' })
   async retireConfigurationItem(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @CurrentPrincipal() principal: Principal): Promise<ConfigurationItemGql> {
     if (reason.length > 500) throw new CmdbError(CmdbErrorCode.InvalidInput, 'a reason has at most 500 characters');
-    return toCiGql(this.catalog.current(), await this.retireCi.execute(new RetireCiCommand(id, reason, principal.userId)));
+    return toCiGql(this.dataModel.current(), await this.retireCi.execute(new RetireCiCommand(id, reason, principal.userId)));
   }
 
   @Mutation(() => RelationshipGql, { description: 'Adds a typed relationship (idempotent); CMDB.FORBIDDEN_RELATIONSHIP when the type\'s class rules do not admit it' })
@@ -230,8 +230,8 @@ export class CmdbResolver {
   @Query(() => [CiClassGql])
   @Roles(...CMDB_READERS)
   ciClasses(): CiClassGql[] {
-    const catalog = this.catalog.current();
-    return this.ciClassesOf.execute(new CiClassesQuery()).map((c) => toClassGql(catalog, c));
+    const dataModel = this.dataModel.current();
+    return this.ciClassesOf.execute(new CiClassesQuery()).map((c) => toClassGql(dataModel, c));
   }
 
   @Query(() => [RelationshipTypeGql])
@@ -270,7 +270,7 @@ export class CmdbResolver {
       expectedVersion,
       principal.userId,
     ));
-    return toClassGql(this.catalog.current(), saved);
+    return toClassGql(this.dataModel.current(), saved);
   }
 
   @Mutation(() => RelationshipTypeGql, { description: 'Adds (expectedVersion 0) or changes a relationship type; built-in types may only gain class rules' })
@@ -291,7 +291,7 @@ export class CmdbResolver {
 
   private toResult(result: ReconcileResult): ReconcileResultGql {
     return {
-      ci: toCiGql(this.catalog.current(), result.ci),
+      ci: toCiGql(this.dataModel.current(), result.ci),
       outcome: result.outcome,
       heldAttributes: result.held.map((h) => ({ ...h })),
       identificationConflicts: result.identificationConflicts.map((c) => ({ ...c })),

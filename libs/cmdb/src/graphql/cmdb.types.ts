@@ -165,7 +165,7 @@ export class AffectedServiceGql {
 // registerIn: the incident subgraph's own `Incident` type lives in the same process in the all-in-one mode.
 @ObjectType('Incident', { registerIn })
 @Directive('@key(fields: "id")')
-export class IncidentCmdbRef {
+export class IncidentRefGql {
   @Field(() => ID) id!: string;
   @Field(() => [String])
   @Directive('@external')

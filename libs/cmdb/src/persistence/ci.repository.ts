@@ -4,10 +4,10 @@ import type { EventEnvelope } from '@itsm/contracts';
 import { Schema, Types } from 'mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { AttributeProvenance, AttributeValue, CiState, ConfigurationItem, HistoryEntry } from '../domain';
-import { toCmdbEnvelopes } from './cmdb-envelopes';
+import { toCmdbEnvelopes } from './cmdb.envelopes';
 import { inBatches } from './in-batches';
-import type { CmdbEvent } from './cmdb-envelopes';
-import type { CiListFilter, CiListing, CiStore, CiSummary } from './cmdb-store.ports';
+import type { CmdbEvent } from './cmdb.envelopes';
+import type { CiListFilter, CiListing, CiStore, CiSummary } from './cmdb-stores.port';
 
 export interface CiDocument {
   classId: string;

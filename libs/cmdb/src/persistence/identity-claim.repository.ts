@@ -1,6 +1,6 @@
 import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Connection, Types } from 'mongoose';
-import type { ClaimOutcome, IdentityClaimStore } from './cmdb-store.ports';
+import type { ClaimOutcome, IdentityClaimStore } from './cmdb-stores.port';
 import { inBatches } from './in-batches';
 
 interface ClaimDocument {

@@ -3,10 +3,10 @@ import type { AggregateMapper, Loaded, SaveResult, StoredDocument } from '@itsm/
 import { Schema, Types } from 'mongoose';
 import type { Model } from 'mongoose';
 import type { Relationship } from '../domain';
-import { toCmdbEnvelopes } from './cmdb-envelopes';
+import { toCmdbEnvelopes } from './cmdb.envelopes';
 import { inBatches } from './in-batches';
-import type { CmdbEvent } from './cmdb-envelopes';
-import type { RelationshipReader, RelationshipStore } from './cmdb-store.ports';
+import type { CmdbEvent } from './cmdb.envelopes';
+import type { RelationshipReader, RelationshipStore } from './cmdb-stores.port';
 
 export interface RelationshipDocument {
   typeId: string;

@@ -4,8 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AutoCloseIncidentsHandler } from './commands/auto-close-incidents/auto-close-incidents.handler';
-import { INCIDENT_SETTINGS } from './incident-tokens';
-import type { IncidentSettings } from './incident-tokens';
+import { INCIDENT_SETTINGS } from './incident.tokens';
+import type { IncidentSettings } from './incident.tokens';
 
 /**
  * Runs the auto-close sweep on a fixed interval. Every replica may sweep: closing is a versioned

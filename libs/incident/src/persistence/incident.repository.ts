@@ -4,7 +4,7 @@ import type { Loaded, SaveResult, StoredDocument } from '@itsm/platform/persiste
 import { Types } from 'mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { Incident, IncidentEvent, IncidentScope, IncidentState } from '../domain';
-import { toEnvelopes } from './event-envelopes';
+import { toEnvelopes } from './incident.envelopes';
 import { incidentMapper, sequenceOfNumber } from './incident.mapper';
 import type { IncidentDocument } from './incident.schema';
 

@@ -1,4 +1,4 @@
-export * from './event-envelopes';
+export * from './incident.envelopes';
 export * from './incident.repository';
 export * from './incident.schema';
 export * from './number-sequence.repository';

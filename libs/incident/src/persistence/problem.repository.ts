@@ -3,7 +3,7 @@ import { AggregateRepository } from '@itsm/platform/persistence';
 import { Types } from 'mongoose';
 import type { Model } from 'mongoose';
 import type { Level, Priority, Problem, ProblemEvent, ProblemState } from '../domain';
-import { toEnvelopes } from './event-envelopes';
+import { toEnvelopes } from './incident.envelopes';
 import { parseObjectId } from './incident.repository';
 import { sequenceOfNumber } from './incident.mapper';
 import type { ProblemDocument } from './problem.schema';

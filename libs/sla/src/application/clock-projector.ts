@@ -4,9 +4,9 @@ import type { ClockInputs, SlaClock, SlaDefinition, TicketTimeline, TicketZones 
 import { deriveClocks, dueEmissions, SlaError, SlaErrorCode } from '../domain';
 import type { SlaTicket } from '../persistence';
 import { SlaTicketStore, SlaTimeZoneStore } from '../persistence';
-import { SlaCatalog } from './sla-catalog';
-import { SLA_TIMERS } from './sla-timer.token';
-import type { SlaTimers } from './sla-timer.token';
+import { SlaPolicySet } from './sla-policy-set';
+import { SLA_TIMERS } from './sla-timers.port';
+import type { SlaTimers } from './sla-timers.port';
 
 const FINAL_STATES = new Set(['closed', 'canceled']);
 
@@ -20,14 +20,14 @@ export class ClockProjector {
   constructor(
     @Inject(SlaTicketStore) private readonly tickets: SlaTicketStore,
     @Inject(SlaTimeZoneStore) private readonly timeZones: SlaTimeZoneStore,
-    @Inject(SlaCatalog) private readonly catalog: SlaCatalog,
+    @Inject(SlaPolicySet) private readonly policySet: SlaPolicySet,
     @Inject(SLA_TIMERS) private readonly timers: SlaTimers,
   ) {}
 
   /** The clocks at `asOf` (live reads pass now; stored projections pass the last event's time). */
   async derive(timeline: TicketTimeline, asOf: number, proposal?: Pick<ClockInputs, 'definitions' | 'calendarFor'>): Promise<SlaClock[]> {
-    const definitions = proposal?.definitions ?? this.catalog.activeDefinitions();
-    const calendarFor = proposal?.calendarFor ?? this.catalog.calendarFor;
+    const definitions = proposal?.definitions ?? this.policySet.activeDefinitions();
+    const calendarFor = proposal?.calendarFor ?? this.policySet.calendarFor;
     return deriveClocks(timeline, { definitions, calendarFor, zones: await this.zonesOf(timeline, definitions) }, asOf);
   }
 

@@ -63,7 +63,7 @@ export class SlaClockGql {
 // registerIn: the incident subgraph's own `Incident` type lives in the same process in the all-in-one mode.
 @ObjectType('Incident', { registerIn })
 @Directive('@key(fields: "id")')
-export class IncidentSlaRef {
+export class IncidentRefGql {
   @Field(() => ID) id!: string;
 }
 

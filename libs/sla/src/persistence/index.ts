@@ -1,4 +1,4 @@
-export * from './sla-catalog.repository';
+export * from './sla-policy.repository';
 export * from './sla-firing.repository';
 export * from './sla-ticket.repository';
-export * from './sla-stores';
+export * from './sla-stores.port';

@@ -1,7 +1,7 @@
 import { isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
-import type { SlaTicket, SlaTicketStore } from './sla-stores';
+import type { SlaTicket, SlaTicketStore } from './sla-stores.port';
 
 interface TicketDocument {
   _id: Types.ObjectId;

@@ -2,11 +2,11 @@ import type { Clock } from '@itsm/platform/config';
 import { PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import type { Loaded, SaveResult } from '@itsm/platform/persistence';
 import { Types } from 'mongoose';
-import { CmdbCatalog, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../../domain';
+import { CmdbDataModel, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../../domain';
 import type { Attributes, ConfigurationItem, DiscoverySource, Relationship } from '../../domain';
 import type { ClaimOutcome, CiStore, CmdbEvent, IdentityClaimStore, RelationshipReader, RelationshipStore } from '../../persistence';
 import { CiMergeService } from '../ci-merge.service';
-import type { SchemaReader } from '../cmdb-catalog.service';
+import type { SchemaReader } from '../cmdb-data-model.service';
 import type { IndexableCi, IndexWriter } from '../cmdb-index.service';
 import { AddRelationshipHandler } from '../commands/add-relationship/add-relationship.handler';
 import { RemoveRelationshipHandler } from '../commands/remove-relationship/remove-relationship.handler';
@@ -127,8 +127,8 @@ export class RecordingIndex implements IndexWriter {
 }
 
 /** The data model in force, fixed (no reload on a miss). */
-export function fixedSchema(catalog: CmdbCatalog): SchemaReader {
-  return { current: () => catalog, withCatalog: async (use) => use(catalog) };
+export function fixedSchema(dataModel: CmdbDataModel): SchemaReader {
+  return { current: () => dataModel, withDataModel: async (use) => use(dataModel) };
 }
 
 /** A clock that says `at` until moved. */
@@ -145,8 +145,8 @@ export class TestClock implements Clock {
 }
 
 /** The core library plus these discovery sources. */
-export function catalogWith(...sources: readonly Omit<DiscoverySource, 'builtIn' | 'version'>[]): CmdbCatalog {
-  return new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, [...CORE_SOURCES, ...sources.map((s) => ({ ...s, builtIn: false, version: 1 }))]);
+export function dataModelWith(...sources: readonly Omit<DiscoverySource, 'builtIn' | 'version'>[]): CmdbDataModel {
+  return new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, [...CORE_SOURCES, ...sources.map((s) => ({ ...s, builtIn: false, version: 1 }))]);
 }
 
 /** The stores every replica of a test CMDB shares. */
@@ -157,10 +157,10 @@ export interface InMemoryStores {
 }
 
 /** One replica's write side over the shared stores (its own identity cache and index), wired as CmdbModule wires it. */
-function replicaOver(stores: InMemoryStores, catalog: CmdbCatalog, clock: TestClock) {
+function replicaOver(stores: InMemoryStores, dataModel: CmdbDataModel, clock: TestClock) {
   const { cis, relationships, claims } = stores;
   const index = new RecordingIndex();
-  const schema = fixedSchema(catalog);
+  const schema = fixedSchema(dataModel);
   const identity = new IdentityService(claims, cis, clock);
   const merger = new CiMergeService(cis, schema, identity, index);
   const addRelationship = new AddRelationshipHandler(cis, relationships, schema, index, clock);
@@ -176,18 +176,18 @@ function replicaOver(stores: InMemoryStores, catalog: CmdbCatalog, clock: TestCl
 }
 
 /** A test CMDB: in-memory stores, a clock that stands still, one replica; `replica()` adds another on the same stores. */
-export function inMemoryCmdb(catalog: CmdbCatalog = catalogWith(), start = new Date('2031-03-04T05:06:07.000Z')) {
+export function inMemoryCmdb(dataModel: CmdbDataModel = dataModelWith(), start = new Date('2031-03-04T05:06:07.000Z')) {
   const stores: InMemoryStores = { cis: new InMemoryCiStore(), relationships: new InMemoryRelationshipStore(), claims: new InMemoryClaimStore() };
   const clock = new TestClock(start);
   return {
     ...stores,
     clock,
-    ...replicaOver(stores, catalog, clock),
-    replica: () => replicaOver(stores, catalog, clock),
+    ...replicaOver(stores, dataModel, clock),
+    replica: () => replicaOver(stores, dataModel, clock),
     /** A CI reported by the `import` source (or `source`), as the feed would. */
     discovered: async (classId: string, attributes: Attributes, source = 'import'): Promise<ConfigurationItem> => {
       const command = new ReportDiscoveredCiCommand({ source, classId, attributes, relationships: [], by: 'loader', at: clock.now().toISOString() });
-      return (await replicaOver(stores, catalog, clock).reportDiscoveredCi.execute(command)).ci;
+      return (await replicaOver(stores, dataModel, clock).reportDiscoveredCi.execute(command)).ci;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { AttributeDefinition, CiClass } from '../model/ci-class';
 import type { Attributes } from '../model/ci';
-import { CmdbCatalog } from '../model/cmdb-catalog';
+import { CmdbDataModel } from '../model/cmdb-data-model';
 import { CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../model/core-library';
 import { identificationKeys } from './identification';
 
@@ -12,9 +12,9 @@ function cls(id: string, parentId: string, attributes: AttributeDefinition[], id
   return { id, label: id, parentId, abstract: false, attributes, identificationRules, builtIn: false, version: 1 };
 }
 
-const catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
+const dataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
 
-function keys(classId: string, attributes: Attributes, on: CmdbCatalog = catalog): string[] {
+function keys(classId: string, attributes: Attributes, on: CmdbDataModel = dataModel): string[] {
   return identificationKeys(on.resolve(classId), attributes);
 }
 
@@ -25,7 +25,7 @@ describe('identificationKeys', () => {
   });
 
   it('orders rules from the class down its whole lineage', () => {
-    const next = catalog.withClass(cls('blade_server', 'server', [attr('blade_slot', 'string')], [{ attributes: ['blade_slot'], perClass: true }]));
+    const next = dataModel.withClass(cls('blade_server', 'server', [attr('blade_slot', 'string')], [{ attributes: ['blade_slot'], perClass: true }]));
     expect(keys('blade_server', { name: 'b1', fqdn: 'b1.example.com', serial_number: 'SN', blade_slot: 'C1/S4' }, next)).toEqual([
       'blade_server|blade_slot=c1/s4',
       'blade_server|fqdn=b1.example.com',
@@ -57,7 +57,7 @@ describe('identificationKeys', () => {
   });
 
   it('shares it with an admin class under the declaring class too', () => {
-    const next = catalog.withClass(cls('load_balancer_appliance', 'hardware', [attr('vip_count', 'integer')], []));
+    const next = dataModel.withClass(cls('load_balancer_appliance', 'hardware', [attr('vip_count', 'integer')], []));
     expect(keys('load_balancer_appliance', { serial_number: 'ABC123' }, next)).toEqual(['hardware|serial_number=abc123']);
   });
 
@@ -84,21 +84,21 @@ describe('identificationKeys', () => {
   });
 
   it('needs every attribute of a multi-attribute rule, joined in rule order', () => {
-    const next = catalog.withClass(cls('printer', 'hardware', [attr('queue', 'string'), attr('port', 'integer')], [{ attributes: ['manufacturer', 'model', 'port'], perClass: true }]));
+    const next = dataModel.withClass(cls('printer', 'hardware', [attr('queue', 'string'), attr('port', 'integer')], [{ attributes: ['manufacturer', 'model', 'port'], perClass: true }]));
     expect(keys('printer', { manufacturer: 'ACME', model: 'LaserJet 5', port: 9100 }, next)).toEqual(['printer|manufacturer=acme|model=laserjet 5|port=9100']);
     expect(keys('printer', { manufacturer: 'ACME', port: 9100 }, next)).toEqual([]);
     expect(keys('printer', { manufacturer: 'ACME', model: ' ', port: 9100 }, next)).toEqual([]);
   });
 
   it('gives a key only once when two rules produce it', () => {
-    const next = catalog.withClass(cls('twin', 'ci', [attr('code', 'string')], [{ attributes: ['code'], perClass: true }, { attributes: ['code'], perClass: true }]));
+    const next = dataModel.withClass(cls('twin', 'ci', [attr('code', 'string')], [{ attributes: ['code'], perClass: true }, { attributes: ['code'], perClass: true }]));
     expect(keys('twin', { code: 'A', name: 'a' }, next)).toEqual(['twin|code=a', 'twin|name=a']);
   });
 });
 
 describe('identification key separators', () => {
   it('cannot be forged by a value: a "|" or "=" inside a value gives a different key than two values', () => {
-    const catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES).withClass({
+    const dataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES).withClass({
       id: 'rack',
       label: 'Rack',
       parentId: 'hardware',
@@ -108,7 +108,7 @@ describe('identification key separators', () => {
       builtIn: false,
       version: 1,
     });
-    const rack = catalog.resolve('rack');
+    const rack = dataModel.resolve('rack');
     const forged = identificationKeys(rack, { name: 'x', room: 'a|row=b', row: 'c' })[0];
     const honest = identificationKeys(rack, { name: 'x', room: 'a', row: 'b|row=c' })[0];
     expect(forged).not.toEqual(honest);

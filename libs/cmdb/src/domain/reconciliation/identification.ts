@@ -1,4 +1,4 @@
-import type { ResolvedClass } from '../model/cmdb-catalog';
+import type { ResolvedClass } from '../model/cmdb-data-model';
 import type { Attributes, AttributeValue } from '../model/ci';
 
 function normalise(value: AttributeValue): string | undefined {

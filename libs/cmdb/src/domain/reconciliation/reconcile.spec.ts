@@ -1,7 +1,7 @@
 import { CmdbErrorCode } from '../cmdb.errors';
 import type { DiscoverySource } from '../model/ci-class';
 import type { Attributes, AttributeValue, ConfigurationItem, HistoryEntry } from '../model/ci';
-import { CmdbCatalog } from '../model/cmdb-catalog';
+import { CmdbDataModel } from '../model/cmdb-data-model';
 import { CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../model/core-library';
 import type { CheckedObservation, CiObservation, Reconciled } from './reconcile';
 import { checkObservation, createCi, reconcileCi, retireCi } from './reconcile';
@@ -12,7 +12,7 @@ function source(id: string, precedence: number, extra: Partial<DiscoverySource> 
 }
 
 /** manual 100, sccm 60, sccm_eu 60, supplier_feed 50 (may not create), scanner 40 but 90 on ip_address, import 10. */
-const catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES)
+const dataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES)
   .withSource(source('sccm', 60))
   .withSource(source('sccm_eu', 60))
   .withSource(source('supplier_feed', 50, { mayCreate: false }))
@@ -28,14 +28,14 @@ function observation(sourceId: string, attributes: Attributes, options: { classI
 }
 
 function checked(sourceId: string, attributes: Attributes, options: { classId?: string; by?: string; at?: string } = {}): CheckedObservation {
-  return checkObservation(catalog, observation(sourceId, attributes, options));
+  return checkObservation(dataModel, observation(sourceId, attributes, options));
 }
 
 const SERVER: Attributes = { name: 'srv-1', fqdn: 'srv-1.example.com', serial_number: 'SN-1', os: 'Windows Server 2022', ip_address: '10.0.0.1', cpu_count: 8 };
 
 /** srv-1, created by sccm at T0. */
 function created(attributes: Attributes = SERVER, sourceId = 'sccm'): ConfigurationItem {
-  return createCi(catalog, 'ci-1', checked(sourceId, attributes, { at: T0, by: 'alice' })).ci;
+  return createCi(dataModel, 'ci-1', checked(sourceId, attributes, { at: T0, by: 'alice' })).ci;
 }
 
 function updated(result: Reconciled): Extract<Reconciled, { kind: 'updated' }> {
@@ -111,7 +111,7 @@ describe('checkObservation', () => {
 describe('createCi', () => {
   it('creates an active CI at version 1 with every attribute recorded old null -> new', () => {
     const obs = checked('sccm', SERVER, { at: T0, by: 'alice' });
-    const { ci, entry } = createCi(catalog, 'ci-1', obs);
+    const { ci, entry } = createCi(dataModel, 'ci-1', obs);
     expect(entry).toEqual({
       version: 1,
       kind: 'created',
@@ -137,21 +137,21 @@ describe('createCi', () => {
   });
 
   it('stores no null attribute: no value, no provenance, no change', () => {
-    const { ci, entry } = createCi(catalog, 'ci-1', checked('sccm', { name: 'srv-1', os: null }, { at: T0 }));
+    const { ci, entry } = createCi(dataModel, 'ci-1', checked('sccm', { name: 'srv-1', os: null }, { at: T0 }));
     expect(ci.attributes).toEqual({ name: 'srv-1' });
     expect(Object.keys(ci.provenance)).toEqual(['name']);
     expect(entry.changes).toEqual([{ attribute: 'name', old: null, new: 'srv-1' }]);
   });
 
   it('refuses a source that may not create with CMDB.SOURCE_MAY_NOT_CREATE', () => {
-    const error = thrown(() => createCi(catalog, 'ci-1', checked('supplier_feed', SERVER)));
+    const error = thrown(() => createCi(dataModel, 'ci-1', checked('supplier_feed', SERVER)));
     expect(error.code).toBe(CmdbErrorCode.SourceMayNotCreate);
     expect(error.details).toEqual({ source: 'supplier_feed', classId: 'server' });
   });
 
   it('refuses a CI without its required name with CMDB.INVALID_ATTRIBUTE', () => {
     const obs = checked('sccm', { fqdn: 'srv-1.example.com', os: 'linux' });
-    const error = thrown(() => createCi(catalog, 'ci-1', obs));
+    const error = thrown(() => createCi(dataModel, 'ci-1', obs));
     expect(error.code).toBe(CmdbErrorCode.InvalidAttribute);
     expect(error.details).toEqual({ attribute: 'name', expected: 'string' });
   });
@@ -160,14 +160,14 @@ describe('createCi', () => {
 describe('reconcileCi', () => {
   it('does not let a lower source overwrite a higher one: the attribute is held', () => {
     const existing = created();
-    const result = reconcileCi(catalog, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu 22.04' }));
+    const result = reconcileCi(dataModel, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu 22.04' }));
     expect(result).toEqual({ kind: 'unchanged', ci: existing, held: [{ attribute: 'os', heldBy: 'sccm' }] });
     expect(result.ci).toBe(existing);
   });
 
   it('lets a lower source fill an attribute nobody holds, while reporting what it could not write', () => {
     const existing = created();
-    const result = updated(reconcileCi(catalog, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu 22.04', memory_gb: 64 }, { by: 'carol', at: T1 })));
+    const result = updated(reconcileCi(dataModel, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu 22.04', memory_gb: 64 }, { by: 'carol', at: T1 })));
     expect(result.held).toEqual([{ attribute: 'os', heldBy: 'sccm' }]);
     expect(result.entry).toEqual({ version: 2, kind: 'updated', source: 'import', by: 'carol', at: T1, changes: [{ attribute: 'memory_gb', old: null, new: 64 }] });
     expect(result.ci.attributes).toEqual({ ...SERVER, memory_gb: 64 });
@@ -176,7 +176,7 @@ describe('reconcileCi', () => {
   });
 
   it('lets a source of equal precedence overwrite', () => {
-    const result = updated(reconcileCi(catalog, created(), checked('sccm_eu', { fqdn: 'srv-1.example.com', os: 'Windows Server 2025' })));
+    const result = updated(reconcileCi(dataModel, created(), checked('sccm_eu', { fqdn: 'srv-1.example.com', os: 'Windows Server 2025' })));
     expect(result.held).toEqual([]);
     expect(result.entry.changes).toEqual([{ attribute: 'os', old: 'Windows Server 2022', new: 'Windows Server 2025' }]);
     expect(result.ci.provenance['os']?.source).toBe('sccm_eu');
@@ -184,14 +184,14 @@ describe('reconcileCi', () => {
 
   it('lets a higher source overwrite a lower one', () => {
     const existing = created(SERVER, 'import');
-    const result = updated(reconcileCi(catalog, existing, checked('sccm', { fqdn: 'srv-1.example.com', os: 'RHEL 9' })));
+    const result = updated(reconcileCi(dataModel, existing, checked('sccm', { fqdn: 'srv-1.example.com', os: 'RHEL 9' })));
     expect(result.ci.attributes['os']).toBe('RHEL 9');
     expect(result.ci.provenance['os']?.source).toBe('sccm');
   });
 
   it('always lets a source overwrite its own value, however low its precedence', () => {
     const existing = created(SERVER, 'import');
-    const result = updated(reconcileCi(catalog, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'RHEL 9', name: 'srv-1a' })));
+    const result = updated(reconcileCi(dataModel, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'RHEL 9', name: 'srv-1a' })));
     expect(result.held).toEqual([]);
     expect(result.ci.attributes).toMatchObject({ os: 'RHEL 9', name: 'srv-1a' });
     expect(result.ci.name).toBe('srv-1a');
@@ -200,13 +200,13 @@ describe('reconcileCi', () => {
   it('applies a per-attribute precedence to that attribute only', () => {
     // scanner: 40, but 90 on ip_address; sccm: 60.
     const existing = created();
-    const scanned = updated(reconcileCi(catalog, existing, checked('scanner', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.2', os: 'Linux' }, { at: T1 })));
+    const scanned = updated(reconcileCi(dataModel, existing, checked('scanner', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.2', os: 'Linux' }, { at: T1 })));
     expect(scanned.entry.changes).toEqual([{ attribute: 'ip_address', old: '10.0.0.1', new: '10.0.0.2' }]);
     expect(scanned.held).toEqual([{ attribute: 'os', heldBy: 'sccm' }]);
     expect(scanned.ci.attributes).toMatchObject({ ip_address: '10.0.0.2', os: 'Windows Server 2022' });
 
     // Now the scanner holds ip_address: sccm cannot take it back, but still owns os.
-    const back = updated(reconcileCi(catalog, scanned.ci, checked('sccm', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.1', os: 'Windows Server 2025' }, { at: T2 })));
+    const back = updated(reconcileCi(dataModel, scanned.ci, checked('sccm', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.1', os: 'Windows Server 2025' }, { at: T2 })));
     expect(back.held).toEqual([{ attribute: 'ip_address', heldBy: 'scanner' }]);
     expect(back.entry.changes).toEqual([{ attribute: 'os', old: 'Windows Server 2022', new: 'Windows Server 2025' }]);
     expect(back.ci.attributes['ip_address']).toBe('10.0.0.2');
@@ -215,35 +215,35 @@ describe('reconcileCi', () => {
 
   it('reports kind unchanged and writes no history when nothing changes', () => {
     const existing = created();
-    const result = reconcileCi(catalog, existing, checked('sccm', SERVER, { at: T2 }));
+    const result = reconcileCi(dataModel, existing, checked('sccm', SERVER, { at: T2 }));
     expect(result).toEqual({ kind: 'unchanged', ci: existing, held: [] });
     expect(result.ci).toBe(existing);
     expect(result.ci.history).toHaveLength(1);
     expect(result.ci.updatedAt).toBe(T0);
     // The same values from a lower source are not "held" either: there is nothing to write.
-    expect(reconcileCi(catalog, existing, checked('import', SERVER)).held).toEqual([]);
+    expect(reconcileCi(dataModel, existing, checked('import', SERVER)).held).toEqual([]);
   });
 
   it('clears an attribute with null, recording old -> null and dropping its provenance', () => {
     const existing = created();
-    const result = updated(reconcileCi(catalog, existing, checked('sccm', { fqdn: 'srv-1.example.com', os: null }, { at: T1 })));
+    const result = updated(reconcileCi(dataModel, existing, checked('sccm', { fqdn: 'srv-1.example.com', os: null }, { at: T1 })));
     expect(result.entry.changes).toEqual([{ attribute: 'os', old: 'Windows Server 2022', new: null }]);
     expect(result.ci.attributes).not.toHaveProperty('os');
     expect(result.ci.provenance).not.toHaveProperty('os');
     // Cleared, nobody holds it: a lower source may fill it again.
-    const refilled = updated(reconcileCi(catalog, result.ci, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu' }, { at: T2 })));
+    const refilled = updated(reconcileCi(dataModel, result.ci, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu' }, { at: T2 })));
     expect(refilled.ci.attributes['os']).toBe('Ubuntu');
   });
 
   it('lets only a source of enough precedence clear an attribute', () => {
     const existing = created();
-    const result = reconcileCi(catalog, existing, checked('import', { fqdn: 'srv-1.example.com', os: null }));
+    const result = reconcileCi(dataModel, existing, checked('import', { fqdn: 'srv-1.example.com', os: null }));
     expect(result).toEqual({ kind: 'unchanged', ci: existing, held: [{ attribute: 'os', heldBy: 'sccm' }] });
   });
 
   it('treats clearing an attribute that has no value as no change', () => {
     const existing = created();
-    expect(reconcileCi(catalog, existing, checked('import', { fqdn: 'srv-1.example.com', memory_gb: null })).kind).toBe('unchanged');
+    expect(reconcileCi(dataModel, existing, checked('import', { fqdn: 'srv-1.example.com', memory_gb: null })).kind).toBe('unchanged');
   });
 
   it('rejects clearing a required attribute, even by the source holding it', () => {
@@ -251,17 +251,17 @@ describe('reconcileCi', () => {
     expect(thrown(() => checked('sccm', { fqdn: 'srv-1.example.com', name: null })).details).toEqual({ attribute: 'name', expected: 'string' });
     // Past checkObservation (a caller building the observation itself), reconcileCi still refuses.
     const clear: CheckedObservation = { ...observation('sccm', { fqdn: 'srv-1.example.com', name: null }), keys: ['server|fqdn=srv-1.example.com'] };
-    const error = thrown(() => reconcileCi(catalog, existing, clear));
+    const error = thrown(() => reconcileCi(dataModel, existing, clear));
     expect(error.code).toBe(CmdbErrorCode.InvalidAttribute);
     expect(error.details).toMatchObject({ attribute: 'name' });
   });
 
   it('keeps a complete, ordered history: versions 1, 2, 3, ... with source, who, when and old -> new', () => {
     const v1 = created();
-    const v2 = updated(reconcileCi(catalog, v1, checked('scanner', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.2' }, { by: 'scan-1', at: T1 }))).ci;
-    const unchanged = reconcileCi(catalog, v2, checked('scanner', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.2' }, { by: 'scan-1', at: T2 }));
+    const v2 = updated(reconcileCi(dataModel, v1, checked('scanner', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.2' }, { by: 'scan-1', at: T1 }))).ci;
+    const unchanged = reconcileCi(dataModel, v2, checked('scanner', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.2' }, { by: 'scan-1', at: T2 }));
     expect(unchanged.ci).toBe(v2);
-    const v3 = updated(reconcileCi(catalog, v2, checked('manual', { fqdn: 'srv-1.example.com', name: 'srv-01', os: null, cpu_count: 16 }, { by: 'dave', at: T2 }))).ci;
+    const v3 = updated(reconcileCi(dataModel, v2, checked('manual', { fqdn: 'srv-1.example.com', name: 'srv-01', os: null, cpu_count: 16 }, { by: 'dave', at: T2 }))).ci;
     const v4 = retireCi(v3, 'erin', T3, 'decommissioned').ci;
 
     expect(v4.history.map((e) => [e.version, e.kind, e.source, e.by, e.at])).toEqual([
@@ -286,33 +286,33 @@ describe('reconcileCi', () => {
 
   it('replaces the identifiers when given new ones, even when no attribute changed', () => {
     const existing = created();
-    const same = reconcileCi(catalog, existing, checked('sccm', SERVER), [...existing.identifiers]);
+    const same = reconcileCi(dataModel, existing, checked('sccm', SERVER), [...existing.identifiers]);
     expect(same.ci).toBe(existing);
-    const more = reconcileCi(catalog, existing, checked('sccm', SERVER), [...existing.identifiers, 'server|name=srv-1-old']);
+    const more = reconcileCi(dataModel, existing, checked('sccm', SERVER), [...existing.identifiers, 'server|name=srv-1-old']);
     expect(more.kind).toBe('unchanged');
     expect(more.ci.identifiers).toEqual([...existing.identifiers, 'server|name=srv-1-old']);
     expect(existing.identifiers).not.toContain('server|name=srv-1-old');
-    const withChange = updated(reconcileCi(catalog, existing, checked('sccm', { fqdn: 'srv-1.example.com', cpu_count: 4 }), ['server|fqdn=srv-1.example.com']));
+    const withChange = updated(reconcileCi(dataModel, existing, checked('sccm', { fqdn: 'srv-1.example.com', cpu_count: 4 }), ['server|fqdn=srv-1.example.com']));
     expect(withChange.ci.identifiers).toEqual(['server|fqdn=srv-1.example.com']);
   });
 
   it('rejects an observation of another class with CMDB.CLASS_MISMATCH', () => {
     const existing = created();
-    const error = thrown(() => reconcileCi(catalog, existing, checked('sccm', { name: 'srv-1', fqdn: 'srv-1.example.com' }, { classId: 'virtual_machine' })));
+    const error = thrown(() => reconcileCi(dataModel, existing, checked('sccm', { name: 'srv-1', fqdn: 'srv-1.example.com' }, { classId: 'virtual_machine' })));
     expect(error.code).toBe(CmdbErrorCode.ClassMismatch);
     expect(error.details).toEqual({ ciId: 'ci-1', classId: 'server' });
   });
 
   it('does not revive a retired CI: CMDB.CI_RETIRED', () => {
     const retired = retireCi(created(), 'erin', T1, 'gone').ci;
-    const error = thrown(() => reconcileCi(catalog, retired, checked('manual', { fqdn: 'srv-1.example.com', os: 'x' })));
+    const error = thrown(() => reconcileCi(dataModel, retired, checked('manual', { fqdn: 'srv-1.example.com', os: 'x' })));
     expect(error.code).toBe(CmdbErrorCode.CiRetired);
     expect(error.details).toEqual({ ciId: 'ci-1' });
   });
 
   it('treats a value set by a since-deleted source as held by nobody', () => {
     const existing: ConfigurationItem = { ...created(), provenance: { ...created().provenance, os: { source: 'old_tool', by: 'x', at: T0 } } };
-    const result = updated(reconcileCi(catalog, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu' })));
+    const result = updated(reconcileCi(dataModel, existing, checked('import', { fqdn: 'srv-1.example.com', os: 'Ubuntu' })));
     expect(result.ci.attributes['os']).toBe('Ubuntu');
   });
 });
@@ -344,19 +344,19 @@ describe('immutability', () => {
     deepFreeze(CORE_RELATIONSHIP_TYPES);
     deepFreeze(CORE_SOURCES);
     const scannerSource = deepFreeze(source('scanner', 40, { attributePrecedence: { ip_address: 90 } }));
-    const frozenCatalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES).withSource(deepFreeze(source('sccm', 60))).withSource(scannerSource);
+    const frozenDataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES).withSource(deepFreeze(source('sccm', 60))).withSource(scannerSource);
 
     const createObs = deepFreeze(observation('sccm', { ...SERVER, memory_gb: null }, { at: T0 }));
     const createSnapshot = structuredClone(createObs);
-    const checkedCreate = deepFreeze(checkObservation(frozenCatalog, createObs));
-    const { ci: v1 } = createCi(frozenCatalog, 'ci-1', checkedCreate);
+    const checkedCreate = deepFreeze(checkObservation(frozenDataModel, createObs));
+    const { ci: v1 } = createCi(frozenDataModel, 'ci-1', checkedCreate);
     deepFreeze(v1);
     const v1Snapshot = structuredClone(v1);
 
     const updateObs = deepFreeze(observation('scanner', { fqdn: 'srv-1.example.com', ip_address: '10.0.0.2', os: null, cpu_count: 12, memory_gb: 32 }, { at: T1 }));
-    const checkedUpdate = deepFreeze(checkObservation(frozenCatalog, updateObs));
+    const checkedUpdate = deepFreeze(checkObservation(frozenDataModel, updateObs));
     const identifiers = deepFreeze(['server|fqdn=srv-1.example.com']);
-    const result = updated(reconcileCi(frozenCatalog, v1, checkedUpdate, identifiers));
+    const result = updated(reconcileCi(frozenDataModel, v1, checkedUpdate, identifiers));
     deepFreeze(result);
     const retired = retireCi(result.ci, 'erin', T2, 'gone');
 
@@ -376,7 +376,7 @@ describe('immutability', () => {
 });
 
 describe('a class that gains a required attribute after its CIs were stored', () => {
-  const stricter = catalog.withClass({ ...catalog.resolve('server').cls, attributes: [...catalog.resolve('server').cls.attributes, { name: 'rack_unit', label: 'Rack unit', type: 'integer', required: true }] });
+  const stricter = dataModel.withClass({ ...dataModel.resolve('server').cls, attributes: [...dataModel.resolve('server').cls.attributes, { name: 'rack_unit', label: 'Rack unit', type: 'integer', required: true }] });
 
   it('still lets its older CIs be updated, and refuses clearing a required attribute', () => {
     const old = created();

@@ -1,5 +1,5 @@
 import { CmdbError, CmdbErrorCode } from '../cmdb.errors';
-import type { CmdbCatalog } from '../model/cmdb-catalog';
+import type { CmdbDataModel } from '../model/cmdb-data-model';
 import type { AttributeChange, AttributeProvenance, Attributes, AttributeValue, ConfigurationItem, HistoryEntry } from '../model/ci';
 import { identificationKeys } from './identification';
 
@@ -12,7 +12,7 @@ export interface CiObservation {
   readonly at: string;
 }
 
-/** The observation checked against the catalogue: values typed, identification keys computed. */
+/** The observation checked against the data model: values typed, identification keys computed. */
 export interface CheckedObservation extends CiObservation {
   readonly keys: readonly string[];
 }
@@ -31,10 +31,10 @@ export type Reconciled =
  * Validates an observation: the source is known, the class concrete, every value typed, and at
  * least one identification rule is satisfied. Throws CMDB.* codes; nothing has been written yet.
  */
-export function checkObservation(catalog: CmdbCatalog, observation: CiObservation): CheckedObservation {
-  catalog.source(observation.source);
-  const resolved = catalog.concreteClass(observation.classId);
-  const attributes = catalog.checkAttributes(observation.classId, observation.attributes, false);
+export function checkObservation(dataModel: CmdbDataModel, observation: CiObservation): CheckedObservation {
+  dataModel.source(observation.source);
+  const resolved = dataModel.concreteClass(observation.classId);
+  const attributes = dataModel.checkAttributes(observation.classId, observation.attributes, false);
   const keys = identificationKeys(resolved, attributes);
   if (keys.length === 0) {
     const rules = resolved.rules.map((r) => r.attributes.join(' + ')).join('; ');
@@ -48,11 +48,11 @@ function sameValue(a: AttributeValue | undefined, b: AttributeValue | undefined)
 }
 
 /** A new CI from an observation of a source allowed to create; CMDB.SOURCE_MAY_NOT_CREATE otherwise. */
-export function createCi(catalog: CmdbCatalog, id: string, observation: CheckedObservation): { ci: ConfigurationItem; entry: HistoryEntry } {
-  if (!catalog.source(observation.source).mayCreate) {
+export function createCi(dataModel: CmdbDataModel, id: string, observation: CheckedObservation): { ci: ConfigurationItem; entry: HistoryEntry } {
+  if (!dataModel.source(observation.source).mayCreate) {
     throw new CmdbError(CmdbErrorCode.SourceMayNotCreate, `source ${observation.source} may update CIs but not create them, and no CI matches`, { source: observation.source, classId: observation.classId });
   }
-  const attributes = catalog.checkAttributes(observation.classId, observation.attributes, true);
+  const attributes = dataModel.checkAttributes(observation.classId, observation.attributes, true);
   const provenance: Record<string, AttributeProvenance> = {};
   const changes: AttributeChange[] = [];
   for (const [attribute, value] of Object.entries(attributes)) {
@@ -84,7 +84,7 @@ export function createCi(catalog: CmdbCatalog, id: string, observation: CheckedO
  * nobody holds it); otherwise it is reported as held. Every written change lands in one history
  * entry (source, who, when, old -> new).
  */
-export function reconcileCi(catalog: CmdbCatalog, existing: ConfigurationItem, observation: CheckedObservation, identifiers: readonly string[] = existing.identifiers): Reconciled {
+export function reconcileCi(dataModel: CmdbDataModel, existing: ConfigurationItem, observation: CheckedObservation, identifiers: readonly string[] = existing.identifiers): Reconciled {
   if (existing.state === 'retired') {
     throw new CmdbError(CmdbErrorCode.CiRetired, `CI ${existing.id} (${existing.name}) is retired; discovery does not revive it`, { ciId: existing.id });
   }
@@ -99,7 +99,7 @@ export function reconcileCi(catalog: CmdbCatalog, existing: ConfigurationItem, o
     const current = existing.attributes[attribute];
     if (sameValue(current, value)) continue;
     const holder = existing.provenance[attribute];
-    if (holder !== undefined && holder.source !== observation.source && catalog.precedenceOf(observation.source, attribute) < catalog.precedenceOf(holder.source, attribute)) {
+    if (holder !== undefined && holder.source !== observation.source && dataModel.precedenceOf(observation.source, attribute) < dataModel.precedenceOf(holder.source, attribute)) {
       held.push({ attribute, heldBy: holder.source });
       continue;
     }
@@ -114,7 +114,7 @@ export function reconcileCi(catalog: CmdbCatalog, existing: ConfigurationItem, o
   }
   // A required attribute cannot be cleared by anyone. (Only what changes is checked: a CI stored
   // before its class gained a required attribute can still be updated.)
-  const definitions = catalog.resolve(existing.classId).attributes;
+  const definitions = dataModel.resolve(existing.classId).attributes;
   for (const change of changes) {
     if (change.new === null && definitions.get(change.attribute)?.required === true) {
       throw new CmdbError(CmdbErrorCode.InvalidAttribute, `attribute ${change.attribute} is required for class ${existing.classId}`, { attribute: change.attribute, expected: definitions.get(change.attribute)?.type ?? null });

@@ -15,12 +15,12 @@ export type DemoReferences = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /**
  * A context's demo data. `beforeConsumers`: loaded after the app initialised and before its consumers
- * start (the SLA catalogue must exist before the first ticket event is handled); `afterStart`: once
+ * start (the SLA policies must exist before the first ticket event is handled); `afterStart`: once
  * the app serves and consumes (demo incidents whose events other contexts follow).
  */
 export interface ContextDemo<E extends TObject> {
   readonly stage: 'beforeConsumers' | 'afterStart';
-  /** The context's own switch (e.g. SLA_SEED_DEMO_CATALOG); the all-in-one also loads it when PLATFORM_DEMO_DATA is on. */
+  /** The context's own switch (e.g. SLA_SEED_DEMO_POLICIES); the all-in-one also loads it when PLATFORM_DEMO_DATA is on. */
   enabled(env: Static<E>): boolean;
   /** Loads the demo data (skipping what exists); may return ids by name for later contexts' demo data. */
   seed(app: INestApplication, earlier: DemoReferences): Promise<ReadonlyMap<string, string> | undefined>;

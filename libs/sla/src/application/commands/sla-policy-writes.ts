@@ -1,6 +1,6 @@
 import { SlaError, SlaErrorCode } from '../../domain';
 import type { SlaPolicyStore } from '../../persistence';
-import type { SlaCatalog } from '../sla-catalog';
+import type { SlaPolicySet } from '../sla-policy-set';
 
 type PolicyKind = 'calendar' | 'definition';
 
@@ -15,7 +15,7 @@ export function policyConflict(kind: PolicyKind, id: string): SlaError {
 }
 
 /** A saved change bumps the revision: every replica reloads and re-derives its open tickets' clocks (this one at once). */
-export async function policiesChanged(store: SlaPolicyStore, policies: SlaCatalog): Promise<void> {
+export async function policiesChanged(store: SlaPolicyStore, policies: SlaPolicySet): Promise<void> {
   await store.bumpRevision();
   await policies.refresh();
 }

@@ -7,8 +7,8 @@ import { ManualTime } from '@itsm/platform/scheduling';
 import type { BusinessCalendarSpec, SlaDefinition, TicketType } from '../../domain';
 import type { SlaPolicyStore, SlaTicket, SlaTicketStore, SlaTimeZoneStore, TimeZoneSubject, Versioned } from '../../persistence';
 import { ClockProjector } from '../clock-projector';
-import { SlaCatalog } from '../sla-catalog';
-import type { SlaTimers } from '../sla-timer.token';
+import { SlaPolicySet } from '../sla-policy-set';
+import type { SlaTimers } from '../sla-timers.port';
 import type { ArmRequest } from '../timers/armed-ticket';
 
 /** A Monday morning, 2030 (no spec depends on today's date). */
@@ -140,8 +140,8 @@ export async function slaHarness(calendars: readonly BusinessCalendarSpec[] = []
   for (const d of definitions) policies.seedDefinition(d);
   const tickets = new InMemorySlaTickets();
   const timers = new FakeSlaTimers();
-  const catalog = new SlaCatalog(policies);
-  await catalog.refresh();
-  const projector = new ClockProjector(tickets, policies, catalog, timers);
-  return { clock, policies, tickets, timers, catalog, projector };
+  const policySet = new SlaPolicySet(policies);
+  await policySet.refresh();
+  const projector = new ClockProjector(tickets, policies, policySet, timers);
+  return { clock, policies, tickets, timers, policySet, projector };
 }

@@ -5,10 +5,10 @@ import { checkRelationship } from '../../../domain';
 import type { Relationship } from '../../../domain';
 import { CI_STORE, RELATIONSHIP_STORE, relationshipId } from '../../../persistence';
 import type { CiReader, RelationshipStore } from '../../../persistence';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaReader } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaReader } from '../../cmdb-data-model.service';
 import { ciErrors, relationshipErrors } from '../../cmdb-command.errors';
-import { relationshipEvent } from '../../cmdb-events';
+import { relationshipEvent } from '../../cmdb.events';
 import { CmdbIndexService } from '../../cmdb-index.service';
 import type { IndexWriter } from '../../cmdb-index.service';
 import type { RelationshipOutcome } from '../../command-results';
@@ -25,7 +25,7 @@ export class AddRelationshipHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiReader,
     @Inject(RELATIONSHIP_STORE) private readonly relationships: RelationshipStore,
-    @Inject(CmdbCatalogService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
     @Inject(CmdbIndexService) private readonly index: IndexWriter,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -35,7 +35,7 @@ export class AddRelationshipHandler {
     const [from, to] = await Promise.all([this.cis.load(sourceId), this.cis.load(targetId)]);
     if (from === undefined) throw ciErrors.notFound(sourceId);
     if (to === undefined) throw ciErrors.notFound(targetId);
-    await this.schema.withCatalog((catalog) => checkRelationship(catalog, typeId, from.aggregate, to.aggregate));
+    await this.schema.withDataModel((dataModel) => checkRelationship(dataModel, typeId, from.aggregate, to.aggregate));
     const id = relationshipId(typeId, sourceId, targetId);
     const at = this.clock.now().toISOString();
     return retryOnConflict(async () => {

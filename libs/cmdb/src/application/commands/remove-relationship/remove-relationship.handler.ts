@@ -5,7 +5,7 @@ import type { Relationship } from '../../../domain';
 import { RELATIONSHIP_STORE } from '../../../persistence';
 import type { CmdbEvent, RelationshipStore } from '../../../persistence';
 import { relationshipErrors } from '../../cmdb-command.errors';
-import { relationshipEvent } from '../../cmdb-events';
+import { relationshipEvent } from '../../cmdb.events';
 import { CmdbIndexService } from '../../cmdb-index.service';
 import type { IndexWriter } from '../../cmdb-index.service';
 import type { RelationshipOutcome } from '../../command-results';

@@ -1,6 +1,6 @@
 import { CmdbErrorCode } from '../../../domain';
 import type { Attributes } from '../../../domain';
-import { catalogWith, inMemoryCmdb } from '../../test-fixtures/in-memory-cmdb';
+import { dataModelWith, inMemoryCmdb } from '../../test-fixtures/in-memory-cmdb';
 import type { ObservedRelationship } from './report-discovered-ci.command';
 import { ReportDiscoveredCiCommand } from './report-discovered-ci.command';
 
@@ -27,7 +27,7 @@ describe('ReportDiscoveredCiHandler', () => {
   });
 
   it('merges a second report of the same CI under source precedence: same id, higher precedence kept', async () => {
-    const cmdb = inMemoryCmdb(catalogWith(SCCM));
+    const cmdb = inMemoryCmdb(dataModelWith(SCCM));
     const created = await cmdb.reportDiscoveredCi.execute(report('sccm', 'server', { name: 'srv-001', serial_number: 'SN-001', os: 'Linux' }));
 
     const merged = await cmdb.reportDiscoveredCi.execute(report('import', 'server', { serial_number: 'SN-001', os: 'Windows', cpu_count: 4 }));
@@ -39,7 +39,7 @@ describe('ReportDiscoveredCiHandler', () => {
   });
 
   it('refuses a source that may not create when no CI matches (CMDB.SOURCE_MAY_NOT_CREATE), and writes nothing', async () => {
-    const cmdb = inMemoryCmdb(catalogWith(SUPPLIER));
+    const cmdb = inMemoryCmdb(dataModelWith(SUPPLIER));
 
     await expect(cmdb.reportDiscoveredCi.execute(report('supplier-feed', 'server', { name: 'srv-009', serial_number: 'SN-009' }))).rejects.toMatchObject({
       code: CmdbErrorCode.SourceMayNotCreate,
@@ -51,7 +51,7 @@ describe('ReportDiscoveredCiHandler', () => {
   });
 
   it('lets a source that may not create update the CI it identifies (read from the store, not a cold cache)', async () => {
-    const cmdb = inMemoryCmdb(catalogWith(SUPPLIER));
+    const cmdb = inMemoryCmdb(dataModelWith(SUPPLIER));
     const server = await cmdb.discovered('server', { name: 'srv-001', serial_number: 'SN-001' });
 
     const result = await cmdb.reportDiscoveredCi.execute(report('supplier-feed', 'server', { serial_number: 'SN-001', os: 'RHEL 9.4' }));

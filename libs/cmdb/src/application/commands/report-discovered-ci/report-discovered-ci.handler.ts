@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { checkObservation, CmdbError, CmdbErrorCode, createCi, identificationKeys } from '../../../domain';
-import type { CmdbCatalog } from '../../../domain';
+import type { CmdbDataModel } from '../../../domain';
 import { CI_STORE } from '../../../persistence';
 import type { CiStore } from '../../../persistence';
 import { CiMergeService } from '../../ci-merge.service';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaReader } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaReader } from '../../cmdb-data-model.service';
 import { ciErrors } from '../../cmdb-command.errors';
-import { ciEvent } from '../../cmdb-events';
+import { ciEvent } from '../../cmdb.events';
 import { CmdbIndexService } from '../../cmdb-index.service';
 import type { IndexWriter } from '../../cmdb-index.service';
 import type { ReconcileResult, RelationshipResult } from '../../command-results';
@@ -34,7 +34,7 @@ const MAX_ATTEMPTS = 5;
 export class ReportDiscoveredCiHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiStore,
-    @Inject(CmdbCatalogService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CiMergeService) private readonly merger: CiMergeService,
     @Inject(AddRelationshipHandler) private readonly addRelationship: AddRelationshipHandler,
@@ -43,17 +43,17 @@ export class ReportDiscoveredCiHandler {
 
   async execute({ discovery }: ReportDiscoveredCiCommand): Promise<ReconcileResult> {
     // Every reported relationship is checked before anything is written.
-    const { catalog, observation, relationships } = await this.schema.withCatalog((catalog) => ({
-      catalog,
-      observation: checkObservation(catalog, discovery),
-      relationships: discovery.relationships.map((r) => this.checkRelationship(catalog, r)),
+    const { dataModel, observation, relationships } = await this.schema.withDataModel((dataModel) => ({
+      dataModel,
+      observation: checkObservation(dataModel, discovery),
+      relationships: discovery.relationships.map((r) => this.checkRelationship(dataModel, r)),
     }));
-    const mayCreate = catalog.source(discovery.source).mayCreate;
+    const mayCreate = dataModel.source(discovery.source).mayCreate;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const found = await this.identity.identify(observation.keys, !mayCreate);
       if (found.kind === 'found') return this.withRelationships(await this.merger.merge(found.loaded.aggregate.id, observation), relationships, discovery);
       const id = new Types.ObjectId().toHexString();
-      const { ci, entry } = createCi(catalog, id, observation);
+      const { ci, entry } = createCi(dataModel, id, observation);
       const claim = await this.identity.claimAll(observation.keys, id);
       if (claim.kind === 'taken') {
         // Someone holds one of the keys: that CI is this one (or its creator is a moment from writing it).
@@ -74,10 +74,10 @@ export class ReportDiscoveredCiHandler {
     throw ciErrors.conflict(observation.keys[0] ?? '');
   }
 
-  private checkRelationship(catalog: CmdbCatalog, relationship: ObservedRelationship): CheckedRelationship {
-    catalog.relationshipType(relationship.typeId);
-    const resolved = catalog.concreteClass(relationship.classId);
-    const identifiers = catalog.checkAttributes(relationship.classId, relationship.identifiers, false);
+  private checkRelationship(dataModel: CmdbDataModel, relationship: ObservedRelationship): CheckedRelationship {
+    dataModel.relationshipType(relationship.typeId);
+    const resolved = dataModel.concreteClass(relationship.classId);
+    const identifiers = dataModel.checkAttributes(relationship.classId, relationship.identifiers, false);
     const keys = identificationKeys(resolved, identifiers);
     if (keys.length === 0) {
       throw new CmdbError(CmdbErrorCode.NotIdentifiable, `the ${relationship.typeId} relationship names a ${relationship.classId} without the attributes of an identification rule`, { classId: relationship.classId });

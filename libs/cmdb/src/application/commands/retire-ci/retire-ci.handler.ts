@@ -6,7 +6,7 @@ import type { ConfigurationItem } from '../../../domain';
 import { CI_STORE, RELATIONSHIP_STORE } from '../../../persistence';
 import type { CiStore, CmdbEvent, RelationshipReader } from '../../../persistence';
 import { ciErrors } from '../../cmdb-command.errors';
-import { ciRetiredEvent } from '../../cmdb-events';
+import { ciRetiredEvent } from '../../cmdb.events';
 import { CmdbIndexService } from '../../cmdb-index.service';
 import type { IndexWriter } from '../../cmdb-index.service';
 import { RemoveRelationshipCommand } from '../remove-relationship/remove-relationship.command';

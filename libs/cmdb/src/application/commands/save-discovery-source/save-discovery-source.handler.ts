@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DiscoverySource } from '../../../domain';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaWriter } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaWriter } from '../../cmdb-data-model.service';
 import type { SaveDiscoverySourceCommand } from './save-discovery-source.command';
 
 /**
@@ -10,13 +10,13 @@ import type { SaveDiscoverySourceCommand } from './save-discovery-source.command
  */
 @Injectable()
 export class SaveDiscoverySourceHandler {
-  constructor(@Inject(CmdbCatalogService) private readonly schema: SchemaWriter) {}
+  constructor(@Inject(CmdbDataModelService) private readonly schema: SchemaWriter) {}
 
   async execute({ source, expectedVersion, by }: SaveDiscoverySourceCommand): Promise<DiscoverySource> {
-    const catalog = this.schema.current();
-    const previous = catalog.findSource(source.id);
+    const dataModel = this.schema.current();
+    const previous = dataModel.findSource(source.id);
     const full: DiscoverySource = { ...source, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
-    catalog.withSource(full);
+    dataModel.withSource(full);
     return this.schema.saveEntry('source', full, previous?.version ?? 0, expectedVersion, by);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RelationshipType } from '../../../domain';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaWriter } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaWriter } from '../../cmdb-data-model.service';
 import type { SaveRelationshipTypeCommand } from './save-relationship-type.command';
 
 /**
@@ -10,13 +10,13 @@ import type { SaveRelationshipTypeCommand } from './save-relationship-type.comma
  */
 @Injectable()
 export class SaveRelationshipTypeHandler {
-  constructor(@Inject(CmdbCatalogService) private readonly schema: SchemaWriter) {}
+  constructor(@Inject(CmdbDataModelService) private readonly schema: SchemaWriter) {}
 
   async execute({ relationshipType, expectedVersion, by }: SaveRelationshipTypeCommand): Promise<RelationshipType> {
-    const catalog = this.schema.current();
-    const previous = catalog.findRelationshipType(relationshipType.id);
+    const dataModel = this.schema.current();
+    const previous = dataModel.findRelationshipType(relationshipType.id);
     const full: RelationshipType = { ...relationshipType, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
-    catalog.withRelationshipType(full);
+    dataModel.withRelationshipType(full);
     return this.schema.saveEntry('relationship_type', full, previous?.version ?? 0, expectedVersion, by);
   }
 }

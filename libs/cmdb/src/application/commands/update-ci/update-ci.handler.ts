@@ -5,8 +5,8 @@ import type { CheckedObservation } from '../../../domain';
 import { CI_STORE } from '../../../persistence';
 import type { CiReader } from '../../../persistence';
 import { CiMergeService } from '../../ci-merge.service';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaReader } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaReader } from '../../cmdb-data-model.service';
 import { ciErrors } from '../../cmdb-command.errors';
 import type { ReconcileResult } from '../../command-results';
 import type { UpdateCiCommand } from './update-ci.command';
@@ -20,17 +20,17 @@ import type { UpdateCiCommand } from './update-ci.command';
 export class UpdateCiHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiReader,
-    @Inject(CmdbCatalogService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
     @Inject(CiMergeService) private readonly merger: CiMergeService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async execute({ ciId, attributes, by, source }: UpdateCiCommand): Promise<ReconcileResult> {
-    const catalog = await this.schema.withCatalog((c) => (c.source(source), c));
+    const dataModel = await this.schema.withDataModel((c) => (c.source(source), c));
     const loaded = await this.cis.load(ciId);
     if (loaded === undefined) throw ciErrors.notFound(ciId);
-    const checkedAttributes = catalog.checkAttributes(loaded.aggregate.classId, attributes, false);
-    const keys = identificationKeys(catalog.resolve(loaded.aggregate.classId), { ...loaded.aggregate.attributes, ...checkedAttributes });
+    const checkedAttributes = dataModel.checkAttributes(loaded.aggregate.classId, attributes, false);
+    const keys = identificationKeys(dataModel.resolve(loaded.aggregate.classId), { ...loaded.aggregate.attributes, ...checkedAttributes });
     const observation: CheckedObservation = { source, classId: loaded.aggregate.classId, attributes: checkedAttributes, by, at: this.clock.now().toISOString(), keys };
     return this.merger.merge(ciId, observation);
   }

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ImpactResult } from '../../../domain';
 import { CmdbIndexService } from '../../cmdb-index.service';
 import type { IndexReader } from '../../cmdb-index.service';
-import { CMDB_SETTINGS } from '../../cmdb-tokens';
-import type { CmdbSettings } from '../../cmdb-tokens';
+import { CMDB_SETTINGS } from '../../cmdb.tokens';
+import type { CmdbSettings } from '../../cmdb.tokens';
 import { MAX_IMPACT_LISTED } from '../impact-analysis/impact-limits';
 import type { AffectedServicesQuery } from './affected-services.query';
 

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CmdbError, CmdbErrorCode } from '../../../domain';
 import { CI_STORE } from '../../../persistence';
 import type { CiListFilter, CiListing, CiSummary } from '../../../persistence';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaReader } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaReader } from '../../cmdb-data-model.service';
 import type { ConfigurationItemsQuery } from './configuration-items.query';
 
 const MAX_PAGE = 500;
@@ -13,16 +13,16 @@ const MAX_PAGE = 500;
 export class ConfigurationItemsHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiListing,
-    @Inject(CmdbCatalogService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
   ) {}
 
   execute({ filter, first, after }: ConfigurationItemsQuery): Promise<{ items: CiSummary[]; hasNextPage: boolean }> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new CmdbError(CmdbErrorCode.InvalidInput, `first is 1-${MAX_PAGE}`);
-    const catalog = this.schema.current();
+    const dataModel = this.schema.current();
     const classId = filter.classId;
-    if (classId !== undefined) catalog.resolve(classId);
+    if (classId !== undefined) dataModel.resolve(classId);
     const query: CiListFilter = {
-      ...(classId === undefined ? {} : { classIds: catalog.classes().filter((c) => catalog.isA(c.id, classId)).map((c) => c.id) }),
+      ...(classId === undefined ? {} : { classIds: dataModel.classes().filter((c) => dataModel.isA(c.id, classId)).map((c) => c.id) }),
       ...(filter.state === undefined ? {} : { state: filter.state }),
       ...(filter.nameContains === undefined ? {} : { nameContains: filter.nameContains }),
     };

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DiscoverySource } from '../../../domain';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaReader } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaReader } from '../../cmdb-data-model.service';
 import type { DiscoverySourcesQuery } from './discovery-sources.query';
 
 /** The discovery sources in force, with their precedence (this replica's copy of the data model). */
 @Injectable()
 export class DiscoverySourcesHandler {
-  constructor(@Inject(CmdbCatalogService) private readonly schema: SchemaReader) {}
+  constructor(@Inject(CmdbDataModelService) private readonly schema: SchemaReader) {}
 
   execute(_query: DiscoverySourcesQuery): readonly DiscoverySource[] {
     return this.schema.current().sources();

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CmdbError, CmdbErrorCode } from '../../../domain';
 import type { ImpactResult } from '../../../domain';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaReader } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaReader } from '../../cmdb-data-model.service';
 import { CmdbIndexService } from '../../cmdb-index.service';
 import type { IndexReader } from '../../cmdb-index.service';
-import { CMDB_SETTINGS } from '../../cmdb-tokens';
-import type { CmdbSettings } from '../../cmdb-tokens';
+import { CMDB_SETTINGS } from '../../cmdb.tokens';
+import type { CmdbSettings } from '../../cmdb.tokens';
 import { MAX_IMPACT_LISTED } from './impact-limits';
 import type { ImpactAnalysisQuery } from './impact-analysis.query';
 
@@ -16,7 +16,7 @@ const MAX_ORIGINS = 500;
 @Injectable()
 export class ImpactAnalysisHandler {
   constructor(
-    @Inject(CmdbCatalogService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
     @Inject(CmdbIndexService) private readonly index: IndexReader,
     @Inject(CMDB_SETTINGS) private readonly settings: CmdbSettings,
   ) {}
@@ -28,8 +28,8 @@ export class ImpactAnalysisHandler {
       throw new CmdbError(CmdbErrorCode.InvalidInput, `maxDepth is 1-${this.settings.impactMaxDepth}`, { maxDepth: request.maxDepth });
     }
     if (!Number.isInteger(request.first) || request.first < 0 || request.first > MAX_IMPACT_LISTED) throw new CmdbError(CmdbErrorCode.InvalidInput, `first is 0-${MAX_IMPACT_LISTED}`);
-    const catalog = this.schema.current();
-    for (const typeId of request.relationshipTypes ?? []) catalog.relationshipType(typeId);
+    const dataModel = this.schema.current();
+    for (const typeId of request.relationshipTypes ?? []) dataModel.relationshipType(typeId);
     return this.index.index.impact({
       from: request.ciIds,
       direction: request.direction,

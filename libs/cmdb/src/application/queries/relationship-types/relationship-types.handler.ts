@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RelationshipType } from '../../../domain';
-import { CmdbCatalogService } from '../../cmdb-catalog.service';
-import type { SchemaReader } from '../../cmdb-catalog.service';
+import { CmdbDataModelService } from '../../cmdb-data-model.service';
+import type { SchemaReader } from '../../cmdb-data-model.service';
 import type { RelationshipTypesQuery } from './relationship-types.query';
 
 /** The relationship types in force, with their class rules (this replica's copy of the data model). */
 @Injectable()
 export class RelationshipTypesHandler {
-  constructor(@Inject(CmdbCatalogService) private readonly schema: SchemaReader) {}
+  constructor(@Inject(CmdbDataModelService) private readonly schema: SchemaReader) {}
 
   execute(_query: RelationshipTypesQuery): readonly RelationshipType[] {
     return this.schema.current().relationshipTypes();

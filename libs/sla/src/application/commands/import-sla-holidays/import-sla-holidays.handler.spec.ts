@@ -8,7 +8,7 @@ const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVE
 
 async function setup() {
   const h = await slaHarness([OFFICE]);
-  return { ...h, handler: new ImportSlaHolidaysHandler(h.catalog, new SaveSlaCalendarHandler(h.policies, h.catalog, h.clock)) };
+  return { ...h, handler: new ImportSlaHolidaysHandler(h.policySet, new SaveSlaCalendarHandler(h.policies, h.policySet, h.clock)) };
 }
 
 describe('ImportSlaHolidaysHandler', () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessCalendarSpec, SkippedEvent } from '../../../domain';
 import { importICalendarHolidays, SlaError, SlaErrorCode } from '../../../domain';
 import type { Versioned } from '../../../persistence';
-import { SlaCatalog } from '../../sla-catalog';
+import { SlaPolicySet } from '../../sla-policy-set';
 import { SaveSlaCalendarHandler } from '../save-sla-calendar/save-sla-calendar.handler';
 import type { ImportSlaHolidaysCommand } from './import-sla-holidays.command';
 
@@ -16,7 +16,7 @@ export interface HolidayImportResult {
 @Injectable()
 export class ImportSlaHolidaysHandler {
   constructor(
-    @Inject(SlaCatalog) private readonly policies: SlaCatalog,
+    @Inject(SlaPolicySet) private readonly policies: SlaPolicySet,
     @Inject(SaveSlaCalendarHandler) private readonly saveCalendar: SaveSlaCalendarHandler,
   ) {}
 

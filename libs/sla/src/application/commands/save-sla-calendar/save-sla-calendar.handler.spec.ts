@@ -6,19 +6,19 @@ import { SaveSlaCalendarHandler } from './save-sla-calendar.handler';
 
 async function setup() {
   const h = await slaHarness([OFFICE]);
-  return { ...h, handler: new SaveSlaCalendarHandler(h.policies, h.catalog, h.clock) };
+  return { ...h, handler: new SaveSlaCalendarHandler(h.policies, h.policySet, h.clock) };
 }
 
 const renamed: BusinessCalendarSpec = { ...OFFICE, name: 'Office hours (renamed)' };
 
 describe('SaveSlaCalendarHandler', () => {
   it('saves the version read, bumps the revision and puts the calendar in force here at once', async () => {
-    const { handler, policies, catalog } = await setup();
+    const { handler, policies, policySet } = await setup();
     const saved = await handler.execute({ by: 'admin-1', calendar: renamed, expectedVersion: 1 });
     expect(saved).toEqual({ value: renamed, version: 2, updatedBy: 'admin-1', updatedAt: new Date(NOW) });
     expect(policies.calendars.get(OFFICE.id)?.version).toBe(2);
     expect(policies.current).toBe(1);
-    expect(catalog.calendar(OFFICE.id)?.value.name).toBe('Office hours (renamed)');
+    expect(policySet.calendar(OFFICE.id)?.value.name).toBe('Office hours (renamed)');
   });
 
   it('refuses a stale expectedVersion with SLA.CONFLICT and writes nothing', async () => {

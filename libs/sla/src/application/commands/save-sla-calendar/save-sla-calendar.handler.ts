@@ -4,7 +4,7 @@ import type { BusinessCalendarSpec } from '../../../domain';
 import { validateCalendar } from '../../../domain';
 import type { Versioned } from '../../../persistence';
 import { SlaPolicyStore } from '../../../persistence';
-import { SlaCatalog } from '../../sla-catalog';
+import { SlaPolicySet } from '../../sla-policy-set';
 import { assertExpectedVersion, policiesChanged, policyConflict } from '../sla-policy-writes';
 import type { SaveSlaCalendarCommand } from './save-sla-calendar.command';
 
@@ -16,7 +16,7 @@ import type { SaveSlaCalendarCommand } from './save-sla-calendar.command';
 export class SaveSlaCalendarHandler {
   constructor(
     @Inject(SlaPolicyStore) private readonly store: SlaPolicyStore,
-    @Inject(SlaCatalog) private readonly policies: SlaCatalog,
+    @Inject(SlaPolicySet) private readonly policies: SlaPolicySet,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

@@ -5,17 +5,17 @@ import { SaveSlaDefinitionHandler } from './save-sla-definition.handler';
 
 async function setup() {
   const h = await slaHarness([OFFICE], [definition()]);
-  return { ...h, handler: new SaveSlaDefinitionHandler(h.policies, h.catalog, h.clock) };
+  return { ...h, handler: new SaveSlaDefinitionHandler(h.policies, h.policySet, h.clock) };
 }
 
 describe('SaveSlaDefinitionHandler', () => {
   it('creates a definition at version 1 and puts it in force', async () => {
-    const { handler, policies, catalog } = await setup();
+    const { handler, policies, policySet } = await setup();
     const created = definition({ id: 'sla-p1-resolution', name: 'P1 resolution', targetMs: 4 * 3_600_000 });
     const saved = await handler.execute({ by: 'admin-1', definition: created, expectedVersion: 0 });
     expect(saved.version).toBe(1);
     expect(policies.definitions.get('sla-p1-resolution')?.version).toBe(1);
-    expect(catalog.activeDefinitions().map((d) => d.id).sort()).toEqual(['sla-p1-resolution', 'sla-p2-resolution']);
+    expect(policySet.activeDefinitions().map((d) => d.id).sort()).toEqual(['sla-p1-resolution', 'sla-p2-resolution']);
   });
 
   it('refuses a stale expectedVersion with SLA.CONFLICT and writes nothing', async () => {

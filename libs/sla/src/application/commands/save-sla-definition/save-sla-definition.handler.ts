@@ -4,7 +4,7 @@ import type { SlaDefinition } from '../../../domain';
 import { validateDefinition } from '../../../domain';
 import type { Versioned } from '../../../persistence';
 import { SlaPolicyStore } from '../../../persistence';
-import { SlaCatalog } from '../../sla-catalog';
+import { SlaPolicySet } from '../../sla-policy-set';
 import { assertExpectedVersion, policiesChanged, policyConflict } from '../sla-policy-writes';
 import type { SaveSlaDefinitionCommand } from './save-sla-definition.command';
 
@@ -17,7 +17,7 @@ import type { SaveSlaDefinitionCommand } from './save-sla-definition.command';
 export class SaveSlaDefinitionHandler {
   constructor(
     @Inject(SlaPolicyStore) private readonly store: SlaPolicyStore,
-    @Inject(SlaCatalog) private readonly policies: SlaCatalog,
+    @Inject(SlaPolicySet) private readonly policies: SlaPolicySet,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

@@ -4,8 +4,8 @@ import type { TicketFact, TicketTimeline } from '../../../domain';
 import { SlaError, SlaErrorCode } from '../../../domain';
 import { SlaTicketStore } from '../../../persistence';
 import { ClockProjector } from '../../clock-projector';
-import { SLA_TIMERS } from '../../sla-timer.token';
-import type { SlaTimers } from '../../sla-timer.token';
+import { SLA_TIMERS } from '../../sla-timers.port';
+import type { SlaTimers } from '../../sla-timers.port';
 import type { TicketChange, TrackTicketCommand } from './track-ticket.command';
 
 export type TrackOutcome = 'applied' | 'duplicate' | 'unknown_ticket';

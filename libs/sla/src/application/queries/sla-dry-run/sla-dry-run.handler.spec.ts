@@ -7,12 +7,12 @@ async function setup() {
   const h = await slaHarness([OFFICE], [definition()]);
   // Opened two business hours ago: 2 of 8 hours used.
   h.tickets.put({ timeline: ticket().open(NOW - 2 * HOUR).build(), partition: 0, lastSequence: 1, open: true, clocks: [], due: [], version: 1 });
-  return { ...h, handler: new SlaDryRunHandler(h.tickets, h.projector, h.catalog, h.clock) };
+  return { ...h, handler: new SlaDryRunHandler(h.tickets, h.projector, h.policySet, h.clock) };
 }
 
 describe('SlaDryRunHandler', () => {
   it('shows what a shorter target would do to open tickets, and saves nothing', async () => {
-    const { handler, tickets, timers, policies, catalog } = await setup();
+    const { handler, tickets, timers, policies, policySet } = await setup();
     const result = await handler.execute({ proposal: { definition: definition({ targetMs: HOUR }) }, limit: 10 });
     expect(result).toMatchObject({ ticketsEvaluated: 1, ticketsAffected: 1, changed: 1, attached: 0, detached: 0, newlyBreached: 1, noLongerBreached: 0 });
     expect(result.changes).toHaveLength(1);
@@ -20,7 +20,7 @@ describe('SlaDryRunHandler', () => {
     expect(timers.armed).toEqual([]);
     expect(policies.writes).toBe(0);
     expect(policies.current).toBe(0);
-    expect(catalog.definition('sla-p2-resolution')?.value.targetMs).toBe(8 * HOUR);
+    expect(policySet.definition('sla-p2-resolution')?.value.targetMs).toBe(8 * HOUR);
   });
 
   it('lists at most `limit` changes but counts them all', async () => {

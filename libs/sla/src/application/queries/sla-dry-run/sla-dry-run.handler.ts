@@ -4,7 +4,7 @@ import type { BusinessCalendarSpec, ClockChange } from '../../../domain';
 import { diffClocks, validateCalendar, validateDefinition } from '../../../domain';
 import { SlaTicketStore } from '../../../persistence';
 import { ClockProjector } from '../../clock-projector';
-import { SlaCatalog } from '../../sla-catalog';
+import { SlaPolicySet } from '../../sla-policy-set';
 import type { SlaDryRunQuery } from './sla-dry-run.query';
 
 export interface DryRunResult {
@@ -27,7 +27,7 @@ export class SlaDryRunHandler {
   constructor(
     @Inject(SlaTicketStore) private readonly tickets: SlaTicketStore,
     @Inject(ClockProjector) private readonly projector: ClockProjector,
-    @Inject(SlaCatalog) private readonly policies: SlaCatalog,
+    @Inject(SlaPolicySet) private readonly policies: SlaPolicySet,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

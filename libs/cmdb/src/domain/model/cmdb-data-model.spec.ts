@@ -1,20 +1,20 @@
 import { CmdbErrorCode } from '../cmdb.errors';
 import type { AttributeDefinition, CiClass, DiscoverySource } from './ci-class';
-import { CmdbCatalog, coerceAttributes } from './cmdb-catalog';
+import { CmdbDataModel, coerceAttributes } from './cmdb-data-model';
 import { CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from './core-library';
 import type { RelationshipType } from './relationship-type';
 import { thrown } from '../test-fixtures/thrown';
 
-function core(): CmdbCatalog {
-  return new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
+function core(): CmdbDataModel {
+  return new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
 }
 
 function attr(name: string, type: AttributeDefinition['type'], extra: Partial<Omit<AttributeDefinition, 'name' | 'type' | 'label'>> = {}): AttributeDefinition {
   return { name, label: name, type, required: false, ...extra };
 }
 
-function builtIn(catalog: CmdbCatalog, id: string): CiClass {
-  const cls = catalog.findClass(id);
+function builtIn(dataModel: CmdbDataModel, id: string): CiClass {
+  const cls = dataModel.findClass(id);
   if (cls === undefined) throw new Error(`no class ${id}`);
   return cls;
 }
@@ -36,18 +36,18 @@ function newClass(overrides: Partial<CiClass>): CiClass {
 
 const SCCM: DiscoverySource = { id: 'sccm', label: 'SCCM', precedence: 60, attributePrecedence: {}, mayCreate: true, builtIn: false, version: 1 };
 
-describe('CmdbCatalog', () => {
-  const catalog = core();
+describe('CmdbDataModel', () => {
+  const dataModel = core();
 
   describe('resolve', () => {
     it('gives a class its lineage, from itself to the root', () => {
-      expect(catalog.resolve('server').lineage).toEqual(['server', 'hardware', 'ci']);
-      expect(catalog.resolve('business_service').lineage).toEqual(['business_service', 'service', 'ci']);
-      expect(catalog.resolve('ci').lineage).toEqual(['ci']);
+      expect(dataModel.resolve('server').lineage).toEqual(['server', 'hardware', 'ci']);
+      expect(dataModel.resolve('business_service').lineage).toEqual(['business_service', 'service', 'ci']);
+      expect(dataModel.resolve('ci').lineage).toEqual(['ci']);
     });
 
     it('inherits attributes, each naming the class that declares it', () => {
-      const server = catalog.resolve('server');
+      const server = dataModel.resolve('server');
       expect(server.attributes.get('name')).toMatchObject({ declaredBy: 'ci', type: 'string', required: true });
       expect(server.attributes.get('serial_number')).toMatchObject({ declaredBy: 'hardware', type: 'string' });
       expect(server.attributes.get('fqdn')).toMatchObject({ declaredBy: 'server' });
@@ -56,7 +56,7 @@ describe('CmdbCatalog', () => {
     });
 
     it('lists identification rules own class first, then each ancestor in turn', () => {
-      expect(catalog.resolve('server').rules.map((r) => [r.declaredBy, r.attributes.join('+'), r.perClass])).toEqual([
+      expect(dataModel.resolve('server').rules.map((r) => [r.declaredBy, r.attributes.join('+'), r.perClass])).toEqual([
         ['server', 'fqdn', true],
         ['hardware', 'serial_number', false],
         ['hardware', 'asset_tag', false],
@@ -74,11 +74,11 @@ describe('CmdbCatalog', () => {
       ['database', false],
       ['ci', false],
     ])('flags %s as a service: %s', (id, service) => {
-      expect(catalog.resolve(id).service).toBe(service);
+      expect(dataModel.resolve(id).service).toBe(service);
     });
 
     it('rejects an unknown class with CMDB.UNKNOWN_CLASS', () => {
-      const error = thrown(() => catalog.resolve('mainframe'));
+      const error = thrown(() => dataModel.resolve('mainframe'));
       expect(error.code).toBe(CmdbErrorCode.UnknownClass);
       expect(error.details).toEqual({ classId: 'mainframe' });
     });
@@ -86,79 +86,79 @@ describe('CmdbCatalog', () => {
 
   describe('isA', () => {
     it('is true for the class itself and its ancestors only', () => {
-      expect(catalog.isA('server', 'server')).toBe(true);
-      expect(catalog.isA('server', 'hardware')).toBe(true);
-      expect(catalog.isA('server', 'ci')).toBe(true);
-      expect(catalog.isA('hardware', 'server')).toBe(false);
-      expect(catalog.isA('virtual_machine', 'hardware')).toBe(false);
-      expect(catalog.isA('network_device', 'server')).toBe(false);
+      expect(dataModel.isA('server', 'server')).toBe(true);
+      expect(dataModel.isA('server', 'hardware')).toBe(true);
+      expect(dataModel.isA('server', 'ci')).toBe(true);
+      expect(dataModel.isA('hardware', 'server')).toBe(false);
+      expect(dataModel.isA('virtual_machine', 'hardware')).toBe(false);
+      expect(dataModel.isA('network_device', 'server')).toBe(false);
     });
 
     it('is false, not an error, for an unknown class', () => {
-      expect(catalog.isA('mainframe', 'ci')).toBe(false);
+      expect(dataModel.isA('mainframe', 'ci')).toBe(false);
     });
   });
 
   describe('concreteClass', () => {
     it.each(['ci', 'hardware', 'service'])('rejects abstract %s with CMDB.ABSTRACT_CLASS', (id) => {
-      const error = thrown(() => catalog.concreteClass(id));
+      const error = thrown(() => dataModel.concreteClass(id));
       expect(error.code).toBe(CmdbErrorCode.AbstractClass);
       expect(error.details).toEqual({ classId: id });
     });
 
     it('returns a concrete class resolved', () => {
-      expect(catalog.concreteClass('server').lineage).toEqual(['server', 'hardware', 'ci']);
+      expect(dataModel.concreteClass('server').lineage).toEqual(['server', 'hardware', 'ci']);
     });
 
     it('rejects an unknown class with CMDB.UNKNOWN_CLASS', () => {
-      expect(thrown(() => catalog.concreteClass('mainframe')).code).toBe(CmdbErrorCode.UnknownClass);
+      expect(thrown(() => dataModel.concreteClass('mainframe')).code).toBe(CmdbErrorCode.UnknownClass);
     });
   });
 
   describe('checkAttributes', () => {
     it('returns the typed values, inherited attributes included, as a new object', () => {
       const input = { name: 'srv-1', serial_number: 'SN1', cpu_count: 8, ip_address: '10.0.0.1' };
-      const checked = catalog.checkAttributes('server', input, true);
+      const checked = dataModel.checkAttributes('server', input, true);
       expect(checked).toEqual(input);
       expect(checked).not.toBe(input);
     });
 
     it("rejects an attribute the class does not have, even one of a sibling's", () => {
       for (const name of ['rack', 'vm_uuid', 'device_role']) {
-        const error = thrown(() => catalog.checkAttributes('server', { name: 'srv-1', [name]: 'x' }, false));
+        const error = thrown(() => dataModel.checkAttributes('server', { name: 'srv-1', [name]: 'x' }, false));
         expect(error.code).toBe(CmdbErrorCode.InvalidAttribute);
         expect(error.details).toEqual({ attribute: name, expected: null });
       }
     });
 
     it('rejects a value of the wrong type, naming the attribute', () => {
-      const error = thrown(() => catalog.checkAttributes('server', { name: 'srv-1', cpu_count: 0 }, false));
+      const error = thrown(() => dataModel.checkAttributes('server', { name: 'srv-1', cpu_count: 0 }, false));
       expect(error.code).toBe(CmdbErrorCode.InvalidAttribute);
       expect(error.details).toEqual({ attribute: 'cpu_count', expected: 'integer' });
     });
 
     it('requires the required attributes only when complete', () => {
-      expect(catalog.checkAttributes('server', { fqdn: 'srv-1.example.com' }, false)).toEqual({ fqdn: 'srv-1.example.com' });
-      const error = thrown(() => catalog.checkAttributes('server', { fqdn: 'srv-1.example.com' }, true));
+      expect(dataModel.checkAttributes('server', { fqdn: 'srv-1.example.com' }, false)).toEqual({ fqdn: 'srv-1.example.com' });
+      const error = thrown(() => dataModel.checkAttributes('server', { fqdn: 'srv-1.example.com' }, true));
       expect(error.code).toBe(CmdbErrorCode.InvalidAttribute);
       expect(error.details).toEqual({ attribute: 'name', expected: 'string' });
     });
 
     it('rejects null on a required attribute even when not complete', () => {
-      expect(thrown(() => catalog.checkAttributes('server', { name: null }, false)).details).toMatchObject({ attribute: 'name' });
+      expect(thrown(() => dataModel.checkAttributes('server', { name: null }, false)).details).toMatchObject({ attribute: 'name' });
     });
 
     it('keeps null on an optional attribute (a clear)', () => {
-      expect(catalog.checkAttributes('server', { os: null }, false)).toEqual({ os: null });
+      expect(dataModel.checkAttributes('server', { os: null }, false)).toEqual({ os: null });
     });
 
     it('rejects more than 200 attributes', () => {
       const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`a${i}`, 'x']));
-      expect(thrown(() => catalog.checkAttributes('server', many, false)).code).toBe(CmdbErrorCode.InvalidAttribute);
+      expect(thrown(() => dataModel.checkAttributes('server', many, false)).code).toBe(CmdbErrorCode.InvalidAttribute);
     });
 
     it('rejects an unknown class', () => {
-      expect(thrown(() => catalog.checkAttributes('mainframe', {}, false)).code).toBe(CmdbErrorCode.UnknownClass);
+      expect(thrown(() => dataModel.checkAttributes('mainframe', {}, false)).code).toBe(CmdbErrorCode.UnknownClass);
     });
   });
 
@@ -180,7 +180,7 @@ describe('CmdbCatalog', () => {
       ['service_offering', 'depends_on', 'application_service'],
       ['application_service', 'depends_on', 'database'],
     ])('allows a %s to %s a %s', (source, typeId, target) => {
-      expect(catalog.checkRelationship(typeId, source, target).id).toBe(typeId);
+      expect(dataModel.checkRelationship(typeId, source, target).id).toBe(typeId);
     });
 
     it.each([
@@ -194,13 +194,13 @@ describe('CmdbCatalog', () => {
       ['service_offering', 'depends_on', 'business_service'],
       ['container', 'hosted_on', 'server'],
     ])('forbids a %s to %s a %s with CMDB.FORBIDDEN_RELATIONSHIP', (source, typeId, target) => {
-      const error = thrown(() => catalog.checkRelationship(typeId, source, target));
+      const error = thrown(() => dataModel.checkRelationship(typeId, source, target));
       expect(error.code).toBe(CmdbErrorCode.ForbiddenRelationship);
       expect(error.details).toEqual({ typeId, sourceClassId: source, targetClassId: target });
     });
 
     it('rejects an unknown relationship type with CMDB.UNKNOWN_RELATIONSHIP_TYPE', () => {
-      const error = thrown(() => catalog.checkRelationship('powers', 'server', 'server'));
+      const error = thrown(() => dataModel.checkRelationship('powers', 'server', 'server'));
       expect(error.code).toBe(CmdbErrorCode.UnknownRelationshipType);
       expect(error.details).toEqual({ typeId: 'powers' });
     });
@@ -208,14 +208,14 @@ describe('CmdbCatalog', () => {
 
   describe('sources', () => {
     it('knows the built-in sources and rejects an unknown one with CMDB.UNKNOWN_SOURCE', () => {
-      expect(catalog.source('manual').precedence).toBe(100);
-      const error = thrown(() => catalog.source('sccm'));
+      expect(dataModel.source('manual').precedence).toBe(100);
+      const error = thrown(() => dataModel.source('sccm'));
       expect(error.code).toBe(CmdbErrorCode.UnknownSource);
       expect(error.details).toEqual({ source: 'sccm' });
     });
 
     it('precedenceOf: per-attribute override, else the source precedence, -1 for a source that is gone', () => {
-      const next = catalog.withSource({ ...SCCM, id: 'scanner', precedence: 40, attributePrecedence: { ip_address: 90 } });
+      const next = dataModel.withSource({ ...SCCM, id: 'scanner', precedence: 40, attributePrecedence: { ip_address: 90 } });
       expect(next.precedenceOf('scanner', 'ip_address')).toBe(90);
       expect(next.precedenceOf('scanner', 'os')).toBe(40);
       expect(next.precedenceOf('manual', 'ip_address')).toBe(100);
@@ -225,7 +225,7 @@ describe('CmdbCatalog', () => {
 
   describe('withClass', () => {
     it('adds a class under hardware with typed attributes that inherits the hardware rules', () => {
-      const next = catalog.withClass(LOAD_BALANCER);
+      const next = dataModel.withClass(LOAD_BALANCER);
       const resolved = next.concreteClass('load_balancer_appliance');
       expect(resolved.lineage).toEqual(['load_balancer_appliance', 'hardware', 'ci']);
       expect(resolved.service).toBe(false);
@@ -238,36 +238,36 @@ describe('CmdbCatalog', () => {
     });
 
     it('lets the new class take part in the relationships its ancestors may', () => {
-      const next = catalog.withClass(LOAD_BALANCER);
+      const next = dataModel.withClass(LOAD_BALANCER);
       expect(next.checkRelationship('connects_to', 'load_balancer_appliance', 'network_device').id).toBe('connects_to');
       expect(next.checkRelationship('contains', 'location', 'load_balancer_appliance').id).toBe('contains');
       expect(thrown(() => next.checkRelationship('member_of', 'load_balancer_appliance', 'cluster')).code).toBe(CmdbErrorCode.ForbiddenRelationship);
     });
 
-    it('leaves the catalogue it was called on unchanged', () => {
-      catalog.withClass(LOAD_BALANCER);
-      expect(catalog.findClass('load_balancer_appliance')).toBeUndefined();
-      expect(thrown(() => catalog.resolve('load_balancer_appliance')).code).toBe(CmdbErrorCode.UnknownClass);
+    it('leaves the data model it was called on unchanged', () => {
+      dataModel.withClass(LOAD_BALANCER);
+      expect(dataModel.findClass('load_balancer_appliance')).toBeUndefined();
+      expect(thrown(() => dataModel.resolve('load_balancer_appliance')).code).toBe(CmdbErrorCode.UnknownClass);
     });
 
     it('accepts an identification rule over own and inherited attributes', () => {
-      const next = catalog.withClass(newClass({ identificationRules: [{ attributes: ['manufacturer', 'vip_count'], perClass: true }] }));
+      const next = dataModel.withClass(newClass({ identificationRules: [{ attributes: ['manufacturer', 'vip_count'], perClass: true }] }));
       expect(next.resolve('load_balancer_appliance').rules[0]).toEqual({ attributes: ['manufacturer', 'vip_count'], perClass: true, declaredBy: 'load_balancer_appliance' });
     });
 
     it('lets a class under a service be a service', () => {
-      const next = catalog.withClass(newClass({ id: 'technical_service', parentId: 'service', attributes: [] }));
+      const next = dataModel.withClass(newClass({ id: 'technical_service', parentId: 'service', attributes: [] }));
       expect(next.resolve('technical_service').service).toBe(true);
     });
 
     it('lets an existing admin class gain an attribute', () => {
-      const next = catalog.withClass(LOAD_BALANCER);
+      const next = dataModel.withClass(LOAD_BALANCER);
       const grown = next.withClass({ ...LOAD_BALANCER, attributes: [...LOAD_BALANCER.attributes, attr('throughput_gbps', 'number')], version: 2 });
       expect(grown.resolve('load_balancer_appliance').attributes.get('throughput_gbps')?.type).toBe('number');
     });
 
     it('lets a built-in class gain an attribute that its subclasses see', () => {
-      const withBlade = catalog.withClass(newClass({ id: 'blade_server', parentId: 'server', attributes: [attr('slot', 'integer')] }));
+      const withBlade = dataModel.withClass(newClass({ id: 'blade_server', parentId: 'server', attributes: [attr('slot', 'integer')] }));
       const server = builtIn(withBlade, 'server');
       const next = withBlade.withClass({ ...server, attributes: [...server.attributes, attr('rack_unit', 'integer', { min: 1, max: 60 })], version: 2 });
       expect(next.resolve('server').attributes.get('rack_unit')).toMatchObject({ type: 'integer', declaredBy: 'server' });
@@ -279,13 +279,13 @@ describe('CmdbCatalog', () => {
     });
 
     it('lets a built-in class gain identification rules', () => {
-      const server = builtIn(catalog, 'server');
-      const next = catalog.withClass({ ...server, identificationRules: [...server.identificationRules, { attributes: ['ip_address'], perClass: true }] });
+      const server = builtIn(dataModel, 'server');
+      const next = dataModel.withClass({ ...server, identificationRules: [...server.identificationRules, { attributes: ['ip_address'], perClass: true }] });
       expect(next.resolve('server').rules.map((r) => r.attributes.join('+'))).toEqual(['fqdn', 'ip_address', 'serial_number', 'asset_tag', 'name']);
     });
 
     describe('rejects with CMDB.INVALID_CLASS', () => {
-      function expectInvalidClass(cls: CiClass, details: Record<string, unknown>, on: CmdbCatalog = catalog): void {
+      function expectInvalidClass(cls: CiClass, details: Record<string, unknown>, on: CmdbDataModel = dataModel): void {
         const error = thrown(() => on.withClass(cls));
         expect(error.code).toBe(CmdbErrorCode.InvalidClass);
         expect(error.details).toMatchObject(details);
@@ -309,7 +309,7 @@ describe('CmdbCatalog', () => {
       });
 
       it('redeclaring an inherited attribute even with the same type', () => {
-        const nameAgain = builtIn(catalog, 'ci').attributes.find((a) => a.name === 'name');
+        const nameAgain = builtIn(dataModel, 'ci').attributes.find((a) => a.name === 'name');
         expect(nameAgain).toBeDefined();
         expectInvalidClass(newClass({ attributes: [nameAgain!] }), { attribute: 'name' });
       });
@@ -319,21 +319,21 @@ describe('CmdbCatalog', () => {
       });
 
       it('an ancestor gaining an attribute a subclass already declares', () => {
-        const hardware = builtIn(catalog, 'hardware');
+        const hardware = builtIn(dataModel, 'hardware');
         expectInvalidClass({ ...hardware, attributes: [...hardware.attributes, attr('ip_address', 'ip_address')] }, { classId: 'hardware', attribute: 'ip_address' });
       });
 
       it('removing an attribute of a saved class', () => {
-        const next = catalog.withClass(LOAD_BALANCER);
+        const next = dataModel.withClass(LOAD_BALANCER);
         expectInvalidClass({ ...LOAD_BALANCER, attributes: [attr('ha_mode', 'enum', { values: ['active_passive'] })] }, { attribute: 'vip_count' }, next);
-        const server = builtIn(catalog, 'server');
+        const server = builtIn(dataModel, 'server');
         expectInvalidClass({ ...server, attributes: server.attributes.filter((a) => a.name !== 'os') }, { classId: 'server', attribute: 'os' });
       });
 
       it('retyping an attribute of a saved class', () => {
-        const next = catalog.withClass(LOAD_BALANCER);
+        const next = dataModel.withClass(LOAD_BALANCER);
         expectInvalidClass({ ...LOAD_BALANCER, attributes: [attr('vip_count', 'number'), LOAD_BALANCER.attributes[1]!] }, { attribute: 'vip_count' }, next);
-        const server = builtIn(catalog, 'server');
+        const server = builtIn(dataModel, 'server');
         expectInvalidClass({ ...server, attributes: server.attributes.map((a) => (a.name === 'fqdn' ? { ...a, type: 'text' as const } : a)) }, { classId: 'server', attribute: 'fqdn' });
       });
 
@@ -359,16 +359,16 @@ describe('CmdbCatalog', () => {
       });
 
       it("changing a built-in class's parent or abstractness", () => {
-        const server = builtIn(catalog, 'server');
+        const server = builtIn(dataModel, 'server');
         expectInvalidClass({ ...server, parentId: 'ci' }, { classId: 'server' });
-        const hardware = builtIn(catalog, 'hardware');
+        const hardware = builtIn(dataModel, 'hardware');
         expectInvalidClass({ ...hardware, abstract: false }, { classId: 'hardware' });
-        const ci = builtIn(catalog, 'ci');
+        const ci = builtIn(dataModel, 'ci');
         expectInvalidClass({ ...ci, parentId: 'hardware' }, { classId: 'ci' });
       });
 
       it("changing a saved admin class's parent", () => {
-        const next = catalog.withClass(LOAD_BALANCER);
+        const next = dataModel.withClass(LOAD_BALANCER);
         expectInvalidClass({ ...LOAD_BALANCER, parentId: 'ci' }, { classId: 'load_balancer_appliance' }, next);
       });
 
@@ -392,25 +392,25 @@ describe('CmdbCatalog', () => {
     const BACKS_UP: RelationshipType = { id: 'backs_up', name: 'backs up', inverseName: 'backed up by', propagation: 'none', membership: false, rules: [{ sourceClassId: 'hardware', targetClassId: 'database' }], builtIn: false, version: 1 };
 
     function expectInvalidType(type: RelationshipType): void {
-      const error = thrown(() => catalog.withRelationshipType(type));
+      const error = thrown(() => dataModel.withRelationshipType(type));
       expect(error.code).toBe(CmdbErrorCode.InvalidRelationshipType);
       expect(error.details).toEqual({ typeId: type.id });
     }
 
     function runsOn(): RelationshipType {
-      return catalog.relationshipType('runs_on');
+      return dataModel.relationshipType('runs_on');
     }
 
     it('adds a type whose rules admit subclasses', () => {
-      const next = catalog.withRelationshipType(BACKS_UP);
+      const next = dataModel.withRelationshipType(BACKS_UP);
       expect(next.checkRelationship('backs_up', 'server', 'database')).toEqual(BACKS_UP);
       expect(thrown(() => next.checkRelationship('backs_up', 'database', 'server')).code).toBe(CmdbErrorCode.ForbiddenRelationship);
-      expect(thrown(() => catalog.relationshipType('backs_up')).code).toBe(CmdbErrorCode.UnknownRelationshipType);
+      expect(thrown(() => dataModel.relationshipType('backs_up')).code).toBe(CmdbErrorCode.UnknownRelationshipType);
     });
 
     it('lets a built-in type gain rules, keeping the old ones', () => {
       const type = runsOn();
-      const next = catalog.withRelationshipType({ ...type, rules: [...type.rules, { sourceClassId: 'application', targetClassId: 'network_device' }] });
+      const next = dataModel.withRelationshipType({ ...type, rules: [...type.rules, { sourceClassId: 'application', targetClassId: 'network_device' }] });
       expect(next.checkRelationship('runs_on', 'application', 'network_device').propagation).toBe('target_to_source');
       expect(next.checkRelationship('runs_on', 'application', 'virtual_machine').id).toBe('runs_on');
     });
@@ -420,7 +420,7 @@ describe('CmdbCatalog', () => {
       expectInvalidType({ ...type, propagation: 'none' });
       expectInvalidType({ ...type, name: 'executes on' });
       expectInvalidType({ ...type, inverseName: 'executes' });
-      const memberOf = catalog.relationshipType('member_of');
+      const memberOf = dataModel.relationshipType('member_of');
       expectInvalidType({ ...memberOf, membership: false });
     });
 
@@ -433,7 +433,7 @@ describe('CmdbCatalog', () => {
     it('requires a membership type to propagate source to target', () => {
       expectInvalidType({ ...BACKS_UP, membership: true, propagation: 'target_to_source' });
       expectInvalidType({ ...BACKS_UP, membership: true, propagation: 'none' });
-      expect(catalog.withRelationshipType({ ...BACKS_UP, membership: true, propagation: 'source_to_target' }).relationshipType('backs_up').membership).toBe(true);
+      expect(dataModel.withRelationshipType({ ...BACKS_UP, membership: true, propagation: 'source_to_target' }).relationshipType('backs_up').membership).toBe(true);
     });
 
     it('rejects a bad id, names, propagation or rules', () => {
@@ -448,26 +448,26 @@ describe('CmdbCatalog', () => {
   });
 
   describe('withSource', () => {
-    function expectInvalidSource(source: DiscoverySource, on: CmdbCatalog = catalog): void {
+    function expectInvalidSource(source: DiscoverySource, on: CmdbDataModel = dataModel): void {
       const error = thrown(() => on.withSource(source));
       expect(error.code).toBe(CmdbErrorCode.InvalidSource);
       expect(error.details).toEqual({ source: source.id });
     }
 
-    it('adds a source and leaves the old catalogue without it', () => {
-      const next = catalog.withSource(SCCM);
+    it('adds a source and leaves the old data model without it', () => {
+      const next = dataModel.withSource(SCCM);
       expect(next.source('sccm')).toEqual(SCCM);
-      expect(catalog.findSource('sccm')).toBeUndefined();
+      expect(dataModel.findSource('sccm')).toBeUndefined();
     });
 
     it('replaces a source with the same id', () => {
-      const next = catalog.withSource(SCCM).withSource({ ...SCCM, precedence: 70, version: 2 });
+      const next = dataModel.withSource(SCCM).withSource({ ...SCCM, precedence: 70, version: 2 });
       expect(next.source('sccm').precedence).toBe(70);
       expect(next.sources().filter((s) => s.id === 'sccm')).toHaveLength(1);
     });
 
     it('accepts precedences 0 and 1000', () => {
-      expect(catalog.withSource({ ...SCCM, precedence: 0, attributePrecedence: { os: 1000 } }).precedenceOf('sccm', 'os')).toBe(1000);
+      expect(dataModel.withSource({ ...SCCM, precedence: 0, attributePrecedence: { os: 1000 } }).precedenceOf('sccm', 'os')).toBe(1000);
     });
 
     it.each([-1, 1001, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects precedence %p', (precedence) => {
@@ -480,7 +480,7 @@ describe('CmdbCatalog', () => {
     });
 
     it('accepts attributePrecedence naming an attribute an admin class added', () => {
-      const next = catalog.withClass(LOAD_BALANCER);
+      const next = dataModel.withClass(LOAD_BALANCER);
       expectInvalidSource({ ...SCCM, attributePrecedence: { vip_count: 90 } });
       expect(next.withSource({ ...SCCM, attributePrecedence: { vip_count: 90 } }).precedenceOf('sccm', 'vip_count')).toBe(90);
     });
@@ -495,13 +495,13 @@ describe('CmdbCatalog', () => {
 
   describe('coerceAttributes', () => {
     it('types text values against the class', () => {
-      expect(coerceAttributes(catalog, 'server', [{ name: 'cpu_count', value: '8' }, { name: 'name', value: 'srv-1' }, { name: 'os', value: null }])).toEqual({ cpu_count: 8, name: 'srv-1', os: null });
+      expect(coerceAttributes(dataModel, 'server', [{ name: 'cpu_count', value: '8' }, { name: 'name', value: 'srv-1' }, { name: 'os', value: null }])).toEqual({ cpu_count: 8, name: 'srv-1', os: null });
     });
 
     it('rejects an unknown attribute, one given twice, or text of the wrong type', () => {
-      expect(thrown(() => coerceAttributes(catalog, 'server', [{ name: 'rack', value: '1' }])).details).toEqual({ attribute: 'rack', expected: null });
-      expect(thrown(() => coerceAttributes(catalog, 'server', [{ name: 'os', value: 'a' }, { name: 'os', value: 'b' }])).details).toEqual({ attribute: 'os', expected: 'string' });
-      expect(thrown(() => coerceAttributes(catalog, 'server', [{ name: 'cpu_count', value: 'eight' }])).details).toEqual({ attribute: 'cpu_count', expected: 'integer' });
+      expect(thrown(() => coerceAttributes(dataModel, 'server', [{ name: 'rack', value: '1' }])).details).toEqual({ attribute: 'rack', expected: null });
+      expect(thrown(() => coerceAttributes(dataModel, 'server', [{ name: 'os', value: 'a' }, { name: 'os', value: 'b' }])).details).toEqual({ attribute: 'os', expected: 'string' });
+      expect(thrown(() => coerceAttributes(dataModel, 'server', [{ name: 'cpu_count', value: 'eight' }])).details).toEqual({ attribute: 'cpu_count', expected: 'integer' });
     });
   });
 });

@@ -1,65 +1,65 @@
 import { Clock } from '@itsm/platform/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { CmdbCatalog, CmdbError, CmdbErrorCode, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../domain';
+import { CmdbDataModel, CmdbError, CmdbErrorCode, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../domain';
 import type { CiClass, DiscoverySource, RelationshipType } from '../domain';
-import { CatalogRepository } from '../persistence';
-import type { CatalogKind } from '../persistence';
+import { DataModelRepository } from '../persistence';
+import type { DataModelEntryKind } from '../persistence';
 
 const MISS_CODES = new Set<string>([CmdbErrorCode.UnknownClass, CmdbErrorCode.UnknownSource, CmdbErrorCode.UnknownRelationshipType]);
 
-export type CatalogListener = (catalog: CmdbCatalog) => void;
+export type DataModelListener = (dataModel: CmdbDataModel) => void;
 
 /** What use cases read of the data model in force: classes, relationship types, sources. */
 export interface SchemaReader {
-  current(): CmdbCatalog;
-  withCatalog<T>(use: (catalog: CmdbCatalog) => T | Promise<T>): Promise<T>;
+  current(): CmdbDataModel;
+  withDataModel<T>(use: (dataModel: CmdbDataModel) => T | Promise<T>): Promise<T>;
 }
 
 /** What the admin use cases change in the data model. */
 export interface SchemaWriter extends SchemaReader {
-  saveEntry<T extends CiClass | RelationshipType | DiscoverySource>(kind: CatalogKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T>;
+  saveEntry<T extends CiClass | RelationshipType | DiscoverySource>(kind: DataModelEntryKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T>;
 }
 
 /**
  * The classes, relationship types and sources in force, in memory (every write and query reads
  * them), reloaded when the stored revision moves. Admin changes (the save-* handlers) are validated
- * whole against the catalogue before they are saved here, with the version the admin saw.
+ * whole against the data model before they are saved here, with the version the admin saw.
  */
 @Injectable()
-export class CmdbCatalogService implements SchemaWriter {
-  private catalog = new CmdbCatalog(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
+export class CmdbDataModelService implements SchemaWriter {
+  private dataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
   private revision: string | undefined;
-  private readonly listeners: CatalogListener[] = [];
+  private readonly listeners: DataModelListener[] = [];
   private lastMissRefresh = 0;
 
   constructor(
-    @Inject(CatalogRepository) private readonly repository: CatalogRepository,
+    @Inject(DataModelRepository) private readonly repository: DataModelRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  current(): CmdbCatalog {
-    return this.catalog;
+  current(): CmdbDataModel {
+    return this.dataModel;
   }
 
   /**
-   * Runs `use` on the catalogue; when it names a class, relationship type or source this replica
+   * Runs `use` on the data model; when it names a class, relationship type or source this replica
    * does not know yet (saved through another replica since the last poll), reloads once and runs
    * it again. Reloads on a miss at most once a second, so unknown names cannot flood MongoDB.
    */
-  async withCatalog<T>(use: (catalog: CmdbCatalog) => T | Promise<T>): Promise<T> {
+  async withDataModel<T>(use: (dataModel: CmdbDataModel) => T | Promise<T>): Promise<T> {
     try {
-      return await use(this.catalog);
+      return await use(this.dataModel);
     } catch (error) {
       const miss = error instanceof CmdbError && MISS_CODES.has(error.code);
       const now = this.clock.now().getTime();
       if (!miss || now - this.lastMissRefresh < 1_000) throw error;
       this.lastMissRefresh = now;
       if (!(await this.refresh())) throw error;
-      return use(this.catalog);
+      return use(this.dataModel);
     }
   }
 
-  onChange(listener: CatalogListener): void {
+  onChange(listener: DataModelListener): void {
     this.listeners.push(listener);
   }
 
@@ -75,9 +75,9 @@ export class CmdbCatalogService implements SchemaWriter {
   async refresh(): Promise<boolean> {
     const stored = await this.repository.load();
     if (stored.revision === this.revision) return false;
-    this.catalog = new CmdbCatalog(stored.classes, stored.relationshipTypes, stored.sources);
+    this.dataModel = new CmdbDataModel(stored.classes, stored.relationshipTypes, stored.sources);
     this.revision = stored.revision;
-    for (const listener of this.listeners) listener(this.catalog);
+    for (const listener of this.listeners) listener(this.dataModel);
     return true;
   }
 
@@ -86,7 +86,7 @@ export class CmdbCatalogService implements SchemaWriter {
    * force (`knownVersion`: the version this replica holds, 0 when new) and reloads; CMDB.CONFLICT
    * when the admin saw another version or another replica saved it meanwhile.
    */
-  async saveEntry<T extends CiClass | RelationshipType | DiscoverySource>(kind: CatalogKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T> {
+  async saveEntry<T extends CiClass | RelationshipType | DiscoverySource>(kind: DataModelEntryKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T> {
     if (knownVersion !== expectedVersion) {
       throw new CmdbError(CmdbErrorCode.Conflict, `${kind} ${entry.id} is at version ${knownVersion}, not ${expectedVersion}: reload and retry`, { id: entry.id, version: knownVersion });
     }

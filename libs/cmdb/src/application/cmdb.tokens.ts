@@ -6,8 +6,8 @@ export interface CmdbSettings {
   readonly instanceId: string;
   /** The deepest impact walk a caller may ask for. */
   readonly impactMaxDepth: number;
-  /** How often a replica checks the catalogue for changes made through another replica. */
-  readonly catalogPollMs?: number;
+  /** How often a replica checks the data model for changes made through another replica. */
+  readonly dataModelPollMs?: number;
 }
 
 export const CMDB_INDEX_GROUP_PREFIX = 'cmdb-index-';

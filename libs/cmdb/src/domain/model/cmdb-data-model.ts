@@ -34,10 +34,10 @@ function invalidClass(message: string, details: Record<string, string | number |
 
 /**
  * The CMDB's data model as data: classes, relationship types and discovery sources. Immutable: an
- * admin change produces a new catalogue through `withClass` / `withRelationshipType` / `withSource`,
+ * admin change produces a new data model through `withClass` / `withRelationshipType` / `withSource`,
  * which validate it whole, so a bad definition never replaces a good one.
  */
-export class CmdbCatalog {
+export class CmdbDataModel {
   private readonly classesById: ReadonlyMap<string, CiClass>;
   private readonly typesById: ReadonlyMap<string, RelationshipType>;
   private readonly sourcesById: ReadonlyMap<string, DiscoverySource>;
@@ -150,8 +150,8 @@ export class CmdbCatalog {
     return type;
   }
 
-  /** The catalogue with this class added or changed; CMDB.INVALID_CLASS says what is wrong. */
-  withClass(cls: CiClass): CmdbCatalog {
+  /** The data model with this class added or changed; CMDB.INVALID_CLASS says what is wrong. */
+  withClass(cls: CiClass): CmdbDataModel {
     if (!ID.test(cls.id)) throw invalidClass(`class id ${cls.id} must be lower_snake_case, 2-63 characters`, { classId: cls.id });
     if (cls.label.trim() === '' || cls.label.length > 120) throw invalidClass('a class label has 1-120 characters', { classId: cls.id });
     const previous = this.classesById.get(cls.id);
@@ -179,7 +179,7 @@ export class CmdbCatalog {
         throw invalidClass(`attribute ${old.name} of ${cls.id} cannot be removed or retyped: CIs hold values of it`, { classId: cls.id, attribute: old.name });
       }
     }
-    const next = new CmdbCatalog([...this.classesById.values()].filter((c) => c.id !== cls.id).concat(cls), this.relationshipTypes(), this.sources());
+    const next = new CmdbDataModel([...this.classesById.values()].filter((c) => c.id !== cls.id).concat(cls), this.relationshipTypes(), this.sources());
     // Names are unique along every lineage: check this class and every class below it.
     for (const c of next.classes()) {
       const resolved = next.resolve(c.id);
@@ -203,7 +203,7 @@ export class CmdbCatalog {
     return next;
   }
 
-  withRelationshipType(type: RelationshipType): CmdbCatalog {
+  withRelationshipType(type: RelationshipType): CmdbDataModel {
     const fail = (message: string) => new CmdbError(CmdbErrorCode.InvalidRelationshipType, message, { typeId: type.id });
     if (!ID.test(type.id)) throw fail(`relationship type id ${type.id} must be lower_snake_case, 2-63 characters`);
     for (const text of [type.name, type.inverseName]) if (text.trim() === '' || text.length > 80) throw fail('names have 1-80 characters');
@@ -221,10 +221,10 @@ export class CmdbCatalog {
       const kept = previous.rules.every((r) => type.rules.some((n) => n.sourceClassId === r.sourceClassId && n.targetClassId === r.targetClassId));
       if (!kept) throw fail(`built-in relationship type ${type.id} keeps its class rules; add rules only`);
     }
-    return new CmdbCatalog(this.classes(), this.relationshipTypes().filter((t) => t.id !== type.id).concat(type), this.sources());
+    return new CmdbDataModel(this.classes(), this.relationshipTypes().filter((t) => t.id !== type.id).concat(type), this.sources());
   }
 
-  withSource(source: DiscoverySource): CmdbCatalog {
+  withSource(source: DiscoverySource): CmdbDataModel {
     const fail = (message: string) => new CmdbError(CmdbErrorCode.InvalidSource, message, { source: source.id });
     if (!SOURCE_ID.test(source.id)) throw fail(`source id ${source.id} must be lower case letters, digits, . _ -`);
     if (source.label.trim() === '' || source.label.length > 120) throw fail('a source label has 1-120 characters');
@@ -233,7 +233,7 @@ export class CmdbCatalog {
     for (const name of Object.keys(source.attributePrecedence)) {
       if (![...this.classesById.keys()].some((id) => this.resolve(id).attributes.has(name))) throw fail(`no class has attribute ${name}`);
     }
-    return new CmdbCatalog(this.classes(), this.relationshipTypes(), this.sources().filter((s) => s.id !== source.id).concat(source));
+    return new CmdbDataModel(this.classes(), this.relationshipTypes(), this.sources().filter((s) => s.id !== source.id).concat(source));
   }
 
   /** The precedence a source has over one attribute. */
@@ -246,8 +246,8 @@ export class CmdbCatalog {
 }
 
 /** Attributes given as text (GraphQL) typed against the class; an unknown name is CMDB.INVALID_ATTRIBUTE. */
-export function coerceAttributes(catalog: CmdbCatalog, classId: string, entries: readonly { readonly name: string; readonly value: string | null }[]): Record<string, AttributeValue> {
-  const resolved = catalog.resolve(classId);
+export function coerceAttributes(dataModel: CmdbDataModel, classId: string, entries: readonly { readonly name: string; readonly value: string | null }[]): Record<string, AttributeValue> {
+  const resolved = dataModel.resolve(classId);
   const attributes: Record<string, AttributeValue> = {};
   for (const entry of entries) {
     const definition = resolved.attributes.get(entry.name);

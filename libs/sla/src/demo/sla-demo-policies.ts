@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { ImportSlaHolidaysHandler } from '../application/commands/import-sla-holidays/import-sla-holidays.handler';
 import { SaveSlaCalendarHandler } from '../application/commands/save-sla-calendar/save-sla-calendar.handler';
 import { SaveSlaDefinitionHandler } from '../application/commands/save-sla-definition/save-sla-definition.handler';
-import { SlaCatalog } from '../application/sla-catalog';
+import { SlaPolicySet } from '../application/sla-policy-set';
 import type { ClockConditions, SlaDefinition } from '../domain';
 
 const OFFICE = { start: '09:00', end: '17:00' };
@@ -42,7 +42,7 @@ function definition(d: Pick<SlaDefinition, 'id' | 'name' | 'kind' | 'target' | '
 
 const HOUR = 3_600_000;
 
-/** A catalogue an enterprise would start from: office and 24x7 calendars, SLAs per priority, supplier UCs, a team OLA. */
+/** A policy set an enterprise would start from: office and 24x7 calendars, SLAs per priority, supplier UCs, a team OLA. */
 export const DEMO_DEFINITIONS: readonly SlaDefinition[] = [
   definition({ id: 'sla-p1-resolution', name: 'P1 resolution 4 h (24x7)', kind: 'SLA', target: 'resolution', scope: 'ticket', targetMs: 4 * HOUR, calendarId: '24x7', appliesTo: { ...ANY, priorities: [1] } }),
   definition({ id: 'sla-p1-response', name: 'P1 response 15 min (24x7)', kind: 'SLA', target: 'response', scope: 'ticket', targetMs: HOUR / 4, calendarId: '24x7', appliesTo: { ...ANY, priorities: [1] } }),
@@ -82,11 +82,11 @@ export const DEMO_DEFINITIONS: readonly SlaDefinition[] = [
   }),
 ];
 
-/** Seeds the demo catalogue when none exists (through the admin commands of `app`); answers whether it did. */
-export async function seedDemoCatalog(app: Pick<INestApplicationContext, 'get'>, year: number): Promise<boolean> {
-  const catalog = app.get(SlaCatalog);
-  await catalog.refresh();
-  if (catalog.listCalendars().length > 0 || catalog.listDefinitions().length > 0) return false;
+/** Seeds the demo policy set when none exists (through the admin commands of `app`); answers whether it did. */
+export async function seedDemoPolicies(app: Pick<INestApplicationContext, 'get'>, year: number): Promise<boolean> {
+  const policySet = app.get(SlaPolicySet);
+  await policySet.refresh();
+  if (policySet.listCalendars().length > 0 || policySet.listDefinitions().length > 0) return false;
   const saveCalendar = app.get(SaveSlaCalendarHandler);
   const saveDefinition = app.get(SaveSlaDefinitionHandler);
   const by = 'system';

@@ -25,7 +25,7 @@ export type { TimeZoneSubject } from '../domain';
 
 /**
  * The SLA policies (calendars and definitions, versioned) and the revision every replica polls to
- * notice changes. Implemented by SlaCatalogRepository; an in-memory fake in handler specs.
+ * notice changes. Implemented by SlaPolicyRepository; an in-memory fake in handler specs.
  */
 export abstract class SlaPolicyStore {
   abstract listCalendars(): Promise<Versioned<BusinessCalendarSpec>[]>;

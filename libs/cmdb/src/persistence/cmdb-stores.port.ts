@@ -1,6 +1,6 @@
 import type { AggregateStore, Loaded, SaveResult } from '@itsm/platform/persistence';
 import type { CiState, ConfigurationItem, Relationship } from '../domain';
-import type { CmdbEvent } from './cmdb-envelopes';
+import type { CmdbEvent } from './cmdb.envelopes';
 
 /*
  * The small store ports the CMDB's handlers depend on: each handler names the few operations it

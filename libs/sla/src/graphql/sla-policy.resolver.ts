@@ -14,17 +14,17 @@ import { SlaDryRunHandler } from '../application/queries/sla-dry-run/sla-dry-run
 import { SlaError, SlaErrorCode } from '../domain';
 import type { TimeZoneSubject } from '../domain';
 import { BusinessCalendarInput, SlaDefinitionInput } from './sla.inputs';
-import { ADMINS, CATALOGUE_READERS } from './role-sets';
+import { ADMINS, POLICY_READERS } from './role-sets';
 import { slaErrorFilter } from './sla-error.filter';
 import { toCalendarGql, toCalendarSpec, toClockChangeGql, toClockGql, toDefinition, toDefinitionGql } from './sla-graphql.mapper';
 import { BusinessCalendarGql, DryRunGql, HolidayImportGql, SlaClockGql, SlaDefinitionGql, TimeZoneSubjectGql } from './sla.types';
 
 const MAX_ICS_BYTES = 1_000_000;
 
-/** The SLA catalogue: read by staff, changed (and dry-run) by admins. Thin: handlers do the work. */
+/** The SLA policy set: read by staff, changed (and dry-run) by admins. Thin: handlers do the work. */
 @Resolver()
 @UseFilters(slaErrorFilter)
-export class SlaCatalogResolver {
+export class SlaPolicyResolver {
   constructor(
     private readonly calendars: SlaCalendarsHandler,
     private readonly definitions: SlaDefinitionsHandler,
@@ -37,13 +37,13 @@ export class SlaCatalogResolver {
   ) {}
 
   @Query(() => [BusinessCalendarGql])
-  @Roles(...CATALOGUE_READERS)
+  @Roles(...POLICY_READERS)
   slaCalendars(): BusinessCalendarGql[] {
     return this.calendars.execute().map(toCalendarGql);
   }
 
   @Query(() => [SlaDefinitionGql])
-  @Roles(...CATALOGUE_READERS)
+  @Roles(...POLICY_READERS)
   slaDefinitions(): SlaDefinitionGql[] {
     return this.definitions.execute().map(toDefinitionGql);
   }

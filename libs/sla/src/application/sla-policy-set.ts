@@ -4,24 +4,24 @@ import { compileCalendar } from '../domain';
 import type { Versioned } from '../persistence';
 import { SlaPolicyStore } from '../persistence';
 
-export type CatalogListener = () => Promise<void>;
+export type PolicySetListener = () => Promise<void>;
 
 /**
  * The definitions and calendars in force, held in memory (every clock derivation reads them) and
- * reloaded when the stored catalogue revision moves. Compiled calendars are cached per
+ * reloaded when the stored policy set revision moves. Compiled calendars are cached per
  * (calendar, version, zone): their day caches are what make deadline computations cheap.
  */
 @Injectable()
-export class SlaCatalog {
+export class SlaPolicySet {
   private revision = -1;
   private definitions: Versioned<SlaDefinition>[] = [];
   private calendars = new Map<string, Versioned<BusinessCalendarSpec>>();
   private compiled = new Map<string, CompiledCalendar>();
-  private readonly listeners: CatalogListener[] = [];
+  private readonly listeners: PolicySetListener[] = [];
 
   constructor(@Inject(SlaPolicyStore) private readonly repository: SlaPolicyStore) {}
 
-  onChange(listener: CatalogListener): void {
+  onChange(listener: PolicySetListener): void {
     this.listeners.push(listener);
   }
 

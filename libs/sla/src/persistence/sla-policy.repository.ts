@@ -1,7 +1,7 @@
 import { objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { BusinessCalendarSpec, SlaDefinition, TimeZoneSubject } from '../domain';
-import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores';
+import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores.port';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
 interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: SlaDefinition; version: number; updatedBy: string; updatedAt: Date }
@@ -12,10 +12,10 @@ const REVISION_ID = objectIdFromKey('sla-catalog', 'revision');
 
 /**
  * Calendars and definitions (versioned; a save states the version it read, so two admins cannot
- * overwrite each other silently), a catalogue revision every replica polls to notice changes, and
+ * overwrite each other silently), a policy set revision every replica polls to notice changes, and
  * the time zones of callers and CI locations (TimeZoneSource).
  */
-export class SlaCatalogRepository implements SlaPolicyStore, SlaTimeZoneStore {
+export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
   constructor(private readonly connection: Connection) {}
 
   private get calendars() {

@@ -2,12 +2,12 @@ import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence
 import type { Collection, Connection, Types } from 'mongoose';
 import type { CiClass, DiscoverySource, RelationshipType } from '../domain';
 
-export type CatalogKind = 'class' | 'relationship_type' | 'source';
-type BodyOf<K extends CatalogKind> = K extends 'class' ? CiClass : K extends 'relationship_type' ? RelationshipType : DiscoverySource;
+export type DataModelEntryKind = 'class' | 'relationship_type' | 'source';
+type BodyOf<K extends DataModelEntryKind> = K extends 'class' ? CiClass : K extends 'relationship_type' ? RelationshipType : DiscoverySource;
 
-interface CatalogDocument {
+interface DataModelEntryDocument {
   _id: Types.ObjectId;
-  kind: CatalogKind;
+  kind: DataModelEntryKind;
   id: string;
   body: CiClass | RelationshipType | DiscoverySource;
   version: number;
@@ -15,7 +15,7 @@ interface CatalogDocument {
   updatedAt: Date;
 }
 
-export interface StoredCatalog {
+export interface StoredDataModel {
   readonly classes: CiClass[];
   readonly relationshipTypes: RelationshipType[];
   readonly sources: DiscoverySource[];
@@ -24,16 +24,16 @@ export interface StoredCatalog {
 }
 
 /** Classes, relationship types and discovery sources: one versioned document each. */
-export class CatalogRepository {
-  private readonly collection: Collection<CatalogDocument>;
+export class DataModelRepository {
+  private readonly collection: Collection<DataModelEntryDocument>;
 
   constructor(connection: Connection) {
-    this.collection = connection.collection<CatalogDocument>('cmdb_catalog');
+    this.collection = connection.collection<DataModelEntryDocument>('cmdb_catalog');
   }
 
-  async load(): Promise<StoredCatalog> {
+  async load(): Promise<StoredDataModel> {
     const documents = await this.collection.find({}).sort({ kind: 1, id: 1 }).toArray();
-    const of = <K extends CatalogKind>(kind: K) => documents.filter((d) => d.kind === kind).map((d) => ({ ...(d.body as BodyOf<K>), version: d.version }));
+    const of = <K extends DataModelEntryKind>(kind: K) => documents.filter((d) => d.kind === kind).map((d) => ({ ...(d.body as BodyOf<K>), version: d.version }));
     return {
       classes: of('class'),
       relationshipTypes: of('relationship_type'),
@@ -43,7 +43,7 @@ export class CatalogRepository {
   }
 
   /** Writes an entry unless it exists (the core library at start; every replica may race to it). */
-  async seed<K extends CatalogKind>(kind: K, body: BodyOf<K>, at: Date): Promise<void> {
+  async seed<K extends DataModelEntryKind>(kind: K, body: BodyOf<K>, at: Date): Promise<void> {
     try {
       await this.collection.insertOne({ _id: objectIdFromKey('cmdb-catalog', kind, body.id), kind, id: body.id, body, version: 1, updatedBy: 'system', updatedAt: at });
     } catch (error) {
@@ -55,7 +55,7 @@ export class CatalogRepository {
    * Saves an entry at `expectedVersion` (0: it must be new). False when someone else saved it
    * meanwhile (or created it first).
    */
-  async save<K extends CatalogKind>(kind: K, body: BodyOf<K>, expectedVersion: number, by: string, at: Date): Promise<boolean> {
+  async save<K extends DataModelEntryKind>(kind: K, body: BodyOf<K>, expectedVersion: number, by: string, at: Date): Promise<boolean> {
     const _id = objectIdFromKey('cmdb-catalog', kind, body.id);
     const version = expectedVersion + 1;
     if (expectedVersion === 0) {
