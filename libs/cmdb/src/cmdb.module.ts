@@ -34,7 +34,11 @@ import {
   RelationshipTypesHandler,
   ServiceMapHandler,
 } from './application/queries';
-import { CmdbResolver } from './graphql/cmdb.resolver';
+import { CiLifecycleResolver } from './graphql/ci-lifecycle.resolver';
+import { CiQueryResolver } from './graphql/ci-query.resolver';
+import { CiRelationshipResolver } from './graphql/ci-relationship.resolver';
+import { DataModelResolver } from './graphql/data-model.resolver';
+import { ImpactResolver } from './graphql/impact.resolver';
 import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
 import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
 import { DataModelRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
@@ -145,7 +149,11 @@ export class CmdbModule {
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         CmdbLifecycle,
-        CmdbResolver,
+        CiQueryResolver,
+        ImpactResolver,
+        CiLifecycleResolver,
+        CiRelationshipResolver,
+        DataModelResolver,
         IncidentAffectedServicesResolver,
       ],
       exports: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, CmdbIndexService, CmdbDataModelService, persistence],

@@ -14,8 +14,13 @@ import { ProblemStore } from './application/ports/problem-store.port';
 import { AssignmentGroups, Organisations, PriorityMatrices } from './application/ports/reference-data.port';
 import { TicketNumbers } from './application/ports/ticket-numbers.port';
 import { ProblemCommandRunner } from './application/problem-command-runner';
-import { IncidentResolver } from './graphql/incident.resolver';
-import { ProblemResolver } from './graphql/problem.resolver';
+import { IncidentLifecycleResolver } from './graphql/incident-lifecycle.resolver';
+import { IncidentQueryResolver } from './graphql/incident-query.resolver';
+import { IncidentRecordResolver } from './graphql/incident-record.resolver';
+import { IncidentResolutionResolver } from './graphql/incident-resolution.resolver';
+import { MajorIncidentResolver } from './graphql/major-incident.resolver';
+import { ProblemLifecycleResolver } from './graphql/problem-lifecycle.resolver';
+import { ProblemQueryResolver } from './graphql/problem-query.resolver';
 import { ReferenceDataResolver } from './graphql/reference-data.resolver';
 import { IncidentReactionsConsumer } from './messaging/incident-reactions.consumer';
 import { IncidentRepository } from './persistence/incident.repository';
@@ -74,8 +79,13 @@ export class IncidentModule {
         { provide: ProblemCommandRunner, inject: [ProblemStore, Clock], useFactory: (store: ProblemStore, clock: Clock) => new ProblemCommandRunner(store, clock) },
         ...INCIDENT_HANDLERS,
         AutoCloseScheduler,
-        IncidentResolver,
-        ProblemResolver,
+        IncidentQueryResolver,
+        IncidentLifecycleResolver,
+        IncidentResolutionResolver,
+        IncidentRecordResolver,
+        MajorIncidentResolver,
+        ProblemQueryResolver,
+        ProblemLifecycleResolver,
         ReferenceDataResolver,
       ],
       exports: [...INCIDENT_HANDLERS, persistence],

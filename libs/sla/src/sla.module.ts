@@ -28,7 +28,8 @@ import { SLA_CONNECTION, SLA_SETTINGS } from './application/sla.tokens';
 import type { SlaSettings } from './application/sla.tokens';
 import { SlaTimerService } from './application/timers/sla-timer.service';
 import { IncidentSlasResolver } from './graphql/incident-slas.resolver';
-import { SlaPolicyResolver } from './graphql/sla-policy.resolver';
+import { SlaPolicyCommandResolver } from './graphql/sla-policy-command.resolver';
+import { SlaPolicyQueryResolver } from './graphql/sla-policy-query.resolver';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { SlaPolicyRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
 
@@ -134,7 +135,8 @@ export class SlaModule {
         SlaDefinitionsHandler,
         SlaLifecycle,
         IncidentSlasResolver,
-        SlaPolicyResolver,
+        SlaPolicyQueryResolver,
+        SlaPolicyCommandResolver,
       ],
       exports: [SaveSlaCalendarHandler, ImportSlaHolidaysHandler, SaveSlaDefinitionHandler, SLA_TIMERS, SlaPolicySet, persistence],
     };

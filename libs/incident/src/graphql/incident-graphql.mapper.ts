@@ -1,8 +1,10 @@
+import type { Principal } from '@itsm/platform/auth';
 import { encodeCursor, pageRequest } from '@itsm/platform/graphql';
-import type { Incident, Level } from '../domain';
-import { IncidentError, IncidentErrorCode, isLevel } from '../domain';
+import type { Incident, Level, Problem } from '../domain';
+import { IncidentError, IncidentErrorCode, isLevel, redactFor } from '../domain';
 import { sequenceOfNumber } from '../persistence/incident.mapper';
 import type { IncidentGql } from './incident.types';
+import type { ProblemGql } from './problem.types';
 
 export function toIncidentGql(incident: Incident): IncidentGql {
   return {
@@ -14,6 +16,15 @@ export function toIncidentGql(incident: Incident): IncidentGql {
     resolution: incident.resolution ? { ...incident.resolution } : null,
     version: incident.sequence,
   } as IncidentGql;
+}
+
+/** The changed incident as the caller may read it (every incident mutation answers with it). */
+export async function answerFor(viewer: Principal, changed: Promise<Incident>): Promise<IncidentGql> {
+  return toIncidentGql(redactFor(viewer, await changed));
+}
+
+export function toProblemGql(problem: Problem): ProblemGql {
+  return { ...problem, configurationItemIds: [...problem.configurationItemIds], knownError: problem.knownError ? { ...problem.knownError } : null } as ProblemGql;
 }
 
 export function level(value: number, field: string): Level {

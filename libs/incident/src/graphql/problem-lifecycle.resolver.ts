@@ -1,9 +1,7 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
-import { toConnection } from '@itsm/platform/graphql';
-import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { AdvanceProblemCommand } from '../application/commands/advance-problem/advance-problem.command';
 import { AdvanceProblemHandler } from '../application/commands/advance-problem/advance-problem.handler';
 import { AssignProblemCommand } from '../application/commands/assign-problem/assign-problem.command';
@@ -17,30 +15,20 @@ import { RecordKnownErrorCommand } from '../application/commands/record-known-er
 import { RecordKnownErrorHandler } from '../application/commands/record-known-error/record-known-error.handler';
 import { ResolveProblemCommand } from '../application/commands/resolve-problem/resolve-problem.command';
 import { ResolveProblemHandler } from '../application/commands/resolve-problem/resolve-problem.handler';
-import { FindProblemQuery } from '../application/queries/find-problem/find-problem.query';
-import { FindProblemHandler } from '../application/queries/find-problem/find-problem.handler';
-import { FindProblemsQuery } from '../application/queries/find-problems/find-problems.query';
-import { FindProblemsHandler, MAX_PROBLEM_PAGE_SIZE } from '../application/queries/find-problems/find-problems.handler';
-import type { Problem, ProblemStage, ProblemState } from '../domain';
-import { IncidentError, IncidentErrorCode } from '../domain';
-import { level, sequenceCursor, sequencePage } from './incident-graphql.mapper';
+import type { Problem, ProblemStage } from '../domain';
+import { level, toProblemGql } from './incident-graphql.mapper';
 import { incidentErrorFilter } from './incident-error.filter';
 import { STAFF } from './role-sets';
 import { ReasonInput } from './incident.inputs';
-import { AssignProblemInput, KnownErrorInput, OpenProblemInput, ProblemConnectionGql, ProblemGql, ProblemStageGql, ProblemStateGql, ResolveProblemInput } from './problem.types';
+import { AssignProblemInput, KnownErrorInput, OpenProblemInput, ProblemGql, ProblemStageGql, ResolveProblemInput } from './problem.types';
 
 const MANAGERS = ['problem-manager', 'admin'] as const;
 
-function toProblemGql(problem: Problem): ProblemGql {
-  return { ...problem, configurationItemIds: [...problem.configurationItemIds], knownError: problem.knownError ? { ...problem.knownError } : null } as ProblemGql;
-}
-
+/** A problem from opening to its end: assigned, advanced, its known error recorded, resolved, closed or cancelled. */
 @Resolver(() => ProblemGql)
 @UseFilters(incidentErrorFilter)
-export class ProblemResolver {
+export class ProblemLifecycleResolver {
   constructor(
-    private readonly findProblem: FindProblemHandler,
-    private readonly findProblems: FindProblemsHandler,
     private readonly open: OpenProblemHandler,
     private readonly assign: AssignProblemHandler,
     private readonly advance: AdvanceProblemHandler,
@@ -49,36 +37,6 @@ export class ProblemResolver {
     private readonly close: CloseProblemHandler,
     private readonly cancel: CancelProblemHandler,
   ) {}
-
-  @Query(() => ProblemGql)
-  @Roles(...STAFF)
-  async problem(
-    @CurrentPrincipal() viewer: Principal,
-    @Args('id', { type: () => ID, nullable: true }) id?: string,
-    @Args('number', { nullable: true }) number?: string,
-  ): Promise<ProblemGql> {
-    if ((id === undefined) === (number === undefined)) throw new IncidentError(IncidentErrorCode.InvalidInput, 'give either id or number', { field: 'id' });
-    return toProblemGql(await this.findProblem.execute(viewer, id !== undefined ? FindProblemQuery.byId(id) : FindProblemQuery.byNumber(number ?? '')));
-  }
-
-  @Query(() => ProblemConnectionGql, { description: 'Problems, newest first, with cursor pagination' })
-  @Roles(...STAFF)
-  async problems(
-    @CurrentPrincipal() viewer: Principal,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
-    @Args('after', { nullable: true }) after?: string,
-    @Args('states', { type: () => [ProblemStateGql], nullable: true }) states?: ProblemState[],
-  ): Promise<ConnectionOf<ProblemGql>> {
-    const request = sequencePage('prb', { first, after }, MAX_PROBLEM_PAGE_SIZE);
-    const page = await this.findProblems.execute(viewer, new FindProblemsQuery(request.first, states, request.after));
-    return toConnection(page, (problem) => sequenceCursor('prb', problem.number), toProblemGql);
-  }
-
-  @ResolveReference()
-  @Roles(...STAFF)
-  async resolveReference(reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<ProblemGql> {
-    return toProblemGql(await this.findProblem.execute(viewer, FindProblemQuery.byId(reference.id)));
-  }
 
   @Mutation(() => ProblemGql)
   @Roles(...STAFF)

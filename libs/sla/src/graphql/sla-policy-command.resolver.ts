@@ -2,51 +2,33 @@ import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { InputTextArgs } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { ImportSlaHolidaysHandler } from '../application/commands/import-sla-holidays/import-sla-holidays.handler';
 import { RepairSlaClocksHandler } from '../application/commands/repair-sla-clocks/repair-sla-clocks.handler';
 import { SaveSlaCalendarHandler } from '../application/commands/save-sla-calendar/save-sla-calendar.handler';
 import { SaveSlaDefinitionHandler } from '../application/commands/save-sla-definition/save-sla-definition.handler';
 import { SetSlaTimeZoneHandler } from '../application/commands/set-sla-time-zone/set-sla-time-zone.handler';
-import { SlaCalendarsHandler } from '../application/queries/sla-calendars/sla-calendars.handler';
-import { SlaDefinitionsHandler } from '../application/queries/sla-definitions/sla-definitions.handler';
-import { SlaDryRunHandler } from '../application/queries/sla-dry-run/sla-dry-run.handler';
 import { SlaError, SlaErrorCode } from '../domain';
 import type { TimeZoneSubject } from '../domain';
 import { BusinessCalendarInput, SlaDefinitionInput } from './sla.inputs';
-import { ADMINS, POLICY_READERS } from './role-sets';
+import { ADMINS } from './role-sets';
 import { slaErrorFilter } from './sla-error.filter';
-import { toCalendarGql, toCalendarSpec, toClockChangeGql, toClockGql, toDefinition, toDefinitionGql } from './sla-graphql.mapper';
-import { BusinessCalendarGql, DryRunGql, HolidayImportGql, SlaClockGql, SlaDefinitionGql, TimeZoneSubjectGql } from './sla.types';
+import { toCalendarGql, toCalendarSpec, toClockGql, toDefinition, toDefinitionGql } from './sla-graphql.mapper';
+import { BusinessCalendarGql, HolidayImportGql, SlaClockGql, SlaDefinitionGql, TimeZoneSubjectGql } from './sla.types';
 
 const MAX_ICS_BYTES = 1_000_000;
 
-/** The SLA policy set: read by staff, changed (and dry-run) by admins. Thin: handlers do the work. */
+/** Admins change the SLA policy set (calendars, holidays, definitions, time zones) and repair clocks. Thin: handlers do the work. */
 @Resolver()
 @UseFilters(slaErrorFilter)
-export class SlaPolicyResolver {
+export class SlaPolicyCommandResolver {
   constructor(
-    private readonly calendars: SlaCalendarsHandler,
-    private readonly definitions: SlaDefinitionsHandler,
     private readonly saveCalendar: SaveSlaCalendarHandler,
     private readonly importHolidays: ImportSlaHolidaysHandler,
     private readonly saveDefinition: SaveSlaDefinitionHandler,
     private readonly setTimeZone: SetSlaTimeZoneHandler,
-    private readonly dryRun: SlaDryRunHandler,
     private readonly repair: RepairSlaClocksHandler,
   ) {}
-
-  @Query(() => [BusinessCalendarGql])
-  @Roles(...POLICY_READERS)
-  slaCalendars(): BusinessCalendarGql[] {
-    return this.calendars.execute().map(toCalendarGql);
-  }
-
-  @Query(() => [SlaDefinitionGql])
-  @Roles(...POLICY_READERS)
-  slaDefinitions(): SlaDefinitionGql[] {
-    return this.definitions.execute().map(toDefinitionGql);
-  }
 
   @Mutation(() => BusinessCalendarGql, { description: 'Create (expectedVersion 0) or change a business calendar' })
   @Roles(...ADMINS)
@@ -82,21 +64,6 @@ export class SlaPolicyResolver {
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<SlaDefinitionGql> {
     return toDefinitionGql(await this.saveDefinition.execute({ by: admin.userId, definition: toDefinition(input), expectedVersion }));
-  }
-
-  @Query(() => DryRunGql, { description: 'What saving this calendar and/or definition would do to open tickets; nothing is saved' })
-  @Roles(...ADMINS)
-  async slaDryRun(
-    @Args('calendar', { type: () => BusinessCalendarInput, nullable: true }) calendar?: BusinessCalendarInput,
-    @Args('definition', { type: () => SlaDefinitionInput, nullable: true }) definition?: SlaDefinitionInput,
-    @Args('limit', { type: () => Int, defaultValue: 100 }) limit = 100,
-  ): Promise<DryRunGql> {
-    if (calendar === undefined && definition === undefined) throw new SlaError(SlaErrorCode.InvalidInput, 'give a calendar, a definition or both');
-    const result = await this.dryRun.execute({
-      proposal: { ...(calendar ? { calendar: toCalendarSpec(calendar) } : {}), ...(definition ? { definition: toDefinition(definition) } : {}) },
-      limit: Math.min(Math.max(limit, 0), 500),
-    });
-    return { ...result, changes: result.changes.map(toClockChangeGql) };
   }
 
   @Mutation(() => Boolean, { description: "Sets a caller's or CI location's IANA time zone (TimeZoneSource)" })
