@@ -22,7 +22,7 @@ export async function startKafkaPeer({ brokers = 1, topics = [] as string[] } = 
     if (build.status !== 0) throw new Error(`could not build the Kafka peer:\n${build.stderr}`);
   }
   const args = ['--brokers', String(brokers), ...topics.flatMap((t) => ['--topic', t])];
-  const child: ChildProcessWithoutNullStreams = spawn(BINARY, args, { stdio: 'pipe' });
+  const child: ChildProcessWithoutNullStreams = spawn(BINARY, args, { stdio: 'pipe', env: realClockEnv() });
   const bootstrap = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     const timer = setTimeout(() => reject(new Error('Kafka peer did not start within 10 s')), 10_000);
@@ -42,8 +42,22 @@ export async function startKafkaPeer({ brokers = 1, topics = [] as string[] } = 
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // librdkafka's shutdown waits on timed conditions; should it ever hang, the peer is killed.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * This process's environment without libfaketime (`npm run test:future` moves the clock of the
+ * tests and the apps they start): the peer is infrastructure, and librdkafka's timed waits hang on
+ * shutdown under a moved clock.
+ */
+function realClockEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
 }
