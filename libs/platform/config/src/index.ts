@@ -1,5 +1,5 @@
 export * from './lib/config.errors';
-export { CommaList, Secret, envSchema, isSecret } from './lib/env-schema';
+export { CommaList, RenamedTo, Secret, envSchema, isSecret } from './lib/env-schema';
 export { loadConfig } from './lib/load-config';
 export type { Env } from './lib/load-config';
 export * from './lib/load-config-or-exit';

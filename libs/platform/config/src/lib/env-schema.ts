@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ArrayOptions, TArray, TComposite, TObject, TSchema } from '@sinclair/typebox';
+import type { ArrayOptions, TArray, TComposite, TNever, TObject, TOptional, TSchema } from '@sinclair/typebox';
 
 /**
  * The JSON Schema keywords the env loader reads. Besides the standard ones:
@@ -32,6 +32,14 @@ export function Secret<T extends TSchema>(schema: T): T {
 
 export function isSecret(schema: TSchema): boolean {
   return asNode(schema).secret === true;
+}
+
+/**
+ * A variable that was renamed: setting it stops the process with "X must be unset: renamed to Y",
+ * instead of being silently ignored (a deployment still setting the old name learns at boot).
+ */
+export function RenamedTo(name: string): TOptional<TNever> {
+  return Type.Optional(Type.Never({ expected: `unset: renamed to ${name}` }));
 }
 
 /** A comma-separated variable (`a:1,b:2`), parsed into an array of `item`. */

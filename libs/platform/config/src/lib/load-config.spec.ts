@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { ConfigError } from './config.errors';
-import { CommaList, Secret, envSchema } from './env-schema';
+import { CommaList, RenamedTo, Secret, envSchema } from './env-schema';
 import { httpEnv } from './fragments/http-env';
 import { KafkaEnv, toKafkaSettings } from './fragments/kafka-env';
 import { MongoEnv, toMongoSettings } from './fragments/mongo-env';
@@ -68,6 +68,13 @@ describe('loadConfig', () => {
       'ENABLED must be true, false, 1 or 0 (got "yes")',
       'LEVEL must be one of 1, 2 (got "3")',
     ]);
+  });
+
+  it('refuses a renamed variable, naming its new name, and accepts it unset', () => {
+    const renamed = Type.Object({ NEW_NAME: Type.Boolean({ default: false }), OLD_NAME: RenamedTo('NEW_NAME') });
+    expect(problemsOf(() => loadConfig(renamed, { OLD_NAME: 'true' }))).toEqual(['OLD_NAME must be unset: renamed to NEW_NAME (got "true")']);
+    expect(loadConfig(renamed, { NEW_NAME: 'true' })).toEqual({ NEW_NAME: true });
+    expect(loadConfig(renamed, { OLD_NAME: '' })).toEqual({ NEW_NAME: false });
   });
 
   it('describes integer ranges', () => {
