@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ArrayOptions, TArray, TComposite, TNever, TObject, TOptional, TSchema } from '@sinclair/typebox';
+import type { ArrayOptions, TArray, TComposite, TObject, TOptional, TSchema, TString } from '@sinclair/typebox';
 
 /**
  * The JSON Schema keywords the env loader reads. Besides the standard ones:
@@ -38,8 +38,10 @@ export function isSecret(schema: TSchema): boolean {
  * A variable that was renamed: setting it stops the process with "X must be unset: renamed to Y",
  * instead of being silently ignored (a deployment still setting the old name learns at boot).
  */
-export function RenamedTo(name: string): TOptional<TNever> {
-  return Type.Optional(Type.Never({ expected: `unset: renamed to ${name}` }));
+export function RenamedTo(name: string): TOptional<TString> {
+  // An empty value counts as unset (loadConfig); a string that must be empty survives `envSchema`'s
+  // composition (a `Never` property would turn required there).
+  return Type.Optional(Type.String({ maxLength: 0, expected: `unset: renamed to ${name}` }));
 }
 
 /** A comma-separated variable (`a:1,b:2`), parsed into an array of `item`. */

@@ -71,10 +71,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses a renamed variable, naming its new name, and accepts it unset', () => {
-    const renamed = Type.Object({ NEW_NAME: Type.Boolean({ default: false }), OLD_NAME: RenamedTo('NEW_NAME') });
+    // Composed as every service composes its fragments.
+    const renamed = envSchema(Type.Object({ NEW_NAME: Type.Boolean({ default: false }), OLD_NAME: RenamedTo('NEW_NAME') }), Type.Object({ OTHER: Type.Integer({ default: 1 }) }));
     expect(problemsOf(() => loadConfig(renamed, { OLD_NAME: 'true' }))).toEqual(['OLD_NAME must be unset: renamed to NEW_NAME (got "true")']);
-    expect(loadConfig(renamed, { NEW_NAME: 'true' })).toEqual({ NEW_NAME: true });
-    expect(loadConfig(renamed, { OLD_NAME: '' })).toEqual({ NEW_NAME: false });
+    expect(loadConfig(renamed, { NEW_NAME: 'true' })).toEqual({ NEW_NAME: true, OTHER: 1 });
+    expect(loadConfig(renamed, { OLD_NAME: '' })).toEqual({ NEW_NAME: false, OTHER: 1 });
   });
 
   it('describes integer ranges', () => {
