@@ -5,7 +5,7 @@ import type { CheckedObservation } from '../domain';
 import { CI_STORE } from '../persistence';
 import type { CiStore } from '../persistence';
 import { CmdbDataModelService } from './cmdb-data-model.service';
-import type { SchemaReader } from './cmdb-data-model.service';
+import type { DataModelReader } from './cmdb-data-model.service';
 import { ciErrors } from './cmdb-command.errors';
 import { ciEvent } from './cmdb.events';
 import { CmdbIndexService } from './cmdb-index.service';
@@ -27,13 +27,13 @@ import type { ReconcileResult } from './command-results';
 export class CiMergeService {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiStore,
-    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly dataModelReader: DataModelReader,
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CmdbIndexService) private readonly index: IndexWriter,
   ) {}
 
   merge(ciId: string, observation: CheckedObservation): Promise<ReconcileResult> {
-    const dataModel = this.schema.current();
+    const dataModel = this.dataModelReader.current();
     return retryOnConflict(async () => {
       const loaded = await this.cis.load(ciId);
       if (loaded === undefined) throw ciErrors.notFound(ciId);

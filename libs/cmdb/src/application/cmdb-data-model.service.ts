@@ -10,13 +10,13 @@ const MISS_CODES = new Set<string>([CmdbErrorCode.UnknownClass, CmdbErrorCode.Un
 export type DataModelListener = (dataModel: CmdbDataModel) => void;
 
 /** What use cases read of the data model in force: classes, relationship types, sources. */
-export interface SchemaReader {
+export interface DataModelReader {
   current(): CmdbDataModel;
   withDataModel<T>(use: (dataModel: CmdbDataModel) => T | Promise<T>): Promise<T>;
 }
 
 /** What the admin use cases change in the data model. */
-export interface SchemaWriter extends SchemaReader {
+export interface DataModelWriter extends DataModelReader {
   saveEntry<T extends CiClass | RelationshipType | DiscoverySource>(kind: DataModelEntryKind, entry: T, knownVersion: number, expectedVersion: number, by: string): Promise<T>;
 }
 
@@ -26,7 +26,7 @@ export interface SchemaWriter extends SchemaReader {
  * whole against the data model before they are saved here, with the version the admin saw.
  */
 @Injectable()
-export class CmdbDataModelService implements SchemaWriter {
+export class CmdbDataModelService implements DataModelWriter {
   private dataModel = new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES);
   private revision: string | undefined;
   private readonly listeners: DataModelListener[] = [];

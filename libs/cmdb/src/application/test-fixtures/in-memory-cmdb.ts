@@ -6,7 +6,7 @@ import { CmdbDataModel, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } fr
 import type { Attributes, ConfigurationItem, DiscoverySource, Relationship } from '../../domain';
 import type { ClaimOutcome, CiStore, CmdbEvent, IdentityClaimStore, RelationshipReader, RelationshipStore } from '../../persistence';
 import { CiMergeService } from '../ci-merge.service';
-import type { SchemaReader } from '../cmdb-data-model.service';
+import type { DataModelReader } from '../cmdb-data-model.service';
 import type { IndexableCi, IndexWriter } from '../cmdb-index.service';
 import { AddRelationshipHandler } from '../commands/add-relationship/add-relationship.handler';
 import { RemoveRelationshipHandler } from '../commands/remove-relationship/remove-relationship.handler';
@@ -127,7 +127,7 @@ export class RecordingIndex implements IndexWriter {
 }
 
 /** The data model in force, fixed (no reload on a miss). */
-export function fixedSchema(dataModel: CmdbDataModel): SchemaReader {
+export function fixedDataModel(dataModel: CmdbDataModel): DataModelReader {
   return { current: () => dataModel, withDataModel: async (use) => use(dataModel) };
 }
 
@@ -160,17 +160,17 @@ export interface InMemoryStores {
 function replicaOver(stores: InMemoryStores, dataModel: CmdbDataModel, clock: TestClock) {
   const { cis, relationships, claims } = stores;
   const index = new RecordingIndex();
-  const schema = fixedSchema(dataModel);
+  const dataModelReader = fixedDataModel(dataModel);
   const identity = new IdentityService(claims, cis, clock);
-  const merger = new CiMergeService(cis, schema, identity, index);
-  const addRelationship = new AddRelationshipHandler(cis, relationships, schema, index, clock);
+  const merger = new CiMergeService(cis, dataModelReader, identity, index);
+  const addRelationship = new AddRelationshipHandler(cis, relationships, dataModelReader, index, clock);
   const removeRelationship = new RemoveRelationshipHandler(relationships, index, clock);
   return {
     index,
     addRelationship,
     removeRelationship,
-    reportDiscoveredCi: new ReportDiscoveredCiHandler(cis, schema, identity, merger, addRelationship, index),
-    updateCi: new UpdateCiHandler(cis, schema, merger, clock),
+    reportDiscoveredCi: new ReportDiscoveredCiHandler(cis, dataModelReader, identity, merger, addRelationship, index),
+    updateCi: new UpdateCiHandler(cis, dataModelReader, merger, clock),
     retireCi: new RetireCiHandler(cis, relationships, removeRelationship, index, clock),
   };
 }

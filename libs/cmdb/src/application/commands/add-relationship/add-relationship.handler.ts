@@ -6,7 +6,7 @@ import type { Relationship } from '../../../domain';
 import { CI_STORE, RELATIONSHIP_STORE, relationshipId } from '../../../persistence';
 import type { CiReader, RelationshipStore } from '../../../persistence';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaReader } from '../../cmdb-data-model.service';
+import type { DataModelReader } from '../../cmdb-data-model.service';
 import { ciErrors, relationshipErrors } from '../../cmdb-command.errors';
 import { relationshipEvent } from '../../cmdb.events';
 import { CmdbIndexService } from '../../cmdb-index.service';
@@ -25,7 +25,7 @@ export class AddRelationshipHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiReader,
     @Inject(RELATIONSHIP_STORE) private readonly relationships: RelationshipStore,
-    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly dataModelReader: DataModelReader,
     @Inject(CmdbIndexService) private readonly index: IndexWriter,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -35,7 +35,7 @@ export class AddRelationshipHandler {
     const [from, to] = await Promise.all([this.cis.load(sourceId), this.cis.load(targetId)]);
     if (from === undefined) throw ciErrors.notFound(sourceId);
     if (to === undefined) throw ciErrors.notFound(targetId);
-    await this.schema.withDataModel((dataModel) => checkRelationship(dataModel, typeId, from.aggregate, to.aggregate));
+    await this.dataModelReader.withDataModel((dataModel) => checkRelationship(dataModel, typeId, from.aggregate, to.aggregate));
     const id = relationshipId(typeId, sourceId, targetId);
     const at = this.clock.now().toISOString();
     return retryOnConflict(async () => {

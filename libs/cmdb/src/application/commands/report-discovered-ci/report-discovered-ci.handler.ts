@@ -6,7 +6,7 @@ import { CI_STORE } from '../../../persistence';
 import type { CiStore } from '../../../persistence';
 import { CiMergeService } from '../../ci-merge.service';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaReader } from '../../cmdb-data-model.service';
+import type { DataModelReader } from '../../cmdb-data-model.service';
 import { ciErrors } from '../../cmdb-command.errors';
 import { ciEvent } from '../../cmdb.events';
 import { CmdbIndexService } from '../../cmdb-index.service';
@@ -34,7 +34,7 @@ const MAX_ATTEMPTS = 5;
 export class ReportDiscoveredCiHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiStore,
-    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly dataModelReader: DataModelReader,
     @Inject(IdentityService) private readonly identity: IdentityService,
     @Inject(CiMergeService) private readonly merger: CiMergeService,
     @Inject(AddRelationshipHandler) private readonly addRelationship: AddRelationshipHandler,
@@ -43,7 +43,7 @@ export class ReportDiscoveredCiHandler {
 
   async execute({ discovery }: ReportDiscoveredCiCommand): Promise<ReconcileResult> {
     // Every reported relationship is checked before anything is written.
-    const { dataModel, observation, relationships } = await this.schema.withDataModel((dataModel) => ({
+    const { dataModel, observation, relationships } = await this.dataModelReader.withDataModel((dataModel) => ({
       dataModel,
       observation: checkObservation(dataModel, discovery),
       relationships: discovery.relationships.map((r) => this.checkRelationship(dataModel, r)),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CiClass } from '../../../domain';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaWriter } from '../../cmdb-data-model.service';
+import type { DataModelWriter } from '../../cmdb-data-model.service';
 import type { SaveCiClassCommand } from './save-ci-class.command';
 
 /**
@@ -11,13 +11,13 @@ import type { SaveCiClassCommand } from './save-ci-class.command';
  */
 @Injectable()
 export class SaveCiClassHandler {
-  constructor(@Inject(CmdbDataModelService) private readonly schema: SchemaWriter) {}
+  constructor(@Inject(CmdbDataModelService) private readonly dataModelReader: DataModelWriter) {}
 
   async execute({ ciClass, expectedVersion, by }: SaveCiClassCommand): Promise<CiClass> {
-    const dataModel = this.schema.current();
+    const dataModel = this.dataModelReader.current();
     const previous = dataModel.findClass(ciClass.id);
     const full: CiClass = { ...ciClass, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
     dataModel.withClass(full);
-    return this.schema.saveEntry('class', full, previous?.version ?? 0, expectedVersion, by);
+    return this.dataModelReader.saveEntry('class', full, previous?.version ?? 0, expectedVersion, by);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DiscoverySource } from '../../../domain';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaWriter } from '../../cmdb-data-model.service';
+import type { DataModelWriter } from '../../cmdb-data-model.service';
 import type { SaveDiscoverySourceCommand } from './save-discovery-source.command';
 
 /**
@@ -10,13 +10,13 @@ import type { SaveDiscoverySourceCommand } from './save-discovery-source.command
  */
 @Injectable()
 export class SaveDiscoverySourceHandler {
-  constructor(@Inject(CmdbDataModelService) private readonly schema: SchemaWriter) {}
+  constructor(@Inject(CmdbDataModelService) private readonly dataModelReader: DataModelWriter) {}
 
   async execute({ source, expectedVersion, by }: SaveDiscoverySourceCommand): Promise<DiscoverySource> {
-    const dataModel = this.schema.current();
+    const dataModel = this.dataModelReader.current();
     const previous = dataModel.findSource(source.id);
     const full: DiscoverySource = { ...source, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
     dataModel.withSource(full);
-    return this.schema.saveEntry('source', full, previous?.version ?? 0, expectedVersion, by);
+    return this.dataModelReader.saveEntry('source', full, previous?.version ?? 0, expectedVersion, by);
   }
 }

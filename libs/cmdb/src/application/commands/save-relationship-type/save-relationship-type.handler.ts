@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RelationshipType } from '../../../domain';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaWriter } from '../../cmdb-data-model.service';
+import type { DataModelWriter } from '../../cmdb-data-model.service';
 import type { SaveRelationshipTypeCommand } from './save-relationship-type.command';
 
 /**
@@ -10,13 +10,13 @@ import type { SaveRelationshipTypeCommand } from './save-relationship-type.comma
  */
 @Injectable()
 export class SaveRelationshipTypeHandler {
-  constructor(@Inject(CmdbDataModelService) private readonly schema: SchemaWriter) {}
+  constructor(@Inject(CmdbDataModelService) private readonly dataModelReader: DataModelWriter) {}
 
   async execute({ relationshipType, expectedVersion, by }: SaveRelationshipTypeCommand): Promise<RelationshipType> {
-    const dataModel = this.schema.current();
+    const dataModel = this.dataModelReader.current();
     const previous = dataModel.findRelationshipType(relationshipType.id);
     const full: RelationshipType = { ...relationshipType, builtIn: previous?.builtIn ?? false, version: expectedVersion + 1 };
     dataModel.withRelationshipType(full);
-    return this.schema.saveEntry('relationship_type', full, previous?.version ?? 0, expectedVersion, by);
+    return this.dataModelReader.saveEntry('relationship_type', full, previous?.version ?? 0, expectedVersion, by);
   }
 }

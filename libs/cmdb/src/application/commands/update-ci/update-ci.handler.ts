@@ -6,7 +6,7 @@ import { CI_STORE } from '../../../persistence';
 import type { CiReader } from '../../../persistence';
 import { CiMergeService } from '../../ci-merge.service';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaReader } from '../../cmdb-data-model.service';
+import type { DataModelReader } from '../../cmdb-data-model.service';
 import { ciErrors } from '../../cmdb-command.errors';
 import type { ReconcileResult } from '../../command-results';
 import type { UpdateCiCommand } from './update-ci.command';
@@ -20,13 +20,13 @@ import type { UpdateCiCommand } from './update-ci.command';
 export class UpdateCiHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiReader,
-    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly dataModelReader: DataModelReader,
     @Inject(CiMergeService) private readonly merger: CiMergeService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async execute({ ciId, attributes, by, source }: UpdateCiCommand): Promise<ReconcileResult> {
-    const dataModel = await this.schema.withDataModel((c) => (c.source(source), c));
+    const dataModel = await this.dataModelReader.withDataModel((c) => (c.source(source), c));
     const loaded = await this.cis.load(ciId);
     if (loaded === undefined) throw ciErrors.notFound(ciId);
     const checkedAttributes = dataModel.checkAttributes(loaded.aggregate.classId, attributes, false);

@@ -3,7 +3,7 @@ import { CmdbError, CmdbErrorCode } from '../../../domain';
 import { CI_STORE } from '../../../persistence';
 import type { CiListFilter, CiListing, CiSummary } from '../../../persistence';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaReader } from '../../cmdb-data-model.service';
+import type { DataModelReader } from '../../cmdb-data-model.service';
 import type { ConfigurationItemsQuery } from './configuration-items.query';
 
 const MAX_PAGE = 500;
@@ -13,12 +13,12 @@ const MAX_PAGE = 500;
 export class ConfigurationItemsHandler {
   constructor(
     @Inject(CI_STORE) private readonly cis: CiListing,
-    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly dataModelReader: DataModelReader,
   ) {}
 
   execute({ filter, first, after }: ConfigurationItemsQuery): Promise<{ items: CiSummary[]; hasNextPage: boolean }> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new CmdbError(CmdbErrorCode.InvalidInput, `first is 1-${MAX_PAGE}`);
-    const dataModel = this.schema.current();
+    const dataModel = this.dataModelReader.current();
     const classId = filter.classId;
     if (classId !== undefined) dataModel.resolve(classId);
     const query: CiListFilter = {

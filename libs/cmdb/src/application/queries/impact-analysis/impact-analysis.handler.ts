@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CmdbError, CmdbErrorCode } from '../../../domain';
 import type { ImpactResult } from '../../../domain';
 import { CmdbDataModelService } from '../../cmdb-data-model.service';
-import type { SchemaReader } from '../../cmdb-data-model.service';
+import type { DataModelReader } from '../../cmdb-data-model.service';
 import { CmdbIndexService } from '../../cmdb-index.service';
 import type { IndexReader } from '../../cmdb-index.service';
 import { CMDB_SETTINGS } from '../../cmdb.tokens';
@@ -16,7 +16,7 @@ const MAX_ORIGINS = 500;
 @Injectable()
 export class ImpactAnalysisHandler {
   constructor(
-    @Inject(CmdbDataModelService) private readonly schema: SchemaReader,
+    @Inject(CmdbDataModelService) private readonly dataModelReader: DataModelReader,
     @Inject(CmdbIndexService) private readonly index: IndexReader,
     @Inject(CMDB_SETTINGS) private readonly settings: CmdbSettings,
   ) {}
@@ -28,7 +28,7 @@ export class ImpactAnalysisHandler {
       throw new CmdbError(CmdbErrorCode.InvalidInput, `maxDepth is 1-${this.settings.impactMaxDepth}`, { maxDepth: request.maxDepth });
     }
     if (!Number.isInteger(request.first) || request.first < 0 || request.first > MAX_IMPACT_LISTED) throw new CmdbError(CmdbErrorCode.InvalidInput, `first is 0-${MAX_IMPACT_LISTED}`);
-    const dataModel = this.schema.current();
+    const dataModel = this.dataModelReader.current();
     for (const typeId of request.relationshipTypes ?? []) dataModel.relationshipType(typeId);
     return this.index.index.impact({
       from: request.ciIds,
