@@ -2,7 +2,7 @@ import type { DateValue } from './date-value';
 import { parseDateValue } from './date-value';
 import { expandRecurrence } from './expand-recurrence';
 import { parseRecurrenceRule } from './recurrence-rule';
-import { RecurrenceError, RecurrenceErrorCode } from './recurrence.errors';
+import { RecurrenceErrorCode } from './recurrence.errors';
 
 const date = (text: string): DateValue => parseDateValue(text);
 const show = (values: readonly DateValue[]): string[] =>
@@ -25,14 +25,9 @@ function expand(start: string, rules: string[], through: string, extra: { dates?
   );
 }
 
-function errorOf(run: () => unknown): RecurrenceError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RecurrenceError) return error;
-    throw error;
-  }
-  throw new Error('expected a RecurrenceError');
+/** Expects `run` to throw a RecurrenceError with the code and a message (and details) matching. */
+function expectRefusal(run: () => unknown, code: RecurrenceErrorCode, details: Record<string, unknown> = {}, message = /./): void {
+  expect(run).toThrow(expect.objectContaining({ name: 'RecurrenceError', code, message: expect.stringMatching(message), details: expect.objectContaining(details) }));
 }
 
 describe('expandRecurrence', () => {
@@ -83,10 +78,10 @@ describe('expandRecurrence', () => {
 
   it('returns only occurrences from `from` on, stops at `through` and refuses more than maxOccurrences', () => {
     expect(expand('20260101', ['FREQ=YEARLY;COUNT=5'], '20291231', { from: '20280101' })).toEqual(['2028-01-01', '2029-01-01']);
-    const error = errorOf(() =>
-      expandRecurrence({ start: date('20260101'), rules: [parseRecurrenceRule('FREQ=DAILY')] }, { through: date('20261231'), maxOccurrences: 100 }),
+    expectRefusal(
+      () => expandRecurrence({ start: date('20260101'), rules: [parseRecurrenceRule('FREQ=DAILY')] }, { through: date('20261231'), maxOccurrences: 100 }),
+      RecurrenceErrorCode.InvalidWindow,
     );
-    expect(error.code).toBe(RecurrenceErrorCode.InvalidWindow);
   });
 });
 
@@ -107,9 +102,7 @@ describe('parseRecurrenceRule', () => {
     ['FREQ=YEARLY;X-FOO=1', RecurrenceErrorCode.UnsupportedRule, /not an RFC 5545 rule part/],
     ['FREQ=YEARLY;', RecurrenceErrorCode.InvalidRule, /malformed rule part/],
   ])('%s', (rule, code, message) => {
-    const error = errorOf(() => parseRecurrenceRule(rule));
-    expect(error.code).toBe(code);
-    expect(error.message).toMatch(message);
+    expectRefusal(() => parseRecurrenceRule(rule), code, {}, message);
   });
 
   it('reads names and values case-insensitively', () => {
@@ -121,8 +114,8 @@ describe('parseDateValue', () => {
   it('reads DATE, local and UTC DATE-TIME values and refuses what ical.js would roll over', () => {
     expect(parseDateValue('20261225')).toEqual({ kind: 'date', year: 2026, month: 12, day: 25 });
     expect(parseDateValue('20261225T093000Z')).toMatchObject({ kind: 'date-time', hour: 9, minute: 30, utc: true });
-    expect(errorOf(() => parseDateValue('20261225T100000', 'DATE')).code).toBe(RecurrenceErrorCode.InvalidDate);
-    expect(errorOf(() => parseDateValue('20260230')).problem).toBe('no such date or time');
-    expect(errorOf(() => parseDateValue('20261225', 'PERIOD')).problem).toMatch(/VALUE=PERIOD/);
+    expectRefusal(() => parseDateValue('20261225T100000', 'DATE'), RecurrenceErrorCode.InvalidDate, { value: '20261225T100000' });
+    expectRefusal(() => parseDateValue('20260230'), RecurrenceErrorCode.InvalidDate, { problem: 'no such date or time' });
+    expectRefusal(() => parseDateValue('20261225', 'PERIOD'), RecurrenceErrorCode.InvalidDate, { problem: expect.stringMatching(/VALUE=PERIOD/) });
   });
 });
