@@ -152,6 +152,50 @@ describe('importICalendarHolidays', () => {
     });
   });
 
+  describe('recurrence the hand-written expander did not support (ical.js via @itsm/recurrence)', () => {
+    it('BYSETPOS with BYDAY: the last weekday of the year', () => {
+      const text = wrap(...event('UID:ly', 'DTSTART;VALUE=DATE:20261231', 'RRULE:FREQ=YEARLY;BYMONTH=12;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', 'SUMMARY:Year end'));
+      expect(dates(text)).toEqual(['2026-12-31', '2027-12-31', '2028-12-29']);
+    });
+
+    it('BYYEARDAY, RDATE (DATE and PERIOD) and an EXDATE given as a date-time with TZID', () => {
+      const text = wrap(
+        ...event(
+          'UID:yd',
+          'DTSTART;VALUE=DATE:20260410',
+          'RRULE:FREQ=YEARLY;BYYEARDAY=100',
+          'RDATE;VALUE=DATE:20260501,20260502',
+          'RDATE;VALUE=PERIOD:20270601T000000Z/20270602T000000Z',
+          'EXDATE;TZID=Europe/Berlin:20270410T000000',
+          'SUMMARY:Day 100',
+        ),
+      );
+      expect(dates(text)).toEqual(['2026-04-10', '2026-05-01', '2026-05-02', '2027-06-01', '2028-04-09']);
+    });
+
+    it('COUNT does not count dates that do not exist, and DURATION in weeks', () => {
+      const leap = wrap(...event('UID:l', 'DTSTART;VALUE=DATE:20240229', 'RRULE:FREQ=YEARLY;COUNT=2', 'SUMMARY:Leap day'));
+      expect(dates(leap, { fromYear: 2024, toYear: 2032 })).toEqual(['2024-02-29', '2028-02-29']);
+      const week = wrap(...event('UID:w', 'DTSTART;VALUE=DATE:20261228', 'DURATION:P1W', 'SUMMARY:Shutdown'));
+      expect(dates(week)).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+    });
+
+    it('skips a DURATION with hours and a rule the RFC forbids, with the reason', () => {
+      const result = importICalendarHolidays(
+        wrap(
+          ...event('UID:h', 'DTSTART;VALUE=DATE:20261224', 'DURATION:PT12H', 'SUMMARY:Half day'),
+          ...event('UID:cu', 'DTSTART;VALUE=DATE:20261224', 'RRULE:FREQ=YEARLY;COUNT=2;UNTIL=20301224', 'SUMMARY:Both'),
+        ),
+        RANGE,
+      );
+      expect(result.holidays).toEqual([]);
+      expect(result.skipped).toEqual([
+        { uid: 'h', summary: 'Half day', reason: 'unsupported DURATION PT12H (only whole days or weeks)' },
+        { uid: 'cu', summary: 'Both', reason: expect.stringMatching(/unsupported RRULE: .*COUNT and UNTIL together/) },
+      ]);
+    });
+  });
+
   it('skips timed events, unsupported rules and cancelled events with a reason, without throwing', () => {
     const result = importICalendarHolidays(
       wrap(
