@@ -1,4 +1,5 @@
 import { issueDevToken } from '@itsm/platform/auth';
+import type { Role } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
 import { expectEventually } from '@itsm/testing';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -40,7 +41,7 @@ describe('all-in-one durability', () => {
       process.stdout.write(`all-in-one ready in ${Date.now() - began} ms\n`);
       return platform;
     };
-    const gql = async <T>(query: string, roles: string[] = ['agent']): Promise<T> => {
+    const gql = async <T>(query: string, roles: Role[] = ['agent']): Promise<T> => {
       const token = await issueDevToken(keyFile, { sub: 'u-durable', name: 'Tester', roles }, { issuer: 'itsm', audience: 'itsm-api' });
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
