@@ -26,7 +26,7 @@ describe('npm start (all-in-one mode)', () => {
     const child = spawn('npm', ['start'], {
       cwd: ROOT,
       detached: true,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), AUTH_DEV_KEY_FILE: keyFile, LOG_LEVEL: 'warn' },
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), AUTH_DEV_KEY_FILE: keyFile, PLATFORM_DATA_DIR: join(keyDir, 'data'), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

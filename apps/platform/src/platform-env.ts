@@ -1,11 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { GatewayEnv } from '@itsm/gateway';
 
-/** All-in-one settings: the gateway's limits (its subgraphs are this process's own) and the demo data switch. */
+/** All-in-one settings: the gateway's limits (its subgraphs are this process's own), demo data and the embedded store's persistence. */
 export const PlatformEnv = Type.Composite([
   Type.Omit(GatewayEnv, ['GATEWAY_SUBGRAPHS']),
   Type.Object({
-    /** Load demo organisations, groups and incidents on first start (skipped when incidents exist). */
+    /** Load each context's demo data into an empty store (once: a marker per context remembers it). */
     PLATFORM_DEMO_DATA: Type.Boolean({ default: true }),
+    /** Where the embedded store (MONGO_URL unset) keeps its snapshot; relative to the working directory. */
+    PLATFORM_DATA_DIR: Type.String({ default: '.itsm/data', minLength: 1, maxLength: 1024, pattern: '^[^\\u0000-\\u001f]+$', expected: 'a directory path' }),
+    /** How often the embedded store snapshots what changed: the most a crash (SIGKILL, power loss) can lose. */
+    PLATFORM_PERSIST_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1_000 }),
+    /** Start empty: deletes the embedded store's snapshot first (same as `npm start -- --reset`). */
+    PLATFORM_RESET: Type.Boolean({ default: false }),
   }),
 ]);

@@ -7,3 +7,5 @@ export * from './lib/service-app';
 export * from './lib/context-app';
 export * from './lib/run-service';
 export * from './lib/all-in-one';
+export * from './lib/demo-ledger';
+export * from './lib/mongo-bus-journal';

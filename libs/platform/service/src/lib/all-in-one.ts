@@ -4,12 +4,15 @@ import type { AuthSettings } from '@itsm/platform/auth';
 import { toHttpSettings, toKafkaSettings, toMongoSettings } from '@itsm/platform/config';
 import type { EventBus } from '@itsm/platform/messaging';
 import { InProcessEventBus, KafkaEventBus } from '@itsm/platform/messaging';
-import { freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
+import { connectContext, freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
+import type { EmbeddedMongoOptions } from '@itsm/platform/persistence';
 import type { Logger } from 'pino';
 import type { ContextDeclaration, DemoReferences, HostFacts } from './context-declaration';
 import { startContext } from './context-app';
 import type { StartedContext } from './context-app';
 import { checkContextDeclarations } from './declaration-checks';
+import { MongoDemoLedger } from './demo-ledger';
+import { MongoBusJournal } from './mongo-bus-journal';
 import { contextSettings } from './service-env';
 import type { ServiceEnv } from './service-env';
 import type { ShutdownSequence } from './shutdown-sequence';
@@ -25,8 +28,10 @@ export interface AllInOneOptions {
   /** The validated environment: the kit's fragments and every context's own. */
   readonly env: ServiceEnv & Readonly<Record<string, unknown>>;
   readonly auth: AuthSettings;
-  /** PLATFORM_DEMO_DATA: every context's demo data (a context's own switch also loads its own). */
+  /** PLATFORM_DEMO_DATA: every context's demo data (a context's own switch also loads its own), once per store. */
   readonly demo: boolean;
+  /** The embedded server's persistence when MONGO_URL is unset (a data directory; in memory without one). */
+  readonly embedded?: Omit<EmbeddedMongoOptions, 'port'>;
   readonly host: HostFacts;
   readonly log: Logger;
   /** The process's shutdown: the kit adds the embedded server, the bus and each context, in start order. */
@@ -37,45 +42,60 @@ export interface RunningContexts {
   readonly contexts: readonly StartedContext[];
   /** The gateway's subgraph list: one per context, on loopback. */
   readonly subgraphs: readonly { readonly name: string; readonly url: string }[];
-  readonly storage: 'embedded' | 'MONGO_URL';
+  readonly storage: 'embedded' | 'embedded, persisted' | 'MONGO_URL';
   readonly bus: 'kafka' | 'in-process';
 }
 
 /**
  * The contexts of the all-in-one mode in one process: MongoDB (the embedded MongoDB-wire server unless
- * MONGO_URL is set), one shared bus (Kafka when KAFKA_BROKERS is set, else in-process), and each
- * context in the given order as its own Nest app on a loopback port, with its demo data.
+ * MONGO_URL is set), one shared bus (Kafka when KAFKA_BROKERS is set, else in-process, journaled in
+ * that MongoDB), and each context in the given order as its own Nest app on a loopback port, with
+ * its demo data once per store.
+ *
+ * Shutdown (reverse of what is added here, after the caller's gateway): the bus first (no new
+ * deliveries; handlers in flight finish and their positions are journaled), then the apps (relays,
+ * timers, connections; what they still publish fails and stays in their outboxes for the next
+ * start), then the journal's connection, then the embedded server, whose final snapshot so follows
+ * the last write.
  */
 export async function startContexts(options: AllInOneOptions): Promise<RunningContexts> {
   const { contexts, env, log, shutdown } = options;
   checkContextDeclarations(contexts);
-  const embedded = env.MONGO_URL === undefined ? await startEmbeddedMongo() : undefined;
+  const embedded = env.MONGO_URL === undefined ? await startEmbeddedMongo(options.embedded ?? {}) : undefined;
   if (embedded) shutdown.add('embedded MongoDB', () => embedded.stop());
   const mongo = toMongoSettings(env, embedded?.url);
+  const platformDb = await connectContext(mongo, 'platform');
+  shutdown.add('platform connection', () => platformDb.close());
 
   const kafka = toKafkaSettings(env);
   const registry = new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS);
-  const bus: EventBus<readonly TopicDefinition[]> = kafka.brokers
-    ? new KafkaEventBus(registry, { connection: { ...kafka, brokers: kafka.brokers } })
-    : new InProcessEventBus(registry, { onError: (error, context) => log.error({ err: error }, context) });
-  shutdown.add('event bus', () => bus.close());
+  const onError = (error: unknown, context: string): void => log.error({ err: error }, context);
+  let bus: EventBus<readonly TopicDefinition[]>;
+  if (kafka.brokers) bus = new KafkaEventBus(registry, { connection: { ...kafka, brokers: kafka.brokers } });
+  else {
+    const inProcess = new InProcessEventBus(registry, { onError, journal: new MongoBusJournal(platformDb) });
+    await inProcess.recover();
+    bus = inProcess;
+  }
 
   const http = toHttpSettings(env);
   const runtime = { nodeEnv: http.nodeEnv, logLevel: http.logLevel, mongo, auth: options.auth, bus };
+  const ledger = new MongoDemoLedger(platformDb, mongo);
   const references = new Map<string, ReadonlyMap<string, string>>();
   const started: StartedContext[] = [];
   for (const declaration of contexts) {
     const { settings, demo } = contextSettings(declaration, env, options.host);
     const earlier: DemoReferences = references;
-    const context = await startContext(declaration, runtime, settings, { port: await freePort(), host: '127.0.0.1' }, options.demo || demo ? { earlier } : undefined);
+    const context = await startContext(declaration, runtime, settings, { port: await freePort(), host: '127.0.0.1' }, options.demo || demo ? { earlier, ledger } : undefined);
     shutdown.add(`${declaration.name} app`, () => context.close());
     if (context.demo !== undefined) references.set(declaration.name, context.demo);
     started.push(context);
   }
+  shutdown.add('event bus', () => bus.close());
   return {
     contexts: started,
     subgraphs: started.map((context) => ({ name: context.name, url: context.url })),
-    storage: embedded ? 'embedded' : 'MONGO_URL',
+    storage: embedded ? (options.embedded?.dataDir !== undefined ? 'embedded, persisted' : 'embedded') : 'MONGO_URL',
     bus: kafka.brokers ? 'kafka' : 'in-process',
   };
 }

@@ -10,6 +10,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { TObject } from '@sinclair/typebox';
 import type { Logger } from 'pino';
 import type { ContextDeclaration, DemoReferences } from './context-declaration';
+import type { DemoLedger } from './demo-ledger';
 import type { ContextRuntime } from './service-env';
 import { createServiceApp } from './service-app';
 import { ServiceScopedBus } from './service-scoped-bus';
@@ -56,18 +57,26 @@ export interface StartedContext {
 /**
  * Builds and starts one context: HTTP (subgraph, health, metrics) on `listen`, its consumers on the
  * bus in its consumer group, and its demo data when `demo` is given (before its consumers start or
- * once it serves, as the context declares). Signals are the caller's (runService, the all-in-one).
+ * once it serves, as the context declares; skipped when its ledger says this store received it). Signals are the caller's (runService, the all-in-one).
  */
 export async function startContext<E extends TObject, S>(
   declaration: ContextDeclaration<E, S>,
   runtime: ContextRuntime,
   settings: S,
   listen: ContextListen,
-  demo?: { readonly earlier: DemoReferences },
+  demo?: { readonly earlier: DemoReferences; readonly ledger?: DemoLedger },
 ): Promise<StartedContext> {
   let seeded: ReadonlyMap<string, string> | undefined;
   const seed = async (app: INestApplication, stage: 'beforeConsumers' | 'afterStart'): Promise<void> => {
-    if (demo !== undefined && declaration.demo?.stage === stage) seeded = await declaration.demo.seed(app, demo.earlier);
+    if (demo === undefined || declaration.demo?.stage !== stage) return;
+    // A store that received this context's demo data once never receives it again (restarts, deletions).
+    const recorded = await demo.ledger?.loaded(declaration.name);
+    if (recorded !== undefined) {
+      seeded = recorded;
+      return;
+    }
+    seeded = await declaration.demo.seed(app, demo.earlier);
+    await demo.ledger?.record(declaration.name, seeded);
   };
   const started = await createServiceApp(
     { name: declaration.name, logLevel: runtime.logLevel, ...(runtime.logDestination ? { logDestination: runtime.logDestination } : {}) },

@@ -39,12 +39,13 @@ class PartitionLog {
     });
   }
 
-  truncateBelow(offset: number): void {
+  /** Answers whether records were dropped. */
+  truncateBelow(offset: number): boolean {
     const drop = Math.min(offset - this.base, this.records.length);
-    if (drop >= 1024) {
-      this.records.splice(0, drop);
-      this.base += drop;
-    }
+    if (drop < 1024) return false;
+    this.records.splice(0, drop);
+    this.base += drop;
+    return true;
   }
 }
 
@@ -56,9 +57,43 @@ interface GroupState {
   readonly workers: Promise<void>[];
 }
 
+/** One partition's records as a journal holds them: `records[0]` is at offset `base`. */
+export interface JournaledPartition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly base: number;
+  readonly records: readonly StoredRecord[];
+}
+
+/** A group's committed position (the next offset to deliver) in one partition. */
+export interface JournaledPosition {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly position: number;
+}
+
+/**
+ * Where an in-process bus keeps its log and its groups' positions so they outlive the process
+ * (the all-in-one keeps them in its own MongoDB, snapshotted with the data at one instant).
+ * A publish resolves only after `append` did; a position is committed only after its handler
+ * returned, so a journal state never holds a position past an effect it does not hold.
+ */
+export interface InProcessBusJournal {
+  load(): Promise<{ readonly partitions: readonly JournaledPartition[]; readonly positions: readonly JournaledPosition[] }>;
+  /** Stores records at consecutive offsets from `offset` (overwriting what a failed earlier try left there). */
+  append(topic: string, partition: number, offset: number, records: readonly StoredRecord[]): Promise<void>;
+  /** Stores a group's position; later calls for the same partition carry higher positions. */
+  commit(position: JournaledPosition): Promise<void>;
+  /** Drops records below `offset` (every known group is past them). */
+  truncate(topic: string, partition: number, offset: number): Promise<void>;
+}
+
 export interface InProcessEventBusOptions {
   /** Partitions of a topic not in the registry (dead-letter topics); Kafka's auto-create default. */
   readonly defaultPartitions?: number;
+  /** Makes the log and the positions durable; call `recover()` before subscribing. */
+  readonly journal?: InProcessBusJournal;
   readonly observer?: PipelineObserver;
   readonly around?: PipelineOptions['around'];
   readonly onError?: (error: unknown, context: string) => void;
@@ -67,8 +102,10 @@ export interface InProcessEventBusOptions {
 /**
  * The event bus inside one process (all-in-one mode, fast tests), with Kafka's semantics: topics
  * of N partitions chosen by the same key hash as kafkajs, one worker per (group, partition) so
- * per-key order holds, at-least-once delivery through the shared consumer pipeline. Not durable:
- * a process that dies loses what its groups had not handled (set KAFKA_BROKERS for durability).
+ * per-key order holds, at-least-once delivery through the shared consumer pipeline. Without a
+ * journal it is not durable: a process that dies loses what its groups had not handled. With one
+ * (`options.journal`, then `recover()`), a restart delivers every record past each group's
+ * committed position again: consumers dedupe by their inbox, as with Kafka.
  */
 export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements EventBus<Ts> {
   private readonly logs = new Map<string, PartitionLog[]>();
@@ -77,6 +114,11 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   private readonly shutdown = new AbortController();
   private state: 'new' | 'started' | 'closed' = 'new';
   private pending: { subscription: Subscription<readonly TopicDefinition[], string> }[] = [];
+  /** Positions recovered from the journal, by group, topic and partition (groups not yet subscribed count for truncation). */
+  private readonly recovered = new Map<string, Map<string, number[]>>();
+  /** Journal appends run one at a time, so offsets follow the order publishes were made in. */
+  private appending: Promise<void> = Promise.resolve();
+  private readonly committing = new Map<string, { latest: JournaledPosition; running: Promise<void> | undefined }>();
 
   constructor(
     private readonly registry: TopicRegistry<Ts>,
@@ -99,11 +141,58 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     if (this.state === 'closed') return Promise.reject(new MessagingError(MessagingErrorCode.BusClosed, 'the bus is closed'));
     const partitions = this.partitionsOf(topic);
     const partitionMetadata = partitions.map((_, id) => ({ partitionId: id, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+    const byPartition = new Map<number, StoredRecord[]>();
     for (const record of records) {
       const index = this.partitioner({ topic, partitionMetadata, message: { key: record.key, value: record.value } });
-      partitions[index]?.append({ key: record.key, value: record.value, headers: { ...record.headers } });
+      byPartition.set(index, [...(byPartition.get(index) ?? []), { key: record.key, value: record.value, headers: { ...record.headers } }]);
     }
-    return Promise.resolve();
+    const journal = this.options.journal;
+    if (journal === undefined) {
+      for (const [index, stored] of byPartition) for (const record of stored) partitions[index]?.append(record);
+      return Promise.resolve();
+    }
+    // Visible to consumers only once journaled: a delivered record is always one a restart finds again.
+    const appended = this.appending.then(async () => {
+      for (const [index, stored] of byPartition) {
+        const log = partitions[index] as PartitionLog;
+        await journal.append(topic, index, log.end, stored);
+        for (const record of stored) log.append(record);
+      }
+    });
+    this.appending = appended.catch(() => undefined);
+    return appended;
+  }
+
+  /**
+   * Loads the journal's log and positions (before the first subscription): each group resumes at
+   * its committed position, a new group at the oldest retained record.
+   */
+  async recover(): Promise<void> {
+    const journal = this.options.journal;
+    if (journal === undefined) return;
+    if (this.state !== 'new' || this.groups.size > 0 || this.pending.length > 0) throw new Error('recover() runs before subscriptions and start()');
+    const { partitions, positions } = await journal.load();
+    for (const { group, topic, partition, position } of positions) {
+      const topics = this.recovered.get(group) ?? new Map<string, number[]>();
+      this.recovered.set(group, topics);
+      const list = topics.get(topic) ?? [];
+      list[partition] = position;
+      topics.set(topic, list);
+    }
+    for (const stored of partitions) {
+      const log = this.partitionsOf(stored.topic)[stored.partition];
+      if (log === undefined || stored.records.length === 0) continue;
+      log.base = stored.base;
+      for (const record of stored.records) log.append(record);
+    }
+    // A partition whose records were all truncated keeps its numbering: it resumes where its groups are.
+    for (const topics of this.recovered.values()) {
+      for (const [topic, list] of topics) {
+        this.partitionsOf(topic).forEach((log, partition) => {
+          if (log.records.length === 0) log.base = Math.max(log.base, list[partition] ?? 0);
+        });
+      }
+    }
   }
 
   async subscribe<N extends TopicNames<Ts>>(subscription: Subscription<Ts, N>): Promise<void> {
@@ -127,6 +216,11 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     this.state = 'closed';
     this.shutdown.abort();
     await Promise.all([...this.groups.values()].flatMap((group) => group.workers));
+    await this.appending;
+    // The positions of what was handled, committed before the journal's store goes away.
+    while ([...this.committing.values()].some((entry) => entry.running !== undefined)) {
+      await Promise.all([...this.committing.values()].map((entry) => entry.running));
+    }
   }
 
   isHealthy(): boolean {
@@ -163,7 +257,8 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     this.groups.set(subscription.group, group);
     for (const topic of subscription.topics) {
       const partitions = this.partitionsOf(topic);
-      group.positions.set(topic, partitions.map((log) => log.base));
+      const committed = this.recovered.get(subscription.group)?.get(topic) ?? [];
+      group.positions.set(topic, partitions.map((log, partition) => Math.max(log.base, committed[partition] ?? log.base)));
       partitions.forEach((log, partition) => group.workers.push(this.work(group, topic, partition, log)));
     }
     // The only member of its group in this process: it owns every partition until the bus closes.
@@ -190,6 +285,7 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
         );
         if (outcome === 'aborted') return;
         positions[partition] = offset + 1;
+        this.commit({ group: group.pipeline.group, topic, partition, position: offset + 1 });
         this.truncate(topic, partition, log);
       } catch (error) {
         // Only a failed dead-letter write lands here: keep the record and try again shortly.
@@ -199,12 +295,53 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     }
   }
 
-  private truncate(topic: string, partition: number, log: PartitionLog): void {
-    let slowest = log.end;
+  /** Every known group's position in a partition: subscribed ones, and recovered ones not subscribed yet. */
+  private positionsOf(topic: string, partition: number): number[] {
+    const found: number[] = [];
+    for (const [name, topics] of this.recovered) {
+      const position = topics.get(topic)?.[partition];
+      if (position !== undefined && !this.groups.has(name)) found.push(position);
+    }
     for (const group of this.groups.values()) {
       const position = group.positions.get(topic)?.[partition];
-      if (position !== undefined) slowest = Math.min(slowest, position);
+      if (position !== undefined) found.push(position);
     }
-    log.truncateBelow(slowest);
+    return found;
+  }
+
+  private truncate(topic: string, partition: number, log: PartitionLog): void {
+    const slowest = Math.min(log.end, ...this.positionsOf(topic, partition));
+    if (log.truncateBelow(slowest)) {
+      void this.options.journal?.truncate(topic, partition, log.base).catch((error: unknown) => this.options.onError?.(error, `journal truncation of ${topic}[${partition}]`));
+    }
+  }
+
+  /**
+   * Journals a group's position after its handler returned. One write per partition at a time, the
+   * latest position winning: a late commit only replays already-deduped records after a crash.
+   */
+  private commit(position: JournaledPosition): void {
+    const journal = this.options.journal;
+    if (journal === undefined) return;
+    const key = `${position.group}\u0000${position.topic}\u0000${position.partition}`;
+    const entry = this.committing.get(key) ?? { latest: position, running: undefined };
+    this.committing.set(key, entry);
+    entry.latest = position;
+    if (entry.running !== undefined) return;
+    const run = async (): Promise<void> => {
+      let written = -1;
+      while (entry.latest.position > written) {
+        const next = entry.latest;
+        try {
+          await journal.commit(next);
+        } catch (error) {
+          this.options.onError?.(error, `journal commit of ${next.group} on ${next.topic}[${next.partition}]`);
+          break;
+        }
+        written = next.position;
+      }
+      entry.running = undefined;
+    };
+    entry.running = run();
   }
 }

@@ -1,0 +1,85 @@
+import { TopicRegistry } from '@itsm/contracts';
+import { expectEventually, probeEvent, probeTopic } from '@itsm/testing';
+import { InProcessEventBus } from './in-process-event-bus';
+import type { InProcessBusJournal, JournaledPartition, JournaledPosition, StoredRecord } from './in-process-event-bus';
+
+const topic = probeTopic('itsm.journal-probe.v1');
+
+/** A journal in memory: what a restart of the bus would find in its store. */
+class MemoryJournal implements InProcessBusJournal {
+  readonly records = new Map<string, StoredRecord[]>();
+  readonly positions = new Map<string, JournaledPosition>();
+  failAppends = false;
+
+  load(): Promise<{ partitions: JournaledPartition[]; positions: JournaledPosition[] }> {
+    const partitions = [...this.records].map(([key, records]) => {
+      const [name, partition] = key.split('#') as [string, string];
+      return { topic: name, partition: Number(partition), base: 0, records: [...records] };
+    });
+    return Promise.resolve({ partitions, positions: [...this.positions.values()] });
+  }
+
+  append(name: string, partition: number, offset: number, records: readonly StoredRecord[]): Promise<void> {
+    if (this.failAppends) return Promise.reject(new Error('store down'));
+    const list = this.records.get(`${name}#${partition}`) ?? [];
+    list.splice(offset, records.length, ...records);
+    this.records.set(`${name}#${partition}`, list);
+    return Promise.resolve();
+  }
+
+  commit(position: JournaledPosition): Promise<void> {
+    this.positions.set(`${position.group}#${position.topic}#${position.partition}`, position);
+    return Promise.resolve();
+  }
+
+  truncate(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+async function startBus(journal: MemoryJournal, seen: number[], blockAt?: number): Promise<InProcessEventBus<readonly [typeof topic]>> {
+  const bus = new InProcessEventBus(new TopicRegistry([topic] as const), { journal });
+  await bus.recover();
+  await bus.subscribe({
+    group: 'probe-service',
+    topics: [topic.name],
+    retry: { maxAttempts: 1, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } },
+    handle: async (event) => {
+      // A handler still running when the process stops: its record is not committed.
+      if (event.envelope.data.n === blockAt) await new Promise(() => undefined);
+      seen.push(event.envelope.data.n);
+    },
+  });
+  await bus.start();
+  return bus;
+}
+
+describe('InProcessEventBus with a journal', () => {
+  it('resumes each group after its last committed record: nothing handled is delivered again, nothing published is lost', async () => {
+    const journal = new MemoryJournal();
+    const seen: number[] = [];
+    const first = await startBus(journal, seen, 3);
+    await first.publish(topic.name, [1, 2, 3, 4].map((n) => probeEvent('one-key', n)));
+    await expectEventually(() => expect(seen).toEqual([1, 2]));
+    // The process dies: the bus is gone without closing; the journal is what the store kept.
+    const after: number[] = [];
+    const second = await startBus(journal, after);
+    await expectEventually(() => expect(after).toEqual([3, 4]));
+    await second.publish(topic.name, [probeEvent('one-key', 5)]);
+    await expectEventually(() => expect(after).toEqual([3, 4, 5]));
+    await second.close();
+    expect([...journal.positions.values()].map((position) => position.position)).toContain(5);
+  });
+
+  it('refuses a publish the journal did not store, and delivers nothing of it', async () => {
+    const journal = new MemoryJournal();
+    const seen: number[] = [];
+    const bus = await startBus(journal, seen);
+    journal.failAppends = true;
+    await expect(bus.publish(topic.name, [probeEvent('k', 1)])).rejects.toThrow('store down');
+    journal.failAppends = false;
+    await bus.publish(topic.name, [probeEvent('k', 2)]);
+    await expectEventually(() => expect(seen).toEqual([2]));
+    await bus.close();
+  });
+});
