@@ -75,7 +75,7 @@ function triggerProblems(model: DeployModel, so: ManifestDoc, trigger: Record<st
     return [...problems, `${label}: authenticationRef ${authName ?? '<unset>'} is no TriggerAuthentication of deploy/`];
   }
   const password = authParameter(auth, 'password');
-  const passwordRef = (container['env'] as unknown[] | undefined)?.filter(isRecord).find((entry) => entry['name'] === 'KAFKA_SASL_PASSWORD');
+  const passwordRef = arrayAt(container, 'env').filter(isRecord).find((entry) => entry['name'] === 'KAFKA_SASL_PASSWORD');
   const secretRef = recordAt(passwordRef, 'valueFrom', 'secretKeyRef');
   if (password?.secret === undefined || password.secret !== secretRef['name'] || password.key !== secretRef['key']) {
     problems.push(`${where(auth)}: password must come from the Secret the service reads KAFKA_SASL_PASSWORD from (${String(secretRef['name'])}/${String(secretRef['key'])})`);

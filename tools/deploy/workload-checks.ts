@@ -44,21 +44,26 @@ export function checkPodHardening(model: DeployModel): CheckResult {
   return result('hardening: Deployments run >= 2 pods (their autoscaler\'s minimum), with requests and limits', problems);
 }
 
+/** Every container of every Deployment, with where it is and its resolved environment. */
+function containerEnvs(model: DeployModel): { where: string; container: Record<string, unknown>; env: Map<string, string | undefined>; refProblems: string[] }[] {
+  const sources = podSources(model);
+  return deployments(model).flatMap((doc) => containersOf(doc).map((container) => {
+    const where = label(doc, container);
+    const { env, problems } = containerEnv(sources, container, where);
+    return { where, container, env, refProblems: problems };
+  }));
+}
+
 /** Each container's environment against its app's contract, production rules, and PORT = the http port. */
 export function checkWorkloadEnv(model: DeployModel): CheckResult {
   const problems: string[] = [];
-  const sources = podSources(model);
-  for (const doc of deployments(model)) {
-    for (const container of containersOf(doc)) {
-      const where = label(doc, container);
-      const { env, problems: refProblems } = containerEnv(sources, container, where);
-      problems.push(...refProblems, ...envContractProblems(String(container['name']), env, where));
-      if (env.get('NODE_ENV') !== 'production') problems.push(`${where}: NODE_ENV must be production`);
-      for (const name of PRODUCTION_REQUIRED) if (!env.has(name)) problems.push(`${where}: production needs ${name}`);
-      for (const name of PRODUCTION_FORBIDDEN) if (env.has(name)) problems.push(`${where}: production must not set ${name}`);
-      const port = namedPort(container, 'http');
-      if (port === undefined || env.get('PORT') !== String(port)) problems.push(`${where}: PORT (${env.get('PORT') ?? 'unset'}) must equal the http containerPort (${String(port)})`);
-    }
+  for (const { where, container, env, refProblems } of containerEnvs(model)) {
+    problems.push(...refProblems, ...envContractProblems(String(container['name']), env, where));
+    if (env.get('NODE_ENV') !== 'production') problems.push(`${where}: NODE_ENV must be production`);
+    for (const name of PRODUCTION_REQUIRED) if (!env.has(name)) problems.push(`${where}: production needs ${name}`);
+    for (const name of PRODUCTION_FORBIDDEN) if (env.has(name)) problems.push(`${where}: production must not set ${name}`);
+    const port = namedPort(container, 'http');
+    if (port === undefined || env.get('PORT') !== String(port)) problems.push(`${where}: PORT (${env.get('PORT') ?? 'unset'}) must equal the http containerPort (${String(port)})`);
   }
   return result('env: every variable a Deployment sets is read by its app, required ones are set, production rules hold', problems);
 }
@@ -137,16 +142,11 @@ export function checkDisruptionBudgets(model: DeployModel): CheckResult {
 /** Every container exports its traces over OTLP under its own service name (the SDK's standard variables). */
 export function checkTelemetryEnv(model: DeployModel): CheckResult {
   const problems: string[] = [];
-  const sources = podSources(model);
-  for (const doc of deployments(model)) {
-    for (const container of containersOf(doc)) {
-      const where = label(doc, container);
-      const { env } = containerEnv(sources, container, where);
-      if (env.get('OTEL_SERVICE_NAME') !== container['name']) problems.push(`${where}: OTEL_SERVICE_NAME (${env.get('OTEL_SERVICE_NAME') ?? 'unset'}) must be the app's name`);
-      if (env.get('OTEL_TRACES_EXPORTER') !== 'otlp') problems.push(`${where}: OTEL_TRACES_EXPORTER must be otlp`);
-      const endpoint = env.get('OTEL_EXPORTER_OTLP_ENDPOINT') ?? '';
-      if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) problems.push(`${where}: OTEL_EXPORTER_OTLP_ENDPOINT (${endpoint || 'unset'}) must be the collector's http(s) URL`);
-    }
+  for (const { where, container, env } of containerEnvs(model)) {
+    if (env.get('OTEL_SERVICE_NAME') !== container['name']) problems.push(`${where}: OTEL_SERVICE_NAME (${env.get('OTEL_SERVICE_NAME') ?? 'unset'}) must be the app's name`);
+    if (env.get('OTEL_TRACES_EXPORTER') !== 'otlp') problems.push(`${where}: OTEL_TRACES_EXPORTER must be otlp`);
+    const endpoint = env.get('OTEL_EXPORTER_OTLP_ENDPOINT') ?? '';
+    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) problems.push(`${where}: OTEL_EXPORTER_OTLP_ENDPOINT (${endpoint || 'unset'}) must be the collector's http(s) URL`);
   }
   return result('telemetry: every app exports traces over OTLP to the collector under its own OTEL_SERVICE_NAME', problems);
 }
