@@ -4,7 +4,7 @@ import { httpEnv } from '@itsm/platform/config';
 import { MICROSERVICE_REQUIRED_ENV, SERVICE_ENV_FRAGMENTS } from '@itsm/platform/service';
 import type { ContextDeclaration } from '@itsm/platform/service';
 import * as contracts from '@itsm/contracts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORM_CONTEXTS } from '../../apps/platform/src/contexts';
 import { keys, requiredKeys } from './config-keys';
@@ -41,6 +41,7 @@ const CONTRACT_TOPICS: ReadonlyMap<string, string> = new Map(
 );
 
 function sourcesOf(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourcesOf(path);
