@@ -1,12 +1,15 @@
 import type { CheckResult, DeployModel } from './deploy-model';
+import { checkAutoscalers, checkConsumerScaling } from './autoscaling-checks';
 import { checkComposeEnv, checkComposeServices } from './compose-checks';
 import { checkDeclaredWorkloads } from './declared-service-checks';
 import { checkDockerfiles, checkRuntimeImports } from './image-checks';
 import { checkKustomizations, checkNamespaces } from './kustomize-checks';
+import { checkDefaultDeny, checkNetworkFlows, checkNetworkRules } from './network-checks';
+import { checkRestrictedPodSecurity, checkTopologySpread } from './pod-security-checks';
 import { checkSchemas } from './schema-checks';
 import { checkComposeSubgraphs, checkWorkloadSubgraphs } from './subgraph-checks';
 import { checkComposeTopics, checkKafkaTopics, checkTopicPolicy } from './topic-checks';
-import { checkDisruptionBudgets, checkPodHardening, checkPodReferences, checkProbes, checkServices, checkWorkloadEnv } from './workload-checks';
+import { checkDisruptionBudgets, checkPodHardening, checkPodReferences, checkProbes, checkServices, checkTelemetryEnv, checkWorkloadEnv } from './workload-checks';
 
 export type Check = (model: DeployModel) => CheckResult;
 
@@ -19,10 +22,18 @@ export const CHECKS: readonly Check[] = [
   checkTopicPolicy,
   checkProbes,
   checkPodHardening,
+  checkRestrictedPodSecurity,
+  checkTopologySpread,
   checkWorkloadEnv,
+  checkTelemetryEnv,
   checkPodReferences,
   checkServices,
   checkDisruptionBudgets,
+  checkConsumerScaling,
+  checkAutoscalers,
+  checkDefaultDeny,
+  checkNetworkFlows,
+  checkNetworkRules,
   checkDeclaredWorkloads,
   checkWorkloadSubgraphs,
   checkComposeTopics,

@@ -17,6 +17,8 @@ export interface DeclaredService {
   readonly port: number;
   /** Serves a subgraph: the gateway's subgraph lists must name it. */
   readonly subgraph: boolean;
+  /** Its shared Kafka consumer group and the topics the group reads (from its context declaration). */
+  readonly consumer?: { readonly group: string; readonly topics: readonly string[] };
 }
 
 export interface TopicSpec {
@@ -110,6 +112,26 @@ export function where(doc: ManifestDoc): string {
 
 export function docsOfKind(model: DeployModel, apiVersion: string, kind: string): ManifestDoc[] {
   return model.docs.filter((doc) => doc.obj['apiVersion'] === apiVersion && doc.obj['kind'] === kind);
+}
+
+/**
+ * A Kubernetes label selector (matchLabels and matchExpressions) against labels: the empty selector
+ * selects everything, as in NetworkPolicy and topology spread constraints.
+ */
+export function matchesSelector(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  const byLabel = Object.entries(stringMap(at(selector, 'matchLabels'))).every(([key, value]) => labels[key] === value);
+  return byLabel && arrayAt(selector, 'matchExpressions').filter(isRecord).every((expression) => {
+    const key = stringAt(expression, 'key') ?? '';
+    const values = arrayAt(expression, 'values').map(String);
+    const value = labels[key];
+    switch (expression['operator']) {
+      case 'In': return value !== undefined && values.includes(value);
+      case 'NotIn': return value === undefined || !values.includes(value);
+      case 'Exists': return value !== undefined;
+      case 'DoesNotExist': return value === undefined;
+      default: return false;
+    }
+  });
 }
 
 /** True when every selector label is among the labels (an empty selector selects nothing here). */

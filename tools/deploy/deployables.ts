@@ -2,6 +2,10 @@ import { GATEWAY_DEFAULT_PORT, GatewayEnv } from '@itsm/gateway';
 import { AuthEnv } from '@itsm/platform/auth';
 import { httpEnv } from '@itsm/platform/config';
 import { MICROSERVICE_REQUIRED_ENV, SERVICE_ENV_FRAGMENTS } from '@itsm/platform/service';
+import type { ContextDeclaration } from '@itsm/platform/service';
+import * as contracts from '@itsm/contracts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PLATFORM_CONTEXTS } from '../../apps/platform/src/contexts';
 import { keys, requiredKeys } from './config-keys';
 
@@ -22,7 +26,45 @@ export interface Deployable {
   readonly subgraph: boolean;
   /** `name=url` subgraph lists to resolve against Services (the gateway). */
   readonly subgraphList?: string;
+  /** The Kafka consumer group its replicas share and the topics that group reads (KEDA scales it on their lag). */
+  readonly consumer?: GroupConsumer;
 }
+
+export interface GroupConsumer {
+  readonly group: string;
+  readonly topics: readonly string[];
+}
+
+const root = join(__dirname, '..', '..');
+const CONTRACT_TOPICS: ReadonlyMap<string, string> = new Map(
+  Object.entries(contracts).flatMap(([name, value]) => contracts.PLATFORM_TOPICS.filter((topic) => topic === value).map((topic) => [name, topic.name] as const)),
+);
+
+function sourcesOf(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourcesOf(path);
+    return /\.ts$/.test(entry.name) && !/\.(int-)?spec\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/**
+ * The topics a context's shared consumer group reads: those of its declaration (owned or consumed)
+ * that an `@EventPattern(<topic>.name)` handler of its sources subscribes to, as the kit's transport
+ * does (it subscribes the group to the topics of its event handlers). Other consumers of a context
+ * (the CMDB's per-replica index groups) are not the shared group's and do not scale with its lag.
+ */
+export function groupConsumer(context: ContextDeclaration, sources: readonly string[]): GroupConsumer | undefined {
+  const declared = new Set([...context.topics.owns, ...context.topics.consumes].map((topic) => topic.name));
+  const handled = new Set(
+    sources.flatMap((text) => [...text.matchAll(/@EventPattern\(\s*(\w+)\.name\s*\)/g)].map((match) => CONTRACT_TOPICS.get(match[1] ?? '') ?? '')),
+  );
+  const topics = [...declared].filter((topic) => handled.has(topic)).sort();
+  return topics.length === 0 ? undefined : { group: context.consumerGroup, topics };
+}
+
+const contextSources = (name: string): string[] => sourcesOf(join(root, 'libs', name, 'src')).map((file) => readFileSync(file, 'utf8'));
 
 export const DEPLOYABLES: readonly Deployable[] = [
   ...PLATFORM_CONTEXTS.map((context) => ({
@@ -32,6 +74,7 @@ export const DEPLOYABLES: readonly Deployable[] = [
     // The kit's runService requires Kafka and MongoDB (the fragments leave them optional for `npm start`).
     required: [...requiredKeys(context.env), ...MICROSERVICE_REQUIRED_ENV],
     subgraph: true,
+    ...((consumer) => (consumer ? { consumer } : {}))(groupConsumer(context, contextSources(context.name))),
   })),
   {
     name: 'gateway',

@@ -20,8 +20,25 @@ export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = Object.fromE
   DEPLOYABLES.map((app) => [app.name, { known: app.known, required: app.required, exactlyOne: [AUTH_KEY_SOURCE], ...(app.subgraphList ? { subgraphList: app.subgraphList } : {}) }]),
 );
 
-/** Read by Node itself, not by the apps' config (the Kafka listener's CA in Kubernetes). */
-export const NODE_RUNTIME_ENV: readonly string[] = ['NODE_EXTRA_CA_CERTS'];
+/**
+ * The OpenTelemetry SDK's standard variables (the specification's SDK configuration, OTLP exporter
+ * and batch span processor), read by the SDK in every app rather than by its config schema. Listed
+ * by name, not by prefix, so a misspelt one is still refused.
+ */
+export const OTEL_STANDARD_ENV: readonly string[] = [
+  'OTEL_SDK_DISABLED', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_LOG_LEVEL', 'OTEL_PROPAGATORS',
+  'OTEL_TRACES_SAMPLER', 'OTEL_TRACES_SAMPLER_ARG', 'OTEL_TRACES_EXPORTER', 'OTEL_METRICS_EXPORTER', 'OTEL_LOGS_EXPORTER',
+  'OTEL_NODE_RESOURCE_DETECTORS', 'OTEL_NODE_ENABLED_INSTRUMENTATIONS', 'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
+  'OTEL_BSP_SCHEDULE_DELAY', 'OTEL_BSP_EXPORT_TIMEOUT', 'OTEL_BSP_MAX_QUEUE_SIZE', 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE',
+  'OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT', 'OTEL_ATTRIBUTE_COUNT_LIMIT', 'OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT',
+  'OTEL_SPAN_EVENT_COUNT_LIMIT', 'OTEL_SPAN_LINK_COUNT_LIMIT',
+  ...['', 'TRACES_'].flatMap((signal) =>
+    ['ENDPOINT', 'PROTOCOL', 'HEADERS', 'TIMEOUT', 'COMPRESSION', 'CERTIFICATE', 'CLIENT_KEY', 'CLIENT_CERTIFICATE'].map((name) => `OTEL_EXPORTER_OTLP_${signal}${name}`),
+  ),
+];
+
+/** Read by Node itself or the OpenTelemetry SDK, not by the apps' config (the Kafka listener's CA in Kubernetes). */
+export const NODE_RUNTIME_ENV: readonly string[] = ['NODE_EXTRA_CA_CERTS', ...OTEL_STANDARD_ENV];
 
 /** Production (Kubernetes) additionally verifies tokens against the identity provider only. */
 export const PRODUCTION_REQUIRED: readonly string[] = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'];

@@ -1,6 +1,9 @@
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
+import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import { Deployment } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
@@ -36,6 +39,10 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'v1/ServiceAccount': model(ServiceAccount),
   'apps/v1/Deployment': model(Deployment),
   'policy/v1/PodDisruptionBudget': model(PodDisruptionBudget),
+  'autoscaling/v2/HorizontalPodAutoscaler': model(HorizontalPodAutoscaler),
+  'networking.k8s.io/v1/NetworkPolicy': model(NetworkPolicy),
+  'keda.sh/v1alpha1/ScaledObject': model(ScaledObject),
+  'keda.sh/v1alpha1/TriggerAuthentication': model(TriggerAuthentication),
   'kafka.strimzi.io/v1beta2/KafkaTopic': jsonSchema(ajv.compile(kafkaTopicSchema)),
   'kafka.strimzi.io/v1beta2/KafkaUser': jsonSchema(ajv.compile(kafkaUserSchema)),
   'kustomize.config.k8s.io/v1beta1/Kustomization': jsonSchema(ajv.compile(kustomizationSchema)),
@@ -61,5 +68,5 @@ export function checkSchemas(model: DeployModel): CheckResult {
     if (first !== undefined) problems.push(`${where(doc)}: duplicates ${first}`);
     else seen.set(key, where(doc));
   }
-  return result(`manifests: ${model.docs.length} documents valid against kubernetes-models, Strimzi v1beta2 and kustomize schemas`, problems);
+  return result(`manifests: ${model.docs.length} documents valid against kubernetes-models, KEDA, Strimzi v1beta2 and kustomize schemas`, problems);
 }

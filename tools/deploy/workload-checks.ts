@@ -1,6 +1,7 @@
 import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
 import { arrayAt, at, docsOfKind, isRecord, nameOf, recordAt, result, selects, stringAt, stringMap, where } from './deploy-model';
 import { PRODUCTION_FORBIDDEN, PRODUCTION_REQUIRED, envContractProblems } from './env-contract';
+import { minReplicas } from './autoscaling-checks';
 import { containerEnv, containersOf, namedPort, podLabels, podSources } from './pod-env';
 
 const deployments = (model: DeployModel) => docsOfKind(model, 'apps/v1', 'Deployment');
@@ -26,18 +27,13 @@ export function checkProbes(model: DeployModel): CheckResult {
   return result(`probes: ${deployments(model).length} Deployments probe /health/ready (readiness) and /health/live (liveness)`, problems);
 }
 
-/** Non-root, read-only, no capabilities, bounded resources, more than one replica. */
+/** At least 2 replicas (or an autoscaler's minimum of 2), bounded resources (the pod security check covers the rest). */
 export function checkPodHardening(model: DeployModel): CheckResult {
   const problems: string[] = [];
   for (const doc of deployments(model)) {
-    const replicas = at(doc.obj, 'spec', 'replicas');
-    if (typeof replicas !== 'number' || replicas < 2) problems.push(`${where(doc)}: replicas must be set and >= 2`);
-    if (at(doc.obj, 'spec', 'template', 'spec', 'securityContext', 'runAsNonRoot') !== true) problems.push(`${where(doc)}: pod securityContext.runAsNonRoot must be true`);
+    const replicas = minReplicas(model, doc);
+    if (replicas === undefined || replicas < 2) problems.push(`${where(doc)}: replicas (or its autoscaler's minimum) must be set and >= 2`);
     for (const container of containersOf(doc)) {
-      const security = recordAt(container, 'securityContext');
-      if (security['readOnlyRootFilesystem'] !== true) problems.push(`${label(doc, container)}: readOnlyRootFilesystem must be true`);
-      if (security['allowPrivilegeEscalation'] !== false) problems.push(`${label(doc, container)}: allowPrivilegeEscalation must be false`);
-      if (!arrayAt(security, 'capabilities', 'drop').includes('ALL')) problems.push(`${label(doc, container)}: capabilities must drop ALL`);
       for (const bound of ['requests', 'limits']) {
         for (const resource of ['cpu', 'memory']) {
           if (at(container, 'resources', bound, resource) === undefined) problems.push(`${label(doc, container)}: resources.${bound}.${resource} is not set`);
@@ -45,24 +41,29 @@ export function checkPodHardening(model: DeployModel): CheckResult {
       }
     }
   }
-  return result('hardening: Deployments run >= 2 non-root, read-only pods without capabilities, with requests and limits', problems);
+  return result('hardening: Deployments run >= 2 pods (their autoscaler\'s minimum), with requests and limits', problems);
+}
+
+/** Every container of every Deployment, with where it is and its resolved environment. */
+function containerEnvs(model: DeployModel): { where: string; container: Record<string, unknown>; env: Map<string, string | undefined>; refProblems: string[] }[] {
+  const sources = podSources(model);
+  return deployments(model).flatMap((doc) => containersOf(doc).map((container) => {
+    const where = label(doc, container);
+    const { env, problems } = containerEnv(sources, container, where);
+    return { where, container, env, refProblems: problems };
+  }));
 }
 
 /** Each container's environment against its app's contract, production rules, and PORT = the http port. */
 export function checkWorkloadEnv(model: DeployModel): CheckResult {
   const problems: string[] = [];
-  const sources = podSources(model);
-  for (const doc of deployments(model)) {
-    for (const container of containersOf(doc)) {
-      const where = label(doc, container);
-      const { env, problems: refProblems } = containerEnv(sources, container, where);
-      problems.push(...refProblems, ...envContractProblems(String(container['name']), env, where));
-      if (env.get('NODE_ENV') !== 'production') problems.push(`${where}: NODE_ENV must be production`);
-      for (const name of PRODUCTION_REQUIRED) if (!env.has(name)) problems.push(`${where}: production needs ${name}`);
-      for (const name of PRODUCTION_FORBIDDEN) if (env.has(name)) problems.push(`${where}: production must not set ${name}`);
-      const port = namedPort(container, 'http');
-      if (port === undefined || env.get('PORT') !== String(port)) problems.push(`${where}: PORT (${env.get('PORT') ?? 'unset'}) must equal the http containerPort (${String(port)})`);
-    }
+  for (const { where, container, env, refProblems } of containerEnvs(model)) {
+    problems.push(...refProblems, ...envContractProblems(String(container['name']), env, where));
+    if (env.get('NODE_ENV') !== 'production') problems.push(`${where}: NODE_ENV must be production`);
+    for (const name of PRODUCTION_REQUIRED) if (!env.has(name)) problems.push(`${where}: production needs ${name}`);
+    for (const name of PRODUCTION_FORBIDDEN) if (env.has(name)) problems.push(`${where}: production must not set ${name}`);
+    const port = namedPort(container, 'http');
+    if (port === undefined || env.get('PORT') !== String(port)) problems.push(`${where}: PORT (${env.get('PORT') ?? 'unset'}) must equal the http containerPort (${String(port)})`);
   }
   return result('env: every variable a Deployment sets is read by its app, required ones are set, production rules hold', problems);
 }
@@ -130,10 +131,22 @@ export function checkDisruptionBudgets(model: DeployModel): CheckResult {
     const covering = budgets.filter((budget) => selects(stringMap(at(budget.obj, 'spec', 'selector', 'matchLabels')), podLabels(doc)));
     if (covering.length !== 1) problems.push(`${where(doc)}: covered by ${covering.length} PodDisruptionBudgets, expected 1`);
     const minAvailable = at(covering[0]?.obj, 'spec', 'minAvailable');
-    const replicas = at(doc.obj, 'spec', 'replicas');
+    const replicas = minReplicas(model, doc);
     if (typeof minAvailable === 'number' && typeof replicas === 'number' && minAvailable >= replicas) {
       problems.push(`${where(doc)}: minAvailable ${minAvailable} >= replicas ${replicas} blocks every node drain`);
     }
   }
   return result(`disruption budgets: one per Deployment (${budgets.length}), selectors match`, problems);
+}
+
+/** Every container exports its traces over OTLP under its own service name (the SDK's standard variables). */
+export function checkTelemetryEnv(model: DeployModel): CheckResult {
+  const problems: string[] = [];
+  for (const { where, container, env } of containerEnvs(model)) {
+    if (env.get('OTEL_SERVICE_NAME') !== container['name']) problems.push(`${where}: OTEL_SERVICE_NAME (${env.get('OTEL_SERVICE_NAME') ?? 'unset'}) must be the app's name`);
+    if (env.get('OTEL_TRACES_EXPORTER') !== 'otlp') problems.push(`${where}: OTEL_TRACES_EXPORTER must be otlp`);
+    const endpoint = env.get('OTEL_EXPORTER_OTLP_ENDPOINT') ?? '';
+    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) problems.push(`${where}: OTEL_EXPORTER_OTLP_ENDPOINT (${endpoint || 'unset'}) must be the collector's http(s) URL`);
+  }
+  return result('telemetry: every app exports traces over OTLP to the collector under its own OTEL_SERVICE_NAME', problems);
 }

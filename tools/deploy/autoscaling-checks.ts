@@ -1,0 +1,165 @@
+import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
+import { arrayAt, at, docsOfKind, isRecord, nameOf, recordAt, result, stringAt, stringMap, where } from './deploy-model';
+import { containerEnv, containersOf, podSources } from './pod-env';
+
+const deployments = (model: DeployModel) => docsOfKind(model, 'apps/v1', 'Deployment');
+const scaledObjects = (model: DeployModel) => docsOfKind(model, 'keda.sh/v1alpha1', 'ScaledObject');
+const autoscalers = (model: DeployModel) => docsOfKind(model, 'autoscaling/v2', 'HorizontalPodAutoscaler');
+
+/** The ScaledObjects and HorizontalPodAutoscalers that scale a Deployment. */
+function scalersOf(model: DeployModel, deployment: ManifestDoc): { keda: ManifestDoc[]; hpa: ManifestDoc[] } {
+  const name = nameOf(deployment);
+  const keda = scaledObjects(model).filter((doc) => stringAt(doc.obj, 'spec', 'scaleTargetRef', 'name') === name
+    && (stringAt(doc.obj, 'spec', 'scaleTargetRef', 'kind') ?? 'Deployment') === 'Deployment');
+  const hpa = autoscalers(model).filter((doc) => stringAt(doc.obj, 'spec', 'scaleTargetRef', 'name') === name
+    && stringAt(doc.obj, 'spec', 'scaleTargetRef', 'kind') === 'Deployment');
+  return { keda, hpa };
+}
+
+/** The fewest replicas a Deployment runs: its autoscaler's minimum, else its `replicas`. */
+export function minReplicas(model: DeployModel, deployment: ManifestDoc): number | undefined {
+  const { keda, hpa } = scalersOf(model, deployment);
+  const min = keda[0] !== undefined ? at(keda[0].obj, 'spec', 'minReplicaCount') : hpa[0] !== undefined ? at(hpa[0].obj, 'spec', 'minReplicas') ?? 1 : at(deployment.obj, 'spec', 'replicas');
+  return typeof min === 'number' ? min : undefined;
+}
+
+/** Partitions of each KafkaTopic of deploy/ (kafka-topics.yaml). */
+function topicPartitions(model: DeployModel): Map<string, number> {
+  const partitions = new Map<string, number>();
+  for (const doc of docsOfKind(model, 'kafka.strimzi.io/v1beta2', 'KafkaTopic')) {
+    const count = at(doc.obj, 'spec', 'partitions');
+    if (typeof count === 'number') partitions.set(stringAt(doc.obj, 'spec', 'topicName') ?? nameOf(doc), count);
+  }
+  return partitions;
+}
+
+/** The KEDA `sasl` value of a KAFKA_SASL_MECHANISM. */
+const KEDA_SASL: Readonly<Record<string, string>> = { 'scram-sha-512': 'scram_sha512', 'scram-sha-256': 'scram_sha256', plain: 'plaintext' };
+
+/** True when an ACL of the KafkaUser grants `operation` on the resource (literal or prefix pattern). */
+function aclGrants(user: ManifestDoc | undefined, type: string, name: string, operation: string): boolean {
+  return arrayAt(user?.obj, 'spec', 'authorization', 'acls').filter(isRecord).some((acl) => {
+    const resource = recordAt(acl, 'resource');
+    const pattern = stringAt(resource, 'name') ?? '';
+    const matches = stringAt(resource, 'patternType') === 'prefix' ? name.startsWith(pattern) : pattern === name || pattern === '*';
+    return resource['type'] === type && matches && arrayAt(acl, 'operations').some((op) => op === operation || op === 'All');
+  });
+}
+
+/** What a TriggerAuthentication hands KEDA for one parameter: a Secret key, or a container variable. */
+function authParameter(auth: ManifestDoc, parameter: string): { secret?: string; key?: string; env?: string; container?: string } | undefined {
+  const secret = arrayAt(auth.obj, 'spec', 'secretTargetRef').filter(isRecord).find((ref) => ref['parameter'] === parameter);
+  if (secret !== undefined) return { secret: stringAt(secret, 'name') ?? '', key: stringAt(secret, 'key') ?? '' };
+  const env = arrayAt(auth.obj, 'spec', 'env').filter(isRecord).find((ref) => ref['parameter'] === parameter);
+  if (env !== undefined) return { env: stringAt(env, 'name') ?? '', container: stringAt(env, 'containerName') ?? '' };
+  return undefined;
+}
+
+/** One kafka trigger against the container it scales: group, topic, brokers, auth as the service connects. */
+function triggerProblems(model: DeployModel, so: ManifestDoc, trigger: Record<string, unknown>, group: string, container: Record<string, unknown>): string[] {
+  const label = `${where(so)} trigger ${stringAt(trigger, 'metadata', 'topic') ?? '<no topic>'}`;
+  const problems: string[] = [];
+  const sources = podSources(model);
+  const env = containerEnv(sources, container, label).env;
+  const metadata = stringMap(trigger['metadata']);
+  if (metadata['consumerGroup'] !== group) problems.push(`${label}: consumerGroup ${metadata['consumerGroup'] ?? '<unset>'} is not the declared group ${group}`);
+  if (metadata['bootstrapServers'] !== env.get('KAFKA_BROKERS')) problems.push(`${label}: bootstrapServers ${metadata['bootstrapServers'] ?? '<unset>'} differ from the service's KAFKA_BROKERS ${env.get('KAFKA_BROKERS') ?? '<unset>'}`);
+  if (!/^[1-9][0-9]*$/.test(metadata['lagThreshold'] ?? '')) problems.push(`${label}: lagThreshold must be a positive integer string`);
+  const mechanism = env.get('KAFKA_SASL_MECHANISM');
+  if (mechanism !== undefined && metadata['sasl'] !== KEDA_SASL[mechanism]) problems.push(`${label}: sasl ${metadata['sasl'] ?? '<unset>'} does not match KAFKA_SASL_MECHANISM ${mechanism} (${KEDA_SASL[mechanism] ?? '?'})`);
+  if ((env.get('KAFKA_SSL') === 'true') !== (metadata['tls'] === 'enable')) problems.push(`${label}: tls ${metadata['tls'] ?? '<unset>'} does not match KAFKA_SSL ${env.get('KAFKA_SSL') ?? '<unset>'}`);
+  if (mechanism === undefined) return problems;
+  const authName = stringAt(trigger, 'authenticationRef', 'name');
+  const auth = docsOfKind(model, 'keda.sh/v1alpha1', 'TriggerAuthentication').find((doc) => nameOf(doc) === authName);
+  if (auth === undefined || (stringAt(trigger, 'authenticationRef', 'kind') ?? 'TriggerAuthentication') !== 'TriggerAuthentication') {
+    return [...problems, `${label}: authenticationRef ${authName ?? '<unset>'} is no TriggerAuthentication of deploy/`];
+  }
+  const password = authParameter(auth, 'password');
+  const passwordRef = arrayAt(container, 'env').filter(isRecord).find((entry) => entry['name'] === 'KAFKA_SASL_PASSWORD');
+  const secretRef = recordAt(passwordRef, 'valueFrom', 'secretKeyRef');
+  if (password?.secret === undefined || password.secret !== secretRef['name'] || password.key !== secretRef['key']) {
+    problems.push(`${where(auth)}: password must come from the Secret the service reads KAFKA_SASL_PASSWORD from (${String(secretRef['name'])}/${String(secretRef['key'])})`);
+  }
+  const username = authParameter(auth, 'username');
+  if (username?.env !== 'KAFKA_SASL_USERNAME' || username.container !== container['name']) {
+    problems.push(`${where(auth)}: username must be the container ${String(container['name'])}'s KAFKA_SASL_USERNAME`);
+  }
+  for (const parameter of [password, authParameter(auth, 'ca')]) {
+    if (parameter?.secret !== undefined && !sources.secrets.get(parameter.secret)?.has(parameter.key ?? '')) {
+      problems.push(`${where(auth)}: Secret ${parameter.secret} with key ${parameter.key ?? ''} is not defined in deploy/ nor made by Strimzi`);
+    }
+  }
+  if (metadata['tls'] === 'enable' && authParameter(auth, 'ca')?.secret === undefined) problems.push(`${where(auth)}: tls needs the cluster CA (parameter ca)`);
+  const user = docsOfKind(model, 'kafka.strimzi.io/v1beta2', 'KafkaUser').find((doc) => nameOf(doc) === env.get('KAFKA_SASL_USERNAME'));
+  for (const [type, name] of [['topic', metadata['topic'] ?? ''], ['group', group]] as const) {
+    if (!aclGrants(user, type, name, 'Describe')) problems.push(`${label}: KafkaUser ${env.get('KAFKA_SASL_USERNAME') ?? ''} grants no Describe on ${type} ${name} (KEDA reads the lag with it)`);
+  }
+  return problems;
+}
+
+/**
+ * Every Kafka consumer Deployment has exactly one ScaledObject: one kafka trigger per topic its
+ * declared group reads, with that group, the service's brokers and credentials, at least 2 and at
+ * most as many replicas as the largest of those topics has partitions (kafka-topics.yaml).
+ */
+export function checkConsumerScaling(model: DeployModel): CheckResult {
+  const problems: string[] = [];
+  const partitions = topicPartitions(model);
+  for (const app of model.services) {
+    const deployment = deployments(model).find((doc) => nameOf(doc) === app.name);
+    if (deployment === undefined) continue;
+    const { keda } = scalersOf(model, deployment);
+    if (app.consumer === undefined) {
+      problems.push(...keda.map((so) => `${where(so)}: scales ${app.name}, which declares no Kafka consumer group`));
+      continue;
+    }
+    const { group, topics } = app.consumer;
+    const [so] = keda;
+    if (so === undefined || keda.length > 1) {
+      problems.push(`${where(deployment)}: consumer of ${group} is scaled by ${keda.length} ScaledObjects, expected 1`);
+      continue;
+    }
+    const container = containersOf(deployment).find((c) => c['name'] === app.name) ?? {};
+    const triggers = arrayAt(so.obj, 'spec', 'triggers').filter(isRecord).filter((t) => t['type'] === 'kafka');
+    const triggered = triggers.map((t) => stringAt(t, 'metadata', 'topic') ?? '<no topic>');
+    for (const topic of topics.filter((t) => !triggered.includes(t))) problems.push(`${where(so)}: no kafka trigger on ${topic}, which the group ${group} reads`);
+    for (const topic of triggered.filter((t) => !topics.includes(t))) problems.push(`${where(so)}: kafka trigger on ${topic}, which the group ${group} does not read`);
+    for (const trigger of triggers) problems.push(...triggerProblems(model, so, trigger, group, container));
+    const counts = triggered.map((topic) => partitions.get(topic));
+    for (const [i, count] of counts.entries()) if (count === undefined) problems.push(`${where(so)}: topic ${triggered[i] ?? ''} has no KafkaTopic in deploy/`);
+    const most = Math.max(0, ...counts.map((count) => count ?? 0));
+    const max = at(so.obj, 'spec', 'maxReplicaCount');
+    const min = at(so.obj, 'spec', 'minReplicaCount');
+    if (typeof max !== 'number' || max > most) problems.push(`${where(so)}: maxReplicaCount ${String(max)} must be set and at most ${most}, the partitions of ${triggered.join(', ')} (a replica beyond them would own no partition)`);
+    if (typeof min !== 'number' || min < 2 || (typeof max === 'number' && min > max)) problems.push(`${where(so)}: minReplicaCount ${String(min)} must be set, >= 2 and <= maxReplicaCount`);
+  }
+  return result('keda: each Kafka consumer is scaled by one ScaledObject on its declared group\'s lag, up to its topics\' partitions', problems);
+}
+
+/**
+ * Every Deployment has exactly one autoscaler (a ScaledObject for a consumer, else an autoscaling/v2
+ * HorizontalPodAutoscaler: the gateway), starting at 2 replicas, and leaves `replicas` to it.
+ */
+export function checkAutoscalers(model: DeployModel): CheckResult {
+  const problems: string[] = [];
+  const names = deployments(model).map(nameOf);
+  for (const doc of [...scaledObjects(model), ...autoscalers(model)]) {
+    if (!names.includes(stringAt(doc.obj, 'spec', 'scaleTargetRef', 'name') ?? '')) problems.push(`${where(doc)}: scales no Deployment of deploy/`);
+  }
+  for (const deployment of deployments(model)) {
+    const { keda, hpa } = scalersOf(model, deployment);
+    if (keda.length + hpa.length !== 1) problems.push(`${where(deployment)}: scaled by ${keda.length} ScaledObjects and ${hpa.length} HorizontalPodAutoscalers, expected one autoscaler`);
+    if (keda.length + hpa.length > 0 && at(deployment.obj, 'spec', 'replicas') !== undefined) {
+      problems.push(`${where(deployment)}: sets replicas although autoscaled (every apply would reset the autoscaler's count)`);
+    }
+    for (const doc of hpa) {
+      const min = at(doc.obj, 'spec', 'minReplicas');
+      const max = at(doc.obj, 'spec', 'maxReplicas');
+      if (typeof min !== 'number' || min < 2) problems.push(`${where(doc)}: minReplicas must be set and >= 2`);
+      if (typeof max !== 'number' || typeof min !== 'number' || max <= min) problems.push(`${where(doc)}: maxReplicas must exceed minReplicas`);
+      if (stringAt(doc.obj, 'spec', 'scaleTargetRef', 'apiVersion') !== 'apps/v1') problems.push(`${where(doc)}: scaleTargetRef.apiVersion must be apps/v1`);
+      if (arrayAt(doc.obj, 'spec', 'metrics').length === 0) problems.push(`${where(doc)}: has no metric`);
+    }
+  }
+  return result(`autoscaling: every Deployment has one autoscaler (${scaledObjects(model).length} ScaledObjects, ${autoscalers(model).length} HPAs) from 2 replicas`, problems);
+}
