@@ -1,11 +1,6 @@
-import { createGatewayApp, GATEWAY_DEFAULT_PORT } from '@itsm/gateway';
-import { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } from '@itsm/platform/auth';
-import { ConfigError, EX_CONFIG, envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, toHttpSettings } from '@itsm/platform/config';
-import { createLogger } from '@itsm/platform/observability';
-import { ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, ALL_IN_ONE_STEP_TIMEOUT_MS, ShutdownSequence, shutdownOnSignal, startContexts } from '@itsm/platform/service';
+import { envSchema, httpEnv, KafkaEnv, loadConfig, MongoEnv, toHttpSettings } from '@itsm/platform/config';
+import { createLogger, shutdownTracing, startTraced } from '@itsm/platform/observability';
 import { hostname } from 'node:os';
-import { PLATFORM_CONTEXTS } from './contexts';
-import { PlatformEnv } from './platform-env';
 
 /**
  * The all-in-one mode (`npm start`): every context of PLATFORM_CONTEXTS and the gateway in ONE
@@ -13,9 +8,15 @@ import { PlatformEnv } from './platform-env';
  * MongoDB-wire server (MongoDB when MONGO_URL is set). Each context is still its own Nest app with
  * its own subgraph, served on a loopback port and federated by the gateway as in microservices mode.
  * SIGTERM/SIGINT stop it within ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, whatever state its dependencies are in.
+ * Tracing (OTEL_* variables) starts first: everything else loads after it, instrumented.
  */
 async function main(): Promise<void> {
-  const env = loadConfigOrExit(envSchema(httpEnv(GATEWAY_DEFAULT_PORT), KafkaEnv, MongoEnv, AuthEnv, PlatformEnv, ...PLATFORM_CONTEXTS.map((context) => context.env)));
+  const { createGatewayApp, GATEWAY_DEFAULT_PORT } = await import('@itsm/gateway');
+  const { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } = await import('@itsm/platform/auth');
+  const { ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, ALL_IN_ONE_STEP_TIMEOUT_MS, ShutdownSequence, shutdownOnSignal, startContexts } = await import('@itsm/platform/service');
+  const { PLATFORM_CONTEXTS } = await import('./contexts');
+  const { PlatformEnv } = await import('./platform-env');
+  const env = loadConfig(envSchema(httpEnv(GATEWAY_DEFAULT_PORT), KafkaEnv, MongoEnv, AuthEnv, PlatformEnv, ...PLATFORM_CONTEXTS.map((context) => context.env)));
   const http = toHttpSettings(env);
   const log = createLogger({ name: 'platform', level: http.logLevel });
   const devKey = env.AUTH_JWKS_URL === undefined ? (env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEV_KEY_FILE) : undefined;
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
 
   const shutdown = new ShutdownSequence({ deadlineMs: ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, stepTimeoutMs: ALL_IN_ONE_STEP_TIMEOUT_MS, log });
   shutdownOnSignal(shutdown, { exit: (_signal, report) => process.exit(report.failed.length + report.abandoned.length === 0 ? 0 : 1) });
+  shutdown.add('tracing', shutdownTracing);
 
   const platform = await startContexts({ contexts: PLATFORM_CONTEXTS, env, auth, demo: env.PLATFORM_DEMO_DATA, host: { hostname: hostname() }, log, shutdown });
   const gateway = await createGatewayApp(
@@ -44,11 +46,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(EX_CONFIG);
-  }
-  process.stderr.write(`platform failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+startTraced('platform', main);
