@@ -1,49 +1,10 @@
-import { envSchema, httpEnv, KafkaEnv, loadConfig, MongoEnv, toHttpSettings } from '@itsm/platform/config';
-import { createLogger, shutdownTracing, startTraced } from '@itsm/platform/observability';
-import { hostname } from 'node:os';
+import { startTraced } from '@itsm/platform/observability';
 
 /**
- * The all-in-one mode (`npm start`): every context of PLATFORM_CONTEXTS and the gateway in ONE
- * process, sharing an in-process event bus (Kafka when KAFKA_BROKERS is set) and an embedded
- * MongoDB-wire server (MongoDB when MONGO_URL is set). Each context is still its own Nest app with
- * its own subgraph, served on a loopback port and federated by the gateway as in microservices mode.
- * SIGTERM/SIGINT stop it within ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, whatever state its dependencies are in.
- * Tracing (OTEL_* variables) starts first: everything else loads after it, instrumented.
+ * `npm start`: the all-in-one process (run-platform.ts). Tracing (OTEL_* variables) starts first:
+ * the platform loads after it, so kafkajs, mongodb, express and graphql load instrumented.
  */
-async function main(): Promise<void> {
-  const { createGatewayApp, GATEWAY_DEFAULT_PORT } = await import('@itsm/gateway');
-  const { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } = await import('@itsm/platform/auth');
-  const { ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, ALL_IN_ONE_STEP_TIMEOUT_MS, ShutdownSequence, shutdownOnSignal, startContexts } = await import('@itsm/platform/service');
-  const { PLATFORM_CONTEXTS } = await import('./contexts');
-  const { PlatformEnv } = await import('./platform-env');
-  const env = loadConfig(envSchema(httpEnv(GATEWAY_DEFAULT_PORT), KafkaEnv, MongoEnv, AuthEnv, PlatformEnv, ...PLATFORM_CONTEXTS.map((context) => context.env)));
-  const http = toHttpSettings(env);
-  const log = createLogger({ name: 'platform', level: http.logLevel });
-  const devKey = env.AUTH_JWKS_URL === undefined ? (env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEV_KEY_FILE) : undefined;
-  const auth = toAuthSettings({ ...env, ...(devKey ? { AUTH_DEV_KEY_FILE: devKey } : {}) }, http.nodeEnv);
-  if (devKey) await ensureDevKey(devKey);
-
-  const shutdown = new ShutdownSequence({ deadlineMs: ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, stepTimeoutMs: ALL_IN_ONE_STEP_TIMEOUT_MS, log });
-  shutdownOnSignal(shutdown, { exit: (_signal, report) => process.exit(report.failed.length + report.abandoned.length === 0 ? 0 : 1) });
-  shutdown.add('tracing', shutdownTracing);
-
-  const platform = await startContexts({ contexts: PLATFORM_CONTEXTS, env, auth, demo: env.PLATFORM_DEMO_DATA, host: { hostname: hostname() }, log, shutdown });
-  const gateway = await createGatewayApp(
-    {
-      subgraphs: platform.subgraphs,
-      auth,
-      limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
-      nodeEnv: http.nodeEnv,
-    },
-    { port: http.port, logLevel: http.logLevel, shutdownHooks: false },
-  );
-  shutdown.add('gateway app', () => gateway.close());
-
-  const url = `http://localhost:${http.port}/graphql`;
-  log.info({ url, storage: platform.storage, bus: platform.bus }, 'ITSM platform ready');
-  process.stdout.write(
-    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
-  );
-}
-
-startTraced('platform', main);
+startTraced('platform', async () => {
+  const { runPlatform } = await import('./run-platform');
+  await runPlatform();
+});
