@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { contextWithTraceparent, traceparentOf } from '@itsm/platform/observability';
+import { contextWithTraceparent, isTracing, traceparentOf } from '@itsm/platform/observability';
 import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Span } from '@opentelemetry/api';
 
@@ -7,7 +7,7 @@ import type { Attributes, Span } from '@opentelemetry/api';
  * Spans of the messaging kit, made with the OpenTelemetry API (not by patching kafkajs): one per
  * event, parented through the CloudEvents `traceparent`, so a trace runs from the request that
  * wrote an event through the outbox relay, the bus and into each consumer's handling. With tracing
- * off, the API's no-op tracer makes them free and every `traceparent` passes through unchanged.
+ * off, none is made (not even a no-op one) and every `traceparent` passes through unchanged.
  */
 const tracer = trace.getTracer('@itsm/platform/messaging');
 
@@ -54,6 +54,7 @@ export async function withEventSpans<R>(
   span: EventSpanKind,
   work: (stamped: readonly EventEnvelope[]) => Promise<R>,
 ): Promise<R> {
+  if (!isTracing()) return work(events);
   const spans = events.map((event) =>
     tracer.startSpan(
       `${span.operation} ${topic}`,
@@ -90,6 +91,7 @@ export interface ConsumedEventFacts {
  * writes, events it writes to its outbox) continues the same trace. `run` answers the outcome.
  */
 export async function withConsumeSpan<O extends string>(event: EventEnvelope, facts: ConsumedEventFacts, run: () => Promise<O>): Promise<O> {
+  if (!isTracing()) return run();
   const parent = contextWithTraceparent(event.traceparent);
   const span = tracer.startSpan(
     `process ${facts.topic}`,

@@ -1,4 +1,4 @@
-import { context, defaultTextMapGetter, defaultTextMapSetter, isSpanContextValid, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { context, defaultTextMapGetter, defaultTextMapSetter, isSpanContextValid, ProxyTracerProvider, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { Context } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
@@ -7,6 +7,18 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
  * OTEL_PROPAGATORS says about HTTP headers: the envelope's format is part of the event contract.
  */
 const w3c = new W3CTraceContextPropagator();
+
+/** What the API's global provider delegates to while no SDK is registered. */
+const NO_SDK = new ProxyTracerProvider().getDelegate();
+
+/**
+ * True while an SDK records spans in this process. Code that makes many spans (one per event)
+ * checks it first, so with tracing off it skips even the no-op spans and their attributes.
+ */
+export function isTracing(): boolean {
+  const provider = trace.getTracerProvider();
+  return !(provider instanceof ProxyTracerProvider) || provider.getDelegate() !== NO_SDK;
+}
 
 /** The `traceparent` of a context's span, if it has a valid one. */
 export function traceparentOf(ctx: Context): string | undefined {

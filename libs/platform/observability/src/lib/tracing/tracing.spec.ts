@@ -1,7 +1,7 @@
 import { startInMemoryTracing } from '@itsm/testing';
 import { trace } from '@opentelemetry/api';
 import { createLogger } from '../logger';
-import { activeTraceparent, contextWithTraceparent, traceparentOf } from './trace-context';
+import { activeTraceparent, contextWithTraceparent, isTracing, traceparentOf } from './trace-context';
 import { loadedTooEarly, shutdownTracing, startTracing } from './tracing';
 
 function capturedLogger() {
@@ -30,7 +30,9 @@ describe('starting tracing', () => {
 
 describe('trace context in log lines and traceparents', () => {
   it('adds trace_id and span_id of the running span to each log line, nothing outside a span', async () => {
+    expect(isTracing()).toBe(false);
     const tracing = await startInMemoryTracing();
+    expect(isTracing()).toBe(true);
     try {
       const { logger, lines } = capturedLogger();
       const span = trace.getTracer('test').startActiveSpan('work', (active) => {
@@ -44,6 +46,7 @@ describe('trace context in log lines and traceparents', () => {
     } finally {
       await tracing.stop();
     }
+    expect(isTracing()).toBe(false);
   });
 
   it('reads and writes W3C traceparents, ignoring malformed ones', () => {
