@@ -1,6 +1,6 @@
 import { GATEWAY_DEFAULT_PORT, GatewayEnv } from '@itsm/gateway';
 import { AuthEnv } from '@itsm/platform/auth';
-import { httpEnv } from '@itsm/platform/config';
+import { httpEnv, OtelEnv } from '@itsm/platform/config';
 import { MICROSERVICE_REQUIRED_ENV, SERVICE_ENV_FRAGMENTS } from '@itsm/platform/service';
 import type { ContextDeclaration } from '@itsm/platform/service';
 import * as contracts from '@itsm/contracts';
@@ -70,7 +70,7 @@ export const DEPLOYABLES: readonly Deployable[] = [
   ...PLATFORM_CONTEXTS.map((context) => ({
     name: context.name,
     port: context.defaultPort,
-    known: [...keys(httpEnv(context.defaultPort)), ...SERVICE_ENV_FRAGMENTS.flatMap(keys), ...keys(context.env)],
+    known: [...keys(httpEnv(context.defaultPort)), ...SERVICE_ENV_FRAGMENTS.flatMap(keys), ...keys(context.env), ...keys(OtelEnv)],
     // The kit's runService requires Kafka and MongoDB (the fragments leave them optional for `npm start`).
     required: [...requiredKeys(context.env), ...MICROSERVICE_REQUIRED_ENV],
     subgraph: true,
@@ -79,7 +79,7 @@ export const DEPLOYABLES: readonly Deployable[] = [
   {
     name: 'gateway',
     port: GATEWAY_DEFAULT_PORT,
-    known: [...keys(httpEnv(GATEWAY_DEFAULT_PORT)), ...keys(GatewayEnv), ...keys(AuthEnv)],
+    known: [...keys(httpEnv(GATEWAY_DEFAULT_PORT)), ...keys(GatewayEnv), ...keys(AuthEnv), ...keys(OtelEnv)],
     required: requiredKeys(GatewayEnv),
     subgraph: false,
     subgraphList: 'GATEWAY_SUBGRAPHS',

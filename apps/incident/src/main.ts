@@ -1,5 +1,11 @@
-import { incidentContext } from '@itsm/incident';
-import { runService } from '@itsm/platform/service';
+import { startTraced } from '@itsm/platform/observability';
 
-/** The incident service in microservices mode (Kafka and MongoDB required); `npm start` is the all-in-one. */
-void runService(incidentContext);
+/**
+ * The incident service in microservices mode (Kafka and MongoDB required); `npm start` is the
+ * all-in-one. Tracing (OTEL_* variables) starts first: the service loads after it, instrumented.
+ */
+startTraced('incident', async () => {
+  const { runService } = await import('@itsm/platform/service');
+  const { incidentContext } = await import('@itsm/incident');
+  await runService(incidentContext);
+});

@@ -4,3 +4,4 @@ export * from './lib/peers/kafka-peer';
 export * from './lib/peers/mongo-peer';
 export * from './lib/peers/test-peers';
 export * from './lib/seeded-random';
+export * from './lib/in-memory-tracing';

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { context, propagation } from '@opentelemetry/api';
 import { BreakerOpenError, BreakerTimeoutError } from '@itsm/platform/resilience';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
@@ -24,7 +25,11 @@ export function subgraphFailure(subgraph: string, error: unknown): GraphQLError 
   return gatewayError(GatewayErrorCode.SubgraphUnavailable, `subgraph "${subgraph}" is unavailable`, extensions);
 }
 
-/** A subgraph behind its breaker, forwarding the caller's token and trace headers. */
+/**
+ * A subgraph behind its breaker, forwarding the caller's token and correlation id, and the trace
+ * context: the gateway's span for this fetch when tracing runs (the subgraph's spans become its
+ * children), else the caller's `traceparent` as it came.
+ */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
@@ -40,6 +45,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('incomingRequestContext' in options)) return;
     const headers = options.request.http?.headers;
     for (const [name, value] of Object.entries(options.context.forwardHeaders)) headers?.set(name, value);
+    if (headers) propagation.inject(context.active(), headers, { set: (carrier, name, value) => carrier.set(name, value) });
   }
 
   override didEncounterError(error: Error, _request: unknown, _response?: unknown, context?: Partial<GatewayContext>): void {

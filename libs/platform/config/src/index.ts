@@ -9,4 +9,5 @@ export * from './lib/config.module';
 export * from './lib/fragments/kafka-env';
 export * from './lib/fragments/mongo-env';
 export * from './lib/fragments/http-env';
+export * from './lib/fragments/otel-env';
 export * from './lib/clock';

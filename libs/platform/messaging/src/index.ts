@@ -7,6 +7,7 @@ export * from './lib/messaging.errors';
 export * from './lib/outbox/aggregate-envelopes';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/messaging-observability';
+export * from './lib/message-tracing';
 export * from './lib/nest/event-bus.transport';
 export * from './lib/nest/event-consumer.decorator';
 export * from './lib/nest/messaging.module';

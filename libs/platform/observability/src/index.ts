@@ -9,3 +9,5 @@ export * from './lib/observability.tokens';
 export * from './lib/observability.controller';
 export * from './lib/observability.module';
 export * from './lib/correlation.middleware';
+export * from './lib/tracing/trace-context';
+export * from './lib/tracing/tracing';

@@ -7,6 +7,7 @@ import type { TopicDefinition } from '@itsm/contracts';
 import type { EventHandler, RawOutgoingRecord, RetryPolicy, Subscription } from './event-bus';
 import { DEFAULT_RETRY_POLICY } from './event-bus';
 import { MessagingErrorCode, isRetryable } from './messaging.errors';
+import { recordFailedAttempt, withConsumeSpan } from './message-tracing';
 
 export type Outcome = 'handled' | 'dead-lettered' | 'aborted';
 
@@ -26,6 +27,8 @@ export interface PipelineOptions {
   readonly around?: (envelope: EventEnvelope, run: () => Promise<void>) => Promise<void>;
   readonly observer?: PipelineObserver;
   readonly clock?: () => Date;
+  /** `messaging.system` of the consume spans (`kafka`, or the in-process bus's). */
+  readonly system?: string;
 }
 
 export interface PipelineControl {
@@ -47,7 +50,7 @@ export class ConsumerPipeline {
   /** The pipeline of one consumer group, as both bus adapters build it. */
   static forSubscription(
     subscription: Subscription<readonly TopicDefinition[], string>,
-    shared: Pick<PipelineOptions, 'registry' | 'deadLetter' | 'observer' | 'around'>,
+    shared: Pick<PipelineOptions, 'registry' | 'deadLetter' | 'observer' | 'around' | 'system'>,
   ): ConsumerPipeline {
     return new ConsumerPipeline({ ...shared, group: subscription.group, handler: subscription.handle, retry: subscription.retry ?? DEFAULT_RETRY_POLICY });
   }
@@ -73,7 +76,12 @@ export class ConsumerPipeline {
       await this.deadLetter(record, error.code, error.message, 0);
       return 'dead-lettered';
     }
+    const facts = { system: this.options.system, group: this.options.group, topic: record.topic, partition: record.partition, offset: record.offset };
+    return withConsumeSpan(envelope, facts, () => this.handle(envelope, record, control));
+  }
 
+  /** The handler's attempts: retried with backoff while retryable, then dead-lettered. */
+  private async handle(envelope: EventEnvelope, record: ConsumedRecord, control: PipelineControl): Promise<Outcome> {
     const { maxAttempts, backoff } = this.options.retry;
     for (let attempt = 1; ; attempt++) {
       if (control.signal.aborted) return 'aborted';
@@ -84,7 +92,9 @@ export class ConsumerPipeline {
         return 'handled';
       } catch (error) {
         const code = codeOf(error);
-        if (attempt >= maxAttempts || !isRetryable(error)) {
+        const willRetry = attempt < maxAttempts && isRetryable(error);
+        recordFailedAttempt(error, attempt, willRetry);
+        if (!willRetry) {
           await this.deadLetter(record, code, messageOf(error), attempt);
           return 'dead-lettered';
         }

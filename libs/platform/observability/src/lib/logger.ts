@@ -1,6 +1,7 @@
 import { pino, stdTimeFunctions } from 'pino';
 import type { DestinationStream, Logger, LoggerOptions } from 'pino';
 import { correlationFields } from './correlation';
+import { traceLogFields } from './tracing/trace-context';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
@@ -23,14 +24,14 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
   '*.headers.cookie',
 ];
 
-/** A JSON logger that adds the current correlation context to every line. */
+/** A JSON logger that adds the current correlation context and span (`trace_id`, `span_id`) to every line. */
 export function createLogger({ name, level, destination }: CreateLoggerOptions): Logger {
   const options: LoggerOptions = {
     name,
     level,
     timestamp: stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    mixin: () => correlationFields(),
+    mixin: () => ({ ...correlationFields(), ...traceLogFields() }),
     redact: { paths: [...REDACTED_LOG_PATHS], censor: '***' },
   };
   return destination ? pino(options, destination) : pino(options);

@@ -1,5 +1,5 @@
 import { ConfigError, EX_CONFIG, requireOrExit } from '@itsm/platform/config';
-import { createLogger } from '@itsm/platform/observability';
+import { createLogger, shutdownTracing } from '@itsm/platform/observability';
 import type { TObject } from '@sinclair/typebox';
 import { hostname } from 'node:os';
 import type { ContextDeclaration } from './context-declaration';
@@ -17,12 +17,14 @@ import type { ShutdownLog } from './shutdown-sequence';
 export const SERVICE_SHUTDOWN_DEADLINE_MS = 30_000;
 
 /**
- * A one-app process's shutdown (a service, the gateway): on SIGTERM/SIGINT the app closes within
- * SERVICE_SHUTDOWN_DEADLINE_MS, then the process ends by the signal it got (as Nest's own shutdown
- * hooks do), so supervisors see why it stopped.
+ * A one-app process's shutdown (a service, the gateway): on SIGTERM/SIGINT the app closes, then the
+ * spans still buffered are exported, within SERVICE_SHUTDOWN_DEADLINE_MS; then the process ends by
+ * the signal it got (as Nest's own shutdown hooks do), so supervisors see why it stopped.
  */
 export function closeOnSignal(name: string, close: () => Promise<void>, log: ShutdownLog): void {
   const sequence = new ShutdownSequence({ deadlineMs: SERVICE_SHUTDOWN_DEADLINE_MS, stepTimeoutMs: SERVICE_SHUTDOWN_DEADLINE_MS, log });
+  // Steps run last-added first: the app closes, then its last spans are exported.
+  sequence.add('tracing', shutdownTracing);
   sequence.add(name, close);
   shutdownOnSignal(sequence, { exit: (signal) => process.kill(process.pid, signal) });
 }

@@ -1,11 +1,20 @@
 import { encodeEnvelope } from '@itsm/contracts';
 import type { EventEnvelope, EventOn, RecordHeaders, TopicDefinition, TopicNames, TopicRegistry } from '@itsm/contracts';
+import { SpanKind } from '@opentelemetry/api';
 import { Partitioners } from 'kafkajs';
 import { setMaxListeners } from 'node:events';
 import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
 import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
 import { MessagingError, MessagingErrorCode } from '../messaging.errors';
+import { IN_PROCESS_MESSAGING_SYSTEM, withEventSpans } from '../message-tracing';
+import type { EventSpanKind } from '../message-tracing';
+
+const IN_PROCESS_SEND: EventSpanKind = {
+  operation: 'send',
+  kind: SpanKind.PRODUCER,
+  attributes: { 'messaging.system': IN_PROCESS_MESSAGING_SYSTEM, 'messaging.operation.type': 'send', 'messaging.operation.name': 'send' },
+};
 
 export interface StoredRecord {
   readonly key: string | null;
@@ -134,7 +143,7 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
 
   async publishEnvelopes(topic: string, events: readonly EventEnvelope[]): Promise<void> {
     for (const event of events) this.registry.validatePayload(topic, event.type, event.data);
-    await this.publishRaw(topic, events.map((event) => encodeEnvelope(event)));
+    await withEventSpans(topic, events, IN_PROCESS_SEND, (stamped) => this.publishRaw(topic, stamped.map((event) => encodeEnvelope(event))));
   }
 
   publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void> {
@@ -252,6 +261,7 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
       deadLetter: (topic, record) => this.publishRaw(topic, [record]),
       observer: this.options.observer,
       around: this.options.around,
+      system: IN_PROCESS_MESSAGING_SYSTEM,
     });
     const group: GroupState = { pipeline, topics: subscription.topics, positions: new Map(), workers: [] };
     this.groups.set(subscription.group, group);

@@ -1,11 +1,21 @@
 import { encodeEnvelope } from '@itsm/contracts';
 import type { EventEnvelope, EventOn, TopicDefinition, TopicNames, TopicRegistry } from '@itsm/contracts';
+import { SpanKind } from '@opentelemetry/api';
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import type { Consumer, KafkaConfig, Producer, SASLOptions } from 'kafkajs';
 import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
 import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
 import { MessagingError, MessagingErrorCode } from '../messaging.errors';
+import { withEventSpans } from '../message-tracing';
+import type { EventSpanKind } from '../message-tracing';
+
+/** One PRODUCER span per event sent (OpenTelemetry messaging conventions). */
+const KAFKA_SEND: EventSpanKind = {
+  operation: 'send',
+  kind: SpanKind.PRODUCER,
+  attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.operation.name': 'send' },
+};
 
 export interface KafkaConnectionSettings {
   readonly brokers: readonly string[];
@@ -92,7 +102,7 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
 
   async publishEnvelopes(topic: string, events: readonly EventEnvelope[]): Promise<void> {
     for (const event of events) this.registry.validatePayload(topic, event.type, event.data);
-    await this.send(topic, events.map((event) => encodeEnvelope(event)));
+    await withEventSpans(topic, events, KAFKA_SEND, (stamped) => this.send(topic, stamped.map((event) => encodeEnvelope(event))));
   }
 
   async publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void> {
@@ -165,6 +175,7 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
       deadLetter: (topic, record) => this.send(topic, [record]),
       observer: this.options.observer,
       around: this.options.around,
+      system: 'kafka',
     });
     consumer.on(consumer.events.CRASH, (event) => {
       group.running = event.payload.restart;

@@ -1,6 +1,6 @@
 import { ContractError, createEnvelope } from '@itsm/contracts';
 import type { EventEnvelope, TopicRegistry } from '@itsm/contracts';
-import { currentCorrelation } from '@itsm/platform/observability';
+import { activeTraceparent, currentCorrelation } from '@itsm/platform/observability';
 import { randomUUID } from 'node:crypto';
 
 /** One domain event before it is wrapped: its type and its payload (which says when, `at`). */
@@ -22,12 +22,16 @@ export interface AggregateEnvelopeOptions {
 
 /**
  * CloudEvents envelopes for an aggregate's new events, numbered after its last sequence and carrying
- * the correlation of the request or event being handled (its id becomes their causation). Every
+ * the correlation of the request or event being handled (its id becomes their causation) and its
+ * trace context: the span running now (the request's or the consumed event's), else the caller's
+ * `traceparent`. Stored with the outbox entry, it makes the relay's later publishing part of the
+ * trace that wrote the event. Every
  * payload is checked against its topic first: nothing is written to an outbox that could not be
  * published.
  */
 export function aggregateEnvelopes(options: AggregateEnvelopeOptions, subject: string, lastSequence: number, events: readonly DomainEvent[]): EventEnvelope[] {
   const correlation = currentCorrelation();
+  const traceparent = activeTraceparent() ?? correlation?.traceparent;
   for (const event of events) {
     try {
       options.registry.validatePayload(options.topicOf(event.type), event.type, event.data);
@@ -47,7 +51,7 @@ export function aggregateEnvelopes(options: AggregateEnvelopeOptions, subject: s
       sequence: lastSequence + index + 1,
       correlationid: correlation?.correlationId ?? randomUUID(),
       ...(correlation?.causationId === undefined ? {} : { causationid: correlation.causationId }),
-      ...(correlation?.traceparent === undefined ? {} : { traceparent: correlation.traceparent }),
+      ...(traceparent === undefined ? {} : { traceparent }),
     }),
   );
 }

@@ -1,5 +1,7 @@
 import type { OutboxStore } from '@itsm/platform/persistence';
+import { SpanKind } from '@opentelemetry/api';
 import type { EventBus } from '../event-bus';
+import { OUTBOX_RELAY_SPAN, withEventSpans } from '../message-tracing';
 
 export interface OutboxRelaySettings {
   /** How often stores are polled when nothing signals (crash recovery, other replicas' writes). */
@@ -63,10 +65,14 @@ export class OutboxRelay {
   private async relay(store: OutboxStore): Promise<number> {
     const items = await store.pending(this.settings.batchSize);
     if (items.length === 0) return 0;
-    // One send for the whole round: each aggregate's events stay in order under its key.
+    // One send for the whole round: each aggregate's events stay in order under its key. Each event
+    // gets a relay span, the child of the request that wrote it (its stored `traceparent`): the relay
+    // runs later, outside that request, yet its publishing belongs to the request's trace.
     const events = items.flatMap((item) => item.events);
-    await this.bus.publishEnvelopes(store.topic, events);
-    await Promise.all(items.map((item) => store.markPublished(item)));
+    await withEventSpans(store.topic, events, { operation: OUTBOX_RELAY_SPAN, kind: SpanKind.INTERNAL, attributes: {} }, async (stamped) => {
+      await this.bus.publishEnvelopes(store.topic, stamped);
+      await Promise.all(items.map((item) => store.markPublished(item)));
+    });
     return events.length;
   }
 

@@ -1,0 +1,65 @@
+import { createGatewayApp, GATEWAY_DEFAULT_PORT } from '@itsm/gateway';
+import { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } from '@itsm/platform/auth';
+import { ConfigError, envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, toHttpSettings } from '@itsm/platform/config';
+import { createLogger, shutdownTracing } from '@itsm/platform/observability';
+import { ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, ALL_IN_ONE_STEP_TIMEOUT_MS, ShutdownSequence, shutdownOnSignal, startContexts } from '@itsm/platform/service';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { PLATFORM_CONTEXTS } from './contexts';
+import { PlatformEnv } from './platform-env';
+
+/**
+ * The all-in-one mode (`npm start`): every context of PLATFORM_CONTEXTS and the gateway in ONE
+ * process, sharing an in-process event bus (Kafka when KAFKA_BROKERS is set) and an embedded
+ * MongoDB-wire server (MongoDB when MONGO_URL is set). Each context is still its own Nest app with
+ * its own subgraph, served on a loopback port and federated by the gateway as in microservices mode.
+ * SIGTERM/SIGINT stop it within ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, whatever state its dependencies are in.
+ * The embedded store persists in PLATFORM_DATA_DIR (`--reset` or PLATFORM_RESET=true: start empty).
+ * The spans still buffered are exported last. Started by main.ts once tracing runs.
+ */
+export async function runPlatform(): Promise<void> {
+  const reset = resetRequested(process.argv.slice(2));
+  const env = loadConfigOrExit(envSchema(httpEnv(GATEWAY_DEFAULT_PORT), KafkaEnv, MongoEnv, AuthEnv, PlatformEnv, ...PLATFORM_CONTEXTS.map((context) => context.env)));
+  if ((reset || env.PLATFORM_RESET) && env.MONGO_URL !== undefined) {
+    throw new ConfigError([{ variable: 'PLATFORM_RESET', message: '--reset / PLATFORM_RESET empties the embedded store only; with MONGO_URL set, drop its databases yourself' }]);
+  }
+  const http = toHttpSettings(env);
+  const log = createLogger({ name: 'platform', level: http.logLevel });
+  const devKey = env.AUTH_JWKS_URL === undefined ? (env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEV_KEY_FILE) : undefined;
+  const auth = toAuthSettings({ ...env, ...(devKey ? { AUTH_DEV_KEY_FILE: devKey } : {}) }, http.nodeEnv);
+  if (devKey) await ensureDevKey(devKey);
+
+  const shutdown = new ShutdownSequence({ deadlineMs: ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, stepTimeoutMs: ALL_IN_ONE_STEP_TIMEOUT_MS, log });
+  shutdownOnSignal(shutdown, { exit: (_signal, report) => process.exit(report.failed.length + report.abandoned.length === 0 ? 0 : 1) });
+  shutdown.add('tracing', shutdownTracing);
+
+  const dataDir = resolve(env.PLATFORM_DATA_DIR);
+  const embedded = { dataDir, persistIntervalMs: env.PLATFORM_PERSIST_INTERVAL_MS, reset: reset || env.PLATFORM_RESET };
+  if (env.MONGO_URL === undefined && env.KAFKA_BROKERS !== undefined) {
+    log.warn({ dataDir }, 'KAFKA_BROKERS with the embedded store: a crash can leave Kafka ahead of the last snapshot; set MONGO_URL for crash consistency');
+  }
+  const platform = await startContexts({ contexts: PLATFORM_CONTEXTS, env, auth, demo: env.PLATFORM_DEMO_DATA, embedded, host: { hostname: hostname() }, log, shutdown });
+  const gateway = await createGatewayApp(
+    {
+      subgraphs: platform.subgraphs,
+      auth,
+      limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
+      nodeEnv: http.nodeEnv,
+    },
+    { port: http.port, logLevel: http.logLevel, shutdownHooks: false },
+  );
+  shutdown.add('gateway app', () => gateway.close());
+
+  const url = `http://localhost:${http.port}/graphql`;
+  log.info({ url, storage: platform.storage, ...(env.MONGO_URL === undefined ? { dataDir } : {}), bus: platform.bus }, 'ITSM platform ready');
+  process.stdout.write(
+    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
+  );
+}
+
+/** `npm start -- --reset`: the only argument the all-in-one takes. */
+function resetRequested(args: readonly string[]): boolean {
+  const unknown = args.filter((arg) => arg !== '--reset');
+  if (unknown.length > 0) throw new ConfigError([{ variable: 'argv', message: `unknown argument ${unknown.join(' ')} (usage: npm start [-- --reset])` }]);
+  return args.includes('--reset');
+}
