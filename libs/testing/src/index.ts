@@ -4,3 +4,6 @@ export * from './lib/peers/kafka-peer';
 export * from './lib/peers/mongo-peer';
 export * from './lib/peers/test-peers';
 export * from './lib/seeded-random';
+export * from './lib/query-indexes/explain-shapes';
+export * from './lib/query-indexes/index-coverage';
+export * from './lib/query-indexes/recorded-query-shapes';
