@@ -55,7 +55,6 @@ describe('declared indexes serve every recorded query', () => {
         ? 'index check: no other spec of this run recorded queries (run the whole tier, or the specs to check with this one)'
         : `index check: ${new Set(run.shapes.map((s) => `${s.context} ${s.shape.collection} ${shapeKey(s.shape)}`)).size} query shapes of ${contexts.length} contexts (${contexts.join(', ')}) from ${run.specs.size} specs`,
     );
-    if (process.env["IDX_DUMP"]) console.info([...new Set(run.shapes.map((s) => `${s.context}.${s.shape.collection}: ${shapeKey(s.shape)} <- ${s.origin}`))].sort().join("\n"));
     if (!peers.realMongo) console.info(`index check with explain ${SKIP_EXPLAIN}`);
   });
 
