@@ -7,6 +7,9 @@ const config: Config = {
   testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
   globalSetup: '<rootDir>/tools/jest/global-setup.cjs',
   globalTeardown: '<rootDir>/tools/jest/global-teardown.cjs',
+  // Every spec records the shapes of its queries; the index check (declared-indexes.int-spec.ts) runs last and reads them.
+  setupFilesAfterEnv: ['<rootDir>/tools/jest/record-query-shapes.ts'],
+  testSequencer: '<rootDir>/tools/jest/int-sequencer.cjs',
   testTimeout: 120_000,
 };
 

@@ -1,6 +1,6 @@
 import { issueDevToken } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
-import { expectEventually } from '@itsm/testing';
+import { expectEventually, queryShapesEnv } from '@itsm/testing';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ describe('npm start (all-in-one mode)', () => {
     const child = spawn('npm', ['start'], {
       cwd: ROOT,
       detached: true,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), AUTH_DEV_KEY_FILE: keyFile, PLATFORM_DATA_DIR: join(keyDir, 'data'), LOG_LEVEL: 'warn' },
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), AUTH_DEV_KEY_FILE: keyFile, PLATFORM_DATA_DIR: join(keyDir, 'data'), LOG_LEVEL: 'warn', ...queryShapesEnv('npm start') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -41,7 +41,7 @@ import { DataModelResolver } from './graphql/data-model.resolver';
 import { ImpactResolver } from './graphql/impact.resolver';
 import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
 import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
-import { DataModelRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
+import { CI_SCANS, DataModelRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_SCANS, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
 
 export interface CmdbModuleOptions {
   readonly mongo: MongoSettings;
@@ -125,10 +125,10 @@ export class CmdbModule {
       mongo: options.mongo,
       connection: CMDB_CONNECTION,
       repositories: [
-        outboxRepository(CiRepository, { model: 'ConfigurationItem', schema: ciSchema, topic: cmdbTopic.name }, (model, notify) => new CiRepository(model, notify)),
-        outboxRepository(RelationshipRepository, { model: 'CmdbRelationship', schema: relationshipSchema, topic: cmdbTopic.name }, (model, notify) => new RelationshipRepository(model, notify)),
-        contextRepository(IdentityClaimRepository, (c) => new IdentityClaimRepository(c)),
-        contextRepository(DataModelRepository, (c) => new DataModelRepository(c)),
+        outboxRepository(CiRepository, { model: 'ConfigurationItem', schema: ciSchema, topic: cmdbTopic.name, scans: CI_SCANS }, (model, notify) => new CiRepository(model, notify)),
+        outboxRepository(RelationshipRepository, { model: 'CmdbRelationship', schema: relationshipSchema, topic: cmdbTopic.name, scans: RELATIONSHIP_SCANS }, (model, notify) => new RelationshipRepository(model, notify)),
+        contextRepository(IdentityClaimRepository, (c) => new IdentityClaimRepository(c), IdentityClaimRepository.indexes),
+        contextRepository(DataModelRepository, (c) => new DataModelRepository(c), DataModelRepository.indexes),
       ],
     });
     return {

@@ -24,7 +24,7 @@ import { ProblemQueryResolver } from './graphql/problem-query.resolver';
 import { ReferenceDataResolver } from './graphql/reference-data.resolver';
 import { IncidentReactionsConsumer } from './messaging/incident-reactions.consumer';
 import { IncidentRepository } from './persistence/incident.repository';
-import { incidentSchema } from './persistence/incident.schema';
+import { INCIDENT_SCANS, incidentSchema } from './persistence/incident.schema';
 import { NumberSequenceRepository } from './persistence/number-sequence.repository';
 import { ProblemRepository } from './persistence/problem.repository';
 import { problemSchema } from './persistence/problem.schema';
@@ -55,10 +55,10 @@ export class IncidentModule {
       mongo: options.mongo,
       connection: INCIDENT_CONNECTION,
       repositories: [
-        outboxRepository(IncidentRepository, { model: 'Incident', schema: incidentSchema, topic: incidentTopic.name }, (model, notify) => new IncidentRepository(model, notify)),
+        outboxRepository(IncidentRepository, { model: 'Incident', schema: incidentSchema, topic: incidentTopic.name, scans: INCIDENT_SCANS }, (model, notify) => new IncidentRepository(model, notify)),
         outboxRepository(ProblemRepository, { model: 'Problem', schema: problemSchema, topic: problemTopic.name }, (model, notify) => new ProblemRepository(model, notify)),
-        contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c)),
-        contextRepository(ReferenceDataRepository, (c) => new ReferenceDataRepository(c)),
+        contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c), NumberSequenceRepository.indexes),
+        contextRepository(ReferenceDataRepository, (c) => new ReferenceDataRepository(c), ReferenceDataRepository.indexes),
       ],
     });
     return {

@@ -91,9 +91,9 @@ export class SlaModule {
       mongo: options.mongo,
       connection: SLA_CONNECTION,
       repositories: [
-        contextRepository(SlaPolicyRepository, (c) => new SlaPolicyRepository(c)),
-        contextRepository(SlaTicketRepository, (c) => new SlaTicketRepository(c)),
-        contextRepository(SlaFiringRepository, (c) => new SlaFiringRepository(c)),
+        contextRepository(SlaPolicyRepository, (c) => new SlaPolicyRepository(c), SlaPolicyRepository.indexes),
+        contextRepository(SlaTicketRepository, (c) => new SlaTicketRepository(c), SlaTicketRepository.indexes),
+        contextRepository(SlaFiringRepository, (c) => new SlaFiringRepository(c), SlaFiringRepository.indexes),
       ],
     });
     return {

@@ -5,3 +5,6 @@ export * from './lib/peers/mongo-peer';
 export * from './lib/peers/test-peers';
 export * from './lib/seeded-random';
 export * from './lib/in-memory-tracing';
+export * from './lib/query-indexes/explain-shapes';
+export * from './lib/query-indexes/index-coverage';
+export * from './lib/query-indexes/recorded-query-shapes';

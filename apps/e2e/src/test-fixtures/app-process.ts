@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { expectEventually } from '@itsm/testing';
+import { expectEventually, queryShapesEnv } from '@itsm/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -21,11 +21,14 @@ function sharedClock(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME'))));
 }
 
-/** Starts a built app (`npm run build` output, as production runs it) as its own OS process. */
+/**
+ * Starts a built app (`npm run build` output, as production runs it) as its own OS process; it
+ * records its query shapes for the tier's index check.
+ */
 export function startApp(main: string, env: Record<string, string>): AppProcess {
   const child = spawn(process.execPath, [join(ROOT, 'dist', main)], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...sharedClock(), ...env },
+    env: { PATH: process.env['PATH'] ?? '', ...sharedClock(), ...queryShapesEnv(main), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,5 @@
 import { AggregateRepository, aggregateDocumentPlugin } from '@itsm/platform/persistence';
-import type { AggregateMapper, Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
+import type { AggregateMapper, AllowedScan, Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
 import type { EventEnvelope } from '@itsm/contracts';
 import { Schema, Types } from 'mongoose';
 import type { FilterQuery, Model } from 'mongoose';
@@ -41,8 +41,12 @@ export const ciSchema = new Schema<CiDocument>(
   { collection: 'cmdb_cis' },
 );
 ciSchema.plugin(aggregateDocumentPlugin);
-ciSchema.index({ classId: 1, nameKey: 1 });
-ciSchema.index({ state: 1 });
+// The listing's filters, each followed by its `_id` order (cursor pagination).
+ciSchema.index({ classId: 1, _id: 1 });
+ciSchema.index({ state: 1, _id: 1 });
+
+/** The CI queries that read the whole collection by design. */
+export const CI_SCANS: readonly AllowedScan[] = [{ shape: 'find {}', reason: 'forEach: the impact index rebuild and the identity cache read every CI at start' }];
 
 /** CI <-> `cmdb_cis` document (the aggregate meta is the platform repository's). */
 export const ciMapper: AggregateMapper<ConfigurationItem, CiDocument> = {

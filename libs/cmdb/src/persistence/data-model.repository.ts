@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Connection, Types } from 'mongoose';
 import type { CiClass, DiscoverySource, RelationshipType } from '../domain';
 
@@ -25,6 +25,11 @@ export interface StoredDataModel {
 
 /** Classes, relationship types and discovery sources: one versioned document each. */
 export class DataModelRepository {
+  /** Entries are written by `_id`; the data model is read whole. */
+  static readonly indexes = [
+    collectionIndexes('cmdb_catalog', [], [{ shape: 'find {} sort { kind: 1, id: 1 }', reason: 'load: the data model is read whole (classes, relationship types, sources: hundreds at most) on start and on each change' }]),
+  ];
+
   private readonly collection: Collection<DataModelEntryDocument>;
 
   constructor(connection: Connection) {

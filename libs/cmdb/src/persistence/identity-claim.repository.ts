@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Connection, Types } from 'mongoose';
 import type { ClaimOutcome, IdentityClaimStore } from './cmdb-stores.port';
 import { inBatches } from './in-batches';
@@ -16,6 +16,9 @@ interface ClaimDocument {
  * uniqueness every MongoDB peer enforces (INFRA.md: secondary unique indexes are not).
  */
 export class IdentityClaimRepository implements IdentityClaimStore {
+  /** Claims are found by `_id` (derived from the key); the identity cache reads them all. */
+  static readonly indexes = [collectionIndexes('cmdb_identities', [], [{ shape: 'find {}', reason: 'forEach: the identity cache loads every claim at start' }])];
+
   private readonly collection: Collection<ClaimDocument>;
 
   constructor(connection: Connection) {

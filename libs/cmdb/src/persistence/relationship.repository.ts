@@ -1,5 +1,5 @@
 import { AggregateRepository, aggregateDocumentPlugin, objectIdFromKey } from '@itsm/platform/persistence';
-import type { AggregateMapper, Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
+import type { AggregateMapper, AllowedScan, Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
 import { Schema, Types } from 'mongoose';
 import type { Model } from 'mongoose';
 import type { Relationship } from '../domain';
@@ -39,6 +39,9 @@ export const relationshipSchema = new Schema<RelationshipDocument>(
 relationshipSchema.plugin(aggregateDocumentPlugin);
 relationshipSchema.index({ sourceId: 1, state: 1 });
 relationshipSchema.index({ targetId: 1, state: 1 });
+
+/** The relationship queries that read the whole collection by design. */
+export const RELATIONSHIP_SCANS: readonly AllowedScan[] = [{ shape: 'find {}', reason: 'forEach: the impact index is rebuilt from every relationship at start' }];
 
 /** Relationship <-> `cmdb_relationships` document. */
 export const relationshipMapper: AggregateMapper<Relationship, RelationshipDocument> = {

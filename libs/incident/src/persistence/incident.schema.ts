@@ -1,4 +1,5 @@
 import { aggregateDocumentPlugin } from '@itsm/platform/persistence';
+import type { AllowedScan } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
 import type { HoldReason, IncidentState, MajorStatus, NoteKind, ResolutionCause } from '../domain';
 
@@ -78,13 +79,24 @@ export const incidentSchema = new Schema<IncidentDocument>(
   { collection: 'incidents' },
 );
 incidentSchema.plugin(aggregateDocumentPlugin);
-// Query paths of the list filters, the cascades and auto-close. Uniqueness never rests on them (INFRA.md).
+// Query paths of the list filters (each followed by the list's `seq` order), the cascades, auto-close
+// and the major-incident cluster rule. Uniqueness never rests on them (INFRA.md).
 incidentSchema.index({ seq: -1 });
 incidentSchema.index({ number: 1 });
 incidentSchema.index({ state: 1, seq: -1 });
 incidentSchema.index({ assignedOrgId: 1, seq: -1 });
 incidentSchema.index({ callerId: 1, seq: -1 });
 incidentSchema.index({ assignmentGroupId: 1, seq: -1 });
-incidentSchema.index({ parentId: 1 });
-incidentSchema.index({ problemId: 1, state: 1 });
+incidentSchema.index({ assigneeId: 1, seq: -1 });
+incidentSchema.index({ priority: 1, seq: -1 });
+incidentSchema.index({ major: 1, seq: -1 });
+incidentSchema.index({ parentId: 1, seq: 1 });
+incidentSchema.index({ problemId: 1, state: 1, seq: 1 });
 incidentSchema.index({ state: 1, resolvedAt: 1 });
+incidentSchema.index({ serviceIds: 1, state: 1, openedAt: 1 });
+incidentSchema.index({ configurationItemIds: 1, state: 1, openedAt: 1 });
+
+/** The incident queries that read every document by design. */
+export const INCIDENT_SCANS: readonly AllowedScan[] = [
+  { shape: 'aggregate {}', reason: 'count() without scope or filter (an unrestricted totalCount, the demo loader\'s emptiness check) counts every incident' },
+];

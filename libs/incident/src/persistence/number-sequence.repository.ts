@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 
 /** The first number handed out per prefix: INC0001000, PRB0001000. */
@@ -10,6 +10,9 @@ export const FIRST_NUMBER = 1000;
  * `$inc` in one findOneAndUpdate, which returns the value it set.
  */
 export class NumberSequenceRepository {
+  /** One counter per prefix, by `_id`. */
+  static readonly indexes = [collectionIndexes('number_sequences', [])];
+
   private readonly ready = new Map<string, Promise<void>>();
 
   constructor(private readonly connection: Connection) {}

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, index, isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { GroupRef, OrganisationKind, PriorityMatrix } from '../domain';
 import { DEFAULT_PRIORITY_MATRIX, toPriorityMatrix } from '../domain';
@@ -36,6 +36,13 @@ const MATRIX_ID = objectIdFromKey('incident-settings', 'priority-matrix');
  * idempotent and unique on `_id` alone.
  */
 export class ReferenceDataRepository {
+  /** Lists in key order (all, or one organisation's groups); everything else by `_id`. */
+  static readonly indexes = [
+    collectionIndexes('organisations', [index({ key: 1 })]),
+    collectionIndexes('assignment_groups', [index({ key: 1 }), index({ orgId: 1, key: 1 })]),
+    collectionIndexes('settings', []),
+  ];
+
   constructor(private readonly connection: Connection) {}
 
   private get organisations() {

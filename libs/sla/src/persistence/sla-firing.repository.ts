@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, index, objectIdFromKey } from '@itsm/platform/persistence';
 import type { TimerClaim, TimerClaimStore } from '@itsm/platform/scheduling';
 import { claimKey } from '@itsm/platform/scheduling';
 import type { Connection, Types } from 'mongoose';
@@ -30,6 +30,12 @@ interface CheckpointDocument {
 
 /** The SLA timer wheel's claims and publish checkpoints. */
 export class SlaFiringRepository implements TimerClaimStore {
+  /** What its queries need: claims by ticket (claimedKeysOf), by partition (claimedKeys) and by partition since an instant (claimedSince). */
+  static readonly indexes = [
+    collectionIndexes('sla_firings', [index({ ticketKey: 1 }), index({ partition: 1, claimedAt: 1 })]),
+    collectionIndexes('sla_publish_checkpoints', []),
+  ];
+
   constructor(private readonly connection: Connection) {}
 
   private get firings() {

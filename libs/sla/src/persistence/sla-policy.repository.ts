@@ -1,4 +1,4 @@
-import { objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { BusinessCalendarSpec, SlaDefinition, TimeZoneSubject } from '../domain';
 import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores.port';
@@ -16,6 +16,14 @@ const REVISION_ID = objectIdFromKey('sla-catalog', 'revision');
  * the time zones of callers and CI locations (TimeZoneSource).
  */
 export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
+  /** Everything else is by `_id`; the policy set is read whole. */
+  static readonly indexes = [
+    collectionIndexes('sla_calendars', [], [{ shape: 'find {} sort { key: 1 }', reason: 'the policy set is loaded whole (tens of calendars, on start and on each revision)' }]),
+    collectionIndexes('sla_definitions', [], [{ shape: 'find {} sort { key: 1 }', reason: 'the policy set is loaded whole (tens of definitions, on start and on each revision)' }]),
+    collectionIndexes('sla_catalog_revision', []),
+    collectionIndexes('sla_time_zones', []),
+  ];
+
   constructor(private readonly connection: Connection) {}
 
   private get calendars() {

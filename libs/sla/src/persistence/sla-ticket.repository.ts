@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
+import { collectionIndexes, index, isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
 import type { SlaTicket, SlaTicketStore } from './sla-stores.port';
@@ -35,6 +35,9 @@ export function ticketKey(ticketType: TicketType, ticketId: string): string {
 }
 
 export class SlaTicketRepository implements SlaTicketStore {
+  /** What its queries need: open tickets, all or of some partitions (armingRows, openTickets, openTicketsOf). */
+  static readonly indexes = [collectionIndexes('sla_tickets', [index({ open: 1, partition: 1 })])];
+
   constructor(private readonly connection: Connection) {}
 
   private get tickets() {

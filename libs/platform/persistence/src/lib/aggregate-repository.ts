@@ -42,7 +42,8 @@ export function aggregateDocumentPlugin(schema: Schema): void {
   });
   schema.set('versionKey', false);
   schema.set('minimize', false);
-  schema.index({ _outboxPending: 1 }, { partialFilterExpression: { _outboxPending: true } });
+  // The relay's poll: pending documents in `_id` order (MongoOutboxStore.pending), only those indexed.
+  schema.index({ _outboxPending: 1, _id: 1 }, { partialFilterExpression: { _outboxPending: true } });
 }
 
 /**

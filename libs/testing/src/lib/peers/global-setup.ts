@@ -1,12 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startKafkaPeer } from './kafka-peer';
 import { startMongoPeer } from './mongo-peer';
 import { PEERS_ENV } from './test-peers';
 
-/** Jest global setup: the Kafka and MongoDB peers, once per test run. */
+/** Jest global setup: the Kafka and MongoDB peers, once per test run, and the run's query-shapes directory. */
 export default async function globalSetup(): Promise<void> {
   const [kafka, mongo] = await Promise.all([startKafkaPeer(), startMongoPeer(process.env['MONGO_URL'])]);
   process.env[PEERS_ENV.kafka] = kafka.brokers.join(',');
   process.env[PEERS_ENV.mongo] = mongo.url;
   process.env[PEERS_ENV.realMongo] = String(mongo.real);
-  (globalThis as { __ITSM_PEERS__?: unknown }).__ITSM_PEERS__ = [kafka, mongo];
+  const shapes = mkdtempSync(join(tmpdir(), 'itsm-query-shapes-'));
+  process.env[PEERS_ENV.queryShapes] = shapes;
+  const shapesDir = { stop: () => rm(shapes, { recursive: true, force: true }) };
+  (globalThis as { __ITSM_PEERS__?: unknown }).__ITSM_PEERS__ = [kafka, mongo, shapesDir];
 }

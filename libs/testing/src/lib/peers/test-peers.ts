@@ -7,12 +7,16 @@ export interface TestPeers {
   readonly mongoUrl: string;
   /** A real MongoDB server: tests needing secondary unique indexes or rollback may run. */
   readonly realMongo: boolean;
+  /** Where the run's processes record their query shapes (the index check reads it). */
+  readonly queryShapesDir: string | undefined;
 }
 
 export const PEERS_ENV = {
   kafka: 'ITSM_TEST_KAFKA_BROKERS',
   mongo: 'ITSM_TEST_MONGO_URL',
   realMongo: 'ITSM_TEST_MONGO_REAL',
+  /** The directory where every process of the run records its query shapes (the index check reads it). */
+  queryShapes: 'ITSM_TEST_QUERY_SHAPES_DIR',
 } as const;
 
 export function testPeers(): TestPeers {
@@ -21,5 +25,5 @@ export function testPeers(): TestPeers {
   if (kafka === undefined || mongo === undefined) {
     throw new Error('test peers are not running: run integration tests with `npm run test:int` (jest.int.config.ts)');
   }
-  return { kafkaBrokers: kafka.split(','), mongoUrl: mongo, realMongo: process.env[PEERS_ENV.realMongo] === 'true' };
+  return { kafkaBrokers: kafka.split(','), mongoUrl: mongo, realMongo: process.env[PEERS_ENV.realMongo] === 'true', queryShapesDir: process.env[PEERS_ENV.queryShapes] };
 }
