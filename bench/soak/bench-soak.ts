@@ -1,5 +1,5 @@
 /**
- * npm run bench:soak [-- --duration 10m --rate 10] — the all-in-one under a bounded mixed load for a
+ * npm run bench:soak [-- --duration 10m --rate 5] — the all-in-one under a bounded mixed load for a
  * while: does it keep answering without errors, with flat memory and a stable p99?
  *
  * Starts `dist/apps/platform/src/main.js` (what `npm start` runs) as a child process with the
@@ -323,12 +323,10 @@ function main(): Promise<number> {
   return soak(settings);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+// A failure of the bench itself (not a failed check) prints its stack and exits 1.
+void main()
+  .catch((error: unknown) => {
     console.error(error);
-    process.exit(1);
-  },
-);
+    return 1;
+  })
+  .then((code) => (process.exitCode = code));
