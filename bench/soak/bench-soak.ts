@@ -10,7 +10,9 @@
  * the run. Seeds a soak assignment group with SLA policies of 1 and 2 minutes, so warnings and
  * breaches fall due during the run. Then an open-loop load at a fixed rate (soak-load.ts) through
  * the gateway: opens, lifecycle updates, incident lists and details, CMDB reads and impact analysis.
- * The platform's heap and RSS are read from its /metrics (prom-client) every few seconds.
+ * The platform's heap and RSS are read from its /metrics (prom-client) every few seconds; its live
+ * heap from heap-probe.ts, preloaded into it: a forced full collection every 30 s, then the heap
+ * (requests in flight during that pause are left out of the latency figures, and counted).
  *
  * Verdict (figures.ts, README "Soak"): no errors (GraphQL error, non-2xx, timeout, malformed
  * answer, error-level log line, SLA emission missed / spurious / unpublished, unclean exit); after
@@ -27,10 +29,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MemorySample, SoakLimits } from './figures';
-import { fixed, flatness, percentiles, toMb, verdict, windows } from './figures';
+import type { LiveHeapSample, MemorySample, SoakLimits } from './figures';
+import { fixed, flatness, percentiles, toMb, undisturbed, verdict, windows } from './figures';
 import { field, GraphqlClient, list } from './gql-client';
-import { childPid, procCpuMs, procRss, readMemory, startPlatform } from './platform-child';
+import { childPid, loadAverage, procCpuMs, procRss, readMemory, startPlatform } from './platform-child';
 import type { PlatformChild } from './platform-child';
 import { compareEmissions, readSoakClocks, seedSoakPolicies, SOAK_DEFINITIONS, waitForPublished } from './sla-check';
 import type { EmissionCheck } from './sla-check';
@@ -52,11 +54,11 @@ const PUBLISH_WAIT_MS = 30_000;
 const STOP_GRACE_MS = 15_000;
 
 /**
- * The verdict's limits, on window floors (figures.ts). Heap: 1 MB/min is 1.4 GB a day, a leak any
- * operator would page on; the ratio bounds the drift between the first and the last measured
- * window. RSS follows the heap plus allocator and code-space slack, hence twice the slope. p99: a
- * doubling is a trend, not noise (each window holds a few hundred requests, so its p99 is among
- * its few slowest and moves with the machine's other load).
+ * The verdict's limits. Heap (live, after the probe's full collections): 1 MB/min is 1.4 GB a day,
+ * a leak any operator would page on; the ratio bounds the drift between the first and the last
+ * measured window. RSS (every sample) follows the heap plus allocator and code-space slack, hence
+ * twice the slope. p99: a doubling is a trend, not noise (each window holds a few hundred requests,
+ * so its p99 is among its few slowest and moves with the machine's other load).
  */
 const LIMITS: SoakLimits = { heapSlopeMbPerMin: 1, rssSlopeMbPerMin: 2, memoryRatio: 1.1, p99Ratio: 2 };
 
@@ -107,6 +109,8 @@ function sampleMemory(child: PlatformChild, storePid: number | null, origin: num
         heapUsedBytes: memory.heapUsedBytes,
         rssBytes: memory.rssBytes,
         cpuMs: procCpuMs(child.pid),
+        gcSeconds: memory.gcSeconds,
+        loadAvg: loadAverage(),
         storeRssBytes: storePid === null ? null : procRss(storePid),
         storeCpuMs: storePid === null ? null : procCpuMs(storePid),
       });
@@ -141,7 +145,7 @@ async function soak(settings: SoakSettings): Promise<number> {
     const admin = await issueDevToken(keyFile, { sub: 'u-admin', name: 'Soak admin', roles: ['admin'], ttlSeconds }, audience);
 
     const port = await freePort();
-    const child = startPlatform(ROOT, port, { AUTH_DEV_KEY_FILE: keyFile, LOG_LEVEL: 'warn', MONGO_URL: mongo.url, MONGO_DB_PREFIX: mongo.dbPrefix });
+    const child = startPlatform(ROOT, port, { AUTH_DEV_KEY_FILE: keyFile, LOG_LEVEL: 'warn', MONGO_URL: mongo.url, MONGO_DB_PREFIX: mongo.dbPrefix }, settings.probeMs);
     cleanup.push(() => child.stop(STOP_GRACE_MS));
     const slaDb = await connectContext(mongo, 'sla');
     cleanup.push(async () => {
@@ -192,7 +196,8 @@ async function soak(settings: SoakSettings): Promise<number> {
     if (child.log.errors > 0) load.recordError('log_error', child.log.samples.join('\n'));
     for (let i = 1; i < child.log.errors; i++) load.recordError('log_error', '');
 
-    return report(settings, load, sampler.samples, sla, { drained, stopMs: stopped.ms, exitCode: stopped.code, logWarnings: child.log.warnings, idleHeapMb: toMb(idle.heapUsedBytes), idleRssMb: toMb(idle.rssBytes), startMs });
+    const live = child.probes.map((p) => ({ atMs: p.at - loadStartedAt, heapUsedBytes: p.heapUsedBytes, rssBytes: p.rssBytes, gcMs: p.gcMs }));
+    return report(settings, load, sampler.samples, live, sla, { drained, stopMs: stopped.ms, exitCode: stopped.code, logWarnings: child.log.warnings, idleHeapMb: toMb(idle.heapUsedBytes), idleRssMb: toMb(idle.rssBytes), startMs });
   } finally {
     for (const step of cleanup.reverse()) await step().catch((error: unknown) => console.error('cleanup step failed:', error));
   }
@@ -208,31 +213,37 @@ interface RunFacts {
   readonly startMs: number;
 }
 
-function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemorySample[], sla: EmissionCheck, facts: RunFacts): number {
+function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemorySample[], live: readonly LiveHeapSample[], sla: EmissionCheck, facts: RunFacts): number {
   const { durationMs, warmupMs, windowMs } = settings;
-  const perWindow = windows(durationMs, windowMs, load.samples, memory, sla.emittedAtMs);
-  console.log('window      requests  p50 ms  p95 ms  p99 ms  errors  heap MB floor-peak  RSS MB floor-peak  CPU %  SLA emissions  store CPU %  store RSS MB');
+  const { kept, disturbed } = undisturbed(load.samples, live);
+  const perWindow = windows(durationMs, windowMs, kept, memory, live, sla.emittedAtMs);
+  console.log('window      requests  p50 ms  p95 ms  p99 ms  errors  live heap MB  heap peak MB  RSS MB  GC ms  CPU %  load  SLA emissions  store CPU %  store RSS MB');
   for (const w of perWindow) {
     const l = w.latency;
     console.log(
       `${`${w.startS}-${w.endS} s`.padEnd(12)}${String(l.n).padStart(8)}${String(l.p50Ms).padStart(8)}${String(l.p95Ms).padStart(8)}${String(l.p99Ms).padStart(8)}` +
-        `${String(w.errors).padStart(8)}${`${w.heapFloorMb}-${w.heapPeakMb}`.padStart(20)}${`${w.rssFloorMb}-${w.rssPeakMb}`.padStart(19)}${String(w.cpuPct ?? '-').padStart(7)}${String(w.slaEmissions).padStart(15)}${String(w.storeCpuPct ?? '-').padStart(13)}${String(w.storeRssMb ?? '-').padStart(14)}`,
+        `${String(w.errors).padStart(8)}${String(w.liveHeapMb).padStart(14)}${String(w.heapPeakMb).padStart(14)}${String(w.rssMb).padStart(8)}${String(w.gcMs).padStart(7)}${String(w.cpuPct ?? '-').padStart(7)}${String(w.loadAvg).padStart(6)}${String(w.slaEmissions).padStart(15)}${String(w.storeCpuPct ?? '-').padStart(13)}${String(w.storeRssMb ?? '-').padStart(14)}`,
     );
   }
   const measured = perWindow.filter((w) => w.startS * 1000 >= warmupMs);
   const first = measured[0];
   const last = measured.at(-1);
   const p99Ratio = first && last ? fixed(last.latency.p99Ms / first.latency.p99Ms, 3) : NaN;
-  const heap = flatness(perWindow, (w) => w.heapFloorMb, warmupMs);
-  const rss = flatness(perWindow, (w) => w.rssFloorMb, warmupMs);
+  const heap = flatness(live.map((l) => ({ atMs: l.atMs, bytes: l.heapUsedBytes })), warmupMs, durationMs, windowMs);
+  const rss = flatness(memory.map((m) => ({ atMs: m.atMs, bytes: m.rssBytes })), warmupMs, durationMs, windowMs);
+  const forced = percentiles(live.map((l) => l.gcMs));
   const errors = [...load.errors.values()].reduce((a, e) => a + e.count, 0);
   const checks = verdict(errors, heap, rss, p99Ratio, LIMITS);
-  const after = load.samples.filter((r) => r.dueMs >= warmupMs);
+  const after = kept.filter((r) => r.dueMs >= warmupMs);
   const overall = percentiles(after.map((r) => r.latencyMs));
   const lag = percentiles(load.samples.map((r) => r.sendLagMs));
   const kinds = [...new Set(load.samples.map((r) => r.kind))].sort();
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, percentiles(after.filter((r) => r.kind === kind).map((r) => r.latencyMs))]));
 
+  console.log(
+    `heap probe: ${live.length} forced full collections (every ${settings.probeMs} ms), p50 ${forced.p50Ms} ms, max ${forced.maxMs} ms; ` +
+      `${disturbed} of ${load.samples.length} requests were in flight during one and are left out of the latency figures`,
+  );
   console.log(`after warm-up: ${overall.n} requests, p50 ${overall.p50Ms} ms, p95 ${overall.p95Ms} ms, p99 ${overall.p99Ms} ms, max ${overall.maxMs} ms; load generator send lag p99 ${lag.p99Ms} ms`);
   for (const kind of kinds) console.log(`  ${kind.padEnd(12)} n ${String(byKind[kind]?.n).padStart(5)}  p50 ${byKind[kind]?.p50Ms} ms  p99 ${byKind[kind]?.p99Ms} ms`);
   console.log(
@@ -254,6 +265,7 @@ function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemoryS
       window_s: windowMs / 1000,
       rate_per_s: settings.ratePerS,
       requests: load.samples.length,
+      requests_left_out_forced_gc: disturbed,
       errors,
       errors_by_kind: Object.fromEntries([...load.errors].map(([kind, e]) => [kind, e.count])),
       p50_ms: overall.p50Ms,
@@ -265,12 +277,15 @@ function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemoryS
       last_window_p99_ms: last?.latency.p99Ms ?? NaN,
       p99_last_vs_first_ratio: p99Ratio,
       heap_slope_mb_per_min: heap.slopeMbPerMin,
-      heap_first_window_floor_mb: heap.firstWindowMb,
-      heap_last_window_floor_mb: heap.lastWindowMb,
+      live_heap_first_window_mb: heap.firstWindowMb,
+      live_heap_last_window_mb: heap.lastWindowMb,
       heap_last_vs_first_ratio: heap.lastVsFirstRatio,
       rss_slope_mb_per_min: rss.slopeMbPerMin,
-      rss_first_window_floor_mb: rss.firstWindowMb,
-      rss_last_window_floor_mb: rss.lastWindowMb,
+      rss_first_window_mb: rss.firstWindowMb,
+      rss_last_window_mb: rss.lastWindowMb,
+      forced_gc_every_ms: settings.probeMs,
+      forced_gc_p50_ms: forced.p50Ms,
+      forced_gc_max_ms: forced.maxMs,
       rss_last_vs_first_ratio: rss.lastVsFirstRatio,
       idle_heap_mb: facts.idleHeapMb,
       idle_rss_mb: facts.idleRssMb,
@@ -290,10 +305,11 @@ function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemoryS
         p95_ms: w.latency.p95Ms,
         p99_ms: w.latency.p99Ms,
         errors: w.errors,
-        heap_floor_mb: w.heapFloorMb,
+        live_heap_mb: w.liveHeapMb,
         heap_peak_mb: w.heapPeakMb,
-        rss_floor_mb: w.rssFloorMb,
-        rss_peak_mb: w.rssPeakMb,
+        rss_mb: w.rssMb,
+        gc_ms: w.gcMs,
+        load_avg: w.loadAvg,
         cpu_pct: w.cpuPct,
         sla_emissions: w.slaEmissions,
         store_cpu_pct: w.storeCpuPct,

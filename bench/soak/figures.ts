@@ -23,9 +23,23 @@ export interface MemorySample {
   readonly rssBytes: number;
   /** User + system CPU time of the process so far (ms), when /proc has it. */
   readonly cpuMs: number | null;
+  /** Time spent in garbage collection so far (s, every kind; prom-client's nodejs_gc_duration_seconds), NaN when unknown. */
+  readonly gcSeconds: number;
+  /** The machine's 1-minute load average (other processes compete for the cores). */
+  readonly loadAvg: number;
   /** The embedded storage process (when the bench started it): RSS and CPU time, as above. */
   readonly storeRssBytes: number | null;
   readonly storeCpuMs: number | null;
+}
+
+/** The heap right after a forced full collection in the platform process (heap-probe.ts): its live data. */
+export interface LiveHeapSample {
+  /** ms since the load started. */
+  readonly atMs: number;
+  readonly heapUsedBytes: number;
+  readonly rssBytes: number;
+  /** How long the forced collection took. */
+  readonly gcMs: number;
 }
 
 export interface Percentiles {
@@ -39,6 +53,17 @@ export interface Percentiles {
 const MB = 1_048_576;
 export const toMb = (bytes: number): number => +(bytes / MB).toFixed(1);
 export const fixed = (value: number, digits = 2): number => (Number.isFinite(value) ? +value.toFixed(digits) : NaN);
+
+/**
+ * The requests in flight while the heap probe's forced full collection paused the platform (a
+ * stop-the-world collection the platform would not have made): left out of the latency figures,
+ * which are about the platform, and counted. Errors are kept whatever their timing.
+ */
+export function undisturbed(requests: readonly RequestSample[], live: readonly LiveHeapSample[]): { kept: RequestSample[]; disturbed: number } {
+  const pauses = live.map((l) => [l.atMs - l.gcMs, l.atMs] as const);
+  const kept = requests.filter((r) => r.error !== null || !pauses.some(([from, to]) => r.dueMs < to && r.dueMs + r.latencyMs > from));
+  return { kept, disturbed: requests.length - kept.length };
+}
 
 /** Nearest-rank percentiles of `values` (NaN when empty). */
 export function percentiles(values: readonly number[]): Percentiles {
@@ -80,12 +105,15 @@ export interface WindowFigures {
   readonly endS: number;
   readonly latency: Percentiles;
   readonly errors: number;
-  /** The lowest heap used of the window's samples: the floor the collector gets back to (live data), and the peak. */
-  readonly heapFloorMb: number;
+  /** Mean heap after the window's forced full collections: the live data. */
+  readonly liveHeapMb: number;
+  /** The highest heap used of the window's samples (live data plus garbage not collected yet). */
   readonly heapPeakMb: number;
-  /** The lowest RSS of the window's samples. */
-  readonly rssFloorMb: number;
-  readonly rssPeakMb: number;
+  /** Mean RSS of the window's samples. */
+  readonly rssMb: number;
+  /** Garbage collection time in the window (every kind, the forced ones included). */
+  readonly gcMs: number;
+  readonly loadAvg: number;
   /** Share of one core the platform process used in the window (CPU ms / wall ms), when known. */
   readonly cpuPct: number | null;
   readonly storeCpuPct: number | null;
@@ -109,7 +137,14 @@ function cpuShare(samples: readonly MemorySample[], cpu: (m: MemorySample) => nu
 }
 
 /** Cuts the run into windows of `windowMs` from 0 to `durationMs`: latency by scheduled instant, memory means, emissions by claim instant. */
-export function windows(durationMs: number, windowMs: number, requests: readonly RequestSample[], memory: readonly MemorySample[], emissionsAtMs: readonly number[]): WindowFigures[] {
+export function windows(
+  durationMs: number,
+  windowMs: number,
+  requests: readonly RequestSample[],
+  memory: readonly MemorySample[],
+  live: readonly LiveHeapSample[],
+  emissionsAtMs: readonly number[],
+): WindowFigures[] {
   const out: WindowFigures[] = [];
   for (let start = 0; start + windowMs <= durationMs + 1; start += windowMs) {
     const end = start + windowMs;
@@ -117,15 +152,17 @@ export function windows(durationMs: number, windowMs: number, requests: readonly
     const reqs = requests.filter(inside((r: RequestSample) => r.dueMs));
     const mem = memory.filter(inside((m: MemorySample) => m.atMs));
     const storeRss = mean(mem.map((m) => m.storeRssBytes ?? NaN));
+    const gc = mem.filter((m) => Number.isFinite(m.gcSeconds));
     out.push({
       startS: start / 1000,
       endS: end / 1000,
       latency: percentiles(reqs.map((r) => r.latencyMs)),
       errors: reqs.filter((r) => r.error !== null).length,
-      heapFloorMb: toMb(extreme(Math.min, mem.map((m) => m.heapUsedBytes))),
+      liveHeapMb: toMb(mean(live.filter(inside((l: LiveHeapSample) => l.atMs)).map((l) => l.heapUsedBytes))),
       heapPeakMb: toMb(extreme(Math.max, mem.map((m) => m.heapUsedBytes))),
-      rssFloorMb: toMb(extreme(Math.min, mem.map((m) => m.rssBytes))),
-      rssPeakMb: toMb(extreme(Math.max, mem.map((m) => m.rssBytes))),
+      rssMb: toMb(mean(mem.map((m) => m.rssBytes))),
+      gcMs: gc.length < 2 ? NaN : fixed(((gc.at(-1) as MemorySample).gcSeconds - (gc[0] as MemorySample).gcSeconds) * 1000, 0),
+      loadAvg: fixed(mean(mem.map((m) => m.loadAvg)), 1),
       cpuPct: cpuShare(mem, (m) => m.cpuMs),
       storeCpuPct: cpuShare(mem, (m) => m.storeCpuMs),
       storeRssMb: Number.isFinite(storeRss) ? toMb(storeRss) : null,
@@ -136,10 +173,9 @@ export function windows(durationMs: number, windowMs: number, requests: readonly
 }
 
 /**
- * Flatness of one memory series after the warm-up, on window floors (the lowest sample of each
- * window: heap used right after a collection is the live data; a sample between collections also
- * counts garbage, which moves with GC timing, not with leaks): the least-squares slope of the
- * post-warm-up floors over time, and the last floor against the first post-warm-up floor.
+ * Flatness of one memory series after the warm-up: the least-squares slope of its post-warm-up
+ * points over time, and the mean of the last window against the mean of the first post-warm-up
+ * window.
  */
 export interface Flatness {
   readonly slopeMbPerMin: number;
@@ -148,12 +184,12 @@ export interface Flatness {
   readonly lastVsFirstRatio: number;
 }
 
-export function flatness(perWindow: readonly WindowFigures[], floor: (w: WindowFigures) => number, warmupMs: number): Flatness {
-  const measured = perWindow.filter((w) => w.startS * 1000 >= warmupMs && Number.isFinite(floor(w)));
-  const perMin = slope(measured.map((w) => [(w.startS + w.endS) / 120, floor(w)] as const));
-  const first = measured[0] === undefined ? NaN : floor(measured[0]);
-  const last = measured.at(-1) === undefined ? NaN : floor(measured.at(-1) as WindowFigures);
-  return { slopeMbPerMin: fixed(perMin), firstWindowMb: first, lastWindowMb: last, lastVsFirstRatio: fixed(last / first, 3) };
+export function flatness(points: readonly { readonly atMs: number; readonly bytes: number }[], warmupMs: number, durationMs: number, windowMs: number): Flatness {
+  const after = points.filter((p) => p.atMs >= warmupMs && p.atMs < durationMs && Number.isFinite(p.bytes));
+  const perMin = slope(after.map((p) => [p.atMs / 60_000, p.bytes / MB] as const));
+  const first = mean(after.filter((p) => p.atMs < warmupMs + windowMs).map((p) => p.bytes));
+  const last = mean(after.filter((p) => p.atMs >= durationMs - windowMs).map((p) => p.bytes));
+  return { slopeMbPerMin: fixed(perMin), firstWindowMb: toMb(first), lastWindowMb: toMb(last), lastVsFirstRatio: fixed(last / first, 3) };
 }
 
 /** The verdict's limits (README: "Soak"). */
@@ -173,8 +209,8 @@ export interface Check {
 /** Every check of the verdict; the run passes when all hold. */
 export function verdict(errors: number, heap: Flatness, rss: Flatness, p99Ratio: number, limits: SoakLimits): Check[] {
   const flat = (name: string, f: Flatness, slopeLimit: number): Check[] => [
-    { name: `${name}_slope`, ok: f.slopeMbPerMin <= slopeLimit, detail: `window floors after warm-up rise ${f.slopeMbPerMin} MB/min (limit ${slopeLimit})` },
-    { name: `${name}_ratio`, ok: f.lastVsFirstRatio <= limits.memoryRatio, detail: `last/first post-warm-up window floor ${f.lastVsFirstRatio} (${f.lastWindowMb} / ${f.firstWindowMb} MB, limit ${limits.memoryRatio})` },
+    { name: `${name}_slope`, ok: f.slopeMbPerMin <= slopeLimit, detail: `${f.slopeMbPerMin} MB/min after warm-up (limit ${slopeLimit})` },
+    { name: `${name}_ratio`, ok: f.lastVsFirstRatio <= limits.memoryRatio, detail: `last/first post-warm-up window ${f.lastVsFirstRatio} (${f.lastWindowMb} / ${f.firstWindowMb} MB, limit ${limits.memoryRatio})` },
   ];
   return [
     { name: 'errors', ok: errors === 0, detail: `${errors} errors (limit 0)` },

@@ -9,14 +9,25 @@ import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { PROBE_PREFIX } from './heap-probe';
 
 /** Pino's numeric levels: 40 warn, 50 error, 60 fatal. */
 const PINO_ERROR = 50;
 const PINO_WARN = 40;
 const KEEP_OUTPUT_CHARS = 20_000;
 
+/** One heap-probe.ts line: epoch ms, heap and RSS right after a forced full collection, its duration. */
+export interface ProbeLine {
+  readonly at: number;
+  readonly heapUsedBytes: number;
+  readonly rssBytes: number;
+  readonly gcMs: number;
+}
+
 export interface PlatformChild {
   readonly pid: number;
+  /** The heap probe's lines so far (when started with one). */
+  readonly probes: ProbeLine[];
   readonly url: string;
   readonly metricsUrl: string;
   /** Log lines at error level or above, and warnings, so far; the first few of each are kept. */
@@ -28,17 +39,27 @@ export interface PlatformChild {
   stop(graceMs: number): Promise<{ readonly code: number | string | null; readonly ms: number }>;
 }
 
-/** `root` is the repository (dist/ built); `env` is added to PATH and HOME, as a shell's `npm start` would have them. */
-export function startPlatform(root: string, port: number, env: Readonly<Record<string, string>>): PlatformChild {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'apps', 'platform', 'src', 'main.js')], {
+/**
+ * `root` is the repository (dist/ built); `env` is added to PATH and HOME, as a shell's `npm start`
+ * would have them. `probeEveryMs`: preload heap-probe.js, a forced full collection and a heap line
+ * that often.
+ */
+export function startPlatform(root: string, port: number, env: Readonly<Record<string, string>>, probeEveryMs: number): PlatformChild {
+  const probe = ['--require', join(__dirname, 'heap-probe.js')];
+  const child: ChildProcess = spawn(process.execPath, [...probe, join(root, 'dist', 'apps', 'platform', 'src', 'main.js')], {
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), SOAK_PROBE_GC_MS: String(probeEveryMs), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error('the platform process did not start');
   let output = '';
   const log = { errors: 0, warnings: 0, samples: [] as string[] };
+  const probes: ProbeLine[] = [];
   const onLine = (line: string): void => {
+    if (line.startsWith(PROBE_PREFIX)) {
+      probes.push(JSON.parse(line.slice(PROBE_PREFIX.length)) as ProbeLine);
+      return;
+    }
     output = (output + line + '\n').slice(-KEEP_OUTPUT_CHARS);
     const level = /"level":(\d+)/.exec(line)?.[1];
     if (level === undefined) return;
@@ -53,6 +74,7 @@ export function startPlatform(root: string, port: number, env: Readonly<Record<s
   const exited = (): boolean => child.exitCode !== null || child.signalCode !== null;
   return {
     pid: child.pid,
+    probes,
     url: `http://127.0.0.1:${port}/graphql`,
     metricsUrl: `http://127.0.0.1:${port}/metrics`,
     log,
@@ -72,6 +94,8 @@ export function startPlatform(root: string, port: number, env: Readonly<Record<s
 export interface ProcessMemory {
   readonly heapUsedBytes: number;
   readonly rssBytes: number;
+  /** nodejs_gc_duration_seconds_sum over every kind; NaN without /metrics. */
+  readonly gcSeconds: number;
   readonly source: 'metrics' | 'proc';
 }
 
@@ -89,12 +113,22 @@ export async function readMemory(child: PlatformChild): Promise<ProcessMemory> {
       const text = await response.text();
       const heap = gauge(text, 'nodejs_heap_size_used_bytes');
       const rss = gauge(text, 'process_resident_memory_bytes');
-      if (heap !== undefined && rss !== undefined) return { heapUsedBytes: heap, rssBytes: rss, source: 'metrics' };
+      const gcSeconds = [...text.matchAll(/^nodejs_gc_duration_seconds_sum(?:\{[^}]*\})? ([0-9.eE+-]+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+      if (heap !== undefined && rss !== undefined) return { heapUsedBytes: heap, rssBytes: rss, gcSeconds, source: 'metrics' };
     }
   } catch {
     // Fall through to /proc.
   }
-  return { heapUsedBytes: NaN, rssBytes: procRss(child.pid) ?? NaN, source: 'proc' };
+  return { heapUsedBytes: NaN, rssBytes: procRss(child.pid) ?? NaN, gcSeconds: NaN, source: 'proc' };
+}
+
+/** The machine's 1-minute load average (Linux /proc/loadavg), else NaN. */
+export function loadAverage(): number {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
 }
 
 /** VmRSS of a process in bytes (Linux), else null. */

@@ -20,10 +20,12 @@ export const SoakEnv = Type.Object({
   BENCH_SOAK_WINDOW_S: Type.Optional(Type.Integer({ minimum: 10, maximum: 3_600 })),
   /** Memory samples of the platform process, every this many ms. */
   BENCH_SOAK_SAMPLE_MS: Type.Integer({ minimum: 500, maximum: 60_000, default: 2_000 }),
+  /** A forced full collection in the platform process this often, then its live heap (heap-probe.ts). */
+  BENCH_SOAK_PROBE_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 30_000 }),
   BENCH_SOAK_SEED: Type.Integer({ minimum: 0, default: 12 }),
 });
 
-export const SOAK_USAGE = 'usage: npm run bench:soak -- [--duration 10m|600s|600] [--rate 5] [--warmup 2m] [--window 60s] [--sample-ms 2000] [--seed 12]';
+export const SOAK_USAGE = 'usage: npm run bench:soak -- [--duration 10m|600s|600] [--rate 5] [--warmup 2m] [--window 60s] [--sample-ms 2000] [--probe-ms 30000] [--seed 12]';
 
 const FLAGS: Readonly<Record<string, { readonly name: keyof Static<typeof SoakEnv>; readonly duration: boolean }>> = {
   '--duration': { name: 'BENCH_SOAK_DURATION_S', duration: true },
@@ -31,6 +33,7 @@ const FLAGS: Readonly<Record<string, { readonly name: keyof Static<typeof SoakEn
   '--warmup': { name: 'BENCH_SOAK_WARMUP_S', duration: true },
   '--window': { name: 'BENCH_SOAK_WINDOW_S', duration: true },
   '--sample-ms': { name: 'BENCH_SOAK_SAMPLE_MS', duration: false },
+  '--probe-ms': { name: 'BENCH_SOAK_PROBE_MS', duration: false },
   '--seed': { name: 'BENCH_SOAK_SEED', duration: false },
 };
 
@@ -66,6 +69,7 @@ export interface SoakSettings {
   readonly warmupMs: number;
   readonly windowMs: number;
   readonly sampleMs: number;
+  readonly probeMs: number;
   readonly seed: number;
   readonly mongoUrl: string | undefined;
   readonly mongoDbPrefix: string;
@@ -89,6 +93,7 @@ export function soakSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     warmupMs: warmup * 1000,
     windowMs: window * 1000,
     sampleMs: values.BENCH_SOAK_SAMPLE_MS,
+    probeMs: values.BENCH_SOAK_PROBE_MS,
     seed: values.BENCH_SOAK_SEED,
     mongoUrl: values.MONGO_URL,
     mongoDbPrefix: values.MONGO_DB_PREFIX,
