@@ -83,3 +83,22 @@ describe('InProcessEventBus with a journal', () => {
     await bus.close();
   });
 });
+
+describe('InProcessEventBus retention', () => {
+  it('keeps only the latest records of a topic no group reads: memory stays bounded, a later subscriber gets the newest', async () => {
+    const bus = new InProcessEventBus(new TopicRegistry([topic] as const));
+    for (let batch = 0; batch < 10; batch += 1) {
+      // One key: one partition.
+      await bus.publish(topic.name, Array.from({ length: 500 }, (_, i) => probeEvent('one-key', batch * 500 + i + 1, batch * 500 + i)));
+    }
+    const seen: number[] = [];
+    await bus.subscribe({ group: 'late-reader', topics: [topic.name], retry: { maxAttempts: 1, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } }, handle: (event) => Promise.resolve(void seen.push(event.envelope.data.n)) });
+    await bus.start();
+    await expectEventually(() => expect(seen.at(-1)).toBe(4_999));
+    // 5,000 published, nobody reading: at most 1,000 + one truncation batch (1,024) kept, the newest, in order.
+    expect(seen.length).toBeGreaterThanOrEqual(1_000);
+    expect(seen.length).toBeLessThan(2_024);
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => 5_000 - seen.length + i));
+    await bus.close();
+  });
+});

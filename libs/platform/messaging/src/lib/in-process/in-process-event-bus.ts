@@ -10,6 +10,9 @@ import { MessagingError, MessagingErrorCode } from '../messaging.errors';
 import { IN_PROCESS_MESSAGING_SYSTEM, withEventSpans } from '../message-tracing';
 import type { EventSpanKind } from '../message-tracing';
 
+/** Records a partition that no group reads keeps (the latest ones; dropped in batches of 1,024). */
+const UNREAD_RETENTION = 1_000;
+
 const IN_PROCESS_SEND: EventSpanKind = {
   operation: 'send',
   kind: SpanKind.PRODUCER,
@@ -157,7 +160,11 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     }
     const journal = this.options.journal;
     if (journal === undefined) {
-      for (const [index, stored] of byPartition) for (const record of stored) partitions[index]?.append(record);
+      for (const [index, stored] of byPartition) {
+        const log = partitions[index] as PartitionLog;
+        for (const record of stored) log.append(record);
+        this.truncate(topic, index, log);
+      }
       return Promise.resolve();
     }
     // Visible to consumers only once journaled: a delivered record is always one a restart finds again.
@@ -166,6 +173,7 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
         const log = partitions[index] as PartitionLog;
         await journal.append(topic, index, log.end, stored);
         for (const record of stored) log.append(record);
+        this.truncate(topic, index, log);
       }
     });
     this.appending = appended.catch(() => undefined);
@@ -320,7 +328,11 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   }
 
   private truncate(topic: string, partition: number, log: PartitionLog): void {
-    const slowest = Math.min(log.end, ...this.positionsOf(topic, partition));
+    const positions = this.positionsOf(topic, partition);
+    // A partition no group reads (none subscribed, none recovered) keeps its latest UNREAD_RETENTION
+    // records, as Kafka's retention would: a later subscriber finds them, and memory and the journal
+    // stay bounded (`itsm.sla.v1` has no reader in the all-in-one today).
+    const slowest = positions.length === 0 ? log.end - UNREAD_RETENTION : Math.min(log.end, ...positions);
     if (log.truncateBelow(slowest)) {
       void this.options.journal?.truncate(topic, partition, log.base).catch((error: unknown) => this.options.onError?.(error, `journal truncation of ${topic}[${partition}]`));
     }
