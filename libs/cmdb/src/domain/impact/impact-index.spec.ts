@@ -549,3 +549,95 @@ describe('ImpactIndex: events out of order', () => {
     expect(index.impact(q).totalImpacted).toBe(0);
   });
 });
+
+describe('ImpactIndex: the walk snapshot', () => {
+  const q = (from: string, extra: Partial<ImpactQuery> = {}): ImpactQuery => ({ from: [from], direction: 'downstream', maxDepth: 10, ...extra });
+  const reach = (index: ImpactIndex, query: ImpactQuery): string[] => index.impact(query).impacted.map((c) => c.id);
+
+  function chain(): ImpactIndex {
+    const index = new ImpactIndex(TYPES);
+    for (const id of ['db', 'app', 'svc', 'other']) index.upsertCi(ci(id), 1);
+    index.addRelationship({ id: 'r1', typeId: 'depends_on', sourceId: 'app', targetId: 'db' }, 1);
+    return index;
+  }
+
+  it('is built by the first walk and kept while nothing the walks read changes', () => {
+    const index = chain();
+    expect(index.walkSnapshotBuilds).toBe(0);
+    expect(reach(index, q('db'))).toEqual(['app']);
+    expect(reach(index, q('app', { direction: 'upstream' }))).toEqual(['db']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+    index.prepareWalks();
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+
+  it('a relationship added after a walk is walked by the next one, in both directions', () => {
+    const index = chain();
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.addRelationship({ id: 'r2', typeId: 'depends_on', sourceId: 'svc', targetId: 'app' }, 2);
+    expect(reach(index, q('db'))).toEqual(['app', 'svc']);
+    expect(reach(index, q('svc', { direction: 'upstream' }))).toEqual(['app', 'db']);
+    expect(index.walkSnapshotBuilds).toBe(2);
+  });
+
+  it('a relationship removed, moved or retyped after a walk is seen by the next one', () => {
+    const index = chain();
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.addRelationship({ id: 'r1', typeId: 'depends_on', sourceId: 'other', targetId: 'db' }, 2); // moved
+    expect(reach(index, q('db'))).toEqual(['other']);
+    index.addRelationship({ id: 'r1', typeId: 'contains', sourceId: 'other', targetId: 'db' }, 3); // retyped: now db is downstream of other
+    expect(reach(index, q('db'))).toEqual([]);
+    expect(reach(index, q('other'))).toEqual(['db']);
+    index.removeRelationship('r1', 4);
+    expect(reach(index, q('other'))).toEqual([]);
+    expect(index.walkSnapshotBuilds).toBe(4);
+  });
+
+  it('an event ignored by its sequence does not make it stale', () => {
+    const index = chain();
+    reach(index, q('db'));
+    expect(index.addRelationship({ id: 'r1', typeId: 'depends_on', sourceId: 'other', targetId: 'db' }, 1)).toBe(false);
+    expect(index.removeRelationship('r1', 0)).toBe(false);
+    expect(reach(index, q('db'))).toEqual(['app']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+
+  it('new propagation rules after a walk are followed by the next one', () => {
+    const index = chain();
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.setRelationshipTypes(TYPES.map((t) => (t.id === 'depends_on' ? { ...t, propagation: 'source_to_target' as const } : t)));
+    expect(reach(index, q('db'))).toEqual([]);
+    expect(reach(index, q('app'))).toEqual(['db']);
+  });
+
+  it('CI changes keep the snapshot: a retired, revived or new CI and a member down are seen by the next walk without a rebuild', () => {
+    const index = chain();
+    index.upsertCi(ci('cluster', { redundancy: { minAvailable: 1, minAvailablePercent: null } }), 1);
+    index.upsertCi(ci('n1'), 1);
+    index.upsertCi(ci('n2'), 1);
+    index.addRelationship({ id: 'm1', typeId: 'member_of', sourceId: 'n1', targetId: 'cluster' }, 1);
+    index.addRelationship({ id: 'm2', typeId: 'member_of', sourceId: 'n2', targetId: 'cluster' }, 1);
+    expect(reach(index, q('n1'))).toEqual([]);
+    expect(index.impact(q('n1')).redundancyHeld.map((h) => h.id)).toEqual(['cluster']);
+    const builds = index.walkSnapshotBuilds;
+
+    index.upsertCi(ci('n2', { status: 'non_operational' }), 2);
+    expect(reach(index, q('n1'))).toEqual(['cluster']);
+    index.retireCi('app', 2);
+    expect(reach(index, q('db'))).toEqual([]);
+    index.upsertCi(ci('app'), 3);
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.upsertCi(ci('late'), 1); // numbered after the build: an origin without relationships
+    expect(index.impact(q('late'))).toMatchObject({ origins: ['late'], totalImpacted: 0 });
+    expect(index.walkSnapshotBuilds).toBe(builds);
+  });
+
+  it('CIs numbered past the rows it was built for (the node arrays grew) get a rebuild', () => {
+    const index = chain();
+    reach(index, q('db'));
+    for (let i = 0; i < 1500; i++) index.upsertCi(ci(`extra-${i}`), 1);
+    expect(index.impact(q('extra-1499'))).toMatchObject({ origins: ['extra-1499'], totalImpacted: 0 });
+    expect(reach(index, q('db'))).toEqual(['app']);
+    expect(index.walkSnapshotBuilds).toBe(2);
+  });
+});
