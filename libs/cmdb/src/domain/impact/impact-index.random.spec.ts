@@ -249,7 +249,7 @@ describe('ImpactIndex against a reference implementation (seeded random graphs w
 
   it.each(seeds.slice(0, 15))('seed %i, walked between the events (the walk snapshot follows every change)', (seed) => {
     const world = makeWorld(seed, true);
-    expect(world.index.walkSnapshotBuilds).toBeGreaterThan(1);
+    expect(world.index.walkSnapshotBuilds).toBeGreaterThan(0); // built mid-stream, then kept current
     checkWorld(world, seed);
   });
 });

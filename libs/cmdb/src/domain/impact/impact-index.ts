@@ -13,7 +13,6 @@ import type {
   RedundancyState,
 } from './impact.types';
 import { FLOW_BACKWARD, FLOW_FORWARD, FLOW_MEMBERSHIP, FLOW_NONE, WalkSnapshot } from './walk-snapshot';
-import type { WalkRows } from './walk-snapshot';
 
 const DEFAULT_LIMIT = 1000;
 const MAX_GENERATION = 0x7fff_fffe;
@@ -57,16 +56,15 @@ export function requiredMembers(rule: RedundancyRule | null, members: number): n
  * seen yet: their numbers exist, unknown, until upserted; an edge is walked once both ends are known
  * and not retired and its type is known). Per node two adjacency lists (out: the node is the
  * source; in: the target) packed in typed arrays, each entry holding the other end and the type
- * number (see AdjacencyLists); per edge its endpoints and type in typed arrays. These take every
- * change in place. Walks read a WalkSnapshot instead: per direction the walkable entries in
- * compressed sparse rows (offsets + targets, and the type of each entry for filters), built from
- * the lists the first time a walk needs it after a relationship or type change (the first query
- * after a change pays for the build, O(CIs + relationships); prepareWalks() builds it ahead;
- * CI upserts and retirements keep it, as node states are read where they live). A walk is a
- * breadth-first search over an Int32Array queue, with one generation-stamped record per node
- * (reached-in generation, depth, parent node: never cleared between queries); paths are built
- * only for the listed CIs, counts are exact. The adjacency is compacted in node order when many
- * lists have moved (after a bulk load), before the snapshot is built.
+ * number (see AdjacencyLists); per edge its endpoints and type in typed arrays. Walks read a
+ * WalkSnapshot instead: per direction only the entries a walk may cross (and per group its
+ * members), built in one pass over the lists by the first walk (or prepareWalks(), after a bulk
+ * load) and after a change of the types' flows, and kept current by every relationship change
+ * from then on (a bulk load before the first walk pays nothing for it). A walk is a breadth-first
+ * search over an Int32Array queue; per node one `visited` byte (the only per-node state a step
+ * reads), per queue position the position it was reached from; paths are built only for the
+ * listed CIs, counts are exact. Lists are compacted in node order when many have moved (after a
+ * bulk load).
  *
  * Downstream, a membership relationship (member -> group) does not carry impact by itself: the
  * first member whose impact arrives counts the group's members (see RedundancyState), each one
@@ -102,7 +100,7 @@ export class ImpactIndex {
   private nodeService = new Uint8Array(0);
   private knownCis = 0;
 
-  // ---- the walks' read-only copy of the walkable graph (null: stale, built by the next walk)
+  // ---- the walks' copy of the walkable graph (null: none yet, built by the next walk)
   private snapshot: WalkSnapshot | null = null;
   private snapshotBuilds = 0;
 
@@ -120,6 +118,14 @@ export class ImpactIndex {
   private from = new Int32Array(0);
   /** Redundancy groups during a downstream walk (a group's state in one cache line). */
   private groups = new Int32Array(0);
+  /**
+   * Per group and considerStatus (2g + 1: true), kept across walks without a type filter: the
+   * margin before any impact (members available - required), valid while `baseStamp` holds
+   * `baseVersion`. A change of the memberships, a member's state or a group's rule bumps the version.
+   */
+  private baseMargin = new Int32Array(0);
+  private baseStamp = new Int32Array(0);
+  private baseVersion = 1;
   private markGeneration = 0;
   private mark = new Int32Array(0);
   private readonly touchedGroups: number[] = [];
@@ -157,6 +163,8 @@ export class ImpactIndex {
     const n = this.nodeNumber(ci.id);
     if (!(sequence > (this.nodeSequence[n] as number))) return false;
     this.nodeSequence[n] = sequence;
+    const available = isAvailable(ci.operationalStatus) ? 1 : 0;
+    if (this.nodeKnown[n] === 0 || this.nodeAvailable[n] !== available || !sameRule(this.nodeCis[n]?.redundancy ?? null, ci.redundancy)) this.groupsChanged();
     if (this.nodeKnown[n] === 0) {
       this.nodeKnown[n] = 1;
       this.nodeBlocked[n] = 0;
@@ -164,7 +172,7 @@ export class ImpactIndex {
     }
     this.nodeCis[n] = ci;
     this.nodeNames[n] = ci.name;
-    this.nodeAvailable[n] = isAvailable(ci.operationalStatus) ? 1 : 0;
+    this.nodeAvailable[n] = available;
     this.nodeService[n] = ci.service ? 1 : 0;
     return true;
   }
@@ -178,6 +186,7 @@ export class ImpactIndex {
       this.nodeKnown[n] = 0;
       this.nodeBlocked[n] = 1;
       this.knownCis--;
+      this.groupsChanged();
     }
     this.nodeCis[n] = undefined;
     this.nodeNames[n] = '';
@@ -197,8 +206,10 @@ export class ImpactIndex {
         if (this.edgeType[e] !== type) {
           this.adjacency.setType(2 * source, e, type);
           this.adjacency.setType(2 * target + 1, e, type);
+          this.snapshot?.unlink(e, source, target, this.typeFlow[this.edgeType[e] as number] as number);
+          this.snapshot?.link(e, source, target, type, this.typeFlow[type] as number);
           this.edgeType[e] = type;
-          this.snapshot = null;
+          this.groupsChanged();
         }
         this.edgeRelationships[e] = rel;
         return true;
@@ -214,7 +225,8 @@ export class ImpactIndex {
     this.edgeRelationships[e] = rel;
     this.adjacency.add(2 * source, target, type, e);
     this.adjacency.add(2 * target + 1, source, type, e);
-    this.snapshot = null;
+    this.snapshot?.link(e, source, target, type, this.typeFlow[type] as number);
+    this.groupsChanged();
     return true;
   }
 
@@ -224,7 +236,7 @@ export class ImpactIndex {
     this.edgeSequence[e] = sequence;
     if (this.edgeActive[e] === 1) {
       this.unlink(e);
-      this.snapshot = null;
+      this.groupsChanged();
       this.edgeActive[e] = 0;
       this.activeRelationships--;
       this.edgeRelationships[e] = undefined;
@@ -258,14 +270,14 @@ export class ImpactIndex {
   }
 
   /**
-   * Builds the walk snapshot now if a change made it stale (the next walk would build it): after a
-   * bulk load, say, so that the first query does not pay for it.
+   * Builds the walk snapshot now if there is none (the next walk would build it): after a bulk
+   * load, say, so that the first query does not pay for it.
    */
   prepareWalks(): void {
     this.currentSnapshot();
   }
 
-  /** How many times the walk snapshot was built (once per batch of relationship or type changes that a walk followed). */
+  /** How many times the walk snapshot was built (the first walk, then after each change of the types' flows). */
   get walkSnapshotBuilds(): number {
     return this.snapshotBuilds;
   }
@@ -314,8 +326,8 @@ export class ImpactIndex {
    */
   private breadthFirst(
     originCount: number,
-    rows: WalkRows,
-    members: WalkRows,
+    rows: AdjacencyLists,
+    members: AdjacencyLists,
     filtered: boolean,
     considerStatus: boolean,
     maxDepth: number,
@@ -328,7 +340,7 @@ export class ImpactIndex {
     const queue = this.queue;
     const from = this.from;
     const groups = this.groups;
-    const { offsets, targets, types } = rows;
+    const { heads, pairs } = rows;
     const touchedGroups = this.touchedGroups;
     let tail = originCount;
     // Breadth-first over the direction's rows; the queue ends up ordered by depth (levels: where
@@ -355,9 +367,9 @@ export class ImpactIndex {
         if (!depthLimitReached && this.hasUnwalkedEdge(u, rows, filtered, flow)) depthLimitReached = true;
         continue;
       }
-      for (let k = offsets[u] as number, end = offsets[u + 1] as number; k < end; k++) {
-        if (filtered && flow[types[k] as number] === FLOW_NONE) continue;
-        const v = targets[k] as number;
+      for (let k = heads[2 * u] as number, end = k + (heads[2 * u + 1] as number); k < end; k++) {
+        if (filtered && flow[pairs[2 * k + 1] as number] === FLOW_NONE) continue;
+        const v = pairs[2 * k] as number;
         if (v >= 0) {
           if (visited[v] === 0) {
             visited[v] = 1;
@@ -370,7 +382,7 @@ export class ImpactIndex {
         if (known[g] === 0) continue;
         const state = g * GROUP_STRIDE;
         if (groups[state] !== gen) {
-          this.initGroup(g, members, gen, flow, considerStatus);
+          this.initGroup(g, members, filtered, gen, flow, considerStatus);
           touchedGroups.push(g);
         } else if (groups[state + 1] === u) {
           continue; // a member counts once per group, however many membership relationships join them
@@ -393,11 +405,11 @@ export class ImpactIndex {
   // ------------------------------------------------------------------ walk helpers
 
   /** Whether u (at maxDepth) has a walkable edge (a step, or downstream a membership) to a known CI not reached. */
-  private hasUnwalkedEdge(u: number, rows: WalkRows, filtered: boolean, flow: Uint8Array): boolean {
-    const { offsets, targets, types } = rows;
-    for (let k = offsets[u] as number, end = offsets[u + 1] as number; k < end; k++) {
-      if (filtered && flow[types[k] as number] === FLOW_NONE) continue;
-      const t = targets[k] as number;
+  private hasUnwalkedEdge(u: number, rows: AdjacencyLists, filtered: boolean, flow: Uint8Array): boolean {
+    const { heads, pairs } = rows;
+    for (let k = heads[2 * u] as number, end = k + (heads[2 * u + 1] as number); k < end; k++) {
+      if (filtered && flow[pairs[2 * k + 1] as number] === FLOW_NONE) continue;
+      const t = pairs[2 * k] as number;
       const v = t >= 0 ? t : ~t;
       if (this.visited[v] === 0) return true;
     }
@@ -409,36 +421,54 @@ export class ImpactIndex {
    * walk, and stores its margin: available members - required. Each member whose impact arrives
    * takes one off (unless already down by status); the group is impacted when the margin is < 0.
    */
-  private initGroup(g: number, rows: WalkRows, gen: number, flow: Uint8Array, considerStatus: boolean): void {
+  private initGroup(g: number, rows: AdjacencyLists, filtered: boolean, gen: number, flow: Uint8Array, considerStatus: boolean): void {
+    const at = g * GROUP_STRIDE;
+    this.groups[at] = gen;
+    this.groups[at + 1] = -1;
+    const base = 2 * g + (considerStatus ? 1 : 0);
+    if (!filtered && this.baseStamp[base] === this.baseVersion) {
+      this.groups[at + 2] = this.baseMargin[base] as number;
+      return;
+    }
     const markGen = this.nextMarkGeneration();
-    const { offsets, targets, types } = rows;
+    const { heads, pairs } = rows;
     let members = 0;
     let down = 0;
-    for (let k = offsets[g] as number, end = offsets[g + 1] as number; k < end; k++) {
-      if (flow[types[k] as number] !== FLOW_MEMBERSHIP) continue;
-      const m = targets[k] as number;
+    for (let k = heads[2 * g] as number, end = k + (heads[2 * g + 1] as number); k < end; k++) {
+      if (flow[pairs[2 * k + 1] as number] !== FLOW_MEMBERSHIP) continue;
+      const m = pairs[2 * k] as number;
       if (this.nodeKnown[m] === 0 || this.mark[m] === markGen) continue;
       this.mark[m] = markGen;
       members++;
       if (considerStatus && this.nodeAvailable[m] === 0) down++;
     }
     const required = Math.min(requiredMembers((this.nodeCis[g] as IndexedCi).redundancy, members), 0x3fff_ffff);
-    const at = g * GROUP_STRIDE;
-    this.groups[at] = gen;
-    this.groups[at + 1] = -1;
     this.groups[at + 2] = members - down - required;
+    if (!filtered) {
+      this.baseMargin[base] = members - down - required;
+      this.baseStamp[base] = this.baseVersion;
+    }
+  }
+
+  /** The groups' base margins are to be counted again (see baseMargin). */
+  private groupsChanged(): void {
+    if (this.baseVersion >= MAX_GENERATION) {
+      this.baseStamp.fill(0);
+      this.baseVersion = 0;
+    }
+    this.baseVersion++;
   }
 
   /** A group's state after the walk (null when it has no members). */
-  private groupState(g: number, rows: WalkRows, downstream: boolean, flow: Uint8Array, considerStatus: boolean): RedundancyState | null {
-    const { offsets, targets, types } = rows;
-    if (offsets[g] === offsets[g + 1]) return null;
+  private groupState(g: number, rows: AdjacencyLists, downstream: boolean, flow: Uint8Array, considerStatus: boolean): RedundancyState | null {
+    const { heads, pairs } = rows;
+    if (heads[2 * g + 1] === 0) return null;
     const markGen = this.nextMarkGeneration();
     let members = 0;
     const unavailableMembers: string[] = [];
-    for (let k = offsets[g] as number, end = offsets[g + 1] as number; k < end; k++) {
-      if (flow[types[k] as number] !== FLOW_MEMBERSHIP) continue;
-      const m = targets[k] as number;
+    for (let k = heads[2 * g] as number, end = k + (heads[2 * g + 1] as number); k < end; k++) {
+      if (flow[pairs[2 * k + 1] as number] !== FLOW_MEMBERSHIP) continue;
+      const m = pairs[2 * k] as number;
       if (this.nodeKnown[m] === 0 || this.mark[m] === markGen) continue;
       this.mark[m] = markGen;
       members++;
@@ -468,7 +498,7 @@ export class ImpactIndex {
     downstream: boolean,
     considerStatus: boolean,
     flow: Uint8Array,
-    members: WalkRows,
+    members: AdjacencyLists,
   ): ImpactResult {
     const queue = this.queue;
     let totalServices = 0;
@@ -572,15 +602,16 @@ export class ImpactIndex {
     return steps;
   }
 
-  /** The walk snapshot, built first when stale or when nodes were numbered past the rows it has. */
+  /** The walk snapshot, built first if there is none (none yet, or the types' flows changed). */
   private currentSnapshot(): WalkSnapshot {
     let snapshot = this.snapshot;
-    if (snapshot === null || snapshot.capacity < this.nodeCount) {
+    if (snapshot === null) {
       this.adjacency.compactIfScattered();
-      snapshot = WalkSnapshot.build(this.adjacency, this.nodeCount, this.nodeCapacity, this.typeFlow);
+      snapshot = WalkSnapshot.build(this.adjacency, this.nodeCount, this.typeFlow);
       this.snapshot = snapshot;
+      this.groupsChanged();
       this.snapshotBuilds++;
-    }
+    } else snapshot.compactIfScattered();
     return snapshot;
   }
 
@@ -643,6 +674,7 @@ export class ImpactIndex {
     this.nodeCis.push(undefined);
     this.nodeNames.push('');
     this.adjacency.ensureLists(2 * this.nodeCount);
+    this.snapshot?.ensureNodes(this.nodeCount);
     return n;
   }
 
@@ -659,6 +691,8 @@ export class ImpactIndex {
     this.queue = new Int32Array(capacity);
     this.from = new Int32Array(capacity);
     this.groups = grown(this.groups, capacity * GROUP_STRIDE);
+    this.baseMargin = grown(this.baseMargin, capacity * 2);
+    this.baseStamp = grown(this.baseStamp, capacity * 2);
     this.mark = grown(this.mark, capacity);
     this.nodeCapacity = capacity;
   }
@@ -684,13 +718,20 @@ export class ImpactIndex {
   }
 
   private unlink(e: number): void {
-    this.adjacency.remove(2 * (this.edgeSource[e] as number), e);
-    this.adjacency.remove(2 * (this.edgeTarget[e] as number) + 1, e);
+    const source = this.edgeSource[e] as number;
+    const target = this.edgeTarget[e] as number;
+    this.adjacency.remove(2 * source, e);
+    this.adjacency.remove(2 * target + 1, e);
+    this.snapshot?.unlink(e, source, target, this.typeFlow[this.edgeType[e] as number] as number);
   }
 }
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sameRule(a: RedundancyRule | null, b: RedundancyRule | null): boolean {
+  return a === b || (a !== null && b !== null && a.minAvailable === b.minAvailable && a.minAvailablePercent === b.minAvailablePercent);
 }
 
 /** [from, to) as a list. */
