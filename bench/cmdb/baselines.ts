@@ -5,11 +5,15 @@
  *    by `_id` (the index answers with them);
  *  - the naive in-memory representation: a Map from CI id to its CI and its outgoing and incoming
  *    relationship objects, and a plain breadth-first walk over it (also an independent count of
- *    what the index finds).
+ *    what the index finds);
+ *  - a bare CSR breadth-first walk (bareCsr): the floor for the index's own walk.
  */
+import { CORE_RELATIONSHIP_TYPES } from '@itsm/cmdb';
 import type { ImpactDirection, IndexedCi, Relationship } from '@itsm/cmdb';
 import { Types } from 'mongoose';
 import type { mongo } from 'mongoose';
+import { TYPE_IDS } from './topology';
+import type { Topology } from './topology';
 
 export interface NaiveNode {
   ci: IndexedCi | undefined;
@@ -146,4 +150,59 @@ export async function graphLookupImpact(
   const names = new Map(rows.map((r) => [String(r._id), r as unknown as { name: string; classId: string }]));
   const listed = wanted.map(([id, d]) => ({ id, name: names.get(id)?.name ?? '', classId: names.get(id)?.classId ?? '', depth: d }));
   return { lookupMs, fetchMs, totalMs: performance.now() - started, impacted: depth.size, relationships: doc?.impact?.length ?? 0, fetched: rows.length, listed };
+}
+
+/**
+ * The floor a walk can reach: a bare compressed-sparse-row copy of the generated graph for one
+ * direction (every type that propagates, a membership read as a plain step: no redundancy, no
+ * status, no type filter, no paths), walked breadth-first with a generation-stamped visited array.
+ */
+export interface BareCsr {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly seen: Int32Array;
+  readonly queue: Int32Array;
+  generation: number;
+}
+
+export function bareCsr(topology: Topology, direction: ImpactDirection): BareCsr {
+  const nodes = topology.cis.length;
+  const { type, source, target, count } = topology.relationships;
+  const propagation = new Map(CORE_RELATIONSHIP_TYPES.map((t) => [t.id, t.membership ? 'source_to_target' : t.propagation]));
+  // per TYPE_IDS index: 1 = impact flows source -> target, -1 = target -> source, 0 = never
+  const flow = TYPE_IDS.map((id) => (propagation.get(id) === 'source_to_target' ? 1 : propagation.get(id) === 'target_to_source' ? -1 : 0));
+  const sign = direction === 'downstream' ? 1 : -1;
+  const offsets = new Int32Array(nodes + 1);
+  const from = (i: number): number => ((flow[type[i] as number] as number) * sign > 0 ? (source[i] as number) : (target[i] as number));
+  const to = (i: number): number => ((flow[type[i] as number] as number) * sign > 0 ? (target[i] as number) : (source[i] as number));
+  for (let i = 0; i < count; i++) if (flow[type[i] as number] !== 0) (offsets[from(i) + 1] as number)++;
+  for (let n = 0; n < nodes; n++) offsets[n + 1] = (offsets[n + 1] as number) + (offsets[n] as number);
+  const fill = offsets.slice(0, nodes);
+  const targets = new Int32Array(offsets[nodes] as number);
+  for (let i = 0; i < count; i++) if (flow[type[i] as number] !== 0) targets[(fill[from(i)] as number)++] = to(i);
+  return { offsets, targets, seen: new Int32Array(nodes), queue: new Int32Array(nodes), generation: 0 };
+}
+
+/** CIs reached from `origin` (a CI number) in at most `maxDepth` hops, origin excluded. */
+export function bareReach(csr: BareCsr, origin: number, maxDepth: number): number {
+  const { offsets, targets, seen, queue } = csr;
+  const gen = ++csr.generation;
+  seen[origin] = gen;
+  queue[0] = origin;
+  let head = 0;
+  let tail = 1;
+  for (let d = 0; d < maxDepth && head < tail; d++) {
+    const levelEnd = tail;
+    while (head < levelEnd) {
+      const u = queue[head++] as number;
+      for (let k = offsets[u] as number, end = offsets[u + 1] as number; k < end; k++) {
+        const v = targets[k] as number;
+        if (seen[v] !== gen) {
+          seen[v] = gen;
+          queue[tail++] = v;
+        }
+      }
+    }
+  }
+  return tail - 1;
 }

@@ -24,10 +24,11 @@ export async function settle(): Promise<void> {
   }
 }
 
-/** heapUsed in bytes after settling. */
+/** heapUsed + arrayBuffers (typed arrays live outside the JS heap) in bytes after settling. */
 export async function settledHeap(): Promise<number> {
   await settle();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 export const round = (value: number, digits = 1): number => +value.toFixed(digits);

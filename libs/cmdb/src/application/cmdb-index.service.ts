@@ -30,6 +30,36 @@ export function toIndexedCi(dataModel: CmdbDataModel, ci: { readonly id: string;
   };
 }
 
+/** A CMDB event (`itsm.cmdb.v1`) as the index reads it: its type, its data, its subject's sequence. */
+export interface IndexedEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly sequence: number;
+}
+
+/**
+ * Applies one CMDB event to an index: whether it changed the index (an event older than what the
+ * index holds for its subject does not), or null for an event type the index does not know.
+ */
+export function applyCmdbEvent(index: ImpactIndex, dataModel: CmdbDataModel, event: IndexedEvent): boolean | null {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  switch (event.type) {
+    case 'itsm.cmdb.ci-created.v1':
+    case 'itsm.cmdb.ci-updated.v1': {
+      const ci = { id: String(data['ciId']), classId: String(data['classId']), name: String(data['name']), attributes: (data['attributes'] ?? {}) as Attributes };
+      return index.upsertCi(toIndexedCi(dataModel, ci), event.sequence);
+    }
+    case 'itsm.cmdb.ci-retired.v1':
+      return index.retireCi(String(data['ciId']), event.sequence);
+    case 'itsm.cmdb.relationship-added.v1':
+      return index.addRelationship({ id: String(data['relationshipId']), typeId: String(data['typeId']), sourceId: String(data['sourceId']), targetId: String(data['targetId']) }, event.sequence);
+    case 'itsm.cmdb.relationship-removed.v1':
+      return index.removeRelationship(String(data['relationshipId']), event.sequence);
+    default:
+      return null;
+  }
+}
+
 /** A CI as the index takes it in (a CI, or a listing's summary of one). */
 export type IndexableCi = Pick<ConfigurationItem, 'id' | 'classId' | 'name' | 'attributes' | 'state' | 'sequence'>;
 
@@ -87,6 +117,8 @@ export class CmdbIndexService implements IndexWriter, IndexReader {
     const started = performance.now();
     const cis = await this.cis.forEach((batch) => batch.forEach((ci) => this.applyCi(ci)));
     const relationships = await this.relationships.forEach((batch) => batch.forEach((r) => this.applyRelationship(r)));
+    // the walk snapshot now, not in the first query
+    this.index.prepareWalks();
     this.ready = true;
     this.logger.info({ cis, relationships, ms: Math.round(performance.now() - started) }, 'CMDB impact index loaded');
   }
@@ -106,26 +138,7 @@ export class CmdbIndexService implements IndexWriter, IndexReader {
 
   /** One CMDB event (this replica's own write, or any replica's through the bus). */
   apply(envelope: EventEnvelope): void {
-    const data = envelope.data as Record<string, unknown>;
-    switch (envelope.type) {
-      case 'itsm.cmdb.ci-created.v1':
-      case 'itsm.cmdb.ci-updated.v1': {
-        const ci = { id: String(data['ciId']), classId: String(data['classId']), name: String(data['name']), attributes: (data['attributes'] ?? {}) as Attributes };
-        this.index.upsertCi(toIndexedCi(this.dataModel.current(), ci), envelope.sequence);
-        return;
-      }
-      case 'itsm.cmdb.ci-retired.v1':
-        this.index.retireCi(String(data['ciId']), envelope.sequence);
-        return;
-      case 'itsm.cmdb.relationship-added.v1':
-        this.index.addRelationship({ id: String(data['relationshipId']), typeId: String(data['typeId']), sourceId: String(data['sourceId']), targetId: String(data['targetId']) }, envelope.sequence);
-        return;
-      case 'itsm.cmdb.relationship-removed.v1':
-        this.index.removeRelationship(String(data['relationshipId']), envelope.sequence);
-        return;
-      default:
-        this.logger.warn({ type: envelope.type }, 'CMDB index: unknown event type ignored');
-    }
+    if (applyCmdbEvent(this.index, this.dataModel.current(), envelope) === null) this.logger.warn({ type: envelope.type }, 'CMDB index: unknown event type ignored');
   }
 
   /** This replica's own committed events, applied before the write returns (read your writes). */

@@ -22,6 +22,18 @@ describe('AdjacencyLists', () => {
     expect(entries(lists, 2)).toEqual(['7:1:50']);
   });
 
+  it('takes over compressed sparse rows, then grows them like any lists', () => {
+    // list 0: two entries, list 1: none, list 2: one; room for two more past the rows
+    const lists = AdjacencyLists.fromRows(3, Int32Array.of(0, 2, 2, 3), Int32Array.of(5, 0, 6, 1, 7, 0, 0, 0, 0, 0), Int32Array.of(10, 11, 12, 0, 0));
+    expect([0, 1, 2].map((l) => entries(lists, l))).toEqual([['5:0:10', '6:1:11'], [], ['7:0:12']]);
+    lists.add(1, 8, 2, 13);
+    lists.add(0, 9, 0, 14);
+    lists.remove(0, 10);
+    lists.ensureLists(4);
+    lists.add(3, 1, 1, 15);
+    expect([0, 1, 2, 3].map((l) => entries(lists, l))).toEqual([['6:1:11', '9:0:14'], ['8:2:13'], ['7:0:12'], ['1:1:15']]);
+  });
+
   it('matches a plain model through growth, relocation and compaction (seeded random)', () => {
     let seed = 42;
     const random = (): number => {

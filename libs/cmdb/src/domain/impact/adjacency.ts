@@ -26,6 +26,28 @@ export class AdjacencyLists {
   /** Lists moved out of list order since the last compaction. */
   private displaced = 0;
 
+  /**
+   * Lists 0..count-1 from compressed sparse rows: list l holds entries [offsets[l], offsets[l + 1])
+   * of `pairs` (other end, type: two numbers per entry) and `edges`, which the lists take over
+   * (room past offsets[count] is free). Each list is full (its first add relocates it).
+   */
+  static fromRows(count: number, offsets: Int32Array, pairs: Int32Array, edges: Int32Array): AdjacencyLists {
+    const lists = new AdjacencyLists();
+    lists.ensureLists(count);
+    for (let l = 0; l < count; l++) {
+      const from = offsets[l] as number;
+      const len = (offsets[l + 1] as number) - from;
+      lists.heads[2 * l] = from;
+      lists.heads[2 * l + 1] = len;
+      lists.capacity[l] = len;
+    }
+    lists.pairs = pairs;
+    lists.edges = edges;
+    lists.used = offsets[count] as number;
+    lists.entries = lists.used;
+    return lists;
+  }
+
   /** Makes lists 0..count-1 exist (new ones empty). */
   ensureLists(count: number): void {
     if (count > this.capacity.length) {

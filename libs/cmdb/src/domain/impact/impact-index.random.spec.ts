@@ -26,7 +26,8 @@ interface World {
 
 type Event = { readonly seq: number; readonly apply: (index: ImpactIndex) => boolean };
 
-function makeWorld(seed: number): World {
+/** `walkBetween`: a walk after every few events, so that the walk snapshot is built mid-stream and every later change must reach the next walk. */
+function makeWorld(seed: number, walkBetween = false): World {
   const random = prng(seed);
   const int = (n: number): number => Math.floor(random() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
@@ -116,6 +117,7 @@ function makeWorld(seed: number): World {
   events.forEach((event, i) => {
     if (i === half) index.setRelationshipTypes(types);
     event.apply(index);
+    if (walkBetween && int(4) === 0) index.impact({ from: [pick(ciIds), pick(ciIds)], direction: random() < 0.5 ? 'downstream' : 'upstream', maxDepth: 50, limit: 3 });
   });
   return { types, cis, rels: [...rels.values()], index };
 }
@@ -243,52 +245,59 @@ function pathProblems(world: World, query: ImpactQuery, result: ImpactResult, de
 describe('ImpactIndex against a reference implementation (seeded random graphs with cycles)', () => {
   const seeds = Array.from({ length: 40 }, (_, i) => 1000 + i * 7919);
 
-  it.each(seeds)('seed %i', (seed) => {
-    const world = makeWorld(seed);
-    const random = prng(seed ^ 0x5eed);
-    const ids = [...world.cis.keys()];
-    expect(world.index.size).toEqual({ cis: world.cis.size, relationships: world.rels.length });
-    for (const id of ids) expect(world.index.ci(id)).toBe(world.cis.get(id));
-    for (const id of ids) {
-      const mine = world.rels.filter((r) => r.sourceId === id || r.targetId === id).map((r) => r.id).sort();
-      expect(world.index.relationshipsOf(id).map((r) => r.id).sort()).toEqual(mine);
-    }
+  it.each(seeds)('seed %i', (seed) => checkWorld(makeWorld(seed), seed));
 
-    for (let q = 0; q < 25; q++) {
-      const from = Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.1 ? 'nope' : (ids[Math.floor(random() * ids.length)] as string)));
-      const direction: ImpactDirection = random() < 0.6 ? 'downstream' : 'upstream';
-      const query: ImpactQuery = {
-        from,
-        direction,
-        maxDepth: random() < 0.3 ? Math.floor(random() * 3) : 50,
-        ...(random() < 0.25 ? { relationshipTypes: world.types.filter(() => random() < 0.6).map((t) => t.id) } : {}),
-        ...(random() < 0.3 ? { considerStatus: false } : {}),
-      };
-      const expected = reference(world, query);
-      const result = world.index.impact({ ...query, limit: 10_000 });
-      const context = JSON.stringify(query);
-
-      expect([context, result.impacted.map((c) => [c.id, c.depth])]).toEqual([context, byDepthNameId(world.cis, expected.depths).map((id) => [id, expected.depths.get(id)])]);
-      expect(result.totalImpacted).toBe(expected.depths.size);
-      expect(result.totalServices).toBe([...expected.depths.keys()].filter((id) => world.cis.get(id)?.service).length);
-      expect(result.services).toEqual(result.impacted.filter((c) => c.service));
-      expect(result.depthLimitReached).toBe(expected.depthLimitReached);
-      expect(result.truncated).toBe(false);
-      expect(result.unknownOrigins).toEqual([...new Set(from.filter((id) => !world.cis.has(id)))]);
-      expect(result.impacted.map((c) => [c.id, c.redundancy])).toEqual(result.impacted.map((c) => [c.id, expected.states.get(c.id) ?? null]));
-      expect(result.redundancyHeld.map((h) => h.id).sort()).toEqual([...expected.held].sort());
-      expect(result.redundancyHeld.map((h) => h.redundancy)).toEqual(result.redundancyHeld.map((h) => expected.states.get(h.id)));
-      const depths = new Map(expected.depths);
-      for (const id of from) if (world.cis.has(id)) depths.set(id, 0);
-      expect(pathProblems(world, query, result, depths)).toEqual([]);
-
-      // a small limit lists the first CIs of the full answer, counts unchanged
-      const limit = Math.floor(random() * 8);
-      const limited = world.index.impact({ ...query, limit });
-      expect(limited.impacted.map((c) => c.id)).toEqual(result.impacted.slice(0, limit).map((c) => c.id));
-      expect(limited.totalImpacted).toBe(result.totalImpacted);
-      expect(limited.totalServices).toBe(result.totalServices);
-      expect(limited.truncated).toBe(result.totalImpacted > limit);
-    }
+  it.each(seeds.slice(0, 15))('seed %i, walked between the events (the walk snapshot follows every change)', (seed) => {
+    const world = makeWorld(seed, true);
+    expect(world.index.walkSnapshotBuilds).toBeGreaterThan(0); // built mid-stream, then kept current
+    checkWorld(world, seed);
   });
 });
+
+function checkWorld(world: World, seed: number): void {
+  const random = prng(seed ^ 0x5eed);
+  const ids = [...world.cis.keys()];
+  expect(world.index.size).toEqual({ cis: world.cis.size, relationships: world.rels.length });
+  for (const id of ids) expect(world.index.ci(id)).toBe(world.cis.get(id));
+  for (const id of ids) {
+    const mine = world.rels.filter((r) => r.sourceId === id || r.targetId === id).map((r) => r.id).sort();
+    expect(world.index.relationshipsOf(id).map((r) => r.id).sort()).toEqual(mine);
+  }
+
+  for (let q = 0; q < 25; q++) {
+    const from = Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.1 ? 'nope' : (ids[Math.floor(random() * ids.length)] as string)));
+    const direction: ImpactDirection = random() < 0.6 ? 'downstream' : 'upstream';
+    const query: ImpactQuery = {
+      from,
+      direction,
+      maxDepth: random() < 0.3 ? Math.floor(random() * 3) : 50,
+      ...(random() < 0.25 ? { relationshipTypes: world.types.filter(() => random() < 0.6).map((t) => t.id) } : {}),
+      ...(random() < 0.3 ? { considerStatus: false } : {}),
+    };
+    const expected = reference(world, query);
+    const result = world.index.impact({ ...query, limit: 10_000 });
+    const context = JSON.stringify(query);
+
+    expect([context, result.impacted.map((c) => [c.id, c.depth])]).toEqual([context, byDepthNameId(world.cis, expected.depths).map((id) => [id, expected.depths.get(id)])]);
+    expect(result.totalImpacted).toBe(expected.depths.size);
+    expect(result.totalServices).toBe([...expected.depths.keys()].filter((id) => world.cis.get(id)?.service).length);
+    expect(result.services).toEqual(result.impacted.filter((c) => c.service));
+    expect(result.depthLimitReached).toBe(expected.depthLimitReached);
+    expect(result.truncated).toBe(false);
+    expect(result.unknownOrigins).toEqual([...new Set(from.filter((id) => !world.cis.has(id)))]);
+    expect(result.impacted.map((c) => [c.id, c.redundancy])).toEqual(result.impacted.map((c) => [c.id, expected.states.get(c.id) ?? null]));
+    expect(result.redundancyHeld.map((h) => h.id).sort()).toEqual([...expected.held].sort());
+    expect(result.redundancyHeld.map((h) => h.redundancy)).toEqual(result.redundancyHeld.map((h) => expected.states.get(h.id)));
+    const depths = new Map(expected.depths);
+    for (const id of from) if (world.cis.has(id)) depths.set(id, 0);
+    expect(pathProblems(world, query, result, depths)).toEqual([]);
+
+    // a small limit lists the first CIs of the full answer, counts unchanged
+    const limit = Math.floor(random() * 8);
+    const limited = world.index.impact({ ...query, limit });
+    expect(limited.impacted.map((c) => c.id)).toEqual(result.impacted.slice(0, limit).map((c) => c.id));
+    expect(limited.totalImpacted).toBe(result.totalImpacted);
+    expect(limited.totalServices).toBe(result.totalServices);
+    expect(limited.truncated).toBe(result.totalImpacted > limit);
+  }
+}

@@ -549,3 +549,126 @@ describe('ImpactIndex: events out of order', () => {
     expect(index.impact(q).totalImpacted).toBe(0);
   });
 });
+
+describe('ImpactIndex: the walk snapshot', () => {
+  const q = (from: string, extra: Partial<ImpactQuery> = {}): ImpactQuery => ({ from: [from], direction: 'downstream', maxDepth: 10, ...extra });
+  const reach = (index: ImpactIndex, query: ImpactQuery): string[] => index.impact(query).impacted.map((c) => c.id);
+
+  function chain(): ImpactIndex {
+    const index = new ImpactIndex(TYPES);
+    for (const id of ['db', 'app', 'svc', 'other']) index.upsertCi(ci(id), 1);
+    index.addRelationship({ id: 'r1', typeId: 'depends_on', sourceId: 'app', targetId: 'db' }, 1);
+    return index;
+  }
+
+  it('is built once, by the first walk (or prepareWalks), then kept current', () => {
+    const index = chain();
+    expect(index.walkSnapshotBuilds).toBe(0);
+    expect(reach(index, q('db'))).toEqual(['app']);
+    expect(reach(index, q('app', { direction: 'upstream' }))).toEqual(['db']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+    index.prepareWalks();
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+
+  it('a relationship added after a walk is walked by the next one, in both directions', () => {
+    const index = chain();
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.addRelationship({ id: 'r2', typeId: 'depends_on', sourceId: 'svc', targetId: 'app' }, 2);
+    expect(reach(index, q('db'))).toEqual(['app', 'svc']);
+    expect(reach(index, q('svc', { direction: 'upstream' }))).toEqual(['app', 'db']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+
+  it('a relationship removed, moved or retyped after a walk is seen by the next one', () => {
+    const index = chain();
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.addRelationship({ id: 'r1', typeId: 'depends_on', sourceId: 'other', targetId: 'db' }, 2); // moved
+    expect(reach(index, q('db'))).toEqual(['other']);
+    index.addRelationship({ id: 'r1', typeId: 'contains', sourceId: 'other', targetId: 'db' }, 3); // retyped: now db is downstream of other
+    expect(reach(index, q('db'))).toEqual([]);
+    expect(reach(index, q('other'))).toEqual(['db']);
+    index.removeRelationship('r1', 4);
+    expect(reach(index, q('other'))).toEqual([]);
+    index.addRelationship({ id: 'r1', typeId: 'member_of', sourceId: 'other', targetId: 'db' }, 5); // a membership now
+    expect(reach(index, q('other', { direction: 'upstream' }))).toEqual([]);
+    expect(reach(index, q('db', { direction: 'upstream' }))).toEqual(['other']);
+    expect(index.impact(q('other')).redundancyHeld).toEqual([]); // db has no rule: one member of one down impacts it
+    expect(reach(index, q('other'))).toEqual(['db']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+
+  it('an event ignored by its sequence does not change it', () => {
+    const index = chain();
+    reach(index, q('db'));
+    expect(index.addRelationship({ id: 'r1', typeId: 'depends_on', sourceId: 'other', targetId: 'db' }, 1)).toBe(false);
+    expect(index.removeRelationship('r1', 0)).toBe(false);
+    expect(reach(index, q('db'))).toEqual(['app']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+
+  it('new propagation rules after a walk are followed by the next one', () => {
+    const index = chain();
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.setRelationshipTypes(TYPES.map((t) => (t.id === 'depends_on' ? { ...t, propagation: 'source_to_target' as const } : t)));
+    expect(reach(index, q('db'))).toEqual([]);
+    expect(reach(index, q('app'))).toEqual(['db']);
+    expect(index.walkSnapshotBuilds).toBe(2);
+  });
+
+  it('CI changes keep the snapshot: a retired, revived or new CI and a member down are seen by the next walk without a rebuild', () => {
+    const index = chain();
+    index.upsertCi(ci('cluster', { redundancy: { minAvailable: 1, minAvailablePercent: null } }), 1);
+    index.upsertCi(ci('n1'), 1);
+    index.upsertCi(ci('n2'), 1);
+    index.addRelationship({ id: 'm1', typeId: 'member_of', sourceId: 'n1', targetId: 'cluster' }, 1);
+    index.addRelationship({ id: 'm2', typeId: 'member_of', sourceId: 'n2', targetId: 'cluster' }, 1);
+    expect(reach(index, q('n1'))).toEqual([]);
+    expect(index.impact(q('n1')).redundancyHeld.map((h) => h.id)).toEqual(['cluster']);
+    const builds = index.walkSnapshotBuilds;
+
+    index.upsertCi(ci('n2', { status: 'non_operational' }), 2);
+    expect(reach(index, q('n1'))).toEqual(['cluster']);
+    index.retireCi('app', 2);
+    expect(reach(index, q('db'))).toEqual([]);
+    index.upsertCi(ci('app'), 3);
+    expect(reach(index, q('db'))).toEqual(['app']);
+    index.upsertCi(ci('late'), 1); // numbered after the build: an origin without relationships
+    expect(index.impact(q('late'))).toMatchObject({ origins: ['late'], totalImpacted: 0 });
+    expect(index.walkSnapshotBuilds).toBe(builds);
+  });
+
+  it("a group's counts kept between walks follow a change of its rule, a member's status or retirement", () => {
+    const index = new ImpactIndex(TYPES);
+    index.upsertCi(ci('cluster', { redundancy: { minAvailable: 1, minAvailablePercent: null } }), 1);
+    for (const id of ['n1', 'n2', 'n3']) index.upsertCi(ci(id), 1);
+    for (const id of ['n1', 'n2', 'n3']) index.addRelationship({ id: `m-${id}`, typeId: 'member_of', sourceId: id, targetId: 'cluster' }, 1);
+    const reached = (): string[] => reach(index, q('n1'));
+    expect(reached()).toEqual([]);
+    index.upsertCi(ci('cluster', { redundancy: { minAvailable: 3, minAvailablePercent: null } }), 2);
+    expect(reached()).toEqual(['cluster']);
+    index.upsertCi(ci('cluster', { redundancy: { minAvailable: 2, minAvailablePercent: null } }), 3);
+    expect(reached()).toEqual([]);
+    index.upsertCi(ci('n2', { status: 'maintenance' }), 2);
+    expect(reached()).toEqual(['cluster']);
+    index.upsertCi(ci('n2'), 3);
+    expect(reached()).toEqual([]);
+    index.retireCi('n3', 2); // two members left, two required
+    expect(reached()).toEqual(['cluster']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+
+  it('follows many changes after it was built: CIs numbered after it, rows that outgrow their room, removals', () => {
+    const index = chain();
+    reach(index, q('db'));
+    for (let i = 0; i < 1500; i++) index.upsertCi(ci(`extra-${i}`), 1);
+    expect(index.impact(q('extra-1499'))).toMatchObject({ origins: ['extra-1499'], totalImpacted: 0 });
+    for (let i = 0; i < 1500; i++) index.addRelationship({ id: `x${i}`, typeId: 'runs_on', sourceId: `extra-${i}`, targetId: i % 2 === 0 ? 'db' : `extra-${i - 1}` }, 1);
+    expect(index.impact(q('db')).totalImpacted).toBe(1 + 1500);
+    for (let i = 0; i < 1500; i += 2) index.removeRelationship(`x${i}`, 2);
+    expect(reach(index, q('db'))).toEqual(['app']);
+    expect(index.impact(q('extra-0', { direction: 'upstream' })).totalImpacted).toBe(0);
+    expect(reach(index, q('extra-0'))).toEqual(['extra-1']);
+    expect(index.walkSnapshotBuilds).toBe(1);
+  });
+});

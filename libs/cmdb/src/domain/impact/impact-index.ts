@@ -12,28 +12,12 @@ import type {
   RedundancyRule,
   RedundancyState,
 } from './impact.types';
-
-/**
- * How impact crosses an edge of a type (downstream; upstream reads the same edges backwards):
- * - NONE: never (propagation `none`, or a type the index does not know, or filtered out);
- * - FORWARD: source -> target (`source_to_target`);
- * - BACKWARD: target -> source (`target_to_source`);
- * - MEMBERSHIP: source (member) -> target (group), gated by the group's redundancy rule. A type
- *   with `membership: true` and a propagation other than `none` is always read this way (the
- *   target is the group, as RelationshipType documents).
- */
-const FLOW_NONE = 0;
-const FLOW_FORWARD = 1;
-const FLOW_BACKWARD = 2;
-const FLOW_MEMBERSHIP = 3;
+import { FLOW_BACKWARD, FLOW_FORWARD, FLOW_MEMBERSHIP, FLOW_NONE, WalkSnapshot } from './walk-snapshot';
 
 const DEFAULT_LIMIT = 1000;
 const MAX_GENERATION = 0x7fff_fffe;
-/**
- * Per node in `walk`: [generation it was reached in, depth, parent node, unused] (16 bytes, aligned).
- * The edge to the parent is looked up again for the listed CIs only (see pathTo).
- */
-const WALK_STRIDE = 4;
+/** `visited` of a node reached at maxDepth (listed, not expanded, not counted against its groups). */
+const AT_DEPTH_LIMIT = 2;
 /** Per node in `groups`: [generation the state belongs to, last member counted, margin (see initGroup), unused]. */
 const GROUP_STRIDE = 4;
 
@@ -72,11 +56,15 @@ export function requiredMembers(rule: RedundancyRule | null, members: number): n
  * seen yet: their numbers exist, unknown, until upserted; an edge is walked once both ends are known
  * and not retired and its type is known). Per node two adjacency lists (out: the node is the
  * source; in: the target) packed in typed arrays, each entry holding the other end and the type
- * number (see AdjacencyLists); per edge its endpoints and type in typed arrays. A walk is a
- * breadth-first search over an Int32Array queue, with one generation-stamped record per node
- * (reached-in generation, depth, parent node: never cleared between queries); paths are built
- * only for the listed CIs, counts are exact. The adjacency is compacted in node order when many
- * lists have moved (after a bulk load: the first query after it pays for that once).
+ * number (see AdjacencyLists); per edge its endpoints and type in typed arrays. Walks read a
+ * WalkSnapshot instead: per direction only the entries a walk may cross (and per group its
+ * members), built in one pass over the lists by the first walk (or prepareWalks(), after a bulk
+ * load) and after a change of the types' flows, and kept current by every relationship change
+ * from then on (a bulk load before the first walk pays nothing for it). A walk is a breadth-first
+ * search over an Int32Array queue; per node one `visited` byte (the only per-node state a step
+ * reads), per queue position the position it was reached from; paths are built only for the
+ * listed CIs, counts are exact. Lists are compacted in node order when many have moved (after a
+ * bulk load).
  *
  * Downstream, a membership relationship (member -> group) does not carry impact by itself: the
  * first member whose impact arrives counts the group's members (see RedundancyState), each one
@@ -106,16 +94,38 @@ export class ImpactIndex {
   private nodeSequence = new Float64Array(0);
   /** 1 = upserted and not retired. */
   private nodeKnown = new Uint8Array(0);
+  /** 1 - nodeKnown: a walk's `visited` starts as a copy of it (a CI not known is never stepped on). */
+  private nodeBlocked = new Uint8Array(0);
   private nodeAvailable = new Uint8Array(0);
   private nodeService = new Uint8Array(0);
   private knownCis = 0;
 
-  // ---- per-walk scratch, indexed by node
+  // ---- the walks' copy of the walkable graph (null: none yet, built by the next walk)
+  private snapshot: WalkSnapshot | null = null;
+  private snapshotBuilds = 0;
+
+  // ---- per-walk scratch
   private generation = 0;
-  private walk = new Int32Array(0);
+  /**
+   * Per node: 0 = not reached, else reached in this walk (AT_DEPTH_LIMIT: at maxDepth) or not
+   * known. The one byte a walk reads per entry (dense, so that it stays in cache); a copy of
+   * nodeBlocked when a walk starts.
+   */
+  private visited = new Uint8Array(0);
+  /** The nodes reached, in the order reached (so by depth; the origins first). */
   private queue = new Int32Array(0);
+  /** Per queue position: the queue position of the node it was reached from (origins: -1). */
+  private from = new Int32Array(0);
   /** Redundancy groups during a downstream walk (a group's state in one cache line). */
   private groups = new Int32Array(0);
+  /**
+   * Per group and considerStatus (2g + 1: true), kept across walks without a type filter: the
+   * margin before any impact (members available - required), valid while `baseStamp` holds
+   * `baseVersion`. A change of the memberships, a member's state or a group's rule bumps the version.
+   */
+  private baseMargin = new Int32Array(0);
+  private baseStamp = new Int32Array(0);
+  private baseVersion = 1;
   private markGeneration = 0;
   private mark = new Int32Array(0);
   private readonly touchedGroups: number[] = [];
@@ -146,19 +156,23 @@ export class ImpactIndex {
   setRelationshipTypes(types: readonly ImpactRelationshipType[]): void {
     this.typeFlow.fill(FLOW_NONE);
     for (const type of types) this.typeFlow[this.typeNumber(type.id)] = flowOf(type);
+    this.snapshot = null;
   }
 
   upsertCi(ci: IndexedCi, sequence: number): boolean {
     const n = this.nodeNumber(ci.id);
     if (!(sequence > (this.nodeSequence[n] as number))) return false;
     this.nodeSequence[n] = sequence;
+    const available = isAvailable(ci.operationalStatus) ? 1 : 0;
+    if (this.nodeKnown[n] === 0 || this.nodeAvailable[n] !== available || !sameRule(this.nodeCis[n]?.redundancy ?? null, ci.redundancy)) this.groupsChanged();
     if (this.nodeKnown[n] === 0) {
       this.nodeKnown[n] = 1;
+      this.nodeBlocked[n] = 0;
       this.knownCis++;
     }
     this.nodeCis[n] = ci;
     this.nodeNames[n] = ci.name;
-    this.nodeAvailable[n] = isAvailable(ci.operationalStatus) ? 1 : 0;
+    this.nodeAvailable[n] = available;
     this.nodeService[n] = ci.service ? 1 : 0;
     return true;
   }
@@ -170,7 +184,9 @@ export class ImpactIndex {
     this.nodeSequence[n] = sequence;
     if (this.nodeKnown[n] === 1) {
       this.nodeKnown[n] = 0;
+      this.nodeBlocked[n] = 1;
       this.knownCis--;
+      this.groupsChanged();
     }
     this.nodeCis[n] = undefined;
     this.nodeNames[n] = '';
@@ -190,7 +206,10 @@ export class ImpactIndex {
         if (this.edgeType[e] !== type) {
           this.adjacency.setType(2 * source, e, type);
           this.adjacency.setType(2 * target + 1, e, type);
+          this.snapshot?.unlink(e, source, target, this.typeFlow[this.edgeType[e] as number] as number);
+          this.snapshot?.link(e, source, target, type, this.typeFlow[type] as number);
           this.edgeType[e] = type;
+          this.groupsChanged();
         }
         this.edgeRelationships[e] = rel;
         return true;
@@ -206,6 +225,8 @@ export class ImpactIndex {
     this.edgeRelationships[e] = rel;
     this.adjacency.add(2 * source, target, type, e);
     this.adjacency.add(2 * target + 1, source, type, e);
+    this.snapshot?.link(e, source, target, type, this.typeFlow[type] as number);
+    this.groupsChanged();
     return true;
   }
 
@@ -215,6 +236,7 @@ export class ImpactIndex {
     this.edgeSequence[e] = sequence;
     if (this.edgeActive[e] === 1) {
       this.unlink(e);
+      this.groupsChanged();
       this.edgeActive[e] = 0;
       this.activeRelationships--;
       this.edgeRelationships[e] = undefined;
@@ -247,6 +269,19 @@ export class ImpactIndex {
     return { cis: this.knownCis, relationships: this.activeRelationships };
   }
 
+  /**
+   * Builds the walk snapshot now if there is none (the next walk would build it): after a bulk
+   * load, say, so that the first query does not pay for it.
+   */
+  prepareWalks(): void {
+    this.currentSnapshot();
+  }
+
+  /** How many times the walk snapshot was built (the first walk, then after each change of the types' flows). */
+  get walkSnapshotBuilds(): number {
+    return this.snapshotBuilds;
+  }
+
   impact(query: ImpactQuery): ImpactResult {
     const downstream = query.direction === 'downstream';
     const maxDepth = query.maxDepth >= 0 ? Math.floor(query.maxDepth) : 0;
@@ -254,11 +289,12 @@ export class ImpactIndex {
     const limit = query.limit === undefined ? DEFAULT_LIMIT : query.limit >= 0 ? Math.floor(query.limit) : 0;
     const flow = this.prepareFlow(query.relationshipTypes);
     const gen = this.nextGeneration();
-    this.adjacency.compactIfScattered();
+    const snapshot = this.currentSnapshot();
 
     const known = this.nodeKnown;
-    const walk = this.walk;
     const queue = this.queue;
+    const visited = this.visited;
+    visited.set(this.nodeBlocked.subarray(0, this.nodeCount));
     this.touchedGroups.length = 0;
 
     const origins: string[] = [];
@@ -270,18 +306,17 @@ export class ImpactIndex {
         if (!unknownOrigins.includes(id)) unknownOrigins.push(id);
         continue;
       }
-      const w = n * WALK_STRIDE;
-      if (walk[w] === gen) continue;
-      walk[w] = gen;
-      walk[w + 1] = 0;
-      walk[w + 2] = -1;
+      if (visited[n] !== 0) continue;
+      visited[n] = 1;
+      this.from[tail] = -1;
       queue[tail++] = n;
       origins.push(id);
     }
     const originCount = tail;
 
-    const walked = this.breadthFirst(originCount, downstream, considerStatus, maxDepth, flow, gen);
-    return this.buildResult(query, origins, unknownOrigins, originCount, walked.tail, limit, walked.depthLimitReached, downstream, considerStatus, maxDepth, flow, gen);
+    const rows = downstream ? snapshot.downstream : snapshot.upstream;
+    const walked = this.breadthFirst(originCount, rows, snapshot.members, query.relationshipTypes !== undefined, considerStatus, maxDepth, flow, gen);
+    return this.buildResult(query, origins, unknownOrigins, originCount, walked.tail, limit, walked.depthLimitReached, downstream, considerStatus, flow, snapshot.members);
   }
 
   /**
@@ -289,21 +324,28 @@ export class ImpactIndex {
    * every query deoptimized when it left the loop (code after it had no type feedback yet) and ran
    * in the interpreter until on-stack replacement compiled the loop again.
    */
-  private breadthFirst(originCount: number, downstream: boolean, considerStatus: boolean, maxDepth: number, flow: Uint8Array, gen: number): { tail: number; depthLimitReached: boolean } {
+  private breadthFirst(
+    originCount: number,
+    rows: AdjacencyLists,
+    members: AdjacencyLists,
+    filtered: boolean,
+    considerStatus: boolean,
+    maxDepth: number,
+    flow: Uint8Array,
+    gen: number,
+  ): { tail: number; depthLimitReached: boolean } {
     const known = this.nodeKnown;
+    const visited = this.visited;
     const available = this.nodeAvailable;
-    const walk = this.walk;
     const queue = this.queue;
+    const from = this.from;
     const groups = this.groups;
-    const { heads, pairs } = this.adjacency;
+    const { heads, pairs } = rows;
     const touchedGroups = this.touchedGroups;
     let tail = originCount;
-    // Breadth-first; the queue ends up ordered by depth (levels: where each depth starts). For each
-    // edge entry of u: the other end v and the type's flow; reaching v writes its walk record.
-    // downstream: out entries FORWARD / MEMBERSHIP, in entries BACKWARD;
-    // upstream: out entries BACKWARD, in entries FORWARD / MEMBERSHIP (a group needs its members).
-    const outWalk = downstream ? FLOW_FORWARD : FLOW_BACKWARD;
-    const inWalk = downstream ? FLOW_BACKWARD : FLOW_FORWARD;
+    // Breadth-first over the direction's rows; the queue ends up ordered by depth (levels: where
+    // each depth starts). An entry v >= 0 is a step to v; v < 0 (downstream only) is a membership
+    // of u in the group ~v. With a type filter, entries of other types are skipped.
     let head = 0;
     let depthLimitReached = false;
     const levels = this.levels;
@@ -318,60 +360,40 @@ export class ImpactIndex {
         levelEnd = tail;
         levels.push(tail);
       }
+      const at = head;
       const u = queue[head++] as number;
       if (d >= maxDepth) {
-        if (!depthLimitReached && this.hasUnwalkedEdge(u, downstream, flow, gen)) depthLimitReached = true;
+        visited[u] = AT_DEPTH_LIMIT;
+        if (!depthLimitReached && this.hasUnwalkedEdge(u, rows, filtered, flow)) depthLimitReached = true;
         continue;
       }
-      const next = d + 1;
-      const outFrom = heads[4 * u] as number;
-      const outEnd = outFrom + (heads[4 * u + 1] as number);
-      const inFrom = heads[4 * u + 2] as number;
-      const inEnd = inFrom + (heads[4 * u + 3] as number);
-      for (let k = outFrom; k < outEnd; k++) {
-        const f = flow[pairs[2 * k + 1] as number];
-        if (f === outWalk) {
-          const v = pairs[2 * k] as number;
-          const w = v * WALK_STRIDE;
-          if (walk[w] !== gen && known[v] === 1) {
-            walk[w] = gen;
-            walk[w + 1] = next;
-            walk[w + 2] = u;
+      for (let k = heads[2 * u] as number, end = k + (heads[2 * u + 1] as number); k < end; k++) {
+        if (filtered && flow[pairs[2 * k + 1] as number] === FLOW_NONE) continue;
+        const v = pairs[2 * k] as number;
+        if (v >= 0) {
+          if (visited[v] === 0) {
+            visited[v] = 1;
+            from[tail] = at;
             queue[tail++] = v;
           }
-        } else if (f === FLOW_MEMBERSHIP && downstream) {
-          const g = pairs[2 * k] as number;
-          if (known[g] === 0) continue;
-          const at = g * GROUP_STRIDE;
-          if (groups[at] !== gen) {
-            this.initGroup(g, gen, flow, considerStatus);
-            touchedGroups.push(g);
-          } else if (groups[at + 1] === u) {
-            continue; // a member counts once per group, however many membership relationships join them
-          }
-          groups[at + 1] = u;
-          let margin = groups[at + 2] as number;
-          if (!considerStatus || available[u] === 1) groups[at + 2] = --margin;
-          const w = g * WALK_STRIDE;
-          if (margin < 0 && walk[w] !== gen) {
-            walk[w] = gen;
-            walk[w + 1] = next;
-            walk[w + 2] = u;
-            queue[tail++] = g;
-          }
+          continue;
         }
-      }
-      for (let k = inFrom; k < inEnd; k++) {
-        const f = flow[pairs[2 * k + 1] as number];
-        if (f === inWalk || (f === FLOW_MEMBERSHIP && !downstream)) {
-          const v = pairs[2 * k] as number;
-          const w = v * WALK_STRIDE;
-          if (walk[w] !== gen && known[v] === 1) {
-            walk[w] = gen;
-            walk[w + 1] = next;
-            walk[w + 2] = u;
-            queue[tail++] = v;
-          }
+        const g = ~v;
+        if (known[g] === 0) continue;
+        const state = g * GROUP_STRIDE;
+        if (groups[state] !== gen) {
+          this.initGroup(g, members, filtered, gen, flow, considerStatus);
+          touchedGroups.push(g);
+        } else if (groups[state + 1] === u) {
+          continue; // a member counts once per group, however many membership relationships join them
+        }
+        groups[state + 1] = u;
+        let margin = groups[state + 2] as number;
+        if (!considerStatus || available[u] === 1) groups[state + 2] = --margin;
+        if (margin < 0 && visited[g] === 0) {
+          visited[g] = 1;
+          from[tail] = at;
+          queue[tail++] = g;
         }
       }
     }
@@ -382,19 +404,14 @@ export class ImpactIndex {
 
   // ------------------------------------------------------------------ walk helpers
 
-  /** Whether u (at maxDepth) has a walkable edge to a known CI not reached. */
-  private hasUnwalkedEdge(u: number, downstream: boolean, flow: Uint8Array, gen: number): boolean {
-    const { heads, pairs } = this.adjacency;
-    for (let side = 0; side < 2; side++) {
-      // side 0: out entries, side 1: in entries; the membership flow goes out downstream, in upstream
-      const plain = (side === 0) === downstream ? FLOW_FORWARD : FLOW_BACKWARD;
-      const membership = (side === 0) === downstream;
-      for (let k = heads[4 * u + 2 * side] as number, end = k + (heads[4 * u + 2 * side + 1] as number); k < end; k++) {
-        const f = flow[pairs[2 * k + 1] as number];
-        if (f !== plain && !(membership && f === FLOW_MEMBERSHIP)) continue;
-        const v = pairs[2 * k] as number;
-        if (this.nodeKnown[v] === 1 && this.walk[v * WALK_STRIDE] !== gen) return true;
-      }
+  /** Whether u (at maxDepth) has a walkable edge (a step, or downstream a membership) to a known CI not reached. */
+  private hasUnwalkedEdge(u: number, rows: AdjacencyLists, filtered: boolean, flow: Uint8Array): boolean {
+    const { heads, pairs } = rows;
+    for (let k = heads[2 * u] as number, end = k + (heads[2 * u + 1] as number); k < end; k++) {
+      if (filtered && flow[pairs[2 * k + 1] as number] === FLOW_NONE) continue;
+      const t = pairs[2 * k] as number;
+      const v = t >= 0 ? t : ~t;
+      if (this.visited[v] === 0) return true;
     }
     return false;
   }
@@ -404,12 +421,20 @@ export class ImpactIndex {
    * walk, and stores its margin: available members - required. Each member whose impact arrives
    * takes one off (unless already down by status); the group is impacted when the margin is < 0.
    */
-  private initGroup(g: number, gen: number, flow: Uint8Array, considerStatus: boolean): void {
+  private initGroup(g: number, rows: AdjacencyLists, filtered: boolean, gen: number, flow: Uint8Array, considerStatus: boolean): void {
+    const at = g * GROUP_STRIDE;
+    this.groups[at] = gen;
+    this.groups[at + 1] = -1;
+    const base = 2 * g + (considerStatus ? 1 : 0);
+    if (!filtered && this.baseStamp[base] === this.baseVersion) {
+      this.groups[at + 2] = this.baseMargin[base] as number;
+      return;
+    }
     const markGen = this.nextMarkGeneration();
-    const { heads, pairs } = this.adjacency;
+    const { heads, pairs } = rows;
     let members = 0;
     let down = 0;
-    for (let k = heads[4 * g + 2] as number, end = k + (heads[4 * g + 3] as number); k < end; k++) {
+    for (let k = heads[2 * g] as number, end = k + (heads[2 * g + 1] as number); k < end; k++) {
       if (flow[pairs[2 * k + 1] as number] !== FLOW_MEMBERSHIP) continue;
       const m = pairs[2 * k] as number;
       if (this.nodeKnown[m] === 0 || this.mark[m] === markGen) continue;
@@ -418,26 +443,38 @@ export class ImpactIndex {
       if (considerStatus && this.nodeAvailable[m] === 0) down++;
     }
     const required = Math.min(requiredMembers((this.nodeCis[g] as IndexedCi).redundancy, members), 0x3fff_ffff);
-    const at = g * GROUP_STRIDE;
-    this.groups[at] = gen;
-    this.groups[at + 1] = -1;
     this.groups[at + 2] = members - down - required;
+    if (!filtered) {
+      this.baseMargin[base] = members - down - required;
+      this.baseStamp[base] = this.baseVersion;
+    }
+  }
+
+  /** The groups' base margins are to be counted again (see baseMargin). */
+  private groupsChanged(): void {
+    if (this.baseVersion >= MAX_GENERATION) {
+      this.baseStamp.fill(0);
+      this.baseVersion = 0;
+    }
+    this.baseVersion++;
   }
 
   /** A group's state after the walk (null when it has no members). */
-  private groupState(g: number, downstream: boolean, flow: Uint8Array, considerStatus: boolean, maxDepth: number, gen: number): RedundancyState | null {
+  private groupState(g: number, rows: AdjacencyLists, downstream: boolean, flow: Uint8Array, considerStatus: boolean): RedundancyState | null {
+    const { heads, pairs } = rows;
+    if (heads[2 * g + 1] === 0) return null;
     const markGen = this.nextMarkGeneration();
-    const { heads, pairs } = this.adjacency;
     let members = 0;
     const unavailableMembers: string[] = [];
-    for (let k = heads[4 * g + 2] as number, end = k + (heads[4 * g + 3] as number); k < end; k++) {
+    for (let k = heads[2 * g] as number, end = k + (heads[2 * g + 1] as number); k < end; k++) {
       if (flow[pairs[2 * k + 1] as number] !== FLOW_MEMBERSHIP) continue;
       const m = pairs[2 * k] as number;
       if (this.nodeKnown[m] === 0 || this.mark[m] === markGen) continue;
       this.mark[m] = markGen;
       members++;
       const down = considerStatus && this.nodeAvailable[m] === 0;
-      const impacted = downstream && this.walk[m * WALK_STRIDE] === gen && (this.walk[m * WALK_STRIDE + 1] as number) < maxDepth;
+      // m is known: visited 1 = reached before maxDepth
+      const impacted = downstream && this.visited[m] === 1;
       if (down || impacted) unavailableMembers.push(this.nodeIds[m] as string);
     }
     if (members === 0) return null;
@@ -460,50 +497,48 @@ export class ImpactIndex {
     depthLimitReached: boolean,
     downstream: boolean,
     considerStatus: boolean,
-    maxDepth: number,
     flow: Uint8Array,
-    gen: number,
+    members: AdjacencyLists,
   ): ImpactResult {
     const queue = this.queue;
-    const walk = this.walk;
     let totalServices = 0;
     for (let i = start; i < end; i++) totalServices += this.nodeService[queue[i] as number] as number;
 
-    // The queue is ordered by depth: take whole levels while they fit, then the first of the cut level.
-    const compare = (a: number, b: number): number => this.compareNodes(a, b);
-    const selected: number[] = [];
+    // The queue is ordered by depth (level l holds depth l + 1): take whole levels while they fit,
+    // then the first of the cut level. Listed CIs are queue positions.
+    const compare = (a: number, b: number): number => this.compareNodes(queue[a] as number, queue[b] as number);
+    const impacted: ImpactedCi[] = [];
+    const services: ImpactedCi[] = [];
+    const steps = new Map<number, PathStep>();
     let remaining = limit;
     for (let l = 0; l + 1 < this.levels.length && remaining > 0; l++) {
       const i = this.levels[l] as number;
       const j = this.levels[l + 1] as number;
-      const level = j - i <= remaining ? Array.from(queue.subarray(i, j)) : smallest(queue, i, j, remaining, this.nodeNames, this.nodeIds);
+      const level = j - i <= remaining ? range(i, j) : smallest(queue, i, j, remaining, this.nodeNames, this.nodeIds);
       level.sort(compare);
-      for (const n of level) selected.push(n);
       remaining -= level.length;
-    }
-
-    const impacted: ImpactedCi[] = [];
-    const services: ImpactedCi[] = [];
-    for (const n of selected) {
-      const ci = this.nodeCis[n] as IndexedCi;
-      const item: ImpactedCi = {
-        id: ci.id,
-        classId: ci.classId,
-        name: ci.name,
-        depth: walk[n * WALK_STRIDE + 1] as number,
-        service: ci.service,
-        path: this.pathTo(n, downstream, flow),
-        redundancy: this.groupState(n, downstream, flow, considerStatus, maxDepth, gen),
-      };
-      impacted.push(item);
-      if (ci.service) services.push(item);
+      for (const at of level) {
+        const n = queue[at] as number;
+        const ci = this.nodeCis[n] as IndexedCi;
+        const item: ImpactedCi = {
+          id: ci.id,
+          classId: ci.classId,
+          name: ci.name,
+          depth: l + 1,
+          service: ci.service,
+          path: this.pathTo(at, l + 1, downstream, flow, steps),
+          redundancy: this.groupState(n, members, downstream, flow, considerStatus),
+        };
+        impacted.push(item);
+        if (ci.service) services.push(item);
+      }
     }
 
     const redundancyHeld: RedundancyHeld[] = [];
     if (downstream) {
-      const held = this.touchedGroups.filter((g) => walk[g * WALK_STRIDE] !== gen).sort(compare);
+      const held = this.touchedGroups.filter((g) => this.visited[g] === 0).sort((a, b) => this.compareNodes(a, b));
       for (const g of held) {
-        const redundancy = this.groupState(g, true, flow, considerStatus, maxDepth, gen);
+        const redundancy = this.groupState(g, members, true, flow, considerStatus);
         const ci = this.nodeCis[g] as IndexedCi;
         if (redundancy !== null) redundancyHeld.push({ id: ci.id, name: ci.name, redundancy });
       }
@@ -525,17 +560,26 @@ export class ImpactIndex {
   }
 
   /**
-   * The hops from an origin to n, following the parent records (see PathStep). Each hop's
-   * relationship is the first one from the parent to the child the walk could have crossed (the
-   * same test as in the walk); when several join them, any of them is a true reading.
+   * The hops from an origin to the node at queue position `at` (reached at `depth`), following the
+   * positions it was reached from (see PathStep). Each hop's relationship is the first one from
+   * the parent to the child the walk could have crossed (the same test as in the walk); when
+   * several join them, any of them is a true reading. The listed CIs share their ancestors' steps:
+   * `into` keeps the step arriving at each queue position (one answer's).
    */
-  private pathTo(n: number, downstream: boolean, flow: Uint8Array): PathStep[] {
-    const walk = this.walk;
+  private pathTo(at: number, depth: number, downstream: boolean, flow: Uint8Array, into: Map<number, PathStep>): PathStep[] {
     const { heads, pairs, edges } = this.adjacency;
-    const steps = new Array<PathStep>(walk[n * WALK_STRIDE + 1] as number);
-    let v = n;
-    for (let i = steps.length - 1; i >= 0; i--) {
-      const p = walk[v * WALK_STRIDE + 2] as number;
+    const steps = new Array<PathStep>(depth);
+    let c = at;
+    for (let i = depth - 1; i >= 0; i--) {
+      const parent = this.from[c] as number;
+      const known = into.get(c);
+      if (known !== undefined) {
+        steps[i] = known;
+        c = parent;
+        continue;
+      }
+      const p = this.queue[parent] as number;
+      const v = this.queue[c] as number;
       let e = -1;
       for (let side = 0; side < 2 && e < 0; side++) {
         // side 0: p's out entries (p is the source), side 1: its in entries; as in hasUnwalkedEdge
@@ -550,10 +594,25 @@ export class ImpactIndex {
         }
       }
       const rel = this.edgeRelationships[e] as IndexedRelationship;
-      steps[i] = { ciId: this.nodeIds[p] as string, relationshipId: rel.id, typeId: rel.typeId, reading: this.edgeSource[e] === p ? 'forward' : 'inverse' };
-      v = p;
+      const step: PathStep = { ciId: this.nodeIds[p] as string, relationshipId: rel.id, typeId: rel.typeId, reading: this.edgeSource[e] === p ? 'forward' : 'inverse' };
+      into.set(c, step);
+      steps[i] = step;
+      c = parent;
     }
     return steps;
+  }
+
+  /** The walk snapshot, built first if there is none (none yet, or the types' flows changed). */
+  private currentSnapshot(): WalkSnapshot {
+    let snapshot = this.snapshot;
+    if (snapshot === null) {
+      this.adjacency.compactIfScattered();
+      snapshot = WalkSnapshot.build(this.adjacency, this.nodeCount, this.typeFlow);
+      this.snapshot = snapshot;
+      this.groupsChanged();
+      this.snapshotBuilds++;
+    } else snapshot.compactIfScattered();
+    return snapshot;
   }
 
   /** Name, then id, ordinal. */
@@ -579,7 +638,6 @@ export class ImpactIndex {
 
   private nextGeneration(): number {
     if (this.generation >= MAX_GENERATION) {
-      this.walk.fill(0);
       this.groups.fill(0);
       this.generation = 0;
     }
@@ -616,6 +674,7 @@ export class ImpactIndex {
     this.nodeCis.push(undefined);
     this.nodeNames.push('');
     this.adjacency.ensureLists(2 * this.nodeCount);
+    this.snapshot?.ensureNodes(this.nodeCount);
     return n;
   }
 
@@ -624,11 +683,16 @@ export class ImpactIndex {
     this.nodeSequence = grown(this.nodeSequence, capacity);
     this.nodeSequence.fill(-Infinity, old);
     this.nodeKnown = grown(this.nodeKnown, capacity);
+    this.nodeBlocked = grown(this.nodeBlocked, capacity);
+    this.nodeBlocked.fill(1, old);
+    this.visited = new Uint8Array(capacity);
     this.nodeAvailable = grown(this.nodeAvailable, capacity);
     this.nodeService = grown(this.nodeService, capacity);
-    this.walk = grown(this.walk, capacity * WALK_STRIDE);
     this.queue = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
     this.groups = grown(this.groups, capacity * GROUP_STRIDE);
+    this.baseMargin = grown(this.baseMargin, capacity * 2);
+    this.baseStamp = grown(this.baseStamp, capacity * 2);
     this.mark = grown(this.mark, capacity);
     this.nodeCapacity = capacity;
   }
@@ -654,8 +718,11 @@ export class ImpactIndex {
   }
 
   private unlink(e: number): void {
-    this.adjacency.remove(2 * (this.edgeSource[e] as number), e);
-    this.adjacency.remove(2 * (this.edgeTarget[e] as number) + 1, e);
+    const source = this.edgeSource[e] as number;
+    const target = this.edgeTarget[e] as number;
+    this.adjacency.remove(2 * source, e);
+    this.adjacency.remove(2 * target + 1, e);
+    this.snapshot?.unlink(e, source, target, this.typeFlow[this.edgeType[e] as number] as number);
   }
 }
 
@@ -663,20 +730,31 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function sameRule(a: RedundancyRule | null, b: RedundancyRule | null): boolean {
+  return a === b || (a !== null && b !== null && a.minAvailable === b.minAvailable && a.minAvailablePercent === b.minAvailablePercent);
+}
+
+/** [from, to) as a list. */
+function range(from: number, to: number): number[] {
+  const list = new Array<number>(to - from);
+  for (let i = from; i < to; i++) list[i - from] = i;
+  return list;
+}
+
 /**
- * The k smallest of queue[from, to) by name then id (unordered), through a bounded max-heap. Most
- * candidates of a big level lose to the heap's top in one string comparison.
+ * The queue positions in [from, to) of the k smallest nodes by name then id (unordered), through
+ * a bounded max-heap. Most candidates of a big level lose to the heap's top in one string comparison.
  */
 function smallest(queue: Int32Array, from: number, to: number, k: number, names: readonly string[], ids: readonly string[]): number[] {
   const after = (a: number, b: number): boolean => {
-    const x = names[a] as string;
-    const y = names[b] as string;
-    return x > y || (x === y && (ids[a] as string) > (ids[b] as string));
+    const x = names[queue[a] as number] as string;
+    const y = names[queue[b] as number] as string;
+    return x > y || (x === y && (ids[queue[a] as number] as string) > (ids[queue[b] as number] as string));
   };
   const heap: number[] = [];
   let i = from;
   for (; i < to && heap.length < k; i++) {
-    heap.push(queue[i] as number);
+    heap.push(i);
     for (let c = heap.length - 1; c > 0; ) {
       const p = (c - 1) >> 1;
       if (!after(heap[c] as number, heap[p] as number)) break;
@@ -685,13 +763,13 @@ function smallest(queue: Int32Array, from: number, to: number, k: number, names:
     }
   }
   if (k === 0) return heap;
-  let top = heap[0] as number;
+  let top = queue[heap[0] as number] as number;
   let topName = names[top] as string;
   for (; i < to; i++) {
     const n = queue[i] as number;
     const name = names[n] as string;
     if (name > topName || (name === topName && (ids[n] as string) > (ids[top] as string))) continue;
-    heap[0] = n;
+    heap[0] = i;
     for (let p = 0; ; ) {
       const l = 2 * p + 1;
       const r = l + 1;
@@ -702,7 +780,7 @@ function smallest(queue: Int32Array, from: number, to: number, k: number, names:
       swap(heap, p, big);
       p = big;
     }
-    top = heap[0] as number;
+    top = queue[heap[0] as number] as number;
     topName = names[top] as string;
   }
   return heap;
