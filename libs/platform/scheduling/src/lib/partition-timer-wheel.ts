@@ -68,7 +68,7 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
    * million keys owe the same few kinds of item). Default: the item as JSON without `dueAt` (plain data).
    */
   readonly itemIdentity?: (item: D) => string;
-  /** Partitions read at once when several are assigned (parallel cursors; default 4). */
+  /** Cursors read at once when several partitions are assigned, each over a group of them (default 4). */
   readonly loadConcurrency?: number;
 }
 
@@ -226,20 +226,20 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     const started = this.options.clock.now().getTime();
     try {
       let count = 0;
-      const queue = [...partitions];
-      const worker = async (): Promise<void> => {
-        for (let partition = queue.shift(); partition !== undefined; partition = queue.shift()) {
-          if (!this.owned.has(partition)) continue;
-          this.epochs.set(partition, await claims.takeOver(partition));
-          const claimed = await claims.claimedKeys([partition]);
-          for await (const request of this.options.stored([partition])) {
-            if (!this.owned.has(request.partition)) continue;
-            this.arm(request, claimed.get(request.key) ?? EMPTY);
-            count += 1;
-          }
+      // One cursor per group of partitions, the groups read at once (parallel cursors).
+      const groups = Array.from({ length: Math.min(this.loadConcurrency, partitions.length) }, (_, g) => partitions.filter((_p, i) => i % this.loadConcurrency === g));
+      const loadGroup = async (group: readonly number[]): Promise<void> => {
+        const owned = group.filter((p) => this.owned.has(p));
+        if (owned.length === 0) return;
+        for (const partition of owned) this.epochs.set(partition, await claims.takeOver(partition));
+        const claimed = await claims.claimedKeys(owned);
+        for await (const request of this.options.stored(owned)) {
+          if (!this.owned.has(request.partition)) continue;
+          this.arm(request, claimed.get(request.key) ?? EMPTY);
+          count += 1;
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.loadConcurrency, partitions.length) }, worker));
+      await Promise.all(groups.map(loadGroup));
       for (const partition of partitions) {
         await this.recover(partition);
         if (this.owned.has(partition)) this.loaded.add(partition);
