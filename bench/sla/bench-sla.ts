@@ -85,6 +85,9 @@ const env = loadConfig(envSchema(MongoEnv, SlaEnv, BenchEnv), process.env);
 const SETTINGS: SlaSettings = toSlaSettings(env);
 const PARTITIONS = Array.from({ length: incidentTopic.partitions }, (_, p) => p);
 const LATENCY_TARGET_MS = 1_000;
+/** Issue 12's targets for the timers holding the population, and for re-arming it. */
+const HEAP_PER_CLOCK_TARGET_BYTES = 800;
+const REARM_TARGET_MS = 45_000;
 const MB = 1_048_576;
 const POLL_EVERY_MS = 5_000;
 const MONGO_CHILD = 'embedded-mongo-server';
@@ -754,7 +757,11 @@ async function main(): Promise<number> {
         heap_bytes_per_active_clock: Math.round((heapDelta * MB) / pop.activeClocks),
         heap_bytes_per_ticket: Math.round(heapPerTicket),
         heap_vs_raw_rows_ratio: heapRatio,
+        heap_bytes_per_active_clock_target: HEAP_PER_CLOCK_TARGET_BYTES,
+        heap_bytes_per_active_clock_target_met: (heapDelta * MB) / pop.activeClocks <= HEAP_PER_CLOCK_TARGET_BYTES,
         rearm_ms: Math.round(rearmMs),
+        rearm_target_ms: REARM_TARGET_MS,
+        rearm_target_met: rearmMs < REARM_TARGET_MS,
         rearm_tickets_per_s: rearmPerSecond,
         rearm_active_clocks_per_s: perSecond(pop.activeClocks, rearmMs),
         rearm_raw_read_speed_ratio: rearmRatio,
