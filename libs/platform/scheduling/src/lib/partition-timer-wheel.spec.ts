@@ -4,6 +4,7 @@ import { ManualTime } from './manual-time';
 import { PartitionTimerWheel } from './partition-timer-wheel';
 import type { ArmRequest, PartitionTimerWheelOptions } from './partition-timer-wheel';
 import { claimKey } from './timer-claims';
+import { sleep } from './timers';
 import type { DueItem, TimerClaim, TimerClaimStore } from './timer-claims';
 
 const START = Date.UTC(2031, 5, 1, 12);
@@ -341,5 +342,27 @@ describe('PartitionTimerWheel', () => {
     await time.advance(2 * SECOND);
     expect(ids(a)).toEqual(['t3/breach']);
     await a.wheel.stop();
+  });
+
+  it('claims up to two batches at once when more is due, never the same key in both, and publishes each once', async () => {
+    const h = harness({ batchSize: 10 });
+    await owning(h, [0]);
+    let open = 0;
+    let most = 0;
+    const claim = h.claims.claim.bind(h.claims);
+    h.claims.claim = async (claims) => {
+      open += 1;
+      most = Math.max(most, open);
+      await sleep(h.time, 100);
+      open -= 1;
+      return claim(claims);
+    };
+    for (let n = 0; n < 35; n += 1) h.wheel.arm(request(`k${n}`, 0, [item('warn', START + SECOND), item('breach', START + SECOND + 1)]), new Set());
+    await h.time.advance(5 * SECOND);
+    expect(most).toBe(2);
+    expect(ids(h)).toHaveLength(70);
+    expect(new Set(ids(h)).size).toBe(70);
+    for (let n = 0; n < 35; n += 1) expect(ids(h).indexOf(`k${n}/warn`)).toBeLessThan(ids(h).indexOf(`k${n}/breach`));
+    await h.wheel.stop();
   });
 });

@@ -70,6 +70,8 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
   readonly itemIdentity?: (item: D) => string;
   /** Cursors read at once when several partitions are assigned, each over a group of them (default 4). */
   readonly loadConcurrency?: number;
+  /** Batches claimed at once when more than one batch is due (default 2): their round trips overlap. */
+  readonly batchesInFlight?: number;
 }
 
 interface Unpublished {
@@ -119,6 +121,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
   /** Claims published again on takeover reach this far behind the checkpoint. */
   readonly recoveryMarginMs: number;
   private readonly loadConcurrency: number;
+  private readonly batchesInFlight: number;
   /** Observed delay from due instant to publish, for metrics and benchmarks: the item, when, its key. */
   onFired?: (item: D, publishedAt: number, key: string) => void;
 
@@ -128,6 +131,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     this.retryMs = options.retryMs ?? 1_000;
     this.recoveryMarginMs = options.recoveryMarginMs ?? 10_000;
     this.loadConcurrency = Math.max(1, options.loadConcurrency ?? 4);
+    this.batchesInFlight = Math.max(1, options.batchesInFlight ?? 2);
     this.armed = new ArmedKeys<P, D>(options.itemIdentity ?? ((item) => JSON.stringify({ ...item, dueAt: 0 })));
     this.checkpoints = new PeriodicJob({
       name: `${options.name} publish checkpoints`,
@@ -331,25 +335,52 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     });
   }
 
+  /**
+   * Fires what is due in batches, up to `batchesInFlight` claimed at once: a batch's keys are out of
+   * the heap until it ends, so no key is in two batches and each key's events stay in order, while
+   * the claim round trips of consecutive batches overlap.
+   */
   private async fireLoop(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const failures: unknown[] = [];
     try {
       if (this.unpublished.length > 0) await this.republish();
       for (;;) {
+        if (failures.length > 0) throw failures[0];
         const now = this.options.clock.now().getTime();
-        const batch: Firing<D>[] = [];
-        while (batch.length < this.options.batchSize && (this.heap.peek() ?? Infinity) <= now) {
-          const { dueAt, slot } = this.heap.pop() as { dueAt: number; slot: number };
-          if (!this.armed.inUse(slot) || this.armed.queuedAt(slot) !== dueAt || !this.owned.has(this.armed.partition(slot))) continue;
-          this.armed.setQueuedAt(slot, NaN);
-          batch.push({ slot, generation: this.armed.generation(slot), key: this.armed.key(slot), partition: this.armed.partition(slot), items: [] });
+        const batch = this.dueBatch(now);
+        if (batch.length > 0) {
+          const done: Promise<void> = this.fireBatch(batch, now)
+            .catch((error: unknown) => {
+              failures.push(error);
+            })
+            .finally(() => inFlight.delete(done));
+          inFlight.add(done);
+          if (inFlight.size < this.batchesInFlight) continue;
         }
-        if (batch.length === 0) return;
-        await this.fireBatch(batch, now);
+        if (inFlight.size === 0) {
+          if (failures.length > 0) throw failures[0];
+          return;
+        }
+        await Promise.race(inFlight);
       }
     } catch (error) {
+      await Promise.all(inFlight);
       this.options.logger.error({ err: error }, `${this.options.name} timer batch failed; retrying`);
       await sleep(this.timers, this.retryMs);
     }
+  }
+
+  /** Takes up to a batch of keys whose heap entry is due, out of the heap. */
+  private dueBatch(now: number): Firing<D>[] {
+    const batch: Firing<D>[] = [];
+    while (batch.length < this.options.batchSize && (this.heap.peek() ?? Infinity) <= now) {
+      const { dueAt, slot } = this.heap.pop() as { dueAt: number; slot: number };
+      if (!this.armed.inUse(slot) || this.armed.queuedAt(slot) !== dueAt || !this.owned.has(this.armed.partition(slot))) continue;
+      this.armed.setQueuedAt(slot, NaN);
+      batch.push({ slot, generation: this.armed.generation(slot), key: this.armed.key(slot), partition: this.armed.partition(slot), items: [] });
+    }
+    return batch;
   }
 
   /** Claims every owed item that is due in the batch, publishes the claimed ones, re-queues the rest. */
