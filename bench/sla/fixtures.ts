@@ -5,7 +5,7 @@
  */
 import type { EventEnvelope } from '@itsm/contracts';
 import { objectIdFromKey } from '@itsm/platform/persistence';
-import { clockMeta, compileCalendar, deriveClocks, dueEmissions, emissionEnvelope, ticketKey, validateCalendar, validateDefinition } from '@itsm/sla';
+import { clockMeta, compileCalendar, owingClockMetas, deriveClocks, dueEmissions, emissionEnvelope, ticketKey, validateCalendar, validateDefinition } from '@itsm/sla';
 import type { ClockConditions, CompiledCalendar, DueEmission, SlaClock, SlaDefinition, TicketFact, TicketTimeline } from '@itsm/sla';
 import { Partitioners } from 'kafkajs';
 import type { BenchCalendar } from './calendars';
@@ -161,7 +161,9 @@ export function ticketDocument(timeline: TicketTimeline, partition: number, cloc
     open: true,
     clocks: [...clocks],
     due: [...due],
+    clockMeta: owingClockMetas(clocks, due),
     nextDueAt: due[0]?.dueAt ?? null,
+    settled: false,
     version: 1,
   };
 }

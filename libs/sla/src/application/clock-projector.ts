@@ -31,14 +31,18 @@ export class ClockProjector {
     return deriveClocks(timeline, { definitions, calendarFor, zones: await this.zonesOf(timeline, definitions) }, asOf);
   }
 
-  /** Stores the ticket's clocks as of its last event and arms its timers; answers the saved ticket. */
-  async project(timeline: TicketTimeline, partition: number, lastSequence: number, version: number): Promise<SlaTicket> {
+  /**
+   * Stores the ticket's clocks as of its last event and arms its timers; answers the saved ticket.
+   * A settled ticket (closed, its firings pruned) owes nothing more while it stays closed.
+   */
+  async project(timeline: TicketTimeline, partition: number, lastSequence: number, version: number, settled = false): Promise<SlaTicket> {
     const last = timeline.facts[timeline.facts.length - 1];
     const asOf = last?.at ?? 0;
     const clocks = await this.derive(timeline, asOf);
-    const due = dueEmissions(clocks, new Set());
     const open = last !== undefined && !FINAL_STATES.has(last.state);
-    const ticket: SlaTicket = { timeline, partition, lastSequence, open, clocks, due, version };
+    const stillSettled = settled && !open;
+    const due = stillSettled ? [] : dueEmissions(clocks, new Set());
+    const ticket: SlaTicket = { timeline, partition, lastSequence, open, clocks, due, settled: stillSettled, version };
     const saved = { ...ticket, version: await this.tickets.save(ticket) };
     const claimed = await this.timers.claimedKeys(timeline.ticketType, timeline.ticketId, version > 0);
     this.timers.arm({ ticketType: timeline.ticketType, ticketId: timeline.ticketId, number: timeline.number, partition, open, clocks, due }, claimed);
@@ -57,7 +61,7 @@ export class ClockProjector {
         const fresh = current;
         current = undefined;
         if (fresh === undefined) throw new SlaError(SlaErrorCode.NotFound, `No SLA clocks for ${ticket.timeline.ticketId}`);
-        return this.project(fresh.timeline, fresh.partition, fresh.lastSequence, fresh.version);
+        return this.project(fresh.timeline, fresh.partition, fresh.lastSequence, fresh.version, fresh.settled === true);
       },
       () => new SlaError(SlaErrorCode.Conflict, `SLA clocks of ${ticket.timeline.ticketId} are being changed concurrently`),
     );

@@ -1,6 +1,8 @@
-import { collectionIndexes, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
+import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
 import type { BusinessCalendarSpec, SlaDefinition, TimeZoneSubject } from '../domain';
+import { registerSlaModel } from './sla-models';
 import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores.port';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
@@ -10,21 +12,33 @@ interface ZoneDocument { _id: Types.ObjectId; subject: TimeZoneSubject; key: str
 
 const REVISION_ID = objectIdFromKey('sla-catalog', 'revision');
 
+/** Calendars and definitions are listed in key order; the revision and time zones are read by `_id` only. */
+const policySchema = (collection: string): Schema => {
+  const schema = new Schema({ key: String, version: Number }, { collection, strict: false, versionKey: false });
+  schema.index({ key: 1 });
+  return schema;
+};
+export const slaCalendarSchema = policySchema('sla_calendars');
+export const slaDefinitionSchema = policySchema('sla_definitions');
+
 /**
  * Calendars and definitions (versioned; a save states the version it read, so two admins cannot
  * overwrite each other silently), a policy set revision every replica polls to notice changes, and
  * the time zones of callers and CI locations (TimeZoneSource).
  */
 export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
-  /** Everything else is by `_id`; the policy set is read whole. */
+  /** The policy set is read whole, in key order (the schemas' key index); everything else is by `_id`. */
   static readonly indexes = [
-    collectionIndexes('sla_calendars', [], [{ shape: 'find {} sort { key: 1 }', reason: 'the policy set is loaded whole (tens of calendars, on start and on each revision)' }]),
-    collectionIndexes('sla_definitions', [], [{ shape: 'find {} sort { key: 1 }', reason: 'the policy set is loaded whole (tens of definitions, on start and on each revision)' }]),
+    schemaIndexes(slaCalendarSchema),
+    schemaIndexes(slaDefinitionSchema),
     collectionIndexes('sla_catalog_revision', []),
     collectionIndexes('sla_time_zones', []),
   ];
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection) {
+    registerSlaModel(connection, 'SlaCalendar', slaCalendarSchema);
+    registerSlaModel(connection, 'SlaDefinition', slaDefinitionSchema);
+  }
 
   private get calendars() {
     return this.connection.collection<CalendarDocument>('sla_calendars');

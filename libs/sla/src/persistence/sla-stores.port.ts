@@ -10,6 +10,8 @@ export interface SlaTicket {
   readonly clocks: readonly SlaClock[];
   /** Everything the clocks owe (fired or not), earliest first. */
   readonly due: readonly DueEmission[];
+  /** Closed, everything it owed emitted and its firings pruned: it owes nothing more (absent = false). */
+  readonly settled?: boolean;
   readonly version: number;
 }
 

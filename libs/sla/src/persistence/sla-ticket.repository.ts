@@ -1,6 +1,9 @@
-import { collectionIndexes, index, isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
+import { isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErrorCode, schemaIndexes } from '@itsm/platform/persistence';
+import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
-import type { DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
+import type { ClockMeta, DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
+import { clockMeta, owingClockMetas } from '../domain';
+import { registerSlaModel } from './sla-models';
 import type { SlaTicket, SlaTicketStore } from './sla-stores.port';
 
 interface TicketDocument {
@@ -16,8 +19,35 @@ interface TicketDocument {
   open: boolean;
   clocks: SlaClock[];
   due: DueEmission[];
+  /** The metas of the clocks that owe something: all a re-arm reads of the clocks (absent on documents of older versions). */
+  clockMeta?: ClockMeta[];
   nextDueAt: number | null;
+  /** Closed, everything it owed emitted, its firings pruned: it owes nothing more. */
+  settled?: boolean | null;
   version: number;
+}
+
+/**
+ * `sla_tickets`: written and read through the driver; the schema declares the indexes. Re-arm and
+ * recompute read `{ open: true, partition }`, the dry run `{ open: true }`, pruning
+ * `{ open: false, partition, settled: false }`: one index serves the three by its prefixes.
+ */
+export const slaTicketSchema = new Schema(
+  {
+    ticketType: String,
+    ticketId: String,
+    partition: Number,
+    open: Boolean,
+    settled: Boolean,
+  },
+  { collection: 'sla_tickets', strict: false, versionKey: false },
+);
+slaTicketSchema.index({ open: 1, partition: 1, settled: 1 });
+
+/** A closed ticket not settled yet: a candidate for pruning its firings. */
+export interface ClosedTicketRef {
+  readonly ticketType: TicketType;
+  readonly ticketId: string;
 }
 
 /** The timer-relevant part of a ticket, read when a replica takes over a partition. */
@@ -26,19 +56,37 @@ export interface ArmingRow {
   readonly ticketId: string;
   readonly number: string;
   readonly partition: number;
-  readonly clocks: readonly SlaClock[];
+  /** The clocks the emissions name (their metas). */
+  readonly clocks: readonly ClockMeta[];
   readonly due: readonly DueEmission[];
+}
+
+/** Picks the single partition as an equality (the index's shape), several as `$in`. */
+function partitionFilter(partitions: readonly number[]): number | { $in: number[] } {
+  return partitions.length === 1 ? (partitions[0] as number) : { $in: [...partitions] };
 }
 
 export function ticketKey(ticketType: TicketType, ticketId: string): string {
   return `${ticketType}:${ticketId}`;
 }
 
-export class SlaTicketRepository implements SlaTicketStore {
-  /** What its queries need: open tickets, all or of some partitions (armingRows, openTickets, openTicketsOf). */
-  static readonly indexes = [collectionIndexes('sla_tickets', [index({ open: 1, partition: 1 })])];
+const TICKET_TYPES: readonly TicketType[] = ['incident'];
 
-  constructor(private readonly connection: Connection) {}
+/** The ticket type and id a ticketKey() names (types hold no colon). */
+export function parseTicketKey(key: string): { ticketType: TicketType; ticketId: string } {
+  const colon = key.indexOf(':');
+  const ticketType = TICKET_TYPES.find((t) => t === key.slice(0, colon));
+  if (colon < 0 || ticketType === undefined) throw new Error(`not a ticket key: ${key}`);
+  return { ticketType, ticketId: key.slice(colon + 1) };
+}
+
+export class SlaTicketRepository implements SlaTicketStore {
+  /** What its queries need: the schema's indexes (open tickets of partitions, unsettled). */
+  static readonly indexes = [schemaIndexes(slaTicketSchema)];
+
+  constructor(private readonly connection: Connection) {
+    registerSlaModel(connection, 'SlaTicket', slaTicketSchema);
+  }
 
   private get tickets() {
     return this.connection.collection<TicketDocument>('sla_tickets');
@@ -65,7 +113,9 @@ export class SlaTicketRepository implements SlaTicketStore {
       open: ticket.open,
       clocks: [...ticket.clocks],
       due: [...ticket.due],
+      clockMeta: owingClockMetas(ticket.clocks, ticket.due),
       nextDueAt: ticket.due[0]?.dueAt ?? null,
+      settled: ticket.settled === true,
     };
     if (ticket.version === 0) {
       try {
@@ -81,13 +131,42 @@ export class SlaTicketRepository implements SlaTicketStore {
     return ticket.version + 1;
   }
 
-  /** Open tickets of the given partitions, streamed (a restart re-arms from this). */
+  /**
+   * Open tickets of the given partitions, streamed (a restart re-arms from this): only what arming
+   * needs, the owing clocks' metas instead of the clocks.
+   */
   async *armingRows(partitions: readonly number[]): AsyncGenerator<ArmingRow> {
     const cursor = this.tickets.find(
-      { open: true, partition: { $in: [...partitions] } },
-      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clocks: 1, due: 1 } },
+      { open: true, partition: partitionFilter(partitions) },
+      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clockMeta: 1, due: 1 } },
     );
-    for await (const d of cursor) yield { ticketType: d.ticketType, ticketId: d.ticketId, number: d.number, partition: d.partition, clocks: d.clocks, due: d.due };
+    for await (const d of cursor) {
+      const clocks = d.clockMeta ?? (await this.clocksOf(d._id));
+      yield { ticketType: d.ticketType, ticketId: d.ticketId, number: d.number, partition: d.partition, clocks, due: d.due };
+    }
+  }
+
+  /** Closed tickets of the partition whose firings are not pruned yet (`null`: documents of older versions). */
+  async *closedUnsettled(partition: number): AsyncGenerator<ClosedTicketRef> {
+    const cursor = this.tickets.find({ open: false, partition, settled: { $in: [false, null] } }, { projection: { ticketType: 1, ticketId: 1 } });
+    for await (const d of cursor) yield { ticketType: d.ticketType, ticketId: d.ticketId };
+  }
+
+  /**
+   * Marks closed tickets settled (their firings are pruned next). The version moves on, so a writer
+   * that read the ticket before loses its save, reads it again and sees it owes nothing more.
+   */
+  async markSettled(tickets: readonly ClosedTicketRef[]): Promise<number> {
+    if (tickets.length === 0) return 0;
+    const ids = tickets.map((t) => objectIdFromKey('sla-ticket', t.ticketType, t.ticketId));
+    const result = await this.tickets.updateMany({ _id: { $in: ids }, open: false, settled: { $in: [false, null] } }, { $set: { settled: true }, $inc: { version: 1 } });
+    return result.modifiedCount;
+  }
+
+  /** A document written before `clockMeta` was stored: its clocks, read once. */
+  private async clocksOf(_id: Types.ObjectId): Promise<ClockMeta[]> {
+    const d = await this.tickets.findOne({ _id }, { projection: { clocks: 1 } });
+    return (d?.clocks ?? []).map(clockMeta);
   }
 
   /** Open tickets (all partitions): what a dry run evaluates. */
@@ -97,7 +176,7 @@ export class SlaTicketRepository implements SlaTicketStore {
 
   /** Open tickets of the given partitions, to recompute after a policy change. */
   async *openTicketsOf(partitions: readonly number[]): AsyncGenerator<SlaTicket> {
-    for await (const d of this.tickets.find({ open: true, partition: { $in: [...partitions] } })) yield toTicket(d);
+    for await (const d of this.tickets.find({ open: true, partition: partitionFilter(partitions) })) yield toTicket(d);
   }
 }
 
@@ -116,6 +195,7 @@ function toTicket(d: TicketDocument): SlaTicket {
     open: d.open,
     clocks: d.clocks,
     due: d.due,
+    settled: d.settled === true,
     version: d.version,
   };
 }

@@ -1,11 +1,11 @@
 /**
- * A binary min-heap of (due instant, key) in two parallel arrays: one entry per armed key, so a
- * million armed keys cost two array slots each, not an object per timer. Entries are not removed when
- * a key's next due instant moves; the owner checks an entry against the key when it pops.
+ * A binary min-heap of (due instant, slot) in two parallel number arrays: one entry per armed key, so
+ * a million armed keys cost two unboxed array slots each, not an object per timer. Entries are not
+ * removed when a key's next due instant moves; the owner checks an entry against the slot when it pops.
  */
 export class DueHeap {
   private readonly due: number[] = [];
-  private readonly keys: string[] = [];
+  private readonly slots: number[] = [];
 
   get size(): number {
     return this.due.length;
@@ -15,31 +15,31 @@ export class DueHeap {
     return this.due[0];
   }
 
-  push(dueAt: number, key: string): void {
+  push(dueAt: number, slot: number): void {
     const due = this.due;
-    const keys = this.keys;
+    const slots = this.slots;
     let i = due.length;
     due.push(dueAt);
-    keys.push(key);
+    slots.push(slot);
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if ((due[parent] as number) <= dueAt) break;
       due[i] = due[parent] as number;
-      keys[i] = keys[parent] as string;
+      slots[i] = slots[parent] as number;
       i = parent;
     }
     due[i] = dueAt;
-    keys[i] = key;
+    slots[i] = slot;
   }
 
   /** Removes and answers the earliest entry. */
-  pop(): { dueAt: number; key: string } | undefined {
+  pop(): { dueAt: number; slot: number } | undefined {
     const due = this.due;
-    const keys = this.keys;
+    const slots = this.slots;
     if (due.length === 0) return undefined;
-    const top = { dueAt: due[0] as number, key: keys[0] as string };
+    const top = { dueAt: due[0] as number, slot: slots[0] as number };
     const lastDue = due.pop() as number;
-    const lastKey = keys.pop() as string;
+    const lastSlot = slots.pop() as number;
     const n = due.length;
     if (n > 0) {
       let i = 0;
@@ -50,17 +50,17 @@ export class DueHeap {
         const child = right < n && (due[right] as number) < (due[left] as number) ? right : left;
         if ((due[child] as number) >= lastDue) break;
         due[i] = due[child] as number;
-        keys[i] = keys[child] as string;
+        slots[i] = slots[child] as number;
         i = child;
       }
       due[i] = lastDue;
-      keys[i] = lastKey;
+      slots[i] = lastSlot;
     }
     return top;
   }
 
   clear(): void {
     this.due.length = 0;
-    this.keys.length = 0;
+    this.slots.length = 0;
   }
 }

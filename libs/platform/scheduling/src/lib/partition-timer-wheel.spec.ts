@@ -4,6 +4,7 @@ import { ManualTime } from './manual-time';
 import { PartitionTimerWheel } from './partition-timer-wheel';
 import type { ArmRequest, PartitionTimerWheelOptions } from './partition-timer-wheel';
 import { claimKey } from './timer-claims';
+import { sleep } from './timers';
 import type { DueItem, TimerClaim, TimerClaimStore } from './timer-claims';
 
 const START = Date.UTC(2031, 5, 1, 12);
@@ -18,6 +19,7 @@ interface Item extends DueItem {
 class MemoryClaims implements TimerClaimStore {
   readonly rows = new Map<string, TimerClaim>();
   readonly checkpoints = new Map<number, Date>();
+  readonly epochs = new Map<number, number>();
   failClaims = 0;
 
   claim(claims: readonly TimerClaim[]): Promise<Set<string>> {
@@ -63,6 +65,16 @@ class MemoryClaims implements TimerClaimStore {
     this.checkpoints.set(partition, new Date(Math.max(current, at.getTime())));
     return Promise.resolve();
   }
+
+  takeOver(partition: number): Promise<number> {
+    const epoch = (this.epochs.get(partition) ?? 0) + 1;
+    this.epochs.set(partition, epoch);
+    return Promise.resolve(epoch);
+  }
+
+  ownershipEpoch(partition: number): Promise<number> {
+    return Promise.resolve(this.epochs.get(partition) ?? 0);
+  }
 }
 
 function envelopeOf(key: string, item: Item, sequence: number, firedAt: Date): EventEnvelope {
@@ -77,6 +89,8 @@ interface Harness {
   readonly logger: { info: jest.Mock; warn: jest.Mock; error: jest.Mock };
   /** What `stored` answers per partition on assignment. */
   readonly stored: Map<number, ArmRequest<{ readonly name: string }, Item>[]>;
+  /** The partitions `stored` was asked for, call by call. */
+  readonly reads: number[][];
   failPublishes: number;
 }
 
@@ -89,6 +103,7 @@ function harness(overrides: Partial<PartitionTimerWheelOptions<{ readonly name: 
     time,
     claims,
     stored,
+    reads: [],
     logger,
     published: [],
     failPublishes: 0,
@@ -97,6 +112,7 @@ function harness(overrides: Partial<PartitionTimerWheelOptions<{ readonly name: 
       topic: TOPIC,
       claims,
       stored: async function* (partitions) {
+        h.reads.push([...partitions]);
         await Promise.resolve();
         for (const p of partitions) yield* stored.get(p) ?? [];
       },
@@ -278,6 +294,75 @@ describe('PartitionTimerWheel', () => {
     expect(h.wheel.armedKeys).toBe(1);
     h.wheel.arm(request('open', 0, [], false), new Set());
     expect(h.wheel.armedKeys).toBe(0);
+    await h.wheel.stop();
+  });
+
+  it('loads only newly assigned partitions: those it keeps are not read again', async () => {
+    const h = harness();
+    h.stored.set(1, [request('t1', 1, [item('breach', START + 5 * SECOND)])]);
+    h.stored.set(2, [request('t2', 2, [item('breach', START + 5 * SECOND)])]);
+    await owning(h, [1]);
+    await owning(h, [1, 2]);
+    expect(h.reads.flat().sort()).toEqual([1, 2]);
+    expect(h.wheel.armedKeys).toBe(2);
+    await h.wheel.stop();
+  });
+
+  it('a rebalance (empty assignment, then the same partitions) keeps the timers without reading storage, and they fire', async () => {
+    const h = harness();
+    h.stored.set(0, [request('t0', 0, [item('breach', START + 5 * SECOND)])]);
+    h.stored.set(1, [request('t1', 1, [item('breach', START + 5 * SECOND)])]);
+    await owning(h, [0, 1]);
+    h.wheel.arm(request('t9', 0, [item('breach', START + 6 * SECOND)]), new Set());
+    h.wheel.onAssignment([]);
+    expect(h.wheel.ownedPartitions()).toEqual([]);
+    await h.time.advance(10 * SECOND);
+    expect(ids(h)).toEqual([]);
+    await owning(h, [0]);
+    expect(h.reads.flat()).toEqual([0, 1]);
+    expect(h.wheel.armedKeys).toBe(2);
+    await h.time.advance(SECOND);
+    expect(ids(h).sort()).toEqual(['t0/breach', 't9/breach']);
+    await h.wheel.stop();
+  });
+
+  it('after a rebalance, a partition another replica loaded meanwhile is read again', async () => {
+    const time = new ManualTime(START);
+    const claims = new MemoryClaims();
+    const a = harness({}, { time, claims });
+    a.stored.set(3, [request('t3', 3, [item('breach', START + 5 * SECOND)])]);
+    await owning(a, [3]);
+    a.wheel.onAssignment([]);
+    await claims.takeOver(3); // another replica owned partition 3 in between
+    a.stored.set(3, [request('t3', 3, [item('breach', START + 8 * SECOND)])]);
+    await owning(a, [3]);
+    expect(a.reads).toEqual([[3], [3]]);
+    await time.advance(6 * SECOND);
+    expect(ids(a)).toEqual([]);
+    await time.advance(2 * SECOND);
+    expect(ids(a)).toEqual(['t3/breach']);
+    await a.wheel.stop();
+  });
+
+  it('claims up to two batches at once when more is due, never the same key in both, and publishes each once', async () => {
+    const h = harness({ batchSize: 10 });
+    await owning(h, [0]);
+    let open = 0;
+    let most = 0;
+    const claim = h.claims.claim.bind(h.claims);
+    h.claims.claim = async (claims) => {
+      open += 1;
+      most = Math.max(most, open);
+      await sleep(h.time, 100);
+      open -= 1;
+      return claim(claims);
+    };
+    for (let n = 0; n < 35; n += 1) h.wheel.arm(request(`k${n}`, 0, [item('warn', START + SECOND), item('breach', START + SECOND + 1)]), new Set());
+    await h.time.advance(5 * SECOND);
+    expect(most).toBe(2);
+    expect(ids(h)).toHaveLength(70);
+    expect(new Set(ids(h)).size).toBe(70);
+    for (let n = 0; n < 35; n += 1) expect(ids(h).indexOf(`k${n}/warn`)).toBeLessThan(ids(h).indexOf(`k${n}/breach`));
     await h.wheel.stop();
   });
 });

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { Clock } from '@itsm/platform/config';
 import type { PartitionAssignment } from '@itsm/platform/messaging';
+import { ArmedKeys } from './armed-keys';
 import { DueHeap } from './due-heap';
 import { PeriodicJob } from './periodic-job';
 import type { DueItem, TimerClaim, TimerClaimStore } from './timer-claims';
@@ -26,18 +27,6 @@ export interface FiringTimer<P> {
   readonly key: string;
   readonly partition: number;
   readonly data: P;
-}
-
-interface ArmedTimer<P, D extends DueItem> extends FiringTimer<P> {
-  readonly open: boolean;
-  /** Still owed, earliest first (claimed and in-flight items excluded). */
-  due: D[];
-  /** Items claimed (fired or firing): never owed again. Its size numbers the next event. */
-  readonly claimed: Set<string>;
-  /** Nothing fires before this instant. */
-  notBefore: number;
-  /** The instant its heap entry stands for; null when none is queued. */
-  queuedAt: number | null;
 }
 
 export interface WheelLogger {
@@ -74,6 +63,15 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
   readonly retryMs?: number;
   /** Claims published again on takeover reach this far behind the checkpoint: replica clock skew (default 10 s). */
   readonly recoveryMarginMs?: number;
+  /**
+   * An item's identity apart from its due instant: items of equal identity are stored once (a
+   * million keys owe the same few kinds of item). Default: the item as JSON without `dueAt` (plain data).
+   */
+  readonly itemIdentity?: (item: D) => string;
+  /** Cursors read at once when several partitions are assigned, each over a group of them (default 4). */
+  readonly loadConcurrency?: number;
+  /** Batches claimed at once when more than one batch is due (default 2): their round trips overlap. */
+  readonly batchesInFlight?: number;
 }
 
 interface Unpublished {
@@ -89,16 +87,26 @@ interface Unpublished {
  * When it falls due, the item is first claimed (an insert keyed by key and item: once, whoever
  * tries), then its event is published; the claim stores the event, and a per-partition checkpoint
  * says up to when every claim is known published, so a takeover after a crash publishes the few
- * claims after it again, identical, and consumers drop the duplicates. Assigned partitions are
- * re-armed from storage; revoked ones are dropped.
+ * claims after it again, identical, and consumers drop the duplicates. Newly assigned partitions
+ * are re-armed from storage; a partition revoked by an empty assignment (a rebalance starting) is
+ * kept in memory, suspended, and resumed without reading storage when the next assignment gives it
+ * back and nobody took it over meanwhile (its ownership epoch is unchanged); otherwise it is dropped.
+ * Keys are held compactly (ArmedKeys): slots in typed arrays, interned items.
  */
 export class PartitionTimerWheel<P, D extends DueItem> {
   private readonly heap = new DueHeap();
-  private readonly armed = new Map<string, ArmedTimer<P, D>>();
+  private readonly armed: ArmedKeys<P, D>;
   private owned = new Set<number>();
+  /** Revoked by an empty assignment, kept until the next assignment says whether they come back. */
+  private readonly suspended = new Set<number>();
+  /** Suspended partitions assigned again, being checked: the token of the check that may resume each. */
+  private readonly resuming = new Map<number, number>();
+  private resumeTokens = 0;
   private readonly loading = new Map<number, Promise<void>>();
   /** Owned partitions whose timers are loaded and recovered: only their checkpoints may advance. */
   private readonly loaded = new Set<number>();
+  /** The ownership epoch this replica set when it loaded each partition. */
+  private readonly epochs = new Map<number, number>();
   /** Claimed, not yet published: claimedAt per claim key, by partition. */
   private readonly inFlight = new Map<number, Map<string, number>>();
   /** Claims whose publish failed, retried before anything newer. */
@@ -110,15 +118,21 @@ export class PartitionTimerWheel<P, D extends DueItem> {
   private readonly timers: Timers;
   private readonly maxSleepMs: number;
   private readonly retryMs: number;
-  private readonly recoveryMarginMs: number;
-  /** Observed delay from due instant to publish, for metrics and benchmarks. */
-  onFired?: (item: D, publishedAt: number) => void;
+  /** Claims published again on takeover reach this far behind the checkpoint. */
+  readonly recoveryMarginMs: number;
+  private readonly loadConcurrency: number;
+  private readonly batchesInFlight: number;
+  /** Observed delay from due instant to publish, for metrics and benchmarks: the item, when, its key. */
+  onFired?: (item: D, publishedAt: number, key: string) => void;
 
   constructor(private readonly options: PartitionTimerWheelOptions<P, D>) {
     this.timers = options.timers ?? systemTimers;
     this.maxSleepMs = options.maxSleepMs ?? 30_000;
     this.retryMs = options.retryMs ?? 1_000;
     this.recoveryMarginMs = options.recoveryMarginMs ?? 10_000;
+    this.loadConcurrency = Math.max(1, options.loadConcurrency ?? 4);
+    this.batchesInFlight = Math.max(1, options.batchesInFlight ?? 2);
+    this.armed = new ArmedKeys<P, D>(options.itemIdentity ?? ((item) => JSON.stringify({ ...item, dueAt: 0 })));
     this.checkpoints = new PeriodicJob({
       name: `${options.name} publish checkpoints`,
       everyMs: options.checkpointMs,
@@ -150,8 +164,18 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     return [...this.owned];
   }
 
+  /** Owned partitions whose timers are loaded and recovered. */
+  loadedPartitions(): number[] {
+    return [...this.loaded].filter((p) => this.owned.has(p));
+  }
+
   owns(partition: number): boolean {
     return this.owned.has(partition);
+  }
+
+  /** Whether the key is armed here (it owes something, or stays while open). */
+  holds(key: string): boolean {
+    return this.armed.slotOf(key) !== undefined;
   }
 
   /** Resolves once the partition's timers are loaded (event handling waits for it). */
@@ -159,13 +183,41 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     await this.loading.get(partition);
   }
 
-  /** Follows the consumer group: drops revoked partitions' timers, loads newly owned ones. */
+  /**
+   * Follows the consumer group. An empty assignment (a rebalance starting, or the consumer
+   * stopping) suspends the owned partitions; a non-empty one drops what it does not name, resumes
+   * suspended partitions it names (or loads them again if another replica took them over
+   * meanwhile) and loads only the partitions newly assigned.
+   */
   onAssignment = (assignments: readonly PartitionAssignment[]): void => {
     const next = new Set(assignments.filter((a) => a.topic === this.options.topic).flatMap((a) => a.partitions));
     const revoked = [...this.owned].filter((p) => !next.has(p));
-    const added = [...next].filter((p) => !this.owned.has(p));
-    this.owned = next;
-    if (revoked.length > 0) this.drop(new Set(revoked));
+    this.owned = new Set([...next].filter((p) => this.owned.has(p)));
+    if (next.size === 0) {
+      this.resuming.clear();
+      for (const p of revoked) {
+        if (this.loaded.has(p)) this.suspended.add(p);
+        this.loading.delete(p);
+        this.loaded.delete(p);
+      }
+      for (const p of this.suspended) this.loading.delete(p);
+      this.drop(new Set(revoked.filter((p) => !this.suspended.has(p))));
+      return;
+    }
+    const gone = new Set([...revoked, ...[...this.suspended].filter((p) => !next.has(p))]);
+    for (const p of gone) {
+      this.suspended.delete(p);
+      this.resuming.delete(p);
+    }
+    this.drop(gone);
+    for (const p of next) {
+      if (!this.suspended.has(p) || this.resuming.has(p)) continue;
+      const token = ++this.resumeTokens;
+      this.resuming.set(p, token);
+      this.loading.set(p, this.resume(p, token));
+    }
+    const added = [...next].filter((p) => !this.owned.has(p) && !this.suspended.has(p));
+    for (const p of added) this.owned.add(p);
     if (added.length > 0) {
       const load = this.load(added);
       for (const p of added) this.loading.set(p, load);
@@ -177,13 +229,21 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     const { claims, logger, name } = this.options;
     const started = this.options.clock.now().getTime();
     try {
-      const claimed = await claims.claimedKeys(partitions);
       let count = 0;
-      for await (const request of this.options.stored(partitions)) {
-        if (!this.owned.has(request.partition)) continue;
-        this.arm(request, claimed.get(request.key) ?? new Set());
-        count += 1;
-      }
+      // One cursor per group of partitions, the groups read at once (parallel cursors).
+      const groups = Array.from({ length: Math.min(this.loadConcurrency, partitions.length) }, (_, g) => partitions.filter((_p, i) => i % this.loadConcurrency === g));
+      const loadGroup = async (group: readonly number[]): Promise<void> => {
+        const owned = group.filter((p) => this.owned.has(p));
+        if (owned.length === 0) return;
+        for (const partition of owned) this.epochs.set(partition, await claims.takeOver(partition));
+        const claimed = await claims.claimedKeys(owned);
+        for await (const request of this.options.stored(owned)) {
+          if (!this.owned.has(request.partition)) continue;
+          this.arm(request, claimed.get(request.key) ?? EMPTY);
+          count += 1;
+        }
+      };
+      await Promise.all(groups.map(loadGroup));
       for (const partition of partitions) {
         await this.recover(partition);
         if (this.owned.has(partition)) this.loaded.add(partition);
@@ -197,44 +257,64 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     }
   }
 
+  /** A suspended partition assigned again: kept as it is if nobody loaded it meanwhile, else loaded again. */
+  private async resume(partition: number, token: number): Promise<void> {
+    let unchanged = false;
+    try {
+      unchanged = (await this.options.claims.ownershipEpoch(partition)) === this.epochs.get(partition);
+    } catch (error) {
+      this.options.logger.warn({ err: error, partition }, `${this.options.name}: reading the ownership of a resumed partition failed; loading it again`);
+    }
+    // Another assignment came meanwhile: it decided (dropped it, or suspended it again).
+    if (this.resuming.get(partition) !== token) return;
+    this.resuming.delete(partition);
+    this.suspended.delete(partition);
+    this.owned.add(partition);
+    if (!unchanged) {
+      this.drop(new Set([partition]), false);
+      await this.load([partition]);
+      return;
+    }
+    this.loaded.add(partition);
+    // Its heap entries may have been popped (and skipped) while it was suspended.
+    const slots = this.armed.slotsOf(new Set([partition]));
+    for (const slot of slots) {
+      this.armed.setQueuedAt(slot, NaN);
+      this.queue(slot);
+    }
+    this.options.logger.info({ partition, keys: slots.length }, `${this.options.name} timers resumed after a rebalance, not read again`);
+  }
+
   /** The claimed item keys of a key this replica may not hold in memory (`known`: it may have claims). */
   async claimedKeys(key: string, known: boolean): Promise<Set<string>> {
-    const armed = this.armed.get(key);
-    if (armed !== undefined) return armed.claimed;
+    const slot = this.armed.slotOf(key);
+    if (slot !== undefined) return this.armed.claimed(slot);
     return known ? this.options.claims.claimedKeysOf(key) : new Set();
   }
 
   /** (Re)arms a key with everything it owes now; only the owner of its partition holds it. */
-  arm(request: ArmRequest<P, D>, claimed: Set<string>): void {
+  arm(request: ArmRequest<P, D>, claimed: ReadonlySet<string>): void {
     if (!this.owned.has(request.partition)) return;
     const { key } = request;
     const inFlight = this.inFlight.get(request.partition);
     const due = request.due.filter((d) => !claimed.has(d.key) && !inFlight?.has(claimKey(key, d.key)));
+    const current = this.armed.slotOf(key);
     if (!request.open && due.length === 0) {
-      this.armed.delete(key);
+      if (current !== undefined) this.armed.release(current);
       return;
     }
-    const timer: ArmedTimer<P, D> = {
-      notBefore: this.options.notBefore?.(due, this.options.clock.now().getTime()) ?? 0,
-      key,
-      partition: request.partition,
-      open: request.open,
-      due,
-      data: request.data,
-      claimed,
-      // The heap entry of the timer it replaces still stands for that instant: reuse it.
-      queuedAt: this.armed.get(key)?.queuedAt ?? null,
-    };
-    this.armed.set(key, timer);
-    this.queue(timer);
+    const notBefore = this.options.notBefore?.(due, this.options.clock.now().getTime()) ?? 0;
+    // A slot armed again keeps its queued instant: its heap entry still stands for it.
+    const slot = this.armed.set(key, request.partition, request.open, notBefore, request.data, due, claimed);
+    this.queue(slot);
   }
 
-  private queue(timer: ArmedTimer<P, D>): void {
-    const first = timer.due[0]?.dueAt;
-    const next = first === undefined ? null : Math.max(first, timer.notBefore);
-    if (next === null || next === timer.queuedAt) return;
-    timer.queuedAt = next;
-    this.heap.push(next, timer.key);
+  private queue(slot: number): void {
+    const first = this.armed.firstDueAt(slot);
+    const next = first === undefined ? null : Math.max(first, this.armed.notBefore(slot));
+    if (next === null || next === this.armed.queuedAt(slot)) return;
+    this.armed.setQueuedAt(slot, next);
+    this.heap.push(next, slot);
     if (this.heap.peek() === next) this.schedule();
   }
 
@@ -255,42 +335,70 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     });
   }
 
+  /**
+   * Fires what is due in batches, up to `batchesInFlight` claimed at once: a batch's keys are out of
+   * the heap until it ends, so no key is in two batches and each key's events stay in order, while
+   * the claim round trips of consecutive batches overlap.
+   */
   private async fireLoop(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const failures: unknown[] = [];
     try {
       if (this.unpublished.length > 0) await this.republish();
       for (;;) {
+        if (failures.length > 0) throw failures[0];
         const now = this.options.clock.now().getTime();
-        const batch: ArmedTimer<P, D>[] = [];
-        while (batch.length < this.options.batchSize && (this.heap.peek() ?? Infinity) <= now) {
-          const entry = this.heap.pop() as { dueAt: number; key: string };
-          const timer = this.armed.get(entry.key);
-          if (timer === undefined || timer.queuedAt !== entry.dueAt || !this.owned.has(timer.partition)) continue;
-          timer.queuedAt = null;
-          batch.push(timer);
+        const batch = this.dueBatch(now);
+        if (batch.length > 0) {
+          const done: Promise<void> = this.fireBatch(batch, now)
+            .catch((error: unknown) => {
+              failures.push(error);
+            })
+            .finally(() => inFlight.delete(done));
+          inFlight.add(done);
+          if (inFlight.size < this.batchesInFlight) continue;
         }
-        if (batch.length === 0) return;
-        await this.fireBatch(batch, now);
+        if (inFlight.size === 0) {
+          if (failures.length > 0) throw failures[0];
+          return;
+        }
+        await Promise.race(inFlight);
       }
     } catch (error) {
+      await Promise.all(inFlight);
       this.options.logger.error({ err: error }, `${this.options.name} timer batch failed; retrying`);
       await sleep(this.timers, this.retryMs);
     }
   }
 
+  /** Takes up to a batch of keys whose heap entry is due, out of the heap. */
+  private dueBatch(now: number): Firing<D>[] {
+    const batch: Firing<D>[] = [];
+    while (batch.length < this.options.batchSize && (this.heap.peek() ?? Infinity) <= now) {
+      const { dueAt, slot } = this.heap.pop() as { dueAt: number; slot: number };
+      if (!this.armed.inUse(slot) || this.armed.queuedAt(slot) !== dueAt || !this.owned.has(this.armed.partition(slot))) continue;
+      this.armed.setQueuedAt(slot, NaN);
+      batch.push({ slot, generation: this.armed.generation(slot), key: this.armed.key(slot), partition: this.armed.partition(slot), items: [] });
+    }
+    return batch;
+  }
+
   /** Claims every owed item that is due in the batch, publishes the claimed ones, re-queues the rest. */
-  private async fireBatch(batch: readonly ArmedTimer<P, D>[], now: number): Promise<void> {
+  private async fireBatch(batch: readonly Firing<D>[], now: number): Promise<void> {
     const firedAt = new Date(now);
-    const claims: (TimerClaim & { timer: ArmedTimer<P, D>; item: D })[] = [];
-    for (const timer of batch) {
-      // Claims are added to `claimed` once inserted, before publishing: its size numbers the next event.
-      let sequence = timer.claimed.size;
-      while (timer.due.length > 0 && (timer.due[0] as D).dueAt <= now) {
-        const item = timer.due.shift() as D;
+    const claims: (TimerClaim & { firing: Firing<D>; item: D })[] = [];
+    for (const firing of batch) {
+      const { slot, key, partition } = firing;
+      const timer: FiringTimer<P> = { key, partition, data: this.armed.dataOf(slot) };
+      // Claims are recorded once inserted, before publishing: their count numbers the next event.
+      let sequence = this.armed.claimedCount(slot);
+      for (const item of this.armed.takeDue(slot, now)) {
+        firing.items.push(item);
         const envelope = this.options.envelope(timer, item, sequence + 1, firedAt);
         if (envelope === undefined) continue;
         sequence += 1;
-        claims.push({ timerKey: timer.key, key: item.key, partition: timer.partition, claimedAt: firedAt, envelope, timer, item });
-        this.trackInFlight(timer.partition, claimKey(timer.key, item.key), now);
+        claims.push({ timerKey: key, key: item.key, partition, claimedAt: firedAt, envelope, firing, item });
+        this.trackInFlight(partition, claimKey(key, item.key), now);
       }
     }
     let inserted: Set<string>;
@@ -298,33 +406,35 @@ export class PartitionTimerWheel<P, D extends DueItem> {
       inserted = await this.options.claims.claim(claims.map(({ timerKey, key, partition, claimedAt, envelope }) => ({ timerKey, key, partition, claimedAt, envelope })));
     } catch (error) {
       // Nothing was claimed for sure: owe them again (a claim that did land answers duplicate next time).
-      for (const c of claims) {
-        this.untrackInFlight(c.partition, claimKey(c.timerKey, c.key));
-        c.timer.due.unshift(c.item);
-      }
-      for (const timer of batch) {
-        timer.due.sort((a, b) => a.dueAt - b.dueAt);
-        this.queue(timer);
+      for (const c of claims) this.untrackInFlight(c.partition, claimKey(c.timerKey, c.key));
+      for (const firing of batch) {
+        if (!this.current(firing)) continue;
+        this.armed.giveBack(firing.slot, firing.items.filter((item) => claims.some((c) => c.item === item)));
+        this.queue(firing.slot);
       }
       throw error;
     }
-    const toPublish: (Unpublished & { item: D })[] = [];
+    const toPublish: (Unpublished & { item: D; key: string })[] = [];
     for (const c of claims) {
-      c.timer.claimed.add(c.key);
+      if (this.current(c.firing)) this.armed.addClaimed(c.firing.slot, c.key);
       const key = claimKey(c.timerKey, c.key);
-      if (inserted.has(key)) toPublish.push({ partition: c.partition, claimKey: key, claimedAt: now, envelope: c.envelope, item: c.item });
+      if (inserted.has(key)) toPublish.push({ partition: c.partition, claimKey: key, claimedAt: now, envelope: c.envelope, item: c.item, key: c.timerKey });
       else this.untrackInFlight(c.partition, key); // claimed before (another replica, or before a restart)
     }
     await this.publishClaims(toPublish);
-    for (const timer of batch) {
-      // The key may have been re-armed (a newer object) while the claim was in flight.
-      if (this.armed.get(timer.key) !== timer) continue;
-      if (!timer.open && timer.due.length === 0) this.armed.delete(timer.key);
-      else this.queue(timer);
+    for (const firing of batch) {
+      // The key may have been armed again (or dropped) while the claim was in flight.
+      if (!this.current(firing)) continue;
+      if (!this.armed.isOpen(firing.slot) && !this.armed.owes(firing.slot)) this.armed.release(firing.slot);
+      else this.queue(firing.slot);
     }
   }
 
-  private async publishClaims(items: readonly (Unpublished & { item?: D })[]): Promise<void> {
+  private current(firing: Firing<D>): boolean {
+    return this.armed.inUse(firing.slot) && this.armed.generation(firing.slot) === firing.generation;
+  }
+
+  private async publishClaims(items: readonly (Unpublished & { item?: D; key?: string })[]): Promise<void> {
     if (items.length === 0) return;
     try {
       await this.options.publish(items.map((i) => i.envelope));
@@ -336,13 +446,14 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     const publishedAt = this.options.clock.now().getTime();
     for (const i of items) {
       this.untrackInFlight(i.partition, i.claimKey);
-      if (i.item !== undefined) this.onFired?.(i.item, publishedAt);
+      if (i.item !== undefined && i.key !== undefined) this.onFired?.(i.item, publishedAt, i.key);
     }
   }
 
   private async republish(): Promise<void> {
     const items = this.unpublished.filter((u) => this.owned.has(u.partition));
-    this.unpublished = [];
+    // A suspended partition's claims wait: it may come back (else its next owner publishes them).
+    this.unpublished = this.unpublished.filter((u) => this.suspended.has(u.partition));
     await this.publishClaims(items);
   }
 
@@ -373,14 +484,18 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     }
   }
 
-  private drop(revoked: ReadonlySet<number>): void {
-    for (const [key, timer] of this.armed) if (revoked.has(timer.partition)) this.armed.delete(key);
-    for (const p of revoked) {
+  /** Forgets the partitions' keys (and, unless only reloading, their loading state and unpublished claims). */
+  private drop(partitions: ReadonlySet<number>, revoked = true): void {
+    if (partitions.size === 0) return;
+    for (const slot of this.armed.slotsOf(partitions)) this.armed.release(slot);
+    if (!revoked) return;
+    for (const p of partitions) {
       this.loading.delete(p);
       this.loaded.delete(p);
       this.inFlight.delete(p);
+      this.epochs.delete(p);
     }
-    this.unpublished = this.unpublished.filter((u) => !revoked.has(u.partition));
+    this.unpublished = this.unpublished.filter((u) => !partitions.has(u.partition));
   }
 
   private trackInFlight(partition: number, key: string, at: number): void {
@@ -393,3 +508,14 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     this.inFlight.get(partition)?.delete(key);
   }
 }
+
+/** A key popped from the heap for a batch: its slot as it was then, and the items taken from it. */
+interface Firing<D> {
+  readonly slot: number;
+  readonly generation: number;
+  readonly key: string;
+  readonly partition: number;
+  readonly items: D[];
+}
+
+const EMPTY: ReadonlySet<string> = new Set();

@@ -37,4 +37,8 @@ export interface TimerClaimStore {
   publishedThrough(partition: number): Promise<Date>;
   /** Moves the checkpoint forward (never back). */
   setPublishedThrough(partition: number, at: Date): Promise<void>;
+  /** A replica loads the partition's timers: bumps and answers its ownership epoch. */
+  takeOver(partition: number): Promise<number>;
+  /** The partition's ownership epoch: unchanged since a takeOver means nobody loaded it since. */
+  ownershipEpoch(partition: number): Promise<number>;
 }

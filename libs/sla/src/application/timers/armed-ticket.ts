@@ -1,27 +1,21 @@
-import type { DueEmission, SlaClock, TicketType } from '../../domain';
+import type { ClockMeta, DueEmission, TicketType } from '../../domain';
 
-/** What an emission needs to say about its clock. */
-export type ClockMeta = Pick<SlaClock, 'clockId' | 'definitionId' | 'definitionName' | 'kind' | 'target' | 'targetMs' | 'segment'>;
+export type { ClockMeta } from '../../domain';
+export { clockMeta } from '../../domain';
 
-/** What the timer wheel holds per armed ticket, for the events its emissions become. */
-export interface ArmedTicket {
-  readonly ticketType: TicketType;
-  readonly ticketId: string;
-  readonly number: string;
-  readonly clocks: ReadonlyMap<string, ClockMeta>;
-}
-
+/** What a writer of clocks hands the timers for one ticket. */
 export interface ArmRequest {
   readonly ticketType: TicketType;
   readonly ticketId: string;
   readonly number: string;
   readonly partition: number;
   readonly open: boolean;
-  readonly clocks: readonly SlaClock[];
+  /** The ticket's clocks (at least those its emissions name). */
+  readonly clocks: readonly ClockMeta[];
   readonly due: readonly DueEmission[];
 }
 
-export function clockMeta(clock: SlaClock): ClockMeta {
-  const { clockId, definitionId, definitionName, kind, target, targetMs, segment } = clock;
-  return { clockId, definitionId, definitionName, kind, target, targetMs, segment };
+/** A due emission as the timers hold it: with its clock's meta (both interned, shared by many tickets). */
+export interface TimedEmission extends DueEmission {
+  readonly clock: ClockMeta;
 }

@@ -2,10 +2,10 @@ import { createEnvelope } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { createHash } from 'node:crypto';
 import type { DueEmission } from '../../domain';
-import type { ArmedTicket, ClockMeta } from './armed-ticket';
+import type { ArmRequest, ClockMeta } from './armed-ticket';
 
 /** The ticket an emission belongs to: its timer key and who it is. */
-export type EmittingTicket = Pick<ArmedTicket, 'ticketType' | 'ticketId' | 'number'> & { readonly key: string };
+export type EmittingTicket = Pick<ArmRequest, 'ticketType' | 'ticketId' | 'number'> & { readonly key: string };
 
 export const SLA_SOURCE = '/itsm/sla';
 

@@ -33,3 +33,17 @@ export function dueEmissions(clocks: readonly SlaClock[], fired: ReadonlySet<str
   }
   return due.sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));
 }
+
+/** What an emission says about its clock: the part of a clock its timers keep. */
+export type ClockMeta = Pick<SlaClock, 'clockId' | 'definitionId' | 'definitionName' | 'kind' | 'target' | 'targetMs' | 'segment'>;
+
+export function clockMeta(clock: ClockMeta): ClockMeta {
+  const { clockId, definitionId, definitionName, kind, target, targetMs, segment } = clock;
+  return { clockId, definitionId, definitionName, kind, target, targetMs, segment };
+}
+
+/** The metas of the clocks that owe an emission (what re-arming a ticket needs of its clocks). */
+export function owingClockMetas(clocks: readonly SlaClock[], due: readonly DueEmission[]): ClockMeta[] {
+  const owing = new Set(due.map((d) => d.clockId));
+  return clocks.filter((c) => owing.has(c.clockId)).map(clockMeta);
+}

@@ -35,4 +35,25 @@ describe('TrackTicketHandler', () => {
     expect(await handler.execute({ change: { ...withoutOpening, ticketId: 'inc-8', sequence: 2 }, partition: 0 })).toBe('unknown_ticket');
     expect(tickets.saved).toHaveLength(1);
   });
+
+  it('a settled ticket (closed, its firings pruned) owes nothing more when an event re-derives it; an unsettled one owes what it reached', async () => {
+    const outcome = async (settled: boolean) => {
+      const { handler, tickets, timers } = await setup();
+      const long: TicketChange = { ...opened, at: NOW - 30 * 24 * HOUR };
+      await handler.execute({ change: long, partition: 0 });
+      const closed: TicketChange = { ...opened, sequence: 2, at: NOW - HOUR, patch: { ...opened.patch, state: 'closed' } };
+      await handler.execute({ change: closed, partition: 0 });
+      const stored = await tickets.find('incident', 'inc-7');
+      if (stored === undefined) throw new Error('not stored');
+      tickets.put({ ...stored, settled });
+      const { opened: _o, ...note } = { ...closed, sequence: 3 };
+      await handler.execute({ change: note, partition: 0 });
+      return { due: timers.armed.at(-1)?.due.length ?? -1, stored: await tickets.find('incident', 'inc-7') };
+    };
+    const unsettled = await outcome(false);
+    expect(unsettled.due).toBeGreaterThan(0);
+    const settled = await outcome(true);
+    expect(settled.due).toBe(0);
+    expect(settled.stored).toMatchObject({ open: false, settled: true, lastSequence: 3 });
+  });
 });
