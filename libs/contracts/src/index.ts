@@ -5,6 +5,7 @@ export * from './lib/kafka-binding';
 export * from './lib/text';
 export * from './lib/topic-registry';
 export * from './lib/topics/cmdb.topic';
+export * from './lib/topics/directory.topic';
 export * from './lib/topics/incident.topic';
 export * from './lib/topics/platform-topics';
 export * from './lib/topics/problem.topic';

@@ -1,0 +1,2 @@
+export * from './directory.errors';
+export * from './directory.model';
