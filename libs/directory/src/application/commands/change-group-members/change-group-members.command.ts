@@ -1,4 +1,4 @@
-import type { DirectoryActor } from '../directory-inputs';
+import type { DirectoryActor } from '../../directory-inputs';
 
 /**
  * Add and remove members without restating the rest (SCIM PATCH add/remove on `members`, the

@@ -1,4 +1,4 @@
-import type { DirectoryActor, GroupInput } from '../directory-inputs';
+import type { DirectoryActor, GroupInput } from '../../directory-inputs';
 
 /** Create a group with its first members (SCIM POST /Groups, admin, demo data). */
 export class CreateGroupCommand {

@@ -1,4 +1,4 @@
-import type { DirectoryActor, PersonInput } from '../directory-inputs';
+import type { DirectoryActor, PersonInput } from '../../directory-inputs';
 
 /** Create a person (SCIM POST /Users, the admin's GraphQL mutation, demo data). DIRECTORY.UNIQUENESS when the userName is taken. */
 export class CreatePersonCommand {

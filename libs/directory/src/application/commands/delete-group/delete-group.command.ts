@@ -1,4 +1,4 @@
-import type { DirectoryActor } from '../directory-inputs';
+import type { DirectoryActor } from '../../directory-inputs';
 
 export class DeleteGroupCommand {
   constructor(

@@ -1,4 +1,4 @@
-import type { DirectoryActor } from '../directory-inputs';
+import type { DirectoryActor } from '../../directory-inputs';
 
 /** Delete a person (SCIM DELETE): gone from the directory and its groups; tickets keep the id and user name. */
 export class DeletePersonCommand {

@@ -1,4 +1,4 @@
-import type { DirectoryActor } from '../directory-inputs';
+import type { DirectoryActor } from '../../directory-inputs';
 
 /** An admin issues a SCIM bearer token for one identity provider; answered once, stored hashed. */
 export class IssueProvisioningTokenCommand {

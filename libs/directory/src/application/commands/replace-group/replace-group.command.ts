@@ -1,4 +1,4 @@
-import type { DirectoryActor, GroupInput } from '../directory-inputs';
+import type { DirectoryActor, GroupInput } from '../../directory-inputs';
 
 /** Replace a group's attributes and whole member list (SCIM PUT); members added/removed travel as batches. */
 export class ReplaceGroupCommand {

@@ -1,4 +1,4 @@
-import type { DirectoryActor, PersonInput } from '../directory-inputs';
+import type { DirectoryActor, PersonInput } from '../../directory-inputs';
 
 /**
  * Replace a person's attributes (SCIM PUT, and SCIM PATCH once its operations are applied to the

@@ -1,4 +1,4 @@
-import type { DirectoryActor } from '../directory-inputs';
+import type { DirectoryActor } from '../../directory-inputs';
 
 /** An admin revokes a provisioning client's token: its next SCIM request is refused. */
 export class RevokeProvisioningTokenCommand {

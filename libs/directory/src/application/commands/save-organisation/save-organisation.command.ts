@@ -1,5 +1,5 @@
-import type { DirectoryActor } from '../directory-inputs';
-import type { Organisation } from '../../domain';
+import type { DirectoryActor } from '../../directory-inputs';
+import type { Organisation } from '../../../domain';
 
 /** Create or update an organisation (admin, demo data). */
 export class SaveOrganisationCommand {
