@@ -4,7 +4,6 @@ import type { TimerClaim, TimerClaimStore } from '@itsm/platform/scheduling';
 import { claimKey } from '@itsm/platform/scheduling';
 import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
-import { registerSlaModel } from './sla-models';
 
 /**
  * A claimed emission: inserting it (its `_id` derives from the ticket and the emission key) is what
@@ -49,9 +48,7 @@ export class SlaFiringRepository implements TimerClaimStore {
   /** What its queries need (the schema's indexes), and the checkpoints, read by `_id` only. */
   static readonly indexes = [schemaIndexes(slaFiringSchema), collectionIndexes('sla_publish_checkpoints', [])];
 
-  constructor(private readonly connection: Connection) {
-    registerSlaModel(connection, 'SlaFiring', slaFiringSchema);
-  }
+  constructor(private readonly connection: Connection) {}
 
   private get firings() {
     return this.connection.collection<FiringDocument>('sla_firings');

@@ -2,7 +2,6 @@ import { collectionIndexes, objectIdFromKey, schemaIndexes } from '@itsm/platfor
 import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
 import type { BusinessCalendarSpec, SlaDefinition, TimeZoneSubject } from '../domain';
-import { registerSlaModel } from './sla-models';
 import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores.port';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
@@ -35,10 +34,7 @@ export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
     collectionIndexes('sla_time_zones', []),
   ];
 
-  constructor(private readonly connection: Connection) {
-    registerSlaModel(connection, 'SlaCalendar', slaCalendarSchema);
-    registerSlaModel(connection, 'SlaDefinition', slaDefinitionSchema);
-  }
+  constructor(private readonly connection: Connection) {}
 
   private get calendars() {
     return this.connection.collection<CalendarDocument>('sla_calendars');

@@ -3,7 +3,6 @@ import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
 import type { ClockMeta, DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
 import { clockMeta, owingClockMetas } from '../domain';
-import { registerSlaModel } from './sla-models';
 import type { SlaTicket, SlaTicketStore } from './sla-stores.port';
 
 interface TicketDocument {
@@ -84,9 +83,7 @@ export class SlaTicketRepository implements SlaTicketStore {
   /** What its queries need: the schema's indexes (open tickets of partitions, unsettled). */
   static readonly indexes = [schemaIndexes(slaTicketSchema)];
 
-  constructor(private readonly connection: Connection) {
-    registerSlaModel(connection, 'SlaTicket', slaTicketSchema);
-  }
+  constructor(private readonly connection: Connection) {}
 
   private get tickets() {
     return this.connection.collection<TicketDocument>('sla_tickets');
