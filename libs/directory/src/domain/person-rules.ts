@@ -73,6 +73,27 @@ export function normalisePerson(input: PersonAttributes, id?: string): PersonAtt
   };
 }
 
+/** A new person's attributes: active, nothing but the names stated. */
+export function newPersonAttributes(userName: string, displayName: string): PersonAttributes {
+  return {
+    userName,
+    displayName,
+    emails: [],
+    phones: [],
+    chatHandle: null,
+    timeZone: null,
+    locale: null,
+    title: null,
+    department: null,
+    employeeNumber: null,
+    managerId: null,
+    organisationId: null,
+    roles: [],
+    active: true,
+    externalId: null,
+  };
+}
+
 /** The key a userName is unique by (case-insensitive). */
 export function userNameKey(userName: string): string {
   return userName.toLowerCase();

@@ -1,26 +1,9 @@
-import { invalidInput } from '../domain';
+import { invalidInput, newPersonAttributes } from '../domain';
 import type { Group, Organisation, Person, PersonAttributes, ProvisioningClient } from '../domain';
 import type { GroupInput } from '../application/directory-inputs';
 import type { GroupInputGql, PersonContactInput, PersonInputGql } from './directory.inputs';
 import type { GroupGql, OrganisationGql, PersonGql } from './directory.types';
 import type { ProvisioningClientGql } from './provisioning.types';
-
-/** A new person's attributes (userName and displayName required; active). */
-const NEW_PERSON: Omit<PersonAttributes, 'userName' | 'displayName'> = {
-  emails: [],
-  phones: [],
-  chatHandle: null,
-  timeZone: null,
-  locale: null,
-  title: null,
-  department: null,
-  employeeNumber: null,
-  managerId: null,
-  organisationId: null,
-  roles: [],
-  active: true,
-  externalId: null,
-};
 
 function contacts(list: readonly PersonContactInput[]): PersonAttributes['emails'] {
   return list.map((c) => ({ value: c.value, type: c.type ?? null, primary: c.primary }));
@@ -38,7 +21,7 @@ function required(value: string | null, field: string): string {
 
 /** The input over `base` (the person's current attributes, or a new person's defaults). */
 export function personAttributesFrom(input: PersonInputGql, base?: PersonAttributes): PersonAttributes {
-  const from = base ?? { ...NEW_PERSON, userName: '', displayName: '' };
+  const from = base ?? newPersonAttributes('', '');
   const creating = base === undefined;
   return {
     userName: required(creating ? (input.userName ?? null) : pick(input.userName, from.userName), 'userName'),

@@ -1,7 +1,9 @@
 import { AggregateRepository, objectIdFromKey } from '@itsm/platform/persistence';
 import type { AggregateMapper, Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
-import type { Model, Types } from 'mongoose';
+import type { FilterQuery, Model, Types } from 'mongoose';
 import type { DirectoryEvent } from '../domain';
+import type { Found, OffsetPage } from '../application/ports/directory-queries.port';
+import { checkPage } from './criterion-filter';
 import { toDirectoryEnvelopes } from './directory.envelopes';
 
 /** The stream position a directory document keeps beside its record (the last event's sequence). */
@@ -28,7 +30,7 @@ export class DirectoryAggregates<A extends { readonly id: string }, D extends ob
 
   constructor(
     private readonly kind: string,
-    model: Model<StoredDocument<D & Sequenced>>,
+    private readonly model: Model<StoredDocument<D & Sequenced>>,
     private readonly mapper: AggregateMapper<A, D>,
     afterCommit: () => void,
   ) {
@@ -64,8 +66,29 @@ export class DirectoryAggregates<A extends { readonly id: string }, D extends ob
     return this.aggregates.save(positioned, { record, sequence: positioned.aggregate.sequence + envelopes.length }, envelopes);
   }
 
-  /** The domain record of a stored document (queries). */
-  toDomain(document: D & { _id: Types.ObjectId }): A {
-    return this.mapper.toDomain(document);
+  /** The stored record of an id (deleted ones too), without its outbox. */
+  async find(id: string): Promise<A | undefined> {
+    const document = await this.model.findById(this.keyOf(id), RECORD_ONLY).lean<Stored<D>>();
+    return document === null ? undefined : this.mapper.toDomain(document);
+  }
+
+  /** Records matching `filter` in id order: one page and the total of all matches. */
+  async page(filter: FilterQuery<StoredDocument<D & Sequenced>>, page: OffsetPage): Promise<Found<A>> {
+    checkPage(page);
+    const [documents, total] = await Promise.all([
+      page.limit === 0 ? Promise.resolve([]) : this.model.find(filter, RECORD_ONLY).sort({ id: 1 }).skip(page.offset).limit(page.limit).lean<Stored<D>[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items: documents.map((d) => this.mapper.toDomain(d)), total };
+  }
+
+  /** Every record matching `filter`, in id order. */
+  async all(filter: FilterQuery<StoredDocument<D & Sequenced>>): Promise<A[]> {
+    return (await this.model.find(filter, RECORD_ONLY).sort({ id: 1 }).lean<Stored<D>[]>()).map((d) => this.mapper.toDomain(d));
   }
 }
+
+/** Queries never read the outbox. */
+const RECORD_ONLY = { _outbox: 0 } as const;
+
+type Stored<D> = StoredDocument<D & Sequenced> & { _id: Types.ObjectId };

@@ -1,7 +1,7 @@
 import { aggregateDocumentPlugin } from '@itsm/platform/persistence';
 import type { AggregateMapper, Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
-import type { Model, Types } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { DirectoryEvent, Organisation, OrganisationKind } from '../domain';
 import { OrganisationQueries } from '../application/ports/directory-queries.port';
 import type { DirectoryScope } from '../application/ports/directory-queries.port';
@@ -37,16 +37,12 @@ const organisationMapper: AggregateMapper<Organisation, OrganisationDocument> = 
   toDomain: (d) => ({ id: d.id, name: d.name, kind: d.kind, parentId: d.parentId ?? null, active: d.active }),
 };
 
-type Stored = StoredDocument<OrganisationDocument & Sequenced> & { _id: Types.ObjectId };
-
-const RECORD_ONLY = { _outbox: 0 } as const;
-
 /** Organisations (hundreds at most): each a platform aggregate. */
 export class OrganisationRepository extends OrganisationQueries implements OrganisationStore {
   private readonly aggregates: DirectoryAggregates<Organisation, OrganisationDocument>;
 
   constructor(
-    private readonly model: Model<StoredDocument<OrganisationDocument & Sequenced>>,
+    model: Model<StoredDocument<OrganisationDocument & Sequenced>>,
     afterCommit: () => void,
   ) {
     super();
@@ -65,14 +61,11 @@ export class OrganisationRepository extends OrganisationQueries implements Organ
     return this.aggregates.save(loaded, organisation, events);
   }
 
-  async byId(id: string): Promise<Organisation | undefined> {
-    const document = await this.model.findById(this.aggregates.keyOf(id), RECORD_ONLY).lean<Stored>();
-    return document === null ? undefined : this.aggregates.toDomain(document);
+  byId(id: string): Promise<Organisation | undefined> {
+    return this.aggregates.find(id);
   }
 
-  async list(scope?: DirectoryScope): Promise<readonly Organisation[]> {
-    const filter = scope?.organisationId === undefined ? {} : { id: scope.organisationId };
-    const documents = await this.model.find(filter, RECORD_ONLY).sort({ id: 1 }).lean<Stored[]>();
-    return documents.map((d) => this.aggregates.toDomain(d));
+  list(scope?: DirectoryScope): Promise<readonly Organisation[]> {
+    return this.aggregates.all(scope?.organisationId === undefined ? {} : { id: scope.organisationId });
   }
 }

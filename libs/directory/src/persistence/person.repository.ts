@@ -1,11 +1,11 @@
 import type { Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
-import type { Model, Types } from 'mongoose';
+import type { Model } from 'mongoose';
 import { personOf } from '../domain';
 import type { DirectoryEvent, Person, PersonRecord } from '../domain';
 import { PeopleQueries } from '../application/ports/directory-queries.port';
 import type { Criterion, DirectoryScope, Found, OffsetPage, PersonField } from '../application/ports/directory-queries.port';
 import type { PersonRef, PersonStore } from '../application/ports/directory-stores.port';
-import { checkPage, criterionFilter, liveFilter } from './criterion-filter';
+import { criterionFilter, liveFilter } from './criterion-filter';
 import type { StoredField } from './criterion-filter';
 import { DirectoryAggregates } from './directory-aggregates';
 import type { Sequenced } from './directory-aggregates';
@@ -25,11 +25,6 @@ const PERSON_FIELDS_STORED: Readonly<Record<PersonField, StoredField>> = {
   employeeNumber: { path: 'employeeNumber', kind: 'exact' },
   title: { path: 'title', kind: 'text' },
 };
-
-/** Without the outbox (queries never need it). */
-const RECORD_ONLY = { _outbox: 0 } as const;
-
-type Stored = StoredDocument<PersonDocument & Sequenced> & { _id: Types.ObjectId };
 
 /** People: each a platform aggregate (state and events in one write); queries see live people only. */
 export class PersonRepository extends PeopleQueries implements PersonStore {
@@ -64,22 +59,19 @@ export class PersonRepository extends PeopleQueries implements PersonStore {
   }
 
   async byId(id: string): Promise<Person | undefined> {
-    const document = await this.model.findById(this.aggregates.keyOf(id), RECORD_ONLY).lean<Stored>();
-    return document === null || document.deleted ? undefined : personOf(this.aggregates.toDomain(document));
+    const record = await this.aggregates.find(id);
+    return record === undefined || record.deleted ? undefined : personOf(record);
   }
 
   async byUserName(userName: string): Promise<Person | undefined> {
-    const document = await this.model.findOne({ userNameKey: userName.toLowerCase(), deleted: false }, RECORD_ONLY).sort({ id: 1 }).lean<Stored>();
-    return document === null ? undefined : personOf(this.aggregates.toDomain(document));
+    // Unique by the claims: at most one live person has the key.
+    const [record] = (await this.aggregates.page({ userNameKey: userName.toLowerCase(), deleted: false }, { offset: 0, limit: 1 })).items;
+    return record === undefined ? undefined : personOf(record);
   }
 
   async find(where: Criterion<PersonField> | undefined, page: OffsetPage, scope?: DirectoryScope): Promise<Found<Person>> {
-    checkPage(page);
     const filter = liveFilter(where === undefined ? undefined : criterionFilter(where, PERSON_FIELDS_STORED), scope?.organisationId);
-    const [documents, total] = await Promise.all([
-      page.limit === 0 ? Promise.resolve([]) : this.model.find(filter, RECORD_ONLY).sort({ id: 1 }).skip(page.offset).limit(page.limit).lean<Stored[]>(),
-      this.model.countDocuments(filter),
-    ]);
-    return { items: documents.map((d) => personOf(this.aggregates.toDomain(d))), total };
+    const found = await this.aggregates.page(filter, page);
+    return { items: found.items.map(personOf), total: found.total };
   }
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '@itsm/platform/config';
 import { objectIdFromKey, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import type { Loaded, SaveResult } from '@itsm/platform/persistence';
+import { newPersonAttributes } from '../../domain';
 import type { DirectoryEvent, GroupRecord, Organisation, PersonAttributes, PersonRecord, ProvisioningClient } from '../../domain';
 import { ChangeGroupMembersHandler } from '../commands/change-group-members/change-group-members.handler';
 import { CreateGroupHandler } from '../commands/create-group/create-group.handler';
@@ -169,24 +170,7 @@ export const ADMIN: DirectoryActor = { by: 'u-admin' };
 
 /** A person's attributes with defaults (active, no contacts). */
 export function personInput(userName: string, extra: Partial<PersonAttributes> = {}): PersonAttributes {
-  return {
-    userName,
-    displayName: `Person ${userName}`,
-    emails: [],
-    phones: [],
-    chatHandle: null,
-    timeZone: null,
-    locale: null,
-    title: null,
-    department: null,
-    employeeNumber: null,
-    managerId: null,
-    organisationId: null,
-    roles: [],
-    active: true,
-    externalId: null,
-    ...extra,
-  };
+  return { ...newPersonAttributes(userName, `Person ${userName}`), ...extra };
 }
 
 /** A test directory: in-memory stores, a clock that stands still, every handler wired as DirectoryModule wires it. */
