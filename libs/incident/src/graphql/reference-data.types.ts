@@ -1,5 +1,5 @@
 import { registerDomainEnum } from '@itsm/platform/graphql';
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ORGANISATION_KINDS } from '../domain';
 import type { OrganisationKind } from '../domain';
 import { IncidentSchema } from './incident.schema-marker';
@@ -9,6 +9,8 @@ const registerIn = IncidentSchema;
 export const OrganisationKindGql = registerDomainEnum(ORGANISATION_KINDS, { name: 'OrganisationKind', registerIn });
 
 @ObjectType('Organisation', { registerIn })
+// The directory owns organisations (an entity there); this subgraph answers the same fields for its own lists.
+@Directive('@shareable')
 export class OrganisationGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
