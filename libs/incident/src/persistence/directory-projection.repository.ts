@@ -68,7 +68,7 @@ export class DirectoryProjectionRepository implements AssignmentGroups, Organisa
       case 'members-added':
         return applyOnce(this.groups, groupId(change.groupId), event, { $set: { key: change.groupId }, $addToSet: { memberIds: { $each: change.personIds } } });
       case 'members-removed':
-        return applyOnce(this.groups, groupId(change.groupId), event, { $set: { key: change.groupId }, $pull: { memberIds: { $in: change.personIds } } });
+        return applyOnce(this.groups, groupId(change.groupId), event, { $set: { key: change.groupId }, $pullAll: { memberIds: change.personIds } });
       case 'group-deleted':
         // A tombstone: no kind (so not listed, not assignable), no members; its inbox stays.
         return applyOnce(this.groups, groupId(change.groupId), event, { $set: { key: change.groupId, memberIds: [] }, $unset: { kind: '', members: '' } });

@@ -49,7 +49,7 @@ export interface ProjectionUpdate {
   readonly $set?: Record<string, unknown>;
   readonly $unset?: Record<string, ''>;
   readonly $addToSet?: Record<string, unknown>;
-  readonly $pull?: Record<string, unknown>;
+  readonly $pullAll?: Record<string, readonly unknown[]>;
 }
 
 /** The one method of a driver collection `applyOnce` needs (mongoose's and the driver's both fit). */
