@@ -1,8 +1,8 @@
-import { decodeEnvelope, incidentTopic } from '@itsm/contracts';
+import { decodeEnvelope, directoryTopic, encodeEnvelope, incidentTopic } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
-import { expectEventually, testPeers } from '@itsm/testing';
+import { DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -73,8 +73,19 @@ describe('microservices mode: incident service + gateway on Kafka and MongoDB', 
   it('open -> assign -> hold -> resume -> resolve -> reopen -> resolve -> close, each event on the topic in order', async () => {
     const admin = await token('u-admin', ['admin']);
     const agent = await token('u-e2e-agent', ['agent']);
-    expect((await call(admin, 'mutation { upsertOrganisation(input: { id: "contoso", name: "Contoso", kind: internal }) { id } }')).errors).toBeUndefined();
-    expect((await call(admin, 'mutation { upsertAssignmentGroup(input: { id: "service-desk", name: "Service Desk", orgId: "contoso", members: ["u-e2e-agent"] }) { id } }')).errors).toBeUndefined();
+    // The incident service follows the people directory: its organisation, group and member arrive as directory events on Kafka.
+    const directory = new DirectoryFeed();
+    const records = [
+      directory.organisation({ organisationId: 'contoso', name: 'Contoso', kind: 'internal' }),
+      directory.person({ personId: 'p-e2e-agent', userName: 'u-e2e-agent', organisationId: 'contoso' }),
+      directory.group({ groupId: 'service-desk', name: 'Service Desk', organisationId: 'contoso' }),
+      directory.membersAdded('service-desk', ['p-e2e-agent']),
+    ].map(encodeEnvelope);
+    const producer = new Kafka({ clientId: 'e2e-directory', brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING }).producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    await producer.send({ topic: directoryTopic.name, acks: -1, messages: records.map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })) });
+    await producer.disconnect();
+    await expectEventually(async () => expect((await call(admin, '{ assignmentGroups { id members } }')).data?.['assignmentGroups']).toEqual([{ id: 'service-desk', members: ['u-e2e-agent'] }]), { timeoutMs: 60_000, intervalMs: 250 });
 
     const FIELDS = '{ id number state reopenCount }';
     const opened = await call(agent, `mutation { openIncident(input: { title: "Payroll export fails", impact: 2, urgency: 1 }) ${FIELDS} }`);

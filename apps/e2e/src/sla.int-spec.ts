@@ -1,8 +1,8 @@
-import { createEnvelope, decodeEnvelope, encodeEnvelope, incidentTopic, slaTopic } from '@itsm/contracts';
+import { createEnvelope, decodeEnvelope, directoryTopic, encodeEnvelope, incidentTopic, slaTopic } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
-import { expectEventually, testPeers } from '@itsm/testing';
+import { DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -149,12 +149,13 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
       ['p1-resolution', 1, 4, 'berlin-office', 'svc-acceptance'],
       ['p2-resolution', 2, 8, 'berlin-office', 'svc-acceptance'],
       ['p3-resolution', 3, 24, 'berlin-office', 'svc-acceptance'],
+      ['p4-caller-zone', 4, 1, 'berlin-office', 'svc-caller-zone'],
     ];
     for (const [id, priority, hours, calendar, service] of definitions) {
       const saved = await call(
         admin,
         `mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "${id}", name: "P${priority} resolution", kind: SLA, target: resolution, targetMinutes: ${hours * 60},
-          appliesTo: { priorities: [${priority}], serviceIds: ["${service}"] }, conditions: ${RESOLUTION}, calendarId: "${calendar}", timeZone: "Europe/Berlin" }) { id version } }`,
+          appliesTo: { priorities: [${priority}], serviceIds: ["${service}"] }, conditions: ${RESOLUTION}, calendarId: "${calendar}", timeZone: "Europe/Berlin"${id === 'p4-caller-zone' ? ', timeZoneSource: caller' : ''} }) { id version } }`,
       );
       expect(saved.errors).toBeUndefined();
     }
@@ -201,6 +202,28 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     expect(clocks.find((c) => c.definitionId === 'p3-resolution')).toMatchObject({ stage: 'cancelled', cancelReason: 'no_longer_applies', elapsedSeconds: 2.5 * 3600 });
     // 08:00Z -> 11:00Z on Monday office hours: 3 business hours under the P1 target of 4 (not 30 minutes).
     expect(clocks.find((c) => c.definitionId === 'p1-resolution')).toMatchObject({ stage: 'achieved', elapsedSeconds: 3 * 3600, originalBreachAt: '2026-11-16T12:00:00.000Z' });
+  });
+
+  it("takes the caller's time zone from the directory's person events (an older event never overwrites a newer one)", async () => {
+    const directory = new DirectoryFeed();
+    const personId = `p-${randomUUID().slice(0, 8)}`;
+    const older = directory.person({ personId, userName: 'U-Tokyo', timeZone: 'America/New_York' });
+    const newer = directory.person({ personId, userName: 'U-Tokyo', timeZone: 'Asia/Tokyo' }, 'itsm.directory.person-updated.v1');
+    const records = [newer, older].map(encodeEnvelope);
+    await producer.send({ topic: directoryTopic.name, acks: -1, messages: records.map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })) });
+    // Monday 09:00 in Tokyo (00:00Z): one business hour of the office calendar, in the caller's zone, ends 10:00 Tokyo.
+    const id = randomUUID();
+    const [, at, data] = opened('2026-11-16T00:00:00.000Z', 4, 'svc-caller-zone');
+    await incident(id, [['opened', at, { ...data, callerId: 'u-tokyo' }]]);
+    await expectEventually(async () => expect(await clocksOf(id)).toHaveLength(1), { timeoutMs: 30_000, intervalMs: 250 });
+    // The directory's events and the incident's travel on different topics: derive again until the zone has arrived.
+    await expectEventually(
+      async () => {
+        const repaired = await call<{ repairSlaClocks: ClockView[] }>(admin, 'mutation($id: ID!) { repairSlaClocks(incidentId: $id) { definitionId originalBreachAt } }', { id });
+        expect(repaired.data?.repairSlaClocks).toEqual([{ definitionId: 'p4-caller-zone', originalBreachAt: '2026-11-16T01:00:00.000Z' }]);
+      },
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
   });
 
   it('rejects invalid definitions and calendars with a code, and saves nothing', async () => {

@@ -1,8 +1,9 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
+import { directoryTopic, PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import { InProcessEventBus } from '@itsm/platform/messaging';
 import { freePort } from '@itsm/platform/persistence';
-import { expectEventually, testPeers } from '@itsm/testing';
+import { DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import type { DirectoryEvent } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,9 +12,7 @@ import { join } from 'node:path';
 import { DEFAULT_MAJOR_INCIDENT_RULES } from './domain';
 import { startContext } from '@itsm/platform/service';
 import { incidentContext } from './incident.context';
-import { UpsertAssignmentGroupHandler } from './application/commands/upsert-assignment-group/upsert-assignment-group.handler';
-import { UpsertOrganisationHandler } from './application/commands/upsert-organisation/upsert-organisation.handler';
-import { SYSTEM_VIEWER } from './application/system-viewer';
+import { AssignmentGroups } from './application/ports/reference-data.port';
 import { errorCode, graphql, TEST_AUTH, tokenFor } from './test-fixtures/graphql-client';
 
 /**
@@ -23,7 +22,9 @@ import { errorCode, graphql, TEST_AUTH, tokenFor } from './test-fixtures/graphql
 describe('incident subgraph', () => {
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
   const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
+  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>([...PLATFORM_TOPICS, directoryTopic]));
+  const directory = new DirectoryFeed();
+  const publishDirectory = (...events: DirectoryEvent[]) => bus.publishEnvelopes(directoryTopic.name, events);
   let app: INestApplication;
   let url: string;
   const tokens: Record<string, string> = {};
@@ -46,14 +47,26 @@ describe('incident subgraph', () => {
       { port, host: '127.0.0.1' },
     ));
     url = `http://127.0.0.1:${port}/graphql`;
-    const organisations = app.get(UpsertOrganisationHandler);
-    const groups = app.get(UpsertAssignmentGroupHandler);
-    await organisations.execute(SYSTEM_VIEWER, { id: 'contoso', name: 'Contoso', kind: 'internal' });
-    await organisations.execute(SYSTEM_VIEWER, { id: northwind, name: 'Northwind', kind: 'supplier' });
-    await organisations.execute(SYSTEM_VIEWER, { id: tailspin, name: 'Tailspin', kind: 'supplier' });
-    await groups.execute(SYSTEM_VIEWER, { id: 'service-desk', name: 'Service Desk', orgId: 'contoso', members: ['u-agent'] });
-    await groups.execute(SYSTEM_VIEWER, { id: `net-${suffix}`, name: 'Network', orgId: northwind, members: ['u-nw'] });
-    await groups.execute(SYSTEM_VIEWER, { id: `host-${suffix}`, name: 'Hosting', orgId: tailspin, members: ['u-ts'] });
+    // The directory's organisations, people and groups reach the projection by events, as in production.
+    await publishDirectory(
+      directory.organisation({ organisationId: 'contoso', name: 'Contoso', kind: 'internal' }),
+      directory.organisation({ organisationId: northwind, name: 'Northwind', kind: 'supplier' }),
+      directory.organisation({ organisationId: tailspin, name: 'Tailspin', kind: 'supplier' }),
+      directory.person({ personId: 'p-agent', userName: 'u-agent', organisationId: 'contoso' }),
+      directory.person({ personId: 'p-carol', userName: 'U-Carol', organisationId: 'contoso' }),
+      directory.person({ personId: 'p-nw', userName: 'u-nw', organisationId: northwind }),
+      directory.person({ personId: 'p-ts', userName: 'u-ts', organisationId: tailspin }),
+      directory.group({ groupId: 'service-desk', name: 'Service Desk', organisationId: 'contoso' }),
+      directory.membersAdded('service-desk', ['p-agent', 'p-carol']),
+      directory.group({ groupId: `net-${suffix}`, name: 'Network', organisationId: northwind }),
+      directory.membersAdded(`net-${suffix}`, ['p-nw']),
+      directory.group({ groupId: `host-${suffix}`, name: 'Hosting', organisationId: tailspin }),
+      directory.membersAdded(`host-${suffix}`, ['p-ts']),
+    );
+    const groups = app.get(AssignmentGroups);
+    await expectEventually(async () => {
+      for (const [id, member] of [['service-desk', 'u-carol'], [`net-${suffix}`, 'u-nw'], [`host-${suffix}`, 'u-ts']] as const) expect((await groups.group(id))?.members).toContain(member);
+    });
     tokens['agent'] = await tokenFor(keyFile, 'u-agent', ['agent'], 'contoso');
     tokens['requester'] = await tokenFor(keyFile, 'u-req', ['requester']);
     tokens['otherRequester'] = await tokenFor(keyFile, 'u-other', ['requester']);
@@ -145,6 +158,28 @@ describe('incident subgraph', () => {
     const illegal = await mutate(tokens['agent']!, 'reopenIncident', 'input: $input', { input: { id: incident.id, reason: 'again' } });
     expect(errorCode(illegal)).toBe('INCIDENT.ILLEGAL_TRANSITION');
     expect(illegal.errors?.[0]?.extensions?.details).toMatchObject({ state: 'closed' });
+  });
+
+  it('follows the directory by events: a deactivated member or a removed one is no longer assignable; an older event changes nothing', async () => {
+    const incident = await openIncident(tokens['agent']!, { title: `directory ${suffix}`, impact: 3, urgency: 3 });
+    const assign = (assigneeId: string) => mutate(tokens['agent']!, 'assignIncident', 'input: $input', { input: { id: incident.id, groupId: 'service-desk', assigneeId } });
+    expect((await assign('u-carol')).data?.['assignIncident']).toMatchObject({ assigneeId: 'u-carol', state: 'in_progress' });
+    const listed = await graphql<{ assignmentGroups: { id: string; orgId: string; members: string[] }[] }>(url, tokens['agent'], '{ assignmentGroups(orgId: "contoso") { id orgId members } }');
+    expect(listed.data?.assignmentGroups).toEqual([{ id: 'service-desk', orgId: 'contoso', members: ['u-agent', 'u-carol'] }]);
+
+    const deactivated = directory.person({ personId: 'p-carol', userName: 'U-Carol', organisationId: 'contoso' }, 'itsm.directory.person-deactivated.v1');
+    // An older state of Carol (active), replayed after her deactivation: it must not undo it.
+    const replayed = new DirectoryFeed(directory.source).person({ personId: 'p-carol', userName: 'U-Carol', organisationId: 'contoso' });
+    await publishDirectory(deactivated, replayed);
+    await expectEventually(async () => expect((await app.get(AssignmentGroups).group('service-desk'))?.inactiveMembers).toEqual(['u-carol']));
+    expect(errorCode(await assign('u-carol'))).toBe('INCIDENT.ASSIGNEE_INACTIVE');
+    // Her ticket keeps her (history).
+    expect((await getIncident(tokens['agent']!, incident.id)).data?.incident).toMatchObject({ assigneeId: 'u-carol' });
+
+    await publishDirectory(directory.membersRemoved('service-desk', ['p-agent']));
+    await expectEventually(async () => expect(errorCode(await assign('u-agent'))).toBe('INCIDENT.ASSIGNEE_NOT_IN_GROUP'));
+    await publishDirectory(directory.membersAdded('service-desk', ['p-agent']));
+    await expectEventually(async () => expect((await assign('u-agent')).data?.['assignIncident']).toMatchObject({ assigneeId: 'u-agent' }));
   });
 
   it('shows a supplier agent only incidents assigned to its organisation, by id, number and filters', async () => {

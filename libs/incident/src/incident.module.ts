@@ -11,6 +11,7 @@ import { INCIDENT_SETTINGS } from './application/incident.tokens';
 import type { IncidentSettings } from './application/incident.tokens';
 import { IncidentSelections, IncidentStore } from './application/ports/incident-store.port';
 import { ProblemStore } from './application/ports/problem-store.port';
+import { DirectoryProjectionStore } from './application/ports/directory-projection.port';
 import { AssignmentGroups, Organisations, PriorityMatrices } from './application/ports/reference-data.port';
 import { TicketNumbers } from './application/ports/ticket-numbers.port';
 import { ProblemCommandRunner } from './application/problem-command-runner';
@@ -22,7 +23,9 @@ import { MajorIncidentResolver } from './graphql/major-incident.resolver';
 import { ProblemLifecycleResolver } from './graphql/problem-lifecycle.resolver';
 import { ProblemQueryResolver } from './graphql/problem-query.resolver';
 import { ReferenceDataResolver } from './graphql/reference-data.resolver';
+import { DirectoryEventsConsumer } from './messaging/directory-events.consumer';
 import { IncidentReactionsConsumer } from './messaging/incident-reactions.consumer';
+import { DirectoryProjectionRepository } from './persistence/directory-projection.repository';
 import { IncidentRepository } from './persistence/incident.repository';
 import { INCIDENT_SCANS, incidentSchema } from './persistence/incident.schema';
 import { NumberSequenceRepository } from './persistence/number-sequence.repository';
@@ -59,20 +62,22 @@ export class IncidentModule {
         outboxRepository(ProblemRepository, { model: 'Problem', schema: problemSchema, topic: problemTopic.name }, (model, notify) => new ProblemRepository(model, notify)),
         contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c), NumberSequenceRepository.indexes),
         contextRepository(ReferenceDataRepository, (c) => new ReferenceDataRepository(c), ReferenceDataRepository.indexes),
+        contextRepository(DirectoryProjectionRepository, (c) => new DirectoryProjectionRepository(c), DirectoryProjectionRepository.indexes),
       ],
     });
     return {
       module: IncidentModule,
       imports: [persistence],
-      controllers: [IncidentReactionsConsumer],
+      controllers: [IncidentReactionsConsumer, DirectoryEventsConsumer],
       providers: [
         { provide: INCIDENT_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
         port(IncidentStore, IncidentRepository),
         port(IncidentSelections, IncidentRepository),
         port(ProblemStore, ProblemRepository),
-        port(AssignmentGroups, ReferenceDataRepository),
-        port(Organisations, ReferenceDataRepository),
+        port(AssignmentGroups, DirectoryProjectionRepository),
+        port(Organisations, DirectoryProjectionRepository),
+        port(DirectoryProjectionStore, DirectoryProjectionRepository),
         port(PriorityMatrices, ReferenceDataRepository),
         port(TicketNumbers, NumberSequenceRepository),
         { provide: IncidentCommandRunner, inject: [IncidentStore, Clock], useFactory: (store: IncidentStore, clock: Clock) => new IncidentCommandRunner(store, clock) },

@@ -1,4 +1,4 @@
-import { incidentTopic, slaTopic } from '@itsm/contracts';
+import { directoryTopic, incidentTopic, slaTopic } from '@itsm/contracts';
 import { SlaModule } from './sla.module';
 import { SlaSchema } from './graphql/sla.schema-marker';
 import { IncidentRefGql } from './graphql/sla.types';
@@ -18,7 +18,7 @@ export const slaContext = defineContext({
   name: 'sla',
   defaultPort: 4104,
   env: SlaEnv,
-  topics: { owns: [slaTopic], consumes: [incidentTopic] },
+  topics: { owns: [slaTopic], consumes: [incidentTopic, directoryTopic] },
   consumerGroup: SLA_CONSUMER_GROUP,
   subgraph: { module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentRefGql] },
   settings: (env) => toSlaSettings(env),

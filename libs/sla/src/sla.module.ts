@@ -16,6 +16,7 @@ import { RecomputeOpenClocksHandler } from './application/commands/recompute-ope
 import { RepairSlaClocksHandler } from './application/commands/repair-sla-clocks/repair-sla-clocks.handler';
 import { SaveSlaCalendarHandler } from './application/commands/save-sla-calendar/save-sla-calendar.handler';
 import { SaveSlaDefinitionHandler } from './application/commands/save-sla-definition/save-sla-definition.handler';
+import { FollowCallerTimeZoneHandler } from './application/commands/follow-caller-time-zone/follow-caller-time-zone.handler';
 import { SetSlaTimeZoneHandler } from './application/commands/set-sla-time-zone/set-sla-time-zone.handler';
 import { TrackTicketHandler } from './application/commands/track-ticket/track-ticket.handler';
 import { SlaCalendarsHandler } from './application/queries/sla-calendars/sla-calendars.handler';
@@ -30,6 +31,7 @@ import { SlaTimerService } from './application/timers/sla-timer.service';
 import { IncidentSlasResolver } from './graphql/incident-slas.resolver';
 import { SlaPolicyCommandResolver } from './graphql/sla-policy-command.resolver';
 import { SlaPolicyQueryResolver } from './graphql/sla-policy-query.resolver';
+import { DirectoryEventsConsumer } from './messaging/directory-events.consumer';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { SlaPolicyRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
 
@@ -99,7 +101,7 @@ export class SlaModule {
     return {
       module: SlaModule,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer],
+      controllers: [IncidentEventsConsumer, DirectoryEventsConsumer],
       providers: [
         { provide: SLA_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
@@ -129,6 +131,7 @@ export class SlaModule {
         ImportSlaHolidaysHandler,
         SaveSlaDefinitionHandler,
         SetSlaTimeZoneHandler,
+        FollowCallerTimeZoneHandler,
         TicketClocksHandler,
         SlaDryRunHandler,
         SlaCalendarsHandler,

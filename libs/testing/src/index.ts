@@ -8,3 +8,4 @@ export * from './lib/in-memory-tracing';
 export * from './lib/query-indexes/explain-shapes';
 export * from './lib/query-indexes/index-coverage';
 export * from './lib/query-indexes/recorded-query-shapes';
+export * from './lib/directory-feed';

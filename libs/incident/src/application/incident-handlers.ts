@@ -15,6 +15,7 @@ import { DeclineMajorIncidentHandler } from './commands/decline-major-incident/d
 import { LinkIncidentHandler } from './commands/link-incident/link-incident.handler';
 import { OpenIncidentHandler } from './commands/open-incident/open-incident.handler';
 import { OpenProblemHandler } from './commands/open-problem/open-problem.handler';
+import { ProjectDirectoryEventHandler } from './commands/project-directory-event/project-directory-event.handler';
 import { PromoteMajorIncidentHandler } from './commands/promote-major-incident/promote-major-incident.handler';
 import { ProposeMajorIncidentHandler } from './commands/propose-major-incident/propose-major-incident.handler';
 import { PutIncidentOnHoldHandler } from './commands/put-incident-on-hold/put-incident-on-hold.handler';
@@ -29,8 +30,6 @@ import { SetIncidentParentHandler } from './commands/set-incident-parent/set-inc
 import { StartIncidentWorkHandler } from './commands/start-incident-work/start-incident-work.handler';
 import { UnlinkIncidentHandler } from './commands/unlink-incident/unlink-incident.handler';
 import { UpdatePriorityMatrixHandler } from './commands/update-priority-matrix/update-priority-matrix.handler';
-import { UpsertAssignmentGroupHandler } from './commands/upsert-assignment-group/upsert-assignment-group.handler';
-import { UpsertOrganisationHandler } from './commands/upsert-organisation/upsert-organisation.handler';
 import { CountIncidentsHandler } from './queries/count-incidents/count-incidents.handler';
 import { FindIncidentHandler } from './queries/find-incident/find-incident.handler';
 import { FindIncidentsHandler } from './queries/find-incidents/find-incidents.handler';
@@ -72,9 +71,8 @@ export const INCIDENT_HANDLERS: readonly Type[] = [
   ResolveProblemHandler,
   CloseProblemHandler,
   CancelProblemHandler,
-  // Reference data
-  UpsertOrganisationHandler,
-  UpsertAssignmentGroupHandler,
+  // The directory's organisations, groups and people, projected
+  ProjectDirectoryEventHandler,
   // Queries
   FindIncidentHandler,
   FindIncidentsHandler,

@@ -17,17 +17,17 @@ import { ResolveIncidentCommand } from '../application/commands/resolve-incident
 import { ResolveIncidentHandler } from '../application/commands/resolve-incident/resolve-incident.handler';
 import { SetIncidentParentCommand } from '../application/commands/set-incident-parent/set-incident-parent.command';
 import { SetIncidentParentHandler } from '../application/commands/set-incident-parent/set-incident-parent.handler';
-import { UpsertAssignmentGroupHandler } from '../application/commands/upsert-assignment-group/upsert-assignment-group.handler';
-import { UpsertOrganisationHandler } from '../application/commands/upsert-organisation/upsert-organisation.handler';
 import { CountIncidentsHandler } from '../application/queries/count-incidents/count-incidents.handler';
 import { CountIncidentsQuery } from '../application/queries/count-incidents/count-incidents.query';
+import { AssignmentGroups, Organisations } from '../application/ports/reference-data.port';
 import { SYSTEM_VIEWER } from '../application/system-viewer';
 import type { Level, Viewer } from '../domain';
 
 /**
  * Demo data of the incident context (the all-in-one mode loads it), loaded through the same use cases the API runs (so it emits the
- * same events): a service integrator, a customer, two suppliers, their groups, and incidents in every
- * state. The users match `npm run token -- --role <role>` defaults (`u-agent`, `u-requester`, ...).
+ * same events): incidents in every state, handed to the groups of the directory's demo (a service
+ * integrator, a customer, two suppliers; their groups and people arrive by `itsm.directory.v1`
+ * events, awaited first). The users match `npm run token -- --role <role>` defaults (`u-agent`, `u-requester`, ...).
  * Skipped when incidents already exist (a persistent MONGO_URL).
  */
 export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<string, string> = new Map()): Promise<{ loaded: boolean; incidents: number }> {
@@ -37,22 +37,7 @@ export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<s
   if ((await count()) > 0) return { loaded: false, incidents: 0 };
   const open = app.get(OpenIncidentHandler);
 
-  for (const org of [
-    { id: 'contoso', name: 'Contoso IT (service integrator)', kind: 'internal' as const },
-    { id: 'fabrikam', name: 'Fabrikam Retail', kind: 'customer' as const },
-    { id: 'northwind-networks', name: 'Northwind Networks', kind: 'supplier' as const },
-    { id: 'tailspin-hosting', name: 'Tailspin Hosting', kind: 'supplier' as const },
-  ]) {
-    await app.get(UpsertOrganisationHandler).execute(SYSTEM_VIEWER, org);
-  }
-  for (const group of [
-    { id: 'service-desk', name: 'Service Desk', orgId: 'contoso', members: ['u-agent', 'u-alice', 'u-incident-manager'] },
-    { id: 'app-support', name: 'Application Support', orgId: 'contoso', members: ['u-agent', 'u-bob', 'u-problem-manager'] },
-    { id: 'network-ops', name: 'Network Operations', orgId: 'northwind-networks', members: ['u-supplier-agent', 'u-nina'] },
-    { id: 'hosting-ops', name: 'Hosting Operations', orgId: 'tailspin-hosting', members: ['u-tom'] },
-  ]) {
-    await app.get(UpsertAssignmentGroupHandler).execute(SYSTEM_VIEWER, group);
-  }
+  await awaitDirectoryDemo(app);
 
   const agent: Viewer = { userId: 'u-agent', roles: ['agent'], orgId: 'contoso' };
   const requester: Viewer = { userId: 'u-requester', roles: ['requester'], orgId: 'fabrikam' };
@@ -95,4 +80,35 @@ export async function loadDemoData(app: INestApplication, demoCis: ReadonlyMap<s
   await app.get(AdvanceProblemHandler).execute(agent, new AdvanceProblemCommand(problem.id, 'root_cause_analysis'));
   await app.get(RecordKnownErrorHandler).execute(agent, new RecordKnownErrorCommand(problem.id, 'Outbound mail queued for hours', 'Provider rate limit per sending IP', 'Route bulk mail through the secondary relay'));
   return { loaded: true, incidents: await count() };
+}
+
+/** The directory's demo records the incidents below name: organisation -> none, group -> the members they assign. */
+const DIRECTORY_DEMO = {
+  organisations: ['contoso', 'fabrikam', 'northwind-networks', 'tailspin-hosting'],
+  groups: { 'service-desk': ['u-alice'], 'app-support': ['u-agent'], 'network-ops': ['u-supplier-agent'], 'hosting-ops': [] as string[] },
+};
+
+/**
+ * Waits until the directory's demo organisations, groups and people have reached this context's
+ * projection (the directory seeds them before the incident context starts; its events are consumed
+ * asynchronously). Fails with what is missing when they do not arrive within `timeoutMs`.
+ */
+async function awaitDirectoryDemo(app: INestApplication, timeoutMs = 60_000): Promise<void> {
+  const organisations = app.get(Organisations);
+  const groups = app.get(AssignmentGroups);
+  const missing = async (): Promise<string[]> => {
+    const absent: string[] = [];
+    for (const id of DIRECTORY_DEMO.organisations) if (!(await organisations.organisation(id))) absent.push(`organisation ${id}`);
+    for (const [id, members] of Object.entries(DIRECTORY_DEMO.groups)) {
+      const group = await groups.group(id);
+      if (!group) absent.push(`group ${id}`);
+      else for (const member of members) if (!group.members.includes(member)) absent.push(`active member ${member} of ${id}`);
+    }
+    return absent;
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (let absent = await missing(); absent.length > 0; absent = await missing()) {
+    if (Date.now() >= deadline) throw new Error(`incident demo: the directory's demo has not reached the incident projection (missing: ${absent.join(', ')}); start the directory context (with its demo) before the incident context`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -1,6 +1,7 @@
 import type { Viewer } from './access-policy';
 import { assertMayRun, canView, incidentScope, mayRun, noteKindFor, visibleNoteKinds } from './access-policy';
-import type { GroupRef, Incident, IncidentCommand, OpenIncidentInput } from './incident';
+import type { GroupRef } from './assignment-group';
+import type { Incident, IncidentCommand, OpenIncidentInput } from './incident';
 import { openIncident } from './incident';
 import { IncidentError, IncidentErrorCode } from './incident.errors';
 import { DEFAULT_PRIORITY_MATRIX } from './priority-matrix';

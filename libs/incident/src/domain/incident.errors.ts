@@ -9,6 +9,12 @@ export enum IncidentErrorCode {
   Forbidden = 'INCIDENT.FORBIDDEN',
   UnknownGroup = 'INCIDENT.UNKNOWN_GROUP',
   AssigneeNotInGroup = 'INCIDENT.ASSIGNEE_NOT_IN_GROUP',
+  /** The assignee is a member but deactivated in the directory: out of assignment (their tickets keep them). */
+  AssigneeInactive = 'INCIDENT.ASSIGNEE_INACTIVE',
+  /** The group exists but takes no new work (its organisation is deactivated in the directory). */
+  GroupNotAssignable = 'INCIDENT.GROUP_NOT_ASSIGNABLE',
+  /** A directory event the projection cannot apply (its subject does not name its record). */
+  InvalidDirectoryEvent = 'INCIDENT.INVALID_DIRECTORY_EVENT',
   HoldRequiresProblem = 'INCIDENT.HOLD_REQUIRES_PROBLEM',
   InvalidParent = 'INCIDENT.INVALID_PARENT',
   AlreadyLinked = 'INCIDENT.ALREADY_LINKED',
@@ -32,6 +38,9 @@ export const INCIDENT_ERROR_KINDS: ErrorKinds<IncidentErrorCode> = {
   [IncidentErrorCode.Forbidden]: 'forbidden',
   [IncidentErrorCode.UnknownGroup]: 'invalid_input',
   [IncidentErrorCode.AssigneeNotInGroup]: 'invalid_input',
+  [IncidentErrorCode.AssigneeInactive]: 'invalid_input',
+  [IncidentErrorCode.GroupNotAssignable]: 'invalid_input',
+  [IncidentErrorCode.InvalidDirectoryEvent]: 'invalid_input',
   [IncidentErrorCode.HoldRequiresProblem]: 'illegal_state',
   [IncidentErrorCode.InvalidParent]: 'invalid_input',
   [IncidentErrorCode.AlreadyLinked]: 'illegal_state',

@@ -1,5 +1,6 @@
 import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
-import type { Actor, GroupRef, HoldReason, Incident, IncidentCommand, IncidentEvent, IncidentEventType, IncidentState, OpenIncidentInput, ParentCandidate } from './incident';
+import type { GroupRef } from './assignment-group';
+import type { Actor, HoldReason, Incident, IncidentCommand, IncidentEvent, IncidentEventType, IncidentState, OpenIncidentInput, ParentCandidate } from './incident';
 import { evolveIncident, executeIncident, isAutoCloseDue, openIncident } from './incident';
 import { IncidentError, IncidentErrorCode } from './incident.errors';
 import { DEFAULT_PRIORITY_MATRIX, toPriorityMatrix } from './priority-matrix';

@@ -1,4 +1,6 @@
 import type { EventTypeOf, PayloadOf, incidentTopic } from '@itsm/contracts';
+import type { GroupRef } from './assignment-group';
+import { checkAssignee } from './assignment-group';
 import { IncidentError, IncidentErrorCode } from './incident.errors';
 import type { Level, Priority, PriorityMatrix } from './priority-matrix';
 import { priorityOf } from './priority-matrix';
@@ -77,12 +79,6 @@ export interface Incident {
   readonly sequence: number;
 }
 
-/** An assignment group as the assignment rules need it (reference data of this context). */
-export interface GroupRef {
-  readonly id: string;
-  readonly orgId: string | null;
-  readonly members: readonly string[];
-}
 
 export interface Actor {
   readonly by: string;
@@ -160,14 +156,6 @@ function requireText(value: string, field: string, max: number): string {
   return text;
 }
 
-function checkAssignee(group: GroupRef, assigneeId: string | null): void {
-  if (assigneeId !== null && !group.members.includes(assigneeId)) {
-    throw new IncidentError(IncidentErrorCode.AssigneeNotInGroup, `${assigneeId} is not a member of group ${group.id}`, {
-      groupId: group.id,
-      assigneeId,
-    });
-  }
-}
 
 /** Opens an incident: its state and the `opened` event (plus `work-started` when an assignee takes it at once). */
 export function openIncident(input: OpenIncidentInput, matrix: PriorityMatrix, actor: Actor): { incident: Incident; events: IncidentEvent[] } {

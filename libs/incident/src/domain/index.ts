@@ -1,4 +1,6 @@
 export * from './access-policy';
+export * from './assignment-group';
+export * from './directory-projection';
 export * from './incident';
 export * from './incident.errors';
 export * from './major-incident';

@@ -1,5 +1,5 @@
 import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
-import type { GroupRef } from './incident';
+import type { GroupRef } from './assignment-group';
 import { IncidentError, IncidentErrorCode } from './incident.errors';
 import { DEFAULT_PRIORITY_MATRIX } from './priority-matrix';
 import type { OpenProblemInput, Problem, ProblemCommand, ProblemEvent, ProblemState } from './problem';

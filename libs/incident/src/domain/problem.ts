@@ -1,5 +1,7 @@
 import type { EventTypeOf, PayloadOf, problemTopic } from '@itsm/contracts';
-import type { Actor, GroupRef } from './incident';
+import type { GroupRef } from './assignment-group';
+import { checkAssignee } from './assignment-group';
+import type { Actor } from './incident';
 import { IncidentError, IncidentErrorCode } from './incident.errors';
 import type { Level, Priority, PriorityMatrix } from './priority-matrix';
 import { priorityOf } from './priority-matrix';
@@ -114,9 +116,7 @@ export function decideProblem(problem: Problem, command: ProblemCommand, actor: 
   switch (command.kind) {
     case 'assign':
       if (!open) throw illegal(problem, 'assign');
-      if (command.assigneeId !== null && !command.group.members.includes(command.assigneeId)) {
-        throw new IncidentError(IncidentErrorCode.AssigneeNotInGroup, `${command.assigneeId} is not a member of group ${command.group.id}`);
-      }
+      checkAssignee(command.group, command.assigneeId);
       return [{ type: 'itsm.problem.assigned.v1', data: { groupId: command.group.id, orgId: command.group.orgId, assigneeId: command.assigneeId, state: problem.state, ...base } }];
     case 'advance':
       if (!open || ORDER.indexOf(command.to) <= ORDER.indexOf(problem.state)) throw illegal(problem, `move to ${command.to}`);

@@ -5,11 +5,10 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AutoCloseIncidentsCommand } from '../application/commands/auto-close-incidents/auto-close-incidents.command';
 import { AutoCloseIncidentsHandler } from '../application/commands/auto-close-incidents/auto-close-incidents.handler';
 import { UpdatePriorityMatrixHandler } from '../application/commands/update-priority-matrix/update-priority-matrix.handler';
-import { UpsertAssignmentGroupHandler } from '../application/commands/upsert-assignment-group/upsert-assignment-group.handler';
-import { UpsertOrganisationHandler } from '../application/commands/upsert-organisation/upsert-organisation.handler';
+import { DirectoryProjectionRepository } from '../persistence/directory-projection.repository';
 import { ReferenceDataRepository } from '../persistence/reference-data.repository';
 import type { PriorityMatrixSetting } from '../persistence/reference-data.repository';
-import { AssignmentGroupGql, AssignmentGroupInput, OrganisationGql, OrganisationInput, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
+import { AssignmentGroupGql, OrganisationGql, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
 import { incidentErrorFilter } from './incident-error.filter';
 import { STAFF, WORKERS } from './role-sets';
 import { isInternal } from '../domain';
@@ -24,8 +23,7 @@ function toMatrixGql(setting: PriorityMatrixSetting): PriorityMatrixGql {
 export class ReferenceDataResolver {
   constructor(
     private readonly referenceData: ReferenceDataRepository,
-    private readonly upsertOrg: UpsertOrganisationHandler,
-    private readonly upsertGroup: UpsertAssignmentGroupHandler,
+    private readonly directory: DirectoryProjectionRepository,
     private readonly matrix: UpdatePriorityMatrixHandler,
     private readonly autoClose: AutoCloseIncidentsHandler,
   ) {}
@@ -33,7 +31,7 @@ export class ReferenceDataResolver {
   @Query(() => [OrganisationGql])
   @Roles(...STAFF)
   async organisations(): Promise<OrganisationGql[]> {
-    return (await this.referenceData.listOrganisations()) as OrganisationGql[];
+    return (await this.directory.listOrganisations()).map(({ id, name, kind }) => ({ id, name, kind }));
   }
 
   @Query(() => [AssignmentGroupGql])
@@ -41,26 +39,13 @@ export class ReferenceDataResolver {
   async assignmentGroups(@CurrentPrincipal() viewer: Principal, @Args('orgId', { nullable: true }) orgId?: string): Promise<AssignmentGroupGql[]> {
     // A supplier agent sees its own organisation's groups only.
     const scope = isInternal(viewer) ? orgId : (viewer.orgId ?? '');
-    return (await this.referenceData.listGroups(scope)).map((g) => ({ ...g, members: [...g.members] }));
+    return (await this.directory.listGroups(scope)).map(({ id, name, orgId, members }) => ({ id, name, orgId, members: [...members] }));
   }
 
   @Query(() => PriorityMatrixGql)
   @Roles(...STAFF)
   async priorityMatrix(): Promise<PriorityMatrixGql> {
     return toMatrixGql(await this.referenceData.priorityMatrix());
-  }
-
-  @Mutation(() => OrganisationGql)
-  @Roles('admin')
-  async upsertOrganisation(@CurrentPrincipal() viewer: Principal, @Args('input') input: OrganisationInput): Promise<OrganisationGql> {
-    return (await this.upsertOrg.execute(viewer, input)) as OrganisationGql;
-  }
-
-  @Mutation(() => AssignmentGroupGql)
-  @Roles('admin')
-  async upsertAssignmentGroup(@CurrentPrincipal() viewer: Principal, @Args('input') input: AssignmentGroupInput): Promise<AssignmentGroupGql> {
-    const group = await this.upsertGroup.execute(viewer, input);
-    return { ...group, members: [...group.members] };
   }
 
   @Mutation(() => PriorityMatrixUpdateGql)

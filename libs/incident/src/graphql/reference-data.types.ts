@@ -8,8 +8,8 @@ const registerIn = IncidentSchema;
 
 export const OrganisationKindGql = registerDomainEnum(ORGANISATION_KINDS, { name: 'OrganisationKind', registerIn });
 
-@ObjectType('Organisation', { registerIn })
-// The directory owns organisations (an entity there); this subgraph answers the same fields for its own lists.
+@ObjectType('Organisation', { registerIn, description: 'An organisation of the people directory (this context follows it by events)' })
+// The directory owns organisations; this subgraph answers the same fields for its own lists.
 @Directive('@shareable')
 export class OrganisationGql {
   @Field(() => ID) id!: string;
@@ -17,12 +17,13 @@ export class OrganisationGql {
   @Field(() => OrganisationKindGql) kind!: OrganisationKind;
 }
 
-@ObjectType('AssignmentGroup', { registerIn })
+@ObjectType('AssignmentGroup', { registerIn, description: 'A group of kind assignment in the people directory (this context follows it by events)' })
 export class AssignmentGroupGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field({ description: 'The organisation the group belongs to (a supplier for outsourced groups)' }) orgId!: string;
-  @Field(() => [String]) members!: string[];
+  @Field(() => String, { nullable: true, description: 'The organisation the group belongs to (a supplier for outsourced groups); none for a group of the service integrator without one' })
+  orgId!: string | null;
+  @Field(() => [String], { description: 'User names (token subjects) of its active members: who may be assigned its tickets' }) members!: string[];
 }
 
 @ObjectType('PriorityMatrix', { registerIn })
@@ -37,21 +38,6 @@ export class PriorityMatrixGql {
 export class PriorityMatrixUpdateGql {
   @Field(() => PriorityMatrixGql) matrix!: PriorityMatrixGql;
   @Field(() => Int, { description: 'Active incidents whose priority changed' }) reprioritised!: number;
-}
-
-@InputType({ registerIn })
-export class OrganisationInput {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => OrganisationKindGql) kind!: OrganisationKind;
-}
-
-@InputType({ registerIn })
-export class AssignmentGroupInput {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field() orgId!: string;
-  @Field(() => [String]) members!: string[];
 }
 
 @InputType({ registerIn })

@@ -5,3 +5,4 @@ export * from './number-sequence.repository';
 export * from './problem.repository';
 export * from './problem.schema';
 export * from './reference-data.repository';
+export * from './directory-projection.repository';

@@ -5,10 +5,10 @@ import { Types } from 'mongoose';
 import { Clock } from '../application/clock';
 import type { IncidentSelections, IncidentStore } from '../application/ports/incident-store.port';
 import type { ProblemStore } from '../application/ports/problem-store.port';
-import type { AssignmentGroups, Organisations, PriorityMatrices } from '../application/ports/reference-data.port';
+import type { PriorityMatrices } from '../application/ports/reference-data.port';
 import type { Incident, IncidentCommand, IncidentEvent, OpenIncidentInput, OpenProblemInput, Problem, ProblemEvent, PriorityMatrix, Viewer } from '../domain';
 import { DEFAULT_PRIORITY_MATRIX, executeIncident, openIncident, openProblem } from '../domain';
-import type { AssignmentGroup, Organisation, PriorityMatrixSetting } from '../persistence/reference-data.repository';
+import type { PriorityMatrixSetting } from '../persistence/reference-data.repository';
 
 /** A clock the test sets (never today's date). */
 export class FixedClock extends Clock {
@@ -120,33 +120,9 @@ export class InMemoryIncidents extends InMemoryAggregates<Incident, IncidentEven
 
 export class InMemoryProblems extends InMemoryAggregates<Problem, ProblemEvent> implements ProblemStore {}
 
-export class InMemoryReferenceData implements AssignmentGroups, Organisations, PriorityMatrices {
-  readonly groups = new Map<string, AssignmentGroup>();
-  readonly organisations = new Map<string, Organisation>();
+/** The priority matrix in memory (organisations and groups: InMemoryDirectory). */
+export class InMemoryReferenceData implements PriorityMatrices {
   setting: PriorityMatrixSetting = { matrix: DEFAULT_PRIORITY_MATRIX, version: 0, updatedBy: null, updatedAt: null };
-
-  constructor(groups: readonly AssignmentGroup[] = [], organisations: readonly Organisation[] = []) {
-    for (const group of groups) this.groups.set(group.id, group);
-    for (const organisation of organisations) this.organisations.set(organisation.id, organisation);
-  }
-
-  group(id: string): Promise<AssignmentGroup | undefined> {
-    return Promise.resolve(this.groups.get(id));
-  }
-
-  upsertGroup(group: AssignmentGroup): Promise<void> {
-    this.groups.set(group.id, group);
-    return Promise.resolve();
-  }
-
-  organisation(id: string): Promise<Organisation | undefined> {
-    return Promise.resolve(this.organisations.get(id));
-  }
-
-  upsertOrganisation(organisation: Organisation): Promise<void> {
-    this.organisations.set(organisation.id, organisation);
-    return Promise.resolve();
-  }
 
   priorityMatrix(): Promise<PriorityMatrixSetting> {
     return Promise.resolve(this.setting);
@@ -158,8 +134,6 @@ export class InMemoryReferenceData implements AssignmentGroups, Organisations, P
     return Promise.resolve(true);
   }
 }
-
-export const SERVICE_DESK: AssignmentGroup = { id: 'service-desk', name: 'Service Desk', orgId: 'contoso', members: ['u-agent', 'u-alice'] };
 
 let counter = 0;
 

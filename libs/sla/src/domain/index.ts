@@ -6,3 +6,4 @@ export * from './clock/ticket-timeline';
 export * from './definition/sla-definition';
 export * from './sla.errors';
 export * from './clock/clock-visibility';
+export * from './definition/caller-time-zone';

@@ -1,15 +1,19 @@
-import { collectionIndexes, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
+import type { EventEnvelope } from '@itsm/contracts';
+import { applyOnce, collectionIndexes, inboxGuard, index, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
-import type { BusinessCalendarSpec, SlaDefinition, TimeZoneSubject } from '../domain';
+import type { BusinessCalendarSpec, CallerTimeZone, SlaDefinition, TimeZoneSubject } from '../domain';
+import { timeZoneKey } from '../domain';
 import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores.port';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
 interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: SlaDefinition; version: number; updatedBy: string; updatedAt: Date }
 interface RevisionDocument { _id: Types.ObjectId; revision: number }
-interface ZoneDocument { _id: Types.ObjectId; subject: TimeZoneSubject; key: string; timeZone: string }
+/** `personId`: the directory person whose events set a caller's zone (absent when set by hand or cleared). */
+interface ZoneDocument { _id: Types.ObjectId; subject: TimeZoneSubject; key: string; timeZone?: string; personId?: string }
 
 const REVISION_ID = objectIdFromKey('sla-catalog', 'revision');
+const zoneId = (subject: TimeZoneSubject, key: string): Types.ObjectId => objectIdFromKey('sla-zone', subject, key);
 
 /** Calendars and definitions are listed in key order; the revision and time zones are read by `_id` only. */
 const policySchema = (collection: string): Schema => {
@@ -26,12 +30,12 @@ export const slaDefinitionSchema = policySchema('sla_definitions');
  * the time zones of callers and CI locations (TimeZoneSource).
  */
 export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
-  /** The policy set is read whole, in key order (the schemas' key index); everything else is by `_id`. */
+  /** The policy set is read whole, in key order (the schemas' key index); a person's caller zones by person; everything else by `_id`. */
   static readonly indexes = [
     schemaIndexes(slaCalendarSchema),
     schemaIndexes(slaDefinitionSchema),
     collectionIndexes('sla_catalog_revision', []),
-    collectionIndexes('sla_time_zones', []),
+    collectionIndexes('sla_time_zones', [index({ personId: 1 })]),
   ];
 
   constructor(private readonly connection: Connection) {}
@@ -84,12 +88,22 @@ export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
     await this.revisions.updateOne({ _id: REVISION_ID }, { $inc: { revision: 1 } }, { upsert: true });
   }
 
-  async setTimeZone(subject: TimeZoneSubject, key: string, timeZone: string): Promise<void> {
-    await this.zones.updateOne({ _id: objectIdFromKey('sla-zone', subject, key) }, { $set: { subject, key, timeZone } }, { upsert: true });
+  async setTimeZone(subject: TimeZoneSubject, id: string, timeZone: string): Promise<void> {
+    const key = timeZoneKey(subject, id);
+    await this.zones.updateOne({ _id: zoneId(subject, key) }, { $set: { subject, key, timeZone } }, { upsert: true });
   }
 
-  async timeZoneOf(subject: TimeZoneSubject, key: string): Promise<string | null> {
-    return (await this.zones.findOne({ _id: objectIdFromKey('sla-zone', subject, key) }))?.timeZone ?? null;
+  async timeZoneOf(subject: TimeZoneSubject, id: string): Promise<string | null> {
+    return (await this.zones.findOne({ _id: zoneId(subject, timeZoneKey(subject, id)) }))?.timeZone ?? null;
+  }
+
+  async followCallerZone(caller: CallerTimeZone, event: Pick<EventEnvelope, 'source' | 'subject' | 'sequence'>): Promise<'applied' | 'duplicate'> {
+    const { personId, userName: key, timeZone } = caller;
+    // A renamed person: the zone leaves the user names it had (those documents also record the event).
+    const guard = inboxGuard(event);
+    await this.zones.updateMany({ personId: { $eq: personId }, key: { $ne: key }, ...guard.filter }, { $set: guard.set, $unset: { timeZone: '', personId: '' } });
+    const fields = { subject: 'user', key, personId };
+    return applyOnce(this.zones, zoneId('user', key), event, timeZone === null ? { $set: fields, $unset: { timeZone: '' } } : { $set: { ...fields, timeZone } });
   }
 
   private async saveVersioned(name: string, _id: Types.ObjectId, expectedVersion: number, fields: Record<string, unknown>): Promise<boolean> {

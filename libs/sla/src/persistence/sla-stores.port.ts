@@ -1,4 +1,5 @@
-import type { BusinessCalendarSpec, DueEmission, SlaClock, SlaDefinition, TicketTimeline, TicketType, TimeZoneSubject } from '../domain';
+import type { EventEnvelope } from '@itsm/contracts';
+import type { BusinessCalendarSpec, CallerTimeZone, DueEmission, SlaClock, SlaDefinition, TicketTimeline, TicketType, TimeZoneSubject } from '../domain';
 
 /** What the engine keeps per ticket: its history, the clocks derived at its last event, what they owe. */
 export interface SlaTicket {
@@ -39,10 +40,15 @@ export abstract class SlaPolicyStore {
   abstract bumpRevision(): Promise<void>;
 }
 
-/** The time zones of callers and CI locations (TimeZoneSource). */
+/** The time zones of callers and CI locations (TimeZoneSource), keyed by `timeZoneKey`. */
 export abstract class SlaTimeZoneStore {
   abstract setTimeZone(subject: TimeZoneSubject, key: string, timeZone: string): Promise<void>;
   abstract timeZoneOf(subject: TimeZoneSubject, key: string): Promise<string | null>;
+  /**
+   * Sets (or clears) a caller's zone from a directory person event, unless a later event of that
+   * person applied already (`duplicate`); the zone leaves the person's earlier user names.
+   */
+  abstract followCallerZone(caller: CallerTimeZone, event: Pick<EventEnvelope, 'source' | 'subject' | 'sequence'>): Promise<'applied' | 'duplicate'>;
 }
 
 /** The tickets the engine follows: history, clocks as of the last event, what they owe. */

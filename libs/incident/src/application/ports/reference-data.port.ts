@@ -1,16 +1,14 @@
-import type { PriorityMatrix } from '../../domain';
-import type { AssignmentGroup, Organisation, PriorityMatrixSetting } from '../../persistence/reference-data.repository';
+import type { AssignmentGroupView, PriorityMatrix, ProjectedOrganisation } from '../../domain';
+import type { PriorityMatrixSetting } from '../../persistence/reference-data.repository';
 
-/** Assignment groups by id (their organisation and members decide who may work a ticket). */
+/** Groups of the directory by id, with their members' standing (the projection of `itsm.directory.v1`). */
 export abstract class AssignmentGroups {
-  abstract group(id: string): Promise<AssignmentGroup | undefined>;
-  abstract upsertGroup(group: AssignmentGroup): Promise<void>;
+  abstract group(id: string): Promise<AssignmentGroupView | undefined>;
 }
 
-/** Organisations (internal, customers, suppliers) by id. */
+/** Organisations (internal, customers, suppliers) by id (the projection of `itsm.directory.v1`). */
 export abstract class Organisations {
-  abstract organisation(id: string): Promise<Organisation | undefined>;
-  abstract upsertOrganisation(organisation: Organisation): Promise<void>;
+  abstract organisation(id: string): Promise<ProjectedOrganisation | undefined>;
 }
 
 /** The one priority matrix in force, versioned so two admins do not overwrite each other. */

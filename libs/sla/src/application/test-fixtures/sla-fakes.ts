@@ -2,9 +2,11 @@
  * Spec-only in-memory fakes of the SLA store ports and timers, and the application pieces wired on
  * them (no I/O): what the handler specs run against. Imported by specs only.
  */
-import { PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
+import type { EventEnvelope } from '@itsm/contracts';
+import { PersistenceError, PersistenceErrorCode, streamKey } from '@itsm/platform/persistence';
 import { ManualTime } from '@itsm/platform/scheduling';
-import type { BusinessCalendarSpec, SlaDefinition, TicketType } from '../../domain';
+import type { BusinessCalendarSpec, CallerTimeZone, SlaDefinition, TicketType } from '../../domain';
+import { timeZoneKey } from '../../domain';
 import type { SlaPolicyStore, SlaTicket, SlaTicketStore, SlaTimeZoneStore, TimeZoneSubject, Versioned } from '../../persistence';
 import { ClockProjector } from '../clock-projector';
 import { SlaPolicySet } from '../sla-policy-set';
@@ -57,13 +59,36 @@ export class InMemorySlaPolicies implements SlaPolicyStore, SlaTimeZoneStore {
     return Promise.resolve();
   }
 
-  setTimeZone(subject: TimeZoneSubject, key: string, timeZone: string): Promise<void> {
-    this.zones.set(`${subject}:${key}`, timeZone);
+  setTimeZone(subject: TimeZoneSubject, id: string, timeZone: string): Promise<void> {
+    this.zones.set(`${subject}:${timeZoneKey(subject, id)}`, timeZone);
     return Promise.resolve();
   }
 
-  timeZoneOf(subject: TimeZoneSubject, key: string): Promise<string | null> {
-    return Promise.resolve(this.zones.get(`${subject}:${key}`) ?? null);
+  timeZoneOf(subject: TimeZoneSubject, id: string): Promise<string | null> {
+    return Promise.resolve(this.zones.get(`${subject}:${timeZoneKey(subject, id)}`) ?? null);
+  }
+
+  /** Per caller key: the person whose events set it and the last sequence applied per stream. */
+  private readonly callers = new Map<string, { personId: string | null; applied: Map<string, number> }>();
+
+  followCallerZone(caller: CallerTimeZone, event: Pick<EventEnvelope, 'source' | 'subject' | 'sequence'>): Promise<'applied' | 'duplicate'> {
+    const stream = streamKey(event);
+    const newer = (key: string) => (this.callers.get(key)?.applied.get(stream) ?? 0) < event.sequence;
+    const record = (key: string, personId: string | null) => {
+      const applied = new Map(this.callers.get(key)?.applied ?? []).set(stream, event.sequence);
+      this.callers.set(key, { personId, applied });
+    };
+    for (const [key, held] of this.callers) {
+      if (held.personId === caller.personId && key !== caller.userName && newer(key)) {
+        this.zones.delete(`user:${key}`);
+        record(key, null);
+      }
+    }
+    if (!newer(caller.userName)) return Promise.resolve('duplicate');
+    if (caller.timeZone === null) this.zones.delete(`user:${caller.userName}`);
+    else this.zones.set(`user:${caller.userName}`, caller.timeZone);
+    record(caller.userName, caller.personId);
+    return Promise.resolve('applied');
   }
 
   private save<T>(into: Map<string, Versioned<T>>, id: string, value: T, expectedVersion: number, by: string, at: Date): boolean {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Incident, Viewer } from '../../../domain';
-import { IncidentError, IncidentErrorCode } from '../../../domain';
+import { assignableGroup } from '../../../domain';
 import { IncidentCommandRunner } from '../../incident-command-runner';
 import { AssignmentGroups } from '../../ports/reference-data.port';
 import type { AssignIncidentCommand } from './assign-incident.command';
@@ -13,8 +13,7 @@ export class AssignIncidentHandler {
   ) {}
 
   async execute(viewer: Viewer, command: AssignIncidentCommand): Promise<Incident> {
-    const group = await this.groups.group(command.groupId);
-    if (!group) throw new IncidentError(IncidentErrorCode.UnknownGroup, `assignment group ${command.groupId} does not exist`);
+    const group = assignableGroup(command.groupId, await this.groups.group(command.groupId));
     return (await this.incidents.runAs(viewer, command.incidentId, { kind: 'assign', group, assigneeId: command.assigneeId })).aggregate;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Problem, Viewer } from '../../../domain';
-import { IncidentError, IncidentErrorCode } from '../../../domain';
+import { assignableGroup } from '../../../domain';
 import { AssignmentGroups } from '../../ports/reference-data.port';
 import { assertMayRunOnProblem, ProblemCommandRunner } from '../../problem-command-runner';
 import type { AssignProblemCommand } from './assign-problem.command';
@@ -15,8 +15,7 @@ export class AssignProblemHandler {
   async execute(viewer: Viewer, command: AssignProblemCommand): Promise<Problem> {
     // Before the group look-up: outside staff learn nothing about problems or groups.
     assertMayRunOnProblem(viewer, command.problemId, 'assign');
-    const group = await this.groups.group(command.groupId);
-    if (!group) throw new IncidentError(IncidentErrorCode.UnknownGroup, `assignment group ${command.groupId} does not exist`);
+    const group = assignableGroup(command.groupId, await this.groups.group(command.groupId));
     return this.problems.runAs(viewer, command.problemId, { kind: 'assign', group, assigneeId: command.assigneeId });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { GroupRef, Incident, Viewer } from '../../../domain';
-import { IncidentError, IncidentErrorCode, isInternal, openIncident } from '../../../domain';
+import { assignableGroup, IncidentError, IncidentErrorCode, isInternal, openIncident } from '../../../domain';
 import { Clock } from '../../clock';
 import { IncidentStore } from '../../ports/incident-store.port';
 import { AssignmentGroups, Organisations, PriorityMatrices } from '../../ports/reference-data.port';
@@ -61,8 +61,6 @@ export class OpenIncidentHandler {
 
   private async group(groupId: string | undefined): Promise<GroupRef | null> {
     if (groupId === undefined) return null;
-    const group = await this.groups.group(groupId);
-    if (!group) throw new IncidentError(IncidentErrorCode.UnknownGroup, `assignment group ${groupId} does not exist`);
-    return group;
+    return assignableGroup(groupId, await this.groups.group(groupId));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { Problem, Viewer } from '../../../domain';
-import { IncidentError, IncidentErrorCode, isInternal, openProblem } from '../../../domain';
+import { assignableGroup, IncidentError, IncidentErrorCode, isInternal, openProblem } from '../../../domain';
 import { Clock } from '../../clock';
 import { ProblemStore } from '../../ports/problem-store.port';
 import { AssignmentGroups, PriorityMatrices } from '../../ports/reference-data.port';
@@ -20,8 +20,8 @@ export class OpenProblemHandler {
 
   async execute(viewer: Viewer, command: OpenProblemCommand): Promise<Problem> {
     if (!isInternal(viewer)) throw new IncidentError(IncidentErrorCode.Forbidden, 'problems are managed by internal staff');
-    const group = command.assignmentGroupId === undefined ? null : await this.groups.group(command.assignmentGroupId);
-    if (group === undefined) throw new IncidentError(IncidentErrorCode.UnknownGroup, `assignment group ${command.assignmentGroupId} does not exist`);
+    const groupId = command.assignmentGroupId;
+    const group = groupId === undefined ? null : assignableGroup(groupId, await this.groups.group(groupId));
     const { problem, events } = openProblem(
       {
         id: new Types.ObjectId().toHexString(),

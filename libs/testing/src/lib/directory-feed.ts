@@ -1,0 +1,93 @@
+import { createEnvelope, directoryTopic, TopicRegistry } from '@itsm/contracts';
+import type { EventOf } from '@itsm/contracts';
+import { randomUUID } from 'node:crypto';
+
+export type DirectoryEvent = EventOf<typeof directoryTopic>;
+type DirectoryType = DirectoryEvent['type'];
+export type DirectoryEventOf<T extends DirectoryType> = Extract<DirectoryEvent, { type: T }>;
+type DataOf<T extends DirectoryType> = DirectoryEventOf<T>['data'];
+type PersonFacts = Omit<DataOf<'itsm.directory.person-created.v1'>, 'by' | 'at'>;
+type GroupFacts = Omit<DataOf<'itsm.directory.group-saved.v1'>, 'by' | 'at'>;
+type OrganisationFacts = Omit<DataOf<'itsm.directory.organisation-saved.v1'>, 'by' | 'at'>;
+
+export type PersonEventType = 'itsm.directory.person-created.v1' | 'itsm.directory.person-updated.v1' | 'itsm.directory.person-deactivated.v1' | 'itsm.directory.person-reactivated.v1';
+
+/**
+ * Writes `itsm.directory.v1` events as the directory publishes them, for tests and benchmarks of
+ * the contexts that follow it (they seed their projections from these, never through the directory
+ * service): each event is checked against the contract, and each subject's events are numbered
+ * 1, 2, 3, ... in the order they are written (`sequenceOf` / `at` write older or replayed ones).
+ */
+export class DirectoryFeed {
+  private readonly sequences = new Map<string, number>();
+  private readonly registry = new TopicRegistry([directoryTopic]);
+
+  constructor(
+    readonly source = '/itsm/directory',
+    private readonly by = 'u-directory-test',
+  ) {}
+
+  organisation(facts: Pick<OrganisationFacts, 'organisationId'> & Partial<OrganisationFacts>): DirectoryEventOf<'itsm.directory.organisation-saved.v1'> {
+    const data: OrganisationFacts = { name: facts.organisationId, kind: 'internal', parentId: null, active: true, ...facts };
+    return this.write('itsm.directory.organisation-saved.v1', data.organisationId, data);
+  }
+
+  /** A person's whole state; `type` says which change it reports (created by default). */
+  person(facts: Pick<PersonFacts, 'personId' | 'userName'> & Partial<PersonFacts>, type: PersonEventType = 'itsm.directory.person-created.v1'): DirectoryEventOf<PersonEventType> {
+    const data: PersonFacts = {
+      displayName: facts.userName,
+      emails: [],
+      phones: [],
+      chatHandle: null,
+      timeZone: null,
+      locale: null,
+      title: null,
+      department: null,
+      employeeNumber: null,
+      managerId: null,
+      organisationId: null,
+      roles: [],
+      active: type !== 'itsm.directory.person-deactivated.v1',
+      externalId: null,
+      ...facts,
+    };
+    if (type === 'itsm.directory.person-updated.v1') return this.write(type, data.personId, { ...data, changed: ['displayName'] });
+    return this.write(type, data.personId, data);
+  }
+
+  personDeleted(personId: string, userName: string): DirectoryEventOf<'itsm.directory.person-deleted.v1'> {
+    return this.write('itsm.directory.person-deleted.v1', personId, { personId, userName });
+  }
+
+  group(facts: Pick<GroupFacts, 'groupId'> & Partial<GroupFacts>): DirectoryEventOf<'itsm.directory.group-saved.v1'> {
+    const data: GroupFacts = { name: facts.groupId, kind: 'assignment', organisationId: null, managerId: null, roles: [], memberCount: 0, externalId: null, ...facts };
+    return this.write('itsm.directory.group-saved.v1', data.groupId, data);
+  }
+
+  membersAdded(groupId: string, personIds: readonly string[]): DirectoryEventOf<'itsm.directory.group-members-added.v1'> {
+    return this.write('itsm.directory.group-members-added.v1', groupId, { groupId, personIds: [...personIds] });
+  }
+
+  membersRemoved(groupId: string, personIds: readonly string[]): DirectoryEventOf<'itsm.directory.group-members-removed.v1'> {
+    return this.write('itsm.directory.group-members-removed.v1', groupId, { groupId, personIds: [...personIds] });
+  }
+
+  groupDeleted(groupId: string): DirectoryEventOf<'itsm.directory.group-deleted.v1'> {
+    return this.write('itsm.directory.group-deleted.v1', groupId, { groupId });
+  }
+
+  /** The sequence the subject's last written event carries (0 when none). */
+  sequenceOf(subject: string): number {
+    return this.sequences.get(subject) ?? 0;
+  }
+
+  private write<T extends DirectoryType>(type: T, subject: string, data: Omit<DataOf<T>, 'by' | 'at'>): DirectoryEventOf<T> {
+    const sequence = this.sequenceOf(subject) + 1;
+    this.sequences.set(subject, sequence);
+    const full = { ...data, by: this.by, at: new Date().toISOString() };
+    this.registry.validatePayload(directoryTopic.name, type, full);
+    const envelope = createEnvelope({ id: randomUUID(), source: this.source, type, subject, time: new Date(), data: full, sequence, correlationid: randomUUID() });
+    // Checked against the contract just above: the payload is the one its type names.
+    return envelope as unknown as DirectoryEventOf<T>;
+  }
+}
