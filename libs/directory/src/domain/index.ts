@@ -1,2 +1,3 @@
 export * from './directory.errors';
 export * from './directory.model';
+export * from './read-access.policy';
