@@ -29,3 +29,6 @@ export class AssignmentGroupMembersRefGql {
   @Field(() => ID) id!: string;
   @Field(() => [PersonGql], { description: 'The group\'s members you may see, in the order they joined' }) members?: PersonGql[];
 }
+
+/** The entity stubs this subgraph extends but no query returns: the subgraph declares them as orphaned types. */
+export const DIRECTORY_ENTITY_EXTENSIONS = [IncidentPeopleRefGql, AssignmentGroupMembersRefGql] as const;

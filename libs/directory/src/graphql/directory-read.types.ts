@@ -60,8 +60,9 @@ export class GroupGql {
 @Directive('@key(fields: "id")')
 export class OrganisationGql {
   @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => OrganisationKindGql) kind!: OrganisationKind;
+  // Shared with the incident subgraph's projection of organisations.
+  @Field() @Directive('@shareable') name!: string;
+  @Field(() => OrganisationKindGql) @Directive('@shareable') kind!: OrganisationKind;
   @Field(() => String, { nullable: true }) parentId!: string | null;
   @Field() active!: boolean;
 }

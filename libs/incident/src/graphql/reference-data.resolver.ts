@@ -30,12 +30,6 @@ export class ReferenceDataResolver {
     private readonly autoClose: AutoCloseIncidentsHandler,
   ) {}
 
-  @Query(() => [OrganisationGql])
-  @Roles(...STAFF)
-  async organisations(): Promise<OrganisationGql[]> {
-    return (await this.referenceData.listOrganisations()) as OrganisationGql[];
-  }
-
   @Query(() => [AssignmentGroupGql])
   @Roles(...WORKERS)
   async assignmentGroups(@CurrentPrincipal() viewer: Principal, @Args('orgId', { nullable: true }) orgId?: string): Promise<AssignmentGroupGql[]> {

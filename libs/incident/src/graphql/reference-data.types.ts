@@ -1,5 +1,5 @@
 import { registerDomainEnum } from '@itsm/platform/graphql';
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ORGANISATION_KINDS } from '../domain';
 import type { OrganisationKind } from '../domain';
 import { IncidentSchema } from './incident.schema-marker';
@@ -8,19 +8,24 @@ const registerIn = IncidentSchema;
 
 export const OrganisationKindGql = registerDomainEnum(ORGANISATION_KINDS, { name: 'OrganisationKind', registerIn });
 
+// The directory owns organisations (its `organisations` query); this projection of them shares their fields.
 @ObjectType('Organisation', { registerIn })
+@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@shareable')
 export class OrganisationGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => OrganisationKindGql) kind!: OrganisationKind;
 }
 
+// An entity: the directory adds `members` (the people) to it.
 @ObjectType('AssignmentGroup', { registerIn })
+@Directive('@key(fields: "id")')
 export class AssignmentGroupGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field({ description: 'The organisation the group belongs to (a supplier for outsourced groups)' }) orgId!: string;
-  @Field(() => [String]) members!: string[];
+  @Field(() => [String], { name: 'memberIds', description: 'The members\' token subjects (their people: `members`, from the directory)' }) members!: string[];
 }
 
 @ObjectType('PriorityMatrix', { registerIn })

@@ -1,3 +1,4 @@
+import type { DirectoryViewer } from '../../../domain';
 import { DirectoryError, DirectoryErrorCode } from '../../../domain';
 import { aGroup, aPerson, InMemoryGroupQueries, InMemoryPeopleQueries } from '../../test-fixtures/in-memory-directory-reads';
 import { ID_BATCH } from '../directory-pages';
@@ -5,9 +6,9 @@ import { PeopleHandler } from './people.handler';
 import { PeopleQuery } from './people.query';
 import type { PersonFilter } from './people.query';
 
-const AGENT = { userId: 'u-agent', roles: ['agent'], orgId: undefined };
-const NORTHWIND = { userId: 'u-nw1', roles: ['supplier-agent'], orgId: 'nw' };
-const REQUESTER = { userId: 'U-REQ', roles: ['requester'], orgId: undefined };
+const AGENT: DirectoryViewer = { userId: 'u-agent', roles: ['agent'], orgId: undefined };
+const NORTHWIND: DirectoryViewer = { userId: 'u-nw1', roles: ['supplier-agent'], orgId: 'nw' };
+const REQUESTER: DirectoryViewer = { userId: 'U-REQ', roles: ['requester'], orgId: undefined };
 
 function setUp() {
   const people = new InMemoryPeopleQueries([
@@ -21,7 +22,7 @@ function setUp() {
   return { people, groups, handler: new PeopleHandler(people, groups) };
 }
 
-const run = (handler: PeopleHandler, viewer: typeof AGENT, filter: PersonFilter = {}, first = 50, after?: string) => handler.execute(new PeopleQuery(viewer, filter, { first, after }));
+const run = (handler: PeopleHandler, viewer: DirectoryViewer, filter: PersonFilter = {}, first = 50, after?: string) => handler.execute(new PeopleQuery(viewer, filter, { first, after }));
 const ids = (page: { items: readonly { id: string }[] }) => page.items.map((person) => person.id);
 
 describe('PeopleHandler', () => {
