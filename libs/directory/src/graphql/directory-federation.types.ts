@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import { DirectorySchema } from './directory.schema-marker';
-import { PersonGql } from './directory-read.types';
+import { PersonGql } from './directory.types';
 
 const registerIn = DirectorySchema;
 

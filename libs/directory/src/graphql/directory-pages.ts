@@ -1,7 +1,7 @@
 import { encodeCursor, pageRequest, toConnection } from '@itsm/platform/graphql';
 import type { ConnectionOf, PageRequestRules } from '@itsm/platform/graphql';
 import { DirectoryError, DirectoryErrorCode } from '../domain';
-import { MAX_PAGE_SIZE } from '../application/queries';
+import { MAX_LIST_PAGE } from '../application/queries';
 import type { PageArgs, PageOf } from '../application/queries';
 
 /** Directory ids (people, groups, organisations): letters, digits and . _ : @ -, at most 64. */
@@ -11,7 +11,7 @@ const DIRECTORY_ID = /^[A-Za-z0-9._:@-]{1,64}$/;
 export function directoryPages(cursor: string): PageRequestRules<string> {
   return {
     cursor,
-    maxFirst: MAX_PAGE_SIZE,
+    maxFirst: MAX_LIST_PAGE,
     parseKey: (key) => (DIRECTORY_ID.test(key) ? key : undefined),
     invalid: (field, message) => new DirectoryError(DirectoryErrorCode.InvalidInput, message, { field }),
   };

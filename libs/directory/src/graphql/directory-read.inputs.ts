@@ -2,7 +2,8 @@ import { Connection } from '@itsm/platform/graphql';
 import { Field, InputType } from '@nestjs/graphql';
 import type { GroupKind, OrganisationKind } from '../domain';
 import { DirectorySchema } from './directory.schema-marker';
-import { GroupGql, GroupKindGql, OrganisationGql, OrganisationKindGql, PersonGql } from './directory-read.types';
+import { GroupKindGql, OrganisationKindGql } from './directory-enums';
+import { GroupGql, OrganisationGql, PersonGql } from './directory.types';
 
 const registerIn = DirectorySchema;
 

@@ -7,8 +7,8 @@ import { GroupHandler, GroupMembersHandler, GroupMembersQuery, GroupQuery, Group
 import { directoryErrorFilter } from './directory-error.filter';
 import { directoryConnection, GROUP_PAGES, pageArgs } from './directory-pages';
 import { GroupConnectionGql, GroupFilterInput } from './directory-read.inputs';
-import { toGroupGql, toPersonGql } from './directory-read.mapper';
-import { GroupGql, PersonGql } from './directory-read.types';
+import { toGroupGql, toPersonGql } from './directory-graphql.mapper';
+import { GroupGql, PersonGql } from './directory.types';
 import { DIRECTORY_WORKERS } from './read-role-sets';
 
 /** Reading groups: a page of them, one by id, and a group's members. */

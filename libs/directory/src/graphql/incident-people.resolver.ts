@@ -5,8 +5,8 @@ import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphq
 import { PersonBySubjectHandler, PersonBySubjectQuery } from '../application/queries';
 import { directoryErrorFilter } from './directory-error.filter';
 import { IncidentPeopleRefGql } from './directory-federation.types';
-import { toPersonGql } from './directory-read.mapper';
-import type { PersonGql } from './directory-read.types';
+import { toPersonGql } from './directory-graphql.mapper';
+import type { PersonGql } from './directory.types';
 import { DIRECTORY_EVERYONE } from './read-role-sets';
 
 /**

@@ -7,8 +7,8 @@ import { OrganisationHandler, OrganisationQuery, OrganisationsHandler, Organisat
 import { directoryErrorFilter } from './directory-error.filter';
 import { directoryConnection, ORGANISATION_PAGES, pageArgs } from './directory-pages';
 import { OrganisationConnectionGql, OrganisationFilterInput } from './directory-read.inputs';
-import { toOrganisationGql } from './directory-read.mapper';
-import { OrganisationGql } from './directory-read.types';
+import { toOrganisationGql } from './directory-graphql.mapper';
+import { OrganisationGql } from './directory.types';
 import { DIRECTORY_WORKERS } from './read-role-sets';
 
 /** Reading organisations: a page of them and one by id. */

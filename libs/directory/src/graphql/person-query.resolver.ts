@@ -7,8 +7,8 @@ import { MeHandler, MeQuery, PeopleHandler, PeopleQuery, PersonGroupsHandler, Pe
 import { directoryErrorFilter } from './directory-error.filter';
 import { directoryConnection, pageArgs, PERSON_PAGES } from './directory-pages';
 import { PersonConnectionGql, PersonFilterInput } from './directory-read.inputs';
-import { toGroupGql, toPersonGql } from './directory-read.mapper';
-import { GroupGql, PersonGql } from './directory-read.types';
+import { toGroupGql, toPersonGql } from './directory-graphql.mapper';
+import { GroupGql, PersonGql } from './directory.types';
 import { DIRECTORY_EVERYONE } from './read-role-sets';
 
 /** Reading people: a page of them, one by id, the caller's own (`me`), and a person's groups and effective roles. */

@@ -9,13 +9,13 @@ export interface PageOf<T> {
 }
 
 /** The largest page a list serves. */
-export const MAX_PAGE_SIZE = 200;
+export const MAX_LIST_PAGE = 200;
 
 /** The most people a plain member list (`Group.members`, `AssignmentGroup.members`) resolves; larger groups page through `people(filter: { groupId })`. */
 export const MAX_LISTED_MEMBERS = 1_000;
 
-/** Ids per store look-up when people are read by id. */
-export const ID_BATCH = 200;
+/** Ids per store look-up when people are read by id (a criterion tree holds at most 200 criteria in the store). */
+export const ID_BATCH = 100;
 
 /** A page request as the handlers take it: the page size and the last id of the previous page. */
 export interface PageArgs {
@@ -24,8 +24,8 @@ export interface PageArgs {
 }
 
 export function checkPageArgs({ first }: PageArgs): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new DirectoryError(DirectoryErrorCode.InvalidInput, `first must be 1 to ${MAX_PAGE_SIZE}`, { field: 'first' });
+  if (!Number.isInteger(first) || first < 1 || first > MAX_LIST_PAGE) {
+    throw new DirectoryError(DirectoryErrorCode.InvalidInput, `first must be 1 to ${MAX_LIST_PAGE}`, { field: 'first' });
   }
 }
 

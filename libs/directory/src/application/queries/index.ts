@@ -21,3 +21,5 @@ export * from './person-groups/person-groups.handler';
 export * from './person-groups/person-groups.query';
 export * from './person-roles/person-roles.handler';
 export * from './person-roles/person-roles.query';
+export * from './provisioning-clients/provisioning-clients.handler';
+export * from './provisioning-clients/provisioning-clients.query';

@@ -67,7 +67,7 @@ describe('PeopleHandler', () => {
   });
 
   it('walks a large group in batches without asking the store for more than a page', async () => {
-    const members = Array.from({ length: ID_BATCH * 2 + 10 }, (_, i) => `m${String(i).padStart(4, '0')}`);
+    const members = Array.from({ length: ID_BATCH * 4 + 10 }, (_, i) => `m${String(i).padStart(4, '0')}`);
     // Only every 50th member is active: a page of 3 active ones spans several batches.
     const people = new InMemoryPeopleQueries(members.map((id, i) => aPerson(id, { active: i % 50 === 0 })));
     const handler = new PeopleHandler(people, new InMemoryGroupQueries([aGroup('big', { memberIds: [...members].reverse() })]));
