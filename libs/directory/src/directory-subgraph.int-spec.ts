@@ -1,4 +1,4 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
+import { directoryTopic, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import type { Role } from '@itsm/platform/auth';
@@ -34,7 +34,8 @@ const SYSTEM = { by: 'system' };
 describe('directory subgraph (reads)', () => {
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
   const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
+  // The directory publishes its own stream only.
+  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>([directoryTopic]));
   const suffix = randomUUID().slice(0, 8);
   let app: INestApplication;
   let url: string;
