@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateGroupCommand, CreateGroupHandler, CreatePersonCommand, CreatePersonHandler, SaveOrganisationCommand, SaveOrganisationHandler } from './application/commands';
 import type { PersonInput } from './application/directory-inputs';
+import { personInput } from './application/test-fixtures/in-memory-directory';
 import type { OrganisationKind } from './domain';
 import { directoryContext } from './directory.context';
 
@@ -42,23 +43,8 @@ describe('directory subgraph (reads)', () => {
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
 
-  const person = (userName: string, organisationId: string, roles: string[] = []): PersonInput => ({
-    userName,
-    displayName: userName.toUpperCase(),
-    emails: [{ value: `${userName}@example.com`, type: 'work', primary: true }],
-    phones: [],
-    chatHandle: null,
-    timeZone: 'Europe/Berlin',
-    locale: null,
-    title: null,
-    department: null,
-    employeeNumber: null,
-    managerId: null,
-    organisationId,
-    roles,
-    active: true,
-    externalId: null,
-  });
+  const person = (userName: string, organisationId: string, roles: string[] = []): PersonInput =>
+    personInput(userName, { displayName: userName.toUpperCase(), emails: [{ value: `${userName}@example.com`, type: 'work', primary: true }], timeZone: 'Europe/Berlin', organisationId, roles });
 
   const token = (sub: string, roles: Role[], org?: string) => issueDevToken(keyFile, { sub, name: sub, roles, ...(org ? { org } : {}) }, AUTH);
 

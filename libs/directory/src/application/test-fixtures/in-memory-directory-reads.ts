@@ -1,5 +1,6 @@
 import type { Group, Organisation, Person } from '../../domain';
 import { GroupQueries, OrganisationQueries, PeopleQueries } from '../ports';
+import { personInput } from './in-memory-directory';
 import type { Criterion, DirectoryScope, Found, GroupField, OffsetPage, PersonField } from '../ports';
 
 /*
@@ -125,30 +126,9 @@ export class InMemoryOrganisationQueries extends OrganisationQueries {
 
 const AT = new Date('2030-01-01T00:00:00Z');
 
-/** A person with defaults (ids and userNames as given). */
+/** A person with defaults (userName `u-<id>`, active, no contacts). */
 export function aPerson(id: string, overrides: Partial<Person> = {}): Person {
-  return {
-    id,
-    userName: `u-${id}`,
-    displayName: `Person ${id}`,
-    emails: [],
-    phones: [],
-    chatHandle: null,
-    timeZone: null,
-    locale: null,
-    title: null,
-    department: null,
-    employeeNumber: null,
-    managerId: null,
-    organisationId: null,
-    roles: [],
-    active: true,
-    externalId: null,
-    createdAt: AT,
-    updatedAt: AT,
-    version: 1,
-    ...overrides,
-  };
+  return { ...personInput(`u-${id}`), id, displayName: `Person ${id}`, createdAt: AT, updatedAt: AT, version: 1, ...overrides };
 }
 
 export function aGroup(id: string, overrides: Partial<Group> = {}): Group {
