@@ -22,7 +22,7 @@ import { DirectoryError, DirectoryErrorCode } from '../domain';
 import type { Person } from '../domain';
 import { directoryErrorFilter } from './directory-error.filter';
 import { attributesOf, groupInputFrom, personAttributesFrom, toGroupGql, toOrganisationGql, toPersonGql } from './directory-graphql.mapper';
-import { GroupInputGql, OrganisationInput, PersonInputGql } from './directory.inputs';
+import { GroupInputGql, SaveOrganisationInput, PersonInputGql } from './directory.inputs';
 import { GroupGql, OrganisationGql, PersonGql } from './directory.types';
 
 function actorOf(principal: Principal): DirectoryActor {
@@ -45,7 +45,7 @@ export class DirectoryAdminResolver {
   ) {}
 
   @Mutation(() => OrganisationGql, { description: 'Creates or updates an organisation' })
-  async saveOrganisation(@Args('input') input: OrganisationInput, @CurrentPrincipal() principal: Principal): Promise<OrganisationGql> {
+  async saveOrganisation(@Args('input') input: SaveOrganisationInput, @CurrentPrincipal() principal: Principal): Promise<OrganisationGql> {
     const organisation = { id: input.id, name: input.name, kind: input.kind, parentId: input.parentId ?? null, active: input.active };
     return toOrganisationGql(await this.saveOrganisationHandler.execute(new SaveOrganisationCommand(actorOf(principal), organisation)));
   }

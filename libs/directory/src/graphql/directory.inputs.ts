@@ -5,8 +5,8 @@ import { DirectorySchema } from './directory.schema-marker';
 
 const registerIn = DirectorySchema;
 
-@InputType('OrganisationInput', { registerIn })
-export class OrganisationInput {
+@InputType('SaveOrganisationInput', { registerIn, description: 'An organisation as the administrator saves it (the incident subgraph has its own OrganisationInput)' })
+export class SaveOrganisationInput {
   @Field(() => ID, { description: '2-63 lower-case letters, digits or -' }) id!: string;
   @Field() name!: string;
   @Field(() => OrganisationKindGql) kind!: OrganisationKind;

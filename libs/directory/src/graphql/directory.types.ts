@@ -7,11 +7,12 @@ const registerIn = DirectorySchema;
 
 @ObjectType('Organisation', { registerIn, description: 'An internal unit, a customer or a supplier' })
 @Directive('@key(fields: "id")')
+// The incident subgraph still answers organisations of its own lists with the same fields.
+@Directive('@shareable')
 export class OrganisationGql {
   @Field(() => ID) id!: string;
-  // Shared with the incident subgraph's projection of organisations (its Organisation type).
-  @Field() @Directive('@shareable') name!: string;
-  @Field(() => OrganisationKindGql) @Directive('@shareable') kind!: OrganisationKind;
+  @Field() name!: string;
+  @Field(() => OrganisationKindGql) kind!: OrganisationKind;
   @Field(() => ID, { nullable: true }) parentId!: string | null;
   @Field() active!: boolean;
 }

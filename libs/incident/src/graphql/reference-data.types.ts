@@ -8,9 +8,8 @@ const registerIn = IncidentSchema;
 
 export const OrganisationKindGql = registerDomainEnum(ORGANISATION_KINDS, { name: 'OrganisationKind', registerIn });
 
-// The directory owns organisations (its `organisations` query); this projection of them shares their fields.
 @ObjectType('Organisation', { registerIn })
-@Directive('@key(fields: "id", resolvable: false)')
+// The directory owns organisations (an entity there); this subgraph answers the same fields for its own lists.
 @Directive('@shareable')
 export class OrganisationGql {
   @Field(() => ID) id!: string;
