@@ -3,6 +3,7 @@ import { defineContext } from '@itsm/platform/service';
 import { seedDemoDirectory } from './demo/directory-demo-data';
 import { DirectoryEnv, toDirectorySettings } from './directory-env';
 import { DirectoryModule } from './directory.module';
+import { DIRECTORY_ENTITY_EXTENSIONS } from './graphql/directory-federation.types';
 import { DirectorySchema } from './graphql/directory.schema-marker';
 
 /** The group the directory's replicas share (it consumes no topic yet: the name is reserved for it). */
@@ -15,7 +16,8 @@ export const directoryContext = defineContext({
   env: DirectoryEnv,
   topics: { owns: [directoryTopic], consumes: [] },
   consumerGroup: DIRECTORY_CONSUMER_GROUP,
-  subgraph: { module: DirectoryModule, schema: DirectorySchema },
+  // The entity stubs it extends (Incident.caller/assignee, AssignmentGroup.members) though no query returns them.
+  subgraph: { module: DirectoryModule, schema: DirectorySchema, orphanedTypes: [...DIRECTORY_ENTITY_EXTENSIONS] },
   settings: (env) => toDirectorySettings(env),
   module: (options) => DirectoryModule.forRoot(options),
   demo: {

@@ -24,7 +24,9 @@ import { HashedTokenAuthenticator } from './application/provisioning-client-auth
 import { ProvisioningClientsHandler } from './application/queries';
 import { UserNameClaims } from './application/user-name-claims.service';
 import type { DirectorySettings } from './directory-env';
+import { DIRECTORY_READ_HANDLERS } from './application/queries/directory-read-handlers';
 import { DirectoryAdminResolver } from './graphql/directory-admin.resolver';
+import { DIRECTORY_READ_RESOLVERS } from './graphql/directory-read.resolvers';
 import { ProvisioningClientResolver } from './graphql/provisioning-client.resolver';
 import {
   GroupRepository,
@@ -98,8 +100,10 @@ export class DirectoryModule {
         UserNameClaims,
         DirectoryReferences,
         ...COMMAND_HANDLERS,
+        ...DIRECTORY_READ_HANDLERS,
         DirectoryAdminResolver,
         ProvisioningClientResolver,
+        ...DIRECTORY_READ_RESOLVERS,
       ],
       exports: [...COMMAND_HANDLERS, ...QUERY_PORTS, persistence],
     };

@@ -8,3 +8,4 @@ export * from './group';
 export * from './organisation';
 export * from './person';
 export * from './person-rules';
+export * from './read-access.policy';

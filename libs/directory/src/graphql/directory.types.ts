@@ -7,8 +7,6 @@ const registerIn = DirectorySchema;
 
 @ObjectType('Organisation', { registerIn, description: 'An internal unit, a customer or a supplier' })
 @Directive('@key(fields: "id")')
-// The incident subgraph still answers organisations of its own lists with the same fields.
-@Directive('@shareable')
 export class OrganisationGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;

@@ -8,7 +8,7 @@ import { UpdatePriorityMatrixHandler } from '../application/commands/update-prio
 import { DirectoryProjectionRepository } from '../persistence/directory-projection.repository';
 import { ReferenceDataRepository } from '../persistence/reference-data.repository';
 import type { PriorityMatrixSetting } from '../persistence/reference-data.repository';
-import { AssignmentGroupGql, OrganisationGql, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
+import { AssignmentGroupGql, PriorityMatrixGql, PriorityMatrixInput, PriorityMatrixUpdateGql } from './reference-data.types';
 import { incidentErrorFilter } from './incident-error.filter';
 import { STAFF, WORKERS } from './role-sets';
 import { isInternal } from '../domain';
@@ -27,12 +27,6 @@ export class ReferenceDataResolver {
     private readonly matrix: UpdatePriorityMatrixHandler,
     private readonly autoClose: AutoCloseIncidentsHandler,
   ) {}
-
-  @Query(() => [OrganisationGql])
-  @Roles(...STAFF)
-  async organisations(): Promise<OrganisationGql[]> {
-    return (await this.directory.listOrganisations()).map(({ id, name, kind }) => ({ id, name, kind }));
-  }
 
   @Query(() => [AssignmentGroupGql])
   @Roles(...WORKERS)

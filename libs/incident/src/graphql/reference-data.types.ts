@@ -1,29 +1,17 @@
-import { registerDomainEnum } from '@itsm/platform/graphql';
 import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ORGANISATION_KINDS } from '../domain';
-import type { OrganisationKind } from '../domain';
 import { IncidentSchema } from './incident.schema-marker';
 
 const registerIn = IncidentSchema;
 
-export const OrganisationKindGql = registerDomainEnum(ORGANISATION_KINDS, { name: 'OrganisationKind', registerIn });
-
-@ObjectType('Organisation', { registerIn, description: 'An organisation of the people directory (this context follows it by events)' })
-// The directory owns organisations; this subgraph answers the same fields for its own lists.
-@Directive('@shareable')
-export class OrganisationGql {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => OrganisationKindGql) kind!: OrganisationKind;
-}
-
+// An entity: the directory adds `members` (the people) to it.
 @ObjectType('AssignmentGroup', { registerIn, description: 'A group of kind assignment in the people directory (this context follows it by events)' })
+@Directive('@key(fields: "id")')
 export class AssignmentGroupGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => String, { nullable: true, description: 'The organisation the group belongs to (a supplier for outsourced groups); none for a group of the service integrator without one' })
   orgId!: string | null;
-  @Field(() => [String], { description: 'User names (token subjects) of its active members: who may be assigned its tickets' }) members!: string[];
+  @Field(() => [String], { name: 'memberIds', description: 'User names (token subjects) of its active members: who may be assigned its tickets (their people: `members`, from the directory)' }) members!: string[];
 }
 
 @ObjectType('PriorityMatrix', { registerIn })

@@ -1,0 +1,80 @@
+import { LocalCompose } from '@apollo/gateway';
+import { subgraphGraphQLModule } from '@itsm/platform/graphql';
+import type { SchemaMarker } from '@itsm/platform/graphql';
+import type { ContextDeclaration } from '@itsm/platform/service';
+import { Module } from '@nestjs/common';
+import { ENTRY_PROVIDER_WATERMARK } from '@nestjs/common/constants';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Test } from '@nestjs/testing';
+import { graphql, parse } from 'graphql';
+import { PLATFORM_CONTEXTS } from './contexts';
+
+/**
+ * The gateway's supergraph composes from every context's subgraph: each subgraph's SDL as it serves
+ * it (`_service { sdl }` of its GraphQL module over its module's resolvers, their dependencies
+ * stubbed: no store, no bus, no HTTP), composed by @apollo/gateway's own composition. A type two
+ * subgraphs declare in incompatible ways fails here rather than at the gateway's start.
+ */
+
+interface SubgraphSource {
+  readonly name: string;
+  readonly resolvers: readonly Type<unknown>[];
+  readonly schema: SchemaMarker;
+  readonly orphanedTypes: readonly Type<unknown>[];
+}
+
+/** The resolvers (classes marked by `@Resolver`) a module provides, those of the dynamic modules it imports too. */
+function resolversOf(module: DynamicModule): Type<unknown>[] {
+  const own = (module.providers ?? []).filter((provider): provider is Type<unknown> => typeof provider === 'function' && Reflect.getMetadata(ENTRY_PROVIDER_WATERMARK, provider) === true);
+  const imported = (module.imports ?? []).flatMap((child) => (typeof child === 'object' && child !== null && 'module' in child ? resolversOf(child as DynamicModule) : []));
+  return [...own, ...imported];
+}
+
+function sourceOf(context: ContextDeclaration): SubgraphSource {
+  // Only the module's declaration is read; nothing connects.
+  const module = context.module({ mongo: { url: 'mongodb://composition.invalid', dbPrefix: 'composition' }, settings: undefined });
+  return { name: context.name, resolvers: resolversOf(module), schema: context.subgraph.schema, orphanedTypes: context.subgraph.orphanedTypes ?? [] };
+}
+
+async function servedSdl(source: SubgraphSource): Promise<string> {
+  @Module({})
+  class ResolversOnly {}
+  const resolvers: DynamicModule = { module: ResolversOnly, providers: [...source.resolvers] };
+  const testing = await Test.createTestingModule({
+    imports: [resolvers, subgraphGraphQLModule({ nodeEnv: 'test', module: ResolversOnly, schema: source.schema, orphanedTypes: [...source.orphanedTypes] })],
+  })
+    .useMocker(() => ({}))
+    .compile();
+  const app = testing.createNestApplication({ logger: false });
+  try {
+    await app.init().catch((error: unknown) => {
+      throw new Error(`${source.name}: ${String(error)}`);
+    });
+    const result = await graphql({ schema: app.get(GraphQLSchemaHost).schema, source: '{ _service { sdl } }' });
+    const sdl = (result.data as { _service?: { sdl?: string } } | null | undefined)?._service?.sdl;
+    if (sdl === undefined) throw new Error(`${source.name}: no subgraph SDL (${JSON.stringify(result.errors)})`);
+    return sdl;
+  } finally {
+    await app.close();
+  }
+}
+
+async function compose(sources: readonly SubgraphSource[]): Promise<string> {
+  const localServiceList = [];
+  for (const source of sources) localServiceList.push({ name: source.name, typeDefs: parse(await servedSdl(source)) });
+  const composed = await new LocalCompose({ localServiceList }).initialize({ update: () => undefined, healthCheck: async () => undefined, getDataSource: () => ({ process: async () => ({}) }) });
+  return composed.supergraphSdl;
+}
+
+describe('the supergraph of every context', () => {
+  it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members', async () => {
+    const sources = PLATFORM_CONTEXTS.map(sourceOf);
+    expect(sources.map((source) => source.name).sort()).toEqual(['cmdb', 'directory', 'incident', 'sla']);
+    const supergraph = await compose(sources);
+    expect(supergraph).toMatch(/type Incident\b[^}]*\bcaller: Person @join__field\(graph: DIRECTORY, requires: "callerId"\)/s);
+    expect(supergraph).toMatch(/type Incident\b[^}]*\bassignee: Person @join__field\(graph: DIRECTORY, requires: "assigneeId"\)/s);
+    expect(supergraph).toMatch(/type AssignmentGroup\b[^}]*\bmembers: \[Person!\]! @join__field\(graph: DIRECTORY\)/s);
+    expect(supergraph).toMatch(/type Query\b[^}]*\bpeople\(/s);
+  }, 60_000);
+});
