@@ -18,20 +18,54 @@ export const SOAK_DEFINITIONS = [
 ] as const;
 
 const SAVE_DEFINITION = 'mutation($d: SlaDefinitionInput!) { saveSlaDefinition(input: $d, expectedVersion: 0) { id } }';
-const UPSERT_GROUP = 'mutation($g: AssignmentGroupInput!) { upsertAssignmentGroup(input: $g) { id } }';
+const CREATE_PERSON = 'mutation($p: PersonInput!) { createPerson(input: $p) { id } }';
+const FIND_PEOPLE = 'query($f: PersonFilterInput) { people(first: 50, filter: $f) { edges { node { id userName } } } }';
+const CREATE_GROUP = 'mutation($id: ID, $g: GroupInput!) { createGroup(id: $id, input: $g) { id } }';
+const ASSIGNMENT_GROUPS = 'query { assignmentGroups(orgId: "contoso") { id memberIds } }';
+/** How long the incident context may take to follow the directory's events of the soak's group. */
+const PROJECTION_WAIT_MS = 60_000;
 const CLOCKS = 'query($id: ID!) { incident(id: $id) { id slas { clockId definitionId stoppedAt cancelledAt breachedAt thresholds { percent reachedAt } } } }';
 
-/** The soak's assignment group and its two SLA definitions, through the admin API. */
+/**
+ * The soak's assignment group (its members as directory people: existing demo people are reused by
+ * userName) and its two SLA definitions, through the admin API; then waits until the incident
+ * context's projection of the directory knows the group with every member (assignments need it).
+ */
 export async function seedSoakPolicies(client: GraphqlClient, adminToken: string, members: readonly string[]): Promise<void> {
-  const must = async (what: string, outcome: Promise<Outcome<unknown>>): Promise<void> => {
+  const must = async <T>(what: string, outcome: Promise<Outcome<T>>): Promise<T> => {
     const answer = await outcome;
     if (!answer.ok) throw new Error(`soak set-up: ${what} failed (${answer.kind}): ${answer.detail}`);
+    return answer.data;
   };
-  await must('upsertAssignmentGroup', client.request(adminToken, UPSERT_GROUP, { g: { id: SOAK_GROUP, name: 'Soak desk', orgId: 'contoso', members } }, (d) => d));
+  const personIds: string[] = [];
+  for (const userName of members) personIds.push(await soakPerson(client, adminToken, userName));
+  await must('createGroup', client.request(adminToken, CREATE_GROUP, { id: SOAK_GROUP, g: { name: 'Soak desk', kind: 'assignment', organisationId: 'contoso', memberIds: personIds } }, (d) => d));
   for (const d of SOAK_DEFINITIONS) {
     const definition = { ...d, kind: 'SLA', appliesTo: { assignmentGroupIds: [SOAK_GROUP] }, warningThresholds: [50, 75], calendarId: '24x7', timeZone: 'UTC' };
     await must(`saveSlaDefinition ${d.id}`, client.request(adminToken, SAVE_DEFINITION, { d: definition }, (data) => data));
   }
+  const deadline = Date.now() + PROJECTION_WAIT_MS;
+  for (;;) {
+    const groups = await must('assignmentGroups', client.request(adminToken, ASSIGNMENT_GROUPS, {}, (d) => list(d, 'assignmentGroups') ?? 'no assignmentGroups'));
+    const soak = groups.find((g): g is { id: string; memberIds: string[] } => field({ g }, 'g')?.['id'] === SOAK_GROUP);
+    if (soak !== undefined && members.every((m) => soak.memberIds.includes(m))) return;
+    if (Date.now() > deadline) throw new Error(`soak set-up: the incident context did not follow group ${SOAK_GROUP} with ${members.join(', ')} within ${PROJECTION_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The id of the directory person with this userName: created in contoso, or the existing one (demo people). */
+async function soakPerson(client: GraphqlClient, adminToken: string, userName: string): Promise<string> {
+  const created = await client.request(adminToken, CREATE_PERSON, { p: { userName, displayName: userName, organisationId: 'contoso' } }, (d) => field(d, 'createPerson')?.['id']);
+  if (created.ok && typeof created.data === 'string') return created.data;
+  if (!created.ok && !created.detail.includes('DIRECTORY.UNIQUENESS') && created.kind !== 'graphql_DIRECTORY.UNIQUENESS') {
+    throw new Error(`soak set-up: createPerson ${userName} failed (${created.kind}): ${created.detail}`);
+  }
+  const found = await client.request(adminToken, FIND_PEOPLE, { f: { userNameContains: userName } }, (d) => field(d, 'people')?.['edges']);
+  const edges = found.ok && Array.isArray(found.data) ? (found.data as { node?: { id?: unknown; userName?: unknown } }[]) : [];
+  const person = edges.map((e) => e.node).find((n) => typeof n?.userName === 'string' && n.userName.toLowerCase() === userName.toLowerCase());
+  if (typeof person?.id !== 'string') throw new Error(`soak set-up: person ${userName} exists but could not be read back`);
+  return person.id;
 }
 
 interface FiringRow {
