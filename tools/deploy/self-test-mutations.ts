@@ -65,6 +65,7 @@ export const CLEAN_SOURCES: Record<string, string> = {
   'apps/incident/src/boot.ts': "import { readFileSync } from 'node:fs';\nimport { join } from 'path';\nexport const boot = 1;\n",
   'apps/sla/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const sla = boot;\n",
   'apps/cmdb/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const cmdb = boot;\n",
+  'apps/directory/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const directory = boot;\n",
   'apps/gateway/src/main.ts': "export {\n  boot,\n} from '../../incident/src/boot';\n",
 };
 
@@ -236,7 +237,7 @@ export const MUTATIONS: readonly Mutation[] = [
   mutation('the gateway without its HorizontalPodAutoscaler', 'scaled by 0 ScaledObjects and 0 HorizontalPodAutoscalers', checkAutoscalers,
     (m) => ({ ...m, docs: m.docs.filter((d) => d.obj['kind'] !== 'HorizontalPodAutoscaler') })),
   mutation('a consumer with an HPA beside its ScaledObject', 'scaled by 1 ScaledObjects and 1 HorizontalPodAutoscalers', checkAutoscalers,
-    (m) => ({ ...m, docs: [...m.docs, ...m.docs.filter((d) => d.obj['kind'] === 'HorizontalPodAutoscaler').map((d) => ({ ...d, obj: { ...d.obj, metadata: { name: 'sla' }, spec: { ...(d.obj['spec'] as object), scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'sla' } } } }))] })),
+    (m) => ({ ...m, docs: [...m.docs, ...m.docs.filter((d) => d.obj['kind'] === 'HorizontalPodAutoscaler' && at(d.obj, 'metadata', 'name') === 'gateway').map((d) => ({ ...d, obj: { ...d.obj, metadata: { name: 'sla' }, spec: { ...(d.obj['spec'] as object), scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'sla' } } } }))] })),
   mutation('replicas set on an autoscaled Deployment', 'sets replicas although autoscaled', checkAutoscalers,
     edit((m) => { obj(m, 'Deployment', 'gateway', 'spec')['replicas'] = 2; })),
   mutation('an HPA scaling a missing Deployment', 'scales no Deployment', checkAutoscalers,

@@ -1,4 +1,5 @@
 import { cmdbContext } from '@itsm/cmdb';
+import { directoryContext } from '@itsm/directory';
 import { incidentContext } from '@itsm/incident';
 import type { ContextDeclaration } from '@itsm/platform/service';
 import { slaContext } from '@itsm/sla';
@@ -6,7 +7,8 @@ import { slaContext } from '@itsm/sla';
 /**
  * Every context of the platform, in start order: the all-in-one runs them in this order, and the
  * deploy validator (tools/deploy) checks compose, Kubernetes and the gateway's subgraphs against it.
- * The SLA engine first (its consumer follows the incident events the demo data produces), the CMDB
+ * The directory first (every other context's demo data names its organisations, groups and people),
+ * the SLA engine next (its consumer follows the incident events the demo data produces), the CMDB
  * before the incidents (the demo incidents name its CIs).
  */
-export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [slaContext, cmdbContext, incidentContext];
+export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, incidentContext];

@@ -7,6 +7,7 @@ export enum DirectoryErrorCode {
   PersonNotFound = 'DIRECTORY.PERSON_NOT_FOUND',
   GroupNotFound = 'DIRECTORY.GROUP_NOT_FOUND',
   OrganisationNotFound = 'DIRECTORY.ORGANISATION_NOT_FOUND',
+  ProvisioningClientNotFound = 'DIRECTORY.PROVISIONING_CLIENT_NOT_FOUND',
   /** A userName (case-insensitive) or id already taken. */
   Uniqueness = 'DIRECTORY.UNIQUENESS',
   /** Someone else changed the record first (optimistic version, SCIM If-Match). */
@@ -28,6 +29,7 @@ export const DIRECTORY_ERROR_KINDS: ErrorKinds<DirectoryErrorCode> = {
   [DirectoryErrorCode.PersonNotFound]: 'not_found',
   [DirectoryErrorCode.GroupNotFound]: 'not_found',
   [DirectoryErrorCode.OrganisationNotFound]: 'not_found',
+  [DirectoryErrorCode.ProvisioningClientNotFound]: 'not_found',
   [DirectoryErrorCode.Uniqueness]: 'illegal_state',
   [DirectoryErrorCode.Conflict]: 'conflict',
   [DirectoryErrorCode.Forbidden]: 'forbidden',

@@ -1,4 +1,5 @@
 import { cmdbDiscoveryTopic, cmdbTopic } from './cmdb.topic';
+import { directoryTopic } from './directory.topic';
 import { incidentTopic } from './incident.topic';
 import { problemTopic } from './problem.topic';
 import { slaTopic } from './sla.topic';
@@ -7,4 +8,4 @@ import { slaTopic } from './sla.topic';
  * Every topic the platform publishes. Deploy manifests (Strimzi KafkaTopic, compose topic
  * creation) are checked against this list by `npm run validate:deploy`.
  */
-export const PLATFORM_TOPICS = [incidentTopic, problemTopic, slaTopic, cmdbTopic, cmdbDiscoveryTopic] as const;
+export const PLATFORM_TOPICS = [incidentTopic, problemTopic, slaTopic, cmdbTopic, cmdbDiscoveryTopic, directoryTopic] as const;

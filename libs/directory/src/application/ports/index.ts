@@ -1,1 +1,2 @@
 export * from './directory-queries.port';
+export * from './directory-stores.port';

@@ -1,0 +1,2 @@
+export * from './provisioning-clients/provisioning-clients.handler';
+export * from './provisioning-clients/provisioning-clients.query';

@@ -1,0 +1,2 @@
+/** Every provisioning client (revoked ones included), oldest first. */
+export class ProvisioningClientsQuery {}
