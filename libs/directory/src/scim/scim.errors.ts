@@ -44,6 +44,7 @@ export const SCIM_STATUS_OF_DIRECTORY_ERROR: Readonly<Record<DirectoryErrorCode,
   [DirectoryErrorCode.GroupNotFound]: { status: 404 },
   // The organisation a write names is the client's or the record's: a value the request cannot use.
   [DirectoryErrorCode.OrganisationNotFound]: { status: 400, scimType: 'invalidValue' },
+  [DirectoryErrorCode.ProvisioningClientNotFound]: { status: 404 },
   [DirectoryErrorCode.Uniqueness]: { status: 409, scimType: 'uniqueness' },
   // A stale If-Match (RFC 7644 §3.14): 412 Precondition Failed.
   [DirectoryErrorCode.Conflict]: { status: 412 },
@@ -52,7 +53,14 @@ export const SCIM_STATUS_OF_DIRECTORY_ERROR: Readonly<Record<DirectoryErrorCode,
   [DirectoryErrorCode.TooMany]: { status: 400, scimType: 'tooMany' },
 };
 
+/**
+ * A person a field of the request names (`managerId`, members: the error's `field` detail) that is
+ * no person the client sees is a bad value (400 invalidValue), not the 404 of the addressed resource.
+ */
 export function scimErrorFromDirectory(error: DirectoryError): ScimError {
+  if (error.code === DirectoryErrorCode.PersonNotFound && typeof error.details['field'] === 'string') {
+    return ScimError.badRequest('invalidValue', error.message);
+  }
   const { status, scimType } = SCIM_STATUS_OF_DIRECTORY_ERROR[error.code];
   return new ScimError(status, scimType, error.message);
 }
