@@ -1,4 +1,5 @@
-import { ChangeGroupMembersCommand, CreatePersonCommand, ReplacePersonCommand } from '../application/commands';
+import type { ReplacePersonCommand } from '../application/commands';
+import { ChangeGroupMembersCommand, CreatePersonCommand } from '../application/commands';
 import type { Criterion, DirectoryScope, Found, GroupQueries, OffsetPage, PeopleQueries, PersonField } from '../application/ports';
 import { DirectoryError, DirectoryErrorCode } from '../domain';
 import type { Group, Person, ProvisioningClient } from '../domain';
