@@ -4,6 +4,7 @@ import { bearerToken } from '@itsm/platform/auth';
 import type { IncomingMessage } from 'node:http';
 import { ProvisioningClientAuthenticator } from '../application/ports';
 import type { ProvisioningClient } from '../domain';
+import { scimBaseUrl } from './scim-http';
 
 type ScimRequest = IncomingMessage & { scimClient?: ProvisioningClient };
 
@@ -19,9 +20,16 @@ export class ScimClientGuard implements CanActivate {
   }
 }
 
-/** The provisioning client ScimClientGuard authenticated. */
-export const ScimClient = createParamDecorator((_data: unknown, context: ExecutionContext): ProvisioningClient => {
-  const client = context.switchToHttp().getRequest<ScimRequest>().scimClient;
-  if (client === undefined) throw new Error('ScimClientGuard did not run for this route');
-  return client;
+/** Who calls (the client ScimClientGuard authenticated), where it reached the provider, and the version it demands (If-Match). */
+export interface ScimCall {
+  readonly client: ProvisioningClient;
+  readonly baseUrl: string;
+  readonly ifMatch: string | undefined;
+}
+
+export const ScimCallContext = createParamDecorator((_data: unknown, context: ExecutionContext): ScimCall => {
+  const request = context.switchToHttp().getRequest<ScimRequest>();
+  if (request.scimClient === undefined) throw new Error('ScimClientGuard did not run for this route');
+  const ifMatch = request.headers['if-match'];
+  return { client: request.scimClient, baseUrl: scimBaseUrl(request), ifMatch: Array.isArray(ifMatch) ? ifMatch[0] : ifMatch };
 });

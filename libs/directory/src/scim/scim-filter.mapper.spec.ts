@@ -1,17 +1,8 @@
-import { ScimError } from './scim.errors';
 import { groupCriterion, MAX_FILTER_COMPARISONS, personCriterion } from './scim-filter.mapper';
+import { refusal } from './test-fixtures/scim-refusal';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
-function refusal(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
 
 describe('SCIM filter -> criterion', () => {
   it('maps the look-up an identity provider makes before a create', () => {

@@ -1,9 +1,9 @@
-import { ScimError } from './scim.errors';
 import { planGroupPatch } from './scim-group-patch';
 import { groupInputFromScim, toScimGroup } from './scim-group.mapper';
 import { readPatchRequest } from './scim-patch-request';
 import { SCIM_GROUP_SCHEMAS } from './scim-schemas';
 import { aGroup } from './test-fixtures/directory-records';
+import { refusal } from './test-fixtures/scim-refusal';
 
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -13,15 +13,6 @@ function plan(operations: unknown[], group = aGroup()) {
   return planGroupPatch(group, readPatchRequest({ schemas: [PATCH_OP], Operations: operations }, SCIM_GROUP_SCHEMAS));
 }
 
-function refusal(run: () => unknown): { status: number; scimType: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return { status: error.status, scimType: error.scimType };
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
 
 describe('SCIM Group PATCH plan', () => {
   it('adds and removes members as Entra ID sends them, without restating the group', () => {

@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
-import type { ProvisioningClient } from '../domain';
-import { ScimClient, ScimClientGuard } from './scim-client.guard';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ScimCallContext, ScimClientGuard } from './scim-client.guard';
+import type { ScimCall } from './scim-client.guard';
 import { ScimExceptionFilter } from './scim-exception.filter';
-import { readQuery, SCIM_ROOT, scimBaseUrl, scimHeaders } from './scim-http';
+import { readQuery, SCIM_ROOT, scimHeaders } from './scim-http';
 import type { ScimReply } from './scim-http';
 import type { ScimJson } from './scim-json';
 import { toScimGroup } from './scim-group.mapper';
@@ -22,60 +21,48 @@ export class ScimGroupsController {
   constructor(private readonly groups: ScimGroupsService) {}
 
   @Post()
-  async create(@ScimClient() client: ProvisioningClient, @Body() body: unknown, @Req() request: IncomingMessage, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
-    const group = await this.groups.create(client, body);
+  async create(@ScimCallContext() call: ScimCall, @Body() body: unknown, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
+    const group = await this.groups.create(call.client, body);
     scimHeaders(reply, group.version);
-    reply.header('Location', `${scimBaseUrl(request)}/Groups/${group.id}`);
-    return toScimGroup(group, scimBaseUrl(request));
+    reply.header('Location', `${call.baseUrl}/Groups/${group.id}`);
+    return toScimGroup(group, call.baseUrl);
   }
 
+  /** `excludedAttributes=members` (Entra ID's way) leaves the member lists out. */
   @Get()
-  async list(@ScimClient() client: ProvisioningClient, @Query() query: Record<string, unknown>, @Req() request: IncomingMessage, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimListResponse> {
+  async list(@ScimCallContext() call: ScimCall, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimListResponse> {
     const read = readQuery(query);
-    const found = await this.groups.list(client, read.filter, read.page);
+    const found = await this.groups.list(call.client, read.filter, read.page);
     const options = { members: !read.excludes('members') };
     scimHeaders(reply);
-    return listResponse(found.items.map((group) => read.project(toScimGroup(group, scimBaseUrl(request), options))), found.total, read.page.startIndex);
+    return listResponse(found.items.map((group) => read.project(toScimGroup(group, call.baseUrl, options))), found.total, read.page.startIndex);
   }
 
   @Get(':id')
-  async get(@ScimClient() client: ProvisioningClient, @Param('id') id: string, @Query() query: Record<string, unknown>, @Req() request: IncomingMessage, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
+  async get(@ScimCallContext() call: ScimCall, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
     const read = readQuery(query);
-    const group = await this.groups.get(client, id);
+    const group = await this.groups.get(call.client, id);
     scimHeaders(reply, group.version);
-    return read.project(toScimGroup(group, scimBaseUrl(request), { members: !read.excludes('members') }));
+    return read.project(toScimGroup(group, call.baseUrl, { members: !read.excludes('members') }));
   }
 
   @Put(':id')
-  async replace(
-    @ScimClient() client: ProvisioningClient,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: IncomingMessage,
-    @Res({ passthrough: true }) reply: ScimReply,
-  ): Promise<ScimJson> {
-    const group = await this.groups.replace(client, id, body, ifMatch);
+  async replace(@ScimCallContext() call: ScimCall, @Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
+    const group = await this.groups.replace(call.client, id, body, call.ifMatch);
     scimHeaders(reply, group.version);
-    return toScimGroup(group, scimBaseUrl(request));
+    return toScimGroup(group, call.baseUrl);
   }
 
   @Patch(':id')
   @HttpCode(204)
-  async patch(
-    @ScimClient() client: ProvisioningClient,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: ScimReply,
-  ): Promise<void> {
-    const group = await this.groups.patch(client, id, body, ifMatch);
+  async patch(@ScimCallContext() call: ScimCall, @Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) reply: ScimReply): Promise<void> {
+    const group = await this.groups.patch(call.client, id, body, call.ifMatch);
     scimHeaders(reply, group.version);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async delete(@ScimClient() client: ProvisioningClient, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
-    await this.groups.delete(client, id, ifMatch);
+  async delete(@ScimCallContext() call: ScimCall, @Param('id') id: string): Promise<void> {
+    await this.groups.delete(call.client, id, call.ifMatch);
   }
 }

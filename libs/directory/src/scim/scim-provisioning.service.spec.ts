@@ -3,10 +3,10 @@ import { ChangeGroupMembersCommand, CreatePersonCommand } from '../application/c
 import type { Criterion, DirectoryScope, Found, GroupQueries, OffsetPage, PeopleQueries, PersonField } from '../application/ports';
 import { DirectoryError, DirectoryErrorCode } from '../domain';
 import type { Group, Person, ProvisioningClient } from '../domain';
-import { toScimError } from './scim.errors';
 import { ScimGroupsService } from './scim-groups.service';
 import { ScimUsersService } from './scim-users.service';
 import { aGroup, aPerson } from './test-fixtures/directory-records';
+import { asyncRefusal } from './test-fixtures/scim-refusal';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -41,16 +41,6 @@ function recorder<R>(result: R | (() => R)) {
   };
 }
 
-/** What the SCIM exception filter answers for the failure. */
-async function refusal(run: () => Promise<unknown>): Promise<{ status: number; scimType: string | undefined }> {
-  try {
-    await run();
-  } catch (error) {
-    const answered = toScimError(error);
-    return { status: answered.status, scimType: answered.scimType };
-  }
-  throw new Error('expected a ScimError');
-}
 
 describe('ScimUsersService', () => {
   const alice = aPerson();
@@ -74,7 +64,7 @@ describe('ScimUsersService', () => {
 
   it("answers 404 for another organisation's person, as if absent", async () => {
     const { service } = setup();
-    expect(await refusal(() => service.get(supplierClient, 'p-bob'))).toEqual({ status: 404, scimType: undefined });
+    expect(await asyncRefusal(() => service.get(supplierClient, 'p-bob'))).toEqual({ status: 404, scimType: undefined });
     await expect(service.get(internalClient, 'p-bob')).resolves.toBe(bob);
   });
 
@@ -89,11 +79,11 @@ describe('ScimUsersService', () => {
   it('writes nothing for a bad PATCH, a stale If-Match or a manager out of scope', async () => {
     const { service, replace } = setup();
     const patchOf = (operations: unknown[]) => ({ schemas: [PATCH_OP], Operations: operations });
-    expect(await refusal(() => service.patch(supplierClient, 'p-alice', patchOf([{ op: 'replace', path: 'title', value: 'x' }, { op: 'replace', path: 'nope', value: 1 }]), undefined, BASE))).toEqual({
+    expect(await asyncRefusal(() => service.patch(supplierClient, 'p-alice', patchOf([{ op: 'replace', path: 'title', value: 'x' }, { op: 'replace', path: 'nope', value: 1 }]), undefined, BASE))).toEqual({
       status: 400,
       scimType: 'invalidPath',
     });
-    expect(await refusal(() => service.patch(supplierClient, 'p-alice', patchOf([{ op: 'replace', path: 'title', value: 'x' }]), 'W/"2"', BASE))).toEqual({ status: 412, scimType: undefined });
+    expect(await asyncRefusal(() => service.patch(supplierClient, 'p-alice', patchOf([{ op: 'replace', path: 'title', value: 'x' }]), 'W/"2"', BASE))).toEqual({ status: 412, scimType: undefined });
     expect(replace.commands).toHaveLength(0);
   });
 
@@ -103,7 +93,7 @@ describe('ScimUsersService', () => {
     });
     const service = new ScimUsersService(peopleOf([alice, bob]), recorder(alice).handler as never, replace.handler as never, recorder(undefined).handler as never);
     const manager = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager', value: 'p-bob' }] };
-    expect(await refusal(() => service.patch(supplierClient, 'p-alice', manager, undefined, BASE))).toEqual({ status: 400, scimType: 'invalidValue' });
+    expect(await asyncRefusal(() => service.patch(supplierClient, 'p-alice', manager, undefined, BASE))).toEqual({ status: 400, scimType: 'invalidValue' });
   });
 
   it('re-applies a PATCH without If-Match that lost a race, and answers 412 for one with If-Match', async () => {
@@ -118,7 +108,7 @@ describe('ScimUsersService', () => {
     await expect(service.patch(supplierClient, 'p-alice', body, undefined, BASE)).resolves.toMatchObject({ version: 5 });
     expect(replace.commands).toHaveLength(2);
     calls = 0;
-    expect(await refusal(() => service.patch(supplierClient, 'p-alice', body, 'W/"3"', BASE))).toEqual({ status: 412, scimType: undefined });
+    expect(await asyncRefusal(() => service.patch(supplierClient, 'p-alice', body, 'W/"3"', BASE))).toEqual({ status: 412, scimType: undefined });
   });
 });
 
@@ -144,6 +134,6 @@ describe('ScimGroupsService', () => {
     const failing = setup(() => {
       throw new DirectoryError(DirectoryErrorCode.PersonNotFound, 'no person p-9', { field: 'add', personId: 'p-9' });
     });
-    expect(await refusal(() => failing.service.patch(internalClient, 'g-desk', patchOf([{ op: 'add', path: 'members', value: [{ value: 'p-9' }] }]), undefined))).toEqual({ status: 400, scimType: 'invalidValue' });
+    expect(await asyncRefusal(() => failing.service.patch(internalClient, 'g-desk', patchOf([{ op: 'add', path: 'members', value: [{ value: 'p-9' }] }]), undefined))).toEqual({ status: 400, scimType: 'invalidValue' });
   });
 });

@@ -1,9 +1,9 @@
-import { ScimError } from './scim.errors';
 import { readPatchRequest } from './scim-patch-request';
 import { SCIM_USER_SCHEMAS } from './scim-schemas';
 import { patchPerson } from './scim-user-patch';
 import { personInputFromScim, toScimUser } from './scim-user.mapper';
 import { aPerson } from './test-fixtures/directory-records';
+import { refusal } from './test-fixtures/scim-refusal';
 
 const BASE = 'https://itsm.example.com/scim/v2';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -11,15 +11,6 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const KEPT = { chatHandle: '@alice', organisationId: 'org-a', roles: ['agent'] };
 
-function refusal(run: () => unknown): { status: number; scimType: string | undefined } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return { status: error.status, scimType: error.scimType };
-    throw error;
-  }
-  throw new Error('expected a ScimError');
-}
 
 function patch(operations: unknown[], person = aPerson()) {
   return patchPerson(person, readPatchRequest({ schemas: [PATCH_OP], Operations: operations }, SCIM_USER_SCHEMAS), KEPT, BASE);

@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
-import type { ProvisioningClient } from '../domain';
-import { ScimClient, ScimClientGuard } from './scim-client.guard';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ScimCallContext, ScimClientGuard } from './scim-client.guard';
+import type { ScimCall } from './scim-client.guard';
 import { ScimExceptionFilter } from './scim-exception.filter';
-import { readQuery, SCIM_ROOT, scimBaseUrl, scimHeaders } from './scim-http';
+import { readQuery, SCIM_ROOT, scimHeaders } from './scim-http';
 import type { ScimReply } from './scim-http';
 import type { ScimJson } from './scim-json';
 import { listResponse } from './scim-list';
@@ -19,61 +18,47 @@ export class ScimUsersController {
   constructor(private readonly users: ScimUsersService) {}
 
   @Post()
-  async create(@ScimClient() client: ProvisioningClient, @Body() body: unknown, @Req() request: IncomingMessage, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
-    const person = await this.users.create(client, body);
-    const user = toScimUser(person, scimBaseUrl(request));
+  async create(@ScimCallContext() call: ScimCall, @Body() body: unknown, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
+    const person = await this.users.create(call.client, body);
     scimHeaders(reply, person.version);
-    reply.header('Location', `${scimBaseUrl(request)}/Users/${person.id}`);
-    return user;
+    reply.header('Location', `${call.baseUrl}/Users/${person.id}`);
+    return toScimUser(person, call.baseUrl);
   }
 
   @Get()
-  async list(@ScimClient() client: ProvisioningClient, @Query() query: Record<string, unknown>, @Req() request: IncomingMessage, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimListResponse> {
+  async list(@ScimCallContext() call: ScimCall, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimListResponse> {
     const { filter, page, project } = readQuery(query);
-    const found = await this.users.list(client, filter, page);
-    const baseUrl = scimBaseUrl(request);
+    const found = await this.users.list(call.client, filter, page);
     scimHeaders(reply);
-    return listResponse(found.items.map((person) => project(toScimUser(person, baseUrl))), found.total, page.startIndex);
+    return listResponse(found.items.map((person) => project(toScimUser(person, call.baseUrl))), found.total, page.startIndex);
   }
 
   @Get(':id')
-  async get(@ScimClient() client: ProvisioningClient, @Param('id') id: string, @Query() query: Record<string, unknown>, @Req() request: IncomingMessage, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
-    const person = await this.users.get(client, id);
+  async get(@ScimCallContext() call: ScimCall, @Param('id') id: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
+    const person = await this.users.get(call.client, id);
     scimHeaders(reply, person.version);
-    return readQuery(query).project(toScimUser(person, scimBaseUrl(request)));
+    return readQuery(query).project(toScimUser(person, call.baseUrl));
   }
 
+  /** PUT replaces the User (Okta's update). */
   @Put(':id')
-  async replace(
-    @ScimClient() client: ProvisioningClient,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: IncomingMessage,
-    @Res({ passthrough: true }) reply: ScimReply,
-  ): Promise<ScimJson> {
-    const person = await this.users.replace(client, id, body, ifMatch);
+  async replace(@ScimCallContext() call: ScimCall, @Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
+    const person = await this.users.replace(call.client, id, body, call.ifMatch);
     scimHeaders(reply, person.version);
-    return toScimUser(person, scimBaseUrl(request));
+    return toScimUser(person, call.baseUrl);
   }
 
+  /** PATCH answers the whole User (200). */
   @Patch(':id')
-  async patch(
-    @ScimClient() client: ProvisioningClient,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: IncomingMessage,
-    @Res({ passthrough: true }) reply: ScimReply,
-  ): Promise<ScimJson> {
-    const person = await this.users.patch(client, id, body, ifMatch, scimBaseUrl(request));
+  async patch(@ScimCallContext() call: ScimCall, @Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) reply: ScimReply): Promise<ScimJson> {
+    const person = await this.users.patch(call.client, id, body, call.ifMatch, call.baseUrl);
     scimHeaders(reply, person.version);
-    return toScimUser(person, scimBaseUrl(request));
+    return toScimUser(person, call.baseUrl);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async delete(@ScimClient() client: ProvisioningClient, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
-    await this.users.delete(client, id, ifMatch);
+  async delete(@ScimCallContext() call: ScimCall, @Param('id') id: string): Promise<void> {
+    await this.users.delete(call.client, id, call.ifMatch);
   }
 }
