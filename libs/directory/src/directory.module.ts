@@ -23,6 +23,7 @@ import { GROUP_STORE, ORGANISATION_STORE, PERSON_STORE, PROVISIONING_CLIENT_STOR
 import { HashedTokenAuthenticator } from './application/provisioning-client-authenticator.service';
 import { ProvisioningClientsHandler } from './application/queries';
 import { UserNameClaims } from './application/user-name-claims.service';
+import { DirectoryScimModule } from './scim/directory-scim.module';
 import type { DirectorySettings } from './directory-env';
 import { DIRECTORY_READ_HANDLERS } from './application/queries/directory-read-handlers';
 import { DirectoryAdminResolver } from './graphql/directory-admin.resolver';
@@ -84,7 +85,9 @@ export class DirectoryModule {
     });
     return {
       module: DirectoryModule,
-      imports: [persistence],
+      // Global within its app: the SCIM module it imports uses its exported handlers and queries.
+      global: true,
+      imports: [persistence, DirectoryScimModule],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: PERSON_STORE, useExisting: PersonRepository },

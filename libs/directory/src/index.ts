@@ -13,3 +13,4 @@ export * from './directory-env';
 export * from './directory.module';
 export * from './directory.context';
 export * from './demo/directory-demo-data';
+export * from './scim';

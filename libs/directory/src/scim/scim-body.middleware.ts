@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { NestMiddleware } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ScimError, scimErrorBody } from './scim.errors';
+
+/** The largest SCIM request body read (RFC 7644 leaves it to the provider); larger: 413. */
+export const SCIM_MAX_BODY_BYTES = 1024 * 1024;
+export const SCIM_CONTENT_TYPE = 'application/scim+json';
+
+type BodyCarrier = IncomingMessage & { body?: unknown };
+
+/**
+ * Reads `application/scim+json` bodies (the platform's JSON parser takes only application/json):
+ * at most 1 MB (413 beyond), JSON only (400 invalidSyntax), answered with SCIM error bodies.
+ */
+@Injectable()
+export class ScimBodyMiddleware implements NestMiddleware<BodyCarrier, ServerResponse> {
+  use(request: BodyCarrier, response: ServerResponse, next: (error?: unknown) => void): void {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== SCIM_CONTENT_TYPE || request.body !== undefined) {
+      next();
+      return;
+    }
+    const declared = Number(request.headers['content-length'] ?? '0');
+    if (declared > SCIM_MAX_BODY_BYTES) {
+      refuse(response, tooLarge());
+      request.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > SCIM_MAX_BODY_BYTES && !refused) {
+        refused = true;
+        refuse(response, tooLarge());
+      }
+      if (!refused) chunks.push(chunk);
+    });
+    request.on('error', (error) => next(error));
+    request.on('end', () => {
+      if (refused) return;
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        request.body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+      } catch {
+        refuse(response, ScimError.badRequest('invalidSyntax', 'The request body is not JSON.'));
+        return;
+      }
+      next();
+    });
+  }
+}
+
+function tooLarge(): ScimError {
+  return new ScimError(413, undefined, `A request body holds at most ${SCIM_MAX_BODY_BYTES} bytes.`);
+}
+
+export function refuse(response: ServerResponse, error: ScimError): void {
+  if (response.headersSent) return;
+  response.statusCode = error.status;
+  response.setHeader('Content-Type', `${SCIM_CONTENT_TYPE}; charset=utf-8`);
+  response.end(JSON.stringify(scimErrorBody(error)));
+}
