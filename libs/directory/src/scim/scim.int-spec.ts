@@ -215,4 +215,18 @@ describe('SCIM /scim/v2', () => {
     expect((await scim(tokens.entra, 'GET', `/Schemas/${ENTERPRISE}`)).body).toMatchObject({ id: ENTERPRISE, attributes: expect.any(Array) });
     expectError(await scim(tokens.entra, 'POST', '/Users', { schemas: [USER], userName: `big.${suffix}`, title: 'x'.repeat(1_100_000) }), 413);
   });
+
+  it('reads application/json bodies as SCIM ones: past 100 kB up to 1 MB, SCIM 413 beyond, SCIM 400 invalidSyntax when malformed', async () => {
+    const raw = async (body: string): Promise<Answer> => {
+      const response = await fetch(`${base}/Users`, { method: 'POST', headers: { authorization: `Bearer ${tokens.entra}`, 'content-type': 'application/json' }, body });
+      return { status: response.status, type: response.headers.get('content-type'), etag: null, body: JSON.parse(await response.text()) as Answer['body'] };
+    };
+    const userName = `padded.${suffix}`;
+    // Valid JSON of ~200 kB (whitespace): over Nest's default JSON limit, within SCIM's.
+    const padded = await raw(`${JSON.stringify({ schemas: [USER], userName })}${' '.repeat(200_000)}`);
+    expect(padded.status).toBe(201);
+    expectError(await raw(`${JSON.stringify({ schemas: [USER], userName: `big.${suffix}` })}${' '.repeat(1_100_000)}`), 413);
+    expectError(await raw('{"schemas": ['), 400, 'invalidSyntax');
+    expect(await byUserName(`big.${suffix}`)).toBeUndefined();
+  });
 });
