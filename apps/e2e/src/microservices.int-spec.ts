@@ -2,7 +2,8 @@ import { decodeEnvelope, directoryTopic, encodeEnvelope, incidentTopic } from '@
 import type { EventEnvelope } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
-import { DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import { DirectoryFeed, expectEventually, scimRequest, testPeers } from '@itsm/testing';
+import type { ScimAnswer } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -17,12 +18,6 @@ interface Answer<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 type GraphqlAnswer = Answer<Record<string, { id: string; number: string; state: string; reopenCount: number } | null>>;
-
-interface ScimAnswer {
-  readonly status: number;
-  readonly etag: string | null;
-  readonly body: { id?: string; active?: boolean; totalResults?: number; Resources?: { id: string }[] };
-}
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -50,15 +45,7 @@ describe('microservices mode: incident service + directory + gateway on Kafka an
   const call = (bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => graphql(bearer, query, variables);
 
   /** A SCIM request to the directory service as an identity provider sends it. */
-  async function scim(bearer: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ScimAnswer> {
-    const response = await fetch(`${scimUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, etag: response.headers.get('etag'), body: text === '' ? {} : (JSON.parse(text) as ScimAnswer['body']) };
-  }
+  const scim = (bearer: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ScimAnswer> => scimRequest(scimUrl, bearer, method, path, body, headers);
 
   beforeAll(async () => {
     const [incidentPort, directoryPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];

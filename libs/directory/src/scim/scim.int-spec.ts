@@ -3,7 +3,8 @@ import type { TopicDefinition } from '@itsm/contracts';
 import { InProcessEventBus } from '@itsm/platform/messaging';
 import { freePort } from '@itsm/platform/persistence';
 import { startContext } from '@itsm/platform/service';
-import { testPeers } from '@itsm/testing';
+import { scimRequest, testPeers } from '@itsm/testing';
+import type { ScimAnswer } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,12 +20,7 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-interface Answer {
-  readonly status: number;
-  readonly type: string | null;
-  readonly etag: string | null;
-  readonly body: Record<string, unknown> & { id?: string; Resources?: Record<string, unknown>[]; totalResults?: number };
-}
+type Answer = ScimAnswer;
 
 /**
  * The SCIM service provider over HTTP, in the directory service as the kit starts it, against the
@@ -80,15 +76,7 @@ describe('SCIM /scim/v2', () => {
     rmSync(keyDir, { recursive: true, force: true });
   });
 
-  async function scim(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), etag: response.headers.get('etag'), body: text === '' ? {} : (JSON.parse(text) as Answer['body']) };
-  }
+  const scim = (token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => scimRequest(base, token, method, path, body, headers);
 
   const people = () => app.get(PeopleQueries);
   const byUserName = (userName: string) => people().byUserName(userName);
