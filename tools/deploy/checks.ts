@@ -3,6 +3,7 @@ import { checkAutoscalers, checkConsumerScaling } from './autoscaling-checks';
 import { checkComposeEnv, checkComposeServices } from './compose-checks';
 import { checkDeclaredWorkloads } from './declared-service-checks';
 import { checkDockerfiles, checkRuntimeImports } from './image-checks';
+import { checkEdgeRoutes } from './ingress-checks';
 import { checkKustomizations, checkNamespaces } from './kustomize-checks';
 import { checkDefaultDeny, checkNetworkFlows, checkNetworkRules } from './network-checks';
 import { checkRestrictedPodSecurity, checkTopologySpread } from './pod-security-checks';
@@ -34,6 +35,7 @@ export const CHECKS: readonly Check[] = [
   checkDefaultDeny,
   checkNetworkFlows,
   checkNetworkRules,
+  checkEdgeRoutes,
   checkDeclaredWorkloads,
   checkWorkloadSubgraphs,
   checkComposeTopics,

@@ -19,6 +19,8 @@ export interface DeclaredService {
   readonly subgraph: boolean;
   /** Its shared Kafka consumer group and the topics the group reads (from its context declaration). */
   readonly consumer?: { readonly group: string; readonly topics: readonly string[] };
+  /** Path prefixes it serves at the edge (its declaration's routes with an unreachable answer): an Ingress must route them to it. */
+  readonly edgeRoutes?: readonly string[];
 }
 
 export interface TopicSpec {

@@ -28,6 +28,8 @@ export interface Deployable {
   readonly subgraphList?: string;
   /** The Kafka consumer group its replicas share and the topics that group reads (KEDA scales it on their lag). */
   readonly consumer?: GroupConsumer;
+  /** Path prefixes served at the edge (`/scim/v2`): the context's routes with an unreachable answer. */
+  readonly edgeRoutes?: readonly string[];
 }
 
 export interface GroupConsumer {
@@ -75,6 +77,7 @@ export const DEPLOYABLES: readonly Deployable[] = [
     required: [...requiredKeys(context.env), ...MICROSERVICE_REQUIRED_ENV],
     subgraph: true,
     ...((consumer) => (consumer ? { consumer } : {}))(groupConsumer(context, contextSources(context.name))),
+    ...((edgeRoutes) => (edgeRoutes.length > 0 ? { edgeRoutes } : {}))((context.httpRoutes ?? []).filter((route) => route.unreachable !== undefined).map((route) => route.prefix)),
   })),
   {
     name: 'gateway',

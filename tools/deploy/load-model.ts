@@ -74,7 +74,7 @@ export function loadRepository(root: string): LoadedRepository {
     compose: compose.compose,
     dockerfile: existsSync(join(root, 'Dockerfile')) ? read('Dockerfile') : undefined,
     strayDockerfiles,
-    services: DEPLOYABLES.map(({ name, port, subgraph, consumer }) => ({ name, port, subgraph, ...(consumer ? { consumer } : {}) })),
+    services: DEPLOYABLES.map(({ name, port, subgraph, consumer, edgeRoutes }) => ({ name, port, subgraph, ...(consumer ? { consumer } : {}), ...(edgeRoutes ? { edgeRoutes } : {}) })),
     topics: PLATFORM_TOPICS.map((topic) => ({ name: topic.name, partitions: topic.partitions })),
     deadLetterTopicOf,
     productionDependencies: Object.keys(pkg.dependencies ?? {}),

@@ -1,4 +1,4 @@
-import type { DeployModel } from './deploy-model';
+import type { DeployModel, ManifestDoc } from './deploy-model';
 import { arrayAt, at, docsOfKind, isRecord, nameOf, selects, stringAt, stringMap } from './deploy-model';
 import { ENV_CONTRACTS, parseSubgraphs } from './env-contract';
 import { containerEnv, containersOf, podLabels, podSources } from './pod-env';
@@ -6,7 +6,7 @@ import { containerEnv, containersOf, podLabels, podSources } from './pod-env';
 /**
  * The connections the platform needs, derived from the manifests: what each workload's environment
  * names (Kafka, MongoDB, the OTLP collector, the identity provider, the gateway's subgraphs), who
- * must reach it (ingress controller, Prometheus, KEDA's lag readers) and what the Strimzi cluster of
+ * must reach it (the ingress controller: the gateway and every Ingress path's backend; Prometheus, KEDA's lag readers) and what the Strimzi cluster of
  * the namespace needs. The NetworkPolicies are checked against these flows.
  */
 
@@ -80,6 +80,26 @@ function mongoHosts(value: string): { host: string; port: number }[] {
   return match?.[2] === undefined ? [] : hostPorts(match[2], 27017);
 }
 
+/** One path of an Ingress rule and the Service port it routes to. */
+export interface IngressBackend {
+  readonly ingress: ManifestDoc;
+  readonly path: string;
+  readonly pathType: string | undefined;
+  readonly service: string;
+  readonly port: number | string;
+}
+
+export function ingressBackends(model: DeployModel): IngressBackend[] {
+  return docsOfKind(model, 'networking.k8s.io/v1', 'Ingress').flatMap((ingress) =>
+    arrayAt(ingress.obj, 'spec', 'rules').filter(isRecord).flatMap((rule) =>
+      arrayAt(rule, 'http', 'paths').filter(isRecord).flatMap((entry) => {
+        const service = stringAt(entry, 'backend', 'service', 'name');
+        const port = at(entry, 'backend', 'service', 'port', 'number') ?? at(entry, 'backend', 'service', 'port', 'name');
+        if (service === undefined || (typeof port !== 'number' && typeof port !== 'string')) return [];
+        return [{ ingress, path: stringAt(entry, 'path') ?? '/', pathType: stringAt(entry, 'pathType'), service, port }];
+      })));
+}
+
 export function buildNetworkModel(model: DeployModel): NetworkModel {
   const namespace = docsOfKind(model, 'v1', 'Namespace').map(nameOf)[0] ?? '';
   const problems: string[] = [];
@@ -116,6 +136,16 @@ export function buildNetworkModel(model: DeployModel): NetworkModel {
     return undefined;
   };
 
+  /** The pod and container port behind a Service port (by number or name) of the Service `host` names. */
+  const behindService = (host: string, servicePort: number | string, what: string): { pod: Endpoint; port: number } | undefined => {
+    const service = docsOfKind(model, 'v1', 'Service').find((s) => nameOf(s) === host.split('.')[0]);
+    const port = arrayAt(service?.obj, 'spec', 'ports').filter(isRecord).find((p) => p['port'] === servicePort || p['name'] === servicePort);
+    const pod = resolve(host, what);
+    const targetPort = port?.['targetPort'] ?? servicePort;
+    const number = typeof targetPort === 'string' ? pod?.ports[targetPort] : Number(targetPort);
+    return pod === undefined || number === undefined ? undefined : { pod, port: number };
+  };
+
   const flows: Flow[] = [];
   const add = (why: string, from: Endpoint, to: Endpoint | undefined, port: number, protocol: 'TCP' | 'UDP' = 'TCP') => {
     if (to !== undefined) flows.push({ why, from, to, port, protocol });
@@ -139,18 +169,18 @@ export function buildNetworkModel(model: DeployModel): NetworkModel {
       }
       const list = ENV_CONTRACTS[app]?.subgraphList;
       for (const subgraph of list === undefined ? [] : parseSubgraphs(env.get(list) ?? '').subgraphs) {
-        const service = docsOfKind(model, 'v1', 'Service').find((s) => nameOf(s) === subgraph.host.split('.')[0]);
-        const port = arrayAt(service?.obj, 'spec', 'ports').filter(isRecord).find((p) => p['port'] === subgraph.port);
-        const target = resolve(subgraph.host, `${pod.name} ${list ?? ''}`);
-        const targetPort = port?.['targetPort'] ?? subgraph.port;
-        const number = typeof targetPort === 'string' ? target?.ports[targetPort] : Number(targetPort);
-        if (number !== undefined) add(`gateway subgraph ${subgraph.name}`, pod, target, number);
+        const backend = behindService(subgraph.host, subgraph.port, `${pod.name} ${list ?? ''}`);
+        if (backend !== undefined) add(`gateway subgraph ${subgraph.name}`, pod, backend.pod, backend.port);
       }
     }
     const entry = model.services.find((service) => service.name === nameOf(doc) && !service.subgraph);
     if (entry !== undefined && pod.ports['http'] !== undefined) add('ingress to the gateway', CLUSTER_COMPONENTS.ingress, pod, pod.ports['http']);
     const annotations = stringMap(at(doc.obj, 'spec', 'template', 'metadata', 'annotations'));
     if (annotations['prometheus.io/scrape'] === 'true') add('Prometheus scrape', CLUSTER_COMPONENTS.prometheus, pod, Number(annotations['prometheus.io/port']));
+  }
+  for (const { ingress, path, service, port } of ingressBackends(model)) {
+    const backend = behindService(service, port, `Ingress/${nameOf(ingress)} ${path}`);
+    if (backend !== undefined) add(`ingress ${path} to ${service}`, CLUSTER_COMPONENTS.ingress, backend.pod, backend.port);
   }
   for (const so of docsOfKind(model, 'keda.sh/v1alpha1', 'ScaledObject')) {
     for (const trigger of arrayAt(so.obj, 'spec', 'triggers').filter(isRecord).filter((t) => t['type'] === 'kafka')) {

@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
@@ -41,6 +41,7 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'policy/v1/PodDisruptionBudget': model(PodDisruptionBudget),
   'autoscaling/v2/HorizontalPodAutoscaler': model(HorizontalPodAutoscaler),
   'networking.k8s.io/v1/NetworkPolicy': model(NetworkPolicy),
+  'networking.k8s.io/v1/Ingress': model(Ingress),
   'keda.sh/v1alpha1/ScaledObject': model(ScaledObject),
   'keda.sh/v1alpha1/TriggerAuthentication': model(TriggerAuthentication),
   'kafka.strimzi.io/v1beta2/KafkaTopic': jsonSchema(ajv.compile(kafkaTopicSchema)),

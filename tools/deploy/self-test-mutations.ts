@@ -5,6 +5,7 @@ import { checkDeclaredWorkloads } from './declared-service-checks';
 import type { DeployModel } from './deploy-model';
 import { at, isRecord } from './deploy-model';
 import { checkDockerfiles, checkRuntimeImports } from './image-checks';
+import { checkEdgeRoutes } from './ingress-checks';
 import { checkKustomizations, checkNamespaces } from './kustomize-checks';
 import { checkDefaultDeny, checkNetworkFlows, checkNetworkRules } from './network-checks';
 import { checkRestrictedPodSecurity, checkTopologySpread } from './pod-security-checks';
@@ -81,7 +82,7 @@ export const MUTATIONS: readonly Mutation[] = [
   mutation('a NetworkPolicy peer that is not an object', 'must be object', checkSchemas,
     edit((m) => { obj(m, 'NetworkPolicy', 'gateway', 'spec', 'egress', 0)['to'] = ['subgraph']; })),
   mutation('an unhandled kind', 'unhandled kind', checkSchemas,
-    (m) => ({ ...m, docs: [...m.docs, { file: 'deploy/base/x.yaml', index: 0, obj: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x' } } }] })),
+    (m) => ({ ...m, docs: [...m.docs, { file: 'deploy/base/x.yaml', index: 0, obj: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'x' } } }] })),
   mutation('a KafkaTopic without its strimzi.io/cluster label', 'strimzi.io/cluster', checkSchemas,
     edit((m) => { delete obj(m, 'KafkaTopic', 'itsm.incident.v1', 'metadata', 'labels')['strimzi.io/cluster']; })),
   mutation('a KafkaUser ACL with an unknown operation', 'operations/0', checkSchemas,
@@ -248,6 +249,14 @@ export const MUTATIONS: readonly Mutation[] = [
     edit((m) => { obj(m, 'NetworkPolicy', 'default-deny', 'spec')['policyTypes'] = ['Ingress']; })),
   mutation('services cut off from MongoDB', 'MONGO_URL', checkNetworkFlows,
     edit((m) => { const spec = obj(m, 'NetworkPolicy', 'subgraphs', 'spec'); spec['egress'] = (spec['egress'] as Record<string, unknown>[]).filter((r) => JSON.stringify(r).indexOf('27017') < 0); })),
+  mutation('the directory unreachable from the ingress controller (SCIM)', 'ingress /scim/v2 to directory', checkNetworkFlows,
+    edit((m) => { obj(m, 'NetworkPolicy', 'directory-scim', 'spec')['ingress'] = []; })),
+  mutation('no Ingress path for the directory\'s /scim/v2', 'directory serves /scim/v2 at the edge', checkEdgeRoutes,
+    edit((m) => { (obj(m, 'Ingress', 'itsm', 'spec', 'rules', 0, 'http')['paths'] as unknown[]).splice(0, 1); })),
+  mutation('/scim/v2 routed to the gateway', 'no Ingress path /scim/v2', checkEdgeRoutes,
+    edit((m) => { obj(m, 'Ingress', 'itsm', 'spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'service')['name'] = 'gateway'; })),
+  mutation('an Ingress of another class', 'ingressClassName is traefik', checkEdgeRoutes,
+    edit((m) => { obj(m, 'Ingress', 'itsm', 'spec')['ingressClassName'] = 'traefik'; })),
   mutation('the gateway unreachable from the ingress controller', 'ingress to the gateway', checkNetworkFlows,
     edit((m) => { const spec = obj(m, 'NetworkPolicy', 'gateway', 'spec'); spec['ingress'] = (spec['ingress'] as unknown[]).slice(1); })),
   mutation('a collector in a namespace the policies do not allow', 'OTEL_EXPORTER_OTLP_ENDPOINT', checkNetworkFlows,

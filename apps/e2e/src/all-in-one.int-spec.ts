@@ -36,7 +36,7 @@ describe('npm start (all-in-one mode)', () => {
     const started = Date.now();
     try {
       await expectEventually(() => expect(output).toContain(`GraphQL: http://localhost:${port}/graphql`), { timeoutMs: START_BUDGET_MS, intervalMs: 200 });
-      const ask = async (roles: ('agent' | 'supplier-agent' | 'requester')[], org?: string, query = '{ incidents(first: 50) { edges { node { number state assignedOrgId } } } }'): Promise<Answer> => {
+      const ask = async (roles: ('agent' | 'supplier-agent' | 'requester' | 'admin')[], org?: string, query = '{ incidents(first: 50) { edges { node { number state assignedOrgId } } } }'): Promise<Answer> => {
         const token = await issueDevToken(keyFile, { sub: `u-${roles[0]}`, name: 'Tester', roles, ...(org ? { org } : {}) }, { issuer: 'itsm', audience: 'itsm-api' });
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',
@@ -71,6 +71,11 @@ describe('npm start (all-in-one mode)', () => {
         { name: 'Store network - business hours', depth: 2 },
         { name: 'Retail sales', depth: 3 },
       ]);
+
+      // The directory's SCIM service provider on the gateway's port (forwarded to the directory's loopback port).
+      const issued = (await ask(['admin'], undefined, 'mutation { issueProvisioningToken(name: "e2e IdP") { token } }')) as unknown as { data: { issueProvisioningToken: { token: string } } };
+      const config = await fetch(`http://127.0.0.1:${port}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${issued.data.issueProvisioningToken.token}` } });
+      expect([config.status, ((await config.json()) as { patch?: unknown }).patch]).toEqual([200, { supported: true }]);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- npm start output ---\n${output.slice(-4000)}`);
     } finally {

@@ -42,6 +42,8 @@ export async function runPlatform(): Promise<void> {
   const gateway = await createGatewayApp(
     {
       subgraphs: platform.subgraphs,
+      // The directory's /scim/v2 on this port too (in Kubernetes an ingress path routes it).
+      forwards: platform.forwards,
       auth,
       limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
       nodeEnv: http.nodeEnv,
@@ -53,7 +55,7 @@ export async function runPlatform(): Promise<void> {
   const url = `http://localhost:${http.port}/graphql`;
   log.info({ url, storage: platform.storage, ...(env.MONGO_URL === undefined ? { dataDir } : {}), bus: platform.bus }, 'ITSM platform ready');
   process.stdout.write(
-    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
+    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  SCIM:    http://localhost:${http.port}/scim/v2 (token: the issueProvisioningToken mutation)\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
   );
 }
 

@@ -5,6 +5,7 @@ import { DirectoryEnv, toDirectorySettings } from './directory-env';
 import { DirectoryModule } from './directory.module';
 import { DIRECTORY_ENTITY_EXTENSIONS } from './graphql/directory-federation.types';
 import { DirectorySchema } from './graphql/directory.schema-marker';
+import { SCIM_ROUTE_PREFIX, scimUnreachable } from './scim';
 
 /** The group the directory's replicas share (it consumes no topic yet: the name is reserved for it). */
 export const DIRECTORY_CONSUMER_GROUP = 'directory-service';
@@ -18,6 +19,9 @@ export const directoryContext = defineContext({
   consumerGroup: DIRECTORY_CONSUMER_GROUP,
   // The entity stubs it extends (Incident.caller/assignee, AssignmentGroup.members) though no query returns them.
   subgraph: { module: DirectoryModule, schema: DirectorySchema, orphanedTypes: [...DIRECTORY_ENTITY_EXTENSIONS] },
+  // SCIM reads its own bodies (application/scim+json and application/json up to 1 MB, SCIM errors);
+  // the all-in-one's gateway port forwards /scim/v2 here, answering a SCIM 503/504 when it cannot.
+  httpRoutes: [{ prefix: SCIM_ROUTE_PREFIX, unreachable: scimUnreachable }],
   settings: (env) => toDirectorySettings(env),
   module: (options) => DirectoryModule.forRoot(options),
   demo: {

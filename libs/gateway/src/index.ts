@@ -8,3 +8,4 @@ export * from './lib/supergraph-composer';
 export * from './lib/gateway-driver-config';
 export * from './lib/gateway.module';
 export * from './lib/create-gateway-app';
+export * from './lib/http-forwarder';

@@ -22,7 +22,7 @@ import { errorCode, graphql, TEST_AUTH, tokenFor } from './test-fixtures/graphql
 describe('incident subgraph', () => {
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
   const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>([...PLATFORM_TOPICS, directoryTopic]));
+  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
   const directory = new DirectoryFeed();
   const publishDirectory = (...events: DirectoryEvent[]) => bus.publishEnvelopes(directoryTopic.name, events);
   let app: INestApplication;
@@ -164,8 +164,8 @@ describe('incident subgraph', () => {
     const incident = await openIncident(tokens['agent']!, { title: `directory ${suffix}`, impact: 3, urgency: 3 });
     const assign = (assigneeId: string) => mutate(tokens['agent']!, 'assignIncident', 'input: $input', { input: { id: incident.id, groupId: 'service-desk', assigneeId } });
     expect((await assign('u-carol')).data?.['assignIncident']).toMatchObject({ assigneeId: 'u-carol', state: 'in_progress' });
-    const listed = await graphql<{ assignmentGroups: { id: string; orgId: string; members: string[] }[] }>(url, tokens['agent'], '{ assignmentGroups(orgId: "contoso") { id orgId members } }');
-    expect(listed.data?.assignmentGroups).toEqual([{ id: 'service-desk', orgId: 'contoso', members: ['u-agent', 'u-carol'] }]);
+    const listed = await graphql<{ assignmentGroups: { id: string; orgId: string; memberIds: string[] }[] }>(url, tokens['agent'], '{ assignmentGroups(orgId: "contoso") { id orgId memberIds } }');
+    expect(listed.data?.assignmentGroups).toEqual([{ id: 'service-desk', orgId: 'contoso', memberIds: ['u-agent', 'u-carol'] }]);
 
     const deactivated = directory.person({ personId: 'p-carol', userName: 'U-Carol', organisationId: 'contoso' }, 'itsm.directory.person-deactivated.v1');
     // An older state of Carol (active), replayed after her deactivation: it must not undo it.

@@ -9,3 +9,4 @@ export * from './lib/query-indexes/explain-shapes';
 export * from './lib/query-indexes/index-coverage';
 export * from './lib/query-indexes/recorded-query-shapes';
 export * from './lib/directory-feed';
+export * from './lib/scim-request';

@@ -1,6 +1,9 @@
-import { AggregateRepository, objectIdFromKey } from '@itsm/platform/persistence';
+import { directorySubject } from '@itsm/contracts';
+import type { DirectoryRecordKind } from '@itsm/contracts';
+import { AggregateRepository } from '@itsm/platform/persistence';
 import type { AggregateMapper, Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
-import type { FilterQuery, Model, Types } from 'mongoose';
+import { Types } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
 import type { DirectoryEvent } from '../domain';
 import type { Found, OffsetPage } from '../application/ports/directory-queries.port';
 import { checkPage } from './criterion-filter';
@@ -21,7 +24,8 @@ interface Positioned<A> {
  * One kind of directory record (person, group, organisation) as platform aggregates: the document's
  * `_id` derives from the record's id (ids are names like `contoso`, not ObjectIds), so a second
  * create of an id fails on `_id` uniqueness; state, stream position and events are one write. The
- * events' subject (the Kafka key) is that `_id`; the payloads name the record's id.
+ * events' subject (the Kafka key) is that `_id` (`directorySubject` of the contract, which
+ * consumers check); the payloads name the record's id.
  */
 export class DirectoryAggregates<A extends { readonly id: string }, D extends object> {
   private readonly aggregates: AggregateRepository<Positioned<A>, D & Sequenced>;
@@ -29,7 +33,7 @@ export class DirectoryAggregates<A extends { readonly id: string }, D extends ob
   private readonly positions = new WeakMap<Loaded<A>, Loaded<Positioned<A>>>();
 
   constructor(
-    private readonly kind: string,
+    private readonly kind: DirectoryRecordKind,
     private readonly model: Model<StoredDocument<D & Sequenced>>,
     private readonly mapper: AggregateMapper<A, D>,
     afterCommit: () => void,
@@ -42,7 +46,7 @@ export class DirectoryAggregates<A extends { readonly id: string }, D extends ob
   }
 
   keyOf(id: string): Types.ObjectId {
-    return objectIdFromKey(this.kind, id);
+    return new Types.ObjectId(directorySubject(this.kind, id));
   }
 
   async load(id: string): Promise<Loaded<A> | undefined> {

@@ -30,7 +30,7 @@ export class GroupRepository extends GroupQueries implements GroupStore {
     afterCommit: () => void,
   ) {
     super();
-    this.aggregates = new DirectoryAggregates('directory-group', model, groupMapper, afterCommit);
+    this.aggregates = new DirectoryAggregates('group', model, groupMapper, afterCommit);
   }
 
   load(id: string): Promise<Loaded<GroupRecord> | undefined> {

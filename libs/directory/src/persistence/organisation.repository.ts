@@ -46,7 +46,7 @@ export class OrganisationRepository extends OrganisationQueries implements Organ
     afterCommit: () => void,
   ) {
     super();
-    this.aggregates = new DirectoryAggregates('directory-organisation', model, organisationMapper, afterCommit);
+    this.aggregates = new DirectoryAggregates('organisation', model, organisationMapper, afterCommit);
   }
 
   load(id: string): Promise<Loaded<Organisation> | undefined> {

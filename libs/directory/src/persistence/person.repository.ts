@@ -35,7 +35,7 @@ export class PersonRepository extends PeopleQueries implements PersonStore {
     afterCommit: () => void,
   ) {
     super();
-    this.aggregates = new DirectoryAggregates('directory-person', model, personMapper, afterCommit);
+    this.aggregates = new DirectoryAggregates('person', model, personMapper, afterCommit);
   }
 
   load(id: string): Promise<Loaded<PersonRecord> | undefined> {

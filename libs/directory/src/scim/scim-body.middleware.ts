@@ -1,3 +1,4 @@
+import type { HttpAnswer } from '@itsm/platform/service';
 import { Injectable } from '@nestjs/common';
 import type { NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -6,18 +7,21 @@ import { ScimError, scimErrorBody } from './scim.errors';
 /** The largest SCIM request body read (RFC 7644 leaves it to the provider); larger: 413. */
 export const SCIM_MAX_BODY_BYTES = 1024 * 1024;
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
+/** The media types read as SCIM bodies: RFC 7644's own and plain JSON, which clients also send. */
+const SCIM_BODY_TYPES: ReadonlySet<string> = new Set([SCIM_CONTENT_TYPE, 'application/json']);
 
 type BodyCarrier = IncomingMessage & { body?: unknown };
 
 /**
- * Reads `application/scim+json` bodies (the platform's JSON parser takes only application/json):
- * at most 1 MB (413 beyond), JSON only (400 invalidSyntax), answered with SCIM error bodies.
+ * Reads `application/scim+json` and `application/json` bodies alike (the directory declares /scim/v2
+ * an own-body route, so the kit's JSON parser leaves them unread): at most 1 MB (413 beyond), JSON
+ * only (400 invalidSyntax), answered with SCIM error bodies.
  */
 @Injectable()
 export class ScimBodyMiddleware implements NestMiddleware<BodyCarrier, ServerResponse> {
   use(request: BodyCarrier, response: ServerResponse, next: (error?: unknown) => void): void {
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== SCIM_CONTENT_TYPE || request.body !== undefined) {
+    if (type === undefined || !SCIM_BODY_TYPES.has(type) || request.body !== undefined) {
       next();
       return;
     }
@@ -59,7 +63,13 @@ function tooLarge(): ScimError {
 
 export function refuse(response: ServerResponse, error: ScimError): void {
   if (response.headersSent) return;
+  const answer = scimErrorAnswer(error);
   response.statusCode = error.status;
-  response.setHeader('Content-Type', `${SCIM_CONTENT_TYPE}; charset=utf-8`);
-  response.end(JSON.stringify(scimErrorBody(error)));
+  response.setHeader('Content-Type', answer.contentType);
+  response.end(answer.body);
+}
+
+/** A SCIM Error as an HTTP body (also what the gateway answers in the directory's place when it cannot reach it). */
+export function scimErrorAnswer(error: ScimError): HttpAnswer {
+  return { contentType: `${SCIM_CONTENT_TYPE}; charset=utf-8`, body: JSON.stringify(scimErrorBody(error)) };
 }

@@ -71,7 +71,7 @@ export class ScimGroupsService {
       return this.replaceGroup.execute(new ReplaceGroupCommand(actorOf(client), id, replaced(current, plan), current.version));
     }
     if (plan.add.length === 0 && plan.remove.length === 0 && plan.rename === undefined) return current;
-    return this.changeMembers.execute(new ChangeGroupMembersCommand(actorOf(client), id, plan.add, plan.remove, plan.rename));
+    return this.changeMembers.execute(new ChangeGroupMembersCommand(actorOf(client), id, plan.add, plan.remove, plan.rename, expected));
   }
 
   async delete(client: ProvisioningClient, id: string, ifMatch: string | undefined): Promise<void> {

@@ -1,9 +1,11 @@
+import type { HttpAnswer } from '@itsm/platform/service';
 import type { IncomingMessage } from 'node:http';
-import { SCIM_CONTENT_TYPE } from './scim-body.middleware';
+import { SCIM_CONTENT_TYPE, scimErrorAnswer } from './scim-body.middleware';
 import type { ScimJson } from './scim-json';
 import { excludes, projection, readPage } from './scim-list';
 import type { ScimPage } from './scim-list';
 import { etagOf } from './scim-meta';
+import { ScimError } from './scim.errors';
 
 /** The part of Express's reply the SCIM controllers use. */
 export interface ScimReply {
@@ -12,6 +14,13 @@ export interface ScimReply {
 }
 
 export const SCIM_ROOT = 'scim/v2';
+/** The service provider's path prefix, as the service kit's route declarations write it. */
+export const SCIM_ROUTE_PREFIX = `/${SCIM_ROOT}`;
+
+/** What an edge (the all-in-one's gateway) answers when the directory cannot be reached (503) or is too slow (504). */
+export function scimUnreachable(status: 503 | 504, detail: string): HttpAnswer {
+  return scimErrorAnswer(new ScimError(status, undefined, detail));
+}
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 

@@ -3,7 +3,8 @@ import type { TopicDefinition } from '@itsm/contracts';
 import { InProcessEventBus } from '@itsm/platform/messaging';
 import { freePort } from '@itsm/platform/persistence';
 import { startContext } from '@itsm/platform/service';
-import { testPeers } from '@itsm/testing';
+import { scimRequest, testPeers } from '@itsm/testing';
+import type { ScimAnswer } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,12 +20,7 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-interface Answer {
-  readonly status: number;
-  readonly type: string | null;
-  readonly etag: string | null;
-  readonly body: Record<string, unknown> & { id?: string; Resources?: Record<string, unknown>[]; totalResults?: number };
-}
+type Answer = ScimAnswer;
 
 /**
  * The SCIM service provider over HTTP, in the directory service as the kit starts it, against the
@@ -80,15 +76,7 @@ describe('SCIM /scim/v2', () => {
     rmSync(keyDir, { recursive: true, force: true });
   });
 
-  async function scim(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), etag: response.headers.get('etag'), body: text === '' ? {} : (JSON.parse(text) as Answer['body']) };
-  }
+  const scim = (token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => scimRequest(base, token, method, path, body, headers);
 
   const people = () => app.get(PeopleQueries);
   const byUserName = (userName: string) => people().byUserName(userName);
@@ -214,5 +202,19 @@ describe('SCIM /scim/v2', () => {
     expect((await scim(tokens.entra, 'GET', '/ResourceTypes')).body).toMatchObject({ totalResults: 2 });
     expect((await scim(tokens.entra, 'GET', `/Schemas/${ENTERPRISE}`)).body).toMatchObject({ id: ENTERPRISE, attributes: expect.any(Array) });
     expectError(await scim(tokens.entra, 'POST', '/Users', { schemas: [USER], userName: `big.${suffix}`, title: 'x'.repeat(1_100_000) }), 413);
+  });
+
+  it('reads application/json bodies as SCIM ones: past 100 kB up to 1 MB, SCIM 413 beyond, SCIM 400 invalidSyntax when malformed', async () => {
+    const raw = async (body: string): Promise<Answer> => {
+      const response = await fetch(`${base}/Users`, { method: 'POST', headers: { authorization: `Bearer ${tokens.entra}`, 'content-type': 'application/json' }, body });
+      return { status: response.status, type: response.headers.get('content-type'), etag: null, body: JSON.parse(await response.text()) as Answer['body'] };
+    };
+    const userName = `padded.${suffix}`;
+    // Valid JSON of ~200 kB (whitespace): over Nest's default JSON limit, within SCIM's.
+    const padded = await raw(`${JSON.stringify({ schemas: [USER], userName })}${' '.repeat(200_000)}`);
+    expect(padded.status).toBe(201);
+    expectError(await raw(`${JSON.stringify({ schemas: [USER], userName: `big.${suffix}` })}${' '.repeat(1_100_000)}`), 413);
+    expectError(await raw('{"schemas": ['), 400, 'invalidSyntax');
+    expect(await byUserName(`big.${suffix}`)).toBeUndefined();
   });
 });

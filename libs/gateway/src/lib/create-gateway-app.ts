@@ -5,6 +5,7 @@ import type { LogLevel } from '@itsm/platform/observability';
 import { createServiceApp } from '@itsm/platform/service';
 import type { DestinationStream, Logger } from 'pino';
 import { GatewayModule } from './gateway.module';
+import { HttpForwarder } from './http-forwarder';
 import type { GatewaySettings } from './gateway-env';
 
 /** The gateway's port in microservices mode (PORT overrides it). */
@@ -37,14 +38,22 @@ export class GatewayAppModule {
 
 /**
  * The gateway as its own Nest app (JSON logs under its own name, also in the all-in-one process;
- * /health, /metrics), listening; close it with `app.close()`.
+ * /health, /metrics; the forwarded routes of `settings.forwards`), listening; close it with `app.close()`.
  */
 export async function createGatewayApp(settings: GatewaySettings, http: GatewayHttpOptions): Promise<INestApplication> {
   const { app } = await createServiceApp(
-    { name: 'gateway', logLevel: http.logLevel, ...(http.logDestination ? { logDestination: http.logDestination } : {}) },
+    {
+      name: 'gateway',
+      logLevel: http.logLevel,
+      ...(http.logDestination ? { logDestination: http.logDestination } : {}),
+      // Forwarded bodies stream through unread.
+      ownBodyPrefixes: (settings.forwards ?? []).map((forward) => forward.prefix),
+    },
     (logger) => GatewayAppModule.forRoot(settings, http, logger),
     async (created) => {
       if (http.shutdownHooks ?? true) created.enableShutdownHooks();
+      const forwarder = created.get(HttpForwarder);
+      if (forwarder.prefixes.length > 0) created.use(forwarder.handle);
       await created.listen(http.port, http.host ?? '0.0.0.0');
     },
   );

@@ -4,6 +4,7 @@ import { toAuthSettings } from '@itsm/platform/auth';
 import type { AuthEnv, AuthSettings } from '@itsm/platform/auth';
 import { CommaList, ConfigError } from '@itsm/platform/config';
 import type { HttpEnv, NodeEnv } from '@itsm/platform/config';
+import type { HttpForward } from '@itsm/platform/service';
 
 const SUBGRAPH = '^[A-Za-z][A-Za-z0-9_-]*=https?://[^\\s,]+$';
 
@@ -44,6 +45,10 @@ export interface GatewaySettings {
   readonly pollIntervalMs?: number;
   /** Upper bound of one subgraph HTTP call (default 10 000 ms). */
   readonly subgraphTimeoutMs?: number;
+  /** Contexts' routes served on the gateway's port too (the all-in-one's /scim/v2); none by default. */
+  readonly forwards?: readonly HttpForward[];
+  /** Upper bound until a forwarded route's answer starts, and of silence after (default 30 000 ms). */
+  readonly forwardTimeoutMs?: number;
 }
 
 export function parseSubgraphs(entries: readonly string[]): SubgraphEndpoint[] {

@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { startEchoSubgraph } from '../test-fixtures/echo-subgraph';
 import type { EchoSubgraph } from '../test-fixtures/echo-subgraph';
 import { createGatewayApp } from './create-gateway-app';
 import type { GatewaySettings } from './gateway-env';
+import type { HttpForward } from '@itsm/platform/service';
 
 interface GraphqlError {
   message: string;
@@ -180,6 +183,80 @@ describe('gateway (federation over HTTP)', () => {
         for (const error of response.body.errors ?? []) expect(error.extensions?.stacktrace).toBeUndefined();
       }
       expect(firstError(invalid)?.message).not.toMatch(/Did you mean/);
+    });
+  });
+
+  describe('forwarded routes (the all-in-one\'s /scim/v2)', () => {
+    interface Seen {
+      readonly method: string | undefined;
+      readonly url: string | undefined;
+      readonly headers: IncomingHttpHeaders;
+      readonly bytes: number;
+    }
+    const seen: Seen[] = [];
+    const forward = (target: string): HttpForward => ({
+      context: 'directory',
+      prefix: '/scim/v2',
+      target,
+      unreachable: (status, detail) => ({ contentType: 'application/scim+json', body: JSON.stringify({ status: String(status), detail }) }),
+    });
+    let gateway: string;
+    let agent: string;
+
+    beforeAll(async () => {
+      // The context: records what reached it; /slow answers after the forward timeout, /boom with a 500.
+      const upstream = createServer((request, response) => {
+        let bytes = 0;
+        request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        request.on('end', () => {
+          seen.push({ method: request.method, url: request.url, headers: request.headers, bytes });
+          if (request.url === '/scim/v2/slow') setTimeout(() => response.end('late'), 1_000).unref();
+          else if (request.url === '/scim/v2/boom') response.writeHead(500, { 'content-type': 'text/plain' }).end('boom');
+          else response.writeHead(201, { etag: 'W/"3"', location: 'http://edge/scim/v2/Users/p-1', 'content-type': 'application/scim+json' }).end(JSON.stringify({ id: 'p-1' }));
+        });
+      });
+      await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+      started.push({ close: () => new Promise<void>((resolve) => upstream.close(() => resolve())) });
+      const subgraph = await startSubgraph();
+      const origin = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+      gateway = await startGateway(subgraph.url, { forwards: [forward(origin)], forwardTimeoutMs: 300 });
+      agent = await tokenFor('agent');
+    });
+
+    it('streams method, path and query, headers and a body past the JSON limit to the context, and its status, ETag and Location back; GraphQL stays as it was', async () => {
+      const body = JSON.stringify({ userName: 'x', padding: 'y'.repeat(300_000) });
+      const response = await fetch(`${gateway}/scim/v2/Users?attributes=id`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer itsm_scim_t', 'if-match': 'W/"2"', 'content-type': 'application/json' },
+        body,
+      });
+      expect([response.status, response.headers.get('etag'), response.headers.get('location'), await response.json()]).toEqual([201, 'W/"3"', 'http://edge/scim/v2/Users/p-1', { id: 'p-1' }]);
+      expect(seen.at(-1)).toMatchObject({
+        method: 'POST',
+        url: '/scim/v2/Users?attributes=id',
+        bytes: Buffer.byteLength(body),
+        headers: { authorization: 'Bearer itsm_scim_t', 'if-match': 'W/"2"', 'content-type': 'application/json', 'x-forwarded-host': new URL(gateway).host, 'x-forwarded-proto': 'http' },
+      });
+      expect((await query(gateway, '{ hello }', agent)).body).toEqual({ data: { hello: `authorization=Bearer ${agent}` } });
+    });
+
+    it("relays the context's 5xx as it is and answers the route's own 504 when the context is too slow", async () => {
+      const boom = await fetch(`${gateway}/scim/v2/boom`);
+      expect([boom.status, await boom.text()]).toEqual([500, 'boom']);
+      const slow = await fetch(`${gateway}/scim/v2/slow`);
+      expect([slow.status, slow.headers.get('content-type'), await slow.json()]).toEqual([504, 'application/scim+json', { status: '504', detail: 'The directory service did not answer within 300 ms.' }]);
+    });
+
+    it("answers the route's own 503 when the context is down, without trying once its circuit is open", async () => {
+      const down = await startGateway(`http://127.0.0.1:${await freePort()}/graphql`, { forwards: [forward(`http://127.0.0.1:${await freePort()}`)], composeTimeoutMs: 0 });
+      const details: unknown[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const response = await fetch(`${down}/scim/v2/Users`, { method: 'POST', headers: { 'content-type': 'application/scim+json' }, body: '{"userName":"x"}' });
+        expect([response.status, response.headers.get('retry-after')]).toEqual([503, '5']);
+        details.push(((await response.json()) as { detail: string }).detail);
+      }
+      expect(details[0]).toBe('The directory service cannot be reached.');
+      expect(details.at(-1)).toBe('The directory service is unavailable (too many recent failures); retry later.');
     });
   });
 

@@ -8,19 +8,20 @@ type FetcherResponse = Awaited<ReturnType<SubgraphFetcher>>;
 export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
- * Every subgraph call goes through one breaker per subgraph. Explicit settings (never opossum's
- * defaults): at least 5 calls in a 10 s window, half of them failing, open the circuit for 5 s.
+ * The gateway's breakers' explicit settings (never opossum's defaults): at least 5 calls in a 10 s
+ * window, half of them failing, open the circuit for 5 s.
  */
+export const GATEWAY_BREAKER_POLICY = {
+  errorThresholdPercentage: 50,
+  volumeThreshold: 5,
+  rollingCountTimeoutMs: 10_000,
+  rollingCountBuckets: 10,
+  resetTimeoutMs: 5_000,
+} as const satisfies Omit<BreakerSettings, 'name' | 'timeoutMs'>;
+
+/** Every subgraph call goes through one breaker per subgraph, on the gateway's policy. */
 export function subgraphBreakerSettings(subgraph: string, timeoutMs: number): BreakerSettings {
-  return {
-    name: `subgraph:${subgraph}`,
-    timeoutMs,
-    errorThresholdPercentage: 50,
-    volumeThreshold: 5,
-    rollingCountTimeoutMs: 10_000,
-    rollingCountBuckets: 10,
-    resetTimeoutMs: 5_000,
-  };
+  return { name: `subgraph:${subgraph}`, timeoutMs, ...GATEWAY_BREAKER_POLICY };
 }
 
 /** A 5xx answer counts as a breaker failure, yet still reaches the data source as a response. */

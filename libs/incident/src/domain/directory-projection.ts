@@ -1,4 +1,5 @@
-import type { directoryTopic, EventOf } from '@itsm/contracts';
+import { directorySubject } from '@itsm/contracts';
+import type { directoryTopic, DirectoryRecordKind, EventOf } from '@itsm/contracts';
 import type { OrganisationKind } from './incident';
 import { IncidentError, IncidentErrorCode } from './incident.errors';
 
@@ -40,9 +41,9 @@ export type DirectoryChange =
   | { readonly kind: 'members-added' | 'members-removed'; readonly groupId: string; readonly personIds: readonly string[] }
   | { readonly kind: 'group-deleted'; readonly groupId: string };
 
-/** The directory keys each event by the record it is about; an event that names another is refused. */
-function subjectOf(event: DirectoryEvent, id: string): string {
-  if (event.subject !== id) {
+/** The directory keys each event by the record it is about (`directorySubject`); an event that names another is refused. */
+function subjectOf(event: DirectoryEvent, kind: DirectoryRecordKind, id: string): string {
+  if (event.subject !== directorySubject(kind, id)) {
     throw new IncidentError(IncidentErrorCode.InvalidDirectoryEvent, `${event.type} ${event.id} is keyed by ${event.subject} but is about ${id}`, { eventId: event.id });
   }
   return id;
@@ -57,27 +58,27 @@ export function directoryChange(event: DirectoryEvent): DirectoryChange {
   switch (event.type) {
     case 'itsm.directory.organisation-saved.v1': {
       const d = event.data;
-      return { kind: 'organisation', organisation: { id: subjectOf(event, d.organisationId), name: d.name, kind: d.kind, active: d.active } };
+      return { kind: 'organisation', organisation: { id: subjectOf(event, 'organisation', d.organisationId), name: d.name, kind: d.kind, active: d.active } };
     }
     case 'itsm.directory.person-created.v1':
     case 'itsm.directory.person-updated.v1':
     case 'itsm.directory.person-deactivated.v1':
     case 'itsm.directory.person-reactivated.v1': {
       const d = event.data;
-      return { kind: 'person', person: { id: subjectOf(event, d.personId), userName: d.userName.toLowerCase(), active: d.active, orgId: d.organisationId } };
+      return { kind: 'person', person: { id: subjectOf(event, 'person', d.personId), userName: d.userName.toLowerCase(), active: d.active, orgId: d.organisationId } };
     }
     case 'itsm.directory.person-deleted.v1':
-      return { kind: 'person-deleted', personId: subjectOf(event, event.data.personId), userName: event.data.userName.toLowerCase() };
+      return { kind: 'person-deleted', personId: subjectOf(event, 'person', event.data.personId), userName: event.data.userName.toLowerCase() };
     case 'itsm.directory.group-saved.v1': {
       const d = event.data;
-      return { kind: 'group', group: { id: subjectOf(event, d.groupId), name: d.name, kind: d.kind, orgId: d.organisationId } };
+      return { kind: 'group', group: { id: subjectOf(event, 'group', d.groupId), name: d.name, kind: d.kind, orgId: d.organisationId } };
     }
     case 'itsm.directory.group-members-added.v1':
-      return { kind: 'members-added', groupId: subjectOf(event, event.data.groupId), personIds: [...new Set(event.data.personIds)] };
+      return { kind: 'members-added', groupId: subjectOf(event, 'group', event.data.groupId), personIds: [...new Set(event.data.personIds)] };
     case 'itsm.directory.group-members-removed.v1':
-      return { kind: 'members-removed', groupId: subjectOf(event, event.data.groupId), personIds: [...new Set(event.data.personIds)] };
+      return { kind: 'members-removed', groupId: subjectOf(event, 'group', event.data.groupId), personIds: [...new Set(event.data.personIds)] };
     case 'itsm.directory.group-deleted.v1':
-      return { kind: 'group-deleted', groupId: subjectOf(event, event.data.groupId) };
+      return { kind: 'group-deleted', groupId: subjectOf(event, 'group', event.data.groupId) };
   }
 }
 

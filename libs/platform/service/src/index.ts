@@ -9,3 +9,4 @@ export * from './lib/run-service';
 export * from './lib/all-in-one';
 export * from './lib/demo-ledger';
 export * from './lib/mongo-bus-journal';
+export * from './lib/own-body-routes';

@@ -1,4 +1,4 @@
-import { createEnvelope, directoryTopic, TopicRegistry } from '@itsm/contracts';
+import { createEnvelope, directorySubject, directoryTopic, TopicRegistry } from '@itsm/contracts';
 import type { EventOf } from '@itsm/contracts';
 import { randomUUID } from 'node:crypto';
 
@@ -29,7 +29,7 @@ export class DirectoryFeed {
 
   organisation(facts: Pick<OrganisationFacts, 'organisationId'> & Partial<OrganisationFacts>): DirectoryEventOf<'itsm.directory.organisation-saved.v1'> {
     const data: OrganisationFacts = { name: facts.organisationId, kind: 'internal', parentId: null, active: true, ...facts };
-    return this.write('itsm.directory.organisation-saved.v1', data.organisationId, data);
+    return this.write('itsm.directory.organisation-saved.v1', directorySubject('organisation', data.organisationId), data);
   }
 
   /** A person's whole state; `type` says which change it reports (created by default). */
@@ -51,29 +51,29 @@ export class DirectoryFeed {
       externalId: null,
       ...facts,
     };
-    if (type === 'itsm.directory.person-updated.v1') return this.write(type, data.personId, { ...data, changed: ['displayName'] });
-    return this.write(type, data.personId, data);
+    if (type === 'itsm.directory.person-updated.v1') return this.write(type, directorySubject('person', data.personId), { ...data, changed: ['displayName'] });
+    return this.write(type, directorySubject('person', data.personId), data);
   }
 
   personDeleted(personId: string, userName: string): DirectoryEventOf<'itsm.directory.person-deleted.v1'> {
-    return this.write('itsm.directory.person-deleted.v1', personId, { personId, userName });
+    return this.write('itsm.directory.person-deleted.v1', directorySubject('person', personId), { personId, userName });
   }
 
   group(facts: Pick<GroupFacts, 'groupId'> & Partial<GroupFacts>): DirectoryEventOf<'itsm.directory.group-saved.v1'> {
     const data: GroupFacts = { name: facts.groupId, kind: 'assignment', organisationId: null, managerId: null, roles: [], memberCount: 0, externalId: null, ...facts };
-    return this.write('itsm.directory.group-saved.v1', data.groupId, data);
+    return this.write('itsm.directory.group-saved.v1', directorySubject('group', data.groupId), data);
   }
 
   membersAdded(groupId: string, personIds: readonly string[]): DirectoryEventOf<'itsm.directory.group-members-added.v1'> {
-    return this.write('itsm.directory.group-members-added.v1', groupId, { groupId, personIds: [...personIds] });
+    return this.write('itsm.directory.group-members-added.v1', directorySubject('group', groupId), { groupId, personIds: [...personIds] });
   }
 
   membersRemoved(groupId: string, personIds: readonly string[]): DirectoryEventOf<'itsm.directory.group-members-removed.v1'> {
-    return this.write('itsm.directory.group-members-removed.v1', groupId, { groupId, personIds: [...personIds] });
+    return this.write('itsm.directory.group-members-removed.v1', directorySubject('group', groupId), { groupId, personIds: [...personIds] });
   }
 
   groupDeleted(groupId: string): DirectoryEventOf<'itsm.directory.group-deleted.v1'> {
-    return this.write('itsm.directory.group-deleted.v1', groupId, { groupId });
+    return this.write('itsm.directory.group-deleted.v1', directorySubject('group', groupId), { groupId });
   }
 
   /** The sequence the subject's last written event carries (0 when none). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
 import { TextSchema } from '../text';
@@ -107,3 +108,17 @@ export const directoryTopic = defineTopic({
     'itsm.directory.group-deleted.v1': directoryEvent({ groupId: Id }),
   },
 });
+
+/** The directory's kinds of record, each its own event stream per record. */
+export type DirectoryRecordKind = 'person' | 'group' | 'organisation';
+
+/**
+ * The subject (Kafka key) of a directory record's events: the 24 hex digits of the storage id the
+ * directory derives from the record's kind and id (its document's `_id`: the platform keys an
+ * aggregate's events by it). The payloads name the record's id; consumers check with this that an
+ * event is keyed by the record it describes. SHA-256 of the length-prefixed parts, first 12 bytes.
+ */
+export function directorySubject(kind: DirectoryRecordKind, id: string): string {
+  const parts = [`directory-${kind}`, id];
+  return createHash('sha256').update(parts.map((part) => `${part.length}:${part}`).join('|')).digest().subarray(0, 12).toString('hex');
+}

@@ -7,7 +7,7 @@ import { InProcessEventBus, KafkaEventBus } from '@itsm/platform/messaging';
 import { connectContext, freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
 import type { EmbeddedMongoOptions } from '@itsm/platform/persistence';
 import type { Logger } from 'pino';
-import type { ContextDeclaration, DemoReferences, HostFacts } from './context-declaration';
+import type { ContextDeclaration, DemoReferences, HostFacts, HttpForward } from './context-declaration';
 import { startContext } from './context-app';
 import type { StartedContext } from './context-app';
 import { checkContextDeclarations } from './declaration-checks';
@@ -42,6 +42,8 @@ export interface RunningContexts {
   readonly contexts: readonly StartedContext[];
   /** The gateway's subgraph list: one per context, on loopback. */
   readonly subgraphs: readonly { readonly name: string; readonly url: string }[];
+  /** The contexts' routes the gateway's port serves too (those declared with an `unreachable` answer). */
+  readonly forwards: readonly HttpForward[];
   readonly storage: 'embedded' | 'embedded, persisted' | 'MONGO_URL';
   readonly bus: 'kafka' | 'in-process';
 }
@@ -95,6 +97,9 @@ export async function startContexts(options: AllInOneOptions): Promise<RunningCo
   return {
     contexts: started,
     subgraphs: started.map((context) => ({ name: context.name, url: context.url })),
+    forwards: started.flatMap((context) =>
+      context.httpRoutes.flatMap(({ prefix, unreachable }) => (unreachable === undefined ? [] : [{ context: context.name, prefix, target: context.origin, unreachable }])),
+    ),
     storage: embedded ? (options.embedded?.dataDir !== undefined ? 'embedded, persisted' : 'embedded') : 'MONGO_URL',
     bus: kafka.brokers ? 'kafka' : 'in-process',
   };

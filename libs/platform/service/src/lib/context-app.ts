@@ -9,7 +9,7 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { TObject } from '@sinclair/typebox';
 import type { Logger } from 'pino';
-import type { ContextDeclaration, DemoReferences } from './context-declaration';
+import type { ContextDeclaration, ContextHttpRoute, DemoReferences } from './context-declaration';
 import type { DemoLedger } from './demo-ledger';
 import type { ContextRuntime } from './service-env';
 import { createServiceApp } from './service-app';
@@ -48,6 +48,10 @@ export interface StartedContext {
   readonly app: INestApplication;
   /** Its subgraph, for the gateway. */
   readonly url: string;
+  /** Where it listens (`http://127.0.0.1:<port>`): its own HTTP routes. */
+  readonly origin: string;
+  /** Its HTTP routes outside GraphQL, as declared. */
+  readonly httpRoutes: readonly ContextHttpRoute[];
   /** What its demo data named for later contexts (when it loaded demo data). */
   readonly demo: ReadonlyMap<string, string> | undefined;
   /** Closes the app as this service's work (its shutdown lines carry its name). */
@@ -79,7 +83,12 @@ export async function startContext<E extends TObject, S>(
     await demo.ledger?.record(declaration.name, seeded);
   };
   const started = await createServiceApp(
-    { name: declaration.name, logLevel: runtime.logLevel, ...(runtime.logDestination ? { logDestination: runtime.logDestination } : {}) },
+    {
+      name: declaration.name,
+      logLevel: runtime.logLevel,
+      ...(runtime.logDestination ? { logDestination: runtime.logDestination } : {}),
+      ownBodyPrefixes: (declaration.httpRoutes ?? []).map((route) => route.prefix),
+    },
     (logger) => ContextServiceModule.forRoot(declaration, runtime, settings, logger),
     async (app, nestLogger) => {
       await app.init();
@@ -100,6 +109,8 @@ export async function startContext<E extends TObject, S>(
     name: declaration.name,
     app: started.app,
     url: `http://${host}:${listen.port}/graphql`,
+    origin: `http://${host}:${listen.port}`,
+    httpRoutes: declaration.httpRoutes ?? [],
     demo: seeded,
     close: () => started.asService(() => started.app.close()),
   };

@@ -26,6 +26,39 @@ export interface ContextDemo<E extends TObject> {
   seed(app: INestApplication, earlier: DemoReferences): Promise<ReadonlyMap<string, string> | undefined>;
 }
 
+/** What an edge answers in a context's place (e.g. a SCIM Error body when the context cannot be reached). */
+export interface HttpAnswer {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/**
+ * A path prefix a context serves outside GraphQL with request bodies of its own (SCIM at `/scim/v2`):
+ * the kit's JSON and form parsers leave bodies under it unread, whatever their media type, and the
+ * context's middleware reads them (its media types, size limit and error bodies). Other paths keep
+ * Nest's parsers (JSON up to 100 kB).
+ */
+export interface ContextHttpRoute {
+  /** A path without a trailing slash (`/scim/v2`): it and everything below it, matched case-insensitively as Express routes. */
+  readonly prefix: string;
+  /**
+   * When set, the all-in-one's gateway port serves the prefix too, forwarding to the context (in
+   * Kubernetes an ingress path does): the answer the gateway gives when the context cannot be reached
+   * (503) or does not answer in time (504).
+   */
+  readonly unreachable?: (status: 503 | 504, detail: string) => HttpAnswer;
+}
+
+/** A context's route served on another port (the all-in-one's gateway): where it goes and what to answer when it cannot. */
+export interface HttpForward {
+  /** The context that serves it (logs, breaker name). */
+  readonly context: string;
+  readonly prefix: string;
+  /** The context's origin, `http://127.0.0.1:<port>`. */
+  readonly target: string;
+  readonly unreachable: (status: 503 | 504, detail: string) => HttpAnswer;
+}
+
 /**
  * A bounded context, declared once: everything the service kit needs to run it as its own
  * microservice (`runService`) or inside the all-in-one process (`startContexts`).
@@ -48,6 +81,8 @@ export interface ContextDeclaration<E extends TObject = TObject, S = unknown> {
   readonly consumerGroup: string;
   /** Passed through to `subgraphGraphQLModule` (with the process's nodeEnv). */
   readonly subgraph: Omit<SubgraphOptions, 'nodeEnv'>;
+  /** Paths it serves outside GraphQL with its own body reading (and, in the all-in-one, on the gateway's port). */
+  readonly httpRoutes?: readonly ContextHttpRoute[];
   /** The context's settings from its env fragment and the host. */
   settings(env: Static<E>, host: HostFacts): S;
   /** The context's Nest module (persistence, handlers, resolvers, consumers). */

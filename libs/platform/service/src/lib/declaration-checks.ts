@@ -1,7 +1,10 @@
 import type { ContextDeclaration } from './context-declaration';
+import { isUnderPrefix, ROUTE_PREFIX } from './own-body-routes';
 import { ContextDeclarationError } from './service-kit.errors';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
+/** The kit's and the gateway's own paths: no context route may take them. */
+const KIT_PATHS = ['/graphql', '/health', '/metrics'];
 
 /** Values claimed by more than one declaration: `value -> names`. */
 function claimedTwice(claims: readonly (readonly [string, string])[]): [string, string[]][] {
@@ -19,6 +22,16 @@ export function contextDeclarationProblems(declarations: readonly ContextDeclara
     if (d.consumerGroup.trim() === '') problems.push(`context ${d.name}: consumer group is empty`);
     const owned = new Set(d.topics.owns.map((topic) => topic.name));
     for (const topic of d.topics.consumes) if (owned.has(topic.name)) problems.push(`context ${d.name}: lists ${topic.name} as owned and consumed (owned topics are read without listing them again)`);
+    for (const { prefix } of d.httpRoutes ?? []) {
+      if (!ROUTE_PREFIX.test(prefix)) problems.push(`context ${d.name}: route prefix "${prefix}" must be a path like /scim/v2 (no trailing slash)`);
+      else if (KIT_PATHS.some((path) => isUnderPrefix(path, prefix) || isUnderPrefix(prefix, path))) problems.push(`context ${d.name}: route prefix ${prefix} overlaps the kit's ${KIT_PATHS.join(', ')}`);
+    }
+  }
+  const routes = declarations.flatMap((d) => (d.httpRoutes ?? []).filter((route) => ROUTE_PREFIX.test(route.prefix)).map((route) => ({ prefix: route.prefix, name: d.name })));
+  for (const [i, a] of routes.entries()) {
+    for (const b of routes.slice(i + 1)) {
+      if (isUnderPrefix(a.prefix, b.prefix) || isUnderPrefix(b.prefix, a.prefix)) problems.push(`route prefixes ${a.prefix} (${a.name}) and ${b.prefix} (${b.name}) overlap`);
+    }
   }
   const describe = (what: string) => ([value, names]: [string, string[]]) => `${what} ${value} is declared by ${names.join(' and ')}`;
   problems.push(...claimedTwice(declarations.map((d) => [d.name, d.name])).map(([name]) => `context name ${name} is declared twice`));
@@ -28,7 +41,7 @@ export function contextDeclarationProblems(declarations: readonly ContextDeclara
   return problems;
 }
 
-/** Refuses (ContextDeclarationError) a list with clashing names, ports, owned topics or consumer groups. */
+/** Refuses (ContextDeclarationError) a list with clashing names, ports, owned topics, consumer groups or route prefixes. */
 export function checkContextDeclarations(declarations: readonly ContextDeclaration[]): void {
   const problems = contextDeclarationProblems(declarations);
   if (problems.length > 0) throw new ContextDeclarationError(problems);

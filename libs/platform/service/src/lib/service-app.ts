@@ -2,7 +2,9 @@ import { createLogger, PinoNestLogger, runAsService, ServiceNestLogger } from '@
 import type { LogLevel } from '@itsm/platform/observability';
 import type { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream, Logger } from 'pino';
+import { useBodyParsersOutside } from './own-body-routes';
 
 export interface ServiceAppOptions {
   /** The `name` of every log line the app writes. */
@@ -10,6 +12,8 @@ export interface ServiceAppOptions {
   readonly logLevel: LogLevel;
   /** Defaults to stdout. */
   readonly logDestination?: DestinationStream;
+  /** Path prefixes whose request bodies Nest's parsers leave unread (a context's own routes, the gateway's forwarded ones). */
+  readonly ownBodyPrefixes?: readonly string[];
 }
 
 /** A Nest app and the loggers its lines go to. */
@@ -35,7 +39,9 @@ export async function createServiceApp(
   const nestLogger = new PinoNestLogger(logger);
   const asService = <R>(fn: () => R): R => runAsService(nestLogger, fn);
   return asService(async () => {
-    const app = await NestFactory.create(module(logger), { bufferLogs: true });
+    const prefixes = options.ownBodyPrefixes ?? [];
+    const app = await NestFactory.create<NestExpressApplication>(module(logger), { bufferLogs: true, bodyParser: prefixes.length === 0 });
+    if (prefixes.length > 0) useBodyParsersOutside(app, prefixes);
     app.useLogger(new ServiceNestLogger(nestLogger));
     await start(app, nestLogger);
     return { app, logger, asService };

@@ -1,3 +1,4 @@
+import { directorySubject } from '@itsm/contracts';
 import type { directoryTopic, EventOf } from '@itsm/contracts';
 import { isValidTimeZone } from '../calendar/zoned-time';
 import { SlaError, SlaErrorCode } from '../sla.errors';
@@ -34,7 +35,7 @@ export interface CallerTimeZone {
  * whose subject is not the person it describes.
  */
 export function callerTimeZoneOf(event: DirectoryPersonEvent): CallerTimeZone {
-  if (event.subject !== event.data.personId) {
+  if (event.subject !== directorySubject('person', event.data.personId)) {
     throw new SlaError(SlaErrorCode.InvalidInput, `${event.type} ${event.id} is keyed by ${event.subject} but is about ${event.data.personId}`, { eventId: event.id });
   }
   const userName = timeZoneKey('user', event.data.userName);

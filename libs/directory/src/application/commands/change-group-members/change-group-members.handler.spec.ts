@@ -38,6 +38,22 @@ describe('group member changes', () => {
     expect(changed.memberIds).toEqual([b.id, c.id]);
   });
 
+  it('writes nothing for a stale expected version (If-Match), also when another writer wins the race, and writes at the current one', async () => {
+    const { directory, a, b, c } = await withGroup();
+    const writes = directory.groups.writes.length;
+    await expect(directory.changeGroupMembers.execute(new ChangeGroupMembersCommand(ADMIN, 'desk', [c.id], [a.id], undefined, 2))).rejects.toMatchObject({
+      code: DirectoryErrorCode.Conflict,
+      details: { expectedVersion: 2, version: 1 },
+    });
+    const stored = directory.groups.get('desk')!;
+    directory.groups.beforeNextWrite(() => directory.groups.put({ ...stored, memberIds: [b.id], version: 2 }));
+    await expect(directory.changeGroupMembers.execute(new ChangeGroupMembersCommand(ADMIN, 'desk', [c.id], [], undefined, 1))).rejects.toMatchObject({ code: DirectoryErrorCode.Conflict });
+    expect(directory.groups.writes).toHaveLength(writes);
+    expect(directory.groups.get('desk')).toMatchObject({ memberIds: [b.id], version: 2 });
+    const changed = await directory.changeGroupMembers.execute(new ChangeGroupMembersCommand(ADMIN, 'desk', [c.id], [], undefined, 2));
+    expect(changed).toMatchObject({ memberIds: [b.id, c.id], version: 3 });
+  });
+
   it('replaces the whole list (If-Match checked) and deletes the group', async () => {
     const { directory, c } = await withGroup();
     const group = { name: 'Desk', kind: 'assignment' as const, organisationId: null, managerId: null, roles: [], memberIds: [c.id], externalId: null };

@@ -3,7 +3,7 @@ import { AggregateCommandRunner } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { changeGroupMembers, groupOf, withinScope } from '../../../domain';
 import type { DirectoryEvent, Group, GroupRecord } from '../../../domain';
-import { groupErrors } from '../../directory-command.errors';
+import { checkExpectedVersion, groupErrors } from '../../directory-command.errors';
 import { DirectoryReferences } from '../../directory-references.service';
 import { GROUP_STORE } from '../../ports/directory-stores.port';
 import type { GroupStore } from '../../ports/directory-stores.port';
@@ -12,7 +12,8 @@ import type { ChangeGroupMembersCommand } from './change-group-members.command';
 /**
  * Adds and removes members (and renames) in one write: members-removed then members-added in
  * batches of at most 1,000. Every newly added id must be a live person the writer may see
- * (DIRECTORY.PERSON_NOT_FOUND otherwise, nothing written).
+ * (DIRECTORY.PERSON_NOT_FOUND otherwise, nothing written). A given expected version must be the
+ * stored one (DIRECTORY.CONFLICT otherwise, nothing written).
  */
 @Injectable()
 export class ChangeGroupMembersHandler {
@@ -26,10 +27,12 @@ export class ChangeGroupMembersHandler {
     this.runner = new AggregateCommandRunner(groups, groupErrors);
   }
 
-  async execute({ actor, id, add, remove, rename }: ChangeGroupMembersCommand): Promise<Group> {
+  async execute({ actor, id, add, remove, rename, expectedVersion }: ChangeGroupMembersCommand): Promise<Group> {
     const { aggregate } = await this.runner.run(id, {
       authorise: (current) => {
         if (current.deleted || !withinScope(actor.organisationId, current.organisationId)) throw groupErrors.notFound(id);
+        // Authorised again on the fresh state after a lost race: a stale If-Match never writes.
+        checkExpectedVersion(expectedVersion, current.version, 'group');
       },
       decide: async (current) => {
         const decided = changeGroupMembers(current, add, remove, rename, actor.by, this.clock.now());
