@@ -40,7 +40,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closedLoop, cpuTimes, percentiles, perSecond, ScimClient, unexpected } from './scim-traffic';
+import { closedLoop, cpuTimes, FailureLog, percentiles, perSecond, ScimClient, unexpected } from './scim-traffic';
 import type { Percentiles, Phase, ScimAnswer } from './scim-traffic';
 import { groupBody, patchBody, planWorkload, userBody, userNameOf } from './workload';
 import type { Workload } from './workload';
@@ -67,14 +67,8 @@ const LOOKUP_BLOCK = 25;
 /** The largest page GET /Users serves. */
 const LIST_PAGE = 1_000;
 
-/** Failures of every phase: each one is counted, the first few of each kind are shown. */
-const failures = { count: 0, samples: new Map<string, number>() };
-
-function fail(reason: string): void {
-  failures.count++;
-  const key = reason.slice(0, 300);
-  if (failures.samples.has(key) || failures.samples.size < 8) failures.samples.set(key, (failures.samples.get(key) ?? 0) + 1);
-}
+const failures = new FailureLog();
+const fail = failures.add;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -250,10 +244,7 @@ async function main(): Promise<number> {
   try {
     // The bench's own connection to the directory's database: outbox and member checks; dropped at the end with MONGO_URL.
     const db = await connectContext(mongo, 'directory');
-    cleanup.push(async () => {
-      if (!embedded) await db.dropDatabase();
-      await db.close();
-    });
+    cleanup.push(() => (embedded ? Promise.resolve() : db.dropDatabase()).then(() => db.close()));
     const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
     cleanup.push(() => bus.close());
     const port = await freePort();
@@ -339,18 +330,14 @@ async function main(): Promise<number> {
     );
     return failures.count === 0 ? 0 : 1;
   } finally {
-    for (const step of cleanup.reverse()) {
-      await step().catch((error: unknown) => console.error('cleanup step failed:', error));
-    }
+    // Last registered, first undone: the app before the bus and the connection, the store last.
+    for (const undo of cleanup.reverse()) await undo().catch((error: unknown) => console.error('cleanup step failed:', error));
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+main()
+  .then((code) => (process.exitCode = code))
+  .catch((error: unknown) => {
     console.error(error);
     process.exit(1);
-  },
-);
+  });

@@ -50,6 +50,20 @@ export function unexpected(what: string, answer: ScimAnswer): string {
   return `${what}: HTTP ${answer.status}${detail}`;
 }
 
+/** Failures of every phase: all counted, the first reasons of up to 8 kinds kept with their counts. */
+export class FailureLog {
+  count = 0;
+  readonly samples = new Map<string, number>();
+
+  readonly add = (reason: string): void => {
+    this.count++;
+    const kind = reason.slice(0, 300);
+    const seen = this.samples.get(kind);
+    if (seen !== undefined) this.samples.set(kind, seen + 1);
+    else if (this.samples.size < 8) this.samples.set(kind, 1);
+  };
+}
+
 export interface Phase {
   readonly done: number;
   readonly elapsedMs: number;
