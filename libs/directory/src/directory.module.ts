@@ -76,7 +76,7 @@ export class DirectoryModule {
       mongo: options.mongo,
       connection: DIRECTORY_CONNECTION,
       repositories: [
-        outboxRepository(PersonRepository, { model: 'DirectoryPerson', schema: personSchema, topic }, (model, notify) => new PersonRepository(model, notify)),
+        outboxRepository(PersonRepository, { model: 'DirectoryPerson', schema: personSchema, topic }, (model, notify) => new PersonRepository(model, notify, new UserNameClaimRepository(model.db))),
         outboxRepository(GroupRepository, { model: 'DirectoryGroup', schema: groupSchema, topic }, (model, notify) => new GroupRepository(model, notify)),
         outboxRepository(OrganisationRepository, { model: 'DirectoryOrganisation', schema: organisationSchema, topic }, (model, notify) => new OrganisationRepository(model, notify)),
         contextRepository(UserNameClaimRepository, (c) => new UserNameClaimRepository(c), UserNameClaimRepository.indexes),

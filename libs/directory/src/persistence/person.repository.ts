@@ -10,6 +10,7 @@ import type { StoredField } from './criterion-filter';
 import { DirectoryAggregates } from './directory-aggregates';
 import type { Sequenced } from './directory-aggregates';
 import { personMapper } from './person.schema';
+import type { UserNameClaimRepository } from './user-name-claim.repository';
 import type { PersonDocument } from './person.schema';
 
 const PERSON_FIELDS_STORED: Readonly<Record<PersonField, StoredField>> = {
@@ -33,6 +34,8 @@ export class PersonRepository extends PeopleQueries implements PersonStore {
   constructor(
     private readonly model: Model<StoredDocument<PersonDocument & Sequenced>>,
     afterCommit: () => void,
+    /** userName look-ups go through the claims (by `_id`) instead of a secondary index. */
+    private readonly claims: Pick<UserNameClaimRepository, 'holderOf'>,
   ) {
     super();
     this.aggregates = new DirectoryAggregates('person', model, personMapper, afterCommit);
@@ -64,14 +67,38 @@ export class PersonRepository extends PeopleQueries implements PersonStore {
   }
 
   async byUserName(userName: string): Promise<Person | undefined> {
-    // Unique by the claims: at most one live person has the key.
-    const [record] = (await this.aggregates.page({ userNameKey: userName.toLowerCase(), deleted: false }, { offset: 0, limit: 1 })).items;
-    return record === undefined ? undefined : personOf(record);
+    const [person] = (await this.find({ field: 'userName', op: 'eq', value: userName }, { offset: 0, limit: 1 })).items;
+    return person;
   }
 
+  /**
+   * A filter whose conjuncts include `userName eq` (SCIM's look-up before every create) is pinned to
+   * the one person that can match: the holder of that userName's claim (the claims keep userNames
+   * unique; a live person always holds its own), read by `_id` like the person, so the look-up costs
+   * two key reads on any store. The rest of the filter still applies to that person.
+   */
   async find(where: Criterion<PersonField> | undefined, page: OffsetPage, scope?: DirectoryScope): Promise<Found<Person>> {
     const filter = liveFilter(where === undefined ? undefined : criterionFilter(where, PERSON_FIELDS_STORED), scope?.organisationId);
+    const userName = where === undefined ? undefined : userNameEquals(where);
+    if (userName !== undefined) {
+      const holder = await this.claims.holderOf(userName.toLowerCase());
+      if (holder === undefined) return { items: [], total: 0 };
+      const found = await this.aggregates.page({ _id: this.aggregates.keyOf(holder), ...filter }, page);
+      return { items: found.items.map(personOf), total: found.total };
+    }
     const found = await this.aggregates.page(filter, page);
     return { items: found.items.map(personOf), total: found.total };
   }
+}
+
+/** The userName a criterion requires (`userName eq "x"`, alone or as a conjunct of a top-level `and`). */
+function userNameEquals(where: Criterion<PersonField>): string | undefined {
+  if ('field' in where) return where.field === 'userName' && where.op === 'eq' && typeof where.value === 'string' ? where.value : undefined;
+  if ('and' in where) {
+    for (const child of where.and) {
+      const userName = userNameEquals(child);
+      if (userName !== undefined) return userName;
+    }
+  }
+  return undefined;
 }

@@ -44,6 +44,12 @@ export class UserNameClaimRepository implements UserNameClaimStore {
     return result.matchedCount === 1;
   }
 
+  /** The person holding `key` (a lower-cased userName), if any: one read by `_id`. */
+  async holderOf(key: string): Promise<string | undefined> {
+    const holder = await this.collection.findOne({ _id: objectIdFromKey('directory-user-name', key) }, { projection: { personId: 1 } });
+    return holder?.personId;
+  }
+
   async release(key: string, personId: string): Promise<void> {
     await this.collection.deleteOne({ _id: objectIdFromKey('directory-user-name', key), personId });
   }
