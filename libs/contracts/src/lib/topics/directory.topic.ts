@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
+import { recordSubject } from '../record-subject';
 import { TextSchema } from '../text';
 import { defineTopic } from '../topic-registry';
 import { At, Id, NullableId } from './incident.topic';
@@ -119,6 +119,5 @@ export type DirectoryRecordKind = 'person' | 'group' | 'organisation';
  * event is keyed by the record it describes. SHA-256 of the length-prefixed parts, first 12 bytes.
  */
 export function directorySubject(kind: DirectoryRecordKind, id: string): string {
-  const parts = [`directory-${kind}`, id];
-  return createHash('sha256').update(parts.map((part) => `${part.length}:${part}`).join('|')).digest().subarray(0, 12).toString('hex');
+  return recordSubject(`directory-${kind}`, id);
 }

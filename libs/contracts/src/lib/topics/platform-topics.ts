@@ -1,3 +1,4 @@
+import { changeTopic } from './change.topic';
 import { cmdbDiscoveryTopic, cmdbTopic } from './cmdb.topic';
 import { directoryTopic } from './directory.topic';
 import { incidentTopic } from './incident.topic';
@@ -8,4 +9,4 @@ import { slaTopic } from './sla.topic';
  * Every topic the platform publishes. Deploy manifests (Strimzi KafkaTopic, compose topic
  * creation) are checked against this list by `npm run validate:deploy`.
  */
-export const PLATFORM_TOPICS = [incidentTopic, problemTopic, slaTopic, cmdbTopic, cmdbDiscoveryTopic, directoryTopic] as const;
+export const PLATFORM_TOPICS = [incidentTopic, problemTopic, slaTopic, cmdbTopic, cmdbDiscoveryTopic, directoryTopic, changeTopic] as const;

@@ -1,0 +1,69 @@
+/*
+ * What the change context knows of other contexts, from its own projections of their streams
+ * (`itsm.cmdb.v1`, `itsm.directory.v1`): never a call into their code or databases. Handlers depend
+ * on these abstract classes; the module binds them to the projection repositories, unit tests to
+ * in-memory fakes.
+ */
+
+/** A CI attribute's value, as the CMDB's events carry it. */
+export type CiAttributeValue = string | number | boolean | null;
+
+/** A configuration item as the change context's CMDB projection keeps it. */
+export interface CiView {
+  readonly id: string;
+  readonly name: string;
+  readonly classId: string;
+  /** A service CI (business service, service offering, application service). */
+  readonly service: boolean;
+  readonly retired: boolean;
+  /** Its attributes after the last event (e.g. `criticality`, `service_owner`, `environment`). */
+  readonly attributes: Readonly<Record<string, CiAttributeValue>>;
+}
+
+/** The CIs one relationship away from a CI, both directions. */
+export interface CiNeighbours {
+  /** Sources of relationships that target the CI (e.g. the application service that depends on a server). */
+  readonly parents: readonly string[];
+  /** Targets of relationships the CI is the source of. */
+  readonly children: readonly string[];
+}
+
+export abstract class ConfigurationItems {
+  /** The known CIs among `ids` (retired ones included, flagged), by id. */
+  abstract find(ids: readonly string[]): Promise<ReadonlyMap<string, CiView>>;
+  /** One relationship away, both directions, per CI in `ids` (an unknown CI has none). */
+  abstract neighbours(ids: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>>;
+}
+
+/** A person as the change context's directory projection keeps them. */
+export interface PersonView {
+  readonly id: string;
+  readonly displayName: string;
+  readonly active: boolean;
+  readonly organisationId: string | null;
+  /** Roles granted directly and through the groups the person is a member of. */
+  readonly roles: readonly string[];
+  readonly timeZone: string | null;
+}
+
+export interface GroupView {
+  readonly id: string;
+  readonly name: string;
+  /** The directory's group kinds: assignment, approval, cab, on_call. */
+  readonly kind: string;
+  readonly organisationId: string | null;
+  /** The organisation's kind (internal, customer, supplier), null when the group has none. */
+  readonly organisationKind: string | null;
+  /** Active members only. */
+  readonly memberIds: readonly string[];
+  readonly roles: readonly string[];
+}
+
+export abstract class People {
+  /** The known people among `ids` (inactive ones included, flagged), by id. */
+  abstract people(ids: readonly string[]): Promise<ReadonlyMap<string, PersonView>>;
+  /** A live group, or undefined when unknown or deleted. */
+  abstract group(id: string): Promise<GroupView | undefined>;
+  /** Active people holding a role (directly or through a group), at most `limit`. */
+  abstract withRole(role: string, limit: number): Promise<readonly PersonView[]>;
+}

@@ -1,0 +1,2 @@
+export * from './change.errors';
+export * from './change.model';
