@@ -1,5 +1,14 @@
 /** What a caller may do, as carried in the token's `roles` claim. */
-export type Role = 'requester' | 'agent' | 'supplier-agent' | 'incident-manager' | 'problem-manager' | 'admin';
+export type Role =
+  | 'requester'
+  | 'agent'
+  | 'supplier-agent'
+  | 'incident-manager'
+  | 'problem-manager'
+  | 'change-manager'
+  | 'cab-member'
+  | 'implementer'
+  | 'admin';
 
 export const ROLES: readonly Role[] = Object.freeze([
   'requester',
@@ -7,6 +16,9 @@ export const ROLES: readonly Role[] = Object.freeze([
   'supplier-agent',
   'incident-manager',
   'problem-manager',
+  'change-manager',
+  'cab-member',
+  'implementer',
   'admin',
 ] as const);
 
