@@ -1,2 +1,3 @@
 export * from './change-references.port';
 export * from './projection-stores.port';
+export * from './unauthorised-change-store.port';

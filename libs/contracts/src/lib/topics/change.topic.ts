@@ -144,6 +144,15 @@ export const changeTopic = defineTopic({
       source: Type.String({ minLength: 1, maxLength: 64 }),
       attributes: Type.Array(TextSchema({ minLength: 1, maxLength: 63 }), { minItems: 1, maxItems: 210 }),
     }),
+    /** The change manager dealt with an unauthorised-change record: acknowledged it with a note, or linked it to the change that covers it. */
+    'itsm.change.unauthorised-change-resolved.v1': changeEvent({
+      recordId: Id,
+      ciId: Id,
+      resolution: Type.Union([Type.Literal('acknowledged'), Type.Literal('linked')]),
+      note: NullableReason,
+      /** The change it was linked to (`linked`), else null. */
+      changeId: NullableId,
+    }),
   },
 });
 
