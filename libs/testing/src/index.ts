@@ -11,3 +11,4 @@ export * from './lib/query-indexes/recorded-query-shapes';
 export * from './lib/directory-feed';
 export * from './lib/scim-request';
 export * from './lib/cmdb-feed';
+export * from './lib/incident-feed';

@@ -1,15 +1,21 @@
 import { ContextPersistenceModule, directoryChange, MongoDirectoryProjection } from '@itsm/platform/persistence';
 import type { DirectoryEvent } from '@itsm/platform/persistence';
-import { CmdbFeed, DirectoryFeed } from '@itsm/testing';
+import { CmdbFeed, DirectoryFeed, IncidentFeed } from '@itsm/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { cmdbChange } from '../application/projections/cmdb-change';
+import { closedChangeOf } from '../application/projections/closed-change';
+import { incidentLinkChange } from '../application/projections/incident-change-links';
+import type { IncidentEvent } from '../application/projections/incident-change-links';
+import { changeClosedEvent } from '../application/test-fixtures/change-closings';
 import type { CmdbEvent } from '../application/projections/cmdb-change';
 import { ProjectedPeople } from '../application/projections/projected-people';
 import { changeDirectory } from '../application/test-fixtures/in-memory-people';
 import { CHANGE_PROJECTION_REPOSITORIES } from '../change-projections';
+import { CausedIncidentRepository } from './caused-incident.repository';
+import { ClosedChangeRepository } from './closed-change.repository';
 import { CmdbProjectionRepository } from './cmdb-projection.repository';
 
 const mongoUrl = (): string => {
@@ -26,7 +32,10 @@ describe('change projections on the MongoDB peer', () => {
   let cis: CmdbProjectionRepository;
   let directory: MongoDirectoryProjection;
   let people: ProjectedPeople;
+  let incidents: CausedIncidentRepository;
+  let closedChanges: ClosedChangeRepository;
   const cmdb = new CmdbFeed();
+  const incidentFeed = new IncidentFeed();
   const feed = new DirectoryFeed();
 
   const applyCmdb = async (...events: CmdbEvent[]) => {
@@ -37,6 +46,15 @@ describe('change projections on the MongoDB peer', () => {
   const applyDirectory = async (...events: DirectoryEvent[]) => {
     const outcomes: string[] = [];
     for (const event of events) outcomes.push(await directory.apply(directoryChange(event, (message) => new Error(message)), event));
+    return outcomes;
+  };
+
+  const applyIncidents = async (...events: IncidentEvent[]) => {
+    const outcomes: string[] = [];
+    for (const event of events) {
+      const change = incidentLinkChange(event);
+      outcomes.push(change === null ? 'ignored' : await incidents.apply(change, event));
+    }
     return outcomes;
   };
 
@@ -51,6 +69,8 @@ describe('change projections on the MongoDB peer', () => {
     cis = app.get(CmdbProjectionRepository);
     directory = app.get(MongoDirectoryProjection);
     people = new ProjectedPeople(directory);
+    incidents = app.get(CausedIncidentRepository);
+    closedChanges = app.get(ClosedChangeRepository);
     await applyDirectory(...changeDirectory(feed));
   });
   afterAll(async () => {
@@ -104,5 +124,32 @@ describe('change projections on the MongoDB peer', () => {
     expect(await applyDirectory(feed.groupDeleted('g-cab'), added, saved)).toEqual(['applied', 'duplicate', 'duplicate']);
     expect(await people.group('g-cab')).toBeUndefined();
     expect(await people.withRole('cab-member', 10)).toEqual([]);
+  });
+
+  it('keeps the incidents changes caused with their latest priority; duplicates, older events and cancellations apply once', async () => {
+    const opened = incidentFeed.opened('inc-a', 3);
+    const linked = incidentFeed.linked('inc-a', 'chg-1');
+    const raised = incidentFeed.reprioritised('inc-a', 1);
+    expect(await applyIncidents(opened, linked, raised, raised, linked, opened)).toEqual(['applied', 'applied', 'applied', 'duplicate', 'duplicate', 'duplicate']);
+    await applyIncidents(incidentFeed.opened('inc-b', 2), incidentFeed.linked('inc-b', 'chg-1'), incidentFeed.opened('inc-c', 2), incidentFeed.linked('inc-c', 'chg-2'));
+    await applyIncidents(incidentFeed.canceled('inc-b'), incidentFeed.unlinked('inc-c', 'chg-2'));
+    expect(await incidents.causedBy(['chg-1', 'chg-2', 'chg-none'])).toEqual([{ incidentId: 'inc-a', changeId: 'chg-1', priority: 1 }]);
+    expect(await incidents.causeOf('inc-a')).toBe('chg-1');
+    expect(await incidents.causeOf('inc-c')).toBeNull();
+  });
+
+  it('records each closing once and answers the period [from, to) in closing order', async () => {
+    const base = Date.UTC(2031, 6, 1);
+    const closing = (changeId: string, hours: number) => changeClosedEvent({ changeId, model: 'normal', assignmentGroupId: 'g-net', serviceIds: ['svc-a'], closeCode: 'failed', closedAt: new Date(base + hours * 3_600_000) });
+    const late = closing('chg-late', 30);
+    const outcomes: string[] = [];
+    for (const event of [late, closing('chg-early', 1), closing('chg-edge', 24), late]) {
+      const closed = closedChangeOf(event);
+      if (closed !== null) outcomes.push(await closedChanges.apply(closed, event));
+    }
+    expect(outcomes).toEqual(['applied', 'applied', 'applied', 'duplicate']);
+    const inPeriod = await closedChanges.closedBetween(new Date(base), new Date(base + 24 * 3_600_000), 10);
+    expect(inPeriod).toEqual([{ changeId: 'chg-early', model: 'normal', assignmentGroupId: 'g-net', serviceIds: ['svc-a'], closeCode: 'failed', closedAt: new Date(base + 3_600_000) }]);
+    expect((await closedChanges.closedBetween(new Date(base), new Date(base + 31 * 3_600_000), 10)).map((c) => c.changeId)).toEqual(['chg-early', 'chg-edge', 'chg-late']);
   });
 });

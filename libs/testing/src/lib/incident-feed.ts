@@ -1,0 +1,75 @@
+import { createEnvelope, incidentTopic, TopicRegistry } from '@itsm/contracts';
+import type { EventOf } from '@itsm/contracts';
+import { randomUUID } from 'node:crypto';
+
+export type IncidentEvent = EventOf<typeof incidentTopic>;
+type IncidentType = IncidentEvent['type'];
+export type IncidentEventOf<T extends IncidentType> = Extract<IncidentEvent, { type: T }>;
+type DataOf<T extends IncidentType> = IncidentEventOf<T>['data'];
+type LinkKind = DataOf<'itsm.incident.linked.v1'>['kind'];
+
+/**
+ * Writes `itsm.incident.v1` events as the incident context publishes them (keyed by the incident's
+ * id), for tests of the contexts that follow it: checked against the contract, numbered 1, 2, 3, ...
+ * per incident in the order written.
+ */
+export class IncidentFeed {
+  private readonly sequences = new Map<string, number>();
+  private readonly priorities = new Map<string, number>();
+  private readonly registry = new TopicRegistry([incidentTopic]);
+
+  constructor(
+    readonly source = '/itsm/incident',
+    private readonly by = 'u-incident-test',
+  ) {}
+
+  opened(incidentId: string, priority = 3): IncidentEventOf<'itsm.incident.opened.v1'> {
+    this.priorities.set(incidentId, priority);
+    const number = `INC${String(1_000_000 + this.sequences.size).padStart(7, '0')}`;
+    return this.write('itsm.incident.opened.v1', incidentId, {
+      number,
+      title: `incident ${incidentId}`,
+      description: '',
+      callerId: 'u-caller',
+      callerOrgId: null,
+      impact: 2,
+      urgency: 2,
+      priority,
+      category: null,
+      serviceId: null,
+      configurationItemIds: [],
+      assignmentGroupId: null,
+      assignedOrgId: null,
+      assigneeId: null,
+      state: 'new',
+    });
+  }
+
+  reprioritised(incidentId: string, priority: number): IncidentEventOf<'itsm.incident.reprioritised.v1'> {
+    const previousPriority = this.priorities.get(incidentId) ?? 3;
+    this.priorities.set(incidentId, priority);
+    return this.write('itsm.incident.reprioritised.v1', incidentId, { impact: 1, urgency: 1, priority, previousImpact: 2, previousUrgency: 2, previousPriority, cause: 'impact_urgency', state: 'in_progress' });
+  }
+
+  linked(incidentId: string, targetId: string, kind: LinkKind = 'change'): IncidentEventOf<'itsm.incident.linked.v1'> {
+    return this.write('itsm.incident.linked.v1', incidentId, { kind, targetId, state: 'in_progress' });
+  }
+
+  unlinked(incidentId: string, targetId: string, kind: LinkKind = 'change'): IncidentEventOf<'itsm.incident.unlinked.v1'> {
+    return this.write('itsm.incident.unlinked.v1', incidentId, { kind, targetId, state: 'in_progress' });
+  }
+
+  canceled(incidentId: string): IncidentEventOf<'itsm.incident.canceled.v1'> {
+    return this.write('itsm.incident.canceled.v1', incidentId, { reason: 'logged by mistake', state: 'canceled' });
+  }
+
+  private write<T extends IncidentType>(type: T, subject: string, data: Omit<DataOf<T>, 'by' | 'at'>): IncidentEventOf<T> {
+    const sequence = (this.sequences.get(subject) ?? 0) + 1;
+    this.sequences.set(subject, sequence);
+    const full = { ...data, by: this.by, at: new Date().toISOString() };
+    this.registry.validatePayload(incidentTopic.name, type, full);
+    const envelope = createEnvelope({ id: randomUUID(), source: this.source, type, subject, time: new Date(), data: full, sequence, correlationid: randomUUID() });
+    // Checked against the contract just above: the payload is the one its type names.
+    return envelope as unknown as IncidentEventOf<T>;
+  }
+}
