@@ -1,6 +1,7 @@
 import { applyOnce, collectionIndexes, index, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
-import type { AssignmentGroupView, DirectoryChange, GroupKind, OrganisationKind, ProjectedOrganisation, ProjectedPerson } from '../domain';
+import type { DirectoryChange } from '@itsm/platform/persistence';
+import type { AssignmentGroupView, GroupKind, OrganisationKind, ProjectedOrganisation, ProjectedPerson } from '../domain';
 import { memberStanding } from '../domain';
 import type { AppliedEvent } from '../application/ports/directory-projection.port';
 import type { AssignmentGroups, Organisations } from '../application/ports/reference-data.port';

@@ -1,25 +1,23 @@
 import type { DirectoryFeed } from '@itsm/testing';
-import { streamKey } from '@itsm/platform/persistence';
+import { applyOnceInMemory, directoryChange } from '@itsm/platform/persistence';
+import type { DirectoryChange, InMemoryRecord } from '@itsm/platform/persistence';
 import type { AppliedEvent } from '../application/ports/directory-projection.port';
 import type { DirectoryProjectionStore } from '../application/ports/directory-projection.port';
 import type { AssignmentGroups, Organisations } from '../application/ports/reference-data.port';
-import type { AssignmentGroupView, DirectoryChange, DirectoryEvent, ProjectedGroup, ProjectedOrganisation, ProjectedPerson } from '../domain';
-import { directoryChange, memberStanding } from '../domain';
+import type { AssignmentGroupView, DirectoryEvent, ProjectedGroup, ProjectedOrganisation, ProjectedPerson } from '../domain';
+import { memberStanding } from '../domain';
+import { refuseDirectoryEvent } from '../application/commands/project-directory-event/project-directory-event.handler';
 
-interface Stored<T> {
-  value: T;
-  applied: Map<string, number>;
-}
 
 /** The directory projection in memory, with the repository's rules (latest sequence per stream wins; tombstones). */
 export class InMemoryDirectory implements DirectoryProjectionStore, AssignmentGroups, Organisations {
-  private readonly organisations = new Map<string, Stored<ProjectedOrganisation>>();
-  private readonly people = new Map<string, Stored<ProjectedPerson & { deleted: boolean }>>();
-  private readonly groups = new Map<string, Stored<{ group: ProjectedGroup | null; memberIds: string[] }>>();
+  private readonly organisations = new Map<string, InMemoryRecord<ProjectedOrganisation>>();
+  private readonly people = new Map<string, InMemoryRecord<ProjectedPerson & { deleted: boolean }>>();
+  private readonly groups = new Map<string, InMemoryRecord<{ group: ProjectedGroup | null; memberIds: string[] }>>();
 
   /** Applies events as the consumer does. */
   async feed(...events: DirectoryEvent[]): Promise<this> {
-    for (const event of events) await this.apply(directoryChange(event), event);
+    for (const event of events) await this.apply(directoryChange(event, refuseDirectoryEvent), event);
     return this;
   }
 
@@ -33,8 +31,11 @@ export class InMemoryDirectory implements DirectoryProjectionStore, AssignmentGr
         const gone = { id: change.personId, userName: change.userName, active: false, orgId: null, deleted: true };
         return once(this.people, change.personId, event, () => gone, (p) => ({ ...p, active: false, deleted: true }));
       }
-      case 'group':
-        return once(this.groups, change.group.id, event, () => ({ group: change.group, memberIds: [] }), (g) => ({ ...g, group: change.group }));
+      case 'group': {
+        const { id, name, kind, orgId } = change.group;
+        const group: ProjectedGroup = { id, name, kind, orgId };
+        return once(this.groups, id, event, () => ({ group, memberIds: [] }), (g) => ({ ...g, group }));
+      }
       case 'members-added':
         return once(this.groups, change.groupId, event, () => ({ group: null, memberIds: [...change.personIds] }), (g) => ({ ...g, memberIds: [...new Set([...g.memberIds, ...change.personIds])] }));
       case 'members-removed':
@@ -58,14 +59,8 @@ export class InMemoryDirectory implements DirectoryProjectionStore, AssignmentGr
   }
 }
 
-async function once<T>(records: Map<string, Stored<T>>, id: string, event: AppliedEvent, create: () => T, update: (value: T) => T): Promise<'applied' | 'duplicate'> {
-  const stream = streamKey(event);
-  const stored = records.get(id);
-  if ((stored?.applied.get(stream) ?? 0) >= event.sequence) return 'duplicate';
-  const applied = new Map(stored?.applied ?? []);
-  applied.set(stream, event.sequence);
-  records.set(id, { value: stored ? update(stored.value) : create(), applied });
-  return Promise.resolve('applied');
+function once<T>(records: Map<string, InMemoryRecord<T>>, id: string, event: AppliedEvent, create: () => T, update: (value: T) => T): Promise<'applied' | 'duplicate'> {
+  return applyOnceInMemory(records, id, event, (current) => (current === undefined ? create() : update(current)));
 }
 
 /** Contoso (internal) with its service desk: u-agent and u-alice active members. */

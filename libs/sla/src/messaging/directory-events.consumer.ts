@@ -1,13 +1,13 @@
-import { directoryTopic, isRetryableKind } from '@itsm/contracts';
+import { directoryTopic } from '@itsm/contracts';
 import type { EventOf } from '@itsm/contracts';
-import { EventConsumer, MessagingError, MessagingErrorCode } from '@itsm/platform/messaging';
+import { consumeWithCodedErrors, EventConsumer } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Logger } from 'pino';
 import { FollowCallerTimeZoneCommand } from '../application/commands/follow-caller-time-zone/follow-caller-time-zone.command';
 import { FollowCallerTimeZoneHandler } from '../application/commands/follow-caller-time-zone/follow-caller-time-zone.handler';
-import { SLA_ERROR_KINDS, SlaError } from '../domain';
+import { SLA_ERROR_KINDS } from '../domain';
 
 /**
  * Follows the people directory's person events (validated by the bus) into callers' time zones;
@@ -33,16 +33,11 @@ export class DirectoryEventsConsumer {
       default:
         return;
     }
-    try {
+    await consumeWithCodedErrors(SLA_ERROR_KINDS, async () => {
       const { caller } = await this.follow.execute(new FollowCallerTimeZoneCommand(envelope));
       if (caller.unknownZone !== null) {
         this.logger.warn({ personId: caller.personId, timeZone: caller.unknownZone, sequence: envelope.sequence }, "SLA: the directory names a time zone this engine's zone data does not know; the caller's zone is cleared");
       }
-    } catch (error) {
-      if (error instanceof SlaError && !isRetryableKind(SLA_ERROR_KINDS[error.code])) {
-        throw new MessagingError(MessagingErrorCode.HandlerFailed, `${error.code}: ${error.message}`, false);
-      }
-      throw error;
-    }
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import type { DirectoryChange } from '../../domain';
+import type { DirectoryChange } from '@itsm/platform/persistence';
 
 /** The event a change comes from: its stream (source + subject) and sequence make applying it idempotent. */
 export type AppliedEvent = Pick<EventEnvelope, 'source' | 'subject' | 'sequence'>;

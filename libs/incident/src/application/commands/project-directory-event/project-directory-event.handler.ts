@@ -1,5 +1,6 @@
+import { directoryChange } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
-import { directoryChange } from '../../../domain';
+import { IncidentError, IncidentErrorCode } from '../../../domain';
 import { DirectoryProjectionStore } from '../../ports/directory-projection.port';
 import type { ProjectDirectoryEventCommand } from './project-directory-event.command';
 
@@ -13,6 +14,11 @@ export class ProjectDirectoryEventHandler {
   constructor(private readonly projection: DirectoryProjectionStore) {}
 
   execute(command: ProjectDirectoryEventCommand): Promise<'applied' | 'duplicate'> {
-    return this.projection.apply(directoryChange(command.event), command.event);
+    return this.projection.apply(directoryChange(command.event, refuseDirectoryEvent), command.event);
   }
+}
+
+/** An event keyed by another record than the one it describes: INCIDENT.INVALID_DIRECTORY_EVENT. */
+export function refuseDirectoryEvent(message: string, eventId: string): IncidentError {
+  return new IncidentError(IncidentErrorCode.InvalidDirectoryEvent, message, { eventId });
 }
