@@ -2,6 +2,7 @@ import { changeTopic, cmdbTopic, directoryTopic, incidentTopic } from '@itsm/con
 import { defineContext } from '@itsm/platform/service';
 import { ChangeEnv, toChangeSettings } from './change-env';
 import { ChangeModule } from './change.module';
+import { CHANGE_ENTITY_EXTENSIONS } from './graphql/change-federation.types';
 import { ChangeSchema } from './graphql/change.schema-marker';
 
 /** The group the change service's replicas share. */
@@ -17,7 +18,7 @@ export const changeContext = defineContext({
   env: ChangeEnv,
   topics: { owns: [changeTopic], consumes: [cmdbTopic, directoryTopic, incidentTopic] },
   consumerGroup: CHANGE_CONSUMER_GROUP,
-  subgraph: { module: ChangeModule, schema: ChangeSchema },
+  subgraph: { module: ChangeModule, schema: ChangeSchema, orphanedTypes: [...CHANGE_ENTITY_EXTENSIONS] },
   settings: (env) => toChangeSettings(env),
   module: (options) => ChangeModule.forRoot(options),
 });

@@ -14,6 +14,7 @@ import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJEC
 import type { ChangeSettings } from './change-env';
 import { CHANGE_RESOLVERS } from './graphql';
 import { ChangeRepository, ChangeTemplateRepository, changeSchema } from './persistence';
+import { UNAUTHORISED_CHANGE_PROVIDERS, unauthorisedChangeRepository } from './unauthorised-changes';
 
 export const CHANGE_CONNECTION = Symbol('CHANGE_CONNECTION');
 
@@ -42,6 +43,7 @@ export class ChangeModule {
         contextRepository(ChangeTemplateRepository, (c) => new ChangeTemplateRepository(c), ChangeTemplateRepository.indexes),
         contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c), NumberSequenceRepository.indexes),
         ...CHANGE_PROJECTION_REPOSITORIES,
+        unauthorisedChangeRepository(),
       ],
     });
     return {
@@ -55,6 +57,7 @@ export class ChangeModule {
         { provide: TemplateStore, useExisting: ChangeTemplateRepository },
         { provide: ChangeNumbers, useExisting: NumberSequenceRepository },
         ...CHANGE_PROJECTION_PROVIDERS,
+        ...UNAUTHORISED_CHANGE_PROVIDERS,
         ChangeReferences,
         ChangeAccessService,
         ChangeCommandRunner,
