@@ -12,3 +12,4 @@ export * from './lib/directory-feed';
 export * from './lib/scim-request';
 export * from './lib/cmdb-feed';
 export * from './lib/incident-feed';
+export * from './lib/topic-feed';

@@ -1,6 +1,6 @@
-import { cmdbTopic, createEnvelope, TopicRegistry } from '@itsm/contracts';
+import { cmdbTopic } from '@itsm/contracts';
 import type { EventOf } from '@itsm/contracts';
-import { randomUUID } from 'node:crypto';
+import { TopicFeed } from './topic-feed';
 
 export type CmdbEvent = EventOf<typeof cmdbTopic>;
 type CmdbType = CmdbEvent['type'];
@@ -14,14 +14,10 @@ type Change = DataOf<'itsm.cmdb.ci-updated.v1'>['changes'][number];
  * for tests of the contexts that follow it: each event is checked against the contract, and each
  * subject's events are numbered 1, 2, 3, ... in the order they are written.
  */
-export class CmdbFeed {
-  private readonly sequences = new Map<string, number>();
-  private readonly registry = new TopicRegistry([cmdbTopic]);
-
-  constructor(
-    readonly source = '/itsm/cmdb',
-    private readonly by = 'u-cmdb-test',
-  ) {}
+export class CmdbFeed extends TopicFeed {
+  constructor(source = '/itsm/cmdb', by = 'u-cmdb-test') {
+    super(cmdbTopic, source, by);
+  }
 
   /** A CI's creation (class `server`, source `manual` unless given). */
   ciCreated(facts: Pick<CiFacts, 'ciId'> & Partial<CiFacts>): CmdbEventOf<'itsm.cmdb.ci-created.v1'> {
@@ -49,12 +45,7 @@ export class CmdbFeed {
   }
 
   private write<T extends CmdbType>(type: T, subject: string, data: Omit<DataOf<T>, 'by' | 'at'>): CmdbEventOf<T> {
-    const sequence = (this.sequences.get(subject) ?? 0) + 1;
-    this.sequences.set(subject, sequence);
-    const full = { ...data, by: this.by, at: new Date().toISOString() };
-    this.registry.validatePayload(cmdbTopic.name, type, full);
-    const envelope = createEnvelope({ id: randomUUID(), source: this.source, type, subject, time: new Date(), data: full, sequence, correlationid: randomUUID() });
-    // Checked against the contract just above: the payload is the one its type names.
-    return envelope as unknown as CmdbEventOf<T>;
+    // Checked against the contract by `envelope`: the payload is the one its type names.
+    return this.envelope(type, subject, data) as unknown as CmdbEventOf<T>;
   }
 }

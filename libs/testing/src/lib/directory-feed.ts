@@ -1,6 +1,6 @@
-import { createEnvelope, directorySubject, directoryTopic, TopicRegistry } from '@itsm/contracts';
+import { directorySubject, directoryTopic } from '@itsm/contracts';
 import type { EventOf } from '@itsm/contracts';
-import { randomUUID } from 'node:crypto';
+import { TopicFeed } from './topic-feed';
 
 export type DirectoryEvent = EventOf<typeof directoryTopic>;
 type DirectoryType = DirectoryEvent['type'];
@@ -18,14 +18,10 @@ export type PersonEventType = 'itsm.directory.person-created.v1' | 'itsm.directo
  * service): each event is checked against the contract, and each subject's events are numbered
  * 1, 2, 3, ... in the order they are written (`sequenceOf` / `at` write older or replayed ones).
  */
-export class DirectoryFeed {
-  private readonly sequences = new Map<string, number>();
-  private readonly registry = new TopicRegistry([directoryTopic]);
-
-  constructor(
-    readonly source = '/itsm/directory',
-    private readonly by = 'u-directory-test',
-  ) {}
+export class DirectoryFeed extends TopicFeed {
+  constructor(source = '/itsm/directory', by = 'u-directory-test') {
+    super(directoryTopic, source, by);
+  }
 
   organisation(facts: Pick<OrganisationFacts, 'organisationId'> & Partial<OrganisationFacts>): DirectoryEventOf<'itsm.directory.organisation-saved.v1'> {
     const data: OrganisationFacts = { name: facts.organisationId, kind: 'internal', parentId: null, active: true, ...facts };
@@ -76,18 +72,9 @@ export class DirectoryFeed {
     return this.write('itsm.directory.group-deleted.v1', directorySubject('group', groupId), { groupId });
   }
 
-  /** The sequence the subject's last written event carries (0 when none). */
-  sequenceOf(subject: string): number {
-    return this.sequences.get(subject) ?? 0;
-  }
 
   private write<T extends DirectoryType>(type: T, subject: string, data: Omit<DataOf<T>, 'by' | 'at'>): DirectoryEventOf<T> {
-    const sequence = this.sequenceOf(subject) + 1;
-    this.sequences.set(subject, sequence);
-    const full = { ...data, by: this.by, at: new Date().toISOString() };
-    this.registry.validatePayload(directoryTopic.name, type, full);
-    const envelope = createEnvelope({ id: randomUUID(), source: this.source, type, subject, time: new Date(), data: full, sequence, correlationid: randomUUID() });
-    // Checked against the contract just above: the payload is the one its type names.
-    return envelope as unknown as DirectoryEventOf<T>;
+    // Checked against the contract by `envelope`: the payload is the one its type names.
+    return this.envelope(type, subject, data) as unknown as DirectoryEventOf<T>;
   }
 }

@@ -1,6 +1,6 @@
-import { createEnvelope, incidentTopic, TopicRegistry } from '@itsm/contracts';
+import { incidentTopic } from '@itsm/contracts';
 import type { EventOf } from '@itsm/contracts';
-import { randomUUID } from 'node:crypto';
+import { TopicFeed } from './topic-feed';
 
 export type IncidentEvent = EventOf<typeof incidentTopic>;
 type IncidentType = IncidentEvent['type'];
@@ -13,19 +13,16 @@ type LinkKind = DataOf<'itsm.incident.linked.v1'>['kind'];
  * id), for tests of the contexts that follow it: checked against the contract, numbered 1, 2, 3, ...
  * per incident in the order written.
  */
-export class IncidentFeed {
-  private readonly sequences = new Map<string, number>();
+export class IncidentFeed extends TopicFeed {
   private readonly priorities = new Map<string, number>();
-  private readonly registry = new TopicRegistry([incidentTopic]);
 
-  constructor(
-    readonly source = '/itsm/incident',
-    private readonly by = 'u-incident-test',
-  ) {}
+  constructor(source = '/itsm/incident', by = 'u-incident-test') {
+    super(incidentTopic, source, by);
+  }
 
   opened(incidentId: string, priority = 3): IncidentEventOf<'itsm.incident.opened.v1'> {
+    const number = `INC${String(1_000_000 + this.priorities.size).padStart(7, '0')}`;
     this.priorities.set(incidentId, priority);
-    const number = `INC${String(1_000_000 + this.sequences.size).padStart(7, '0')}`;
     return this.write('itsm.incident.opened.v1', incidentId, {
       number,
       title: `incident ${incidentId}`,
@@ -64,12 +61,7 @@ export class IncidentFeed {
   }
 
   private write<T extends IncidentType>(type: T, subject: string, data: Omit<DataOf<T>, 'by' | 'at'>): IncidentEventOf<T> {
-    const sequence = (this.sequences.get(subject) ?? 0) + 1;
-    this.sequences.set(subject, sequence);
-    const full = { ...data, by: this.by, at: new Date().toISOString() };
-    this.registry.validatePayload(incidentTopic.name, type, full);
-    const envelope = createEnvelope({ id: randomUUID(), source: this.source, type, subject, time: new Date(), data: full, sequence, correlationid: randomUUID() });
-    // Checked against the contract just above: the payload is the one its type names.
-    return envelope as unknown as IncidentEventOf<T>;
+    // Checked against the contract by `envelope`: the payload is the one its type names.
+    return this.envelope(type, subject, data) as unknown as IncidentEventOf<T>;
   }
 }

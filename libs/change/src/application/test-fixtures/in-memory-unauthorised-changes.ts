@@ -72,3 +72,24 @@ export class FakeChangeLookups implements ChangeLookups {
     return Promise.resolve(this.changes.get(id));
   }
 }
+
+/** An open record `uc-1` of CI `ci-1` (discovered by `sccm`), stored as detection stores it. */
+export async function withOpenRecord(records: InMemoryUnauthorisedChanges, detectedAt: Date): Promise<UnauthorisedChange> {
+  const record: UnauthorisedChange = {
+    id: 'uc-1',
+    ciId: 'ci-1',
+    ciName: 'web-1',
+    classId: 'server',
+    source: 'sccm',
+    changes: [{ attribute: 'os', old: 'a', new: 'b' }],
+    discoveredBy: 'sccm-job',
+    detectedAt,
+    status: 'open',
+    note: null,
+    changeId: null,
+    resolvedBy: null,
+    resolvedAt: null,
+  };
+  await records.create(record, [], { id: 'e-1', source: '/itsm/cmdb', subject: 'ci-1', sequence: 2 } as EventEnvelope);
+  return record;
+}
