@@ -1,10 +1,11 @@
-import { collectionIndexes, index } from '@itsm/platform/persistence';
-import type { Collection, Connection } from 'mongoose';
+import { collectionIndexes, index, objectIdFromKey } from '@itsm/platform/persistence';
+import type { Collection, Connection, Types } from 'mongoose';
 import { ApprovalDelegationStore } from '../application/ports/approval-stores.port';
 import type { ApprovalDelegation } from '../domain';
 
 interface DelegationDocument {
-  _id: string;
+  _id: Types.ObjectId;
+  id: string;
   delegatorId: string;
   delegateId: string;
   start: Date;
@@ -17,8 +18,10 @@ interface DelegationDocument {
 
 const COLLECTION = 'change_approval_delegations';
 
+const keyOf = (id: string): Types.ObjectId => objectIdFromKey('change-approval-delegation', id);
+
 function toDelegation(d: DelegationDocument): ApprovalDelegation {
-  return { id: d._id, delegatorId: d.delegatorId, delegateId: d.delegateId, start: d.start, end: d.end, reason: d.reason, createdBy: d.createdBy, createdAt: d.createdAt, revokedAt: d.revokedAt };
+  return { id: d.id, delegatorId: d.delegatorId, delegateId: d.delegateId, start: d.start, end: d.end, reason: d.reason, createdBy: d.createdBy, createdAt: d.createdAt, revokedAt: d.revokedAt };
 }
 
 /** Approval delegations: read by delegate on every decision and pending-approvals list; by either party for their list. */
@@ -35,17 +38,16 @@ export class ApprovalDelegationRepository extends ApprovalDelegationStore {
   }
 
   async byId(id: string): Promise<ApprovalDelegation | undefined> {
-    const document = await this.collection.findOne({ _id: { $eq: id } });
+    const document = await this.collection.findOne({ _id: keyOf(id) });
     return document === null ? undefined : toDelegation(document);
   }
 
   async create(delegation: ApprovalDelegation): Promise<void> {
-    const { id, ...fields } = delegation;
-    await this.collection.insertOne({ _id: id, ...fields });
+    await this.collection.insertOne({ _id: keyOf(delegation.id), ...delegation });
   }
 
   async revoke(id: string, at: Date): Promise<ApprovalDelegation | undefined> {
-    await this.collection.updateOne({ _id: { $eq: id }, revokedAt: { $eq: null } }, { $set: { revokedAt: at } });
+    await this.collection.updateOne({ _id: keyOf(id), revokedAt: { $eq: null } }, { $set: { revokedAt: at } });
     return this.byId(id);
   }
 
@@ -59,7 +61,7 @@ export class ApprovalDelegationRepository extends ApprovalDelegationStore {
       this.collection.find({ delegatorId: { $eq: personId }, revokedAt: { $eq: null }, end: { $gt: at } }).toArray(),
       this.collection.find({ delegateId: { $eq: personId }, revokedAt: { $eq: null }, end: { $gt: at } }).toArray(),
     ]);
-    const byId = new Map([...given, ...received].map((d) => [d._id, toDelegation(d)]));
+    const byId = new Map([...given, ...received].map((d) => [d.id, toDelegation(d)]));
     return [...byId.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
   }
 }

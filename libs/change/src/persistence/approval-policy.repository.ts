@@ -1,13 +1,14 @@
 import type { ApprovalLevelDefinition, Condition } from '@itsm/approval';
 import { parseCondition } from '@itsm/approval';
-import { collectionIndexes, isDuplicateKeyError } from '@itsm/platform/persistence';
-import type { Collection, Connection } from 'mongoose';
+import { collectionIndexes, isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import type { Collection, Connection, Types } from 'mongoose';
 import { ApprovalPolicyStore } from '../application/ports/approval-stores.port';
 import { ChangeError, ChangeErrorCode } from '../domain';
 import type { ChangeApprovalPolicy } from '../domain';
 
 interface PolicyDocument {
-  _id: string;
+  _id: Types.ObjectId;
+  id: string;
   name: string;
   description: string;
   order: number;
@@ -22,9 +23,13 @@ interface PolicyDocument {
 
 const COLLECTION = 'change_approval_policies';
 
+/** The embedded store keys by ObjectId only: the policy id's own deterministic key. */
+const keyOf = (id: string): Types.ObjectId => objectIdFromKey('change-approval-policy', id);
+
 function toDocument(p: ChangeApprovalPolicy): PolicyDocument {
   return {
-    _id: p.id,
+    _id: keyOf(p.id),
+    id: p.id,
     name: p.name,
     description: p.description,
     order: p.order,
@@ -41,7 +46,7 @@ function toDocument(p: ChangeApprovalPolicy): PolicyDocument {
 /** Conditions are read back through the engine's parser: a stored tree is outside input too. */
 function toPolicy(d: PolicyDocument): ChangeApprovalPolicy {
   return {
-    id: d._id,
+    id: d.id,
     name: d.name,
     description: d.description,
     order: d.order,
@@ -58,7 +63,7 @@ function toPolicy(d: PolicyDocument): ChangeApprovalPolicy {
 /** Approval policies: admin records (a handful), one document each, optimistic version. */
 export class ApprovalPolicyRepository extends ApprovalPolicyStore {
   static readonly indexes = [
-    collectionIndexes(COLLECTION, [], [{ shape: 'find {} sort { order: 1, _id: 1 }', reason: 'all: the policy selection reads every policy (a handful) when a change enters Authorize' }]),
+    collectionIndexes(COLLECTION, [], [{ shape: 'find {} sort { order: 1, id: 1 }', reason: 'all: the policy selection reads every policy (a handful) when a change enters Authorize' }]),
   ];
 
   private readonly collection: Collection<PolicyDocument>;
@@ -69,12 +74,12 @@ export class ApprovalPolicyRepository extends ApprovalPolicyStore {
   }
 
   async byId(id: string): Promise<ChangeApprovalPolicy | undefined> {
-    const document = await this.collection.findOne({ _id: { $eq: id } });
+    const document = await this.collection.findOne({ _id: keyOf(id) });
     return document === null ? undefined : toPolicy(document);
   }
 
   async all(): Promise<readonly ChangeApprovalPolicy[]> {
-    return (await this.collection.find({}).sort({ order: 1, _id: 1 }).toArray()).map(toPolicy);
+    return (await this.collection.find({}).sort({ order: 1, id: 1 }).toArray()).map(toPolicy);
   }
 
   async create(policy: ChangeApprovalPolicy): Promise<void> {
@@ -88,11 +93,11 @@ export class ApprovalPolicyRepository extends ApprovalPolicyStore {
 
   async save(policy: ChangeApprovalPolicy, expectedVersion: number): Promise<void> {
     const { _id, ...fields } = toDocument(policy);
-    const result = await this.collection.updateOne({ _id: { $eq: _id }, version: { $eq: expectedVersion } }, { $set: fields });
+    const result = await this.collection.updateOne({ _id, version: { $eq: expectedVersion } }, { $set: fields });
     if (result.matchedCount === 0) throw new ChangeError(ChangeErrorCode.Conflict, `approval policy ${policy.id} changed meanwhile; reload it`, { policyId: policy.id });
   }
 
   async remove(id: string): Promise<boolean> {
-    return (await this.collection.deleteOne({ _id: { $eq: id } })).deletedCount === 1;
+    return (await this.collection.deleteOne({ _id: keyOf(id) })).deletedCount === 1;
   }
 }
