@@ -34,6 +34,8 @@ export enum ChangeErrorCode {
   /** No, an unknown or a revoked pipeline token. */
   Unauthenticated = 'CHANGE.UNAUTHENTICATED',
   TooMany = 'CHANGE.TOO_MANY',
+  /** A consumed event (CMDB, directory, incident) keyed by another record than the one it describes. */
+  InvalidProjectionEvent = 'CHANGE.INVALID_PROJECTION_EVENT',
 }
 
 export class ChangeError extends CodedError<ChangeErrorCode> {
@@ -63,4 +65,5 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.Forbidden]: 'forbidden',
   [ChangeErrorCode.Unauthenticated]: 'forbidden',
   [ChangeErrorCode.TooMany]: 'invalid_input',
+  [ChangeErrorCode.InvalidProjectionEvent]: 'invalid_input',
 };
