@@ -19,7 +19,8 @@ export function demoApprovalPolicies(cabGroupId: string | undefined): ApprovalPo
       order: 10,
       active: true,
       appliesWhen: { fact: 'model', op: 'eq', value: 'standard' },
-      autoApproveWhen: { all: [{ fact: 'model', op: 'eq', value: 'standard' }, { fact: 'risk', op: 'eq', value: 'low' }] },
+      // Low risk, or not assessed yet (a template's change is created pre-approved, before any assessment).
+      autoApproveWhen: { all: [{ fact: 'model', op: 'eq', value: 'standard' }, { fact: 'risk', op: 'not_in', value: ['moderate', 'high', 'very_high'] }] },
       levels: [{ name: 'Change managers', approvers: { groupIds: [], userIds: [], roles: ['change-manager'] }, rule: { kind: 'first_response' }, mandatory: true }],
     },
     {

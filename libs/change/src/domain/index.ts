@@ -11,3 +11,4 @@ export * from './change.model';
 export * from './approval-delegation';
 export * from './approval-errors';
 export * from './approval-policy-record';
+export * from './change-approval';

@@ -2,3 +2,4 @@ export * from './change-references.port';
 export * from './approval-stores.port';
 export * from './change-store.port';
 export * from './projection-stores.port';
+export * from './pending-approvals.port';
