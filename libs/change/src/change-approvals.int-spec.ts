@@ -1,6 +1,7 @@
 import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
+import type { Role } from '@itsm/platform/auth';
 import { InProcessEventBus } from '@itsm/platform/messaging';
 import { freePort } from '@itsm/platform/persistence';
 import { startContext } from '@itsm/platform/service';
@@ -51,7 +52,7 @@ describe('change approvals on the MongoDB peer', () => {
   const later = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
   let app: INestApplication;
   let url: string;
-  const token = (sub: string, roles: string[]) => issueDevToken(keyFile, { sub, name: sub, roles }, AUTH);
+  const token = (sub: string, roles: Role[]) => issueDevToken(keyFile, { sub, name: sub, roles }, AUTH);
 
   beforeAll(async () => {
     await bus.subscribe({
