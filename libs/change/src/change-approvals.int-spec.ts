@@ -26,7 +26,7 @@ import {
 import { ChangeReads } from './application/ports/change-store.port';
 import { changeDirectory } from './application/test-fixtures/in-memory-people';
 import { changeContext } from './change.context';
-import { seedDemoApprovalPolicies } from './demo/change-approval-demo-data';
+import { DEMO_APPROVERS_BY_ROLE, seedDemoApprovalPolicies } from './demo/change-approval-demo-data';
 import { ChangeErrorCode } from './domain';
 
 const AUTH = { issuer: 'itsm-test', audience: 'itsm-test-api' };
@@ -73,7 +73,7 @@ describe('change approvals on the MongoDB peer', () => {
     url = `http://127.0.0.1:${port}/graphql`;
     for (const event of changeDirectory(new DirectoryFeed())) await app.get(ProjectDirectoryEventHandler).execute(new ProjectDirectoryEventCommand(event));
     await app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(new CmdbFeed().ciCreated({ ciId: 'ci-router', name: 'Core router' })));
-    await seedDemoApprovalPolicies(app, 'g-cab');
+    await seedDemoApprovalPolicies(app, { managers: DEMO_APPROVERS_BY_ROLE.managers, cab: { groupIds: ['g-cab'], userIds: [], roles: [] } });
   });
 
   afterAll(async () => {

@@ -34,7 +34,7 @@ describe('approval policies and delegations on the MongoDB peer', () => {
   });
 
   it('stores policies with their condition trees and levels, lists them by order, refuses a stale save and a taken id', async () => {
-    const [standard, normal] = demoApprovalPolicies('g-cab');
+    const [standard, normal] = demoApprovalPolicies();
     const second = defineApprovalPolicy('pol-normal', normal!, 'admin', hours(0));
     const first = defineApprovalPolicy('pol-standard', standard!, 'admin', hours(0));
     await policies.create(second);

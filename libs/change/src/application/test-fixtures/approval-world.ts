@@ -7,7 +7,7 @@ import { RevertChangeToNewHandler } from '../commands/revert-change-to-new/rever
 import { SubmitChangeForAssessmentHandler } from '../commands/submit-change-for-assessment/submit-change-for-assessment.handler';
 import { defineApprovalPolicy } from '../../domain';
 import type { ApprovalPolicyDraft } from '../../domain';
-import { demoApprovalPolicies } from '../../demo/change-approval-demo-data';
+import { DEMO_APPROVERS_BY_ROLE, demoApprovalPolicies } from '../../demo/change-approval-demo-data';
 import { changeWorld } from './change-fixtures';
 import { InMemoryApprovalDelegations, InMemoryApprovalPolicies } from './in-memory-approval-stores';
 
@@ -16,7 +16,7 @@ import { InMemoryApprovalDelegations, InMemoryApprovalPolicies } from './in-memo
  * group g-cab: p-cab-1..3 at 2 of 3; change managers: p-manager), in-memory delegations, the
  * runner applying the approval rules to every decision.
  */
-export async function approvalWorld(drafts: readonly ApprovalPolicyDraft[] = demoApprovalPolicies('g-cab')) {
+export async function approvalWorld(drafts: readonly ApprovalPolicyDraft[] = demoApprovalPolicies({ managers: DEMO_APPROVERS_BY_ROLE.managers, cab: { groupIds: ['g-cab'], userIds: [], roles: [] } })) {
   const world = await changeWorld();
   const policies = new InMemoryApprovalPolicies();
   drafts.forEach((draft, i) => policies.records.set(`pol-${i + 1}`, defineApprovalPolicy(`pol-${i + 1}`, draft, 'admin', world.clock.now())));
