@@ -1,41 +1,23 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
-import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
-import { issueDevToken } from '@itsm/platform/auth';
+import type { EventEnvelope } from '@itsm/contracts';
 import type { Role } from '@itsm/platform/auth';
-import { InProcessEventBus } from '@itsm/platform/messaging';
-import { freePort } from '@itsm/platform/persistence';
-import { startContext } from '@itsm/platform/service';
-import { CmdbFeed, DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import { expectEventually } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CreateChangeTemplateCommand,
   CreateChangeTemplateHandler,
-  ProjectCmdbEventCommand,
-  ProjectCmdbEventHandler,
-  ProjectDirectoryEventCommand,
-  ProjectDirectoryEventHandler,
   PublishChangeTemplateCommand,
   PublishChangeTemplateHandler,
   RequestStandardChangeCommand,
   RequestStandardChangeHandler,
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
-import { changeDirectory } from './application/test-fixtures/in-memory-people';
-import { changeContext } from './change.context';
+import { bootChangeContext } from './application/test-fixtures/booted-change-context';
+import type { BootedChangeContext } from './application/test-fixtures/booted-change-context';
 import { DEMO_APPROVERS_BY_ROLE, seedDemoApprovalPolicies } from './demo/change-approval-demo-data';
 import { ChangeErrorCode } from './domain';
 
-const AUTH = { issuer: 'itsm-test', audience: 'itsm-test-api' };
 const HOUR = 3_600_000;
-
-interface GraphqlAnswer {
-  data?: Record<string, { [key: string]: unknown }> | null;
-  errors?: { message: string; extensions?: { code?: string; details?: Record<string, unknown> } }[];
-}
 
 /**
  * Change approvals through the booted change context on the peers (real mongoose, the outbox on
@@ -44,48 +26,23 @@ interface GraphqlAnswer {
  * and the system's pre-approval of a low-risk standard change.
  */
 describe('change approvals on the MongoDB peer', () => {
-  const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
-  const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
-  const published: EventEnvelope[] = [];
+  let booted: BootedChangeContext;
+  let app: INestApplication;
+  let published: EventEnvelope[];
   const plans = { implementation: 'Upgrade firmware', backout: 'Reflash previous image', test: 'Ping and failover' };
   const later = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
-  let app: INestApplication;
-  let url: string;
-  const token = (sub: string, roles: Role[]) => issueDevToken(keyFile, { sub, name: sub, roles }, AUTH);
+  const token = (sub: string, roles: Role[]) => booted.token(sub, roles);
+  const graphql: BootedChangeContext['graphql'] = (...args) => booted.graphql(...args);
 
   beforeAll(async () => {
-    await bus.subscribe({
-      group: 'change-approvals-probe',
-      topics: ['itsm.change.v1'],
-      handle: (event) => {
-        published.push(event.envelope);
-        return Promise.resolve();
-      },
-    });
-    const port = await freePort();
-    ({ app } = await startContext(
-      changeContext,
-      { nodeEnv: 'test', logLevel: 'warn', mongo: { url: testPeers().mongoUrl, dbPrefix: `ap${randomUUID().slice(0, 8)}` }, auth: { source: { kind: 'dev-key', file: keyFile }, ...AUTH }, bus },
-      {},
-      { port, host: '127.0.0.1' },
-    ));
-    url = `http://127.0.0.1:${port}/graphql`;
-    for (const event of changeDirectory(new DirectoryFeed())) await app.get(ProjectDirectoryEventHandler).execute(new ProjectDirectoryEventCommand(event));
-    await app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(new CmdbFeed().ciCreated({ ciId: 'ci-router', name: 'Core router' })));
+    booted = await bootChangeContext('change-approvals-probe', ['ci-router']);
+    ({ app, published } = booted);
     await seedDemoApprovalPolicies(app, { managers: DEMO_APPROVERS_BY_ROLE.managers, cab: { groupIds: ['g-cab'], userIds: [], roles: [] } });
   });
 
   afterAll(async () => {
-    await app?.close();
-    await bus.close();
-    rmSync(keyDir, { recursive: true, force: true });
+    await booted?.close();
   });
-
-  async function graphql(bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as GraphqlAnswer;
-  }
 
   /** A normal change moved to Authorize by the change manager through GraphQL. */
   async function changeInAuthorize(manager: string): Promise<string> {
