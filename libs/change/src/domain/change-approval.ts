@@ -77,7 +77,8 @@ export function openChangeApproval(entered: ChangeDecision, plan: ApprovalPlan, 
   const events = [...entered.events, ...requestedEvents(change, step.opened, by, now)];
   if (step.process.outcome !== 'approved') return { change, events };
   const authorised = authorise(change, autoReason(plan), SYSTEM_APPROVER, now);
-  return { change: authorised.change, events: [...events, systemDecision(change, plan, now), ...authorised.events] };
+  // One write, one version step (the move into Authorize took it).
+  return { change: { ...authorised.change, version: change.version }, events: [...events, systemDecision(change, plan, now), ...authorised.events] };
 }
 
 function autoReason(plan: ApprovalPlan): string {
@@ -153,11 +154,11 @@ export function decideChangeApproval(change: Change, input: ChangeApprovalDecisi
   const policyNames = step.process.policyIds.join(', ');
   if (step.process.outcome === 'approved') {
     const authorised = authorise(decided, `approved under policy ${policyNames}`, input.actorId, now);
-    return { change: authorised.change, events: [...events, ...authorised.events] };
+    return { change: { ...authorised.change, version: decided.version }, events: [...events, ...authorised.events] };
   }
   if (step.process.outcome === 'rejected') {
     const rejected = reject(decided, comment ?? `rejected under policy ${policyNames}`, input.actorId, now);
-    return { change: rejected.change, events: [...events, ...rejected.events] };
+    return { change: { ...rejected.change, version: decided.version }, events: [...events, ...rejected.events] };
   }
   return { change: decided, events };
 }

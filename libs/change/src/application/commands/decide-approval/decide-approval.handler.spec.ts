@@ -52,6 +52,8 @@ describe('change approvals (decide-approval, the approval rules on the lifecycle
     expect(afterSecondCab.state).toBe('scheduled');
     expect(afterSecondCab.authorisedAt).toEqual(world.clock.now());
     expect(afterSecondCab.approval?.outcome).toBe('approved');
+    // One write, one version step, though it records the decision and authorises.
+    expect(afterSecondCab.version).toBe(afterFirstCab.version + 1);
     expect(world.changes.saved.at(-1)?.events.map((e) => e.type)).toEqual(['itsm.change.approval-decided.v1', 'itsm.change.state-changed.v1']);
     const decided = approvalEvents(world).filter((e) => e.type === 'itsm.change.approval-decided.v1').map((e) => e.data);
     expect(decided.map((d) => 'levelOutcome' in d && [d.level, d.approverId, d.levelOutcome])).toEqual([
@@ -130,6 +132,7 @@ describe('change approvals (decide-approval, the approval rules on the lifecycle
     ]);
     const change = await inAuthorize(world);
     expect(change.state).toBe('scheduled');
+    expect(change.version).toBe(3);
     expect(change.approval).toMatchObject({ outcome: 'approved', autoApprovals: [{ policyId: 'pol-1' }] });
     const last = world.changes.saved.at(-1)?.events ?? [];
     expect(last.map((e) => e.type)).toEqual(['itsm.change.state-changed.v1', 'itsm.change.approval-decided.v1', 'itsm.change.state-changed.v1']);
