@@ -10,6 +10,7 @@ import { ChangeReferences } from './application/change-references.service';
 import { CHANGE_COMMAND_HANDLERS } from './application/commands';
 import { ChangeNumbers, ChangeReads, ChangeStore, TemplateStore } from './application/ports/change-store.port';
 import { CHANGE_QUERY_HANDLERS } from './application/queries';
+import { CHANGE_APPROVAL_HANDLERS, CHANGE_APPROVAL_PROVIDERS, CHANGE_APPROVAL_REPOSITORIES } from './change-approvals';
 import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJECTION_REPOSITORIES } from './change-projections';
 import type { ChangeSettings } from './change-env';
 import { CHANGE_RESOLVERS } from './graphql';
@@ -44,6 +45,7 @@ export class ChangeModule {
         contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c), NumberSequenceRepository.indexes),
         ...CHANGE_PROJECTION_REPOSITORIES,
         unauthorisedChangeRepository(),
+        ...CHANGE_APPROVAL_REPOSITORIES,
       ],
     });
     return {
@@ -58,6 +60,7 @@ export class ChangeModule {
         { provide: ChangeNumbers, useExisting: NumberSequenceRepository },
         ...CHANGE_PROJECTION_PROVIDERS,
         ...UNAUTHORISED_CHANGE_PROVIDERS,
+        ...CHANGE_APPROVAL_PROVIDERS,
         ChangeReferences,
         ChangeAccessService,
         ChangeCommandRunner,
@@ -65,7 +68,7 @@ export class ChangeModule {
         ...CHANGE_QUERY_HANDLERS,
         ...CHANGE_RESOLVERS,
       ],
-      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, persistence],
+      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, ...CHANGE_APPROVAL_HANDLERS, persistence],
     };
   }
 }

@@ -1,10 +1,11 @@
 import { Clock } from '@itsm/platform/config';
 import { AggregateCommandRunner } from '@itsm/platform/persistence';
 import type { CommandOutcome } from '@itsm/platform/persistence';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { ChangeError, ChangeErrorCode } from '../domain';
 import type { Change, ChangeAccess, ChangeDecision, ChangeEvent, ChangeViewer } from '../domain';
 import { ChangeAccessService } from './change-access.service';
+import { ChangeDecisionHook, NoDecisionHook } from './change-decision-hook';
 import { ChangeStore } from './ports/change-store.port';
 
 /** A domain decision on the change as it is now, at `now`. */
@@ -18,12 +19,16 @@ export type ChangeDecider = (current: Change, now: Date) => ChangeDecision | Pro
 @Injectable()
 export class ChangeCommandRunner {
   private readonly runner: AggregateCommandRunner<Change, ChangeEvent>;
+  private readonly hook: ChangeDecisionHook;
 
   constructor(
     store: ChangeStore,
     private readonly access: ChangeAccessService,
     private readonly clock: Clock,
+    /** Applied to every decision before it is written (the approval rules); none: written as decided. */
+    @Optional() hook?: ChangeDecisionHook,
   ) {
+    this.hook = hook ?? new NoDecisionHook();
     this.runner = new AggregateCommandRunner(store, {
       notFound: (id) => new ChangeError(ChangeErrorCode.NotFound, `change ${id} not found`, { changeId: id }),
       conflict: (id) => new ChangeError(ChangeErrorCode.Conflict, `change ${id} is being changed by others; try again`, { changeId: id }),
@@ -35,14 +40,19 @@ export class ChangeCommandRunner {
     return this.outcome(
       await this.runner.run(changeId, {
         authorise: (current) => this.access.assert(viewer, current, access),
-        decide: async (current) => this.toDecision(await decide(current, this.clock.now())),
+        decide: async (current) => this.toDecision(await this.decided(current, decide)),
       }),
     );
   }
 
   /** A decision another part of the context took (approval engine, CAB): no viewer to check. */
   async runFor(changeId: string, decide: ChangeDecider): Promise<Change> {
-    return this.outcome(await this.runner.run(changeId, { decide: async (current) => this.toDecision(await decide(current, this.clock.now())) }));
+    return this.outcome(await this.runner.run(changeId, { decide: async (current) => this.toDecision(await this.decided(current, decide)) }));
+  }
+
+  private async decided(current: Change, decide: ChangeDecider): Promise<ChangeDecision> {
+    const now = this.clock.now();
+    return this.hook.after(current, await decide(current, now), now);
   }
 
   private toDecision(decision: ChangeDecision) {

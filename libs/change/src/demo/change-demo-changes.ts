@@ -115,5 +115,6 @@ async function walk(app: INestApplication, world: ChangeDemoWorld, id: string, s
 export const DEMO_CHANGE_NAMES = {
   cis: [...new Set([...CHANGES.map((c) => c.ci), 'web-01', 'web-02', 'Web shop', 'srv-001', 'customer-portal', 'Customer portal'])],
   groups: [...new Set([...CHANGES.map((c) => c.group), 'hosting-ops'])],
-  people: [...new Set([...CHANGES.map((c) => c.assignee), 'u-change-manager', 'u-cab-1'])],
+  // The CAB members are the demo approval policy's CAB level (2 of 3).
+  people: [...new Set([...CHANGES.map((c) => c.assignee), 'u-change-manager', 'u-cab-1', 'u-cab-2', 'u-cab-3'])],
 };

@@ -71,6 +71,12 @@ describe('change demo data', () => {
     expect(all.find((c) => c.id === seeded.get('emergency'))).toMatchObject({ state: 'implement', retrospectivelyAuthorised: true });
     expect(all.find((c) => c.id === seeded.get('standard'))).toMatchObject({ model: 'standard', state: 'scheduled' });
     expect(all.find((c) => c.id === seeded.get('scheduled'))?.assignedOrgId).toBe('northwind-networks');
+    // The demo approval policies: the change in Authorize waits for the change manager; the standard change was pre-approved by the system.
+    expect(all.find((c) => c.id === seeded.get('authorize'))?.approval?.levels.map((l) => [l.status, l.approverIds])).toEqual([
+      ['pending', ['u-change-manager']],
+      ['waiting', ['u-cab-1', 'u-cab-2', 'u-cab-3']],
+    ]);
+    expect(all.find((c) => c.id === seeded.get('standard'))?.approval).toMatchObject({ outcome: 'approved', levels: [] });
     for (const change of all) expect(verifyChain((await reads.audit(change.id)) ?? [])).toMatchObject({ ok: true });
     // Once per store: a second run adds nothing.
     expect((await seedDemoChange(app, earlier)).size).toBe(0);

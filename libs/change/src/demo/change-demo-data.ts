@@ -2,6 +2,7 @@ import type { DemoReferences } from '@itsm/platform/service';
 import type { INestApplication } from '@nestjs/common';
 import { ChangeReads } from '../application/ports/change-store.port';
 import { seedDemoChanges, DEMO_CHANGE_NAMES } from './change-demo-changes';
+import { seedDemoApprovalPolicies } from './change-approval-demo-data';
 import { seedDemoTemplates } from './change-demo-templates';
 import { awaitProjections, changeDemoWorld } from './demo-references';
 
@@ -15,7 +16,10 @@ export async function seedDemoChange(app: INestApplication, earlier: DemoReferen
   if ((await app.get(ChangeReads).list({ kind: 'all' }, {}, 1, undefined)).items.length > 0) return new Map();
   const world = changeDemoWorld(earlier, new Date());
   await awaitProjections(app, DEMO_CHANGE_NAMES.cis.map(world.ci), DEMO_CHANGE_NAMES.people.map(world.person), DEMO_CHANGE_NAMES.groups.map(world.group));
+  // Approval policies first: the changes that reach Authorize open their approval.
+  const users = (...userNames: string[]) => ({ groupIds: [], userIds: userNames.map(world.person), roles: [] });
+  const policies = await seedDemoApprovalPolicies(app, { managers: users('u-change-manager'), cab: users('u-cab-1', 'u-cab-2', 'u-cab-3') });
   const templates = await seedDemoTemplates(app, world);
   const changes = await seedDemoChanges(app, world, templates);
-  return new Map([...templates, ...changes]);
+  return new Map([...policies, ...templates, ...changes]);
 }

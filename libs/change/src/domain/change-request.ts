@@ -45,6 +45,7 @@ function created(base: Pick<Change, 'id' | 'number' | 'model' | 'state' | 'templ
     retrospectivelyAuthorised: false,
     blackoutOverrideReason: null,
     review: null,
+    approval: null,
     createdAt: now,
     updatedAt: now,
     version: 1,

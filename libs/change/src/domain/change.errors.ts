@@ -17,6 +17,11 @@ export enum ChangeErrorCode {
   Blackout = 'CHANGE.BLACKOUT',
   /** An approval by someone the pending level does not name (nor a delegate of someone it names). */
   NotEntitled = 'CHANGE.NOT_ENTITLED',
+  /** The approver (or the person a delegate stands in for) already decided on the pending level. */
+  AlreadyDecided = 'CHANGE.ALREADY_DECIDED',
+  /** A mandatory level of the applying approval policy resolved to nobody: it could never be approved. */
+  NoApprovers = 'CHANGE.NO_APPROVERS',
+  DelegationNotFound = 'CHANGE.DELEGATION_NOT_FOUND',
   /** A CAB decision on a change not on that meeting's agenda. */
   NotOnAgenda = 'CHANGE.NOT_ON_AGENDA',
   MeetingNotFound = 'CHANGE.MEETING_NOT_FOUND',
@@ -48,6 +53,9 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.IllegalTransition]: 'illegal_state',
   [ChangeErrorCode.Blackout]: 'illegal_state',
   [ChangeErrorCode.NotEntitled]: 'forbidden',
+  [ChangeErrorCode.AlreadyDecided]: 'illegal_state',
+  [ChangeErrorCode.NoApprovers]: 'illegal_state',
+  [ChangeErrorCode.DelegationNotFound]: 'not_found',
   [ChangeErrorCode.NotOnAgenda]: 'illegal_state',
   [ChangeErrorCode.MeetingNotFound]: 'not_found',
   [ChangeErrorCode.PolicyNotFound]: 'not_found',

@@ -5,6 +5,8 @@
  * contract's (`itsm.change.v1`), so GraphQL enums and events cannot drift from the domain.
  */
 
+import type { ApprovalProcess } from '@itsm/approval';
+
 export const CHANGE_MODELS = ['standard', 'normal', 'emergency'] as const;
 export type ChangeModel = (typeof CHANGE_MODELS)[number];
 
@@ -77,6 +79,11 @@ export interface Change {
   /** Why a blackout was overridden (emergency changes only), else null. */
   readonly blackoutOverrideReason: string | null;
   readonly review: PostImplementationReview | null;
+  /**
+   * The approval opened when the change last entered Authorize (levels, resolved approvers,
+   * decisions), or the system's pre-approval of a standard change; null: none.
+   */
+  readonly approval: ApprovalProcess | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   /** Optimistic version: +1 per write. */

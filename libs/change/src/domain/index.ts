@@ -11,3 +11,7 @@ export * from './change.events';
 export * from './change.model';
 export * from './unauthorised-change';
 export * from './change-success-score';
+export * from './approval-delegation';
+export * from './approval-errors';
+export * from './approval-policy-record';
+export * from './change-approval';

@@ -4,6 +4,7 @@ import { templateCursorKey } from '../persistence/change-template.repository';
 import { ChangeError, ChangeErrorCode, EMPTY_PLANS } from '../domain';
 import type { ChainVerdict, Change, ChangePlans, ChangeTemplate, TemplateDetails, TimeWindow } from '../domain';
 import type { ChangePlansInput, ChangeTemplateInput, ChangeWindowInput } from './change.inputs';
+import { toApprovalGql } from './change-approval-graphql.mapper';
 import type { ChangeAuditVerdictGql, ChangeGql, ChangeTemplateGql } from './change.types';
 
 export function toChangeGql(change: Change): ChangeGql {
@@ -15,6 +16,7 @@ export function toChangeGql(change: Change): ChangeGql {
     planned: change.planned === null ? null : { ...change.planned },
     risk: change.risk === null ? null : { ...change.risk },
     review: change.review === null ? null : { ...change.review },
+    approval: change.approval === null ? null : toApprovalGql(change.approval),
   };
 }
 

@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CHANGE_MODELS, CHANGE_STATES, CLOSE_CODES, RISK_LEVELS, TEMPLATE_STATES } from '../domain';
 import type { ChangeModel, ChangeState, CloseCode, RiskLevel, TemplateState } from '../domain';
 import { ChangeSchema } from './change.schema-marker';
+import { ChangeApprovalGql } from './change-approval.types';
 
 const registerIn = ChangeSchema;
 
@@ -90,6 +91,7 @@ export class ChangeGql {
   @Field({ description: 'An emergency change authorised after its implementation started' }) retrospectivelyAuthorised!: boolean;
   @Field(() => String, { nullable: true }) blackoutOverrideReason!: string | null;
   @Field(() => ChangeReviewGql, { nullable: true }) review!: ChangeReviewGql | null;
+  @Field(() => ChangeApprovalGql, { nullable: true, description: 'The approval under its policy: levels, approvers, decisions (null: none opened)' }) approval!: ChangeApprovalGql | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Int) version!: number;

@@ -1,6 +1,8 @@
 import type { AggregateMapper } from '@itsm/platform/persistence';
 import { sequenceOfNumber } from '../application/change-ids';
+import { awaitingApprovers } from '../domain';
 import type { AuditEntry, Change } from '../domain';
+import { approvalOfDocument } from './change-approval.mapper';
 import type { ChangeDocument } from './change.schema';
 
 /** A change with its audit chain: what one change document holds (besides outbox and inbox). */
@@ -39,6 +41,7 @@ export function changeOfDocument(d: ChangeDocument): Change {
     retrospectivelyAuthorised: d.retrospectivelyAuthorised ?? false,
     blackoutOverrideReason: d.blackoutOverrideReason ?? null,
     review: d.review === null || d.review === undefined ? null : { ...d.review, at: new Date(d.review.at) },
+    approval: approvalOfDocument(d.approval),
     createdAt: new Date(d.createdAt),
     updatedAt: new Date(d.updatedAt),
     version: d.version,
@@ -78,6 +81,8 @@ export const changeMapper: AggregateMapper<AuditedChange, ChangeDocument> = {
     retrospectivelyAuthorised: c.retrospectivelyAuthorised,
     blackoutOverrideReason: c.blackoutOverrideReason,
     review: c.review === null ? null : { ...c.review },
+    approval: c.approval,
+    awaitingApproverIds: awaitingApprovers(c.approval),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,

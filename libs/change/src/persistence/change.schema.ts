@@ -1,3 +1,4 @@
+import type { ApprovalProcess } from '@itsm/approval';
 import { aggregateDocumentPlugin } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
 import type { AuditEntry, ChangeModel, ChangePlans, ChangeState, CloseCode, PostImplementationReview, RiskExplanation, RiskLevel } from '../domain';
@@ -32,6 +33,10 @@ export interface ChangeDocument {
   retrospectivelyAuthorised: boolean;
   blackoutOverrideReason: string | null;
   review: PostImplementationReview | null;
+  /** The approval process as the engine keeps it (levels, approvers, decisions). */
+  approval: ApprovalProcess | null;
+  /** The undecided approvers of the pending levels: "my pending approvals" (PendingApprovalRepository's index). */
+  awaitingApproverIds: string[];
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -73,6 +78,8 @@ export const changeSchema = new Schema<ChangeDocument>(
     retrospectivelyAuthorised: { type: Boolean, default: false },
     blackoutOverrideReason: { type: String, default: null },
     review: { type: Schema.Types.Mixed, default: null },
+    approval: { type: Schema.Types.Mixed, default: null },
+    awaitingApproverIds: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },

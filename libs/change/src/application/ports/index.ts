@@ -1,4 +1,6 @@
 export * from './change-references.port';
+export * from './approval-stores.port';
 export * from './change-store.port';
 export * from './projection-stores.port';
 export * from './unauthorised-change-store.port';
+export * from './pending-approvals.port';

@@ -30,6 +30,7 @@ export function changeIn(state: ChangeState, model: ChangeModel = 'normal', over
     retrospectivelyAuthorised: false,
     blackoutOverrideReason: null,
     review: null,
+    approval: null,
     createdAt: at(-120),
     updatedAt: at(-60),
     version: 3,

@@ -1,8 +1,9 @@
 import { Clock } from '@itsm/platform/config';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { ChangeError, ChangeErrorCode, requestStandardChange } from '../../../domain';
 import type { Change, ChangeViewer } from '../../../domain';
 import { newChangeId } from '../../change-ids';
+import { ChangeDecisionHook, NoDecisionHook } from '../../change-decision-hook';
 import { ChangeReferences } from '../../change-references.service';
 import { ChangeNumbers, ChangeStore, TemplateStore } from '../../ports/change-store.port';
 import type { RequestStandardChangeCommand } from './request-standard-change.command';
@@ -15,6 +16,8 @@ export class RequestStandardChangeHandler {
     private readonly references: ChangeReferences,
     private readonly numbers: ChangeNumbers,
     private readonly clock: Clock,
+    /** Records an auto-approving policy's system decision on the new change (the approval rules). */
+    @Optional() private readonly hook: ChangeDecisionHook = new NoDecisionHook(),
   ) {}
 
   async execute(viewer: ChangeViewer, command: RequestStandardChangeCommand): Promise<Change> {
@@ -44,7 +47,7 @@ export class RequestStandardChangeHandler {
     const now = this.clock.now();
     // Decided once without a number (every check), then for real: a refused request burns no number.
     requestStandardChange(template, { ...request, number: 'CHG0000000' }, viewer.userId, now);
-    const { change, events } = requestStandardChange(template, { ...request, number: await this.numbers.next('CHG') }, viewer.userId, now);
+    const { change, events } = await this.hook.created(requestStandardChange(template, { ...request, number: await this.numbers.next('CHG') }, viewer.userId, now), now);
     await this.store.create(change, events);
     return change;
   }
