@@ -1,3 +1,5 @@
 export * from './domain';
 export * from './application/conflicts';
 export * from './application/ports';
+export * from './application/calendar';
+export * from './application/commands/calendar-commands';

@@ -1,1 +1,2 @@
 export * from './change-references.port';
+export * from './calendar-stores.port';

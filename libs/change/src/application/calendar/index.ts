@@ -1,0 +1,2 @@
+export * from './calendar-references';
+export * from './change-calendar.service';
