@@ -3,3 +3,4 @@ export * from './application/conflicts';
 export * from './application/ports';
 export * from './application/calendar';
 export * from './application/commands/calendar-commands';
+export * from './persistence';
