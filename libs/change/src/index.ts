@@ -4,3 +4,5 @@ export * from './application/ports';
 export * from './application/calendar';
 export * from './application/commands/calendar-commands';
 export * from './persistence';
+export * from './change.context';
+export * from './change.module';
