@@ -96,6 +96,13 @@ export default tseslint.config(
     },
   },
   {
+    // A domain spec may use the testing lib's pure helpers (seededRandom) instead of a copy of them.
+    files: ['libs/**/domain/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'mongoose', 'mongodb', 'kafkajs', '@itsm/platform/*', 'node:*'] }],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test-fixtures/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ChangeCalendar, compileMaintenanceWindow } from '../../domain';
 import type { BlackoutWindow, MaintenanceWindow } from '../../domain';
 import { BlackoutWindowStore, MaintenanceWindowStore } from '../ports/calendar-stores.port';
+import { RefreshingValue } from './refreshing-value';
 
 /** How long a replica trusts its copy of the windows before reading them again (other replicas' admin writes). */
 export const CALENDAR_REFRESH_MS = 30_000;
@@ -15,19 +16,19 @@ export const CALENDAR_REFRESH_MS = 30_000;
  */
 @Injectable()
 export class ChangeCalendarService {
-  private current: { readonly calendar: ChangeCalendar; readonly at: number } | undefined;
-  private loading: Promise<ChangeCalendar> | undefined;
+  private readonly loaded: RefreshingValue<ChangeCalendar>;
 
   constructor(
     @Inject(MaintenanceWindowStore) private readonly windows: MaintenanceWindowStore,
     @Inject(BlackoutWindowStore) private readonly blackouts: BlackoutWindowStore,
-    @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    @Inject(Clock) clock: Clock,
+  ) {
+    this.loaded = new RefreshingValue(() => this.load(), () => clock.now().getTime(), CALENDAR_REFRESH_MS);
+  }
 
   /** The calendar, windows at most CALENDAR_REFRESH_MS old; with `fresh` the blackouts as stored now. */
   async calendar(fresh = true): Promise<ChangeCalendar> {
-    const now = this.clock.now().getTime();
-    const calendar = this.current !== undefined && now - this.current.at < CALENDAR_REFRESH_MS ? this.current.calendar : await this.reload(now);
+    const calendar = await this.loaded.get();
     if (fresh) {
       const stored = await this.blackouts.all();
       for (const old of calendar.allBlackouts()) if (!stored.some((b) => b.id === old.id)) calendar.removeBlackout(old.id);
@@ -37,32 +38,23 @@ export class ChangeCalendarService {
   }
 
   windowSaved(window: MaintenanceWindow): void {
-    this.current?.calendar.putWindow(compileMaintenanceWindow(window.id, window));
+    this.loaded.peek()?.putWindow(compileMaintenanceWindow(window.id, window));
   }
 
   windowRemoved(id: string): void {
-    this.current?.calendar.removeWindow(id);
+    this.loaded.peek()?.removeWindow(id);
   }
 
   blackoutSaved(blackout: BlackoutWindow): void {
-    this.current?.calendar.putBlackout(blackout);
+    this.loaded.peek()?.putBlackout(blackout);
   }
 
   blackoutRemoved(id: string): void {
-    this.current?.calendar.removeBlackout(id);
+    this.loaded.peek()?.removeBlackout(id);
   }
 
-  private reload(now: number): Promise<ChangeCalendar> {
-    this.loading ??= (async () => {
-      try {
-        const [windows, blackouts] = await Promise.all([this.windows.all(), this.blackouts.all()]);
-        const calendar = new ChangeCalendar(windows.map((w) => compileMaintenanceWindow(w.id, w)), blackouts);
-        this.current = { calendar, at: now };
-        return calendar;
-      } finally {
-        this.loading = undefined;
-      }
-    })();
-    return this.loading;
+  private async load(): Promise<ChangeCalendar> {
+    const [windows, blackouts] = await Promise.all([this.windows.all(), this.blackouts.all()]);
+    return new ChangeCalendar(windows.map((w) => compileMaintenanceWindow(w.id, w)), blackouts);
   }
 }

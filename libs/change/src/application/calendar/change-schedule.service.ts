@@ -5,6 +5,7 @@ import type { Change } from '../../domain';
 import { sequenceOfNumber } from '../change-ids';
 import { ChangeReads } from '../ports/change-store.port';
 import { CALENDAR_REFRESH_MS } from './change-calendar.service';
+import { RefreshingValue } from './refreshing-value';
 
 const PAGE = 100;
 
@@ -16,29 +17,25 @@ const PAGE = 100;
  */
 @Injectable()
 export class ChangeScheduleService {
-  private current: { readonly index: ScheduleIndex; readonly at: number } | undefined;
-  private loading: Promise<ScheduleIndex> | undefined;
+  private readonly loaded: RefreshingValue<ScheduleIndex>;
 
   constructor(
     @Inject(ChangeReads) private readonly reads: ChangeReads,
-    @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    @Inject(Clock) clock: Clock,
+  ) {
+    this.loaded = new RefreshingValue(() => this.rebuild(), () => clock.now().getTime(), CALENDAR_REFRESH_MS);
+  }
 
-  async index(): Promise<ScheduleIndex> {
-    const now = this.clock.now().getTime();
-    if (this.current !== undefined && now - this.current.at < CALENDAR_REFRESH_MS) return this.current.index;
-    this.loading ??= this.rebuild(now).finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
+  index(): Promise<ScheduleIndex> {
+    return this.loaded.get();
   }
 
   /** A change as just written: in the index when it holds a window, out of it when not. */
   apply(change: Change): void {
-    this.current?.index.apply(change.id, scheduledChangeOf(change));
+    this.loaded.peek()?.apply(change.id, scheduledChangeOf(change));
   }
 
-  private async rebuild(now: number): Promise<ScheduleIndex> {
+  private async rebuild(): Promise<ScheduleIndex> {
     const index = new ScheduleIndex();
     let afterSeq: number | undefined;
     for (;;) {
@@ -48,7 +45,6 @@ export class ChangeScheduleService {
       if (!page.hasNextPage || last === undefined) break;
       afterSeq = sequenceOfNumber(last.number);
     }
-    this.current = { index, at: now };
     return index;
   }
 }

@@ -1,3 +1,4 @@
+import { seededRandom } from '@itsm/testing';
 import { ChangeCalendar } from '../calendar/change-calendar';
 import { compileMaintenanceWindow } from '../calendar/maintenance-window';
 import { ChangeErrorCode } from '../change.errors';
@@ -9,18 +10,6 @@ import type { ScheduledChange } from './schedule-index';
 import { ScheduleIndex, scheduledChangeOf } from './schedule-index';
 
 // Fixed instants: the domain takes no clock, so nothing here depends on today's date.
-/** A small deterministic generator (mulberry32): the domain's lint keeps @itsm/testing out of domain/. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const DAY = Date.parse('2031-06-02T00:00:00Z');
 const H = 3_600_000;
 const w = (fromHour: number, toHour: number, day = 0): { start: number; end: number } => ({ start: DAY + day * 24 * H + fromHour * H, end: DAY + day * 24 * H + toHour * H });
