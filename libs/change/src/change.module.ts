@@ -7,14 +7,17 @@ import type { DynamicModule } from '@nestjs/common';
 import { ChangeAccessService } from './application/change-access.service';
 import { ChangeCommandRunner } from './application/change-command-runner';
 import { ChangeReferences } from './application/change-references.service';
+import { ChangeCalendarService, ChangeScheduleService, ScheduleGuardedChangeStore } from './application/calendar';
 import { CHANGE_COMMAND_HANDLERS } from './application/commands';
+import { CALENDAR_COMMAND_HANDLERS } from './application/commands/calendar-commands';
+import { BlackoutWindowStore, MaintenanceWindowStore } from './application/ports/calendar-stores.port';
 import { ChangeNumbers, ChangeReads, ChangeStore, TemplateStore } from './application/ports/change-store.port';
-import { CHANGE_QUERY_HANDLERS } from './application/queries';
+import { CALENDAR_QUERY_HANDLERS, CHANGE_QUERY_HANDLERS } from './application/queries';
 import { CHANGE_APPROVAL_HANDLERS, CHANGE_APPROVAL_PROVIDERS, CHANGE_APPROVAL_REPOSITORIES } from './change-approvals';
 import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJECTION_REPOSITORIES } from './change-projections';
 import type { ChangeSettings } from './change-env';
-import { CHANGE_RESOLVERS } from './graphql';
-import { ChangeRepository, ChangeTemplateRepository, changeSchema } from './persistence';
+import { CALENDAR_RESOLVERS, CHANGE_RESOLVERS } from './graphql';
+import { BlackoutWindowRepository, ChangeRepository, ChangeTemplateRepository, changeSchema, MaintenanceWindowRepository } from './persistence';
 import { UNAUTHORISED_CHANGE_PROVIDERS, unauthorisedChangeRepository } from './unauthorised-changes';
 
 export const CHANGE_CONNECTION = Symbol('CHANGE_CONNECTION');
@@ -43,6 +46,8 @@ export class ChangeModule {
         outboxRepository(ChangeRepository, { model: 'Change', schema: changeSchema, topic: changeTopic.name }, (model, notify) => new ChangeRepository(model, notify)),
         contextRepository(ChangeTemplateRepository, (c) => new ChangeTemplateRepository(c), ChangeTemplateRepository.indexes),
         contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c), NumberSequenceRepository.indexes),
+        contextRepository(MaintenanceWindowRepository, (c) => new MaintenanceWindowRepository(c), MaintenanceWindowRepository.indexes),
+        contextRepository(BlackoutWindowRepository, (c) => new BlackoutWindowRepository(c), BlackoutWindowRepository.indexes),
         ...CHANGE_PROJECTION_REPOSITORIES,
         unauthorisedChangeRepository(),
         ...CHANGE_APPROVAL_REPOSITORIES,
@@ -54,7 +59,16 @@ export class ChangeModule {
       controllers: [...CHANGE_PROJECTION_CONSUMERS],
       providers: [
         { provide: Clock, useClass: SystemClock },
-        { provide: ChangeStore, useExisting: ChangeRepository },
+        // Every change write goes through the calendar's guard (CHANGE.BLACKOUT) and updates the schedule index.
+        {
+          provide: ChangeStore,
+          useFactory: (inner: ChangeRepository, calendar: ChangeCalendarService, schedule: ChangeScheduleService) => new ScheduleGuardedChangeStore(inner, calendar, schedule),
+          inject: [ChangeRepository, ChangeCalendarService, ChangeScheduleService],
+        },
+        { provide: MaintenanceWindowStore, useExisting: MaintenanceWindowRepository },
+        { provide: BlackoutWindowStore, useExisting: BlackoutWindowRepository },
+        ChangeCalendarService,
+        ChangeScheduleService,
         { provide: ChangeReads, useExisting: ChangeRepository },
         { provide: TemplateStore, useExisting: ChangeTemplateRepository },
         { provide: ChangeNumbers, useExisting: NumberSequenceRepository },
@@ -67,6 +81,9 @@ export class ChangeModule {
         ...CHANGE_COMMAND_HANDLERS,
         ...CHANGE_QUERY_HANDLERS,
         ...CHANGE_RESOLVERS,
+        ...CALENDAR_COMMAND_HANDLERS,
+        ...CALENDAR_QUERY_HANDLERS,
+        ...CALENDAR_RESOLVERS,
       ],
       exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, ...CHANGE_APPROVAL_HANDLERS, persistence],
     };

@@ -11,12 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectCmdbEventCommand, ProjectCmdbEventHandler, ProjectDirectoryEventCommand, ProjectDirectoryEventHandler } from '../application/commands';
 import { ChangeReads } from '../application/ports/change-store.port';
+import { CalendarWindowsHandler, CalendarWindowsQuery, ChangeConflictsHandler, ChangeConflictsQuery } from '../application/queries';
 import { changeContext } from '../change.context';
 import { CHANGE_STATES, verifyChain } from '../domain';
 import { DEMO_CHANGE_NAMES } from './change-demo-changes';
 import { seedDemoChange } from './change-demo-data';
 
 const SERVICES = new Set(['Web shop', 'Customer portal']);
+const MANAGER = { userId: 'u-change-manager', roles: ['change-manager'], orgId: 'contoso' };
 
 /** The change demo on the peers, with the directory's and CMDB's demo names fed into its projections. */
 describe('change demo data', () => {
@@ -78,6 +80,12 @@ describe('change demo data', () => {
     ]);
     expect(all.find((c) => c.id === seeded.get('standard'))?.approval).toMatchObject({ outcome: 'approved', levels: [] });
     for (const change of all) expect(verifyChain((await reads.audit(change.id)) ?? [])).toMatchObject({ ok: true });
+    // The calendar's demo: windows, the year-end freeze, one conflicting pair.
+    const pair = await app.get(ChangeConflictsHandler).execute(MANAGER, new ChangeConflictsQuery(seeded.get('conflict-new') ?? ''));
+    expect(pair).toEqual([expect.objectContaining({ kind: 'same_ci', otherChangeId: seeded.get('conflict-held') })]);
+    const lists = await app.get(CalendarWindowsHandler).execute(new CalendarWindowsQuery());
+    expect(lists.windows.map((w) => w.name)).toEqual(['Web shop Saturday night', 'web-01 nightly']);
+    expect(lists.blackouts).toEqual([expect.objectContaining({ name: 'Year-end freeze', serviceIds: [] })]);
     // Once per store: a second run adds nothing.
     expect((await seedDemoChange(app, earlier)).size).toBe(0);
   });

@@ -1,6 +1,7 @@
 import type { DemoReferences } from '@itsm/platform/service';
 import type { INestApplication } from '@nestjs/common';
 import { ChangeReads } from '../application/ports/change-store.port';
+import { seedDemoCalendar } from './change-demo-calendar';
 import { seedDemoChanges, DEMO_CHANGE_NAMES } from './change-demo-changes';
 import { seedDemoApprovalPolicies } from './change-approval-demo-data';
 import { seedDemoTemplates } from './change-demo-templates';
@@ -21,5 +22,7 @@ export async function seedDemoChange(app: INestApplication, earlier: DemoReferen
   const policies = await seedDemoApprovalPolicies(app, { managers: users('u-change-manager'), cab: users('u-cab-1', 'u-cab-2', 'u-cab-3') });
   const templates = await seedDemoTemplates(app, world);
   const changes = await seedDemoChanges(app, world, templates);
-  return new Map([...policies, ...templates, ...changes]);
+  // After the changes: the year-end freeze must not refuse a demo change scheduled before it was declared.
+  const calendar = await seedDemoCalendar(app, world);
+  return new Map([...policies, ...templates, ...changes, ...calendar]);
 }

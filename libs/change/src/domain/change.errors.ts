@@ -34,6 +34,10 @@ export enum ChangeErrorCode {
   /** No, an unknown or a revoked pipeline token. */
   Unauthenticated = 'CHANGE.UNAUTHENTICATED',
   TooMany = 'CHANGE.TOO_MANY',
+  /** An RRULE that RFC 5545 forbids or this platform does not expand (calendar lane). */
+  InvalidRecurrence = 'CHANGE.INVALID_RECURRENCE',
+  /** A time-zone name that is not an IANA zone (calendar lane). */
+  UnknownTimeZone = 'CHANGE.UNKNOWN_TIME_ZONE',
   /** A consumed event (CMDB, directory, incident) keyed by another record than the one it describes. */
   InvalidProjectionEvent = 'CHANGE.INVALID_PROJECTION_EVENT',
 }
@@ -65,5 +69,7 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.Forbidden]: 'forbidden',
   [ChangeErrorCode.Unauthenticated]: 'forbidden',
   [ChangeErrorCode.TooMany]: 'invalid_input',
+  [ChangeErrorCode.InvalidRecurrence]: 'invalid_input',
+  [ChangeErrorCode.UnknownTimeZone]: 'invalid_input',
   [ChangeErrorCode.InvalidProjectionEvent]: 'invalid_input',
 };

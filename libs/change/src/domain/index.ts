@@ -15,3 +15,5 @@ export * from './approval-delegation';
 export * from './approval-errors';
 export * from './approval-policy-record';
 export * from './change-approval';
+export * from './calendar';
+export * from './conflicts';

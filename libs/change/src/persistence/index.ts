@@ -1,3 +1,4 @@
+export * from './calendar-windows.repository';
 export * from './change-template.repository';
 export * from './change.envelopes';
 export * from './change.mapper';

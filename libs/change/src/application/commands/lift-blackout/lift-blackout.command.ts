@@ -1,0 +1,4 @@
+/** An admin lifts (removes) a blackout. */
+export class LiftBlackoutCommand {
+  constructor(readonly id: string) {}
+}

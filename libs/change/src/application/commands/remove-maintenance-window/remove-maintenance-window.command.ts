@@ -1,0 +1,4 @@
+/** An admin removes a maintenance window. */
+export class RemoveMaintenanceWindowCommand {
+  constructor(readonly id: string) {}
+}

@@ -1,0 +1,2 @@
+/** Every maintenance window and blackout (the admin's lists). */
+export class CalendarWindowsQuery {}

@@ -1,0 +1,5 @@
+export * from './blackout-window';
+export * from './change-calendar';
+export * from './intervals';
+export * from './maintenance-window';
+export * from './blackout-guard';
