@@ -11,6 +11,8 @@ export enum RecurrenceErrorCode {
   UnsupportedRule = 'RECURRENCE.UNSUPPORTED_RULE',
   /** The expansion bounds are not usable, or the set would exceed its occurrence limit. */
   InvalidWindow = 'RECURRENCE.INVALID_WINDOW',
+  /** A time-zone name that is not an IANA zone this runtime knows. */
+  UnknownTimeZone = 'RECURRENCE.UNKNOWN_TIME_ZONE',
 }
 
 export class RecurrenceError extends CodedError<RecurrenceErrorCode> {
@@ -37,4 +39,5 @@ export const RECURRENCE_ERROR_KINDS: ErrorKinds<RecurrenceErrorCode> = {
   [RecurrenceErrorCode.InvalidRule]: 'invalid_input',
   [RecurrenceErrorCode.UnsupportedRule]: 'invalid_input',
   [RecurrenceErrorCode.InvalidWindow]: 'invalid_input',
+  [RecurrenceErrorCode.UnknownTimeZone]: 'invalid_input',
 };

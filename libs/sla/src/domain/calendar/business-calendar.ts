@@ -1,14 +1,13 @@
 import { SlaError, SlaErrorCode } from '../sla.errors';
 import type { BusinessCalendarSpec } from './calendar-spec';
 import { parseTimeOfDay, validateCalendar } from './calendar-spec';
-import { DAY_MS, MINUTE_MS, parseIsoDate } from './civil-date';
-import { WEEKDAYS, weekdayIndexOfDay } from './weekday';
+import { DAY_MS, MINUTE_MS, WEEKDAYS, parseIsoDate, weekdayIndexOfDay } from '@itsm/recurrence';
 import { assertTimeZone, offsetAt, wallToUtc } from './zoned-time';
 
 export type { BusinessCalendarSpec, Holiday, TimeOfDayInterval } from './calendar-spec';
 export { ALWAYS_OPEN, validateCalendar } from './calendar-spec';
-export type { Weekday } from './weekday';
-export { WEEKDAYS } from './weekday';
+export type { Weekday } from '@itsm/recurrence';
+export { WEEKDAYS } from '@itsm/recurrence';
 export { assertTimeZone, isValidTimeZone } from './zoned-time';
 
 export interface CompiledCalendar {

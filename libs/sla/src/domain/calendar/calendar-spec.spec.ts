@@ -1,7 +1,7 @@
 import { SlaError, SlaErrorCode } from '../sla.errors';
 import type { BusinessCalendarSpec, TimeOfDayInterval } from './calendar-spec';
 import { ALWAYS_OPEN, parseTimeOfDay, validateCalendar } from './calendar-spec';
-import { WEEKDAYS } from './weekday';
+import { WEEKDAYS } from '@itsm/recurrence';
 
 const nineToFive: readonly TimeOfDayInterval[] = [{ start: '09:00', end: '17:00' }];
 

@@ -1,7 +1,6 @@
 import { SlaError, SlaErrorCode } from '../sla.errors';
-import { parseIsoDate } from './civil-date';
-import type { Weekday } from './weekday';
-import { WEEKDAYS, isWeekday } from './weekday';
+import type { Weekday } from '@itsm/recurrence';
+import { WEEKDAYS, isWeekday, parseIsoDate } from '@itsm/recurrence';
 
 /** 'HH:MM' local wall time; `end` may be '24:00' (the next local midnight). */
 export interface TimeOfDayInterval {

@@ -1,10 +1,9 @@
 import type { DateValue, RecurrenceRule } from '@itsm/recurrence';
-import { RecurrenceError, RecurrenceErrorCode, expandRecurrence, parseDateValue, parseRecurrenceRule } from '@itsm/recurrence';
+import { RecurrenceError, RecurrenceErrorCode, daysFromCivil, expandRecurrence, formatIsoDate, parseDateValue, parseRecurrenceRule } from '@itsm/recurrence';
 import ICAL from 'ical.js';
 import { SlaError, SlaErrorCode } from '../sla.errors';
 import type { Holiday } from './calendar-spec';
 import { mergeHolidays } from './calendar-spec';
-import { daysFromCivil, formatIsoDate } from './civil-date';
 import type { ContentLine, ICalComponent } from './ical-document';
 import { iCalendarError, parseICalendar, textValue } from './ical-document';
 
