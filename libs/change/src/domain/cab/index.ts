@@ -1,0 +1,3 @@
+export * from './cab-agenda';
+export * from './cab-decision';
+export * from './cab-meeting';
