@@ -29,6 +29,10 @@ export enum ChangeErrorCode {
   /** No, an unknown or a revoked pipeline token. */
   Unauthenticated = 'CHANGE.UNAUTHENTICATED',
   TooMany = 'CHANGE.TOO_MANY',
+  /** An RRULE that RFC 5545 forbids or this platform does not expand (calendar lane). */
+  InvalidRecurrence = 'CHANGE.INVALID_RECURRENCE',
+  /** A time-zone name that is not an IANA zone (calendar lane). */
+  UnknownTimeZone = 'CHANGE.UNKNOWN_TIME_ZONE',
 }
 
 export class ChangeError extends CodedError<ChangeErrorCode> {
@@ -55,4 +59,6 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.Forbidden]: 'forbidden',
   [ChangeErrorCode.Unauthenticated]: 'forbidden',
   [ChangeErrorCode.TooMany]: 'invalid_input',
+  [ChangeErrorCode.InvalidRecurrence]: 'invalid_input',
+  [ChangeErrorCode.UnknownTimeZone]: 'invalid_input',
 };

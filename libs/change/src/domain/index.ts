@@ -1,2 +1,4 @@
 export * from './change.errors';
 export * from './change.model';
+export * from './calendar';
+export * from './conflicts';

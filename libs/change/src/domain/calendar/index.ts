@@ -1,0 +1,4 @@
+export * from './blackout-window';
+export * from './change-calendar';
+export * from './intervals';
+export * from './maintenance-window';

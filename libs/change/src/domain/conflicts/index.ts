@@ -1,0 +1,4 @@
+export * from './change-conflict';
+export * from './detect-conflicts';
+export * from './next-conflict-free-window';
+export * from './schedule-index';

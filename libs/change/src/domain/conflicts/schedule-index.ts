@@ -1,0 +1,138 @@
+import type { Change, ChangeState } from '../change.model';
+import type { Interval } from '../calendar/intervals';
+
+/** The states in which a change holds its planned window against others. */
+export const SCHEDULE_HOLDING_STATES: readonly ChangeState[] = ['authorize', 'scheduled', 'implement'];
+
+/** What the conflict checks need of another change. */
+export interface ScheduledChange {
+  readonly id: string;
+  readonly number: string;
+  readonly configurationItemIds: readonly string[];
+  readonly assigneeId: string | null;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The change as the schedule sees it, or null when it holds no window (no plan, or not active). */
+export function scheduledChangeOf(change: Pick<Change, 'id' | 'number' | 'state' | 'configurationItemIds' | 'assigneeId' | 'planned'>): ScheduledChange | null {
+  if (change.planned === null || !SCHEDULE_HOLDING_STATES.includes(change.state)) return null;
+  return {
+    id: change.id,
+    number: change.number,
+    configurationItemIds: change.configurationItemIds,
+    assigneeId: change.assigneeId,
+    start: change.planned.start.getTime(),
+    end: change.planned.end.getTime(),
+  };
+}
+
+/** One key's changes sorted by start, with the longest duration among them (the search's reach back). */
+class Lane {
+  readonly items: ScheduledChange[] = [];
+  private longest = 0;
+
+  insert(change: ScheduledChange): void {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.items[mid] as ScheduledChange).start <= change.start) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, change);
+    this.longest = Math.max(this.longest, change.end - change.start);
+  }
+
+  remove(id: string): void {
+    const at = this.items.findIndex((c) => c.id === id);
+    if (at >= 0) this.items.splice(at, 1);
+  }
+
+  /** Changes whose window overlaps [start, end): binary search to the first start >= start - longest, scan to end. */
+  overlapping(range: Interval, out: ScheduledChange[]): void {
+    const from = range.start - this.longest;
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.items[mid] as ScheduledChange).start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.items.length; i += 1) {
+      const c = this.items[i] as ScheduledChange;
+      if (c.start >= range.end) return;
+      if (c.end > range.start) out.push(c);
+    }
+  }
+}
+
+/**
+ * An interval index of the changes holding planned windows, by CI and by assignee: per key a list
+ * sorted by start, so "who is on this CI between s and e" is a binary search and a short scan, not
+ * a pass over every scheduled change. Kept current by `put` (every saved change) and `remove`.
+ */
+export class ScheduleIndex {
+  private readonly changes = new Map<string, ScheduledChange>();
+  private readonly byCi = new Map<string, Lane>();
+  private readonly byAssignee = new Map<string, Lane>();
+
+  constructor(changes: Iterable<ScheduledChange> = []) {
+    for (const change of changes) this.put(change);
+  }
+
+  get size(): number {
+    return this.changes.size;
+  }
+
+  get(id: string): ScheduledChange | undefined {
+    return this.changes.get(id);
+  }
+
+  /** Adds or replaces a change; null (no longer holding a window) removes it. */
+  apply(id: string, change: ScheduledChange | null): void {
+    if (change === null) this.remove(id);
+    else this.put(change);
+  }
+
+  put(change: ScheduledChange): void {
+    this.remove(change.id);
+    this.changes.set(change.id, change);
+    for (const ci of new Set(change.configurationItemIds)) lane(this.byCi, ci).insert(change);
+    if (change.assigneeId !== null) lane(this.byAssignee, change.assigneeId).insert(change);
+  }
+
+  remove(id: string): void {
+    const old = this.changes.get(id);
+    if (old === undefined) return;
+    this.changes.delete(id);
+    for (const ci of new Set(old.configurationItemIds)) this.byCi.get(ci)?.remove(id);
+    if (old.assigneeId !== null) this.byAssignee.get(old.assigneeId)?.remove(id);
+  }
+
+  onCi(ciId: string, range: Interval): ScheduledChange[] {
+    const out: ScheduledChange[] = [];
+    this.byCi.get(ciId)?.overlapping(range, out);
+    return out;
+  }
+
+  forAssignee(assigneeId: string, range: Interval): ScheduledChange[] {
+    const out: ScheduledChange[] = [];
+    this.byAssignee.get(assigneeId)?.overlapping(range, out);
+    return out;
+  }
+
+  /** Every held window overlapping `range` (the calendar view), by start. */
+  inRange(range: Interval): ScheduledChange[] {
+    return [...this.changes.values()].filter((c) => c.start < range.end && c.end > range.start).sort((a, b) => a.start - b.start);
+  }
+}
+
+function lane(map: Map<string, Lane>, key: string): Lane {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = new Lane();
+    map.set(key, found);
+  }
+  return found;
+}
