@@ -10,7 +10,7 @@ const input: RiskQuestionnaireInput = {
   thresholds: [{ minScore: 4, level: 'moderate' }, { minScore: 10, level: 'high' }],
 };
 
-const refusal = (field: string): object => expect.objectContaining({ code: ChangeErrorCode.InvalidInput, details: { field } });
+const refusal = (field: string): Error => expect.objectContaining({ code: ChangeErrorCode.InvalidInput, details: { field } });
 
 describe('risk questionnaire', () => {
   it('scores the chosen answers and maps the highest threshold reached to its level', () => {
