@@ -33,6 +33,8 @@ export enum ChangeErrorCode {
   InvalidRecurrence = 'CHANGE.INVALID_RECURRENCE',
   /** A time-zone name that is not an IANA zone (calendar lane). */
   UnknownTimeZone = 'CHANGE.UNKNOWN_TIME_ZONE',
+  /** A consumed event (CMDB, directory, incident) keyed by another record than the one it describes. */
+  InvalidProjectionEvent = 'CHANGE.INVALID_PROJECTION_EVENT',
 }
 
 export class ChangeError extends CodedError<ChangeErrorCode> {
@@ -61,4 +63,5 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.TooMany]: 'invalid_input',
   [ChangeErrorCode.InvalidRecurrence]: 'invalid_input',
   [ChangeErrorCode.UnknownTimeZone]: 'invalid_input',
+  [ChangeErrorCode.InvalidProjectionEvent]: 'invalid_input',
 };
