@@ -16,7 +16,8 @@ const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:contracts'] },
   // End-to-end suites run the built apps as processes; they import only what a client would need.
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'] },
-  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:contracts', 'type:testing'] },
+  // A bench may reuse another bench's generators (bench:change builds its CMDB with bench:cmdb's topology).
+  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:contracts', 'type:testing', 'type:bench'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:incident', onlyDependOnLibsWithTags: ['scope:incident', 'scope:shared'] },
   { sourceTag: 'scope:change', onlyDependOnLibsWithTags: ['scope:change', 'scope:shared'] },

@@ -1,1 +1,3 @@
 export * from './domain';
+export * from './application/conflicts';
+export * from './application/ports';

@@ -11,3 +11,5 @@ export type { Weekday } from './lib/weekday';
 export { WEEKDAYS, isWeekday, weekdayIndexOfDay, weekdayOfDay } from './lib/weekday';
 export type { LocalDay } from './lib/zoned-time';
 export { assertTimeZone, isValidTimeZone, localDayOf, localToUtc, offsetAt, wallToUtc } from './lib/zoned-time';
+export { wallToUtcWith } from './lib/zoned-time';
+export { ZoneOffsets } from './lib/zone-offsets';

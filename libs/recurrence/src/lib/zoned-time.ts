@@ -96,13 +96,19 @@ export function offsetAt(timeZone: string, utcMs: number): number {
  * transition within a day either side, true of every IANA zone in modern times.
  */
 export function wallToUtc(timeZone: string, wallMs: number): number {
-  const before = offsetAt(timeZone, wallMs - DAY_MS);
-  const after = offsetAt(timeZone, wallMs + DAY_MS);
+  formatterFor(timeZone);
+  return wallToUtcWith((utcMs) => offsetAt(timeZone, utcMs), wallMs);
+}
+
+/** wallToUtc over any source of a zone's offsets (e.g. ZoneOffsets' table instead of ICU each time). */
+export function wallToUtcWith(offsetAtUtc: (utcMs: number) => number, wallMs: number): number {
+  const before = offsetAtUtc(wallMs - DAY_MS);
+  const after = offsetAtUtc(wallMs + DAY_MS);
   if (before === after) return wallMs - before;
   const early = wallMs - before;
   const late = wallMs - after;
-  const earlyExists = offsetAt(timeZone, early) === before;
-  const lateExists = offsetAt(timeZone, late) === after;
+  const earlyExists = offsetAtUtc(early) === before;
+  const lateExists = offsetAtUtc(late) === after;
   if (earlyExists && lateExists) return Math.min(early, late);
   if (earlyExists) return early;
   if (lateExists) return late;

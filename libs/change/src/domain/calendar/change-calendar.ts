@@ -1,6 +1,7 @@
+import { DAY_MS, ZoneOffsets } from '@itsm/recurrence';
 import type { BlackoutWindow } from './blackout-window';
 import type { Interval } from './intervals';
-import { DAY_MS, overlaps } from './intervals';
+import { overlaps } from './intervals';
 import type { CompiledMaintenanceWindow, WindowScope } from './maintenance-window';
 import { expandMaintenanceWindow } from './maintenance-window';
 
@@ -12,7 +13,6 @@ interface Expansion {
   readonly intervals: readonly Interval[];
 }
 
-const key = (scope: WindowScope, targetId: string): string => `${scope}:${targetId}`;
 
 /** First index whose interval ends after `at` (one window's intervals: sorted by start, all the same length, so by end too). */
 function firstEndingAfter(intervals: readonly Interval[], at: number): number {
@@ -33,9 +33,11 @@ function firstEndingAfter(intervals: readonly Interval[], at: number): number {
  */
 export class ChangeCalendar {
   private readonly windows = new Map<string, CompiledMaintenanceWindow>();
-  private readonly byTarget = new Map<string, Set<string>>();
+  /** Window ids by scope, then by target id (raw ids as keys: no key strings built per look-up). */
+  private readonly byTarget: Record<WindowScope, Map<string, Set<string>>> = { ci: new Map(), service: new Map(), ci_class: new Map() };
   private readonly expansions = new Map<string, Expansion>();
   private readonly blackouts = new Map<string, BlackoutWindow>();
+  private readonly zones = new Map<string, ZoneOffsets>();
 
   constructor(windows: readonly CompiledMaintenanceWindow[] = [], blackouts: readonly BlackoutWindow[] = []) {
     for (const window of windows) this.putWindow(window);
@@ -45,10 +47,10 @@ export class ChangeCalendar {
   putWindow(window: CompiledMaintenanceWindow): void {
     this.removeWindow(window.id);
     this.windows.set(window.id, window);
-    const k = key(window.scope, window.targetId);
-    const ids = this.byTarget.get(k) ?? new Set<string>();
+    const targets = this.byTarget[window.scope];
+    const ids = targets.get(window.targetId) ?? new Set<string>();
     ids.add(window.id);
-    this.byTarget.set(k, ids);
+    targets.set(window.targetId, ids);
   }
 
   removeWindow(id: string): void {
@@ -56,7 +58,7 @@ export class ChangeCalendar {
     if (old === undefined) return;
     this.windows.delete(id);
     this.expansions.delete(id);
-    this.byTarget.get(key(old.scope, old.targetId))?.delete(id);
+    this.byTarget[old.scope].get(old.targetId)?.delete(id);
   }
 
   putBlackout(blackout: BlackoutWindow): void {
@@ -73,14 +75,17 @@ export class ChangeCalendar {
 
   /** The windows that govern a CI: its own, its class's, and those of the services given. */
   windowsFor(ciId: string, classId: string | null, serviceIds: readonly string[]): CompiledMaintenanceWindow[] {
-    const keys = [key('ci', ciId), ...(classId === null ? [] : [key('ci_class', classId)]), ...serviceIds.map((s) => key('service', s))];
     const found: CompiledMaintenanceWindow[] = [];
-    for (const k of keys) {
-      for (const id of this.byTarget.get(k) ?? []) {
+    const add = (ids: Set<string> | undefined): void => {
+      if (ids === undefined) return;
+      for (const id of ids) {
         const window = this.windows.get(id);
         if (window !== undefined) found.push(window);
       }
-    }
+    };
+    add(this.byTarget.ci.get(ciId));
+    if (classId !== null) add(this.byTarget.ci_class.get(classId));
+    for (const serviceId of serviceIds) add(this.byTarget.service.get(serviceId));
     return found;
   }
 
@@ -89,13 +94,23 @@ export class ChangeCalendar {
     return [...this.windows.values()];
   }
 
+  /** Expands every window over `range` ahead of queries (a service does this at start for the year ahead). */
+  prepare(range: Interval): void {
+    for (const window of this.windows.values()) this.occurrences(window, range);
+  }
+
   /** The window's occurrences overlapping `range`, ascending. */
   occurrences(window: CompiledMaintenanceWindow, range: Interval): Interval[] {
     let expansion = this.expansions.get(window.id);
     if (expansion === undefined || range.start < expansion.range.start || range.end > expansion.range.end) {
       const start = Math.floor(Math.min(range.start, expansion?.range.start ?? range.start) / BLOCK_MS) * BLOCK_MS;
       const end = Math.ceil(Math.max(range.end, expansion?.range.end ?? range.end) / BLOCK_MS) * BLOCK_MS;
-      expansion = { range: { start, end }, intervals: expandMaintenanceWindow(window, { start, end }) };
+      let zone = this.zones.get(window.timeZone);
+      if (zone === undefined) {
+        zone = new ZoneOffsets(window.timeZone);
+        this.zones.set(window.timeZone, zone);
+      }
+      expansion = { range: { start, end }, intervals: expandMaintenanceWindow(window, { start, end }, zone) };
       this.expansions.set(window.id, expansion);
     }
     const out: Interval[] = [];

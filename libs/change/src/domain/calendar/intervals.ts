@@ -8,9 +8,6 @@ export interface Interval {
   readonly end: number;
 }
 
-export const DAY_MS = 86_400_000;
-export const MINUTE_MS = 60_000;
-
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.start < b.end && b.start < a.end;
 }

@@ -1,3 +1,4 @@
+import type { ZoneOffsets } from '@itsm/recurrence';
 import type { Interval } from './intervals';
 import { compileRecurringWindow, expandRecurringWindow, invalidWindow, windowText } from './recurring-window';
 import type { CompiledRecurringWindow, RecurringWindowSpec } from './recurring-window';
@@ -42,6 +43,6 @@ export function compileMaintenanceWindow(id: string, spec: MaintenanceWindowSpec
 }
 
 /** The window's occurrences that overlap `range`, as UTC intervals, ascending (see expandRecurringWindow). */
-export function expandMaintenanceWindow(window: CompiledMaintenanceWindow, range: Interval): Interval[] {
-  return expandRecurringWindow(window, range);
+export function expandMaintenanceWindow(window: CompiledMaintenanceWindow, range: Interval, offsets?: ZoneOffsets): Interval[] {
+  return expandRecurringWindow(window, range, offsets);
 }

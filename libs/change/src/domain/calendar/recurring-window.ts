@@ -1,8 +1,8 @@
 import type { DateValue, RecurrenceRule } from '@itsm/recurrence';
-import { RecurrenceError, RecurrenceErrorCode, assertTimeZone, expandRecurrence, localDayOf, localToUtc, parseRecurrenceRule } from '@itsm/recurrence';
+import type { ZoneOffsets } from '@itsm/recurrence';
+import { DAY_MS, MINUTE_MS, RecurrenceError, RecurrenceErrorCode, assertTimeZone, daysFromCivil, expandRecurrence, localDayOf, localToUtc, parseRecurrenceRule, wallToUtc } from '@itsm/recurrence';
 import { ChangeError, ChangeErrorCode } from '../change.errors';
 import type { Interval } from './intervals';
-import { MINUTE_MS } from './intervals';
 
 /**
  * A local wall time recurring in an IANA zone for a duration: what a maintenance window and a CAB
@@ -86,16 +86,17 @@ export function compileRecurringWindow(spec: RecurringWindowSpec): CompiledRecur
   try {
     assertTimeZone(spec.timeZone);
     const compiled: CompiledRecurringWindow = { timeZone: spec.timeZone, durationMs: minutes * MINUTE_MS, start, rule: rule(windowText(spec.rrule, 'rrule', 500)) };
-    startInstant(compiled, start);
+    localToUtc(spec.timeZone, start.year, start.month, start.day, 0);
     return compiled;
   } catch (error) {
     throw asChangeError(error);
   }
 }
 
-function startInstant(window: CompiledRecurringWindow, local: DateValue): number {
+function startInstant(window: CompiledRecurringWindow, local: DateValue, offsets: ZoneOffsets | undefined): number {
   const [hour, minute] = local.kind === 'date-time' ? [local.hour, local.minute] : [0, 0];
-  return localToUtc(window.timeZone, local.year, local.month, local.day, hour * 60 + minute);
+  const wall = daysFromCivil(local.year, local.month, local.day) * DAY_MS + (hour * 60 + minute) * MINUTE_MS;
+  return offsets === undefined ? wallToUtc(window.timeZone, wall) : offsets.wallToUtc(wall);
 }
 
 function localDate(zone: string, ms: number): DateValue {
@@ -107,21 +108,22 @@ function localDate(zone: string, ms: number): DateValue {
  * The window's occurrences that overlap `range`, as UTC intervals, ascending. Each start is the
  * wall time in the window's zone on its local date (a start in a spring-forward gap moves to the
  * first valid instant after it, an ambiguous one takes the first), so 22:00 Europe/Berlin stays
- * 22:00 local across DST changes.
+ * 22:00 local across DST changes. `offsets` (the window's zone as a transition table) makes long
+ * expansions cheap; without it each start asks ICU.
  */
-export function expandRecurringWindow(window: CompiledRecurringWindow, range: Interval): Interval[] {
+export function expandRecurringWindow(window: CompiledRecurringWindow, range: Interval, offsets?: ZoneOffsets): Interval[] {
   const zone = window.timeZone;
   const occurrences = expandRecurrence(
     { start: window.start, rules: [window.rule] },
     {
       from: localDate(zone, range.start - window.durationMs),
       through: localDate(zone, range.end),
-      toUtcMs: (local) => (local.kind === 'date-time' && local.utc ? Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) : startInstant(window, local)),
+      toUtcMs: (local) => (local.kind === 'date-time' && local.utc ? Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) : startInstant(window, local, offsets)),
     },
   );
   const intervals: Interval[] = [];
   for (const occurrence of occurrences) {
-    const start = startInstant(window, occurrence);
+    const start = startInstant(window, occurrence, offsets);
     const end = start + window.durationMs;
     if (start < range.end && end > range.start) intervals.push({ start, end });
   }

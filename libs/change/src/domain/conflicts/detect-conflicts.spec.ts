@@ -160,6 +160,7 @@ describe('ScheduleIndex', () => {
       const ids = (list: ScheduledChange[]): string[] => list.map((c) => c.id).sort();
       expect(ids(index.onCi(ci, range))).toEqual(ids(overlapping.filter((c) => c.configurationItemIds.includes(ci))));
       expect(ids(index.forAssignee(person, range))).toEqual(ids(overlapping.filter((c) => c.assigneeId === person)));
+      expect(ids(index.overlapping(range))).toEqual(ids(overlapping));
     }
     expect(index.size).toBe(all.size);
   });

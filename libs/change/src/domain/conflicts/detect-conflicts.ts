@@ -37,37 +37,56 @@ export function maintenanceAllowances(subject: ConflictSubject, sources: Conflic
 
 function changeConflicts(subject: ConflictSubject, sources: ConflictSources, window: Interval): ChangeConflict[] {
   const { schedule, graph } = sources;
-  const found: ChangeConflict[] = [];
-  const seen = new Set<string>();
-  const other = (c: ScheduledChange): boolean => c.id !== subject.changeId;
-  const ownCis = new Set(subject.configurationItemIds);
-  for (const ci of ownCis) {
-    for (const c of schedule.onCi(ci, window).filter(other)) {
-      if (seen.has(`same:${c.id}`)) continue;
-      seen.add(`same:${c.id}`);
-      const overlap = overlapOf(window, c);
-      found.push({ ...NONE, kind: 'same_ci', ciId: ci, otherChangeId: c.id, otherChangeNumber: c.number, overlap, reason: `${c.number} is scheduled on ${ciName(graph, ci)} from ${span(c)}` });
-    }
-  }
-  for (const ci of ownCis) {
+  // The few changes holding overlapping windows, then which of them touch the CIs: cheaper than
+  // looking every neighbour up in the CI lanes.
+  const candidates = schedule.overlapping(window).filter((c) => c.id !== subject.changeId);
+  if (candidates.length === 0) return [];
+  const byCi = new Map<string, ScheduledChange[]>();
+  for (const c of candidates) for (const ci of c.configurationItemIds) byCi.set(ci, [...(byCi.get(ci) ?? []), c]);
+  const own = new Set(subject.configurationItemIds);
+  const match = new Map<string, { kind: 'same_ci' | 'related_ci'; ci: string; neighbour: string | null; relation: 'parent' | 'child' | null }>();
+  for (const ci of own) for (const c of byCi.get(ci) ?? []) if (!match.has(c.id)) match.set(c.id, { kind: 'same_ci', ci, neighbour: null, relation: null });
+  for (const ci of own) {
     const links = graph.links.get(ci);
-    const related: [string, 'parent' | 'child'][] = [...(links?.parents ?? []).map((id): [string, 'parent'] => [id, 'parent']), ...(links?.children ?? []).map((id): [string, 'child'] => [id, 'child'])];
-    for (const [neighbour, relation] of related) {
-      if (ownCis.has(neighbour)) continue;
-      for (const c of schedule.onCi(neighbour, window).filter(other)) {
-        if (seen.has(`same:${c.id}`) || seen.has(`related:${c.id}`)) continue;
-        seen.add(`related:${c.id}`);
-        found.push({
-          ...NONE, kind: 'related_ci', ciId: ci, relatedCiId: neighbour, relation, otherChangeId: c.id, otherChangeNumber: c.number, overlap: overlapOf(window, c),
-          reason: `${c.number} is scheduled on ${ciName(graph, neighbour)}, a ${relation} of ${ciName(graph, ci)}, from ${span(c)}`,
-        });
+    const related: [readonly string[], 'parent' | 'child'][] = [[links?.parents ?? [], 'parent'], [links?.children ?? [], 'child']];
+    for (const [ids, relation] of related) {
+      for (const neighbour of ids) {
+        if (own.has(neighbour)) continue;
+        for (const c of byCi.get(neighbour) ?? []) if (!match.has(c.id)) match.set(c.id, { kind: 'related_ci', ci, neighbour, relation });
       }
     }
   }
-  if (subject.assigneeId !== null) {
-    for (const c of schedule.forAssignee(subject.assigneeId, window).filter(other)) {
-      found.push({ ...NONE, kind: 'assignee_busy', otherChangeId: c.id, otherChangeNumber: c.number, overlap: overlapOf(window, c), reason: `The assignee is already on ${c.number} from ${span(c)}` });
+  const found: ChangeConflict[] = [];
+  for (const c of candidates) {
+    const other = { otherChangeId: c.id, otherChangeNumber: c.number, overlap: overlapOf(window, c) };
+    const m = match.get(c.id);
+    if (m?.kind === 'same_ci') {
+      found.push({ ...NONE, ...other, kind: 'same_ci', ciId: m.ci, reason: `${c.number} is scheduled on ${ciName(graph, m.ci)} from ${span(c)}` });
+    } else if (m !== undefined && m.neighbour !== null) {
+      found.push({
+        ...NONE, ...other, kind: 'related_ci', ciId: m.ci, relatedCiId: m.neighbour, relation: m.relation,
+        reason: `${c.number} is scheduled on ${ciName(graph, m.neighbour)}, a ${m.relation ?? 'neighbour'} of ${ciName(graph, m.ci)}, from ${span(c)}`,
+      });
     }
+    if (subject.assigneeId !== null && c.assigneeId === subject.assigneeId) {
+      found.push({ ...NONE, ...other, kind: 'assignee_busy', reason: `The assignee is already on ${c.number} from ${span(c)}` });
+    }
+  }
+  return found;
+}
+
+/** The calendar's part: maintenance windows the planned window falls outside of, blackouts it falls into. */
+export function calendarConflicts(subject: ConflictSubject, window: Interval, sources: ConflictSources): ChangeConflict[] {
+  const found: ChangeConflict[] = [];
+  for (const [ci, { windowIds, allowed }] of maintenanceAllowances(subject, sources, window)) {
+    if (covers(allowed, window)) continue;
+    const names = windowIds.map((id) => sources.calendar.window(id)?.name ?? id).join(', ');
+    found.push({ ...NONE, kind: 'outside_maintenance_window', ciId: ci, windowId: windowIds[0] ?? null, reason: `${span(window)} is not inside a maintenance window of ${ciName(sources.graph, ci)} (${names})` });
+  }
+  for (const b of sources.calendar.blackoutsFor(subject.serviceIds, window)) {
+    const interval = { start: b.start.getTime(), end: b.end.getTime() };
+    const scope = b.serviceIds.length === 0 ? 'every change' : 'an affected service';
+    found.push({ ...NONE, kind: 'blackout', windowId: b.id, overlap: overlapOf(window, interval), reason: `Inside the blackout "${b.name}" (${span(interval)}, ${scope}): ${b.reason}` });
   }
   return found;
 }
@@ -80,16 +99,5 @@ function changeConflicts(subject: ConflictSubject, sources: ConflictSources, win
  * neighbours, not with the number of scheduled changes.
  */
 export function detectConflicts(subject: ConflictSubject, window: Interval, sources: ConflictSources): ChangeConflict[] {
-  const found = changeConflicts(subject, sources, window);
-  for (const [ci, { windowIds, allowed }] of maintenanceAllowances(subject, sources, window)) {
-    if (covers(allowed, window)) continue;
-    const names = windowIds.map((id) => sources.calendar.window(id)?.name ?? id).join(', ');
-    found.push({ ...NONE, kind: 'outside_maintenance_window', ciId: ci, windowId: windowIds[0] ?? null, reason: `${span(window)} is not inside a maintenance window of ${ciName(sources.graph, ci)} (${names})` });
-  }
-  for (const b of sources.calendar.blackoutsFor(subject.serviceIds, window)) {
-    const interval = { start: b.start.getTime(), end: b.end.getTime() };
-    const scope = b.serviceIds.length === 0 ? 'every change' : 'an affected service';
-    found.push({ ...NONE, kind: 'blackout', windowId: b.id, overlap: overlapOf(window, interval), reason: `Inside the blackout "${b.name}" (${span(interval)}, ${scope}): ${b.reason}` });
-  }
-  return found;
+  return [...changeConflicts(subject, sources, window), ...calendarConflicts(subject, window, sources)];
 }

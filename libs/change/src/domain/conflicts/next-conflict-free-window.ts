@@ -1,6 +1,7 @@
 import { ChangeError, ChangeErrorCode } from '../change.errors';
 import type { Interval } from '../calendar/intervals';
-import { DAY_MS, MINUTE_MS, intersectIntervals, mergeIntervals, subtractIntervals } from '../calendar/intervals';
+import { DAY_MS, MINUTE_MS } from '@itsm/recurrence';
+import { intersectIntervals, mergeIntervals, subtractIntervals } from '../calendar/intervals';
 import type { ConflictSubject } from './change-conflict';
 import type { ConflictSources } from './detect-conflicts';
 import { maintenanceAllowances } from './detect-conflicts';

@@ -44,14 +44,17 @@ class Lane {
     this.longest = Math.max(this.longest, change.end - change.start);
   }
 
-  remove(id: string): void {
-    const at = this.items.findIndex((c) => c.id === id);
-    if (at >= 0) this.items.splice(at, 1);
+  remove(change: ScheduledChange): void {
+    for (let i = this.firstFrom(change.start); i < this.items.length && (this.items[i] as ScheduledChange).start === change.start; i += 1) {
+      if ((this.items[i] as ScheduledChange).id === change.id) {
+        this.items.splice(i, 1);
+        return;
+      }
+    }
   }
 
-  /** Changes whose window overlaps [start, end): binary search to the first start >= start - longest, scan to end. */
-  overlapping(range: Interval, out: ScheduledChange[]): void {
-    const from = range.start - this.longest;
+  /** The first index whose start is at or after `from`. */
+  private firstFrom(from: number): number {
     let lo = 0;
     let hi = this.items.length;
     while (lo < hi) {
@@ -59,7 +62,12 @@ class Lane {
       if ((this.items[mid] as ScheduledChange).start < from) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.items.length; i += 1) {
+    return lo;
+  }
+
+  /** Changes whose window overlaps [start, end): binary search to the first start >= start - longest, scan to end. */
+  overlapping(range: Interval, out: ScheduledChange[]): void {
+    for (let i = this.firstFrom(range.start - this.longest); i < this.items.length; i += 1) {
       const c = this.items[i] as ScheduledChange;
       if (c.start >= range.end) return;
       if (c.end > range.start) out.push(c);
@@ -68,12 +76,16 @@ class Lane {
 }
 
 /**
- * An interval index of the changes holding planned windows, by CI and by assignee: per key a list
- * sorted by start, so "who is on this CI between s and e" is a binary search and a short scan, not
- * a pass over every scheduled change. Kept current by `put` (every saved change) and `remove`.
+ * An interval index of the changes holding planned windows: one lane of all of them, and one per CI
+ * and per assignee, each sorted by start, so "who holds a window between s and e" (on this CI, for
+ * this person) is a binary search and a short scan, not a pass over every scheduled change. A
+ * conflict check reads the time lane (a planned window overlaps a handful of changes, then matched
+ * against the CIs and their neighbours in memory); the free-window search reads the CI and assignee
+ * lanes (90 days of the whole schedule would be thousands). Kept current by `put` and `remove`.
  */
 export class ScheduleIndex {
   private readonly changes = new Map<string, ScheduledChange>();
+  private readonly all = new Lane();
   private readonly byCi = new Map<string, Lane>();
   private readonly byAssignee = new Map<string, Lane>();
 
@@ -98,6 +110,7 @@ export class ScheduleIndex {
   put(change: ScheduledChange): void {
     this.remove(change.id);
     this.changes.set(change.id, change);
+    this.all.insert(change);
     for (const ci of new Set(change.configurationItemIds)) lane(this.byCi, ci).insert(change);
     if (change.assigneeId !== null) lane(this.byAssignee, change.assigneeId).insert(change);
   }
@@ -106,26 +119,28 @@ export class ScheduleIndex {
     const old = this.changes.get(id);
     if (old === undefined) return;
     this.changes.delete(id);
-    for (const ci of new Set(old.configurationItemIds)) this.byCi.get(ci)?.remove(id);
-    if (old.assigneeId !== null) this.byAssignee.get(old.assigneeId)?.remove(id);
+    this.all.remove(old);
+    for (const ci of new Set(old.configurationItemIds)) this.byCi.get(ci)?.remove(old);
+    if (old.assigneeId !== null) this.byAssignee.get(old.assigneeId)?.remove(old);
   }
 
-  onCi(ciId: string, range: Interval): ScheduledChange[] {
-    const out: ScheduledChange[] = [];
+  /** Changes holding a window that overlaps `range`, by start. */
+  overlapping(range: Interval, out: ScheduledChange[] = []): ScheduledChange[] {
+    this.all.overlapping(range, out);
+    return out;
+  }
+
+  /** Changes holding a window on the CI that overlaps `range`, appended to `out` (returned). */
+  onCi(ciId: string, range: Interval, out: ScheduledChange[] = []): ScheduledChange[] {
     this.byCi.get(ciId)?.overlapping(range, out);
     return out;
   }
 
-  forAssignee(assigneeId: string, range: Interval): ScheduledChange[] {
-    const out: ScheduledChange[] = [];
+  forAssignee(assigneeId: string, range: Interval, out: ScheduledChange[] = []): ScheduledChange[] {
     this.byAssignee.get(assigneeId)?.overlapping(range, out);
     return out;
   }
 
-  /** Every held window overlapping `range` (the calendar view), by start. */
-  inRange(range: Interval): ScheduledChange[] {
-    return [...this.changes.values()].filter((c) => c.start < range.end && c.end > range.start).sort((a, b) => a.start - b.start);
-  }
 }
 
 function lane(map: Map<string, Lane>, key: string): Lane {
