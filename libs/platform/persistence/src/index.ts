@@ -12,4 +12,5 @@ export * from './lib/query-shape';
 export * from './lib/query-shape-recorder';
 export * from './lib/retry-on-conflict';
 export * from './lib/aggregate-command-runner';
+export * from './lib/number-sequence.repository';
 export * from './lib/directory-projection';

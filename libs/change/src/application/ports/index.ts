@@ -1,2 +1,3 @@
 export * from './change-references.port';
+export * from './change-store.port';
 export * from './projection-stores.port';
