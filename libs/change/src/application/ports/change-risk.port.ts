@@ -1,3 +1,4 @@
+import type { ChangeViewer } from '../../domain/change-access.policy';
 import type { Change, RiskExplanation } from '../../domain/change.model';
 
 /**
@@ -7,6 +8,8 @@ import type { Change, RiskExplanation } from '../../domain/change.model';
  */
 export abstract class ChangeRiskTarget {
   abstract change(id: string): Promise<Change | undefined>;
+  /** A viewer may assess the changes they may see (CHANGE.NOT_FOUND for one they may not). */
+  abstract assertMayAssess(viewer: ChangeViewer, change: Change): Promise<void>;
   /** CHANGE.NOT_FOUND, CHANGE.ILLEGAL_TRANSITION (closed or canceled), CHANGE.CONFLICT. */
   abstract recordRisk(changeId: string, risk: RiskExplanation, by: string): Promise<Change>;
 }

@@ -1,5 +1,6 @@
 import { Clock } from '@itsm/platform/config';
 import { ChangeError, ChangeErrorCode } from '../../domain/change.errors';
+import type { ChangeViewer } from '../../domain/change-access.policy';
 import type { Change, RiskExplanation, TimeWindow } from '../../domain/change.model';
 import type { FailedChange, RiskAnswers, RiskQuestionnaire, RiskRule } from '../../domain/risk';
 import type { ChangeRiskTarget } from '../ports/change-risk.port';
@@ -110,6 +111,12 @@ export class InMemoryChangeRiskTarget implements ChangeRiskTarget {
     return Promise.resolve(this.changes.get(id));
   }
 
+  /** Requesters may assess only their own changes here; everyone else any. */
+  assertMayAssess(viewer: ChangeViewer, change: Change): Promise<void> {
+    if (viewer.roles.includes('requester') && change.requesterId !== viewer.userId) return Promise.reject(new ChangeError(ChangeErrorCode.NotFound, `change ${change.id} not found`));
+    return Promise.resolve();
+  }
+
   recordRisk(changeId: string, risk: RiskExplanation, by: string): Promise<Change> {
     const change = this.changes.get(changeId);
     if (change === undefined) return Promise.reject(new ChangeError(ChangeErrorCode.NotFound, `change ${changeId} not found`));
@@ -144,6 +151,7 @@ export function aChange(id: string, extra: Partial<Change> = {}): Change {
     risk: null,
     closeCode: null,
     closeNotes: null,
+    authorisedAt: null,
     retrospectivelyAuthorised: false,
     blackoutOverrideReason: null,
     review: null,

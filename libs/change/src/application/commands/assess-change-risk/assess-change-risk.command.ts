@@ -1,3 +1,4 @@
+import type { ChangeViewer } from '../../../domain/change-access.policy';
 import type { RiskAnswers } from '../../../domain/risk';
 
 /**
@@ -9,5 +10,7 @@ export class AssessChangeRiskCommand {
     readonly changeId: string,
     readonly by: string,
     readonly answers: RiskAnswers | null = null,
+    /** The caller (GraphQL), who must be able to see the change; null: the context itself. */
+    readonly viewer: ChangeViewer | null = null,
   ) {}
 }

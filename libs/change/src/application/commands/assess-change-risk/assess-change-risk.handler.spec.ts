@@ -96,3 +96,14 @@ describe('AssessChangeRiskHandler', () => {
     expect(answers.answers.size).toBe(0);
   });
 });
+
+describe('AssessChangeRiskHandler for a viewer', () => {
+  it('answers CHANGE.NOT_FOUND to a requester assessing someone else\'s change, and writes nothing', async () => {
+    const { handler, changes } = await setUp();
+    const viewer = { userId: 'p-other', roles: ['requester'], orgId: undefined };
+    await expect(handler.execute(new AssessChangeRiskCommand('c1', 'p-other', { outage: 'yes', tested: 'yes' }, viewer))).rejects.toMatchObject({ code: ChangeErrorCode.NotFound });
+    expect(changes.recorded).toEqual([]);
+    const own = { userId: 'p-requester', roles: ['requester'], orgId: undefined };
+    await expect(handler.execute(new AssessChangeRiskCommand('c1', 'p-requester', null, own))).resolves.toMatchObject({ assessment: { explanation: { level: 'high' } } });
+  });
+});

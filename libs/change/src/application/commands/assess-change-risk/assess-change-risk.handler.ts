@@ -31,9 +31,10 @@ export class AssessChangeRiskHandler {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute({ changeId, by, answers: given }: AssessChangeRiskCommand): Promise<AssessedRisk> {
+  async execute({ changeId, by, answers: given, viewer }: AssessChangeRiskCommand): Promise<AssessedRisk> {
     const change = await this.changes.change(changeId);
     if (change === undefined) throw new ChangeError(ChangeErrorCode.NotFound, `change ${changeId} not found`, { changeId });
+    if (viewer !== null) await this.changes.assertMayAssess(viewer, change);
     if (change.state === 'closed' || change.state === 'canceled') {
       throw new ChangeError(ChangeErrorCode.IllegalTransition, `a ${change.state} change is not assessed any more`, { changeId, state: change.state });
     }
