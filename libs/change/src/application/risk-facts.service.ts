@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Change } from '../domain/change.model';
 import { failureLookbackDays, needsMaintenanceCheck } from '../domain/risk';
 import type { AffectedService, RiskFacts, RiskRule } from '../domain/risk';
@@ -23,7 +23,8 @@ function criticalityOf(ci: CiView): string | null {
 export class RiskFactsService {
   constructor(
     @Inject(ConfigurationItems) private readonly cis: ConfigurationItems,
-    @Inject(MaintenanceCoverage) private readonly coverage: MaintenanceCoverage,
+    /** The calendar's; unbound, the `outside_maintenance_window` rule has nothing to match (null facts). */
+    @Optional() @Inject(MaintenanceCoverage) private readonly coverage: MaintenanceCoverage | null,
     @Inject(FailedChangeHistory) private readonly history: FailedChangeHistory,
   ) {}
 
@@ -32,14 +33,17 @@ export class RiskFactsService {
     const lookback = failureLookbackDays(rules);
     const [services, outsideMaintenance, failedChanges] = await Promise.all([
       this.services([...new Set([...ciIds, ...change.serviceIds])]),
-      change.planned !== null && needsMaintenanceCheck(rules) && ciIds.length > 0 ? this.outside(ciIds, change.planned) : Promise.resolve(change.planned === null ? null : []),
+      this.coverageOf(change, ciIds, rules),
       lookback > 0 && ciIds.length > 0 ? this.history.closedFailedOn(ciIds, new Date(now.getTime() - lookback * DAY_MS), change.id) : Promise.resolve([]),
     ]);
     return { now, plannedStart: change.planned?.start ?? null, services, outsideMaintenance, failedChanges };
   }
 
-  private async outside(ciIds: readonly string[], window: NonNullable<Change['planned']>): Promise<string[]> {
-    const outside = await this.coverage.outside(ciIds, window);
+  /** Names of the CIs outside their maintenance windows; null when unknown (no planned window, no calendar bound). */
+  private async coverageOf(change: Change, ciIds: readonly string[], rules: readonly RiskRule[]): Promise<string[] | null> {
+    if (change.planned === null || this.coverage === null) return null;
+    if (!needsMaintenanceCheck(rules) || ciIds.length === 0) return [];
+    const outside = await this.coverage.outside(ciIds, change.planned);
     const known = await this.cis.find(outside);
     return outside.map((id) => known.get(id)?.name ?? id);
   }

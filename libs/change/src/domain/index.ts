@@ -1,6 +1,6 @@
-export * from './canonical-json';
 export * from './change-access.policy';
-export * from './change-audit';
+export { appendAudit, GENESIS_HASH, verifyChain } from '@itsm/contracts';
+export type { AuditEntry, AuditedEvent, ChainVerdict } from '@itsm/contracts';
 export * from './change-input.rules';
 export * from './change-lifecycle';
 export * from './change-request';

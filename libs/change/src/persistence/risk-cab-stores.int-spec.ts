@@ -4,7 +4,7 @@ import type { StoredDocument } from '@itsm/platform/persistence';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { ChangeErrorCode } from '../domain/change.errors';
 import { recordCabDecision } from '../domain/cab';
 import type { AgendaItem, CabMeeting } from '../domain/cab';
@@ -42,7 +42,7 @@ describe('risk and CAB stores on the MongoDB peer', () => {
         contextRepository(RiskQuestionnaireRepository, (c) => new RiskQuestionnaireRepository(c), RiskQuestionnaireRepository.indexes),
         contextRepository(RiskAnswerRepository, (c) => new RiskAnswerRepository(c), RiskAnswerRepository.indexes),
         // As outboxRepository declares it, without the relay (the messaging module is not booted here).
-        contextRepository(CabMeetingRepository, (c) => new CabMeetingRepository(c.model<StoredDocument<CabMeetingDocument>>('ChangeCabMeeting', cabMeetingSchema), () => undefined), [schemaIndexes(cabMeetingSchema)]),
+        contextRepository(CabMeetingRepository, (c) => new CabMeetingRepository(c.model('ChangeCabMeeting', cabMeetingSchema) as unknown as Model<StoredDocument<CabMeetingDocument>>, () => undefined), [schemaIndexes(cabMeetingSchema)]),
       ],
     });
     app = await NestFactory.createApplicationContext(persistence, { logger: false });

@@ -25,6 +25,10 @@ export * from './complete-change-implementation/complete-change-implementation.c
 export * from './complete-change-implementation/complete-change-implementation.handler';
 export * from './create-change-template/create-change-template.command';
 export * from './create-change-template/create-change-template.handler';
+export * from './project-cmdb-event/project-cmdb-event.command';
+export * from './project-cmdb-event/project-cmdb-event.handler';
+export * from './project-directory-event/project-directory-event.command';
+export * from './project-directory-event/project-directory-event.handler';
 export * from './publish-change-template/publish-change-template.command';
 export * from './publish-change-template/publish-change-template.handler';
 export * from './reject-change/reject-change.command';
@@ -48,7 +52,7 @@ export * from './submit-change-for-assessment/submit-change-for-assessment.handl
 export * from './update-change/update-change.command';
 export * from './update-change/update-change.handler';
 
-/** One handler per business verb (application/commands/<verb-noun>/). */
+/** One handler per business verb (application/commands/<verb-noun>/); the projection handlers are registered with the projections (change-projections.ts). */
 export const CHANGE_COMMAND_HANDLERS = [
   AuthoriseChangeHandler,
   CancelChangeHandler,

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /**
- * One link of a change's tamper-evident audit chain (ISO/IEC 20000, ISO 27001 A.8.32): every event
- * of the change's stream, in order (`seq` is the event's stream sequence), with a digest of its
- * payload, the previous entry's hash, and its own hash over all of that.
+ * One link of a record's tamper-evident audit chain (ISO/IEC 20000, ISO 27001 A.8.32): every event
+ * of the record's stream, in order (`seq` is the event's stream sequence), with a digest of its
+ * payload, the previous entry's hash, and its own hash over all of that. Here, in the contracts,
+ * because the canonical form and the hashing are what anyone verifying a chain outside this code
+ * base must reproduce (an auditor's tool, a supplier), like the event envelope; pure, no I/O.
  */
 export interface AuditEntry {
   readonly seq: number;
