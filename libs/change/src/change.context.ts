@@ -2,6 +2,7 @@ import { changeTopic, cmdbTopic, directoryTopic, incidentTopic } from '@itsm/con
 import { defineContext } from '@itsm/platform/service';
 import { ChangeEnv, toChangeSettings } from './change-env';
 import { ChangeModule } from './change.module';
+import { seedDemoChange } from './demo/change-demo-data';
 import { ChangeSchema } from './graphql/change.schema-marker';
 
 /** The group the change service's replicas share. */
@@ -20,4 +21,11 @@ export const changeContext = defineContext({
   subgraph: { module: ChangeModule, schema: ChangeSchema },
   settings: (env) => toChangeSettings(env),
   module: (options) => ChangeModule.forRoot(options),
+  demo: {
+    // After the directory's and the CMDB's (it names their personas, groups and CIs), once serving and
+    // consuming: its projections learn those from their events before the demo's reference checks.
+    stage: 'afterStart',
+    enabled: (env) => env.CHANGE_SEED_DEMO_DATA,
+    seed: (app, earlier) => seedDemoChange(app, earlier),
+  },
 });
