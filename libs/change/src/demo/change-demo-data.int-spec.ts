@@ -10,11 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectCmdbEventCommand, ProjectCmdbEventHandler, ProjectDirectoryEventCommand, ProjectDirectoryEventHandler } from '../application/commands';
+import { CabMeetingStore } from '../application/ports/cab-stores.port';
 import { ChangeReads } from '../application/ports/change-store.port';
+import { RiskQuestionnaireStore, RiskRuleStore } from '../application/ports/risk-stores.port';
 import { changeContext } from '../change.context';
 import { CHANGE_STATES, verifyChain } from '../domain';
 import { DEMO_CHANGE_NAMES } from './change-demo-changes';
 import { seedDemoChange } from './change-demo-data';
+import { DEMO_RISK_RULES } from './change-risk-cab-demo-data';
 
 const SERVICES = new Set(['Web shop', 'Customer portal']);
 
@@ -57,11 +60,13 @@ describe('change demo data', () => {
       feed.group({ groupId: 'network-ops', name: 'Network Operations', kind: 'assignment', organisationId: 'northwind-networks' }),
       feed.membersAdded('network-ops', ['u-nina', 'u-supplier-agent']),
       feed.group({ groupId: 'hosting-ops', name: 'Hosting Operations', kind: 'assignment', organisationId: 'tailspin-hosting' }),
+      feed.group({ groupId: 'cab', name: 'Change Advisory Board', kind: 'cab', organisationId: 'contoso' }),
+      feed.membersAdded('cab', ['u-change-manager', 'u-cab-1']),
     ];
     for (const event of events) await projectPerson.execute(new ProjectDirectoryEventCommand(event));
     const earlier = new Map([
       ['cmdb', new Map(DEMO_CHANGE_NAMES.cis.map((name) => [name, `ci-${name.replace(/ /g, '-')}`]))],
-      ['directory', new Map([...DEMO_CHANGE_NAMES.people, ...DEMO_CHANGE_NAMES.groups].map((id) => [id, id]))],
+      ['directory', new Map([...DEMO_CHANGE_NAMES.people, ...DEMO_CHANGE_NAMES.groups, 'cab'].map((id) => [id, id]))],
     ]);
 
     const seeded = await seedDemoChange(app, earlier);
@@ -72,6 +77,10 @@ describe('change demo data', () => {
     expect(all.find((c) => c.id === seeded.get('standard'))).toMatchObject({ model: 'standard', state: 'scheduled' });
     expect(all.find((c) => c.id === seeded.get('scheduled'))?.assignedOrgId).toBe('northwind-networks');
     for (const change of all) expect(verifyChain((await reads.audit(change.id)) ?? [])).toMatchObject({ ok: true });
+    // Risk rules, the questionnaire and the weekly CAB (Tuesdays 14:00 London) with the CAB group and a delegate.
+    expect((await app.get(RiskRuleStore).all()).length).toBe(DEMO_RISK_RULES.length);
+    expect(await app.get(RiskQuestionnaireStore).get()).toMatchObject({ version: 1 });
+    expect(await app.get(CabMeetingStore).byId('weekly-cab')).toMatchObject({ memberGroupIds: ['cab'], delegates: [{ delegateId: 'u-implementer', forMemberId: 'u-cab-1' }], schedule: { timeZone: 'Europe/London', durationMinutes: 60 } });
     // Once per store: a second run adds nothing.
     expect((await seedDemoChange(app, earlier)).size).toBe(0);
   });

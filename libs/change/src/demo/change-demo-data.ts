@@ -2,6 +2,7 @@ import type { DemoReferences } from '@itsm/platform/service';
 import type { INestApplication } from '@nestjs/common';
 import { ChangeReads } from '../application/ports/change-store.port';
 import { seedDemoChanges, DEMO_CHANGE_NAMES } from './change-demo-changes';
+import { seedDemoRiskAndCab } from './change-risk-cab-demo-data';
 import { seedDemoTemplates } from './change-demo-templates';
 import { awaitProjections, changeDemoWorld } from './demo-references';
 
@@ -17,5 +18,6 @@ export async function seedDemoChange(app: INestApplication, earlier: DemoReferen
   await awaitProjections(app, DEMO_CHANGE_NAMES.cis.map(world.ci), DEMO_CHANGE_NAMES.people.map(world.person), DEMO_CHANGE_NAMES.groups.map(world.group));
   const templates = await seedDemoTemplates(app, world);
   const changes = await seedDemoChanges(app, world, templates);
+  await seedDemoRiskAndCab(app, world);
   return new Map([...templates, ...changes]);
 }

@@ -10,6 +10,11 @@ import { People } from '../application/ports/change-references.port';
 import { RiskQuestionnaireStore, RiskRuleStore } from '../application/ports/risk-stores.port';
 import type { CabMeetingSettings } from '../domain/cab';
 import type { RiskQuestionnaireInput, RiskRuleInput } from '../domain/risk';
+import { awaitProjections } from './demo-references';
+import type { ChangeDemoWorld } from './demo-references';
+
+/** The directory demo's CAB group (kind cab: the change manager and three CAB members). */
+const DEMO_CAB_GROUP = 'cab';
 
 /** The demo's risk rules by id: each condition kind once. */
 export const DEMO_RISK_RULES: readonly (RiskRuleInput & { readonly id: string })[] = [
@@ -33,27 +38,39 @@ export const DEMO_RISK_QUESTIONNAIRE: RiskQuestionnaireInput = {
   ],
 };
 
-/** The weekly CAB: Tuesdays 14:00 Europe/London for an hour, 10 minutes per item, normal changes. */
-export function demoWeeklyCab(cabGroupId: string | undefined, memberIds: readonly string[]): CabMeetingSettings {
+/**
+ * The weekly CAB: Tuesdays 14:00 Europe/London for an hour, 10 minutes per item, normal changes;
+ * the demo CAB group sits on it, and the implementer may stand in for the first CAB member.
+ */
+export function demoWeeklyCab(world: ChangeDemoWorld): CabMeetingSettings {
   return {
     name: 'Weekly CAB',
     // 6 January 2026 was a Tuesday: the series' first meeting (occurrences are expanded on demand).
     schedule: { rrule: 'FREQ=WEEKLY;BYDAY=TU', firstStart: '2026-01-06T14:00', durationMinutes: 60, timeZone: 'Europe/London' },
-    memberGroupIds: cabGroupId === undefined ? [] : [cabGroupId],
-    memberIds: cabGroupId === undefined ? [...memberIds] : [],
-    delegates: [],
+    memberGroupIds: [world.group(DEMO_CAB_GROUP)],
+    memberIds: [],
+    delegates: [{ delegateId: world.person('u-implementer'), forMemberId: world.person('u-cab-1') }],
     models: ['normal'],
     slotMinutes: 10,
     active: true,
   };
 }
 
+/** The group's members arrive in their own events after the group: the delegation names one of them. */
+async function awaitMember(people: People, groupId: string, personId: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await people.group(groupId))?.memberIds.includes(personId)) {
+    if (Date.now() > deadline) throw new Error(`change demo: ${personId} is not yet a member of ${groupId} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /**
- * Seeds the demo's risk rules, questionnaire and weekly CAB through the admin use cases, skipping
- * what exists. `cabGroupId`: the demo's CAB group (directory kind `cab`); without one, the people
- * holding the `cab-member` role sit on it.
+ * Seeds the demo's risk rules, questionnaire and weekly CAB through the admin use cases (the same
+ * checks as the API), skipping what exists; waits until the projections know the CAB group and
+ * the delegation's people.
  */
-export async function seedDemoRiskAndCab(app: INestApplication, cabGroupId: string | undefined): Promise<void> {
+export async function seedDemoRiskAndCab(app: INestApplication, world: ChangeDemoWorld): Promise<void> {
   const rules = app.get(RiskRuleStore);
   const saveRule = app.get(SaveRiskRuleHandler);
   for (const { id, ...rule } of DEMO_RISK_RULES) {
@@ -61,8 +78,8 @@ export async function seedDemoRiskAndCab(app: INestApplication, cabGroupId: stri
   }
   if ((await app.get(RiskQuestionnaireStore).get()) === undefined) await app.get(SaveRiskQuestionnaireHandler).execute(new SaveRiskQuestionnaireCommand(DEMO_RISK_QUESTIONNAIRE, 0));
   if ((await app.get(CabMeetingStore).byId('weekly-cab')) === undefined) {
-    const members = cabGroupId === undefined ? (await app.get(People).withRole('cab-member', 50)).map((p) => p.id) : [];
-    if (cabGroupId === undefined && members.length === 0) return;
-    await app.get(SaveCabMeetingHandler).execute(new SaveCabMeetingCommand(demoWeeklyCab(cabGroupId, members), 'weekly-cab'));
+    await awaitProjections(app, [], ['u-implementer', 'u-cab-1'].map(world.person), [world.group(DEMO_CAB_GROUP)]);
+    await awaitMember(app.get(People), world.group(DEMO_CAB_GROUP), world.person('u-cab-1'));
+    await app.get(SaveCabMeetingHandler).execute(new SaveCabMeetingCommand(demoWeeklyCab(world), 'weekly-cab'));
   }
 }
