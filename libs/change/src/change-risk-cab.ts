@@ -4,6 +4,7 @@ import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider } from '@nestjs/common';
 import { CabMeetings } from './application/cab-meetings.service';
 import { AssessChangeRiskHandler } from './application/commands/assess-change-risk/assess-change-risk.handler';
+import { AssessChangeRiskOnEntryHandler } from './application/commands/assess-change-risk-on-entry/assess-change-risk-on-entry.handler';
 import { DeleteRiskRuleHandler } from './application/commands/delete-risk-rule/delete-risk-rule.handler';
 import { FlagChangeForCabHandler } from './application/commands/flag-change-for-cab/flag-change-for-cab.handler';
 import { PublishCabMinutesHandler } from './application/commands/publish-cab-minutes/publish-cab-minutes.handler';
@@ -21,6 +22,7 @@ import { CabMeetingResolver } from './graphql/cab.resolver';
 import { ChangeRiskResolver } from './graphql/risk.resolver';
 import { CabMeetingRepository } from './persistence/cab-meeting.repository';
 import { cabMeetingSchema } from './persistence/cab-meeting.schema';
+import { ChangeReactionsConsumer } from './messaging/change-reactions.consumer';
 import { ChangeHistoryRepository } from './persistence/change-history.repository';
 import { RiskAnswerRepository, RiskQuestionnaireRepository, RiskRuleRepository } from './persistence/risk-configuration.repository';
 
@@ -38,6 +40,9 @@ export const CHANGE_RISK_CAB_REPOSITORIES: readonly ContextRepository[] = [
   contextRepository(ChangeHistoryRepository, (c) => new ChangeHistoryRepository(c), ChangeHistoryRepository.indexes),
   outboxRepository(CabMeetingRepository, { model: 'ChangeCabMeeting', schema: cabMeetingSchema, topic: changeTopic.name }, (model, notify) => new CabMeetingRepository(model, notify)),
 ];
+
+/** Its consumers (controllers): the context's reactions to its own events. */
+export const CHANGE_RISK_CAB_CONSUMERS = [ChangeReactionsConsumer];
 
 /** The use cases other parts of the service call (demo data, the approval engine's risk input). */
 export const CHANGE_RISK_CAB_HANDLERS = [
@@ -63,6 +68,7 @@ export const CHANGE_RISK_CAB_PROVIDERS: readonly Provider[] = [
   { provide: CabAgendaChanges, useClass: CoreCabAgendaChanges },
   RiskFactsService,
   CabMeetings,
+  AssessChangeRiskOnEntryHandler,
   ...CHANGE_RISK_CAB_HANDLERS,
   ChangeRiskResolver,
   CabMeetingResolver,

@@ -11,7 +11,7 @@ import { CHANGE_COMMAND_HANDLERS } from './application/commands';
 import { ChangeNumbers, ChangeReads, ChangeStore, TemplateStore } from './application/ports/change-store.port';
 import { CHANGE_QUERY_HANDLERS } from './application/queries';
 import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJECTION_REPOSITORIES } from './change-projections';
-import { CHANGE_RISK_CAB_HANDLERS, CHANGE_RISK_CAB_PROVIDERS, CHANGE_RISK_CAB_REPOSITORIES } from './change-risk-cab';
+import { CHANGE_RISK_CAB_CONSUMERS, CHANGE_RISK_CAB_HANDLERS, CHANGE_RISK_CAB_PROVIDERS, CHANGE_RISK_CAB_REPOSITORIES } from './change-risk-cab';
 import type { ChangeSettings } from './change-env';
 import { CHANGE_RESOLVERS } from './graphql';
 import { ChangeRepository, ChangeTemplateRepository, changeSchema } from './persistence';
@@ -49,7 +49,7 @@ export class ChangeModule {
     return {
       module: ChangeModule,
       imports: [persistence],
-      controllers: [...CHANGE_PROJECTION_CONSUMERS],
+      controllers: [...CHANGE_PROJECTION_CONSUMERS, ...CHANGE_RISK_CAB_CONSUMERS],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: ChangeStore, useExisting: ChangeRepository },

@@ -36,7 +36,8 @@ type GraphqlAnswer = { data?: Record<string, unknown> | null; errors?: { message
 
 /**
  * Risk and CAB through the change context booted on the peers: a rule and the questionnaire defined
- * through GraphQL, a change assessed with its reason (itsm.change.risk-assessed.v1), a CAB series
+ * through GraphQL, a change assessed on entering Assess and on demand with its reason
+ * (itsm.change.risk-assessed.v1), a CAB series
  * whose next meeting lists the awaiting changes in order with slots, a decision authorising a change
  * through the core's command, and a decision on a change not on the agenda refused with nothing written.
  */
@@ -109,6 +110,9 @@ describe('risk assessment and CAB meetings in the change context', () => {
     );
     expect(questionnaire.data?.['saveChangeRiskQuestionnaire']).toEqual({ version: 1 });
     const change = await awaiting('ci-db', 72);
+    const assessed = () => published.filter((e) => e.type === 'itsm.change.risk-assessed.v1' && (e.data as { changeId: string }).changeId === change.id).map((e) => [(e.data as { by: string }).by, (e.data as { risk: { level: string } }).risk.level]);
+    // Entering Assess assesses it once (the context reacting to its own state-changed event).
+    await expectEventually(() => expect(assessed()).toEqual([['system:risk', 'high']]));
     const assess = (answer: string) =>
       graphql(manager, 'mutation($id: ID!, $a: String!) { assessChangeRisk(changeId: $id, answers: [{ questionId: "outage", answerId: $a }]) { risk { level decidedBy ruleId reason } matchedRules { ruleId } questionnaireScore change { risk { level } } } }', { id: change.id, a: answer });
     expect((await assess('no')).data?.['assessChangeRisk']).toEqual({
@@ -119,9 +123,7 @@ describe('risk assessment and CAB meetings in the change context', () => {
     });
     expect((await assess('yes')).data?.['assessChangeRisk']).toMatchObject({ risk: { level: 'very_high', decidedBy: 'questionnaire', ruleId: null, reason: 'questionnaire score 9 >= 9 (very_high): "Outage needed?" = "Yes" (+9)' } });
     expect((await app.get(ChangeReads).byId(change.id))?.risk?.level).toBe('very_high');
-    await expectEventually(() =>
-      expect(published.filter((e) => e.type === 'itsm.change.risk-assessed.v1' && (e.data as { changeId: string }).changeId === change.id).map((e) => (e.data as { risk: { level: string } }).risk.level)).toEqual(['high', 'very_high']),
-    );
+    await expectEventually(() => expect(assessed()).toEqual([['system:risk', 'high'], ['p-manager', 'high'], ['p-manager', 'very_high']]));
     const refused = await graphql(manager, 'mutation($id: ID!) { assessChangeRisk(changeId: $id, answers: [{ questionId: "outage", answerId: "maybe" }]) { questionnaireScore } }', { id: change.id });
     expect(refused.errors?.[0]?.extensions?.code).toBe('CHANGE.INVALID_INPUT');
   });

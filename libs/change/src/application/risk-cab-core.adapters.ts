@@ -1,4 +1,9 @@
+import type { EventEnvelope } from '@itsm/contracts';
+import { Clock } from '@itsm/platform/config';
+import { AggregateCommandRunner } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
+import { ChangeError, ChangeErrorCode } from '../domain/change.errors';
+import type { ChangeEvent } from '../domain/change.events';
 import type { ChangeViewer } from '../domain/change-access.policy';
 import type { Change, ChangeModel, RiskExplanation } from '../domain/change.model';
 import type { AgendaCandidate } from '../domain/cab';
@@ -11,7 +16,7 @@ import { RejectChangeCommand } from './commands/reject-change/reject-change.comm
 import { RejectChangeHandler } from './commands/reject-change/reject-change.handler';
 import { CabAgendaChanges, ChangeAuthorisation } from './ports/cab-stores.port';
 import { ChangeRiskTarget } from './ports/change-risk.port';
-import { ChangeReads } from './ports/change-store.port';
+import { ChangeReads, ChangeStore } from './ports/change-store.port';
 
 /**
  * The risk and CAB ports bound to the core's change store and commands: the assessment is recorded
@@ -20,12 +25,21 @@ import { ChangeReads } from './ports/change-store.port';
  */
 @Injectable()
 export class CoreChangeRiskTarget extends ChangeRiskTarget {
+  /** Reactions to the change's own events record the event they apply (the runner's `consumed`). */
+  private readonly reactions: AggregateCommandRunner<Change, ChangeEvent>;
+
   constructor(
     @Inject(ChangeReads) private readonly reads: ChangeReads,
     @Inject(ChangeCommandRunner) private readonly runner: ChangeCommandRunner,
     @Inject(ChangeAccessService) private readonly access: ChangeAccessService,
+    @Inject(ChangeStore) store: ChangeStore,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
     super();
+    this.reactions = new AggregateCommandRunner(store, {
+      notFound: (id) => new ChangeError(ChangeErrorCode.NotFound, `change ${id} not found`, { changeId: id }),
+      conflict: (id) => new ChangeError(ChangeErrorCode.Conflict, `change ${id} is being changed by others; try again`, { changeId: id }),
+    });
   }
 
   change(id: string): Promise<Change | undefined> {
@@ -36,8 +50,13 @@ export class CoreChangeRiskTarget extends ChangeRiskTarget {
     return this.access.assert(viewer, change, 'view');
   }
 
-  recordRisk(changeId: string, risk: RiskExplanation, by: string): Promise<Change> {
-    return this.runner.runFor(changeId, (current, now) => recordRiskAssessment(current, risk, by, now));
+  async recordRisk(changeId: string, risk: RiskExplanation, by: string, consumed: EventEnvelope | null): Promise<Change> {
+    if (consumed === null) return this.runner.runFor(changeId, (current, now) => recordRiskAssessment(current, risk, by, now));
+    const decide = (current: Change) => {
+      const decision = recordRiskAssessment(current, risk, by, this.clock.now());
+      return { aggregate: decision.change, events: decision.events };
+    };
+    return (await this.reactions.run(changeId, { decide, consumed })).aggregate;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@itsm/contracts';
 import type { ChangeViewer } from '../../domain/change-access.policy';
 import type { Change, RiskExplanation } from '../../domain/change.model';
 
@@ -10,6 +11,9 @@ export abstract class ChangeRiskTarget {
   abstract change(id: string): Promise<Change | undefined>;
   /** A viewer may assess the changes they may see (CHANGE.NOT_FOUND for one they may not). */
   abstract assertMayAssess(viewer: ChangeViewer, change: Change): Promise<void>;
-  /** CHANGE.NOT_FOUND, CHANGE.ILLEGAL_TRANSITION (closed or canceled), CHANGE.CONFLICT. */
-  abstract recordRisk(changeId: string, risk: RiskExplanation, by: string): Promise<Change>;
+  /**
+   * CHANGE.NOT_FOUND, CHANGE.ILLEGAL_TRANSITION (closed or canceled), CHANGE.CONFLICT. With `consumed`
+   * (a reaction to a change event) the event is recorded in the same write: a redelivery changes nothing.
+   */
+  abstract recordRisk(changeId: string, risk: RiskExplanation, by: string, consumed: EventEnvelope | null): Promise<Change>;
 }

@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@itsm/contracts';
 import { Clock } from '@itsm/platform/config';
 import { ChangeError, ChangeErrorCode } from '../../domain/change.errors';
 import type { ChangeViewer } from '../../domain/change-access.policy';
@@ -117,9 +118,14 @@ export class InMemoryChangeRiskTarget implements ChangeRiskTarget {
     return Promise.resolve();
   }
 
-  recordRisk(changeId: string, risk: RiskExplanation, by: string): Promise<Change> {
+  /** Event ids already applied (the store's inbox). */
+  readonly consumed = new Set<string>();
+
+  recordRisk(changeId: string, risk: RiskExplanation, by: string, consumed: EventEnvelope | null): Promise<Change> {
     const change = this.changes.get(changeId);
     if (change === undefined) return Promise.reject(new ChangeError(ChangeErrorCode.NotFound, `change ${changeId} not found`));
+    if (consumed !== null && this.consumed.has(consumed.id)) return Promise.resolve(change);
+    if (consumed !== null) this.consumed.add(consumed.id);
     const next = { ...change, risk, version: change.version + 1 };
     this.changes.set(changeId, next);
     this.recorded.push({ changeId, risk, by });

@@ -31,7 +31,7 @@ export class AssessChangeRiskHandler {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute({ changeId, by, answers: given, viewer }: AssessChangeRiskCommand): Promise<AssessedRisk> {
+  async execute({ changeId, by, answers: given, viewer, consumed, recordDefault }: AssessChangeRiskCommand): Promise<AssessedRisk> {
     const change = await this.changes.change(changeId);
     if (change === undefined) throw new ChangeError(ChangeErrorCode.NotFound, `change ${changeId} not found`, { changeId });
     if (viewer !== null) await this.changes.assertMayAssess(viewer, change);
@@ -46,7 +46,8 @@ export class AssessChangeRiskHandler {
     const answers = checked ?? (await this.answers.get(changeId)) ?? null;
     const facts = await this.facts.gather(change, rules, now);
     const assessment = assessRisk(rules, facts, questionnaire !== undefined && answers !== null ? { questionnaire, answers } : null);
-    const recorded = await this.changes.recordRisk(changeId, assessment.explanation, by);
+    if (!recordDefault && assessment.explanation.decidedBy === 'default' && change.risk === null) return { change, assessment };
+    const recorded = await this.changes.recordRisk(changeId, assessment.explanation, by, consumed);
     return { change: recorded, assessment };
   }
 }
