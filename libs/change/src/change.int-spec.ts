@@ -1,16 +1,9 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
-import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
-import { issueDevToken } from '@itsm/platform/auth';
-import { InProcessEventBus } from '@itsm/platform/messaging';
-import { freePort } from '@itsm/platform/persistence';
-import { startContext } from '@itsm/platform/service';
-import { CmdbFeed, DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import type { EventEnvelope } from '@itsm/contracts';
+import type { Role } from '@itsm/platform/auth';
+import { CmdbFeed, DirectoryFeed, expectEventually } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   AuthoriseChangeCommand,
   AuthoriseChangeHandler,
@@ -39,13 +32,13 @@ import {
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
 import { changeDirectory } from './application/test-fixtures/in-memory-people';
-import { changeContext } from './change.context';
 import { CHANGE_CONNECTION } from './change.module';
 import { ChangeErrorCode } from './domain';
 import type { ChangeViewer } from './domain';
 import { ChangeRepository } from './persistence';
+import { bootChangeContext } from './test-fixtures/booted-change-context';
+import type { BootedChangeContext } from './test-fixtures/booted-change-context';
 
-const AUTH = { issuer: 'itsm-test', audience: 'itsm-test-api' };
 const MANAGER: ChangeViewer = { userId: 'p-manager', roles: ['change-manager'], orgId: 'contoso' };
 const HOUR = 3_600_000;
 
@@ -56,13 +49,12 @@ const HOUR = 3_600_000;
  * filters, a standard change from a template, and the GraphQL surface once.
  */
 describe('change context on the MongoDB peer', () => {
-  const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
-  const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
-  const published: EventEnvelope[] = [];
   const cmdb = new CmdbFeed();
+  let context: BootedChangeContext;
   let app: INestApplication;
-  let url: string;
+  let published: EventEnvelope[];
+  const token = (sub: string, roles: Role[]) => context.token(sub, roles);
+  const graphql = (t: string, query: string, variables: Record<string, unknown> = {}) => context.graphql(t, query, variables);
 
   const plans = { implementation: 'Upgrade firmware', backout: 'Reflash previous image', test: 'Ping and failover' };
   const later = (hours: number) => new Date(Date.now() + hours * HOUR);
@@ -73,29 +65,14 @@ describe('change context on the MongoDB peer', () => {
     );
 
   beforeAll(async () => {
-    await bus.subscribe({ group: 'change-int-probe', topics: ['itsm.change.v1'], handle: (event) => {
-        published.push(event.envelope);
-        return Promise.resolve();
-      },
-    });
-    const port = await freePort();
-    ({ app } = await startContext(
-      changeContext,
-      { nodeEnv: 'test', logLevel: 'warn', mongo: { url: testPeers().mongoUrl, dbPrefix: `it${randomUUID().slice(0, 8)}` }, auth: { source: { kind: 'dev-key', file: keyFile }, ...AUTH }, bus },
-      {},
-      { port, host: '127.0.0.1' },
-    ));
-    url = `http://127.0.0.1:${port}/graphql`;
+    context = await bootChangeContext('change-int-probe');
+    ({ app, published } = context);
     for (const event of changeDirectory(new DirectoryFeed())) await app.get(ProjectDirectoryEventHandler).execute(new ProjectDirectoryEventCommand(event));
     for (const ciId of ['ci-router', 'ci-switch', 'ci-db']) await app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(cmdb.ciCreated({ ciId, name: ciId })));
     await app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(cmdb.ciRetired('ci-db')));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await bus.close();
-    rmSync(keyDir, { recursive: true, force: true });
-  });
+  afterAll(() => context?.close());
 
   it('walks a normal change through every state; its events go out in order and its audit chain verifies', async () => {
     const change = await request('ci-router');
@@ -133,7 +110,7 @@ describe('change context on the MongoDB peer', () => {
     const change = await request('ci-switch');
     await app.get(SubmitChangeForAssessmentHandler).execute(MANAGER, new SubmitChangeForAssessmentCommand(change.id));
     await app.get(RequestChangeAuthorisationHandler).execute(MANAGER, new RequestChangeAuthorisationCommand(change.id));
-    const admin = await issueDevToken(keyFile, { sub: 'u-admin', name: 'Admin', roles: ['admin'] }, AUTH);
+    const admin = await token('u-admin', ['admin']);
     const verify = () => graphql(admin, 'query($id: ID!) { verifyChangeAudit(id: $id) { ok entries brokenSeq reason } }', { id: change.id });
     expect((await verify()).data?.['verifyChangeAudit']).toEqual({ ok: true, entries: 3, brokenSeq: null, reason: null });
 
@@ -186,8 +163,8 @@ describe('change context on the MongoDB peer', () => {
   });
 
   it('serves the change mutations and reads through GraphQL with role checks', async () => {
-    const manager = await issueDevToken(keyFile, { sub: 'p-manager', name: 'Manager', roles: ['change-manager'] }, AUTH);
-    const requester = await issueDevToken(keyFile, { sub: 'p-requester', name: 'Requester', roles: ['requester'] }, AUTH);
+    const manager = await token('p-manager', ['change-manager']);
+    const requester = await token('p-requester', ['requester']);
     const input = { model: 'emergency', title: 'Hotfix router', configurationItemIds: ['ci-router'], assignmentGroupId: 'g-network', plans, planned: { start: later(1).toISOString(), end: later(2).toISOString() } };
     const made = await graphql(manager, 'mutation($input: RequestChangeInput!) { requestChange(input: $input) { id number state model } }', { input });
     const id = String(made.data?.['requestChange']?.['id']);
@@ -209,9 +186,4 @@ describe('change context on the MongoDB peer', () => {
     const listed = await graphql(manager, '{ changes(first: 2, filter: { models: [emergency] }) { edges { node { id } } pageInfo { hasNextPage } } }');
     expect((listed.data?.['changes']?.['edges'] as { node: { id: string } }[]).map((e) => e.node.id)).toContain(id);
   });
-
-  async function graphql(token: string, query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data?: Record<string, { [key: string]: unknown }> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-  }
 });

@@ -1,15 +1,6 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
-import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
-import { issueDevToken } from '@itsm/platform/auth';
-import { InProcessEventBus } from '@itsm/platform/messaging';
-import { freePort } from '@itsm/platform/persistence';
-import { startContext } from '@itsm/platform/service';
-import { CmdbFeed, DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import type { EventEnvelope } from '@itsm/contracts';
+import { CmdbFeed, DirectoryFeed, expectEventually } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   ProjectCmdbEventCommand,
   ProjectCmdbEventHandler,
@@ -24,15 +15,13 @@ import {
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
 import { changeDirectory } from './application/test-fixtures/in-memory-people';
-import { changeContext } from './change.context';
 import type { ChangeViewer } from './domain';
+import { bootChangeContext } from './test-fixtures/booted-change-context';
+import type { BootedChangeContext } from './test-fixtures/booted-change-context';
 
-const AUTH = { issuer: 'itsm-test', audience: 'itsm-test-api' };
 const MANAGER: ChangeViewer = { userId: 'p-manager', roles: ['change-manager'], orgId: 'contoso' };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-type GraphqlAnswer = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 
 /**
  * Risk and CAB through the change context booted on the peers: a rule and the questionnaire defined
@@ -42,20 +31,14 @@ type GraphqlAnswer = { data?: Record<string, unknown> | null; errors?: { message
  * through the core's command, and a decision on a change not on the agenda refused with nothing written.
  */
 describe('risk assessment and CAB meetings in the change context', () => {
-  const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
-  const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
-  const published: EventEnvelope[] = [];
   const cmdb = new CmdbFeed();
+  let context: BootedChangeContext;
   let app: INestApplication;
-  let url: string;
+  let published: EventEnvelope[];
   let manager: string;
   let cabMember: string;
 
-  const graphql = async (token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as GraphqlAnswer;
-  };
+  const graphql = (token: string, query: string, variables: Record<string, unknown> = {}) => context.graphql(token, query, variables);
   const plans = { implementation: 'Patch', backout: 'Roll back', test: 'Smoke test' };
   const awaiting = async (ci: string, startInHours: number) => {
     const change = await app.get(RequestChangeHandler).execute(
@@ -67,34 +50,19 @@ describe('risk assessment and CAB meetings in the change context', () => {
   };
 
   beforeAll(async () => {
-    await bus.subscribe({ group: 'risk-cab-int-probe', topics: ['itsm.change.v1'], handle: (event) => {
-        published.push(event.envelope);
-        return Promise.resolve();
-      },
-    });
-    const port = await freePort();
-    ({ app } = await startContext(
-      changeContext,
-      { nodeEnv: 'test', logLevel: 'warn', mongo: { url: testPeers().mongoUrl, dbPrefix: `it${randomUUID().slice(0, 8)}` }, auth: { source: { kind: 'dev-key', file: keyFile }, ...AUTH }, bus },
-      {},
-      { port, host: '127.0.0.1' },
-    ));
-    url = `http://127.0.0.1:${port}/graphql`;
+    context = await bootChangeContext('risk-cab-int-probe');
+    ({ app, published } = context);
     for (const event of changeDirectory(new DirectoryFeed())) await app.get(ProjectDirectoryEventHandler).execute(new ProjectDirectoryEventCommand(event));
     const project = (event: Parameters<ProjectCmdbEventHandler['execute']>[0]['event']) => app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(event));
     await project(cmdb.ciCreated({ ciId: 'ci-db', name: 'db-01' }));
     await project(cmdb.ciCreated({ ciId: 'ci-web', name: 'web-01' }));
     await project(cmdb.ciCreated({ ciId: 'svc-pay', name: 'Payments', classId: 'business_service', attributes: { criticality: 'critical' } }));
     await project(cmdb.relationshipAdded('rel-1', 'svc-pay', 'ci-db'));
-    manager = await issueDevToken(keyFile, { sub: 'p-manager', name: 'Manager', roles: ['change-manager'] }, AUTH);
-    cabMember = await issueDevToken(keyFile, { sub: 'p-cab-1', name: 'CAB 1', roles: ['cab-member'] }, AUTH);
+    manager = await context.token('p-manager', ['change-manager']);
+    cabMember = await context.token('p-cab-1', ['cab-member']);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await bus.close();
-    rmSync(keyDir, { recursive: true, force: true });
-  });
+  afterAll(() => context?.close());
 
   it('assesses a change: the rule beats the questionnaire and the change says why; then the questionnaire beats the rule', async () => {
     const rule = await graphql(manager, 'mutation { saveChangeRiskRule(id: "critical-service", input: { name: "Critical service", condition: { kind: critical_service_affected, criticalities: [critical] }, level: high }) { id version } }');
@@ -150,7 +118,7 @@ describe('risk assessment and CAB meetings in the change context', () => {
       from: meetingStart.toISOString(),
       to: new Date(meetingStart.getTime() + HOUR).toISOString(),
     });
-    const occurrences = agenda.data?.['cabOccurrences'] as { start: string; agenda: { number: string; risk: string | null; slotStart: string; slotEnd: string }[] }[];
+    const occurrences = agenda.data?.['cabOccurrences'] as unknown as { start: string; agenda: { number: string; risk: string | null; slotStart: string; slotEnd: string }[] }[];
     expect(occurrences.map((o) => o.start)).toEqual([meetingStart.toISOString()]);
     const mine = occurrences[0]?.agenda.filter((i) => [low.number, high.number, early.number].includes(i.number)) ?? [];
     expect(mine.map((i) => i.number)).toEqual([high.number, low.number]);
