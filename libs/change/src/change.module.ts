@@ -15,6 +15,7 @@ import { ChangeNumbers, ChangeReads, ChangeStore, TemplateStore } from './applic
 import { CALENDAR_QUERY_HANDLERS, CHANGE_QUERY_HANDLERS } from './application/queries';
 import { CHANGE_APPROVAL_HANDLERS, CHANGE_APPROVAL_PROVIDERS, CHANGE_APPROVAL_REPOSITORIES } from './change-approvals';
 import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJECTION_REPOSITORIES } from './change-projections';
+import { CHANGE_RISK_CAB_CONSUMERS, CHANGE_RISK_CAB_HANDLERS, CHANGE_RISK_CAB_PROVIDERS, CHANGE_RISK_CAB_REPOSITORIES } from './change-risk-cab';
 import type { ChangeSettings } from './change-env';
 import { CALENDAR_RESOLVERS, CHANGE_RESOLVERS } from './graphql';
 import { BlackoutWindowRepository, ChangeRepository, ChangeTemplateRepository, changeSchema, MaintenanceWindowRepository } from './persistence';
@@ -51,12 +52,13 @@ export class ChangeModule {
         ...CHANGE_PROJECTION_REPOSITORIES,
         unauthorisedChangeRepository(),
         ...CHANGE_APPROVAL_REPOSITORIES,
+        ...CHANGE_RISK_CAB_REPOSITORIES,
       ],
     });
     return {
       module: ChangeModule,
       imports: [persistence],
-      controllers: [...CHANGE_PROJECTION_CONSUMERS],
+      controllers: [...CHANGE_PROJECTION_CONSUMERS, ...CHANGE_RISK_CAB_CONSUMERS],
       providers: [
         { provide: Clock, useClass: SystemClock },
         // Every change write goes through the calendar's guard (CHANGE.BLACKOUT) and updates the schedule index.
@@ -75,6 +77,7 @@ export class ChangeModule {
         ...CHANGE_PROJECTION_PROVIDERS,
         ...UNAUTHORISED_CHANGE_PROVIDERS,
         ...CHANGE_APPROVAL_PROVIDERS,
+        ...CHANGE_RISK_CAB_PROVIDERS,
         ChangeReferences,
         ChangeAccessService,
         ChangeCommandRunner,
@@ -85,7 +88,7 @@ export class ChangeModule {
         ...CALENDAR_QUERY_HANDLERS,
         ...CALENDAR_RESOLVERS,
       ],
-      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, ...CHANGE_APPROVAL_HANDLERS, persistence],
+      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, ...CHANGE_APPROVAL_HANDLERS, ...CHANGE_RISK_CAB_HANDLERS, persistence],
     };
   }
 }

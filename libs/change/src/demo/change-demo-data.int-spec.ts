@@ -10,12 +10,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectCmdbEventCommand, ProjectCmdbEventHandler, ProjectDirectoryEventCommand, ProjectDirectoryEventHandler } from '../application/commands';
+import { CabMeetingStore } from '../application/ports/cab-stores.port';
 import { ChangeReads } from '../application/ports/change-store.port';
 import { CalendarWindowsHandler, CalendarWindowsQuery, ChangeConflictsHandler, ChangeConflictsQuery } from '../application/queries';
+import { RiskQuestionnaireStore, RiskRuleStore } from '../application/ports/risk-stores.port';
 import { changeContext } from '../change.context';
 import { CHANGE_STATES, verifyChain } from '../domain';
 import { DEMO_CHANGE_NAMES } from './change-demo-changes';
 import { seedDemoChange } from './change-demo-data';
+import { DEMO_RISK_RULES } from './change-risk-cab-demo-data';
 
 const SERVICES = new Set(['Web shop', 'Customer portal']);
 const MANAGER = { userId: 'u-change-manager', roles: ['change-manager'], orgId: 'contoso' };
@@ -59,11 +62,13 @@ describe('change demo data', () => {
       feed.group({ groupId: 'network-ops', name: 'Network Operations', kind: 'assignment', organisationId: 'northwind-networks' }),
       feed.membersAdded('network-ops', ['u-nina', 'u-supplier-agent']),
       feed.group({ groupId: 'hosting-ops', name: 'Hosting Operations', kind: 'assignment', organisationId: 'tailspin-hosting' }),
+      feed.group({ groupId: 'cab', name: 'Change Advisory Board', kind: 'cab', organisationId: 'contoso' }),
+      feed.membersAdded('cab', ['u-change-manager', 'u-cab-1']),
     ];
     for (const event of events) await projectPerson.execute(new ProjectDirectoryEventCommand(event));
     const earlier = new Map([
       ['cmdb', new Map(DEMO_CHANGE_NAMES.cis.map((name) => [name, `ci-${name.replace(/ /g, '-')}`]))],
-      ['directory', new Map([...DEMO_CHANGE_NAMES.people, ...DEMO_CHANGE_NAMES.groups].map((id) => [id, id]))],
+      ['directory', new Map([...DEMO_CHANGE_NAMES.people, ...DEMO_CHANGE_NAMES.groups, 'cab'].map((id) => [id, id]))],
     ]);
 
     const seeded = await seedDemoChange(app, earlier);
@@ -86,6 +91,10 @@ describe('change demo data', () => {
     const lists = await app.get(CalendarWindowsHandler).execute(new CalendarWindowsQuery());
     expect(lists.windows.map((w) => w.name)).toEqual(['Web shop Saturday night', 'web-01 nightly']);
     expect(lists.blackouts).toEqual([expect.objectContaining({ name: 'Year-end freeze', serviceIds: [] })]);
+    // Risk rules, the questionnaire and the weekly CAB (Tuesdays 14:00 London) with the CAB group and a delegate.
+    expect((await app.get(RiskRuleStore).all()).length).toBe(DEMO_RISK_RULES.length);
+    expect(await app.get(RiskQuestionnaireStore).get()).toMatchObject({ version: 1 });
+    expect(await app.get(CabMeetingStore).byId('weekly-cab')).toMatchObject({ memberGroupIds: ['cab'], delegates: [{ delegateId: 'u-implementer', forMemberId: 'u-cab-1' }], schedule: { timeZone: 'Europe/London', durationMinutes: 60 } });
     // Once per store: a second run adds nothing.
     expect((await seedDemoChange(app, earlier)).size).toBe(0);
   });

@@ -4,6 +4,7 @@ import { ChangeReads } from '../application/ports/change-store.port';
 import { seedDemoCalendar } from './change-demo-calendar';
 import { seedDemoChanges, DEMO_CHANGE_NAMES } from './change-demo-changes';
 import { seedDemoApprovalPolicies } from './change-approval-demo-data';
+import { seedDemoRiskAndCab } from './change-risk-cab-demo-data';
 import { seedDemoTemplates } from './change-demo-templates';
 import { awaitProjections, changeDemoWorld } from './demo-references';
 
@@ -24,5 +25,6 @@ export async function seedDemoChange(app: INestApplication, earlier: DemoReferen
   const changes = await seedDemoChanges(app, world, templates);
   // After the changes: the year-end freeze must not refuse a demo change scheduled before it was declared.
   const calendar = await seedDemoCalendar(app, world);
+  await seedDemoRiskAndCab(app, world);
   return new Map([...policies, ...templates, ...changes, ...calendar]);
 }

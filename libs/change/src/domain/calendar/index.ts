@@ -3,3 +3,4 @@ export * from './change-calendar';
 export * from './intervals';
 export * from './maintenance-window';
 export * from './blackout-guard';
+export * from './recurring-window';

@@ -1,27 +1,18 @@
-import type { DateValue, RecurrenceRule } from '@itsm/recurrence';
 import type { ZoneOffsets } from '@itsm/recurrence';
-import { DAY_MS, MINUTE_MS, RecurrenceError, RecurrenceErrorCode, assertTimeZone, daysFromCivil, expandRecurrence, localDayOf, localToUtc, parseRecurrenceRule, wallToUtc } from '@itsm/recurrence';
-import { ChangeError, ChangeErrorCode } from '../change.errors';
 import type { Interval } from './intervals';
+import { compileRecurringWindow, expandRecurringWindow, invalidWindow, windowText } from './recurring-window';
+import type { CompiledRecurringWindow, RecurringWindowSpec } from './recurring-window';
 
 /** What a maintenance window applies to: one CI, every CI of a service, or every CI of a class. */
 export const WINDOW_SCOPES = ['ci', 'service', 'ci_class'] as const;
 export type WindowScope = (typeof WINDOW_SCOPES)[number];
 
 /** A recurring maintenance window as an admin defines it. */
-export interface MaintenanceWindowSpec {
+export interface MaintenanceWindowSpec extends RecurringWindowSpec {
   readonly name: string;
   readonly scope: WindowScope;
   /** The CI, service CI or CI class id the scope names. */
   readonly targetId: string;
-  /** RFC 5545 RRULE value, e.g. `FREQ=WEEKLY;BYDAY=SA`; recurring at most daily. */
-  readonly rrule: string;
-  /** The first occurrence's local wall time in `timeZone` (DTSTART), `YYYY-MM-DDTHH:MM`. */
-  readonly firstStart: string;
-  /** Elapsed minutes from each start (a window over a DST change lasts its real length). */
-  readonly durationMinutes: number;
-  /** IANA zone the wall times are read in. */
-  readonly timeZone: string;
 }
 
 export interface MaintenanceWindow extends MaintenanceWindowSpec {
@@ -32,119 +23,26 @@ export interface MaintenanceWindow extends MaintenanceWindowSpec {
 }
 
 /** A checked window ready to expand (its rule parsed once). */
-export interface CompiledMaintenanceWindow {
+export interface CompiledMaintenanceWindow extends CompiledRecurringWindow {
   readonly id: string;
   readonly name: string;
   readonly scope: WindowScope;
   readonly targetId: string;
-  readonly timeZone: string;
-  readonly durationMs: number;
-  readonly start: DateValue;
-  readonly rule: RecurrenceRule;
-}
-
-const MAX_DURATION_MINUTES = 7 * 24 * 60;
-const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-const TOO_FREQUENT = new Set(['SECONDLY', 'MINUTELY', 'HOURLY']);
-
-function invalid(field: string, message: string, code = ChangeErrorCode.InvalidInput, details: Record<string, string> = {}): ChangeError {
-  return new ChangeError(code, message, { field, ...details });
-}
-
-function text(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-    throw invalid(field, `${field} must be a non-empty text of at most ${max} characters`);
-  }
-  return value.trim();
-}
-
-function wallTime(value: string): DateValue {
-  const match = WALL_TIME.exec(value);
-  const [y, m, d, hh, mm] = match === null ? [] : match.slice(1).map(Number);
-  if (y === undefined || m === undefined || d === undefined || hh === undefined || mm === undefined || hh > 23 || mm > 59) {
-    throw invalid('firstStart', `firstStart "${value}" is not a local wall time YYYY-MM-DDTHH:MM`);
-  }
-  // localToUtc refuses impossible dates (2026-02-30) with InvalidDate.
-  return { kind: 'date-time', year: y, month: m, day: d, hour: hh, minute: mm, second: 0, utc: false };
-}
-
-function rule(rrule: string): RecurrenceRule {
-  const parsed = parseRecurrenceRule(rrule);
-  if (TOO_FREQUENT.has(parsed.freq)) {
-    throw new RecurrenceError(RecurrenceErrorCode.UnsupportedRule, `maintenance windows recur at most daily: "${rrule}"`, { value: rrule, problem: 'recurs more often than daily' });
-  }
-  return parsed;
-}
-
-/** RecurrenceError (bad rule, impossible date, unknown zone) in the change context's codes. */
-function asChangeError(error: unknown): unknown {
-  if (!(error instanceof RecurrenceError)) return error;
-  if (error.code === RecurrenceErrorCode.UnknownTimeZone) {
-    return invalid('timeZone', error.message, ChangeErrorCode.UnknownTimeZone, { timeZone: String(error.details['timeZone']) });
-  }
-  if (error.code === RecurrenceErrorCode.InvalidDate && error.details['field'] === 'localTime') {
-    return invalid('firstStart', `firstStart is not a real local date and time: ${error.message}`);
-  }
-  return invalid('rrule', `Bad recurrence: ${error.message}`, ChangeErrorCode.InvalidRecurrence, { value: error.value, problem: error.problem });
 }
 
 /**
- * Checks an admin's window and compiles it: name, scope and target, an RRULE the platform expands
- * (at most daily), a real first start, a duration of 1 minute to 7 days, an IANA zone. Throws
- * ChangeError (InvalidInput, InvalidRecurrence, UnknownTimeZone) naming the field.
+ * Checks an admin's window and compiles it: name, scope and target, then its recurrence
+ * (recurring-window.ts). Throws ChangeError (InvalidInput, InvalidRecurrence, UnknownTimeZone)
+ * naming the field.
  */
 export function compileMaintenanceWindow(id: string, spec: MaintenanceWindowSpec): CompiledMaintenanceWindow {
-  const name = text(spec.name, 'name', 200);
-  if (!(WINDOW_SCOPES as readonly string[]).includes(spec.scope)) throw invalid('scope', `scope must be one of ${WINDOW_SCOPES.join(', ')}`);
-  const targetId = text(spec.targetId, 'targetId', 200);
-  const minutes = spec.durationMinutes;
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MINUTES) {
-    throw invalid('durationMinutes', `durationMinutes must be a whole number from 1 to ${MAX_DURATION_MINUTES}`);
-  }
-  const start = wallTime(String(spec.firstStart));
-  try {
-    assertTimeZone(spec.timeZone);
-    const compiled: CompiledMaintenanceWindow = { id, name, scope: spec.scope, targetId, timeZone: spec.timeZone, durationMs: minutes * MINUTE_MS, start, rule: rule(text(spec.rrule, 'rrule', 500)) };
-    localToUtc(spec.timeZone, start.year, start.month, start.day, 0);
-    return compiled;
-  } catch (error) {
-    throw asChangeError(error);
-  }
+  const name = windowText(spec.name, 'name', 200);
+  if (!(WINDOW_SCOPES as readonly string[]).includes(spec.scope)) throw invalidWindow('scope', `scope must be one of ${WINDOW_SCOPES.join(', ')}`);
+  const targetId = windowText(spec.targetId, 'targetId', 200);
+  return { ...compileRecurringWindow(spec), id, name, scope: spec.scope, targetId };
 }
 
-function startInstant(window: CompiledMaintenanceWindow, local: DateValue, offsets: ZoneOffsets | undefined): number {
-  const [hour, minute] = local.kind === 'date-time' ? [local.hour, local.minute] : [0, 0];
-  const wall = daysFromCivil(local.year, local.month, local.day) * DAY_MS + (hour * 60 + minute) * MINUTE_MS;
-  return offsets === undefined ? wallToUtc(window.timeZone, wall) : offsets.wallToUtc(wall);
-}
-
-function localDate(zone: string, ms: number): DateValue {
-  const { y, m, d } = localDayOf(zone, ms);
-  return { kind: 'date', year: y, month: m, day: d };
-}
-
-/**
- * The window's occurrences that overlap `range`, as UTC intervals, ascending. Each start is the
- * wall time in the window's zone on its local date (a start in a spring-forward gap moves to the
- * first valid instant after it, an ambiguous one takes the first), so 22:00 Europe/Berlin stays
- * 22:00 local across DST changes. `offsets` (the window's zone as a transition table) makes long
- * expansions cheap; without it each start asks ICU.
- */
+/** The window's occurrences that overlap `range`, as UTC intervals, ascending (see expandRecurringWindow). */
 export function expandMaintenanceWindow(window: CompiledMaintenanceWindow, range: Interval, offsets?: ZoneOffsets): Interval[] {
-  const zone = window.timeZone;
-  const occurrences = expandRecurrence(
-    { start: window.start, rules: [window.rule] },
-    {
-      from: localDate(zone, range.start - window.durationMs),
-      through: localDate(zone, range.end),
-      toUtcMs: (local) => (local.kind === 'date-time' && local.utc ? Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) : startInstant(window, local, offsets)),
-    },
-  );
-  const intervals: Interval[] = [];
-  for (const occurrence of occurrences) {
-    const start = startInstant(window, occurrence, offsets);
-    const end = start + window.durationMs;
-    if (start < range.end && end > range.start) intervals.push({ start, end });
-  }
-  return intervals;
+  return expandRecurringWindow(window, range, offsets);
 }
