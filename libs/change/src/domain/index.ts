@@ -1,2 +1,3 @@
 export * from './change.errors';
 export * from './change.model';
+export * from './gate';

@@ -1,1 +1,2 @@
 export * from './change-references.port';
+export * from './gate.port';

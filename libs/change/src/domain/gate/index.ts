@@ -1,0 +1,4 @@
+export * from './gate-decision';
+export * from './gate-log';
+export * from './gate-request';
+export * from './pipeline-token';
