@@ -29,6 +29,8 @@ export enum ChangeErrorCode {
   /** No, an unknown or a revoked pipeline token. */
   Unauthenticated = 'CHANGE.UNAUTHENTICATED',
   TooMany = 'CHANGE.TOO_MANY',
+  /** The change service cannot answer now (an edge answering in its place); retry later. */
+  Unavailable = 'CHANGE.UNAVAILABLE',
 }
 
 export class ChangeError extends CodedError<ChangeErrorCode> {
@@ -55,4 +57,5 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.Forbidden]: 'forbidden',
   [ChangeErrorCode.Unauthenticated]: 'forbidden',
   [ChangeErrorCode.TooMany]: 'invalid_input',
+  [ChangeErrorCode.Unavailable]: 'unavailable',
 };
