@@ -1,1 +1,3 @@
 export * from './domain';
+export * from './change.context';
+export * from './change.module';

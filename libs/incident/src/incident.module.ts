@@ -1,5 +1,5 @@
 import { incidentTopic, problemTopic } from '@itsm/contracts';
-import { contextRepository, ContextPersistenceModule, outboxRepository } from '@itsm/platform/persistence';
+import { contextRepository, ContextPersistenceModule, NumberSequenceRepository, outboxRepository } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
 import { Module } from '@nestjs/common';
 import type { DynamicModule, Provider } from '@nestjs/common';
@@ -28,7 +28,6 @@ import { IncidentReactionsConsumer } from './messaging/incident-reactions.consum
 import { DirectoryProjectionRepository } from './persistence/directory-projection.repository';
 import { IncidentRepository } from './persistence/incident.repository';
 import { INCIDENT_SCANS, incidentSchema } from './persistence/incident.schema';
-import { NumberSequenceRepository } from './persistence/number-sequence.repository';
 import { ProblemRepository } from './persistence/problem.repository';
 import { problemSchema } from './persistence/problem.schema';
 import { ReferenceDataRepository } from './persistence/reference-data.repository';

@@ -10,3 +10,4 @@ export * from './lib/query-indexes/index-coverage';
 export * from './lib/query-indexes/recorded-query-shapes';
 export * from './lib/directory-feed';
 export * from './lib/scim-request';
+export * from './lib/cmdb-feed';

@@ -29,6 +29,8 @@ export enum ChangeErrorCode {
   /** No, an unknown or a revoked pipeline token. */
   Unauthenticated = 'CHANGE.UNAUTHENTICATED',
   TooMany = 'CHANGE.TOO_MANY',
+  /** A consumed event (CMDB, directory, incident) keyed by another record than the one it describes. */
+  InvalidProjectionEvent = 'CHANGE.INVALID_PROJECTION_EVENT',
   /** The change service cannot answer now (an edge answering in its place); retry later. */
   Unavailable = 'CHANGE.UNAVAILABLE',
 }
@@ -57,5 +59,6 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.Forbidden]: 'forbidden',
   [ChangeErrorCode.Unauthenticated]: 'forbidden',
   [ChangeErrorCode.TooMany]: 'invalid_input',
+  [ChangeErrorCode.InvalidProjectionEvent]: 'invalid_input',
   [ChangeErrorCode.Unavailable]: 'unavailable',
 };

@@ -70,6 +70,8 @@ export interface Change {
   readonly risk: RiskExplanation | null;
   readonly closeCode: CloseCode | null;
   readonly closeNotes: string | null;
+  /** When the change was authorised (standard changes: at request, pre-approved), else null. */
+  readonly authorisedAt: Date | null;
   /** An emergency change authorised after implementation started. */
   readonly retrospectivelyAuthorised: boolean;
   /** Why a blackout was overridden (emergency changes only), else null. */

@@ -1,3 +1,11 @@
+export * from './change-access.policy';
+export { appendAudit, GENESIS_HASH, verifyChain } from '@itsm/contracts';
+export type { AuditEntry, AuditedEvent, ChainVerdict } from '@itsm/contracts';
+export * from './change-input.rules';
+export * from './change-lifecycle';
+export * from './change-request';
+export * from './change-template';
 export * from './change.errors';
+export * from './change.events';
 export * from './change.model';
 export * from './gate';

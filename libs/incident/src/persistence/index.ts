@@ -1,7 +1,6 @@
 export * from './incident.envelopes';
 export * from './incident.repository';
 export * from './incident.schema';
-export * from './number-sequence.repository';
 export * from './problem.repository';
 export * from './problem.schema';
 export * from './reference-data.repository';

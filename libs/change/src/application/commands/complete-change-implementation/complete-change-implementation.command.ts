@@ -1,0 +1,4 @@
+/** Implementation is done (Implement -> Review). */
+export class CompleteChangeImplementationCommand {
+  constructor(readonly changeId: string) {}
+}

@@ -1,0 +1,4 @@
+/** An admin checks a change's audit chain. */
+export class VerifyChangeAuditQuery {
+  constructor(readonly changeId: string) {}
+}

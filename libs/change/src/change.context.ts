@@ -1,0 +1,23 @@
+import { changeTopic, cmdbTopic, directoryTopic, incidentTopic } from '@itsm/contracts';
+import { defineContext } from '@itsm/platform/service';
+import { ChangeEnv, toChangeSettings } from './change-env';
+import { ChangeModule } from './change.module';
+import { ChangeSchema } from './graphql/change.schema-marker';
+
+/** The group the change service's replicas share. */
+export const CHANGE_CONSUMER_GROUP = 'change-service';
+
+/**
+ * Change enablement, for the service kit: it owns `itsm.change.v1` and keeps its own projections of
+ * the CMDB, the directory and incidents (no calls into their code or databases).
+ */
+export const changeContext = defineContext({
+  name: 'change',
+  defaultPort: 4106,
+  env: ChangeEnv,
+  topics: { owns: [changeTopic], consumes: [cmdbTopic, directoryTopic, incidentTopic] },
+  consumerGroup: CHANGE_CONSUMER_GROUP,
+  subgraph: { module: ChangeModule, schema: ChangeSchema },
+  settings: (env) => toChangeSettings(env),
+  module: (options) => ChangeModule.forRoot(options),
+});

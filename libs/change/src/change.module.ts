@@ -1,0 +1,68 @@
+import { changeTopic } from '@itsm/contracts';
+import { Clock, SystemClock } from '@itsm/platform/config';
+import { contextRepository, ContextPersistenceModule, NumberSequenceRepository, outboxRepository } from '@itsm/platform/persistence';
+import type { MongoSettings } from '@itsm/platform/persistence';
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { ChangeAccessService } from './application/change-access.service';
+import { ChangeCommandRunner } from './application/change-command-runner';
+import { ChangeReferences } from './application/change-references.service';
+import { CHANGE_COMMAND_HANDLERS } from './application/commands';
+import { ChangeNumbers, ChangeReads, ChangeStore, TemplateStore } from './application/ports/change-store.port';
+import { CHANGE_QUERY_HANDLERS } from './application/queries';
+import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJECTION_REPOSITORIES } from './change-projections';
+import type { ChangeSettings } from './change-env';
+import { CHANGE_RESOLVERS } from './graphql';
+import { ChangeRepository, ChangeTemplateRepository, changeSchema } from './persistence';
+
+export const CHANGE_CONNECTION = Symbol('CHANGE_CONNECTION');
+
+export interface ChangeModuleOptions {
+  readonly mongo: MongoSettings;
+  readonly settings: ChangeSettings;
+}
+
+/**
+ * Change enablement: its own database (`<prefix>_change`), changes written with their outbox events
+ * and audit chain in one document, templates, CHG numbers (the platform's number sequence), the
+ * projections of the CMDB and directory it checks references against, one handler per verb, the
+ * GraphQL resolvers and the consumers. Needs MessagingModule, ObservabilityModule and AuthModule.
+ * Exports the command handlers (approval engine and CAB call AuthoriseChangeHandler/RejectChangeHandler),
+ * the reads and the persistence (other lanes' repositories share the connection).
+ */
+@Module({})
+export class ChangeModule {
+  static forRoot(options: ChangeModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'change',
+      mongo: options.mongo,
+      connection: CHANGE_CONNECTION,
+      repositories: [
+        outboxRepository(ChangeRepository, { model: 'Change', schema: changeSchema, topic: changeTopic.name }, (model, notify) => new ChangeRepository(model, notify)),
+        contextRepository(ChangeTemplateRepository, (c) => new ChangeTemplateRepository(c), ChangeTemplateRepository.indexes),
+        contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c), NumberSequenceRepository.indexes),
+        ...CHANGE_PROJECTION_REPOSITORIES,
+      ],
+    });
+    return {
+      module: ChangeModule,
+      imports: [persistence],
+      controllers: [...CHANGE_PROJECTION_CONSUMERS],
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        { provide: ChangeStore, useExisting: ChangeRepository },
+        { provide: ChangeReads, useExisting: ChangeRepository },
+        { provide: TemplateStore, useExisting: ChangeTemplateRepository },
+        { provide: ChangeNumbers, useExisting: NumberSequenceRepository },
+        ...CHANGE_PROJECTION_PROVIDERS,
+        ChangeReferences,
+        ChangeAccessService,
+        ChangeCommandRunner,
+        ...CHANGE_COMMAND_HANDLERS,
+        ...CHANGE_QUERY_HANDLERS,
+        ...CHANGE_RESOLVERS,
+      ],
+      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, persistence],
+    };
+  }
+}
