@@ -67,6 +67,7 @@ export const CLEAN_SOURCES: Record<string, string> = {
   'apps/sla/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const sla = boot;\n",
   'apps/cmdb/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const cmdb = boot;\n",
   'apps/directory/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const directory = boot;\n",
+  'apps/change/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const change = boot;\n",
   'apps/gateway/src/main.ts': "export {\n  boot,\n} from '../../incident/src/boot';\n",
 };
 

@@ -2,6 +2,7 @@ import { changeTopic, cmdbTopic, directoryTopic, incidentTopic } from '@itsm/con
 import { defineContext } from '@itsm/platform/service';
 import { ChangeEnv, toChangeSettings } from './change-env';
 import { ChangeModule } from './change.module';
+import { GATE_ROUTE_PREFIX, gateUnreachable } from './gate-http/gate-http';
 import { ChangeSchema } from './graphql/change.schema-marker';
 
 /** The group the change service's replicas share. */
@@ -18,6 +19,9 @@ export const changeContext = defineContext({
   topics: { owns: [changeTopic], consumes: [cmdbTopic, directoryTopic, incidentTopic] },
   consumerGroup: CHANGE_CONSUMER_GROUP,
   subgraph: { module: ChangeModule, schema: ChangeSchema },
+  // The deployment gate reads its own JSON bodies (16 kB, typed JSON errors); the all-in-one's
+  // gateway port forwards /change/v1/gate here, answering CHANGE.UNAVAILABLE when it cannot.
+  httpRoutes: [{ prefix: GATE_ROUTE_PREFIX, unreachable: gateUnreachable }],
   settings: (env) => toChangeSettings(env),
   module: (options) => ChangeModule.forRoot(options),
 });

@@ -8,12 +8,15 @@ import { ChangeAccessService } from './application/change-access.service';
 import { ChangeCommandRunner } from './application/change-command-runner';
 import { ChangeReferences } from './application/change-references.service';
 import { CHANGE_COMMAND_HANDLERS } from './application/commands';
+import { ConfigurationItems } from './application/ports/change-references.port';
 import { ChangeNumbers, ChangeReads, ChangeStore, TemplateStore } from './application/ports/change-store.port';
 import { CHANGE_QUERY_HANDLERS } from './application/queries';
 import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJECTION_REPOSITORIES } from './change-projections';
 import type { ChangeSettings } from './change-env';
+import { ChangeGateModule } from './gate-http/change-gate.module';
 import { CHANGE_RESOLVERS } from './graphql';
 import { ChangeRepository, ChangeTemplateRepository, changeSchema } from './persistence';
+import { GATE_REPOSITORIES } from './persistence/gate';
 
 export const CHANGE_CONNECTION = Symbol('CHANGE_CONNECTION');
 
@@ -26,7 +29,7 @@ export interface ChangeModuleOptions {
  * Change enablement: its own database (`<prefix>_change`), changes written with their outbox events
  * and audit chain in one document, templates, CHG numbers (the platform's number sequence), the
  * projections of the CMDB and directory it checks references against, one handler per verb, the
- * GraphQL resolvers and the consumers. Needs MessagingModule, ObservabilityModule and AuthModule.
+ * GraphQL resolvers and the consumers, the deployment gate (ChangeGateModule). Needs MessagingModule, ObservabilityModule and AuthModule.
  * Exports the command handlers (approval engine and CAB call AuthoriseChangeHandler/RejectChangeHandler),
  * the reads and the persistence (other lanes' repositories share the connection).
  */
@@ -42,11 +45,14 @@ export class ChangeModule {
         contextRepository(ChangeTemplateRepository, (c) => new ChangeTemplateRepository(c), ChangeTemplateRepository.indexes),
         contextRepository(NumberSequenceRepository, (c) => new NumberSequenceRepository(c), NumberSequenceRepository.indexes),
         ...CHANGE_PROJECTION_REPOSITORIES,
+        ...GATE_REPOSITORIES,
       ],
     });
     return {
       module: ChangeModule,
-      imports: [persistence],
+      // Global within its app: the gate's module it imports uses its exports (reads, runner, clock, CMDB projection).
+      global: true,
+      imports: [persistence, ChangeGateModule.forRoot()],
       controllers: [...CHANGE_PROJECTION_CONSUMERS],
       providers: [
         { provide: Clock, useClass: SystemClock },
@@ -62,7 +68,7 @@ export class ChangeModule {
         ...CHANGE_QUERY_HANDLERS,
         ...CHANGE_RESOLVERS,
       ],
-      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, persistence],
+      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ConfigurationItems, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, persistence],
     };
   }
 }

@@ -5,10 +5,12 @@ import { AnswerGateHandler } from '../application/commands/answer-gate/answer-ga
 import { IssuePipelineTokenHandler } from '../application/commands/issue-pipeline-token/issue-pipeline-token.handler';
 import { RevokePipelineTokenHandler } from '../application/commands/revoke-pipeline-token/revoke-pipeline-token.handler';
 import { DEFAULT_GATE_RATE_LIMIT, GateRateLimit } from '../application/gate/gate-rate';
+import { GateChangesService } from '../application/gate/gate-changes.service';
 import { GateTargets } from '../application/gate/gate-targets';
 import { PipelineAuthenticator } from '../application/gate/pipeline-tokens';
 import { GateAnswersHandler } from '../application/queries/gate-answers/gate-answers.handler';
 import { PipelineTokensHandler } from '../application/queries/pipeline-tokens/pipeline-tokens.handler';
+import { GateChanges } from '../application/ports';
 import { GateAdminResolver } from '../graphql/gate/gate-admin.resolver';
 import { GateBodyMiddleware } from './gate-body.middleware';
 import { GateController } from './gate.controller';
@@ -17,7 +19,8 @@ import { GATE_PATH } from './gate-http';
 /**
  * The deployment gate: POST /change/v1/gate for pipelines, pipeline tokens and the gate log for
  * admins (GraphQL). Imported by the ChangeModule (global within its app), whose exports it uses:
- * Clock, ConfigurationItems, GateChanges, GateLog and PipelineTokenStore.
+ * Clock, ConfigurationItems, ChangeReads, ChangeCommandRunner, and the gate's repositories (GateLog,
+ * PipelineTokenStore) on its persistence.
  */
 @Module({})
 export class ChangeGateModule implements NestModule {
@@ -27,6 +30,7 @@ export class ChangeGateModule implements NestModule {
       controllers: [GateController],
       providers: [
         { provide: GateRateLimit, useValue: rateLimit },
+        { provide: GateChanges, useClass: GateChangesService },
         PipelineAuthenticator,
         GateTargets,
         AnswerGateHandler,

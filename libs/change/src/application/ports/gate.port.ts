@@ -3,19 +3,10 @@
  * naming a CI (the change store), where it logs answers (on the change, and in the gate log), and
  * the pipeline tokens. The module binds them to repositories, unit tests to in-memory fakes.
  */
-import type { ChangeState, GateCandidate, GateLogEntry, PipelineToken } from '../../domain';
+import type { ChangeState, GateAnswerFacts, GateCandidate, GateLogEntry, PipelineToken } from '../../domain';
 
 /** A gate answer as it is appended to a change (event itsm.change.gate-answered.v1 and its audit entry). */
-export interface GateAnswerRecord {
-  readonly ciId: string;
-  readonly pipeline: string;
-  readonly allowed: boolean;
-  /** The answer's words (the event's `reason`). */
-  readonly reason: string;
-  /** `pipeline:<token id>`. */
-  readonly by: string;
-  readonly at: Date;
-}
+export type GateAnswerRecord = GateAnswerFacts;
 
 export abstract class GateChanges {
   /** Changes in one of `states` naming the CI, at most `limit`. */

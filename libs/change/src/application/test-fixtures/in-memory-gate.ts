@@ -1,4 +1,3 @@
-import type { Clock } from '@itsm/platform/config';
 import type { ChangeState, GateCandidate, GateLogEntry, PipelineToken } from '../../domain';
 import { AnswerGateHandler } from '../commands/answer-gate/answer-gate.handler';
 import { IssuePipelineTokenHandler } from '../commands/issue-pipeline-token/issue-pipeline-token.handler';
@@ -6,33 +5,9 @@ import { RevokePipelineTokenHandler } from '../commands/revoke-pipeline-token/re
 import type { RateLimit } from '@itsm/platform/resilience';
 import { GateTargets } from '../gate/gate-targets';
 import { PipelineAuthenticator } from '../gate/pipeline-tokens';
-import type { CiNeighbours, CiView, ConfigurationItems, GateAnswerRecord, GateChanges, GateLog, GateLogFilter, GateLogKey, GateLogPage, PipelineTokenStore } from '../ports';
-
-/** A clock the test moves. */
-export class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return this.current;
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
-
-class FakeCis implements ConfigurationItems {
-  readonly cis = new Map<string, CiView>();
-  readonly links: { source: string; target: string }[] = [];
-
-  add(id: string, facts: Partial<CiView> = {}): void {
-    this.cis.set(id, { id, name: id, classId: 'server', service: false, retired: false, attributes: {}, ...facts });
-  }
-  find(ids: readonly string[]): Promise<ReadonlyMap<string, CiView>> {
-    return Promise.resolve(new Map(ids.flatMap((id) => (this.cis.has(id) ? [[id, this.cis.get(id) as CiView] as const] : []))));
-  }
-  neighbours(ids: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>> {
-    return Promise.resolve(new Map(ids.map((id) => [id, { parents: this.links.filter((l) => l.target === id).map((l) => l.source), children: this.links.filter((l) => l.source === id).map((l) => l.target) }])));
-  }
-}
+import { ManualClock } from './change-fixtures';
+import { InMemoryConfigurationItems } from './in-memory-configuration-items';
+import type { GateAnswerRecord, GateChanges, GateLog, GateLogFilter, GateLogKey, GateLogPage, PipelineTokenStore } from '../ports';
 
 class FakeGateChanges implements GateChanges {
   readonly changes = new Map<string, GateCandidate>();
@@ -88,8 +63,8 @@ class FakeTokens implements PipelineTokenStore {
 
 /** The deployment gate's handlers over in-memory stores, at `start` on a test clock. */
 export function inMemoryGate(start: Date, rateLimit: RateLimit = { burst: 100, perMinute: 600 }) {
-  const clock = new TestClock(start);
-  const cis = new FakeCis();
+  const clock = new ManualClock(start);
+  const cis = new InMemoryConfigurationItems();
   const changes = new FakeGateChanges();
   const log = new FakeGateLog();
   const tokens = new FakeTokens();

@@ -13,7 +13,7 @@ const GATE_PAGES: PageRequestRules<GateLogKey> = {
   cursor: CURSOR,
   maxFirst: MAX_GATE_ANSWERS_PAGE,
   parseKey: (key) => {
-    const match = /^(\d{1,15})\|(.{1,64})$/.exec(key);
+    const match = /^(\d{1,15})\|([0-9a-f]{24})$/.exec(key);
     return match === null ? undefined : { at: new Date(Number(match[1])), id: match[2] ?? '' };
   },
   invalid: (field, message) => new ChangeError(ChangeErrorCode.InvalidInput, message, { field }),

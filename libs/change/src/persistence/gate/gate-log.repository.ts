@@ -1,4 +1,5 @@
 import { collectionIndexes, index } from '@itsm/platform/persistence';
+import { Types } from 'mongoose';
 import type { Collection, Connection } from 'mongoose';
 import { GATE_REASONS } from '../../domain';
 import type { GateLogEntry, GateReason } from '../../domain';
@@ -6,7 +7,7 @@ import { GateLog } from '../../application/ports';
 import type { GateLogFilter, GateLogKey, GateLogPage } from '../../application/ports';
 
 interface GateAnswerDocument {
-  _id: string;
+  _id: Types.ObjectId;
   at: Date;
   tokenId: string;
   pipeline: string;
@@ -27,13 +28,13 @@ const isReason = (value: string): value is GateReason => (GATE_REASONS as readon
 
 function toEntry(d: GateAnswerDocument): GateLogEntry {
   const { _id, reason, ...rest } = d;
-  if (!isReason(reason)) throw new Error(`gate answer ${_id}: unknown reason ${reason}`);
-  return { id: _id, reason, ...rest };
+  if (!isReason(reason)) throw new Error(`gate answer ${_id.toHexString()}: unknown reason ${reason}`);
+  return { id: _id.toHexString(), reason, ...rest };
 }
 
 function toDocument(entry: GateLogEntry): GateAnswerDocument {
   const { id, service, window, ...rest } = entry;
-  return { _id: id, ...rest, service: service === null ? null : { ...service }, window: window === null ? null : { start: window.start, end: window.end } };
+  return { _id: new Types.ObjectId(id), ...rest, service: service === null ? null : { ...service }, window: window === null ? null : { start: window.start, end: window.end } };
 }
 
 /**
@@ -60,7 +61,7 @@ export class GateLogRepository extends GateLog {
     const where = {
       ...(filter.ciId === undefined ? {} : { ciId: filter.ciId }),
       ...(filter.changeId === undefined ? {} : { changeId: filter.changeId }),
-      ...(after === undefined ? {} : { $or: [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }] }),
+      ...(after === undefined ? {} : { $or: [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: new Types.ObjectId(after.id) } }] }),
     };
     const fetched = await this.collection.find(where).sort({ at: -1, _id: -1 }).limit(first + 1).toArray();
     return { items: fetched.slice(0, first).map(toEntry), hasNextPage: fetched.length > first };

@@ -1,10 +1,11 @@
 import { collectionIndexes, index } from '@itsm/platform/persistence';
+import { Types } from 'mongoose';
 import type { Collection, Connection } from 'mongoose';
 import type { PipelineToken } from '../../domain';
 import { PipelineTokenStore } from '../../application/ports';
 
 interface PipelineTokenDocument {
-  _id: string;
+  _id: Types.ObjectId;
   name: string;
   /** SHA-256 of the token, hex: the token itself is never stored. */
   tokenHash: string;
@@ -14,9 +15,10 @@ interface PipelineTokenDocument {
 }
 
 const COLLECTION = 'change_pipeline_tokens';
+const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 function toToken(d: PipelineTokenDocument): PipelineToken {
-  return { id: d._id, name: d.name, createdBy: d.createdBy, createdAt: d.createdAt, revokedAt: d.revokedAt };
+  return { id: d._id.toHexString(), name: d.name, createdBy: d.createdBy, createdAt: d.createdAt, revokedAt: d.revokedAt };
 }
 
 /** Deployment pipelines' tokens, found by their hash on every gate request. */
@@ -33,12 +35,14 @@ export class PipelineTokenRepository extends PipelineTokenStore {
   }
 
   async insert(token: PipelineToken, tokenHash: string): Promise<void> {
-    await this.collection.insertOne({ _id: token.id, name: token.name, tokenHash, createdBy: token.createdBy, createdAt: token.createdAt, revokedAt: token.revokedAt });
+    await this.collection.insertOne({ _id: new Types.ObjectId(token.id), name: token.name, tokenHash, createdBy: token.createdBy, createdAt: token.createdAt, revokedAt: token.revokedAt });
   }
 
   async revoke(id: string, at: Date): Promise<PipelineToken | undefined> {
-    await this.collection.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: at } });
-    const document = await this.collection.findOne({ _id: id });
+    if (!OBJECT_ID.test(id)) return undefined;
+    const _id = new Types.ObjectId(id);
+    await this.collection.updateOne({ _id, revokedAt: null }, { $set: { revokedAt: at } });
+    const document = await this.collection.findOne({ _id });
     return document === null ? undefined : toToken(document);
   }
 

@@ -1,7 +1,7 @@
 import { Clock } from '@itsm/platform/config';
 import { RateLimiter } from '@itsm/platform/resilience';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { newChangeId } from '../../change-ids';
 import { ChangeError, ChangeErrorCode, decideGate, GATE_CANDIDATE_STATES, readGateRequest, unknownCiAnswer } from '../../../domain';
 import type { GateAnswer, GateLogEntry, GateRequest, PipelineToken } from '../../../domain';
 import { GateRateLimit } from '../../gate/gate-rate';
@@ -61,7 +61,7 @@ export class AnswerGateHandler {
 
 function logEntry(token: PipelineToken, request: GateRequest, ciId: string, answer: GateAnswer, at: Date): GateLogEntry {
   return {
-    id: randomUUID(),
+    id: newChangeId(),
     at,
     tokenId: token.id,
     pipeline: request.pipeline ?? token.name,

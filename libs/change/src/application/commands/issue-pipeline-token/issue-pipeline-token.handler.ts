@@ -1,7 +1,7 @@
 import { controlCharacterIndex } from '@itsm/contracts';
 import { Clock } from '@itsm/platform/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { newChangeId } from '../../change-ids';
 import { ChangeError, ChangeErrorCode } from '../../../domain';
 import type { PipelineToken } from '../../../domain';
 import { pipelineTokens } from '../../gate/pipeline-tokens';
@@ -30,7 +30,7 @@ export class IssuePipelineTokenHandler {
       throw new ChangeError(ChangeErrorCode.InvalidInput, `name: 1 to ${MAX_NAME} characters, no control characters`, { field: 'name' });
     }
     const { token, hash } = pipelineTokens.issue();
-    const pipelineToken: PipelineToken = { id: randomUUID(), name: trimmed, createdBy: by, createdAt: this.clock.now(), revokedAt: null };
+    const pipelineToken: PipelineToken = { id: newChangeId(), name: trimmed, createdBy: by, createdAt: this.clock.now(), revokedAt: null };
     await this.tokens.insert(pipelineToken, hash);
     return { pipelineToken, token };
   }
