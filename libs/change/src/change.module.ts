@@ -52,7 +52,7 @@ export class ChangeModule {
       module: ChangeModule,
       // Global within its app: the gate's module it imports uses its exports (reads, runner, clock, CMDB projection).
       global: true,
-      imports: [persistence, ChangeGateModule.forRoot()],
+      imports: [persistence, ChangeGateModule.forRoot(options.settings)],
       controllers: [...CHANGE_PROJECTION_CONSUMERS],
       providers: [
         { provide: Clock, useClass: SystemClock },

@@ -1,10 +1,12 @@
 import type { RateLimit } from '@itsm/platform/resilience';
+import { DEFAULT_GATE_RATE } from '../change-env';
+import type { ChangeSettings } from '../change-env';
 import { Module, RequestMethod } from '@nestjs/common';
 import type { DynamicModule, MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { AnswerGateHandler } from '../application/commands/answer-gate/answer-gate.handler';
 import { IssuePipelineTokenHandler } from '../application/commands/issue-pipeline-token/issue-pipeline-token.handler';
 import { RevokePipelineTokenHandler } from '../application/commands/revoke-pipeline-token/revoke-pipeline-token.handler';
-import { DEFAULT_GATE_RATE_LIMIT, GateRateLimit } from '../application/gate/gate-rate';
+import { GateRateLimit } from '../application/gate/gate-rate';
 import { GateChangesService } from '../application/gate/gate-changes.service';
 import { GateTargets } from '../application/gate/gate-targets';
 import { PipelineAuthenticator } from '../application/gate/pipeline-tokens';
@@ -24,12 +26,13 @@ import { GATE_PATH } from './gate-http';
  */
 @Module({})
 export class ChangeGateModule implements NestModule {
-  static forRoot(rateLimit: RateLimit = DEFAULT_GATE_RATE_LIMIT): DynamicModule {
+  static forRoot(settings: ChangeSettings | undefined): DynamicModule {
     return {
       module: ChangeGateModule,
       controllers: [GateController],
       providers: [
-        { provide: GateRateLimit, useValue: rateLimit },
+        // Read when the app initialises (a composition check builds the module without settings).
+        { provide: GateRateLimit, useFactory: (): RateLimit => settings?.gateRate ?? DEFAULT_GATE_RATE },
         { provide: GateChanges, useClass: GateChangesService },
         PipelineAuthenticator,
         GateTargets,

@@ -38,6 +38,8 @@ import type { ChangeViewer } from '../domain';
 const AUTH = { issuer: 'itsm-test', audience: 'itsm-test-api' };
 const MANAGER: ChangeViewer = { userId: 'p-manager', roles: ['change-manager'], orgId: 'contoso' };
 const HOUR = 3_600_000;
+/** Answers per pipeline token at once in this service (then one a minute). */
+const RATE_BURST = 12;
 
 interface GateReply {
   readonly status: number;
@@ -78,7 +80,7 @@ describe('deployment gate POST /change/v1/gate', () => {
     ({ app } = await startContext(
       changeContext,
       { nodeEnv: 'test', logLevel: 'warn', mongo: { url: testPeers().mongoUrl, dbPrefix: `it${tag}` }, auth: { source: { kind: 'dev-key', file: keyFile }, ...AUTH }, bus },
-      {},
+      { gateRate: { burst: RATE_BURST, perMinute: 1 } },
       { port, host: '127.0.0.1' },
     ));
     base = `http://127.0.0.1:${port}/change/v1/gate`;
@@ -178,6 +180,17 @@ describe('deployment gate POST /change/v1/gate', () => {
     expect(tokens.data?.['pipelineTokens']).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'old pipeline', revokedAt: expect.any(String) })]));
     const manager = await issueDevToken(keyFile, { sub: 'p-manager', name: 'Manager', roles: ['change-manager'] }, AUTH);
     expect((await graphql(manager, 'mutation { issuePipelineToken(name: "x") { token } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('bounds the answers per pipeline token: past the burst 429 CHANGE.TOO_MANY with Retry-After; other tokens unaffected', async () => {
+    const busy = (await app.get(IssuePipelineTokenHandler).execute(new IssuePipelineTokenCommand('u-admin', 'retry loop'))).token;
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_BURST; i += 1) statuses.push((await ask({ ciId: ci.db }, busy)).status);
+    expect(statuses).toEqual(Array.from({ length: RATE_BURST }, () => 403));
+    const refused = await ask({ ciId: ci.db }, busy);
+    expect(refused).toMatchObject({ status: 429, body: { error: { code: 'CHANGE.TOO_MANY' } } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await ask({ ciId: ci.db })).status).toBe(403);
   });
 
   async function graphql(bearer: string, query: string) {
