@@ -2,6 +2,7 @@ import { changeTopic, cmdbTopic, directoryTopic, incidentTopic } from '@itsm/con
 import { defineContext } from '@itsm/platform/service';
 import { ChangeEnv, toChangeSettings } from './change-env';
 import { ChangeModule } from './change.module';
+import { seedDemoChange } from './demo/change-demo-data';
 import { GATE_ROUTE_PREFIX, gateUnreachable } from './gate-http/gate-http';
 import { ChangeSchema } from './graphql/change.schema-marker';
 
@@ -24,4 +25,11 @@ export const changeContext = defineContext({
   httpRoutes: [{ prefix: GATE_ROUTE_PREFIX, unreachable: gateUnreachable }],
   settings: (env) => toChangeSettings(env),
   module: (options) => ChangeModule.forRoot(options),
+  demo: {
+    // After the directory's and the CMDB's (it names their personas, groups and CIs), once serving and
+    // consuming: its projections learn those from their events before the demo's reference checks.
+    stage: 'afterStart',
+    enabled: (env) => env.CHANGE_SEED_DEMO_DATA,
+    seed: (app, earlier) => seedDemoChange(app, earlier),
+  },
 });

@@ -200,6 +200,9 @@ describe('change context on the MongoDB peer', () => {
     const read = await graphql(manager, 'query($id: ID!) { change(id: $id) { retrospectivelyAuthorised auditTrail { seq type } } }', { id });
     expect(read.data?.['change']).toMatchObject({ retrospectivelyAuthorised: true });
     expect((read.data?.['change']?.['auditTrail'] as unknown[]).length).toBe(4);
+    await graphql(manager, 'mutation($id: ID!) { completeImplementation(id: $id) { state } }', { id });
+    const reviewed = await graphql(manager, 'mutation($id: ID!) { reviewChange(input: { id: $id, outcome: successful, lessons: "Expiry alerts" }) { review { outcome lessons by } } }', { id });
+    expect(reviewed.data?.['reviewChange']).toEqual({ review: { outcome: 'successful', lessons: 'Expiry alerts', by: 'p-manager' } });
     // Not theirs: answered as absent.
     expect((await graphql(requester, 'query($id: ID!) { change(id: $id) { id } }', { id })).errors?.[0]?.extensions?.code).toBe(ChangeErrorCode.NotFound);
     expect((await graphql(requester, 'mutation($id: ID!) { revertChangeToNew(input: { id: $id }) { id } }', { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -2,22 +2,14 @@ import { ChangeError, ChangeErrorCode } from './change.errors';
 import { EMPTY_PLANS, LIMITS, idList, optionalId, plannedWindow, plans, text } from './change-input.rules';
 import { requestedEvent, updatedEvent } from './change.events';
 import type { ChangeDecision } from './change-lifecycle';
-import type { Change, ChangePlans, TimeWindow } from './change.model';
+import type { Change } from './change.model';
 import type { ChangeTemplate } from './change-template';
 
-/** What a requester says about a change (references already checked by the application). */
-export interface ChangeDetails {
-  readonly title: string;
-  readonly description: string;
-  readonly assignmentGroupId: string | null;
-  /** The assignment group's supplier organisation (from the directory projection), else null. */
-  readonly assignedOrgId: string | null;
-  readonly assigneeId: string | null;
-  readonly configurationItemIds: readonly string[];
-  readonly serviceIds: readonly string[];
-  readonly plans: ChangePlans;
-  readonly planned: TimeWindow | null;
-}
+/**
+ * What a requester says about a change (references already checked by the application; the
+ * supplier organisation derived from the assignment group's, from the directory projection).
+ */
+export type ChangeDetails = Pick<Change, 'title' | 'description' | 'assignmentGroupId' | 'assignedOrgId' | 'assigneeId' | 'configurationItemIds' | 'serviceIds' | 'plans' | 'planned'>;
 
 export interface NewChange extends ChangeDetails {
   readonly id: string;

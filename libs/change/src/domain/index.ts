@@ -4,6 +4,7 @@ export type { AuditEntry, AuditedEvent, ChainVerdict } from '@itsm/contracts';
 export * from './change-input.rules';
 export * from './change-lifecycle';
 export * from './change-request';
+export * from './change-review';
 export * from './change-template';
 export * from './change.errors';
 export * from './change.events';

@@ -11,6 +11,8 @@ import {
   CompleteChangeImplementationHandler,
   RequestChangeAuthorisationCommand,
   RequestChangeAuthorisationHandler,
+  ReviewChangeCommand,
+  ReviewChangeHandler,
   RevertChangeToNewCommand,
   RevertChangeToNewHandler,
   StartChangeImplementationCommand,
@@ -21,7 +23,7 @@ import {
 import { toChangeGql } from './change-graphql.mapper';
 import { changeErrorFilter } from './change-error.filter';
 import { CHANGE_CANCELERS, CHANGE_EDITORS, CHANGE_MANAGERS, CHANGE_WORKERS } from './change-role-sets';
-import { ChangeReasonInput, CloseChangeInput } from './change.inputs';
+import { ChangeReasonInput, CloseChangeInput, ReviewChangeInput } from './change.inputs';
 import { ChangeGql } from './change.types';
 
 /** A change's moves through its lifecycle (authorisation itself is the approval engine's and the CAB's). */
@@ -36,6 +38,7 @@ export class ChangeLifecycleResolver {
     private readonly closer: CloseChangeHandler,
     private readonly canceler: CancelChangeHandler,
     private readonly reverter: RevertChangeToNewHandler,
+    private readonly reviewer: ReviewChangeHandler,
   ) {}
 
   @Mutation(() => ChangeGql, { description: 'Normal changes: New -> Assess' })
@@ -78,5 +81,11 @@ export class ChangeLifecycleResolver {
   @Roles(...CHANGE_MANAGERS)
   async revertChangeToNew(@CurrentPrincipal() viewer: Principal, @Args('input') input: ChangeReasonInput): Promise<ChangeGql> {
     return toChangeGql(await this.reverter.execute(viewer, new RevertChangeToNewCommand(input.id, input.reason ?? null)));
+  }
+
+  @Mutation(() => ChangeGql, { description: 'The post-implementation review (in Review or Closed): outcome and lessons' })
+  @Roles(...CHANGE_WORKERS)
+  async reviewChange(@CurrentPrincipal() viewer: Principal, @Args('input') input: ReviewChangeInput): Promise<ChangeGql> {
+    return toChangeGql(await this.reviewer.execute(viewer, new ReviewChangeCommand(input.id, input.outcome, input.lessons)));
   }
 }

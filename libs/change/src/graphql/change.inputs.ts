@@ -99,3 +99,10 @@ export class ChangeTemplateInput {
 export class ChangeTemplateFilter {
   @Field(() => TemplateStateGql, { nullable: true }) state?: TemplateState;
 }
+
+@InputType('ReviewChangeInput', { registerIn })
+export class ReviewChangeInput {
+  @Field(() => ID) id!: string;
+  @Field(() => CloseCodeGql) outcome!: CloseCode;
+  @Field({ defaultValue: '' }) @InputText('document') lessons!: string;
+}

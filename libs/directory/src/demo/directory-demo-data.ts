@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { CreateGroupCommand, CreateGroupHandler, CreatePersonCommand, CreatePersonHandler, SaveOrganisationCommand, SaveOrganisationHandler } from '../application/commands';
 import type { DirectoryActor } from '../application/directory-inputs';
 import { GroupQueries, PeopleQueries } from '../application/ports/directory-queries.port';
-import type { Organisation, OrganisationKind } from '../domain';
+import type { GroupKind, Organisation, OrganisationKind } from '../domain';
 
 const SYSTEM: DirectoryActor = { by: 'system' };
 
@@ -37,14 +37,21 @@ const PEOPLE: readonly DemoPerson[] = [
   { userName: 'u-supplier-agent', displayName: 'Sam Supplier', organisationId: 'northwind-networks', timeZone: 'Europe/Amsterdam', locale: 'nl-NL', roles: ['supplier-agent'], title: 'Network engineer' },
   { userName: 'u-nina', displayName: 'Nina Novak', organisationId: 'northwind-networks', timeZone: 'Europe/Prague', locale: 'cs-CZ', roles: ['supplier-agent'], title: 'Network engineer', manager: 'u-supplier-agent' },
   { userName: 'u-tom', displayName: 'Tom Tanaka', organisationId: 'tailspin-hosting', timeZone: 'Asia/Tokyo', locale: 'ja-JP', roles: ['supplier-agent'], title: 'Hosting engineer' },
+  // Change enablement's personas: the change manager chairs the CAB; three CAB members; an implementer.
+  { userName: 'u-change-manager', displayName: 'Chris Change', organisationId: 'contoso', timeZone: 'Europe/Berlin', locale: 'en-GB', roles: ['change-manager'], title: 'Change manager' },
+  { userName: 'u-cab-1', displayName: 'Carla CAB', organisationId: 'contoso', timeZone: 'Europe/Berlin', locale: 'de-DE', roles: ['cab-member'], title: 'Infrastructure architect', manager: 'u-change-manager' },
+  { userName: 'u-cab-2', displayName: 'Cem CAB', organisationId: 'contoso', timeZone: 'Europe/Istanbul', locale: 'en-GB', roles: ['cab-member'], title: 'Security officer', manager: 'u-change-manager' },
+  { userName: 'u-cab-3', displayName: 'Cleo CAB', organisationId: 'contoso', timeZone: 'Europe/London', locale: 'en-GB', roles: ['cab-member'], title: 'Service owner, Retail sales', manager: 'u-change-manager' },
+  { userName: 'u-implementer', displayName: 'Ivan Implementer', organisationId: 'contoso', timeZone: 'Europe/Berlin', locale: 'en-GB', roles: ['implementer'], title: 'Application engineer', manager: 'u-problem-manager' },
 ];
 
-/** The incident demo's assignment groups and members (by userName). */
-const GROUPS: readonly { id: string; name: string; organisationId: string; members: readonly string[] }[] = [
-  { id: 'service-desk', name: 'Service Desk', organisationId: 'contoso', members: ['u-agent', 'u-alice', 'u-incident-manager'] },
-  { id: 'app-support', name: 'Application Support', organisationId: 'contoso', members: ['u-agent', 'u-bob', 'u-problem-manager'] },
-  { id: 'network-ops', name: 'Network Operations', organisationId: 'northwind-networks', members: ['u-supplier-agent', 'u-nina'] },
-  { id: 'hosting-ops', name: 'Hosting Operations', organisationId: 'tailspin-hosting', members: ['u-tom'] },
+/** The incident demo's assignment groups and members (by userName), and the change demo's CAB. */
+const GROUPS: readonly { id: string; name: string; kind: GroupKind; organisationId: string; members: readonly string[] }[] = [
+  { id: 'service-desk', name: 'Service Desk', kind: 'assignment', organisationId: 'contoso', members: ['u-agent', 'u-alice', 'u-incident-manager'] },
+  { id: 'app-support', name: 'Application Support', kind: 'assignment', organisationId: 'contoso', members: ['u-agent', 'u-bob', 'u-problem-manager', 'u-implementer'] },
+  { id: 'network-ops', name: 'Network Operations', kind: 'assignment', organisationId: 'northwind-networks', members: ['u-supplier-agent', 'u-nina'] },
+  { id: 'hosting-ops', name: 'Hosting Operations', kind: 'assignment', organisationId: 'tailspin-hosting', members: ['u-tom'] },
+  { id: 'cab', name: 'Change Advisory Board', kind: 'cab', organisationId: 'contoso', members: ['u-change-manager', 'u-cab-1', 'u-cab-2', 'u-cab-3'] },
 ];
 
 function demoEmail(person: DemoPerson): string {
@@ -92,7 +99,8 @@ export async function seedDemoDirectory(app: INestApplication): Promise<Readonly
             roles: person.roles,
             active: true,
             externalId: null,
-          }),
+            // The id is the persona's token subject, so a token's caller is the directory's person.
+          }, person.userName),
         )
       ).id;
     ids.set(person.userName, id);
@@ -103,7 +111,7 @@ export async function seedDemoDirectory(app: INestApplication): Promise<Readonly
   for (const group of GROUPS) {
     if ((await groups.byId(group.id)) === undefined) {
       const memberIds = group.members.map((userName) => ids.get(userName) ?? userName);
-      await createGroup.execute(new CreateGroupCommand(SYSTEM, { name: group.name, kind: 'assignment', organisationId: group.organisationId, managerId: null, roles: [], memberIds, externalId: null }, group.id));
+      await createGroup.execute(new CreateGroupCommand(SYSTEM, { name: group.name, kind: group.kind, organisationId: group.organisationId, managerId: null, roles: [], memberIds, externalId: null }, group.id));
     }
     ids.set(group.id, group.id);
   }

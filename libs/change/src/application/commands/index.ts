@@ -10,6 +10,7 @@ import { RequestChangeAuthorisationHandler } from './request-change-authorisatio
 import { RequestStandardChangeHandler } from './request-standard-change/request-standard-change.handler';
 import { RetireChangeTemplateHandler } from './retire-change-template/retire-change-template.handler';
 import { RevertChangeToNewHandler } from './revert-change-to-new/revert-change-to-new.handler';
+import { ReviewChangeHandler } from './review-change/review-change.handler';
 import { ReviseChangeTemplateHandler } from './revise-change-template/revise-change-template.handler';
 import { StartChangeImplementationHandler } from './start-change-implementation/start-change-implementation.handler';
 import { SubmitChangeForAssessmentHandler } from './submit-change-for-assessment/submit-change-for-assessment.handler';
@@ -43,6 +44,8 @@ export * from './retire-change-template/retire-change-template.command';
 export * from './retire-change-template/retire-change-template.handler';
 export * from './revert-change-to-new/revert-change-to-new.command';
 export * from './revert-change-to-new/revert-change-to-new.handler';
+export * from './review-change/review-change.command';
+export * from './review-change/review-change.handler';
 export * from './revise-change-template/revise-change-template.command';
 export * from './revise-change-template/revise-change-template.handler';
 export * from './start-change-implementation/start-change-implementation.command';
@@ -66,6 +69,7 @@ export const CHANGE_COMMAND_HANDLERS = [
   RequestStandardChangeHandler,
   RetireChangeTemplateHandler,
   RevertChangeToNewHandler,
+  ReviewChangeHandler,
   ReviseChangeTemplateHandler,
   StartChangeImplementationHandler,
   SubmitChangeForAssessmentHandler,

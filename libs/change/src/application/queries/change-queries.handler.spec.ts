@@ -1,5 +1,8 @@
 import { ChangeErrorCode } from '../../domain';
-import { CAB, changeWorld, IMPLEMENTER, MANAGER, REQUESTER, storedChange, SUPPLIER } from '../test-fixtures/change-fixtures';
+import { CAB, changeWorld, IMPLEMENTER, MANAGER, PLANS, REQUESTER, storedChange, SUPPLIER } from '../test-fixtures/change-fixtures';
+import { createTemplate, publishTemplate } from '../../domain';
+import { FindChangeTemplatesHandler } from './find-change-templates/find-change-templates.handler';
+import { FindChangeTemplatesQuery } from './find-change-templates/find-change-templates.query';
 import { FindChangeQuery } from './find-change/find-change.query';
 import { FindChangeHandler } from './find-change/find-change.handler';
 import { FindChangesQuery } from './find-changes/find-changes.query';
@@ -39,5 +42,22 @@ describe('change queries', () => {
     item.audit[0] = { ...(item.audit[0] as (typeof item.audit)[number]), by: 'forger' };
     expect(await verify.execute(new VerifyChangeAuditQuery(change.id))).toMatchObject({ ok: false, seq: 1, reason: 'hash' });
     await expect(verify.execute(new VerifyChangeAuditQuery('none'))).rejects.toMatchObject({ code: ChangeErrorCode.NotFound });
+  });
+
+  it('lists templates by name: the published catalogue for everyone, drafts for admins and change managers', async () => {
+    const world = await changeWorld();
+    const details = { title: 'T', description: '', plans: PLANS, configurationItemIds: [], serviceIds: [], assignmentGroupId: null, durationMinutes: 30 };
+    const now = world.clock.now();
+    await world.templates.create(publishTemplate(createTemplate('t-b', { ...details, name: 'beta' }, now), now));
+    await world.templates.create(createTemplate('t-a', { ...details, name: 'Alpha' }, now));
+    await world.templates.create(publishTemplate(createTemplate('t-c', { ...details, name: 'gamma' }, now), now));
+    const find = new FindChangeTemplatesHandler(world.templates);
+    const names = async (viewer: typeof MANAGER, state?: 'draft' | 'published', first = 10) => (await find.execute(viewer, new FindChangeTemplatesQuery(state, first, undefined))).map((t) => t.name);
+    expect(await names(MANAGER)).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(await names(MANAGER, 'draft')).toEqual(['Alpha']);
+    expect(await names(REQUESTER)).toEqual(['beta', 'gamma']);
+    expect(await names(REQUESTER, 'draft')).toEqual([]);
+    const [first] = await find.execute(REQUESTER, new FindChangeTemplatesQuery(undefined, 1, undefined));
+    expect((await find.execute(REQUESTER, new FindChangeTemplatesQuery(undefined, 5, `${first?.name.toLowerCase()}\u0000${first?.id}`))).map((t) => t.name)).toEqual(['gamma']);
   });
 });

@@ -1,0 +1,53 @@
+import type { DemoReferences } from '@itsm/platform/service';
+import type { INestApplication } from '@nestjs/common';
+import { ConfigurationItems, People } from '../application/ports/change-references.port';
+import type { ChangeViewer } from '../domain';
+
+/** What the change demo names of the directory's and the CMDB's demo data, resolved to ids. */
+export interface ChangeDemoWorld {
+  /** A CI id by its demo name (`web-01`, `Web shop`). */
+  readonly ci: (name: string) => string;
+  /** A person id by the persona's userName (`u-change-manager`). */
+  readonly person: (userName: string) => string;
+  readonly group: (id: string) => string;
+  readonly manager: ChangeViewer;
+  /** Instants relative to the seeding's start (no fixed dates: the demo is always current). */
+  readonly now: Date;
+  readonly at: (hours: number) => Date;
+}
+
+const HOUR = 3_600_000;
+
+export function changeDemoWorld(earlier: DemoReferences, now: Date): ChangeDemoWorld {
+  const lookup = (context: string) => (name: string) => {
+    const id = earlier.get(context)?.get(name);
+    if (id === undefined) throw new Error(`change demo: the ${context} demo data has no "${name}" (load it first)`);
+    return id;
+  };
+  const person = lookup('directory');
+  return {
+    ci: lookup('cmdb'),
+    person,
+    group: lookup('directory'),
+    manager: { userId: person('u-change-manager'), roles: ['change-manager'], orgId: 'contoso' },
+    now,
+    at: (hours) => new Date(now.getTime() + hours * HOUR),
+  };
+}
+
+/**
+ * Waits until the change context's own projections (fed through the bus) know the demo's CIs,
+ * people and groups: the demo goes through the same reference checks as the API.
+ */
+export async function awaitProjections(app: INestApplication, ciIds: readonly string[], personIds: readonly string[], groupIds: readonly string[], timeoutMs = 60_000): Promise<void> {
+  const items = app.get(ConfigurationItems);
+  const people = app.get(People);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [cis, persons, groups] = await Promise.all([items.find(ciIds), people.people(personIds), Promise.all(groupIds.map((id) => people.group(id)))]);
+    const missing = [...ciIds.filter((id) => !cis.has(id)), ...personIds.filter((id) => !persons.has(id)), ...groupIds.filter((_, i) => groups[i] === undefined)];
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`change demo: the projections still miss ${missing.slice(0, 5).join(', ')} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
