@@ -76,6 +76,15 @@ describe('npm start (all-in-one mode)', () => {
       const issued = (await ask(['admin'], undefined, 'mutation { issueProvisioningToken(name: "e2e IdP") { token } }')) as unknown as { data: { issueProvisioningToken: { token: string } } };
       const config = await fetch(`http://127.0.0.1:${port}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${issued.data.issueProvisioningToken.token}` } });
       expect([config.status, ((await config.json()) as { patch?: unknown }).patch]).toEqual([200, { supported: true }]);
+
+      // The change service's deployment gate on the gateway's port (forwarded like SCIM): a pipeline token, then a deny for a CI no change names.
+      const pipeline = (await ask(['admin'], undefined, 'mutation { issuePipelineToken(name: "e2e pipeline") { token } }')) as unknown as { data: { issuePipelineToken: { token: string } } };
+      const gate = await fetch(`http://127.0.0.1:${port}/change/v1/gate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${pipeline.data.issuePipelineToken.token}` },
+        body: JSON.stringify({ ciId: 'ci-e2e-nowhere' }),
+      });
+      expect([gate.status, ((await gate.json()) as { reason?: string }).reason]).toEqual([403, 'unknown_ci']);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- npm start output ---\n${output.slice(-4000)}`);
     } finally {

@@ -1,3 +1,4 @@
+import { changeContext } from '@itsm/change';
 import { cmdbContext } from '@itsm/cmdb';
 import { directoryContext } from '@itsm/directory';
 import { incidentContext } from '@itsm/incident';
@@ -9,6 +10,7 @@ import { slaContext } from '@itsm/sla';
  * deploy validator (tools/deploy) checks compose, Kubernetes and the gateway's subgraphs against it.
  * The directory first (every other context's demo data names its organisations, groups and people),
  * the SLA engine next (its consumer follows the incident events the demo data produces), the CMDB
- * before the incidents (the demo incidents name its CIs).
+ * before the incidents (the demo incidents name its CIs), the change context after the directory and
+ * the CMDB (its demo changes name their people, groups and CIs; its projections follow their streams).
  */
-export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, incidentContext];
+export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, incidentContext];

@@ -68,13 +68,14 @@ async function compose(sources: readonly SubgraphSource[]): Promise<string> {
 }
 
 describe('the supergraph of every context', () => {
-  it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members', async () => {
+  it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members, and the change subgraph', async () => {
     const sources = PLATFORM_CONTEXTS.map(sourceOf);
-    expect(sources.map((source) => source.name).sort()).toEqual(['cmdb', 'directory', 'incident', 'sla']);
+    expect(sources.map((source) => source.name).sort()).toEqual(['change', 'cmdb', 'directory', 'incident', 'sla']);
     const supergraph = await compose(sources);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bcaller: Person @join__field\(graph: DIRECTORY, requires: "callerId"\)/s);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bassignee: Person @join__field\(graph: DIRECTORY, requires: "assigneeId"\)/s);
     expect(supergraph).toMatch(/type AssignmentGroup\b[^}]*\bmembers: \[Person!\]! @join__field\(graph: DIRECTORY\)/s);
     expect(supergraph).toMatch(/type Query\b[^}]*\bpeople\(/s);
+    expect(supergraph).toMatch(/type Query\b[^}]*\bgateAnswers\([^)]*\): GateAnswerConnection! @join__field\(graph: CHANGE\)/s);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { ChangeEnv, toChangeSettings } from './change-env';
 import { ChangeModule } from './change.module';
 import { seedDemoChange } from './demo/change-demo-data';
 import { CHANGE_ENTITY_EXTENSIONS } from './graphql/change-federation.types';
+import { GATE_ROUTE_PREFIX, gateUnreachable } from './gate-http/gate-http';
 import { ChangeSchema } from './graphql/change.schema-marker';
 
 /** The group the change service's replicas share. */
@@ -20,6 +21,9 @@ export const changeContext = defineContext({
   topics: { owns: [changeTopic], consumes: [cmdbTopic, directoryTopic, incidentTopic] },
   consumerGroup: CHANGE_CONSUMER_GROUP,
   subgraph: { module: ChangeModule, schema: ChangeSchema, orphanedTypes: [...CHANGE_ENTITY_EXTENSIONS] },
+  // The deployment gate reads its own JSON bodies (16 kB, typed JSON errors); the all-in-one's
+  // gateway port forwards /change/v1/gate here, answering CHANGE.UNAVAILABLE when it cannot.
+  httpRoutes: [{ prefix: GATE_ROUTE_PREFIX, unreachable: gateUnreachable }],
   settings: (env) => toChangeSettings(env),
   module: (options) => ChangeModule.forRoot(options),
   demo: {

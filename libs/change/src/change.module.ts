@@ -11,14 +11,17 @@ import { ChangeCalendarService, ChangeScheduleService, ScheduleGuardedChangeStor
 import { CHANGE_COMMAND_HANDLERS } from './application/commands';
 import { CALENDAR_COMMAND_HANDLERS } from './application/commands/calendar-commands';
 import { BlackoutWindowStore, MaintenanceWindowStore } from './application/ports/calendar-stores.port';
+import { ConfigurationItems } from './application/ports/change-references.port';
 import { ChangeNumbers, ChangeReads, ChangeStore, TemplateStore } from './application/ports/change-store.port';
 import { CALENDAR_QUERY_HANDLERS, CHANGE_QUERY_HANDLERS } from './application/queries';
 import { CHANGE_APPROVAL_HANDLERS, CHANGE_APPROVAL_PROVIDERS, CHANGE_APPROVAL_REPOSITORIES } from './change-approvals';
 import { CHANGE_PROJECTION_CONSUMERS, CHANGE_PROJECTION_PROVIDERS, CHANGE_PROJECTION_REPOSITORIES } from './change-projections';
 import { CHANGE_RISK_CAB_CONSUMERS, CHANGE_RISK_CAB_HANDLERS, CHANGE_RISK_CAB_PROVIDERS, CHANGE_RISK_CAB_REPOSITORIES } from './change-risk-cab';
 import type { ChangeSettings } from './change-env';
+import { ChangeGateModule } from './gate-http/change-gate.module';
 import { CALENDAR_RESOLVERS, CHANGE_RESOLVERS } from './graphql';
 import { BlackoutWindowRepository, ChangeRepository, ChangeTemplateRepository, changeSchema, MaintenanceWindowRepository } from './persistence';
+import { GATE_REPOSITORIES } from './persistence/gate';
 import { UNAUTHORISED_CHANGE_PROVIDERS, unauthorisedChangeRepository } from './unauthorised-changes';
 
 export const CHANGE_CONNECTION = Symbol('CHANGE_CONNECTION');
@@ -32,7 +35,7 @@ export interface ChangeModuleOptions {
  * Change enablement: its own database (`<prefix>_change`), changes written with their outbox events
  * and audit chain in one document, templates, CHG numbers (the platform's number sequence), the
  * projections of the CMDB and directory it checks references against, one handler per verb, the
- * GraphQL resolvers and the consumers. Needs MessagingModule, ObservabilityModule and AuthModule.
+ * GraphQL resolvers and the consumers, the deployment gate (ChangeGateModule). Needs MessagingModule, ObservabilityModule and AuthModule.
  * Exports the command handlers (approval engine and CAB call AuthoriseChangeHandler/RejectChangeHandler),
  * the reads and the persistence (other lanes' repositories share the connection).
  */
@@ -53,11 +56,14 @@ export class ChangeModule {
         unauthorisedChangeRepository(),
         ...CHANGE_APPROVAL_REPOSITORIES,
         ...CHANGE_RISK_CAB_REPOSITORIES,
+        ...GATE_REPOSITORIES,
       ],
     });
     return {
       module: ChangeModule,
-      imports: [persistence],
+      // Global within its app: the gate's module it imports uses its exports (reads, runner, clock, CMDB projection).
+      global: true,
+      imports: [persistence, ChangeGateModule.forRoot(options.settings)],
       controllers: [...CHANGE_PROJECTION_CONSUMERS, ...CHANGE_RISK_CAB_CONSUMERS],
       providers: [
         { provide: Clock, useClass: SystemClock },
@@ -88,7 +94,7 @@ export class ChangeModule {
         ...CALENDAR_QUERY_HANDLERS,
         ...CALENDAR_RESOLVERS,
       ],
-      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, ...CHANGE_APPROVAL_HANDLERS, ...CHANGE_RISK_CAB_HANDLERS, persistence],
+      exports: [ChangeStore, ChangeReads, ChangeCommandRunner, ChangeReferences, Clock, ConfigurationItems, ...CHANGE_COMMAND_HANDLERS, ...CHANGE_QUERY_HANDLERS, ...CHANGE_APPROVAL_HANDLERS, ...CHANGE_RISK_CAB_HANDLERS, persistence],
     };
   }
 }

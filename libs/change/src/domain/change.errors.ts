@@ -40,6 +40,8 @@ export enum ChangeErrorCode {
   UnknownTimeZone = 'CHANGE.UNKNOWN_TIME_ZONE',
   /** A consumed event (CMDB, directory, incident) keyed by another record than the one it describes. */
   InvalidProjectionEvent = 'CHANGE.INVALID_PROJECTION_EVENT',
+  /** The change service cannot answer now (an edge answering in its place); retry later. */
+  Unavailable = 'CHANGE.UNAVAILABLE',
 }
 
 export class ChangeError extends CodedError<ChangeErrorCode> {
@@ -72,4 +74,5 @@ export const CHANGE_ERROR_KINDS: ErrorKinds<ChangeErrorCode> = {
   [ChangeErrorCode.InvalidRecurrence]: 'invalid_input',
   [ChangeErrorCode.UnknownTimeZone]: 'invalid_input',
   [ChangeErrorCode.InvalidProjectionEvent]: 'invalid_input',
+  [ChangeErrorCode.Unavailable]: 'unavailable',
 };

@@ -17,3 +17,4 @@ export * from './approval-policy-record';
 export * from './change-approval';
 export * from './calendar';
 export * from './conflicts';
+export * from './gate';

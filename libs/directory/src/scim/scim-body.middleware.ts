@@ -1,3 +1,4 @@
+import { readLimitedBody, requestMediaType } from '@itsm/platform/service';
 import type { HttpAnswer } from '@itsm/platform/service';
 import { Injectable } from '@nestjs/common';
 import type { NestMiddleware } from '@nestjs/common';
@@ -20,40 +21,23 @@ type BodyCarrier = IncomingMessage & { body?: unknown };
 @Injectable()
 export class ScimBodyMiddleware implements NestMiddleware<BodyCarrier, ServerResponse> {
   use(request: BodyCarrier, response: ServerResponse, next: (error?: unknown) => void): void {
-    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type === undefined || !SCIM_BODY_TYPES.has(type) || request.body !== undefined) {
+    if (!SCIM_BODY_TYPES.has(requestMediaType(request)) || request.body !== undefined) {
       next();
       return;
     }
-    const declared = Number(request.headers['content-length'] ?? '0');
-    if (declared > SCIM_MAX_BODY_BYTES) {
-      refuse(response, tooLarge());
-      request.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > SCIM_MAX_BODY_BYTES && !refused) {
-        refused = true;
+    readLimitedBody(request, SCIM_MAX_BODY_BYTES).then((body) => {
+      if (body.kind === 'too-large') {
         refuse(response, tooLarge());
+        return;
       }
-      if (!refused) chunks.push(chunk);
-    });
-    request.on('error', (error) => next(error));
-    request.on('end', () => {
-      if (refused) return;
-      const text = Buffer.concat(chunks).toString('utf8');
       try {
-        request.body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+        request.body = body.text.trim() === '' ? undefined : (JSON.parse(body.text) as unknown);
       } catch {
         refuse(response, ScimError.badRequest('invalidSyntax', 'The request body is not JSON.'));
         return;
       }
       next();
-    });
+    }, next);
   }
 }
 

@@ -3,6 +3,7 @@ export * from './lib/principal';
 export * from './lib/auth.errors';
 export * from './lib/auth-env';
 export * from './lib/bearer-token';
+export * from './lib/hashed-api-tokens';
 export * from './lib/claims';
 export {
   DEFAULT_DEV_TOKEN_TTL_SECONDS,

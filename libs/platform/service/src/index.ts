@@ -10,3 +10,4 @@ export * from './lib/all-in-one';
 export * from './lib/demo-ledger';
 export * from './lib/mongo-bus-journal';
 export * from './lib/own-body-routes';
+export * from './lib/limited-body';

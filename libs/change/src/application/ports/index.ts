@@ -5,3 +5,4 @@ export * from './change-store.port';
 export * from './projection-stores.port';
 export * from './unauthorised-change-store.port';
 export * from './pending-approvals.port';
+export * from './gate.port';

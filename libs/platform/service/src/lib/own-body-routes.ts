@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage } from 'node:http';
+import { requestMediaType } from './limited-body';
 
 /** A route prefix: `/` and path segments of URL-safe characters, no trailing slash (`/scim/v2`). */
 export const ROUTE_PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
@@ -11,17 +12,13 @@ export function isUnderPrefix(url: string, prefix: string): boolean {
   return path === wanted || path.startsWith(`${wanted}/`);
 }
 
-function mediaType(request: IncomingMessage): string {
-  return (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-}
-
 /**
  * Nest's default body parsers (JSON up to 100 kB, extended URL-encoded forms), except under
  * `prefixes`, whose bodies stay unread for the routes' own middleware. Call before the app initialises.
  */
 export function useBodyParsersOutside(app: NestExpressApplication, prefixes: readonly string[]): void {
   const outside = (type: string) => (request: IncomingMessage): boolean =>
-    mediaType(request) === type && !prefixes.some((prefix) => isUnderPrefix(request.url ?? '', prefix));
+    requestMediaType(request) === type && !prefixes.some((prefix) => isUnderPrefix(request.url ?? '', prefix));
   app.useBodyParser('json', { type: outside('application/json') });
   app.useBodyParser('urlencoded', { extended: true, type: outside('application/x-www-form-urlencoded') });
 }

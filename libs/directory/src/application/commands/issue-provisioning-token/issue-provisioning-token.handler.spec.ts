@@ -1,5 +1,5 @@
 import { DirectoryErrorCode } from '../../../domain';
-import { hashProvisioningToken } from '../../provisioning-tokens';
+import { provisioningTokens } from '../../provisioning-tokens';
 import { ADMIN, inMemoryDirectory } from '../../test-fixtures/in-memory-directory';
 import { RevokeProvisioningTokenCommand } from '../revoke-provisioning-token/revoke-provisioning-token.command';
 import { IssueProvisioningTokenCommand } from './issue-provisioning-token.command';
@@ -11,7 +11,7 @@ describe('provisioning tokens', () => {
     const { client, token } = await directory.issueToken.execute(new IssueProvisioningTokenCommand(ADMIN, ' Entra ID ', 'fabrikam'));
     expect(token).toMatch(/^itsm_scim_[A-Za-z0-9_-]{43}$/);
     expect(client).toMatchObject({ name: 'Entra ID', organisationId: 'fabrikam', createdBy: 'u-admin', revokedAt: null });
-    expect(directory.clients.clients.get(client.id)?.tokenHash).toBe(hashProvisioningToken(token));
+    expect(directory.clients.clients.get(client.id)?.tokenHash).toBe(provisioningTokens.hash(token));
     expect(JSON.stringify([...directory.clients.clients.values()])).not.toContain(token);
     expect(await directory.authenticator.authenticate(token)).toEqual(client);
 

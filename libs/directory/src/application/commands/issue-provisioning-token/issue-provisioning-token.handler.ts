@@ -7,7 +7,7 @@ import { newDirectoryId } from '../../directory-ids';
 import { DirectoryReferences } from '../../directory-references.service';
 import { PROVISIONING_CLIENT_STORE } from '../../ports/directory-stores.port';
 import type { ProvisioningClientStore } from '../../ports/directory-stores.port';
-import { hashProvisioningToken, newProvisioningToken } from '../../provisioning-tokens';
+import { provisioningTokens } from '../../provisioning-tokens';
 import type { IssueProvisioningTokenCommand } from './issue-provisioning-token.command';
 
 /** The new client and its token: the only time the token is told (only its hash is kept). */
@@ -29,9 +29,9 @@ export class IssueProvisioningTokenHandler {
     requireUnbound(actor.organisationId, 'issue provisioning tokens');
     const clientName = requiredText(name, 'name', 200);
     await this.references.requireOrganisation(organisationId);
-    const token = newProvisioningToken();
+    const { token, hash } = provisioningTokens.issue();
     const client: ProvisioningClient = { id: newDirectoryId(), name: clientName, organisationId, createdBy: actor.by, createdAt: this.clock.now(), revokedAt: null };
-    await this.clients.insert(client, hashProvisioningToken(token));
+    await this.clients.insert(client, hash);
     return { client, token };
   }
 }

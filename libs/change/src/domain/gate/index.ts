@@ -1,0 +1,5 @@
+export * from './gate-decision';
+export * from './gate-log';
+export * from './gate-request';
+export * from './pipeline-token';
+export * from './gate-answered.event';
