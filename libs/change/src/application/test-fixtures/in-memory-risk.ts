@@ -161,6 +161,7 @@ export function aChange(id: string, extra: Partial<Change> = {}): Change {
     retrospectivelyAuthorised: false,
     blackoutOverrideReason: null,
     review: null,
+    approval: null,
     createdAt: at,
     updatedAt: at,
     version: 1,
