@@ -27,6 +27,7 @@ import {
   UpdateChangeHandler,
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
+import { MaintenanceCoverage } from './application/ports/maintenance-coverage.port';
 import { changeDirectory } from './application/test-fixtures/in-memory-people';
 import { changeContext } from './change.context';
 import { ChangeErrorCode } from './domain';
@@ -139,6 +140,10 @@ describe('change calendar and conflicts on the MongoDB peer', () => {
     const ten = 24 + 10 - at(0).getUTCHours();
     const outside = await request('ci-web', ten, ten + 1);
     expect(await conflictsOf(outside.id)).toEqual([expect.objectContaining({ kind: 'outside_maintenance_window', windowId, reason: expect.stringContaining('not inside a maintenance window of web-1 (web nights)') })]);
+    // The risk rule outside_maintenance_window gets the same answer from the calendar (ci-db has no window).
+    const coverage = app.get(MaintenanceCoverage);
+    expect(await coverage.outside(['ci-web', 'ci-db'], { start: at(ten), end: at(ten + 1) })).toEqual(['ci-web']);
+    expect(await coverage.outside(['ci-web'], { start: at(ten - 8), end: at(ten - 7) })).toEqual([]);
 
     const declared = await graphql('mutation($input: BlackoutWindowInput!) { declareBlackout(input: $input) { id } }', {
       input: { name: 'Quarter close', reason: 'Finance closes the books', serviceIds: [], start: at(200).toISOString(), end: at(210).toISOString() },

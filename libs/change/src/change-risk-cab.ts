@@ -30,8 +30,7 @@ import { RiskAnswerRepository, RiskQuestionnaireRepository, RiskRuleRepository }
  * What ChangeModule registers for risk assessment and CAB meetings: the repositories (risk rules,
  * questionnaire, answers, the failed-changes read of `changes`, CAB meetings with their outbox), the
  * ports bound to them and to the core's change store and commands, the handlers and resolvers.
- * `MaintenanceCoverage` (the `outside_maintenance_window` rule) is the calendar's to bind; unbound,
- * that rule never matches.
+ * `MaintenanceCoverage` (the `outside_maintenance_window` rule) is bound by ChangeModule to the calendar.
  */
 export const CHANGE_RISK_CAB_REPOSITORIES: readonly ContextRepository[] = [
   contextRepository(RiskRuleRepository, (c) => new RiskRuleRepository(c), RiskRuleRepository.indexes),

@@ -7,7 +7,8 @@ import type { DynamicModule } from '@nestjs/common';
 import { ChangeAccessService } from './application/change-access.service';
 import { ChangeCommandRunner } from './application/change-command-runner';
 import { ChangeReferences } from './application/change-references.service';
-import { ChangeCalendarService, ChangeScheduleService, ScheduleGuardedChangeStore } from './application/calendar';
+import { CalendarMaintenanceCoverage, ChangeCalendarService, ChangeScheduleService, ScheduleGuardedChangeStore } from './application/calendar';
+import { MaintenanceCoverage } from './application/ports/maintenance-coverage.port';
 import { CHANGE_COMMAND_HANDLERS } from './application/commands';
 import { CALENDAR_COMMAND_HANDLERS } from './application/commands/calendar-commands';
 import { BlackoutWindowStore, MaintenanceWindowStore } from './application/ports/calendar-stores.port';
@@ -77,6 +78,8 @@ export class ChangeModule {
         { provide: BlackoutWindowStore, useExisting: BlackoutWindowRepository },
         ChangeCalendarService,
         ChangeScheduleService,
+        // The risk rule outside_maintenance_window asks the calendar.
+        { provide: MaintenanceCoverage, useClass: CalendarMaintenanceCoverage },
         { provide: ChangeReads, useExisting: ChangeRepository },
         { provide: TemplateStore, useExisting: ChangeTemplateRepository },
         { provide: ChangeNumbers, useExisting: NumberSequenceRepository },
