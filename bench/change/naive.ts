@@ -1,5 +1,5 @@
 import { calendarConflicts } from '@itsm/change';
-import type { ChangeConflict, ConflictSources, ConflictSubject, Interval, ScheduledChange } from '@itsm/change';
+import type { ChangeConflict, ConfigurationItems, ConflictGraph, ConflictSources, ConflictSubject, Interval, ScheduledChange } from '@itsm/change';
 
 /**
  * The baseline: what a scheduled job without an index does, one pass over every held window per
@@ -23,6 +23,22 @@ export function naiveConflicts(subject: ConflictSubject, window: Interval, all: 
     if (subject.assigneeId !== null && c.assigneeId === subject.assigneeId) found.push({ ...base, ...other, kind: 'assignee_busy' });
   }
   return [...found, ...calendarConflicts(subject, window, sources)];
+}
+
+/**
+ * The straightforward check's graph: the subject's CIs and every neighbour of them (a core switch's
+ * thousands included), read before the scan tests every scheduled change against them.
+ */
+export async function fullGraph(cis: ConfigurationItems, ciIds: readonly string[]): Promise<ConflictGraph> {
+  const [links, views] = await Promise.all([cis.neighbours(ciIds), cis.find(ciIds)]);
+  return { facts: new Map([...views.values()].map((ci) => [ci.id, { name: ci.name, classId: ci.classId }])), links };
+}
+
+/** The CIs of every other change whose window overlaps, by a pass over all of them: the scan's question to the CMDB projection. */
+export function naiveOthers(subject: ConflictSubject, window: Interval, all: readonly ScheduledChange[]): string[] {
+  const ids = new Set<string>();
+  for (const c of all) if (c.id !== subject.changeId && c.start < window.end && c.end > window.start) for (const ci of c.configurationItemIds) ids.add(ci);
+  return [...ids];
 }
 
 /** Kinds and other changes (or windows), sorted: what index and scan must agree on. */

@@ -45,6 +45,27 @@ export class TopologyProjection extends ConfigurationItems {
     return Promise.resolve(out);
   }
 
+  /** The neighbours among `others` only, by one pass over each asked CI's adjacency (no id strings made for the rest). */
+  override linksAmong(ids: readonly string[], others: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>> {
+    const near = new Set<number>();
+    for (const id of others) {
+      const n = this.index.get(id);
+      if (n !== undefined) near.add(n);
+    }
+    const out = new Map<string, CiNeighbours>();
+    for (const id of ids) {
+      const n = this.index.get(id);
+      out.set(id, n === undefined || near.size === 0 ? { parents: [], children: [] } : { parents: this.among(this.parentOffsets, this.parentIds, n, near), children: this.among(this.childOffsets, this.childIds, n, near) });
+    }
+    return Promise.resolve(out);
+  }
+
+  private among(offsets: Int32Array, ids: Int32Array, n: number, near: ReadonlySet<number>): string[] {
+    const out: string[] = [];
+    for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k += 1) if (near.has(ids[k] as number)) out.push((this.topology.cis[ids[k] as number] as { id: string }).id);
+    return out;
+  }
+
   private list(offsets: Int32Array, ids: Int32Array, n: number): string[] {
     const out: string[] = [];
     for (let k = offsets[n] as number; k < (offsets[n + 1] as number); k += 1) out.push((this.topology.cis[ids[k] as number] as { id: string }).id);

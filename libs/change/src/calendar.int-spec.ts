@@ -1,22 +1,7 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
-import type { TopicDefinition } from '@itsm/contracts';
-import { issueDevToken } from '@itsm/platform/auth';
-import { InProcessEventBus } from '@itsm/platform/messaging';
-import { freePort } from '@itsm/platform/persistence';
-import { startContext } from '@itsm/platform/service';
-import { CmdbFeed, DirectoryFeed, testPeers } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   AuthoriseChangeCommand,
   AuthoriseChangeHandler,
-  ProjectCmdbEventCommand,
-  ProjectCmdbEventHandler,
-  ProjectDirectoryEventCommand,
-  ProjectDirectoryEventHandler,
   RequestChangeAuthorisationCommand,
   RequestChangeAuthorisationHandler,
   RequestChangeCommand,
@@ -28,20 +13,15 @@ import {
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
 import { MaintenanceCoverage } from './application/ports/maintenance-coverage.port';
-import { changeDirectory } from './application/test-fixtures/in-memory-people';
-import { changeContext } from './change.context';
 import { ChangeErrorCode } from './domain';
 import type { Change, ChangeViewer } from './domain';
+import { bootChangeContext } from './test-fixtures/booted-change-context';
+import type { BootedChangeContext, GraphqlAnswer } from './test-fixtures/booted-change-context';
 
-const AUTH = { issuer: 'itsm-test', audience: 'itsm-test-api' };
 const MANAGER: ChangeViewer = { userId: 'p-manager', roles: ['change-manager'], orgId: 'contoso' };
 const HOUR = 3_600_000;
 const plans = { implementation: 'Apply', backout: 'Roll back', test: 'Smoke test' };
 
-interface GraphqlAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
 
 /**
  * The calendar lane through the change context booted on the peers: windows and blackouts through
@@ -51,20 +31,12 @@ interface GraphqlAnswer {
  * Instants are relative to the start of the run (the service reads the system clock).
  */
 describe('change calendar and conflicts on the MongoDB peer', () => {
-  const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
-  const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
-  const cmdb = new CmdbFeed();
+  let booted: BootedChangeContext;
   const T0 = Math.ceil(Date.now() / HOUR) * HOUR + 24 * HOUR;
   const at = (hours: number): Date => new Date(T0 + hours * HOUR);
   let app: INestApplication;
-  let url: string;
   let manager: string;
-
-  async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as GraphqlAnswer;
-  }
+  const graphql = (query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => booted.graphql(manager, query, variables);
 
   const request = (ci: string, start: number, end: number, extra: Partial<RequestChangeCommand['input']> = {}): Promise<Change> =>
     app.get(RequestChangeHandler).execute(
@@ -83,17 +55,10 @@ describe('change calendar and conflicts on the MongoDB peer', () => {
     ((await graphql('query($id: ID!) { changeConflicts(changeId: $id) { kind otherChangeNumber windowId reason } }', { id })).data?.['changeConflicts'] ?? []) as never;
 
   beforeAll(async () => {
-    const port = await freePort();
-    ({ app } = await startContext(
-      changeContext,
-      { nodeEnv: 'test', logLevel: 'warn', mongo: { url: testPeers().mongoUrl, dbPrefix: `it${randomUUID().slice(0, 8)}` }, auth: { source: { kind: 'dev-key', file: keyFile }, ...AUTH }, bus },
-      {},
-      { port, host: '127.0.0.1' },
-    ));
-    url = `http://127.0.0.1:${port}/graphql`;
-    manager = await issueDevToken(keyFile, { sub: 'p-manager', name: 'Manager', roles: ['change-manager'] }, AUTH);
-    for (const event of changeDirectory(new DirectoryFeed())) await app.get(ProjectDirectoryEventHandler).execute(new ProjectDirectoryEventCommand(event));
-    const project = (event: Parameters<ProjectCmdbEventHandler['execute']>[0]['event']) => app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(event));
+    booted = await bootChangeContext();
+    ({ app } = booted);
+    const { project, cmdb } = booted;
+    manager = await booted.token('p-manager', ['change-manager']);
     await project(cmdb.ciCreated({ ciId: 'ci-db', name: 'orders-db', classId: 'database' }));
     await project(cmdb.ciCreated({ ciId: 'ci-app', name: 'orders-app', classId: 'application' }));
     await project(cmdb.ciCreated({ ciId: 'ci-web', name: 'web-1', classId: 'server' }));
@@ -103,11 +68,7 @@ describe('change calendar and conflicts on the MongoDB peer', () => {
     await project(cmdb.relationshipAdded('rel-1', 'ci-app', 'ci-db'));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await bus.close();
-    rmSync(keyDir, { recursive: true, force: true });
-  });
+  afterAll(() => booted?.close());
 
   it('refuses a blackout without a reason and an unknown zone with their codes; nothing is written', async () => {
     const blackout = { name: 'No reason', reason: ' ', serviceIds: [], start: at(1).toISOString(), end: at(2).toISOString() };
@@ -167,7 +128,7 @@ describe('change calendar and conflicts on the MongoDB peer', () => {
     const moving = await request('ci-pay', 51, 53);
     expect((await conflictsOf(moving.id)).map((c) => c.otherChangeNumber)).toEqual([held.number]);
     const answer = await graphql('query($id: ID!, $from: DateTime!) { nextConflictFreeWindow(changeId: $id, from: $from, limit: 3) { start end } }', { id: moving.id, from: at(50).toISOString() });
-    const [next] = answer.data?.['nextConflictFreeWindow'] as { start: string; end: string }[];
+    const [next] = answer.data?.['nextConflictFreeWindow'] as unknown as { start: string; end: string }[];
     expect(next).toEqual({ start: at(52).toISOString(), end: at(54).toISOString() });
     await app.get(UpdateChangeHandler).execute(MANAGER, new UpdateChangeCommand(moving.id, { planned: { start: new Date(next?.start ?? ''), end: new Date(next?.end ?? '') } }));
     expect(await conflictsOf(moving.id)).toEqual([]);

@@ -12,8 +12,8 @@ import {
   RequestStandardChangeHandler,
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
-import { bootChangeContext } from './application/test-fixtures/booted-change-context';
-import type { BootedChangeContext } from './application/test-fixtures/booted-change-context';
+import { bootChangeContext } from './test-fixtures/booted-change-context';
+import type { BootedChangeContext } from './test-fixtures/booted-change-context';
 import { DEMO_APPROVERS_BY_ROLE, seedDemoApprovalPolicies } from './demo/change-approval-demo-data';
 import { ChangeErrorCode } from './domain';
 
@@ -35,7 +35,7 @@ describe('change approvals on the MongoDB peer', () => {
   const graphql: BootedChangeContext['graphql'] = (...args) => booted.graphql(...args);
 
   beforeAll(async () => {
-    booted = await bootChangeContext('change-approvals-probe', ['ci-router']);
+    booted = await bootChangeContext({ ciIds: ['ci-router'] });
     ({ app, published } = booted);
     await seedDemoApprovalPolicies(app, { managers: DEMO_APPROVERS_BY_ROLE.managers, cab: { groupIds: ['g-cab'], userIds: [], roles: [] } });
   });

@@ -21,10 +21,10 @@ import { DetectUnauthorisedChangeHandler } from './application/commands/detect-u
 import { People } from './application/ports/change-references.port';
 import { ConfigurationItems } from './application/ports/change-references.port';
 import { changeDirectory } from './application/test-fixtures/in-memory-people';
-import { startChangeContext } from './application/test-fixtures/started-change-context';
-import type { StartedChangeContext } from './application/test-fixtures/started-change-context';
 import type { Change, ChangeViewer } from './domain';
 import { ChangeErrorCode } from './domain';
+import { bootChangeContext } from './test-fixtures/booted-change-context';
+import type { BootedChangeContext } from './test-fixtures/booted-change-context';
 
 const MANAGER: ChangeViewer = { userId: 'p-manager', roles: ['change-manager'], orgId: 'contoso' };
 const HOUR = 3_600_000;
@@ -38,7 +38,7 @@ const plans = { implementation: 'Patch the kernel', backout: 'Boot the previous 
  * from closings and caused incidents, and `Incident.causedByChange` through the subgraph.
  */
 describe('change oversight: unauthorised changes and the success score', () => {
-  let context: StartedChangeContext;
+  let context: BootedChangeContext;
   let manager: string;
   const cmdb = new CmdbFeed();
   const incidents = new IncidentFeed();
@@ -65,7 +65,7 @@ describe('change oversight: unauthorised changes and the success score', () => {
   };
 
   beforeAll(async () => {
-    context = await startChangeContext();
+    context = await bootChangeContext({ directory: false });
     manager = await context.token('p-manager', ['change-manager']);
     await context.bus.publishEnvelopes(directoryTopic.name, changeDirectory(new DirectoryFeed()));
     await context.bus.publishEnvelopes(cmdbTopic.name, ['ci-web', 'ci-app', 'ci-db', 'ci-edge'].map((ciId) => cmdb.ciCreated({ ciId, name: ciId })));

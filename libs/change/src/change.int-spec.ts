@@ -29,12 +29,12 @@ import {
   SubmitChangeForAssessmentHandler,
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
-import { bootChangeContext } from './application/test-fixtures/booted-change-context';
-import type { BootedChangeContext } from './application/test-fixtures/booted-change-context';
 import { CHANGE_CONNECTION } from './change.module';
 import { ChangeErrorCode } from './domain';
 import type { ChangeViewer } from './domain';
 import { ChangeRepository } from './persistence';
+import { bootChangeContext } from './test-fixtures/booted-change-context';
+import type { BootedChangeContext } from './test-fixtures/booted-change-context';
 
 const MANAGER: ChangeViewer = { userId: 'p-manager', roles: ['change-manager'], orgId: 'contoso' };
 const HOUR = 3_600_000;
@@ -61,7 +61,7 @@ describe('change context on the MongoDB peer', () => {
     );
 
   beforeAll(async () => {
-    booted = await bootChangeContext('change-int-probe', ['ci-router', 'ci-switch', 'ci-db']);
+    booted = await bootChangeContext({ ciIds: ['ci-router', 'ci-switch', 'ci-db'] });
     ({ app, published, cmdb } = booted);
     await app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(cmdb.ciRetired('ci-db')));
   });

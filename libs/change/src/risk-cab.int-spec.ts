@@ -1,11 +1,9 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { CmdbFeed, DirectoryFeed, expectEventually } from '@itsm/testing';
+import { CmdbFeed, expectEventually } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
 import {
   ProjectCmdbEventCommand,
   ProjectCmdbEventHandler,
-  ProjectDirectoryEventCommand,
-  ProjectDirectoryEventHandler,
   RequestChangeAuthorisationCommand,
   RequestChangeAuthorisationHandler,
   RequestChangeCommand,
@@ -14,7 +12,6 @@ import {
   SubmitChangeForAssessmentHandler,
 } from './application/commands';
 import { ChangeReads } from './application/ports/change-store.port';
-import { changeDirectory } from './application/test-fixtures/in-memory-people';
 import type { ChangeViewer } from './domain';
 import { bootChangeContext } from './test-fixtures/booted-change-context';
 import type { BootedChangeContext } from './test-fixtures/booted-change-context';
@@ -50,9 +47,8 @@ describe('risk assessment and CAB meetings in the change context', () => {
   };
 
   beforeAll(async () => {
-    context = await bootChangeContext('risk-cab-int-probe');
+    context = await bootChangeContext();
     ({ app, published } = context);
-    for (const event of changeDirectory(new DirectoryFeed())) await app.get(ProjectDirectoryEventHandler).execute(new ProjectDirectoryEventCommand(event));
     const project = (event: Parameters<ProjectCmdbEventHandler['execute']>[0]['event']) => app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(event));
     await project(cmdb.ciCreated({ ciId: 'ci-db', name: 'db-01' }));
     await project(cmdb.ciCreated({ ciId: 'ci-web', name: 'web-01' }));

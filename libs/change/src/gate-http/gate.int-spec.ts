@@ -1,23 +1,11 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
-import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
-import { issueDevToken } from '@itsm/platform/auth';
+import type { EventEnvelope } from '@itsm/contracts';
 import { Clock } from '@itsm/platform/config';
-import { InProcessEventBus } from '@itsm/platform/messaging';
-import { freePort } from '@itsm/platform/persistence';
-import { startContext } from '@itsm/platform/service';
-import { CmdbFeed, DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import { expectEventually } from '@itsm/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   AuthoriseChangeCommand,
   AuthoriseChangeHandler,
-  ProjectCmdbEventCommand,
-  ProjectCmdbEventHandler,
-  ProjectDirectoryEventCommand,
-  ProjectDirectoryEventHandler,
   RequestChangeAuthorisationCommand,
   RequestChangeAuthorisationHandler,
   RequestChangeCommand,
@@ -30,12 +18,11 @@ import { IssuePipelineTokenHandler } from '../application/commands/issue-pipelin
 import { RevokePipelineTokenCommand } from '../application/commands/revoke-pipeline-token/revoke-pipeline-token.command';
 import { RevokePipelineTokenHandler } from '../application/commands/revoke-pipeline-token/revoke-pipeline-token.handler';
 import { ChangeReads } from '../application/ports/change-store.port';
-import { changeDirectory } from '../application/test-fixtures/in-memory-people';
-import { changeContext } from '../change.context';
 import { verifyChain } from '../domain';
 import type { ChangeViewer } from '../domain';
+import { bootChangeContext } from '../test-fixtures/booted-change-context';
+import type { BootedChangeContext } from '../test-fixtures/booted-change-context';
 
-const AUTH = { issuer: 'itsm-test', audience: 'itsm-test-api' };
 const MANAGER: ChangeViewer = { userId: 'p-manager', roles: ['change-manager'], orgId: 'contoso' };
 const HOUR = 3_600_000;
 /** Answers per pipeline token at once in this service (then one a minute). */
@@ -55,49 +42,30 @@ interface GateReply {
  * Refused requests (token, body) answer typed JSON errors and log nothing.
  */
 describe('deployment gate POST /change/v1/gate', () => {
-  const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
-  const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
-  const published: EventEnvelope[] = [];
-  const cmdb = new CmdbFeed();
+  let booted: BootedChangeContext;
+  let published: EventEnvelope[];
   const tag = randomUUID().slice(0, 6);
   const ci = { app: `ci-app-${tag}`, db: `ci-db-${tag}`, pending: `ci-pending-${tag}` };
   const plans = { implementation: 'Deploy 4.2', backout: 'Roll back to 4.1', test: 'Smoke tests' };
   let app: INestApplication;
   let base: string;
-  let graphqlUrl: string;
   let token = '';
   let now = new Date();
   const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
 
   beforeAll(async () => {
-    await bus.subscribe({ group: 'gate-int-probe', topics: ['itsm.change.v1'], handle: (event) => {
-        published.push(event.envelope);
-        return Promise.resolve();
-      },
-    });
-    const port = await freePort();
-    ({ app } = await startContext(
-      changeContext,
-      { nodeEnv: 'test', logLevel: 'warn', mongo: { url: testPeers().mongoUrl, dbPrefix: `it${tag}` }, auth: { source: { kind: 'dev-key', file: keyFile }, ...AUTH }, bus },
-      { gateRate: { burst: RATE_BURST, perMinute: 1 } },
-      { port, host: '127.0.0.1' },
-    ));
-    base = `http://127.0.0.1:${port}/change/v1/gate`;
-    graphqlUrl = `http://127.0.0.1:${port}/graphql`;
+    booted = await bootChangeContext({ ciIds: Object.values(ci), settings: { gateRate: { burst: RATE_BURST, perMinute: 1 } } });
+    ({ app, published } = booted);
+    base = `${booted.baseUrl}/change/v1/gate`;
     // The service's injected clock, moved by the test (handlers and the gate read the same instance).
     now = new Date();
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => now);
-    for (const event of changeDirectory(new DirectoryFeed())) await app.get(ProjectDirectoryEventHandler).execute(new ProjectDirectoryEventCommand(event));
-    for (const ciId of Object.values(ci)) await app.get(ProjectCmdbEventHandler).execute(new ProjectCmdbEventCommand(cmdb.ciCreated({ ciId, name: ciId })));
     token = (await app.get(IssuePipelineTokenHandler).execute(new IssuePipelineTokenCommand('u-admin', 'payments deploy'))).token;
   });
 
   afterAll(async () => {
     jest.restoreAllMocks();
-    await app?.close();
-    await bus.close();
-    rmSync(keyDir, { recursive: true, force: true });
+    await booted?.close();
   });
 
   async function requestChange(ciId: string, authorise: boolean) {
@@ -151,7 +119,7 @@ describe('deployment gate POST /change/v1/gate', () => {
     expect(verifyChain(audit)).toMatchObject({ ok: true });
 
     // In the gate log: every answer, newest first, by CI and by change.
-    const admin = await issueDevToken(keyFile, { sub: 'u-admin', name: 'Admin', roles: ['admin'] }, AUTH);
+    const admin = await booted.token('u-admin', ['admin']);
     const log = async (args: string) => {
       const reply = await graphql(admin, `{ gateAnswers(first: 10${args}) { edges { node { reason allowed ciId changeNumber pipeline } } pageInfo { hasNextPage } } }`);
       return (reply.data?.['gateAnswers']?.['edges'] as { node: { reason: string } }[]).map((edge) => edge.node.reason);
@@ -173,12 +141,12 @@ describe('deployment gate POST /change/v1/gate', () => {
     expect(await ask(`ciId=${probe}`, token, 'application/x-www-form-urlencoded')).toMatchObject({ status: 415, body: { error: { code: 'CHANGE.INVALID_INPUT' } } });
     expect(await ask({ ciId: probe, pipeline: 'x'.repeat(20_000) })).toMatchObject({ status: 413, body: { error: { code: 'CHANGE.INVALID_INPUT' } } });
 
-    const admin = await issueDevToken(keyFile, { sub: 'u-admin', name: 'Admin', roles: ['admin'] }, AUTH);
+    const admin = await booted.token('u-admin', ['admin']);
     const logged = await graphql(admin, `{ gateAnswers(first: 10, ciId: "${probe}") { edges { node { id } } } }`);
     expect(logged.data?.['gateAnswers']?.['edges']).toEqual([]);
     const tokens = await graphql(admin, '{ pipelineTokens { name revokedAt } }');
     expect(tokens.data?.['pipelineTokens']).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'old pipeline', revokedAt: expect.any(String) })]));
-    const manager = await issueDevToken(keyFile, { sub: 'p-manager', name: 'Manager', roles: ['change-manager'] }, AUTH);
+    const manager = await booted.token('p-manager', ['change-manager']);
     expect((await graphql(manager, 'mutation { issuePipelineToken(name: "x") { token } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -193,8 +161,5 @@ describe('deployment gate POST /change/v1/gate', () => {
     expect((await ask({ ciId: ci.db })).status).toBe(403);
   });
 
-  async function graphql(bearer: string, query: string) {
-    const response = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query }) });
-    return (await response.json()) as { data?: Record<string, { [key: string]: unknown }> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-  }
+  const graphql = (bearer: string, query: string) => booted.graphql(bearer, query);
 });

@@ -1,6 +1,7 @@
 import { applyOnce, collectionIndexes, index, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
-import type { CiAttributeValue, CiNeighbours, CiView, ConfigurationItems } from '../application/ports/change-references.port';
+import { ConfigurationItems } from '../application/ports/change-references.port';
+import type { CiAttributeValue, CiNeighbours, CiView } from '../application/ports/change-references.port';
 import type { AppliedEvent, CmdbProjectionStore } from '../application/ports/projection-stores.port';
 import type { CmdbChange } from '../application/projections/cmdb-change';
 import { neighbourMap } from '../application/projections/neighbours';
@@ -29,14 +30,21 @@ export const NEIGHBOUR_LIMIT = 10_000;
  * service, retired) and relationships (active until removed). Each document records the last
  * sequence it applied from its record's stream (`applyOnce`), so a duplicate or older event changes nothing.
  */
-export class CmdbProjectionRepository implements ConfigurationItems, CmdbProjectionStore {
+export class CmdbProjectionRepository extends ConfigurationItems implements CmdbProjectionStore {
   /** CIs by `_id`; a CI's relationships by either end. */
   static readonly indexes = [
     collectionIndexes(CIS, []),
-    collectionIndexes(RELATIONSHIPS, [index({ sourceId: 1, active: 1 }), index({ targetId: 1, active: 1 })]),
+    collectionIndexes(RELATIONSHIPS, [
+      index({ sourceId: 1, active: 1 }),
+      index({ targetId: 1, active: 1 }),
+      index({ sourceId: 1, targetId: 1, active: 1 }),
+      index({ targetId: 1, sourceId: 1, active: 1 }),
+    ]),
   ];
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection) {
+    super();
+  }
 
   private get cis() {
     return this.connection.collection<CiDocument>(CIS);
@@ -75,6 +83,18 @@ export class CmdbProjectionRepository implements ConfigurationItems, CmdbProject
     const [outbound, inbound] = await Promise.all([
       this.relationships.find({ sourceId: { $in: unique }, active: { $eq: true } }).limit(NEIGHBOUR_LIMIT).toArray(),
       this.relationships.find({ targetId: { $in: unique }, active: { $eq: true } }).limit(NEIGHBOUR_LIMIT).toArray(),
+    ]);
+    return neighbourMap(unique, [...outbound, ...inbound]);
+  }
+
+  /** The relationships between `ids` and `others` only (both ends pinned: a hub's thousands of other relationships are not read). */
+  override async linksAmong(ids: readonly string[], others: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>> {
+    const unique = [...new Set(ids)];
+    const near = [...new Set(others)];
+    if (unique.length === 0 || near.length === 0) return neighbourMap(unique, []);
+    const [outbound, inbound] = await Promise.all([
+      this.relationships.find({ sourceId: { $in: unique }, targetId: { $in: near }, active: { $eq: true } }).toArray(),
+      this.relationships.find({ targetId: { $in: unique }, sourceId: { $in: near }, active: { $eq: true } }).toArray(),
     ]);
     return neighbourMap(unique, [...outbound, ...inbound]);
   }

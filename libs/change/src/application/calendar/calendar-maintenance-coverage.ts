@@ -23,7 +23,8 @@ export class CalendarMaintenanceCoverage extends MaintenanceCoverage {
 
   async outside(ciIds: readonly string[], window: TimeWindow): Promise<string[]> {
     if (ciIds.length === 0) return [];
-    const graph = await loadConflictGraph(this.cis, ciIds);
+    // Only the CIs' classes count here, no neighbours.
+    const graph = await loadConflictGraph(this.cis, ciIds, []);
     const subject = { changeId: '', configurationItemIds: ciIds, serviceIds: [], assigneeId: null };
     const sources = { schedule: await this.schedule.index(), calendar: await this.calendar.calendar(), graph };
     const found = calendarConflicts(subject, { start: window.start.getTime(), end: window.end.getTime() }, sources);

@@ -1,7 +1,8 @@
 import { ChangeErrorCode } from '../../domain';
 import type { BlackoutWindowSpec, MaintenanceWindowSpec } from '../../domain';
 import { CALENDAR_REFRESH_MS, ChangeCalendarService } from '../calendar/change-calendar.service';
-import { InMemoryBlackouts, InMemoryConfigurationItems, InMemoryMaintenanceWindows, ManualClock } from '../test-fixtures/in-memory-calendar';
+import { InMemoryBlackouts, InMemoryMaintenanceWindows, ManualClock } from '../test-fixtures/in-memory-calendar';
+import { InMemoryConfigurationItems } from '../test-fixtures/in-memory-configuration-items';
 import {
   DeclareBlackoutCommand,
   DeclareBlackoutHandler,
@@ -25,7 +26,10 @@ function setup() {
   const clock = new ManualClock(START);
   const windows = new InMemoryMaintenanceWindows();
   const blackouts = new InMemoryBlackouts();
-  const cis = new InMemoryConfigurationItems().add('ci-db', 'database').add('svc-pay', 'application_service', { service: true }).add('ci-old', 'server', { retired: true });
+  const cis = new InMemoryConfigurationItems();
+  cis.ci({ id: 'ci-db', classId: 'database' });
+  cis.ci({ id: 'svc-pay', classId: 'application_service', service: true });
+  cis.ci({ id: 'ci-old', retired: true });
   const service = new ChangeCalendarService(windows, blackouts, clock);
   return {
     clock, windows, blackouts, service,

@@ -3,12 +3,13 @@ import { detectConflicts } from '../../domain';
 import type { ConfigurationItems } from '../ports/change-references.port';
 
 /**
- * The CI graph a conflict check needs, from the change context's CMDB projection: the subject's
- * CIs' neighbours (one relationship away, both directions) and the names and classes of its own
- * CIs. Two reads, whatever the number of scheduled changes.
+ * The CI graph a conflict check needs, from the change context's CMDB projection: which of
+ * `others` (the CIs of the changes that may collide, `ScheduleIndex.ciIdsOverlapping`) are one
+ * relationship away from the subject's CIs, both directions, and the names and classes of its own
+ * CIs. Two reads, whatever the number of scheduled changes or the CIs' degree.
  */
-export async function loadConflictGraph(cis: ConfigurationItems, ciIds: readonly string[]): Promise<ConflictGraph> {
-  const [links, views] = await Promise.all([cis.neighbours(ciIds), cis.find(ciIds)]);
+export async function loadConflictGraph(cis: ConfigurationItems, ciIds: readonly string[], others: readonly string[]): Promise<ConflictGraph> {
+  const [links, views] = await Promise.all([cis.linksAmong(ciIds, others), cis.find(ciIds)]);
   const facts = new Map([...views.values()].map((ci) => [ci.id, { name: ci.name, classId: ci.classId }]));
   return { facts, links };
 }
@@ -24,7 +25,7 @@ export interface ConflictCheck {
  * on a neighbour) a read of those neighbours' names so every reason names its CIs.
  */
 export async function checkConflicts(check: ConflictCheck, subject: ConflictSubject, window: Interval): Promise<ChangeConflict[]> {
-  const graph = await loadConflictGraph(check.cis, subject.configurationItemIds);
+  const graph = await loadConflictGraph(check.cis, subject.configurationItemIds, check.schedule.ciIdsOverlapping(window, subject.changeId));
   const sources = { schedule: check.schedule, calendar: check.calendar, graph };
   const found = detectConflicts(subject, window, sources);
   const unnamed = [...new Set(found.map((c) => c.relatedCiId).filter((id): id is string => id !== null && !graph.facts.has(id)))];

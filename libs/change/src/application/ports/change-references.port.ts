@@ -33,6 +33,21 @@ export abstract class ConfigurationItems {
   abstract find(ids: readonly string[]): Promise<ReadonlyMap<string, CiView>>;
   /** One relationship away, both directions, per CI in `ids` (an unknown CI has none). */
   abstract neighbours(ids: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>>;
+
+  /**
+   * Per CI in `ids`, its neighbours (one relationship away, both directions) that are among
+   * `others`: what a conflict check asks (are the CIs of the changes in this window related to
+   * mine?), whatever the CIs' degree. A projection overrides it with a read of those
+   * relationships only; this default filters `neighbours`.
+   */
+  async linksAmong(ids: readonly string[], others: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>> {
+    const near = new Set(others);
+    const all = await this.neighbours(others.length === 0 ? [] : ids);
+    return new Map(ids.map((id) => {
+      const links = all.get(id);
+      return [id, { parents: (links?.parents ?? []).filter((n) => near.has(n)), children: (links?.children ?? []).filter((n) => near.has(n)) }];
+    }));
+  }
 }
 
 /** A person as the change context's directory projection keeps them. */

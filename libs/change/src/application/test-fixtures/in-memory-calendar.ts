@@ -1,8 +1,6 @@
 import type { Clock } from '@itsm/platform/config';
 import type { BlackoutWindow, MaintenanceWindow } from '../../domain';
 import { BlackoutWindowStore, MaintenanceWindowStore } from '../ports/calendar-stores.port';
-import { ConfigurationItems } from '../ports/change-references.port';
-import type { CiNeighbours, CiView } from '../ports/change-references.port';
 
 class InMemoryRecords<T extends { id: string; version: number }> {
   readonly records = new Map<string, T>();
@@ -48,34 +46,6 @@ export class InMemoryBlackouts extends BlackoutWindowStore {
   remove = (id: string): Promise<boolean> => this.store.remove(id);
   byId = (id: string): Promise<BlackoutWindow | undefined> => this.store.byId(id);
   all = (): Promise<readonly BlackoutWindow[]> => this.store.all();
-}
-
-/** A CMDB projection of a few CIs and links, for handler tests. */
-export class InMemoryConfigurationItems extends ConfigurationItems {
-  readonly cis = new Map<string, CiView>();
-  readonly links = new Map<string, CiNeighbours>();
-
-  add(id: string, classId: string, options: { service?: boolean; retired?: boolean; name?: string } = {}): this {
-    this.cis.set(id, { id, name: options.name ?? id, classId, service: options.service ?? false, retired: options.retired ?? false, attributes: {} });
-    return this;
-  }
-
-  /** `parent` -> `child` (the parent's relationship targets the child). */
-  relate(parent: string, child: string): this {
-    const p = this.links.get(parent) ?? { parents: [], children: [] };
-    const c = this.links.get(child) ?? { parents: [], children: [] };
-    this.links.set(parent, { parents: p.parents, children: [...p.children, child] });
-    this.links.set(child, { parents: [...c.parents, parent], children: c.children });
-    return this;
-  }
-
-  find(ids: readonly string[]): Promise<ReadonlyMap<string, CiView>> {
-    return Promise.resolve(new Map(ids.flatMap((id) => (this.cis.has(id) ? [[id, this.cis.get(id) as CiView] as const] : []))));
-  }
-
-  neighbours(ids: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>> {
-    return Promise.resolve(new Map(ids.map((id) => [id, this.links.get(id) ?? { parents: [], children: [] }] as const)));
-  }
 }
 
 /** A clock tests move by hand. */

@@ -1,6 +1,7 @@
 import { applyOnceInMemory } from '@itsm/platform/persistence';
 import type { InMemoryRecord } from '@itsm/platform/persistence';
-import type { CiNeighbours, CiView, ConfigurationItems } from '../ports/change-references.port';
+import { ConfigurationItems } from '../ports/change-references.port';
+import type { CiNeighbours, CiView } from '../ports/change-references.port';
 import type { AppliedEvent, CmdbProjectionStore } from '../ports/projection-stores.port';
 import { cmdbChange } from '../projections/cmdb-change';
 import type { CmdbChange, CmdbEvent, ProjectedRelationship } from '../projections/cmdb-change';
@@ -12,7 +13,7 @@ import { neighbourMap } from '../projections/neighbours';
  * stream wins; retired CIs flagged; removed relationships inactive). Seed it with `feed` (events, as
  * the consumer applies them) or `ci`/`relate` (facts, for handler tests).
  */
-export class InMemoryConfigurationItems implements ConfigurationItems, CmdbProjectionStore {
+export class InMemoryConfigurationItems extends ConfigurationItems implements CmdbProjectionStore {
   private readonly cis = new Map<string, InMemoryRecord<CiView>>();
   private readonly relationships = new Map<string, InMemoryRecord<ProjectedRelationship>>();
   private seeded = 0;

@@ -28,6 +28,12 @@ function check(query: FreeWindowQuery): void {
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_CANDIDATES) throw refuse('limit', `limit must be from 1 to ${MAX_CANDIDATES}`);
 }
 
+/** The instants a search may place a window in: from `from` (rounded up to the minute) to the last start plus the duration. */
+export function freeWindowRange(query: Pick<FreeWindowQuery, 'durationMs' | 'from' | 'horizonDays'>): Interval {
+  const start = Math.ceil(query.from / MINUTE_MS) * MINUTE_MS;
+  return { start, end: start + query.horizonDays * DAY_MS + query.durationMs };
+}
+
 /** Everything that rules a start out: other changes on the CIs, their neighbours and the assignee; blackouts. */
 function busyIntervals(subject: ConflictSubject, sources: ConflictSources, range: Interval): Interval[] {
   const cis = new Set(subject.configurationItemIds);
@@ -53,9 +59,8 @@ function busyIntervals(subject: ConflictSubject, sources: ConflictSources, range
  */
 export function nextConflictFreeWindows(subject: ConflictSubject, sources: ConflictSources, query: FreeWindowQuery): Interval[] {
   check(query);
-  const from = Math.ceil(query.from / MINUTE_MS) * MINUTE_MS;
-  const lastStart = from + query.horizonDays * DAY_MS;
-  const range = { start: from, end: lastStart + query.durationMs };
+  const range = freeWindowRange(query);
+  const lastStart = range.end - query.durationMs;
   let allowed: Interval[] = [range];
   for (const { allowed: windows } of maintenanceAllowances(subject, sources, range).values()) {
     allowed = intersectIntervals(allowed, windows);

@@ -130,6 +130,16 @@ export class ScheduleIndex {
     return out;
   }
 
+  /**
+   * The CIs of the changes (other than `exceptChangeId`) holding a window that overlaps `range`:
+   * the only CIs a conflict in that range can be on, so the only neighbours worth reading.
+   */
+  ciIdsOverlapping(range: Interval, exceptChangeId: string | null): string[] {
+    const ids = new Set<string>();
+    for (const c of this.overlapping(range)) if (c.id !== exceptChangeId) for (const ci of c.configurationItemIds) ids.add(ci);
+    return [...ids];
+  }
+
   /** Changes holding a window on the CI that overlaps `range`, appended to `out` (returned). */
   onCi(ciId: string, range: Interval, out: ScheduledChange[] = []): ScheduledChange[] {
     this.byCi.get(ciId)?.overlapping(range, out);

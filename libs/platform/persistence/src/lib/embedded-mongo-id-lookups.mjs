@@ -6,7 +6,10 @@
 // command pins `_id` (an ObjectId, `{ $eq: ObjectId }` or `{ $in: [ObjectId, ...] }`), the handler
 // reads only the pinned documents (the storage's own by-key get); CongoDB's filter, sort, limit,
 // projection and update then run on them unchanged, so the answers are the same (a document whose
-// `_id` is not pinned cannot match). Other commands are served as before.
+// `_id` is not pinned cannot match). A command that does not pin `_id` but pins the leading fields
+// of a declared index reads through that index (embedded-mongo-index-lookups.mjs); others scan as before.
+
+import { DeclaredIndexLookups } from './embedded-mongo-index-lookups.mjs';
 
 const PINNABLE = {
   find: (command) => [command.filter],
@@ -48,19 +51,51 @@ function pinnedStorage(storage, database, collection, ids) {
   });
 }
 
-/** Wraps the server's find/count/update/delete/findAndModify handlers with the `_id` look-up. */
-export function serveIdLookupsByKey(server) {
+/** The storage as one command sees it: `findAll` of its collection answers the given documents only. */
+function storageAnswering(storage, database, collection, documents) {
+  const findAll = async (db, coll) => (db === database && coll === collection ? documents : storage.findAll(db, coll));
+  return new Proxy(storage, {
+    get(target, property) {
+      if (property === 'findAll') return findAll;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** A find's or count's command without the fields an index answered exactly. */
+function withoutAnswered(name, command, fields) {
+  const key = name === 'find' ? 'filter' : 'query';
+  const rest = { ...command[key] };
+  for (const field of fields) delete rest[field];
+  return { ...command, [key]: rest };
+}
+
+/**
+ * Wraps the server's find/count/update/delete/findAndModify handlers with the look-ups by key: by
+ * `_id` when every filter pins it, else through a declared index when every filter pins its
+ * leading fields (embedded-mongo-index-lookups.mjs).
+ */
+export function serveLookupsByKey(server) {
   const handlers = server.commandRouter?.handlers;
   if (!(handlers instanceof Map)) throw new Error('embedded-mongo: this CongoDB version has no command handler map to extend');
+  const indexes = new DeclaredIndexLookups(server.getStorage());
   for (const [name, filtersOf] of Object.entries(PINNABLE)) {
     const handler = handlers.get(name);
     if (handler === undefined) throw new Error(`embedded-mongo: this CongoDB version has no ${name} handler`);
     handlers.set(name, {
-      handle(context) {
+      async handle(context) {
         const collection = context.command[name];
-        const pinned = typeof collection === 'string' ? filtersOf(context.command, context.documentSequences).map(pinnedIds) : [];
-        if (pinned.length === 0 || pinned.some((ids) => ids === undefined)) return handler.handle(context);
-        return handler.handle({ ...context, storage: pinnedStorage(context.storage, context.database, collection, pinned.flat()) });
+        const filters = typeof collection === 'string' ? filtersOf(context.command, context.documentSequences) : [];
+        if (filters.length === 0) return handler.handle(context);
+        const pinned = filters.map(pinnedIds);
+        if (pinned.every((ids) => ids !== undefined)) {
+          return handler.handle({ ...context, storage: pinnedStorage(context.storage, context.database, collection, pinned.flat()) });
+        }
+        const found = await indexes.candidates(context.database, collection, filters);
+        if (found === undefined) return handler.handle(context);
+        const command = found.exact && (name === 'find' || name === 'count') ? withoutAnswered(name, context.command, found.pinnedFields) : context.command;
+        return handler.handle({ ...context, command, storage: storageAnswering(context.storage, context.database, collection, found.documents) });
       },
     });
   }

@@ -10,7 +10,7 @@
 // or empty with --reset (the snapshot is deleted first).
 import { congodb } from '@push.rocks/smartmongo';
 import { resolve } from 'node:path';
-import { serveIdLookupsByKey } from './embedded-mongo-id-lookups.mjs';
+import { serveLookupsByKey } from './embedded-mongo-id-lookups.mjs';
 import { lockDataDir, resetDataDir, SnapshotError, SnapshotStore } from './embedded-mongo-snapshot.mjs';
 
 function fail(message, code = 2) {
@@ -38,7 +38,7 @@ function parseArgs(argv) {
 
 const options = parseArgs(process.argv.slice(2));
 const server = new congodb.CongoServer({ host: '127.0.0.1', port: options.port });
-serveIdLookupsByKey(server);
+serveLookupsByKey(server);
 let snapshots;
 let unlock = () => undefined;
 try {

@@ -1,6 +1,6 @@
 import { Clock } from '@itsm/platform/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { ChangeError, ChangeErrorCode, MAX_HORIZON_DAYS, nextConflictFreeWindows } from '../../../domain';
+import { ChangeError, ChangeErrorCode, MAX_HORIZON_DAYS, freeWindowRange, nextConflictFreeWindows } from '../../../domain';
 import type { ChangeViewer, Interval } from '../../../domain';
 import { ChangeAccessService } from '../../change-access.service';
 import { ChangeCalendarService } from '../../calendar/change-calendar.service';
@@ -28,12 +28,15 @@ export class NextConflictFreeWindowHandler {
     const plannedMinutes = change.planned === null ? undefined : (change.planned.end.getTime() - change.planned.start.getTime()) / 60_000;
     const minutes = options.durationMinutes ?? plannedMinutes;
     if (minutes === undefined) throw new ChangeError(ChangeErrorCode.InvalidInput, 'durationMinutes: the change has no planned window to take its length from', { field: 'durationMinutes' });
-    const sources = { schedule: await this.schedule.index(), calendar: await this.calendar.calendar(), graph: await loadConflictGraph(this.cis, change.configurationItemIds) };
-    return nextConflictFreeWindows(conflictSubject(change), sources, {
+    const query = {
       durationMs: Math.round(minutes * 60_000),
       from: (options.from ?? this.clock.now()).getTime(),
       horizonDays: options.horizonDays ?? MAX_HORIZON_DAYS,
       limit: options.limit ?? 10,
-    });
+    };
+    const schedule = await this.schedule.index();
+    const others = schedule.ciIdsOverlapping(freeWindowRange(query), change.id);
+    const sources = { schedule, calendar: await this.calendar.calendar(), graph: await loadConflictGraph(this.cis, change.configurationItemIds, others) };
+    return nextConflictFreeWindows(conflictSubject(change), sources, query);
   }
 }
