@@ -63,10 +63,13 @@ const BenchEnv = Type.Object({
   SLA_BENCH_SAVE_SAMPLE: Type.Integer({ minimum: 1, default: 2_000 }),
   /** Emissions of the population due within this many minutes are stored as claimed. */
   SLA_BENCH_GUARD_MIN: Type.Integer({ minimum: 1, default: 120 }),
-  /** Breaches per second of figure 3's stream, for how many seconds, first one due how far ahead. */
+  /**
+   * Breaches per second of figure 3's stream, for how many seconds, first one due how far ahead (building
+   * and arming the 100,000 stream tickets in the loaded service takes up to ~2 s: the lead covers both).
+   */
   SLA_BENCH_RATE: Type.Integer({ minimum: 1, default: 10_000 }),
   SLA_BENCH_STREAM_SECONDS: Type.Number({ minimum: 1, default: 10 }),
-  SLA_BENCH_LEAD_MS: Type.Integer({ minimum: 100, default: 2_000 }),
+  SLA_BENCH_LEAD_MS: Type.Integer({ minimum: 100, default: 4_000 }),
   /**
    * Which latency baselines run: poll (Agenda-style, ~15 s), settimeout (one timer per emission: it
    * falls behind, ~50 s more), both, none.

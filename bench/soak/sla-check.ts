@@ -56,8 +56,12 @@ export async function seedSoakPolicies(client: GraphqlClient, adminToken: string
 
 /** The id of the directory person with this userName: created in contoso, or the existing one (demo people). */
 async function soakPerson(client: GraphqlClient, adminToken: string, userName: string): Promise<string> {
-  const created = await client.request(adminToken, CREATE_PERSON, { p: { userName, displayName: userName, organisationId: 'contoso' } }, (d) => field(d, 'createPerson')?.['id']);
-  if (created.ok && typeof created.data === 'string') return created.data;
+  // A check answers a string only to say why the data is malformed: the id comes back wrapped.
+  const created = await client.request(adminToken, CREATE_PERSON, { p: { userName, displayName: userName, organisationId: 'contoso' } }, (d) => {
+    const id = field(d, 'createPerson')?.['id'];
+    return typeof id === 'string' ? { id } : 'no createPerson.id';
+  });
+  if (created.ok) return created.data.id;
   if (!created.ok && !created.detail.includes('DIRECTORY.UNIQUENESS') && created.kind !== 'graphql_DIRECTORY.UNIQUENESS') {
     throw new Error(`soak set-up: createPerson ${userName} failed (${created.kind}): ${created.detail}`);
   }
