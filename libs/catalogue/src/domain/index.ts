@@ -1,1 +1,4 @@
 export * from './catalogue.errors';
+export * from './entitlement';
+export * from './forms';
+export * from './fulfilment';

@@ -1,0 +1,3 @@
+export * from './entitlement-rule';
+export * from './is-entitled';
+export * from './entitlement-index';
