@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppProcess } from './test-fixtures/app-process';
-import { startApp, waitUntilReady } from './test-fixtures/app-process';
+import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
 
 interface GraphqlAnswer<T = Record<string, unknown>> {
   data?: T;
@@ -48,16 +48,7 @@ describe('CMDB service end to end (two replicas, Kafka + MongoDB peers)', () => 
   const dbPrefix = `e2ecmdb${randomUUID().slice(0, 8)}`;
   const env = (port: number, instance: string): Record<string, string> => ({
     ...auth,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-    KAFKA_CLIENT_ID: `e2e-cmdb-${instance}`,
-    KAFKA_IDEMPOTENT: 'false',
-    KAFKA_SESSION_TIMEOUT_MS: '6000',
-    KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-    MONGO_URL: peers.mongoUrl,
-    MONGO_DB_PREFIX: dbPrefix,
+    ...peerServiceEnv(peers, { port, clientId: `e2e-cmdb-${instance}`, dbPrefix }),
     CMDB_INSTANCE_ID: `${dbPrefix}-${instance}`,
   });
   const kafka = new Kafka({ clientId: 'e2e-cmdb-test', brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING });

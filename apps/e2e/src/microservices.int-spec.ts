@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppProcess } from './test-fixtures/app-process';
-import { startApp, waitUntilReady } from './test-fixtures/app-process';
+import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
 
 interface Answer<T> {
   data?: T | null;
@@ -60,17 +60,7 @@ describe('microservices mode: incident + directory + change services + gateway o
     const [incidentPort, directoryPort, changePort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const dbPrefix = `e2e${randomUUID().slice(0, 8)}`;
     const service = (name: string, port: number) =>
-      startApp(`apps/${name}/src/main.js`, {
-        ...auth,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-        KAFKA_CLIENT_ID: `e2e-${name}`,
-        KAFKA_IDEMPOTENT: 'false',
-        MONGO_URL: peers.mongoUrl,
-        MONGO_DB_PREFIX: dbPrefix,
-      });
+      startApp(`apps/${name}/src/main.js`, { ...auth, ...peerServiceEnv(peers, { port, clientId: `e2e-${name}`, dbPrefix }) });
     const incident = service('incident', incidentPort);
     const directory = service('directory', directoryPort);
     const change = service('change', changePort);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppProcess } from './test-fixtures/app-process';
-import { startApp, waitUntilReady } from './test-fixtures/app-process';
+import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
 
 interface GraphqlAnswer<T = Record<string, unknown>> {
   data?: T;
@@ -46,16 +46,7 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
   const auth = { AUTH_DEV_KEY_FILE: join(keyDir, 'key.json'), AUTH_ISSUER: 'itsm-e2e', AUTH_AUDIENCE: 'itsm-e2e-api' };
   const env = (port: number): Record<string, string> => ({
     ...auth,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-    KAFKA_CLIENT_ID: 'e2e-sla',
-    KAFKA_IDEMPOTENT: 'false',
-    KAFKA_SESSION_TIMEOUT_MS: '6000',
-    KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-    MONGO_URL: peers.mongoUrl,
-    MONGO_DB_PREFIX: dbPrefix,
+    ...peerServiceEnv(peers, { port, clientId: 'e2e-sla', dbPrefix }),
     SLA_CHECKPOINT_MS: '200',
   });
   const dbPrefix = `e2esla${randomUUID().slice(0, 8)}`;

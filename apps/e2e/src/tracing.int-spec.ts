@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppProcess } from './test-fixtures/app-process';
-import { startApp, waitUntilReady } from './test-fixtures/app-process';
+import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
 
 /** One span as an OTLP/HTTP JSON export carries it (ids in hex), with its process's service.name. */
 interface ExportedSpan {
@@ -85,20 +85,8 @@ describe('tracing across gateway, incident, outbox relay, Kafka and SLA', () => 
     const otlpPort = await freePort();
     await new Promise<void>((resolve) => receiver.server.listen(otlpPort, '127.0.0.1', resolve));
     const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${otlpPort}`, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100' };
-    const service = (port: number, clientId: string) => ({
-      ...auth,
-      ...otel,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      KAFKA_BROKERS: peers.kafkaBrokers.join(','),
-      KAFKA_CLIENT_ID: clientId,
-      KAFKA_IDEMPOTENT: 'false',
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-      MONGO_URL: peers.mongoUrl,
-      MONGO_DB_PREFIX: `e2etrace${randomUUID().slice(0, 8)}`,
-    });
+    const dbPrefix = `e2etrace${randomUUID().slice(0, 8)}`;
+    const service = (port: number, clientId: string) => ({ ...auth, ...otel, ...peerServiceEnv(peers, { port, clientId, dbPrefix }) });
     const [incidentPort, slaPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
     const incident = startApp('apps/incident/src/main.js', service(incidentPort, 'e2e-trace-incident'));
     const sla = startApp('apps/sla/src/main.js', service(slaPort, 'e2e-trace-sla'));
