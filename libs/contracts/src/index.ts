@@ -11,6 +11,8 @@ export * from './lib/topics/directory.topic';
 export * from './lib/topics/incident.topic';
 export * from './lib/topics/platform-topics';
 export * from './lib/topics/problem.topic';
+export * from './lib/topics/request.topic';
+export * from './lib/topics/service.topic';
 export * from './lib/topics/sla.topic';
 export * from './lib/audit/audit-chain';
 export * from './lib/audit/canonical-json';

@@ -26,6 +26,8 @@ export enum CatalogueErrorCode {
   IllegalTransition = 'CATALOGUE.ILLEGAL_TRANSITION',
   Conflict = 'CATALOGUE.CONFLICT',
   Forbidden = 'CATALOGUE.FORBIDDEN',
+  /** A consumed event the catalogue's projections refuse (keyed by another record than it describes). */
+  InvalidProjectionEvent = 'CATALOGUE.INVALID_PROJECTION_EVENT',
 }
 
 export class CatalogueError extends CodedError<CatalogueErrorCode> {
@@ -52,4 +54,5 @@ export const CATALOGUE_ERROR_KINDS: ErrorKinds<CatalogueErrorCode> = {
   [CatalogueErrorCode.IllegalTransition]: 'illegal_state',
   [CatalogueErrorCode.Conflict]: 'conflict',
   [CatalogueErrorCode.Forbidden]: 'forbidden',
+  [CatalogueErrorCode.InvalidProjectionEvent]: 'invalid_input',
 };

@@ -11,3 +11,4 @@ export * from './lib/demo-ledger';
 export * from './lib/mongo-bus-journal';
 export * from './lib/own-body-routes';
 export * from './lib/limited-body';
+export * from './lib/spec-context';

@@ -8,6 +8,8 @@ export type Role =
   | 'change-manager'
   | 'cab-member'
   | 'implementer'
+  /** Manages the service portfolio and the catalogue (services, offerings, categories, items, entitlements). */
+  | 'catalogue-admin'
   | 'admin';
 
 export const ROLES: readonly Role[] = Object.freeze([
@@ -19,6 +21,7 @@ export const ROLES: readonly Role[] = Object.freeze([
   'change-manager',
   'cab-member',
   'implementer',
+  'catalogue-admin',
   'admin',
 ] as const);
 

@@ -26,6 +26,8 @@ export interface ProjectedPerson {
   /** Granted directly (group roles come with membership). */
   readonly roles: readonly string[];
   readonly timeZone: string | null;
+  /** The person's line manager (a person id), when the directory names one. */
+  readonly managerId: string | null;
 }
 
 /** A group without its members (they change by `members-added`/`-removed`). */
@@ -70,7 +72,7 @@ export function directoryChange(event: DirectoryEvent, refuse: RefuseDirectoryEv
     case 'itsm.directory.person-deactivated.v1':
     case 'itsm.directory.person-reactivated.v1': {
       const d = event.data;
-      const person = { id: subjectOf('person', d.personId), userName: d.userName.toLowerCase(), displayName: d.displayName, active: d.active, orgId: d.organisationId, roles: [...new Set(d.roles)], timeZone: d.timeZone };
+      const person = { id: subjectOf('person', d.personId), userName: d.userName.toLowerCase(), displayName: d.displayName, active: d.active, orgId: d.organisationId, roles: [...new Set(d.roles)], timeZone: d.timeZone, managerId: d.managerId };
       return { kind: 'person', person };
     }
     case 'itsm.directory.person-deleted.v1':

@@ -17,6 +17,7 @@ interface PersonDocument {
   orgId?: string | null;
   roles?: string[];
   timeZone?: string | null;
+  managerId?: string | null;
   deleted?: boolean;
 }
 /** `kind` absent: not live (known from member batches only, or deleted). */
@@ -64,8 +65,8 @@ export class MongoDirectoryProjection extends DirectoryProjection {
         return applyOnce(this.organisationDocs, organisationId(id), event, { $set: { key: id, name, kind, active } });
       }
       case 'person': {
-        const { id, userName, displayName, active, orgId, roles, timeZone } = change.person;
-        return applyOnce(this.personDocs, personId(id), event, { $set: { key: id, userName, displayName, active, orgId, roles: [...roles], timeZone, deleted: false } });
+        const { id, userName, displayName, active, orgId, roles, timeZone, managerId } = change.person;
+        return applyOnce(this.personDocs, personId(id), event, { $set: { key: id, userName, displayName, active, orgId, roles: [...roles], timeZone, managerId, deleted: false } });
       }
       case 'person-deleted':
         return applyOnce(this.personDocs, personId(change.personId), event, { $set: { key: change.personId, userName: change.userName, active: false, roles: [], deleted: true } });
@@ -119,7 +120,7 @@ export class MongoDirectoryProjection extends DirectoryProjection {
 }
 
 function toPerson(d: PersonDocument): ProjectedPerson {
-  return { id: d.key, userName: d.userName, displayName: d.displayName ?? d.userName, active: d.active, orgId: d.orgId ?? null, roles: d.roles ?? [], timeZone: d.timeZone ?? null };
+  return { id: d.key, userName: d.userName, displayName: d.displayName ?? d.userName, active: d.active, orgId: d.orgId ?? null, roles: d.roles ?? [], timeZone: d.timeZone ?? null, managerId: d.managerId ?? null };
 }
 
 function liveGroups(docs: readonly GroupDocument[]): ProjectedGroupWithMembers[] {

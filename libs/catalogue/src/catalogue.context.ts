@@ -1,0 +1,23 @@
+import { directoryTopic, requestTopic, serviceTopic } from '@itsm/contracts';
+import { defineContext } from '@itsm/platform/service';
+import { CatalogueEnv, toCatalogueSettings } from './catalogue-env';
+import { CatalogueModule } from './catalogue.module';
+import { CatalogueSchema } from './graphql/catalogue.schema-marker';
+
+/** The group the catalogue service's replicas share. */
+export const CATALOGUE_CONSUMER_GROUP = 'catalogue-service';
+
+/**
+ * The service portfolio, the service catalogue and request fulfilment, for the service kit: it owns
+ * `itsm.service.v1` and `itsm.request.v1` and keeps its own projection of the directory.
+ */
+export const catalogueContext = defineContext({
+  name: 'catalogue',
+  defaultPort: 4107,
+  env: CatalogueEnv,
+  topics: { owns: [serviceTopic, requestTopic], consumes: [directoryTopic] },
+  consumerGroup: CATALOGUE_CONSUMER_GROUP,
+  subgraph: { module: CatalogueModule, schema: CatalogueSchema, orphanedTypes: [] },
+  settings: (env) => toCatalogueSettings(env),
+  module: (options) => CatalogueModule.forRoot(options),
+});
