@@ -400,8 +400,8 @@ function streamTemplate(policySet: BenchPolicySet, now: number): StreamTemplate 
     callerId: 'u-caller',
     configurationItemIds: [],
     facts: [
-      { sequence: 1, at: opened, state: 'new', priority: 1, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null },
-      { sequence: 2, at: opened + 5 * MINUTE, state: 'in_progress', priority: 1, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null },
+      { sequence: 1, at: opened, state: 'new', priority: 1, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null, offeringId: null, catalogItemId: null },
+      { sequence: 2, at: opened + 5 * MINUTE, state: 'in_progress', priority: 1, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null, offeringId: null, catalogItemId: null },
     ],
   };
   const { clocks, due } = project(timeline, policySet);

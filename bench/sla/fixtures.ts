@@ -14,7 +14,7 @@ import { HOUR, MINUTE } from './calendars';
 
 const RESOLUTION: ClockConditions = { start: ['new', 'in_progress'], pause: ['on_hold'], resume: [], stop: ['resolved', 'closed'], cancel: ['canceled'], reset: [] };
 const RESPONSE: ClockConditions = { start: ['new'], pause: [], resume: [], stop: ['in_progress', 'on_hold', 'resolved', 'closed'], cancel: ['canceled'], reset: [] };
-const ANY = { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [] };
+const ANY = { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [], offeringIds: [], catalogItemIds: [] };
 
 type DefinitionInput = Pick<SlaDefinition, 'id' | 'name' | 'kind' | 'target' | 'scope' | 'targetMs' | 'calendarId' | 'timeZone'> & Partial<SlaDefinition>;
 
@@ -104,7 +104,7 @@ export function randomTimeline(random: () => number, ticketId: string, number: s
   const opened = now - Math.floor(10 * MINUTE + random() * ((MAX_AGE[priority] ?? HOUR) - 10 * MINUTE));
   const span = now - opened;
   const at = (fraction: number): number => opened + Math.floor(span * fraction);
-  const base: TicketFact = { sequence: 1, at: opened, state: 'new', priority, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null };
+  const base: TicketFact = { sequence: 1, at: opened, state: 'new', priority, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null, offeringId: null, catalogItemId: null };
   const facts: TicketFact[] = [base];
   const next = (fraction: number, change: Partial<TicketFact>): void => {
     const last = facts[facts.length - 1] as TicketFact;

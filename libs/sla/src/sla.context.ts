@@ -1,4 +1,4 @@
-import { directoryTopic, incidentTopic, slaTopic } from '@itsm/contracts';
+import { directoryTopic, incidentTopic, requestTopic, slaTopic } from '@itsm/contracts';
 import { SlaModule } from './sla.module';
 import { SlaSchema } from './graphql/sla.schema-marker';
 import { IncidentRefGql } from './graphql/sla.types';
@@ -11,14 +11,14 @@ import { SlaEnv, toSlaSettings } from './sla-env';
 export const SLA_CONSUMER_GROUP = 'sla-service';
 
 /**
- * The SLA engine, for the service kit. Its incident-event consumer's partition assignment decides
- * which tickets' timers this replica runs.
+ * The SLA engine, for the service kit. Its ticket-event consumers' partition assignment (incidents,
+ * requests) decides which tickets' timers this replica runs.
  */
 export const slaContext = defineContext({
   name: 'sla',
   defaultPort: 4104,
   env: SlaEnv,
-  topics: { owns: [slaTopic], consumes: [incidentTopic, directoryTopic] },
+  topics: { owns: [slaTopic], consumes: [incidentTopic, requestTopic, directoryTopic] },
   consumerGroup: SLA_CONSUMER_GROUP,
   subgraph: { module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentRefGql] },
   settings: (env) => toSlaSettings(env),

@@ -32,7 +32,7 @@ import { IncidentSlasResolver } from './graphql/incident-slas.resolver';
 import { SlaPolicyCommandResolver } from './graphql/sla-policy-command.resolver';
 import { SlaPolicyQueryResolver } from './graphql/sla-policy-query.resolver';
 import { DirectoryEventsConsumer } from './messaging/directory-events.consumer';
-import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
+import { TicketEventsConsumer } from './messaging/ticket-events.consumer';
 import { SlaPolicyRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
 
 export interface SlaModuleOptions {
@@ -101,7 +101,7 @@ export class SlaModule {
     return {
       module: SlaModule,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer, DirectoryEventsConsumer],
+      controllers: [TicketEventsConsumer, DirectoryEventsConsumer],
       providers: [
         { provide: SLA_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },

@@ -1,14 +1,12 @@
 import { retryOnConflict } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClockInputs, SlaClock, SlaDefinition, TicketTimeline, TicketZones } from '../domain';
-import { deriveClocks, dueEmissions, SlaError, SlaErrorCode } from '../domain';
+import { deriveClocks, dueEmissions, FINAL_TICKET_STATES, SlaError, SlaErrorCode } from '../domain';
 import type { SlaTicket } from '../persistence';
 import { SlaTicketStore, SlaTimeZoneStore } from '../persistence';
 import { SlaPolicySet } from './sla-policy-set';
 import { SLA_TIMERS } from './sla-timers.port';
 import type { SlaTimers } from './sla-timers.port';
-
-const FINAL_STATES = new Set(['closed', 'canceled']);
 
 /**
  * Derives a ticket's clocks from its history with the policies in force, stores them with what
@@ -39,7 +37,7 @@ export class ClockProjector {
     const last = timeline.facts[timeline.facts.length - 1];
     const asOf = last?.at ?? 0;
     const clocks = await this.derive(timeline, asOf);
-    const open = last !== undefined && !FINAL_STATES.has(last.state);
+    const open = last !== undefined && !FINAL_TICKET_STATES[timeline.ticketType].includes(last.state);
     const stillSettled = settled && !open;
     const due = stillSettled ? [] : dueEmissions(clocks, new Set());
     const ticket: SlaTicket = { timeline, partition, lastSequence, open, clocks, due, settled: stillSettled, version };

@@ -25,7 +25,7 @@ const BERLIN_HOLIDAYS_ICS = [
 
 const RESOLUTION: ClockConditions = { start: ['new', 'in_progress'], pause: ['on_hold'], resume: [], stop: ['resolved', 'closed'], cancel: ['canceled'], reset: [] };
 const RESPONSE: ClockConditions = { start: ['new'], pause: [], resume: [], stop: ['in_progress', 'on_hold', 'resolved', 'closed'], cancel: ['canceled'], reset: [] };
-const ANY = { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [] };
+const ANY = { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [], offeringIds: [], catalogItemIds: [] };
 
 function definition(d: Pick<SlaDefinition, 'id' | 'name' | 'kind' | 'target' | 'scope' | 'targetMs' | 'calendarId'> & Partial<SlaDefinition>): SlaDefinition {
   return {

@@ -71,6 +71,8 @@ export function toDefinitionGql(d: Versioned<SlaDefinition>): SlaDefinitionGql {
       customerOrgIds: [...v.appliesTo.customerOrgIds],
       supplierOrgIds: [...v.appliesTo.supplierOrgIds],
       assignmentGroupIds: [...v.appliesTo.assignmentGroupIds],
+      offeringIds: [...v.appliesTo.offeringIds],
+      catalogItemIds: [...v.appliesTo.catalogItemIds],
     },
     conditions: {
       start: [...v.conditions.start],
@@ -96,7 +98,7 @@ export function toDefinition(input: SlaDefinitionInput): SlaDefinition {
     id: input.id,
     name: input.name,
     kind: input.kind,
-    ticketType: 'incident',
+    ticketType: input.ticketType,
     target: input.target,
     scope: input.scope,
     targetMs: input.targetMinutes * 60_000,

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import type { AgreementKind, ClockScope, SlaTarget, TimeZoneSource, Weekday } from '../domain';
+import type { AgreementKind, ClockScope, SlaTarget, TicketType, TimeZoneSource, Weekday } from '../domain';
 import { SlaSchema } from './sla.schema-marker';
-import { AgreementKindGql, ClockScopeGql, SlaTargetGql, TimeZoneSourceGql, WeekdayGql } from './sla.types';
+import { AgreementKindGql, ClockScopeGql, SlaTargetGql, TicketTypeGql, TimeZoneSourceGql, WeekdayGql } from './sla.types';
 
 const registerIn = SlaSchema;
 
@@ -38,6 +38,8 @@ export class ApplicabilityInput {
   @Field(() => [String], { defaultValue: [] }) customerOrgIds!: string[];
   @Field(() => [String], { defaultValue: [] }) supplierOrgIds!: string[];
   @Field(() => [String], { defaultValue: [] }) assignmentGroupIds!: string[];
+  @Field(() => [String], { defaultValue: [], description: 'Service offerings (requested items and tasks)' }) offeringIds!: string[];
+  @Field(() => [String], { defaultValue: [], description: 'Catalogue items (requested items and tasks)' }) catalogItemIds!: string[];
 }
 
 @InputType('ClockConditionsInput', { registerIn })
@@ -55,6 +57,7 @@ export class SlaDefinitionInput {
   @Field() id!: string;
   @Field() name!: string;
   @Field(() => AgreementKindGql) kind!: AgreementKind;
+  @Field(() => TicketTypeGql, { defaultValue: TicketTypeGql.incident, description: 'The tickets it times; its conditions name that type\'s states' }) ticketType!: TicketType;
   @Field(() => SlaTargetGql) target!: SlaTarget;
   @Field(() => ClockScopeGql, { defaultValue: ClockScopeGql.ticket }) scope!: ClockScope;
   @Field(() => Int, { description: 'Business minutes allowed' }) targetMinutes!: number;

@@ -1,7 +1,7 @@
 import { registerDomainEnum } from '@itsm/platform/graphql';
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AGREEMENT_KINDS, CANCEL_REASONS, CLOCK_CHANGE_KINDS, CLOCK_SCOPES, CLOCK_STAGES, SLA_TARGETS, TIME_ZONE_SOURCES, TIME_ZONE_SUBJECTS, WEEKDAYS } from '../domain';
-import type { AgreementKind, CancelReason, ClockChangeKind, ClockScope, ClockStage, SlaTarget, TimeZoneSource, Weekday } from '../domain';
+import { AGREEMENT_KINDS, CANCEL_REASONS, CLOCK_CHANGE_KINDS, CLOCK_SCOPES, CLOCK_STAGES, SLA_TARGETS, TICKET_TYPES, TIME_ZONE_SOURCES, TIME_ZONE_SUBJECTS, WEEKDAYS } from '../domain';
+import type { AgreementKind, CancelReason, ClockChangeKind, ClockScope, ClockStage, SlaTarget, TicketType, TimeZoneSource, Weekday } from '../domain';
 import { SlaSchema } from './sla.schema-marker';
 
 const registerIn = SlaSchema;
@@ -14,6 +14,7 @@ export const ClockStageGql = registerDomainEnum(CLOCK_STAGES, { name: 'ClockStag
 export const CancelReasonGql = registerDomainEnum(CANCEL_REASONS, { name: 'ClockCancelReason', registerIn });
 export const WeekdayGql = registerDomainEnum(WEEKDAYS, { name: 'Weekday', registerIn });
 export const ClockChangeKindGql = registerDomainEnum(CLOCK_CHANGE_KINDS, { name: 'ClockChangeKind', registerIn });
+export const TicketTypeGql = registerDomainEnum(TICKET_TYPES, { name: 'SlaTicketType', registerIn, description: 'incident, or a service request, requested item or fulfilment task' });
 export const TimeZoneSubjectGql = registerDomainEnum(TIME_ZONE_SUBJECTS, { name: 'TimeZoneSubject', registerIn });
 
 @ObjectType('ClockSegment', { registerIn })
@@ -103,6 +104,8 @@ export class ApplicabilityGql {
   @Field(() => [String]) customerOrgIds!: string[];
   @Field(() => [String]) supplierOrgIds!: string[];
   @Field(() => [String]) assignmentGroupIds!: string[];
+  @Field(() => [String]) offeringIds!: string[];
+  @Field(() => [String]) catalogItemIds!: string[];
 }
 
 @ObjectType('ClockConditions', { registerIn, description: 'Ticket states that start, pause, resume, stop, cancel or reset the clock' })
@@ -120,7 +123,7 @@ export class SlaDefinitionGql {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => AgreementKindGql) kind!: AgreementKind;
-  @Field() ticketType!: string;
+  @Field(() => TicketTypeGql) ticketType!: TicketType;
   @Field(() => SlaTargetGql) target!: SlaTarget;
   @Field(() => ClockScopeGql) scope!: ClockScope;
   @Field(() => Int) targetMinutes!: number;

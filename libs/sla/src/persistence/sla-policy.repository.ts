@@ -2,12 +2,14 @@ import type { EventEnvelope } from '@itsm/contracts';
 import { applyOnce, collectionIndexes, inboxGuard, index, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
-import type { BusinessCalendarSpec, CallerTimeZone, SlaDefinition, TimeZoneSubject } from '../domain';
+import type { Applicability, BusinessCalendarSpec, CallerTimeZone, SlaDefinition, TimeZoneSubject } from '../domain';
 import { timeZoneKey } from '../domain';
 import type { SlaPolicyStore, SlaTimeZoneStore, Versioned } from './sla-stores.port';
 
 interface CalendarDocument { _id: Types.ObjectId; key: string; spec: BusinessCalendarSpec; version: number; updatedBy: string; updatedAt: Date }
-interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: SlaDefinition; version: number; updatedBy: string; updatedAt: Date }
+/** Definitions saved before offerings and catalogue items could restrict them lack those two lists. */
+type StoredDefinition = Omit<SlaDefinition, 'appliesTo'> & { appliesTo: Omit<Applicability, 'offeringIds' | 'catalogItemIds'> & Partial<Pick<Applicability, 'offeringIds' | 'catalogItemIds'>> };
+interface DefinitionDocument { _id: Types.ObjectId; key: string; definition: StoredDefinition; version: number; updatedBy: string; updatedAt: Date }
 interface RevisionDocument { _id: Types.ObjectId; revision: number }
 /** `personId`: the directory person whose events set a caller's zone (absent when set by hand or cleared). */
 interface ZoneDocument { _id: Types.ObjectId; subject: TimeZoneSubject; key: string; timeZone?: string; personId?: string }
@@ -63,7 +65,7 @@ export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
 
   async listDefinitions(): Promise<Versioned<SlaDefinition>[]> {
     const docs = await this.definitions.find({}).sort({ key: 1 }).limit(10_000).toArray();
-    return docs.map((d) => ({ value: d.definition, version: d.version, updatedBy: d.updatedBy, updatedAt: d.updatedAt }));
+    return docs.map((d) => ({ value: toDefinition(d.definition), version: d.version, updatedBy: d.updatedBy, updatedAt: d.updatedAt }));
   }
 
   /** Saves when `expectedVersion` is the stored one (0 = new); false when someone else saved first. */
@@ -120,4 +122,9 @@ export class SlaPolicyRepository implements SlaPolicyStore, SlaTimeZoneStore {
     const result = await collection.updateOne({ _id, version: expectedVersion }, { $set: { ...fields, version: expectedVersion + 1 } });
     return result.modifiedCount === 1;
   }
+}
+
+function toDefinition(stored: StoredDefinition): SlaDefinition {
+  const { offeringIds = [], catalogItemIds = [] } = stored.appliesTo;
+  return { ...stored, appliesTo: { ...stored.appliesTo, offeringIds, catalogItemIds } };
 }

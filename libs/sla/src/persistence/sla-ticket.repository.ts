@@ -2,7 +2,7 @@ import { isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErro
 import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
 import type { ClockMeta, DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
-import { clockMeta, owingClockMetas } from '../domain';
+import { clockMeta, owingClockMetas, TICKET_TYPES } from '../domain';
 import type { SlaTicket, SlaTicketStore } from './sla-stores.port';
 
 interface TicketDocument {
@@ -13,7 +13,8 @@ interface TicketDocument {
   callerId: string;
   configurationItemIds: string[];
   partition: number;
-  facts: TicketFact[];
+  /** Facts stored before offerings and catalogue items were followed lack those two. */
+  facts: (Omit<TicketFact, 'offeringId' | 'catalogItemId'> & Partial<Pick<TicketFact, 'offeringId' | 'catalogItemId'>>)[];
   lastSequence: number;
   open: boolean;
   clocks: SlaClock[];
@@ -68,8 +69,6 @@ function partitionFilter(partitions: readonly number[]): number | { $in: number[
 export function ticketKey(ticketType: TicketType, ticketId: string): string {
   return `${ticketType}:${ticketId}`;
 }
-
-const TICKET_TYPES: readonly TicketType[] = ['incident'];
 
 /** The ticket type and id a ticketKey() names (types hold no colon). */
 export function parseTicketKey(key: string): { ticketType: TicketType; ticketId: string } {
@@ -185,7 +184,7 @@ function toTicket(d: TicketDocument): SlaTicket {
       number: d.number,
       callerId: d.callerId,
       configurationItemIds: d.configurationItemIds,
-      facts: d.facts,
+      facts: d.facts.map(({ offeringId = null, catalogItemId = null, ...fact }) => ({ ...fact, offeringId, catalogItemId })),
     },
     partition: d.partition,
     lastSequence: d.lastSequence,

@@ -6,13 +6,18 @@ import { At, Id, NullableId } from './incident.topic';
 
 export const AgreementKindSchema = Type.Union([Type.Literal('SLA'), Type.Literal('OLA'), Type.Literal('UC')]);
 export const SlaTargetSchema = Type.Union([Type.Literal('response'), Type.Literal('resolution')]);
+/**
+ * The ticket a clock runs on: an incident (`itsm.incident.v1`), or a service request, requested item
+ * or fulfilment task (`itsm.request.v1`). Consumers act on the types they know and ignore the rest.
+ */
+export const SlaTicketTypeSchema = Type.Union([Type.Literal('incident'), Type.Literal('request'), Type.Literal('requested_item'), Type.Literal('task')]);
 
 /** What every clock event says about the clock and its ticket. */
 function clockEvent<P extends Record<string, TSchema>>(properties: P) {
   return Type.Object(
     {
       ...properties,
-      ticketType: Type.Literal('incident'),
+      ticketType: SlaTicketTypeSchema,
       ticketId: Id,
       ticketNumber: TextSchema({ minLength: 1, maxLength: 40 }),
       clockId: TextSchema({ minLength: 1, maxLength: 160 }),

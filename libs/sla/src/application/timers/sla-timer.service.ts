@@ -13,6 +13,7 @@ import type { ArmRequest, TimedEmission } from './armed-ticket';
 import type { PruneOutcome } from './prune-settled-firings';
 import { pruneSettledFirings } from './prune-settled-firings';
 import { emissionEnvelope } from './sla-emission';
+import { timerAssignments } from './timer-partitions';
 
 export interface TimerDependencies {
   readonly tickets: Pick<SlaTicketRepository, 'armingRows' | 'closedUnsettled' | 'markSettled'>;
@@ -22,7 +23,11 @@ export interface TimerDependencies {
   readonly clock: Clock;
   readonly settings: SlaSettings;
   readonly logger: WheelLogger;
-  /** The topic whose partition ownership decides which tickets' timers this replica runs. */
+  /**
+   * The wheel's topic: the incident topic. The partitions of every ticket topic the group consumes
+   * are numbered in its space (timerPartition), so their ownership decides which tickets' timers
+   * this replica runs.
+   */
   readonly ticketTopic: string;
   /** Injected in tests; Node's timers otherwise. */
   readonly timers?: Timers;
@@ -122,8 +127,8 @@ export class SlaTimerService implements SlaTimers {
     return this.wheel.whenReady(partition);
   }
 
-  /** Follows the consumer group: loads newly owned partitions, keeps those a rebalance gives back. */
-  onAssignment = (assignments: readonly PartitionAssignment[]): void => this.wheel.onAssignment(assignments);
+  /** Follows the consumer group (every ticket topic's partitions): loads newly owned partitions, keeps those a rebalance gives back. */
+  onAssignment = (assignments: readonly PartitionAssignment[]): void => this.wheel.onAssignment(timerAssignments(assignments, this.deps.ticketTopic));
 
   /** Loads and arms the partitions' open tickets, then publishes again what may not have been published. */
   load(partitions: readonly number[]): Promise<void> {

@@ -124,7 +124,9 @@ function applies(definition: SlaDefinition, fact: TicketFact): boolean {
     has(a.serviceIds, fact.serviceId) &&
     has(a.customerOrgIds, fact.customerOrgId) &&
     has(a.supplierOrgIds, fact.supplierOrgId) &&
-    has(a.assignmentGroupIds, fact.groupId)
+    has(a.assignmentGroupIds, fact.groupId) &&
+    has(a.offeringIds, fact.offeringId) &&
+    has(a.catalogItemIds, fact.catalogItemId)
   );
 }
 

@@ -12,6 +12,9 @@ export interface TicketFact {
   readonly groupId: string | null;
   /** The organisation the ticket is assigned to (a supplier, or null for internal teams). */
   readonly supplierOrgId: string | null;
+  /** The service offering and catalogue item a requested item (or its task) was ordered under; null for other tickets. */
+  readonly offeringId: string | null;
+  readonly catalogItemId: string | null;
 }
 
 /** A ticket as the SLA engine follows it: identity plus the ordered facts of its history. */

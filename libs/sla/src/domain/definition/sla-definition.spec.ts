@@ -52,6 +52,8 @@ describe('validateDefinition', () => {
         customerOrgIds: ['org-a', 'org-b'],
         supplierOrgIds: [],
         assignmentGroupIds: ['grp-1', 'grp-2'],
+        offeringIds: [],
+        catalogItemIds: [],
       },
       conditions: { start: ['in_progress', 'new'], pause: ['on_hold'], resume: [], stop: ['closed', 'resolved'], cancel: ['canceled'], reset: [] },
     });
@@ -147,5 +149,34 @@ describe('validateDefinition', () => {
     const error = failure(definition({ timeZone }));
     expect(error.code).toBe(SlaErrorCode.UnknownTimeZone);
     expect(error.details).toEqual({ timeZone });
+  });
+});
+
+describe('validateDefinition for requests, requested items and tasks', () => {
+  const onTask = definition({
+    ticketType: 'task',
+    kind: 'UC',
+    scope: 'supplier_segment',
+    appliesTo: { supplierOrgIds: ['org-tailspin'], offeringIds: ['off-b', 'off-a', 'off-a'], catalogItemIds: ['item-1'] },
+    conditions: { start: ['open', 'in_progress'], pause: [], stop: ['closed_complete'], cancel: ['canceled'] },
+  });
+
+  it('accepts a supplier UC on tasks restricted by offering and catalogue item, the lists normalised', () => {
+    expect(validateDefinition(onTask, calendarExists).appliesTo).toMatchObject({ offeringIds: ['off-a', 'off-b'], catalogItemIds: ['item-1'] });
+  });
+
+  it('names the states of each request ticket type in its conditions', () => {
+    expect(failure({ ...onTask, conditions: { ...onTask.conditions, pause: ['on_hold'] } }).details).toMatchObject({ field: 'conditions.pause', state: 'on_hold' });
+    expect(TICKET_STATES.requested_item).toContain('awaiting_approval');
+  });
+
+  it('refuses restrictions the ticket type carries no attribute for, and segment clocks on tickets without assignments', () => {
+    const request = definition({ ticketType: 'request', conditions: { start: ['open'], pause: [], stop: ['closed_complete'], cancel: ['canceled'] } });
+    expect(failure({ ...request, appliesTo: { ...request.appliesTo, priorities: [1] } }).details).toMatchObject({ field: 'appliesTo.priorities', ticketType: 'request' });
+    expect(failure({ ...request, appliesTo: { ...request.appliesTo, offeringIds: ['off-a'] } }).details).toMatchObject({ field: 'appliesTo.offeringIds' });
+    expect(failure(definition({ appliesTo: { catalogItemIds: ['item-1'] } })).details).toMatchObject({ field: 'appliesTo.catalogItemIds', ticketType: 'incident' });
+    const item = definition({ ticketType: 'requested_item', kind: 'OLA', scope: 'group_segment', conditions: { start: ['approved'], pause: [], stop: ['closed_complete'], cancel: ['canceled'] } });
+    expect(failure(item).details).toMatchObject({ field: 'scope', ticketType: 'requested_item' });
+    expect(validateDefinition(request, calendarExists).ticketType).toBe('request');
   });
 });

@@ -6,7 +6,9 @@ export const AGREEMENT_KINDS = ['SLA', 'OLA', 'UC'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 export const SLA_TARGETS = ['response', 'resolution'] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];
-export type TicketType = 'incident';
+/** The tickets clocks run on: incidents, and service requests with their requested items and fulfilment tasks. */
+export const TICKET_TYPES = ['incident', 'request', 'requested_item', 'task'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
 /** Where the working hours are read: the definition's own zone, the caller's, or the first CI's location. */
 export const TIME_ZONE_SOURCES = ['definition', 'caller', 'configuration_item'] as const;
 export type TimeZoneSource = (typeof TIME_ZONE_SOURCES)[number];
@@ -17,9 +19,43 @@ export type TimeZoneSubject = (typeof TIME_ZONE_SUBJECTS)[number];
 export const CLOCK_SCOPES = ['ticket', 'supplier_segment', 'group_segment'] as const;
 export type ClockScope = (typeof CLOCK_SCOPES)[number];
 
+/**
+ * The states a definition's conditions name, per ticket type: an incident's own, and for requests,
+ * requested items and fulfilment tasks the states `itsm.request.v1` carries, unchanged (see
+ * request-ticket-changes.ts for how the events map onto them).
+ */
 export const TICKET_STATES: Readonly<Record<TicketType, readonly string[]>> = {
   incident: ['new', 'in_progress', 'on_hold', 'resolved', 'closed', 'canceled'],
+  request: ['open', 'closed_complete', 'closed_incomplete', 'canceled'],
+  requested_item: ['awaiting_approval', 'approved', 'in_fulfilment', 'closed_complete', 'closed_incomplete', 'canceled', 'rejected'],
+  task: ['pending', 'open', 'in_progress', 'closed_complete', 'closed_failed', 'closed_skipped', 'canceled'],
 };
+
+/** The states in which a ticket is over: it owes no more emissions once settled, and a restart does not re-arm it. */
+export const FINAL_TICKET_STATES: Readonly<Record<TicketType, readonly string[]>> = {
+  incident: ['closed', 'canceled'],
+  request: ['closed_complete', 'closed_incomplete', 'canceled'],
+  requested_item: ['closed_complete', 'closed_incomplete', 'canceled', 'rejected'],
+  task: ['closed_complete', 'closed_failed', 'closed_skipped', 'canceled'],
+};
+
+export type ApplicabilityField = keyof Applicability;
+
+/**
+ * What each ticket type's facts carry, so what a definition for it may be restricted by: a request
+ * has no priority and spans items (only its requested-for organisation); a requested item has its
+ * service, offering and catalogue item but no group; a task adds its group and, for a supplier
+ * group, the supplier organisation. An incident has no offering or catalogue item.
+ */
+export const APPLICABLE_FIELDS: Readonly<Record<TicketType, readonly ApplicabilityField[]>> = {
+  incident: ['priorities', 'serviceIds', 'customerOrgIds', 'supplierOrgIds', 'assignmentGroupIds'],
+  request: ['customerOrgIds'],
+  requested_item: ['serviceIds', 'offeringIds', 'catalogItemIds', 'customerOrgIds'],
+  task: ['serviceIds', 'offeringIds', 'catalogItemIds', 'customerOrgIds', 'supplierOrgIds', 'assignmentGroupIds'],
+};
+
+/** Segment clocks need assignments: incidents and tasks have them. */
+const SEGMENTED_TICKET_TYPES: readonly TicketType[] = ['incident', 'task'];
 
 /** Each action is the set of ticket states that triggers it. */
 export interface ClockConditions {
@@ -40,7 +76,13 @@ export interface Applicability {
   readonly customerOrgIds: readonly string[];
   readonly supplierOrgIds: readonly string[];
   readonly assignmentGroupIds: readonly string[];
+  /** Service offerings (requested items and their tasks). */
+  readonly offeringIds: readonly string[];
+  /** Catalogue items (requested items and their tasks). */
+  readonly catalogItemIds: readonly string[];
 }
+
+export const APPLICABILITY_FIELDS: readonly ApplicabilityField[] = ['priorities', 'serviceIds', 'customerOrgIds', 'supplierOrgIds', 'assignmentGroupIds', 'offeringIds', 'catalogItemIds'];
 
 export interface SlaDefinition {
   readonly id: string;
@@ -84,6 +126,14 @@ export function validateDefinition(definition: SlaDefinition, calendarExists: (i
   if (!Number.isInteger(definition.targetMs) || definition.targetMs < 60_000 || definition.targetMs > MAX_TARGET_MS) {
     throw invalid('targetMs', 'must be a whole number of milliseconds between 1 minute and 366 days', { value: definition.targetMs });
   }
+  for (const field of APPLICABILITY_FIELDS) {
+    if (definition.appliesTo[field].length > 0 && !APPLICABLE_FIELDS[definition.ticketType].includes(field)) {
+      throw invalid(`appliesTo.${field}`, `a ${definition.ticketType} carries no such attribute (applicable: ${APPLICABLE_FIELDS[definition.ticketType].join(', ')})`, { ticketType: definition.ticketType });
+    }
+  }
+  if (definition.scope !== 'ticket' && !SEGMENTED_TICKET_TYPES.includes(definition.ticketType)) {
+    throw invalid('scope', `a ${definition.ticketType} has no assignment segments (segment clocks run on ${SEGMENTED_TICKET_TYPES.join(', ')})`, { ticketType: definition.ticketType });
+  }
   if (definition.scope === 'supplier_segment' && definition.kind !== 'UC') {
     throw invalid('scope', 'supplier segments are measured by underpinning contracts (kind UC)');
   }
@@ -120,6 +170,8 @@ export function validateDefinition(definition: SlaDefinition, calendarExists: (i
       customerOrgIds: uniqueSorted(definition.appliesTo.customerOrgIds),
       supplierOrgIds: uniqueSorted(definition.appliesTo.supplierOrgIds),
       assignmentGroupIds: uniqueSorted(definition.appliesTo.assignmentGroupIds),
+      offeringIds: uniqueSorted(definition.appliesTo.offeringIds),
+      catalogItemIds: uniqueSorted(definition.appliesTo.catalogItemIds),
     },
   };
 }

@@ -30,6 +30,8 @@ export function appendChange(timeline: TicketTimeline | undefined, change: Ticke
     customerOrgId: change.patch.customerOrgId !== undefined ? change.patch.customerOrgId : (last?.customerOrgId ?? null),
     groupId: change.patch.groupId !== undefined ? change.patch.groupId : (last?.groupId ?? null),
     supplierOrgId: change.patch.supplierOrgId !== undefined ? change.patch.supplierOrgId : (last?.supplierOrgId ?? null),
+    offeringId: change.patch.offeringId !== undefined ? change.patch.offeringId : (last?.offeringId ?? null),
+    catalogItemId: change.patch.catalogItemId !== undefined ? change.patch.catalogItemId : (last?.catalogItemId ?? null),
   };
   const changed =
     last === undefined ||
@@ -38,7 +40,9 @@ export function appendChange(timeline: TicketTimeline | undefined, change: Ticke
     last.serviceId !== fact.serviceId ||
     last.customerOrgId !== fact.customerOrgId ||
     last.groupId !== fact.groupId ||
-    last.supplierOrgId !== fact.supplierOrgId;
+    last.supplierOrgId !== fact.supplierOrgId ||
+    last.offeringId !== fact.offeringId ||
+    last.catalogItemId !== fact.catalogItemId;
   let cis = base.configurationItemIds;
   if (change.linkedCi !== undefined) {
     const { id, linked } = change.linkedCi;

@@ -105,7 +105,7 @@ export function definition(overrides: DefinitionOverrides = {}): SlaDefinition {
     timeZoneSource: 'definition',
     active: true,
     ...rest,
-    appliesTo: { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [], ...appliesTo },
+    appliesTo: { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [], offeringIds: [], catalogItemIds: [], ...appliesTo },
     conditions: { ...RESOLUTION_CONDITIONS, ...conditions },
   };
 }
@@ -137,6 +137,8 @@ export class TimelineBuilder {
       customerOrgId: 'org-acme',
       groupId: 'grp-service-desk',
       supplierOrgId: null,
+      offeringId: null,
+      catalogItemId: null,
       ...change,
     });
     return this;
