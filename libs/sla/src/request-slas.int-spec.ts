@@ -117,6 +117,17 @@ describe('SLA clocks on service requests, from itsm.request.v1 (the SLA context 
       // Its timers ran in the request topic's range of the wheel's partitions (emitted above: this replica owns it).
       expect(stored?.partition).toBeGreaterThanOrEqual(1_000);
     });
+    // Through the subgraph: staff see every clock, the person the request is for its SLA clock; an incident is not asked here.
+    const query = 'query ($type: SlaTicketType!, $id: ID!) { requestSlas(ticketType: $type, ticketId: $id) { definitionId kind stage } }';
+    const asAgent = await context.graphql(await context.token('u-agent', ['agent']), query, { type: 'task', id: 'task-int-1' });
+    expect(asAgent.data?.['requestSlas']).toEqual([{ definitionId: 'uc-tailspin-task-1h', kind: 'UC', stage: 'breached' }]);
+    const asRequester = await context.graphql(await context.token('p-bob', ['requester']), query, { type: 'request', id: 'req-int-1' });
+    expect(asRequester.data?.['requestSlas']).toEqual([{ definitionId: 'req-resolution-2h', kind: 'SLA', stage: 'breached' }]);
+    const asOther = await context.graphql(await context.token('p-eve', ['requester']), query, { type: 'request', id: 'req-int-1' });
+    expect(asOther.data?.['requestSlas']).toEqual([]);
+    const incident = await context.graphql(await context.token('u-agent', ['agent']), query, { type: 'incident', id: 'inc-1' });
+    expect(incident.errors?.[0]?.extensions).toMatchObject({ code: 'SLA.INVALID_INPUT', details: { field: 'ticketType' } });
+
     // Each breach once, and the closed item owes nothing: no further SLA event.
     expect(context.published.filter((e) => e.type === 'itsm.sla.clock-breached.v1')).toHaveLength(2);
   });

@@ -29,6 +29,7 @@ import { SLA_CONNECTION, SLA_SETTINGS } from './application/sla.tokens';
 import type { SlaSettings } from './application/sla.tokens';
 import { SlaTimerService } from './application/timers/sla-timer.service';
 import { IncidentSlasResolver } from './graphql/incident-slas.resolver';
+import { RequestSlasResolver } from './graphql/request-slas.resolver';
 import { SlaPolicyCommandResolver } from './graphql/sla-policy-command.resolver';
 import { SlaPolicyQueryResolver } from './graphql/sla-policy-query.resolver';
 import { DirectoryEventsConsumer } from './messaging/directory-events.consumer';
@@ -138,6 +139,7 @@ export class SlaModule {
         SlaDefinitionsHandler,
         SlaLifecycle,
         IncidentSlasResolver,
+        RequestSlasResolver,
         SlaPolicyQueryResolver,
         SlaPolicyCommandResolver,
       ],
