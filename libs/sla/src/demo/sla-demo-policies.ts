@@ -25,6 +25,9 @@ const BERLIN_HOLIDAYS_ICS = [
 
 const RESOLUTION: ClockConditions = { start: ['new', 'in_progress'], pause: ['on_hold'], resume: [], stop: ['resolved', 'closed'], cancel: ['canceled'], reset: [] };
 const RESPONSE: ClockConditions = { start: ['new'], pause: [], resume: [], stop: ['in_progress', 'on_hold', 'resolved', 'closed'], cancel: ['canceled'], reset: [] };
+/** A request runs from submission to its close; a task from its release to its close (pending: waiting for predecessors). */
+const REQUEST_RESOLUTION: ClockConditions = { start: ['open'], pause: [], resume: [], stop: ['closed_complete', 'closed_incomplete'], cancel: ['canceled'], reset: [] };
+const TASK_RESOLUTION: ClockConditions = { start: ['open', 'in_progress'], pause: [], resume: [], stop: ['closed_complete', 'closed_failed', 'closed_skipped'], cancel: ['canceled'], reset: [] };
 const ANY = { priorities: [], serviceIds: [], customerOrgIds: [], supplierOrgIds: [], assignmentGroupIds: [], offeringIds: [], catalogItemIds: [] };
 
 function definition(d: Pick<SlaDefinition, 'id' | 'name' | 'kind' | 'target' | 'scope' | 'targetMs' | 'calendarId'> & Partial<SlaDefinition>): SlaDefinition {
@@ -42,7 +45,7 @@ function definition(d: Pick<SlaDefinition, 'id' | 'name' | 'kind' | 'target' | '
 
 const HOUR = 3_600_000;
 
-/** A policy set an enterprise would start from: office and 24x7 calendars, SLAs per priority, supplier UCs, a team OLA. */
+/** A policy set an enterprise would start from: office and 24x7 calendars, SLAs per priority, supplier UCs, a team OLA, a request SLA and a supplier task UC. */
 export const DEMO_DEFINITIONS: readonly SlaDefinition[] = [
   definition({ id: 'sla-p1-resolution', name: 'P1 resolution 4 h (24x7)', kind: 'SLA', target: 'resolution', scope: 'ticket', targetMs: 4 * HOUR, calendarId: '24x7', appliesTo: { ...ANY, priorities: [1] } }),
   definition({ id: 'sla-p1-response', name: 'P1 response 15 min (24x7)', kind: 'SLA', target: 'response', scope: 'ticket', targetMs: HOUR / 4, calendarId: '24x7', appliesTo: { ...ANY, priorities: [1] } }),
@@ -79,6 +82,19 @@ export const DEMO_DEFINITIONS: readonly SlaDefinition[] = [
     targetMs: 16 * HOUR,
     calendarId: 'berlin-office',
     appliesTo: { ...ANY, assignmentGroupIds: ['app-support'] },
+  }),
+  definition({ id: 'sla-request-resolution', name: 'Service request fulfilled within 40 business hours', kind: 'SLA', target: 'resolution', scope: 'ticket', targetMs: 40 * HOUR, calendarId: 'berlin-office', ticketType: 'request', conditions: REQUEST_RESOLUTION }),
+  definition({
+    id: 'uc-tailspin-task',
+    name: 'Tailspin Hosting UC: fulfilment task done within 8 hours of release (24x7)',
+    kind: 'UC',
+    target: 'resolution',
+    scope: 'supplier_segment',
+    targetMs: 8 * HOUR,
+    calendarId: '24x7',
+    ticketType: 'task',
+    conditions: TASK_RESOLUTION,
+    appliesTo: { ...ANY, supplierOrgIds: ['tailspin-hosting'] },
   }),
 ];
 
