@@ -67,6 +67,29 @@ describe('SLA clocks on service requests, from itsm.request.v1 (the SLA context 
     await context.close();
   });
 
+  it('saves definitions for request ticket types through the API, refusing a restriction the type carries no attribute for', async () => {
+    const admin = await context.token('u-admin', ['admin']);
+    const save = 'mutation ($input: SlaDefinitionInput!) { saveSlaDefinition(input: $input, expectedVersion: 0) { id ticketType appliesTo { offeringIds catalogItemIds } } }';
+    const input = {
+      id: 'ritm-premium-offering',
+      name: 'Premium offering items within 16 hours',
+      kind: 'SLA',
+      ticketType: 'requested_item',
+      target: 'resolution',
+      targetMinutes: 960,
+      appliesTo: { offeringIds: ['off-premium'] },
+      conditions: { start: ['approved', 'in_fulfilment'], stop: ['closed_complete'], cancel: ['canceled', 'rejected'] },
+      calendarId: ALWAYS_OPEN.id,
+      timeZone: 'UTC',
+    };
+    const saved = await context.graphql(admin, save, { input });
+    expect(saved.data?.['saveSlaDefinition']).toEqual({ id: 'ritm-premium-offering', ticketType: 'requested_item', appliesTo: { offeringIds: ['off-premium'], catalogItemIds: [] } });
+    const refused = await context.graphql(admin, save, { input: { ...input, id: 'req-p1', ticketType: 'request', appliesTo: { priorities: [1] }, conditions: { start: ['open'], stop: ['closed_complete'] } } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SLA.INVALID_DEFINITION', details: { field: 'appliesTo.priorities', ticketType: 'request' } });
+    const definitions = await context.graphql(admin, '{ slaDefinitions { id } }');
+    expect((definitions.data?.['slaDefinitions'] as unknown as { id: string }[]).map((d) => d.id)).not.toContain('req-p1');
+  });
+
   it('starts the request clock at submission and a supplier task UC clock when the task opens; stops them as mapped; breaches name the ticket type', async () => {
     const t0 = Date.now() - 3 * HOUR;
     const f = new RequestFeed({ requestId: 'req-int-1', number: 'REQ0009001', state: 'open', requestedById: 'p-ann', requestedForId: 'p-bob', organisationId: 'org-contoso' });
