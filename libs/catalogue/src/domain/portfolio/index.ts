@@ -1,0 +1,5 @@
+export * from './portfolio.events';
+export * from './category';
+export * from './catalogue-item';
+export * from './service';
+export * from './entitlement-rule-revision';
