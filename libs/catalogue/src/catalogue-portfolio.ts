@@ -22,8 +22,16 @@ import { OrderableItems } from './application/ports/orderable-items.port';
 import { CatalogueItemStore, CategoryStore, EntitlementRuleStore, GoLivePolicyStore, ServiceStore } from './application/ports/portfolio-stores.port';
 import { BrowseCatalogueHandler } from './application/queries/browse-catalogue/browse-catalogue.handler';
 import { CatalogueItemHandler } from './application/queries/catalogue-item/catalogue-item.handler';
+import { FindEntitlementRulesHandler } from './application/queries/find-entitlement-rules/find-entitlement-rules.handler';
+import { FindServicesHandler } from './application/queries/find-services/find-services.handler';
+import { ListCategoriesHandler } from './application/queries/list-categories/list-categories.handler';
+import { ServiceHandler } from './application/queries/service/service.handler';
+import { ServicesAwaitingApprovalHandler } from './application/queries/services-awaiting-approval/services-awaiting-approval.handler';
 import { RequesterProfiles } from './application/requester-profiles.service';
 import { ServiceReferences } from './application/service-references.service';
+import { CatalogueItemResolver } from './graphql/catalogue-item.resolver';
+import { EntitlementRuleResolver } from './graphql/entitlement-rule.resolver';
+import { PortfolioServiceResolver } from './graphql/portfolio-service.resolver';
 import { catalogueItemSchema } from './persistence/catalogue-item.schema';
 import { CatalogueItemRepository } from './persistence/catalogue-item.repository';
 import { CategoryRepository } from './persistence/category.repository';
@@ -74,5 +82,13 @@ export const CATALOGUE_PORTFOLIO_PROVIDERS: readonly Provider[] = [
   DeleteGoLivePolicyHandler,
   BrowseCatalogueHandler,
   CatalogueItemHandler,
+  ListCategoriesHandler,
+  FindEntitlementRulesHandler,
+  FindServicesHandler,
+  ServiceHandler,
+  ServicesAwaitingApprovalHandler,
+  CatalogueItemResolver,
+  PortfolioServiceResolver,
+  EntitlementRuleResolver,
 ];
 export const CATALOGUE_PORTFOLIO_CONSUMERS: readonly (new (...args: never[]) => unknown)[] = [];

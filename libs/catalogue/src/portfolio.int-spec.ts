@@ -59,7 +59,7 @@ describe('service portfolio and catalogue on the MongoDB peer', () => {
   });
   const publish = (d: ItemDraft, as: PortfolioCaller = ADMIN) => app.get(PublishCatalogueItemHandler).execute(new PublishCatalogueItemCommand(as, d));
   const browse = async (who: PortfolioCaller, text: string | null = null): Promise<string[]> =>
-    (await app.get(BrowseCatalogueHandler).execute(new BrowseCatalogueQuery(who, categoryId, text, 100, null))).map((i) => i.id);
+    (await app.get(BrowseCatalogueHandler).execute(new BrowseCatalogueQuery(who, categoryId, text, 100, null))).items.map((i) => i.id);
   const eventsOf = (subject: string) => booted.published.filter((e) => e.subject === subject).map((e) => e.type);
 
   beforeAll(async () => {
@@ -129,6 +129,41 @@ describe('service portfolio and catalogue on the MongoDB peer', () => {
     await app.get(DeleteEntitlementRuleHandler).execute(new DeleteEntitlementRuleCommand(ADMIN, northwind.id));
     expect(await browse(caller('p-customer'))).toEqual([]);
     expect(await browse(caller('p-requester'))).not.toContain(customer.id);
+  });
+
+  it('serves the catalogue through GraphQL: a cyclic plan refused with its code, the entitled browse, one item with its form as data', async () => {
+    const admin = await booted.token('p-catadmin', ['catalogue-admin']);
+    const requester = await booted.token('p-requester', ['requester']);
+    const customer = await booted.token('p-customer', ['requester']);
+    const publishItem = 'mutation($input: CatalogItemInput!) { publishCatalogItem(input: $input) { id version status form { name type options { value } } plan { key } } }';
+    const input = (plan: { key: string; title: string; groupId: string; predecessors: string[] }[]) => ({
+      name: 'Headset',
+      categoryId,
+      form: [{ name: 'model', label: 'Model', type: 'single_choice', required: true, options: [{ value: 'wired', label: 'Wired' }, { value: 'wireless', label: 'Wireless' }] }],
+      plan,
+      price: { currency: 'EUR', oneOffMinor: 9_900, recurringMonthlyMinor: 0 },
+      leadTimeDays: 2,
+    });
+    const refused = await booted.graphql(admin, publishItem, {
+      input: input([
+        { key: 'order', title: 'Order', groupId: 'g-service-desk', predecessors: ['ship'] },
+        { key: 'ship', title: 'Ship', groupId: 'g-service-desk', predecessors: ['order'] },
+      ]),
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.CyclicPlan, details: { cycle: expect.stringContaining('order') as unknown } });
+
+    const published = await booted.graphql(admin, publishItem, { input: input([{ key: 'ship', title: 'Ship', groupId: 'g-service-desk', predecessors: [] }]) });
+    expect(published.errors).toBeUndefined();
+    const itemId = String(published.data?.['publishCatalogItem']?.['id']);
+
+    const browseQuery = 'query($categoryId: ID, $text: String) { catalogItems(categoryId: $categoryId, text: $text, first: 10) { edges { node { id name } } pageInfo { hasNextPage } } }';
+    const browsed = await booted.graphql(requester, browseQuery, { categoryId, text: 'headset' });
+    expect(browsed.data?.['catalogItems']).toEqual({ edges: [{ node: { id: itemId, name: 'Headset' } }], pageInfo: { hasNextPage: false } });
+
+    const one = await booted.graphql(requester, 'query($id: ID!) { catalogItem(id: $id) { version price { oneOffMinor } form { name type required options { value label } } } }', { id: itemId });
+    expect(one.data?.['catalogItem']).toEqual({ version: 1, price: { oneOffMinor: 9_900 }, form: [{ name: 'model', type: 'single_choice', required: true, options: [{ value: 'wired', label: 'Wired' }, { value: 'wireless', label: 'Wireless' }] }] });
+    const hidden = await booted.graphql(customer, 'query($id: ID!) { catalogItem(id: $id) { id } }', { id: itemId });
+    expect(hidden.errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.NotFound);
   });
 
   it('takes a service live through the steering approval, shows its items only then, and retires them with it', async () => {

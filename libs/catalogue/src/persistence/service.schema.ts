@@ -2,6 +2,7 @@ import type { ApprovalProcess } from '@itsm/approval';
 import { aggregateDocumentPlugin } from '@itsm/platform/persistence';
 import type { AggregateMapper } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
+import { serviceSnapshot } from '../domain';
 import type { PortfolioService, ServiceKind, ServiceLifecycle, ServiceOffering } from '../domain';
 
 /** A service's document: its details, lifecycle, go-live approval and stream position. */
@@ -84,13 +85,8 @@ export function serviceOfDocument(d: Omit<ServiceDocument, 'sequence' | 'nameKey
 export const serviceMapper: AggregateMapper<PositionedService, ServiceDocument> = {
   toDocument: ({ service: s, sequence }) => ({
     id: s.id,
-    name: s.name,
+    ...serviceSnapshot(s),
     nameKey: `${s.name.toLowerCase()}\u0000${s.id}`,
-    kind: s.kind,
-    lifecycle: s.lifecycle,
-    ownerId: s.ownerId,
-    configurationItemIds: [...s.configurationItemIds],
-    offerings: s.offerings.map((o) => ({ ...o, slaDefinitionIds: [...o.slaDefinitionIds], customerOrgIds: [...o.customerOrgIds] })),
     approval: s.approval === null ? null : (JSON.parse(JSON.stringify(s.approval)) as ApprovalProcess),
     pendingApproverIds:
       s.approval?.outcome === 'pending' ? [...new Set(s.approval.levels.filter((l) => l.status === 'pending').flatMap((l) => l.approverIds))] : [],

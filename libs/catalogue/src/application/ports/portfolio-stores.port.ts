@@ -15,6 +15,12 @@ export abstract class CatalogueItemStore implements AggregateStore<CatalogueItem
   abstract browse(selection: BrowseSelection, first: number, after: string | null): Promise<readonly CatalogueItem[]>;
 }
 
+/** One page of a list, and whether more follow. */
+export interface CataloguePage<T> {
+  readonly items: readonly T[];
+  readonly hasNextPage: boolean;
+}
+
 /** Which published items a browse selects. */
 export interface BrowseSelection {
   /** Null: every published item (admins); else the items granted by these rules or open to internal people. */

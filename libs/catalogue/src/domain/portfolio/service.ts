@@ -36,13 +36,23 @@ export interface PortfolioService extends ServiceDetails {
   readonly updatedAt: Date;
 }
 
+/** An offering as given (untrusted). */
+export interface ServiceOfferingInput {
+  readonly offeringId: string;
+  readonly name: string;
+  readonly availability: string;
+  readonly supportGroupId?: string | null;
+  readonly slaDefinitionIds?: readonly string[] | null;
+  readonly customerOrgIds?: readonly string[] | null;
+}
+
 /** What an admin or owner gives (untrusted). */
 export interface ServiceDetailsInput {
   readonly name: string;
   readonly kind: string;
   readonly ownerId: string;
   readonly configurationItemIds?: readonly string[] | null;
-  readonly offerings?: readonly ServiceOffering[] | null;
+  readonly offerings?: readonly ServiceOfferingInput[] | null;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
@@ -66,7 +76,7 @@ function ids(values: readonly string[] | null | undefined, field: string, max: n
   return [...new Set(given)];
 }
 
-function offering(input: ServiceOffering, index: number): ServiceOffering {
+function offering(input: ServiceOfferingInput, index: number): ServiceOffering {
   const at = `offerings[${index}]`;
   if (!ID.test(input.offeringId)) throw invalid(`${at}.offeringId`, 'offeringId is malformed', { value: String(input.offeringId) });
   const supportGroupId = input.supportGroupId ?? null;
@@ -102,18 +112,20 @@ export function checkServiceDetails(input: ServiceDetailsInput): ServiceDetails 
   };
 }
 
-function facts(s: PortfolioService, by: string, now: Date) {
+/** The service's details and lifecycle as plain, unshared data (events and read models carry it). */
+export function serviceSnapshot(s: PortfolioService) {
   return {
-    serviceId: s.id,
     name: s.name,
     kind: s.kind,
     lifecycle: s.lifecycle,
     ownerId: s.ownerId,
     configurationItemIds: [...s.configurationItemIds],
     offerings: s.offerings.map((o) => ({ ...o, slaDefinitionIds: [...o.slaDefinitionIds], customerOrgIds: [...o.customerOrgIds] })),
-    by,
-    at: now.toISOString(),
   };
+}
+
+function facts(s: PortfolioService, by: string, now: Date) {
+  return { serviceId: s.id, ...serviceSnapshot(s), by, at: now.toISOString() };
 }
 
 export function createService(id: string, details: ServiceDetails, by: string, now: Date): PortfolioDecision<PortfolioService> {

@@ -3,7 +3,7 @@ import { CatalogueErrorCode, catalogueError } from '../../../domain';
 import type { CatalogueItem } from '../../../domain';
 import { isCatalogueAdmin } from '../../portfolio-access';
 import { CatalogueItemStore, EntitlementRuleStore, ServiceStore } from '../../ports/portfolio-stores.port';
-import type { BrowseSelection } from '../../ports/portfolio-stores.port';
+import type { BrowseSelection, CataloguePage } from '../../ports/portfolio-stores.port';
 import { RequesterProfiles } from '../../requester-profiles.service';
 import type { BrowseCatalogueQuery } from './browse-catalogue.query';
 
@@ -24,7 +24,7 @@ export class BrowseCatalogueHandler {
     private readonly profiles: RequesterProfiles,
   ) {}
 
-  async execute(query: BrowseCatalogueQuery): Promise<readonly CatalogueItem[]> {
+  async execute(query: BrowseCatalogueQuery): Promise<CataloguePage<CatalogueItem>> {
     if (!Number.isInteger(query.first) || query.first < 1 || query.first > BROWSE_LIMITS.first) {
       throw catalogueError(CatalogueErrorCode.InvalidInput, `first must be 1 to ${BROWSE_LIMITS.first}`, { field: 'first' });
     }
@@ -33,7 +33,8 @@ export class BrowseCatalogueHandler {
       throw catalogueError(CatalogueErrorCode.InvalidInput, `text takes at most ${BROWSE_LIMITS.words} words of ${BROWSE_LIMITS.wordLength} characters`, { field: 'text' });
     }
     const selection: BrowseSelection = { entitlement: await this.entitlement(query), notLiveServiceIds: await this.services.notLiveIds(), categoryId: query.categoryId, words };
-    return this.items.browse(selection, query.first, query.after);
+    const items = await this.items.browse(selection, query.first + 1, query.after);
+    return { items: items.slice(0, query.first), hasNextPage: items.length > query.first };
   }
 
   private async entitlement(query: BrowseCatalogueQuery): Promise<BrowseSelection['entitlement']> {
