@@ -25,7 +25,7 @@ import { SaveGoLivePolicyCommand } from './application/commands/save-go-live-pol
 import { SaveGoLivePolicyHandler } from './application/commands/save-go-live-policy/save-go-live-policy.handler';
 import type { PortfolioCaller } from './application/portfolio-access';
 import { OrderableItems } from './application/ports/orderable-items.port';
-import { CatalogueItemStore, ServiceStore } from './application/ports/portfolio-stores.port';
+import { CatalogueItemStore } from './application/ports/portfolio-stores.port';
 import { BrowseCatalogueQuery } from './application/queries/browse-catalogue/browse-catalogue.query';
 import { BrowseCatalogueHandler } from './application/queries/browse-catalogue/browse-catalogue.handler';
 import { CatalogueErrorCode } from './domain';
@@ -191,10 +191,13 @@ describe('service portfolio and catalogue on the MongoDB peer', () => {
 
     const proposed = await app.get(ProposeServiceGoLiveHandler).execute(new ProposeServiceGoLiveCommand(OWNER, service.id));
     expect(proposed).toMatchObject({ lifecycle: 'pipeline', approval: { outcome: 'pending' } });
-    expect((await app.get(ServiceStore).awaitingApprover('p-steering-1')).map((s) => s.id)).toContain(service.id);
+    const steering1 = await booted.token('p-steering-1', ['requester']);
+    const pending = async (): Promise<unknown> => (await booted.graphql(steering1, '{ pendingServiceApprovals { id lifecycle approval { outcome levels { name status approverIds } } } }')).data?.['pendingServiceApprovals'];
+    expect(await pending()).toEqual([{ id: service.id, lifecycle: 'pipeline', approval: { outcome: 'pending', levels: [{ name: 'Steering board', status: 'pending', approverIds: ['p-steering-1', 'p-steering-2'] }] } }]);
     const decide = (who: string) => app.get(DecideServiceApprovalHandler).execute(new DecideServiceApprovalCommand(caller(who), service.id, 'approved', null));
     await expect(decide('p-requester')).rejects.toMatchObject({ code: CatalogueErrorCode.Forbidden });
     expect((await decide('p-steering-1')).lifecycle).toBe('pipeline');
+    expect(await pending()).toEqual([]);
     expect((await decide('p-steering-2')).lifecycle).toBe('live');
     expect(await browse(caller('p-requester'))).toContain(item.id);
 

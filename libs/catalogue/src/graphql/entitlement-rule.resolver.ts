@@ -1,5 +1,7 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { toConnection } from '@itsm/platform/graphql';
+import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DeleteEntitlementRuleCommand } from '../application/commands/delete-entitlement-rule/delete-entitlement-rule.command';
@@ -13,10 +15,10 @@ import { SaveGoLivePolicyHandler } from '../application/commands/save-go-live-po
 import { FindEntitlementRulesHandler } from '../application/queries/find-entitlement-rules/find-entitlement-rules.handler';
 import { FindEntitlementRulesQuery } from '../application/queries/find-entitlement-rules/find-entitlement-rules.query';
 import { catalogueErrorFilter } from './catalogue-error.filter';
-import { approvalPolicyOf, toRuleGql } from './portfolio-graphql.mapper';
+import { approvalPolicyOf, portfolioPage, ruleCursor, toRuleGql } from './portfolio-graphql.mapper';
 import { CatalogApprovalPolicyInput, EntitlementRuleGqlInput } from './portfolio.inputs';
 import { CATALOGUE_ADMINS } from './portfolio-role-sets';
-import { EntitlementRuleGql } from './portfolio.types';
+import { EntitlementRuleConnectionGql, EntitlementRuleGql } from './portfolio.types';
 
 /** Catalogue admins' rules: who may order (entitlement rules) and who takes a service live (steering policies). */
 @Resolver(() => EntitlementRuleGql)
@@ -30,10 +32,15 @@ export class EntitlementRuleResolver {
     private readonly policyDeleter: DeleteGoLivePolicyHandler,
   ) {}
 
-  @Query(() => [EntitlementRuleGql], { description: 'Entitlement rules by name; `after` is the last rule\'s id-less sort key from the previous page' })
+  @Query(() => EntitlementRuleConnectionGql, { description: 'Entitlement rules by name' })
   @Roles(...CATALOGUE_ADMINS)
-  async entitlementRules(@CurrentPrincipal() caller: Principal, @Args('first', { type: () => Int, defaultValue: 100 }) first: number, @Args('after', { type: () => String, nullable: true }) after?: string | null): Promise<EntitlementRuleGql[]> {
-    return (await this.finder.execute(new FindEntitlementRulesQuery(caller, Math.min(Math.max(first, 1), 500), after ?? null))).map(toRuleGql);
+  async entitlementRules(
+    @CurrentPrincipal() caller: Principal,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<ConnectionOf<EntitlementRuleGql>> {
+    const request = portfolioPage('crule', { first, after }, 500);
+    return toConnection(await this.finder.execute(new FindEntitlementRulesQuery(caller, request.first, request.after)), ruleCursor, toRuleGql);
   }
 
   @Mutation(() => EntitlementRuleGql, { description: 'Creates (no id) or revises a rule; its effect stays' })

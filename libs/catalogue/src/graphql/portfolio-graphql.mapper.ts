@@ -1,9 +1,10 @@
 import { parseCondition } from '@itsm/approval';
 import type { ApprovalPolicy, Condition, LevelRule } from '@itsm/approval';
 import { encodeCursor, pageRequest } from '@itsm/platform/graphql';
-import { CatalogueErrorCode, catalogueError, currentVersion, formAsData, serviceSnapshot } from '../domain';
+import { CatalogueErrorCode, approvalRefusal, catalogueError, currentVersion, formAsData, serviceSnapshot } from '../domain';
 import type { CatalogueItem, Category, EntitlementRule, FormValue, ItemDraft, ItemVersion, PortfolioService, VariableCondition } from '../domain';
 import { itemCursorKey } from '../persistence/catalogue-item.repository';
+import { ruleCursorKey } from '../persistence/entitlement-rule.repository';
 import { serviceCursorKey } from '../persistence/service.repository';
 import type { CatalogApprovalPolicyInput, CatalogItemInput } from './portfolio.inputs';
 import type { CatalogCategoryGql, CatalogItemGql, EntitlementRuleGql, PortfolioServiceGql } from './portfolio.types';
@@ -29,7 +30,11 @@ function levelRule(kind: string, percent: number | null | undefined, field: stri
 export function approvalPolicyOf(input: CatalogApprovalPolicyInput, at: string): ApprovalPolicy {
   const condition = (text: string | null | undefined, field: string): Condition | null => {
     const parsed = json<unknown>(text, field);
-    return parsed === null ? null : parseCondition(parsed);
+    try {
+      return parsed === null ? null : parseCondition(parsed);
+    } catch (error) {
+      throw approvalRefusal(error, { field });
+    }
   };
   return {
     id: input.id,
@@ -114,8 +119,9 @@ export const toRuleGql = (r: EntitlementRule): EntitlementRuleGql => ({ ...r, or
 /** Cursors: the record's sort key (lower-cased name, NUL, id) under a namespace. */
 export const itemCursor = (item: CatalogueItem): string => encodeCursor('citem', itemCursorKey(item));
 export const serviceCursor = (s: PortfolioService): string => encodeCursor('csvc', serviceCursorKey(s));
+export const ruleCursor = (r: EntitlementRule): string => encodeCursor('crule', ruleCursorKey(r));
 
-export function portfolioPage(namespace: 'citem' | 'csvc', args: { readonly first: number; readonly after?: string | null }, maxFirst: number): { readonly first: number; readonly after: string | null } {
+export function portfolioPage(namespace: 'citem' | 'csvc' | 'crule', args: { readonly first: number; readonly after?: string | null }, maxFirst: number): { readonly first: number; readonly after: string | null } {
   const request = pageRequest(args, { cursor: namespace, maxFirst, parseKey: (key) => (key.includes('\u0000') ? key : undefined), invalid: (field, message) => invalid(field, message) });
   return { first: request.first, after: request.after ?? null };
 }

@@ -144,3 +144,5 @@ export class EntitlementRuleGql {
   @Field(() => [String]) roles!: string[];
   @Field(() => [ID]) groupIds!: string[];
 }
+
+export const EntitlementRuleConnectionGql = Connection(EntitlementRuleGql, { name: 'EntitlementRule', registerIn });

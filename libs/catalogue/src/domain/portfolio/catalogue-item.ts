@@ -7,6 +7,7 @@ import { defineForm } from '../forms';
 import type { FormDraft, ItemForm } from '../forms';
 import { definePlan } from '../fulfilment';
 import type { FulfilmentPlan, FulfilmentPlanDraft } from '../fulfilment';
+import { approvalRefusal } from './approval-refusal';
 import type { PortfolioDecision, PortfolioEvent } from './portfolio.events';
 
 export type CatalogueItemStatus = 'published' | 'retired';
@@ -99,8 +100,7 @@ function checkPolicies(policies: readonly ApprovalPolicy[]): ApprovalPolicy[] {
     try {
       return validatePolicy(policy);
     } catch (error) {
-      if (!(error instanceof ApprovalError)) throw error;
-      throw invalid(`approvalPolicies[${index}].${String(error.details['path'] ?? '')}`, error.message, { policy: policy.id });
+      throw approvalRefusal(error, { field: `approvalPolicies[${index}].${String(error instanceof ApprovalError ? (error.details['path'] ?? '') : '')}`, policy: policy.id });
     }
   });
 }

@@ -3,3 +3,4 @@ export * from './category';
 export * from './catalogue-item';
 export * from './service';
 export * from './entitlement-rule-revision';
+export * from './approval-refusal';

@@ -1,7 +1,6 @@
-import { ApprovalError } from '@itsm/approval';
 import { Clock } from '@itsm/platform/config';
 import { Injectable } from '@nestjs/common';
-import { CatalogueErrorCode, catalogueError, decideGoLive } from '../../../domain';
+import { CatalogueErrorCode, approvalRefusal, catalogueError, decideGoLive } from '../../../domain';
 import type { PortfolioService } from '../../../domain';
 import { ServiceCommands } from '../../portfolio-command-runners';
 import type { DecideServiceApprovalCommand } from './decide-service-approval.command';
@@ -24,8 +23,7 @@ export class DecideServiceApprovalHandler {
       });
       return outcome.aggregate;
     } catch (error) {
-      if (!(error instanceof ApprovalError)) throw error;
-      throw catalogueError(CatalogueErrorCode.Forbidden, error.message, { serviceId: command.serviceId, reason: error.code });
+      throw approvalRefusal(error, { serviceId: command.serviceId });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { planApproval } from '@itsm/approval';
 import { Clock } from '@itsm/platform/config';
 import { Injectable } from '@nestjs/common';
-import { requestGoLive } from '../../../domain';
+import { approvalRefusal, requestGoLive } from '../../../domain';
 import type { PortfolioService } from '../../../domain';
 import { GoLiveApprovers } from '../../go-live-approvers.service';
 import { assertManages } from '../../portfolio-access';
@@ -25,13 +25,18 @@ export class ProposeServiceGoLiveHandler {
 
   async execute(command: ProposeServiceGoLiveCommand): Promise<PortfolioService> {
     const policies = await this.policies.all();
-    const outcome = await this.commands.run(command.serviceId, {
-      authorise: (current) => assertManages(command.caller, current),
-      decide: async (current) => {
-        const plan = planApproval(policies, { kind: current.kind, ownerId: current.ownerId, offerings: current.offerings.length }, 'run_all');
-        return requestGoLive(current, plan, await this.approvers.resolve(plan), command.caller.userId, this.clock.now());
-      },
-    });
-    return outcome.aggregate;
+    try {
+      const outcome = await this.commands.run(command.serviceId, {
+        authorise: (current) => assertManages(command.caller, current),
+        decide: async (current) => {
+          const plan = planApproval(policies, { kind: current.kind, ownerId: current.ownerId, offerings: current.offerings.length }, 'run_all');
+          return requestGoLive(current, plan, await this.approvers.resolve(plan), command.caller.userId, this.clock.now());
+        },
+      });
+      return outcome.aggregate;
+    } catch (error) {
+      // A steering level whose approvers resolve to nobody could never pass: refused, nothing written.
+      throw approvalRefusal(error, { serviceId: command.serviceId });
+    }
   }
 }

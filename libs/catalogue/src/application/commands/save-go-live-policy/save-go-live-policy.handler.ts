@@ -1,7 +1,7 @@
 import { ApprovalError, validatePolicy } from '@itsm/approval';
 import type { ApprovalPolicy } from '@itsm/approval';
 import { Injectable } from '@nestjs/common';
-import { CatalogueErrorCode, catalogueError } from '../../../domain';
+import { CatalogueErrorCode, approvalRefusal, catalogueError } from '../../../domain';
 import { assertCatalogueAdmin } from '../../portfolio-access';
 import { GoLivePolicyStore } from '../../ports/portfolio-stores.port';
 import type { SaveGoLivePolicyCommand } from './save-go-live-policy.command';
@@ -19,8 +19,7 @@ export class SaveGoLivePolicyHandler {
     try {
       policy = validatePolicy(command.policy);
     } catch (error) {
-      if (!(error instanceof ApprovalError)) throw error;
-      throw catalogueError(CatalogueErrorCode.InvalidInput, error.message, { field: String(error.details['path'] ?? 'policy'), policy: command.policy.id });
+      throw approvalRefusal(error, { field: String(error instanceof ApprovalError ? (error.details['path'] ?? 'policy') : 'policy'), policy: command.policy.id });
     }
     await this.policies.put(policy);
     return policy;
