@@ -37,6 +37,7 @@ import { CatalogueItemRepository } from './persistence/catalogue-item.repository
 import { CategoryRepository } from './persistence/category.repository';
 import { EntitlementRuleRepository } from './persistence/entitlement-rule.repository';
 import { GoLivePolicyRepository } from './persistence/go-live-policy.repository';
+import { ServiceLifecycles } from './persistence/service-lifecycles';
 import { ServiceRepository } from './persistence/service.repository';
 import { serviceSchema } from './persistence/service.schema';
 
@@ -47,7 +48,7 @@ import { serviceSchema } from './persistence/service.schema';
  * connection, with their indexes), ports, handlers, resolvers and consumers. Owns `itsm.service.v1`.
  */
 export const CATALOGUE_PORTFOLIO_REPOSITORIES: readonly ContextRepository[] = [
-  outboxRepository(CatalogueItemRepository, { model: 'CatalogueItem', schema: catalogueItemSchema, topic: serviceTopic.name }, (model, notify) => new CatalogueItemRepository(model, notify, new EntitlementRuleRepository(model.db))),
+  outboxRepository(CatalogueItemRepository, { model: 'CatalogueItem', schema: catalogueItemSchema, topic: serviceTopic.name }, (model, notify) => new CatalogueItemRepository(model, notify, new EntitlementRuleRepository(model.db), new ServiceLifecycles(model.db))),
   outboxRepository(ServiceRepository, { model: 'CatalogueService', schema: serviceSchema, topic: serviceTopic.name }, (model, notify) => new ServiceRepository(model, notify)),
   contextRepository(CategoryRepository, (c) => new CategoryRepository(c), CategoryRepository.indexes),
   contextRepository(EntitlementRuleRepository, (c) => new EntitlementRuleRepository(c), EntitlementRuleRepository.indexes),

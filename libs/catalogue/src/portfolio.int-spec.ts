@@ -188,6 +188,8 @@ describe('service portfolio and catalogue on the MongoDB peer', () => {
     );
     const item = await publish(draft('Docking station', { serviceId: service.id, offeringId: 'workplace-std' }), OWNER);
     expect(await browse(caller('p-requester'))).not.toContain(item.id);
+    const orderableStatus = async () => (await app.get(OrderableItems).current([item.id])).get(item.id)?.status;
+    expect(await orderableStatus()).toBe('retired');
 
     const proposed = await app.get(ProposeServiceGoLiveHandler).execute(new ProposeServiceGoLiveCommand(OWNER, service.id));
     expect(proposed).toMatchObject({ lifecycle: 'pipeline', approval: { outcome: 'pending' } });
@@ -200,10 +202,12 @@ describe('service portfolio and catalogue on the MongoDB peer', () => {
     expect(await pending()).toEqual([]);
     expect((await decide('p-steering-2')).lifecycle).toBe('live');
     expect(await browse(caller('p-requester'))).toContain(item.id);
+    expect(await orderableStatus()).toBe('published');
 
     await app.get(RetireServiceHandler).execute(new RetireServiceCommand(OWNER, service.id, 'Replaced'));
     expect(await browse(caller('p-requester'))).not.toContain(item.id);
-    expect((await app.get(OrderableItems).current([item.id])).get(item.id)?.status).toBe('retired');
+    expect(await orderableStatus()).toBe('retired');
+    expect((await app.get(CatalogueItemStore).byId(item.id))?.status).toBe('retired');
     const serviceKey = serviceSubject('service', service.id);
     const itemKey = serviceSubject('item', item.id);
     await expectEventually(() => {

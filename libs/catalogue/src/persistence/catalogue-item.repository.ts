@@ -12,6 +12,7 @@ import type { CatalogueItem, EntitlementRules, ItemVersion, PortfolioEvent } fro
 import { catalogueItemMapper, catalogueItemOfDocument } from './catalogue-item.schema';
 import type { CatalogueItemDocument, PositionedItem } from './catalogue-item.schema';
 import type { EntitlementRuleRepository } from './entitlement-rule.repository';
+import type { ServiceLifecycles } from './service-lifecycles';
 import { toPortfolioEnvelopes } from './portfolio.envelopes';
 
 /** Queries never read the outbox. */
@@ -23,12 +24,14 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function orderable(item: CatalogueItem, v: ItemVersion): OrderableItemVersion {
+/** Published and, when it has a service, that service live: what ordering may take. */
+function orderable(item: CatalogueItem, v: ItemVersion, liveServiceIds: ReadonlySet<string>): OrderableItemVersion {
+  const serviceId = currentVersion(item).serviceId;
   return {
     itemId: item.id,
     version: v.version,
     name: v.name,
-    status: item.status,
+    status: item.status === 'published' && (serviceId === null || liveServiceIds.has(serviceId)) ? 'published' : 'retired',
     categoryId: v.categoryId,
     serviceId: v.serviceId,
     offeringId: v.offeringId,
@@ -44,8 +47,10 @@ function orderable(item: CatalogueItem, v: ItemVersion): OrderableItemVersion {
 /**
  * Catalogue items in MongoDB: `_id` = serviceSubject('item', id) (the Kafka key of its events on
  * itsm.service.v1); every version, the browse fields and the outbox in ONE document. Also what
- * ordering reads (OrderableItems): every version with the item's status, and the rules from the
- * rule collection.
+ * ordering reads (OrderableItems): every version with the item's orderability (`retired` when the
+ * item is, or when its service is not live: a pipeline service's items are not ordered yet, and a
+ * retired service's items are withdrawn even before its retirement sweep reached them), and the
+ * rules from the rule collection.
  */
 export class CatalogueItemRepository extends CatalogueItemStore implements OrderableItems {
   private readonly aggregates: AggregateRepository<PositionedItem, CatalogueItemDocument>;
@@ -55,6 +60,7 @@ export class CatalogueItemRepository extends CatalogueItemStore implements Order
     private readonly model: Model<StoredDocument<CatalogueItemDocument>>,
     afterCommit: () => void,
     private readonly rules: EntitlementRuleRepository,
+    private readonly services: ServiceLifecycles,
   ) {
     super();
     this.aggregates = new AggregateRepository(model, catalogueItemMapper, afterCommit);
@@ -121,12 +127,9 @@ export class CatalogueItemRepository extends CatalogueItemStore implements Order
 
   async current(itemIds: readonly string[]): Promise<ReadonlyMap<string, OrderableItemVersion>> {
     const documents = await this.model.find({ _id: { $in: itemIds.map((id) => CatalogueItemRepository.keyOf(id)) } }, CURRENT_ONLY).lean<CatalogueItemDocument[]>();
-    return new Map(
-      documents.map((d) => {
-        const item = catalogueItemOfDocument(d);
-        return [item.id, orderable(item, currentVersion(item))];
-      }),
-    );
+    const items = documents.map(catalogueItemOfDocument);
+    const live = await this.services.live(items.map((item) => currentVersion(item).serviceId));
+    return new Map(items.map((item) => [item.id, orderable(item, currentVersion(item), live)]));
   }
 
   async version(itemId: string, version: number): Promise<OrderableItemVersion | null> {
@@ -134,7 +137,7 @@ export class CatalogueItemRepository extends CatalogueItemStore implements Order
     if (document === null) return null;
     const item = catalogueItemOfDocument(document);
     const found = item.versions.find((v) => v.version === version);
-    return found === undefined ? null : orderable(item, found);
+    return found === undefined ? null : orderable(item, found, await this.services.live([currentVersion(item).serviceId]));
   }
 
   entitlementRules(ruleIds: readonly string[]): Promise<EntitlementRules> {

@@ -24,6 +24,8 @@ export interface ServiceDocument {
   sequence: number;
 }
 
+export const SERVICE_COLLECTION = 'catalogue_services';
+
 export const serviceSchema = new Schema<ServiceDocument>(
   {
     id: { type: String, required: true },
@@ -40,7 +42,7 @@ export const serviceSchema = new Schema<ServiceDocument>(
     updatedAt: { type: Date, required: true },
     sequence: { type: Number, required: true },
   },
-  { collection: 'catalogue_services', id: false },
+  { collection: SERVICE_COLLECTION, id: false },
 );
 serviceSchema.plugin(aggregateDocumentPlugin);
 serviceSchema.index({ nameKey: 1 });
