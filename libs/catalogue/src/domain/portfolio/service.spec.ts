@@ -1,6 +1,7 @@
 import { planApproval } from '@itsm/approval';
 import type { ApprovalPolicy } from '@itsm/approval';
 import { CatalogueErrorCode } from '../catalogue.errors';
+import { approvalRefusal } from './approval-refusal';
 import { checkServiceDetails, createService, decideGoLive, requestGoLive, retireService, updateService } from './service';
 import type { PortfolioService } from './service';
 
@@ -57,5 +58,20 @@ describe('a portfolio service through its lifecycle', () => {
     expect(updateService(fresh(), details, 'p-owner', at(1)).events).toEqual([]);
     const renamed = updateService(fresh(), { ...details, name: 'Digital workplace' }, 'p-owner', at(1));
     expect(renamed.events[0]?.data).toMatchObject({ changed: ['name'], name: 'Digital workplace' });
+  });
+
+  it('stays in the pipeline after a rejection and may be proposed again; a level nobody can decide is refused with a catalogue code', () => {
+    const plan = planApproval([steering], {}, 'run_all');
+    const asked = requestGoLive(fresh(), plan, [['p-s1']], 'p-owner', at(1));
+    const rejected = decideGoLive(asked.aggregate, { actorId: 'p-s1', onBehalfOf: null, decision: 'rejected', comment: 'Not yet', level: null }, at(2));
+    expect(rejected.aggregate).toMatchObject({ lifecycle: 'pipeline', approval: { outcome: 'rejected' } });
+    expect(requestGoLive(rejected.aggregate, plan, [['p-s1']], 'p-owner', at(3)).aggregate.approval?.outcome).toBe('pending');
+    let refusal: unknown;
+    try {
+      requestGoLive(fresh(), plan, [[]], 'p-owner', at(1));
+    } catch (error) {
+      refusal = approvalRefusal(error, { serviceId: 'svc-1' });
+    }
+    expect(refusal).toMatchObject({ code: CatalogueErrorCode.IllegalTransition, details: { reason: 'APPROVAL.NO_APPROVERS', serviceId: 'svc-1' } });
   });
 });
