@@ -1,39 +1,22 @@
-import type { ApprovalPolicy } from '@itsm/approval';
 import type { EntitlementRules } from '../../domain/entitlement';
-import type { ItemForm } from '../../domain/forms';
-import type { FulfilmentPlan } from '../../domain/fulfilment';
+import type { CatalogueItemStatus, ItemContent, ItemPriceValue } from '../../domain/portfolio';
 
 /** What an item costs: once, and per month while it is held (minor units of `currency`). */
-export interface ItemPrice {
-  readonly currency: string;
-  readonly oneOffMinor: number;
-  readonly recurringMonthlyMinor: number;
-}
+export type ItemPrice = ItemPriceValue;
 
 /**
- * One published version of a catalogue item: everything ordering needs, frozen. A request keeps the
- * version it was ordered under (its form, plan and approval policies), whatever edits follow.
+ * One published version of a catalogue item: everything ordering needs, frozen (the domain's
+ * version content without its description). A request keeps the version it was ordered under (its
+ * form, plan and approval policies), whatever edits follow. Approval policies run in order ("run
+ * all"); approvers name groups, people or roles, the role `requester-manager` standing for the
+ * manager of the person the item is for; none: fulfilment starts. No entitlement rules: internal
+ * people only.
  */
-export interface OrderableItemVersion {
+export interface OrderableItemVersion extends Omit<ItemContent, 'description'> {
   readonly itemId: string;
   readonly version: number;
-  readonly name: string;
   /** `retired`: withdrawn from ordering (itself, or its service retired); open requests finish. */
-  readonly status: 'published' | 'retired';
-  readonly categoryId: string;
-  readonly serviceId: string | null;
-  readonly offeringId: string | null;
-  readonly form: ItemForm;
-  readonly plan: FulfilmentPlan;
-  /**
-   * Run in order ("run all"); approvers name groups, people or roles, the role `requester-manager`
-   * standing for the manager of the person the item is for. Empty: no approval, fulfilment starts.
-   */
-  readonly approvalPolicies: readonly ApprovalPolicy[];
-  /** The entitlement rules that grant or deny ordering it (none: internal people only). */
-  readonly entitlementRuleIds: readonly string[];
-  readonly price: ItemPrice;
-  readonly leadTimeDays: number;
+  readonly status: CatalogueItemStatus;
 }
 
 /**

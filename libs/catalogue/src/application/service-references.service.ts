@@ -1,0 +1,23 @@
+import { DirectoryProjection } from '@itsm/platform/persistence';
+import { Injectable } from '@nestjs/common';
+import { CatalogueErrorCode, catalogueError } from '../domain';
+import type { ServiceDetails } from '../domain';
+
+/** Checks what a service names in the directory: an active owner, its offerings' support groups and customer organisations. */
+@Injectable()
+export class ServiceReferences {
+  constructor(private readonly directory: DirectoryProjection) {}
+
+  async check(details: ServiceDetails): Promise<void> {
+    const owner = (await this.directory.people([details.ownerId])).get(details.ownerId);
+    if (owner === undefined || !owner.active) throw catalogueError(CatalogueErrorCode.NotFound, `No active person ${details.ownerId} to own the service.`, { field: 'ownerId', personId: details.ownerId });
+    const groupIds = [...new Set(details.offerings.flatMap((o) => (o.supportGroupId === null ? [] : [o.supportGroupId])))];
+    const groups = await this.directory.groups(groupIds);
+    const missingGroup = groupIds.find((id) => !groups.has(id));
+    if (missingGroup !== undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No group ${missingGroup}.`, { field: 'supportGroupId', groupId: missingGroup });
+    const orgIds = [...new Set(details.offerings.flatMap((o) => o.customerOrgIds))];
+    const organisations = await this.directory.organisations(orgIds);
+    const missingOrg = orgIds.find((id) => !organisations.has(id));
+    if (missingOrg !== undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No organisation ${missingOrg}.`, { field: 'customerOrgIds', organisationId: missingOrg });
+  }
+}

@@ -1,0 +1,151 @@
+import { serviceSubject } from '@itsm/contracts';
+import { AggregateRepository, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
+import type { Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
+import { Types } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+import { OrderableItems } from '../application/ports/orderable-items.port';
+import type { OrderableItemVersion } from '../application/ports/orderable-items.port';
+import { CatalogueItemStore } from '../application/ports/portfolio-stores.port';
+import type { BrowseSelection } from '../application/ports/portfolio-stores.port';
+import { CatalogueError, CatalogueErrorCode, currentVersion } from '../domain';
+import type { CatalogueItem, EntitlementRules, ItemVersion, PortfolioEvent } from '../domain';
+import { catalogueItemMapper, catalogueItemOfDocument } from './catalogue-item.schema';
+import type { CatalogueItemDocument, PositionedItem } from './catalogue-item.schema';
+import type { EntitlementRuleRepository } from './entitlement-rule.repository';
+import type { ServiceLifecycles } from './service-lifecycles';
+import { toPortfolioEnvelopes } from './portfolio.envelopes';
+
+/** Queries never read the outbox. */
+const RECORD_ONLY = { _outbox: 0 } as const;
+/** The browse reads the current version only. */
+const CURRENT_ONLY = { _outbox: 0, versions: { $slice: -1 } } as const;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Published and, when it has a service, that service live: what ordering may take. */
+function orderable(item: CatalogueItem, v: ItemVersion, liveServiceIds: ReadonlySet<string>): OrderableItemVersion {
+  const serviceId = currentVersion(item).serviceId;
+  return {
+    itemId: item.id,
+    version: v.version,
+    name: v.name,
+    status: item.status === 'published' && (serviceId === null || liveServiceIds.has(serviceId)) ? 'published' : 'retired',
+    categoryId: v.categoryId,
+    serviceId: v.serviceId,
+    offeringId: v.offeringId,
+    form: v.form,
+    plan: v.plan,
+    approvalPolicies: v.approvalPolicies,
+    entitlementRuleIds: v.entitlementRuleIds,
+    price: v.price,
+    leadTimeDays: v.leadTimeDays,
+  };
+}
+
+/**
+ * Catalogue items in MongoDB: `_id` = serviceSubject('item', id) (the Kafka key of its events on
+ * itsm.service.v1); every version, the browse fields and the outbox in ONE document. Also what
+ * ordering reads (OrderableItems): every version with the item's orderability (`retired` when the
+ * item is, or when its service is not live: a pipeline service's items are not ordered yet, and a
+ * retired service's items are withdrawn even before its retirement sweep reached them), and the
+ * rules from the rule collection.
+ */
+export class CatalogueItemRepository extends CatalogueItemStore implements OrderableItems {
+  private readonly aggregates: AggregateRepository<PositionedItem, CatalogueItemDocument>;
+  private readonly positions = new WeakMap<Loaded<CatalogueItem>, Loaded<PositionedItem>>();
+
+  constructor(
+    private readonly model: Model<StoredDocument<CatalogueItemDocument>>,
+    afterCommit: () => void,
+    private readonly rules: EntitlementRuleRepository,
+    private readonly services: ServiceLifecycles,
+  ) {
+    super();
+    this.aggregates = new AggregateRepository(model, catalogueItemMapper, afterCommit);
+  }
+
+  static keyOf(id: string): Types.ObjectId {
+    return new Types.ObjectId(serviceSubject('item', id));
+  }
+
+  async load(id: string): Promise<Loaded<CatalogueItem> | undefined> {
+    const positioned = await this.aggregates.load(CatalogueItemRepository.keyOf(id));
+    if (positioned === undefined) return undefined;
+    const loaded: Loaded<CatalogueItem> = { ...positioned, aggregate: positioned.aggregate.item };
+    this.positions.set(loaded, positioned);
+    return loaded;
+  }
+
+  save(loaded: Loaded<CatalogueItem>, item: CatalogueItem, events: readonly PortfolioEvent[]): Promise<SaveResult> {
+    const positioned = this.positions.get(loaded);
+    if (positioned === undefined) throw new Error('catalogue item: save only an item loaded through this repository');
+    const sequence = positioned.aggregate.sequence;
+    const envelopes = toPortfolioEnvelopes(loaded.id.toHexString(), sequence, events);
+    return this.aggregates.save(positioned, { item, sequence: sequence + envelopes.length }, envelopes);
+  }
+
+  async create(item: CatalogueItem, events: readonly PortfolioEvent[]): Promise<void> {
+    const key = CatalogueItemRepository.keyOf(item.id);
+    const envelopes = toPortfolioEnvelopes(key.toHexString(), 0, events);
+    try {
+      await this.aggregates.create(key, { item, sequence: envelopes.length }, envelopes);
+    } catch (error) {
+      if (error instanceof PersistenceError && error.code === PersistenceErrorCode.AlreadyExists) throw new CatalogueError(CatalogueErrorCode.Conflict, `catalogue item ${item.id} already exists`, { itemId: item.id });
+      throw error;
+    }
+  }
+
+  async byId(id: string): Promise<CatalogueItem | undefined> {
+    const document = await this.model.findById(CatalogueItemRepository.keyOf(id), RECORD_ONLY).lean<CatalogueItemDocument>();
+    return document === null ? undefined : catalogueItemOfDocument(document);
+  }
+
+  async publishedOfService(serviceId: string): Promise<readonly string[]> {
+    const documents = await this.model.find({ serviceId: { $eq: serviceId }, status: { $eq: 'published' } }, { id: 1 }).lean<Pick<CatalogueItemDocument, 'id'>[]>();
+    return documents.map((d) => d.id);
+  }
+
+  async browse(selection: BrowseSelection, first: number, after: string | null): Promise<readonly CatalogueItem[]> {
+    const filter: FilterQuery<CatalogueItemDocument> = { status: { $eq: 'published' } };
+    if (selection.categoryId !== null) filter.categoryId = { $eq: selection.categoryId };
+    if (after !== null) filter.nameKey = { $gt: after };
+    if (selection.notLiveServiceIds.length > 0) filter.serviceId = { $nin: [...selection.notLiveServiceIds] };
+    const words = selection.words.map((word) => ({ searchText: { $regex: escapeRegex(word) } }));
+    const entitlement = selection.entitlement;
+    const and: FilterQuery<CatalogueItemDocument>[] = [...words];
+    if (entitlement !== null) {
+      if (entitlement.denyRuleIds.length > 0) filter.entitlementRuleIds = { $nin: [...entitlement.denyRuleIds] };
+      const granted: FilterQuery<CatalogueItemDocument> = { grantRuleIds: { $in: [...entitlement.grantRuleIds] } };
+      filter.$or = entitlement.internal ? [granted, { openToInternal: { $eq: true } }] : [granted];
+    }
+    if (and.length > 0) filter.$and = and;
+    const documents = await this.model.find(filter, CURRENT_ONLY).sort({ nameKey: 1 }).limit(first).lean<CatalogueItemDocument[]>();
+    return documents.map(catalogueItemOfDocument);
+  }
+
+  async current(itemIds: readonly string[]): Promise<ReadonlyMap<string, OrderableItemVersion>> {
+    const documents = await this.model.find({ _id: { $in: itemIds.map((id) => CatalogueItemRepository.keyOf(id)) } }, CURRENT_ONLY).lean<CatalogueItemDocument[]>();
+    const items = documents.map(catalogueItemOfDocument);
+    const live = await this.services.live(items.map((item) => currentVersion(item).serviceId));
+    return new Map(items.map((item) => [item.id, orderable(item, currentVersion(item), live)]));
+  }
+
+  async version(itemId: string, version: number): Promise<OrderableItemVersion | null> {
+    const document = await this.model.findById(CatalogueItemRepository.keyOf(itemId), RECORD_ONLY).lean<CatalogueItemDocument>();
+    if (document === null) return null;
+    const item = catalogueItemOfDocument(document);
+    const found = item.versions.find((v) => v.version === version);
+    return found === undefined ? null : orderable(item, found, await this.services.live([currentVersion(item).serviceId]));
+  }
+
+  entitlementRules(ruleIds: readonly string[]): Promise<EntitlementRules> {
+    return this.rules.byIds(ruleIds);
+  }
+}
+
+/** The cursor of an item in the browse. */
+export function itemCursorKey(item: CatalogueItem): string {
+  return `${currentVersion(item).name.toLowerCase()}\u0000${item.id}`;
+}

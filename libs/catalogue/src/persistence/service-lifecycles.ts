@@ -1,0 +1,22 @@
+import { serviceSubject } from '@itsm/contracts';
+import { Types } from 'mongoose';
+import type { Collection, Connection } from 'mongoose';
+import type { ServiceLifecycle } from '../domain';
+import { SERVICE_COLLECTION } from './service.schema';
+
+/** Which services are live, read by `_id` from the service collection (ordering checks an item's service with it). */
+export class ServiceLifecycles {
+  private readonly collection: Collection<{ _id: Types.ObjectId; id: string; lifecycle: ServiceLifecycle }>;
+
+  constructor(connection: Connection) {
+    this.collection = connection.collection(SERVICE_COLLECTION);
+  }
+
+  /** The live ones among `serviceIds` (nulls: items without a service, skipped). */
+  async live(serviceIds: readonly (string | null)[]): Promise<ReadonlySet<string>> {
+    const ids = [...new Set(serviceIds.filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Set();
+    const documents = await this.collection.find({ _id: { $in: ids.map((id) => new Types.ObjectId(serviceSubject('service', id))) } }, { projection: { id: 1, lifecycle: 1 } }).toArray();
+    return new Set(documents.filter((d) => d.lifecycle === 'live').map((d) => d.id));
+  }
+}
