@@ -1,3 +1,4 @@
+import { catalogueContext } from '@itsm/catalogue';
 import { changeContext } from '@itsm/change';
 import { cmdbContext } from '@itsm/cmdb';
 import { directoryContext } from '@itsm/directory';
@@ -11,6 +12,7 @@ import { slaContext } from '@itsm/sla';
  * The directory first (every other context's demo data names its organisations, groups and people),
  * the SLA engine next (its consumer follows the incident events the demo data produces), the CMDB
  * before the incidents (the demo incidents name its CIs), the change context after the directory and
- * the CMDB (its demo changes name their people, groups and CIs; its projections follow their streams).
+ * the CMDB (its demo changes name their people, groups and CIs; its projections follow their streams),
+ * the catalogue after the directory (its services' owners, approval and fulfilment groups are people and groups).
  */
-export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, incidentContext];
+export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, catalogueContext, incidentContext];
