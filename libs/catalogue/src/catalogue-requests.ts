@@ -1,8 +1,10 @@
 import { requestTopic } from '@itsm/contracts';
-import { outboxRepository } from '@itsm/platform/persistence';
+import { NumberSequenceRepository, outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider } from '@nestjs/common';
-import { ServiceRequestStore } from './application/ports/service-request-store.port';
+import { OrderCatalogItemsHandler } from './application/commands/order-catalog-items/order-catalog-items.handler';
+import { RequestNumbers, ServiceRequestStore } from './application/ports/service-request-store.port';
+import { RequestDirectory } from './application/request-directory.service';
 import { serviceRequestSchema } from './persistence/service-request.schema';
 import { ServiceRequestRepository } from './persistence/service-request.repository';
 
@@ -14,5 +16,10 @@ import { ServiceRequestRepository } from './persistence/service-request.reposito
 export const CATALOGUE_REQUEST_REPOSITORIES: readonly ContextRepository[] = [
   outboxRepository(ServiceRequestRepository, { model: 'ServiceRequest', schema: serviceRequestSchema, topic: requestTopic.name }, (model, notify) => new ServiceRequestRepository(model, notify)),
 ];
-export const CATALOGUE_REQUEST_PROVIDERS: readonly Provider[] = [{ provide: ServiceRequestStore, useExisting: ServiceRequestRepository }];
+export const CATALOGUE_REQUEST_PROVIDERS: readonly Provider[] = [
+  { provide: ServiceRequestStore, useExisting: ServiceRequestRepository },
+  { provide: RequestNumbers, useExisting: NumberSequenceRepository },
+  RequestDirectory,
+  OrderCatalogItemsHandler,
+];
 export const CATALOGUE_REQUEST_CONSUMERS: readonly (new (...args: never[]) => unknown)[] = [];

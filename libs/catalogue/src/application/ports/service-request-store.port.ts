@@ -43,3 +43,8 @@ export abstract class ServiceRequestStore implements AggregateStore<ServiceReque
   /** Requests where `personId` holds an undecided seat of a pending approval level, newest first. */
   abstract awaitingApprover(personId: string, first: number, afterSeq: number | undefined): Promise<RequestPage>;
 }
+
+/** REQ, RITM and TASK numbers from 1000 (the platform's number sequence). */
+export abstract class RequestNumbers {
+  abstract next(prefix: 'REQ' | 'RITM' | 'TASK'): Promise<string>;
+}
