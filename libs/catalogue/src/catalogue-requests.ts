@@ -2,8 +2,16 @@ import { requestTopic } from '@itsm/contracts';
 import { NumberSequenceRepository, outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider } from '@nestjs/common';
+import { ActOnFulfilmentTaskHandler } from './application/commands/act-on-fulfilment-task/act-on-fulfilment-task.handler';
+import { AddRequestCommentHandler } from './application/commands/add-request-comment/add-request-comment.handler';
+import { AssignFulfilmentTaskHandler } from './application/commands/assign-fulfilment-task/assign-fulfilment-task.handler';
+import { CancelRequestHandler } from './application/commands/cancel-request/cancel-request.handler';
+import { DecideRequestApprovalHandler } from './application/commands/decide-request-approval/decide-request-approval.handler';
 import { OrderCatalogItemsHandler } from './application/commands/order-catalog-items/order-catalog-items.handler';
 import { RequestNumbers, ServiceRequestStore } from './application/ports/service-request-store.port';
+import { RequestReads } from './application/queries/request-reads.service';
+import { RequestAccess } from './application/request-access.service';
+import { RequestCommandRunner } from './application/request-command-runner';
 import { RequestDirectory } from './application/request-directory.service';
 import { serviceRequestSchema } from './persistence/service-request.schema';
 import { ServiceRequestRepository } from './persistence/service-request.repository';
@@ -20,6 +28,14 @@ export const CATALOGUE_REQUEST_PROVIDERS: readonly Provider[] = [
   { provide: ServiceRequestStore, useExisting: ServiceRequestRepository },
   { provide: RequestNumbers, useExisting: NumberSequenceRepository },
   RequestDirectory,
+  RequestAccess,
+  RequestCommandRunner,
+  RequestReads,
   OrderCatalogItemsHandler,
+  DecideRequestApprovalHandler,
+  ActOnFulfilmentTaskHandler,
+  AssignFulfilmentTaskHandler,
+  CancelRequestHandler,
+  AddRequestCommentHandler,
 ];
 export const CATALOGUE_REQUEST_CONSUMERS: readonly (new (...args: never[]) => unknown)[] = [];

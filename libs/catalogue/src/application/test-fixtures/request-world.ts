@@ -5,7 +5,15 @@ import { DirectoryFeed } from '@itsm/testing';
 import { defineForm } from '../../domain/forms';
 import { definePlan } from '../../domain/fulfilment';
 import { catalogueDirectory } from '../../test-fixtures/catalogue-directory';
+import { ActOnFulfilmentTaskHandler } from '../commands/act-on-fulfilment-task/act-on-fulfilment-task.handler';
+import { AddRequestCommentHandler } from '../commands/add-request-comment/add-request-comment.handler';
+import { AssignFulfilmentTaskHandler } from '../commands/assign-fulfilment-task/assign-fulfilment-task.handler';
+import { CancelRequestHandler } from '../commands/cancel-request/cancel-request.handler';
+import { DecideRequestApprovalHandler } from '../commands/decide-request-approval/decide-request-approval.handler';
 import { OrderCatalogItemsHandler } from '../commands/order-catalog-items/order-catalog-items.handler';
+import { RequestReads } from '../queries/request-reads.service';
+import { RequestAccess } from '../request-access.service';
+import { RequestCommandRunner } from '../request-command-runner';
 import type { OrderableItemVersion } from '../ports/orderable-items.port';
 import { RequestDirectory } from '../request-directory.service';
 import { InMemoryOrderableItems } from './in-memory-orderable-items';
@@ -95,6 +103,12 @@ export interface RequestWorld {
   readonly clock: SpecClock;
   readonly directory: RequestDirectory;
   readonly order: OrderCatalogItemsHandler;
+  readonly decide: DecideRequestApprovalHandler;
+  readonly act: ActOnFulfilmentTaskHandler;
+  readonly assign: AssignFulfilmentTaskHandler;
+  readonly cancel: CancelRequestHandler;
+  readonly comment: AddRequestCommentHandler;
+  readonly reads: RequestReads;
 }
 
 /** The request handlers over in-memory stores, the catalogue personas' directory and the demo items. */
@@ -105,5 +119,20 @@ export async function requestWorld(): Promise<RequestWorld> {
   const numbers = new InMemoryRequestNumbers();
   const clock = new SpecClock(new Date('2030-04-01T08:00:00.000Z'));
   const directory = new RequestDirectory(projection);
-  return { items, store, numbers, clock, directory, order: new OrderCatalogItemsHandler(store, numbers, directory, clock, items) };
+  const access = new RequestAccess(directory);
+  const runner = new RequestCommandRunner(store, clock);
+  return {
+    items,
+    store,
+    numbers,
+    clock,
+    directory,
+    order: new OrderCatalogItemsHandler(store, numbers, directory, clock, items),
+    decide: new DecideRequestApprovalHandler(runner),
+    act: new ActOnFulfilmentTaskHandler(runner, access),
+    assign: new AssignFulfilmentTaskHandler(runner, access, projection),
+    cancel: new CancelRequestHandler(runner, access),
+    comment: new AddRequestCommentHandler(runner, access),
+    reads: new RequestReads(store, access, clock, items),
+  };
 }
