@@ -13,6 +13,8 @@ import { RequestReads } from './application/queries/request-reads.service';
 import { RequestAccess } from './application/request-access.service';
 import { RequestCommandRunner } from './application/request-command-runner';
 import { RequestDirectory } from './application/request-directory.service';
+import { FulfilmentTaskResolver } from './graphql/fulfilment-task.resolver';
+import { RequestResolver } from './graphql/request.resolver';
 import { serviceRequestSchema } from './persistence/service-request.schema';
 import { ServiceRequestRepository } from './persistence/service-request.repository';
 
@@ -37,5 +39,7 @@ export const CATALOGUE_REQUEST_PROVIDERS: readonly Provider[] = [
   AssignFulfilmentTaskHandler,
   CancelRequestHandler,
   AddRequestCommentHandler,
+  RequestResolver,
+  FulfilmentTaskResolver,
 ];
 export const CATALOGUE_REQUEST_CONSUMERS: readonly (new (...args: never[]) => unknown)[] = [];
