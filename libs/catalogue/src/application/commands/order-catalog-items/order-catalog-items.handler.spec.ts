@@ -1,6 +1,8 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CatalogueErrorCode } from '../../../domain/catalogue.errors';
-import { requestWorld } from '../../test-fixtures/request-world';
+import { defineForm } from '../../../domain/forms';
+import { definePlan } from '../../../domain/fulfilment';
+import { MANAGER_THEN_APPROVERS, requestWorld } from '../../test-fixtures/request-world';
 import type { RequestWorld } from '../../test-fixtures/request-world';
 import { OrderCatalogItemsCommand } from './order-catalog-items.command';
 import type { OrderLine } from './order-catalog-items.command';
@@ -77,5 +79,34 @@ describe('ordering a cart (order-catalog-items)', () => {
   it('refuses an item whose mandatory approval level has nobody to decide (a requester without a manager), naming the line and level', async () => {
     await refused(world, person('p-customer', ['requester'], 'northwind'), new OrderCatalogItemsCommand([laptop()]), CatalogueErrorCode.NotEntitled, { line: 0 });
     await refused(world, person('p-manager'), new OrderCatalogItemsCommand([laptop()]), CatalogueErrorCode.NotOrderable, { line: 0, itemId: 'laptop', level: 0, name: 'Manager' });
+  });
+
+  it('decides on the values and the order: a policy that applies to big screens only asks nobody for a small one', async () => {
+    const form = defineForm({ variables: [{ name: 'inches', label: 'Inches', type: 'number', required: true, min: 20, max: 40 }] });
+    const plan = definePlan({ tasks: [{ key: 'ship', title: 'Ship', groupId: 'g-service-desk', variables: ['inches'], predecessors: [] }] });
+    const bigOnly = { ...MANAGER_THEN_APPROVERS, appliesWhen: { any: [{ fact: 'inches', op: 'gt' as const, value: 30 }, { fact: 'item.quantity', op: 'gte' as const, value: 5 }] } };
+    const current = (await world.items.current(['mouse'])).get('mouse');
+    if (current === undefined) throw new Error('the demo catalogue has a mouse');
+    world.items.publish({ ...current, itemId: 'screen', name: 'Screen', form, plan, approvalPolicies: [bigOnly] });
+    const small = await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([{ itemId: 'screen', quantity: 1, variables: { inches: 24 } }]));
+    const big = await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([{ itemId: 'screen', quantity: 1, variables: { inches: 34 } }]));
+    const many = await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([{ itemId: 'screen', quantity: 5, variables: { inches: 24 } }]));
+    expect([small, big, many].map((r) => [r.items[0]?.approval?.policyIds ?? null, r.items[0]?.fulfilment.state])).toEqual([
+      [null, 'approved'],
+      [['pol-access'], 'awaiting_approval'],
+      [['pol-access'], 'awaiting_approval'],
+    ]);
+  });
+
+  it('keeps the version an item was ordered under when the item is edited afterwards', async () => {
+    const request = await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([mouse]));
+    const v1 = (await world.items.current(['mouse'])).get('mouse');
+    if (v1 === undefined) throw new Error('the demo catalogue has a mouse');
+    world.items.publish({ ...v1, version: 2, name: 'Mouse (wireless)', plan: definePlan({ tasks: [{ key: 'other', title: 'Other', groupId: 'g-service-desk', variables: [], predecessors: [] }] }) });
+    const task = request.items[0]?.tasks[0];
+    const view = await world.reads.task({ userId: 'p-fulfiller', name: 'p-fulfiller', roles: ['agent'], orgId: 'contoso' }, task?.id ?? '');
+    expect([view.item.catalogItemVersion, view.item.name, view.task.key]).toEqual([1, 'Mouse', 'do']);
+    const next = await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([mouse]));
+    expect([next.items[0]?.catalogItemVersion, next.items[0]?.tasks.map((t) => t.key)]).toEqual([2, ['other']]);
   });
 });
