@@ -220,13 +220,14 @@ export function addRequestComment(request: ServiceRequest, comment: NewComment, 
     throw catalogueError(CatalogueErrorCode.InvalidInput, `A comment has 1 to ${COMMENT_MAX_LENGTH} characters.`, { field: 'text' });
   }
   const changes = new RequestChanges(request, by, now);
+  let requestedItemId = comment.requestedItemId;
   if (comment.taskId !== null) {
     const { item } = findTask(request, comment.taskId);
-    if (comment.requestedItemId !== null && comment.requestedItemId !== item.id) {
-      throw catalogueError(CatalogueErrorCode.InvalidInput, `Task ${comment.taskId} is not a task of requested item ${comment.requestedItemId}.`, { field: 'taskId' });
+    if (requestedItemId !== null && requestedItemId !== item.id) {
+      throw catalogueError(CatalogueErrorCode.InvalidInput, `Task ${comment.taskId} is not a task of requested item ${requestedItemId}.`, { field: 'taskId' });
     }
-  } else if (comment.requestedItemId !== null) changes.item(comment.requestedItemId);
-  const requestedItemId = comment.taskId === null ? comment.requestedItemId : findTask(request, comment.taskId).item.id;
+    requestedItemId = item.id;
+  } else if (requestedItemId !== null) changes.item(requestedItemId);
   const added = { id: comment.id, visibility: comment.visibility, requestedItemId, taskId: comment.taskId, text, by, at: now };
   changes.request = { ...changes.request, comments: [...changes.request.comments, added] };
   changes.emit({ type: 'itsm.request.comment-added.v1', data: { commentId: added.id, visibility: added.visibility, requestedItemId, taskId: added.taskId, text } });
