@@ -1,4 +1,4 @@
-export { APPROVAL_ERROR_KINDS, ApprovalError, ApprovalErrorCode } from './lib/approval.errors';
+export { APPROVAL_ERROR_KINDS, ApprovalError, ApprovalErrorCode, withContextCodes } from './lib/approval.errors';
 export type { Comparison, ComparisonOperator, Condition, FactValue, Facts } from './lib/condition';
 export { COMPARISON_OPERATORS, CONDITION_LIMITS, evaluateCondition, parseCondition } from './lib/condition';
 export type { LevelRule, LevelTally } from './lib/level-rule';

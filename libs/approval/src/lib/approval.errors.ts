@@ -36,3 +36,16 @@ export const APPROVAL_ERROR_KINDS: ErrorKinds<ApprovalErrorCode> = {
   [ApprovalErrorCode.AlreadyDecided]: 'illegal_state',
   [ApprovalErrorCode.NotPending]: 'illegal_state',
 };
+
+/**
+ * Runs an approval-engine step, its APPROVAL.* refusals turned into a context's own error (`codes`:
+ * the context's code for each), details kept and `approvalCode` added.
+ */
+export function withContextCodes<T, C extends string>(step: () => T, codes: Readonly<Record<ApprovalErrorCode, C>>, toError: (code: C, message: string, details: ApprovalError['details']) => Error): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof ApprovalError) throw toError(codes[error.code], error.message, { ...error.details, approvalCode: error.code });
+    throw error;
+  }
+}

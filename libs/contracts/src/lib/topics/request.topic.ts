@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
+import { recordSubject } from '../record-subject';
 import { TextSchema } from '../text';
 import { defineTopic } from '../topic-registry';
 import { At, Id, NullableId } from './incident.topic';
@@ -125,3 +126,8 @@ export const requestTopic = defineTopic({
     }),
   },
 });
+
+/** The subject (Kafka key) of a service request's events (its items' and tasks' included), and its document's `_id`. */
+export function requestSubject(requestId: string): string {
+  return recordSubject('request', requestId);
+}

@@ -1,0 +1,161 @@
+import { planApproval, startApproval } from '@itsm/approval';
+import type { ApprovalStep, Facts } from '@itsm/approval';
+import { Clock } from '@itsm/platform/config';
+import { hasRole } from '@itsm/platform/auth';
+import type { Principal } from '@itsm/platform/auth';
+import { Injectable, Optional } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { CatalogueError, CatalogueErrorCode, catalogueError } from '../../../domain/catalogue.errors';
+import { isEntitled } from '../../../domain/entitlement';
+import { validateValues } from '../../../domain/forms';
+import type { FormValues } from '../../../domain/forms';
+import { submitRequest, withApprovalErrors } from '../../../domain/request';
+import type { NewRequestedItem, ServiceRequest } from '../../../domain/request';
+import { OrderableItems } from '../../ports/orderable-items.port';
+import type { OrderableItemVersion } from '../../ports/orderable-items.port';
+import { RequestNumbers, ServiceRequestStore } from '../../ports/service-request-store.port';
+import { RequestDirectory } from '../../request-directory.service';
+import type { DirectoryPerson } from '../../request-directory.service';
+import { OrderCatalogItemsCommand } from './order-catalog-items.command';
+import type { OrderLine } from './order-catalog-items.command';
+
+/** The contract's bounds: at most 50 items per request, 1 to 1,000 of each. */
+export const ORDER_LIMITS = { lines: 50, quantity: 1_000 } as const;
+
+/** A line checked: its item version, values and approval, before anything is numbered or written. */
+interface CheckedLine {
+  readonly line: OrderLine;
+  readonly version: OrderableItemVersion;
+  readonly variables: FormValues;
+  readonly approval: ApprovalStep | null;
+  readonly supplierOrgs: ReadonlyMap<string, string | null>;
+}
+
+/**
+ * Orders a cart: every line's item must be published (CATALOGUE.NOT_ORDERABLE) and the person it is
+ * for entitled (CATALOGUE.NOT_ENTITLED), its values valid (the form's codes), its approval
+ * plannable with someone to decide each mandatory level, its plan's groups live; every refusal
+ * names the line (`details.line`, from 0) and nothing is numbered or written. Then one request
+ * with its events, in one document write.
+ */
+@Injectable()
+export class OrderCatalogItemsHandler {
+  constructor(
+    private readonly store: ServiceRequestStore,
+    private readonly numbers: RequestNumbers,
+    private readonly directory: RequestDirectory,
+    private readonly clock: Clock,
+    /** Bound by the portfolio side (the item repository). */
+    @Optional() private readonly items?: OrderableItems,
+  ) {}
+
+  async execute(viewer: Principal, command: OrderCatalogItemsCommand): Promise<ServiceRequest> {
+    if (this.items === undefined) throw new Error('OrderableItems is not bound: the catalogue item repository provides it');
+    checkLines(command.lines);
+    const orderer = await this.directory.person(viewer.userId, 'requestedById');
+    const requestedFor = command.requestedForId === null || command.requestedForId === viewer.userId ? orderer : await this.directory.person(command.requestedForId, 'requestedForId');
+    if (requestedFor !== orderer && !hasRole(viewer, 'agent', 'catalogue-admin', 'admin') && requestedFor.person.managerId !== viewer.userId) {
+      throw catalogueError(CatalogueErrorCode.Forbidden, `${viewer.userId} may not order for ${requestedFor.person.id}: only their manager or an agent may.`, { field: 'requestedForId' });
+    }
+    const versions = await this.items.current(command.lines.map((l) => l.itemId));
+    const rules = await this.items.entitlementRules([...new Set([...versions.values()].flatMap((v) => v.entitlementRuleIds))]);
+    const now = this.clock.now();
+    const checked: CheckedLine[] = [];
+    for (const [index, line] of command.lines.entries()) {
+      checked.push(await onLine(index, line.itemId, () => this.checkLine(line, versions.get(line.itemId), rules, requestedFor, now)));
+    }
+    const request = await this.build(checked, viewer.userId, requestedFor, now);
+    await this.store.create(request.request, request.events);
+    return request.request;
+  }
+
+  private async checkLine(line: OrderLine, version: OrderableItemVersion | undefined, rules: Awaited<ReturnType<OrderableItems['entitlementRules']>>, requestedFor: DirectoryPerson, now: Date): Promise<CheckedLine> {
+    if (version === undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No catalogue item ${line.itemId}.`, {});
+    if (version.status !== 'published') throw catalogueError(CatalogueErrorCode.NotOrderable, `Catalogue item ${version.name} is retired.`, {});
+    if (!isEntitled({ id: version.itemId, categoryIds: [version.categoryId], entitlementRuleIds: version.entitlementRuleIds }, rules, requestedFor.profile)) {
+      throw catalogueError(CatalogueErrorCode.NotEntitled, `${requestedFor.person.id} may not order ${version.name}.`, { requestedForId: requestedFor.person.id });
+    }
+    const variables = await validateValues(version.form, line.variables ?? {}, this.directory.references());
+    const plan = planApproval(version.approvalPolicies, approvalFacts(version, line, variables, requestedFor), 'run_all');
+    let approval: ApprovalStep | null = null;
+    if (plan.policyIds.length > 0) {
+      const approvers = await this.directory.approvers(plan.levels, requestedFor.person);
+      approval = withApprovalErrors(() => startApproval(plan, approvers, now));
+    }
+    const groups = await this.directory.fulfilmentGroups(version.plan.tasks.map((t) => t.groupId));
+    const missing = version.plan.tasks.find((t) => !groups.has(t.groupId));
+    if (missing !== undefined) {
+      throw catalogueError(CatalogueErrorCode.NotOrderable, `Task ${missing.key} of ${version.name} is for group ${missing.groupId}, which the directory does not have.`, { task: missing.key, groupId: missing.groupId });
+    }
+    return { line, version, variables, approval, supplierOrgs: new Map([...groups].map(([id, g]) => [id, g.supplierOrgId])) };
+  }
+
+  private async build(lines: readonly CheckedLine[], requestedById: string, requestedFor: DirectoryPerson, now: Date) {
+    const number = await this.numbers.next('REQ');
+    const items: NewRequestedItem[] = [];
+    for (const { line, version, variables, approval, supplierOrgs } of lines) {
+      const tasks = [];
+      for (const task of version.plan.tasks) {
+        tasks.push({ id: newId(), number: await this.numbers.next('TASK'), key: task.key, name: task.title, groupId: task.groupId, supplierOrgId: supplierOrgs.get(task.groupId) ?? null, assigneeId: null });
+      }
+      items.push({
+        id: newId(),
+        number: await this.numbers.next('RITM'),
+        catalogItemId: version.itemId,
+        catalogItemVersion: version.version,
+        name: version.name,
+        serviceId: version.serviceId,
+        offeringId: version.offeringId,
+        quantity: line.quantity,
+        variables,
+        plan: version.plan,
+        tasks,
+        approval,
+      });
+    }
+    return submitRequest({ id: newId(), number, requestedById, requestedForId: requestedFor.person.id, organisationId: requestedFor.person.orgId, items }, requestedById, now);
+  }
+}
+
+function newId(): string {
+  return randomBytes(12).toString('hex');
+}
+
+function checkLines(lines: readonly OrderLine[]): void {
+  if (lines.length === 0 || lines.length > ORDER_LIMITS.lines) {
+    throw catalogueError(CatalogueErrorCode.InvalidInput, `A cart has 1 to ${ORDER_LIMITS.lines} lines.`, { field: 'lines' });
+  }
+  lines.forEach((line, index) => {
+    if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > ORDER_LIMITS.quantity) {
+      throw catalogueError(CatalogueErrorCode.InvalidInput, `Line ${index}: the quantity is a whole number from 1 to ${ORDER_LIMITS.quantity}.`, { field: 'quantity', line: index, itemId: line.itemId });
+    }
+  });
+}
+
+/** Runs one line's checks; a refusal carries the line (from 0) and its item id besides its own details. */
+async function onLine<T>(index: number, itemId: string, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof CatalogueError) throw new CatalogueError(error.code, `Line ${index}: ${error.message}`, { ...error.details, line: index, itemId });
+    throw error;
+  }
+}
+
+/**
+ * What an item's approval policies decide on: the form's values by variable name, and the order's
+ * facts under `item.` and `requestedFor.` (names a form variable cannot take: they hold a dot).
+ */
+export function approvalFacts(version: OrderableItemVersion, line: OrderLine, variables: FormValues, requestedFor: DirectoryPerson): Facts {
+  return {
+    ...variables,
+    'item.id': version.itemId,
+    'item.categoryId': version.categoryId,
+    'item.serviceId': version.serviceId,
+    'item.quantity': line.quantity,
+    'item.oneOffPriceMinor': version.price.oneOffMinor * line.quantity,
+    'item.recurringMonthlyPriceMinor': version.price.recurringMonthlyMinor * line.quantity,
+    'requestedFor.organisationId': requestedFor.profile.organisationId,
+    'requestedFor.organisationKind': requestedFor.profile.organisationKind,
+  };
+}

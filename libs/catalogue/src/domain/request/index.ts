@@ -1,0 +1,2 @@
+export * from './service-request';
+export * from './request-moves';
