@@ -39,6 +39,8 @@ import { EntitlementRuleRepository } from './persistence/entitlement-rule.reposi
 import { GoLivePolicyRepository } from './persistence/go-live-policy.repository';
 import { ServiceLifecycles } from './persistence/service-lifecycles';
 import { ServiceRepository } from './persistence/service.repository';
+import { KnownServices } from './application/ports/known-services.port';
+import { StoredKnownServices } from './application/stored-known-services';
 import { serviceSchema } from './persistence/service.schema';
 
 /**
@@ -59,6 +61,7 @@ export const CATALOGUE_PORTFOLIO_PROVIDERS: readonly Provider[] = [
   { provide: CatalogueItemStore, useExisting: CatalogueItemRepository },
   { provide: OrderableItems, useExisting: CatalogueItemRepository },
   { provide: ServiceStore, useExisting: ServiceRepository },
+  { provide: KnownServices, useClass: StoredKnownServices },
   { provide: CategoryStore, useExisting: CategoryRepository },
   { provide: EntitlementRuleStore, useExisting: EntitlementRuleRepository },
   { provide: GoLivePolicyStore, useExisting: GoLivePolicyRepository },

@@ -1,23 +1,16 @@
 import { Clock } from '@itsm/platform/config';
-import type { Provider } from '@nestjs/common';
 import { expectEventually } from '@itsm/testing';
 import { ActOnFulfilmentTaskCommand } from './application/commands/act-on-fulfilment-task/act-on-fulfilment-task.command';
 import { ActOnFulfilmentTaskHandler } from './application/commands/act-on-fulfilment-task/act-on-fulfilment-task.handler';
 import { OrderCatalogItemsCommand } from './application/commands/order-catalog-items/order-catalog-items.command';
 import { OrderCatalogItemsHandler } from './application/commands/order-catalog-items/order-catalog-items.handler';
-import { OrderableItems } from './application/ports/orderable-items.port';
 import { RequestNumbers, ServiceRequestStore } from './application/ports/service-request-store.port';
 import { RequestDirectory } from './application/request-directory.service';
 import { demoItems } from './application/test-fixtures/request-world';
-import { CATALOGUE_PORTFOLIO_PROVIDERS } from './catalogue-portfolio';
 import type { ServiceRequest } from './domain/request';
 import { bootCatalogueContext } from './test-fixtures/booted-catalogue-context';
 import type { BootedCatalogueContext, GraphqlAnswer } from './test-fixtures/booted-catalogue-context';
 
-/** Whether the portfolio side binds the port ordering reads items through (its item repository). */
-const ITEMS_BOUND = CATALOGUE_PORTFOLIO_PROVIDERS.some((p: Provider) => typeof p === 'object' && 'provide' in p && p.provide === OrderableItems);
-/** Skipped until CATALOGUE_PORTFOLIO_PROVIDERS binds OrderableItems (the portfolio lane's item repository): the app's own ordering reads items through it. */
-const withItemsBound = ITEMS_BOUND ? it : it.skip;
 
 const REQUEST_FIELDS = 'id number state requestedById requestedForId items { id number state catalogItemVersion tasks { id key state groupId supplierOrgId } approval { outcome levels { name status approverIds } } } comments { visibility text }';
 
@@ -26,7 +19,7 @@ const REQUEST_FIELDS = 'id number state requestedById requestedForId items { id 
  * demo catalogue in memory), then through GraphQL: the requester reads it and another person does
  * not, the manager finds it among their approvals and decides, the approvers' quorum releases the
  * plan, a fulfiller's and the supplier's tasks run, and every event goes out in order on
- * `itsm.request.v1`. Ordering through GraphQL itself needs the OrderableItems binding.
+ * `itsm.request.v1`.
  */
 describe('service requests on the peers', () => {
   let booted: BootedCatalogueContext;
@@ -109,7 +102,7 @@ describe('service requests on the peers', () => {
     expect(list.data?.requests).toEqual({ edges: [{ node: { number: ordered.number } }], pageInfo: { hasNextPage: false } });
   });
 
-  withItemsBound('orderCatalogItems through GraphQL refuses an unknown item naming the line, and variables that are not JSON; nothing is written', async () => {
+  it('orderCatalogItems through GraphQL refuses an unknown item naming the line, and variables that are not JSON; nothing is written', async () => {
     const orderQuery = 'mutation($input: OrderCatalogItemsInput!) { orderCatalogItems(input: $input) { number } }';
     const unknown = await as('p-requester', orderQuery, { input: { lines: [{ itemId: 'no-such-item', quantity: 1 }] } });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'CATALOGUE.NOT_FOUND', details: { line: 0, itemId: 'no-such-item' } });

@@ -1,10 +1,10 @@
 import { InMemoryDirectoryProjection } from '@itsm/platform/persistence';
 import { DirectoryFeed } from '@itsm/testing';
 import { catalogueDirectory } from '../test-fixtures/catalogue-directory';
-import { ServiceReferences } from './ports/service-references.port';
+import { KnownServices } from './ports/known-services.port';
 import { RequestDirectory } from './request-directory.service';
 
-class KnownServices extends ServiceReferences {
+class ListedServices extends KnownServices {
   unknown(ids: readonly string[]): Promise<readonly string[]> {
     return Promise.resolve(ids.filter((id) => id !== 'svc-email'));
   }
@@ -17,23 +17,21 @@ describe('the request directory (profiles, references, approvers, fulfilment gro
   });
 
   it('builds a profile with the organisation kind and the roles and groups its memberships give', async () => {
-    const { profile } = await new RequestDirectory(projection).person('p-supplier', 'requestedById');
+    const { profile } = await new RequestDirectory(projection, new ListedServices()).person('p-supplier', 'requestedById');
     expect(profile).toEqual({ personId: 'p-supplier', organisationId: 'fabrikam', organisationKind: 'supplier', roles: ['supplier-agent'], groupIds: ['g-fabrikam-hosting'] });
-    await expect(new RequestDirectory(projection).person('p-gone', 'requestedForId')).rejects.toMatchObject({ code: 'CATALOGUE.NOT_FOUND', details: { field: 'requestedForId', personId: 'p-gone' } });
+    await expect(new RequestDirectory(projection, new ListedServices()).person('p-gone', 'requestedForId')).rejects.toMatchObject({ code: 'CATALOGUE.NOT_FOUND', details: { field: 'requestedForId', personId: 'p-gone' } });
   });
 
-  it('knows active people, live groups, services through the portfolio (none without it) and configuration items by id shape only', async () => {
-    const unbound = new RequestDirectory(projection).references();
-    const bound = new RequestDirectory(projection, new KnownServices()).references();
-    expect(await unbound.unknown('person', ['p-requester', 'p-gone', 'p-nobody'])).toEqual(['p-gone', 'p-nobody']);
-    expect(await unbound.unknown('group', ['g-service-desk', 'g-nothing'])).toEqual(['g-nothing']);
-    expect(await unbound.unknown('service', ['svc-email'])).toEqual(['svc-email']);
-    expect(await bound.unknown('service', ['svc-email', 'svc-fax'])).toEqual(['svc-fax']);
-    expect(await unbound.unknown('configuration_item', ['ci-web-01', ' not an id'])).toEqual([' not an id']);
+  it('knows active people, live groups, services through the portfolio and configuration items by id shape only', async () => {
+    const references = new RequestDirectory(projection, new ListedServices()).references();
+    expect(await references.unknown('person', ['p-requester', 'p-gone', 'p-nobody'])).toEqual(['p-gone', 'p-nobody']);
+    expect(await references.unknown('group', ['g-service-desk', 'g-nothing'])).toEqual(['g-nothing']);
+    expect(await references.unknown('service', ['svc-email', 'svc-fax'])).toEqual(['svc-fax']);
+    expect(await references.unknown('configuration_item', ['ci-web-01', ' not an id'])).toEqual([' not an id']);
   });
 
   it('resolves approvers: users, group members, role holders, and requester-manager as the manager of the person it is for', async () => {
-    const directory = new RequestDirectory(projection);
+    const directory = new RequestDirectory(projection, new ListedServices());
     const requestedFor = (await directory.person('p-other', 'requestedForId')).person;
     const level = (approvers: { groupIds?: string[]; userIds?: string[]; roles?: string[] }) => ({
       policyId: 'pol',
@@ -49,7 +47,7 @@ describe('the request directory (profiles, references, approvers, fulfilment gro
   });
 
   it('names the supplier organisation of a supplier group only', async () => {
-    const groups = await new RequestDirectory(projection).fulfilmentGroups(['g-service-desk', 'g-fabrikam-hosting', 'g-nothing']);
+    const groups = await new RequestDirectory(projection, new ListedServices()).fulfilmentGroups(['g-service-desk', 'g-fabrikam-hosting', 'g-nothing']);
     expect(Object.fromEntries([...groups].map(([id, g]) => [id, g.supplierOrgId]))).toEqual({ 'g-service-desk': null, 'g-fabrikam-hosting': 'fabrikam' });
   });
 });

@@ -2,12 +2,12 @@ import type { PlannedLevel, ResolvedApprovers } from '@itsm/approval';
 import { Id } from '@itsm/contracts';
 import { DirectoryProjection } from '@itsm/platform/persistence';
 import type { ProjectedGroupWithMembers, ProjectedPerson } from '@itsm/platform/persistence';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Value } from '@sinclair/typebox/value';
 import { CatalogueErrorCode, catalogueError } from '../domain/catalogue.errors';
 import type { RequesterProfile } from '../domain/entitlement';
 import type { ReferenceKind, ReferenceLookup } from '../domain/forms';
-import { ServiceReferences } from './ports/service-references.port';
+import { KnownServices } from './ports/known-services.port';
 
 /** The role an approval level names for "the manager of the person the item is for". */
 export const REQUESTER_MANAGER_ROLE = 'requester-manager';
@@ -31,8 +31,7 @@ export interface DirectoryPerson {
 export class RequestDirectory {
   constructor(
     private readonly directory: DirectoryProjection,
-    /** Bound by the portfolio side; without it no service reference is known (refused, never accepted blindly). */
-    @Optional() private readonly services?: ServiceReferences,
+    private readonly services: KnownServices,
   ) {}
 
   /** An active person with their profile, or CATALOGUE.NOT_FOUND naming `field`. */
@@ -70,7 +69,7 @@ export class RequestDirectory {
             return ids.filter((id) => !groups.has(id));
           }
           case 'service':
-            return this.services === undefined ? [...ids] : this.services.unknown(ids);
+            return this.services.unknown(ids);
           case 'configuration_item':
             return ids.filter((id) => !Value.Check(Id, id));
         }

@@ -2,7 +2,7 @@ import { levelsAwaiting } from '@itsm/approval';
 import type { ApprovalLevel } from '@itsm/approval';
 import { Clock } from '@itsm/platform/config';
 import type { Principal } from '@itsm/platform/auth';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CatalogueErrorCode, catalogueError } from '../../domain/catalogue.errors';
 import { planTask } from '../../domain/fulfilment';
 import type { TaskState } from '../../domain/fulfilment';
@@ -54,8 +54,7 @@ export class RequestReads {
     private readonly store: ServiceRequestStore,
     private readonly access: RequestAccess,
     private readonly clock: Clock,
-    /** Bound by the portfolio side (the item repository): the frozen form of a request's item version. */
-    @Optional() private readonly items?: OrderableItems,
+    private readonly items: OrderableItems,
   ) {}
 
   async request(viewer: Principal, requestId: string): Promise<RequestView> {
@@ -124,7 +123,6 @@ export class RequestReads {
   }
 
   private async taskView(request: ServiceRequest, item: RequestedItem, task: FulfilmentTaskRecord): Promise<TaskView> {
-    if (this.items === undefined) throw new Error('OrderableItems is not bound: the catalogue item repository provides it');
     const version = await this.items.version(item.catalogItemId, item.catalogItemVersion);
     if (version === null) throw new Error(`catalogue item ${item.catalogItemId} version ${item.catalogItemVersion} is gone: versions are kept for their requests`);
     const variables = taskVariables(version.form, item.variables, planTask(item.plan, task.key).variables);

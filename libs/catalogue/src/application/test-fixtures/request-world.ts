@@ -118,7 +118,7 @@ export async function requestWorld(): Promise<RequestWorld> {
   const store = new InMemoryServiceRequests();
   const numbers = new InMemoryRequestNumbers();
   const clock = new SpecClock(new Date('2030-04-01T08:00:00.000Z'));
-  const directory = new RequestDirectory(projection);
+  const directory = new RequestDirectory(projection, { unknown: (ids) => Promise.resolve(ids.filter((id) => !id.startsWith('svc-'))) });
   const access = new RequestAccess(directory);
   const runner = new RequestCommandRunner(store, clock);
   return {

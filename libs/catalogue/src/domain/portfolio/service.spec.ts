@@ -72,6 +72,6 @@ describe('a portfolio service through its lifecycle', () => {
     } catch (error) {
       refusal = approvalRefusal(error, { serviceId: 'svc-1' });
     }
-    expect(refusal).toMatchObject({ code: CatalogueErrorCode.IllegalTransition, details: { reason: 'APPROVAL.NO_APPROVERS', serviceId: 'svc-1' } });
+    expect(refusal).toMatchObject({ code: CatalogueErrorCode.IllegalTransition, details: { approvalCode: 'APPROVAL.NO_APPROVERS', serviceId: 'svc-1' } });
   });
 });

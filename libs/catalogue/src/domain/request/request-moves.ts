@@ -1,4 +1,5 @@
-import { ApprovalErrorCode, cancelApproval, decideApproval, withContextCodes } from '@itsm/approval';
+import { cancelApproval, decideApproval } from '@itsm/approval';
+import { withApprovalErrors } from '../portfolio/approval-refusal';
 import type { ApprovalStep, DecideApproval, Delegation } from '@itsm/approval';
 import { CatalogueErrorCode, catalogueError } from '../catalogue.errors';
 import { actOnTask, approveItem, cancelItem, newItemFulfilment, rejectItem, rollupRequest } from '../fulfilment';
@@ -253,19 +254,4 @@ function checkedReason(reason: string | null): string | null {
   const text = reason?.trim() ?? '';
   if (text.length > REASON_MAX_LENGTH) throw catalogueError(CatalogueErrorCode.InvalidInput, `A reason has at most ${REASON_MAX_LENGTH} characters.`, { field: 'reason' });
   return text === '' ? null : text;
-}
-
-const APPROVAL_CODES: Readonly<Record<ApprovalErrorCode, CatalogueErrorCode>> = {
-  [ApprovalErrorCode.InvalidPolicy]: CatalogueErrorCode.InvalidInput,
-  [ApprovalErrorCode.InvalidCondition]: CatalogueErrorCode.InvalidInput,
-  [ApprovalErrorCode.InvalidDelegation]: CatalogueErrorCode.InvalidInput,
-  [ApprovalErrorCode.NoApprovers]: CatalogueErrorCode.NotOrderable,
-  [ApprovalErrorCode.NotEntitled]: CatalogueErrorCode.Forbidden,
-  [ApprovalErrorCode.AlreadyDecided]: CatalogueErrorCode.Conflict,
-  [ApprovalErrorCode.NotPending]: CatalogueErrorCode.IllegalTransition,
-};
-
-/** Runs an approval-engine step, its refusals as the catalogue's codes (details kept, `approvalCode` added). */
-export function withApprovalErrors<T>(step: () => T): T {
-  return withContextCodes(step, APPROVAL_CODES, catalogueError);
 }

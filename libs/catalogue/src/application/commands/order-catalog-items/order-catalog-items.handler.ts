@@ -1,15 +1,16 @@
-import { planApproval, startApproval } from '@itsm/approval';
+import { ApprovalErrorCode, planApproval, startApproval } from '@itsm/approval';
 import type { ApprovalStep, Facts } from '@itsm/approval';
 import { Clock } from '@itsm/platform/config';
 import { hasRole } from '@itsm/platform/auth';
 import type { Principal } from '@itsm/platform/auth';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { CatalogueError, CatalogueErrorCode, catalogueError } from '../../../domain/catalogue.errors';
 import { isEntitled } from '../../../domain/entitlement';
 import { validateValues } from '../../../domain/forms';
 import type { FormValues } from '../../../domain/forms';
-import { submitRequest, withApprovalErrors } from '../../../domain/request';
+import { submitRequest } from '../../../domain/request';
+import { withApprovalErrors } from '../../../domain/portfolio/approval-refusal';
 import type { NewRequestedItem, ServiceRequest } from '../../../domain/request';
 import { OrderableItems } from '../../ports/orderable-items.port';
 import type { OrderableItemVersion } from '../../ports/orderable-items.port';
@@ -45,12 +46,10 @@ export class OrderCatalogItemsHandler {
     private readonly numbers: RequestNumbers,
     private readonly directory: RequestDirectory,
     private readonly clock: Clock,
-    /** Bound by the portfolio side (the item repository). */
-    @Optional() private readonly items?: OrderableItems,
+    private readonly items: OrderableItems,
   ) {}
 
   async execute(viewer: Principal, command: OrderCatalogItemsCommand): Promise<ServiceRequest> {
-    if (this.items === undefined) throw new Error('OrderableItems is not bound: the catalogue item repository provides it');
     checkLines(command.lines);
     const orderer = await this.directory.person(viewer.userId, 'requestedById');
     const requestedFor = command.requestedForId === null || command.requestedForId === viewer.userId ? orderer : await this.directory.person(command.requestedForId, 'requestedForId');
@@ -80,7 +79,7 @@ export class OrderCatalogItemsHandler {
     let approval: ApprovalStep | null = null;
     if (plan.policyIds.length > 0) {
       const approvers = await this.directory.approvers(plan.levels, requestedFor.person);
-      approval = withApprovalErrors(() => startApproval(plan, approvers, now));
+      approval = withApprovalErrors(() => startApproval(plan, approvers, now), { [ApprovalErrorCode.NoApprovers]: CatalogueErrorCode.NotOrderable });
     }
     const groups = await this.directory.fulfilmentGroups(version.plan.tasks.map((t) => t.groupId));
     const missing = version.plan.tasks.find((t) => !groups.has(t.groupId));

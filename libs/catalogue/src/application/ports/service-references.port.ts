@@ -1,7 +1,0 @@
-/**
- * The portfolio's services as a form's `service` references name them (the portfolio side keeps
- * them): which of `ids` it does not know, retired ones counting as known.
- */
-export abstract class ServiceReferences {
-  abstract unknown(ids: readonly string[]): Promise<readonly string[]>;
-}
