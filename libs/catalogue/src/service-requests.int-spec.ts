@@ -1,114 +1,264 @@
-import { Clock } from '@itsm/platform/config';
 import { expectEventually } from '@itsm/testing';
-import { ActOnFulfilmentTaskCommand } from './application/commands/act-on-fulfilment-task/act-on-fulfilment-task.command';
-import { ActOnFulfilmentTaskHandler } from './application/commands/act-on-fulfilment-task/act-on-fulfilment-task.handler';
-import { OrderCatalogItemsCommand } from './application/commands/order-catalog-items/order-catalog-items.command';
-import { OrderCatalogItemsHandler } from './application/commands/order-catalog-items/order-catalog-items.handler';
-import { RequestNumbers, ServiceRequestStore } from './application/ports/service-request-store.port';
-import { RequestDirectory } from './application/request-directory.service';
-import { demoItems } from './application/test-fixtures/request-world';
-import type { ServiceRequest } from './domain/request';
+import { CatalogueErrorCode } from './domain';
 import { bootCatalogueContext } from './test-fixtures/booted-catalogue-context';
 import type { BootedCatalogueContext, GraphqlAnswer } from './test-fixtures/booted-catalogue-context';
 
+type Node = Record<string, unknown>;
+interface TaskNode { readonly id: string; readonly key: string; readonly number: string; readonly state: string; readonly groupId: string }
+interface ItemNode { readonly id: string; readonly number: string; readonly state: string; readonly catalogItemVersion: number; readonly tasks: readonly TaskNode[] }
+interface RequestNode { readonly id: string; readonly number: string; readonly state: string; readonly items: readonly ItemNode[] }
 
-const REQUEST_FIELDS = 'id number state requestedById requestedForId items { id number state catalogItemVersion tasks { id key state groupId supplierOrgId } approval { outcome levels { name status approverIds } } } comments { visibility text }';
+const REQUEST = 'id number state items { id number state catalogItemVersion tasks { id key number state groupId } }';
+const ORDER = `mutation($input: OrderCatalogItemsInput!) { orderCatalogItems(input: $input) { ${REQUEST} } }`;
+const DECIDE = `mutation($item: ID!) { decideRequestApproval(requestedItemId: $item, decision: approved) { ${REQUEST} } }`;
+const ACT = 'mutation($id: ID!, $action: FulfilmentTaskAction!) { actOnFulfilmentTask(id: $id, action: $action) { key state } }';
+const TASKS = 'query { tasks(first: 100) { edges { node { id key requestId requestNumber variables } } } }';
+const TASK = 'query($id: ID!) { task(id: $id) { key state variables } }';
+const READ = `query($id: ID!) { request(id: $id) { ${REQUEST} } }`;
+
+/** The laptop's form: a choice, a conditional accessory, a pattern, bounds and a person reference. */
+const LAPTOP_FORM = [
+  { name: 'model', label: 'Model', type: 'single_choice', required: true, options: [{ value: 'x1', label: 'X1' }, { value: 'mac', label: 'Mac' }] },
+  { name: 'dock', label: 'Dock', type: 'boolean', visibleWhen: JSON.stringify({ variable: 'model', equals: ['x1'] }) },
+  { name: 'memory_gb', label: 'Memory (GB)', type: 'number', min: 8, max: 64, integer: true },
+  { name: 'cost_centre', label: 'Cost centre', type: 'text', required: true, pattern: '^CC-[0-9]{4}$' },
+  { name: 'deliver_to', label: 'Deliver to', type: 'person' },
+];
+/** Two parallel tasks (the service desk's, the supplier's), then one after both. */
+const LAPTOP_PLAN = [
+  { key: 'order', title: 'Order the laptop', groupId: 'g-service-desk', variables: ['model', 'dock', 'memory_gb', 'cost_centre'], predecessors: [] },
+  { key: 'image', title: 'Prepare the image', groupId: 'g-fabrikam-hosting', variables: ['model'], predecessors: [] },
+  { key: 'hand-over', title: 'Hand over', groupId: 'g-service-desk', variables: ['deliver_to'], predecessors: ['order', 'image'] },
+];
+/** The requester's manager, then two of the three access approvers. */
+const MANAGER_THEN_QUORUM = {
+  id: 'manager-then-approvers',
+  name: 'Manager, then access approvers',
+  levels: [
+    { name: 'Manager', roles: ['requester-manager'], rule: 'first_response' },
+    { name: 'Access approvers', groupIds: ['g-access-approvers'], rule: 'quorum', quorumPercent: 66 },
+  ],
+};
+const LAPTOP_VALUES = { model: 'x1', dock: true, memory_gb: 32, cost_centre: 'CC-0042', deliver_to: 'p-requester' };
 
 /**
- * Requests on the peers: a cart ordered with the app's store, numbers and directory (items from the
- * demo catalogue in memory), then through GraphQL: the requester reads it and another person does
- * not, the manager finds it among their approvals and decides, the approvers' quorum releases the
- * plan, a fulfiller's and the supplier's tasks run, and every event goes out in order on
- * `itsm.request.v1`.
+ * The issue's acceptance in the integration tier, through GraphQL only, on the peers: the catalogue
+ * admin publishes the items; a requester orders a two-item cart, the manager then a quorum of the
+ * access approvers release the laptop's plan, the service desk and the supplier agent (who sees only
+ * its task and the variables it needs) run it, and the item and request close with every
+ * `itsm.request.v1` event in order; forms refuse bad values naming the variable and write nothing;
+ * a request keeps the item version it was ordered under.
  */
-describe('service requests on the peers', () => {
+describe('service requests through GraphQL on the peers', () => {
   let booted: BootedCatalogueContext;
   const tokens = new Map<string, string>();
-  const as = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => {
+  const ids = { laptop: '', mouse: '', northwind: '', fax: '' };
+  let requestsSoFar = 0;
+
+  const tokenOf = async (who: string): Promise<string> => {
+    const roles = { 'p-catadmin': ['catalogue-admin'], 'p-fulfiller': ['agent'], 'p-supplier': ['supplier-agent'] } as const;
     let token = tokens.get(who);
     if (token === undefined) {
-      token = who === 'p-supplier' ? await booted.token(who, ['supplier-agent']) : await booted.token(who, ['requester']);
+      token = await booted.token(who, who in roles ? roles[who as keyof typeof roles] : ['requester'], who === 'p-supplier' ? 'fabrikam' : undefined);
       tokens.set(who, token);
     }
-    return booted.graphql(token, query, variables);
+    return token;
+  };
+  const as = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => booted.graphql(await tokenOf(who), query, variables);
+  /** The field's data, failing with the errors when there are any. */
+  const ok = async <T = Node>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const answer = await as(who, query, variables);
+    expect(answer.errors).toBeUndefined();
+    return Object.values(answer.data ?? {})[0] as T;
+  };
+  const itemInput = (name: string, extra: Record<string, unknown> = {}) => ({
+    name,
+    categoryId: String(extra['categoryId']),
+    form: [],
+    plan: [{ key: 'deliver', title: `Deliver ${name}`, groupId: 'g-service-desk' }],
+    price: { currency: 'EUR', oneOffMinor: 2_500, recurringMonthlyMinor: 0 },
+    leadTimeDays: 2,
+    ...extra,
+  });
+  const publish = async (input: Record<string, unknown>): Promise<string> => (await ok<{ id: string }>('p-catadmin', 'mutation($input: CatalogItemInput!) { publishCatalogItem(input: $input) { id } }', { input })).id;
+  const order = (who: string, lines: readonly { itemId: string; variables?: Record<string, unknown> }[]) =>
+    as(who, ORDER, { input: { lines: lines.map((l) => ({ itemId: l.itemId, quantity: 1, variables: JSON.stringify(l.variables ?? {}) })) } });
+  const requestEvents = () => booted.published.filter((e) => e.type.startsWith('itsm.request.'));
+  const streamOf = (requestId: string) => requestEvents().filter((e) => (e.data as { requestId?: string }).requestId === requestId);
+  const taskOf = (request: RequestNode, key: string): TaskNode => request.items[0]?.tasks.find((t) => t.key === key) as TaskNode;
+  const approveLaptop = async (request: RequestNode): Promise<RequestNode> => {
+    let latest = request;
+    for (const approver of ['p-manager', 'p-approver-1', 'p-approver-3']) latest = await ok<RequestNode>(approver, DECIDE, { item: request.items[0]?.id });
+    return latest;
   };
 
   beforeAll(async () => {
     booted = await bootCatalogueContext();
+    const categoryId = (await ok<{ id: string }>('p-catadmin', 'mutation { saveCatalogCategory(input: { name: "Workplace" }) { id } }')).id;
+    const northwind = await ok<{ id: string }>('p-catadmin', 'mutation { saveEntitlementRule(input: { name: "Northwind customers", organisationIds: ["northwind"] }) { id } }');
+    ids.laptop = await publish(itemInput('Laptop', { categoryId, form: LAPTOP_FORM, plan: LAPTOP_PLAN, approvalPolicies: [MANAGER_THEN_QUORUM] }));
+    ids.mouse = await publish(itemInput('Mouse', { categoryId }));
+    ids.northwind = await publish(itemInput('Northwind portal access', { categoryId, entitlementRuleIds: [northwind.id] }));
+    ids.fax = await publish(itemInput('Fax machine', { categoryId }));
+    await ok('p-catadmin', 'mutation($id: ID!) { retireCatalogItem(id: $id, reason: "No more fax") { status } }', { id: ids.fax });
   });
   afterAll(() => booted.close());
 
-  async function order(): Promise<ServiceRequest> {
-    const { app } = booted;
-    const handler = new OrderCatalogItemsHandler(app.get(ServiceRequestStore), app.get(RequestNumbers), app.get(RequestDirectory), app.get(Clock), demoItems());
-    const viewer = { userId: 'p-requester', name: 'p-requester', roles: ['requester'] as const, orgId: 'contoso' };
-    return handler.execute(
-      { ...viewer, roles: [...viewer.roles] },
-      new OrderCatalogItemsCommand([
-        { itemId: 'laptop', quantity: 1, variables: { model: 'x1', dock: false, cost_centre: 'CC-0001' } },
-        { itemId: 'mouse', quantity: 1, variables: {} },
-      ]),
-    );
-  }
+  it('runs a two-item cart: manager then quorum approval, two parallel tasks then one after both (one by the supplier agent), item and request closed, every event in order', async () => {
+    const ordered = await order('p-requester', [{ itemId: ids.laptop, variables: LAPTOP_VALUES }, { itemId: ids.mouse }]);
+    expect(ordered.errors).toBeUndefined();
+    const request = ordered.data?.['orderCatalogItems'] as unknown as RequestNode;
+    requestsSoFar += 1;
+    expect(request).toMatchObject({ number: 'REQ0001000', state: 'open', items: [{ state: 'awaiting_approval', catalogItemVersion: 1 }, { state: 'approved', catalogItemVersion: 1 }] });
+    const [laptop, mouse] = request.items as [ItemNode, ItemNode];
+    expect(laptop.tasks.map((t) => [t.key, t.groupId, t.state])).toEqual([
+      ['order', 'g-service-desk', 'pending'],
+      ['image', 'g-fabrikam-hosting', 'pending'],
+      ['hand-over', 'g-service-desk', 'pending'],
+    ]);
 
-  it('acceptance (requests lane): approvals through GraphQL, the graph run, item and request closed, every event in order', async () => {
-    const ordered = await order();
-    expect(ordered.number).toMatch(/^REQ[0-9]{7}$/);
-    const laptop = ordered.items[0];
-    const taskOf = (key: string) => laptop?.tasks.find((t) => t.key === key)?.id ?? '';
+    // Approvals: the manager's level first (an access approver cannot jump it), then two of three approvers.
+    const awaiting = await ok('p-manager', 'query { myApprovals { edges { node { requestNumber item { number } levels { name } } } } }');
+    expect(awaiting).toEqual({ edges: [{ node: { requestNumber: request.number, item: { number: laptop.number }, levels: [{ name: 'Manager' }] } }] });
+    expect((await as('p-approver-1', DECIDE, { item: laptop.id })).errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.Forbidden);
+    await ok('p-manager', DECIDE, { item: laptop.id });
+    expect(await ok('p-approver-2', 'query { myApprovals { edges { node { levels { name } } } } }')).toEqual({ edges: [{ node: { levels: [{ name: 'Access approvers' }] } }] });
+    expect(taskOf(await ok<RequestNode>('p-approver-1', DECIDE, { item: laptop.id }), 'order').state).toBe('pending');
+    const released = await ok<RequestNode>('p-approver-2', DECIDE, { item: laptop.id });
+    expect(released.items[0]?.state).toBe('approved');
+    expect(released.items[0]?.tasks.map((t) => t.state)).toEqual(['open', 'open', 'pending']);
 
-    const mine = await as('p-requester', `query($id: ID!) { request(id: $id) { ${REQUEST_FIELDS} } }`, { id: ordered.id });
-    expect(mine.data?.request).toMatchObject({ number: ordered.number, state: 'open', requestedForId: 'p-requester' });
-    const other = await as('p-other', 'query($id: ID!) { request(id: $id) { id } }', { id: ordered.id });
-    expect(other.errors?.[0]?.extensions?.code).toBe('CATALOGUE.NOT_FOUND');
+    // The supplier agent: only its task, with only the variables that task needs; not the request.
+    const supplierTasks = await ok<{ edges: { node: Node }[] }>('p-supplier', TASKS);
+    expect(supplierTasks.edges.map((e) => e.node)).toEqual([{ id: taskOf(request, 'image').id, key: 'image', requestId: request.id, requestNumber: request.number, variables: JSON.stringify({ model: 'x1' }) }]);
+    expect(await ok('p-supplier', TASK, { id: taskOf(request, 'image').id })).toEqual({ key: 'image', state: 'open', variables: JSON.stringify({ model: 'x1' }) });
+    expect((await as('p-supplier', TASK, { id: taskOf(request, 'order').id })).errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.NotFound);
+    expect((await as('p-supplier', READ, { id: request.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await as('p-supplier', 'query { requests { edges { node { id } } } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await as('p-supplier', ACT, { id: taskOf(request, 'order').id, action: 'complete' })).errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.Forbidden);
 
-    const approvals = await as('p-manager', 'query { myApprovals { edges { node { requestNumber item { number } levels { name } } } } }');
-    expect(approvals.data?.myApprovals).toEqual({ edges: [{ node: { requestNumber: ordered.number, item: { number: laptop?.number }, levels: [{ name: 'Manager' }] } }] });
-    const decide = 'mutation($item: ID!) { decideRequestApproval(requestedItemId: $item, decision: approved) { items { state } } }';
-    expect((await as('p-approver-1', decide, { item: laptop?.id })).errors?.[0]?.extensions?.code).toBe('CATALOGUE.FORBIDDEN');
-    for (const approver of ['p-manager', 'p-approver-1', 'p-approver-2']) expect((await as(approver, decide, { item: laptop?.id })).errors).toBeUndefined();
+    // The service desk sees its two tasks of this request (with their variables), not the supplier's.
+    const deskTasks = await ok<{ edges: { node: { key: string; variables: string } }[] }>('p-fulfiller', TASKS);
+    expect(deskTasks.edges.map((e) => [e.node.key, JSON.parse(e.node.variables) as unknown])).toEqual([
+      ['order', { model: 'x1', dock: true, memory_gb: 32, cost_centre: 'CC-0042' }],
+      ['hand-over', { deliver_to: 'p-requester' }],
+      ['deliver', {}],
+    ]);
 
-    const act = booted.app.get(ActOnFulfilmentTaskHandler);
-    const supplier = { userId: 'p-supplier', name: 'p-supplier', roles: ['supplier-agent' as const], orgId: 'fabrikam' };
-    const fulfiller = { userId: 'p-fulfiller', name: 'p-fulfiller', roles: ['agent' as const], orgId: 'contoso' };
-    await expect(act.execute(supplier, new ActOnFulfilmentTaskCommand(taskOf('order'), 'complete'))).rejects.toMatchObject({ code: 'CATALOGUE.FORBIDDEN' });
-    await act.execute(supplier, new ActOnFulfilmentTaskCommand(taskOf('image'), 'complete'));
-    await act.execute(fulfiller, new ActOnFulfilmentTaskCommand(taskOf('order'), 'complete'));
-    await act.execute(fulfiller, new ActOnFulfilmentTaskCommand(taskOf('hand-over'), 'complete'));
-    const closed = await act.execute(fulfiller, new ActOnFulfilmentTaskCommand(ordered.items[1]?.tasks[0]?.id ?? '', 'complete'));
-    expect(closed.state).toBe('closed_complete');
+    // The graph: hand-over waits for both parallel tasks.
+    expect(await ok('p-supplier', ACT, { id: taskOf(request, 'image').id, action: 'complete' })).toEqual({ key: 'image', state: 'closed_complete' });
+    expect((await as('p-fulfiller', ACT, { id: taskOf(request, 'hand-over').id, action: 'complete' })).errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.IllegalTransition);
+    await ok('p-fulfiller', ACT, { id: taskOf(request, 'order').id, action: 'start' });
+    await ok('p-fulfiller', ACT, { id: taskOf(request, 'order').id, action: 'complete' });
+    expect(await ok('p-fulfiller', ACT, { id: taskOf(request, 'hand-over').id, action: 'complete' })).toEqual({ key: 'hand-over', state: 'closed_complete' });
+    expect((await ok<RequestNode>('p-requester', READ, { id: request.id })).items.map((i) => i.state)).toEqual(['closed_complete', 'approved']);
+    await ok('p-fulfiller', ACT, { id: mouse.tasks[0]?.id, action: 'complete' });
+    expect(await ok<RequestNode>('p-requester', READ, { id: request.id })).toMatchObject({ state: 'closed_complete', items: [{ state: 'closed_complete' }, { state: 'closed_complete' }] });
 
-    const stream = () => booted.published.filter((e) => e.type.startsWith('itsm.request.') && (e.data as { requestId?: string }).requestId === ordered.id);
-    await expectEventually(() => expect(stream().at(-1)?.type).toBe('itsm.request.state-changed.v1'));
-    expect(stream().map((e) => e.sequence)).toEqual(stream().map((_, i) => i + 1));
-    expect(new Set(stream().map((e) => e.subject)).size).toBe(1);
-    const itemMoves = stream().flatMap((e) => (e.type === 'itsm.request.item-state-changed.v1' ? [`${(e.data as { item: { number: string; state: string } }).item.number}:${(e.data as { item: { state: string } }).item.state}`] : []));
-    expect(itemMoves).toEqual([`${ordered.items[1]?.number}:approved`, `${laptop?.number}:approved`, `${laptop?.number}:in_fulfilment`, `${laptop?.number}:closed_complete`, `${ordered.items[1]?.number}:closed_complete`]);
+    // Every event of the request on itsm.request.v1, in order, numbered 1..n on one subject.
+    await expectEventually(() => expect(streamOf(request.id).at(-1)?.type).toBe('itsm.request.state-changed.v1'));
+    const stream = streamOf(request.id);
+    expect(stream.map((e) => e.sequence)).toEqual(stream.map((_, i) => i + 1));
+    expect(new Set(stream.map((e) => e.subject)).size).toBe(1);
+    const moves = stream.map((e) => {
+      const data = e.data as { item?: { number: string; state: string }; task?: { number: string; state: string }; state?: string; levelName?: string; approverIds?: string[]; approverId?: string; levelOutcome?: string };
+      const type = e.type.replace(/^itsm\.request\.|\.v1$/g, '');
+      if (type === 'approval-requested') return `${type} ${data.item?.number} ${data.levelName}: ${data.approverIds?.join(',')}`;
+      if (type === 'approval-decided') return `${type} ${data.item?.number} by ${data.approverId}: level ${data.levelOutcome}`;
+      const what = data.task ?? data.item;
+      return what ? `${type} ${what.number}:${what.state}` : `${type} ${data.state}`;
+    });
+    const [orderIt, image, handOver, deliver] = [...laptop.tasks, ...mouse.tasks].map((t) => t.number) as [string, string, string, string];
+    expect(moves).toEqual([
+      'submitted open',
+      ...[orderIt, image, handOver, deliver].map((n) => `task-state-changed ${n}:pending`),
+      `approval-requested ${laptop.number} Manager: p-manager`,
+      `task-state-changed ${deliver}:open`,
+      `item-state-changed ${mouse.number}:approved`,
+      `approval-decided ${laptop.number} by p-manager: level approved`,
+      `approval-requested ${laptop.number} Access approvers: p-approver-1,p-approver-2,p-approver-3`,
+      `approval-decided ${laptop.number} by p-approver-1: level pending`,
+      `approval-decided ${laptop.number} by p-approver-2: level approved`,
+      `task-state-changed ${orderIt}:open`,
+      `task-state-changed ${image}:open`,
+      `item-state-changed ${laptop.number}:approved`,
+      `task-state-changed ${image}:closed_complete`,
+      `item-state-changed ${laptop.number}:in_fulfilment`,
+      `task-state-changed ${orderIt}:in_progress`,
+      `task-state-changed ${orderIt}:closed_complete`,
+      `task-state-changed ${handOver}:open`,
+      `task-state-changed ${handOver}:closed_complete`,
+      `item-state-changed ${laptop.number}:closed_complete`,
+      `task-state-changed ${deliver}:closed_complete`,
+      `item-state-changed ${mouse.number}:closed_complete`,
+      'state-changed closed_complete',
+    ]);
   });
 
-  it('cancels through GraphQL only for the requester; a requester reads public comments only', async () => {
-    const ordered = await order();
+  it('refuses bad form values naming the variable, an item not entitled and a retired item, and writes nothing: no request, no event, no number', async () => {
+    const eventsBefore = requestEvents().length;
+    const refusal = async (lines: Parameters<typeof order>[1]) => (await order('p-requester', lines)).errors?.[0]?.extensions;
+    const laptop = (variables: Record<string, unknown>) => [{ itemId: ids.mouse }, { itemId: ids.laptop, variables }];
+    const { model: _model, ...withoutModel } = LAPTOP_VALUES;
+    expect(await refusal(laptop(withoutModel))).toMatchObject({ code: CatalogueErrorCode.MissingVariable, details: { variable: 'model', line: 1, itemId: ids.laptop } });
+    expect(await refusal(laptop({ ...LAPTOP_VALUES, model: 'mac' }))).toMatchObject({ code: CatalogueErrorCode.HiddenVariable, details: { variable: 'dock', reason: 'hidden', line: 1 } });
+    expect(await refusal(laptop({ ...LAPTOP_VALUES, dock: 'yes' }))).toMatchObject({ code: CatalogueErrorCode.InvalidVariable, details: { variable: 'dock', reason: 'wrong_type', line: 1 } });
+    expect(await refusal(laptop({ ...LAPTOP_VALUES, memory_gb: 128 }))).toMatchObject({ code: CatalogueErrorCode.InvalidVariable, details: { variable: 'memory_gb', reason: 'above_max', limit: 64 } });
+    expect(await refusal(laptop({ ...LAPTOP_VALUES, deliver_to: 'p-nobody' }))).toMatchObject({ code: CatalogueErrorCode.UnknownReference, details: { variable: 'deliver_to', kind: 'person', id: 'p-nobody' } });
+    expect(await refusal([{ itemId: ids.mouse }, { itemId: ids.northwind }])).toMatchObject({ code: CatalogueErrorCode.NotEntitled, details: { line: 1, itemId: ids.northwind } });
+    expect(await refusal([{ itemId: ids.fax }])).toMatchObject({ code: CatalogueErrorCode.NotOrderable, details: { line: 0, itemId: ids.fax } });
+
+    const mine = await ok<{ edges: unknown[] }>('p-requester', 'query { requests(first: 100) { edges { node { id } } } }');
+    expect(mine.edges).toHaveLength(requestsSoFar);
+    // The next accepted order takes the numbers right after the first request's (none was consumed by a
+    // refusal), and its events are the only ones published since the refusals began.
+    const next = await order('p-requester', [{ itemId: ids.mouse }]);
+    requestsSoFar += 1;
+    const accepted = next.data?.['orderCatalogItems'] as unknown as RequestNode;
+    expect(accepted).toMatchObject({ number: 'REQ0001001', items: [{ number: 'RITM0001002', tasks: [{ number: 'TASK0001004' }] }] });
+    await expectEventually(() => expect(streamOf(accepted.id).map((e) => e.type)).toContain('itsm.request.item-state-changed.v1'));
+    expect(requestEvents().slice(eventsBefore).map((e) => (e.data as { requestId: string }).requestId)).toEqual(streamOf(accepted.id).map(() => accepted.id));
+  });
+
+  it('lets only the requester cancel, and shows the requester public comments only', async () => {
+    const ordered = await order('p-requester', [{ itemId: ids.mouse }]);
+    const request = ordered.data?.['orderCatalogItems'] as unknown as RequestNode;
+    requestsSoFar += 1;
     const comment = 'mutation($id: ID!, $v: RequestCommentVisibility!, $t: String!) { addRequestComment(requestId: $id, visibility: $v, text: $t) }';
-    expect((await as('p-requester', comment, { id: ordered.id, v: 'internal', t: 'note' })).errors?.[0]?.extensions?.code).toBe('CATALOGUE.FORBIDDEN');
-    expect((await as('p-requester', comment, { id: ordered.id, v: 'public', t: 'please hurry' })).data?.addRequestComment).toBe(true);
-    expect((await as('p-fulfiller', comment, { id: ordered.id, v: 'internal', t: 'stock low' })).errors).toBeUndefined();
-    const read = await as('p-requester', `query($id: ID!) { request(id: $id) { comments { visibility text } } }`, { id: ordered.id });
-    expect(read.data?.request).toEqual({ comments: [{ visibility: 'public', text: 'please hurry' }] });
+    expect((await as('p-requester', comment, { id: request.id, v: 'internal', t: 'note' })).errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.Forbidden);
+    await ok('p-requester', comment, { id: request.id, v: 'public', t: 'please hurry' });
+    await ok('p-fulfiller', comment, { id: request.id, v: 'internal', t: 'stock low' });
+    expect(await ok('p-requester', 'query($id: ID!) { request(id: $id) { comments { visibility text } } }', { id: request.id })).toEqual({ comments: [{ visibility: 'public', text: 'please hurry' }] });
 
-    const cancel = 'mutation($id: ID!) { cancelRequest(id: $id, reason: "ordered twice") { state items { state } } }';
-    expect((await as('p-fulfiller', cancel, { id: ordered.id })).errors?.[0]?.extensions?.code).toBe('CATALOGUE.FORBIDDEN');
-    expect((await as('p-requester', cancel, { id: ordered.id })).data?.cancelRequest).toEqual({ state: 'canceled', items: [{ state: 'canceled' }, { state: 'canceled' }] });
-    const list = await as('p-requester', 'query { requests(first: 1, filter: { states: [canceled] }) { edges { node { number } } pageInfo { hasNextPage } } }');
-    expect(list.data?.requests).toEqual({ edges: [{ node: { number: ordered.number } }], pageInfo: { hasNextPage: false } });
+    const cancel = 'mutation($id: ID!) { cancelRequest(id: $id, reason: "ordered twice") { state items { state tasks { state } } } }';
+    expect((await as('p-fulfiller', cancel, { id: request.id })).errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.Forbidden);
+    expect(await ok('p-requester', cancel, { id: request.id })).toEqual({ state: 'canceled', items: [{ state: 'canceled', tasks: [{ state: 'canceled' }] }] });
+    const canceled = await ok('p-requester', 'query { requests(first: 10, filter: { states: [canceled] }) { edges { node { number } } } }');
+    expect(canceled).toEqual({ edges: [{ node: { number: request.number } }] });
   });
 
-  it('orderCatalogItems through GraphQL refuses an unknown item naming the line, and variables that are not JSON; nothing is written', async () => {
-    const orderQuery = 'mutation($input: OrderCatalogItemsInput!) { orderCatalogItems(input: $input) { number } }';
-    const unknown = await as('p-requester', orderQuery, { input: { lines: [{ itemId: 'no-such-item', quantity: 1 }] } });
-    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'CATALOGUE.NOT_FOUND', details: { line: 0, itemId: 'no-such-item' } });
-    const notJson = await as('p-requester', orderQuery, { input: { lines: [{ itemId: 'no-such-item', quantity: 1, variables: '{model:' }] } });
-    expect(notJson.errors?.[0]?.extensions).toMatchObject({ code: 'CATALOGUE.INVALID_INPUT', details: { field: 'variables', line: 0 } });
-    const list = await as('p-customer', 'query { requests { edges { node { id } } } }');
-    expect(list.data?.requests).toEqual({ edges: [] });
+  it('keeps the item version a request was ordered under: the requested item shows version 1 and its tasks follow the v1 plan while v2 is current', async () => {
+    const ordered = await order('p-requester', [{ itemId: ids.laptop, variables: LAPTOP_VALUES }]);
+    expect(ordered.errors).toBeUndefined();
+    const request = ordered.data?.['orderCatalogItems'] as unknown as RequestNode;
+    const categoryId = (await ok<{ categoryId: string }>('p-catadmin', 'query($id: ID!) { catalogItem(id: $id) { categoryId } }', { id: ids.laptop })).categoryId;
+    const v2 = {
+      categoryId,
+      form: [LAPTOP_FORM[0], { name: 'floor', label: 'Floor', type: 'number', required: true }],
+      plan: [{ key: 'ship', title: 'Ship from stock', groupId: 'g-service-desk', variables: ['model', 'floor'] }],
+      approvalPolicies: [],
+    };
+    expect(await ok('p-catadmin', 'mutation($id: ID!, $input: CatalogItemInput!) { reviseCatalogItem(id: $id, input: $input) { version currentVersion } }', { id: ids.laptop, input: itemInput('Laptop', v2) })).toEqual({ version: 2, currentVersion: 2 });
+
+    const released = await approveLaptop(request);
+    expect(released.items[0]).toMatchObject({ state: 'approved', catalogItemVersion: 1 });
+    expect(released.items[0]?.tasks.map((t) => [t.key, t.state])).toEqual([['order', 'open'], ['image', 'open'], ['hand-over', 'pending']]);
+    expect(await ok('p-fulfiller', TASK, { id: taskOf(request, 'order').id })).toEqual({ key: 'order', state: 'open', variables: JSON.stringify({ model: 'x1', dock: true, memory_gb: 32, cost_centre: 'CC-0042' }) });
+    expect(await ok('p-supplier', TASK, { id: taskOf(request, 'image').id })).toMatchObject({ key: 'image', variables: JSON.stringify({ model: 'x1' }) });
+
+    // An order now is under v2: its form and plan.
+    expect((await order('p-requester', [{ itemId: ids.laptop, variables: LAPTOP_VALUES }])).errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.HiddenVariable, details: { variable: 'dock', reason: 'not_in_form' } });
+    const underV2 = await order('p-requester', [{ itemId: ids.laptop, variables: { model: 'mac', floor: 3 } }]);
+    expect((underV2.data?.['orderCatalogItems'] as unknown as RequestNode).items[0]).toMatchObject({ catalogItemVersion: 2, state: 'approved', tasks: [{ key: 'ship', state: 'open' }] });
   });
 });
