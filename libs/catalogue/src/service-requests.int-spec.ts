@@ -53,6 +53,7 @@ describe('service requests through GraphQL on the peers', () => {
   let booted: BootedCatalogueContext;
   const tokens = new Map<string, string>();
   const ids = { laptop: '', mouse: '', northwind: '', fax: '' };
+  let categoryId = '';
   let requestsSoFar = 0;
 
   const tokenOf = async (who: string): Promise<string> => {
@@ -73,7 +74,7 @@ describe('service requests through GraphQL on the peers', () => {
   };
   const itemInput = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
-    categoryId: String(extra['categoryId']),
+    categoryId,
     form: [],
     plan: [{ key: 'deliver', title: `Deliver ${name}`, groupId: 'g-service-desk' }],
     price: { currency: 'EUR', oneOffMinor: 2_500, recurringMonthlyMinor: 0 },
@@ -94,12 +95,12 @@ describe('service requests through GraphQL on the peers', () => {
 
   beforeAll(async () => {
     booted = await bootCatalogueContext();
-    const categoryId = (await ok<{ id: string }>('p-catadmin', 'mutation { saveCatalogCategory(input: { name: "Workplace" }) { id } }')).id;
+    categoryId = (await ok<{ id: string }>('p-catadmin', 'mutation { saveCatalogCategory(input: { name: "Workplace" }) { id } }')).id;
     const northwind = await ok<{ id: string }>('p-catadmin', 'mutation { saveEntitlementRule(input: { name: "Northwind customers", organisationIds: ["northwind"] }) { id } }');
-    ids.laptop = await publish(itemInput('Laptop', { categoryId, form: LAPTOP_FORM, plan: LAPTOP_PLAN, approvalPolicies: [MANAGER_THEN_QUORUM] }));
-    ids.mouse = await publish(itemInput('Mouse', { categoryId }));
-    ids.northwind = await publish(itemInput('Northwind portal access', { categoryId, entitlementRuleIds: [northwind.id] }));
-    ids.fax = await publish(itemInput('Fax machine', { categoryId }));
+    ids.laptop = await publish(itemInput('Laptop', { form: LAPTOP_FORM, plan: LAPTOP_PLAN, approvalPolicies: [MANAGER_THEN_QUORUM] }));
+    ids.mouse = await publish(itemInput('Mouse'));
+    ids.northwind = await publish(itemInput('Northwind portal access', { entitlementRuleIds: [northwind.id] }));
+    ids.fax = await publish(itemInput('Fax machine'));
     await ok('p-catadmin', 'mutation($id: ID!) { retireCatalogItem(id: $id, reason: "No more fax") { status } }', { id: ids.fax });
   });
   afterAll(() => booted.close());
@@ -207,6 +208,7 @@ describe('service requests through GraphQL on the peers', () => {
     expect(await refusal(laptop({ ...LAPTOP_VALUES, deliver_to: 'p-nobody' }))).toMatchObject({ code: CatalogueErrorCode.UnknownReference, details: { variable: 'deliver_to', kind: 'person', id: 'p-nobody' } });
     expect(await refusal([{ itemId: ids.mouse }, { itemId: ids.northwind }])).toMatchObject({ code: CatalogueErrorCode.NotEntitled, details: { line: 1, itemId: ids.northwind } });
     expect(await refusal([{ itemId: ids.fax }])).toMatchObject({ code: CatalogueErrorCode.NotOrderable, details: { line: 0, itemId: ids.fax } });
+    expect(await refusal([{ itemId: ids.mouse }, { itemId: 'no-such-item' }])).toMatchObject({ code: CatalogueErrorCode.NotFound, details: { line: 1, itemId: 'no-such-item' } });
 
     const mine = await ok<{ edges: unknown[] }>('p-requester', 'query { requests(first: 100) { edges { node { id } } } }');
     expect(mine.edges).toHaveLength(requestsSoFar);
@@ -241,15 +243,15 @@ describe('service requests through GraphQL on the peers', () => {
     const ordered = await order('p-requester', [{ itemId: ids.laptop, variables: LAPTOP_VALUES }]);
     expect(ordered.errors).toBeUndefined();
     const request = ordered.data?.['orderCatalogItems'] as unknown as RequestNode;
-    const categoryId = (await ok<{ categoryId: string }>('p-catadmin', 'query($id: ID!) { catalogItem(id: $id) { categoryId } }', { id: ids.laptop })).categoryId;
     const v2 = {
-      categoryId,
       form: [LAPTOP_FORM[0], { name: 'floor', label: 'Floor', type: 'number', required: true }],
       plan: [{ key: 'ship', title: 'Ship from stock', groupId: 'g-service-desk', variables: ['model', 'floor'] }],
       approvalPolicies: [],
     };
     expect(await ok('p-catadmin', 'mutation($id: ID!, $input: CatalogItemInput!) { reviseCatalogItem(id: $id, input: $input) { version currentVersion } }', { id: ids.laptop, input: itemInput('Laptop', v2) })).toEqual({ version: 2, currentVersion: 2 });
 
+    const ordered1 = await ok('p-requester', 'query($id: ID!) { catalogItem(id: $id, version: 1) { version currentVersion plan { key } } }', { id: ids.laptop });
+    expect(ordered1).toEqual({ version: 1, currentVersion: 2, plan: [{ key: 'order' }, { key: 'image' }, { key: 'hand-over' }] });
     const released = await approveLaptop(request);
     expect(released.items[0]).toMatchObject({ state: 'approved', catalogItemVersion: 1 });
     expect(released.items[0]?.tasks.map((t) => [t.key, t.state])).toEqual([['order', 'open'], ['image', 'open'], ['hand-over', 'pending']]);
