@@ -39,7 +39,8 @@ export interface SpecContext {
   /** `http://host:port` of its HTTP server. */
   readonly baseUrl: string;
   readonly keyFile: string;
-  token(sub: string, roles: readonly Role[]): Promise<string>;
+  /** A dev token for `sub`; `org`: the caller's organisation (a supplier agent's is required). */
+  token(sub: string, roles: readonly Role[], org?: string): Promise<string>;
   graphql(bearer: string, query: string, variables?: Record<string, unknown>): Promise<SpecGraphqlAnswer>;
   close(): Promise<void>;
 }
@@ -76,7 +77,7 @@ export async function bootContextForSpec<E extends TObject, S>(declaration: Cont
     published,
     baseUrl,
     keyFile,
-    token: (sub, roles) => issueDevToken(keyFile, { sub, name: sub, roles: [...roles] }, SPEC_AUTH),
+    token: (sub, roles, org) => issueDevToken(keyFile, { sub, name: sub, roles: [...roles], ...(org === undefined ? {} : { org }) }, SPEC_AUTH),
     async graphql(bearer, query, variables = {}) {
       const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }) });
       return (await response.json()) as SpecGraphqlAnswer;
