@@ -72,6 +72,11 @@ describe('npm start (all-in-one mode)', () => {
         { name: 'Retail sales', depth: 3 },
       ]);
 
+      // The catalogue's demo: Fabrikam's requester (u-requester) may order the laptop alone (its grant); the retired fax line is nobody's.
+      const catalogue = (await ask(['requester'], undefined, '{ catalogItems(first: 20) { edges { node { name } } } }')) as unknown as { errors?: unknown[]; data: { catalogItems: { edges: { node: { name: string } }[] } } };
+      expect(catalogue.errors).toBeUndefined();
+      expect(catalogue.data.catalogItems.edges.map((edge) => edge.node.name)).toEqual(['Laptop']);
+
       // The directory's SCIM service provider on the gateway's port (forwarded to the directory's loopback port).
       const issued = (await ask(['admin'], undefined, 'mutation { issueProvisioningToken(name: "e2e IdP") { token } }')) as unknown as { data: { issueProvisioningToken: { token: string } } };
       const config = await fetch(`http://127.0.0.1:${port}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${issued.data.issueProvisioningToken.token}` } });

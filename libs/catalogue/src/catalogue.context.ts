@@ -2,6 +2,7 @@ import { directoryTopic, requestTopic, serviceTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { CatalogueEnv, toCatalogueSettings } from './catalogue-env';
 import { CatalogueModule } from './catalogue.module';
+import { seedDemoCatalogue } from './demo/catalogue-demo-data';
 import { CatalogueSchema } from './graphql/catalogue.schema-marker';
 
 /** The group the catalogue service's replicas share. */
@@ -20,4 +21,11 @@ export const catalogueContext = defineContext({
   subgraph: { module: CatalogueModule, schema: CatalogueSchema, orphanedTypes: [] },
   settings: (env) => toCatalogueSettings(env),
   module: (options) => CatalogueModule.forRoot(options),
+  demo: {
+    // After the directory's (it names its people, groups and organisations), once serving and
+    // consuming: its directory projection learns them from their events before the reference checks.
+    stage: 'afterStart',
+    enabled: (env) => env.CATALOGUE_SEED_DEMO_DATA,
+    seed: (app, earlier) => seedDemoCatalogue(app, earlier),
+  },
 });

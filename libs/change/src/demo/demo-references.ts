@@ -1,3 +1,4 @@
+import { awaitDemoNames } from '@itsm/platform/service';
 import type { DemoReferences } from '@itsm/platform/service';
 import type { INestApplication } from '@nestjs/common';
 import { ConfigurationItems, People } from '../application/ports/change-references.port';
@@ -42,12 +43,12 @@ export function changeDemoWorld(earlier: DemoReferences, now: Date): ChangeDemoW
 export async function awaitProjections(app: INestApplication, ciIds: readonly string[], personIds: readonly string[], groupIds: readonly string[], timeoutMs = 60_000): Promise<void> {
   const items = app.get(ConfigurationItems);
   const people = app.get(People);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [cis, persons, groups] = await Promise.all([items.find(ciIds), people.people(personIds), Promise.all(groupIds.map((id) => people.group(id)))]);
-    const missing = [...ciIds.filter((id) => !cis.has(id)), ...personIds.filter((id) => !persons.has(id)), ...groupIds.filter((_, i) => groups[i] === undefined)];
-    if (missing.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`change demo: the projections still miss ${missing.slice(0, 5).join(', ')} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await awaitDemoNames(
+    'change',
+    async () => {
+      const [cis, persons, groups] = await Promise.all([items.find(ciIds), people.people(personIds), Promise.all(groupIds.map((id) => people.group(id)))]);
+      return [...ciIds.filter((id) => !cis.has(id)), ...personIds.filter((id) => !persons.has(id)), ...groupIds.filter((_, i) => groups[i] === undefined)];
+    },
+    { timeoutMs },
+  );
 }

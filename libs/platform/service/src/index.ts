@@ -8,6 +8,7 @@ export * from './lib/context-app';
 export * from './lib/run-service';
 export * from './lib/all-in-one';
 export * from './lib/demo-ledger';
+export * from './lib/await-demo-names';
 export * from './lib/mongo-bus-journal';
 export * from './lib/own-body-routes';
 export * from './lib/limited-body';
