@@ -1,4 +1,4 @@
-import { changeTopic, cmdbTopic, decodeEnvelope, directoryTopic, encodeEnvelope, incidentTopic } from '@itsm/contracts';
+import { changeTopic, cmdbTopic, decodeEnvelope, directoryTopic, encodeEnvelope, incidentTopic, requestSubject, requestTopic } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
@@ -24,20 +24,21 @@ const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 /**
- * End to end in microservices mode: the incident service, the people directory, the change service
- * and the gateway as separate OS processes (the built apps, as production runs them) on the Kafka
- * and MongoDB peers, driven through GraphQL and the directory's SCIM endpoint.
+ * End to end in microservices mode: the incident service, the people directory, the change service,
+ * the catalogue, the SLA service and the gateway as separate OS processes (the built apps, as
+ * production runs them) on the Kafka and MongoDB peers, driven through GraphQL and the directory's
+ * SCIM endpoint. One boot for every scenario: each process costs the suite its start-up.
  */
-describe('microservices mode: incident + directory + change services + gateway on Kafka and MongoDB', () => {
+describe('microservices mode: incident + directory + change + catalogue + SLA services + gateway on Kafka and MongoDB', () => {
   const peers = testPeers();
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-e2e-'));
   const auth = { AUTH_DEV_KEY_FILE: join(keyDir, 'key.json'), AUTH_ISSUER: 'itsm-e2e', AUTH_AUDIENCE: 'itsm-e2e-api' };
   const apps: AppProcess[] = [];
   let gatewayUrl: string;
   let scimUrl: string;
-  let consumer: Consumer | undefined;
-  let changeReader: Consumer | undefined;
-  const token = (sub: string, roles: ('agent' | 'admin' | 'change-manager' | 'cab-member' | 'requester')[]) => issueDevToken(auth.AUTH_DEV_KEY_FILE, { sub, name: sub, roles }, { issuer: auth.AUTH_ISSUER, audience: auth.AUTH_AUDIENCE });
+  const readers: Consumer[] = [];
+  type Role = 'agent' | 'admin' | 'change-manager' | 'cab-member' | 'requester' | 'catalogue-admin' | 'supplier-agent';
+  const token = (sub: string, roles: Role[], org?: string) => issueDevToken(auth.AUTH_DEV_KEY_FILE, { sub, name: sub, roles, ...(org === undefined ? {} : { org }) }, { issuer: auth.AUTH_ISSUER, audience: auth.AUTH_AUDIENCE });
 
   async function graphql<T>(bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
     const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }) });
@@ -53,41 +54,55 @@ describe('microservices mode: incident + directory + change services + gateway o
     await producer.disconnect();
   }
 
+  /** Reads a topic from its beginning (a group of its own), keeping the events `keep` selects, in arrival order. */
+  async function readTopic(topic: string, keep: (envelope: EventEnvelope) => boolean): Promise<EventEnvelope[]> {
+    const seen: EventEnvelope[] = [];
+    const reader = new Kafka({ clientId: 'e2e-reader', brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `e2e-reader-${randomUUID()}`, sessionTimeout: 6_000, rebalanceTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: 50 });
+    readers.push(reader);
+    await reader.connect();
+    await reader.subscribe({ topic, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        const envelope = decodeEnvelope({ key: message.key, value: message.value, headers: message.headers });
+        if (keep(envelope)) seen.push(envelope);
+      },
+    });
+    return seen;
+  }
+
   /** A SCIM request to the directory service as an identity provider sends it. */
   const scim = (bearer: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ScimAnswer> => scimRequest(scimUrl, bearer, method, path, body, headers);
 
   beforeAll(async () => {
-    const [incidentPort, directoryPort, changePort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const names = ['incident', 'directory', 'change', 'catalogue', 'sla'] as const;
+    const ports = new Map<string, number>();
+    for (const name of [...names, 'gateway']) ports.set(name, await freePort());
+    const port = (name: string) => ports.get(name)!;
     const dbPrefix = `e2e${randomUUID().slice(0, 8)}`;
-    const service = (name: string, port: number) =>
-      startApp(`apps/${name}/src/main.js`, { ...auth, ...peerServiceEnv(peers, { port, clientId: `e2e-${name}`, dbPrefix }) });
-    const incident = service('incident', incidentPort);
-    const directory = service('directory', directoryPort);
-    const change = service('change', changePort);
-    apps.push(incident, directory, change);
-    await waitUntilReady(`http://127.0.0.1:${incidentPort}/health/ready`, incident);
-    await waitUntilReady(`http://127.0.0.1:${directoryPort}/health/ready`, directory);
-    await waitUntilReady(`http://127.0.0.1:${changePort}/health/ready`, change);
+    // The SLA service checkpoints its clocks often: a clock is readable soon after its event.
+    const extra: Record<string, Record<string, string>> = { sla: { SLA_CHECKPOINT_MS: '200' } };
+    const services = names.map((name) => [name, startApp(`apps/${name}/src/main.js`, { ...auth, ...peerServiceEnv(peers, { port: port(name), clientId: `e2e-${name}`, dbPrefix }), ...extra[name] })] as const);
+    apps.push(...services.map(([, app]) => app));
+    await Promise.all(services.map(([name, app]) => waitUntilReady(`http://127.0.0.1:${port(name)}/health/ready`, app)));
     const gateway = startApp('apps/gateway/src/main.js', {
       ...auth,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
-      PORT: String(gatewayPort),
-      GATEWAY_SUBGRAPHS: `incident=http://127.0.0.1:${incidentPort}/graphql,directory=http://127.0.0.1:${directoryPort}/graphql,change=http://127.0.0.1:${changePort}/graphql`,
+      PORT: String(port('gateway')),
+      GATEWAY_SUBGRAPHS: names.map((name) => `${name}=http://127.0.0.1:${port(name)}/graphql`).join(','),
     });
     apps.push(gateway);
-    gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    scimUrl = `http://127.0.0.1:${directoryPort}/scim/v2`;
-    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health/ready`, gateway);
+    gatewayUrl = `http://127.0.0.1:${port('gateway')}/graphql`;
+    scimUrl = `http://127.0.0.1:${port('directory')}/scim/v2`;
+    await waitUntilReady(`http://127.0.0.1:${port('gateway')}/health/ready`, gateway);
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await changeReader?.disconnect();
+    await Promise.all(readers.map((reader) => reader.disconnect()));
     const exits = await Promise.all(apps.map((app) => app.stop()));
     rmSync(keyDir, { recursive: true, force: true });
     // All closed within the grace period (Nest re-raises the signal after closing the app); a hang would end in SIGKILL.
-    expect(exits).toEqual(['SIGTERM', 'SIGTERM', 'SIGTERM', 'SIGTERM']);
+    expect(exits).toEqual(apps.map(() => 'SIGTERM'));
   });
 
   it('open -> assign -> hold -> resume -> resolve -> reopen -> resolve -> close, each event on the topic in order', async () => {
@@ -126,17 +141,7 @@ describe('microservices mode: incident + directory + change services + gateway o
       expect(answer.data![field]!.state).toBe(state);
     }
 
-    const seen: EventEnvelope[] = [];
-    const kafka = new Kafka({ clientId: 'e2e-reader', brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING });
-    consumer = kafka.consumer({ groupId: `e2e-reader-${randomUUID()}`, sessionTimeout: 6_000, rebalanceTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: 50 });
-    await consumer.connect();
-    await consumer.subscribe({ topic: incidentTopic.name, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const envelope = decodeEnvelope({ key: message.key, value: message.value, headers: message.headers });
-        if (envelope.subject === id) seen.push(envelope);
-      },
-    });
+    const seen = await readTopic(incidentTopic.name, (envelope) => envelope.subject === id);
     const expected = ['opened', 'assigned', 'work-started', 'put-on-hold', 'resumed', 'resolved', 'reopened', 'resolved', 'closed'].map((verb) => `itsm.incident.${verb}.v1`);
     await expectEventually(() => expect(seen.map((event) => event.type)).toEqual(expected), { timeoutMs: 60_000, intervalMs: 200 });
     expect(seen.map((event) => event.sequence)).toEqual(expected.map((_, index) => index + 1));
@@ -316,16 +321,7 @@ describe('microservices mode: incident + directory + change services + gateway o
     expect(await decide(cab[0]!, emergency.id)).toMatchObject({ state: 'implement', retrospectivelyAuthorised: true, approval: { outcome: 'approved' } });
 
     // The normal change's events on itsm.change.v1, in order.
-    const seen: EventEnvelope[] = [];
-    changeReader = new Kafka({ clientId: 'e2e-change-reader', brokers: peers.kafkaBrokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `e2e-change-${randomUUID()}`, sessionTimeout: 6_000, rebalanceTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: 50 });
-    await changeReader.connect();
-    await changeReader.subscribe({ topic: changeTopic.name, fromBeginning: true });
-    await changeReader.run({
-      eachMessage: async ({ message }) => {
-        const envelope = decodeEnvelope({ key: message.key, value: message.value, headers: message.headers });
-        if ((envelope.data as { changeId?: string }).changeId === normal.id) seen.push(envelope);
-      },
-    });
+    const seen = await readTopic(changeTopic.name, (envelope) => (envelope.data as { changeId?: string }).changeId === normal.id);
     const expected = [
       ['requested', 'new'],
       ['state-changed', 'assess'],
@@ -343,5 +339,178 @@ describe('microservices mode: incident + directory + change services + gateway o
     ];
     await expectEventually(() => expect(seen.map((e) => [e.type.replace(/^itsm\.change\.(.*)\.v1$/, '$1'), (e.data as { state: string }).state])).toEqual(expected), { timeoutMs: 60_000, intervalMs: 200 });
     expect(seen.map((e) => e.sequence)).toEqual(expected.map((_, i) => i + 1));
+  });
+
+  it('service requests: a two-item cart, manager then quorum approval, the fulfilment graph with a supplier task, every event in order on itsm.request.v1, SLA clocks on the request and the supplier task', async () => {
+    type Node = Record<string, unknown>;
+    const gql = async (bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<Node> => {
+      const answer = await graphql<Node>(bearer, query, variables);
+      if (answer.errors !== undefined) throw new Error(`${query}: ${JSON.stringify(answer.errors)}`);
+      return Object.values(answer.data ?? {})[0] as Node;
+    };
+    // The catalogue and the SLA service learn requesters, managers, groups and organisations from the directory's stream.
+    const people = new DirectoryFeed();
+    const person = (personId: string, organisationId: string, managerId: string | null = null) => people.person({ personId, userName: personId, displayName: personId, organisationId, managerId });
+    const approvers = ['p-rq-approver-1', 'p-rq-approver-2', 'p-rq-approver-3'];
+    await produce(directoryTopic.name, [
+      people.organisation({ organisationId: 'contoso', name: 'Contoso', kind: 'internal' }),
+      people.organisation({ organisationId: 'fabrikam', name: 'Fabrikam', kind: 'supplier' }),
+      person('p-rq-manager', 'contoso'),
+      person('p-rq-requester', 'contoso', 'p-rq-manager'),
+      ...approvers.map((id) => person(id, 'contoso')),
+      person('p-rq-fulfiller', 'contoso'),
+      person('p-rq-supplier', 'fabrikam'),
+      people.group({ groupId: 'g-rq-approvers', name: 'Server approvers', kind: 'approval', organisationId: 'contoso' }),
+      people.membersAdded('g-rq-approvers', approvers),
+      people.group({ groupId: 'g-rq-desk', name: 'Workplace desk', kind: 'assignment', organisationId: 'contoso', roles: ['agent'] }),
+      people.membersAdded('g-rq-desk', ['p-rq-fulfiller']),
+      people.group({ groupId: 'g-rq-hosting', name: 'Fabrikam hosting', kind: 'assignment', organisationId: 'fabrikam', roles: ['supplier-agent'] }),
+      people.membersAdded('g-rq-hosting', ['p-rq-supplier']),
+    ]);
+
+    // A catalogue admin publishes a server (manager, then two of three approvers; two parallel tasks, one a supplier's, then one after both) and a keyboard.
+    const catalogueAdmin = await token('p-rq-catadmin', ['catalogue-admin']);
+    const category = await gql(catalogueAdmin, 'mutation { saveCatalogCategory(input: { name: "Infrastructure" }) { id } }');
+    const publish = 'mutation($input: CatalogItemInput!) { publishCatalogItem(input: $input) { id version } }';
+    const server = await gql(catalogueAdmin, publish, {
+      input: {
+        name: 'Virtual server',
+        categoryId: category['id'],
+        form: [{ name: 'size', label: 'Size', type: 'single_choice', required: true, options: [{ value: 's', label: 'Small' }, { value: 'l', label: 'Large' }] }, { name: 'purpose', label: 'Purpose', type: 'text', required: true }],
+        plan: [
+          { key: 'network', title: 'Reserve addresses', groupId: 'g-rq-desk', variables: ['purpose'] },
+          { key: 'host', title: 'Provision the VM', groupId: 'g-rq-hosting', variables: ['size'] },
+          { key: 'hand-over', title: 'Hand over', groupId: 'g-rq-desk', predecessors: ['network', 'host'] },
+        ],
+        approvalPolicies: [
+          {
+            id: 'server-approval',
+            name: 'Server approval',
+            levels: [
+              { name: 'Manager', roles: ['requester-manager'], rule: 'first_response' },
+              { name: 'Server approvers', groupIds: ['g-rq-approvers'], rule: 'quorum', quorumPercent: 66 },
+            ],
+          },
+        ],
+      },
+    });
+    const keyboard = await gql(catalogueAdmin, publish, { input: { name: 'Keyboard', categoryId: category['id'], form: [], plan: [{ key: 'ship', title: 'Ship', groupId: 'g-rq-desk' }] } });
+
+    // An admin times requests (SLA) and the supplier's tasks (UC for Fabrikam) on a 24x7 calendar.
+    const admin = await token('u-admin', ['admin']);
+    const week = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, intervals: [{ start: '00:00', end: '24:00' }] }));
+    await gql(admin, 'mutation($input: BusinessCalendarInput!) { saveSlaCalendar(input: $input, expectedVersion: 0) { id } }', { input: { id: 'rq-24x7', name: '24x7', week } });
+    const definition = 'mutation($input: SlaDefinitionInput!) { saveSlaDefinition(input: $input, expectedVersion: 0) { id } }';
+    const timing = { target: 'resolution', calendarId: 'rq-24x7', timeZone: 'UTC' };
+    await gql(admin, definition, { input: { ...timing, id: 'rq-request-8h', name: 'Request fulfilled in 8 hours', kind: 'SLA', ticketType: 'request', targetMinutes: 480, appliesTo: {}, conditions: { start: ['open'], stop: ['closed_complete', 'closed_incomplete'], cancel: ['canceled'] } } });
+    await gql(admin, definition, {
+      input: {
+        ...timing,
+        id: 'rq-fabrikam-task-4h',
+        name: 'Fabrikam UC: task in 4 hours',
+        kind: 'UC',
+        ticketType: 'task',
+        scope: 'supplier_segment',
+        targetMinutes: 240,
+        appliesTo: { supplierOrgIds: ['fabrikam'] },
+        conditions: { start: ['open', 'in_progress'], stop: ['closed_complete', 'closed_failed', 'closed_skipped'], cancel: ['canceled'] },
+      },
+    });
+
+    // The requester orders both (once the catalogue knows them and their manager: until then nobody could approve, nothing is written).
+    const requester = await token('p-rq-requester', ['requester']);
+    const FIELDS = '{ id number state items { id number state catalogItemId approval { outcome levels { name status approverIds } } tasks { id key state groupId supplierOrgId } } }';
+    type Task = { id: string; key: string; state: string; groupId: string; supplierOrgId: string | null };
+    type Item = { id: string; number: string; state: string; catalogItemId: string; approval: { outcome: string; levels: { name: string; status: string; approverIds: string[] }[] } | null; tasks: Task[] };
+    type ServiceRequest = { id: string; number: string; state: string; items: Item[] };
+    const order = { lines: [{ itemId: server['id'], variables: JSON.stringify({ size: 'l', purpose: 'Payroll batch' }) }, { itemId: keyboard['id'] }] };
+    const ordered = (await expectEventually(() => gql(requester, `mutation($input: OrderCatalogItemsInput!) { orderCatalogItems(input: $input) ${FIELDS} }`, { input: order }), { timeoutMs: 60_000, intervalMs: 500 })) as unknown as ServiceRequest;
+    expect(ordered.number).toMatch(/^REQ\d{7}$/);
+    const [serverItem, keyboardItem] = ordered.items;
+    expect(serverItem).toMatchObject({
+      state: 'awaiting_approval',
+      approval: { outcome: 'pending', levels: [{ name: 'Manager', status: 'pending', approverIds: ['p-rq-manager'] }, { name: 'Server approvers', status: 'waiting', approverIds: approvers }] },
+    });
+    expect(keyboardItem).toMatchObject({ state: 'approved', approval: null, tasks: [{ key: 'ship', state: 'open' }] });
+
+    // Manager approval, then the quorum (two of three).
+    const decide = async (who: string): Promise<void> => {
+      await gql(await token(who, ['requester']), 'mutation($item: ID!) { decideRequestApproval(requestedItemId: $item, decision: approved) { id } }', { item: serverItem!.id });
+    };
+    const manager = await token('p-rq-manager', ['requester']);
+    expect(await gql(manager, 'query { myApprovals { edges { node { requestNumber item { number } levels { name } } } } }')).toEqual({ edges: [{ node: { requestNumber: ordered.number, item: { number: serverItem!.number }, levels: [{ name: 'Manager' }] } }] });
+    await decide('p-rq-manager');
+    await decide(approvers[0]!);
+    await decide(approvers[2]!);
+    const read = async () => (await gql(requester, `query($id: ID!) { request(id: $id) ${FIELDS} }`, { id: ordered.id })) as unknown as ServiceRequest;
+    const afterApproval = (await read()).items[0]!;
+    expect(afterApproval).toMatchObject({ state: 'approved', approval: { outcome: 'approved' } });
+    const task = (key: string) => afterApproval.tasks.find((t) => t.key === key)!;
+    expect(afterApproval.tasks.map((t) => [t.key, t.state, t.supplierOrgId])).toEqual([['network', 'open', null], ['host', 'open', 'fabrikam'], ['hand-over', 'pending', null]]);
+
+    // The supplier agent sees its organisation's task only, with the variables that task needs.
+    const supplier = await token('p-rq-supplier', ['supplier-agent'], 'fabrikam');
+    const VIEW = '{ id key requestNumber variables }';
+    expect(await gql(supplier, `query { tasks { edges { node ${VIEW} } } }`)).toEqual({ edges: [{ node: { id: task('host').id, key: 'host', requestNumber: ordered.number, variables: JSON.stringify({ size: 'l' }) } }] });
+    const hidden = await graphql(supplier, 'query($id: ID!) { task(id: $id) { id } }', { id: task('network').id });
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('CATALOGUE.NOT_FOUND');
+    const act = (bearer: string, key: string, action: string) => gql(bearer, `mutation($id: ID!) { actOnFulfilmentTask(id: $id, action: ${action}) { key state } }`, { id: task(key).id });
+    expect(await act(supplier, 'host', 'start')).toEqual({ key: 'host', state: 'in_progress' });
+    const fulfiller = await token('p-rq-fulfiller', ['agent']);
+    expect(await act(fulfiller, 'network', 'complete')).toEqual({ key: 'network', state: 'closed_complete' });
+    expect((await read()).items[0]!.tasks.find((t) => t.key === 'hand-over')?.state).toBe('pending');
+    expect(await act(supplier, 'host', 'complete')).toEqual({ key: 'host', state: 'closed_complete' });
+    expect(await act(fulfiller, 'hand-over', 'complete')).toEqual({ key: 'hand-over', state: 'closed_complete' });
+    expect((await read()).state).toBe('open');
+    await gql(fulfiller, 'mutation($id: ID!) { actOnFulfilmentTask(id: $id, action: complete) { state } }', { id: keyboardItem!.tasks[0]!.id });
+    const closed = await read();
+    expect([closed.state, ...closed.items.map((i) => i.state)]).toEqual(['closed_complete', 'closed_complete', 'closed_complete']);
+
+    // Every event of the request on itsm.request.v1, in order.
+    const seen = await readTopic(requestTopic.name, (envelope) => (envelope.data as { requestId?: string }).requestId === ordered.id);
+    const describeEvent = (e: EventEnvelope) => {
+      const data = e.data as { state?: string; item?: { number: string; state: string }; task?: { key: string; state: string } };
+      const verb = e.type.replace(/^itsm\.request\.(.*)\.v1$/, '$1');
+      return data.task !== undefined ? `${verb} ${data.task.key}:${data.task.state}` : data.item !== undefined ? `${verb} ${data.item.number}:${data.item.state}` : verb;
+    };
+    const [s, k] = [serverItem!.number, keyboardItem!.number];
+    const expected = [
+      'submitted',
+      ...['network', 'host', 'hand-over', 'ship'].map((key) => `task-state-changed ${key}:pending`),
+      `approval-requested ${s}:awaiting_approval`,
+      'task-state-changed ship:open',
+      `item-state-changed ${k}:approved`,
+      `approval-decided ${s}:awaiting_approval`,
+      `approval-requested ${s}:awaiting_approval`,
+      `approval-decided ${s}:awaiting_approval`,
+      `approval-decided ${s}:awaiting_approval`,
+      'task-state-changed network:open',
+      'task-state-changed host:open',
+      `item-state-changed ${s}:approved`,
+      'task-state-changed host:in_progress',
+      `item-state-changed ${s}:in_fulfilment`,
+      'task-state-changed network:closed_complete',
+      'task-state-changed host:closed_complete',
+      'task-state-changed hand-over:open',
+      'task-state-changed hand-over:closed_complete',
+      `item-state-changed ${s}:closed_complete`,
+      'task-state-changed ship:closed_complete',
+      `item-state-changed ${k}:closed_complete`,
+      'state-changed',
+    ];
+    await expectEventually(() => expect(seen.map(describeEvent)).toEqual(expected), { timeoutMs: 60_000, intervalMs: 200 });
+    expect(seen.map((e) => e.sequence)).toEqual(expected.map((_, i) => i + 1));
+    expect(new Set(seen.map((e) => e.subject))).toEqual(new Set([requestSubject(ordered.id)]));
+
+    // SLA clocks through the gateway: the request's SLA and the supplier task's UC, both stopped where the events say.
+    const clocks = 'query($type: SlaTicketType!, $id: ID!) { requestSlas(ticketType: $type, ticketId: $id) { definitionId kind stage running segment { orgId } } }';
+    await expectEventually(
+      async () => {
+        expect(await graphql(admin, clocks, { type: 'request', id: ordered.id })).toEqual({ data: { requestSlas: [{ definitionId: 'rq-request-8h', kind: 'SLA', stage: 'achieved', running: false, segment: null }] } });
+        expect(await graphql(admin, clocks, { type: 'task', id: task('host').id })).toEqual({ data: { requestSlas: [{ definitionId: 'rq-fabrikam-task-4h', kind: 'UC', stage: 'achieved', running: false, segment: { orgId: 'fabrikam' } }] } });
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    expect(await graphql(admin, clocks, { type: 'task', id: task('network').id })).toEqual({ data: { requestSlas: [] } });
   });
 });
