@@ -44,7 +44,7 @@ describe('change demo data', () => {
     rmSync(keyDir, { recursive: true, force: true });
   });
 
-  it('seeds templates and a change in every state once the projections know the names', async () => {
+  it('seeds templates and a change in every state once the projections know the names (in its own process: CIs found by name)', async () => {
     const cmdb = new CmdbFeed();
     const feed = new DirectoryFeed();
     const projectCi = app.get(ProjectCmdbEventHandler);
@@ -66,12 +66,9 @@ describe('change demo data', () => {
       feed.membersAdded('cab', ['u-change-manager', 'u-cab-1']),
     ];
     for (const event of events) await projectPerson.execute(new ProjectDirectoryEventCommand(event));
-    const earlier = new Map([
-      ['cmdb', new Map(DEMO_CHANGE_NAMES.cis.map((name) => [name, `ci-${name.replace(/ /g, '-')}`]))],
-      ['directory', new Map([...DEMO_CHANGE_NAMES.people, ...DEMO_CHANGE_NAMES.groups, 'cab'].map((id) => [id, id]))],
-    ]);
-
-    const seeded = await seedDemoChange(app, earlier);
+    // As the change service in its own process seeds it (compose, Kubernetes): no earlier demo
+    // references; the directory's names are its ids, the CMDB's CIs are found by name in the projection.
+    const seeded = await seedDemoChange(app, new Map());
     const reads = app.get(ChangeReads);
     const all = (await reads.list({ kind: 'all' }, {}, 100, undefined)).items;
     expect(new Set(all.map((c) => c.state))).toEqual(new Set(CHANGE_STATES));
@@ -96,6 +93,6 @@ describe('change demo data', () => {
     expect(await app.get(RiskQuestionnaireStore).get()).toMatchObject({ version: 1 });
     expect(await app.get(CabMeetingStore).byId('weekly-cab')).toMatchObject({ memberGroupIds: ['cab'], delegates: [{ delegateId: 'u-implementer', forMemberId: 'u-cab-1' }], schedule: { timeZone: 'Europe/London', durationMinutes: 60 } });
     // Once per store: a second run adds nothing.
-    expect((await seedDemoChange(app, earlier)).size).toBe(0);
+    expect((await seedDemoChange(app, new Map())).size).toBe(0);
   });
 });

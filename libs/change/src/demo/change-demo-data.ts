@@ -6,7 +6,7 @@ import { seedDemoChanges, DEMO_CHANGE_NAMES } from './change-demo-changes';
 import { seedDemoApprovalPolicies } from './change-approval-demo-data';
 import { seedDemoRiskAndCab } from './change-risk-cab-demo-data';
 import { seedDemoTemplates } from './change-demo-templates';
-import { awaitProjections, changeDemoWorld } from './demo-references';
+import { awaitProjections, changeDemoWorld, cmdbDemoIds } from './demo-references';
 
 /**
  * The change context's demo data, after the directory's and the CMDB's (it names their personas,
@@ -16,7 +16,7 @@ import { awaitProjections, changeDemoWorld } from './demo-references';
  */
 export async function seedDemoChange(app: INestApplication, earlier: DemoReferences): Promise<ReadonlyMap<string, string>> {
   if ((await app.get(ChangeReads).list({ kind: 'all' }, {}, 1, undefined)).items.length > 0) return new Map();
-  const world = changeDemoWorld(earlier, new Date());
+  const world = changeDemoWorld(earlier, new Date(), await cmdbDemoIds(app, earlier, DEMO_CHANGE_NAMES.cis));
   await awaitProjections(app, DEMO_CHANGE_NAMES.cis.map(world.ci), DEMO_CHANGE_NAMES.people.map(world.person), DEMO_CHANGE_NAMES.groups.map(world.group));
   // Approval policies first: the changes that reach Authorize open their approval.
   const users = (...userNames: string[]) => ({ groupIds: [], userIds: userNames.map(world.person), roles: [] });

@@ -3,6 +3,7 @@ import type { DemoReferences } from '@itsm/platform/service';
 import type { INestApplication } from '@nestjs/common';
 import { ConfigurationItems, People } from '../application/ports/change-references.port';
 import type { ChangeViewer } from '../domain';
+import { CmdbProjectionRepository } from '../persistence/cmdb-projection.repository';
 
 /** What the change demo names of the directory's and the CMDB's demo data, resolved to ids. */
 export interface ChangeDemoWorld {
@@ -19,21 +20,42 @@ export interface ChangeDemoWorld {
 
 const HOUR = 3_600_000;
 
-export function changeDemoWorld(earlier: DemoReferences, now: Date): ChangeDemoWorld {
-  const lookup = (context: string) => (name: string) => {
-    const id = earlier.get(context)?.get(name);
+/**
+ * The demo's names resolved: from the earlier contexts' demo references (the all-in-one), else (a
+ * service in its own process, where none are handed over) the directory demo's names, which are its
+ * ids by construction, and the CMDB names its projection found (`cmdbIdsByName`).
+ */
+export function changeDemoWorld(earlier: DemoReferences, now: Date, cmdbIdsByName: ReadonlyMap<string, string> = new Map()): ChangeDemoWorld {
+  const lookup = (context: string, fallback: (name: string) => string | undefined) => (name: string) => {
+    const id = earlier.get(context)?.get(name) ?? fallback(name);
     if (id === undefined) throw new Error(`change demo: the ${context} demo data has no "${name}" (load it first)`);
     return id;
   };
-  const person = lookup('directory');
+  const person = lookup('directory', (name) => (earlier.has('directory') ? undefined : name));
   return {
-    ci: lookup('cmdb'),
+    ci: lookup('cmdb', (name) => cmdbIdsByName.get(name)),
     person,
-    group: lookup('directory'),
+    group: lookup('directory', (name) => (earlier.has('directory') ? undefined : name)),
     manager: { userId: person('u-change-manager'), roles: ['change-manager'], orgId: 'contoso' },
     now,
     at: (hours) => new Date(now.getTime() + hours * HOUR),
   };
+}
+
+/** The CMDB demo's CIs by name from the context's own projection, once it knows them all (none needed when the all-in-one handed them over). */
+export async function cmdbDemoIds(app: INestApplication, earlier: DemoReferences, names: readonly string[], timeoutMs = 60_000): Promise<ReadonlyMap<string, string>> {
+  if (earlier.has('cmdb')) return new Map();
+  const projection = app.get(CmdbProjectionRepository);
+  let found: ReadonlyMap<string, string> = new Map();
+  await awaitDemoNames(
+    'change',
+    async () => {
+      found = await projection.idsByName(names);
+      return names.filter((name) => !found.has(name));
+    },
+    { timeoutMs },
+  );
+  return found;
 }
 
 /**

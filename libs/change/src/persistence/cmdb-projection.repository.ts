@@ -31,9 +31,9 @@ export const NEIGHBOUR_LIMIT = 10_000;
  * sequence it applied from its record's stream (`applyOnce`), so a duplicate or older event changes nothing.
  */
 export class CmdbProjectionRepository extends ConfigurationItems implements CmdbProjectionStore {
-  /** CIs by `_id`; a CI's relationships by either end. */
+  /** CIs by `_id` and by name (the demo in its own process); a CI's relationships by either end. */
   static readonly indexes = [
-    collectionIndexes(CIS, []),
+    collectionIndexes(CIS, [index({ name: 1, retired: 1 })]),
     collectionIndexes(RELATIONSHIPS, [
       index({ sourceId: 1, active: 1 }),
       index({ targetId: 1, active: 1 }),
@@ -75,6 +75,18 @@ export class CmdbProjectionRepository extends ConfigurationItems implements Cmdb
     if (ids.length === 0) return new Map();
     const docs = await this.cis.find({ _id: { $in: [...new Set(ids)].map(ciId) } }).toArray();
     return new Map(docs.map((d) => [d.key, toCi(d)]));
+  }
+
+  /**
+   * The live CIs named `names`, id by name (the lowest id when a name is shared): how the change demo
+   * finds the CMDB demo's CIs when it runs in its own process, where no CMDB ids are handed over.
+   */
+  async idsByName(names: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    if (names.length === 0) return new Map();
+    const docs = await this.cis.find({ name: { $in: [...new Set(names)] }, retired: false }).toArray();
+    const byName = new Map<string, string>();
+    for (const d of [...docs].sort((a, b) => (a.key < b.key ? -1 : 1))) if (!byName.has(d.name)) byName.set(d.name, d.key);
+    return byName;
   }
 
   async neighbours(ids: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>> {
