@@ -56,7 +56,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { indexBrowse, naiveBrowse, sameAnswer } from './browse-baselines';
+import { describeDifference, indexBrowse, naiveBrowse, sameAnswer } from './browse-baselines';
 import type { BrowsePage } from './browse-baselines';
 import { orderAtRate } from './order-latency';
 import { planWorkload } from './workload';
@@ -200,7 +200,12 @@ async function main(): Promise<number> {
         if (q >= env.CATALOGUE_BENCH_WARMUP) samples[name].push(performance.now() - t0);
       }
       const production = answers.get('production') as BrowsePage;
-      if (!sameAnswer(production, answers.get('naive') as BrowsePage) || !sameAnswer(production, answers.get('index') as BrowsePage)) disagreements += 1;
+      const naivePage = answers.get('naive') as BrowsePage;
+      const indexPage = answers.get('index') as BrowsePage;
+      if (!sameAnswer(production, naivePage) || !sameAnswer(production, indexPage)) {
+        disagreements += 1;
+        if (disagreements <= 3) log(`disagreement for ${JSON.stringify(profile)}: ${describeDifference({ production, naive: naivePage, index: indexPage })}`);
+      }
       if (q >= env.CATALOGUE_BENCH_WARMUP) entitledOnPage += production.ids.length;
     }
     const browse = latency(samples.production);

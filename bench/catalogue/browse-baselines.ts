@@ -43,3 +43,14 @@ export function indexBrowse(index: EntitlementIndex, nameKeys: ReadonlyMap<strin
 
 /** What two sides must agree on. */
 export const sameAnswer = (a: BrowsePage, b: BrowsePage): boolean => a.hasNextPage === b.hasNextPage && a.ids.length === b.ids.length && a.ids.every((id, i) => id === b.ids[i]);
+
+/** Which items each side shows that another does not (the first few), for the log. */
+export function describeDifference(pages: Readonly<Record<string, BrowsePage>>): string {
+  const all = new Set(Object.values(pages).flatMap((p) => p.ids));
+  return Object.entries(pages)
+    .map(([side, p]) => {
+      const shown = new Set(p.ids);
+      return `${side}: ${p.ids.length} items, more ${String(p.hasNextPage)}, missing [${[...all].filter((id) => !shown.has(id)).slice(0, 5).join(', ')}]`;
+    })
+    .join('; ');
+}
