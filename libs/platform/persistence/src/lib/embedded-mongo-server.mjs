@@ -36,6 +36,17 @@ function parseArgs(argv) {
   return options;
 }
 
+// CongoDB sorts strings with localeCompare (ICU: case folded, punctuation and NUL ignored); MongoDB
+// compares them by code point (its default, simple collation), as its $gt/$lt filters do here too.
+// A cursor key such as `name\0id` must sort as MongoDB sorts it, or the page after a cursor skips or
+// repeats documents. (JavaScript compares UTF-16 code units: the same order except between
+// characters above U+FFFF and those from U+E000 to U+FFFF.)
+const localeCompareValues = congodb.QueryEngine.compareValues;
+congodb.QueryEngine.compareValues = function compareValues(a, b) {
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return localeCompareValues.call(this, a, b);
+};
+
 const options = parseArgs(process.argv.slice(2));
 const server = new congodb.CongoServer({ host: '127.0.0.1', port: options.port });
 serveLookupsByKey(server);

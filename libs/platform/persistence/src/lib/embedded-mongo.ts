@@ -34,6 +34,8 @@ export interface EmbeddedMongoOptions {
   readonly persistIntervalMs?: number;
   /** Deletes the snapshot in `dataDir` (with the lock held) and starts empty. */
   readonly reset?: boolean;
+  /** The server's heap limit in MB (it holds everything in memory); default node's. */
+  readonly heapMb?: number;
 }
 
 /** Exit code of the server when its snapshot cannot be loaded or its data directory is in use. */
@@ -56,7 +58,8 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions | number 
     args.push('--data-dir', settings.dataDir, '--persist-interval-ms', String(settings.persistIntervalMs ?? 1000));
     if (settings.reset === true) args.push('--reset');
   }
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const heap = settings.heapMb === undefined ? [] : [`--max-old-space-size=${settings.heapMb}`];
+  const child = spawn(process.execPath, [...heap, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
