@@ -68,14 +68,16 @@ async function compose(sources: readonly SubgraphSource[]): Promise<string> {
 }
 
 describe('the supergraph of every context', () => {
-  it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members, and the change subgraph', async () => {
+  it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members, the change and catalogue subgraphs', async () => {
     const sources = PLATFORM_CONTEXTS.map(sourceOf);
-    expect(sources.map((source) => source.name).sort()).toEqual(['change', 'cmdb', 'directory', 'incident', 'sla']);
+    expect(sources.map((source) => source.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'sla']);
     const supergraph = await compose(sources);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bcaller: Person @join__field\(graph: DIRECTORY, requires: "callerId"\)/s);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bassignee: Person @join__field\(graph: DIRECTORY, requires: "assigneeId"\)/s);
     expect(supergraph).toMatch(/type AssignmentGroup\b[^}]*\bmembers: \[Person!\]! @join__field\(graph: DIRECTORY\)/s);
     expect(supergraph).toMatch(/type Query\b[^}]*\bpeople\(/s);
     expect(supergraph).toMatch(/type Query\b[^}]*\bgateAnswers\([^)]*\): GateAnswerConnection! @join__field\(graph: CHANGE\)/s);
+    expect(supergraph).toMatch(/type Mutation\b[^}]*\borderCatalogItems\([^)]*\): [A-Za-z]+! @join__field\(graph: CATALOGUE\)/s);
+    expect(supergraph).toMatch(/type Query\b[^}]*\brequestSlas\([^)]*\): .*? @join__field\(graph: SLA\)/s);
   }, 60_000);
 });
