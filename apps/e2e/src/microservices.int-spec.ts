@@ -372,7 +372,8 @@ describe('microservices mode: incident + directory + change + catalogue + SLA se
     const catalogueAdmin = await token('p-rq-catadmin', ['catalogue-admin']);
     const category = await gql(catalogueAdmin, 'mutation { saveCatalogCategory(input: { name: "Infrastructure" }) { id } }');
     const publish = 'mutation($input: CatalogItemInput!) { publishCatalogItem(input: $input) { id version } }';
-    const server = await gql(catalogueAdmin, publish, {
+    // Retried until the catalogue's directory projection has caught up with the events above (a refused publish writes nothing).
+    const server = await expectEventually(() => gql(catalogueAdmin, publish, {
       input: {
         name: 'Virtual server',
         categoryId: category['id'],
@@ -393,7 +394,7 @@ describe('microservices mode: incident + directory + change + catalogue + SLA se
           },
         ],
       },
-    });
+    }), { timeoutMs: 60_000, intervalMs: 500 });
     const keyboard = await gql(catalogueAdmin, publish, { input: { name: 'Keyboard', categoryId: category['id'], form: [], plan: [{ key: 'ship', title: 'Ship', groupId: 'g-rq-desk' }] } });
 
     // An admin times requests (SLA) and the supplier's tasks (UC for Fabrikam) on a 24x7 calendar.
