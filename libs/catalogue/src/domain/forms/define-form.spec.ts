@@ -97,6 +97,8 @@ describe('defineForm', () => {
     ['an invalid regular expression', [{ name: 'code', label: 'Code', type: 'text', pattern: '([A-Z]+' }], { variable: 'code', field: 'pattern', reason: 'invalid_regular_expression' }],
     ['a pattern that would escape its anchors', [{ name: 'code', label: 'Code', type: 'text', pattern: 'a)|(b' }], { variable: 'code', field: 'pattern', reason: 'invalid_regular_expression' }],
     ['a pattern invalid under the u flag', [{ name: 'code', label: 'Code', type: 'text', pattern: '\\q' }], { variable: 'code', field: 'pattern', reason: 'invalid_regular_expression' }],
+    ['a look-ahead (a backtracking-only construct, refused: patterns run with RE2)', [{ name: 'code', label: 'Code', type: 'text', pattern: '(?=A)[A-Z]+' }], { variable: 'code', field: 'pattern', reason: 'invalid_regular_expression' }],
+    ['a back-reference', [{ name: 'code', label: 'Code', type: 'text', pattern: '(a)\\1' }], { variable: 'code', field: 'pattern', reason: 'invalid_regular_expression' }],
     ['a pattern longer than 200', [{ name: 'code', label: 'Code', type: 'text', pattern: 'a'.repeat(201) }], { variable: 'code', field: 'pattern', reason: 'longer_than_200' }],
     ['a pattern on multi-line text', [{ name: 'notes', label: 'Notes', type: 'multiline_text', pattern: '.*' }], { variable: 'notes', field: 'pattern', reason: 'not_for_multiline_text' }],
     ['a default that is not an option', [{ ...model, defaultValue: 'ultra' }], { variable: 'model', field: 'defaultValue', reason: 'not_an_option' }],

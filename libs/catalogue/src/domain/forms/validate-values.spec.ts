@@ -120,6 +120,13 @@ describe('validateValues', () => {
     expect(await refusal(laptop, { model: 'standard', ...values })).toEqual(coded(CatalogueErrorCode.InvalidVariable, details));
   });
 
+  it('runs an admin pattern with RE2: a nested quantifier over a long value answers (a backtracking engine would not return), full match only', async () => {
+    const form = defineForm({ variables: [{ name: 'tag', label: 'Tag', type: 'text', pattern: '(a+)+b', maxLength: 1_000 }] });
+    expect(await refusal(form, { tag: `${'a'.repeat(999)}c` })).toEqual(coded(CatalogueErrorCode.InvalidVariable, { variable: 'tag', reason: 'pattern' }));
+    expect(await refusal(form, { tag: 'aab!' })).toEqual(coded(CatalogueErrorCode.InvalidVariable, { variable: 'tag', reason: 'pattern' }));
+    await expect(validateValues(form, { tag: 'aaab' }, lookup())).resolves.toEqual({ tag: 'aaab' });
+  });
+
   it('refuses an unknown reference, looking each kind up once with each id once', async () => {
     const references = lookup();
     const error = await refusal(laptop, { model: 'standard', forUser: 'p-ada', manager: 'p-zed', server: 'ci-1' }, references);

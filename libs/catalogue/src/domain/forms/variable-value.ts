@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { FORM_LIMITS } from './form.model';
 import type { FormValue, FormVariable } from './form.model';
 
@@ -58,10 +59,22 @@ export function readValue(variable: FormVariable, raw: unknown): ValueReading {
   }
 }
 
-/** Compiles a variable's pattern so that it must match the whole text. Throws a SyntaxError for an invalid source. */
-export function compilePattern(source: string): RegExp {
-  new RegExp(source, 'u'); // alone first: `a)(b` would otherwise close the wrapping group
-  return new RegExp(`^(?:${source})$`, 'u');
+/** A compiled variable pattern: `test` is true when it matches the WHOLE text. */
+export interface VariablePattern {
+  test(text: string): boolean;
+}
+
+/**
+ * Compiles a variable's pattern (an admin writes it; requesters' text runs against it). It must be
+ * valid both as a JavaScript `u` expression (portals check values with it before sending) and as an
+ * RE2 expression, and it runs with RE2 (re2js): matching is linear in the text, so a pattern such as
+ * `(a+)+b` cannot stall a replica on a long value (catastrophic backtracking). Constructs only a
+ * backtracking engine has (look-around, back-references) are refused. Throws on an invalid source.
+ */
+export function compilePattern(source: string): VariablePattern {
+  new RegExp(source, 'u');
+  const re2 = RE2JS.compile(source);
+  return { test: (text) => re2.matches(text) };
 }
 
 /** A date `YYYY-MM-DD` (month and day may have one digit) as canonical `YYYY-MM-DD`, or null when it is no calendar date. */
