@@ -1,9 +1,7 @@
 import type { PlannedLevel, ResolvedApprovers } from '@itsm/approval';
-import { Id } from '@itsm/contracts';
-import { DirectoryProjection } from '@itsm/platform/persistence';
+import { CmdbProjection, DirectoryProjection } from '@itsm/platform/persistence';
 import type { ProjectedGroupWithMembers, ProjectedPerson } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
-import { Value } from '@sinclair/typebox/value';
 import { CatalogueErrorCode, catalogueError } from '../domain/catalogue.errors';
 import type { RequesterProfile } from '../domain/entitlement';
 import type { ReferenceKind, ReferenceLookup } from '../domain/forms';
@@ -24,14 +22,15 @@ export interface DirectoryPerson {
 
 /**
  * What requests read of the catalogue's directory projection: people's entitlement profiles
- * (organisation and its kind, roles direct and through groups, groups), form references, approvers
- * and fulfilment groups.
+ * (organisation and its kind, roles direct and through groups, groups), form references (with the
+ * CMDB projection's CIs), approvers and fulfilment groups.
  */
 @Injectable()
 export class RequestDirectory {
   constructor(
     private readonly directory: DirectoryProjection,
     private readonly services: KnownServices,
+    private readonly cmdb: CmdbProjection,
   ) {}
 
   /** An active person with their profile, or CATALOGUE.NOT_FOUND naming `field`. */
@@ -52,9 +51,8 @@ export class RequestDirectory {
   }
 
   /**
-   * References a form's values name: people (active), groups (live) from the projection; services
-   * from the portfolio; configuration items by the shape of their id only (the catalogue keeps no
-   * CMDB projection: the fulfilling group checks the CI, the request records the id as given).
+   * References a form's values name: people (active), groups (live) from the directory projection;
+   * services from the portfolio; configuration items (not retired) from the CMDB projection.
    */
   references(): ReferenceLookup {
     return {
@@ -71,7 +69,7 @@ export class RequestDirectory {
           case 'service':
             return this.services.unknown(ids);
           case 'configuration_item':
-            return ids.filter((id) => !Value.Check(Id, id));
+            return this.cmdb.unknownOrRetired(ids);
         }
       },
     };

@@ -1,12 +1,18 @@
-import { DirectoryProjection } from '@itsm/platform/persistence';
+import { CmdbProjection, DirectoryProjection } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueErrorCode, catalogueError } from '../domain';
 import type { ServiceDetails } from '../domain';
 
-/** Checks what a service names in the directory: an active owner, its offerings' support groups and customer organisations. */
+/**
+ * Checks what a service names in the directory (an active owner, its offerings' support groups and
+ * customer organisations) and in the CMDB (its service CIs, known and not retired).
+ */
 @Injectable()
 export class ServiceReferences {
-  constructor(private readonly directory: DirectoryProjection) {}
+  constructor(
+    private readonly directory: DirectoryProjection,
+    private readonly cmdb: CmdbProjection,
+  ) {}
 
   async check(details: ServiceDetails): Promise<void> {
     const owner = (await this.directory.people([details.ownerId])).get(details.ownerId);
@@ -19,5 +25,7 @@ export class ServiceReferences {
     const organisations = await this.directory.organisations(orgIds);
     const missingOrg = orgIds.find((id) => !organisations.has(id));
     if (missingOrg !== undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No organisation ${missingOrg}.`, { field: 'customerOrgIds', organisationId: missingOrg });
+    const [missingCi] = await this.cmdb.unknownOrRetired(details.configurationItemIds);
+    if (missingCi !== undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No live configuration item ${missingCi}.`, { field: 'configurationItemIds', ciId: missingCi });
   }
 }

@@ -14,3 +14,4 @@ export * from './lib/retry-on-conflict';
 export * from './lib/aggregate-command-runner';
 export * from './lib/number-sequence.repository';
 export * from './lib/directory-projection';
+export * from './lib/cmdb-projection';

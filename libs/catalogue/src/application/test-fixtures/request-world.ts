@@ -1,6 +1,6 @@
 import type { ApprovalPolicy } from '@itsm/approval';
 import { Clock } from '@itsm/platform/config';
-import { InMemoryDirectoryProjection } from '@itsm/platform/persistence';
+import { InMemoryCmdbProjection, InMemoryDirectoryProjection } from '@itsm/platform/persistence';
 import { DirectoryFeed } from '@itsm/testing';
 import { defineForm } from '../../domain/forms';
 import { definePlan } from '../../domain/fulfilment';
@@ -118,7 +118,7 @@ export async function requestWorld(): Promise<RequestWorld> {
   const store = new InMemoryServiceRequests();
   const numbers = new InMemoryRequestNumbers();
   const clock = new SpecClock(new Date('2030-04-01T08:00:00.000Z'));
-  const directory = new RequestDirectory(projection, { unknown: (ids) => Promise.resolve(ids.filter((id) => !id.startsWith('svc-'))) });
+  const directory = new RequestDirectory(projection, { unknown: (ids) => Promise.resolve(ids.filter((id) => !id.startsWith('svc-'))) }, new InMemoryCmdbProjection());
   const access = new RequestAccess(directory);
   const runner = new RequestCommandRunner(store, clock);
   return {

@@ -5,20 +5,12 @@
  * in-memory fakes.
  */
 
-/** A CI attribute's value, as the CMDB's events carry it. */
-export type CiAttributeValue = string | number | boolean | null;
+import type { ProjectedCi } from '@itsm/platform/persistence';
 
-/** A configuration item as the change context's CMDB projection keeps it. */
-export interface CiView {
-  readonly id: string;
-  readonly name: string;
-  readonly classId: string;
-  /** A service CI (business service, service offering, application service). */
-  readonly service: boolean;
-  readonly retired: boolean;
-  /** Its attributes after the last event (e.g. `criticality`, `service_owner`, `environment`). */
-  readonly attributes: Readonly<Record<string, CiAttributeValue>>;
-}
+export type { CiAttributeValue } from '@itsm/platform/persistence';
+
+/** A configuration item as the change context's CMDB projection (the platform's CmdbProjection) keeps it. */
+export type CiView = ProjectedCi;
 
 /** The CIs one relationship away from a CI, both directions. */
 export interface CiNeighbours {

@@ -1,4 +1,4 @@
-import { applyOnceInMemory } from '@itsm/platform/persistence';
+import { applyOnceInMemory, InMemoryCmdbProjection } from '@itsm/platform/persistence';
 import type { InMemoryRecord } from '@itsm/platform/persistence';
 import { ConfigurationItems } from '../ports/change-references.port';
 import type { CiNeighbours, CiView } from '../ports/change-references.port';
@@ -9,12 +9,12 @@ import { neighbourMap } from '../projections/neighbours';
 
 
 /**
- * The CMDB projection in memory, with CmdbProjectionRepository's rules (the latest sequence per
- * stream wins; retired CIs flagged; removed relationships inactive). Seed it with `feed` (events, as
+ * The CMDB projection in memory, with CmdbProjectionRepository's rules (the platform's in-memory CI
+ * projection: the latest sequence per stream wins, retired CIs flagged; removed relationships inactive). Seed it with `feed` (events, as
  * the consumer applies them) or `ci`/`relate` (facts, for handler tests).
  */
 export class InMemoryConfigurationItems extends ConfigurationItems implements CmdbProjectionStore {
-  private readonly cis = new Map<string, InMemoryRecord<CiView>>();
+  private readonly cis = new InMemoryCmdbProjection();
   private readonly relationships = new Map<string, InMemoryRecord<ProjectedRelationship>>();
   private seeded = 0;
 
@@ -25,9 +25,7 @@ export class InMemoryConfigurationItems extends ConfigurationItems implements Cm
 
   /** A CI with defaults (class `server`, not a service, not retired); returns it. */
   ci(facts: Pick<CiView, 'id'> & Partial<CiView>): CiView {
-    const ci: CiView = { name: facts.id, classId: 'server', service: false, retired: false, attributes: {}, ...facts };
-    this.cis.set(ci.id, { value: ci, applied: new Map() });
-    return ci;
+    return this.cis.seed({ name: facts.id, classId: 'server', service: false, retired: false, attributes: {}, ...facts });
   }
 
   /** An active relationship `sourceId` -> `targetId` (the source is the target's parent). */
@@ -39,19 +37,15 @@ export class InMemoryConfigurationItems extends ConfigurationItems implements Cm
   apply(change: CmdbChange, event: AppliedEvent): Promise<'applied' | 'duplicate'> {
     switch (change.kind) {
       case 'ci':
-        return applyOnceInMemory(this.cis, change.ci.id, event, () => change.ci);
       case 'ci-retired':
-        return applyOnceInMemory(this.cis, change.ciId, event, (ci) => ({ id: change.ciId, name: change.name, classId: change.classId, service: change.service, retired: true, attributes: ci?.attributes ?? {} }));
+        return this.cis.apply(change, event);
       case 'relationship':
         return applyOnceInMemory(this.relationships, change.relationship.id, event, () => change.relationship);
     }
   }
 
   find(ids: readonly string[]): Promise<ReadonlyMap<string, CiView>> {
-    return Promise.resolve(new Map(ids.flatMap((id) => {
-      const ci = this.cis.get(id)?.value;
-      return ci === undefined ? [] : [[id, ci] as const];
-    })));
+    return this.cis.cis(ids);
   }
 
   neighbours(ids: readonly string[]): Promise<ReadonlyMap<string, CiNeighbours>> {
