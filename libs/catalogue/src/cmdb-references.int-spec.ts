@@ -47,11 +47,15 @@ describe('configuration-item references against the CMDB projection', () => {
     await booted.bus.publishEnvelopes(cmdbTopic.name, [
       cmdb.ciCreated({ ciId: 'ci-web-01', name: 'web-01' }),
       cmdb.ciCreated({ ciId: 'ci-mail', classId: 'business_service', name: 'Mail' }),
-      cmdb.ciCreated({ ciId: 'ci-old', name: 'old-01' }),
+      cmdb.ciCreated({ ciId: 'ci-old', classId: 'business_service', name: 'Old mail' }),
+      cmdb.ciCreated({ ciId: 'ci-crm', classId: 'business_service', name: 'CRM' }),
       cmdb.relationshipAdded('rel-1', 'ci-mail', 'ci-web-01'),
       cmdb.ciRetired('ci-old'),
     ]);
-    await expectEventually(async () => expect((await booted.app.get(CmdbProjection).cis(['ci-web-01', 'ci-mail', 'ci-old'])).get('ci-old')?.retired).toBe(true));
+    await expectEventually(async () => {
+      const cis = await booted.app.get(CmdbProjection).cis(['ci-web-01', 'ci-mail', 'ci-old', 'ci-crm']);
+      expect([cis.size, cis.get('ci-old')?.retired]).toEqual([4, true]);
+    });
     const categoryId = (await ok<{ id: string }>('p-catadmin', 'mutation { saveCatalogCategory(input: { name: "Servers" }) { id } }')).id;
     itemId = (
       await ok<{ id: string }>('p-catadmin', 'mutation($input: CatalogItemInput!) { publishCatalogItem(input: $input) { id } }', {
@@ -90,6 +94,8 @@ describe('configuration-item references against the CMDB projection', () => {
     const refused = await as('p-catadmin', UPDATE_SERVICE, { id: created.id, input: serviceInput('Mail hosting', ['ci-mail', 'ci-old']) });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.NotFound, details: { field: 'configurationItemIds', ciId: 'ci-old' } });
     expect(await ok('p-catadmin', 'query($id: ID!) { service(id: $id) { configurationItemIds } }', { id: created.id })).toEqual({ configurationItemIds: ['ci-mail'] });
-    expect(await ok('p-catadmin', UPDATE_SERVICE, { id: created.id, input: serviceInput('Mail hosting', ['ci-mail', 'ci-web-01']) })).toMatchObject({ configurationItemIds: ['ci-mail', 'ci-web-01'] });
+    const notService = await as('p-catadmin', UPDATE_SERVICE, { id: created.id, input: serviceInput('Mail hosting', ['ci-mail', 'ci-web-01']) });
+    expect(notService.errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.InvalidInput, details: { field: 'configurationItemIds', ciId: 'ci-web-01', reason: 'not_a_service_ci' } });
+    expect(await ok('p-catadmin', UPDATE_SERVICE, { id: created.id, input: serviceInput('Mail hosting', ['ci-mail', 'ci-crm']) })).toMatchObject({ configurationItemIds: ['ci-mail', 'ci-crm'] });
   });
 });

@@ -5,7 +5,7 @@ import type { ServiceDetails } from '../domain';
 
 /**
  * Checks what a service names in the directory (an active owner, its offerings' support groups and
- * customer organisations) and in the CMDB (its service CIs, known and not retired).
+ * customer organisations) and in the CMDB (its service CIs: known, not retired and of a service class).
  */
 @Injectable()
 export class ServiceReferences {
@@ -25,7 +25,12 @@ export class ServiceReferences {
     const organisations = await this.directory.organisations(orgIds);
     const missingOrg = orgIds.find((id) => !organisations.has(id));
     if (missingOrg !== undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No organisation ${missingOrg}.`, { field: 'customerOrgIds', organisationId: missingOrg });
-    const [missingCi] = await this.cmdb.unknownOrRetired(details.configurationItemIds);
+    const cis = await this.cmdb.cis(details.configurationItemIds);
+    const missingCi = details.configurationItemIds.find((id) => cis.get(id)?.retired !== false);
     if (missingCi !== undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No live configuration item ${missingCi}.`, { field: 'configurationItemIds', ciId: missingCi });
+    const notService = details.configurationItemIds.find((id) => cis.get(id)?.service !== true);
+    if (notService !== undefined) {
+      throw catalogueError(CatalogueErrorCode.InvalidInput, `Configuration item ${notService} (${cis.get(notService)?.classId}) is not a service CI.`, { field: 'configurationItemIds', ciId: notService, reason: 'not_a_service_ci' });
+    }
   }
 }
