@@ -83,7 +83,7 @@ describe('configuration-item references against the CMDB projection', () => {
     expect(await myRequests()).toBe(before + 1);
   });
 
-  it("refuses a service's CMDB service CI that is unknown or retired on create and update (NOT_FOUND naming the field), writing nothing; accepts live CIs", async () => {
+  it("refuses a service's CMDB service CI that is unknown or retired on create and update (NOT_FOUND naming the field) or of another class (INVALID_INPUT not_a_service_ci), writing nothing; accepts live service CIs", async () => {
     for (const ci of ['ci-nothing', 'ci-old']) {
       expect((await as('p-catadmin', CREATE_SERVICE, { input: serviceInput(`Hosting ${ci}`, ['ci-mail', ci]) })).errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.NotFound, details: { field: 'configurationItemIds', ciId: ci } });
     }
