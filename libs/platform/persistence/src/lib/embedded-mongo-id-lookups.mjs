@@ -97,13 +97,14 @@ async function narrowed(indexes, name, context) {
   const command = found.exact && (name === 'find' || name === 'count') ? withoutAnswered(name, context.command, found.pinnedFields) : context.command;
   return {
     context: { ...context, command, storage: storageAnswering(context.storage, context.database, collection, found.documents) },
-    plan: { stage: 'IXSCAN', indexName: found.indexName, docsExamined: found.documents.length },
+    plan: { stage: 'IXSCAN', indexName: found.indexName, trieBuild: found.trieBuild, docsExamined: found.documents.length },
   };
 }
 
 /**
  * `explain` of a find or count, in MongoDB's shape as far as the embedded server can tell:
- * `queryPlanner.winningPlan` (FETCH over an IXSCAN of the index used, IDHACK, or COLLSCAN) and
+ * `queryPlanner.winningPlan` (FETCH over an IXSCAN of the index used, with the number of its
+ * trie's build, which changes only when the trie is rebuilt; IDHACK; or COLLSCAN) and
  * `executionStats.totalDocsExamined` (the documents the command reads), so a spec can show that a
  * look-up is served by key on either peer.
  */
@@ -119,7 +120,7 @@ function explainHandler(indexes) {
       let docsExamined = plan.docsExamined;
       if (plan.stage === 'COLLSCAN') docsExamined = exists ? await context.storage.count(context.database, collection) : 0;
       if (plan.stage === 'IDHACK') docsExamined = exists ? (await Promise.all(unique(plan.ids).map((id) => context.storage.findById(context.database, collection, id)))).filter(Boolean).length : 0;
-      const winningPlan = plan.stage === 'IXSCAN' ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: plan.indexName } } : { stage: plan.stage };
+      const winningPlan = plan.stage === 'IXSCAN' ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: plan.indexName, trieBuild: plan.trieBuild } } : { stage: plan.stage };
       return {
         ok: 1,
         queryPlanner: { namespace: `${context.database}.${collection}`, winningPlan },

@@ -91,8 +91,9 @@ const newNode = () => ({ ids: new Set(), children: new Map() });
  * most holds several: an array's elements).
  */
 class IndexTrie {
-  constructor(fields) {
+  constructor(fields, build) {
     this.fields = fields;
+    this.build = build;
     this.paths = fields.map((field) => field.split('.'));
     this.root = newNode();
     /** id -> the document's keys per field, to move or remove it. */
@@ -163,6 +164,8 @@ export class DeclaredIndexLookups {
   #storage;
   /** `db\u0000collection` -> index name -> trie (only the indexes used so far). */
   #tries = new Map();
+  /** How many tries were built so far: each trie carries its number (`build`), which explain reports. */
+  #builds = 0;
 
   constructor(storage) {
     if (!(storage.databases instanceof Map)) throw new Error('embedded-mongo: this CongoDB storage keeps no databases map to index');
@@ -224,7 +227,7 @@ export class DeclaredIndexLookups {
 
   /**
    * The documents every filter may match, read through the declared index pinning most leading
-   * fields of all of them: `{ documents, pinnedFields, exact, indexName }` (exact: no document under a
+   * fields of all of them: `{ documents, pinnedFields, exact, indexName, trieBuild }` (exact: no document under a
    * wildcard key was read, so each one has a pinned value for every pinned field of some filter),
    * or undefined when no index is pinned by every filter.
    */
@@ -262,7 +265,7 @@ export class DeclaredIndexLookups {
       if (wanted.some((sets) => keys.every((fieldKeys, i) => fieldKeys.some((key) => key === WILDCARD || sets[i].has(key))))) documents.push(document);
       if (keys.some((fieldKeys) => fieldKeys.includes(WILDCARD))) exact = false;
     }
-    return { documents, pinnedFields, exact, indexName: best.index.name };
+    return { documents, pinnedFields, exact, indexName: best.index.name, trieBuild: trie.build };
   }
 
   #trie(db, collection, name, fields, stored) {
@@ -271,7 +274,7 @@ export class DeclaredIndexLookups {
     if (tries === undefined) this.#tries.set(key, (tries = new Map()));
     let trie = tries.get(name);
     if (trie === undefined || trie.fields.join() !== fields.join()) {
-      trie = new IndexTrie(fields);
+      trie = new IndexTrie(fields, (this.#builds += 1));
       for (const [id, document] of stored) trie.add(id, document);
       tries.set(name, trie);
     }
