@@ -34,12 +34,14 @@ export function pinnedIds(filter) {
   return undefined;
 }
 
+/** The ObjectIds once each. */
+const unique = (ids) => [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
+
 /** The storage as one command sees it: `findAll` of its collection answers the pinned documents only. */
 function pinnedStorage(storage, database, collection, ids) {
-  const unique = [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
   const findAll = async (db, coll) => {
     if (db !== database || coll !== collection) return storage.findAll(db, coll);
-    const found = await Promise.all(unique.map((id) => storage.findById(db, coll, id)));
+    const found = await Promise.all(unique(ids).map((id) => storage.findById(db, coll, id)));
     return found.filter((document) => document !== null && document !== undefined);
   };
   return new Proxy(storage, {
@@ -72,31 +74,80 @@ function withoutAnswered(name, command, fields) {
 }
 
 /**
+ * How one command reads its collection: `{ context, plan }`, the context to hand to CongoDB's
+ * handler (its storage answering only the documents read, its filter without the fields an index
+ * answered exactly) and the plan: `IDHACK` by `_id` (the ids), `IXSCAN` through a declared index
+ * (the index and the number of documents read), or `COLLSCAN`.
+ */
+async function narrowed(indexes, name, context) {
+  const collection = context.command[name];
+  const filters = typeof collection === 'string' ? PINNABLE[name](context.command, context.documentSequences) : [];
+  const scan = { context, plan: { stage: 'COLLSCAN' } };
+  if (filters.length === 0) return scan;
+  const pinned = filters.map(pinnedIds);
+  if (pinned.every((ids) => ids !== undefined)) {
+    const ids = pinned.flat();
+    return {
+      context: { ...context, storage: pinnedStorage(context.storage, context.database, collection, ids) },
+      plan: { stage: 'IDHACK', ids },
+    };
+  }
+  const found = await indexes.candidates(context.database, collection, filters);
+  if (found === undefined) return scan;
+  const command = found.exact && (name === 'find' || name === 'count') ? withoutAnswered(name, context.command, found.pinnedFields) : context.command;
+  return {
+    context: { ...context, command, storage: storageAnswering(context.storage, context.database, collection, found.documents) },
+    plan: { stage: 'IXSCAN', indexName: found.indexName, trieBuild: found.trieBuild, docsExamined: found.documents.length },
+  };
+}
+
+/**
+ * `explain` of a find or count, in MongoDB's shape as far as the embedded server can tell:
+ * `queryPlanner.winningPlan` (FETCH over an IXSCAN of the index used, with the number of its
+ * trie's build, which changes only when the trie is rebuilt; IDHACK; or COLLSCAN) and
+ * `executionStats.totalDocsExamined` (the documents the command reads), so a spec can show that a
+ * look-up is served by key on either peer.
+ */
+function explainHandler(indexes) {
+  return {
+    async handle(context) {
+      const explained = context.command.explain;
+      const name = explained !== null && typeof explained === 'object' ? ['find', 'count'].find((key) => typeof explained[key] === 'string') : undefined;
+      if (name === undefined) return { ok: 0, errmsg: 'embedded-mongo: explain supports find and count only', code: 2, codeName: 'BadValue' };
+      const { plan } = await narrowed(indexes, name, { ...context, command: explained });
+      const collection = explained[name];
+      const exists = await context.storage.collectionExists(context.database, collection);
+      let docsExamined = plan.docsExamined;
+      if (plan.stage === 'COLLSCAN') docsExamined = exists ? await context.storage.count(context.database, collection) : 0;
+      if (plan.stage === 'IDHACK') docsExamined = exists ? (await Promise.all(unique(plan.ids).map((id) => context.storage.findById(context.database, collection, id)))).filter(Boolean).length : 0;
+      const winningPlan = plan.stage === 'IXSCAN' ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: plan.indexName, trieBuild: plan.trieBuild } } : { stage: plan.stage };
+      return {
+        ok: 1,
+        queryPlanner: { namespace: `${context.database}.${collection}`, winningPlan },
+        executionStats: { totalDocsExamined: docsExamined },
+      };
+    },
+  };
+}
+
+/**
  * Wraps the server's find/count/update/delete/findAndModify handlers with the look-ups by key: by
  * `_id` when every filter pins it, else through a declared index when every filter pins its
- * leading fields (embedded-mongo-index-lookups.mjs).
+ * leading fields (embedded-mongo-index-lookups.mjs); adds `explain` for find and count.
  */
 export function serveLookupsByKey(server) {
   const handlers = server.commandRouter?.handlers;
   if (!(handlers instanceof Map)) throw new Error('embedded-mongo: this CongoDB version has no command handler map to extend');
   const indexes = new DeclaredIndexLookups(server.getStorage());
-  for (const [name, filtersOf] of Object.entries(PINNABLE)) {
+  for (const name of Object.keys(PINNABLE)) {
     const handler = handlers.get(name);
     if (handler === undefined) throw new Error(`embedded-mongo: this CongoDB version has no ${name} handler`);
     handlers.set(name, {
       async handle(context) {
-        const collection = context.command[name];
-        const filters = typeof collection === 'string' ? filtersOf(context.command, context.documentSequences) : [];
-        if (filters.length === 0) return handler.handle(context);
-        const pinned = filters.map(pinnedIds);
-        if (pinned.every((ids) => ids !== undefined)) {
-          return handler.handle({ ...context, storage: pinnedStorage(context.storage, context.database, collection, pinned.flat()) });
-        }
-        const found = await indexes.candidates(context.database, collection, filters);
-        if (found === undefined) return handler.handle(context);
-        const command = found.exact && (name === 'find' || name === 'count') ? withoutAnswered(name, context.command, found.pinnedFields) : context.command;
-        return handler.handle({ ...context, command, storage: storageAnswering(context.storage, context.database, collection, found.documents) });
+        return handler.handle((await narrowed(indexes, name, context)).context);
       },
     });
   }
+  if (handlers.has('explain')) throw new Error('embedded-mongo: this CongoDB version has its own explain');
+  handlers.set('explain', explainHandler(indexes));
 }

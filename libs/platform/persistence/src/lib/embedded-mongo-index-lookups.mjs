@@ -8,9 +8,16 @@
 // them) reads only the documents under those keys. CongoDB's filter, sort, limit, projection and
 // update then run on them unchanged, so the answers are the same: a document whose value for a
 // pinned field is not one of the pinned values cannot match. Documents whose value is not such a
-// scalar (missing, null, an array, a date, a sub-document) sit under a wildcard key and are always
-// read, so mingo decides for them. When no wildcard document was read, the pinned fields are
-// answered exactly and a find or count leaves them out of the filter it hands on.
+// scalar (missing, null, a date, a sub-document, a path through an array) sit under a wildcard key
+// and are always read, so mingo decides for them. When no wildcard document was read, the pinned
+// fields are answered exactly and a find or count leaves them out of the filter it hands on.
+//
+// Multikey, as MongoDB's: a field whose value is an array is indexed under each of its elements (a
+// scalar equality or `$in` matches an array holding the value), under the wildcard too when an
+// element is not a scalar (null, a sub-document, a nested array: mingo decides), and under no key
+// when it is empty (no scalar equals an element of []). The array itself needs no key: a filter
+// whose value is an array pins nothing. A document with arrays in two fields of one index (MongoDB
+// refuses to index it) sits under the wildcard for those fields: read by every look-up, decided by mingo.
 
 const WILDCARD = '*';
 /** The storage adapter's methods that change documents (maintained) or collections (dropped, rebuilt on next use). */
@@ -31,14 +38,29 @@ function scalarKey(value) {
   }
 }
 
-/** A document's key for one index field: its scalar value, or the wildcard (paths through arrays included). */
-function documentKey(document, path) {
-  let value = document;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return WILDCARD;
-    value = value[part];
-  }
-  return scalarKey(value) ?? WILDCARD;
+/** The keys of a scalar or of an array's elements; `[WILDCARD]` for any other value. */
+function valueKeys(value) {
+  if (!Array.isArray(value)) return [scalarKey(value) ?? WILDCARD];
+  const keys = new Set();
+  for (const element of value) keys.add(scalarKey(element) ?? WILDCARD);
+  return [...keys];
+}
+
+/**
+ * A document's keys per index field: its scalar value, each element of an array value, or the
+ * wildcard (paths through arrays, other values, and arrays in more than one field of the index).
+ */
+function documentKeys(document, paths) {
+  const values = paths.map((path) => {
+    let value = document;
+    for (const part of path) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return WILDCARD;
+      value = value[part];
+    }
+    return value;
+  });
+  const arrays = values.filter(Array.isArray).length;
+  return values.map((value) => (value === WILDCARD || (arrays > 1 && Array.isArray(value)) ? [WILDCARD] : valueKeys(value)));
 }
 
 /** The keys a filter pins a field to (`v`, `{ $eq: v }`, `{ $in: [v, ...] }` of scalars), or undefined. */
@@ -63,44 +85,52 @@ export function pinnedKeys(filter, field) {
 
 const newNode = () => ({ ids: new Set(), children: new Map() });
 
-/** One declared index as a hash trie over its fields; every node but the root holds the ids of the documents below it. */
+/**
+ * One declared index as a hash trie over its fields; every node but the root holds the ids of the
+ * documents below it. A document sits under every combination of its keys per field (one field at
+ * most holds several: an array's elements).
+ */
 class IndexTrie {
-  constructor(fields) {
+  constructor(fields, build) {
     this.fields = fields;
+    this.build = build;
     this.paths = fields.map((field) => field.split('.'));
     this.root = newNode();
-    /** id -> the document's key per field, to move or remove it. */
+    /** id -> the document's keys per field, to move or remove it. */
     this.entries = new Map();
   }
 
   add(id, document) {
-    const keys = this.paths.map((path) => documentKey(document, path));
+    const keys = documentKeys(document, this.paths);
     this.entries.set(id, keys);
     // The root holds no ids (every look-up pins at least one field): the collection is the root's set.
-    let node = this.root;
-    for (const key of keys) {
-      let child = node.children.get(key);
-      if (child === undefined) node.children.set(key, (child = newNode()));
-      child.ids.add(id);
-      node = child;
-    }
+    const descend = (node, depth) => {
+      if (depth === keys.length) return;
+      for (const key of keys[depth]) {
+        let child = node.children.get(key);
+        if (child === undefined) node.children.set(key, (child = newNode()));
+        child.ids.add(id);
+        descend(child, depth + 1);
+      }
+    };
+    descend(this.root, 0);
   }
 
   remove(id) {
     const keys = this.entries.get(id);
     if (keys === undefined) return;
     this.entries.delete(id);
-    let node = this.root;
-    for (const key of keys) {
-      const child = node.children.get(key);
-      if (child === undefined) return;
-      child.ids.delete(id);
-      if (child.ids.size === 0) {
-        node.children.delete(key);
-        return;
+    const descend = (node, depth) => {
+      if (depth === keys.length) return;
+      for (const key of keys[depth]) {
+        const child = node.children.get(key);
+        if (child === undefined || !child.ids.delete(id)) continue;
+        // A node holds the ids of its subtree: an emptied node has nothing left below it.
+        if (child.ids.size === 0) node.children.delete(key);
+        else descend(child, depth + 1);
       }
-      node = child;
-    }
+    };
+    descend(this.root, 0);
   }
 
   /** The ids under the pinned keys of the leading fields (wildcards included), and whether a wildcard document was among them. */
@@ -134,6 +164,8 @@ export class DeclaredIndexLookups {
   #storage;
   /** `db\u0000collection` -> index name -> trie (only the indexes used so far). */
   #tries = new Map();
+  /** How many tries were built so far: each trie carries its number (`build`), which explain reports. */
+  #builds = 0;
 
   constructor(storage) {
     if (!(storage.databases instanceof Map)) throw new Error('embedded-mongo: this CongoDB storage keeps no databases map to index');
@@ -151,6 +183,13 @@ export class DeclaredIndexLookups {
       const original = storage[name];
       if (typeof original !== 'function') throw new Error(`embedded-mongo: this CongoDB storage has no ${name}`);
       storage[name] = async (...args) => {
+        // CongoDB's insert and update commands "create" their collection (and database) every time:
+        // one that exists is unchanged, and its tries stay (they were dropped on every write).
+        if (name === 'createCollection' || name === 'createDatabase') {
+          const database = storage.databases.get(args[0]);
+          const exists = name === 'createDatabase' ? database !== undefined : database?.has(args[1]) === true;
+          if (exists) return original.apply(storage, args);
+        }
         try {
           return await original.apply(storage, args);
         } finally {
@@ -188,7 +227,7 @@ export class DeclaredIndexLookups {
 
   /**
    * The documents every filter may match, read through the declared index pinning most leading
-   * fields of all of them: `{ documents, pinnedFields, exact }` (exact: no document under a
+   * fields of all of them: `{ documents, pinnedFields, exact, indexName, trieBuild }` (exact: no document under a
    * wildcard key was read, so each one has a pinned value for every pinned field of some filter),
    * or undefined when no index is pinned by every filter.
    */
@@ -222,11 +261,11 @@ export class DeclaredIndexLookups {
       const document = stored.get(id);
       if (document === undefined) continue;
       // The document as stored now, not as the trie last saw it: a write between the two is answered as before or after it, never half.
-      const keys = paths.map((path) => documentKey(document, path));
-      if (wanted.some((sets) => keys.every((key, i) => key === WILDCARD || sets[i].has(key)))) documents.push(document);
-      if (keys.includes(WILDCARD)) exact = false;
+      const keys = documentKeys(document, paths);
+      if (wanted.some((sets) => keys.every((fieldKeys, i) => fieldKeys.some((key) => key === WILDCARD || sets[i].has(key))))) documents.push(document);
+      if (keys.some((fieldKeys) => fieldKeys.includes(WILDCARD))) exact = false;
     }
-    return { documents, pinnedFields, exact };
+    return { documents, pinnedFields, exact, indexName: best.index.name, trieBuild: trie.build };
   }
 
   #trie(db, collection, name, fields, stored) {
@@ -235,7 +274,7 @@ export class DeclaredIndexLookups {
     if (tries === undefined) this.#tries.set(key, (tries = new Map()));
     let trie = tries.get(name);
     if (trie === undefined || trie.fields.join() !== fields.join()) {
-      trie = new IndexTrie(fields);
+      trie = new IndexTrie(fields, (this.#builds += 1));
       for (const [id, document] of stored) trie.add(id, document);
       tries.set(name, trie);
     }
