@@ -398,6 +398,7 @@ function streamTemplate(policySet: BenchPolicySet, now: number): StreamTemplate 
     ticketId: 'stream-template',
     number: 'INC0000000',
     callerId: 'u-caller',
+    orderedById: null,
     configurationItemIds: [],
     facts: [
       { sequence: 1, at: opened, state: 'new', priority: 1, serviceId: 'svc-email', customerOrgId: 'org-acme', groupId: 'service-desk', supplierOrgId: null, offeringId: null, catalogItemId: null },

@@ -131,7 +131,7 @@ export function randomTimeline(random: () => number, ticketId: string, number: s
       next(r(0.4, 0.9), { state: 'on_hold' });
       break;
   }
-  return { ticketType: 'incident', ticketId, number, callerId: 'u-caller', configurationItemIds: [], facts };
+  return { ticketType: 'incident', ticketId, number, callerId: 'u-caller', orderedById: null, configurationItemIds: [], facts };
 }
 
 /** What ClockProjector computes for a ticket: its clocks as of the last event, and everything they owe. */

@@ -503,15 +503,24 @@ describe('microservices mode: incident + directory + change + catalogue + SLA se
     expect(seen.map((e) => e.sequence)).toEqual(expected.map((_, i) => i + 1));
     expect(new Set(seen.map((e) => e.subject))).toEqual(new Set([requestSubject(ordered.id)]));
 
-    // SLA clocks through the gateway: the request's SLA and the supplier task's UC, both stopped where the events say.
-    const clocks = 'query($type: SlaTicketType!, $id: ID!) { requestSlas(ticketType: $type, ticketId: $id) { definitionId kind stage running segment { orgId } } }';
+    // SLA clocks through the gateway, on the catalogue's own types (the SLA subgraph adds `slas`): the request's SLA and the
+    // supplier task's UC, both stopped where the events say; each caller sees the clocks its role may see.
+    const CLOCK = '{ definitionId kind stage running segment { orgId } }';
+    type Clock = { definitionId: string; kind: string; stage: string; running: boolean; segment: { orgId: string } | null };
+    type WithClocks = { slas: Clock[]; items: { tasks: { key: string; slas: Clock[] }[] }[] };
+    const withClocks = async (bearer: string) => {
+      const read = (await gql(bearer, `query($id: ID!) { request(id: $id) { slas ${CLOCK} items { tasks { key slas ${CLOCK} } } } }`, { id: ordered.id })) as unknown as WithClocks;
+      return { request: read.slas, tasks: Object.fromEntries(read.items[0]!.tasks.map((t) => [t.key, t.slas])) };
+    };
+    const requestSla = { definitionId: 'rq-request-8h', kind: 'SLA', stage: 'achieved', running: false, segment: null };
+    const supplierUc = { definitionId: 'rq-fabrikam-task-4h', kind: 'UC', stage: 'achieved', running: false, segment: { orgId: 'fabrikam' } };
     await expectEventually(
       async () => {
-        expect(await graphql(admin, clocks, { type: 'request', id: ordered.id })).toEqual({ data: { requestSlas: [{ definitionId: 'rq-request-8h', kind: 'SLA', stage: 'achieved', running: false, segment: null }] } });
-        expect(await graphql(admin, clocks, { type: 'task', id: task('host').id })).toEqual({ data: { requestSlas: [{ definitionId: 'rq-fabrikam-task-4h', kind: 'UC', stage: 'achieved', running: false, segment: { orgId: 'fabrikam' } }] } });
+        expect(await withClocks(admin)).toEqual({ request: [requestSla], tasks: { network: [], host: [supplierUc], 'hand-over': [] } });
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
-    expect(await graphql(admin, clocks, { type: 'task', id: task('network').id })).toEqual({ data: { requestSlas: [] } });
+    expect(await withClocks(requester)).toEqual({ request: [requestSla], tasks: { network: [], host: [], 'hand-over': [] } });
+    expect(await gql(supplier, `query($id: ID!) { task(id: $id) { key slas ${CLOCK} } }`, { id: task('host').id })).toEqual({ key: 'host', slas: [supplierUc] });
   });
 });

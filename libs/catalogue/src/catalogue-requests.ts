@@ -14,6 +14,7 @@ import { RequestAccess } from './application/request-access.service';
 import { RequestCommandRunner } from './application/request-command-runner';
 import { RequestDirectory } from './application/request-directory.service';
 import { FulfilmentTaskResolver } from './graphql/fulfilment-task.resolver';
+import { FulfilmentTaskReferenceResolver, RequestedItemReferenceResolver } from './graphql/request-references.resolver';
 import { RequestResolver } from './graphql/request.resolver';
 import { serviceRequestSchema } from './persistence/service-request.schema';
 import { ServiceRequestRepository } from './persistence/service-request.repository';
@@ -41,5 +42,7 @@ export const CATALOGUE_REQUEST_PROVIDERS: readonly Provider[] = [
   AddRequestCommentHandler,
   RequestResolver,
   FulfilmentTaskResolver,
+  RequestedItemReferenceResolver,
+  FulfilmentTaskReferenceResolver,
 ];
 export const CATALOGUE_REQUEST_CONSUMERS: readonly (new (...args: never[]) => unknown)[] = [];

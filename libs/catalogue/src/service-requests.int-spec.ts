@@ -263,4 +263,26 @@ describe('service requests through GraphQL on the peers', () => {
     const underV2 = await order('p-requester', [{ itemId: ids.laptop, variables: { model: 'mac', floor: 3 } }]);
     expect((underV2.data?.['orderCatalogItems'] as unknown as RequestNode).items[0]).toMatchObject({ catalogItemVersion: 2, state: 'approved', tasks: [{ key: 'ship', state: 'open' }] });
   });
+
+  it("resolves its requests, items and tasks by reference (federation: the SLA subgraph adds their clocks) by the catalogue's read rules", async () => {
+    const ordered = await order('p-requester', [{ itemId: ids.mouse }]);
+    expect(ordered.errors).toBeUndefined();
+    const request = ordered.data?.['orderCatalogItems'] as unknown as RequestNode;
+    requestsSoFar += 1;
+    const [item] = request.items as [ItemNode];
+    const task = item.tasks[0] as TaskNode;
+    const entity = async (who: string, typename: string, id: string, fields: string) => {
+      const answer = await as(who, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ${typename} { ${fields} } } }`, { reps: [{ __typename: typename, id }] });
+      return answer.errors === undefined ? (answer.data?.['_entities'] as unknown as Node[])[0] : answer.errors[0]?.extensions?.code;
+    };
+    expect(await entity('p-requester', 'ServiceRequest', request.id, 'id number requestedById')).toEqual({ id: request.id, number: request.number, requestedById: 'p-requester' });
+    expect(await entity('p-requester', 'RequestedItem', item.id, 'id number')).toEqual({ id: item.id, number: item.number });
+    expect(await entity('p-fulfiller', 'FulfilmentTask', task.id, 'id key')).toEqual({ id: task.id, key: 'deliver' });
+    expect(await entity('p-fulfiller', 'FulfilmentTaskView', task.id, 'id requestNumber')).toEqual({ id: task.id, requestNumber: request.number });
+    // Who may not read them is told nothing exists.
+    expect(await entity('p-other', 'ServiceRequest', request.id, 'id')).toBe(CatalogueErrorCode.NotFound);
+    expect(await entity('p-other', 'RequestedItem', item.id, 'id')).toBe(CatalogueErrorCode.NotFound);
+    expect(await entity('p-requester', 'FulfilmentTask', task.id, 'id')).toBe(CatalogueErrorCode.NotFound);
+    expect(await entity('p-supplier', 'FulfilmentTaskView', task.id, 'id')).toBe(CatalogueErrorCode.NotFound);
+  });
 });

@@ -1,7 +1,7 @@
 import { directoryTopic, incidentTopic, requestTopic, slaTopic } from '@itsm/contracts';
 import { SlaModule } from './sla.module';
 import { SlaSchema } from './graphql/sla.schema-marker';
-import { IncidentRefGql } from './graphql/sla.types';
+import { FulfilmentTaskRefGql, FulfilmentTaskViewRefGql, IncidentRefGql, RequestedItemRefGql, ServiceRequestRefGql } from './graphql/sla.types';
 import { defineContext } from '@itsm/platform/service';
 import { SLA_TIMERS } from './application/sla-timers.port';
 import type { SlaTimerService } from './application/timers/sla-timer.service';
@@ -20,7 +20,7 @@ export const slaContext = defineContext({
   env: SlaEnv,
   topics: { owns: [slaTopic], consumes: [incidentTopic, requestTopic, directoryTopic] },
   consumerGroup: SLA_CONSUMER_GROUP,
-  subgraph: { module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentRefGql] },
+  subgraph: { module: SlaModule, schema: SlaSchema, orphanedTypes: [IncidentRefGql, ServiceRequestRefGql, RequestedItemRefGql, FulfilmentTaskRefGql, FulfilmentTaskViewRefGql] },
   settings: (env) => toSlaSettings(env),
   module: (options) => SlaModule.forRoot(options),
   onAssignment: (app) => app.get<SlaTimerService>(SLA_TIMERS).onAssignment,

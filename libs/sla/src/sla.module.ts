@@ -28,7 +28,7 @@ import { SLA_TIMERS } from './application/sla-timers.port';
 import { SLA_CONNECTION, SLA_SETTINGS } from './application/sla.tokens';
 import type { SlaSettings } from './application/sla.tokens';
 import { SlaTimerService } from './application/timers/sla-timer.service';
-import { IncidentSlasResolver } from './graphql/incident-slas.resolver';
+import { FulfilmentTaskSlasResolver, FulfilmentTaskViewSlasResolver, IncidentSlasResolver, RequestedItemSlasResolver, ServiceRequestSlasResolver } from './graphql/ticket-slas.resolver';
 import { RequestSlasResolver } from './graphql/request-slas.resolver';
 import { SlaPolicyCommandResolver } from './graphql/sla-policy-command.resolver';
 import { SlaPolicyQueryResolver } from './graphql/sla-policy-query.resolver';
@@ -139,6 +139,10 @@ export class SlaModule {
         SlaDefinitionsHandler,
         SlaLifecycle,
         IncidentSlasResolver,
+        ServiceRequestSlasResolver,
+        RequestedItemSlasResolver,
+        FulfilmentTaskSlasResolver,
+        FulfilmentTaskViewSlasResolver,
         RequestSlasResolver,
         SlaPolicyQueryResolver,
         SlaPolicyCommandResolver,

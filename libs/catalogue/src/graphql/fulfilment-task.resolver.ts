@@ -3,7 +3,7 @@ import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { toConnection } from '@itsm/platform/graphql';
 import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ActOnFulfilmentTaskCommand } from '../application/commands/act-on-fulfilment-task/act-on-fulfilment-task.command';
 import { ActOnFulfilmentTaskHandler } from '../application/commands/act-on-fulfilment-task/act-on-fulfilment-task.handler';
 import { AssignFulfilmentTaskCommand } from '../application/commands/assign-fulfilment-task/assign-fulfilment-task.command';
@@ -35,6 +35,12 @@ export class FulfilmentTaskResolver {
   @Roles(...TASK_WORKERS)
   async task(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<FulfilmentTaskViewGql> {
     return toTaskViewGql(await this.reads.task(viewer, id));
+  }
+
+  @ResolveReference()
+  @Roles(...TASK_WORKERS)
+  async resolveReference(@Parent() reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<FulfilmentTaskViewGql> {
+    return toTaskViewGql(await this.reads.task(viewer, reference.id));
   }
 
   @Query(() => FulfilmentTaskViewConnectionGql, { description: "Tasks of the caller's groups, newest request first (a page holds whole requests' tasks)" })

@@ -3,7 +3,7 @@ import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { toConnection } from '@itsm/platform/graphql';
 import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AddRequestCommentCommand } from '../application/commands/add-request-comment/add-request-comment.command';
 import { AddRequestCommentHandler } from '../application/commands/add-request-comment/add-request-comment.handler';
 import { CancelRequestCommand } from '../application/commands/cancel-request/cancel-request.command';
@@ -41,6 +41,12 @@ export class RequestResolver {
   @Roles(...REQUEST_READERS)
   async request(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestGql> {
     return toServiceRequestGql(await this.reads.request(viewer, id));
+  }
+
+  @ResolveReference()
+  @Roles(...REQUEST_READERS)
+  async resolveReference(@Parent() reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<ServiceRequestGql> {
+    return toServiceRequestGql(await this.reads.request(viewer, reference.id));
   }
 
   @Query(() => ServiceRequestGql, { description: 'The request of one requested item (RITM)' })

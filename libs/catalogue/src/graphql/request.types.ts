@@ -1,11 +1,13 @@
 import { Connection, registerDomainEnum } from '@itsm/platform/graphql';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ITEM_STATES, REQUEST_STATES, TASK_STATES } from '../domain/fulfilment';
 import type { ItemState, RequestState, TaskState } from '../domain/fulfilment';
 import type { CommentVisibility } from '../domain/request';
 import { CatalogueSchema } from './catalogue.schema-marker';
 
 const registerIn = CatalogueSchema;
+
+// ServiceRequest, RequestedItem, FulfilmentTask and FulfilmentTaskView are entities: the SLA subgraph adds their clocks (`slas`).
 
 export const RequestStateGql = registerDomainEnum(REQUEST_STATES, { name: 'RequestState', registerIn });
 export const RequestedItemStateGql = registerDomainEnum(ITEM_STATES, { name: 'RequestedItemState', registerIn });
@@ -40,6 +42,7 @@ export class RequestApprovalGql {
 }
 
 @ObjectType('FulfilmentTask', { registerIn })
+@Directive('@key(fields: "id")')
 export class FulfilmentTaskGql {
   @Field(() => ID) id!: string;
   @Field() number!: string;
@@ -52,6 +55,7 @@ export class FulfilmentTaskGql {
 }
 
 @ObjectType('RequestedItem', { registerIn })
+@Directive('@key(fields: "id")')
 export class RequestedItemGql {
   @Field(() => ID) id!: string;
   @Field() number!: string;
@@ -79,6 +83,7 @@ export class RequestCommentGql {
 }
 
 @ObjectType('ServiceRequest', { registerIn })
+@Directive('@key(fields: "id")')
 export class ServiceRequestGql {
   @Field(() => ID) id!: string;
   @Field() number!: string;
@@ -93,6 +98,7 @@ export class ServiceRequestGql {
 }
 
 @ObjectType('FulfilmentTaskView', { registerIn, description: 'A task as its fulfillers see it: only the variables the task needs' })
+@Directive('@key(fields: "id")')
 export class FulfilmentTaskViewGql extends FulfilmentTaskGql {
   @Field(() => ID) requestId!: string;
   @Field() requestNumber!: string;

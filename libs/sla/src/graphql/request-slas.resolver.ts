@@ -12,8 +12,9 @@ import { SlaClockGql, TicketTypeGql } from './sla.types';
 
 /**
  * The clocks of a service request, requested item or fulfilment task, live, as the caller may see
- * them (staff all; the person it is for its SLA clocks; a supplier agent its organisation's UCs).
- * Incidents' clocks are read on the Incident (`slas`).
+ * them (visibleClocks, the rule of the federated `slas` on the catalogue's types too: staff and
+ * catalogue admins all; the person it is for and whoever ordered it for them its SLA clocks; a
+ * supplier agent its organisation's UCs). Incidents' clocks are read on the Incident (`slas`).
  */
 @Resolver()
 @UseFilters(slaErrorFilter)

@@ -9,12 +9,12 @@ import { SaveSlaCalendarHandler } from '../application/commands/save-sla-calenda
 import { SaveSlaDefinitionHandler } from '../application/commands/save-sla-definition/save-sla-definition.handler';
 import { SetSlaTimeZoneHandler } from '../application/commands/set-sla-time-zone/set-sla-time-zone.handler';
 import { SlaError, SlaErrorCode } from '../domain';
-import type { TimeZoneSubject } from '../domain';
+import type { TicketType, TimeZoneSubject } from '../domain';
 import { BusinessCalendarInput, SlaDefinitionInput } from './sla.inputs';
 import { ADMINS } from './role-sets';
 import { slaErrorFilter } from './sla-error.filter';
 import { toCalendarGql, toCalendarSpec, toClockGql, toDefinition, toDefinitionGql } from './sla-graphql.mapper';
-import { BusinessCalendarGql, HolidayImportGql, SlaClockGql, SlaDefinitionGql, TimeZoneSubjectGql } from './sla.types';
+import { BusinessCalendarGql, HolidayImportGql, SlaClockGql, SlaDefinitionGql, TicketTypeGql, TimeZoneSubjectGql } from './sla.types';
 
 const MAX_ICS_BYTES = 1_000_000;
 
@@ -77,9 +77,22 @@ export class SlaPolicyCommandResolver {
     return true;
   }
 
-  @Mutation(() => [SlaClockGql], { description: "Derives an incident's clocks again from its unchanged event history" })
+  @Mutation(() => [SlaClockGql], {
+    description: "Derives a ticket's clocks again from its unchanged event history: an incident's (`incidentId`), or a request's, requested item's or task's (`ticketType`, `ticketId`)",
+  })
   @Roles(...ADMINS)
-  async repairSlaClocks(@Args('incidentId', { type: () => ID }) incidentId: string): Promise<SlaClockGql[]> {
-    return (await this.repair.execute({ ticketType: 'incident', ticketId: incidentId })).map(toClockGql);
+  async repairSlaClocks(
+    @Args('incidentId', { type: () => ID, nullable: true }) incidentId?: string | null,
+    @Args('ticketType', { type: () => TicketTypeGql, nullable: true }) ticketType?: TicketType | null,
+    @Args('ticketId', { type: () => ID, nullable: true }) ticketId?: string | null,
+  ): Promise<SlaClockGql[]> {
+    return (await this.repair.execute(repairTarget(incidentId ?? null, ticketType ?? null, ticketId ?? null))).map(toClockGql);
   }
+}
+
+/** Which ticket a repair names: an incident by `incidentId` alone, any ticket type by `ticketType` with `ticketId`. */
+function repairTarget(incidentId: string | null, ticketType: TicketType | null, ticketId: string | null): { ticketType: TicketType; ticketId: string } {
+  if (incidentId !== null && ticketType === null && ticketId === null) return { ticketType: 'incident', ticketId: incidentId };
+  if (incidentId === null && ticketType !== null && ticketId !== null) return { ticketType, ticketId };
+  throw new SlaError(SlaErrorCode.InvalidInput, 'repairSlaClocks: name an incident (incidentId) or a ticket (ticketType with ticketId)', { field: incidentId === null ? 'ticketId' : 'incidentId' });
 }

@@ -1,4 +1,5 @@
 import { registerDomainEnum } from '@itsm/platform/graphql';
+import type { Type } from '@nestjs/common';
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AGREEMENT_KINDS, CANCEL_REASONS, CLOCK_CHANGE_KINDS, CLOCK_SCOPES, CLOCK_STAGES, SLA_TARGETS, TICKET_TYPES, TIME_ZONE_SOURCES, TIME_ZONE_SUBJECTS, WEEKDAYS } from '../domain';
 import type { AgreementKind, CancelReason, ClockChangeKind, ClockScope, ClockStage, SlaTarget, TicketType, TimeZoneSource, Weekday } from '../domain';
@@ -61,12 +62,28 @@ export class SlaClockGql {
   @Field() asOf!: Date;
 }
 
-// registerIn: the incident subgraph's own `Incident` type lives in the same process in the all-in-one mode.
-@ObjectType('Incident', { registerIn })
-@Directive('@key(fields: "id")')
-export class IncidentRefGql {
-  @Field(() => ID) id!: string;
+/** Another subgraph's ticket entity, by its key, that this subgraph adds `slas` to. */
+export interface TicketRefGql {
+  readonly id: string;
 }
+
+function ticketRef(name: string): Type<TicketRefGql> {
+  // registerIn: the owning subgraph's own type lives in the same process in the all-in-one mode.
+  @ObjectType(name, { registerIn })
+  @Directive('@key(fields: "id")')
+  class TicketRef {
+    @Field(() => ID) id!: string;
+  }
+  return TicketRef;
+}
+
+/** The incident service's Incident. */
+export const IncidentRefGql = ticketRef('Incident');
+/** The catalogue's request types; FulfilmentTaskView is a task as its fulfillers read it (the same clocks). */
+export const ServiceRequestRefGql = ticketRef('ServiceRequest');
+export const RequestedItemRefGql = ticketRef('RequestedItem');
+export const FulfilmentTaskRefGql = ticketRef('FulfilmentTask');
+export const FulfilmentTaskViewRefGql = ticketRef('FulfilmentTaskView');
 
 @ObjectType('TimeInterval', { registerIn })
 export class TimeIntervalGql {

@@ -9,18 +9,19 @@ function feed(): RequestFeed {
 }
 
 describe('requestTicketChanges: request events onto the tickets the SLA engine times', () => {
-  it('a submission opens the request and each of its items, for the person it is for, with the items\' service, offering and catalogue item', () => {
+  it('a submission opens the request and each of its items, for the person it is for (naming who ordered it), with the items\' service, offering and catalogue item', () => {
     const f = feed();
     const laptop = itemFacts();
     const monitor = itemFacts({ requestedItemId: 'ritm-2', number: 'RITM0001001', catalogItemId: 'item-monitor', offeringId: null });
     const changes = requestTicketChanges(f.submitted([laptop, monitor], T0));
     expect(changes).toEqual([
-      { ticketType: 'request', ticketId: 'req-1', sequence: 1, at: T0, opened: { number: 'REQ0001000', callerId: 'p-bob', configurationItemIds: [] }, patch: { state: 'open', customerOrgId: 'org-contoso' } },
+      { ticketType: 'request', ticketId: 'req-1', sequence: 1, at: T0, orderedById: 'p-ann', opened: { number: 'REQ0001000', callerId: 'p-bob', configurationItemIds: [] }, patch: { state: 'open', customerOrgId: 'org-contoso' } },
       {
         ticketType: 'requested_item',
         ticketId: 'ritm-1',
         sequence: 1,
         at: T0,
+        orderedById: 'p-ann',
         opened: { number: 'RITM0001000', callerId: 'p-bob', configurationItemIds: [] },
         patch: { state: 'awaiting_approval', serviceId: 'svc-workplace', offeringId: 'off-standard', catalogItemId: 'item-laptop', customerOrgId: 'org-contoso' },
       },
@@ -49,7 +50,7 @@ describe('requestTicketChanges: request events onto the tickets the SLA engine t
     const f = feed();
     f.submitted([itemFacts()], T0);
     expect(requestTicketChanges(f.stateChanged('closed_complete', T0 + MIN))).toEqual([
-      { ticketType: 'request', ticketId: 'req-1', sequence: 2, at: T0 + MIN, patch: { state: 'closed_complete', customerOrgId: 'org-contoso' } },
+      { ticketType: 'request', ticketId: 'req-1', sequence: 2, at: T0 + MIN, orderedById: 'p-ann', patch: { state: 'closed_complete', customerOrgId: 'org-contoso' } },
     ]);
     expect(requestTicketChanges(f.comment('thanks', T0 + 2 * MIN))).toEqual([]);
   });

@@ -17,7 +17,8 @@ type TaskFacts = Extract<RequestEvent, { type: 'itsm.request.task-state-changed.
  *   about an item or a task moves that item or task too (a task event also its item). All take the
  *   event's sequence: the request's stream numbers them, so each ticket's inbox stays ordered.
  *   Comments move no state and are not followed.
- * - Facts: the caller is the person the request is for, the customer organisation theirs; an item
+ * - Facts: the caller is the person the request is for (whoever ordered it for them is kept too:
+ *   both see its SLA clocks), the customer organisation theirs; an item
  *   adds its service, offering and catalogue item; a task adds its item's, its group and, for a
  *   supplier group, the supplier organisation (`groupOrgId`): supplier-segment UC clocks then run
  *   on it as on a supplier-assigned incident. Requests carry no priority (definitions for them may
@@ -31,7 +32,7 @@ type TaskFacts = Extract<RequestEvent, { type: 'itsm.request.task-state-changed.
 export function requestTicketChanges(event: RequestEvent): TicketChange[] {
   const d = event.data;
   const at = Date.parse(d.at);
-  const common = { sequence: event.sequence, at };
+  const common = { sequence: event.sequence, at, orderedById: d.requestedById };
   const request: TicketChange = {
     ...common,
     ticketType: 'request',

@@ -14,7 +14,7 @@ const mongoUrl = (): string => {
 
 const T = Date.now();
 const clock = { clockId: 'sla-p1#1', definitionId: 'sla-p1', definitionName: 'P1', kind: 'SLA', target: 'resolution', targetMs: 3_600_000, segment: null } as unknown as SlaClock;
-const timeline = (ticketId: string): TicketTimeline => ({ ticketType: 'incident', ticketId, number: `INC-${ticketId}`, callerId: 'u', configurationItemIds: [], facts: [] });
+const timeline = (ticketId: string): TicketTimeline => ({ ticketType: 'incident', ticketId, number: `INC-${ticketId}`, callerId: 'u', orderedById: null, configurationItemIds: [], facts: [] });
 
 describe('SLA repositories on the MongoDB peer: re-arm rows, pruning, ownership epochs', () => {
   let connection: Connection;

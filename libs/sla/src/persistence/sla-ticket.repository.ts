@@ -11,6 +11,8 @@ interface TicketDocument {
   ticketId: string;
   number: string;
   callerId: string;
+  /** Absent on documents stored before the orderer was kept. */
+  orderedById?: string | null;
   configurationItemIds: string[];
   partition: number;
   /** Facts stored before offerings and catalogue items were followed lack those two. */
@@ -102,6 +104,7 @@ export class SlaTicketRepository implements SlaTicketStore {
       ticketId: timeline.ticketId,
       number: timeline.number,
       callerId: timeline.callerId,
+      orderedById: timeline.orderedById,
       configurationItemIds: [...timeline.configurationItemIds],
       partition: ticket.partition,
       facts: [...timeline.facts],
@@ -183,6 +186,7 @@ function toTicket(d: TicketDocument): SlaTicket {
       ticketId: d.ticketId,
       number: d.number,
       callerId: d.callerId,
+      orderedById: d.orderedById ?? null,
       configurationItemIds: d.configurationItemIds,
       facts: d.facts.map(({ offeringId = null, catalogItemId = null, ...fact }) => ({ ...fact, offeringId, catalogItemId })),
     },

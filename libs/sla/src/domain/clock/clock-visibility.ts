@@ -8,18 +8,26 @@ export interface SlaViewer {
   readonly orgId: string | undefined;
 }
 
+/** Staff who see every clock of every ticket. */
 const INTERNAL = ['agent', 'incident-manager', 'problem-manager', 'admin'];
+/** Who also sees every clock of service requests, their items and tasks (the catalogue's admins). */
+const REQUEST_ADMINS = ['catalogue-admin'];
 
 /**
- * Which clocks of a ticket a viewer sees: internal staff all of them; a supplier agent only the
- * underpinning-contract clocks of its own organisation's segments; the ticket's caller only the
- * customer-facing SLA clocks. Anyone else none (the ticket itself is guarded by its own service).
+ * Which clocks of a ticket a viewer sees, the one rule of every read of clocks (`slas` on the
+ * ticket types, `requestSlas`): internal staff all of them (catalogue admins too, on service
+ * requests, their items and tasks); a supplier agent only the underpinning-contract clocks of its
+ * own organisation's segments; the person the ticket is for, and whoever ordered a request for
+ * them, only the customer-facing SLA clocks. Anyone else none (the ticket itself is guarded by its
+ * own service). The engine knows no group membership, so internal staff are not narrowed to the
+ * groups of a request's tasks as the catalogue's reads are.
  */
-export function visibleClocks(viewer: SlaViewer, timeline: Pick<TicketTimeline, 'callerId'>, clocks: readonly SlaClock[]): SlaClock[] {
-  if (viewer.roles.some((r) => INTERNAL.includes(r))) return [...clocks];
-  if (viewer.roles.includes('supplier-agent') && viewer.orgId !== undefined) {
-    return clocks.filter((c) => c.kind === 'UC' && c.segment?.orgId === viewer.orgId);
+export function visibleClocks(viewer: SlaViewer, timeline: Pick<TicketTimeline, 'ticketType' | 'callerId' | 'orderedById'>, clocks: readonly SlaClock[]): SlaClock[] {
+  const admins = timeline.ticketType === 'incident' ? INTERNAL : [...INTERNAL, ...REQUEST_ADMINS];
+  if (viewer.roles.some((r) => admins.includes(r))) return [...clocks];
+  if (viewer.roles.includes('supplier-agent')) {
+    return viewer.orgId === undefined ? [] : clocks.filter((c) => c.kind === 'UC' && c.segment?.orgId === viewer.orgId);
   }
-  if (viewer.roles.includes('requester') && timeline.callerId === viewer.userId) return clocks.filter((c) => c.kind === 'SLA');
+  if (timeline.callerId === viewer.userId || timeline.orderedById === viewer.userId) return clocks.filter((c) => c.kind === 'SLA');
   return [];
 }

@@ -22,7 +22,10 @@ export interface TicketTimeline {
   readonly ticketType: TicketType;
   readonly ticketId: string;
   readonly number: string;
+  /** The person the ticket is for (an incident's caller, a service request's requested-for person). */
   readonly callerId: string;
+  /** Who ordered a service request (or its item or task) for the caller, when the events name them; null for incidents. */
+  readonly orderedById: string | null;
   readonly configurationItemIds: readonly string[];
   /** Ascending by sequence; never rewritten, only appended. */
   readonly facts: readonly TicketFact[];

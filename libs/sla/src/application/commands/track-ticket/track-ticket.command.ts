@@ -8,6 +8,8 @@ export interface TicketChange {
   readonly at: number;
   /** Present on the event that opens the ticket. */
   readonly opened?: { readonly number: string; readonly callerId: string; readonly configurationItemIds: readonly string[] };
+  /** Who ordered the ticket for its caller (every service request event names them); absent for incidents. */
+  readonly orderedById?: string;
   /** The attributes this event sets (state always; others when they change). */
   readonly patch: Partial<Omit<TicketFact, 'sequence' | 'at'>> & { readonly state: string };
   /** CIs linked or unlinked (the CI time-zone source follows the first one). */

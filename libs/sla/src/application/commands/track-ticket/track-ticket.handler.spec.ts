@@ -1,7 +1,7 @@
 import { definition, HOUR, OFFICE } from '../../../domain/clock/test-fixtures/clock-fixtures';
 import { NOW, slaHarness } from '../../test-fixtures/sla-fakes';
 import type { TicketChange } from './track-ticket.command';
-import { TrackTicketHandler } from './track-ticket.handler';
+import { appendChange, TrackTicketHandler } from './track-ticket.handler';
 
 async function setup() {
   const h = await slaHarness([OFFICE], [definition()]);
@@ -55,5 +55,15 @@ describe('TrackTicketHandler', () => {
     const settled = await outcome(true);
     expect(settled.due).toBe(0);
     expect(settled.stored).toMatchObject({ open: false, settled: true, lastSequence: 3 });
+  });
+
+  it("keeps who ordered a request for its caller; a history stored before the orderer was kept learns it from the ticket's next event", () => {
+    const submitted: TicketChange = { ticketType: 'request', ticketId: 'req-1', sequence: 1, at: NOW, orderedById: 'p-ann', opened: { number: 'REQ0001000', callerId: 'p-bob', configurationItemIds: [] }, patch: { state: 'open' } };
+    expect(appendChange(undefined, submitted)).toMatchObject({ callerId: 'p-bob', orderedById: 'p-ann' });
+    const older = { ...appendChange(undefined, { ...submitted, orderedById: undefined }), orderedById: null };
+    expect(older.orderedById).toBeNull();
+    const { opened: _o, ...moved } = { ...submitted, sequence: 2, patch: { state: 'closed_complete' } };
+    expect(appendChange(older, moved)).toMatchObject({ callerId: 'p-bob', orderedById: 'p-ann' });
+    expect(appendChange(undefined, opened).orderedById).toBeNull();
   });
 });

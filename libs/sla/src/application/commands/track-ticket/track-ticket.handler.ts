@@ -17,9 +17,12 @@ export function appendChange(timeline: TicketTimeline | undefined, change: Ticke
     ticketId: change.ticketId,
     number: change.opened?.number ?? change.ticketId,
     callerId: change.opened?.callerId ?? 'unknown',
+    orderedById: null,
     configurationItemIds: change.opened?.configurationItemIds ?? [],
     facts: [],
   };
+  // Any event of a request names its orderer: a history stored before the orderer was kept learns it from the next one.
+  const orderedById = base.orderedById ?? change.orderedById ?? null;
   const last = base.facts[base.facts.length - 1];
   const fact: TicketFact = {
     sequence: change.sequence,
@@ -48,7 +51,7 @@ export function appendChange(timeline: TicketTimeline | undefined, change: Ticke
     const { id, linked } = change.linkedCi;
     cis = linked ? (cis.includes(id) ? cis : [...cis, id]) : cis.filter((c) => c !== id);
   }
-  return { ...base, configurationItemIds: cis, facts: changed ? [...base.facts, fact] : base.facts };
+  return { ...base, orderedById, configurationItemIds: cis, facts: changed ? [...base.facts, fact] : base.facts };
 }
 
 /**

@@ -157,6 +157,7 @@ export class TimelineBuilder {
       ticketId: this.ticketId,
       number: 'INC0000001',
       callerId: 'user-caller',
+      orderedById: null,
       configurationItemIds: [],
       facts: this.facts.map((fact) => ({ ...fact })),
     };
