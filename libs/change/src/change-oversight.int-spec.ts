@@ -120,7 +120,7 @@ describe('change oversight: unauthorised changes and the success score', () => {
     await expectEventually(() => expect(context.published.filter((e) => e.type === 'itsm.change.unauthorised-change-resolved.v1').map((e) => e.sequence)).toEqual([2, 2]));
   });
 
-  it('scores closed changes per group with the incidents they caused, and resolves Incident.causedByChange', async () => {
+  it('scores closed changes per group with the incidents they caused, and resolves Incident.causedByChange and a change by reference', async () => {
     const from = later(-1).toISOString();
     const good = await changeOn('ci-web', 'closed');
     const bad = await changeOn('ci-app', 'closed', 'failed');
@@ -134,6 +134,8 @@ describe('change oversight: unauthorised changes and the success score', () => {
     expect(good.closeCode).toBe('successful');
     const entity = await context.graphql(manager, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id causedByChange { id number } } } }', { r: [{ __typename: 'Incident', id: incidentId }, { __typename: 'Incident', id: '6650f1b2c3d4e5f60123ffff' }] });
     expect(entity.data?.['_entities']).toEqual([{ id: incidentId, causedByChange: { id: bad.id, number: bad.number } }, { id: '6650f1b2c3d4e5f60123ffff', causedByChange: null }]);
+    const change = await context.graphql(manager, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Change { id number } } }', { r: [{ __typename: 'Change', id: bad.id }] });
+    expect(change.data?.['_entities']).toEqual([{ id: bad.id, number: bad.number }]);
     const reversed = await context.graphql(manager, 'query($from: DateTime!, $to: DateTime!) { changeSuccessScores(groupBy: MODEL, from: $from, to: $to) { key } }', { from: to, to: from });
     expect(reversed.errors?.[0]?.extensions?.code).toBe(ChangeErrorCode.InvalidInput);
   });

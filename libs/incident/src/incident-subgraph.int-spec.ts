@@ -143,6 +143,15 @@ describe('incident subgraph', () => {
     expect(errorCode(badCi)).toBe('INCIDENT.INVALID_INPUT');
   });
 
+  it('resolves an incident by reference (_entities, as the gateway fetches it for another subgraph) under the read rules', async () => {
+    const incident = await openIncident(tokens['agent']!, { title: `entity ${suffix}`, impact: 3, urgency: 3 });
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id title } } }';
+    const seen = await graphql<{ _entities: { id: string; title: string }[] }>(url, tokens['agent'], query, { r: [{ __typename: 'Incident', id: incident.id }] });
+    expect(seen.data?._entities).toEqual([{ id: incident.id, title: `entity ${suffix}` }]);
+    const hidden = await graphql(url, tokens['otherRequester'], query, { r: [{ __typename: 'Incident', id: incident.id }] });
+    expect(hidden.errors?.[0]?.extensions?.['code']).toBe('INCIDENT.NOT_FOUND');
+  });
+
   it('walks the lifecycle and rejects an illegal transition with its code', async () => {
     const incident = await openIncident(tokens['agent']!, { title: 'Printer on fire', impact: 2, urgency: 2 });
     expect(incident).toMatchObject({ state: 'new', priority: 3 });

@@ -63,7 +63,7 @@ export class ChangeQueryResolver {
 
   @ResolveReference()
   @Roles(...CHANGE_READERS)
-  async resolveReference(reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<ChangeGql> {
+  async resolveReference(@Parent() reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<ChangeGql> {
     return toChangeGql(found(await this.findChange.execute(viewer, new FindChangeQuery({ id: reference.id })), reference.id));
   }
 }

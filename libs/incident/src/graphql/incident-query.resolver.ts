@@ -3,7 +3,7 @@ import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { toConnection } from '@itsm/platform/graphql';
 import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
-import { Args, ID, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { FindIncidentQuery } from '../application/queries/find-incident/find-incident.query';
 import { FindIncidentHandler } from '../application/queries/find-incident/find-incident.handler';
 import { FindIncidentsQuery } from '../application/queries/find-incidents/find-incidents.query';
@@ -52,7 +52,7 @@ export class IncidentQueryResolver {
 
   @ResolveReference()
   @Roles(...EVERYONE)
-  async resolveReference(reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<IncidentGql> {
+  async resolveReference(@Parent() reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<IncidentGql> {
     return toIncidentGql(await this.findIncident.execute(viewer, FindIncidentQuery.byId(reference.id)));
   }
 }

@@ -3,7 +3,7 @@ import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
 import { toConnection } from '@itsm/platform/graphql';
 import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
-import { Args, ID, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { FindProblemQuery } from '../application/queries/find-problem/find-problem.query';
 import { FindProblemHandler } from '../application/queries/find-problem/find-problem.handler';
 import { FindProblemsQuery } from '../application/queries/find-problems/find-problems.query';
@@ -50,7 +50,7 @@ export class ProblemQueryResolver {
 
   @ResolveReference()
   @Roles(...STAFF)
-  async resolveReference(reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<ProblemGql> {
+  async resolveReference(@Parent() reference: { id: string }, @CurrentPrincipal() viewer: Principal): Promise<ProblemGql> {
     return toProblemGql(await this.findProblem.execute(viewer, FindProblemQuery.byId(reference.id)));
   }
 }
