@@ -8,6 +8,11 @@ import { CatalogueError, CatalogueErrorCode } from '../domain';
 import type { PortfolioEvent } from '../domain';
 import { toPortfolioEnvelopes } from './portfolio.envelopes';
 
+/** A portfolio record's document `_id`: serviceSubject(kind, id), the Kafka key of its events. */
+export function portfolioKey(kind: ServiceRecordKind, id: string): Types.ObjectId {
+  return new Types.ObjectId(serviceSubject(kind, id));
+}
+
 /** A portfolio record with the last sequence of its event stream: what its document holds (besides outbox and inbox). */
 export interface PositionedRecord<R> {
   readonly record: R;
@@ -33,7 +38,7 @@ export class PortfolioRecords<R extends { readonly id: string }, D extends objec
   }
 
   keyOf(id: string): Types.ObjectId {
-    return new Types.ObjectId(serviceSubject(this.kind, id));
+    return portfolioKey(this.kind, id);
   }
 
   async load(id: string): Promise<Loaded<R> | undefined> {
