@@ -24,10 +24,11 @@ const CHAIR_FORM = [
 
 /**
  * Catalogue bundles through GraphQL on the peers: a catalogue admin saves and publishes a bundle of
- * two items with defaults; a requester finds it and orders it as one line: one request, a requested
- * item per bundle item carrying the bundle and its defaults under the values sent. Refusals name
- * the line, the bundle and the item: an item the requester is not entitled to, a retired item, a
- * bad value in the second item; nothing is written (the next order takes the next REQ number).
+ * two items with defaults (a service's owner one of their service's items); a requester finds it
+ * and orders it as one line: one request, a requested item per bundle item carrying the bundle and
+ * its defaults under the values sent. Refusals name the line, the bundle and the item: an item the
+ * requester is not entitled to, a retired item (or service), a bad value in the second item;
+ * nothing is written (the next order takes the next REQ number).
  */
 describe('catalogue bundles through GraphQL on the peers', () => {
   let booted: BootedCatalogueContext;
@@ -129,6 +130,23 @@ describe('catalogue bundles through GraphQL on the peers', () => {
     expect((await ok<{ edges: { node: { id: string } }[] }>('p-requester', LIST)).edges.map((e) => e.node.id)).not.toContain(bundleId);
     const draft = await ok<{ id: string }>('p-catadmin', SAVE, { input: bundleInput('Stool set', [{ itemId: ids.lamp }, { itemId: stool }]) });
     expect((await as('p-catadmin', PUBLISH, { id: draft.id })).errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.NotOrderable, details: { bundleId: draft.id, itemId: stool } });
+  });
+
+  it("lets a service's owner manage a bundle of that service's items only; retiring the service withdraws the bundle", async () => {
+    const service = await ok<{ id: string }>('p-catadmin', 'mutation { createService(input: { name: "Furniture", kind: business, ownerId: "p-owner" }) { id } }');
+    expect(await ok('p-owner', 'mutation($id: ID!) { proposeServiceGoLive(id: $id) { lifecycle } }', { id: service.id })).toEqual({ lifecycle: 'live' });
+    const shelf = await publishItem('Shelf', { serviceId: service.id });
+    const cabinet = await publishItem('Cabinet', { serviceId: service.id });
+    expect((await as('p-owner', SAVE, { input: bundleInput('Storage and lamp', [{ itemId: shelf }, { itemId: ids.lamp }]) })).errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.Forbidden });
+    const own = await ok<{ id: string }>('p-owner', SAVE, { input: bundleInput('Storage', [{ itemId: shelf }, { itemId: cabinet }]) });
+    expect(await ok('p-owner', PUBLISH, { id: own.id })).toEqual({ id: own.id, status: 'published' });
+    expect((await as('p-other', PUBLISH, { id: own.id })).errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.Forbidden);
+    expect((await orderBundle(own.id)).errors).toBeUndefined();
+
+    await ok('p-owner', 'mutation($id: ID!) { retireService(id: $id, reason: "Outsourced") { lifecycle } }', { id: service.id });
+    expect(await refusal(orderBundle(own.id))).toMatchObject({ code: CatalogueErrorCode.NotOrderable, details: { line: 0, bundleId: own.id, itemId: shelf } });
+    expect((await ok<{ edges: { node: { id: string } }[] }>('p-requester', LIST)).edges.map((e) => e.node.id)).not.toContain(own.id);
+    expect(await ok('p-owner', 'mutation($id: ID!) { retireBundle(id: $id, reason: "Service retired") { status } }', { id: own.id })).toEqual({ status: 'retired' });
   });
 
   it('refuses a bad value for the second item naming the line, the bundle, the item and the variable; nothing is written', async () => {
