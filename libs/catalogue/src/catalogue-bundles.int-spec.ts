@@ -157,4 +157,20 @@ describe('catalogue bundles through GraphQL on the peers', () => {
     const after = (await ok<RequestNode>('p-requester', ORDER, { input: { lines: [{ itemId: ids.lamp }] } })).number;
     expect(Number(after.slice(3))).toBe(Number(before.slice(3)) + 1);
   });
+
+  it("pages a requester's bundles by name, skipping those they may not order (not entitled, withdrawn, retired)", async () => {
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const answer: { edges: { cursor: string; node: { name: string } }[]; pageInfo: { hasNextPage: boolean } } = await ok('p-requester', 'query($after: String) { catalogBundles(first: 1, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage } } }', { after });
+      names.push(...answer.edges.map((e) => e.node.name));
+      if (!answer.pageInfo.hasNextPage) break;
+      after = answer.edges[answer.edges.length - 1]?.cursor ?? null;
+    }
+    expect(names).toEqual(['Office basics', 'Reading corner', 'Workstation']);
+    const all = await ok<{ edges: { node: { name: string } }[] }>('p-catadmin', 'query { catalogBundles(first: 50) { edges { node { name } } } }');
+    expect(all.edges.map((e) => e.node.name)).toEqual(['Office basics', 'Partner kit', 'Reading corner', 'Standing desk set', 'Stool set', 'Storage', 'Workstation']);
+    const retired = await ok<{ edges: { node: { name: string } }[] }>('p-catadmin', 'query { catalogBundles(first: 50, status: retired) { edges { node { name } } } }');
+    expect(retired.edges.map((e) => e.node.name)).toEqual(['Storage']);
+  });
 });
