@@ -35,11 +35,12 @@ interface CheckedLine {
 }
 
 /**
- * Orders a cart: bundle lines expand into their items (expandOrderLines); every item must be published (CATALOGUE.NOT_ORDERABLE) and the person it is
- * for entitled (CATALOGUE.NOT_ENTITLED), its values valid (the form's codes), its approval
- * plannable with someone to decide each mandatory level, its plan's groups live; every refusal
- * names the line (`details.line`, from 0), its item and bundle (`details.bundleId`) and nothing is numbered or written. Then one request
- * with its events, in one document write.
+ * Orders a cart: bundle lines expand into their items (expandOrderLines); every item must be
+ * published (CATALOGUE.NOT_ORDERABLE) and the person it is for entitled (CATALOGUE.NOT_ENTITLED),
+ * its values valid (the form's codes), its approval plannable with someone to decide each
+ * mandatory level, its plan's groups live; every refusal names the line (`details.line`, from 0),
+ * its item and, for a bundle line, the bundle (`details.bundleId`), and nothing is numbered or
+ * written. Then one request with its events, in one document write.
  */
 @Injectable()
 export class OrderCatalogItemsHandler {
