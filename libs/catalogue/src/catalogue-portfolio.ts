@@ -2,7 +2,16 @@ import { serviceTopic } from '@itsm/contracts';
 import { contextRepository, outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider } from '@nestjs/common';
+import { CatalogueBundleItems } from './application/catalogue-bundle-items.service';
 import { CatalogueItemReferences } from './application/catalogue-item-references.service';
+import { PublishCatalogueBundleHandler } from './application/commands/publish-catalogue-bundle/publish-catalogue-bundle.handler';
+import { RetireCatalogueBundleHandler } from './application/commands/retire-catalogue-bundle/retire-catalogue-bundle.handler';
+import { SaveCatalogueBundleHandler } from './application/commands/save-catalogue-bundle/save-catalogue-bundle.handler';
+import { CatalogueBundleHandler } from './application/queries/catalogue-bundle/catalogue-bundle.handler';
+import { CatalogueBundlesHandler } from './application/queries/catalogue-bundles/catalogue-bundles.handler';
+import { CatalogueBundleResolver } from './graphql/catalogue-bundle.resolver';
+import { catalogueBundleSchema } from './persistence/catalogue-bundle.schema';
+import { CatalogueBundleRepository } from './persistence/catalogue-bundle.repository';
 import { CreateServiceHandler } from './application/commands/create-service/create-service.handler';
 import { DecideServiceApprovalHandler } from './application/commands/decide-service-approval/decide-service-approval.handler';
 import { DeleteEntitlementRuleHandler } from './application/commands/delete-entitlement-rule/delete-entitlement-rule.handler';
@@ -17,9 +26,9 @@ import { SaveEntitlementRuleHandler } from './application/commands/save-entitlem
 import { SaveGoLivePolicyHandler } from './application/commands/save-go-live-policy/save-go-live-policy.handler';
 import { UpdateServiceHandler } from './application/commands/update-service/update-service.handler';
 import { GoLiveApprovers } from './application/go-live-approvers.service';
-import { CatalogueItemCommands, ServiceCommands } from './application/portfolio-command-runners';
-import { OrderableItems } from './application/ports/orderable-items.port';
-import { CatalogueItemStore, CategoryStore, EntitlementRuleStore, GoLivePolicyStore, ServiceStore } from './application/ports/portfolio-stores.port';
+import { CatalogueBundleCommands, CatalogueItemCommands, ServiceCommands } from './application/portfolio-command-runners';
+import { OrderableBundles, OrderableItems } from './application/ports/orderable-items.port';
+import { CatalogueBundleStore, CatalogueItemStore, CategoryStore, EntitlementRuleStore, GoLivePolicyStore, ServiceStore } from './application/ports/portfolio-stores.port';
 import { BrowseCatalogueHandler } from './application/queries/browse-catalogue/browse-catalogue.handler';
 import { CatalogueItemHandler } from './application/queries/catalogue-item/catalogue-item.handler';
 import { FindEntitlementRulesHandler } from './application/queries/find-entitlement-rules/find-entitlement-rules.handler';
@@ -46,11 +55,12 @@ import { serviceSchema } from './persistence/service.schema';
 /**
  * What CatalogueModule registers for the service portfolio and the catalogue (services through their
  * lifecycle with the go-live approval, offerings, categories, versioned items with their forms,
- * plans and approval policies, entitlement rules, browsing): repositories (on the context's
+ * plans and approval policies, bundles of items, entitlement rules, browsing): repositories (on the context's
  * connection, with their indexes), ports, handlers, resolvers and consumers. Owns `itsm.service.v1`.
  */
 export const CATALOGUE_PORTFOLIO_REPOSITORIES: readonly ContextRepository[] = [
   outboxRepository(CatalogueItemRepository, { model: 'CatalogueItem', schema: catalogueItemSchema, topic: serviceTopic.name }, (model, notify) => new CatalogueItemRepository(model, notify, new EntitlementRuleRepository(model.db), new ServiceLifecycles(model.db))),
+  outboxRepository(CatalogueBundleRepository, { model: 'CatalogueBundle', schema: catalogueBundleSchema, topic: serviceTopic.name }, (model, notify) => new CatalogueBundleRepository(model, notify)),
   outboxRepository(ServiceRepository, { model: 'CatalogueService', schema: serviceSchema, topic: serviceTopic.name }, (model, notify) => new ServiceRepository(model, notify)),
   contextRepository(CategoryRepository, (c) => new CategoryRepository(c), CategoryRepository.indexes),
   contextRepository(EntitlementRuleRepository, (c) => new EntitlementRuleRepository(c), EntitlementRuleRepository.indexes),
@@ -60,12 +70,16 @@ export const CATALOGUE_PORTFOLIO_REPOSITORIES: readonly ContextRepository[] = [
 export const CATALOGUE_PORTFOLIO_PROVIDERS: readonly Provider[] = [
   { provide: CatalogueItemStore, useExisting: CatalogueItemRepository },
   { provide: OrderableItems, useExisting: CatalogueItemRepository },
+  { provide: CatalogueBundleStore, useExisting: CatalogueBundleRepository },
+  { provide: OrderableBundles, useExisting: CatalogueBundleRepository },
   { provide: ServiceStore, useExisting: ServiceRepository },
   { provide: KnownServices, useClass: StoredKnownServices },
   { provide: CategoryStore, useExisting: CategoryRepository },
   { provide: EntitlementRuleStore, useExisting: EntitlementRuleRepository },
   { provide: GoLivePolicyStore, useExisting: GoLivePolicyRepository },
   CatalogueItemCommands,
+  CatalogueBundleCommands,
+  CatalogueBundleItems,
   ServiceCommands,
   CatalogueItemReferences,
   ServiceReferences,
@@ -75,6 +89,11 @@ export const CATALOGUE_PORTFOLIO_PROVIDERS: readonly Provider[] = [
   PublishCatalogueItemHandler,
   ReviseCatalogueItemHandler,
   RetireCatalogueItemHandler,
+  SaveCatalogueBundleHandler,
+  PublishCatalogueBundleHandler,
+  RetireCatalogueBundleHandler,
+  CatalogueBundlesHandler,
+  CatalogueBundleHandler,
   SaveEntitlementRuleHandler,
   DeleteEntitlementRuleHandler,
   CreateServiceHandler,
@@ -92,6 +111,7 @@ export const CATALOGUE_PORTFOLIO_PROVIDERS: readonly Provider[] = [
   ServiceHandler,
   ServicesAwaitingApprovalHandler,
   CatalogueItemResolver,
+  CatalogueBundleResolver,
   PortfolioServiceResolver,
   EntitlementRuleResolver,
 ];

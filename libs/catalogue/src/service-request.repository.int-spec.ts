@@ -44,6 +44,7 @@ describe('service request repository on the MongoDB peer', () => {
       name: 'Laptop',
       serviceId: null,
       offeringId: null,
+      bundleId: null,
       quantity: 1,
       variables: { model: 'x1' },
       plan,

@@ -1,11 +1,11 @@
 import { AggregateCommandRunner } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
 import { CatalogueErrorCode, catalogueError } from '../domain';
-import type { CatalogueItem, PortfolioEvent, PortfolioService } from '../domain';
-import { CatalogueItemStore, ServiceStore } from './ports/portfolio-stores.port';
+import type { CatalogueBundle, CatalogueItem, PortfolioEvent, PortfolioService } from '../domain';
+import { CatalogueBundleStore, CatalogueItemStore, ServiceStore } from './ports/portfolio-stores.port';
 
-const errors = (kind: string) => ({
-  notFound: (id: string) => catalogueError(CatalogueErrorCode.NotFound, `No ${kind} ${id}.`, { [`${kind === 'service' ? 'service' : 'item'}Id`]: id }),
+const errors = (kind: string, idField = kind === 'service' ? 'serviceId' : 'itemId') => ({
+  notFound: (id: string) => catalogueError(CatalogueErrorCode.NotFound, `No ${kind} ${id}.`, { [idField]: id }),
   conflict: (id: string) => catalogueError(CatalogueErrorCode.Conflict, `The ${kind} ${id} kept changing; try again.`, { id }),
 });
 
@@ -22,5 +22,13 @@ export class CatalogueItemCommands extends AggregateCommandRunner<CatalogueItem,
 export class ServiceCommands extends AggregateCommandRunner<PortfolioService, PortfolioEvent> {
   constructor(store: ServiceStore) {
     super(store, errors('service'));
+  }
+}
+
+/** Runs a command on one catalogue bundle. */
+@Injectable()
+export class CatalogueBundleCommands extends AggregateCommandRunner<CatalogueBundle, PortfolioEvent> {
+  constructor(store: CatalogueBundleStore) {
+    super(store, errors('catalogue bundle', 'bundleId'));
   }
 }

@@ -4,7 +4,7 @@ import { CategoryStore, ServiceStore } from '../application/ports/portfolio-stor
 import { bootCatalogueContext } from '../test-fixtures/booted-catalogue-context';
 import type { BootedCatalogueContext, GraphqlAnswer } from '../test-fixtures/booted-catalogue-context';
 import { DEMO_CATALOGUE_NAMES, seedDemoCatalogue } from './catalogue-demo-data';
-import { DEMO_ITEM_IDS } from './catalogue-demo-items';
+import { DEMO_BUNDLE_IDS, DEMO_ITEM_IDS } from './catalogue-demo-items';
 
 /** The directory demo's names the catalogue demo and this spec use (ids = names, as the directory's demo makes them). */
 function demoDirectory(feed: DirectoryFeed) {
@@ -114,6 +114,23 @@ describe('catalogue demo data', () => {
     });
     const tasks = await booted.graphql(await booted.token('u-tom', ['supplier-agent'], 'tailspin-hosting'), '{ tasks(first: 10) { edges { node { key variables } } } }');
     expect(tasks.data?.['tasks']).toEqual({ edges: [{ node: { key: 'provision', variables: JSON.stringify({ hostname: 'shop-api-03', os: 'ubuntu-24.04', vcpu: 4, memoryGb: 16, backup: true }) } }] });
+  });
+
+  it('publishes the New starter bundle (docked laptop, back-office viewer): an employee may order it, Fabrikam\'s requester (no access item) does not see it', async () => {
+    expect(seeded.get('new-starter')).toBe(DEMO_BUNDLE_IDS.newStarter);
+    const bundles = async (userId: string): Promise<unknown> => (await as(userId, ['requester'], '{ catalogBundles(first: 20) { edges { node { id name status items { itemId } } } } }')).data?.['catalogBundles'];
+    expect(await bundles('u-alice')).toEqual({ edges: [{ node: { id: DEMO_BUNDLE_IDS.newStarter, name: 'New starter', status: 'published', items: [{ itemId: DEMO_ITEM_IDS.laptop }, { itemId: DEMO_ITEM_IDS.access }] } }] });
+    expect(await bundles('u-requester')).toEqual({ edges: [] });
+    const ordered = await as('u-alice', ['requester'], 'mutation($input: OrderCatalogItemsInput!) { orderCatalogItems(input: $input) { items { catalogItemId bundleId variables } } }', {
+      input: { lines: [{ bundleId: DEMO_BUNDLE_IDS.newStarter, variables: JSON.stringify({ [DEMO_ITEM_IDS.laptop]: { deliverTo: 'Desk 4.12' } }) }] },
+    });
+    expect(ordered.errors).toBeUndefined();
+    expect(ordered.data?.['orderCatalogItems']).toEqual({
+      items: [
+        { catalogItemId: DEMO_ITEM_IDS.laptop, bundleId: DEMO_BUNDLE_IDS.newStarter, variables: JSON.stringify({ model: 'standard-14', dock: true, dockModel: 'usb-c', deliverTo: 'Desk 4.12' }) },
+        { catalogItemId: DEMO_ITEM_IDS.access, bundleId: DEMO_BUNDLE_IDS.newStarter, variables: JSON.stringify({ role: 'viewer', reason: 'Access for a new starter in the team.' }) },
+      ],
+    });
   });
 
   it('seeds once: a second run adds nothing', async () => {

@@ -8,6 +8,10 @@ import { ProposeServiceGoLiveCommand } from '../application/commands/propose-ser
 import { ProposeServiceGoLiveHandler } from '../application/commands/propose-service-go-live/propose-service-go-live.handler';
 import { PublishCatalogueItemCommand } from '../application/commands/publish-catalogue-item/publish-catalogue-item.command';
 import { PublishCatalogueItemHandler } from '../application/commands/publish-catalogue-item/publish-catalogue-item.handler';
+import { PublishCatalogueBundleCommand } from '../application/commands/publish-catalogue-bundle/publish-catalogue-bundle.command';
+import { PublishCatalogueBundleHandler } from '../application/commands/publish-catalogue-bundle/publish-catalogue-bundle.handler';
+import { SaveCatalogueBundleCommand } from '../application/commands/save-catalogue-bundle/save-catalogue-bundle.command';
+import { SaveCatalogueBundleHandler } from '../application/commands/save-catalogue-bundle/save-catalogue-bundle.handler';
 import { RetireCatalogueItemCommand } from '../application/commands/retire-catalogue-item/retire-catalogue-item.command';
 import { RetireCatalogueItemHandler } from '../application/commands/retire-catalogue-item/retire-catalogue-item.handler';
 import { SaveCategoryCommand } from '../application/commands/save-category/save-category.command';
@@ -19,7 +23,7 @@ import { SaveGoLivePolicyHandler } from '../application/commands/save-go-live-po
 import type { PortfolioCaller } from '../application/portfolio-access';
 import { CategoryStore } from '../application/ports/portfolio-stores.port';
 import type { ServiceDetailsInput } from '../domain';
-import { accessDraft, DEMO_ITEM_IDS, faxDraft, laptopDraft, serverDraft } from './catalogue-demo-items';
+import { accessDraft, DEMO_BUNDLE_IDS, DEMO_ITEM_IDS, faxDraft, laptopDraft, newStarterBundle, serverDraft } from './catalogue-demo-items';
 
 /** The demo is entered by the system, as a catalogue admin. */
 const SYSTEM: PortfolioCaller = { userId: 'system', roles: ['catalogue-admin'] };
@@ -41,7 +45,8 @@ const TAILSPIN_TASK_UC = 'uc-tailspin-task';
  * 60 s at most, then throws naming what is missing). It seeds two live services with offerings (their SLA ids the SLA demo's), one in the pipeline waiting for
  * portfolio steering, four categories, two grants (internal staff, Fabrikam's stores), a laptop
  * with a conditional docking station, an application access with a manager approval, a virtual
- * server fulfilled partly by Tailspin's hosting group, and a retired fax line. Skipped when
+ * server fulfilled partly by Tailspin's hosting group, a retired fax line and a published "New starter"
+ * bundle (laptop and application access). Skipped when
  * categories exist. Answers ids by name (`laptop`, `workplace`, `fabrikam-stores`, ...).
  */
 export async function seedDemoCatalogue(app: INestApplication, earlier: DemoReferences): Promise<ReadonlyMap<string, string>> {
@@ -120,5 +125,8 @@ export async function seedDemoCatalogue(app: INestApplication, earlier: DemoRefe
     ids.set(key, DEMO_ITEM_IDS[key]);
   }
   await app.get(RetireCatalogueItemHandler).execute(new RetireCatalogueItemCommand(SYSTEM, DEMO_ITEM_IDS.fax, 'Replaced by e-mail to fax'));
+  await app.get(SaveCatalogueBundleHandler).execute(new SaveCatalogueBundleCommand(SYSTEM, null, newStarterBundle(refs), DEMO_BUNDLE_IDS.newStarter));
+  await app.get(PublishCatalogueBundleHandler).execute(new PublishCatalogueBundleCommand(SYSTEM, DEMO_BUNDLE_IDS.newStarter));
+  ids.set('new-starter', DEMO_BUNDLE_IDS.newStarter);
   return ids;
 }

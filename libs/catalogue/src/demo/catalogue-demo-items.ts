@@ -1,8 +1,9 @@
 import type { ApprovalPolicy } from '@itsm/approval';
-import type { ItemDraft } from '../domain';
+import type { BundleDraft, ItemDraft } from '../domain';
 
 /** The demo's item ids (chosen, so a walkthrough can name them). */
 export const DEMO_ITEM_IDS = { laptop: 'demo-laptop', access: 'demo-app-access', server: 'demo-virtual-server', fax: 'demo-fax-line' } as const;
+export const DEMO_BUNDLE_IDS = { newStarter: 'demo-new-starter' } as const;
 
 /** What the item drafts name that the seeding made first: categories, services' offerings, entitlement rules. */
 export interface DemoItemRefs {
@@ -145,5 +146,18 @@ export function faxDraft(refs: DemoItemRefs): ItemDraft {
     plan: { tasks: [{ key: 'connect', title: 'Connect the line', groupId: 'service-desk', variables: ['location'], predecessors: [] }] },
     price: { currency: 'EUR', oneOffMinor: 5_000, recurringMonthlyMinor: 1_500 },
     leadTimeDays: 10,
+  };
+}
+
+/** "New starter": a laptop with a USB-C dock and a viewer role in the back office, ordered at once (internal staff: the access item is theirs only). */
+export function newStarterBundle(refs: DemoItemRefs): BundleDraft {
+  return {
+    name: 'New starter',
+    description: 'Everything a new colleague needs on day one: a docked laptop and access to the Retail back office.',
+    categoryId: refs.hardware,
+    items: [
+      { itemId: DEMO_ITEM_IDS.laptop, defaults: { model: 'standard-14', dock: true, dockModel: 'usb-c' } },
+      { itemId: DEMO_ITEM_IDS.access, defaults: { role: 'viewer', reason: 'Access for a new starter in the team.' } },
+    ],
   };
 }

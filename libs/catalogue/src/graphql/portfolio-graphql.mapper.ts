@@ -121,7 +121,7 @@ export const itemCursor = (item: CatalogueItem): string => encodeCursor('citem',
 export const serviceCursor = (s: PortfolioService): string => encodeCursor('csvc', serviceCursorKey(s));
 export const ruleCursor = (r: EntitlementRule): string => encodeCursor('crule', ruleCursorKey(r));
 
-export function portfolioPage(namespace: 'citem' | 'csvc' | 'crule', args: { readonly first: number; readonly after?: string | null }, maxFirst: number): { readonly first: number; readonly after: string | null } {
+export function portfolioPage(namespace: 'citem' | 'csvc' | 'crule' | 'cbundle', args: { readonly first: number; readonly after?: string | null }, maxFirst: number): { readonly first: number; readonly after: string | null } {
   const request = pageRequest(args, { cursor: namespace, maxFirst, parseKey: (key) => (key.includes('\u0000') ? key : undefined), invalid: (field, message) => invalid(field, message) });
   return { first: request.first, after: request.after ?? null };
 }

@@ -5,6 +5,8 @@ import type { ApprovalView, RequestView, TaskView } from '../application/queries
 import { CatalogueErrorCode, catalogueError } from '../domain/catalogue.errors';
 import { itemFacts, taskFacts } from '../domain/request';
 import type { FulfilmentTaskRecord, RequestedItem } from '../domain/request';
+import type { OrderLine } from '../application/commands/order-catalog-items/order-catalog-items.command';
+import type { OrderLineInput } from './request.inputs';
 import type { FulfilmentTaskGql, FulfilmentTaskViewGql, RequestApprovalGql, RequestApprovalLevelGql, RequestApprovalToDecideGql, RequestedItemGql, ServiceRequestGql } from './request.types';
 
 /** Form values from the API: a JSON object, else CATALOGUE.INVALID_INPUT naming the line's variables. */
@@ -14,6 +16,16 @@ export function parseVariables(text: string, line: number): unknown {
   } catch {
     throw catalogueError(CatalogueErrorCode.InvalidInput, `Line ${line}: the variables are not JSON.`, { field: 'variables', line });
   }
+}
+
+/** A cart line from the API: an item or a bundle (exactly one), else CATALOGUE.INVALID_INPUT naming the line. */
+export function orderLineOf(input: OrderLineInput, line: number): OrderLine {
+  const variables = parseVariables(input.variables, line);
+  const itemId = input.itemId ?? null;
+  const bundleId = input.bundleId ?? null;
+  if (itemId !== null && bundleId === null) return { itemId, quantity: input.quantity, variables };
+  if (bundleId !== null && itemId === null) return { bundleId, quantity: input.quantity, variables };
+  throw catalogueError(CatalogueErrorCode.InvalidInput, `Line ${line}: name exactly one of itemId and bundleId.`, { field: 'itemId', line });
 }
 
 /** `first`/`after` of a request-ordered list (the cursor holds the last request's number). */
@@ -49,6 +61,7 @@ export function toRequestedItemGql(item: RequestedItem): RequestedItemGql {
   return {
     ...facts,
     id: requestedItemId,
+    bundleId: item.bundleId,
     variables: JSON.stringify(item.variables),
     approval: item.approval === null ? null : approvalGql(item.approval),
     tasks: item.tasks.map((t) => taskGql(item, t)),

@@ -6,11 +6,14 @@ import { FulfilmentTaskStateGql, RequestStateGql } from './request.types';
 
 const registerIn = CatalogueSchema;
 
-@InputType('OrderLineInput', { registerIn })
+@InputType('OrderLineInput', { registerIn, description: 'One catalogue item, or one bundle (each of its items, the same quantity): exactly one of itemId and bundleId' })
 export class OrderLineInput {
-  @Field(() => ID) @InputText('id') itemId!: string;
+  @Field(() => ID, { nullable: true }) @InputText('id') itemId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A published bundle: one requested item per item of it' }) @InputText('id') bundleId?: string | null;
   @Field(() => Int, { defaultValue: 1 }) quantity!: number;
-  @Field({ defaultValue: '{}', description: 'The form values as a JSON object of name: value' }) @InputText('document') variables!: string;
+  @Field({ defaultValue: '{}', description: 'The form values as a JSON object of name: value; for a bundle an object of item id: {name: value}, over the bundle defaults (null clears one)' })
+  @InputText('document')
+  variables!: string;
 }
 
 @InputType('OrderCatalogItemsInput', { registerIn })

@@ -13,7 +13,7 @@ import { OrderCatalogItemsHandler } from '../application/commands/order-catalog-
 import { MAX_PAGE, RequestReads } from '../application/queries/request-reads.service';
 import type { CommentVisibility } from '../domain/request';
 import { catalogueErrorFilter } from './catalogue-error.filter';
-import { cursorPage, parseVariables, requestPage, toServiceRequestGql } from './request-graphql.mapper';
+import { cursorPage, orderLineOf, requestPage, toServiceRequestGql } from './request-graphql.mapper';
 import { REQUEST_ORDERERS, REQUEST_READERS, TASK_WORKERS } from './request-role-sets';
 import { OrderCatalogItemsInput, ServiceRequestFilter } from './request.inputs';
 import { CommentVisibilityGql, ServiceRequestConnectionGql, ServiceRequestGql } from './request.types';
@@ -32,7 +32,7 @@ export class RequestResolver {
   @Mutation(() => ServiceRequestGql, { description: 'Orders a cart: one request, one requested item per line' })
   @Roles(...REQUEST_ORDERERS)
   async orderCatalogItems(@CurrentPrincipal() viewer: Principal, @Args('input') input: OrderCatalogItemsInput): Promise<ServiceRequestGql> {
-    const lines = input.lines.map((line, index) => ({ itemId: line.itemId, quantity: line.quantity, variables: parseVariables(line.variables, index) }));
+    const lines = input.lines.map(orderLineOf);
     const request = await this.order.execute(viewer, new OrderCatalogItemsCommand(lines, input.requestedForId ?? null));
     return toServiceRequestGql(await this.reads.request(viewer, request.id));
   }

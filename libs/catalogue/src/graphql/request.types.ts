@@ -66,6 +66,7 @@ export class RequestedItemGql {
   @Field(() => ID, { nullable: true }) serviceId!: string | null;
   @Field(() => ID, { nullable: true }) offeringId!: string | null;
   @Field(() => Int) quantity!: number;
+  @Field(() => ID, { nullable: true, description: 'The catalogue bundle it was ordered through' }) bundleId!: string | null;
   @Field({ description: 'The form values as JSON (an object of name: value)' }) variables!: string;
   @Field(() => RequestApprovalGql, { nullable: true }) approval!: RequestApprovalGql | null;
   @Field(() => [FulfilmentTaskGql]) tasks!: FulfilmentTaskGql[];

@@ -1,19 +1,16 @@
-import { serviceSubject } from '@itsm/contracts';
-import { AggregateRepository, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import type { Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
-import { Types } from 'mongoose';
-import type { FilterQuery, Model } from 'mongoose';
+import type { FilterQuery, Model, Types } from 'mongoose';
 import { OrderableItems } from '../application/ports/orderable-items.port';
 import type { OrderableItemVersion } from '../application/ports/orderable-items.port';
 import { CatalogueItemStore } from '../application/ports/portfolio-stores.port';
 import type { BrowseSelection } from '../application/ports/portfolio-stores.port';
-import { CatalogueError, CatalogueErrorCode, currentVersion } from '../domain';
+import { currentVersion } from '../domain';
 import type { CatalogueItem, EntitlementRules, ItemVersion, PortfolioEvent } from '../domain';
 import { catalogueItemMapper, catalogueItemOfDocument } from './catalogue-item.schema';
-import type { CatalogueItemDocument, PositionedItem } from './catalogue-item.schema';
+import type { CatalogueItemDocument } from './catalogue-item.schema';
 import type { EntitlementRuleRepository } from './entitlement-rule.repository';
 import type { ServiceLifecycles } from './service-lifecycles';
-import { toPortfolioEnvelopes } from './portfolio.envelopes';
+import { PortfolioRecords, portfolioKey } from './portfolio-records';
 
 /** Queries never read the outbox. */
 const RECORD_ONLY = { _outbox: 0 } as const;
@@ -53,8 +50,7 @@ function orderable(item: CatalogueItem, v: ItemVersion, liveServiceIds: Readonly
  * rules from the rule collection.
  */
 export class CatalogueItemRepository extends CatalogueItemStore implements OrderableItems {
-  private readonly aggregates: AggregateRepository<PositionedItem, CatalogueItemDocument>;
-  private readonly positions = new WeakMap<Loaded<CatalogueItem>, Loaded<PositionedItem>>();
+  private readonly records: PortfolioRecords<CatalogueItem, CatalogueItemDocument>;
 
   constructor(
     private readonly model: Model<StoredDocument<CatalogueItemDocument>>,
@@ -63,38 +59,24 @@ export class CatalogueItemRepository extends CatalogueItemStore implements Order
     private readonly services: ServiceLifecycles,
   ) {
     super();
-    this.aggregates = new AggregateRepository(model, catalogueItemMapper, afterCommit);
+    this.records = new PortfolioRecords('item', model, catalogueItemMapper, afterCommit);
   }
 
   static keyOf(id: string): Types.ObjectId {
-    return new Types.ObjectId(serviceSubject('item', id));
+    return portfolioKey('item', id);
   }
 
-  async load(id: string): Promise<Loaded<CatalogueItem> | undefined> {
-    const positioned = await this.aggregates.load(CatalogueItemRepository.keyOf(id));
-    if (positioned === undefined) return undefined;
-    const loaded: Loaded<CatalogueItem> = { ...positioned, aggregate: positioned.aggregate.item };
-    this.positions.set(loaded, positioned);
-    return loaded;
+  load(id: string): Promise<Loaded<CatalogueItem> | undefined> {
+    return this.records.load(id);
   }
 
   save(loaded: Loaded<CatalogueItem>, item: CatalogueItem, events: readonly PortfolioEvent[]): Promise<SaveResult> {
-    const positioned = this.positions.get(loaded);
-    if (positioned === undefined) throw new Error('catalogue item: save only an item loaded through this repository');
-    const sequence = positioned.aggregate.sequence;
-    const envelopes = toPortfolioEnvelopes(loaded.id.toHexString(), sequence, events);
-    return this.aggregates.save(positioned, { item, sequence: sequence + envelopes.length }, envelopes);
+    return this.records.save(loaded, item, events);
   }
 
-  async create(item: CatalogueItem, events: readonly PortfolioEvent[]): Promise<void> {
-    const key = CatalogueItemRepository.keyOf(item.id);
-    const envelopes = toPortfolioEnvelopes(key.toHexString(), 0, events);
-    try {
-      await this.aggregates.create(key, { item, sequence: envelopes.length }, envelopes);
-    } catch (error) {
-      if (error instanceof PersistenceError && error.code === PersistenceErrorCode.AlreadyExists) throw new CatalogueError(CatalogueErrorCode.Conflict, `catalogue item ${item.id} already exists`, { itemId: item.id });
-      throw error;
-    }
+  /** CATALOGUE.CONFLICT when the id is taken. */
+  create(item: CatalogueItem, events: readonly PortfolioEvent[]): Promise<void> {
+    return this.records.create(item, events);
   }
 
   async byId(id: string): Promise<CatalogueItem | undefined> {

@@ -3,6 +3,7 @@ import type { ApprovalPolicy } from '@itsm/approval';
 import { aggregateDocumentPlugin } from '@itsm/platform/persistence';
 import type { AggregateMapper } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
+import type { PositionedRecord } from './portfolio-records';
 import { currentVersion } from '../domain';
 import type { CatalogueItem, CatalogueItemStatus, ItemVersion } from '../domain';
 
@@ -56,10 +57,7 @@ catalogueItemSchema.index({ status: 1, openToInternal: 1, nameKey: 1 });
 // A retiring service withdraws its published items.
 catalogueItemSchema.index({ serviceId: 1, status: 1 });
 
-export interface PositionedItem {
-  readonly item: CatalogueItem;
-  readonly sequence: number;
-}
+export type PositionedItem = PositionedRecord<CatalogueItem>;
 
 const date = (value: Date | string): Date => new Date(value);
 
@@ -77,7 +75,7 @@ export function catalogueItemOfDocument(d: Pick<CatalogueItemDocument, 'id' | 's
 }
 
 export const catalogueItemMapper: AggregateMapper<PositionedItem, CatalogueItemDocument> = {
-  toDocument: ({ item, sequence }) => {
+  toDocument: ({ record: item, sequence }) => {
     const current = currentVersion(item);
     return {
       id: item.id,
@@ -97,5 +95,5 @@ export const catalogueItemMapper: AggregateMapper<PositionedItem, CatalogueItemD
       sequence,
     };
   },
-  toDomain: (d) => ({ item: catalogueItemOfDocument(d), sequence: d.sequence }),
+  toDomain: (d) => ({ record: catalogueItemOfDocument(d), sequence: d.sequence }),
 };

@@ -9,6 +9,8 @@ function itemOfDocument(item: RequestedItem): RequestedItem {
   const approval = item.approval;
   return {
     ...item,
+    // Requests ordered before bundles existed have no field.
+    bundleId: item.bundleId ?? null,
     approval:
       approval === null
         ? null

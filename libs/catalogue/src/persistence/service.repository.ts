@@ -1,59 +1,41 @@
-import { serviceSubject } from '@itsm/contracts';
-import { AggregateRepository, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
 import type { Loaded, SaveResult, StoredDocument } from '@itsm/platform/persistence';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { Model } from 'mongoose';
 import { ServiceStore } from '../application/ports/portfolio-stores.port';
-import { CatalogueError, CatalogueErrorCode } from '../domain';
 import type { PortfolioEvent, PortfolioService } from '../domain';
-import { toPortfolioEnvelopes } from './portfolio.envelopes';
+import { PortfolioRecords, portfolioKey } from './portfolio-records';
 import { serviceMapper, serviceOfDocument } from './service.schema';
-import type { PositionedService, ServiceDocument } from './service.schema';
+import type { ServiceDocument } from './service.schema';
 
 const RECORD_ONLY = { _outbox: 0 } as const;
 
 /** Services in MongoDB: `_id` = serviceSubject('service', id); state, go-live approval and outbox in ONE document. */
 export class ServiceRepository extends ServiceStore {
-  private readonly aggregates: AggregateRepository<PositionedService, ServiceDocument>;
-  private readonly positions = new WeakMap<Loaded<PortfolioService>, Loaded<PositionedService>>();
+  private readonly records: PortfolioRecords<PortfolioService, ServiceDocument>;
 
   constructor(
     private readonly model: Model<StoredDocument<ServiceDocument>>,
     afterCommit: () => void,
   ) {
     super();
-    this.aggregates = new AggregateRepository(model, serviceMapper, afterCommit);
+    this.records = new PortfolioRecords('service', model, serviceMapper, afterCommit);
   }
 
   static keyOf(id: string): Types.ObjectId {
-    return new Types.ObjectId(serviceSubject('service', id));
+    return portfolioKey('service', id);
   }
 
-  async load(id: string): Promise<Loaded<PortfolioService> | undefined> {
-    const positioned = await this.aggregates.load(ServiceRepository.keyOf(id));
-    if (positioned === undefined) return undefined;
-    const loaded: Loaded<PortfolioService> = { ...positioned, aggregate: positioned.aggregate.service };
-    this.positions.set(loaded, positioned);
-    return loaded;
+  load(id: string): Promise<Loaded<PortfolioService> | undefined> {
+    return this.records.load(id);
   }
 
   save(loaded: Loaded<PortfolioService>, service: PortfolioService, events: readonly PortfolioEvent[]): Promise<SaveResult> {
-    const positioned = this.positions.get(loaded);
-    if (positioned === undefined) throw new Error('service: save only a service loaded through this repository');
-    const sequence = positioned.aggregate.sequence;
-    const envelopes = toPortfolioEnvelopes(loaded.id.toHexString(), sequence, events);
-    return this.aggregates.save(positioned, { service, sequence: sequence + envelopes.length }, envelopes);
+    return this.records.save(loaded, service, events);
   }
 
-  async create(service: PortfolioService, events: readonly PortfolioEvent[]): Promise<void> {
-    const key = ServiceRepository.keyOf(service.id);
-    const envelopes = toPortfolioEnvelopes(key.toHexString(), 0, events);
-    try {
-      await this.aggregates.create(key, { service, sequence: envelopes.length }, envelopes);
-    } catch (error) {
-      if (error instanceof PersistenceError && error.code === PersistenceErrorCode.AlreadyExists) throw new CatalogueError(CatalogueErrorCode.Conflict, `service ${service.id} already exists`, { serviceId: service.id });
-      throw error;
-    }
+  /** CATALOGUE.CONFLICT when the id is taken. */
+  create(service: PortfolioService, events: readonly PortfolioEvent[]): Promise<void> {
+    return this.records.create(service, events);
   }
 
   async byIds(ids: readonly string[]): Promise<ReadonlyMap<string, PortfolioService>> {

@@ -2,6 +2,7 @@ import type { ApprovalProcess } from '@itsm/approval';
 import { aggregateDocumentPlugin } from '@itsm/platform/persistence';
 import type { AggregateMapper } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
+import type { PositionedRecord } from './portfolio-records';
 import { serviceSnapshot } from '../domain';
 import type { PortfolioService, ServiceKind, ServiceLifecycle, ServiceOffering } from '../domain';
 
@@ -50,10 +51,7 @@ serviceSchema.index({ nameKey: 1 });
 serviceSchema.index({ lifecycle: 1 });
 serviceSchema.index({ pendingApproverIds: 1 });
 
-export interface PositionedService {
-  readonly service: PortfolioService;
-  readonly sequence: number;
-}
+export type PositionedService = PositionedRecord<PortfolioService>;
 
 const date = (value: Date | string): Date => new Date(value);
 const nullableDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
@@ -85,7 +83,7 @@ export function serviceOfDocument(d: Omit<ServiceDocument, 'sequence' | 'nameKey
 }
 
 export const serviceMapper: AggregateMapper<PositionedService, ServiceDocument> = {
-  toDocument: ({ service: s, sequence }) => ({
+  toDocument: ({ record: s, sequence }) => ({
     id: s.id,
     ...serviceSnapshot(s),
     nameKey: `${s.name.toLowerCase()}\u0000${s.id}`,
@@ -96,5 +94,5 @@ export const serviceMapper: AggregateMapper<PositionedService, ServiceDocument> 
     updatedAt: s.updatedAt,
     sequence,
   }),
-  toDomain: (d) => ({ service: serviceOfDocument(d), sequence: d.sequence }),
+  toDomain: (d) => ({ record: serviceOfDocument(d), sequence: d.sequence }),
 };

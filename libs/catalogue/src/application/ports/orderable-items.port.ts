@@ -1,5 +1,5 @@
 import type { EntitlementRules } from '../../domain/entitlement';
-import type { CatalogueItemStatus, ItemContent, ItemPriceValue } from '../../domain/portfolio';
+import type { CatalogueBundle, CatalogueItemStatus, ItemContent, ItemPriceValue } from '../../domain/portfolio';
 
 /** What an item costs: once, and per month while it is held (minor units of `currency`). */
 export type ItemPrice = ItemPriceValue;
@@ -30,4 +30,10 @@ export abstract class OrderableItems {
   abstract version(itemId: string, version: number): Promise<OrderableItemVersion | null>;
   /** The entitlement rules among `ruleIds` that exist (deleted ones are absent), by id. */
   abstract entitlementRules(ruleIds: readonly string[]): Promise<EntitlementRules>;
+}
+
+/** The catalogue's bundles as ordering reads them (the portfolio side writes them). Implemented by the bundle repository. */
+export abstract class OrderableBundles {
+  /** The bundles among `bundleIds` that exist (any status), by id. */
+  abstract byIds(bundleIds: readonly string[]): Promise<ReadonlyMap<string, CatalogueBundle>>;
 }

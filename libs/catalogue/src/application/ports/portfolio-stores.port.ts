@@ -1,6 +1,6 @@
 import type { ApprovalPolicy } from '@itsm/approval';
 import type { AggregateStore, Loaded, SaveResult } from '@itsm/platform/persistence';
-import type { CatalogueItem, Category, EntitlementRule, EntitlementRules, PortfolioEvent, PortfolioService } from '../../domain';
+import type { BundleStatus, CatalogueBundle, CatalogueItem, Category, EntitlementRule, EntitlementRules, PortfolioEvent, PortfolioService } from '../../domain';
 
 /** Catalogue items: one document per item with every version and its outbox (events keyed by serviceSubject('item', id)). */
 export abstract class CatalogueItemStore implements AggregateStore<CatalogueItem, PortfolioEvent> {
@@ -13,6 +13,23 @@ export abstract class CatalogueItemStore implements AggregateStore<CatalogueItem
   abstract publishedOfService(serviceId: string): Promise<readonly string[]>;
   /** One page of the entitled catalogue (see CatalogueBrowse), by name then id. */
   abstract browse(selection: BrowseSelection, first: number, after: string | null): Promise<readonly CatalogueItem[]>;
+}
+
+/** Which bundles a list selects: of one status (null: any) and category (null: any). */
+export interface BundleSelection {
+  readonly status: BundleStatus | null;
+  readonly categoryId: string | null;
+}
+
+/** Catalogue bundles: one document per bundle with its outbox (events keyed by serviceSubject('bundle', id)). */
+export abstract class CatalogueBundleStore implements AggregateStore<CatalogueBundle, PortfolioEvent> {
+  abstract load(id: string): Promise<Loaded<CatalogueBundle> | undefined>;
+  abstract save(loaded: Loaded<CatalogueBundle>, aggregate: CatalogueBundle, events: readonly PortfolioEvent[]): Promise<SaveResult>;
+  /** CATALOGUE.CONFLICT when the id is taken. */
+  abstract create(bundle: CatalogueBundle, events: readonly PortfolioEvent[]): Promise<void>;
+  abstract byId(id: string): Promise<CatalogueBundle | undefined>;
+  /** Up to `first` bundles by name then id, after the cursor key `after`. */
+  abstract list(selection: BundleSelection, first: number, after: string | null): Promise<readonly CatalogueBundle[]>;
 }
 
 /** One page of a list, and whether more follow. */

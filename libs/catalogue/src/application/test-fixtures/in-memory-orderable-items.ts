@@ -1,5 +1,6 @@
 import type { EntitlementRule, EntitlementRules } from '../../domain/entitlement';
-import { OrderableItems } from '../ports/orderable-items.port';
+import type { CatalogueBundle } from '../../domain/portfolio';
+import { OrderableBundles, OrderableItems } from '../ports/orderable-items.port';
 import type { OrderableItemVersion } from '../ports/orderable-items.port';
 
 /** Catalogue items in memory for request specs: every version published, the last one current. */
@@ -30,5 +31,20 @@ export class InMemoryOrderableItems extends OrderableItems {
 
   entitlementRules(ruleIds: readonly string[]): Promise<EntitlementRules> {
     return Promise.resolve(new Map(ruleIds.flatMap((id) => (this.rules.has(id) ? [[id, this.rules.get(id) as EntitlementRule] as const] : []))));
+  }
+}
+
+/** Catalogue bundles in memory for request specs. */
+export class InMemoryOrderableBundles extends OrderableBundles {
+  private readonly bundles = new Map<string, CatalogueBundle>();
+
+  /** Adds or replaces a bundle. */
+  put(bundle: CatalogueBundle): this {
+    this.bundles.set(bundle.id, bundle);
+    return this;
+  }
+
+  byIds(bundleIds: readonly string[]): Promise<ReadonlyMap<string, CatalogueBundle>> {
+    return Promise.resolve(new Map(bundleIds.flatMap((id) => (this.bundles.has(id) ? [[id, this.bundles.get(id) as CatalogueBundle] as const] : []))));
   }
 }

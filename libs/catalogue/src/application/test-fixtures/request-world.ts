@@ -16,7 +16,7 @@ import { RequestAccess } from '../request-access.service';
 import { RequestCommandRunner } from '../request-command-runner';
 import type { OrderableItemVersion } from '../ports/orderable-items.port';
 import { RequestDirectory } from '../request-directory.service';
-import { InMemoryOrderableItems } from './in-memory-orderable-items';
+import { InMemoryOrderableBundles, InMemoryOrderableItems } from './in-memory-orderable-items';
 import { InMemoryRequestNumbers, InMemoryServiceRequests } from './in-memory-service-requests';
 
 /** A clock the spec moves. */
@@ -98,6 +98,7 @@ export function demoItems(): InMemoryOrderableItems {
 
 export interface RequestWorld {
   readonly items: InMemoryOrderableItems;
+  readonly bundles: InMemoryOrderableBundles;
   readonly store: InMemoryServiceRequests;
   readonly numbers: InMemoryRequestNumbers;
   readonly clock: SpecClock;
@@ -115,6 +116,7 @@ export interface RequestWorld {
 export async function requestWorld(): Promise<RequestWorld> {
   const projection = await new InMemoryDirectoryProjection().feed(...catalogueDirectory(new DirectoryFeed()));
   const items = demoItems();
+  const bundles = new InMemoryOrderableBundles();
   const store = new InMemoryServiceRequests();
   const numbers = new InMemoryRequestNumbers();
   const clock = new SpecClock(new Date('2030-04-01T08:00:00.000Z'));
@@ -123,11 +125,12 @@ export async function requestWorld(): Promise<RequestWorld> {
   const runner = new RequestCommandRunner(store, clock);
   return {
     items,
+    bundles,
     store,
     numbers,
     clock,
     directory,
-    order: new OrderCatalogItemsHandler(store, numbers, directory, clock, items),
+    order: new OrderCatalogItemsHandler(store, numbers, directory, clock, items, bundles),
     decide: new DecideRequestApprovalHandler(runner),
     act: new ActOnFulfilmentTaskHandler(runner, access),
     assign: new AssignFulfilmentTaskHandler(runner, access, projection),

@@ -4,3 +4,4 @@ export * from './catalogue-item';
 export * from './service';
 export * from './entitlement-rule-revision';
 export * from './approval-refusal';
+export * from './catalogue-bundle';

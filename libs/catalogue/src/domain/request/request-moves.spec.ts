@@ -38,6 +38,7 @@ function item(n: number, policies: readonly ApprovalPolicy[]): NewRequestedItem 
     name: `Item ${n}`,
     serviceId: null,
     offeringId: null,
+    bundleId: null,
     quantity: 1,
     variables: {},
     plan,

@@ -32,6 +32,8 @@ export interface RequestedItem {
   readonly serviceId: string | null;
   readonly offeringId: string | null;
   readonly quantity: number;
+  /** The catalogue bundle it was ordered through; null when ordered on its own. */
+  readonly bundleId: string | null;
   /** The values as `validateValues` normalised them (visible variables with a value, form order). */
   readonly variables: FormValues;
   /** The version's plan, kept with the item: its tasks' order and predecessors decide every move. */
@@ -94,6 +96,7 @@ export function itemFacts(item: RequestedItem): RequestedItemFacts {
     serviceId: item.serviceId,
     offeringId: item.offeringId,
     quantity: item.quantity,
+    ...(item.bundleId === null ? {} : { bundleId: item.bundleId }),
   };
 }
 

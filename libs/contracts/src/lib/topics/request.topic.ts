@@ -52,6 +52,8 @@ export const RequestedItemFactsSchema = Type.Object(
     serviceId: NullableId,
     offeringId: NullableId,
     quantity: Type.Integer({ minimum: 1, maximum: 1_000 }),
+    /** The catalogue bundle it was ordered through; absent when it was ordered on its own. */
+    bundleId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

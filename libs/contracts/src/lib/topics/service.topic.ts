@@ -57,9 +57,23 @@ const itemFacts = {
   offeringId: NullableId,
 };
 
+/** A catalogue bundle: being prepared (draft), orderable (published) or withdrawn (retired). */
+export const CatalogBundleStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')]);
+
+/** A catalogue bundle's facts after the event (the items' default values stay in the catalogue; read them through GraphQL). */
+const bundleFacts = {
+  bundleId: Id,
+  name: Name,
+  status: CatalogBundleStatusSchema,
+  categoryId: Id,
+  /** The catalogue items one order of the bundle requests, in bundle order. */
+  itemIds: Type.Array(Id, { minItems: 2, maxItems: 20 }),
+};
+
 /**
  * The service portfolio and catalogue (`itsm.service.v1`). Services are keyed by
- * `serviceSubject('service', id)`, catalogue items by `serviceSubject('item', id)`; in order per
+ * `serviceSubject('service', id)`, catalogue items by `serviceSubject('item', id)`, bundles by
+ * `serviceSubject('bundle', id)`; in order per
  * subject. Every event carries the record's whole state after it, so consumers (the SLA engine,
  * reporting, the portal's caches) keep the latest by sequence.
  */
@@ -92,11 +106,19 @@ export const serviceTopic = defineTopic({
     'itsm.service.item-published.v1': portfolioEvent(itemFacts),
     /** The item is withdrawn from ordering (retired itself, or its service retired); open requests finish. */
     'itsm.service.item-retired.v1': portfolioEvent({ ...itemFacts, reason: NullableReason }),
+    /** A bundle was saved for the first time (a draft). */
+    'itsm.service.bundle-created.v1': portfolioEvent(bundleFacts),
+    /** A bundle's name, description, category, items or defaults were saved again. */
+    'itsm.service.bundle-updated.v1': portfolioEvent(bundleFacts),
+    /** The bundle is orderable (every item of it published). */
+    'itsm.service.bundle-published.v1': portfolioEvent(bundleFacts),
+    /** The bundle is withdrawn from ordering; requests ordered through it finish. */
+    'itsm.service.bundle-retired.v1': portfolioEvent({ ...bundleFacts, reason: NullableReason }),
   },
 });
 
 /** The catalogue context's kinds of record on `itsm.service.v1`, each its own event stream. */
-export type ServiceRecordKind = 'service' | 'item';
+export type ServiceRecordKind = 'service' | 'item' | 'bundle';
 
 /** The subject (Kafka key) of a portfolio or catalogue record's events, and its document's `_id`. */
 export function serviceSubject(kind: ServiceRecordKind, id: string): string {

@@ -4,6 +4,7 @@ import { defineForm } from '../../../domain/forms';
 import { definePlan } from '../../../domain/fulfilment';
 import { MANAGER_THEN_APPROVERS, requestWorld } from '../../test-fixtures/request-world';
 import type { RequestWorld } from '../../test-fixtures/request-world';
+import type { CatalogueBundle } from '../../../domain/portfolio';
 import { OrderCatalogItemsCommand } from './order-catalog-items.command';
 import type { OrderLine } from './order-catalog-items.command';
 
@@ -108,5 +109,59 @@ describe('ordering a cart (order-catalog-items)', () => {
     expect([view.item.catalogItemVersion, view.item.name, view.task.key]).toEqual([1, 'Mouse', 'do']);
     const next = await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([mouse]));
     expect([next.items[0]?.catalogItemVersion, next.items[0]?.tasks.map((t) => t.key)]).toEqual([2, ['other']]);
+  });
+
+  describe('a bundle line', () => {
+    const T = new Date('2030-03-01T08:00:00.000Z');
+    const starter = (status: 'draft' | 'published' | 'retired' = 'published'): CatalogueBundle => ({
+      id: 'starter',
+      name: 'Starter',
+      description: '',
+      categoryId: 'cat-hardware',
+      status,
+      items: [
+        { itemId: 'laptop', defaults: { model: 'x1', cost_centre: 'CC-0001' } },
+        { itemId: 'mouse', defaults: {} },
+      ],
+      createdAt: T,
+      updatedAt: T,
+    });
+
+    it('becomes one requested item per bundle item in the same request, defaults applied under the values sent, each keeping its bundle', async () => {
+      world.bundles.put(starter());
+      const request = await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([{ bundleId: 'starter', quantity: 2, variables: { laptop: { dock: true } } }, mouse]));
+      expect(request.items.map((i) => [i.number, i.catalogItemId, i.catalogItemVersion, i.quantity, i.bundleId])).toEqual([
+        ['RITM0001000', 'laptop', 1, 2, 'starter'],
+        ['RITM0001001', 'mouse', 1, 2, 'starter'],
+        ['RITM0001002', 'mouse', 1, 2, null],
+      ]);
+      expect(request.items[0]?.variables).toEqual({ model: 'x1', dock: true, cost_centre: 'CC-0001' });
+      const submitted = world.store.events().find((e) => e.type === 'itsm.request.submitted.v1');
+      expect(submitted?.type === 'itsm.request.submitted.v1' ? submitted.data.items.map((i) => i.bundleId) : []).toEqual(['starter', 'starter', undefined]);
+    });
+
+    it('refuses an unknown bundle, a draft or retired one, naming the line and the bundle; nothing is written', async () => {
+      await refused(world, REQUESTER, new OrderCatalogItemsCommand([mouse, { bundleId: 'starter', quantity: 1, variables: {} }]), CatalogueErrorCode.NotFound, { line: 1, bundleId: 'starter' });
+      world.bundles.put(starter('draft'));
+      await refused(world, REQUESTER, new OrderCatalogItemsCommand([{ bundleId: 'starter', quantity: 1, variables: {} }]), CatalogueErrorCode.NotOrderable, { line: 0, bundleId: 'starter' });
+      world.bundles.put(starter('retired'));
+      await refused(world, REQUESTER, new OrderCatalogItemsCommand([{ bundleId: 'starter', quantity: 1, variables: {} }]), CatalogueErrorCode.NotOrderable, { line: 0, bundleId: 'starter' });
+    });
+
+    it('refuses a bad value, a retired item and an item the person is not entitled to, naming the line, the bundle and the item; nothing is numbered', async () => {
+      world.bundles.put({ ...starter(), items: [...starter().items, { itemId: 'fax', defaults: {} }] });
+      await refused(world, REQUESTER, new OrderCatalogItemsCommand([{ bundleId: 'starter', quantity: 1, variables: {} }]), CatalogueErrorCode.NotOrderable, { line: 0, bundleId: 'starter', itemId: 'fax' });
+      world.bundles.put({ ...starter(), items: [...starter().items, { itemId: 'northwind-portal', defaults: {} }] });
+      await refused(world, REQUESTER, new OrderCatalogItemsCommand([{ bundleId: 'starter', quantity: 1, variables: {} }]), CatalogueErrorCode.NotEntitled, { line: 0, bundleId: 'starter', itemId: 'northwind-portal' });
+      world.bundles.put(starter());
+      await refused(world, REQUESTER, new OrderCatalogItemsCommand([mouse, { bundleId: 'starter', quantity: 1, variables: { laptop: { cost_centre: 'nope' } } }]), CatalogueErrorCode.InvalidVariable, { line: 1, bundleId: 'starter', itemId: 'laptop', variable: 'cost_centre' });
+      expect((await world.order.execute(REQUESTER, new OrderCatalogItemsCommand([mouse]))).number).toBe('REQ0001000');
+    });
+
+    it('counts a bundle as its items against the 50 items of a request', async () => {
+      world.bundles.put(starter());
+      const lines = Array.from({ length: 25 }, (): OrderLine => ({ bundleId: 'starter', quantity: 1, variables: {} }));
+      await refused(world, REQUESTER, new OrderCatalogItemsCommand([...lines, mouse]), CatalogueErrorCode.InvalidInput, { field: 'lines' });
+    });
   });
 });

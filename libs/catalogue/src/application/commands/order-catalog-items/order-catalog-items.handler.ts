@@ -12,20 +12,22 @@ import type { FormValues } from '../../../domain/forms';
 import { submitRequest } from '../../../domain/request';
 import { withApprovalErrors } from '../../../domain/portfolio/approval-refusal';
 import type { NewRequestedItem, ServiceRequest } from '../../../domain/request';
-import { OrderableItems } from '../../ports/orderable-items.port';
+import { OrderableBundles, OrderableItems } from '../../ports/orderable-items.port';
 import type { OrderableItemVersion } from '../../ports/orderable-items.port';
 import { RequestNumbers, ServiceRequestStore } from '../../ports/service-request-store.port';
 import { RequestDirectory } from '../../request-directory.service';
 import type { DirectoryPerson } from '../../request-directory.service';
 import { OrderCatalogItemsCommand } from './order-catalog-items.command';
 import type { OrderLine } from './order-catalog-items.command';
+import { expandOrderLines } from './expand-order-lines';
+import type { ExpandedLine } from './expand-order-lines';
 
-/** The contract's bounds: at most 50 items per request, 1 to 1,000 of each. */
+/** The contract's bounds: at most 50 items per request (a bundle line counts its items), 1 to 1,000 of each. */
 export const ORDER_LIMITS = { lines: 50, quantity: 1_000 } as const;
 
 /** A line checked: its item version, values and approval, before anything is numbered or written. */
 interface CheckedLine {
-  readonly line: OrderLine;
+  readonly line: ExpandedLine;
   readonly version: OrderableItemVersion;
   readonly variables: FormValues;
   readonly approval: ApprovalStep | null;
@@ -33,11 +35,12 @@ interface CheckedLine {
 }
 
 /**
- * Orders a cart: every line's item must be published (CATALOGUE.NOT_ORDERABLE) and the person it is
- * for entitled (CATALOGUE.NOT_ENTITLED), its values valid (the form's codes), its approval
- * plannable with someone to decide each mandatory level, its plan's groups live; every refusal
- * names the line (`details.line`, from 0) and nothing is numbered or written. Then one request
- * with its events, in one document write.
+ * Orders a cart: bundle lines expand into their items (expandOrderLines); every item must be
+ * published (CATALOGUE.NOT_ORDERABLE) and the person it is for entitled (CATALOGUE.NOT_ENTITLED),
+ * its values valid (the form's codes), its approval plannable with someone to decide each
+ * mandatory level, its plan's groups live; every refusal names the line (`details.line`, from 0),
+ * its item and, for a bundle line, the bundle (`details.bundleId`), and nothing is numbered or
+ * written. Then one request with its events, in one document write.
  */
 @Injectable()
 export class OrderCatalogItemsHandler {
@@ -47,6 +50,7 @@ export class OrderCatalogItemsHandler {
     private readonly directory: RequestDirectory,
     private readonly clock: Clock,
     private readonly items: OrderableItems,
+    private readonly bundles: OrderableBundles,
   ) {}
 
   async execute(viewer: Principal, command: OrderCatalogItemsCommand): Promise<ServiceRequest> {
@@ -56,19 +60,21 @@ export class OrderCatalogItemsHandler {
     if (requestedFor !== orderer && !hasRole(viewer, 'agent', 'catalogue-admin', 'admin') && requestedFor.person.managerId !== viewer.userId) {
       throw catalogueError(CatalogueErrorCode.Forbidden, `${viewer.userId} may not order for ${requestedFor.person.id}: only their manager or an agent may.`, { field: 'requestedForId' });
     }
-    const versions = await this.items.current(command.lines.map((l) => l.itemId));
+    const lines = expandOrderLines(command.lines, await this.bundles.byIds([...new Set(command.lines.flatMap((l) => (l.bundleId === undefined ? [] : [l.bundleId])))]));
+    if (lines.length > ORDER_LIMITS.lines) throw catalogueError(CatalogueErrorCode.InvalidInput, `A request holds at most ${ORDER_LIMITS.lines} items (a bundle counts its items); this cart has ${lines.length}.`, { field: 'lines' });
+    const versions = await this.items.current([...new Set(lines.map((l) => l.itemId))]);
     const rules = await this.items.entitlementRules([...new Set([...versions.values()].flatMap((v) => v.entitlementRuleIds))]);
     const now = this.clock.now();
     const checked: CheckedLine[] = [];
-    for (const [index, line] of command.lines.entries()) {
-      checked.push(await onLine(index, line.itemId, () => this.checkLine(line, versions.get(line.itemId), rules, requestedFor, now)));
+    for (const line of lines) {
+      checked.push(await onLine(line, () => this.checkLine(line, versions.get(line.itemId), rules, requestedFor, now)));
     }
     const request = await this.build(checked, viewer.userId, requestedFor, now);
     await this.store.create(request.request, request.events);
     return request.request;
   }
 
-  private async checkLine(line: OrderLine, version: OrderableItemVersion | undefined, rules: Awaited<ReturnType<OrderableItems['entitlementRules']>>, requestedFor: DirectoryPerson, now: Date): Promise<CheckedLine> {
+  private async checkLine(line: ExpandedLine, version: OrderableItemVersion | undefined, rules: Awaited<ReturnType<OrderableItems['entitlementRules']>>, requestedFor: DirectoryPerson, now: Date): Promise<CheckedLine> {
     if (version === undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No catalogue item ${line.itemId}.`, {});
     if (version.status !== 'published') throw catalogueError(CatalogueErrorCode.NotOrderable, `Catalogue item ${version.name} is retired.`, {});
     if (!isEntitled({ id: version.itemId, categoryIds: [version.categoryId], entitlementRuleIds: version.entitlementRuleIds }, rules, requestedFor.profile)) {
@@ -106,6 +112,7 @@ export class OrderCatalogItemsHandler {
         serviceId: version.serviceId,
         offeringId: version.offeringId,
         quantity: line.quantity,
+        bundleId: line.bundleId,
         variables,
         plan: version.plan,
         tasks,
@@ -126,18 +133,20 @@ function checkLines(lines: readonly OrderLine[]): void {
   }
   lines.forEach((line, index) => {
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > ORDER_LIMITS.quantity) {
-      throw catalogueError(CatalogueErrorCode.InvalidInput, `Line ${index}: the quantity is a whole number from 1 to ${ORDER_LIMITS.quantity}.`, { field: 'quantity', line: index, itemId: line.itemId });
+      const subject: Record<string, string> = line.bundleId === undefined ? { itemId: line.itemId } : { bundleId: line.bundleId };
+      throw catalogueError(CatalogueErrorCode.InvalidInput, `Line ${index}: the quantity is a whole number from 1 to ${ORDER_LIMITS.quantity}.`, { field: 'quantity', line: index, ...subject });
     }
   });
 }
 
-/** Runs one line's checks; a refusal carries the line (from 0) and its item id besides its own details. */
-async function onLine<T>(index: number, itemId: string, check: () => Promise<T>): Promise<T> {
+/** Runs one requested item's checks; a refusal carries the line (from 0), its item id and its bundle's besides its own details. */
+async function onLine<T>(line: ExpandedLine, check: () => Promise<T>): Promise<T> {
   try {
     return await check();
   } catch (error) {
-    if (error instanceof CatalogueError) throw new CatalogueError(error.code, `Line ${index}: ${error.message}`, { ...error.details, line: index, itemId });
-    throw error;
+    if (!(error instanceof CatalogueError)) throw error;
+    const where = line.bundleId === null ? `Line ${line.line}` : `Line ${line.line} (bundle ${line.bundleId}, item ${line.itemId})`;
+    throw new CatalogueError(error.code, `${where}: ${error.message}`, { ...error.details, line: line.line, itemId: line.itemId, ...(line.bundleId === null ? {} : { bundleId: line.bundleId }) });
   }
 }
 
@@ -145,7 +154,7 @@ async function onLine<T>(index: number, itemId: string, check: () => Promise<T>)
  * What an item's approval policies decide on: the form's values by variable name, and the order's
  * facts under `item.` and `requestedFor.` (names a form variable cannot take: they hold a dot).
  */
-export function approvalFacts(version: OrderableItemVersion, line: OrderLine, variables: FormValues, requestedFor: DirectoryPerson): Facts {
+export function approvalFacts(version: OrderableItemVersion, line: Pick<OrderLine, 'quantity'>, variables: FormValues, requestedFor: DirectoryPerson): Facts {
   return {
     ...variables,
     'item.id': version.itemId,
