@@ -120,6 +120,16 @@ describe('validateValues', () => {
     expect(await refusal(laptop, { model: 'standard', ...values })).toEqual(coded(CatalogueErrorCode.InvalidVariable, details));
   });
 
+  it('fills defaults (a bundle\'s) where the variable is shown and not sent; drops those of hidden or unknown variables; a sent null clears one', async () => {
+    const defaults = { accessories: ['dock'], justification: 'New starter', ram: 16, gone: 'x' };
+    await expect(validateValues(laptop, { model: 'pro' }, lookup(), defaults)).resolves.toEqual({ model: 'pro', accessories: ['dock'], justification: 'New starter', ram: 16 });
+    // accessories is hidden for a standard laptop: its default is dropped; justification is always shown, so its default stays.
+    await expect(validateValues(laptop, { model: 'standard' }, lookup(), defaults)).resolves.toEqual({ model: 'standard', justification: 'New starter', ram: 16 });
+    await expect(validateValues(laptop, { model: 'pro', ram: null }, lookup(), defaults)).resolves.toEqual({ model: 'pro', accessories: ['dock'], justification: 'New starter' });
+    // a value the requester sends for a hidden variable is still refused.
+    expect(await refusal(laptop, { model: 'standard', accessories: ['bag'] })).toEqual(coded(CatalogueErrorCode.HiddenVariable, { variable: 'accessories', reason: 'hidden' }));
+  });
+
   it('runs an admin pattern with RE2: a nested quantifier over a long value answers (a backtracking engine would not return), full match only', async () => {
     const form = defineForm({ variables: [{ name: 'tag', label: 'Tag', type: 'text', pattern: '(a+)+b', maxLength: 1_000 }] });
     expect(await refusal(form, { tag: `${'a'.repeat(999)}c` })).toEqual(coded(CatalogueErrorCode.InvalidVariable, { variable: 'tag', reason: 'pattern' }));

@@ -22,8 +22,11 @@ type State = { readonly status: 'hidden' | 'unset' | 'undecided' } | { readonly 
  * CATALOGUE.HIDDEN_VARIABLE (a value for a hidden or unknown variable), CATALOGUE.INVALID_VARIABLE
  * (`details.reason`), CATALOGUE.MISSING_VARIABLE, CATALOGUE.UNKNOWN_REFERENCE (`details.kind`, `details.id`).
  * References are looked up once per kind, only for the variables before the first other problem.
+ * `defaults` (a bundle's, checked when it was saved) fill the variables not submitted that are
+ * visible for the values so far; a default of a hidden variable, or of a name the form no longer
+ * has, is dropped rather than refused (a submitted null clears a default).
  */
-export async function validateValues(form: ItemForm, values: unknown, references: ReferenceLookup): Promise<FormValues> {
+export async function validateValues(form: ItemForm, values: unknown, references: ReferenceLookup, defaults: FormValues = {}): Promise<FormValues> {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
     throw catalogueError(CatalogueErrorCode.InvalidInput, 'The variables must be an object of name: value.', { field: 'variables' });
   }
@@ -33,7 +36,7 @@ export async function validateValues(form: ItemForm, values: unknown, references
     if (!byName.has(name) && !isBlank(submitted[name])) throw problem(CatalogueErrorCode.HiddenVariable, name, `The form has no variable ${name}.`, { reason: 'not_in_form' });
   }
 
-  const states = readStates(form, submitted);
+  const states = readStates(form, submitted, defaults);
   const problems = new Map<string, CatalogueError>(states.problems);
   const decided = (names: readonly string[]): boolean => names.every((n) => states.of.get(n)?.status !== 'undecided');
   for (const variable of form.variables) {
@@ -67,7 +70,7 @@ export function taskVariables(form: ItemForm, values: FormValues, names: readonl
 }
 
 /** Pass one, in visibility order: each variable's visibility and value, and the problems of hidden or invalid values. */
-function readStates(form: ItemForm, submitted: Readonly<Record<string, unknown>>) {
+function readStates(form: ItemForm, submitted: Readonly<Record<string, unknown>>, defaults: FormValues) {
   const byName = new Map(form.variables.map((v) => [v.name, v]));
   const of = new Map<string, State>();
   const problems = new Map<string, CatalogueError>();
@@ -80,7 +83,8 @@ function readStates(form: ItemForm, submitted: Readonly<Record<string, unknown>>
   for (const name of names) {
     const variable = byName.get(name) as FormVariable;
     const visible = isVisible(variable.visibleWhen, of, valueOf);
-    const reading = readValue(variable, Object.hasOwn(submitted, name) ? submitted[name] : undefined);
+    const raw = Object.hasOwn(submitted, name) ? submitted[name] : visible === true && Object.hasOwn(defaults, name) ? defaults[name] : undefined;
+    const reading = readValue(variable, raw);
     if (visible === null) {
       of.set(name, { status: 'undecided' });
     } else if (!visible) {

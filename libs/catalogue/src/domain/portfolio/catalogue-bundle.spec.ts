@@ -113,14 +113,14 @@ describe('catalogue bundles', () => {
   });
 
   describe("an order's values (bundleItemValues)", () => {
-    it('lays the values sent for each item over its defaults; null clears a default', () => {
+    it('hands each item the values sent for it beside the bundle defaults (validateValues lays them under, where shown)', () => {
       expect(bundleItemValues(saved(), { laptop: { model: 'mac', dock: null } })).toEqual([
-        { itemId: 'laptop', values: { model: 'mac', dock: null, seats: 2 } },
-        { itemId: 'access', values: { role: 'viewer' } },
+        { itemId: 'laptop', values: { model: 'mac', dock: null }, defaults: { model: 'x1', dock: true, seats: 2 } },
+        { itemId: 'access', values: {}, defaults: { role: 'viewer' } },
       ]);
       expect(bundleItemValues(saved(), null)).toEqual([
-        { itemId: 'laptop', values: { model: 'x1', dock: true, seats: 2 } },
-        { itemId: 'access', values: { role: 'viewer' } },
+        { itemId: 'laptop', values: {}, defaults: { model: 'x1', dock: true, seats: 2 } },
+        { itemId: 'access', values: {}, defaults: { role: 'viewer' } },
       ]);
     });
 

@@ -168,11 +168,12 @@ export function isBundleOrderable(bundle: CatalogueBundle, items: ReadonlyMap<st
 }
 
 /**
- * A bundle line's values for each of its items: the bundle's defaults, then what the requester
- * sent for that item (by item id; a null value clears a default). A key that is not an item of the
- * bundle is CATALOGUE.INVALID_INPUT naming it.
+ * A bundle line's values for each of its items: what the requester sent for that item (by item id)
+ * and the bundle's defaults, which ordering applies under them where the variable is shown (see
+ * validateValues; a sent null clears a default). A key that is not an item of the bundle is
+ * CATALOGUE.INVALID_INPUT naming it.
  */
-export function bundleItemValues(bundle: CatalogueBundle, variables: unknown): { readonly itemId: string; readonly values: Readonly<Record<string, unknown>> }[] {
+export function bundleItemValues(bundle: CatalogueBundle, variables: unknown): { readonly itemId: string; readonly values: Readonly<Record<string, unknown>>; readonly defaults: FormValues }[] {
   const given = variables ?? {};
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw invalid('variables', `The variables of bundle ${bundle.id} must be an object of item id: {name: value}.`, { bundleId: bundle.id });
@@ -185,6 +186,6 @@ export function bundleItemValues(bundle: CatalogueBundle, variables: unknown): {
     if (typeof sent !== 'object' || sent === null || Array.isArray(sent)) {
       throw invalid('variables', `The variables of item ${itemId} in bundle ${bundle.id} must be an object of name: value.`, { bundleId: bundle.id, itemId });
     }
-    return { itemId, values: { ...defaults, ...(sent as Readonly<Record<string, unknown>>) } };
+    return { itemId, values: sent as Readonly<Record<string, unknown>>, defaults };
   });
 }

@@ -80,7 +80,7 @@ export class OrderCatalogItemsHandler {
     if (!isEntitled({ id: version.itemId, categoryIds: [version.categoryId], entitlementRuleIds: version.entitlementRuleIds }, rules, requestedFor.profile)) {
       throw catalogueError(CatalogueErrorCode.NotEntitled, `${requestedFor.person.id} may not order ${version.name}.`, { requestedForId: requestedFor.person.id });
     }
-    const variables = await validateValues(version.form, line.variables ?? {}, this.directory.references());
+    const variables = await validateValues(version.form, line.variables ?? {}, this.directory.references(), line.defaults);
     const plan = planApproval(version.approvalPolicies, approvalFacts(version, line, variables, requestedFor), 'run_all');
     let approval: ApprovalStep | null = null;
     if (plan.policyIds.length > 0) {
