@@ -17,6 +17,8 @@ import { RetireServiceCommand } from './application/commands/retire-service/reti
 import { RetireServiceHandler } from './application/commands/retire-service/retire-service.handler';
 import { ReviseCatalogueItemCommand } from './application/commands/revise-catalogue-item/revise-catalogue-item.command';
 import { ReviseCatalogueItemHandler } from './application/commands/revise-catalogue-item/revise-catalogue-item.handler';
+import { UpdateServiceCommand } from './application/commands/update-service/update-service.command';
+import { UpdateServiceHandler } from './application/commands/update-service/update-service.handler';
 import { SaveCategoryCommand } from './application/commands/save-category/save-category.command';
 import { SaveCategoryHandler } from './application/commands/save-category/save-category.handler';
 import { SaveEntitlementRuleCommand } from './application/commands/save-entitlement-rule/save-entitlement-rule.command';
@@ -129,6 +131,33 @@ describe('service portfolio and catalogue on the MongoDB peer', () => {
     await app.get(DeleteEntitlementRuleHandler).execute(new DeleteEntitlementRuleCommand(ADMIN, northwind.id));
     expect(await browse(caller('p-customer'))).toEqual([]);
     expect(await browse(caller('p-requester'))).not.toContain(customer.id);
+  });
+
+  it("closes an offering's items to people outside its customer organisations (browse, item, order), as the service names them now", async () => {
+    const both = await app.get(SaveEntitlementRuleHandler).execute(new SaveEntitlementRuleCommand(ADMIN, null, { name: 'Contoso and Northwind', organisationIds: ['contoso', 'northwind'] }));
+    const offering = (offeringId: string, customerOrgIds: string[]) => ({ offeringId, name: offeringId, availability: '24x7', supportGroupId: null, slaDefinitionIds: [], customerOrgIds });
+    const details = (customers: string[]) => ({ name: 'Field support', kind: 'business' as const, ownerId: 'p-owner', offerings: [offering('northwind-field', customers), offering('all-field', [])] });
+    const service = await app.get(CreateServiceHandler).execute(new CreateServiceCommand(ADMIN, details(['northwind'])));
+    // No go-live policy yet (the steering one is saved by a later test): live at once.
+    expect(await app.get(ProposeServiceGoLiveHandler).execute(new ProposeServiceGoLiveCommand(ADMIN, service.id))).toMatchObject({ lifecycle: 'live' });
+    const closed = await publish(draft('Field engineer visit', { serviceId: service.id, offeringId: 'northwind-field', entitlementRuleIds: [both.id] }));
+    const open = await publish(draft('Field spare parts', { serviceId: service.id, offeringId: 'all-field', entitlementRuleIds: [both.id] }));
+
+    expect(await browse(caller('p-customer'), 'field')).toEqual([closed.id, open.id]);
+    expect(await browse(caller('p-requester'), 'field')).toEqual([open.id]);
+    expect(await browse(ADMIN, 'field')).toEqual([closed.id, open.id]);
+    const requester = await booted.token('p-requester', ['requester']);
+    const item = await booted.graphql(requester, 'query($id: ID!) { catalogItem(id: $id) { id } }', { id: closed.id });
+    expect(item.errors?.[0]?.extensions?.code).toBe(CatalogueErrorCode.NotFound);
+    const order = 'mutation($input: OrderCatalogItemsInput!) { orderCatalogItems(input: $input) { id } }';
+    const refused = await booted.graphql(requester, order, { input: { lines: [{ itemId: closed.id, quantity: 1, variables: JSON.stringify({ model: 'std' }) }] } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: CatalogueErrorCode.NotEntitled, details: { line: 0, itemId: closed.id } });
+
+    // The service's offering now also serves Contoso: read at each browse and order, nothing to re-publish.
+    await app.get(UpdateServiceHandler).execute(new UpdateServiceCommand(ADMIN, service.id, details(['northwind', 'contoso'])));
+    expect(await browse(caller('p-requester'), 'field')).toEqual([closed.id, open.id]);
+    const ordered = await booted.graphql(requester, order, { input: { lines: [{ itemId: closed.id, quantity: 1, variables: JSON.stringify({ model: 'std' }) }] } });
+    expect(ordered.errors).toBeUndefined();
   });
 
   it('serves the catalogue through GraphQL: a cyclic plan refused with its code, the entitled browse, one item with its form as data', async () => {

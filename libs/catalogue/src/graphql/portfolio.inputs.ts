@@ -114,7 +114,7 @@ export class ServiceOfferingInput {
   @Field() availability!: string;
   @Field(() => ID, { nullable: true }) supportGroupId?: string | null;
   @Field(() => [ID], { defaultValue: [] }) slaDefinitionIds!: string[];
-  @Field(() => [ID], { defaultValue: [] }) customerOrgIds!: string[];
+  @Field(() => [ID], { defaultValue: [], description: 'Only people of these organisations see and order the offering\'s items; empty: no restriction' }) customerOrgIds!: string[];
 }
 
 @InputType('PortfolioServiceInput', { registerIn })

@@ -28,7 +28,7 @@ export class ServiceOfferingGql {
   @Field() availability!: string;
   @Field(() => ID, { nullable: true }) supportGroupId!: string | null;
   @Field(() => [ID]) slaDefinitionIds!: string[];
-  @Field(() => [ID], { description: 'Empty: every internal organisation' }) customerOrgIds!: string[];
+  @Field(() => [ID], { description: 'The organisations the offering is delivered to: only their people see and order its items (besides entitlement rules). Empty: no restriction by organisation' }) customerOrgIds!: string[];
 }
 
 @ObjectType('ServiceApprovalDecision', { registerIn })

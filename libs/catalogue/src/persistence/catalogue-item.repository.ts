@@ -9,7 +9,7 @@ import type { CatalogueItem, EntitlementRules, ItemVersion, PortfolioEvent } fro
 import { catalogueItemMapper, catalogueItemOfDocument } from './catalogue-item.schema';
 import type { CatalogueItemDocument } from './catalogue-item.schema';
 import type { EntitlementRuleRepository } from './entitlement-rule.repository';
-import type { ServiceLifecycles } from './service-lifecycles';
+import type { LiveService, ServiceLifecycles } from './service-lifecycles';
 import { PortfolioRecords, portfolioKey } from './portfolio-records';
 
 /** Queries never read the outbox. */
@@ -21,14 +21,16 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Published and, when it has a service, that service live: what ordering may take. */
-function orderable(item: CatalogueItem, v: ItemVersion, liveServiceIds: ReadonlySet<string>): OrderableItemVersion {
-  const serviceId = currentVersion(item).serviceId;
+/** Published and, when it has a service, that service live: what ordering may take (with its offering's customers now). */
+function orderable(item: CatalogueItem, v: ItemVersion, liveServices: ReadonlyMap<string, LiveService>): OrderableItemVersion {
+  const { serviceId, offeringId } = currentVersion(item);
+  const service = serviceId === null ? undefined : liveServices.get(serviceId);
   return {
     itemId: item.id,
     version: v.version,
     name: v.name,
-    status: item.status === 'published' && (serviceId === null || liveServiceIds.has(serviceId)) ? 'published' : 'retired',
+    status: item.status === 'published' && (serviceId === null || service !== undefined) ? 'published' : 'retired',
+    customerOrgIds: offeringId === null ? [] : (service?.customerOrgIds.get(offeringId) ?? []),
     categoryId: v.categoryId,
     serviceId: v.serviceId,
     offeringId: v.offeringId,
@@ -94,6 +96,7 @@ export class CatalogueItemRepository extends CatalogueItemStore implements Order
     if (selection.categoryId !== null) filter.categoryId = { $eq: selection.categoryId };
     if (after !== null) filter.nameKey = { $gt: after };
     if (selection.notLiveServiceIds.length > 0) filter.serviceId = { $nin: [...selection.notLiveServiceIds] };
+    if (selection.closedOfferings.length > 0) filter.$nor = selection.closedOfferings.map((o) => ({ serviceId: { $eq: o.serviceId }, offeringId: { $eq: o.offeringId } }));
     const words = selection.words.map((word) => ({ searchText: { $regex: escapeRegex(word) } }));
     const entitlement = selection.entitlement;
     const and: FilterQuery<CatalogueItemDocument>[] = [...words];

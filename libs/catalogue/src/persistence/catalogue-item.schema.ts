@@ -17,6 +17,8 @@ export interface CatalogueItemDocument {
   searchText: string;
   categoryId: string;
   serviceId: string | null;
+  /** The current version's offering of its service (the browse leaves out offerings closed to the caller). */
+  offeringId: string | null;
   entitlementRuleIds: string[];
   grantRuleIds: string[];
   /** No grant rule: every internal person may order it (unless a deny rule of theirs matches). */
@@ -37,6 +39,7 @@ export const catalogueItemSchema = new Schema<CatalogueItemDocument>(
     searchText: { type: String, required: true },
     categoryId: { type: String, required: true },
     serviceId: { type: String, default: null },
+    offeringId: { type: String, default: null },
     entitlementRuleIds: { type: [String], default: [] },
     grantRuleIds: { type: [String], default: [] },
     openToInternal: { type: Boolean, required: true },
@@ -84,6 +87,7 @@ export const catalogueItemMapper: AggregateMapper<PositionedItem, CatalogueItemD
       searchText: `${current.name} ${current.description}`.toLowerCase(),
       categoryId: current.categoryId,
       serviceId: current.serviceId,
+      offeringId: current.offeringId,
       entitlementRuleIds: [...current.entitlementRuleIds],
       grantRuleIds: [...item.grantRuleIds],
       openToInternal: item.grantRuleIds.length === 0,

@@ -2,6 +2,8 @@ import type { Loaded, SaveResult, StoredDocument } from '@itsm/platform/persiste
 import type { Types } from 'mongoose';
 import type { Model } from 'mongoose';
 import { ServiceStore } from '../application/ports/portfolio-stores.port';
+import type { ClosedOffering } from '../application/ports/portfolio-stores.port';
+import { offeringServes } from '../domain';
 import type { PortfolioEvent, PortfolioService } from '../domain';
 import { PortfolioRecords, portfolioKey } from './portfolio-records';
 import { serviceMapper, serviceOfDocument } from './service.schema';
@@ -51,6 +53,11 @@ export class ServiceRepository extends ServiceStore {
 
   async notLiveIds(): Promise<readonly string[]> {
     return (await this.model.find({ lifecycle: { $in: ['pipeline', 'retired'] } }, { id: 1 }).lean<Pick<ServiceDocument, 'id'>[]>()).map((d) => d.id);
+  }
+
+  async offeringsClosedTo(organisationId: string | null): Promise<readonly ClosedOffering[]> {
+    const documents = await this.model.find({ customerRestricted: { $eq: true } }, { id: 1, offerings: 1 }).lean<Pick<ServiceDocument, 'id' | 'offerings'>[]>();
+    return documents.flatMap((d) => d.offerings.filter((o) => !offeringServes(o, organisationId)).map((o) => ({ serviceId: d.id, offeringId: o.offeringId })));
   }
 
   async awaitingApprover(personId: string): Promise<readonly PortfolioService[]> {

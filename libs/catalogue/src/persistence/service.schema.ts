@@ -20,6 +20,8 @@ export interface ServiceDocument {
   approval: ApprovalProcess | null;
   /** The approvers of the pending go-live levels: who `pendingServiceApprovals` finds it for. */
   pendingApproverIds: string[];
+  /** Whether an offering names customer organisations (the browse reads those services for each requester). */
+  customerRestricted: boolean;
   createdAt: Date;
   updatedAt: Date;
   sequence: number;
@@ -39,6 +41,7 @@ export const serviceSchema = new Schema<ServiceDocument>(
     offerings: { type: [{}], default: [] },
     approval: { type: {}, default: null },
     pendingApproverIds: { type: [String], default: [] },
+    customerRestricted: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     sequence: { type: Number, required: true },
@@ -50,6 +53,8 @@ serviceSchema.index({ nameKey: 1 });
 // The browse leaves out the items of services that are not live.
 serviceSchema.index({ lifecycle: 1 });
 serviceSchema.index({ pendingApproverIds: 1 });
+// The browse leaves out the items of offerings that serve other customer organisations.
+serviceSchema.index({ customerRestricted: 1 });
 
 export type PositionedService = PositionedRecord<PortfolioService>;
 
@@ -67,7 +72,7 @@ function approvalOf(a: ApprovalProcess | null): ApprovalProcess | null {
   };
 }
 
-export function serviceOfDocument(d: Omit<ServiceDocument, 'sequence' | 'nameKey' | 'pendingApproverIds'>): PortfolioService {
+export function serviceOfDocument(d: Omit<ServiceDocument, 'sequence' | 'nameKey' | 'pendingApproverIds' | 'customerRestricted'>): PortfolioService {
   return {
     id: d.id,
     name: d.name,
@@ -90,6 +95,7 @@ export const serviceMapper: AggregateMapper<PositionedService, ServiceDocument> 
     approval: s.approval === null ? null : (JSON.parse(JSON.stringify(s.approval)) as ApprovalProcess),
     pendingApproverIds:
       s.approval?.outcome === 'pending' ? [...new Set(s.approval.levels.filter((l) => l.status === 'pending').flatMap((l) => l.approverIds))] : [],
+    customerRestricted: s.offerings.some((o) => o.customerOrgIds.length > 0),
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     sequence,

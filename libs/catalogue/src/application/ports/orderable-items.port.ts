@@ -17,6 +17,8 @@ export interface OrderableItemVersion extends Omit<ItemContent, 'description'> {
   readonly version: number;
   /** `retired`: withdrawn from ordering (itself, or its service retired); open requests finish. */
   readonly status: CatalogueItemStatus;
+  /** The customer organisations of its offering, as the service names them now (empty: no restriction; see isEntitled). */
+  readonly customerOrgIds: readonly string[];
 }
 
 /**

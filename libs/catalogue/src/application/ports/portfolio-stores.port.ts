@@ -38,6 +38,12 @@ export interface CataloguePage<T> {
   readonly hasNextPage: boolean;
 }
 
+/** An offering a requester's organisation is not a customer of: its items are not theirs to see or order. */
+export interface ClosedOffering {
+  readonly serviceId: string;
+  readonly offeringId: string;
+}
+
 /** Which published items a browse selects. */
 export interface BrowseSelection {
   /** Null: every published item (admins); else the items granted by these rules or open to internal people. */
@@ -49,6 +55,8 @@ export interface BrowseSelection {
   } | null;
   /** Items of these services are left out (not live). */
   readonly notLiveServiceIds: readonly string[];
+  /** Items of these offerings are left out (the caller's organisation is not among their customers). */
+  readonly closedOfferings: readonly ClosedOffering[];
   readonly categoryId: string | null;
   /** Lower-cased words each item's name or description must contain. */
   readonly words: readonly string[];
@@ -79,6 +87,8 @@ export abstract class ServiceStore implements AggregateStore<PortfolioService, P
   abstract list(first: number, after: string | null): Promise<readonly PortfolioService[]>;
   /** The ids of the services not live (pipeline, retired): their items are not orderable. */
   abstract notLiveIds(): Promise<readonly string[]>;
+  /** The offerings (of any lifecycle) whose customer organisations leave out `organisationId`. */
+  abstract offeringsClosedTo(organisationId: string | null): Promise<readonly ClosedOffering[]>;
   /** The services whose pending go-live level names the person as approver. */
   abstract awaitingApprover(personId: string): Promise<readonly PortfolioService[]>;
 }

@@ -57,6 +57,7 @@ function version(itemId: string, extra: Partial<OrderableItemVersion>): Orderabl
     categoryId: 'cat-hardware',
     serviceId: null,
     offeringId: null,
+    customerOrgIds: [],
     form: defineForm({ variables: [] }),
     plan: definePlan({ tasks: [{ key: 'do', title: 'Do it', groupId: 'g-service-desk', variables: [], predecessors: [] }] }),
     approvalPolicies: [],

@@ -27,6 +27,15 @@ describe('isEntitled', () => {
     expect([internal, customer, supplier].map((p) => isEntitled(laptop, rules, p))).toEqual([true, false, false]);
   });
 
+  it("closes an item of an offering with customer organisations to everyone else, whatever the rules grant; none named: the rules decide", () => {
+    const visit = { ...item('visit', ['customers']), customerOrgIds: ['acme'] };
+    const otherCustomer = person({ organisationId: 'globex', organisationKind: 'customer' });
+    expect([customer, otherCustomer, person({ organisationId: null, organisationKind: 'customer' })].map((p) => isEntitled(visit, rules, p))).toEqual([true, false, false]);
+    expect(isEntitled({ ...item('desk', []), customerOrgIds: ['hq'] }, rules, internal)).toBe(true);
+    expect(isEntitled({ ...item('desk', []), customerOrgIds: ['acme'] }, rules, internal)).toBe(false);
+    expect(isEntitled({ ...visit, customerOrgIds: [] }, rules, otherCustomer)).toBe(true);
+  });
+
   it('lets each criterion grant, and only the people it matches', () => {
     expect(isEntitled(item('i', ['acme-people']), rules, customer)).toBe(true);
     expect(isEntitled(item('i', ['acme-people']), rules, person({ organisationId: 'other', organisationKind: 'customer' }))).toBe(false);

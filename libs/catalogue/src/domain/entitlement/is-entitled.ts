@@ -8,6 +8,8 @@ export interface EntitledItem {
   readonly categoryIds: readonly string[];
   /** The rules that decide who may order it, by id; empty: internal people only. */
   readonly entitlementRuleIds: readonly string[];
+  /** Its offering's customer organisations: when some are named, only their people may order it. */
+  readonly customerOrgIds?: readonly string[];
 }
 
 export type EntitlementRules = ReadonlyMap<string, EntitlementRule>;
@@ -21,8 +23,12 @@ export type EntitlementRules = ReadonlyMap<string, EntitlementRule>;
  * A rule id the item names but `rules` does not hold (a deleted rule) counts as a grant that matches
  * nobody: the item closes rather than opens to every internal person. `checkEntitlementRuleRefs`
  * keeps such ids out at save.
+ * Whatever the rules, an item whose offering names customer organisations is closed to people of
+ * any other organisation.
  */
 export function isEntitled(item: EntitledItem, rules: EntitlementRules, profile: RequesterProfile): boolean {
+  const customers = item.customerOrgIds ?? [];
+  if (customers.length > 0 && (profile.organisationId === null || !customers.includes(profile.organisationId))) return false;
   let restricted = false;
   let granted = false;
   for (const id of item.entitlementRuleIds) {

@@ -16,7 +16,7 @@ const laptopForm = defineForm({
 });
 const accessForm = defineForm({ variables: [{ name: 'role', label: 'Role', type: 'single_choice', required: true, options: [{ value: 'viewer', label: 'Viewer' }] }] });
 
-const facts = (itemId: string, extra: Partial<BundledItemFacts> = {}): BundledItemFacts => ({ itemId, name: itemId, status: 'published', form: laptopForm, categoryId: 'cat', entitlementRuleIds: [], ...extra });
+const facts = (itemId: string, extra: Partial<BundledItemFacts> = {}): BundledItemFacts => ({ itemId, name: itemId, status: 'published', form: laptopForm, categoryId: 'cat', entitlementRuleIds: [], customerOrgIds: [], ...extra });
 const catalogue = (...items: BundledItemFacts[]): ReadonlyMap<string, BundledItemFacts> => new Map(items.map((i) => [i.itemId, i]));
 const ITEMS = catalogue(facts('laptop'), facts('access', { form: accessForm }));
 const draft = (extra: Partial<BundleDraft> = {}): BundleDraft => ({

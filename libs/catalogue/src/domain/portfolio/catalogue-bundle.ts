@@ -50,6 +50,8 @@ export interface BundledItemFacts {
   readonly form: ItemForm;
   readonly categoryId: string;
   readonly entitlementRuleIds: readonly string[];
+  /** Its offering's customer organisations (see isEntitled). */
+  readonly customerOrgIds: readonly string[];
 }
 
 /** A bundle's content as saved: the draft checked against its items' current forms. */
@@ -163,7 +165,7 @@ export function isBundleOrderable(bundle: CatalogueBundle, items: ReadonlyMap<st
   if (bundle.status !== 'published') return false;
   return bundle.items.every(({ itemId }) => {
     const item = items.get(itemId);
-    return item?.status === 'published' && isEntitled({ id: itemId, categoryIds: [item.categoryId], entitlementRuleIds: item.entitlementRuleIds }, rules, profile);
+    return item?.status === 'published' && isEntitled({ id: itemId, categoryIds: [item.categoryId], entitlementRuleIds: item.entitlementRuleIds, customerOrgIds: item.customerOrgIds }, rules, profile);
   });
 }
 

@@ -15,8 +15,16 @@ export interface ServiceOffering {
   readonly availability: string;
   readonly supportGroupId: string | null;
   readonly slaDefinitionIds: readonly string[];
-  /** Empty: offered to every internal organisation. */
+  /**
+   * The customer organisations the offering is delivered to: only their people see and order the
+   * items of the offering (besides their entitlement). Empty: no restriction by organisation.
+   */
   readonly customerOrgIds: readonly string[];
+}
+
+/** Whether the offering serves a person of `organisationId` (an offering without customers serves everyone). */
+export function offeringServes(offering: Pick<ServiceOffering, 'customerOrgIds'>, organisationId: string | null): boolean {
+  return offering.customerOrgIds.length === 0 || (organisationId !== null && offering.customerOrgIds.includes(organisationId));
 }
 
 export interface ServiceDetails {

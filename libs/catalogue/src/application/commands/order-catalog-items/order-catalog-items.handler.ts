@@ -77,7 +77,7 @@ export class OrderCatalogItemsHandler {
   private async checkLine(line: ExpandedLine, version: OrderableItemVersion | undefined, rules: Awaited<ReturnType<OrderableItems['entitlementRules']>>, requestedFor: DirectoryPerson, now: Date): Promise<CheckedLine> {
     if (version === undefined) throw catalogueError(CatalogueErrorCode.NotFound, `No catalogue item ${line.itemId}.`, {});
     if (version.status !== 'published') throw catalogueError(CatalogueErrorCode.NotOrderable, `Catalogue item ${version.name} is retired.`, {});
-    if (!isEntitled({ id: version.itemId, categoryIds: [version.categoryId], entitlementRuleIds: version.entitlementRuleIds }, rules, requestedFor.profile)) {
+    if (!isEntitled({ id: version.itemId, categoryIds: [version.categoryId], entitlementRuleIds: version.entitlementRuleIds, customerOrgIds: version.customerOrgIds }, rules, requestedFor.profile)) {
       throw catalogueError(CatalogueErrorCode.NotEntitled, `${requestedFor.person.id} may not order ${version.name}.`, { requestedForId: requestedFor.person.id });
     }
     const variables = await validateValues(version.form, line.variables ?? {}, this.directory.references(), line.defaults);

@@ -12,8 +12,8 @@ export const BROWSE_LIMITS = { first: 100, words: 5, wordLength: 100 } as const;
 /**
  * The entitled catalogue, answered by MongoDB on every call (any replica answers the same, right
  * after a write): the caller's matching rules (indexed by criterion), then published items of live
- * services granted by them or open to internal people, minus those a matching deny rule closes, in
- * name order. Catalogue admins see every published item.
+ * services granted by them or open to internal people, minus those a matching deny rule closes and
+ * those of offerings whose customer organisations leave the caller's out, in name order. Catalogue admins see every published item.
  */
 @Injectable()
 export class BrowseCatalogueHandler {
@@ -32,19 +32,23 @@ export class BrowseCatalogueHandler {
     if (words.length > BROWSE_LIMITS.words || words.some((w) => w.length > BROWSE_LIMITS.wordLength)) {
       throw catalogueError(CatalogueErrorCode.InvalidInput, `text takes at most ${BROWSE_LIMITS.words} words of ${BROWSE_LIMITS.wordLength} characters`, { field: 'text' });
     }
-    const selection: BrowseSelection = { entitlement: await this.entitlement(query), notLiveServiceIds: await this.services.notLiveIds(), categoryId: query.categoryId, words };
+    const { entitlement, closedOfferings } = await this.entitlement(query);
+    const selection: BrowseSelection = { entitlement, closedOfferings, notLiveServiceIds: await this.services.notLiveIds(), categoryId: query.categoryId, words };
     const items = await this.items.browse(selection, query.first + 1, query.after);
     return { items: items.slice(0, query.first), hasNextPage: items.length > query.first };
   }
 
-  private async entitlement(query: BrowseCatalogueQuery): Promise<BrowseSelection['entitlement']> {
-    if (isCatalogueAdmin(query.caller)) return null;
+  private async entitlement(query: BrowseCatalogueQuery): Promise<Pick<BrowseSelection, 'entitlement' | 'closedOfferings'>> {
+    if (isCatalogueAdmin(query.caller)) return { entitlement: null, closedOfferings: [] };
     const profile = await this.profiles.of(query.caller.userId);
-    const matching = await this.rules.matching(profile);
+    const [matching, closedOfferings] = await Promise.all([this.rules.matching(profile), this.services.offeringsClosedTo(profile.organisationId)]);
     return {
-      grantRuleIds: matching.filter((r) => r.effect === 'grant').map((r) => r.id),
-      denyRuleIds: matching.filter((r) => r.effect === 'deny').map((r) => r.id),
-      internal: profile.organisationKind === 'internal',
+      entitlement: {
+        grantRuleIds: matching.filter((r) => r.effect === 'grant').map((r) => r.id),
+        denyRuleIds: matching.filter((r) => r.effect === 'deny').map((r) => r.id),
+        internal: profile.organisationKind === 'internal',
+      },
+      closedOfferings,
     };
   }
 }

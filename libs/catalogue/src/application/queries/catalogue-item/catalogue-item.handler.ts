@@ -39,11 +39,12 @@ export class CatalogueItemHandler {
 
   private async maySee(query: CatalogueItemQuery, item: CatalogueItem): Promise<boolean> {
     if (isCatalogueAdmin(query.caller)) return true;
-    const { serviceId, entitlementRuleIds, categoryId } = currentVersion(item);
+    const { serviceId, offeringId, entitlementRuleIds, categoryId } = currentVersion(item);
     const service = serviceId === null ? null : ((await this.services.byIds([serviceId])).get(serviceId) ?? null);
     if (service?.ownerId === query.caller.userId) return true;
     if (item.status !== 'published' || (service !== null && service.lifecycle !== 'live')) return false;
     const [profile, rules] = await Promise.all([this.profiles.of(query.caller.userId), this.rules.byIds(entitlementRuleIds)]);
-    return isEntitled({ id: item.id, categoryIds: [categoryId], entitlementRuleIds }, rules, profile);
+    const customerOrgIds = service?.offerings.find((o) => o.offeringId === offeringId)?.customerOrgIds ?? [];
+    return isEntitled({ id: item.id, categoryIds: [categoryId], entitlementRuleIds, customerOrgIds }, rules, profile);
   }
 }
