@@ -196,7 +196,7 @@ async function soak(settings: SoakSettings): Promise<number> {
     if (child.log.errors > 0) load.recordError('log_error', child.log.samples.join('\n'));
     for (let i = 1; i < child.log.errors; i++) load.recordError('log_error', '');
 
-    const live = child.probes.map((p) => ({ atMs: p.at - loadStartedAt, heapUsedBytes: p.heapUsedBytes, rssBytes: p.rssBytes, gcMs: p.gcMs }));
+    const live = child.probes.map((p) => ({ atMs: p.at - loadStartedAt, heapUsedBytes: p.heapUsedBytes, externalBytes: p.externalBytes, arrayBuffersBytes: p.arrayBuffersBytes, rssBytes: p.rssBytes, gcMs: p.gcMs }));
     return report(settings, load, sampler.samples, live, sla, { drained, stopMs: stopped.ms, exitCode: stopped.code, logWarnings: child.log.warnings, idleHeapMb: toMb(idle.heapUsedBytes), idleRssMb: toMb(idle.rssBytes), startMs });
   } finally {
     for (const step of cleanup.reverse()) await step().catch((error: unknown) => console.error('cleanup step failed:', error));
@@ -231,6 +231,8 @@ function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemoryS
   const p99Ratio = first && last ? fixed(last.latency.p99Ms / first.latency.p99Ms, 3) : NaN;
   const heap = flatness(live.map((l) => ({ atMs: l.atMs, bytes: l.heapUsedBytes })), warmupMs, durationMs, windowMs);
   const rss = flatness(memory.map((m) => ({ atMs: m.atMs, bytes: m.rssBytes })), warmupMs, durationMs, windowMs);
+  // A figure, not a check: whether RSS growth is memory bound to JS objects (Buffers) or native/fragmentation.
+  const external = flatness(live.map((l) => ({ atMs: l.atMs, bytes: l.externalBytes })), warmupMs, durationMs, windowMs);
   const forced = percentiles(live.map((l) => l.gcMs));
   const errors = [...load.errors.values()].reduce((a, e) => a + e.count, 0);
   const checks = verdict(errors, heap, rss, p99Ratio, LIMITS);
@@ -282,6 +284,9 @@ function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemoryS
       heap_last_vs_first_ratio: heap.lastVsFirstRatio,
       rss_slope_mb_per_min: rss.slopeMbPerMin,
       rss_first_window_mb: rss.firstWindowMb,
+      external_slope_mb_per_min: external.slopeMbPerMin,
+      live_external_first_window_mb: external.firstWindowMb,
+      live_external_last_window_mb: external.lastWindowMb,
       rss_last_window_mb: rss.lastWindowMb,
       forced_gc_every_ms: settings.probeMs,
       forced_gc_p50_ms: forced.p50Ms,
@@ -306,6 +311,8 @@ function report(settings: SoakSettings, load: SoakLoad, memory: readonly MemoryS
         p99_ms: w.latency.p99Ms,
         errors: w.errors,
         live_heap_mb: w.liveHeapMb,
+        live_external_mb: w.liveExternalMb,
+        live_array_buffers_mb: w.liveArrayBuffersMb,
         heap_peak_mb: w.heapPeakMb,
         rss_mb: w.rssMb,
         gc_ms: w.gcMs,

@@ -37,6 +37,9 @@ export interface LiveHeapSample {
   /** ms since the load started. */
   readonly atMs: number;
   readonly heapUsedBytes: number;
+  /** Memory of C++ objects bound to JS (Buffers included) after the collection. */
+  readonly externalBytes: number;
+  readonly arrayBuffersBytes: number;
   readonly rssBytes: number;
   /** How long the forced collection took. */
   readonly gcMs: number;
@@ -107,6 +110,9 @@ export interface WindowFigures {
   readonly errors: number;
   /** Mean heap after the window's forced full collections: the live data. */
   readonly liveHeapMb: number;
+  /** Mean `external` (Buffers and other memory bound to JS objects) after the forced collections. */
+  readonly liveExternalMb: number;
+  readonly liveArrayBuffersMb: number;
   /** The highest heap used of the window's samples (live data plus garbage not collected yet). */
   readonly heapPeakMb: number;
   /** Mean RSS of the window's samples. */
@@ -152,13 +158,16 @@ export function windows(
     const reqs = requests.filter(inside((r: RequestSample) => r.dueMs));
     const mem = memory.filter(inside((m: MemorySample) => m.atMs));
     const storeRss = mean(mem.map((m) => m.storeRssBytes ?? NaN));
+    const liveInside = live.filter(inside((l: LiveHeapSample) => l.atMs));
     const gc = mem.filter((m) => Number.isFinite(m.gcSeconds));
     out.push({
       startS: start / 1000,
       endS: end / 1000,
       latency: percentiles(reqs.map((r) => r.latencyMs)),
       errors: reqs.filter((r) => r.error !== null).length,
-      liveHeapMb: toMb(mean(live.filter(inside((l: LiveHeapSample) => l.atMs)).map((l) => l.heapUsedBytes))),
+      liveHeapMb: toMb(mean(liveInside.map((l) => l.heapUsedBytes))),
+      liveExternalMb: toMb(mean(liveInside.map((l) => l.externalBytes))),
+      liveArrayBuffersMb: toMb(mean(liveInside.map((l) => l.arrayBuffersBytes))),
       heapPeakMb: toMb(extreme(Math.max, mem.map((m) => m.heapUsedBytes))),
       rssMb: toMb(mean(mem.map((m) => m.rssBytes))),
       gcMs: gc.length < 2 ? NaN : fixed(((gc.at(-1) as MemorySample).gcSeconds - (gc[0] as MemorySample).gcSeconds) * 1000, 0),

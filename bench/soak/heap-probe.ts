@@ -1,9 +1,10 @@
 /**
  * Preloaded into the all-in-one by bench:soak (`node --require .../heap-probe.js`): every
  * SOAK_PROBE_GC_MS a full collection, then one line on stderr,
- * `soak-probe {"at":<epoch ms>,"heapUsedBytes":..,"rssBytes":..,"gcMs":..}`: the heap right after
+ * `soak-probe {"at":<epoch ms>,"heapUsedBytes":..,"externalBytes":..,"arrayBuffersBytes":..,"rssBytes":..,"gcMs":..}`: the heap right after
  * a full collection is the live data, whatever the collector's own timing (a sample between
- * collections also counts garbage). Touches nothing of the platform; without the variable it does
+ * collections also counts garbage); `external` (C++ objects bound to JS, Buffers included) and
+ * `arrayBuffers` tell RSS growth off the JS heap apart from the rest (native allocations, fragmentation). Touches nothing of the platform; without the variable it does
  * nothing.
  */
 import { writeSync } from 'node:fs';
@@ -21,6 +22,6 @@ if (Number.isInteger(every) && every >= 1_000) {
     collect();
     const gcMs = +(performance.now() - started).toFixed(1);
     const memory = process.memoryUsage();
-    writeSync(2, `${PROBE_PREFIX}${JSON.stringify({ at: Date.now(), heapUsedBytes: memory.heapUsed, rssBytes: memory.rss, gcMs })}\n`);
+    writeSync(2, `${PROBE_PREFIX}${JSON.stringify({ at: Date.now(), heapUsedBytes: memory.heapUsed, externalBytes: memory.external, arrayBuffersBytes: memory.arrayBuffers, rssBytes: memory.rss, gcMs })}\n`);
   }, every).unref();
 }

@@ -16,10 +16,12 @@ const PINO_ERROR = 50;
 const PINO_WARN = 40;
 const KEEP_OUTPUT_CHARS = 20_000;
 
-/** One heap-probe.ts line: epoch ms, heap and RSS right after a forced full collection, its duration. */
+/** One heap-probe.ts line: epoch ms, heap, external memory and RSS right after a forced full collection, its duration. */
 export interface ProbeLine {
   readonly at: number;
   readonly heapUsedBytes: number;
+  readonly externalBytes: number;
+  readonly arrayBuffersBytes: number;
   readonly rssBytes: number;
   readonly gcMs: number;
 }
