@@ -32,23 +32,11 @@ const CHAIR_FORM = [
  */
 describe('catalogue bundles through GraphQL on the peers', () => {
   let booted: BootedCatalogueContext;
-  const tokens = new Map<string, string>();
   const ids = { desk: '', chair: '', northwind: '', lamp: '' };
   let categoryId = '';
 
-  const as = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => {
-    let token = tokens.get(who);
-    if (token === undefined) {
-      token = await booted.token(who, who === 'p-catadmin' ? ['catalogue-admin'] : ['requester']);
-      tokens.set(who, token);
-    }
-    return booted.graphql(token, query, variables);
-  };
-  const ok = async <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const answer = await as(who, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return Object.values(answer.data ?? {})[0] as T;
-  };
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => booted.as(who, query, variables);
+  const ok = <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => booted.ok<T>(who, query, variables);
   const publishItem = async (name: string, extra: Record<string, unknown> = {}): Promise<string> => {
     const input = { name, categoryId, form: [], plan: [{ key: 'deliver', title: `Deliver ${name}`, groupId: 'g-service-desk' }], ...extra };
     return (await ok<{ id: string }>('p-catadmin', 'mutation($input: CatalogItemInput!) { publishCatalogItem(input: $input) { id } }', { input })).id;

@@ -18,23 +18,11 @@ const SERVICES = 'query { services(first: 200) { edges { node { id name } } } }'
  */
 describe('configuration-item references against the CMDB projection', () => {
   let booted: BootedCatalogueContext;
-  const tokens = new Map<string, string>();
   let itemId = '';
   const cmdb = new CmdbFeed();
 
-  const as = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => {
-    let token = tokens.get(who);
-    if (token === undefined) {
-      token = await booted.token(who, who === 'p-catadmin' ? ['catalogue-admin'] : ['requester']);
-      tokens.set(who, token);
-    }
-    return booted.graphql(token, query, variables);
-  };
-  const ok = async <T>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const answer = await as(who, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return Object.values(answer.data ?? {})[0] as T;
-  };
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => booted.as(who, query, variables);
+  const ok = <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => booted.ok<T>(who, query, variables);
   const order = (ci: string) =>
     as('p-requester', ORDER, { input: { lines: [{ itemId, quantity: 1, variables: JSON.stringify({ host: ci }) }] } });
   const myRequests = async () => (await ok<{ edges: unknown[] }>('p-requester', 'query { requests(first: 100) { edges { node { id } } } }')).edges.length;

@@ -51,27 +51,12 @@ const LAPTOP_VALUES = { model: 'x1', dock: true, memory_gb: 32, cost_centre: 'CC
  */
 describe('service requests through GraphQL on the peers', () => {
   let booted: BootedCatalogueContext;
-  const tokens = new Map<string, string>();
   const ids = { laptop: '', mouse: '', northwind: '', fax: '' };
   let categoryId = '';
   let requestsSoFar = 0;
 
-  const tokenOf = async (who: string): Promise<string> => {
-    const roles = { 'p-catadmin': ['catalogue-admin'], 'p-fulfiller': ['agent'], 'p-supplier': ['supplier-agent'] } as const;
-    let token = tokens.get(who);
-    if (token === undefined) {
-      token = await booted.token(who, who in roles ? roles[who as keyof typeof roles] : ['requester'], who === 'p-supplier' ? 'fabrikam' : undefined);
-      tokens.set(who, token);
-    }
-    return token;
-  };
-  const as = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => booted.graphql(await tokenOf(who), query, variables);
-  /** The field's data, failing with the errors when there are any. */
-  const ok = async <T = Node>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const answer = await as(who, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return Object.values(answer.data ?? {})[0] as T;
-  };
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> => booted.as(who, query, variables);
+  const ok = <T = Node>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => booted.ok<T>(who, query, variables);
   const itemInput = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
     categoryId,
