@@ -9,6 +9,7 @@ export * from './lib/topics/change.topic';
 export * from './lib/topics/cmdb.topic';
 export * from './lib/topics/directory.topic';
 export * from './lib/topics/incident.topic';
+export * from './lib/topics/notification.topic';
 export * from './lib/topics/platform-topics';
 export * from './lib/topics/problem.topic';
 export * from './lib/topics/request.topic';

@@ -10,6 +10,8 @@ export type Role =
   | 'implementer'
   /** Manages the service portfolio and the catalogue (services, offerings, categories, items, entitlements). */
   | 'catalogue-admin'
+  /** Manages notification rules, templates, endpoints, on-call schedules and escalation policies. */
+  | 'notification-admin'
   | 'admin';
 
 export const ROLES: readonly Role[] = Object.freeze([
@@ -22,6 +24,7 @@ export const ROLES: readonly Role[] = Object.freeze([
   'cab-member',
   'implementer',
   'catalogue-admin',
+  'notification-admin',
   'admin',
 ] as const);
 

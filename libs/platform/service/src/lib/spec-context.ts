@@ -89,3 +89,36 @@ export async function bootContextForSpec<E extends TObject, S>(declaration: Cont
     },
   };
 }
+
+/** A persona's roles and organisation claim (a supplier agent's is required). */
+export interface SpecPersona {
+  readonly roles: readonly Role[];
+  readonly org?: string;
+}
+
+/** GraphQL as named personas, for a context's spec fixture. */
+export interface SpecPersonas {
+  /** GraphQL as `who`, with its persona's roles (the fallback for anyone not listed); tokens cached per persona. */
+  as(who: string, query: string, variables?: Record<string, unknown>): Promise<SpecGraphqlAnswer>;
+  /** The first field's data of `as`; throws with the errors when there are any. */
+  ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/** `as`/`ok` over a booted context: `personas` names who holds which roles, `fallback` everyone else's. */
+export function specPersonas(context: Pick<SpecContext, 'token' | 'graphql'>, personas: Readonly<Record<string, SpecPersona>>, fallback: SpecPersona): SpecPersonas {
+  const tokens = new Map<string, Promise<string>>();
+  const as: SpecPersonas['as'] = async (who, query, variables = {}) => {
+    let token = tokens.get(who);
+    if (token === undefined) {
+      const persona = personas[who] ?? fallback;
+      tokens.set(who, (token = context.token(who, persona.roles, persona.org)));
+    }
+    return context.graphql(await token, query, variables);
+  };
+  const ok = async <T>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const answer = await as(who, query, variables);
+    if (answer.errors !== undefined) throw new Error(`${who}: ${JSON.stringify(answer.errors)}`);
+    return Object.values(answer.data ?? {})[0] as T;
+  };
+  return { as, ok };
+}

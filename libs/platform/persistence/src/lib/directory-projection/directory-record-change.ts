@@ -28,6 +28,12 @@ export interface ProjectedPerson {
   readonly timeZone: string | null;
   /** The person's line manager (a person id), when the directory names one. */
   readonly managerId: string | null;
+  /** Where mail reaches the person: the primary email, else the first one (notifications). */
+  readonly email: string | null;
+  /** A BCP 47 tag (en, de-CH) the person reads in; null: the platform's default. */
+  readonly locale: string | null;
+  /** The person's chat handle (a Slack or Teams user), as the directory holds it. */
+  readonly chatHandle: string | null;
 }
 
 /** A group without its members (they change by `members-added`/`-removed`). */
@@ -38,6 +44,8 @@ export interface ProjectedGroup {
   readonly orgId: string | null;
   /** Every member holds these while a member. */
   readonly roles: readonly string[];
+  /** The group's manager (a person id), when the directory names one. */
+  readonly managerId: string | null;
 }
 
 /** What one directory event changes in a projection. */
@@ -72,14 +80,14 @@ export function directoryChange(event: DirectoryEvent, refuse: RefuseDirectoryEv
     case 'itsm.directory.person-deactivated.v1':
     case 'itsm.directory.person-reactivated.v1': {
       const d = event.data;
-      const person = { id: subjectOf('person', d.personId), userName: d.userName.toLowerCase(), displayName: d.displayName, active: d.active, orgId: d.organisationId, roles: [...new Set(d.roles)], timeZone: d.timeZone, managerId: d.managerId };
+      const person = { id: subjectOf('person', d.personId), userName: d.userName.toLowerCase(), displayName: d.displayName, active: d.active, orgId: d.organisationId, roles: [...new Set(d.roles)], timeZone: d.timeZone, managerId: d.managerId, email: primaryEmail(d.emails), locale: d.locale, chatHandle: d.chatHandle };
       return { kind: 'person', person };
     }
     case 'itsm.directory.person-deleted.v1':
       return { kind: 'person-deleted', personId: subjectOf('person', event.data.personId), userName: event.data.userName.toLowerCase() };
     case 'itsm.directory.group-saved.v1': {
       const d = event.data;
-      return { kind: 'group', group: { id: subjectOf('group', d.groupId), name: d.name, kind: d.kind, orgId: d.organisationId, roles: [...new Set(d.roles)] } };
+      return { kind: 'group', group: { id: subjectOf('group', d.groupId), name: d.name, kind: d.kind, orgId: d.organisationId, roles: [...new Set(d.roles)], managerId: d.managerId } };
     }
     case 'itsm.directory.group-members-added.v1':
       return { kind: 'members-added', groupId: subjectOf('group', event.data.groupId), personIds: [...new Set(event.data.personIds)] };
@@ -88,4 +96,9 @@ export function directoryChange(event: DirectoryEvent, refuse: RefuseDirectoryEv
     case 'itsm.directory.group-deleted.v1':
       return { kind: 'group-deleted', groupId: subjectOf('group', event.data.groupId) };
   }
+}
+
+/** The primary email, else the first one listed; null when the person has none. */
+function primaryEmail(emails: readonly { readonly value: string; readonly primary: boolean }[]): string | null {
+  return (emails.find((e) => e.primary) ?? emails[0])?.value ?? null;
 }

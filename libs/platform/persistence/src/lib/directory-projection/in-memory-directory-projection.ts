@@ -36,7 +36,7 @@ export class InMemoryDirectoryProjection extends DirectoryProjection {
       case 'person':
         return applyOnceInMemory(this.personRecords, change.person.id, event, () => ({ ...change.person, deleted: false }));
       case 'person-deleted':
-        return applyOnceInMemory(this.personRecords, change.personId, event, (p) => ({ id: change.personId, userName: change.userName, displayName: p?.displayName ?? change.userName, active: false, orgId: p?.orgId ?? null, roles: [], timeZone: p?.timeZone ?? null, managerId: null, deleted: true }));
+        return applyOnceInMemory(this.personRecords, change.personId, event, (p) => ({ id: change.personId, userName: change.userName, displayName: p?.displayName ?? change.userName, active: false, orgId: p?.orgId ?? null, roles: [], timeZone: p?.timeZone ?? null, managerId: null, email: null, locale: null, chatHandle: null, deleted: true }));
       case 'group':
         return applyOnceInMemory(this.groupRecords, change.group.id, event, (g) => ({ group: change.group, memberIds: g?.memberIds ?? [] }));
       case 'members-added':

@@ -18,10 +18,13 @@ interface PersonDocument {
   roles?: string[];
   timeZone?: string | null;
   managerId?: string | null;
+  email?: string | null;
+  locale?: string | null;
+  chatHandle?: string | null;
   deleted?: boolean;
 }
 /** `kind` absent: not live (known from member batches only, or deleted). */
-interface GroupDocument { _id: Types.ObjectId; key: string; name?: string; kind?: DirectoryGroupKind; orgId?: string | null; roles?: string[]; memberIds?: string[] }
+interface GroupDocument { _id: Types.ObjectId; key: string; name?: string; kind?: DirectoryGroupKind; orgId?: string | null; roles?: string[]; managerId?: string | null; memberIds?: string[] }
 
 const COLLECTIONS = { organisations: 'directory_organisations', people: 'directory_people', groups: 'directory_groups' } as const;
 const organisationId = (id: string): Types.ObjectId => objectIdFromKey('directory-organisation', id);
@@ -65,14 +68,14 @@ export class MongoDirectoryProjection extends DirectoryProjection {
         return applyOnce(this.organisationDocs, organisationId(id), event, { $set: { key: id, name, kind, active } });
       }
       case 'person': {
-        const { id, userName, displayName, active, orgId, roles, timeZone, managerId } = change.person;
-        return applyOnce(this.personDocs, personId(id), event, { $set: { key: id, userName, displayName, active, orgId, roles: [...roles], timeZone, managerId, deleted: false } });
+        const { id, userName, displayName, active, orgId, roles, timeZone, managerId, email, locale, chatHandle } = change.person;
+        return applyOnce(this.personDocs, personId(id), event, { $set: { key: id, userName, displayName, active, orgId, roles: [...roles], timeZone, managerId, email, locale, chatHandle, deleted: false } });
       }
       case 'person-deleted':
         return applyOnce(this.personDocs, personId(change.personId), event, { $set: { key: change.personId, userName: change.userName, active: false, roles: [], deleted: true } });
       case 'group': {
-        const { id, name, kind, orgId, roles } = change.group;
-        return applyOnce(this.groupDocs, groupId(id), event, { $set: { key: id, name, kind, orgId, roles: [...roles] } });
+        const { id, name, kind, orgId, roles, managerId } = change.group;
+        return applyOnce(this.groupDocs, groupId(id), event, { $set: { key: id, name, kind, orgId, roles: [...roles], managerId } });
       }
       case 'members-added':
         return applyOnce(this.groupDocs, groupId(change.groupId), event, { $set: { key: change.groupId }, $addToSet: { memberIds: { $each: change.personIds } } });
@@ -120,9 +123,9 @@ export class MongoDirectoryProjection extends DirectoryProjection {
 }
 
 function toPerson(d: PersonDocument): ProjectedPerson {
-  return { id: d.key, userName: d.userName, displayName: d.displayName ?? d.userName, active: d.active, orgId: d.orgId ?? null, roles: d.roles ?? [], timeZone: d.timeZone ?? null, managerId: d.managerId ?? null };
+  return { id: d.key, userName: d.userName, displayName: d.displayName ?? d.userName, active: d.active, orgId: d.orgId ?? null, roles: d.roles ?? [], timeZone: d.timeZone ?? null, managerId: d.managerId ?? null, email: d.email ?? null, locale: d.locale ?? null, chatHandle: d.chatHandle ?? null };
 }
 
 function liveGroups(docs: readonly GroupDocument[]): ProjectedGroupWithMembers[] {
-  return docs.flatMap((d) => (d.kind === undefined ? [] : [{ id: d.key, name: d.name ?? d.key, kind: d.kind, orgId: d.orgId ?? null, roles: d.roles ?? [], memberIds: d.memberIds ?? [] }]));
+  return docs.flatMap((d) => (d.kind === undefined ? [] : [{ id: d.key, name: d.name ?? d.key, kind: d.kind, orgId: d.orgId ?? null, roles: d.roles ?? [], managerId: d.managerId ?? null, memberIds: d.memberIds ?? [] }]));
 }

@@ -1,0 +1,3 @@
+export * from './notification.errors';
+export * from './notice';
+export * from './event-fields';

@@ -1,0 +1,56 @@
+import { Secret } from '@itsm/platform/config';
+import { assertTimeZone } from '@itsm/recurrence';
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+
+/** The notification context's own settings (the env fragment; values validated at boot). */
+export const NotificationEnv = Type.Object({
+  /** Seeds demo rules, templates and an on-call rotation when there are none (compose, demos). */
+  NOTIFICATION_SEED_DEMO_DATA: Type.Boolean({ default: false }),
+  /** The SMTP relay mail goes through: `smtp://host:port` or `smtps://user:pass@host:465` (the all-in-one's own sink by default). */
+  NOTIFICATION_SMTP_URL: Secret(Type.String({ minLength: 8, maxLength: 500, pattern: '^smtps?://', default: 'smtp://127.0.0.1:1025' })),
+  /** The sender of every notification mail (also how our own mails are recognised when they come back). */
+  NOTIFICATION_MAIL_FROM: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$', default: 'notify@itsm.localhost' }),
+  /** The domain replies, bounces and Message-IDs use (`reply+<token>@`, `bounce+<delivery>@`, `<d.<delivery>@`). */
+  NOTIFICATION_MAIL_DOMAIN: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9.-]+$', default: 'itsm.localhost' }),
+  /** The key that signs reply addresses and acknowledgement links (at least 32 characters). */
+  NOTIFICATION_SIGNING_SECRET: Secret(Type.String({ minLength: 32, maxLength: 512, default: 'dev-only-notification-signing-secret-change-me' })),
+  /** Where links in messages point: the portal's base URL. */
+  NOTIFICATION_LINK_BASE_URL: Type.String({ minLength: 8, maxLength: 500, pattern: '^https?://', default: 'http://localhost:4000' }),
+  /** The port inbound mail (replies, bounces) arrives on over LMTP/SMTP from the MTA; 0: not listening. */
+  NOTIFICATION_INBOUND_PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 0 }),
+  /** Webhook and chat targets on loopback or private networks are refused unless this is true (tests, the all-in-one). */
+  NOTIFICATION_ALLOW_PRIVATE_TARGETS: Type.Boolean({ default: false }),
+  /** The locale and time zone of a person the directory gives none. */
+  NOTIFICATION_DEFAULT_LOCALE: Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', default: 'en' }),
+  NOTIFICATION_DEFAULT_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC' }),
+});
+export type NotificationEnv = Static<typeof NotificationEnv>;
+
+/** What the notification module is built from (beyond the kit's settings). */
+export interface NotificationSettings {
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
+  readonly mailDomain: string;
+  readonly signingSecret: string;
+  readonly linkBaseUrl: string;
+  readonly inboundPort: number;
+  readonly allowPrivateTargets: boolean;
+  readonly defaultLocale: string;
+  readonly defaultTimeZone: string;
+}
+
+export function toNotificationSettings(env: NotificationEnv): NotificationSettings {
+  assertTimeZone(env.NOTIFICATION_DEFAULT_TIME_ZONE);
+  return {
+    smtpUrl: env.NOTIFICATION_SMTP_URL,
+    mailFrom: env.NOTIFICATION_MAIL_FROM,
+    mailDomain: env.NOTIFICATION_MAIL_DOMAIN.toLowerCase(),
+    signingSecret: env.NOTIFICATION_SIGNING_SECRET,
+    linkBaseUrl: env.NOTIFICATION_LINK_BASE_URL.replace(/\/+$/, ''),
+    inboundPort: env.NOTIFICATION_INBOUND_PORT,
+    allowPrivateTargets: env.NOTIFICATION_ALLOW_PRIVATE_TARGETS,
+    defaultLocale: env.NOTIFICATION_DEFAULT_LOCALE,
+    defaultTimeZone: env.NOTIFICATION_DEFAULT_TIME_ZONE,
+  };
+}

@@ -1,0 +1,30 @@
+import { changeTopic, cmdbTopic, directoryTopic, incidentTopic, notificationTopic, problemTopic, requestTopic, serviceTopic, slaTopic } from '@itsm/contracts';
+import { defineContext } from '@itsm/platform/service';
+import { NotificationSchema } from './graphql/notification.schema-marker';
+import { NotificationEnv, toNotificationSettings } from './notification-env';
+import { NotificationModule } from './notification.module';
+
+/** The group the notification service's replicas share. */
+export const NOTIFICATION_CONSUMER_GROUP = 'notification-service';
+
+/**
+ * The streams rules can trigger on: every context's topic but the CMDB discovery feed (raw scanner
+ * input, not a record's history). A new context's topic is added here and in the rules' data; no
+ * other code changes.
+ */
+export const NOTIFIABLE_TOPICS = [incidentTopic, problemTopic, slaTopic, cmdbTopic, directoryTopic, changeTopic, serviceTopic, requestTopic] as const;
+
+/**
+ * Notifications and on-call, for the service kit: it owns `itsm.notification.v1` (replies that
+ * become comments, escalations) and reads every notifiable topic (rules, its directory projection).
+ */
+export const notificationContext = defineContext({
+  name: 'notification',
+  defaultPort: 4108,
+  env: NotificationEnv,
+  topics: { owns: [notificationTopic], consumes: [...NOTIFIABLE_TOPICS] },
+  consumerGroup: NOTIFICATION_CONSUMER_GROUP,
+  subgraph: { module: NotificationModule, schema: NotificationSchema, orphanedTypes: [] },
+  settings: (env) => toNotificationSettings(env),
+  module: (options) => NotificationModule.forRoot(options),
+});

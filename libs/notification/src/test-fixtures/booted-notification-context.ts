@@ -1,0 +1,57 @@
+import { directoryChange, DirectoryProjection } from '@itsm/platform/persistence';
+import type { DirectoryEvent } from '@itsm/platform/persistence';
+import { bootContextForSpec, specPersonas } from '@itsm/platform/service';
+import type { SpecContext, SpecPersona, SpecPersonas } from '@itsm/platform/service';
+import { DirectoryFeed, testPeers } from '@itsm/testing';
+import type { NotificationSettings } from '../notification-env';
+import { notificationContext } from '../notification.context';
+import { notificationDirectory } from './notification-directory';
+
+export type { SpecGraphqlAnswer as GraphqlAnswer } from '@itsm/platform/service';
+
+export interface BootNotificationOptions {
+  /** Project `notificationDirectory`'s people and groups (default true). */
+  readonly directory?: boolean;
+  /** Settings over the spec defaults (an SMTP sink's URL, private targets allowed). */
+  readonly settings?: Partial<NotificationSettings>;
+}
+
+/** The notification context booted for an integration spec (`published`: `itsm.notification.v1`). */
+export interface BootedNotificationContext extends SpecContext, SpecPersonas {
+  /** Applies directory events to the context's projection, as its consumer does. */
+  projectDirectory(...events: DirectoryEvent[]): Promise<void>;
+}
+
+/** `n-admin` is a notification admin, `n-supplier` a supplier agent of Fabrikam; anyone else an agent. */
+const PERSONA_ROLES: Readonly<Record<string, SpecPersona>> = {
+  'n-admin': { roles: ['notification-admin'] },
+  'n-supplier': { roles: ['supplier-agent'], org: 'fabrikam' },
+};
+
+/** What a spec's context is configured with unless it says otherwise: nothing reaches outside 127.0.0.1. */
+export const SPEC_NOTIFICATION_SETTINGS: NotificationSettings = {
+  smtpUrl: 'smtp://127.0.0.1:1',
+  mailFrom: 'notify@itsm.test',
+  mailDomain: 'itsm.test',
+  signingSecret: 'spec-notification-signing-secret-0123456789abcdef',
+  linkBaseUrl: 'https://portal.itsm.test',
+  inboundPort: 0,
+  allowPrivateTargets: true,
+  defaultLocale: 'en',
+  defaultTimeZone: 'UTC',
+};
+
+/** Boots the notification context on the peers with `notificationDirectory`'s people: the setup every notification integration spec shares. */
+export async function bootNotificationContext(options: BootNotificationOptions = {}): Promise<BootedNotificationContext> {
+  const booted = await bootContextForSpec(notificationContext, {
+    mongoUrl: testPeers().mongoUrl,
+    settings: { ...SPEC_NOTIFICATION_SETTINGS, ...options.settings },
+    probeTopics: ['itsm.notification.v1'],
+  });
+  const projection = booted.app.get(DirectoryProjection);
+  const projectDirectory: BootedNotificationContext['projectDirectory'] = async (...events) => {
+    for (const event of events) await projection.apply(directoryChange(event, (message) => new Error(message)), event);
+  };
+  if (options.directory ?? true) await projectDirectory(...notificationDirectory(new DirectoryFeed()));
+  return { ...booted, projectDirectory, ...specPersonas(booted, PERSONA_ROLES, { roles: ['agent'] }) };
+}
