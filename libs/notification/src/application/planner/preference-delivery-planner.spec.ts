@@ -5,7 +5,7 @@ import { parsePreferences } from '../../domain/preferences';
 import type { PreferencesInput } from '../../domain/preferences';
 import { SPEC_NOTIFICATION_SETTINGS } from '../../test-fixtures/booted-notification-context';
 import { notificationDirectory } from '../../test-fixtures/notification-directory';
-import { DefaultPlannerLimits } from './delivery-limits';
+import { plannerSettingsFrom } from './planner-settings';
 import { InMemoryDigestStore, InMemoryPreferenceStore, InMemoryWindowSlots } from './in-memory-planner-stores';
 import { PreferenceDeliveryPlanner } from './preference-delivery-planner';
 
@@ -27,7 +27,7 @@ async function setup(preferences: Record<string, PreferencesInput> = {}) {
   for (const [personId, input] of Object.entries(preferences)) await store.save(parsePreferences(personId, input));
   const digests = new InMemoryDigestStore();
   const warnings: unknown[] = [];
-  const planner = new PreferenceDeliveryPlanner(directory, store, digests, new InMemoryWindowSlots(), new DefaultPlannerLimits(), SPEC_NOTIFICATION_SETTINGS, { warn: (obj: unknown) => warnings.push(obj) } as never);
+  const planner = new PreferenceDeliveryPlanner(directory, store, digests, new InMemoryWindowSlots(), plannerSettingsFrom(SPEC_NOTIFICATION_SETTINGS), { warn: (obj: unknown) => warnings.push(obj) } as never);
   return { planner, digests, warnings };
 }
 

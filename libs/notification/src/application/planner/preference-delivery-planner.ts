@@ -1,20 +1,18 @@
 import { DirectoryProjection } from '@itsm/platform/persistence';
 import type { ProjectedPerson } from '@itsm/platform/persistence';
 import { PINO_LOGGER } from '@itsm/platform/observability';
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Notice, PersonChannel, PersonRecipient } from '../../domain';
 import { fixedWindow, scheduledDigestWindow, stormDigestWindow } from '../../domain/digests';
 import type { DigestWindow } from '../../domain/digests';
 import { channelEnabled, defaultPreferences, digestFor, quietUntil, resolveZone } from '../../domain/preferences';
 import type { NotificationPreferences } from '../../domain/preferences';
-import type { NotificationSettings } from '../../notification-env';
-import { NOTIFICATION_SETTINGS } from '../../notification.module';
 import { DigestStore } from '../digests/digest-store.port';
 import { DeliveryPlanner } from '../ports';
 import type { DeliveryPlan } from '../ports';
 import { PreferenceStore } from '../preferences/preference-store.port';
-import { PlannerLimits } from './delivery-limits';
+import { PlannerSettings } from './planner-settings';
 import { WindowSlots } from './window-slots.port';
 
 type PersonNotice = Notice & { readonly recipient: PersonRecipient; readonly channel: PersonChannel };
@@ -36,8 +34,7 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
     private readonly preferences: PreferenceStore,
     private readonly digests: DigestStore,
     private readonly slots: WindowSlots,
-    private readonly plannerLimits: PlannerLimits,
-    @Inject(forwardRef(() => NOTIFICATION_SETTINGS)) private readonly settings: NotificationSettings,
+    private readonly settings: PlannerSettings,
     @Inject(PINO_LOGGER) private readonly logger: Pick<Logger, 'warn'>,
   ) {
     super();
@@ -56,7 +53,7 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
     if (gathered !== null) return gathered;
     const quietEnd = preferences.quietHours === null || (notice.urgent && preferences.urgentBreaksQuietHours) ? null : quietUntil(preferences.quietHours, zone, now);
     if (quietEnd !== null) return { kind: 'defer', until: quietEnd, reason: 'quiet_hours' };
-    const rate = this.plannerLimits.limits.rate[notice.channel];
+    const rate = this.settings.limits.rate[notice.channel];
     const window = fixedWindow(rate.windowMs, now);
     const within = await this.slots.take(`rate|${personId}|${notice.channel}`, window.start, window.end, notice.key, rate.limit);
     return within ? { kind: 'send' } : { kind: 'defer', until: window.end, reason: 'rate_limit' };
@@ -69,10 +66,10 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
     if (scheduled !== null) return this.join(notice, scheduled, now);
     const root = notice.items[0]?.ticket.rootId;
     if (root === undefined || notice.category === 'on_call') return null;
-    const { storm } = this.plannerLimits.limits;
+    const { storm } = this.settings.limits;
     const window = fixedWindow(storm.windowMs, now);
     const within = await this.slots.take(`storm|${notice.recipient.personId}|${notice.channel}|${root}`, window.start, window.end, notice.key, storm.threshold);
-    return within ? null : this.join(notice, stormDigestWindow(this.plannerLimits.limits, root, now), now);
+    return within ? null : this.join(notice, stormDigestWindow(this.settings.limits, root, now), now);
   }
 
   private async join(notice: PersonNotice, window: DigestWindow, now: number): Promise<DeliveryPlan> {
