@@ -1,0 +1,3 @@
+export * from './notification-preferences';
+export * from './parse-preferences';
+export * from './quiet-hours';

@@ -1,0 +1,35 @@
+import { collectionIndexes, objectIdFromKey } from '@itsm/platform/persistence';
+import type { Collection, Connection, Types } from 'mongoose';
+import { PreferenceStore } from '../application/preferences/preference-store.port';
+import type { NotificationPreferences } from '../domain/preferences';
+
+interface PreferenceDocument extends NotificationPreferences {
+  _id: Types.ObjectId;
+  updatedAt: Date;
+}
+
+const COLLECTION = 'notification_preferences';
+const keyOf = (personId: string): Types.ObjectId => objectIdFromKey('notification-preferences', personId);
+
+/** People's notification preferences, one document per person (read and written by its id only). */
+export class NotificationPreferenceRepository extends PreferenceStore {
+  static readonly indexes = [collectionIndexes(COLLECTION, [])];
+
+  private readonly collection: Collection<PreferenceDocument>;
+
+  constructor(connection: Connection) {
+    super();
+    this.collection = connection.collection<PreferenceDocument>(COLLECTION);
+  }
+
+  async find(personId: string): Promise<NotificationPreferences | null> {
+    const d = await this.collection.findOne({ _id: keyOf(personId) });
+    if (d === null) return null;
+    return { personId: d.personId, channels: d.channels, quietHours: d.quietHours, urgentBreaksQuietHours: d.urgentBreaksQuietHours, digests: d.digests };
+  }
+
+  async save(preferences: NotificationPreferences, now: number): Promise<void> {
+    const { personId, channels, quietHours, urgentBreaksQuietHours, digests } = preferences;
+    await this.collection.replaceOne({ _id: keyOf(personId) }, { personId, channels, quietHours, urgentBreaksQuietHours, digests, updatedAt: new Date(now) }, { upsert: true });
+  }
+}
