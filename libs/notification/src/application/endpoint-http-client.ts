@@ -33,7 +33,7 @@ const publicOnlyLookup = ((hostname: string, options: LookupOptions, callback: (
 /** Posts with node:http(s): no redirects followed, a timeout on the whole exchange, the answer's first bytes read. */
 @Injectable()
 export class NodeEndpointHttp extends EndpointHttp {
-  constructor(@Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings) {
+  constructor(@Inject(NOTIFICATION_SETTINGS) private readonly settings: Pick<NotificationSettings, 'allowPrivateTargets'>) {
     super();
   }
 

@@ -90,6 +90,8 @@ describe('HttpEndpointSender', () => {
     await expect(sender.send(message('ops', 'webhook'), NOW)).resolves.toEqual({ kind: 'failed', reason: 'HTTP 400' });
     await expect(sender.send(message('ops', 'webhook'), NOW)).resolves.toMatchObject({ kind: 'failed', reason: 'redirect not followed (HTTP 302)' });
     await expect(sender.send(message('ops', 'webhook'), NOW)).resolves.toMatchObject({ kind: 'failed', reason: 'ops.example.com resolves to 10.0.0.1, a private address' });
+    await store.save({ ...endpoint('inside', 'webhook', SECRETS), url: 'https://10.1.1.1/hook' }, null);
+    await expect(sender.send(message('inside', 'webhook'), NOW)).resolves.toEqual({ kind: 'failed', reason: 'private target refused' });
     await expect(sender.send(message('nobody', 'webhook'), NOW)).resolves.toEqual({ kind: 'failed', reason: 'no endpoint nobody' });
     await expect(sender.send(message('chat', 'teams'), NOW)).resolves.toMatchObject({ kind: 'failed' });
     expect(http.requests).toHaveLength(3);
