@@ -16,13 +16,14 @@ const SECRETS = ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', `whsec_${'B'.repeat(4
 /** Answers queued per call (an Error rejects), 200 once empty; keeps what it was asked. */
 class ScriptedHttp extends EndpointHttp {
   readonly requests: EndpointRequest[] = [];
-  private readonly script: (EndpointAnswer | Error)[] = [];
-  answer(...answers: (number | EndpointAnswer | Error)[]): void {
+  private readonly script: (EndpointAnswer | Error | 'hang')[] = [];
+  answer(...answers: (number | EndpointAnswer | Error | 'hang')[]): void {
     this.script.push(...answers.map((a) => (typeof a === 'number' ? { status: a, retryAfter: null, body: '' } : a)));
   }
   async post(request: EndpointRequest): Promise<EndpointAnswer> {
     this.requests.push(request);
     const next = this.script.shift() ?? { status: 200, retryAfter: null, body: 'ok' };
+    if (next === 'hang') return new Promise<EndpointAnswer>(() => undefined);
     if (next instanceof Error) throw next;
     return next;
   }
@@ -83,6 +84,14 @@ describe('HttpEndpointSender', () => {
     await expect(sender.send(message('ops', 'webhook'), NOW)).resolves.toEqual({ kind: 'retry', reason: 'breaker open', afterMs: DEFAULT_ENDPOINT_DELIVERY_POLICY.breaker.resetTimeoutMs });
     expect(http.requests).toHaveLength(calls);
     await expect(sender.send(message('other', 'webhook'), NOW)).resolves.toMatchObject({ kind: 'sent' });
+  });
+
+  it('abandons a call without an answer within the timeout, for a retry', async () => {
+    const impatient = new HttpEndpointSender(store, http, { allowPrivateTargets: false }, { ...DEFAULT_ENDPOINT_DELIVERY_POLICY, timeoutMs: 50 });
+    http.answer('hang');
+    await expect(impatient.send(message('ops', 'webhook'), NOW)).resolves.toEqual({ kind: 'retry', reason: 'no answer within 50 ms', afterMs: null });
+    expect(http.requests[0]?.timeoutMs).toBe(50);
+    impatient.onApplicationShutdown();
   });
 
   it('fails for good on other 4xx, redirects, private targets, unknown endpoints and a channel mismatch', async () => {
