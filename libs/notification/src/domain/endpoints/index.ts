@@ -1,0 +1,4 @@
+export * from './endpoint-answer';
+export * from './endpoint-bodies';
+export * from './endpoint-url';
+export * from './notification-endpoint';

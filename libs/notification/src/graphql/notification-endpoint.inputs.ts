@@ -1,0 +1,12 @@
+import { InputText } from '@itsm/platform/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import type { EndpointChannel } from '../domain';
+import { NotificationSchema } from './notification.schema-marker';
+import { EndpointChannelGql } from './notification-endpoint.types';
+
+@InputType('NotificationEndpointInput', { registerIn: NotificationSchema })
+export class NotificationEndpointInput {
+  @Field() name!: string;
+  @Field(() => EndpointChannelGql) channel!: EndpointChannel;
+  @Field({ description: 'https (http and private targets only where the deployment allows them); no credentials in it' }) @InputText('text') url!: string;
+}
