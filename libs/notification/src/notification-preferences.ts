@@ -14,6 +14,8 @@ import { PreferenceStore } from './application/preferences/preference-store.port
 import { NotificationPreferencesHandler } from './application/queries/notification-preferences/notification-preferences.handler';
 import { NotificationPreferenceResolver } from './graphql/notification-preference.resolver';
 import { NotificationDigestRepository } from './persistence/notification-digest.repository';
+import { NOTIFICATION_SETTINGS } from './notification-env';
+import type { NotificationSettings } from './notification-env';
 import { NotificationPreferenceRepository } from './persistence/notification-preference.repository';
 import { WindowSlotRepository } from './persistence/preference-window-slots.repository';
 
@@ -31,12 +33,7 @@ export const NOTIFICATION_PREFERENCES_PROVIDERS: readonly Provider[] = [
   { provide: PreferenceStore, useExisting: NotificationPreferenceRepository },
   { provide: DigestStore, useExisting: NotificationDigestRepository },
   { provide: WindowSlots, useExisting: WindowSlotRepository },
-  /*
-   * The zone of people without one is the env's default (UTC): NOTIFICATION_SETTINGS is declared in notification.module.ts,
-   * which imports this file, so injecting it here is an import cycle; once the token moves to a file of its own, bind
-   * `useFactory: plannerSettingsFrom, inject: [NOTIFICATION_SETTINGS]` (NOTIFICATION_DEFAULT_TIME_ZONE then applies).
-   */
-  { provide: PlannerSettings, useValue: plannerSettingsFrom({ defaultTimeZone: 'UTC' }) },
+  { provide: PlannerSettings, useFactory: (settings: NotificationSettings) => plannerSettingsFrom(settings), inject: [NOTIFICATION_SETTINGS] },
   { provide: DeliveryPlanner, useClass: PreferenceDeliveryPlanner },
   PreferenceAccess,
   NotificationPreferencesHandler,
