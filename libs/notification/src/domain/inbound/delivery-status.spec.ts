@@ -1,3 +1,4 @@
+import { bounceEffect } from './bounce';
 import { bounceReason, parseDeliveryStatus } from './delivery-status';
 
 const dsn = [
@@ -32,5 +33,19 @@ describe('delivery status reports (RFC 3464)', () => {
 
   it('skips blocks without recipient or action and survives garbage', () => {
     expect(parseDeliveryStatus('garbage\n\nno colon here\n\nAction: failed')).toEqual({ envelopeId: null, recipients: [] });
+  });
+});
+
+describe('a bounce\'s effect', () => {
+  const id = '0123456789abcdef01234567';
+  it('fails the VERP delivery, else the envelope id\'s', () => {
+    expect(bounceEffect(id, [dsn])).toMatchObject({ kind: 'fail', deliveryId: id });
+    expect(bounceEffect(null, [dsn])).toMatchObject({ kind: 'fail', deliveryId: id });
+    expect(bounceEffect(null, [dsn.replace(/Original-Envelope-Id.*\r\n/, '')])).toEqual({ kind: 'none', why: 'a bounce naming no delivery of ours' });
+  });
+
+  it('fails nothing for a delay, and a VERP bounce without a report as such', () => {
+    expect(bounceEffect(id, [dsn.replace('Action: failed', 'Action: delayed')])).toEqual({ kind: 'none', why: 'no recipient failed (delayed, delayed)' });
+    expect(bounceEffect(id, [])).toEqual({ kind: 'fail', deliveryId: id, reason: 'bounced without a delivery status report' });
   });
 });
