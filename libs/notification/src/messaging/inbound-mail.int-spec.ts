@@ -3,8 +3,10 @@ import { expectEventually } from '@itsm/testing';
 import { Types } from 'mongoose';
 import { createTransport } from 'nodemailer';
 import { deliveryId } from '../application/delivery-id';
+import { bounceAddress, replyAddress } from '../application/inbound/inbound-addresses';
 import { inboundMailId } from '../application/inbound/inbound-mail-id';
-import { bootInboundContext, SpecDeliveryRecords } from '../application/inbound/test-fixtures/booted-inbound-context';
+import { bootInboundContext } from '../application/inbound/test-fixtures/booted-inbound-context';
+import { SpecDeliveryRecords } from '../application/inbound/test-fixtures/spec-delivery-records';
 import type { BootedInboundContext } from '../application/inbound/test-fixtures/booted-inbound-context';
 import { gmailVacation, plainReply, postfixDsn } from '../application/inbound/test-fixtures/inbound-mails';
 import { SignedTokens } from '../application/signed-tokens';
@@ -19,8 +21,8 @@ const ticket = { topic: 'itsm.incident.v1', id: 'inc-4711', number: 'INC0004711'
 describe('inbound mail through the listener (replies, auto-replies, bounces)', () => {
   const records = new SpecDeliveryRecords();
   const delivery = deliveryId('evt-inbound-1', alice, 'email');
-  const replyTo = `reply+${tokens.sign('reply', delivery)}@itsm.test`;
-  const bounceTo = `bounce+${delivery}@itsm.test`;
+  const replyTo = replyAddress(tokens, delivery, 'itsm.test');
+  const bounceTo = bounceAddress(delivery, 'itsm.test');
   let context: BootedInboundContext;
   let send: (raw: string, from: string, to: string) => Promise<void>;
 
