@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { AddIncidentNoteHandler } from './commands/add-incident-note/add-incident-note.handler';
+import { AddReplyCommentHandler } from './commands/add-reply-comment/add-reply-comment.handler';
 import { AdvanceProblemHandler } from './commands/advance-problem/advance-problem.handler';
 import { ApplyPriorityMatrixHandler } from './commands/apply-priority-matrix/apply-priority-matrix.handler';
 import { AssignIncidentHandler } from './commands/assign-incident/assign-incident.handler';
@@ -50,6 +51,7 @@ export const INCIDENT_HANDLERS: readonly Type[] = [
   CancelIncidentHandler,
   ChangeIncidentImpactUrgencyHandler,
   AddIncidentNoteHandler,
+  AddReplyCommentHandler,
   LinkIncidentHandler,
   UnlinkIncidentHandler,
   SetIncidentParentHandler,

@@ -6,6 +6,7 @@ import { memberStanding } from '../domain';
 import type { AppliedEvent } from '../application/ports/directory-projection.port';
 import type { AssignmentGroups, Organisations } from '../application/ports/reference-data.port';
 import type { DirectoryProjectionStore } from '../application/ports/directory-projection.port';
+import type { ReplyAuthors } from '../application/commands/add-reply-comment/reply-authors.port';
 
 interface OrganisationDocument { _id: Types.ObjectId; key: string; name: string; kind: OrganisationKind; active?: boolean }
 interface PersonDocument { _id: Types.ObjectId; key: string; userName: string; active: boolean; orgId?: string | null; deleted?: boolean }
@@ -28,7 +29,7 @@ const groupId = (id: string): Types.ObjectId => objectIdFromKey('assignment-grou
  * directory's `group-saved` for it arrives, which also drops its old member list (token subjects,
  * not the directory's person ids).
  */
-export class DirectoryProjectionRepository implements AssignmentGroups, Organisations, DirectoryProjectionStore {
+export class DirectoryProjectionRepository implements AssignmentGroups, Organisations, DirectoryProjectionStore, ReplyAuthors {
   /** Lists in key order (all organisations; the assignment groups, all or one organisation's); everything else by `_id`. */
   static readonly indexes = [
     collectionIndexes('organisations', [index({ key: 1 })]),
@@ -79,6 +80,12 @@ export class DirectoryProjectionRepository implements AssignmentGroups, Organisa
   async organisation(id: string): Promise<ProjectedOrganisation | undefined> {
     const d = await this.organisations.findOne({ _id: organisationId(id) });
     return d ? toOrganisation(d) : undefined;
+  }
+
+  /** A person by directory id (deactivated and deleted ones as inactive), by `_id`. */
+  async person(id: string): Promise<ProjectedPerson | undefined> {
+    const d = await this.people.findOne({ _id: personId(id) });
+    return d ? { ...toPerson(d), active: d.active && d.deleted !== true } : undefined;
   }
 
   async listOrganisations(): Promise<ProjectedOrganisation[]> {

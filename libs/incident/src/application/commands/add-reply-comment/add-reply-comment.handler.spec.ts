@@ -1,0 +1,70 @@
+import type { AssignmentGroupView, ProjectedOrganisation, ProjectedPerson } from '../../../domain';
+import { IncidentErrorCode } from '../../../domain';
+import { anIncident, FixedClock, InMemoryIncidents, REQUESTER, T0 } from '../../../test-fixtures/in-memory-stores';
+import { IncidentCommandRunner } from '../../incident-command-runner';
+import { AddReplyCommentCommand } from './add-reply-comment.command';
+import { AddReplyCommentHandler } from './add-reply-comment.handler';
+import { ReplyAuthors } from './reply-authors.port';
+
+const person = (id: string, userName: string, orgId: string, active = true): ProjectedPerson => ({ id, userName, active, orgId });
+const group = (id: string, orgId: string, members: string[]): AssignmentGroupView => ({ id, name: id, kind: 'assignment', orgId, organisationActive: true, members, inactiveMembers: [] });
+
+class Authors extends ReplyAuthors {
+  readonly people = new Map<string, ProjectedPerson>([
+    ['p-caller', person('p-caller', REQUESTER.userId, 'fabrikam')],
+    ['p-agent', person('p-agent', 'U-Agent', 'contoso')],
+    ['p-supplier', person('p-supplier', 'u-supplier', 'northwind')],
+    ['p-stranger', person('p-stranger', 'u-stranger', 'fabrikam')],
+    ['p-gone', person('p-gone', 'u-gone', 'contoso', false)],
+  ]);
+  person(id: string): Promise<ProjectedPerson | undefined> {
+    return Promise.resolve(this.people.get(id));
+  }
+  listGroups(): Promise<AssignmentGroupView[]> {
+    return Promise.resolve([group('desk', 'contoso', ['u-agent', 'u-gone']), group('nw', 'northwind', ['u-supplier'])]);
+  }
+  listOrganisations(): Promise<ProjectedOrganisation[]> {
+    return Promise.resolve([
+      { id: 'contoso', name: 'Contoso', kind: 'internal', active: true },
+      { id: 'northwind', name: 'Northwind', kind: 'supplier', active: true },
+    ]);
+  }
+}
+
+describe('AddReplyCommentHandler (a notification reply becomes a comment)', () => {
+  const setup = () => {
+    const incident = anIncident();
+    const store = new InMemoryIncidents().add(incident);
+    return { incident, store, handler: new AddReplyCommentHandler(new IncidentCommandRunner(store, new FixedClock(T0)), new Authors()) };
+  };
+
+  it("adds the caller's reply as their comment, with the reply's id, once", async () => {
+    const { incident, store, handler } = setup();
+    expect(await handler.execute(new AddReplyCommentCommand(incident.id, 'r-1', 'p-caller', 'Still broken.'))).toBe(true);
+    expect(await handler.execute(new AddReplyCommentCommand(incident.id, 'r-1', 'p-caller', 'Still broken.'))).toBe(false);
+    expect(store.savedTypes()).toEqual(['itsm.incident.note-added.v1']);
+    expect((await store.load(incident.id))?.aggregate.notes).toEqual([expect.objectContaining({ id: 'r-1', kind: 'comment', body: 'Still broken.', authorId: REQUESTER.userId })]);
+  });
+
+  it("takes an internal group member for an agent (user name lower-cased)", async () => {
+    const { incident, handler, store } = setup();
+    await handler.execute(new AddReplyCommentCommand(incident.id, 'r-2', 'p-agent', 'On it.'));
+    expect((await store.load(incident.id))?.aggregate.notes[0]?.authorId).toBe('u-agent');
+  });
+
+  it('refuses a person who may not see the incident as the policy does (INCIDENT.NOT_FOUND), a deactivated or unknown one (INCIDENT.FORBIDDEN), saving nothing', async () => {
+    const { incident, store, handler } = setup();
+    for (const personId of ['p-stranger', 'p-supplier']) {
+      await expect(handler.execute(new AddReplyCommentCommand(incident.id, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: IncidentErrorCode.NotFound });
+    }
+    for (const personId of ['p-gone', 'p-unknown']) {
+      await expect(handler.execute(new AddReplyCommentCommand(incident.id, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: IncidentErrorCode.Forbidden });
+    }
+    expect(store.saved).toEqual([]);
+  });
+
+  it('refuses an unknown incident (INCIDENT.NOT_FOUND)', async () => {
+    const { handler } = setup();
+    await expect(handler.execute(new AddReplyCommentCommand('no-such-incident', 'r-3', 'p-caller', 'Hello?'))).rejects.toMatchObject({ code: IncidentErrorCode.NotFound });
+  });
+});

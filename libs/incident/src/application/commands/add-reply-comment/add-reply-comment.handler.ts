@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { assertMayRun, IncidentError, IncidentErrorCode } from '../../../domain';
+import type { IncidentCommand } from '../../../domain';
+import { IncidentCommandRunner } from '../../incident-command-runner';
+import type { AddReplyCommentCommand } from './add-reply-comment.command';
+import { ReplyAuthors } from './reply-authors.port';
+import { replyViewer } from './reply-viewer';
+
+/**
+ * Adds a notification reply as the replying person's comment (the note's id is the reply's id, so a
+ * redelivered reply finds its note and changes nothing). The person acts under the incident's
+ * access policy (`replyViewer`, then `assertMayRun` as for the portal): an unknown or deactivated
+ * person, or one who sees the incident but may not comment, is INCIDENT.FORBIDDEN; one who may not
+ * see it (not its caller, not staff, a supplier not assigned) INCIDENT.NOT_FOUND, as an unknown
+ * incident is (no existence leak). The consumer dead-letters each with its code.
+ */
+@Injectable()
+export class AddReplyCommentHandler {
+  constructor(
+    private readonly incidents: IncidentCommandRunner,
+    private readonly authors: ReplyAuthors,
+  ) {}
+
+  async execute(command: AddReplyCommentCommand): Promise<boolean> {
+    const person = await this.authors.person(command.personId);
+    if (person === undefined || !person.active) throw new IncidentError(IncidentErrorCode.Forbidden, `${command.personId} is no active person and may not comment`, { personId: command.personId });
+    const [groups, organisations] = await Promise.all([this.authors.listGroups(), this.authors.listOrganisations()]);
+    const viewer = replyViewer(person, groups, organisations);
+    const note: IncidentCommand = { kind: 'add-note', noteId: command.replyId, noteKind: 'comment', body: command.body };
+    const outcome = await this.incidents.run(command.incidentId, {
+      authorise: (current) => assertMayRun(viewer, current, note),
+      decide: (current) => (current.notes.some((existing) => existing.id === command.replyId) ? { aggregate: current, events: [] } : this.incidents.decide(viewer, current, note)),
+    });
+    return outcome.changed;
+  }
+}

@@ -1,0 +1,67 @@
+import { createEnvelope, directoryTopic, notificationTopic } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { bootContextForSpec } from '@itsm/platform/service';
+import type { SpecContext } from '@itsm/platform/service';
+import { DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import { randomUUID } from 'node:crypto';
+import { AssignmentGroups } from '../application/ports/reference-data.port';
+import { DEFAULT_MAJOR_INCIDENT_RULES } from '../domain';
+import { incidentContext } from '../incident.context';
+
+/** Replies to notification mails (itsm.notification.v1 reply-received) becoming comments on incidents, once each. */
+describe('notification replies to incidents', () => {
+  const directory = new DirectoryFeed();
+  let context: SpecContext;
+  let incidentId: string;
+  let sequence = 0;
+
+  const reply = (replyId: string, personId: string, body: string, ticketId = incidentId): EventEnvelope =>
+    createEnvelope({
+      id: randomUUID(),
+      source: '/itsm/notification',
+      type: 'itsm.notification.reply-received.v1',
+      subject: ticketId,
+      time: new Date(),
+      sequence: (sequence += 1),
+      correlationid: randomUUID(),
+      data: { replyId, ticketTopic: 'itsm.incident.v1', ticketId, personId, body, deliveryId: '0123456789abcdef01234567', by: personId, at: new Date().toISOString() },
+    });
+  const notesAdded = () => context.published.filter((event) => event.type === 'itsm.incident.note-added.v1' && event.subject === incidentId);
+
+  beforeAll(async () => {
+    context = await bootContextForSpec(incidentContext, {
+      mongoUrl: testPeers().mongoUrl,
+      settings: { autoCloseDays: 7, autoCloseIntervalMs: 3_600_000, majorIncidentRules: DEFAULT_MAJOR_INCIDENT_RULES },
+      probeTopics: ['itsm.incident.v1'],
+    });
+    await context.bus.publishEnvelopes(directoryTopic.name, [
+      directory.organisation({ organisationId: 'contoso', name: 'Contoso', kind: 'internal' }),
+      directory.person({ personId: 'p-caller', userName: 'U-Caller', organisationId: 'contoso' }),
+      directory.person({ personId: 'p-agent', userName: 'u-agent', organisationId: 'contoso' }),
+      directory.person({ personId: 'p-outsider', userName: 'u-outsider', organisationId: 'contoso' }),
+      directory.group({ groupId: 'service-desk', name: 'Service Desk', organisationId: 'contoso' }),
+      directory.membersAdded('service-desk', ['p-agent']),
+    ]);
+    await expectEventually(async () => expect((await context.app.get(AssignmentGroups).group('service-desk'))?.members).toEqual(['u-agent']));
+    const caller = await context.token('u-caller', ['requester']);
+    const opened = await context.graphql(caller, 'mutation($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', { input: { title: 'Printer on fire', impact: 3, urgency: 3 } });
+    incidentId = String(opened.data?.['openIncident']?.['id']);
+  });
+  afterAll(() => context.close());
+
+  it('adds a reply as the caller\'s comment once, however often it is delivered', async () => {
+    const first = reply('r-caller-1', 'p-caller', 'It smells of toner now.');
+    await context.bus.publishEnvelopes(notificationTopic.name, [first, first, { ...first, id: randomUUID() }]);
+    await context.bus.publishEnvelopes(notificationTopic.name, [reply('r-agent-1', 'p-agent', 'Technician on the way.')]);
+    await expectEventually(() => expect(notesAdded().map((event) => event.data)).toEqual([
+      expect.objectContaining({ noteId: 'r-caller-1', kind: 'comment', body: 'It smells of toner now.', by: 'u-caller' }),
+      expect.objectContaining({ noteId: 'r-agent-1', kind: 'comment', body: 'Technician on the way.', by: 'u-agent' }),
+    ]));
+  });
+
+  it('refuses a person who may not comment and an unknown incident, then goes on', async () => {
+    await context.bus.publishEnvelopes(notificationTopic.name, [reply('r-outsider', 'p-outsider', 'Not mine.'), reply('r-unknown', 'p-gone', 'Who am I?'), reply('r-lost', 'p-caller', 'Lost.', '0123456789abcdef01234567')]);
+    await context.bus.publishEnvelopes(notificationTopic.name, [reply('r-caller-2', 'p-caller', 'Thanks!')]);
+    await expectEventually(() => expect(notesAdded().map((event) => (event.data as { noteId: string }).noteId)).toEqual(['r-caller-1', 'r-agent-1', 'r-caller-2']));
+  });
+});
