@@ -12,7 +12,9 @@ export type ClaimDecision =
   | { readonly kind: 'in_app'; readonly message: RenderedMessage }
   | { readonly kind: 'defer'; readonly until: number; readonly reason: string; readonly message: RenderedMessage; readonly messageId: string }
   | { readonly kind: 'digest'; readonly digestId: string }
-  | { readonly kind: 'suppress'; readonly reason: string };
+  | { readonly kind: 'suppress'; readonly reason: string }
+  /** Nothing can be sent (its template does not render for this recipient): failed at once, visible with why. */
+  | { readonly kind: 'fail'; readonly reason: string };
 
 /** The delivery a claim inserts (once, by `id`). */
 export function claimedDelivery(id: string, notice: Notice, decision: ClaimDecision, now: number): Delivery {
@@ -28,20 +30,45 @@ export function claimedDelivery(id: string, notice: Notice, decision: ClaimDecis
       return { ...base, state: 'digested', digestId: decision.digestId, reason: `digest ${decision.digestId}` };
     case 'suppress':
       return { ...base, state: 'suppressed', reason: decision.reason };
+    case 'fail':
+      return { ...base, state: 'failed', reason: decision.reason, history: [{ at: now, outcome: 'failed', detail: decision.reason }] };
   }
 }
 
 /** Whether the sweeper may take `d` over at `now`: due (scheduled, retrying) or its sender's lease ran out. */
 export function isDue(d: Delivery, now: number): boolean {
-  if (d.state === 'scheduled' || d.state === 'retrying') return d.nextAttemptAt !== null && d.nextAttemptAt <= now;
-  if (d.state === 'sending') return d.lease !== null && d.lease.until <= now;
-  return d.state === 'queued';
+  const at = dueAt(d);
+  return at !== null && at <= now;
+}
+
+/** What starting an attempt changes (a store applies it atomically to the delivery it takes). */
+export function attemptStart(lease: DeliveryLease, now: number): Pick<Delivery, 'state' | 'lease' | 'nextAttemptAt' | 'updatedAt'> {
+  return { state: 'sending', lease, nextAttemptAt: null, updatedAt: now };
 }
 
 /** Starts an attempt: the delivery is `sending` under `owner`'s lease (same message, same id). */
 export function beginAttempt(d: Delivery, owner: string, now: number, policy: Pick<RetryPolicy, 'leaseMs'>): Delivery {
   if (!isDue(d, now)) throw notificationError(NotificationErrorCode.IllegalTransition, `delivery ${d.id} is ${d.state} and not due`, { deliveryId: d.id, state: d.state });
-  return { ...d, state: 'sending', lease: { owner, until: now + policy.leaseMs }, nextAttemptAt: null, updatedAt: now };
+  return { ...d, ...attemptStart({ owner, until: now + policy.leaseMs }, now) };
+}
+
+/** When the sweeper should look at `d` next: due scheduled/retrying, an expired lease, a queued one at once; never for settled ones. */
+export function dueAt(d: Delivery): number | null {
+  switch (d.state) {
+    case 'scheduled':
+    case 'retrying':
+      return d.nextAttemptAt;
+    case 'sending':
+      return d.lease?.until ?? d.updatedAt;
+    case 'queued':
+      return d.createdAt;
+    case 'sent':
+    case 'failed':
+    case 'given_up':
+    case 'digested':
+    case 'suppressed':
+      return null;
+  }
 }
 
 /**
