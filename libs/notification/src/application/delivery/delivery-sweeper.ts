@@ -2,7 +2,7 @@ import { Clock } from '@itsm/platform/config';
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Delivery } from '../../domain/delivery';
 import { DeliveryAttempts } from './delivery-attempts.service';
@@ -20,7 +20,7 @@ const PARALLEL = 10;
  * with the message and message id stored on its claim (receivers drop the repeat).
  */
 @Injectable()
-export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(
@@ -63,7 +63,8 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
     this.job.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before any connection closes (those close on application shutdown): a sweep in progress ends first. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 }
