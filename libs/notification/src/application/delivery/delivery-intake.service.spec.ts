@@ -2,7 +2,8 @@ import type { SendMailOptions } from 'nodemailer';
 import { notificationError, NotificationErrorCode } from '../../domain';
 import type { Notice, PersonRecipient, RenderedMessage } from '../../domain';
 import type { AttemptOutcome } from '../../domain/delivery';
-import { SPEC_NOTIFICATION_SETTINGS } from '../../test-fixtures/booted-notification-context';
+import { specNotice } from '../../domain/delivery/test-fixtures/spec-notice';
+import type { NotificationSettings } from '../../notification-env';
 import { MailSender } from '../channels/email/mail-sender.port';
 import { deliveryId } from '../delivery-id';
 import { DeliveryPlanner, EndpointSender, MessageRenderer } from '../ports';
@@ -15,18 +16,19 @@ import type { DeliveryTuning } from './delivery-tuning';
 import { InMemoryDeliveryStore } from './test-fixtures/in-memory-delivery-store';
 
 const T0 = 1_700_000_000_000;
+const SETTINGS: NotificationSettings = {
+  smtpUrl: 'smtp://127.0.0.1:1',
+  mailFrom: 'notify@itsm.test',
+  mailDomain: 'itsm.test',
+  signingSecret: 'unit-notification-signing-secret-0123456789',
+  linkBaseUrl: 'https://portal.itsm.test',
+  inboundPort: 0,
+  allowPrivateTargets: true,
+  defaultLocale: 'en',
+  defaultTimeZone: 'UTC',
+};
 const alice: PersonRecipient = { kind: 'person', personId: 'n-alice', displayName: 'Alice', email: 'alice@contoso.example', locale: 'de', timeZone: 'Europe/Zurich', chatHandle: null };
-const ticket = { topic: 'itsm.incident.v1', id: 'inc-1', number: 'INC0000001', title: 'Router down', link: 'https://portal/inc-1', rootId: 'inc-1' };
-const notice = (over: Partial<Notice> = {}): Notice => ({
-  key: 'evt-1',
-  recipient: alice,
-  channel: 'email',
-  category: 'assignment',
-  urgent: false,
-  templateId: 'tpl',
-  items: [{ ruleId: 'r1', templateId: 'tpl', ticket, event: { id: 'evt-1', topic: 'itsm.incident.v1', type: 'itsm.incident.assigned.v1', source: 's', subject: 'inc-1', sequence: 1, time: new Date(T0).toISOString(), data: {}, actorId: null, causationId: null, correlationId: null } }],
-  ...over,
-});
+const notice = (over: Partial<Notice> = {}): Notice => specNotice({ recipient: alice, ...over });
 
 class FakePlanner extends DeliveryPlanner {
   readonly plans = new Map<string, DeliveryPlan>();
@@ -75,8 +77,8 @@ describe('DeliveryIntakeService', () => {
     renderer = new FakeRenderer();
     mail = new FakeMail();
     endpoints = new FakeEndpoints();
-    attempts = new DeliveryAttempts(store, mail, endpoints, SPEC_NOTIFICATION_SETTINGS, tuning);
-    intake = new DeliveryIntakeService(store, planner, renderer, attempts, SPEC_NOTIFICATION_SETTINGS);
+    attempts = new DeliveryAttempts(store, mail, endpoints, SETTINGS, tuning);
+    intake = new DeliveryIntakeService(store, planner, renderer, attempts, SETTINGS);
   });
 
   it('claims, renders in the recipient\'s locale and mails a notice once, however often it is accepted', async () => {

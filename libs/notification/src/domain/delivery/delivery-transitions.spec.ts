@@ -1,19 +1,12 @@
-import type { Notice, RenderedMessage } from '../notice';
+import type { RenderedMessage } from '../notice';
+import { specNotice } from './test-fixtures/spec-notice';
 import { beginAttempt, claimedDelivery, isDue, recordAttempt, recordBounce } from './delivery-transitions';
 import type { RetryPolicy } from './delivery-policy';
 import { NotificationErrorCode } from '../notification.errors';
 
 const T0 = 1_000_000;
 const message: RenderedMessage = { locale: 'en', subject: 'S', text: 'T', html: null };
-const notice: Notice = {
-  key: 'e-1',
-  recipient: { kind: 'address', address: 'ops@example.org' },
-  channel: 'email',
-  category: 'assignment',
-  urgent: false,
-  templateId: 'tpl',
-  items: [],
-};
+const notice = specNotice();
 const policy: RetryPolicy = { maxAttempts: 3, maxAgeMs: 60_000, leaseMs: 5_000, delayMs: (retry) => 1_000 * retry };
 const sending = () => claimedDelivery('d1', notice, { kind: 'send', message, messageId: '<d.d1@x>', lease: { owner: 'a', until: T0 + 5_000 } }, T0);
 
