@@ -1,10 +1,39 @@
+import { contextRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider, Type } from '@nestjs/common';
+import { InAppInbox } from './application/channels/in-app/in-app-inbox.service';
+import { MailSender } from './application/channels/email/mail-sender.port';
+import { SmtpMailSender } from './application/channels/email/smtp-mail.sender';
+import { DeliveryAttempts } from './application/delivery/delivery-attempts.service';
+import { DeliveryIntakeService } from './application/delivery/delivery-intake.service';
+import { StoredDeliveryRecords } from './application/delivery/delivery-records.service';
+import { DeliveryReport } from './application/delivery/delivery-report.service';
+import { DeliveryStore } from './application/delivery/delivery-store.port';
+import { DeliverySweeper } from './application/delivery/delivery-sweeper';
+import { DEFAULT_DELIVERY_TUNING, DELIVERY_TUNING } from './application/delivery/delivery-tuning';
+import { DeliveryIntake, DeliveryRecords } from './application/ports';
+import { DeliveryResolver } from './graphql/delivery.resolver';
+import { InboxResolver } from './graphql/inbox.resolver';
+import { DeliveryRepository } from './persistence/delivery.repository';
 
 /*
  * Deliveries (claimed once per event, recipient and channel), the channels (SMTP mail, Standard Webhooks, Slack, Teams, in-app inbox), retries through breakers, endpoints.
  * The module spreads these lists (one registration file per part, so parts grow without touching the module).
+ * Delivery implements DeliveryIntake and DeliveryRecords; it uses DeliveryPlanner (preferences), MessageRenderer
+ * (templates) and EndpointSender (endpoints), which their parts bind.
  */
-export const NOTIFICATION_DELIVERY_REPOSITORIES: readonly ContextRepository[] = [];
-export const NOTIFICATION_DELIVERY_PROVIDERS: readonly Provider[] = [];
+export const NOTIFICATION_DELIVERY_REPOSITORIES: readonly ContextRepository[] = [contextRepository(DeliveryRepository, (c) => new DeliveryRepository(c), DeliveryRepository.indexes)];
+export const NOTIFICATION_DELIVERY_PROVIDERS: readonly Provider[] = [
+  { provide: DELIVERY_TUNING, useValue: DEFAULT_DELIVERY_TUNING },
+  { provide: DeliveryStore, useExisting: DeliveryRepository },
+  { provide: MailSender, useClass: SmtpMailSender },
+  DeliveryAttempts,
+  { provide: DeliveryIntake, useClass: DeliveryIntakeService },
+  { provide: DeliveryRecords, useClass: StoredDeliveryRecords },
+  DeliverySweeper,
+  InAppInbox,
+  DeliveryReport,
+  InboxResolver,
+  DeliveryResolver,
+];
 export const NOTIFICATION_DELIVERY_CONSUMERS: readonly Type[] = [];

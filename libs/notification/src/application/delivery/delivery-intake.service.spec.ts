@@ -1,0 +1,135 @@
+import type { SendMailOptions } from 'nodemailer';
+import { notificationError, NotificationErrorCode } from '../../domain';
+import type { Notice, PersonRecipient, RenderedMessage } from '../../domain';
+import type { AttemptOutcome } from '../../domain/delivery';
+import { specNotice } from '../../domain/delivery/test-fixtures/spec-notice';
+import type { NotificationSettings } from '../../notification-env';
+import { MailSender } from '../channels/email/mail-sender.port';
+import { deliveryId } from '../delivery-id';
+import { DeliveryPlanner, EndpointSender, MessageRenderer } from '../ports';
+import type { DeliveryPlan, EndpointMessage, EndpointOutcome } from '../ports';
+import { DeliveryAttempts } from './delivery-attempts.service';
+import { DeliveryIntakeService } from './delivery-intake.service';
+import { DeliverySweeper } from './delivery-sweeper';
+import { DEFAULT_DELIVERY_TUNING } from './delivery-tuning';
+import type { DeliveryTuning } from './delivery-tuning';
+import { InMemoryDeliveryStore } from './test-fixtures/in-memory-delivery-store';
+
+const T0 = 1_700_000_000_000;
+const SETTINGS: NotificationSettings = {
+  smtpUrl: 'smtp://127.0.0.1:1',
+  mailFrom: 'notify@itsm.test',
+  mailDomain: 'itsm.test',
+  signingSecret: 'unit-notification-signing-secret-0123456789',
+  linkBaseUrl: 'https://portal.itsm.test',
+  inboundPort: 0,
+  allowPrivateTargets: true,
+  defaultLocale: 'en',
+  defaultTimeZone: 'UTC',
+};
+const alice: PersonRecipient = { kind: 'person', personId: 'n-alice', displayName: 'Alice', email: 'alice@contoso.example', locale: 'de', timeZone: 'Europe/Zurich', chatHandle: null };
+const notice = (over: Partial<Notice> = {}): Notice => specNotice({ recipient: alice, ...over });
+
+class FakePlanner extends DeliveryPlanner {
+  readonly plans = new Map<string, DeliveryPlan>();
+  plan(n: Notice): Promise<DeliveryPlan> {
+    return Promise.resolve(this.plans.get(`${n.key}/${n.channel}`) ?? { kind: 'send' });
+  }
+}
+class FakeRenderer extends MessageRenderer {
+  readonly locales: string[] = [];
+  failing = false;
+  render(_n: Notice, locale: string): Promise<RenderedMessage> {
+    this.locales.push(locale);
+    if (this.failing) return Promise.reject(notificationError(NotificationErrorCode.UnknownTemplateVariable, 'no such variable', { variable: 'x' }));
+    return Promise.resolve({ locale, subject: 'Assigned to you', text: 'text', html: '<p>html</p>' });
+  }
+}
+class FakeMail extends MailSender {
+  readonly sent: SendMailOptions[] = [];
+  readonly outcomes: AttemptOutcome[] = [];
+  send(mail: SendMailOptions): Promise<AttemptOutcome> {
+    this.sent.push(mail);
+    return Promise.resolve(this.outcomes.shift() ?? { kind: 'sent', detail: '250 ok' });
+  }
+}
+class FakeEndpoints extends EndpointSender {
+  readonly sent: EndpointMessage[] = [];
+  send(message: EndpointMessage): Promise<EndpointOutcome> {
+    this.sent.push(message);
+    return Promise.reject(new Error('endpoint exploded'));
+  }
+}
+
+describe('DeliveryIntakeService', () => {
+  const tuning: DeliveryTuning = { ...DEFAULT_DELIVERY_TUNING, backoff: { baseMs: 1_000, maxMs: 8_000, jitter: 0 }, maxAttempts: 3 };
+  let store: InMemoryDeliveryStore;
+  let planner: FakePlanner;
+  let renderer: FakeRenderer;
+  let mail: FakeMail;
+  let endpoints: FakeEndpoints;
+  let attempts: DeliveryAttempts;
+  let intake: DeliveryIntakeService;
+
+  beforeEach(() => {
+    store = new InMemoryDeliveryStore();
+    planner = new FakePlanner();
+    renderer = new FakeRenderer();
+    mail = new FakeMail();
+    endpoints = new FakeEndpoints();
+    attempts = new DeliveryAttempts(store, mail, endpoints, SETTINGS, tuning);
+    intake = new DeliveryIntakeService(store, planner, renderer, attempts, SETTINGS);
+  });
+
+  it('claims, renders in the recipient\'s locale and mails a notice once, however often it is accepted', async () => {
+    for (let i = 0; i < 5; i += 1) await intake.accept([notice(), notice()], T0 + i);
+    expect(mail.sent).toHaveLength(1);
+    expect(renderer.locales).toEqual(['de']);
+    const id = deliveryId('evt-1', alice, 'email');
+    expect(mail.sent[0]).toMatchObject({ to: 'alice@contoso.example', messageId: `<d.${id}@itsm.test>`, subject: '[INC0000001] Assigned to you' });
+    expect(await store.find(id)).toMatchObject({ state: 'sent', attempts: 1, lease: null });
+  });
+
+  it('records a failing channel as retrying (never throws), and the sweeper resends it when due with the same message id', async () => {
+    mail.outcomes.push({ kind: 'retry', reason: '451 try later', afterMs: null });
+    await intake.accept([notice()], T0);
+    const id = deliveryId('evt-1', alice, 'email');
+    expect(await store.find(id)).toMatchObject({ state: 'retrying', nextAttemptAt: T0 + 1_000 });
+    const sweeper = new DeliverySweeper(store, attempts, { now: () => new Date(T0) }, tuning, { debug: jest.fn(), warn: jest.fn(), error: jest.fn() } as never);
+    expect(await sweeper.sweep(T0 + 999)).toBe(0);
+    expect(await sweeper.sweep(T0 + 1_000)).toBe(1);
+    expect(mail.sent.map((m) => m.messageId)).toEqual([`<d.${id}@itsm.test>`, `<d.${id}@itsm.test>`]);
+    expect(await store.find(id)).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('records plans without sending: suppressed with the reason, digested, deferred until the instant', async () => {
+    planner.plans.set('evt-1/email', { kind: 'suppress', reason: 'preference_off' });
+    planner.plans.set('evt-2/email', { kind: 'digest', digestId: 'dg-1', at: T0 + 3_600_000 });
+    planner.plans.set('evt-3/email', { kind: 'defer', until: T0 + 7_200_000, reason: 'quiet_hours' });
+    await intake.accept([notice(), notice({ key: 'evt-2' }), notice({ key: 'evt-3' })], T0);
+    expect(mail.sent).toHaveLength(0);
+    const state = async (key: string) => store.find(deliveryId(key, alice, 'email'));
+    expect(await state('evt-1')).toMatchObject({ state: 'suppressed', reason: 'preference_off' });
+    expect(await state('evt-2')).toMatchObject({ state: 'digested', digestId: 'dg-1' });
+    expect(await state('evt-3')).toMatchObject({ state: 'scheduled', nextAttemptAt: T0 + 7_200_000, message: { subject: 'Assigned to you' } });
+  });
+
+  it('suppresses what cannot be reached, fails what does not render, and puts in-app notices in the inbox at once', async () => {
+    const nomail: PersonRecipient = { ...alice, personId: 'n-nomail', email: null, locale: null };
+    await intake.accept([notice({ recipient: nomail }), notice({ channel: 'in_app', recipient: nomail })], T0);
+    expect(await store.find(deliveryId('evt-1', nomail, 'email'))).toMatchObject({ state: 'suppressed', reason: 'no_address' });
+    expect(await store.find(deliveryId('evt-1', nomail, 'in_app'))).toMatchObject({ state: 'sent', readAt: null });
+    expect(renderer.locales).toEqual(['en']);
+    renderer.failing = true;
+    await intake.accept([notice({ key: 'evt-9' })], T0);
+    expect(await store.find(deliveryId('evt-9', alice, 'email'))).toMatchObject({ state: 'failed', reason: expect.stringContaining('NOTIFICATION.UNKNOWN_TEMPLATE_VARIABLE') });
+  });
+
+  it('sends endpoint notices through the endpoint sender with the delivery id, and an exception there becomes a retry', async () => {
+    const hook = { kind: 'endpoint', endpointId: 'ep-1' } as const;
+    await intake.accept([notice({ channel: 'webhook', recipient: hook })], T0);
+    const id = deliveryId('evt-1', hook, 'webhook');
+    expect(endpoints.sent).toEqual([expect.objectContaining({ deliveryId: id, attempt: 1, endpointId: 'ep-1', channel: 'webhook' })]);
+    expect(await store.find(id)).toMatchObject({ state: 'retrying', messageId: `msg_${id}`, reason: 'endpoint exploded' });
+  });
+});

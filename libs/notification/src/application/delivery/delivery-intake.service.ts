@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Notice, RenderedMessage } from '../../domain';
+import { NotificationError } from '../../domain';
+import { claimedDelivery } from '../../domain/delivery';
+import type { ClaimDecision, Delivery } from '../../domain/delivery';
+import { NOTIFICATION_SETTINGS } from '../../notification-env';
+import type { NotificationSettings } from '../../notification-env';
+import { mailMessageId } from '../channels/email/mail-message';
+import { deliveryId } from '../delivery-id';
+import { DeliveryIntake, DeliveryPlanner, MessageRenderer } from '../ports';
+import type { DeliveryPlan } from '../ports';
+import { DeliveryAttempts, mailAddressOf } from './delivery-attempts.service';
+import { DeliveryStore } from './delivery-store.port';
+
+/** Why a notice cannot reach its recipient on its channel at all (no mail address, an inbox for a non-person), or null. */
+function unreachable(notice: Notice): string | null {
+  const { recipient, channel } = notice;
+  switch (channel) {
+    case 'email':
+      return mailAddressOf(recipient) === null ? 'no_address' : null;
+    case 'in_app':
+      return recipient.kind === 'person' ? null : 'no_address';
+    case 'webhook':
+    case 'slack':
+    case 'teams':
+      return recipient.kind === 'endpoint' ? null : 'no_address';
+  }
+}
+
+/**
+ * Where notices become deliveries: each is claimed once by its delivery id (a notice already
+ * claimed, by a redelivered event or another replica, is skipped), with what the planner decided
+ * and the message rendered for the recipient's locale stored on the claim; those to send now are
+ * then sent. A failing channel leaves a retrying delivery behind, never an exception.
+ */
+@Injectable()
+export class DeliveryIntakeService extends DeliveryIntake {
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly planner: DeliveryPlanner,
+    private readonly renderer: MessageRenderer,
+    private readonly attempts: DeliveryAttempts,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+  ) {
+    super();
+  }
+
+  async accept(notices: readonly Notice[], now: number): Promise<void> {
+    const fresh = new Map<string, Notice>();
+    for (const notice of notices) fresh.set(deliveryId(notice.key, notice.recipient, notice.channel), notice);
+    const known = await this.store.claimed([...fresh.keys()]);
+    const toSend: Delivery[] = [];
+    for (const [id, notice] of fresh) {
+      if (known.has(id)) continue;
+      const delivery = claimedDelivery(id, notice, await this.decide(id, notice, now), now);
+      if ((await this.store.claim(delivery)) && delivery.state === 'sending') toSend.push(delivery);
+    }
+    await Promise.all(toSend.map((delivery) => this.attempts.attempt(delivery, now)));
+  }
+
+  private async decide(id: string, notice: Notice, now: number): Promise<ClaimDecision> {
+    const reason = unreachable(notice);
+    if (reason !== null) return { kind: 'suppress', reason };
+    const plan = await this.planner.plan(notice, now);
+    switch (plan.kind) {
+      case 'suppress':
+        return { kind: 'suppress', reason: plan.reason };
+      case 'digest':
+        return { kind: 'digest', digestId: plan.digestId };
+      case 'send':
+      case 'defer':
+        return this.rendered(id, notice, plan, now);
+    }
+  }
+
+  private async rendered(id: string, notice: Notice, plan: Extract<DeliveryPlan, { kind: 'send' | 'defer' }>, now: number): Promise<ClaimDecision> {
+    const locale = notice.recipient.kind === 'person' ? (notice.recipient.locale ?? this.settings.defaultLocale) : this.settings.defaultLocale;
+    let message: RenderedMessage;
+    try {
+      message = await this.renderer.render(notice, locale);
+    } catch (error: unknown) {
+      if (error instanceof NotificationError) return { kind: 'fail', reason: `not rendered: ${error.code} ${error.message}` };
+      throw error;
+    }
+    const messageId = notice.channel === 'email' ? mailMessageId(id, this.attempts.mailDomain) : notice.channel === 'in_app' ? id : `msg_${id}`;
+    if (plan.kind === 'defer') return { kind: 'defer', until: plan.until, reason: plan.reason, message, messageId };
+    return notice.channel === 'in_app' ? { kind: 'in_app', message } : { kind: 'send', message, messageId, lease: this.attempts.lease(now) };
+  }
+}

@@ -1,0 +1,45 @@
+import type { Page } from '@itsm/platform/graphql';
+import type { Delivery, DeliveryLease, DeliveryState } from '../../domain/delivery';
+
+/** Which deliveries an admin looks at: one of an event's, a ticket's or a recipient's (`recipientKey`), optionally in one state. */
+export interface DeliveryFilter {
+  readonly eventId?: string;
+  readonly ticketId?: string;
+  readonly recipientKey?: string;
+  readonly state?: DeliveryState;
+}
+
+/** Newest first; `after` is the previous page's last sort key. */
+export interface DeliveryPageRequest {
+  readonly first: number;
+  readonly after: string | null;
+}
+
+/** Where deliveries live: claimed once by id, taken over by one replica at a time, read per person and per admin filter. */
+export abstract class DeliveryStore {
+  /** The ids among `ids` already claimed. */
+  abstract claimed(ids: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Inserts the delivery unless its id is claimed: true when this call claimed it. */
+  abstract claim(delivery: Delivery): Promise<boolean>;
+  abstract find(id: string): Promise<Delivery | null>;
+  /** Replaces a delivery after an attempt; only while `owner` still holds its lease (false: another replica took it over). */
+  abstract settle(delivery: Delivery, owner: string): Promise<boolean>;
+  /** Replaces a settled delivery (a bounce) if it is still in `expected` state. */
+  abstract replace(delivery: Delivery, expected: DeliveryState): Promise<boolean>;
+  /**
+   * Atomically takes one due delivery (scheduled or retrying and due, or sending with an expired
+   * lease) under `lease`: two replicas never take the same one. Null when none is due.
+   */
+  abstract takeDue(now: number, lease: DeliveryLease): Promise<Delivery | null>;
+  /** A person's in-app inbox, newest first. */
+  abstract inbox(personId: string, unreadOnly: boolean, page: DeliveryPageRequest): Promise<Page<Delivery>>;
+  abstract unreadCount(personId: string): Promise<number>;
+  /** Marks the person's unread entries among `ids` (all when null) read; answers how many changed. */
+  abstract markRead(personId: string, ids: readonly string[] | null, at: number): Promise<number>;
+  abstract list(filter: DeliveryFilter, page: DeliveryPageRequest): Promise<Page<Delivery>>;
+}
+
+/** The order of inbox and admin lists (newest first) and their cursor key: creation instant, then id. */
+export function deliverySortKey(d: Pick<Delivery, 'createdAt' | 'id'>): string {
+  return `${String(d.createdAt).padStart(15, '0')}:${d.id}`;
+}

@@ -1,0 +1,137 @@
+import { SmtpSink, expectEventually } from '@itsm/testing';
+import type { Notice, PersonRecipient } from '../../domain';
+import { claimedDelivery } from '../../domain/delivery';
+import { deliveryId } from '../delivery-id';
+import { DeliveryIntake, DeliveryRecords } from '../ports';
+import { SignedTokens } from '../signed-tokens';
+import { DeliveryStore } from './delivery-store.port';
+import { bootDeliveryContext } from './test-fixtures/booted-delivery-context';
+
+const person = (id: string): PersonRecipient => ({ kind: 'person', personId: id, displayName: id, email: `${id}@contoso.example`, locale: 'en', timeZone: 'UTC', chatHandle: null });
+const alice = person('n-alice');
+const bob = person('n-bob');
+const ticket = { topic: 'itsm.incident.v1', id: 'inc-42', number: 'INC0000042', title: 'Core router down', link: 'https://portal.itsm.test/incidents/inc-42', rootId: 'inc-42' };
+const notice = (key: string, recipient: PersonRecipient, channel: Notice['channel'] = 'email'): Notice => ({
+  key,
+  recipient,
+  channel,
+  category: 'assignment',
+  urgent: false,
+  templateId: 'incident-assigned',
+  items: [{ ruleId: 'r-assigned', templateId: 'incident-assigned', ticket, event: { id: key, topic: 'itsm.incident.v1', type: 'itsm.incident.assigned.v1', source: 'incident', subject: 'inc-42', sequence: 2, time: new Date().toISOString(), data: {}, actorId: 'n-caller', causationId: null, correlationId: null } }],
+});
+const header = (mail: SmtpSink['mails'][number], name: string): unknown => mail.parsed.headers.get(name);
+
+/**
+ * The delivery part on the MongoDB peer and a real SMTP server: a notice mailed once with its
+ * threading, reply, bounce and auto-reply headers however often it is accepted; a claim whose
+ * sender died resent by the sweeper with the same Message-ID; 451 retried, 550 failed; the in-app
+ * inbox through GraphQL, each person seeing only their own.
+ */
+describe('notification delivery on the peers', () => {
+  let sink: SmtpSink;
+  let booted: Awaited<ReturnType<typeof bootDeliveryContext>>;
+  let intake: DeliveryIntake;
+  let store: DeliveryStore;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    booted = await bootDeliveryContext({ smtpUrl: sink.url });
+    intake = booted.app.get(DeliveryIntake);
+    store = booted.app.get(DeliveryStore);
+  });
+  afterAll(async () => {
+    await booted?.close();
+    await sink?.close();
+  });
+
+  it('mails a notice once with the threading, reply, bounce and auto-reply headers, however often and concurrently it is accepted', async () => {
+    const n = notice('evt-mail-1', alice);
+    await Promise.all([1, 2, 3, 4, 5].map(() => intake.accept([n], Date.now())));
+    for (let i = 0; i < 5; i += 1) await intake.accept([n], Date.now());
+    const id = deliveryId('evt-mail-1', alice, 'email');
+    const mails = sink.to(alice.email as string);
+    expect(mails).toHaveLength(1);
+    const [mail] = mails as [SmtpSink['mails'][number]];
+    expect(mail.parsed.messageId).toBe(`<d.${id}@itsm.test>`);
+    expect(mail.parsed.inReplyTo).toBe('<t.itsm.incident.v1.inc-42@itsm.test>');
+    expect(mail.parsed.references).toBe('<t.itsm.incident.v1.inc-42@itsm.test>');
+    expect(mail.parsed.subject).toBe('[INC0000042] Assigned: Core router down');
+    const replyTo = mail.parsed.replyTo?.value[0]?.address ?? '';
+    const token = /^reply\+(.+)@itsm\.test$/.exec(replyTo)?.[1] ?? '';
+    expect(new SignedTokens('spec-notification-signing-secret-0123456789abcdef').verify('reply', token)).toBe(id);
+    expect(mail.from).toBe(`bounce+${id}@itsm.test`);
+    expect(mail.envelopeId).toBe(id);
+    expect(header(mail, 'auto-submitted')).toBe('auto-generated');
+    expect(header(mail, 'x-auto-response-suppress')).toBe('All');
+    expect(header(mail, 'x-itsm-delivery')).toBe(id);
+    expect(mail.parsed.text).toContain('Core router down');
+    expect(mail.parsed.html).toContain('<p>Core router down</p>');
+    expect(await store.find(id)).toMatchObject({ state: 'sent', attempts: 1 });
+
+    const records = booted.app.get(DeliveryRecords);
+    expect(await records.find(id)).toMatchObject({ deliveryId: id, channel: 'email', ticket: { id: 'inc-42' } });
+    await records.recordBounce(id, '5.1.1 user unknown', Date.now());
+    await records.recordBounce(id, '5.1.1 again', Date.now());
+    expect(await store.find(id)).toMatchObject({ state: 'failed', reason: 'bounced: 5.1.1 user unknown' });
+  });
+
+  it('resends a claim whose sender died between claim and send, after its lease, with the same Message-ID', async () => {
+    const n = notice('evt-orphan-1', bob);
+    const id = deliveryId('evt-orphan-1', bob, 'email');
+    const now = Date.now();
+    const message = { locale: 'en', subject: 'Assigned: Core router down', text: 'claimed by a replica that died', html: null };
+    expect(await store.claim(claimedDelivery(id, n, { kind: 'send', message, messageId: `<d.${id}@itsm.test>`, lease: { owner: 'dead-replica', until: now + 300 } }, now))).toBe(true);
+    await intake.accept([n], now);
+    expect(sink.to(bob.email as string)).toHaveLength(0);
+    const [mail] = await expectEventually(() => {
+      const mails = sink.to(bob.email as string);
+      expect(mails).toHaveLength(1);
+      return mails;
+    });
+    expect(mail?.parsed.messageId).toBe(`<d.${id}@itsm.test>`);
+    expect(mail?.parsed.text).toContain('claimed by a replica that died');
+    await expectEventually(async () => expect(await store.find(id)).toMatchObject({ state: 'sent', attempts: 1, lease: null }));
+  });
+
+  it('retries a mail the relay answers 451 and fails one it answers 550', async () => {
+    const carol = person('n-carol');
+    sink.behave({ kind: 'fail', code: 451, message: 'try again later' });
+    await intake.accept([notice('evt-451', carol)], Date.now());
+    const retried = deliveryId('evt-451', carol, 'email');
+    expect(await store.find(retried)).toMatchObject({ state: 'retrying', attempts: 1, reason: expect.stringContaining('451') });
+    await expectEventually(async () => expect(await store.find(retried)).toMatchObject({ state: 'sent', attempts: 2 }));
+    expect(sink.to(carol.email as string).map((m) => m.parsed.messageId)).toEqual([`<d.${retried}@itsm.test>`]);
+
+    const dave = person('n-dave');
+    sink.behave({ kind: 'fail', code: 550, message: 'no such user' });
+    await intake.accept([notice('evt-550', dave)], Date.now());
+    expect(await store.find(deliveryId('evt-550', dave, 'email'))).toMatchObject({ state: 'failed', attempts: 1, reason: expect.stringContaining('550') });
+    const listed = await booted.ok<{ edges: { node: { state: string; attempts: number; lastOutcome: { outcome: string } } }[] }>('n-admin', '{ notificationDeliveries(eventId: "evt-550") { edges { node { state attempts lastOutcome { outcome } } } } }');
+    expect(listed.edges.map((e) => e.node)).toEqual([{ state: 'failed', attempts: 1, lastOutcome: { outcome: 'failed' } }]);
+    expect((await booted.as('n-alice', '{ notificationDeliveries(eventId: "evt-550") { edges { node { id } } } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps each person\'s in-app inbox to themselves, read and unread', async () => {
+    await intake.accept([notice('evt-inbox-1', alice, 'in_app'), notice('evt-inbox-2', alice, 'in_app'), notice('evt-inbox-1', bob, 'in_app')], Date.now());
+    const inbox = '{ myNotifications { edges { node { id subject ticketNumber read } } } }';
+    type Inbox = { edges: { node: { id: string; subject: string; ticketNumber: string; read: boolean } }[] };
+    const mine = await booted.ok<Inbox>('n-alice', inbox);
+    expect(mine.edges).toHaveLength(2);
+    expect(await booted.ok<number>('n-alice', '{ myUnreadNotificationCount }')).toBe(2);
+    const bobs = await booted.ok<Inbox>('n-bob', inbox);
+    expect(bobs.edges.map((e) => e.node)).toEqual([{ id: deliveryId('evt-inbox-1', bob, 'in_app'), subject: 'Assigned: Core router down', ticketNumber: 'INC0000042', read: false }]);
+
+    const first = mine.edges[0]?.node.id as string;
+    expect(await booted.ok<number>('n-bob', 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [first] })).toBe(0);
+    expect(await booted.ok<number>('n-alice', 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [first] })).toBe(1);
+    const unread = await booted.ok<Inbox>('n-alice', '{ myNotifications(unreadOnly: true) { edges { node { id read } } } }');
+    expect(unread.edges.map((e) => e.node.id)).not.toContain(first);
+    expect(unread.edges).toHaveLength(1);
+    expect(await booted.ok<number>('n-alice', 'mutation { markNotificationsRead(all: true) }')).toBe(1);
+    expect(await booted.ok<number>('n-alice', '{ myUnreadNotificationCount }')).toBe(0);
+    expect(await booted.ok<number>('n-bob', '{ myUnreadNotificationCount }')).toBe(1);
+    const refused = await booted.as('n-alice', 'mutation { markNotificationsRead }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOTIFICATION.INVALID_INPUT');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './delivery';
+export * from './delivery-policy';
+export * from './delivery-transitions';

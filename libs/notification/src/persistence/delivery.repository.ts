@@ -1,0 +1,106 @@
+import type { Page } from '@itsm/platform/graphql';
+import { collectionIndexes, index, isDuplicateKeyError } from '@itsm/platform/persistence';
+import type { Filter } from 'mongodb';
+import type { Collection, Connection } from 'mongoose';
+import { DeliveryStore } from '../application/delivery/delivery-store.port';
+import type { DeliveryFilter, DeliveryPageRequest } from '../application/delivery/delivery-store.port';
+import { attemptStart } from '../domain/delivery';
+import type { Delivery, DeliveryLease, DeliveryState } from '../domain/delivery';
+import { deliveryObjectId, toDelivery, toDeliveryDocument } from './delivery-document';
+import type { DeliveryDocument } from './delivery-document';
+
+const COLLECTION = 'notification_deliveries';
+const NEWEST_FIRST = { sortKey: -1 } as const;
+
+/**
+ * `notification_deliveries`: one document per (key, recipient, channel), `_id` = the delivery id.
+ * Claiming is inserting it (a duplicate key: claimed before, by a redelivery or another replica);
+ * the sweeper takes due ones with one findOneAndUpdate each; an attempt's result is written only
+ * while its sender still holds the lease.
+ */
+export class DeliveryRepository extends DeliveryStore {
+  static readonly indexes = [
+    collectionIndexes(COLLECTION, [
+      index({ dueAt: 1 }),
+      index({ inboxOf: 1, sortKey: -1 }),
+      index({ eventIds: 1, sortKey: -1 }),
+      index({ ticketId: 1, sortKey: -1 }),
+      index({ recipientKey: 1, sortKey: -1 }),
+      index({ state: 1, sortKey: -1 }),
+      index({ sortKey: -1 }),
+    ]),
+  ];
+
+  private readonly collection: Collection<DeliveryDocument>;
+
+  constructor(connection: Connection) {
+    super();
+    this.collection = connection.collection<DeliveryDocument>(COLLECTION);
+  }
+
+  async claimed(ids: readonly string[]): Promise<ReadonlySet<string>> {
+    const _ids = ids.flatMap((id) => deliveryObjectId(id) ?? []);
+    if (_ids.length === 0) return new Set();
+    const found = await this.collection.find({ _id: { $in: _ids } }, { projection: { _id: 1 } }).toArray();
+    return new Set(found.map((d) => d._id.toHexString()));
+  }
+
+  async claim(delivery: Delivery): Promise<boolean> {
+    try {
+      await this.collection.insertOne(toDeliveryDocument(delivery));
+      return true;
+    } catch (error: unknown) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  async find(id: string): Promise<Delivery | null> {
+    const _id = deliveryObjectId(id);
+    const doc = _id === null ? null : await this.collection.findOne({ _id });
+    return doc === null ? null : toDelivery(doc);
+  }
+
+  async settle(delivery: Delivery, owner: string): Promise<boolean> {
+    const doc = toDeliveryDocument(delivery);
+    return (await this.collection.replaceOne({ _id: doc._id, state: 'sending', 'lease.owner': owner }, doc)).modifiedCount === 1;
+  }
+
+  async replace(delivery: Delivery, expected: DeliveryState): Promise<boolean> {
+    const doc = toDeliveryDocument(delivery);
+    return (await this.collection.replaceOne({ _id: doc._id, state: expected }, doc)).modifiedCount === 1;
+  }
+
+  async takeDue(now: number, lease: DeliveryLease): Promise<Delivery | null> {
+    const doc = await this.collection.findOneAndUpdate({ dueAt: { $lte: now } }, { $set: { ...attemptStart(lease, now), dueAt: lease.until } }, { sort: { dueAt: 1 }, returnDocument: 'after' });
+    return doc === null ? null : toDelivery(doc);
+  }
+
+  async inbox(personId: string, unreadOnly: boolean, page: DeliveryPageRequest): Promise<Page<Delivery>> {
+    return this.page({ inboxOf: personId, ...(unreadOnly ? { readAt: null } : {}) }, page);
+  }
+
+  unreadCount(personId: string): Promise<number> {
+    return this.collection.countDocuments({ inboxOf: personId, readAt: null });
+  }
+
+  async markRead(personId: string, ids: readonly string[] | null, at: number): Promise<number> {
+    const only = ids === null ? {} : { _id: { $in: ids.flatMap((id) => deliveryObjectId(id) ?? []) } };
+    return (await this.collection.updateMany({ inboxOf: personId, readAt: null, ...only }, { $set: { readAt: at } })).modifiedCount;
+  }
+
+  list(filter: DeliveryFilter, page: DeliveryPageRequest): Promise<Page<Delivery>> {
+    const where: Filter<DeliveryDocument> = {};
+    if (filter.eventId !== undefined) where.eventIds = filter.eventId;
+    if (filter.ticketId !== undefined) where.ticketId = filter.ticketId;
+    if (filter.recipientKey !== undefined) where.recipientKey = filter.recipientKey;
+    if (filter.state !== undefined) where.state = filter.state;
+    return this.page(where, page);
+  }
+
+  private async page(where: Filter<DeliveryDocument>, { first, after }: DeliveryPageRequest): Promise<Page<Delivery>> {
+    const filter = after === null ? where : { ...where, sortKey: { $lt: after } };
+    const docs = await this.collection.find(filter).sort(NEWEST_FIRST).limit(first + 1).toArray();
+    return { items: docs.slice(0, first).map(toDelivery), hasNextPage: docs.length > first };
+  }
+}
