@@ -3,6 +3,7 @@ import type { DirectoryEvent } from '@itsm/platform/persistence';
 import { bootContextForSpec, specPersonas } from '@itsm/platform/service';
 import type { SpecContext, SpecPersona, SpecPersonas } from '@itsm/platform/service';
 import { DirectoryFeed, testPeers } from '@itsm/testing';
+import type { Provider } from '@nestjs/common';
 import type { NotificationSettings } from '../notification-env';
 import { notificationContext } from '../notification.context';
 import { notificationDirectory } from './notification-directory';
@@ -14,6 +15,11 @@ export interface BootNotificationOptions {
   readonly directory?: boolean;
   /** Settings over the spec defaults (an SMTP sink's URL, private targets allowed). */
   readonly settings?: Partial<NotificationSettings>;
+  /**
+   * Providers appended to the context's module (Nest takes the last provider of a token): a spec's
+   * stand-in for a port, a recording fake, spec tuning.
+   */
+  readonly providers?: readonly Provider[];
 }
 
 /** The notification context booted for an integration spec (`published`: `itsm.notification.v1`). */
@@ -43,7 +49,18 @@ export const SPEC_NOTIFICATION_SETTINGS: NotificationSettings = {
 
 /** Boots the notification context on the peers with `notificationDirectory`'s people: the setup every notification integration spec shares. */
 export async function bootNotificationContext(options: BootNotificationOptions = {}): Promise<BootedNotificationContext> {
-  const booted = await bootContextForSpec(notificationContext, {
+  const extra = options.providers ?? [];
+  const declaration: typeof notificationContext =
+    extra.length === 0
+      ? notificationContext
+      : {
+          ...notificationContext,
+          module: (moduleOptions) => {
+            const module = notificationContext.module(moduleOptions);
+            return { ...module, providers: [...(module.providers ?? []), ...extra] };
+          },
+        };
+  const booted = await bootContextForSpec(declaration, {
     mongoUrl: testPeers().mongoUrl,
     settings: { ...SPEC_NOTIFICATION_SETTINGS, ...options.settings },
     probeTopics: ['itsm.notification.v1'],

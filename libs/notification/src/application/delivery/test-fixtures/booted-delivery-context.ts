@@ -1,11 +1,7 @@
-import { bootContextForSpec, specPersonas } from '@itsm/platform/service';
-import type { SpecContext, SpecPersonas } from '@itsm/platform/service';
-import { testPeers } from '@itsm/testing';
 import type { Notice, RenderedMessage } from '../../../domain';
 import type { NotificationSettings } from '../../../notification-env';
-import { NotificationModule } from '../../../notification.module';
-import { notificationContext } from '../../../notification.context';
-import { SPEC_NOTIFICATION_SETTINGS } from '../../../test-fixtures/booted-notification-context';
+import { bootNotificationContext } from '../../../test-fixtures/booted-notification-context';
+import type { BootedNotificationContext } from '../../../test-fixtures/booted-notification-context';
 import { DeliveryPlanner, EndpointSender, MessageRenderer } from '../../ports';
 import type { DeliveryPlan, EndpointOutcome } from '../../ports';
 import { DEFAULT_DELIVERY_TUNING, DELIVERY_TUNING } from '../delivery-tuning';
@@ -48,22 +44,15 @@ export const SPEC_DELIVERY_TUNING: DeliveryTuning = {
  * to its module (Nest takes the last provider of a token): the other parts' ports (planner,
  * renderer, endpoint sender), which this part uses but does not bind, and the spec tuning.
  */
-export async function bootDeliveryContext(settings: Partial<NotificationSettings>): Promise<SpecContext & SpecPersonas> {
-  const booted = await bootContextForSpec(
-    {
-      ...notificationContext,
-      module: (options) => {
-        const module = NotificationModule.forRoot(options);
-        const specProviders = [
-          { provide: DeliveryPlanner, useClass: SendEverything },
-          { provide: MessageRenderer, useClass: TitleRenderer },
-          { provide: EndpointSender, useClass: AcceptingEndpoints },
-          { provide: DELIVERY_TUNING, useValue: SPEC_DELIVERY_TUNING },
-        ];
-        return { ...module, providers: [...(module.providers ?? []), ...specProviders] };
-      },
-    },
-    { mongoUrl: testPeers().mongoUrl, settings: { ...SPEC_NOTIFICATION_SETTINGS, ...settings }, probeTopics: ['itsm.notification.v1'] },
-  );
-  return { ...booted, ...specPersonas(booted, { 'n-admin': { roles: ['notification-admin'] } }, { roles: ['agent'] }) };
+export function bootDeliveryContext(settings: Partial<NotificationSettings>): Promise<BootedNotificationContext> {
+  return bootNotificationContext({
+    directory: false,
+    settings,
+    providers: [
+      { provide: DeliveryPlanner, useClass: SendEverything },
+      { provide: MessageRenderer, useClass: TitleRenderer },
+      { provide: EndpointSender, useClass: AcceptingEndpoints },
+      { provide: DELIVERY_TUNING, useValue: SPEC_DELIVERY_TUNING },
+    ],
+  });
 }
