@@ -1,7 +1,7 @@
 import { notificationTopic, TopicRegistry } from '@itsm/contracts';
 import { NotificationErrorCode } from '../notification.errors';
 import type { TicketRef } from '../notice';
-import { acknowledgeEscalation, afterLevelDue, levelPassed, startEscalation } from './escalation';
+import { acknowledgeEscalation, afterLevelDue, eventCount, levelPassed, startEscalation } from './escalation';
 import type { Decided, Escalation } from './escalation';
 import { validateEscalationPolicy } from './escalation-policy';
 import type { EscalationPolicy } from './escalation-policy';
@@ -26,13 +26,13 @@ function checked(decided: Decided): Decided {
 }
 
 function started(): Escalation {
-  return checked(startEscalation({ id: 'esc1', policy, ticket, groupId: 'g-network', personIds: ['ann', 'ann', 'dan'], by: 'rule-1', now: T0 })).escalation;
+  return checked(startEscalation({ id: 'esc1', policy, ticket, groupId: 'g-network', personIds: ['ann', 'ann', 'dan'], by: 'rule-1', now: T0 })).aggregate;
 }
 
 describe('escalation', () => {
   it('starts at level 1 with the paged people (once each) and the instant level 2 falls due', () => {
     const decided = checked(startEscalation({ id: 'esc1', policy, ticket, groupId: 'g-network', personIds: ['ann', 'ann', 'dan'], by: 'rule-1', now: T0 }));
-    expect(decided.escalation).toMatchObject({ state: 'paging', level: 1, paged: [{ level: 1, personIds: ['ann', 'dan'], pagedAt: T0, nextLevelAt: T0 + 10 * MIN }] });
+    expect(decided.aggregate).toMatchObject({ state: 'paging', level: 1, paged: [{ level: 1, personIds: ['ann', 'dan'], pagedAt: T0, nextLevelAt: T0 + 10 * MIN }] });
     expect(decided.events).toEqual([
       expect.objectContaining({ type: 'itsm.notification.escalation-started.v1', data: expect.objectContaining({ level: 1, pagedPersonIds: ['ann', 'dan'], nextLevelAt: new Date(T0 + 10 * MIN).toISOString(), ticketNumber: 'INC0000001' }) }),
     ]);
@@ -40,41 +40,44 @@ describe('escalation', () => {
 
   it('pages level 2 when level 1 passes unacknowledged, then exhausts after the last level', () => {
     const second = checked(levelPassed(started(), 1, ['max'], T0 + 10 * MIN));
-    expect(second.escalation).toMatchObject({ state: 'paging', level: 2 });
-    expect(second.escalation.paged[1]).toEqual({ level: 2, personIds: ['max'], pagedAt: T0 + 10 * MIN, nextLevelAt: T0 + 25 * MIN });
+    expect(second.aggregate).toMatchObject({ state: 'paging', level: 2 });
+    expect(second.aggregate.paged[1]).toEqual({ level: 2, personIds: ['max'], pagedAt: T0 + 10 * MIN, nextLevelAt: T0 + 25 * MIN });
     expect(second.events.map((e) => [e.type, e.data.level])).toEqual([['itsm.notification.escalated.v1', 2]]);
-    expect(afterLevelDue(second.escalation, 2)).toEqual({ kind: 'exhaust' });
-    const last = checked(levelPassed(second.escalation, 2, [], T0 + 25 * MIN));
-    expect(last.escalation.state).toBe('exhausted');
+    expect(afterLevelDue(second.aggregate, 2)).toEqual({ kind: 'exhaust' });
+    const last = checked(levelPassed(second.aggregate, 2, [], T0 + 25 * MIN));
+    expect(last.aggregate.state).toBe('exhausted');
     expect(last.events.map((e) => e.type)).toEqual(['itsm.notification.escalation-exhausted.v1']);
+    expect(eventCount(last.aggregate)).toBe(3);
   });
 
   it('does nothing for a level that is no longer the current one (a repeated or late due event)', () => {
-    const second = levelPassed(started(), 1, ['max'], T0 + 10 * MIN).escalation;
+    const second = levelPassed(started(), 1, ['max'], T0 + 10 * MIN).aggregate;
     expect(afterLevelDue(second, 1)).toEqual({ kind: 'nothing' });
-    expect(levelPassed(second, 1, ['max'], T0 + 11 * MIN)).toEqual({ escalation: second, events: [] });
+    expect(levelPassed(second, 1, ['max'], T0 + 11 * MIN)).toEqual({ aggregate: second, events: [] });
   });
 
   it('stops at once when a paged person acknowledges: a later due event pages nobody', () => {
     const acked = checked(acknowledgeEscalation(started(), 'dan', false, T0 + 3 * MIN));
-    expect(acked.escalation).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'dan', acknowledgedAt: T0 + 3 * MIN });
+    expect(acked.aggregate).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'dan', acknowledgedAt: T0 + 3 * MIN });
     expect(acked.events.map((e) => [e.type, e.data.level])).toEqual([['itsm.notification.escalation-acknowledged.v1', 1]]);
-    expect(levelPassed(acked.escalation, 1, ['max'], T0 + 10 * MIN).events).toEqual([]);
+    expect(levelPassed(acked.aggregate, 1, ['max'], T0 + 10 * MIN).events).toEqual([]);
     // A link clicked twice changes nothing.
-    expect(acknowledgeEscalation(acked.escalation, 'ann', false, T0 + 4 * MIN).events).toEqual([]);
+    expect(acknowledgeEscalation(acked.aggregate, 'ann', false, T0 + 4 * MIN).events).toEqual([]);
   });
 
   it('lets an admin acknowledge, and refuses someone it did not page', () => {
     expect(() => acknowledgeEscalation(started(), 'max', false, T0)).toThrow(expect.objectContaining({ code: NotificationErrorCode.Forbidden }));
-    expect(acknowledgeEscalation(started(), 'admin-1', true, T0).escalation.state).toBe('acknowledged');
+    expect(acknowledgeEscalation(started(), 'admin-1', true, T0).aggregate.state).toBe('acknowledged');
   });
 
   it('can still be acknowledged once exhausted', () => {
     const one = { ...policy, levels: [policy.levels[0]!] };
-    const e = startEscalation({ id: 'esc2', policy: one, ticket, groupId: null, personIds: ['ann'], by: 'rule-1', now: T0 }).escalation;
-    const exhausted = levelPassed(e, 1, [], T0 + 10 * MIN).escalation;
+    const e = startEscalation({ id: 'esc2', policy: one, ticket, groupId: null, personIds: ['ann'], by: 'rule-1', now: T0 }).aggregate;
+    const exhausted = levelPassed(e, 1, [], T0 + 10 * MIN).aggregate;
     expect(exhausted.state).toBe('exhausted');
-    expect(acknowledgeEscalation(exhausted, 'ann', false, T0 + 20 * MIN).escalation.state).toBe('acknowledged');
+    const acked = acknowledgeEscalation(exhausted, 'ann', false, T0 + 20 * MIN).aggregate;
+    expect(acked).toMatchObject({ state: 'acknowledged', exhaustedAt: T0 + 10 * MIN, acknowledgedAt: T0 + 20 * MIN });
+    expect(eventCount(acked)).toBe(3);
   });
 });
 

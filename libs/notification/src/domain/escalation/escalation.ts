@@ -34,6 +34,12 @@ export interface Escalation {
   readonly startedAt: number;
   readonly acknowledgedBy: string | null;
   readonly acknowledgedAt: number | null;
+  readonly exhaustedAt: number | null;
+}
+
+/** How many events the escalation has decided: the position of its stream (each decision above adds one). */
+export function eventCount(e: Escalation): number {
+  return e.paged.length + (e.acknowledgedAt === null ? 0 : 1) + (e.exhaustedAt === null ? 0 : 1);
 }
 
 type Topic = typeof notificationTopic;
@@ -42,7 +48,7 @@ type DecidedType = 'itsm.notification.escalation-started.v1' | 'itsm.notificatio
 export type EscalationEvent = { [T in DecidedType]: { readonly type: T; readonly data: PayloadOf<Topic, T> } }[DecidedType];
 
 export interface Decided {
-  readonly escalation: Escalation;
+  readonly aggregate: Escalation;
   readonly events: readonly EscalationEvent[];
 }
 
@@ -83,9 +89,10 @@ export function startEscalation(input: StartEscalation): Decided {
     startedAt: input.now,
     acknowledgedBy: null,
     acknowledgedAt: null,
+    exhaustedAt: null,
   };
   const data = { ...escalationFacts(escalation, input.by, input.now), level: 1, pagedPersonIds: [...first.personIds], nextLevelAt: new Date(first.nextLevelAt).toISOString() };
-  return { escalation, events: [{ type: 'itsm.notification.escalation-started.v1', data }] };
+  return { aggregate: escalation, events: [{ type: 'itsm.notification.escalation-started.v1', data }] };
 }
 
 /** What level `level`'s delay passing means: nothing (acknowledged, already past it), the next level to page, or exhaustion. */
@@ -99,16 +106,16 @@ export function levelPassed(e: Escalation, level: number, personIds: readonly st
   const next = afterLevelDue(e, level);
   switch (next.kind) {
     case 'nothing':
-      return { escalation: e, events: [] };
+      return { aggregate: e, events: [] };
     case 'exhaust': {
-      const escalation: Escalation = { ...e, state: 'exhausted' };
-      return { escalation, events: [{ type: 'itsm.notification.escalation-exhausted.v1', data: { ...escalationFacts(e, 'system', now), level } }] };
+      const escalation: Escalation = { ...e, state: 'exhausted', exhaustedAt: now };
+      return { aggregate: escalation, events: [{ type: 'itsm.notification.escalation-exhausted.v1', data: { ...escalationFacts(e, 'system', now), level } }] };
     }
     case 'page': {
       const paged = pagedLevel(e.levels, next.level, personIds, now);
       const escalation: Escalation = { ...e, level: next.level, paged: [...e.paged, paged] };
       const data = { ...escalationFacts(e, 'system', now), level: next.level, pagedPersonIds: [...paged.personIds], nextLevelAt: new Date(paged.nextLevelAt).toISOString() };
-      return { escalation, events: [{ type: 'itsm.notification.escalated.v1', data }] };
+      return { aggregate: escalation, events: [{ type: 'itsm.notification.escalated.v1', data }] };
     }
   }
 }
@@ -124,7 +131,7 @@ export function wasPaged(e: Escalation, personId: string): boolean {
  */
 export function acknowledgeEscalation(e: Escalation, personId: string, asAdmin: boolean, now: number): Decided {
   if (!asAdmin && !wasPaged(e, personId)) throw notificationError(NotificationErrorCode.Forbidden, `${personId} was not paged by escalation ${e.id}`, { escalationId: e.id });
-  if (e.state === 'acknowledged') return { escalation: e, events: [] };
+  if (e.state === 'acknowledged') return { aggregate: e, events: [] };
   const escalation: Escalation = { ...e, state: 'acknowledged', acknowledgedBy: personId, acknowledgedAt: now };
-  return { escalation, events: [{ type: 'itsm.notification.escalation-acknowledged.v1', data: { ...escalationFacts(e, personId, now), level: e.level, acknowledgedBy: personId } }] };
+  return { aggregate: escalation, events: [{ type: 'itsm.notification.escalation-acknowledged.v1', data: { ...escalationFacts(e, personId, now), level: e.level, acknowledgedBy: personId } }] };
 }
