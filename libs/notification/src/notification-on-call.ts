@@ -1,10 +1,62 @@
+import { notificationTopic } from '@itsm/contracts';
+import type { TopicDefinition } from '@itsm/contracts';
+import { Clock } from '@itsm/platform/config';
+import { EVENT_BUS } from '@itsm/platform/messaging';
+import type { EventBus } from '@itsm/platform/messaging';
+import { PINO_LOGGER } from '@itsm/platform/observability';
+import { contextRepository, outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
+import { InMemoryTimerClaimStore } from '@itsm/platform/scheduling';
+import type { TimerClaimStore } from '@itsm/platform/scheduling';
 import type { Provider, Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AcknowledgeEscalationHandler } from './application/commands/acknowledge-escalation/acknowledge-escalation.handler';
+import { PageEscalationLevelHandler } from './application/commands/page-escalation-level/page-escalation-level.handler';
+import { PassEscalationLevelHandler } from './application/commands/pass-escalation-level/pass-escalation-level.handler';
+import { StartEscalationHandler } from './application/commands/start-escalation/start-escalation.handler';
+import { EscalationCommands } from './application/escalation-commands';
+import { EscalationTargets } from './application/escalation-targets';
+import { ESCALATION_TIMER_CLAIMS, EscalationTimers } from './application/escalation-timers/escalation-timers';
+import { ScheduledOnCallRoster } from './application/on-call-schedule-roster';
+import { EscalationStore } from './application/ports/escalation-store.port';
+import { Escalations } from './application/ports/escalations.port';
+import { OnCallRoster } from './application/ports/on-call-roster.port';
+import { EscalationPolicyStore, OnCallScheduleStore } from './application/ports/on-call-stores.port';
+import { EscalationEventsConsumer } from './messaging/escalation-events.consumer';
+import { EscalationPolicyRepository } from './persistence/escalation-policy.repository';
+import { EscalationRepository } from './persistence/escalation.repository';
+import { escalationSchema } from './persistence/escalation.schema';
+import { OnCallScheduleRepository } from './persistence/on-call-schedule.repository';
 
 /*
  * On-call schedules (rotations, overrides) and escalation policies run on the platform's partition-owned timers.
  * The module spreads these lists (one registration file per part, so parts grow without touching the module).
  */
-export const NOTIFICATION_ON_CALL_REPOSITORIES: readonly ContextRepository[] = [];
-export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [];
-export const NOTIFICATION_ON_CALL_CONSUMERS: readonly Type[] = [];
+export const NOTIFICATION_ON_CALL_REPOSITORIES: readonly ContextRepository[] = [
+  outboxRepository(EscalationRepository, { model: 'NotificationEscalation', schema: escalationSchema, topic: notificationTopic.name }, (model, notify) => new EscalationRepository(model, notify)),
+  contextRepository(OnCallScheduleRepository, (c) => new OnCallScheduleRepository(c), OnCallScheduleRepository.indexes),
+  contextRepository(EscalationPolicyRepository, (c) => new EscalationPolicyRepository(c), EscalationPolicyRepository.indexes),
+];
+
+export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [
+  { provide: EscalationStore, useExisting: EscalationRepository },
+  { provide: OnCallScheduleStore, useExisting: OnCallScheduleRepository },
+  { provide: EscalationPolicyStore, useExisting: EscalationPolicyRepository },
+  { provide: OnCallRoster, useClass: ScheduledOnCallRoster },
+  // The escalation wheel's claims: in this process's memory until the platform's Mongo TimerClaimStore lands (then rebind this one provider).
+  { provide: ESCALATION_TIMER_CLAIMS, useFactory: (): TimerClaimStore => new InMemoryTimerClaimStore() },
+  {
+    provide: EscalationTimers,
+    inject: [EscalationRepository, ESCALATION_TIMER_CLAIMS, EVENT_BUS, Clock, PINO_LOGGER],
+    useFactory: (store: EscalationRepository, claims: TimerClaimStore, bus: EventBus<readonly TopicDefinition[]>, clock: Clock, logger: Logger) =>
+      new EscalationTimers({ store, claims, publish: (envelopes) => bus.publishEnvelopes(notificationTopic.name, envelopes), clock, logger }),
+  },
+  EscalationTargets,
+  EscalationCommands,
+  StartEscalationHandler,
+  { provide: Escalations, useExisting: StartEscalationHandler },
+  PassEscalationLevelHandler,
+  PageEscalationLevelHandler,
+  AcknowledgeEscalationHandler,
+];
+export const NOTIFICATION_ON_CALL_CONSUMERS: readonly Type[] = [EscalationEventsConsumer];

@@ -1,0 +1,77 @@
+import { notificationTopic } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { DirectoryProjection } from '@itsm/platform/persistence';
+import { Injectable } from '@nestjs/common';
+import type { Notice, PersonRecipient, SourceEvent } from '../../../domain';
+import type { Escalation } from '../../../domain/escalation/escalation';
+import { EscalationTimers } from '../../escalation-timers/escalation-timers';
+import { DeliveryIntake } from '../../ports/delivery-intake.port';
+import { EscalationStore } from '../../ports/escalation-store.port';
+
+/** The template every on-call page renders (its event's `escalationId` signs the acknowledgement link). */
+export const ON_CALL_PAGE_TEMPLATE = 'on-call-page';
+
+/** An escalation event (started, escalated, acknowledged, exhausted) as this handler reads it. */
+export type EscalationEnvelope = EventEnvelope<string, { readonly escalationId: string; readonly level: number; readonly by: string }>;
+
+/**
+ * Follows an escalation's own events: a level paged (started, escalated) becomes one urgent on_call
+ * notice per paged person and channel of that level, keyed `<escalationId>:<level>` (delivered once
+ * however often this runs); then, as after acknowledged or exhausted, the escalation's timer is
+ * armed from its current state (the next level's due instant, or nothing).
+ */
+@Injectable()
+export class PageEscalationLevelHandler {
+  constructor(
+    private readonly escalations: EscalationStore,
+    private readonly directory: DirectoryProjection,
+    private readonly intake: DeliveryIntake,
+    private readonly timers: EscalationTimers,
+  ) {}
+
+  async execute(envelope: EscalationEnvelope, now: number): Promise<void> {
+    const loaded = await this.escalations.load(envelope.data.escalationId);
+    if (loaded === undefined) return;
+    const escalation = loaded.aggregate;
+    if (envelope.type === 'itsm.notification.escalation-started.v1' || envelope.type === 'itsm.notification.escalated.v1') {
+      await this.intake.accept(await this.notices(escalation, envelope), now);
+    }
+    await this.timers.arm(escalation);
+  }
+
+  private async notices(escalation: Escalation, envelope: EscalationEnvelope): Promise<Notice[]> {
+    const level = envelope.data.level;
+    const paged = escalation.paged.find((p) => p.level === level);
+    const channels = escalation.levels[level - 1]?.channels ?? [];
+    if (paged === undefined) return [];
+    const people = await this.directory.people(paged.personIds);
+    const event = sourceEvent(envelope);
+    const notices: Notice[] = [];
+    for (const personId of paged.personIds) {
+      const person = people.get(personId);
+      if (person === undefined) continue;
+      const recipient: PersonRecipient = { kind: 'person', personId, displayName: person.displayName, email: person.email, locale: person.locale, timeZone: person.timeZone, chatHandle: person.chatHandle };
+      for (const channel of channels) {
+        notices.push({ key: `${escalation.id}:${level}`, recipient, channel, category: 'on_call', urgent: true, templateId: ON_CALL_PAGE_TEMPLATE, items: [{ ruleId: null, templateId: ON_CALL_PAGE_TEMPLATE, event, ticket: escalation.ticket }] });
+      }
+    }
+    return notices;
+  }
+}
+
+function sourceEvent(envelope: EscalationEnvelope): SourceEvent {
+  const by = envelope.data.by;
+  return {
+    id: envelope.id,
+    topic: notificationTopic.name,
+    type: envelope.type,
+    source: envelope.source,
+    subject: envelope.subject,
+    sequence: envelope.sequence,
+    time: envelope.time,
+    data: envelope.data,
+    actorId: by === 'system' ? null : by,
+    causationId: envelope.causationid ?? null,
+    correlationId: envelope.correlationid,
+  };
+}
