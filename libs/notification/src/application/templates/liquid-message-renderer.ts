@@ -16,6 +16,17 @@ import { eventDateFields } from './template-validator';
  */
 const FALLBACK_TIME_ZONE = 'UTC';
 
+/** Dates read in the recipient's own locale when the variant is in their language (de-CH reading de), else in the variant's (fr reading en). */
+function dateLocale(wanted: string, variant: string): string {
+  const [w, v] = [wanted.toLowerCase(), variant.toLowerCase()];
+  return w === v || w.startsWith(`${v}-`) ? wanted : variant;
+}
+
+function readerOf(notice: Notice, locale: string): TemplateReader {
+  const zone = notice.recipient.kind === 'person' ? notice.recipient.timeZone : null;
+  return { name: recipientName(notice.recipient), locale, timeZone: zone !== null && isValidTimeZone(zone) ? zone : FALLBACK_TIME_ZONE };
+}
+
 /**
  * MessageRenderer on the sandboxed Liquid engines: the notice's template (saved, else built in),
  * the variant of the recipient's locale (de-CH -> de -> en), dates in the recipient's locale and
@@ -43,7 +54,7 @@ export class LiquidMessageRenderer extends MessageRenderer {
     const variant = variantFor(template, locale);
     const actorIds = [...new Set(notice.items.flatMap((item) => (item.event.actorId === null ? [] : [item.event.actorId])))];
     const people = actorIds.length === 0 ? new Map() : await this.directory.people(actorIds);
-    const data = templateContext(notice, { reader: this.readerOf(notice, locale), actorNames: new Map([...people].map(([id, person]) => [id, person.displayName])), dateFields: eventDateFields });
+    const data = templateContext(notice, { reader: readerOf(notice, dateLocale(locale, variant.locale)), actorNames: new Map([...people].map(([id, person]) => [id, person.displayName])), dateFields: eventDateFields });
     const part = async (source: string, markup: 'html' | 'text', name: 'subject' | 'text' | 'html'): Promise<string> => {
       const site = { templateId: template.id, locale: variant.locale, part: name };
       return this.engines.render(this.engines.parse(source, markup, site), markup, data, site);
@@ -52,10 +63,5 @@ export class LiquidMessageRenderer extends MessageRenderer {
     const text = await part(variant.text, 'text', 'text');
     const html = notice.channel === 'email' && variant.html !== null ? await part(variant.html, 'html', 'html') : null;
     return { locale: variant.locale, subject, text, html };
-  }
-
-  private readerOf(notice: Notice, locale: string): TemplateReader {
-    const zone = notice.recipient.kind === 'person' ? notice.recipient.timeZone : null;
-    return { name: recipientName(notice.recipient), locale, timeZone: zone !== null && isValidTimeZone(zone) ? zone : FALLBACK_TIME_ZONE };
   }
 }
