@@ -1,0 +1,4 @@
+/** One template by id (saved, else built in). */
+export class NotificationTemplateQuery {
+  constructor(readonly id: string) {}
+}

@@ -1,0 +1,5 @@
+export * from './built-in-templates';
+export * from './example-payload';
+export * from './notification-template';
+export * from './template-context';
+export * from './template-variables';
