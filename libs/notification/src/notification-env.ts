@@ -27,6 +27,12 @@ export const NotificationEnv = Type.Object({
 });
 export type NotificationEnv = Static<typeof NotificationEnv>;
 
+/**
+ * The context's settings (NotificationSettings), for its providers. Declared here, not in the
+ * module: a provider that injects it would otherwise import the module that registers it (a cycle).
+ */
+export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
+
 /** What the notification module is built from (beyond the kit's settings). */
 export interface NotificationSettings {
   readonly smtpUrl: string;

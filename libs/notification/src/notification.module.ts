@@ -4,6 +4,7 @@ import type { MongoSettings } from '@itsm/platform/persistence';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { NOTIFICATION_DELIVERY_CONSUMERS, NOTIFICATION_DELIVERY_PROVIDERS, NOTIFICATION_DELIVERY_REPOSITORIES } from './notification-delivery';
+import { NOTIFICATION_SETTINGS } from './notification-env';
 import type { NotificationSettings } from './notification-env';
 import { NOTIFICATION_INBOUND_CONSUMERS, NOTIFICATION_INBOUND_PROVIDERS, NOTIFICATION_INBOUND_REPOSITORIES } from './notification-inbound';
 import { NOTIFICATION_ON_CALL_CONSUMERS, NOTIFICATION_ON_CALL_PROVIDERS, NOTIFICATION_ON_CALL_REPOSITORIES } from './notification-on-call';
@@ -11,8 +12,7 @@ import { NOTIFICATION_PREFERENCES_CONSUMERS, NOTIFICATION_PREFERENCES_PROVIDERS,
 import { NOTIFICATION_RULES_CONSUMERS, NOTIFICATION_RULES_PROVIDERS, NOTIFICATION_RULES_REPOSITORIES } from './notification-rules';
 
 export const NOTIFICATION_CONNECTION = Symbol('NOTIFICATION_CONNECTION');
-/** The context's settings (NotificationSettings), for its providers. */
-export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
+export { NOTIFICATION_SETTINGS } from './notification-env';
 
 export interface NotificationModuleOptions {
   readonly mongo: MongoSettings;
