@@ -3,6 +3,7 @@ import type { DirectoryEvent } from '@itsm/platform/persistence';
 import { bootContextForSpec, specPersonas } from '@itsm/platform/service';
 import type { SpecContext, SpecPersona, SpecPersonas } from '@itsm/platform/service';
 import { DirectoryFeed, testPeers } from '@itsm/testing';
+import type { DynamicModule, Provider } from '@nestjs/common';
 import type { NotificationSettings } from '../notification-env';
 import { notificationContext } from '../notification.context';
 import { notificationDirectory } from './notification-directory';
@@ -14,6 +15,11 @@ export interface BootNotificationOptions {
   readonly directory?: boolean;
   /** Settings over the spec defaults (an SMTP sink's URL, private targets allowed). */
   readonly settings?: Partial<NotificationSettings>;
+  /**
+   * Spec doubles bound after the context's own providers (the last binding of a token wins), for a
+   * port another part implements: e.g. `{ provide: DeliveryIntake, useValue: intake }`.
+   */
+  readonly overrides?: readonly Provider[];
 }
 
 /** The notification context booted for an integration spec (`published`: `itsm.notification.v1`). */
@@ -43,7 +49,9 @@ export const SPEC_NOTIFICATION_SETTINGS: NotificationSettings = {
 
 /** Boots the notification context on the peers with `notificationDirectory`'s people: the setup every notification integration spec shares. */
 export async function bootNotificationContext(options: BootNotificationOptions = {}): Promise<BootedNotificationContext> {
-  const booted = await bootContextForSpec(notificationContext, {
+  const overrides = options.overrides ?? [];
+  const declaration = overrides.length === 0 ? notificationContext : { ...notificationContext, module: (o: Parameters<typeof notificationContext.module>[0]) => withProviders(notificationContext.module(o), overrides) };
+  const booted = await bootContextForSpec(declaration, {
     mongoUrl: testPeers().mongoUrl,
     settings: { ...SPEC_NOTIFICATION_SETTINGS, ...options.settings },
     probeTopics: ['itsm.notification.v1'],
@@ -54,4 +62,10 @@ export async function bootNotificationContext(options: BootNotificationOptions =
   };
   if (options.directory ?? true) await projectDirectory(...notificationDirectory(new DirectoryFeed()));
   return { ...booted, projectDirectory, ...specPersonas(booted, PERSONA_ROLES, { roles: ['agent'] }) };
+}
+
+/** `module` with `providers` bound after its own (and exported: the context's module is global). */
+function withProviders(module: DynamicModule, providers: readonly Provider[]): DynamicModule {
+  const tokens = providers.map((p) => ('provide' in p ? p.provide : p));
+  return { ...module, providers: [...(module.providers ?? []), ...providers], exports: [...(module.exports ?? []), ...tokens] };
 }
