@@ -2,6 +2,11 @@ import { contextRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider, Type } from '@nestjs/common';
 import { NotifyOnEventHandler } from './application/commands/notify-on-event/notify-on-event.handler';
+import { SaveNotificationRuleHandler } from './application/commands/save-notification-rule/save-notification-rule.handler';
+import { SetNotificationRuleEnabledHandler } from './application/commands/set-notification-rule-enabled/set-notification-rule-enabled.handler';
+import { DryRunNotificationRuleHandler } from './application/queries/dry-run-notification-rule/dry-run-notification-rule.handler';
+import { NotificationRulesHandler } from './application/queries/notification-rules/notification-rules.handler';
+import { NotificationRuleResolver } from './graphql/notification-rule.resolver';
 import { EnabledRules } from './application/enabled-rules';
 import { NoticeEvaluation } from './application/notice-evaluation';
 import { NotifiableEventStore } from './application/ports/notifiable-event-store.port';
@@ -25,5 +30,10 @@ export const NOTIFICATION_RULES_PROVIDERS: readonly Provider[] = [
   EnabledRules,
   NoticeEvaluation,
   NotifyOnEventHandler,
+  SaveNotificationRuleHandler,
+  SetNotificationRuleEnabledHandler,
+  NotificationRulesHandler,
+  DryRunNotificationRuleHandler,
+  NotificationRuleResolver,
 ];
 export const NOTIFICATION_RULES_CONSUMERS: readonly Type[] = [NotifiableEventsConsumer];

@@ -5,3 +5,4 @@ export * from './rule-conditions';
 export * from './rule-validation';
 export * from './recipient-targets';
 export * from './notice-plan';
+export * from './event-field-list';
