@@ -1,18 +1,14 @@
-import { changeTopic, cmdbTopic, directoryTopic, incidentTopic, notificationTopic, problemTopic, requestTopic, serviceTopic, slaTopic } from '@itsm/contracts';
+import { notificationTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { NotificationSchema } from './graphql/notification.schema-marker';
+import { NOTIFIABLE_TOPICS } from './notifiable-topics';
 import { NotificationEnv, toNotificationSettings } from './notification-env';
 import { NotificationModule } from './notification.module';
 
 /** The group the notification service's replicas share. */
 export const NOTIFICATION_CONSUMER_GROUP = 'notification-service';
 
-/**
- * The streams rules can trigger on: every context's topic but the CMDB discovery feed (raw scanner
- * input, not a record's history). A new context's topic is added here and in the rules' data; no
- * other code changes.
- */
-export const NOTIFIABLE_TOPICS = [incidentTopic, problemTopic, slaTopic, cmdbTopic, directoryTopic, changeTopic, serviceTopic, requestTopic] as const;
+export { NOTIFIABLE_TOPICS } from './notifiable-topics';
 
 /**
  * Notifications and on-call, for the service kit: it owns `itsm.notification.v1` (replies that

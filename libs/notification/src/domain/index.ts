@@ -2,3 +2,4 @@ export * from './notification.errors';
 export * from './notice';
 export * from './event-fields';
 export * from './inbound';
+export * from './rules';

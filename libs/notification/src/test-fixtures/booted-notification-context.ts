@@ -3,7 +3,7 @@ import type { DirectoryEvent } from '@itsm/platform/persistence';
 import { bootContextForSpec, specPersonas } from '@itsm/platform/service';
 import type { SpecContext, SpecPersona, SpecPersonas } from '@itsm/platform/service';
 import { DirectoryFeed, testPeers } from '@itsm/testing';
-import type { Provider } from '@nestjs/common';
+import type { DynamicModule, Provider } from '@nestjs/common';
 import type { NotificationSettings } from '../notification-env';
 import { notificationContext } from '../notification.context';
 import { notificationDirectory } from './notification-directory';
@@ -55,10 +55,7 @@ export async function bootNotificationContext(options: BootNotificationOptions =
       ? notificationContext
       : {
           ...notificationContext,
-          module: (moduleOptions) => {
-            const module = notificationContext.module(moduleOptions);
-            return { ...module, providers: [...(module.providers ?? []), ...extra] };
-          },
+          module: (moduleOptions) => withProviders(notificationContext.module(moduleOptions), extra),
         };
   const booted = await bootContextForSpec(declaration, {
     mongoUrl: testPeers().mongoUrl,
@@ -71,4 +68,10 @@ export async function bootNotificationContext(options: BootNotificationOptions =
   };
   if (options.directory ?? true) await projectDirectory(...notificationDirectory(new DirectoryFeed()));
   return { ...booted, projectDirectory, ...specPersonas(booted, PERSONA_ROLES, { roles: ['agent'] }) };
+}
+
+/** `module` with `providers` bound after its own (and exported: the context's module is global). */
+function withProviders(module: DynamicModule, providers: readonly Provider[]): DynamicModule {
+  const tokens = providers.map((p) => ('provide' in p ? p.provide : p));
+  return { ...module, providers: [...(module.providers ?? []), ...providers], exports: [...(module.exports ?? []), ...tokens] };
 }

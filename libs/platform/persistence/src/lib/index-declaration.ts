@@ -5,6 +5,8 @@ import type { SortDirection } from './query-shape';
 export interface IndexDeclaration {
   readonly keys: readonly (readonly [string, SortDirection])[];
   readonly partialFilterExpression?: Readonly<Record<string, unknown>>;
+  /** A TTL index: MongoDB removes a document this many seconds after the (date) value of its one key. */
+  readonly expireAfterSeconds?: number;
 }
 
 /**
@@ -28,6 +30,12 @@ export type IndexKeys = Readonly<Record<string, SortDirection>>;
 /** An index over `keys` (in their order), optionally partial. */
 export function index(keys: IndexKeys, partialFilterExpression?: Readonly<Record<string, unknown>>): IndexDeclaration {
   return { keys: Object.entries(keys), ...(partialFilterExpression === undefined ? {} : { partialFilterExpression }) };
+}
+
+/** A TTL index over one date field: documents go `seconds` after that date (kept records with a retention). */
+export function ttlIndex(field: string, seconds: number): IndexDeclaration {
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`ttlIndex(${field}): seconds must be a whole number >= 0`);
+  return { keys: [[field, 1]], expireAfterSeconds: seconds };
 }
 
 /**
@@ -62,6 +70,7 @@ export async function ensureIndexes(connection: Connection, declarations: readon
       indexes.map((declared) => ({
         key: Object.fromEntries(declared.keys),
         ...(declared.partialFilterExpression === undefined ? {} : { partialFilterExpression: { ...declared.partialFilterExpression } }),
+        ...(declared.expireAfterSeconds === undefined ? {} : { expireAfterSeconds: declared.expireAfterSeconds }),
       })),
     );
   }
