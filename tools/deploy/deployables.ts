@@ -52,17 +52,19 @@ function sourcesOf(dir: string): string[] {
 }
 
 /**
- * The topics a context's shared consumer group reads: those of its declaration (owned or consumed)
- * that an `@EventPattern(<topic>.name)` handler of its sources subscribes to, as the kit's transport
- * does (it subscribes the group to the topics of its event handlers). Other consumers of a context
- * (the CMDB's per-replica index groups) are not the shared group's and do not scale with its lag.
+ * The topics a context's shared consumer group reads: every topic its declaration consumes (other
+ * contexts' streams: the group's handlers read them, one `@EventPattern` per topic or one over a
+ * list, as the notification context's over NOTIFIABLE_TOPICS), and those of its own topics that an
+ * `@EventPattern(<topic>.name)` handler of its sources subscribes to, as the kit's transport does (it
+ * subscribes the group to the topics of its event handlers). Other consumers of a context (the
+ * CMDB's per-replica index groups) are not the shared group's and do not scale with its lag.
  */
 export function groupConsumer(context: ContextDeclaration, sources: readonly string[]): GroupConsumer | undefined {
-  const declared = new Set([...context.topics.owns, ...context.topics.consumes].map((topic) => topic.name));
   const handled = new Set(
     sources.flatMap((text) => [...text.matchAll(/@EventPattern\(\s*(\w+)\.name\s*\)/g)].map((match) => CONTRACT_TOPICS.get(match[1] ?? '') ?? '')),
   );
-  const topics = [...declared].filter((topic) => handled.has(topic)).sort();
+  const owned = context.topics.owns.map((topic) => topic.name).filter((topic) => handled.has(topic));
+  const topics = [...new Set([...context.topics.consumes.map((topic) => topic.name), ...owned])].sort();
   return topics.length === 0 ? undefined : { group: context.consumerGroup, topics };
 }
 

@@ -5,7 +5,8 @@ import { containerEnv, containersOf, podLabels, podSources } from './pod-env';
 
 /**
  * The connections the platform needs, derived from the manifests: what each workload's environment
- * names (Kafka, MongoDB, the OTLP collector, the identity provider, the gateway's subgraphs), who
+ * names (Kafka, MongoDB, the OTLP collector, the identity provider, an SMTP relay, the gateway's
+ * subgraphs) or its pod annotation `itsm.io/outbound-https` declares (targets chosen at run time), who
  * must reach it (the ingress controller: the gateway and every Ingress path's backend; Prometheus, KEDA's lag readers) and what the Strimzi cluster of
  * the namespace needs. The NetworkPolicies are checked against these flows.
  */
@@ -73,6 +74,16 @@ function urlHostPort(value: string): { host: string; port: number } | undefined 
   const url = new URL(value);
   return { host: url.hostname, port: url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80 };
 }
+
+/** The relay of an smtp:// (587 unless given) or smtps:// (465) URL, as nodemailer reads it. */
+function smtpHostPort(value: string): { host: string; port: number } | undefined {
+  if (!/^smtps?:\/\//.test(value) || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  return { host: url.hostname, port: url.port !== '' ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587 };
+}
+
+/** An address outside the cluster that run-time configuration picks (webhook targets). */
+const outside = (what: string): Endpoint => ({ name: `${what} (outside the cluster)`, labels: {}, ports: {} });
 
 /** Hosts of a mongodb:// connection string (`user:pass@h1:p1,h2:p2/db?...`). */
 function mongoHosts(value: string): { host: string; port: number }[] {
@@ -167,6 +178,10 @@ export function buildNetworkModel(model: DeployModel): NetworkModel {
         const target = urlHostPort(env.get(variable) ?? '');
         if (target !== undefined) named(variable, [target]);
       }
+      for (const variable of [...env.keys()].filter((name) => name.endsWith('_SMTP_URL'))) {
+        const relay = smtpHostPort(env.get(variable) ?? '');
+        if (relay !== undefined) named(variable, [relay]);
+      }
       const list = ENV_CONTRACTS[app]?.subgraphList;
       for (const subgraph of list === undefined ? [] : parseSubgraphs(env.get(list) ?? '').subgraphs) {
         const backend = behindService(subgraph.host, subgraph.port, `${pod.name} ${list ?? ''}`);
@@ -177,6 +192,8 @@ export function buildNetworkModel(model: DeployModel): NetworkModel {
     if (entry !== undefined && pod.ports['http'] !== undefined) add('ingress to the gateway', CLUSTER_COMPONENTS.ingress, pod, pod.ports['http']);
     const annotations = stringMap(at(doc.obj, 'spec', 'template', 'metadata', 'annotations'));
     if (annotations['prometheus.io/scrape'] === 'true') add('Prometheus scrape', CLUSTER_COMPONENTS.prometheus, pod, Number(annotations['prometheus.io/port']));
+    const https = annotations['itsm.io/outbound-https'];
+    if (https !== undefined && https !== '') add(`${pod.name} outbound HTTPS`, pod, outside(https), 443);
   }
   for (const { ingress, path, service, port } of ingressBackends(model)) {
     const backend = behindService(service, port, `Ingress/${nameOf(ingress)} ${path}`);

@@ -3,6 +3,7 @@ import { changeContext } from '@itsm/change';
 import { cmdbContext } from '@itsm/cmdb';
 import { directoryContext } from '@itsm/directory';
 import { incidentContext } from '@itsm/incident';
+import { notificationContext } from '@itsm/notification';
 import type { ContextDeclaration } from '@itsm/platform/service';
 import { slaContext } from '@itsm/sla';
 
@@ -13,6 +14,8 @@ import { slaContext } from '@itsm/sla';
  * the SLA engine next (its consumer follows the incident events the demo data produces), the CMDB
  * before the incidents (the demo incidents name its CIs), the change context after the directory and
  * the CMDB (its demo changes name their people, groups and CIs; its projections follow their streams),
- * the catalogue after the directory (its services' owners, approval and fulfilment groups are people and groups).
+ * the catalogue after the directory (its services' owners, approval and fulfilment groups are people and groups),
+ * the notifications after every context whose topic they read and before the incidents (so the demo
+ * incidents' events find its rules and its directory projection following).
  */
-export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, catalogueContext, incidentContext];
+export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, catalogueContext, notificationContext, incidentContext];

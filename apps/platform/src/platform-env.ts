@@ -13,5 +13,12 @@ export const PlatformEnv = Type.Composite([
     PLATFORM_PERSIST_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1_000 }),
     /** Start empty: deletes the embedded store's snapshot first (same as `npm start -- --reset`). */
     PLATFORM_RESET: Type.Boolean({ default: false }),
+    /**
+     * The local mail sink: an SMTP server on 127.0.0.1 writing every mail to `<PLATFORM_DATA_DIR>/mail`
+     * as an .eml file; the notification context sends to it. false: mail goes to NOTIFICATION_SMTP_URL.
+     */
+    PLATFORM_MAIL_SINK: Type.Boolean({ default: true }),
+    /** The sink's port (0: any free one). */
+    PLATFORM_MAIL_PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 1025 }),
   }),
 ]);

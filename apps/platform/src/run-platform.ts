@@ -2,9 +2,9 @@ import { createGatewayApp, GATEWAY_DEFAULT_PORT } from '@itsm/gateway';
 import { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } from '@itsm/platform/auth';
 import { ConfigError, envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, toHttpSettings } from '@itsm/platform/config';
 import { createLogger, shutdownTracing } from '@itsm/platform/observability';
-import { ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, ALL_IN_ONE_STEP_TIMEOUT_MS, ShutdownSequence, shutdownOnSignal, startContexts } from '@itsm/platform/service';
+import { ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, ALL_IN_ONE_STEP_TIMEOUT_MS, LocalMailSink, ShutdownSequence, shutdownOnSignal, startContexts } from '@itsm/platform/service';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PLATFORM_CONTEXTS } from './contexts';
 import { PlatformEnv } from './platform-env';
 
@@ -14,7 +14,8 @@ import { PlatformEnv } from './platform-env';
  * MongoDB-wire server (MongoDB when MONGO_URL is set). Each context is still its own Nest app with
  * its own subgraph, served on a loopback port and federated by the gateway as in microservices mode.
  * SIGTERM/SIGINT stop it within ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, whatever state its dependencies are in.
- * The embedded store persists in PLATFORM_DATA_DIR (`--reset` or PLATFORM_RESET=true: start empty).
+ * The embedded store persists in PLATFORM_DATA_DIR (`--reset` or PLATFORM_RESET=true: start empty);
+ * mail goes to the local sink, written to PLATFORM_DATA_DIR/mail (PLATFORM_MAIL_SINK=false: to NOTIFICATION_SMTP_URL).
  * The spans still buffered are exported last. Started by main.ts once tracing runs.
  */
 export async function runPlatform(): Promise<void> {
@@ -38,7 +39,11 @@ export async function runPlatform(): Promise<void> {
   if (env.MONGO_URL === undefined && env.KAFKA_BROKERS !== undefined) {
     log.warn({ dataDir }, 'KAFKA_BROKERS with the embedded store: a crash can leave Kafka ahead of the last snapshot; set MONGO_URL for crash consistency');
   }
-  const platform = await startContexts({ contexts: PLATFORM_CONTEXTS, env, auth, demo: env.PLATFORM_DEMO_DATA, embedded, host: { hostname: hostname() }, log, shutdown });
+  // Mail to a sink a person can read (any mail client opens the .eml files), not to a relay.
+  const mail = env.PLATFORM_MAIL_SINK ? await LocalMailSink.start({ dir: join(dataDir, 'mail'), port: env.PLATFORM_MAIL_PORT, onError: (err) => log.warn({ err }, 'mail sink') }) : undefined;
+  if (mail) shutdown.add('mail sink', () => mail.close());
+  const contextEnv = mail ? { ...env, NOTIFICATION_SMTP_URL: mail.url } : env;
+  const platform = await startContexts({ contexts: PLATFORM_CONTEXTS, env: contextEnv, auth, demo: env.PLATFORM_DEMO_DATA, embedded, host: { hostname: hostname() }, log, shutdown });
   const gateway = await createGatewayApp(
     {
       subgraphs: platform.subgraphs,
@@ -53,9 +58,10 @@ export async function runPlatform(): Promise<void> {
   shutdown.add('gateway app', () => gateway.close());
 
   const url = `http://localhost:${http.port}/graphql`;
-  log.info({ url, storage: platform.storage, ...(env.MONGO_URL === undefined ? { dataDir } : {}), bus: platform.bus }, 'ITSM platform ready');
+  const mailbox = mail ? `${mail.dir} (*.eml, any mail client opens them; SMTP ${mail.url})` : `NOTIFICATION_SMTP_URL`;
+  log.info({ url, storage: platform.storage, ...(env.MONGO_URL === undefined ? { dataDir } : {}), bus: platform.bus, mail: mail?.dir ?? 'NOTIFICATION_SMTP_URL' }, 'ITSM platform ready');
   process.stdout.write(
-    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  SCIM:    http://localhost:${http.port}/scim/v2 (token: the issueProvisioningToken mutation)\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
+    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  SCIM:    http://localhost:${http.port}/scim/v2 (token: the issueProvisioningToken mutation)\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  mail:    ${mailbox}\n  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
   );
 }
 

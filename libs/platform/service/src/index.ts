@@ -13,3 +13,4 @@ export * from './lib/mongo-bus-journal';
 export * from './lib/own-body-routes';
 export * from './lib/limited-body';
 export * from './lib/spec-context';
+export * from './lib/local-mail-sink';

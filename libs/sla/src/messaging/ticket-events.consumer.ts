@@ -6,7 +6,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { Logger } from 'pino';
 import type { TicketChange } from '../application/commands/track-ticket/track-ticket.command';
 import { TrackTicketHandler } from '../application/commands/track-ticket/track-ticket.handler';
-import { timerPartition } from '../application/timers/timer-partitions';
+import { SLA_TIMER_PARTITIONS } from '../application/timers/timer-partitions';
 import type { IncidentEvent } from './incident-ticket-change';
 import { incidentTicketChange } from './incident-ticket-change';
 import type { RequestEvent } from './request-ticket-changes';
@@ -26,12 +26,12 @@ export class TicketEventsConsumer {
 
   @EventPattern(incidentTopic.name)
   async onIncidentEvent(@Payload() envelope: IncidentEvent, @Ctx() context: EventBusContext): Promise<void> {
-    await this.follow([incidentTicketChange(envelope)], timerPartition(incidentTopic.name, context.getEvent().partition), envelope);
+    await this.follow([incidentTicketChange(envelope)], SLA_TIMER_PARTITIONS.partition(incidentTopic.name, context.getEvent().partition), envelope);
   }
 
   @EventPattern(requestTopic.name)
   async onRequestEvent(@Payload() envelope: RequestEvent, @Ctx() context: EventBusContext): Promise<void> {
-    await this.follow(requestTicketChanges(envelope), timerPartition(requestTopic.name, context.getEvent().partition), envelope);
+    await this.follow(requestTicketChanges(envelope), SLA_TIMER_PARTITIONS.partition(requestTopic.name, context.getEvent().partition), envelope);
   }
 
   private async follow(changes: readonly TicketChange[], partition: number, envelope: IncidentEvent | RequestEvent): Promise<void> {

@@ -34,7 +34,7 @@ export class MemoryPruneStores implements PruneStores {
     publishedThrough: (partition: number) => Promise.resolve(new Date(this.checkpoints.get(partition) ?? 0)),
     claimedAfter: (keys: readonly string[], through: Date) =>
       Promise.resolve(new Set(this.claims.filter((c) => keys.includes(c.ticketKey) && c.claimedAt > through.getTime()).map((c) => c.ticketKey))),
-    pruneTickets: (keys: readonly string[]) => {
+    prune: (keys: readonly string[]) => {
       const before = this.claims.length;
       this.claims.splice(0, this.claims.length, ...this.claims.filter((c) => !keys.includes(c.ticketKey)));
       return Promise.resolve(before - this.claims.length);

@@ -4,7 +4,7 @@ import { ticketKey } from '../../persistence';
 /** What pruning reads and writes. */
 export interface PruneStores {
   readonly tickets: Pick<SlaTicketRepository, 'closedUnsettled' | 'markSettled'>;
-  readonly firings: Pick<SlaFiringRepository, 'publishedThrough' | 'claimedAfter' | 'pruneTickets'>;
+  readonly firings: Pick<SlaFiringRepository, 'publishedThrough' | 'claimedAfter' | 'prune'>;
 }
 
 export interface PruneOutcome {
@@ -33,7 +33,7 @@ export async function pruneSettledFirings(stores: PruneStores, partition: number
     );
     const done = candidates.filter((t) => !recent.has(ticketKey(t.ticketType, t.ticketId)));
     settled += await stores.tickets.markSettled(done);
-    deletedFirings += await stores.firings.pruneTickets(done.map((t) => ticketKey(t.ticketType, t.ticketId)));
+    deletedFirings += await stores.firings.prune(done.map((t) => ticketKey(t.ticketType, t.ticketId)));
   };
   let chunk: ClosedTicketRef[] = [];
   for await (const ticket of stores.tickets.closedUnsettled(partition)) {

@@ -13,7 +13,7 @@ import type { ArmRequest, TimedEmission } from './armed-ticket';
 import type { PruneOutcome } from './prune-settled-firings';
 import { pruneSettledFirings } from './prune-settled-firings';
 import { emissionEnvelope } from './sla-emission';
-import { timerAssignments } from './timer-partitions';
+import { SLA_TIMER_PARTITIONS } from './timer-partitions';
 
 export interface TimerDependencies {
   readonly tickets: Pick<SlaTicketRepository, 'armingRows' | 'closedUnsettled' | 'markSettled'>;
@@ -25,7 +25,7 @@ export interface TimerDependencies {
   readonly logger: WheelLogger;
   /**
    * The wheel's topic: the incident topic. The partitions of every ticket topic the group consumes
-   * are numbered in its space (timerPartition), so their ownership decides which tickets' timers
+   * are numbered in its space (SLA_TIMER_PARTITIONS), so their ownership decides which tickets' timers
    * this replica runs.
    */
   readonly ticketTopic: string;
@@ -128,7 +128,7 @@ export class SlaTimerService implements SlaTimers {
   }
 
   /** Follows the consumer group (every ticket topic's partitions): loads newly owned partitions, keeps those a rebalance gives back. */
-  onAssignment = (assignments: readonly PartitionAssignment[]): void => this.wheel.onAssignment(timerAssignments(assignments, this.deps.ticketTopic));
+  onAssignment = (assignments: readonly PartitionAssignment[]): void => this.wheel.onAssignment(SLA_TIMER_PARTITIONS.assignments(assignments, this.deps.ticketTopic));
 
   /** Loads and arms the partitions' open tickets, then publishes again what may not have been published. */
   load(partitions: readonly number[]): Promise<void> {
