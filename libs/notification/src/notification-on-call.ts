@@ -6,7 +6,7 @@ import type { EventBus } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { contextRepository, outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
-import { InMemoryTimerClaimStore } from '@itsm/platform/scheduling';
+import { MongoTimerClaimStore, timerClaimIndexes } from '@itsm/platform/scheduling';
 import type { TimerClaimStore } from '@itsm/platform/scheduling';
 import type { Provider, Type } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -28,6 +28,10 @@ import { EscalationRepository } from './persistence/escalation.repository';
 import { escalationSchema } from './persistence/escalation.schema';
 import { OnCallScheduleRepository } from './persistence/on-call-schedule.repository';
 
+/** Where the escalation wheel claims its firings and keeps its checkpoints. */
+const ESCALATION_CLAIM_COLLECTIONS = { claims: 'notification_escalation_firings', checkpoints: 'notification_escalation_checkpoints', idPrefix: 'notification-escalation' } as const;
+const ESCALATION_CLAIM_STORE = Symbol('ESCALATION_CLAIM_STORE');
+
 /*
  * On-call schedules (rotations, overrides) and escalation policies run on the platform's partition-owned timers.
  * The module spreads these lists (one registration file per part, so parts grow without touching the module).
@@ -36,6 +40,7 @@ export const NOTIFICATION_ON_CALL_REPOSITORIES: readonly ContextRepository[] = [
   outboxRepository(EscalationRepository, { model: 'NotificationEscalation', schema: escalationSchema, topic: notificationTopic.name }, (model, notify) => new EscalationRepository(model, notify)),
   contextRepository(OnCallScheduleRepository, (c) => new OnCallScheduleRepository(c), OnCallScheduleRepository.indexes),
   contextRepository(EscalationPolicyRepository, (c) => new EscalationPolicyRepository(c), EscalationPolicyRepository.indexes),
+  contextRepository(ESCALATION_CLAIM_STORE, (c) => new MongoTimerClaimStore(c, ESCALATION_CLAIM_COLLECTIONS), timerClaimIndexes(ESCALATION_CLAIM_COLLECTIONS)),
 ];
 
 export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [
@@ -43,8 +48,8 @@ export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [
   { provide: OnCallScheduleStore, useExisting: OnCallScheduleRepository },
   { provide: EscalationPolicyStore, useExisting: EscalationPolicyRepository },
   { provide: OnCallRoster, useClass: ScheduledOnCallRoster },
-  // The escalation wheel's claims: in this process's memory until the platform's Mongo TimerClaimStore lands (then rebind this one provider).
-  { provide: ESCALATION_TIMER_CLAIMS, useFactory: (): TimerClaimStore => new InMemoryTimerClaimStore() },
+  // The escalation wheel's claims in MongoDB: a level is published once across replicas and restarts.
+  { provide: ESCALATION_TIMER_CLAIMS, useExisting: ESCALATION_CLAIM_STORE },
   {
     provide: EscalationTimers,
     inject: [EscalationRepository, ESCALATION_TIMER_CLAIMS, EVENT_BUS, Clock, PINO_LOGGER],

@@ -1,5 +1,9 @@
 import { notificationTopic } from '@itsm/contracts';
+import type { INestApplication } from '@nestjs/common';
 import { defineContext } from '@itsm/platform/service';
+import { EscalationTimers } from './application/escalation-timers/escalation-timers';
+import { NotificationRuleStore } from './application/ports/notification-rule-store.port';
+import { seedDemoNotificationRules } from './demo/notification-demo-rules';
 import { NotificationSchema } from './graphql/notification.schema-marker';
 import { NOTIFIABLE_TOPICS } from './notifiable-topics';
 import { NotificationEnv, toNotificationSettings } from './notification-env';
@@ -23,4 +27,14 @@ export const notificationContext = defineContext({
   subgraph: { module: NotificationModule, schema: NotificationSchema, orphanedTypes: [] },
   settings: (env) => toNotificationSettings(env),
   module: (options) => NotificationModule.forRoot(options),
+  // Escalation timers follow the group's partitions of itsm.notification.v1 (each escalation's level is due once, on one replica).
+  onAssignment: (app) => app.get(EscalationTimers).onAssignment,
+  demo: {
+    stage: 'beforeConsumers',
+    enabled: (env) => env.NOTIFICATION_SEED_DEMO_DATA,
+    seed: async (app: INestApplication) => {
+      await seedDemoNotificationRules(app.get(NotificationRuleStore));
+      return undefined;
+    },
+  },
 });

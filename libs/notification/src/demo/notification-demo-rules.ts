@@ -2,17 +2,18 @@ import type { NotificationRuleStore } from '../application/ports/notification-ru
 import { RULE_EVENT_TYPES } from '../application/rule-event-types';
 import { checkRule } from '../domain';
 import type { NotificationRule, NotificationRuleInput } from '../domain';
+import { BUILT_IN_TEMPLATE_IDS } from '../domain/templates';
 
 /**
- * The demo's rules, by fixed id (their templates are the templates part's demo ids). No CAB rule:
+ * The demo's rules, by fixed id, on the built-in event template (any admin may save their own). No CAB rule:
  * no change event names the CAB members when a change is scheduled (the minutes name attendees
  * after the meeting).
  */
 export const DEMO_NOTIFICATION_RULES: readonly (NotificationRuleInput & { readonly id: string })[] = [
-  { id: 'demo-incident-assigned', name: 'Incident assigned to a group: its members', trigger: { eventType: 'itsm.incident.assigned.v1', conditions: [] }, recipients: [{ kind: 'assignment_group' }], channels: ['email', 'in_app'], endpoints: [], category: 'assignment', urgent: false, templateId: 'incident-assigned' },
-  { id: 'demo-p1-opened', name: 'P1 opened: the on-call person of its group', trigger: { eventType: 'itsm.incident.opened.v1', conditions: [{ field: 'event.priority', operator: 'eq', value: 1 }] }, recipients: [{ kind: 'on_call', groupId: null }], channels: ['email', 'in_app'], endpoints: [], category: 'major_incident', urgent: true, templateId: 'incident-p1-opened' },
-  { id: 'demo-sla-warning', name: 'SLA at 75%: the assignee', trigger: { eventType: 'itsm.sla.clock-warning.v1', conditions: [{ field: 'event.thresholdPercent', operator: 'gte', value: 75 }] }, recipients: [{ kind: 'assignee' }], channels: ['email', 'in_app'], endpoints: [], category: 'sla', urgent: false, templateId: 'sla-warning' },
-  { id: 'demo-request-approval', name: 'Request approval requested: the approvers', trigger: { eventType: 'itsm.request.approval-requested.v1', conditions: [] }, recipients: [{ kind: 'approvers' }], channels: ['email', 'in_app'], endpoints: [], category: 'approval', urgent: false, templateId: 'request-approval-requested' },
+  { id: 'demo-incident-assigned', name: 'Incident assigned to a group: its members', trigger: { eventType: 'itsm.incident.assigned.v1', conditions: [] }, recipients: [{ kind: 'assignment_group' }], channels: ['email', 'in_app'], endpoints: [], category: 'assignment', urgent: false, templateId: BUILT_IN_TEMPLATE_IDS.event },
+  { id: 'demo-p1-opened', name: 'P1 opened: the on-call person of its group', trigger: { eventType: 'itsm.incident.opened.v1', conditions: [{ field: 'event.priority', operator: 'eq', value: 1 }] }, recipients: [{ kind: 'on_call', groupId: null }], channels: ['email', 'in_app'], endpoints: [], category: 'major_incident', urgent: true, templateId: BUILT_IN_TEMPLATE_IDS.event },
+  { id: 'demo-sla-warning', name: 'SLA at 75%: the assignee', trigger: { eventType: 'itsm.sla.clock-warning.v1', conditions: [{ field: 'event.thresholdPercent', operator: 'gte', value: 75 }] }, recipients: [{ kind: 'assignee' }], channels: ['email', 'in_app'], endpoints: [], category: 'sla', urgent: false, templateId: BUILT_IN_TEMPLATE_IDS.event },
+  { id: 'demo-request-approval', name: 'Request approval requested: the approvers', trigger: { eventType: 'itsm.request.approval-requested.v1', conditions: [] }, recipients: [{ kind: 'approvers' }], channels: ['email', 'in_app'], endpoints: [], category: 'approval', urgent: false, templateId: BUILT_IN_TEMPLATE_IDS.event },
 ];
 
 /** Puts the demo rules (validated as a save would; a second seed replaces them with the same). */

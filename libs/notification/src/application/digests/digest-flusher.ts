@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Notice } from '../../domain';
+import { BUILT_IN_TEMPLATE_IDS } from '../../domain/templates';
 import { DeliveryIntake } from '../ports';
 import { DigestStore } from './digest-store.port';
 import type { ClaimedDigest } from './digest-store.port';
 
 /** The built-in template every digest and coalesced storm renders with (the templates part provides it). */
-export const DIGEST_TEMPLATE_ID = 'digest';
+export const DIGEST_TEMPLATE_ID = BUILT_IN_TEMPLATE_IDS.digest;
 /** How long a claimed digest is someone's before another run may take it again (a crash between claim and hand-over). */
 export const DIGEST_CLAIM_LEASE_MS = 5 * 60_000;
 /** At most this many digests per run: a backlog drains over several runs, the job never runs unbounded. */

@@ -3,13 +3,14 @@ import type { EventEnvelope } from '@itsm/contracts';
 import { DirectoryProjection } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
 import type { Notice, PersonRecipient, SourceEvent } from '../../../domain';
+import { BUILT_IN_TEMPLATE_IDS } from '../../../domain/templates';
 import type { Escalation } from '../../../domain/escalation/escalation';
 import { EscalationTimers } from '../../escalation-timers/escalation-timers';
 import { DeliveryIntake } from '../../ports/delivery-intake.port';
 import { EscalationStore } from '../../ports/escalation-store.port';
 
 /** The template every on-call page renders (its event's `escalationId` signs the acknowledgement link). */
-export const ON_CALL_PAGE_TEMPLATE = 'on-call-page';
+export const ON_CALL_PAGE_TEMPLATE = BUILT_IN_TEMPLATE_IDS.onCallPage;
 
 /** An escalation event (started, escalated, acknowledged, exhausted) as this handler reads it. */
 export type EscalationEnvelope = EventEnvelope<string, { readonly escalationId: string; readonly level: number; readonly by: string }>;
