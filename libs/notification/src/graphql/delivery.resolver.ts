@@ -7,7 +7,7 @@ import { DeliveryReport } from '../application/delivery/delivery-report.service'
 import type { Recipient } from '../domain';
 import { notificationError, NotificationErrorCode } from '../domain';
 import type { DeliveryState } from '../domain/delivery';
-import { deliveryErrorFilter } from './delivery-error.filter';
+import { notificationErrorFilter } from './notification-error.filter';
 import { deliveryCursor, deliveryPage, toDeliveryGql } from './delivery-graphql.mapper';
 import { NotificationDeliveryConnectionGql, NotificationDeliveryGql, NotificationDeliveryStateGql } from './delivery.types';
 
@@ -22,7 +22,7 @@ function recipientOf(personId: string | null, address: string | null, endpointId
 
 /** "What happened to this notification": deliveries per event, ticket, recipient or state, for notification admins. */
 @Resolver(() => NotificationDeliveryGql)
-@UseFilters(deliveryErrorFilter)
+@UseFilters(notificationErrorFilter)
 export class DeliveryResolver {
   constructor(private readonly report: DeliveryReport) {}
 

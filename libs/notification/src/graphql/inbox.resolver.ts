@@ -6,13 +6,13 @@ import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InAppInbox } from '../application/channels/in-app/in-app-inbox.service';
 import { notificationError, NotificationErrorCode } from '../domain';
-import { deliveryErrorFilter } from './delivery-error.filter';
+import { notificationErrorFilter } from './notification-error.filter';
 import { deliveryPage, inboxCursor, toInboxGql } from './delivery-graphql.mapper';
 import { InboxNotificationConnectionGql, InboxNotificationGql } from './delivery.types';
 
 /** The caller's own in-app inbox: anyone signed in reads and marks only their own entries. */
 @Resolver(() => InboxNotificationGql)
-@UseFilters(deliveryErrorFilter)
+@UseFilters(notificationErrorFilter)
 export class InboxResolver {
   constructor(private readonly inbox: InAppInbox) {}
 

@@ -2,7 +2,7 @@ import { InputText } from '@itsm/platform/graphql';
 import { Field, InputType } from '@nestjs/graphql';
 import type { EndpointChannel } from '../domain';
 import { NotificationSchema } from './notification.schema-marker';
-import { EndpointChannelGql } from './notification-endpoint.types';
+import { EndpointChannelGql } from './notification-enums';
 
 @InputType('NotificationEndpointInput', { registerIn: NotificationSchema })
 export class NotificationEndpointInput {

@@ -18,7 +18,7 @@ import { TestNotificationEndpointHandler } from '../application/commands/test-no
 import { NotificationEndpointsHandler } from '../application/queries/notification-endpoints/notification-endpoints.handler';
 import { NotificationEndpointsQuery } from '../application/queries/notification-endpoints/notification-endpoints.query';
 import type { EndpointWithNewSecret } from '../application/endpoint-results';
-import { notificationEndpointErrorFilter } from './notification-endpoint-error.filter';
+import { notificationErrorFilter } from './notification-error.filter';
 import { endpointCursor, endpointPage, toEndpointGql, toTestResultGql } from './notification-endpoint-graphql.mapper';
 import { NotificationEndpointInput } from './notification-endpoint.inputs';
 import { EndpointTestResultGql, NotificationEndpointConnectionGql, NotificationEndpointGql, NotificationEndpointWithSecretGql } from './notification-endpoint.types';
@@ -29,7 +29,7 @@ const withSecret = (saved: EndpointWithNewSecret): NotificationEndpointWithSecre
 
 /** Notification admins' webhook, Slack and Teams endpoints: configuration, secret rotation, switching, test messages. */
 @Resolver(() => NotificationEndpointGql)
-@UseFilters(notificationEndpointErrorFilter)
+@UseFilters(notificationErrorFilter)
 export class NotificationEndpointResolver {
   constructor(
     private readonly finder: NotificationEndpointsHandler,

@@ -1,12 +1,11 @@
 import { Connection, registerDomainEnum } from '@itsm/platform/graphql';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ENDPOINT_CHANNELS } from '../domain';
 import type { EndpointChannel } from '../domain';
+import { EndpointChannelGql } from './notification-enums';
 import { NotificationSchema } from './notification.schema-marker';
 
 const registerIn = NotificationSchema;
 
-export const EndpointChannelGql = registerDomainEnum(ENDPOINT_CHANNELS, { name: 'NotificationEndpointChannel', registerIn, description: 'A Standard Webhooks endpoint, a Slack or a Teams (Workflows) incoming webhook' });
 export const EndpointTestOutcomeKindGql = registerDomainEnum(['sent', 'retry', 'failed', 'disabled'] as const, { name: 'EndpointAttemptOutcome', registerIn });
 
 @ObjectType('WebhookSecretInfo', { registerIn, description: 'An active signing secret, by id: the secret itself is shown once, when issued' })

@@ -3,7 +3,8 @@ import type { Weekday } from '@itsm/recurrence';
 import type { NotificationCategory } from '../domain';
 import type { DigestFrequency } from '../domain/preferences';
 import { NotificationSchema } from './notification.schema-marker';
-import { DigestFrequencyGql, NotificationCategoryGql, NotificationWeekdayGql } from './notification-preference.types';
+import { NotificationCategoryGql } from './notification-enums';
+import { DigestFrequencyGql, NotificationWeekdayGql } from './notification-preference.types';
 
 const registerIn = NotificationSchema;
 

@@ -1,17 +1,17 @@
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, ROLES, Roles } from '@itsm/platform/auth';
-import { CodedErrorFilter } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SaveNotificationPreferencesCommand } from '../application/commands/save-notification-preferences/save-notification-preferences.command';
 import { SaveNotificationPreferencesHandler } from '../application/commands/save-notification-preferences/save-notification-preferences.handler';
 import { NotificationPreferencesHandler } from '../application/queries/notification-preferences/notification-preferences.handler';
 import { NotificationPreferencesQuery } from '../application/queries/notification-preferences/notification-preferences.query';
-import { NOTIFICATION_CATEGORIES, NOTIFICATION_ERROR_KINDS, NotificationErrorCode } from '../domain';
+import { NOTIFICATION_CATEGORIES } from '../domain';
 import { channelsFor, digestFor } from '../domain/preferences';
 import type { NotificationPreferences } from '../domain/preferences';
 import { NotificationPreferencesInput } from './notification-preference.inputs';
 import { NotificationPreferencesGql } from './notification-preference.types';
+import { notificationErrorFilter } from './notification-error.filter';
 
 function toPreferencesGql(p: NotificationPreferences): NotificationPreferencesGql {
   return {
@@ -28,7 +28,7 @@ function toPreferencesGql(p: NotificationPreferences): NotificationPreferencesGq
 
 /** Everyone's own notification preferences; a notification admin may read and set anyone's (`personId`). */
 @Resolver(() => NotificationPreferencesGql)
-@UseFilters(new CodedErrorFilter({ kinds: NOTIFICATION_ERROR_KINDS, concurrencyCode: NotificationErrorCode.Conflict }))
+@UseFilters(notificationErrorFilter)
 export class NotificationPreferenceResolver {
   constructor(
     private readonly finder: NotificationPreferencesHandler,

@@ -2,15 +2,14 @@ import { registerDomainEnum } from '@itsm/platform/graphql';
 import { WEEKDAYS } from '@itsm/recurrence';
 import type { Weekday } from '@itsm/recurrence';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { NOTIFICATION_CATEGORIES } from '../domain';
 import type { NotificationCategory } from '../domain';
 import { DIGEST_FREQUENCIES } from '../domain/preferences';
 import type { DigestFrequency } from '../domain/preferences';
+import { NotificationCategoryGql } from './notification-enums';
 import { NotificationSchema } from './notification.schema-marker';
 
 const registerIn = NotificationSchema;
 
-export const NotificationCategoryGql = registerDomainEnum(NOTIFICATION_CATEGORIES, { name: 'NotificationCategory', registerIn, description: 'What a notification is about (rules name one; preferences are per category)' });
 export const DigestFrequencyGql = registerDomainEnum(DIGEST_FREQUENCIES, { name: 'DigestFrequency', registerIn });
 export const NotificationWeekdayGql = registerDomainEnum(WEEKDAYS, { name: 'Weekday', registerIn });
 

@@ -1,7 +1,7 @@
 import { Clock } from '@itsm/platform/config';
 import type { Principal } from '@itsm/platform/auth';
 import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
-import { CodedErrorFilter, InputTextArgs, toConnection } from '@itsm/platform/graphql';
+import { InputTextArgs, toConnection } from '@itsm/platform/graphql';
 import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -13,16 +13,16 @@ import { NotificationTemplatesHandler } from '../application/queries/notificatio
 import { NotificationTemplatesQuery } from '../application/queries/notification-templates/notification-templates.query';
 import { PreviewNotificationTemplateHandler } from '../application/queries/preview-notification-template/preview-notification-template.handler';
 import { PreviewNotificationTemplateQuery } from '../application/queries/preview-notification-template/preview-notification-template.query';
-import { NOTIFICATION_ERROR_KINDS, NotificationErrorCode, notificationError } from '../domain/notification.errors';
+import { NotificationErrorCode, notificationError } from '../domain/notification.errors';
 import { NotificationTemplateInput } from './notification-template.inputs';
 import { sampleDataOf, templateCursor, templateOf, templatePage, toTemplateGql } from './notification-template.mapper';
 import { NotificationTemplateConnectionGql, NotificationTemplateGql, RenderedNotificationGql } from './notification-template.types';
+import { notificationErrorFilter } from './notification-error.filter';
 
 /** Who manages templates. */
 const TEMPLATE_ADMINS = ['notification-admin', 'admin'] as const;
 
 /** Notification errors at the GraphQL edge: `extensions.code` is the domain code, `extensions.details` its fields. */
-const notificationErrorFilter = new CodedErrorFilter({ kinds: NOTIFICATION_ERROR_KINDS, concurrencyCode: NotificationErrorCode.Conflict });
 
 /** Notification admins' templates: save (checked first), list, read and preview. */
 @Resolver(() => NotificationTemplateGql)
