@@ -123,8 +123,8 @@ describe('escalations on partition-owned timers (MongoDB, two replicas sharing t
     await settle();
     await follow(escalationId, new PageEscalationLevelHandler(store, directory, intake, a));
     expect(pagesOf(escalationId, 1).map((n) => [n.recipient.kind === 'person' ? n.recipient.personId : null, n.channel, n.category, n.urgent, n.templateId])).toEqual([
-      ['n-dave', 'email', 'on_call', true, 'on-call-page'],
-      ['n-dave', 'in_app', 'on_call', true, 'on-call-page'],
+      ['n-dave', 'email', 'on_call', true, 'builtin.on-call-page'],
+      ['n-dave', 'in_app', 'on_call', true, 'builtin.on-call-page'],
     ]);
     await time.advance(9 * MIN);
     expect(dues(escalationId)).toEqual([]);

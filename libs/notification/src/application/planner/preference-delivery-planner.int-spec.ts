@@ -68,7 +68,7 @@ describe('the delivery planner on its stores (preferences, digests, windows)', (
     expect(await flusher.flushDue(first.at + 60_000)).toBe(0);
     const handed = intake.accepted.slice(before);
     expect(handed).toHaveLength(1);
-    expect(handed[0]).toMatchObject({ key: first.digestId, recipient: { personId: 'n-bob' }, channel: 'email', category: 'digest', templateId: 'digest', urgent: false });
+    expect(handed[0]).toMatchObject({ key: first.digestId, recipient: { personId: 'n-bob' }, channel: 'email', category: 'digest', templateId: 'builtin.digest', urgent: false });
     expect(handed[0]?.items.map((item) => item.event.id).sort()).toEqual(Array.from({ length: 45 }, (_, i) => `digest-${i}`).sort());
     expect(handed[0]?.items[7]?.event.data).toEqual({ note: `about ${handed[0]?.items[7]?.event.id}` });
   });
