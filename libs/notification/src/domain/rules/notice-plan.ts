@@ -5,6 +5,8 @@ import type { NotificationRule } from './notification-rule';
 /** A person as the directory projection gives them (what a notice to them needs). */
 export interface CandidatePerson {
   readonly id: string;
+  /** Lower-case: contexts that record their actor by token subject (the incident's `by`) name people by it. */
+  readonly userName?: string;
   readonly displayName: string;
   readonly active: boolean;
   readonly email: string | null;
@@ -37,6 +39,11 @@ export interface NoticePlan {
   readonly outcomes: readonly CandidateOutcome[];
 }
 
+/** Whether the person caused the event: by their directory id, or by the user name a context records as its actor. */
+function isActor(person: CandidatePerson, actorId: string | null): boolean {
+  return actorId !== null && (person.id === actorId || person.userName === actorId.toLowerCase());
+}
+
 function personRecipient(person: CandidatePerson): Recipient {
   return { kind: 'person', personId: person.id, displayName: person.displayName, email: person.email, locale: person.locale, timeZone: person.timeZone, chatHandle: person.chatHandle };
 }
@@ -65,7 +72,7 @@ export function planNotices(event: SourceEvent, ticket: TicketRef, matches: read
       for (const channel of rule.channels) {
         const key = `person:${personId}`;
         if (person === undefined) offer(key, null, channel, 'unknown_person');
-        else if (personId === event.actorId) offer(key, null, channel, 'actor');
+        else if (isActor(person, event.actorId)) offer(key, null, channel, 'actor');
         else if (!person.active) offer(key, null, channel, 'inactive');
         else if (channel === 'email' && person.email === null) offer(key, null, channel, 'no_address');
         else offer(key, personRecipient(person), channel, null);

@@ -88,3 +88,15 @@ describe('notification rules (domain)', () => {
     ]);
   });
 });
+
+describe('the actor filter', () => {
+  it('drops the actor named by user name (the incident records its token subject as `by`)', () => {
+    const ticket: TicketRef = { topic: 'itsm.incident.v1', id: 'inc-1', number: null, title: null, link: 'l', rootId: 'inc-1' };
+    const rule = (id: string, over: Partial<NotificationRule> = {}): NotificationRule => ({ ...input(), id, enabled: true, ...over });
+    const person = (id: string, userName: string): CandidatePerson => ({ id, userName, displayName: id, active: true, email: `${id}@x.example`, locale: 'en', timeZone: 'UTC', chatHandle: null });
+    const people = new Map([person('p-1', 'u-agnes'), person('p-2', 'u-bert')].map((p) => [p.id, p]));
+    const plan = planNotices(event('itsm.incident.note-added.v1', { by: 'U-Agnes' }), ticket, [{ rule: rule('r1', { channels: ['email'] }), personIds: ['p-1', 'p-2'], addresses: [] }], people);
+    expect(plan.notices.map((n) => (n.recipient.kind === 'person' ? n.recipient.personId : n.recipient.kind))).toEqual(['p-2']);
+    expect(plan.outcomes.find((o) => o.recipientKey === 'person:p-1')?.dropped).toBe('actor');
+  });
+});
