@@ -32,8 +32,15 @@ export class NoticeEvaluation {
   }
 
   async plan(recorded: RecordedEvent, rules: readonly NotificationRule[]): Promise<NoticePlan> {
-    const matches = await Promise.all(this.matching(recorded, rules).map((rule) => this.resolve(rule, recorded)));
-    const people = await this.directory.people([...new Set(matches.flatMap((m) => m.personIds))]);
+    const resolved = await Promise.all(this.matching(recorded, rules).map((rule) => this.resolve(rule, recorded)));
+    // People are named by directory id, or by user name where a context records its token subject
+    // (the incident's assignee and caller): both become the directory id, so one person is one recipient.
+    const refs = [...new Set(resolved.flatMap((m) => m.personIds))];
+    const byId = await this.directory.people(refs);
+    const byUserName = await this.directory.peopleByUserName(refs.filter((ref) => !byId.has(ref)));
+    const idOf = (ref: string): string => (byId.has(ref) ? ref : (byUserName.get(ref.toLowerCase())?.id ?? ref));
+    const matches = resolved.map((m) => ({ ...m, personIds: [...new Set(m.personIds.map(idOf))] }));
+    const people = new Map([...byId, ...[...byUserName.values()].map((p) => [p.id, p] as const)]);
     return planNotices(recorded.event, this.ticketOf(recorded), matches, people);
   }
 

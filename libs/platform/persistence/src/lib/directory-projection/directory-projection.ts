@@ -20,6 +20,12 @@ export abstract class DirectoryProjection {
   abstract apply(change: DirectoryChange, event: AppliedDirectoryEvent): Promise<'applied' | 'duplicate'>;
   /** The known people among `ids` (inactive ones included), by id. */
   abstract people(ids: readonly string[]): Promise<ReadonlyMap<string, ProjectedPerson>>;
+  /**
+   * The known people among `userNames` (compared case-insensitively; inactive ones included), by
+   * lower-cased user name: for contexts whose events name people by token subject (the incident's
+   * assignee, caller and actor).
+   */
+  abstract peopleByUserName(userNames: readonly string[]): Promise<ReadonlyMap<string, ProjectedPerson>>;
   /** The live groups among `ids`, by id. */
   abstract groups(ids: readonly string[]): Promise<ReadonlyMap<string, ProjectedGroupWithMembers>>;
   abstract organisations(ids: readonly string[]): Promise<ReadonlyMap<string, ProjectedOrganisation>>;

@@ -56,6 +56,12 @@ export class InMemoryDirectoryProjection extends DirectoryProjection {
     return Promise.resolve(new Map(found));
   }
 
+  peopleByUserName(userNames: readonly string[]): Promise<ReadonlyMap<string, ProjectedPerson>> {
+    const wanted = new Set(userNames.map((u) => u.toLowerCase()));
+    const found = [...this.personRecords.values()].flatMap(({ value }) => (value.deleted || !wanted.has(value.userName) ? [] : [[value.userName, withoutDeleted(value)] as const]));
+    return Promise.resolve(new Map(found));
+  }
+
   groups(ids: readonly string[]): Promise<ReadonlyMap<string, ProjectedGroupWithMembers>> {
     return Promise.resolve(new Map(this.liveGroups().filter((g) => ids.includes(g.id)).map((g) => [g.id, g])));
   }

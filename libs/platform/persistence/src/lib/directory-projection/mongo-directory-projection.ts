@@ -38,10 +38,10 @@ const groupId = (id: string): Types.ObjectId => objectIdFromKey('directory-group
  * A context registers it with `contextRepository(MongoDirectoryProjection, (c) => new MongoDirectoryProjection(c), MongoDirectoryProjection.indexes)`.
  */
 export class MongoDirectoryProjection extends DirectoryProjection {
-  /** Role holders in id order; a person's groups by member; everything else by `_id`. */
+  /** Role holders in id order; people by user name; a person's groups by member; everything else by `_id`. */
   static readonly indexes: readonly CollectionIndexes[] = [
     collectionIndexes(COLLECTIONS.organisations, []),
-    collectionIndexes(COLLECTIONS.people, [index({ roles: 1, active: 1, key: 1 })]),
+    collectionIndexes(COLLECTIONS.people, [index({ roles: 1, active: 1, key: 1 }), index({ userName: 1 })]),
     collectionIndexes(COLLECTIONS.groups, [index({ memberIds: 1, key: 1 }), index({ roles: 1, key: 1 })]),
   ];
 
@@ -91,6 +91,12 @@ export class MongoDirectoryProjection extends DirectoryProjection {
     if (ids.length === 0) return new Map();
     const docs = await this.personDocs.find({ _id: { $in: [...new Set(ids)].map(personId) } }).toArray();
     return new Map(docs.filter((d) => d.deleted !== true).map((d) => [d.key, toPerson(d)]));
+  }
+
+  async peopleByUserName(userNames: readonly string[]): Promise<ReadonlyMap<string, ProjectedPerson>> {
+    if (userNames.length === 0) return new Map();
+    const docs = await this.personDocs.find({ userName: { $in: [...new Set(userNames.map((u) => u.toLowerCase()))] } }).toArray();
+    return new Map(docs.filter((d) => d.deleted !== true).map((d) => [d.userName, toPerson(d)]));
   }
 
   async groups(ids: readonly string[]): Promise<ReadonlyMap<string, ProjectedGroupWithMembers>> {
