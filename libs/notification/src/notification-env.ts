@@ -19,6 +19,8 @@ export const NotificationEnv = Type.Object({
   NOTIFICATION_LINK_BASE_URL: Type.String({ minLength: 8, maxLength: 500, pattern: '^https?://', default: 'http://localhost:4000' }),
   /** The port inbound mail (replies, bounces) arrives on over LMTP/SMTP from the MTA; 0: not listening. */
   NOTIFICATION_INBOUND_PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 0 }),
+  /** The inbound listener speaks LMTP (an MTA's local delivery, e.g. Postfix `lmtp:inet:`) instead of SMTP. */
+  NOTIFICATION_INBOUND_LMTP: Type.Boolean({ default: false }),
   /** Webhook and chat targets on loopback or private networks are refused unless this is true (tests, the all-in-one). */
   NOTIFICATION_ALLOW_PRIVATE_TARGETS: Type.Boolean({ default: false }),
   /** The locale and time zone of a person the directory gives none. */
@@ -41,6 +43,7 @@ export interface NotificationSettings {
   readonly signingSecret: string;
   readonly linkBaseUrl: string;
   readonly inboundPort: number;
+  readonly inboundLmtp: boolean;
   readonly allowPrivateTargets: boolean;
   readonly defaultLocale: string;
   readonly defaultTimeZone: string;
@@ -55,6 +58,7 @@ export function toNotificationSettings(env: NotificationEnv): NotificationSettin
     signingSecret: env.NOTIFICATION_SIGNING_SECRET,
     linkBaseUrl: env.NOTIFICATION_LINK_BASE_URL.replace(/\/+$/, ''),
     inboundPort: env.NOTIFICATION_INBOUND_PORT,
+    inboundLmtp: env.NOTIFICATION_INBOUND_LMTP,
     allowPrivateTargets: env.NOTIFICATION_ALLOW_PRIVATE_TARGETS,
     defaultLocale: env.NOTIFICATION_DEFAULT_LOCALE,
     defaultTimeZone: env.NOTIFICATION_DEFAULT_TIME_ZONE,

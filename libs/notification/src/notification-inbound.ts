@@ -6,6 +6,8 @@ import { ReceiveInboundMailHandler } from './application/commands/receive-inboun
 import { ReplyDeliveries } from './application/inbound/reply-deliveries';
 import { InboundMailStore } from './application/ports/inbound-mail-store.port';
 import { DEFAULT_INBOUND_LISTENER_OPTIONS, INBOUND_LISTENER_OPTIONS, InboundMailListener } from './messaging/inbound-mail.listener';
+import { NOTIFICATION_SETTINGS } from './notification-env';
+import type { NotificationSettings } from './notification-env';
 import { InboundMailRepository } from './persistence/inbound-mail.repository';
 import { inboundMailSchema } from './persistence/inbound-mail.schema';
 
@@ -18,7 +20,7 @@ export const NOTIFICATION_INBOUND_REPOSITORIES: readonly ContextRepository[] = [
 ];
 export const NOTIFICATION_INBOUND_PROVIDERS: readonly Provider[] = [
   { provide: InboundMailStore, useExisting: InboundMailRepository },
-  { provide: INBOUND_LISTENER_OPTIONS, useValue: DEFAULT_INBOUND_LISTENER_OPTIONS },
+  { provide: INBOUND_LISTENER_OPTIONS, useFactory: (settings: NotificationSettings) => ({ ...DEFAULT_INBOUND_LISTENER_OPTIONS, lmtp: settings.inboundLmtp }), inject: [NOTIFICATION_SETTINGS] },
   ReplyDeliveries,
   ReceiveInboundMailHandler,
   InboundMailListener,

@@ -42,6 +42,7 @@ export const SPEC_NOTIFICATION_SETTINGS: NotificationSettings = {
   signingSecret: 'spec-notification-signing-secret-0123456789abcdef',
   linkBaseUrl: 'https://portal.itsm.test',
   inboundPort: 0,
+  inboundLmtp: false,
   allowPrivateTargets: true,
   defaultLocale: 'en',
   defaultTimeZone: 'UTC',

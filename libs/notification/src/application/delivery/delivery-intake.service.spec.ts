@@ -23,6 +23,7 @@ const SETTINGS: NotificationSettings = {
   signingSecret: 'unit-notification-signing-secret-0123456789',
   linkBaseUrl: 'https://portal.itsm.test',
   inboundPort: 0,
+  inboundLmtp: false,
   allowPrivateTargets: true,
   defaultLocale: 'en',
   defaultTimeZone: 'UTC',
