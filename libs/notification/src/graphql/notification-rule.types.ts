@@ -1,15 +1,15 @@
 import { Connection, registerDomainEnum } from '@itsm/platform/graphql';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { CONDITION_OPERATORS, DROP_REASONS, ENDPOINT_CHANNELS, NOTIFICATION_CATEGORIES, PERSON_CHANNELS, RECIPIENT_KINDS } from '../domain';
+import { CONDITION_OPERATORS, DROP_REASONS, PERSON_CHANNELS, RECIPIENT_KINDS } from '../domain';
 import type { ConditionOperator, DropReason, EndpointChannel, NotificationCategory, PersonChannel, RecipientKind } from '../domain';
+import { EndpointChannelGql } from './notification-endpoint.types';
+import { NotificationCategoryGql as CategoryGql } from './notification-preference.types';
 import { NotificationSchema } from './notification.schema-marker';
 
 const registerIn = NotificationSchema;
 export const ConditionOperatorGql = registerDomainEnum(CONDITION_OPERATORS, { name: 'NotificationConditionOperator', registerIn });
 export const RecipientKindGql = registerDomainEnum(RECIPIENT_KINDS, { name: 'NotificationRecipientKind', registerIn });
 export const PersonChannelGql = registerDomainEnum(PERSON_CHANNELS, { name: 'NotificationPersonChannel', registerIn });
-export const EndpointChannelGql = registerDomainEnum(ENDPOINT_CHANNELS, { name: 'NotificationEndpointChannel', registerIn });
-export const CategoryGql = registerDomainEnum(NOTIFICATION_CATEGORIES, { name: 'NotificationCategory', registerIn });
 export const DropReasonGql = registerDomainEnum(DROP_REASONS, { name: 'NotificationDropReason', registerIn });
 
 @ObjectType('NotificationRuleCondition', { registerIn })
@@ -49,6 +49,7 @@ abstract class RuleFieldsGql {
   @Field(() => CategoryGql) category!: NotificationCategory;
   @Field() urgent!: boolean;
   @Field() templateId!: string;
+  @Field(() => ID, { nullable: true, description: 'The escalation action: this policy starts on the ticket when the rule matches (paging its group\'s on-call people first)' }) escalationPolicyId?: string | null;
 }
 
 @InputType('NotificationRuleInput', { registerIn })
