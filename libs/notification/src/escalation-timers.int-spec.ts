@@ -6,10 +6,11 @@ import { DirectoryFeed, testPeers } from '@itsm/testing';
 import { randomUUID } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import { AcknowledgeEscalationHandler } from './application/commands/acknowledge-escalation/acknowledge-escalation.handler';
-import { PageEscalationLevelHandler } from './application/commands/page-escalation-level/page-escalation-level.handler';
+import { ON_CALL_PAGE_TEMPLATE, PageEscalationLevelHandler } from './application/commands/page-escalation-level/page-escalation-level.handler';
 import type { EscalationEnvelope } from './application/commands/page-escalation-level/page-escalation-level.handler';
 import { PassEscalationLevelHandler } from './application/commands/pass-escalation-level/pass-escalation-level.handler';
 import { StartEscalationHandler } from './application/commands/start-escalation/start-escalation.handler';
+import { EscalationAckLinks } from './application/escalation-ack-links';
 import { EscalationCommands } from './application/escalation-commands';
 import { EscalationTargets } from './application/escalation-targets';
 import { EscalationTimers } from './application/escalation-timers/escalation-timers';
@@ -21,11 +22,13 @@ import { EscalationRepository } from './persistence/escalation.repository';
 import { escalationSchema } from './persistence/escalation.schema';
 import type { EscalationDocument } from './persistence/escalation.schema';
 import { OnCallScheduleRepository } from './persistence/on-call-schedule.repository';
+import { SPEC_NOTIFICATION_SETTINGS } from './test-fixtures/booted-notification-context';
 import { notificationDirectory } from './test-fixtures/notification-directory';
 
 const T0 = Date.UTC(2031, 5, 2, 10); // a Monday, 12:00 in Zurich
 const MIN = 60_000;
 const ALL_PARTITIONS = [{ topic: 'itsm.notification.v1', partitions: Array.from({ length: 12 }, (_, p) => p) }];
+const ackLinks = new EscalationAckLinks(SPEC_NOTIFICATION_SETTINGS);
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The delivery lane's intake, recorded (spec fake: DeliveryIntake belongs to the delivery part). */
@@ -121,10 +124,10 @@ describe('escalations on partition-owned timers (MongoDB, two replicas sharing t
     expect(await start.start({ ticket: ticket('inc-a'), policyId: 'p1', groupId: 'g-network-oncall', key: 'evt-a2', by: 'rule-p1' }, T0)).toEqual({ escalationId, started: false });
     const [a, b] = [replica(), replica()];
     await settle();
-    await follow(escalationId, new PageEscalationLevelHandler(store, directory, intake, a));
+    await follow(escalationId, new PageEscalationLevelHandler(store, directory, intake, a, ackLinks));
     expect(pagesOf(escalationId, 1).map((n) => [n.recipient.kind === 'person' ? n.recipient.personId : null, n.channel, n.category, n.urgent, n.templateId])).toEqual([
-      ['n-dave', 'email', 'on_call', true, 'builtin.on-call-page'],
-      ['n-dave', 'in_app', 'on_call', true, 'builtin.on-call-page'],
+      ['n-dave', 'email', 'on_call', true, ON_CALL_PAGE_TEMPLATE],
+      ['n-dave', 'in_app', 'on_call', true, ON_CALL_PAGE_TEMPLATE],
     ]);
     await time.advance(9 * MIN);
     expect(dues(escalationId)).toEqual([]);
@@ -135,7 +138,7 @@ describe('escalations on partition-owned timers (MongoDB, two replicas sharing t
     await passDue(escalationId); // redelivered: nothing more
     const escalation = (await store.load(escalationId))?.aggregate;
     expect(escalation).toMatchObject({ state: 'paging', level: 2, paged: [{ level: 1, personIds: ['n-dave'] }, { level: 2, personIds: ['n-manager'] }] });
-    await follow(escalationId, new PageEscalationLevelHandler(store, directory, intake, a));
+    await follow(escalationId, new PageEscalationLevelHandler(store, directory, intake, a, ackLinks));
     expect(pagesOf(escalationId, 2).map((n) => [n.recipient.kind === 'person' ? n.recipient.personId : null, n.channel])).toEqual([['n-manager', 'email']]);
 
     // A restart: a new replica arms from storage. A takeover may publish a claim after the last

@@ -13,7 +13,11 @@ import type { Logger } from 'pino';
 import { AcknowledgeEscalationHandler } from './application/commands/acknowledge-escalation/acknowledge-escalation.handler';
 import { PageEscalationLevelHandler } from './application/commands/page-escalation-level/page-escalation-level.handler';
 import { PassEscalationLevelHandler } from './application/commands/pass-escalation-level/pass-escalation-level.handler';
+import { OnCallDirectoryCheck } from './application/commands/on-call-directory-check';
+import { SaveEscalationPolicyHandler } from './application/commands/save-escalation-policy/save-escalation-policy.handler';
+import { SaveOnCallScheduleHandler } from './application/commands/save-on-call-schedule/save-on-call-schedule.handler';
 import { StartEscalationHandler } from './application/commands/start-escalation/start-escalation.handler';
+import { EscalationAckLinks } from './application/escalation-ack-links';
 import { EscalationCommands } from './application/escalation-commands';
 import { EscalationTargets } from './application/escalation-targets';
 import { ESCALATION_TIMER_CLAIMS, EscalationTimers } from './application/escalation-timers/escalation-timers';
@@ -22,6 +26,10 @@ import { EscalationStore } from './application/ports/escalation-store.port';
 import { Escalations } from './application/ports/escalations.port';
 import { OnCallRoster } from './application/ports/on-call-roster.port';
 import { EscalationPolicyStore, OnCallScheduleStore } from './application/ports/on-call-stores.port';
+import { OnCallQueries } from './application/queries/on-call-queries/on-call-queries';
+import { EscalationResolver } from './graphql/escalation.resolver';
+import { OnCallResolver } from './graphql/on-call.resolver';
+import { EscalationAckController } from './http/escalation-ack.controller';
 import { EscalationEventsConsumer } from './messaging/escalation-events.consumer';
 import { EscalationPolicyRepository } from './persistence/escalation-policy.repository';
 import { EscalationRepository } from './persistence/escalation.repository';
@@ -63,5 +71,13 @@ export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [
   PassEscalationLevelHandler,
   PageEscalationLevelHandler,
   AcknowledgeEscalationHandler,
+  EscalationAckLinks,
+  OnCallDirectoryCheck,
+  SaveOnCallScheduleHandler,
+  SaveEscalationPolicyHandler,
+  OnCallQueries,
+  OnCallResolver,
+  EscalationResolver,
 ];
-export const NOTIFICATION_ON_CALL_CONSUMERS: readonly Type[] = [EscalationEventsConsumer];
+/** The escalation events' consumer and the acknowledgement link's controller (GET /notification/v1/ack/<token>). */
+export const NOTIFICATION_ON_CALL_CONSUMERS: readonly Type[] = [EscalationEventsConsumer, EscalationAckController];

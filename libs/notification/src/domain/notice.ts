@@ -105,7 +105,13 @@ export interface Notice {
   readonly urgent: boolean;
   readonly templateId: string;
   readonly items: readonly NoticeItem[];
+  /** Links made for this recipient (an on-call page's signed `acknowledge` link), as the template's `links.*`. */
+  readonly links?: Readonly<Partial<Record<NoticeLink, string>>>;
 }
+
+/** The links a notice may carry for its recipient. */
+export const NOTICE_LINKS = ['acknowledge'] as const;
+export type NoticeLink = (typeof NOTICE_LINKS)[number];
 
 /** What a template renders for one recipient in their locale (mail: subject, text and HTML; chat and in-app: subject and text). */
 export interface RenderedMessage {

@@ -46,6 +46,7 @@ export function ruleInputOf(input: NotificationRuleGqlInput): NotificationRuleIn
     category: input.category,
     urgent: input.urgent,
     templateId: input.templateId,
+    escalationPolicyId: input.escalationPolicyId ?? null,
     ...(input.enabled === null || input.enabled === undefined ? {} : { enabled: input.enabled }),
   };
 }
@@ -63,5 +64,6 @@ export function toRuleGql(rule: NotificationRule): NotificationRuleGql {
     category: rule.category,
     urgent: rule.urgent,
     templateId: rule.templateId,
+    escalationPolicyId: rule.escalationPolicyId ?? null,
   };
 }

@@ -47,6 +47,7 @@ abstract class RuleFieldsGql {
   @Field(() => NotificationCategoryGql) category!: NotificationCategory;
   @Field() urgent!: boolean;
   @Field() templateId!: string;
+  @Field(() => ID, { nullable: true, description: 'The escalation action: this policy starts on the ticket when the rule matches (paging its group\'s on-call people first)' }) escalationPolicyId?: string | null;
 }
 
 @InputType('NotificationRuleInput', { registerIn })

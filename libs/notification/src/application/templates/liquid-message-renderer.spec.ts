@@ -92,3 +92,16 @@ describe('LiquidMessageRenderer', () => {
     await expect(renderer.render(notice('nope', [item(1)]), 'en')).rejects.toMatchObject({ code: NotificationErrorCode.NotFound });
   });
 });
+
+describe('the built-in on-call page', () => {
+  it('shows the recipient\'s signed acknowledgement link when the page carries one, and no link line otherwise', async () => {
+    const link = 'https://portal.test/notification/v1/ack/0123456789abcdef01234567l1p0.0123456789abcdef0123';
+    const page: Notice = { ...notice(BUILT_IN_TEMPLATE_IDS.escalation, [item(1)]), category: 'on_call', urgent: true, links: { acknowledge: link } };
+    const message = await renderer.render(page, 'en');
+    expect(message.text).toContain(`Acknowledge: ${link}\n`);
+    expect(message.html).toContain(`<a href="${link}">Acknowledge</a>`);
+    const without = await renderer.render({ ...page, links: {} }, 'en');
+    expect(without.text).not.toContain('Acknowledge');
+    expect(without.text).toContain('Open it: https://portal.test/incidents/i1?a=1&b=2');
+  });
+});

@@ -53,6 +53,11 @@ export interface NotificationRule {
   readonly category: NotificationCategory;
   readonly urgent: boolean;
   readonly templateId: string;
+  /**
+   * The escalation action: when the rule matches, this escalation policy starts on the ticket (its
+   * group's on-call people first, then the next levels until someone acknowledges). Absent or null: none.
+   */
+  readonly escalationPolicyId?: string | null;
 }
 
 /** What an admin submits (the id and the enabled flag are the save's). */

@@ -11,6 +11,12 @@ export type RecipientTarget =
 
 const ids = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
+/** The ticket's group (its assignment group) after `event`, or null: whose on-call people an escalation a rule starts pages. */
+export function ticketGroupOf(event: Pick<SourceEvent, 'topic' | 'data'>, facts: TicketFacts | null): string | null {
+  const profile = facts === null ? profileOf(event.topic) : profileOf(facts.topic);
+  return ids(roleValue(profile, 'group', facts?.fields ?? {}, event.data))[0] ?? null;
+}
+
 /**
  * The target of `spec` for `event` and its ticket's facts (after the event): ticket roles read the
  * facts, then the payload (approvers only the payload: the event names them). Null when the ticket
@@ -19,7 +25,7 @@ const ids = (value: unknown): string[] => (typeof value === 'string' ? [value] :
 export function recipientTarget(spec: RecipientSpec, event: Pick<SourceEvent, 'topic' | 'data'>, facts: TicketFacts | null): RecipientTarget | null {
   const profile = facts === null ? profileOf(event.topic) : profileOf(facts.topic);
   const fields = facts?.fields ?? {};
-  const group = (): string | null => ids(roleValue(profile, 'group', fields, event.data))[0] ?? null;
+  const group = (): string | null => ticketGroupOf(event, facts);
   const people = (personIds: string[]): RecipientTarget | null => (personIds.length === 0 ? null : { kind: 'people', personIds: [...new Set(personIds)] });
   switch (spec.kind) {
     case 'assignee':

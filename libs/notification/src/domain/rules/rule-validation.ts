@@ -66,7 +66,7 @@ function checkRecipient(spec: RecipientSpec, eventType: NotifiableEventType): vo
 /**
  * A rule as saved: its event type known (NOTIFICATION.UNKNOWN_EVENT_TYPE), each condition on a
  * field the type carries with an operator and value its type allows (INVALID_CONDITION), recipients
- * the type can name, someone to reach on some channel (INVALID_INPUT). Pure: `types` is
+ * the type can name, someone to reach on some channel or an escalation policy to start (INVALID_INPUT). Pure: `types` is
  * `notifiableEventTypes(...)` of the topics rules may name.
  */
 export function checkRule(input: NotificationRuleInput, types: ReadonlyMap<string, NotifiableEventType>): NotificationRuleInput {
@@ -83,8 +83,10 @@ export function checkRule(input: NotificationRuleInput, types: ReadonlyMap<strin
   if (input.recipients.length > 0 && input.channels.length === 0) throw invalid('A rule with recipients names the channels they are reached on.', { field: 'channels' });
   if (input.recipients.length === 0 && input.channels.length > 0) throw invalid('A rule with channels names recipients.', { field: 'recipients' });
   if (input.recipients.some((r) => r.kind === 'address') && !input.channels.includes('email')) throw invalid('Fixed addresses are reached by email: add the email channel.', { field: 'channels' });
-  if (input.recipients.length === 0 && input.endpoints.length === 0) throw invalid('A rule notifies someone: recipients on channels, or endpoints.', { field: 'recipients' });
+  const escalationPolicyId = input.escalationPolicyId ?? null;
+  if (escalationPolicyId !== null && !ID.test(escalationPolicyId)) throw invalid('A rule names its escalation policy by id.', { field: 'escalationPolicyId' });
+  if (input.recipients.length === 0 && input.endpoints.length === 0 && escalationPolicyId === null) throw invalid('A rule notifies someone: recipients on channels, endpoints, or an escalation policy.', { field: 'recipients' });
   if (!(NOTIFICATION_CATEGORIES as readonly string[]).includes(input.category)) throw invalid(`Unknown category ${input.category}.`, { field: 'category' });
   if (!ID.test(input.templateId)) throw invalid('A rule names its template by id.', { field: 'templateId' });
-  return { ...input, name, channels: [...new Set(input.channels)] };
+  return { ...input, name, channels: [...new Set(input.channels)], escalationPolicyId };
 }

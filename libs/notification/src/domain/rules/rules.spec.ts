@@ -33,6 +33,14 @@ const codeOf = (fn: () => unknown): unknown => {
 const event = (type: string, data: Record<string, unknown>, over: Partial<SourceEvent> = {}): SourceEvent => ({ id: `e-${type}`, topic: 'itsm.incident.v1', type, source: '/itsm/incident', subject: 'inc-1', sequence: 1, time: '2026-01-01T00:00:00Z', data, actorId: (data['by'] as string | undefined) ?? null, causationId: null, correlationId: null, ...over });
 
 describe('notification rules (domain)', () => {
+  it('accepts a rule whose only action is an escalation, and refuses a malformed policy id', () => {
+    const escalating = checkRule(input({ recipients: [], channels: [], escalationPolicyId: 'p1-network' }), TYPES);
+    expect(escalating.escalationPolicyId).toBe('p1-network');
+    expect(checkRule(input(), TYPES).escalationPolicyId).toBeNull();
+    expect(codeOf(() => checkRule(input({ escalationPolicyId: 'no spaces' }), TYPES))).toEqual([NotificationErrorCode.InvalidInput, { field: 'escalationPolicyId' }]);
+    expect(codeOf(() => checkRule(input({ recipients: [], channels: [], escalationPolicyId: null }), TYPES))).toEqual([NotificationErrorCode.InvalidInput, { field: 'recipients' }]);
+  });
+
   it('accepts a valid rule and refuses an unknown event type, a field the type lacks, an operator its type does not allow and nobody to reach', () => {
     expect(codeOf(() => checkRule(input({ trigger: { eventType: 'itsm.incident.opened.v1', conditions: [{ field: 'event.priority', operator: 'lte', value: 2 }, { field: 'ticket.state', operator: 'changed_to', value: 'in_progress' }] } }), TYPES))).toBe('accepted');
     expect(codeOf(() => checkRule(input({ trigger: { eventType: 'itsm.incident.exploded.v1', conditions: [] } }), TYPES))).toEqual([NotificationErrorCode.UnknownEventType, { eventType: 'itsm.incident.exploded.v1' }]);

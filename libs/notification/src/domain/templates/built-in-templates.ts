@@ -40,34 +40,36 @@ const DIGEST: NotificationTemplate = {
   ],
 };
 
-/** A page's wording in one locale: the subject's tag and the sentence before the link (both read `ticket` and `formatted`). */
+/** A page's wording in one locale: the subject's tag, the sentence before the links (both read `ticket` and `formatted`), the links' labels. */
 interface PageWording {
   readonly locale: string;
   readonly tag: string;
   readonly sentence: (ticket: string) => string;
   readonly open: string;
+  /** The label of the signed acknowledgement link (`links.acknowledge`, shown when the page carries one). */
+  readonly acknowledge: string;
 }
 
 function onCallTemplate(id: string, name: string, wordings: readonly PageWording[]): NotificationTemplate {
   const variants = wordings.map((w) => ({
     locale: w.locale,
     subject: `[${w.tag}] {{ ticket.number }} {{ ticket.title }}`,
-    text: `${w.sentence('{{ ticket.number }} {{ ticket.title }}')}\n${w.open}: {{ ticket.link }}\n`,
-    html: `<p>${w.sentence('<a href="{{ ticket.link }}">{{ ticket.number }} {{ ticket.title }}</a>')}</p>`,
+    text: `${w.sentence('{{ ticket.number }} {{ ticket.title }}')}\n{% if links.acknowledge %}${w.acknowledge}: {{ links.acknowledge }}\n{% endif %}${w.open}: {{ ticket.link }}\n`,
+    html: `<p>${w.sentence('<a href="{{ ticket.link }}">{{ ticket.number }} {{ ticket.title }}</a>')}</p>{% if links.acknowledge %}<p><a href="{{ links.acknowledge }}">${w.acknowledge}</a></p>{% endif %}`,
   }));
   return { id, name, kind: 'on_call', eventTypes: [], variants };
 }
 
 /** The first level of an escalation: the on-call person is paged. */
 const ON_CALL_PAGE = onCallTemplate(BUILT_IN_TEMPLATE_IDS.onCallPage, 'On-call page', [
-  { locale: 'en', tag: 'On call', sentence: (t) => `{{ recipient.name }}, you are on call for ${t} (since {{ formatted.time }}).`, open: 'Acknowledge and open it' },
-  { locale: 'de', tag: 'Bereitschaft', sentence: (t) => `{{ recipient.name }}, Sie haben Bereitschaft für ${t} (seit {{ formatted.time }}).`, open: 'Bestätigen und öffnen' },
+  { locale: 'en', tag: 'On call', sentence: (t) => `{{ recipient.name }}, you are on call for ${t} (since {{ formatted.time }}).`, open: 'Open it', acknowledge: 'Acknowledge' },
+  { locale: 'de', tag: 'Bereitschaft', sentence: (t) => `{{ recipient.name }}, Sie haben Bereitschaft für ${t} (seit {{ formatted.time }}).`, open: 'Öffnen', acknowledge: 'Bestätigen' },
 ]);
 
 /** A later level: nobody acknowledged in time, so the page goes up. */
 const ESCALATION = onCallTemplate(BUILT_IN_TEMPLATE_IDS.escalation, 'Escalation', [
-  { locale: 'en', tag: 'Escalated', sentence: (t) => `{{ recipient.name }}, nobody acknowledged ${t} (since {{ formatted.time }}); it is escalated to you.`, open: 'Open it' },
-  { locale: 'de', tag: 'Eskaliert', sentence: (t) => `{{ recipient.name }}, niemand hat ${t} (seit {{ formatted.time }}) bestätigt; es ist an Sie eskaliert.`, open: 'Öffnen' },
+  { locale: 'en', tag: 'Escalated', sentence: (t) => `{{ recipient.name }}, nobody acknowledged ${t} (since {{ formatted.time }}); it is escalated to you.`, open: 'Open it', acknowledge: 'Acknowledge' },
+  { locale: 'de', tag: 'Eskaliert', sentence: (t) => `{{ recipient.name }}, niemand hat ${t} (seit {{ formatted.time }}) bestätigt; es ist an Sie eskaliert.`, open: 'Öffnen', acknowledge: 'Bestätigen' },
 ]);
 
 export const BUILT_IN_TEMPLATES: readonly NotificationTemplate[] = [EVENT, DIGEST, ON_CALL_PAGE, ESCALATION];

@@ -63,12 +63,12 @@ export function recipientName(recipient: Recipient): string {
 
 /**
  * The data a notice's template renders: the first item's `event` (its payload), `ticket`, `actor`
- * and `formatted` dates at the top, `recipient`, and every item with their `count` (a digest or a
- * coalesced storm lists them all). Plain JSON copies: the engine sees no prototype of ours.
+ * and `formatted` dates at the top, `recipient`, every item with their `count` (a digest or a
+ * coalesced storm lists them all), and the recipient's own `links` (an on-call page's acknowledge link). Plain JSON copies: the engine sees no prototype of ours.
  */
 export function templateContext(notice: Notice, sources: TemplateContextSources): TemplateData {
   if (notice.items.length === 0) throw notificationError(NotificationErrorCode.InvalidInput, `notice ${notice.key} has no items to render`, { field: 'items', key: notice.key });
   const items = notice.items.map((item) => itemData(item, sources));
   const [first = {}] = items;
-  return { ...first, recipient: { ...sources.reader }, count: items.length, items };
+  return { ...first, recipient: { ...sources.reader }, count: items.length, items, links: { ...notice.links } };
 }

@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import { fieldTypes } from '../event-fields';
+import { NOTICE_LINKS } from '../notice';
 import { NotificationErrorCode, notificationError } from '../notification.errors';
 import type { TemplatePart } from './notification-template';
 
@@ -20,7 +21,8 @@ const ITEM: Shape = { event: 'event', ticket: TICKET, actor: 'string', formatted
 /**
  * The context every template has beside `event.*` (the payload): the ticket, the recipient, who
  * acted, and for digests and storms `count` and `items` (each with its event, ticket, actor and
- * formatted dates); `formatted.*` holds the event's dates in the recipient's locale and zone.
+ * formatted dates); `formatted.*` holds the event's dates in the recipient's locale and zone;
+ * `links.acknowledge` an on-call page's signed acknowledgement link (empty elsewhere).
  */
 const FIXED: Readonly<Record<string, Shape>> = {
   event: 'event',
@@ -30,6 +32,7 @@ const FIXED: Readonly<Record<string, Shape>> = {
   count: 'number',
   formatted: 'formatted',
   items: { each: ITEM },
+  links: Object.fromEntries(NOTICE_LINKS.map((link) => [link, 'string'])),
 };
 
 /** The payload date fields formatted for the recipient under `formatted.<field>`, beside `formatted.time` (the event's time). */

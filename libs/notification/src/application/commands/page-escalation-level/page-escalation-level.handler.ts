@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import type { Notice, PersonRecipient, SourceEvent } from '../../../domain';
 import { BUILT_IN_TEMPLATE_IDS } from '../../../domain/templates';
 import type { Escalation } from '../../../domain/escalation/escalation';
+import { EscalationAckLinks } from '../../escalation-ack-links';
 import { EscalationTimers } from '../../escalation-timers/escalation-timers';
 import { DeliveryIntake } from '../../ports/delivery-intake.port';
 import { EscalationStore } from '../../ports/escalation-store.port';
@@ -17,7 +18,8 @@ export type EscalationEnvelope = EventEnvelope<string, { readonly escalationId: 
 
 /**
  * Follows an escalation's own events: a level paged (started, escalated) becomes one urgent on_call
- * notice per paged person and channel of that level, keyed `<escalationId>:<level>` (delivered once
+ * notice per paged person and channel of that level, keyed `<escalationId>:<level>`, carrying the
+ * person's signed acknowledgement link (`links.acknowledge`) (delivered once
  * however often this runs); then, as after acknowledged or exhausted, the escalation's timer is
  * armed from its current state (the next level's due instant, or nothing).
  */
@@ -28,6 +30,7 @@ export class PageEscalationLevelHandler {
     private readonly directory: DirectoryProjection,
     private readonly intake: DeliveryIntake,
     private readonly timers: EscalationTimers,
+    private readonly ackLinks: EscalationAckLinks,
   ) {}
 
   async execute(envelope: EscalationEnvelope, now: number): Promise<void> {
@@ -48,12 +51,15 @@ export class PageEscalationLevelHandler {
     const people = await this.directory.people(paged.personIds);
     const event = sourceEvent(envelope);
     const notices: Notice[] = [];
-    for (const personId of paged.personIds) {
+    for (const [index, personId] of paged.personIds.entries()) {
       const person = people.get(personId);
       if (person === undefined) continue;
       const recipient: PersonRecipient = { kind: 'person', personId, displayName: person.displayName, email: person.email, locale: person.locale, timeZone: person.timeZone, chatHandle: person.chatHandle };
+      // The link acknowledges as this person (signed: the index into the level's paged people).
+      const acknowledge = this.ackLinks.link({ escalationId: escalation.id, level, index });
+      const links = acknowledge === null ? {} : { acknowledge };
       for (const channel of channels) {
-        notices.push({ key: `${escalation.id}:${level}`, recipient, channel, category: 'on_call', urgent: true, templateId: ON_CALL_PAGE_TEMPLATE, items: [{ ruleId: null, templateId: ON_CALL_PAGE_TEMPLATE, event, ticket: escalation.ticket }] });
+        notices.push({ key: `${escalation.id}:${level}`, recipient, channel, category: 'on_call', urgent: true, templateId: ON_CALL_PAGE_TEMPLATE, items: [{ ruleId: null, templateId: ON_CALL_PAGE_TEMPLATE, event, ticket: escalation.ticket }], links });
       }
     }
     return notices;

@@ -6,12 +6,13 @@ import { EnabledRules } from '../../enabled-rules';
 import { KnownEndpoints } from '../../ports/endpoint-sender.port';
 import { KnownTemplates } from '../../ports/known-templates.port';
 import { NotificationRuleStore } from '../../ports/notification-rule-store.port';
+import { EscalationPolicyStore } from '../../ports/on-call-stores.port';
 import { RULE_EVENT_TYPES } from '../../rule-event-types';
 import type { SaveNotificationRuleCommand } from './save-notification-rule.command';
 
 /**
  * Saves a rule once it is valid (checkRule's codes), its template known (INVALID_INPUT naming
- * templateId) and its endpoints known (UNKNOWN_RECIPIENT naming them); nothing is saved on a refusal.
+ * templateId), its endpoints and escalation policy known (UNKNOWN_RECIPIENT naming them); nothing is saved on a refusal.
  */
 @Injectable()
 export class SaveNotificationRuleHandler {
@@ -20,6 +21,7 @@ export class SaveNotificationRuleHandler {
     private readonly templates: KnownTemplates,
     private readonly endpoints: KnownEndpoints,
     private readonly enabled: EnabledRules,
+    private readonly policies: EscalationPolicyStore,
   ) {}
 
   async execute(command: SaveNotificationRuleCommand): Promise<NotificationRule> {
@@ -29,6 +31,8 @@ export class SaveNotificationRuleHandler {
     if ((await this.templates.missing([input.templateId])).length > 0) throw notificationError(NotificationErrorCode.InvalidInput, `No template ${input.templateId}.`, { field: 'templateId', templateId: input.templateId });
     const missing = await this.endpoints.missing(input.endpoints.map((e) => e.endpointId));
     if (missing.length > 0) throw notificationError(NotificationErrorCode.UnknownRecipient, `No endpoint ${missing.join(', ')}.`, { endpointIds: missing.join(',') });
+    const policyId = input.escalationPolicyId ?? null;
+    if (policyId !== null && (await this.policies.byId(policyId)) === null) throw notificationError(NotificationErrorCode.UnknownRecipient, `No escalation policy ${policyId}.`, { escalationPolicyId: policyId });
     const rule: NotificationRule = { ...input, id: current?.id ?? randomUUID(), enabled: input.enabled ?? current?.enabled ?? true };
     await this.rules.put(rule);
     this.enabled.forget();
