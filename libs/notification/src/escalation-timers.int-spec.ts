@@ -111,7 +111,7 @@ describe('escalations on partition-owned timers (MongoDB, two replicas sharing t
   });
 
   afterEach(async () => {
-    for (const wheel of wheels) await wheel.onApplicationShutdown();
+    for (const wheel of wheels) await wheel.beforeApplicationShutdown();
   });
 
   afterAll(() => connection.close());
@@ -143,7 +143,7 @@ describe('escalations on partition-owned timers (MongoDB, two replicas sharing t
 
     // A restart: a new replica arms from storage. A takeover may publish a claim after the last
     // checkpoint again (the identical event: same id and sequence), which changes nothing; level 2 falls due once.
-    for (const wheel of wheels.splice(0)) await wheel.onApplicationShutdown();
+    for (const wheel of wheels.splice(0)) await wheel.beforeApplicationShutdown();
     replica();
     await time.advance(5 * MIN);
     expect(distinct(dues(escalationId))).toEqual([1]);

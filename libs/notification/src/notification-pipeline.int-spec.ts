@@ -1,10 +1,10 @@
-import { expectEventually, SmtpSink, WebhookReceiver } from '@itsm/testing';
+import { expectEventually, IncidentFeed, SmtpSink, WebhookReceiver } from '@itsm/testing';
 import { NotifiableEventStore } from './application/ports/notifiable-event-store.port';
 import { NotificationRuleStore } from './application/ports/notification-rule-store.port';
 import { BUILT_IN_TEMPLATE_IDS } from './domain/templates';
 import { bootNotificationContext } from './test-fixtures/booted-notification-context';
 import type { BootedNotificationContext } from './test-fixtures/booted-notification-context';
-import { AssigningIncidentFeed } from './test-fixtures/rules-spec-doubles';
+
 
 interface Saved {
   readonly endpoint: { readonly id: string };
@@ -50,7 +50,7 @@ describe('notification pipeline: rules, planner, templates and delivery together
   });
 
   it('mails each member once, posts one signed webhook and puts one inbox entry each; five deliveries of the event give the same', async () => {
-    const feed = new AssigningIncidentFeed('n-bob');
+    const feed = new IncidentFeed('/itsm/incident', 'n-bob');
     const opened = feed.opened('inc-p1', 1);
     const assigned = feed.assigned('inc-p1', 'g-network');
     await booted.bus.publish('itsm.incident.v1', [opened, assigned]);

@@ -1,8 +1,8 @@
-import { expectEventually } from '@itsm/testing';
+import { expectEventually, IncidentFeed } from '@itsm/testing';
 import { NotifiableEventStore } from '../application/ports/notifiable-event-store.port';
 import { bootNotificationContext } from '../test-fixtures/booted-notification-context';
 import type { BootedNotificationContext } from '../test-fixtures/booted-notification-context';
-import { AssigningIncidentFeed, RecordingIntake, rulesSpecDoubles } from '../test-fixtures/rules-spec-doubles';
+import { RecordingIntake, rulesSpecDoubles } from '../test-fixtures/rules-spec-doubles';
 
 const SAVE = `mutation($input: NotificationRuleInput!, $id: ID) { saveNotificationRule(input: $input, id: $id) { id name enabled eventType conditions { field operator valueJson } recipients { kind groupId } channels endpoints { endpointId channel } category urgent templateId } }`;
 const RULES = `query($eventType: String, $enabled: Boolean) { notificationRules(first: 50, eventType: $eventType, enabled: $enabled) { edges { node { id name enabled } } pageInfo { hasNextPage } } }`;
@@ -58,7 +58,7 @@ describe('notification rules through GraphQL', () => {
   });
 
   it('dry-runs a draft over a kept event: who would get what, and why others are dropped', async () => {
-    const feed = new AssigningIncidentFeed('n-bob');
+    const feed = new IncidentFeed('/itsm/incident', 'n-bob');
     const opened = feed.opened('inc-dry', 1);
     const assigned = feed.assigned('inc-dry', 'g-network');
     await booted.bus.publish('itsm.incident.v1', [opened, assigned]);

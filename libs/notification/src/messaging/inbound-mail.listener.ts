@@ -1,6 +1,6 @@
 import { Clock } from '@itsm/platform/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
@@ -29,7 +29,7 @@ const smtpError = (code: number, message: string): Error => Object.assign(new Er
  * forget it; 451 (try again) when storing failed; 550 for a mail that cannot be read.
  */
 @Injectable()
-export class InboundMailListener implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InboundMailListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('InboundMailListener');
   private server: SMTPServer | null = null;
 
@@ -65,7 +65,7 @@ export class InboundMailListener implements OnApplicationBootstrap, OnApplicatio
     this.server = server;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     const server = this.server;
     this.server = null;
     if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));

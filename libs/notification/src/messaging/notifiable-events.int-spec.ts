@@ -1,10 +1,10 @@
-import { expectEventually } from '@itsm/testing';
+import { expectEventually, IncidentFeed } from '@itsm/testing';
 import { NotifiableEventStore } from '../application/ports/notifiable-event-store.port';
 import { NotificationRuleStore } from '../application/ports/notification-rule-store.port';
 import type { NotificationRule } from '../domain';
 import { bootNotificationContext } from '../test-fixtures/booted-notification-context';
 import type { BootedNotificationContext } from '../test-fixtures/booted-notification-context';
-import { AssigningIncidentFeed, RecordingIntake, rulesSpecDoubles } from '../test-fixtures/rules-spec-doubles';
+import { RecordingIntake, rulesSpecDoubles } from '../test-fixtures/rules-spec-doubles';
 
 const RULE: NotificationRule = {
   id: 'r-assigned',
@@ -38,7 +38,7 @@ describe('notifiable events -> notices (rules part)', () => {
   afterAll(() => booted.close());
 
   it("turns an incident assigned to g-network into one notice per member and channel, the actor (n-bob) dropped, and the same notices for a redelivery", async () => {
-    const feed = new AssigningIncidentFeed('n-bob');
+    const feed = new IncidentFeed('/itsm/incident', 'n-bob');
     const opened = feed.opened('inc-r1', 2);
     const assigned = feed.assigned('inc-r1', 'g-network');
     await booted.bus.publish('itsm.incident.v1', [opened, assigned]);
@@ -55,7 +55,7 @@ describe('notifiable events -> notices (rules part)', () => {
   });
 
   it('notifies nobody when the conditions do not hold (priority 4)', async () => {
-    const feed = new AssigningIncidentFeed('n-bob');
+    const feed = new IncidentFeed('/itsm/incident', 'n-bob');
     const opened = feed.opened('inc-r2', 4);
     const assigned = feed.assigned('inc-r2', 'g-network');
     const before = intake.accepted.length;

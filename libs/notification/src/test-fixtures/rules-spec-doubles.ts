@@ -1,6 +1,4 @@
 import type { Provider } from '@nestjs/common';
-import { IncidentFeed } from '@itsm/testing';
-import type { IncidentEventOf } from '@itsm/testing';
 import { DeliveryIntake } from '../application/ports/delivery-intake.port';
 import { KnownEndpoints } from '../application/ports/endpoint-sender.port';
 import { KnownTemplates } from '../application/ports/known-templates.port';
@@ -46,16 +44,4 @@ export function rulesSpecDoubles(intake: RecordingIntake, known: { templates: re
     { provide: KnownTemplates, useValue: new FixedIds(known.templates) },
     { provide: KnownEndpoints, useValue: new FixedIds(known.endpoints) },
   ];
-}
-
-/** IncidentFeed with the assignment the rules specs need (the shared feed has no `assigned` yet). */
-export class AssigningIncidentFeed extends IncidentFeed {
-  constructor(by: string) {
-    super('/itsm/incident', by);
-  }
-
-  assigned(incidentId: string, groupId: string, assigneeId: string | null = null): IncidentEventOf<'itsm.incident.assigned.v1'> {
-    const data = { groupId, orgId: null, assigneeId, previousGroupId: null, previousOrgId: null, previousAssigneeId: null, state: 'new' };
-    return this.envelope('itsm.incident.assigned.v1', incidentId, data) as unknown as IncidentEventOf<'itsm.incident.assigned.v1'>;
-  }
 }

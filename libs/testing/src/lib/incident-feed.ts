@@ -42,6 +42,11 @@ export class IncidentFeed extends TopicFeed {
     });
   }
 
+  /** Assigned to a group (and an assignee); `state` new, as the incident records an assignment before work starts. */
+  assigned(incidentId: string, groupId: string, assigneeId: string | null = null): IncidentEventOf<'itsm.incident.assigned.v1'> {
+    return this.write('itsm.incident.assigned.v1', incidentId, { groupId, orgId: null, assigneeId, previousGroupId: null, previousOrgId: null, previousAssigneeId: null, state: 'new' });
+  }
+
   reprioritised(incidentId: string, priority: number): IncidentEventOf<'itsm.incident.reprioritised.v1'> {
     const previousPriority = this.priorities.get(incidentId) ?? 3;
     this.priorities.set(incidentId, priority);

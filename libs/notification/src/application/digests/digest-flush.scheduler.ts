@@ -2,7 +2,7 @@ import { Clock } from '@itsm/platform/config';
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WindowSlots } from '../planner/window-slots.port';
 import { DigestFlusher } from './digest-flusher';
@@ -15,7 +15,7 @@ export const DIGEST_FLUSH_EVERY_MS = 15_000;
  * rate windows that have ended.
  */
 @Injectable()
-export class DigestFlushScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DigestFlushScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(flusher: DigestFlusher, slots: WindowSlots, clock: Clock, @Inject(PINO_LOGGER) logger: Logger) {
@@ -37,7 +37,7 @@ export class DigestFlushScheduler implements OnApplicationBootstrap, OnApplicati
     this.job.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 }

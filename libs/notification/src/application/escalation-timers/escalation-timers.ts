@@ -4,7 +4,7 @@ import type { Clock } from '@itsm/platform/config';
 import type { PartitionAssignment } from '@itsm/platform/messaging';
 import { PartitionTimerWheel } from '@itsm/platform/scheduling';
 import type { ArmRequest, TimerClaimStore, Timers, WheelLogger } from '@itsm/platform/scheduling';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Escalation } from '../../domain/escalation/escalation';
 import type { EscalationStore } from '../ports/escalation-store.port';
 import { escalationArmRequest, levelDueEnvelope } from './escalation-level-due';
@@ -32,7 +32,7 @@ export interface EscalationTimerDependencies {
  * its consumer pages the next level unless someone acknowledged. Follows the consumer group
  * (`onAssignment`), arms from storage on takeover, and is armed again by each escalation event.
  */
-export class EscalationTimers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EscalationTimers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly wheel: PartitionTimerWheel<EscalationTimerData, LevelDue>;
 
   constructor(private readonly deps: EscalationTimerDependencies) {
@@ -55,7 +55,8 @@ export class EscalationTimers implements OnApplicationBootstrap, OnApplicationSh
     this.wheel.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the connections close (the wheel's last checkpoints still reach MongoDB). */
+  beforeApplicationShutdown(): Promise<void> {
     return this.wheel.stop();
   }
 
