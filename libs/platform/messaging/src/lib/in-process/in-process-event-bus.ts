@@ -51,15 +51,10 @@ class PartitionLog {
     });
   }
 
-  /**
-   * Drops the records below `offset` once they are at least half of those kept (and 64 or more), or
-   * 1,024: each splice then moves no more records than it drops (amortised constant per record), and
-   * a partition read at a trickle no longer keeps up to 1,023 read records (their buffers) for as
-   * long as it takes to read 1,024 more. Answers whether records were dropped.
-   */
+  /** Answers whether records were dropped. */
   truncateBelow(offset: number): boolean {
     const drop = Math.min(offset - this.base, this.records.length);
-    if (drop < 1024 && (drop < 64 || drop * 2 < this.records.length)) return false;
+    if (drop < 1024) return false;
     this.records.splice(0, drop);
     this.base += drop;
     return true;
