@@ -1,7 +1,8 @@
 import { Secret } from '@itsm/platform/config';
-import { assertTimeZone } from '@itsm/recurrence';
+import { assertTimeZone, MINUTE_MS } from '@itsm/recurrence';
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
+import type { DeliveryLimits } from './domain/digests';
 
 /** The notification context's own settings (the env fragment; values validated at boot). */
 export const NotificationEnv = Type.Object({
@@ -26,6 +27,13 @@ export const NotificationEnv = Type.Object({
   /** The locale and time zone of a person the directory gives none. */
   NOTIFICATION_DEFAULT_LOCALE: Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', default: 'en' }),
   NOTIFICATION_DEFAULT_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC' }),
+  /** Storm protection: more notices than this for one person, channel and ticket root within the storm window coalesce into one message. */
+  NOTIFICATION_STORM_THRESHOLD: Type.Integer({ minimum: 1, maximum: 10_000, default: 5 }),
+  NOTIFICATION_STORM_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1_440, default: 10 }),
+  /** Rate limits per person and channel within the rate window (the rest wait for the next window, never dropped). */
+  NOTIFICATION_EMAIL_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  NOTIFICATION_IN_APP_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 120 }),
+  NOTIFICATION_RATE_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1_440, default: 10 }),
 });
 export type NotificationEnv = Static<typeof NotificationEnv>;
 
@@ -47,6 +55,8 @@ export interface NotificationSettings {
   readonly allowPrivateTargets: boolean;
   readonly defaultLocale: string;
   readonly defaultTimeZone: string;
+  /** Storm thresholds and rate limits per person and channel. */
+  readonly limits: DeliveryLimits;
 }
 
 export function toNotificationSettings(env: NotificationEnv): NotificationSettings {
@@ -62,5 +72,12 @@ export function toNotificationSettings(env: NotificationEnv): NotificationSettin
     allowPrivateTargets: env.NOTIFICATION_ALLOW_PRIVATE_TARGETS,
     defaultLocale: env.NOTIFICATION_DEFAULT_LOCALE,
     defaultTimeZone: env.NOTIFICATION_DEFAULT_TIME_ZONE,
+    limits: {
+      storm: { threshold: env.NOTIFICATION_STORM_THRESHOLD, windowMs: env.NOTIFICATION_STORM_WINDOW_MINUTES * MINUTE_MS },
+      rate: {
+        email: { limit: env.NOTIFICATION_EMAIL_RATE_LIMIT, windowMs: env.NOTIFICATION_RATE_WINDOW_MINUTES * MINUTE_MS },
+        in_app: { limit: env.NOTIFICATION_IN_APP_RATE_LIMIT, windowMs: env.NOTIFICATION_RATE_WINDOW_MINUTES * MINUTE_MS },
+      },
+    },
   };
 }

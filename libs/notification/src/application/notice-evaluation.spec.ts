@@ -2,7 +2,7 @@ import { SystemClock } from '@itsm/platform/config';
 import { InMemoryDirectoryProjection } from '@itsm/platform/persistence';
 import { DirectoryFeed } from '@itsm/testing';
 import type { NotificationRule, SourceEvent } from '../domain';
-import { SPEC_NOTIFICATION_SETTINGS } from '../test-fixtures/booted-notification-context';
+import { SPEC_NOTIFICATION_SETTINGS } from '../test-fixtures/spec-notification-settings';
 import { NoticeEvaluation } from './notice-evaluation';
 import { OnCallRoster } from './ports/on-call-roster.port';
 

@@ -7,8 +7,10 @@ import type { DynamicModule, Provider } from '@nestjs/common';
 import type { NotificationSettings } from '../notification-env';
 import { notificationContext } from '../notification.context';
 import { notificationDirectory } from './notification-directory';
+import { SPEC_NOTIFICATION_SETTINGS } from './spec-notification-settings';
 
 export type { SpecGraphqlAnswer as GraphqlAnswer } from '@itsm/platform/service';
+export { SPEC_NOTIFICATION_SETTINGS } from './spec-notification-settings';
 
 export interface BootNotificationOptions {
   /** Project `notificationDirectory`'s people and groups (default true). */
@@ -32,20 +34,6 @@ export interface BootedNotificationContext extends SpecContext, SpecPersonas {
 const PERSONA_ROLES: Readonly<Record<string, SpecPersona>> = {
   'n-admin': { roles: ['notification-admin'] },
   'n-supplier': { roles: ['supplier-agent'], org: 'fabrikam' },
-};
-
-/** What a spec's context is configured with unless it says otherwise: nothing reaches outside 127.0.0.1. */
-export const SPEC_NOTIFICATION_SETTINGS: NotificationSettings = {
-  smtpUrl: 'smtp://127.0.0.1:1',
-  mailFrom: 'notify@itsm.test',
-  mailDomain: 'itsm.test',
-  signingSecret: 'spec-notification-signing-secret-0123456789abcdef',
-  linkBaseUrl: 'https://portal.itsm.test',
-  inboundPort: 0,
-  inboundLmtp: false,
-  allowPrivateTargets: true,
-  defaultLocale: 'en',
-  defaultTimeZone: 'UTC',
 };
 
 /** Boots the notification context on the peers with `notificationDirectory`'s people: the setup every notification integration spec shares. */

@@ -3,7 +3,7 @@ import { notificationError, NotificationErrorCode } from '../../domain';
 import type { Notice, PersonRecipient, RenderedMessage } from '../../domain';
 import type { AttemptOutcome } from '../../domain/delivery';
 import { specNotice } from '../../domain/delivery/test-fixtures/spec-notice';
-import type { NotificationSettings } from '../../notification-env';
+import { SPEC_NOTIFICATION_SETTINGS } from '../../test-fixtures/spec-notification-settings';
 import { MailSender } from '../channels/email/mail-sender.port';
 import { deliveryId } from '../delivery-id';
 import { DeliveryPlanner, EndpointSender, MessageRenderer } from '../ports';
@@ -16,18 +16,7 @@ import type { DeliveryTuning } from './delivery-tuning';
 import { InMemoryDeliveryStore } from './test-fixtures/in-memory-delivery-store';
 
 const T0 = 1_700_000_000_000;
-const SETTINGS: NotificationSettings = {
-  smtpUrl: 'smtp://127.0.0.1:1',
-  mailFrom: 'notify@itsm.test',
-  mailDomain: 'itsm.test',
-  signingSecret: 'unit-notification-signing-secret-0123456789',
-  linkBaseUrl: 'https://portal.itsm.test',
-  inboundPort: 0,
-  inboundLmtp: false,
-  allowPrivateTargets: true,
-  defaultLocale: 'en',
-  defaultTimeZone: 'UTC',
-};
+const SETTINGS = SPEC_NOTIFICATION_SETTINGS;
 const alice: PersonRecipient = { kind: 'person', personId: 'n-alice', displayName: 'Alice', email: 'alice@contoso.example', locale: 'de', timeZone: 'Europe/Zurich', chatHandle: null };
 const notice = (over: Partial<Notice> = {}): Notice => specNotice({ recipient: alice, ...over });
 

@@ -1,4 +1,3 @@
-import { DEFAULT_DELIVERY_LIMITS } from '../../domain/digests';
 import type { DeliveryLimits } from '../../domain/digests';
 import type { NotificationSettings } from '../../notification-env';
 
@@ -8,7 +7,7 @@ export abstract class PlannerSettings {
   abstract readonly defaultTimeZone: string;
 }
 
-/** The planner's settings from the context's: the default limits, the context's default time zone. */
-export function plannerSettingsFrom(settings: Pick<NotificationSettings, 'defaultTimeZone'>, limits: DeliveryLimits = DEFAULT_DELIVERY_LIMITS): PlannerSettings {
-  return { limits, defaultTimeZone: settings.defaultTimeZone };
+/** The planner's settings from the context's. */
+export function plannerSettingsFrom(settings: Pick<NotificationSettings, 'defaultTimeZone' | 'limits'>): PlannerSettings {
+  return { limits: settings.limits, defaultTimeZone: settings.defaultTimeZone };
 }

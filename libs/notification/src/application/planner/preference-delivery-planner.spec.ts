@@ -3,7 +3,7 @@ import { DirectoryFeed } from '@itsm/testing';
 import type { Channel, Notice, NotificationCategory, Recipient } from '../../domain';
 import { parsePreferences } from '../../domain/preferences';
 import type { PreferencesInput } from '../../domain/preferences';
-import { SPEC_NOTIFICATION_SETTINGS } from '../../test-fixtures/booted-notification-context';
+import { SPEC_NOTIFICATION_SETTINGS } from '../../test-fixtures/spec-notification-settings';
 import { notificationDirectory } from '../../test-fixtures/notification-directory';
 import { plannerSettingsFrom } from './planner-settings';
 import { InMemoryDigestStore, InMemoryPreferenceStore, InMemoryWindowSlots } from './in-memory-planner-stores';

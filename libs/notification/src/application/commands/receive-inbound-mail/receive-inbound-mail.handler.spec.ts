@@ -3,7 +3,7 @@ import { DirectoryFeed } from '@itsm/testing';
 import { deliveryId } from '../../delivery-id';
 import { NotificationErrorCode } from '../../../domain';
 import type { PersonRecipient } from '../../../domain';
-import { SPEC_NOTIFICATION_SETTINGS } from '../../../test-fixtures/booted-notification-context';
+import { SPEC_NOTIFICATION_SETTINGS } from '../../../test-fixtures/spec-notification-settings';
 import { notificationDirectory } from '../../../test-fixtures/notification-directory';
 import { bounceAddress, replyAddress } from '../../inbound/inbound-addresses';
 import { ReplyDeliveries } from '../../inbound/reply-deliveries';
