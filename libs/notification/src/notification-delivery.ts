@@ -10,11 +10,13 @@ import { StoredDeliveryRecords } from './application/delivery/delivery-records.s
 import { DeliveryReport } from './application/delivery/delivery-report.service';
 import { DeliveryStore } from './application/delivery/delivery-store.port';
 import { DeliverySweeper } from './application/delivery/delivery-sweeper';
-import { DEFAULT_DELIVERY_TUNING, DELIVERY_TUNING } from './application/delivery/delivery-tuning';
+import { DELIVERY_TUNING, deliveryTuningFrom } from './application/delivery/delivery-tuning';
 import { DeliveryIntake, DeliveryRecords } from './application/ports';
 import { DeliveryResolver } from './graphql/delivery.resolver';
 import { InboxResolver } from './graphql/inbox.resolver';
 import { DeliveryRepository } from './persistence/delivery.repository';
+import { NOTIFICATION_SETTINGS } from './notification-env';
+import type { NotificationSettings } from './notification-env';
 
 /*
  * Deliveries (claimed once per event, recipient and channel), the channels (SMTP mail, Standard Webhooks, Slack, Teams, in-app inbox), retries through breakers, endpoints.
@@ -24,7 +26,7 @@ import { DeliveryRepository } from './persistence/delivery.repository';
  */
 export const NOTIFICATION_DELIVERY_REPOSITORIES: readonly ContextRepository[] = [contextRepository(DeliveryRepository, (c) => new DeliveryRepository(c), DeliveryRepository.indexes)];
 export const NOTIFICATION_DELIVERY_PROVIDERS: readonly Provider[] = [
-  { provide: DELIVERY_TUNING, useValue: DEFAULT_DELIVERY_TUNING },
+  { provide: DELIVERY_TUNING, useFactory: (settings: NotificationSettings) => deliveryTuningFrom(settings.delivery), inject: [NOTIFICATION_SETTINGS] },
   { provide: DeliveryStore, useExisting: DeliveryRepository },
   { provide: MailSender, useClass: SmtpMailSender },
   DeliveryAttempts,

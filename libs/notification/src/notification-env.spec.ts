@@ -1,4 +1,4 @@
-import { envSchema, loadConfig } from '@itsm/platform/config';
+import { ConfigError, envSchema, loadConfig } from '@itsm/platform/config';
 import { DEFAULT_DELIVERY_LIMITS } from './domain/digests';
 import { NotificationEnv, toNotificationSettings } from './notification-env';
 
@@ -15,6 +15,12 @@ describe('toNotificationSettings', () => {
       storm: { threshold: 50, windowMs: 30 * 60_000 },
       rate: { email: { limit: 1000, windowMs: 60_000 }, in_app: { limit: 2000, windowMs: 60_000 } },
     });
+  });
+
+  it('reads the delivery lease, send timeout and sweep, and refuses a lease that a send could outlast', () => {
+    expect(load({}).delivery).toEqual({ leaseMs: 120_000, sendTimeoutMs: 60_000, sweepEveryMs: 5_000 });
+    expect(load({ NOTIFICATION_DELIVERY_LEASE_SECONDS: '6', NOTIFICATION_SEND_TIMEOUT_SECONDS: '3', NOTIFICATION_SWEEP_EVERY_MS: '250' }).delivery).toEqual({ leaseMs: 6_000, sendTimeoutMs: 3_000, sweepEveryMs: 250 });
+    expect(() => load({ NOTIFICATION_DELIVERY_LEASE_SECONDS: '30', NOTIFICATION_SEND_TIMEOUT_SECONDS: '30' })).toThrow(ConfigError);
   });
 
   it('refuses a limit of zero and an unknown time zone', () => {

@@ -1,4 +1,4 @@
-import { Secret } from '@itsm/platform/config';
+import { ConfigError, Secret } from '@itsm/platform/config';
 import { assertTimeZone, MINUTE_MS } from '@itsm/recurrence';
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
@@ -34,6 +34,12 @@ export const NotificationEnv = Type.Object({
   NOTIFICATION_EMAIL_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
   NOTIFICATION_IN_APP_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 120 }),
   NOTIFICATION_RATE_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1_440, default: 10 }),
+  /** How long a send holds its delivery: after that (its process died mid-send) another replica resends it with the same message id. Must exceed the send timeout. */
+  NOTIFICATION_DELIVERY_LEASE_SECONDS: Type.Integer({ minimum: 2, maximum: 3_600, default: 120 }),
+  /** The longest one SMTP send may take (the relay's breaker timeout). */
+  NOTIFICATION_SEND_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 60 }),
+  /** How often due, retrying and orphaned deliveries are swept. */
+  NOTIFICATION_SWEEP_EVERY_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
 });
 export type NotificationEnv = Static<typeof NotificationEnv>;
 
@@ -57,10 +63,17 @@ export interface NotificationSettings {
   readonly defaultTimeZone: string;
   /** Storm thresholds and rate limits per person and channel. */
   readonly limits: DeliveryLimits;
+  /** Leases, send timeout and the sweep (the rest of the delivery tuning is fixed). */
+  readonly delivery: { readonly leaseMs: number; readonly sendTimeoutMs: number; readonly sweepEveryMs: number };
 }
 
 export function toNotificationSettings(env: NotificationEnv): NotificationSettings {
   assertTimeZone(env.NOTIFICATION_DEFAULT_TIME_ZONE);
+  if (env.NOTIFICATION_DELIVERY_LEASE_SECONDS <= env.NOTIFICATION_SEND_TIMEOUT_SECONDS) {
+    // A lease shorter than a send could run out under it: another replica would resend while the first still sends.
+    const message = `NOTIFICATION_DELIVERY_LEASE_SECONDS (${env.NOTIFICATION_DELIVERY_LEASE_SECONDS}) must exceed NOTIFICATION_SEND_TIMEOUT_SECONDS (${env.NOTIFICATION_SEND_TIMEOUT_SECONDS})`;
+    throw new ConfigError([{ variable: 'NOTIFICATION_DELIVERY_LEASE_SECONDS', message }]);
+  }
   return {
     smtpUrl: env.NOTIFICATION_SMTP_URL,
     mailFrom: env.NOTIFICATION_MAIL_FROM,
@@ -79,5 +92,6 @@ export function toNotificationSettings(env: NotificationEnv): NotificationSettin
         in_app: { limit: env.NOTIFICATION_IN_APP_RATE_LIMIT, windowMs: env.NOTIFICATION_RATE_WINDOW_MINUTES * MINUTE_MS },
       },
     },
+    delivery: { leaseMs: env.NOTIFICATION_DELIVERY_LEASE_SECONDS * 1_000, sendTimeoutMs: env.NOTIFICATION_SEND_TIMEOUT_SECONDS * 1_000, sweepEveryMs: env.NOTIFICATION_SWEEP_EVERY_MS },
   };
 }

@@ -14,4 +14,5 @@ export const SPEC_NOTIFICATION_SETTINGS: NotificationSettings = {
   defaultLocale: 'en',
   defaultTimeZone: 'UTC',
   limits: DEFAULT_DELIVERY_LIMITS,
+  delivery: { leaseMs: 120_000, sendTimeoutMs: 60_000, sweepEveryMs: 5_000 },
 };

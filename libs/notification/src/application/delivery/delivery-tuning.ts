@@ -1,6 +1,7 @@
 import { backoffDelayMs, validateBackoffPolicy } from '@itsm/platform/resilience';
 import type { BackoffPolicy, BreakerSettings } from '@itsm/platform/resilience';
 import type { RetryPolicy } from '../../domain/delivery';
+import type { NotificationSettings } from '../../notification-env';
 
 /** How delivery retries, sweeps and talks SMTP (defaults below; a spec binds shorter ones under DELIVERY_TUNING). */
 export interface DeliveryTuning {
@@ -41,6 +42,17 @@ export const DEFAULT_DELIVERY_TUNING: DeliveryTuning = {
     breaker: { timeoutMs: 60_000, errorThresholdPercentage: 50, volumeThreshold: 10, rollingCountTimeoutMs: 30_000, rollingCountBuckets: 10, resetTimeoutMs: 30_000 },
   },
 };
+
+/** The defaults with the context's settings: the lease, the send timeout (SMTP breaker; no socket wait longer) and the sweep. */
+export function deliveryTuningFrom(delivery: NotificationSettings['delivery']): DeliveryTuning {
+  const smtp = DEFAULT_DELIVERY_TUNING.smtp;
+  return {
+    ...DEFAULT_DELIVERY_TUNING,
+    sweepEveryMs: delivery.sweepEveryMs,
+    leaseMs: delivery.leaseMs,
+    smtp: { ...smtp, socketTimeoutMs: Math.min(smtp.socketTimeoutMs, delivery.sendTimeoutMs), breaker: { ...smtp.breaker, timeoutMs: delivery.sendTimeoutMs } },
+  };
+}
 
 /** The domain's retry policy from the tuning: capped exponential backoff with full jitter (`random` injectable). */
 export function retryPolicyOf(tuning: DeliveryTuning, random: () => number = Math.random): RetryPolicy {
