@@ -73,10 +73,13 @@ export async function startContexts(options: AllInOneOptions): Promise<RunningCo
   const registry = new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS);
   const onError = (error: unknown, context: string): void => log.error({ err: error }, context);
   let bus: EventBus<readonly TopicDefinition[]>;
+  // In-process: nothing is dropped until every context has subscribed (a context started later still reads an earlier one's demo events).
+  let releaseTruncation = (): void => undefined;
   if (kafka.brokers) bus = new KafkaEventBus(registry, { connection: { ...kafka, brokers: kafka.brokers } });
   else {
     const inProcess = new InProcessEventBus(registry, { onError, journal: new MongoBusJournal(platformDb) });
     await inProcess.recover();
+    releaseTruncation = inProcess.holdTruncation();
     bus = inProcess;
   }
 
@@ -94,6 +97,7 @@ export async function startContexts(options: AllInOneOptions): Promise<RunningCo
     started.push(context);
   }
   shutdown.add('event bus', () => bus.close());
+  releaseTruncation();
   return {
     contexts: started,
     subgraphs: started.map((context) => ({ name: context.name, url: context.url })),

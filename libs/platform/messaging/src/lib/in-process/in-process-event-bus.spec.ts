@@ -101,4 +101,37 @@ describe('InProcessEventBus retention', () => {
     expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => 5_000 - seen.length + i));
     await bus.close();
   });
+
+  const reader = (bus: InProcessEventBus<readonly [typeof topic]>, group: string, seen: number[]) =>
+    bus.subscribe({ group, topics: [topic.name], retry: { maxAttempts: 1, backoff: { baseMs: 1, maxMs: 1, jitter: 0 } }, handle: (event) => Promise.resolve(void seen.push(event.envelope.data.n)) });
+
+  it('keeps few records a group has read: a partition read at a trickle does not hold a thousand read records', async () => {
+    const bus = new InProcessEventBus(new TopicRegistry([topic] as const));
+    const seen: number[] = [];
+    await reader(bus, 'reader', seen);
+    await bus.start();
+    for (let batch = 0; batch < 30; batch += 1) await bus.publish(topic.name, Array.from({ length: 100 }, (_, i) => probeEvent('one-key', batch * 100 + i + 1, batch * 100 + i + 1)));
+    await expectEventually(() => expect(seen.at(-1)).toBe(3_000));
+    // 3,000 read: a truncation once half the kept records are read (and at least 64), so fewer than 128 stay
+    // (a truncation every 1,024 read records kept 952 of them).
+    expect(bus.records(topic.name).length).toBeLessThan(128);
+    await bus.close();
+  });
+
+  it('drops nothing while truncation is held: a group subscribing after another read everything still reads it all; releasing truncates', async () => {
+    const bus = new InProcessEventBus(new TopicRegistry([topic] as const));
+    const release = bus.holdTruncation();
+    const early: number[] = [];
+    await reader(bus, 'early', early);
+    await bus.start();
+    await bus.publish(topic.name, Array.from({ length: 500 }, (_, i) => probeEvent('one-key', i + 1, i + 1)));
+    await expectEventually(() => expect(early).toHaveLength(500));
+    expect(bus.records(topic.name)).toHaveLength(500);
+    const late: number[] = [];
+    await reader(bus, 'late', late);
+    await expectEventually(() => expect(late).toEqual(early));
+    release();
+    expect(bus.records(topic.name)).toEqual([]);
+    await bus.close();
+  });
 });

@@ -51,10 +51,15 @@ class PartitionLog {
     });
   }
 
-  /** Answers whether records were dropped. */
+  /**
+   * Drops the records below `offset` once they are at least half of those kept (and 64 or more), or
+   * 1,024: each splice then moves no more records than it drops (amortised constant per record), and
+   * a partition read at a trickle does not keep up to 1,023 read records (their buffers) for as long
+   * as it takes to read 1,024 more. Answers whether records were dropped.
+   */
   truncateBelow(offset: number): boolean {
     const drop = Math.min(offset - this.base, this.records.length);
-    if (drop < 1024) return false;
+    if (drop < 1024 && (drop < 64 || drop * 2 < this.records.length)) return false;
     this.records.splice(0, drop);
     this.base += drop;
     return true;
@@ -131,6 +136,8 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   /** Journal appends run one at a time, so offsets follow the order publishes were made in. */
   private appending: Promise<void> = Promise.resolve();
   private readonly committing = new Map<string, { latest: JournaledPosition; running: Promise<void> | undefined }>();
+  /** Open `holdTruncation()` calls: while any is open, no record is dropped. */
+  private holds = 0;
 
   constructor(
     private readonly registry: TopicRegistry<Ts>,
@@ -210,6 +217,24 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
         });
       }
     }
+  }
+
+  /**
+   * Keeps every record until the returned release is called: a process whose groups subscribe one
+   * after another (the all-in-one starts its contexts in turn) holds truncation until all have, so
+   * a group that subscribes later still reads what an earlier one already read (as Kafka's retention
+   * keeps it for a group that joins later). Releasing truncates what every group has read.
+   */
+  holdTruncation(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds > 0) return;
+      for (const [topic, partitions] of this.logs) partitions.forEach((log, partition) => this.truncate(topic, partition, log));
+    };
   }
 
   async subscribe<N extends TopicNames<Ts>>(subscription: Subscription<Ts, N>): Promise<void> {
@@ -328,6 +353,7 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   }
 
   private truncate(topic: string, partition: number, log: PartitionLog): void {
+    if (this.holds > 0) return;
     const positions = this.positionsOf(topic, partition);
     // A partition no group reads (none subscribed, none recovered) keeps its latest UNREAD_RETENTION
     // records, as Kafka's retention would: a later subscriber finds them, and memory and the journal
