@@ -3,6 +3,7 @@ export * from './lib/dead-letter';
 export * from './lib/event-bus';
 export * from './lib/in-process/in-process-event-bus';
 export * from './lib/kafka/kafka-event-bus';
+export * from './lib/key-partition';
 export * from './lib/messaging.errors';
 export * from './lib/coded-error-delivery';
 export * from './lib/outbox/aggregate-envelopes';

@@ -7,6 +7,7 @@ import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
 import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
 import { MessagingError, MessagingErrorCode } from '../messaging.errors';
+import { partitionMetadataOf } from '../key-partition';
 import { IN_PROCESS_MESSAGING_SYSTEM, withEventSpans } from '../message-tracing';
 import type { EventSpanKind } from '../message-tracing';
 
@@ -159,7 +160,7 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void> {
     if (this.state === 'closed') return Promise.reject(new MessagingError(MessagingErrorCode.BusClosed, 'the bus is closed'));
     const partitions = this.partitionsOf(topic);
-    const partitionMetadata = partitions.map((_, id) => ({ partitionId: id, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+    const partitionMetadata = partitionMetadataOf(partitions.length);
     const byPartition = new Map<number, StoredRecord[]>();
     for (const record of records) {
       const index = this.partitioner({ topic, partitionMetadata, message: { key: record.key, value: record.value } });
