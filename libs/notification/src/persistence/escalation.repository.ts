@@ -1,4 +1,3 @@
-import { notificationTopic, TopicRegistry } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { aggregateEnvelopes } from '@itsm/platform/messaging';
 import { AggregateRepository, isDuplicateKeyError, PersistenceError, PersistenceErrorCode } from '@itsm/platform/persistence';
@@ -12,16 +11,8 @@ import { eventCount } from '../domain/escalation/escalation';
 import type { Escalation, EscalationEvent } from '../domain/escalation/escalation';
 import { escalationMapper, escalationOfDocument, runningKey } from './escalation.schema';
 import type { EscalationDocument } from './escalation.schema';
+import { NOTIFICATION_ENVELOPES } from './notification-envelopes';
 
-/** Where the notification context's own events come from. */
-export const NOTIFICATION_SOURCE = '/itsm/notification';
-
-const envelopeOptions = {
-  registry: new TopicRegistry([notificationTopic]),
-  topicOf: () => notificationTopic.name,
-  source: NOTIFICATION_SOURCE,
-  invalid: (message: string) => notificationError(NotificationErrorCode.InvalidInput, message),
-};
 const RECORD_ONLY = { _outbox: 0, _inbox: 0 } as const;
 
 function idOf(id: string): Types.ObjectId {
@@ -46,12 +37,12 @@ export class EscalationRepository extends EscalationStore {
   }
 
   save(loaded: Loaded<Escalation>, escalation: Escalation, events: readonly EscalationEvent[], consumed?: EventEnvelope): Promise<SaveResult> {
-    const envelopes = aggregateEnvelopes(envelopeOptions, loaded.id.toHexString(), eventCount(loaded.aggregate), events);
+    const envelopes = aggregateEnvelopes(NOTIFICATION_ENVELOPES, loaded.id.toHexString(), eventCount(loaded.aggregate), events);
     return this.aggregates.save(loaded, escalation, envelopes, consumed === undefined ? {} : { consumed });
   }
 
   async create(escalation: Escalation, events: readonly EscalationEvent[]): Promise<boolean> {
-    const envelopes = aggregateEnvelopes(envelopeOptions, escalation.id, 0, events);
+    const envelopes = aggregateEnvelopes(NOTIFICATION_ENVELOPES, escalation.id, 0, events);
     try {
       await this.aggregates.create(idOf(escalation.id), escalation, envelopes);
       return true;

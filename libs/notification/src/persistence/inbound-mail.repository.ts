@@ -1,4 +1,3 @@
-import { notificationTopic, TopicRegistry } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { aggregateEnvelopes } from '@itsm/platform/messaging';
 import { isDuplicateKeyError } from '@itsm/platform/persistence';
@@ -7,17 +6,9 @@ import { Types } from 'mongoose';
 import type { Model } from 'mongoose';
 import { InboundMailStore } from '../application/ports/inbound-mail-store.port';
 import type { InboundMailRecord, ReplyReceived } from '../application/ports/inbound-mail-store.port';
-import { notificationError, NotificationErrorCode } from '../domain';
 import type { InboundMailDocument } from './inbound-mail.schema';
+import { NOTIFICATION_ENVELOPES } from './notification-envelopes';
 
-export const NOTIFICATION_SOURCE = '/itsm/notification';
-
-const envelopeOptions = {
-  registry: new TopicRegistry([notificationTopic]),
-  topicOf: () => notificationTopic.name,
-  source: NOTIFICATION_SOURCE,
-  invalid: (message: string) => notificationError(NotificationErrorCode.InvalidInput, message),
-};
 
 /**
  * Inbound mails in MongoDB, one insert each: the record and a reply's `reply-received` event (in the
@@ -34,7 +25,7 @@ export class InboundMailRepository extends InboundMailStore {
   }
 
   async keep(record: InboundMailRecord, reply: ReplyReceived | null): Promise<'kept' | 'duplicate'> {
-    const events: EventEnvelope[] = reply === null ? [] : aggregateEnvelopes(envelopeOptions, reply.ticketId, 0, [{ type: 'itsm.notification.reply-received.v1', data: reply }]);
+    const events: EventEnvelope[] = reply === null ? [] : aggregateEnvelopes(NOTIFICATION_ENVELOPES, reply.ticketId, 0, [{ type: 'itsm.notification.reply-received.v1', data: reply }]);
     const document: StoredDocument<InboundMailDocument> = {
       _id: new Types.ObjectId(record.id),
       _v: 1,
