@@ -13,4 +13,3 @@ export * from './lib/mongo-bus-journal';
 export * from './lib/own-body-routes';
 export * from './lib/limited-body';
 export * from './lib/spec-context';
-export * from './lib/local-mail-sink';

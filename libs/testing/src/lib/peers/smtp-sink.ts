@@ -1,8 +1,7 @@
+import { LoopbackSmtpServer } from '@itsm/platform/mail';
+import type { ReceivedMessage } from '@itsm/platform/mail';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
 /** One mail the sink accepted: the SMTP envelope, the raw message and its parse. */
 export interface SunkMail {
@@ -20,41 +19,29 @@ export interface SunkMail {
 export type SinkBehaviour = { readonly kind: 'accept' } | { readonly kind: 'fail'; readonly code: number; readonly message: string } | { readonly kind: 'hang' };
 
 /**
- * A real SMTP server for integration specs (the `smtp-server` package, plain SMTP on 127.0.0.1,
- * DSN offered): it keeps every mail it accepted, parsed. `behave` changes what the next messages get
- * (a failing relay, a relay that takes the mail and never answers).
+ * A real SMTP server for integration specs (the platform's LoopbackSmtpServer, DSN offered): it keeps
+ * every mail it accepted, parsed. `behave` changes what the next messages get (a failing relay, a
+ * relay that takes the mail and never answers).
  */
 export class SmtpSink {
   readonly mails: SunkMail[] = [];
   private readonly behaviours: SinkBehaviour[] = [];
-  private readonly server: SMTPServer;
 
-  private constructor() {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      hideDSN: false,
-      logger: false,
-      size: 10 * 1024 * 1024,
-      onData: (stream, session, callback) => this.receive(stream, session, callback),
-    });
-  }
+  private constructor(private readonly smtp: LoopbackSmtpServer) {}
 
   static async start(): Promise<SmtpSink> {
-    const sink = new SmtpSink();
-    await new Promise<void>((resolve, reject) => {
-      sink.server.server.once('error', reject);
-      sink.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    return sink;
+    const holder: { sink?: SmtpSink } = {};
+    const smtp = await LoopbackSmtpServer.start({ port: 0, dsn: true, receive: (message) => (holder.sink as SmtpSink).receive(message) });
+    holder.sink = new SmtpSink(smtp);
+    return holder.sink;
   }
 
   get port(): number {
-    return (this.server.server.address() as AddressInfo).port;
+    return this.smtp.port;
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
+    return this.smtp.url;
   }
 
   /** Queues what the next messages get, one behaviour per message; afterwards every message is accepted. */
@@ -69,27 +56,16 @@ export class SmtpSink {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.smtp.close();
   }
 
-  private receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      const behaviour = this.behaviours.shift() ?? { kind: 'accept' };
-      const raw = Buffer.concat(chunks).toString('utf8');
-      if (behaviour.kind === 'fail') {
-        callback(Object.assign(new Error(behaviour.message), { responseCode: behaviour.code }));
-        return;
-      }
-      const envelope = session.envelope;
-      simpleParser(raw).then(
-        (parsed) => {
-          this.mails.push({ from: envelope.mailFrom === false ? '' : envelope.mailFrom.address, to: envelope.rcptTo.map((r) => r.address), envelopeId: envelope.dsn?.envid ?? null, raw, parsed });
-          if (behaviour.kind === 'accept') callback();
-        },
-        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-      );
-    });
+  private async receive(message: ReceivedMessage): Promise<void> {
+    const behaviour = this.behaviours.shift() ?? { kind: 'accept' };
+    if (behaviour.kind === 'fail') throw Object.assign(new Error(behaviour.message), { responseCode: behaviour.code });
+    const raw = message.raw.toString('utf8');
+    const parsed = await simpleParser(raw);
+    this.mails.push({ from: message.from, to: message.to, envelopeId: message.envelopeId, raw, parsed });
+    // Kept, but the client never hears so (its send times out: the lost 250).
+    if (behaviour.kind === 'hang') await new Promise<never>(() => undefined);
   }
 }

@@ -1,0 +1,2 @@
+export * from './lib/local-mail-sink';
+export * from './lib/loopback-smtp-server';
