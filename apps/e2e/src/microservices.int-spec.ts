@@ -2,7 +2,7 @@ import { changeTopic, cmdbTopic, decodeEnvelope, directoryTopic, encodeEnvelope,
 import type { EventEnvelope } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
-import { CmdbFeed, DirectoryFeed, expectEventually, scimRequest, testPeers } from '@itsm/testing';
+import { CmdbFeed, DirectoryFeed, expectEventually, scimRequest, SmtpSink, testPeers } from '@itsm/testing';
 import type { ScimAnswer } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer } from 'kafkajs';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppProcess } from './test-fixtures/app-process';
 import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
+import { notificationScenarios } from './test-fixtures/notification-scenarios';
 
 interface Answer<T> {
   data?: T | null;
@@ -22,14 +23,15 @@ type GraphqlAnswer = Answer<Record<string, { id: string; number: string; state: 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const BOOT_MS = 150_000;
 
 /**
  * End to end in microservices mode: the incident service, the people directory, the change service,
- * the catalogue, the SLA service and the gateway as separate OS processes (the built apps, as
+ * the catalogue, the SLA service, the notification service (mail to a real SMTP server) and the gateway as separate OS processes (the built apps, as
  * production runs them) on the Kafka and MongoDB peers, driven through GraphQL and the directory's
  * SCIM endpoint. One boot for every scenario: each process costs the suite its start-up.
  */
-describe('microservices mode: incident + directory + change + catalogue + SLA services + gateway on Kafka and MongoDB', () => {
+describe('microservices mode: incident + directory + change + catalogue + SLA + notification services + gateway on Kafka and MongoDB', () => {
   const peers = testPeers();
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-e2e-'));
   const auth = { AUTH_DEV_KEY_FILE: join(keyDir, 'key.json'), AUTH_ISSUER: 'itsm-e2e', AUTH_AUDIENCE: 'itsm-e2e-api' };
@@ -37,7 +39,10 @@ describe('microservices mode: incident + directory + change + catalogue + SLA se
   let gatewayUrl: string;
   let scimUrl: string;
   const readers: Consumer[] = [];
-  type Role = 'agent' | 'admin' | 'change-manager' | 'cab-member' | 'requester' | 'catalogue-admin' | 'supplier-agent';
+  let sink: SmtpSink;
+  /** The notification service's process and environment (its scenario SIGKILLs and restarts it). */
+  const notification = { env: {} as Record<string, string>, inboundPort: 0, readyUrl: '', app: undefined as AppProcess | undefined };
+  type Role = 'agent' | 'admin' | 'change-manager' | 'cab-member' | 'requester' | 'catalogue-admin' | 'supplier-agent' | 'notification-admin';
   const token = (sub: string, roles: Role[], org?: string) => issueDevToken(auth.AUTH_DEV_KEY_FILE, { sub, name: sub, roles, ...(org === undefined ? {} : { org }) }, { issuer: auth.AUTH_ISSUER, audience: auth.AUTH_AUDIENCE });
 
   async function graphql<T>(bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
@@ -74,16 +79,34 @@ describe('microservices mode: incident + directory + change + catalogue + SLA se
   const scim = (bearer: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ScimAnswer> => scimRequest(scimUrl, bearer, method, path, body, headers);
 
   beforeAll(async () => {
-    const names = ['incident', 'directory', 'change', 'catalogue', 'sla'] as const;
+    const names = ['incident', 'directory', 'change', 'catalogue', 'sla', 'notification'] as const;
     const ports = new Map<string, number>();
     for (const name of [...names, 'gateway']) ports.set(name, await freePort());
     const port = (name: string) => ports.get(name)!;
     const dbPrefix = `e2e${randomUUID().slice(0, 8)}`;
-    // The SLA service checkpoints its clocks often: a clock is readable soon after its event.
-    const extra: Record<string, Record<string, string>> = { sla: { SLA_CHECKPOINT_MS: '200' } };
-    const services = names.map((name) => [name, startApp(`apps/${name}/src/main.js`, { ...auth, ...peerServiceEnv(peers, { port: port(name), clientId: `e2e-${name}`, dbPrefix }), ...extra[name] })] as const);
+    sink = await SmtpSink.start();
+    notification.inboundPort = await freePort();
+    // The SLA service checkpoints its clocks often: a clock is readable soon after its event. The notification service mails
+    // the sink, listens for replies, and holds a send for a short lease (a crashed send is resent within seconds).
+    const extra: Record<string, Record<string, string>> = {
+      sla: { SLA_CHECKPOINT_MS: '200' },
+      notification: {
+        NOTIFICATION_SMTP_URL: sink.url,
+        NOTIFICATION_INBOUND_PORT: String(notification.inboundPort),
+        NOTIFICATION_ALLOW_PRIVATE_TARGETS: 'true',
+        NOTIFICATION_MAIL_DOMAIN: 'itsm.e2e',
+        NOTIFICATION_DELIVERY_LEASE_SECONDS: '6',
+        NOTIFICATION_SEND_TIMEOUT_SECONDS: '5',
+        NOTIFICATION_SWEEP_EVERY_MS: '250',
+      },
+    };
+    notification.env = { ...auth, ...peerServiceEnv(peers, { port: port('notification'), clientId: 'e2e-notification', dbPrefix }), ...extra['notification'] };
+    const services = names.map((name) => [name, startApp(`apps/${name}/src/main.js`, name === 'notification' ? notification.env : { ...auth, ...peerServiceEnv(peers, { port: port(name), clientId: `e2e-${name}`, dbPrefix }), ...extra[name] })] as const);
     apps.push(...services.map(([, app]) => app));
-    await Promise.all(services.map(([name, app]) => waitUntilReady(`http://127.0.0.1:${port(name)}/health/ready`, app)));
+    notification.app = services.find(([name]) => name === 'notification')?.[1];
+    notification.readyUrl = `http://127.0.0.1:${port('notification')}/health/ready`;
+    // Seven processes start at once on a shared 2-core machine: readiness may take longer than one alone would.
+    await Promise.all(services.map(([name, app]) => waitUntilReady(`http://127.0.0.1:${port(name)}/health/ready`, app, BOOT_MS)));
     const gateway = startApp('apps/gateway/src/main.js', {
       ...auth,
       NODE_ENV: 'test',
@@ -95,11 +118,12 @@ describe('microservices mode: incident + directory + change + catalogue + SLA se
     gatewayUrl = `http://127.0.0.1:${port('gateway')}/graphql`;
     scimUrl = `http://127.0.0.1:${port('directory')}/scim/v2`;
     await waitUntilReady(`http://127.0.0.1:${port('gateway')}/health/ready`, gateway);
-  });
+  }, 2 * BOOT_MS);
 
   afterAll(async () => {
     await Promise.all(readers.map((reader) => reader.disconnect()));
     const exits = await Promise.all(apps.map((app) => app.stop()));
+    await sink.close();
     rmSync(keyDir, { recursive: true, force: true });
     // All closed within the grace period (Nest re-raises the signal after closing the app); a hang would end in SIGKILL.
     expect(exits).toEqual(apps.map(() => 'SIGTERM'));
@@ -522,5 +546,22 @@ describe('microservices mode: incident + directory + change + catalogue + SLA se
     );
     expect(await withClocks(requester)).toEqual({ request: [requestSla], tasks: { network: [], host: [], 'hand-over': [] } });
     expect(await gql(supplier, `query($id: ID!) { task(id: $id) { key slas ${CLOCK} } }`, { id: task('host').id })).toEqual({ key: 'host', slas: [supplierUc] });
+  });
+
+  notificationScenarios({
+    sink: () => sink,
+    inboundPort: () => notification.inboundPort,
+    token,
+    graphql: (bearer, query, variables) => graphql(bearer, query, variables),
+    produce,
+    readTopic,
+    crashAndRestartNotification: async () => {
+      const crashed = notification.app!;
+      expect(await crashed.kill()).toBe('SIGKILL');
+      const restarted = startApp('apps/notification/src/main.js', notification.env);
+      apps.splice(apps.indexOf(crashed), 1, restarted);
+      notification.app = restarted;
+      await waitUntilReady(notification.readyUrl, restarted);
+    },
   });
 });

@@ -12,6 +12,8 @@ export interface AppProcess {
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code or signal. */
   stop(graceMs?: number): Promise<number | string | null>;
+  /** SIGKILL at once (a crash: nothing closes, nothing is flushed); resolves with the signal. */
+  kill(): Promise<number | string | null>;
 }
 
 /**
@@ -46,6 +48,10 @@ export function startApp(main: string, env: Record<string, string>): AppProcess 
       const result = await exited;
       clearTimeout(timer);
       return result;
+    },
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
     },
   };
 }
