@@ -71,9 +71,9 @@ describe('notification delivery on the peers', () => {
 
     const records = booted.app.get(DeliveryRecords);
     expect(await records.find(id)).toMatchObject({ deliveryId: id, channel: 'email', ticket: { id: 'inc-42' } });
-    await records.recordBounce(id, '5.1.1 user unknown', Date.now());
-    await records.recordBounce(id, '5.1.1 again', Date.now());
-    expect(await store.find(id)).toMatchObject({ state: 'failed', reason: 'bounced: 5.1.1 user unknown' });
+    await records.recordBounce(id, 'bounced 5.1.1: user unknown', Date.now());
+    await records.recordBounce(id, 'bounced 5.1.1: again', Date.now());
+    expect(await store.find(id)).toMatchObject({ state: 'failed', reason: 'bounced 5.1.1: user unknown' });
   });
 
   it('resends a claim whose sender died between claim and send, after its lease, with the same Message-ID', async () => {

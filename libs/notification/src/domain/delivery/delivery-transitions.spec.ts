@@ -39,9 +39,9 @@ describe('delivery transitions', () => {
   it('records sent and failed for good, and a bounce only on a sent mail (a second bounce changes nothing)', () => {
     const sent = recordAttempt(sending(), { kind: 'sent', detail: '250 ok' }, T0 + 1, policy);
     expect(sent).toMatchObject({ state: 'sent', attempts: 1, lease: null });
-    const bounced = recordBounce(sent, '5.1.1', T0 + 2);
-    expect(bounced).toMatchObject({ state: 'failed', reason: 'bounced: 5.1.1' });
-    expect(recordBounce(bounced, '5.2.2', T0 + 3)).toBe(bounced);
+    const bounced = recordBounce(sent, 'bounced 5.1.1: 550 user unknown', T0 + 2);
+    expect(bounced).toMatchObject({ state: 'failed', reason: 'bounced 5.1.1: 550 user unknown' });
+    expect(recordBounce(bounced, 'bounced 5.2.2', T0 + 3)).toBe(bounced);
     expect(recordAttempt(sending(), { kind: 'failed', reason: '550 no such user' }, T0 + 1, policy)).toMatchObject({ state: 'failed', reason: '550 no such user' });
     expect(() => recordBounce(sending(), 'x', T0)).toThrow(expect.objectContaining({ code: NotificationErrorCode.IllegalTransition }));
     expect(() => recordAttempt(sent, { kind: 'sent', detail: 'again' }, T0 + 5, policy)).toThrow(expect.objectContaining({ code: NotificationErrorCode.IllegalTransition }));

@@ -97,10 +97,12 @@ export function recordAttempt(d: Delivery, outcome: AttemptOutcome, now: number,
   }
 }
 
-/** A bounce for a sent mail: failed with `bounced: <reason>`; a failed delivery stays as it is (a second bounce). */
+/**
+ * A bounce for a sent mail: failed with the bounce's reason (`bounced 5.1.1: <diagnostic>`, as the
+ * inbound classification words it); a failed delivery stays as it is (a second bounce).
+ */
 export function recordBounce(d: Delivery, reason: string, now: number): Delivery {
   if (d.state === 'failed') return d;
   if (d.state !== 'sent') throw notificationError(NotificationErrorCode.IllegalTransition, `delivery ${d.id} is ${d.state}: only a sent mail bounces`, { deliveryId: d.id, state: d.state });
-  const why = `bounced: ${reason}`;
-  return { ...d, state: 'failed', reason: why, updatedAt: now, history: [...d.history, { at: now, outcome: 'bounced', detail: reason }] };
+  return { ...d, state: 'failed', reason, updatedAt: now, history: [...d.history, { at: now, outcome: 'bounced', detail: reason }] };
 }
