@@ -18,6 +18,7 @@ import { SaveEscalationPolicyHandler } from './application/commands/save-escalat
 import { SaveOnCallScheduleHandler } from './application/commands/save-on-call-schedule/save-on-call-schedule.handler';
 import { StartEscalationHandler } from './application/commands/start-escalation/start-escalation.handler';
 import { EscalationAckLinks } from './application/escalation-ack-links';
+import { EscalationAckLookup } from './application/escalation-ack-links-lookup';
 import { EscalationCommands } from './application/escalation-commands';
 import { EscalationTargets } from './application/escalation-targets';
 import { ESCALATION_TIMER_CLAIMS, EscalationTimers } from './application/escalation-timers/escalation-timers';
@@ -72,6 +73,7 @@ export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [
   PageEscalationLevelHandler,
   AcknowledgeEscalationHandler,
   EscalationAckLinks,
+  EscalationAckLookup,
   OnCallDirectoryCheck,
   SaveOnCallScheduleHandler,
   SaveEscalationPolicyHandler,
@@ -79,5 +81,5 @@ export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [
   OnCallResolver,
   EscalationResolver,
 ];
-/** The escalation events' consumer and the acknowledgement link's controller (GET /notification/v1/ack/<token>). */
+/** The escalation events' consumer and the acknowledgement link's controller (GET shows, POST acknowledges /notification/v1/ack/<token>). */
 export const NOTIFICATION_ON_CALL_CONSUMERS: readonly Type[] = [EscalationEventsConsumer, EscalationAckController];

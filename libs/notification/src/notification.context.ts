@@ -4,8 +4,7 @@ import { defineContext } from '@itsm/platform/service';
 import type { HttpAnswer } from '@itsm/platform/service';
 import { ACK_ROUTE_PREFIX } from './application/escalation-ack-links';
 import { EscalationTimers } from './application/escalation-timers/escalation-timers';
-import { NotificationRuleStore } from './application/ports/notification-rule-store.port';
-import { seedDemoNotificationRules } from './demo/notification-demo-rules';
+import { seedNotificationDemo } from './demo/notification-demo-data';
 import { NotificationSchema } from './graphql/notification.schema-marker';
 import { NOTIFIABLE_TOPICS } from './notifiable-topics';
 import { NotificationEnv, toNotificationSettings } from './notification-env';
@@ -39,10 +38,13 @@ export const notificationContext = defineContext({
   // Escalation timers follow the group's partitions of itsm.notification.v1 (each escalation's level is due once, on one replica).
   onAssignment: (app) => app.get(EscalationTimers).onAssignment,
   demo: {
-    stage: 'beforeConsumers',
+    // Once it consumes: the demo on-call schedule names people its directory projection learns from the
+    // directory demo's events. No demo event an earlier context publishes matches a demo rule, and the
+    // incidents' demo starts after this context (the all-in-one's order).
+    stage: 'afterStart',
     enabled: (env) => env.NOTIFICATION_SEED_DEMO_DATA,
     seed: async (app: INestApplication) => {
-      await seedDemoNotificationRules(app.get(NotificationRuleStore));
+      await seedNotificationDemo(app);
       return undefined;
     },
   },

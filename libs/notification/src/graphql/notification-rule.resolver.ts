@@ -77,6 +77,7 @@ export class NotificationRuleResolver {
     @Args('rule', { type: () => NotificationRuleGqlInput, nullable: true }) rule?: NotificationRuleGqlInput | null,
   ): Promise<DryRunGql> {
     const result = await this.dryRunner.execute(new DryRunNotificationRuleQuery(ruleId ?? null, rule === null || rule === undefined ? null : ruleInputOf(rule), eventId));
-    return { eventType: result.eventType, matched: result.matched, candidates: result.candidates.map((c) => ({ ruleId: c.ruleId, recipient: c.recipientKey, channel: c.channel, dropped: c.dropped })) };
+    const escalation = result.escalation === null ? null : { ...result.escalation, personIds: [...result.escalation.personIds], channels: [...result.escalation.channels] };
+    return { eventType: result.eventType, matched: result.matched, candidates: result.candidates.map((c) => ({ ruleId: c.ruleId, recipient: c.recipientKey, channel: c.channel, dropped: c.dropped })), escalation };
   }
 }

@@ -1,5 +1,5 @@
 import { Connection, registerDomainEnum } from '@itsm/platform/graphql';
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { CONDITION_OPERATORS, DROP_REASONS, RECIPIENT_KINDS } from '../domain';
 import type { ConditionOperator, DropReason, EndpointChannel, NotificationCategory, PersonChannel, RecipientKind } from '../domain';
 import { EndpointChannelGql, NotificationCategoryGql, PersonChannelGql } from './notification-enums';
@@ -83,9 +83,20 @@ export class DryRunCandidateGql {
   @Field(() => DropReasonGql, { nullable: true, description: 'Why it gets nothing; null: it would be notified' }) dropped!: DropReason | null;
 }
 
+@ObjectType('NotificationDryRunEscalation', { registerIn, description: 'The escalation a rule would start: its policy and whom level 1 would page' })
+export class DryRunEscalationGql {
+  @Field(() => ID) policyId!: string;
+  @Field() policyName!: string;
+  @Field(() => ID, { nullable: true, description: "The ticket's group, which the policy's targets without a group stand for" }) groupId!: string | null;
+  @Field(() => [ID], { description: "Level 1's active people at the event's time (on call as scheduled then)" }) personIds!: string[];
+  @Field(() => [PersonChannelGql], { description: 'The channels level 1 pages on' }) channels!: PersonChannel[];
+  @Field(() => Int, { description: 'Minutes level 1 has to acknowledge before the next level' }) delayMinutes!: number;
+}
+
 @ObjectType('NotificationDryRun', { registerIn })
 export class DryRunGql {
   @Field() eventType!: string;
   @Field() matched!: boolean;
   @Field(() => [DryRunCandidateGql]) candidates!: DryRunCandidateGql[];
+  @Field(() => DryRunEscalationGql, { nullable: true, description: 'The escalation the rule would start; null when it does not match or names no policy' }) escalation!: DryRunEscalationGql | null;
 }

@@ -6,7 +6,7 @@ import { RecordingIntake, rulesSpecDoubles } from '../test-fixtures/rules-spec-d
 
 const SAVE = `mutation($input: NotificationRuleInput!, $id: ID) { saveNotificationRule(input: $input, id: $id) { id name enabled eventType conditions { field operator valueJson } recipients { kind groupId } channels endpoints { endpointId channel } category urgent templateId } }`;
 const RULES = `query($eventType: String, $enabled: Boolean) { notificationRules(first: 50, eventType: $eventType, enabled: $enabled) { edges { node { id name enabled } } pageInfo { hasNextPage } } }`;
-const DRY_RUN = `query($eventId: ID!, $ruleId: ID, $rule: NotificationRuleInput) { dryRunNotificationRule(eventId: $eventId, ruleId: $ruleId, rule: $rule) { eventType matched candidates { ruleId recipient channel dropped } } }`;
+const DRY_RUN = `query($eventId: ID!, $ruleId: ID, $rule: NotificationRuleInput) { dryRunNotificationRule(eventId: $eventId, ruleId: $ruleId, rule: $rule) { eventType matched candidates { ruleId recipient channel dropped } escalation { policyId policyName groupId personIds channels delayMinutes } } }`;
 
 const input = (over: Record<string, unknown> = {}) => ({
   name: 'Assigned to my group',
@@ -68,6 +68,7 @@ describe('notification rules through GraphQL', () => {
     expect(run).toEqual({
       eventType: 'itsm.incident.assigned.v1',
       matched: true,
+      escalation: null,
       candidates: [
         { ruleId: 'draft', recipient: 'person:n-alice', channel: 'email', dropped: null },
         { ruleId: 'draft', recipient: 'person:n-bob', channel: 'email', dropped: 'actor' },
@@ -76,8 +77,31 @@ describe('notification rules through GraphQL', () => {
       ],
     });
     const notMatching = await booted.ok('n-admin', DRY_RUN, { eventId: assigned.id, rule: input({ conditions: [{ field: 'ticket.priority', operator: 'gt', valueJson: '3' }] }) });
-    expect(notMatching).toEqual({ eventType: 'itsm.incident.assigned.v1', matched: false, candidates: [] });
+    expect(notMatching).toEqual({ eventType: 'itsm.incident.assigned.v1', matched: false, candidates: [], escalation: null });
     expect(intake.accepted).toEqual([]);
     expect((await booted.as('n-admin', DRY_RUN, { eventId: 'no-such-event', ruleId: 'r-none' })).errors?.[0]?.extensions?.['code']).toBe('NOTIFICATION.NOT_FOUND');
+  });
+
+  it('dry-runs the escalation a rule would start: its policy and whom level 1 would page', async () => {
+    await booted.ok('n-admin', `mutation($input: EscalationPolicyInput!) { saveEscalationPolicy(input: $input) { id } }`, {
+      input: { id: 'dry-p1', name: 'Dry P1', levels: [{ targets: [{ kind: 'on_call' }, { kind: 'group_manager' }, { kind: 'person', personId: 'n-gone' }], delayMinutes: 10, channels: ['email', 'in_app'] }, { targets: [{ kind: 'person', personId: 'n-carol' }], delayMinutes: 5, channels: ['in_app'] }] },
+    });
+    const feed = new IncidentFeed('/itsm/incident', 'n-bob');
+    const assigned = feed.assigned('inc-dry-escalation', 'g-network');
+    await booted.bus.publish('itsm.incident.v1', [feed.opened('inc-dry-escalation', 1), assigned]);
+    await expectEventually(async () => expect(await booted.app.get(NotifiableEventStore).recorded(assigned.id)).not.toBeNull());
+    const escalating = input({ recipients: [], channels: [], escalationPolicyId: 'dry-p1' });
+    const run = await booted.ok('n-admin', DRY_RUN, { eventId: assigned.id, rule: escalating });
+    // Level 1: g-network's on-call (n-alice) and manager (n-manager); n-gone is inactive. Level 2 is not paged by a start.
+    expect(run).toEqual({
+      eventType: 'itsm.incident.assigned.v1',
+      matched: true,
+      candidates: [],
+      escalation: { policyId: 'dry-p1', policyName: 'Dry P1', groupId: 'g-network', personIds: ['n-alice', 'n-manager'], channels: ['email', 'in_app'], delayMinutes: 10 },
+    });
+    const unknown = await booted.as('n-admin', DRY_RUN, { eventId: assigned.id, rule: { ...escalating, escalationPolicyId: 'no-such-policy' } });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOTIFICATION.UNKNOWN_RECIPIENT', details: { escalationPolicyId: 'no-such-policy' } });
+    expect(await booted.ok('n-admin', DRY_RUN, { eventId: assigned.id, rule: { ...escalating, conditions: [{ field: 'ticket.priority', operator: 'gt', valueJson: '3' }] } })).toMatchObject({ matched: false, escalation: null });
+    expect(intake.accepted).toEqual([]);
   });
 });

@@ -15,13 +15,29 @@ export function statusOfKind(kind: ErrorKind): number {
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A small HTML page (no script, no external resources, never cached: the link is a one-off). */
-export function ackPage(reply: AckReply, status: number, title: string, message: string, link: string | null): string {
+export interface AckPageContent {
+  readonly title: string;
+  /** Paragraphs of plain text (escaped here). */
+  readonly lines: readonly string[];
+  /** The ticket's portal link, when the page may show it. */
+  readonly link: string | null;
+  /** A button that POSTs to the page's own URL (the acknowledgement itself: a GET never acknowledges). */
+  readonly form: boolean;
+}
+
+/**
+ * A small HTML page: no script, no external resources, a form only to its own URL, never cached or
+ * indexed (the link is a one-off and mail scanners fetch it).
+ */
+export function ackPage(reply: AckReply, status: number, content: AckPageContent): string {
   reply.status(status);
   reply.header('Content-Type', 'text/html; charset=utf-8');
   reply.header('Cache-Control', 'no-store');
-  reply.header('Content-Security-Policy', "default-src 'none'");
+  reply.header('Content-Security-Policy', "default-src 'none'; form-action 'self'; frame-ancestors 'none'");
   reply.header('Referrer-Policy', 'no-referrer');
-  const open = link === null ? '' : `<p><a href="${escape(link)}">Open the ticket</a></p>`;
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${escape(message)}</p>${open}</body></html>`;
+  reply.header('X-Robots-Tag', 'noindex, nofollow');
+  const lines = content.lines.map((line) => `<p>${escape(line)}</p>`).join('');
+  const form = content.form ? '<form method="post"><button type="submit">Acknowledge</button></form>' : '';
+  const open = content.link === null ? '' : `<p><a href="${escape(content.link)}">Open the ticket</a></p>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escape(content.title)}</title></head><body><h1>${escape(content.title)}</h1>${lines}${form}${open}</body></html>`;
 }

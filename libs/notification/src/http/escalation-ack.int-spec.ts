@@ -1,4 +1,5 @@
 import { IncidentFeed, expectEventually } from '@itsm/testing';
+import { EscalationAckLinks } from '../application/escalation-ack-links';
 import { levelDueEnvelope } from '../application/escalation-timers/escalation-level-due';
 import { PassEscalationLevelHandler } from '../application/commands/pass-escalation-level/pass-escalation-level.handler';
 import { EscalationStore } from '../application/ports/escalation-store.port';
@@ -77,19 +78,39 @@ describe('escalations started by rules and acknowledged by link', () => {
     });
     const token = link.slice(link.lastIndexOf('/') + 1);
 
-    // Someone it did not page may not acknowledge; a forged link is 403 and acknowledges nothing.
+    // Someone it did not page may not acknowledge; a forged link is 403 and acknowledges nothing (GET or POST).
+    const ackUrl = `${booted.baseUrl}/notification/v1/ack/${token}`;
     expect((await booted.as('n-carol', ACK, { id })).errors?.[0]?.extensions?.['code']).toBe('NOTIFICATION.FORBIDDEN');
-    const forged = await fetch(`${booted.baseUrl}/notification/v1/ack/${token.replace(/\.[0-9a-f]+$/, '.00000000000000000000')}`);
-    expect(forged.status).toBe(403);
-    expect(await forged.text()).toContain('NOTIFICATION.INVALID_SIGNATURE');
+    const forgedUrl = `${booted.baseUrl}/notification/v1/ack/${token.replace(/\.[0-9a-f]+$/, '.00000000000000000000')}`;
+    for (const method of ['GET', 'POST']) {
+      const forged = await fetch(forgedUrl, { method });
+      expect(forged.status).toBe(403);
+      expect(await forged.text()).toContain('NOTIFICATION.INVALID_SIGNATURE');
+    }
+    // A validly signed link of an escalation no longer kept: it has expired (404), nothing acknowledged.
+    const expired = await fetch(`${booted.baseUrl}${new URL(booted.app.get(EscalationAckLinks).link({ escalationId: 'ffffffffffffffffffffffff', level: 1, index: 0 }) ?? '').pathname}`, { method: 'POST' });
+    expect([expired.status, await expired.text()]).toEqual([404, expect.stringContaining('has expired')]);
+
+    // A mail scanner fetching the link (GET, HEAD) acknowledges nothing: the page names who, which ticket and level, and POSTs to itself.
+    const shown = await fetch(ackUrl);
+    const page = await shown.text();
+    expect([shown.status, shown.headers.get('content-type'), shown.headers.get('cache-control')]).toEqual([200, 'text/html; charset=utf-8', 'no-store']);
+    expect(page).toContain('n-dave was paged (level 1) for ');
+    expect(page).toContain('<form method="post"><button type="submit">Acknowledge</button></form>');
+    expect((await fetch(ackUrl, { method: 'HEAD' })).status).toBe(200);
     expect((await escalationsOf('inc-p1'))[0]?.state).toBe('paging');
 
-    const clicked = await fetch(`${booted.baseUrl}/notification/v1/ack/${token}`);
+    const clicked = await fetch(ackUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
     expect(clicked.status).toBe(200);
     expect(clicked.headers.get('content-type')).toContain('text/html');
-    expect(await clicked.text()).toContain('acknowledged by n-dave');
+    expect(await clicked.text()).toMatch(/is acknowledged by n-dave \(n-dave\) at \d{4}-/);
     expect((await escalationsOf('inc-p1'))[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'n-dave' });
-    expect((await fetch(`${booted.baseUrl}/notification/v1/ack/${token}`)).status).toBe(200);
+    // Again (POST or GET): it says so, without a button, and changes nothing.
+    expect((await fetch(ackUrl, { method: 'POST' })).status).toBe(200);
+    const again = await (await fetch(ackUrl)).text();
+    expect(again).toContain('is acknowledged by n-dave');
+    expect(again).not.toContain('<form');
+    await expectEventually(() => expect(booted.published.filter((e) => e.subject === id && e.type === 'itsm.notification.escalation-acknowledged.v1')).toHaveLength(1));
 
     // Level 1's delay passing now (the timer's event, as the consumer hands it over) pages nobody.
     const loaded = await booted.app.get(EscalationStore).load(id);
