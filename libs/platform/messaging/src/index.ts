@@ -5,6 +5,7 @@ export * from './lib/in-process/in-process-event-bus';
 export * from './lib/kafka/kafka-event-bus';
 export * from './lib/messaging.errors';
 export * from './lib/coded-error-delivery';
+export * from './lib/ticket-replies';
 export * from './lib/outbox/aggregate-envelopes';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/messaging-observability';
