@@ -1,5 +1,6 @@
 import { notificationTopic } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
+import { DLQ_HEADERS } from '@itsm/platform/messaging';
 import { expectEventually, NotificationFeed } from '@itsm/testing';
 import { randomUUID } from 'node:crypto';
 import { bootCatalogueContext } from '../test-fixtures/booted-catalogue-context';
@@ -44,7 +45,7 @@ describe('notification replies to requests', () => {
     });
   });
 
-  it("refuses who may not comment and an unknown request, leaves other tickets' replies alone, then goes on", async () => {
+  it("dead-letters with its code who may not comment and an unknown request, leaves other tickets' replies alone, then goes on", async () => {
     await booted.bus.publishEnvelopes(notificationTopic.name, [
       reply('bbbbbbbbbbbbbbbbbbbbbbb1', 'p-supplier', 'Not my request.'),
       reply('bbbbbbbbbbbbbbbbbbbbbbb2', 'p-gone', 'Who am I?'),
@@ -53,5 +54,8 @@ describe('notification replies to requests', () => {
     ]);
     await booted.bus.publishEnvelopes(notificationTopic.name, [reply('bbbbbbbbbbbbbbbbbbbbbbb5', 'p-requester', 'Thanks!')]);
     await expectEventually(() => expect(ids()).toEqual(['aaaaaaaaaaaaaaaaaaaaaaa1', 'aaaaaaaaaaaaaaaaaaaaaaa2', 'bbbbbbbbbbbbbbbbbbbbbbb5']));
+    // Keyed by ticket: the unknown request's reply goes to another partition, in its own time.
+    const deadLetters = () => booted.bus.records(`${notificationTopic.name}.dlq`).map((record) => String(record.headers[DLQ_HEADERS.reason]).replace(/^MessagingError: /, '')).sort();
+    await expectEventually(() => expect(deadLetters()).toEqual(['CATALOGUE.NOT_FOUND: No active person p-gone.', `CATALOGUE.NOT_FOUND: No request ${requestId}.`, 'CATALOGUE.NOT_FOUND: No request ffffffffffffffffffffffff.'].sort()));
   });
 });
