@@ -1,4 +1,4 @@
-import { cmdbTopic, directoryTopic, requestTopic, serviceTopic } from '@itsm/contracts';
+import { cmdbTopic, directoryTopic, notificationTopic, requestTopic, serviceTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { CatalogueEnv, toCatalogueSettings } from './catalogue-env';
 import { CatalogueModule } from './catalogue.module';
@@ -10,13 +10,14 @@ export const CATALOGUE_CONSUMER_GROUP = 'catalogue-service';
 
 /**
  * The service portfolio, the service catalogue and request fulfilment, for the service kit: it owns
- * `itsm.service.v1` and `itsm.request.v1` and keeps its own projections of the directory and the CMDB.
+ * `itsm.service.v1` and `itsm.request.v1`, keeps its own projections of the directory and the CMDB,
+ * and takes replies to notification mails about requests (`itsm.notification.v1`) as comments.
  */
 export const catalogueContext = defineContext({
   name: 'catalogue',
   defaultPort: 4107,
   env: CatalogueEnv,
-  topics: { owns: [serviceTopic, requestTopic], consumes: [directoryTopic, cmdbTopic] },
+  topics: { owns: [serviceTopic, requestTopic], consumes: [directoryTopic, cmdbTopic, notificationTopic] },
   consumerGroup: CATALOGUE_CONSUMER_GROUP,
   subgraph: { module: CatalogueModule, schema: CatalogueSchema, orphanedTypes: [] },
   settings: (env) => toCatalogueSettings(env),

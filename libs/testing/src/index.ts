@@ -12,6 +12,7 @@ export * from './lib/directory-feed';
 export * from './lib/scim-request';
 export * from './lib/cmdb-feed';
 export * from './lib/incident-feed';
+export * from './lib/notification-feed';
 export * from './lib/topic-feed';
 export * from './lib/peers/smtp-sink';
 export * from './lib/peers/webhook-receiver';

@@ -1,8 +1,7 @@
-import { createEnvelope, directoryTopic, notificationTopic } from '@itsm/contracts';
-import type { EventEnvelope } from '@itsm/contracts';
+import { directoryTopic, notificationTopic } from '@itsm/contracts';
 import { bootContextForSpec } from '@itsm/platform/service';
 import type { SpecContext } from '@itsm/platform/service';
-import { DirectoryFeed, expectEventually, testPeers } from '@itsm/testing';
+import { DirectoryFeed, expectEventually, NotificationFeed, testPeers } from '@itsm/testing';
 import { randomUUID } from 'node:crypto';
 import { AssignmentGroups } from '../application/ports/reference-data.port';
 import { DEFAULT_MAJOR_INCIDENT_RULES } from '../domain';
@@ -11,21 +10,11 @@ import { incidentContext } from '../incident.context';
 /** Replies to notification mails (itsm.notification.v1 reply-received) becoming comments on incidents, once each. */
 describe('notification replies to incidents', () => {
   const directory = new DirectoryFeed();
+  const notification = new NotificationFeed();
   let context: SpecContext;
   let incidentId: string;
-  let sequence = 0;
 
-  const reply = (replyId: string, personId: string, body: string, ticketId = incidentId): EventEnvelope =>
-    createEnvelope({
-      id: randomUUID(),
-      source: '/itsm/notification',
-      type: 'itsm.notification.reply-received.v1',
-      subject: ticketId,
-      time: new Date(),
-      sequence: (sequence += 1),
-      correlationid: randomUUID(),
-      data: { replyId, ticketTopic: 'itsm.incident.v1', ticketId, personId, body, deliveryId: '0123456789abcdef01234567', by: personId, at: new Date().toISOString() },
-    });
+  const reply = (replyId: string, personId: string, body: string, ticketId = incidentId) => notification.replyReceived({ ticketTopic: 'itsm.incident.v1', ticketId, replyId, personId, body });
   const notesAdded = () => context.published.filter((event) => event.type === 'itsm.incident.note-added.v1' && event.subject === incidentId);
 
   beforeAll(async () => {
@@ -53,9 +42,9 @@ describe('notification replies to incidents', () => {
     const first = reply('r-caller-1', 'p-caller', 'It smells of toner now.');
     await context.bus.publishEnvelopes(notificationTopic.name, [first, first, { ...first, id: randomUUID() }]);
     await context.bus.publishEnvelopes(notificationTopic.name, [reply('r-agent-1', 'p-agent', 'Technician on the way.')]);
-    await expectEventually(() => expect(notesAdded().map((event) => event.data)).toEqual([
-      expect.objectContaining({ noteId: 'r-caller-1', kind: 'comment', body: 'It smells of toner now.', by: 'u-caller' }),
-      expect.objectContaining({ noteId: 'r-agent-1', kind: 'comment', body: 'Technician on the way.', by: 'u-agent' }),
+    await expectEventually(() => expect(notesAdded().map((event) => [event.data, event.causationid])).toEqual([
+      [expect.objectContaining({ noteId: 'r-caller-1', kind: 'comment', body: 'It smells of toner now.', by: 'u-caller' }), first.id],
+      [expect.objectContaining({ noteId: 'r-agent-1', kind: 'comment', body: 'Technician on the way.', by: 'u-agent' }), expect.any(String)],
     ]));
   });
 

@@ -179,6 +179,8 @@ describe('a service request', () => {
     const note = addRequestComment(assigned.request, { id: 'c-1', visibility: 'internal', requestedItemId: null, taskId: 'task-1-b', text: '  racked  ' }, 'p-supplier', later);
     expect(expectValid(note)).toEqual(['comment internal']);
     expect(note.request.comments).toEqual([{ id: 'c-1', visibility: 'internal', requestedItemId: 'ritm-1', taskId: 'task-1-b', text: 'racked', by: 'p-supplier', at: later }]);
+    const again = addRequestComment(note.request, { id: 'c-1', visibility: 'public', requestedItemId: null, taskId: null, text: 'racked again' }, 'p-other', later);
+    expect([again.request, again.events]).toEqual([note.request, []]);
     expect(() => addRequestComment(request, { id: 'c-2', visibility: 'public', requestedItemId: null, taskId: 'task-9', text: 'x' }, 'p-requester', later)).toThrow(
       expect.objectContaining({ code: CatalogueErrorCode.NotFound, details: { taskId: 'task-9' } }),
     );

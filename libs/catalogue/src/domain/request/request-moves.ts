@@ -214,8 +214,9 @@ export interface NewComment {
   readonly text: string;
 }
 
-/** A comment (public) or work note (internal) on the request, one of its items or one of their tasks. */
+/** A comment (public) or work note (internal) on the request, one of its items or one of their tasks; one whose id is already there changes nothing (a redelivered notification reply). */
 export function addRequestComment(request: ServiceRequest, comment: NewComment, by: string, now: Date): RequestDecision {
+  if (request.comments.some((existing) => existing.id === comment.id)) return { request, events: [] };
   const text = comment.text.trim();
   if (text.length === 0 || text.length > COMMENT_MAX_LENGTH) {
     throw catalogueError(CatalogueErrorCode.InvalidInput, `A comment has 1 to ${COMMENT_MAX_LENGTH} characters.`, { field: 'text' });

@@ -1,6 +1,6 @@
 import { DirectoryProjection } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { NotificationErrorCode } from '../../domain';
+import { acceptsReplies, NotificationErrorCode } from '../../domain';
 import type { TicketRef } from '../../domain';
 import type { NotificationSettings } from '../../notification-env';
 import { NOTIFICATION_SETTINGS } from '../../notification-env';
@@ -14,8 +14,9 @@ export type ReplyAuthor =
 
 /**
  * Checks a reply address's token (signed for `reply` over the delivery's id), finds the delivery it
- * answers (a mail to a person about a ticket) and requires the mail's From to be that person's
- * address: a forwarded notification answered by someone else is refused, not commented.
+ * answers (a mail to a person about a ticket whose context takes replies as comments: its profile's
+ * `acceptsReplies`) and requires the mail's From to be that person's address: a forwarded
+ * notification answered by someone else is refused, not commented.
  */
 @Injectable()
 export class ReplyDeliveries {
@@ -38,6 +39,7 @@ export class ReplyDeliveries {
     if (delivery.recipient.kind !== 'person' || delivery.channel !== 'email') return refused(NotificationErrorCode.Forbidden, `delivery ${deliveryId} was no mail to a person`, deliveryId);
     const personId = delivery.recipient.personId;
     if (delivery.ticket === null) return refused(NotificationErrorCode.NotFound, `delivery ${deliveryId} is about no ticket`, deliveryId, personId);
+    if (!acceptsReplies(delivery.ticket.topic)) return refused(NotificationErrorCode.Forbidden, `replies about ${delivery.ticket.topic} tickets are not taken as comments (their context has none)`, deliveryId, personId);
     const person = (await this.directory.people([personId])).get(personId);
     if (person === undefined || !person.active) return refused(NotificationErrorCode.Forbidden, `${personId} is not an active person`, deliveryId, personId);
     if (from === null || person.email === null || person.email.toLowerCase() !== from) {

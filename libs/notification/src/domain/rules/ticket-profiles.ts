@@ -11,12 +11,19 @@ export type ProfileRole = (typeof PROFILE_ROLES)[number];
 export interface TicketProfile {
   readonly roles: Readonly<Record<ProfileRole, readonly string[]>>;
   readonly about?: { readonly typeField: string; readonly idField: string; readonly topics: Readonly<Record<string, string>> };
+  /**
+   * Whether the context owning the topic's tickets takes replies to their notification mails as
+   * comments (it consumes `reply-received` for them). Only then does a mail about such a ticket carry
+   * a reply address, and only then is a reply published; any other reply is refused and kept with why.
+   */
+  readonly acceptsReplies: boolean;
 }
 
 const none: readonly string[] = [];
-function profile(roles: Partial<Record<ProfileRole, readonly string[]>>, about?: TicketProfile['about']): TicketProfile {
+function profile(roles: Partial<Record<ProfileRole, readonly string[]>>, options: { readonly about?: TicketProfile['about']; readonly acceptsReplies?: boolean } = {}): TicketProfile {
   const full = Object.fromEntries(PROFILE_ROLES.map((role) => [role, roles[role] ?? none])) as Record<ProfileRole, readonly string[]>;
-  return about === undefined ? { roles: full } : { roles: full, about };
+  const acceptsReplies = options.acceptsReplies ?? false;
+  return options.about === undefined ? { roles: full, acceptsReplies } : { roles: full, about: options.about, acceptsReplies };
 }
 
 /**
@@ -25,14 +32,16 @@ function profile(roles: Partial<Record<ProfileRole, readonly string[]>>, about?:
  * Requests: the ticket is the request; its latest task names the assignee and group, the person it
  * is for is the caller, who ordered it the requester. An SLA event is about the ticket it measures
  * (incidents: their facts are kept here; requests are keyed by request, not by the measured item or
- * task, so an SLA event on those reads no ticket facts, only its own number).
+ * task, so an SLA event on those reads no ticket facts, only its own number). Replies become comments
+ * on incidents (libs/incident) and requests (libs/catalogue); problems and changes have no comments,
+ * so their mails carry no reply address and a reply to one is refused, not lost unseen.
  */
 export const TICKET_PROFILES: Readonly<Record<string, TicketProfile>> = {
-  'itsm.incident.v1': profile({ number: ['number'], title: ['title'], assignee: ['assigneeId'], group: ['groupId', 'assignmentGroupId'], caller: ['callerId'], parent: ['parentId'] }),
+  'itsm.incident.v1': profile({ number: ['number'], title: ['title'], assignee: ['assigneeId'], group: ['groupId', 'assignmentGroupId'], caller: ['callerId'], parent: ['parentId'] }, { acceptsReplies: true }),
   'itsm.problem.v1': profile({ number: ['number'], title: ['title'], assignee: ['assigneeId'], group: ['groupId', 'assignmentGroupId'] }),
   'itsm.change.v1': profile({ number: ['number'], title: ['title', 'name'], assignee: ['assigneeId'], group: ['assignmentGroupId'], caller: ['requesterId'], requester: ['requesterId'], approvers: ['approverIds'] }),
-  'itsm.request.v1': profile({ number: ['number'], title: ['task.name', 'item.name'], assignee: ['task.assigneeId'], group: ['task.groupId'], caller: ['requestedForId'], requester: ['requestedById'], approvers: ['approverIds'] }),
-  'itsm.sla.v1': profile({ number: ['ticketNumber'], title: ['definitionName'] }, { typeField: 'ticketType', idField: 'ticketId', topics: { incident: 'itsm.incident.v1' } }),
+  'itsm.request.v1': profile({ number: ['number'], title: ['task.name', 'item.name'], assignee: ['task.assigneeId'], group: ['task.groupId'], caller: ['requestedForId'], requester: ['requestedById'], approvers: ['approverIds'] }, { acceptsReplies: true }),
+  'itsm.sla.v1': profile({ number: ['ticketNumber'], title: ['definitionName'] }, { about: { typeField: 'ticketType', idField: 'ticketId', topics: { incident: 'itsm.incident.v1' } } }),
   'itsm.directory.v1': profile({ title: ['displayName', 'name'], caller: ['personId'], group: ['groupId'] }),
   'itsm.cmdb.v1': profile({ title: ['name', 'ciName'] }),
   'itsm.service.v1': profile({ title: ['name'], caller: ['ownerId'], group: ['supportGroupId'], approvers: ['approverIds'] }),
@@ -41,6 +50,11 @@ export const TICKET_PROFILES: Readonly<Record<string, TicketProfile>> = {
 /** The profile of a topic (a topic without a row has no ticket roles: fixed recipients only). */
 export function profileOf(topic: string): TicketProfile {
   return TICKET_PROFILES[topic] ?? profile({});
+}
+
+/** Whether replies to notification mails about a ticket of `topic` become comments (its profile's `acceptsReplies`). */
+export function acceptsReplies(topic: string): boolean {
+  return profileOf(topic).acceptsReplies;
 }
 
 /** The value at a dotted path of a payload (`task.assigneeId`), or undefined. */

@@ -2,7 +2,7 @@ import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import type { Role } from '@itsm/platform/auth';
-import { InProcessEventBus } from '@itsm/platform/messaging';
+import { InProcessEventBus, withEventCorrelation } from '@itsm/platform/messaging';
 import { freePort } from '@itsm/platform/persistence';
 import type { INestApplication } from '@nestjs/common';
 import type { TObject } from '@sinclair/typebox';
@@ -53,7 +53,8 @@ export interface SpecContext {
 export async function bootContextForSpec<E extends TObject, S>(declaration: ContextDeclaration<E, S>, options: SpecContextOptions<S>): Promise<SpecContext> {
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
   const keyFile = join(keyDir, 'dev-key.json');
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS));
+  // Handlers run in the consumed event's correlation, as the service kit's own bus runs them (its events' causation).
+  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS), { around: withEventCorrelation });
   const published: EventEnvelope[] = [];
   await bus.subscribe({
     group: `${declaration.name}-int-probe-${randomUUID().slice(0, 8)}`,

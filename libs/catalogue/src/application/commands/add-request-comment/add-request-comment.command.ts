@@ -1,6 +1,10 @@
 import type { CommentVisibility } from '../../../domain/request';
 
-/** A comment (public: the requester reads it) or a work note (internal) on a request, one of its items or one of their tasks. */
+/**
+ * A comment (public: the requester reads it) or a work note (internal) on a request, one of its items
+ * or one of their tasks. `commentId`: the id when the caller names one (a notification reply's id,
+ * so adding it again changes nothing); else a new one.
+ */
 export class AddRequestCommentCommand {
   constructor(
     readonly requestId: string,
@@ -8,5 +12,6 @@ export class AddRequestCommentCommand {
     readonly text: string,
     readonly requestedItemId: string | null = null,
     readonly taskId: string | null = null,
+    readonly commentId: string | null = null,
   ) {}
 }

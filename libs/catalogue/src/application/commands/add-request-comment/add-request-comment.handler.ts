@@ -23,7 +23,7 @@ export class AddRequestCommentHandler {
     return this.runner.run(command.requestId, {
       authorise: (current) => this.authorise(viewer, current, command),
       decide: (current, now) =>
-        addRequestComment(current, { id: randomBytes(12).toString('hex'), visibility: command.visibility, requestedItemId: command.requestedItemId, taskId: command.taskId, text: command.text }, viewer.userId, now),
+        addRequestComment(current, { id: command.commentId ?? randomBytes(12).toString('hex'), visibility: command.visibility, requestedItemId: command.requestedItemId, taskId: command.taskId, text: command.text }, viewer.userId, now),
     });
   }
 

@@ -33,6 +33,22 @@ describe('notification mail', () => {
     expect(threadRoot(ticket, 'itsm.test')).toBe('<t.itsm.incident.v1.inc-7-x@itsm.test>');
   });
 
+  it('carries a reply address only about tickets whose context takes replies as comments (not changes, problems, CIs)', () => {
+    const message = { locale: 'en', subject: 'Updated', text: 'plain', html: null };
+    const mailAbout = (topic: string) => {
+      const d = claimedDelivery(id, specNotice({ key: 'e-8', recipient: { kind: 'address', address: 'desk@fabrikam.example' } }, { ...ticket, topic }), { kind: 'send', message, messageId: mailMessageId(id, 'itsm.test'), lease: { owner: 'a', until: 1 } }, 1_000);
+      return mailOf(d, 'desk@fabrikam.example', { from: 'notify@itsm.test', domain: 'itsm.test', tokens });
+    };
+    expect(['itsm.incident.v1', 'itsm.request.v1', 'itsm.change.v1', 'itsm.problem.v1', 'itsm.cmdb.v1'].map((topic) => [topic, mailAbout(topic).replyTo !== undefined])).toEqual([
+      ['itsm.incident.v1', true],
+      ['itsm.request.v1', true],
+      ['itsm.change.v1', false],
+      ['itsm.problem.v1', false],
+      ['itsm.cmdb.v1', false],
+    ]);
+    expect(mailAbout('itsm.change.v1')).toMatchObject({ messageId: `<d.${id}@itsm.test>`, inReplyTo: '<t.itsm.change.v1.inc-7-x@itsm.test>' });
+  });
+
   it('keeps a subject that already names the ticket, and one without a ticket number as it is', () => {
     expect(stableSubject('[INC0000007] Updated', ticket)).toBe('[INC0000007] Updated');
     expect(stableSubject('Updated', { ...ticket, number: null })).toBe('Updated');

@@ -1,6 +1,8 @@
 import type { SendMailOptions } from 'nodemailer';
+import { acceptsReplies } from '../../../domain';
 import type { TicketRef } from '../../../domain';
 import { deliveryTicket } from '../../../domain/delivery';
+import { replyAddress } from '../../inbound/inbound-addresses';
 import type { Delivery } from '../../../domain/delivery';
 import type { SignedTokens } from '../../signed-tokens';
 
@@ -27,7 +29,8 @@ export function stableSubject(subject: string, ticket: TicketRef | null): string
 
 /**
  * The mail of a claimed delivery to `address` (research §1): its fixed Message-ID, the ticket's
- * thread root in In-Reply-To/References, a signed reply address, the VERP bounce address as the
+ * thread root in In-Reply-To/References, a signed reply address when the ticket's context takes
+ * replies as comments (`acceptsReplies`; else an answer goes to From and is never a comment), the VERP bounce address as the
  * envelope sender, the RFC 3834 and Exchange headers that stop auto-replies, DSN parameters; text
  * and HTML as rendered at claim time.
  */
@@ -38,7 +41,7 @@ export function mailOf(d: Delivery, address: string, identity: MailIdentity): Se
   return {
     from: identity.from,
     to: address,
-    replyTo: `reply+${identity.tokens.sign('reply', d.id)}@${identity.domain}`,
+    ...(ticket !== null && acceptsReplies(ticket.topic) ? { replyTo: replyAddress(identity.tokens, d.id, identity.domain) } : {}),
     subject: stableSubject(d.message.subject, ticket),
     messageId: d.messageId,
     date: new Date(d.createdAt),

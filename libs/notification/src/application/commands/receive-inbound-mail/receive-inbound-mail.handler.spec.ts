@@ -65,6 +65,14 @@ describe('ReceiveInboundMailHandler', () => {
     expect(await receive(plainReply({ from: 'n-carol@contoso.example', to, messageId: 'd@x' }), 'n-carol@contoso.example', to)).toMatchObject({ outcome: 'refused', code: NotificationErrorCode.Forbidden, personId: 'n-nomail' });
   });
 
+  it("refuses (keeps, with why, publishes nothing) a reply about a change: its context takes no comments, so it would be lost", async () => {
+    const { store, records, id, to, receive } = await setup();
+    records.deliveries.set(id, { deliveryId: id, recipient: carol, channel: 'email', ticket: { ...ticket, topic: 'itsm.change.v1', id: 'chg-1', number: 'CHG0000001' } });
+    const received = await receive(plainReply({ from: 'n-carol@contoso.example', to, messageId: 'g@x' }), 'n-carol@contoso.example', to);
+    expect(received).toMatchObject({ kind: 'reply', outcome: 'refused', code: NotificationErrorCode.Forbidden, deliveryId: id, personId: 'n-carol', why: expect.stringContaining('replies about itsm.change.v1 tickets are not taken as comments') as unknown });
+    expect(store.kept.get(received.id)?.reply).toBeNull();
+  });
+
   it('records a bounce once per delivery, ignores an out-of-office, and keeps a repeat as a duplicate', async () => {
     const { records, id, to, receive } = await setup();
     const ndr = exchangeNdr({ to: bounceAddress(id, 'itsm.test'), recipient: 'n-carol@contoso.example', messageId: 'ndr@x' });
