@@ -67,7 +67,7 @@ export function notificationEscalationScenarios(suite: NotificationSuite): void 
       return eventually(() => ok<{ id: string }>(dispatcher, 'mutation($i: OpenIncidentInput!) { openIncident(input: $i) { id } }', { i: input }));
     }
 
-    /** A rule naming an unknown event type, and one naming a template that reads a variable incidents lack, are refused; no rule is saved. */
+    /** A rule naming an unknown event type, a template reading a variable incidents lack, or a template reading what its event type lacks: refused, no rule saved. */
     async function refusedRules(admin: string): Promise<void> {
       const before = await ok(admin, RULES);
       const exploded = openedRule('Exploded', { eventType: 'itsm.incident.exploded.v1', escalationPolicyId: POLICY });
@@ -77,6 +77,11 @@ export function notificationEscalationScenarios(suite: NotificationSuite): void 
       expect(await ok(admin, '{ notificationTemplate(id: "e2e-blast-radius") { id } }')).toBeNull();
       const reading = openedRule('Blast radius', { templateId: template.id, escalationPolicyId: POLICY });
       expect(await refusal(suite, admin, SAVE_RULE, { input: reading })).toEqual({ code: 'NOTIFICATION.INVALID_INPUT', details: { field: 'templateId', templateId: template.id } });
+      // A template rightly written for assignments, named by a rule on notes (which have no assignee): refused, not failing at send.
+      const assignee = { id: 'e2e-assignee', name: 'To the assignee', eventTypes: ['itsm.incident.assigned.v1'], variants: [{ locale: 'en', subject: 'For {{ event.assigneeId }}', text: '{{ ticket.title }}' }] };
+      await ok(admin, SAVE_TEMPLATE, { input: assignee });
+      const noted = openedRule('Noted: to the assignee', { eventType: 'itsm.incident.note-added.v1', templateId: assignee.id, escalationPolicyId: POLICY });
+      expect(await refusal(suite, admin, SAVE_RULE, { input: noted })).toEqual({ code: 'NOTIFICATION.UNKNOWN_TEMPLATE_VARIABLE', details: { variable: 'event.assigneeId', locale: 'en', part: 'subject' } });
       expect(await ok(admin, RULES)).toEqual(before);
     }
 
