@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppProcess } from './test-fixtures/app-process';
 import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
+import { notificationEscalationScenarios } from './test-fixtures/notification-escalation';
 import { notificationScenarios } from './test-fixtures/notification-scenarios';
+import type { NotificationSuite } from './test-fixtures/notification-suite';
 
 interface Answer<T> {
   data?: T | null;
@@ -548,7 +550,7 @@ describe('microservices mode: incident + directory + change + catalogue + SLA + 
     expect(await gql(supplier, `query($id: ID!) { task(id: $id) { key slas ${CLOCK} } }`, { id: task('host').id })).toEqual({ key: 'host', slas: [supplierUc] });
   });
 
-  notificationScenarios({
+  const notificationSuite: NotificationSuite = {
     sink: () => sink,
     inboundPort: () => notification.inboundPort,
     token,
@@ -563,5 +565,7 @@ describe('microservices mode: incident + directory + change + catalogue + SLA + 
       notification.app = restarted;
       await waitUntilReady(notification.readyUrl, restarted);
     },
-  });
+  };
+  notificationScenarios(notificationSuite);
+  notificationEscalationScenarios(notificationSuite);
 });

@@ -46,6 +46,11 @@ describe('notification templates (GraphQL, MongoDB)', () => {
     const message = await ctx.app.get(MessageRenderer).render(notice, 'de-CH');
     expect(message).toEqual({ locale: 'de', subject: 'Zugewiesen INC0000042', text: 'Zugewiesen an p-1 um 1. Juli 2026, 12:00 MESZ: https://portal.itsm.test/incidents/i-1', html: null });
     expect(await ctx.app.get(KnownTemplates).missing(['t-assigned', 'builtin.digest', 't-nowhere'])).toEqual(['t-nowhere']);
+    // A rule on another event type may name it only if that type has what it reads (note-added has no assigneeId).
+    const known = ctx.app.get(KnownTemplates);
+    await expect(known.checkReads('t-assigned', 'itsm.incident.note-added.v1')).rejects.toMatchObject({ code: NotificationErrorCode.UnknownTemplateVariable, details: { variable: 'event.assigneeId', locale: 'en', part: 'text' } });
+    await expect(known.checkReads('t-assigned', 'itsm.incident.assigned.v1')).resolves.toBeUndefined();
+    await expect(known.checkReads('builtin.event', 'itsm.incident.note-added.v1')).resolves.toBeUndefined();
   });
 
   it.each([

@@ -1,30 +1,18 @@
 import { directoryTopic, incidentTopic } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
-import { DirectoryFeed, expectEventually, WebhookReceiver } from '@itsm/testing';
-import type { SmtpSink } from '@itsm/testing';
+import { DirectoryFeed } from '@itsm/testing';
+import type { WebhookReceiver } from '@itsm/testing';
 import { bounceOf, mailsAbout, messageIds, outOfOffice, personalReply, sendInbound } from './notification-mail';
-
-/** What the notification scenarios use of the one microservices boot (processes, peers, the gateway). */
-export interface NotificationSuite {
-  sink(): SmtpSink;
-  inboundPort(): number;
-  token(sub: string, roles: ('agent' | 'notification-admin')[]): Promise<string>;
-  graphql(bearer: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown[] }>;
-  produce(topic: string, envelopes: EventEnvelope[]): Promise<void>;
-  readTopic(topic: string, keep: (envelope: EventEnvelope) => boolean): Promise<EventEnvelope[]>;
-  /** SIGKILLs the notification service and starts it again on the same settings, until ready. */
-  crashAndRestartNotification(): Promise<void>;
-}
+import { address, contosoPeople, eventually, succeeding, webhookEndpoint } from './notification-suite';
+import type { NotificationSuite } from './notification-suite';
 
 // Person ids are the directory's userNames (the token subjects), so a member's token reads their own inbox.
 const [ANN, BEN, CAT] = ['n-e2e-ann', 'n-e2e-ben', 'n-e2e-cat'];
 const GROUP = 'g-e2e-notify';
-const address = (person: string) => `${person}@contoso.example`;
 const EVENT_TEMPLATE = 'builtin.event';
 const rule = (name: string, eventType: string, channels: string[], endpoints: { endpointId: string; channel: string }[] = []) => ({
   name, eventType, conditions: [], recipients: [{ kind: 'assignment_group' }], channels, endpoints, category: 'assignment', urgent: true, templateId: EVENT_TEMPLATE,
 });
-const SAVE_ENDPOINT = 'mutation($input: NotificationEndpointInput!, $id: ID) { saveNotificationEndpoint(input: $input, id: $id) { endpoint { id } secret } }';
 const SAVE_RULE = 'mutation($input: NotificationRuleInput!) { saveNotificationRule(input: $input) { id } }';
 const DRY_RUN = 'query($eventId: ID!, $rule: NotificationRuleInput) { dryRunNotificationRule(eventId: $eventId, rule: $rule) { candidates { recipient dropped } } }';
 const INBOX = '{ myNotifications { edges { node { ticketNumber } } } }';
@@ -39,12 +27,7 @@ type Delivery = { recipient: string; channel: string; state: string; reason: str
 export function notificationScenarios(suite: NotificationSuite): void {
   let hook: WebhookReceiver;
   let incidentEvents: EventEnvelope[];
-  const eventually = <T>(assertion: () => Promise<T> | T) => expectEventually(assertion, { timeoutMs: 60_000, intervalMs: 200 });
-  const ok = async <T>(bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const answer = await suite.graphql(bearer, query, variables);
-    if (answer.errors !== undefined) throw new Error(`${query}: ${JSON.stringify(answer.errors)}`);
-    return Object.values(answer.data as Record<string, unknown>)[0] as T;
-  };
+  const ok = succeeding(suite);
   const mailCounts = (incidentId: string, people: string[]) => people.map((person) => mailsAbout(suite.sink(), address(person), incidentId).length);
   const hooksAbout = (incidentId: string) => hook.verified.filter((request) => (JSON.parse(request.body) as { data: { ticket: { id: string } } }).data.ticket.id === incidentId);
   const inbox = async (person: string, number: string) =>
@@ -67,10 +50,8 @@ export function notificationScenarios(suite: NotificationSuite): void {
   describe('notifications', () => {
     beforeAll(async () => {
       const people = new DirectoryFeed();
-      const person = (personId: string) => people.person({ personId, userName: personId, displayName: personId, organisationId: 'contoso', emails: [{ value: address(personId), type: 'work', primary: true }] });
       await suite.produce(directoryTopic.name, [
-        people.organisation({ organisationId: 'contoso', name: 'Contoso', kind: 'internal' }),
-        ...[ANN, BEN, CAT].map(person),
+        ...contosoPeople(people, [ANN, BEN, CAT]),
         people.group({ groupId: GROUP, name: 'Notified desk', kind: 'assignment', organisationId: 'contoso', roles: ['agent'] }),
         people.membersAdded(GROUP, [ANN, BEN, CAT]),
       ]);
@@ -78,10 +59,9 @@ export function notificationScenarios(suite: NotificationSuite): void {
       // The admin's webhook endpoint (its secret answered once, for the receiver), then the rules: an assignment tells the group by
       // mail and in the app and posts to the endpoint; a note tells the group by mail.
       const admin = await suite.token('n-e2e-admin', ['notification-admin']);
-      const created = await ok<{ endpoint: { id: string }; secret: string }>(admin, SAVE_ENDPOINT, { input: { name: 'E2E ops hook', channel: 'webhook', url: 'http://127.0.0.1:9/unset' } });
-      hook = await WebhookReceiver.start(created.secret);
-      await ok(admin, SAVE_ENDPOINT, { id: created.endpoint.id, input: { name: 'E2E ops hook', channel: 'webhook', url: hook.url() } });
-      await ok(admin, SAVE_RULE, { input: rule('Assigned: the group and the ops hook', 'itsm.incident.assigned.v1', ['email', 'in_app'], [{ endpointId: created.endpoint.id, channel: 'webhook' }]) });
+      const created = await webhookEndpoint(suite, admin, 'E2E ops hook');
+      hook = created.receiver;
+      await ok(admin, SAVE_RULE, { input: rule('Assigned: the group and the ops hook', 'itsm.incident.assigned.v1', ['email', 'in_app'], [{ endpointId: created.endpointId, channel: 'webhook' }]) });
       await ok(admin, SAVE_RULE, { input: rule('Noted: the group', 'itsm.incident.note-added.v1', ['email']) });
     });
     afterAll(() => hook.close());

@@ -12,7 +12,7 @@ import type { SaveNotificationRuleCommand } from './save-notification-rule.comma
 
 /**
  * Saves a rule once it is valid (checkRule's codes), its template known (INVALID_INPUT naming
- * templateId), its endpoints and escalation policy known (UNKNOWN_RECIPIENT naming them); nothing is saved on a refusal.
+ * templateId) and reading only what its event type has (UNKNOWN_TEMPLATE_VARIABLE), its endpoints and escalation policy known (UNKNOWN_RECIPIENT naming them); nothing is saved on a refusal.
  */
 @Injectable()
 export class SaveNotificationRuleHandler {
@@ -29,6 +29,7 @@ export class SaveNotificationRuleHandler {
     const current = command.ruleId === null ? null : await this.rules.byId(command.ruleId);
     if (command.ruleId !== null && current === null) throw notificationError(NotificationErrorCode.NotFound, `No notification rule ${command.ruleId}.`, { ruleId: command.ruleId });
     if ((await this.templates.missing([input.templateId])).length > 0) throw notificationError(NotificationErrorCode.InvalidInput, `No template ${input.templateId}.`, { field: 'templateId', templateId: input.templateId });
+    await this.templates.checkReads(input.templateId, input.trigger.eventType);
     const missing = await this.endpoints.missing(input.endpoints.map((e) => e.endpointId));
     if (missing.length > 0) throw notificationError(NotificationErrorCode.UnknownRecipient, `No endpoint ${missing.join(', ')}.`, { endpointIds: missing.join(',') });
     const policyId = input.escalationPolicyId ?? null;
