@@ -1,10 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const ROOT = join(__dirname, '../../../../..');
+/** The repository: the nearest folder up that holds the launcher's sources (this file also runs built, from dist/libs/...: benches). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'tools/kafka-mock/build.sh'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no tools/kafka-mock/build.sh above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+const ROOT = repositoryRoot();
 const BINARY = join(ROOT, 'dist/tools/kafka-mock');
 
 export interface KafkaPeer {

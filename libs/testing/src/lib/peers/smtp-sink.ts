@@ -2,6 +2,7 @@ import { LoopbackSmtpServer } from '@itsm/platform/mail';
 import type { ReceivedMessage } from '@itsm/platform/mail';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
+import { performance } from 'node:perf_hooks';
 
 /** One mail the sink accepted: the SMTP envelope, the raw message and its parse. */
 export interface SunkMail {
@@ -15,6 +16,24 @@ export interface SunkMail {
   readonly parsed: ParsedMail;
 }
 
+/** A mail as it arrived, before any parse: for a benchmark that counts at thousands a second. */
+export interface ArrivedMail {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly raw: string;
+  /** `performance.now()` when the DATA ended (before the 250 is written). */
+  readonly arrivedAt: number;
+}
+
+/**
+ * `onArrival` sees every accepted mail as it arrives; `keep: false` then neither parses nor keeps
+ * it (`mails` stays empty: a benchmark's hundreds of thousands of mails would fill the heap).
+ */
+export interface SmtpSinkOptions {
+  readonly onArrival?: (mail: ArrivedMail) => void;
+  readonly keep?: boolean;
+}
+
 /** What the sink answers to the next DATA: accept, fail (a 4xx/5xx code), or accept but never answer (a lost 250). */
 export type SinkBehaviour = { readonly kind: 'accept' } | { readonly kind: 'fail'; readonly code: number; readonly message: string } | { readonly kind: 'hang' };
 
@@ -26,22 +45,22 @@ export type SinkBehaviour = { readonly kind: 'accept' } | { readonly kind: 'fail
 export class SmtpSink {
   readonly mails: SunkMail[] = [];
   private readonly behaviours: SinkBehaviour[] = [];
+  private smtp: LoopbackSmtpServer | undefined;
 
-  private constructor(private readonly smtp: LoopbackSmtpServer) {}
+  private constructor(private readonly options: SmtpSinkOptions) {}
 
-  static async start(): Promise<SmtpSink> {
-    const holder: { sink?: SmtpSink } = {};
-    const smtp = await LoopbackSmtpServer.start({ port: 0, dsn: true, receive: (message) => (holder.sink as SmtpSink).receive(message) });
-    holder.sink = new SmtpSink(smtp);
-    return holder.sink;
+  static async start(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+    const sink = new SmtpSink(options);
+    sink.smtp = await LoopbackSmtpServer.start({ port: 0, dsn: true, receive: (message) => sink.receive(message) });
+    return sink;
   }
 
   get port(): number {
-    return this.smtp.port;
+    return this.server().port;
   }
 
   get url(): string {
-    return this.smtp.url;
+    return this.server().url;
   }
 
   /** Queues what the next messages get, one behaviour per message; afterwards every message is accepted. */
@@ -56,15 +75,20 @@ export class SmtpSink {
   }
 
   close(): Promise<void> {
-    return this.smtp.close();
+    return this.server().close();
+  }
+
+  private server(): LoopbackSmtpServer {
+    if (this.smtp === undefined) throw new Error('the SMTP sink is not started');
+    return this.smtp;
   }
 
   private async receive(message: ReceivedMessage): Promise<void> {
     const behaviour = this.behaviours.shift() ?? { kind: 'accept' };
     if (behaviour.kind === 'fail') throw Object.assign(new Error(behaviour.message), { responseCode: behaviour.code });
     const raw = message.raw.toString('utf8');
-    const parsed = await simpleParser(raw);
-    this.mails.push({ from: message.from, to: message.to, envelopeId: message.envelopeId, raw, parsed });
+    this.options.onArrival?.({ from: message.from, to: message.to, raw, arrivedAt: performance.now() });
+    if (this.options.keep !== false) this.mails.push({ from: message.from, to: message.to, envelopeId: message.envelopeId, raw, parsed: await simpleParser(raw) });
     // Kept, but the client never hears so (its send times out: the lost 250).
     if (behaviour.kind === 'hang') await new Promise<never>(() => undefined);
   }

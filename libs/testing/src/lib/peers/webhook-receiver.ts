@@ -13,6 +13,8 @@ export interface ReceivedWebhook {
   readonly verified: boolean;
   /** The status it was answered with. */
   readonly status: number;
+  /** `performance.now()` when the body had arrived. */
+  readonly arrivedAt: number;
 }
 
 /**
@@ -26,13 +28,16 @@ export class WebhookReceiver {
   private readonly statuses: number[] = [];
   private readonly server: Server;
 
-  private constructor(private readonly secret: string | null) {
+  private constructor(
+    private readonly secret: string | null,
+    private readonly onReceive: ((request: ReceivedWebhook) => void) | undefined,
+  ) {
     this.server = createServer((request, response) => this.receive(request, response));
   }
 
-  /** `secret`: the `whsec_...` secret requests must be signed with; null accepts unsigned ones (chat). */
-  static async start(secret: string | null): Promise<WebhookReceiver> {
-    const receiver = new WebhookReceiver(secret);
+  /** `secret`: the `whsec_...` secret requests must be signed with; null accepts unsigned ones (chat). `onReceive` sees each request as it is answered. */
+  static async start(secret: string | null, onReceive?: (request: ReceivedWebhook) => void): Promise<WebhookReceiver> {
+    const receiver = new WebhookReceiver(secret, onReceive);
     await new Promise<void>((resolve, reject) => {
       receiver.server.once('error', reject);
       receiver.server.listen(0, '127.0.0.1', () => resolve());
@@ -79,7 +84,9 @@ export class WebhookReceiver {
         }
       }
       const status = verified ? (this.statuses.shift() ?? 200) : 401;
-      this.received.push({ path: request.url ?? '/', id, timestamp, signature, body, verified, status });
+      const received: ReceivedWebhook = { path: request.url ?? '/', id, timestamp, signature, body, verified, status, arrivedAt: performance.now() };
+      this.received.push(received);
+      this.onReceive?.(received);
       response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
     });
   }
