@@ -3,7 +3,7 @@ import type { TopicDefinition } from '@itsm/contracts';
 import type { AuthSettings } from '@itsm/platform/auth';
 import { toHttpSettings, toKafkaSettings, toMongoSettings } from '@itsm/platform/config';
 import type { EventBus } from '@itsm/platform/messaging';
-import { InProcessEventBus, KafkaEventBus } from '@itsm/platform/messaging';
+import { InProcessEventBus, KafkaEventBus, withEventCorrelation } from '@itsm/platform/messaging';
 import { connectContext, freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
 import type { EmbeddedMongoOptions } from '@itsm/platform/persistence';
 import type { Logger } from 'pino';
@@ -75,9 +75,10 @@ export async function startContexts(options: AllInOneOptions): Promise<RunningCo
   let bus: EventBus<readonly TopicDefinition[]>;
   // In-process: nothing is dropped until every context has subscribed (a context started later still reads an earlier one's demo events).
   let releaseTruncation = (): void => undefined;
-  if (kafka.brokers) bus = new KafkaEventBus(registry, { connection: { ...kafka, brokers: kafka.brokers } });
+  // Handlers run in the consumed event's correlation, as each service's own bus runs them: what a handler publishes names it as its cause.
+  if (kafka.brokers) bus = new KafkaEventBus(registry, { connection: { ...kafka, brokers: kafka.brokers }, around: withEventCorrelation, onError });
   else {
-    const inProcess = new InProcessEventBus(registry, { onError, journal: new MongoBusJournal(platformDb) });
+    const inProcess = new InProcessEventBus(registry, { onError, around: withEventCorrelation, journal: new MongoBusJournal(platformDb) });
     await inProcess.recover();
     releaseTruncation = inProcess.holdTruncation();
     bus = inProcess;
