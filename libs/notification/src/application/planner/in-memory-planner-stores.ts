@@ -8,8 +8,8 @@ import { WindowSlots } from './window-slots.port';
 export class InMemoryPreferenceStore extends PreferenceStore {
   readonly saved = new Map<string, NotificationPreferences>();
 
-  find(personId: string): Promise<NotificationPreferences | null> {
-    return Promise.resolve(this.saved.get(personId) ?? null);
+  findMany(personIds: readonly string[]): Promise<ReadonlyMap<string, NotificationPreferences>> {
+    return Promise.resolve(new Map(personIds.flatMap((id) => { const saved = this.saved.get(id); return saved === undefined ? [] : [[id, saved] as const]; })));
   }
 
   save(preferences: NotificationPreferences): Promise<void> {

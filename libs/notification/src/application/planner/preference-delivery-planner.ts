@@ -40,12 +40,34 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
     super();
   }
 
-  async plan(notice: Notice, now: number): Promise<DeliveryPlan> {
-    if (!isPersonNotice(notice)) return { kind: 'send' };
-    const personId = notice.recipient.personId;
-    const person = (await this.directory.people([personId])).get(personId);
+  /**
+   * One directory read and one preferences read for every person among the notices; each person's
+   * notices are then planned in their order (their windows and digests), different people at once.
+   */
+  async planMany(notices: readonly Notice[], now: number): Promise<DeliveryPlan[]> {
+    const plans: DeliveryPlan[] = notices.map((): DeliveryPlan => ({ kind: 'send' }));
+    const byPerson = new Map<string, number[]>();
+    notices.forEach((notice, i) => {
+      if (!isPersonNotice(notice)) return;
+      const indexes = byPerson.get(notice.recipient.personId);
+      if (indexes === undefined) byPerson.set(notice.recipient.personId, [i]);
+      else indexes.push(i);
+    });
+    if (byPerson.size === 0) return plans;
+    const people = await this.directory.people([...byPerson.keys()]);
+    const saved = await this.preferences.findMany([...people.values()].filter((p) => p.active).map((p) => p.id));
+    await Promise.all(
+      [...byPerson].map(async ([personId, indexes]) => {
+        const person = people.get(personId);
+        const preferences = saved.get(personId) ?? defaultPreferences(personId);
+        for (const i of indexes) plans[i] = await this.planFor(notices[i] as PersonNotice, person, preferences, now);
+      }),
+    );
+    return plans;
+  }
+
+  private async planFor(notice: PersonNotice, person: ProjectedPerson | undefined, preferences: NotificationPreferences, now: number): Promise<DeliveryPlan> {
     if (person === undefined || !person.active) return { kind: 'suppress', reason: 'inactive_recipient' };
-    const preferences = (await this.preferences.find(personId)) ?? defaultPreferences(personId);
     if (!channelEnabled(preferences, notice.category, notice.channel)) return { kind: 'suppress', reason: 'preference_off' };
     if (notice.channel === 'email' && (person.email ?? notice.recipient.email) === null) return { kind: 'suppress', reason: 'no_address' };
     const zone = this.zoneOf(preferences, person, notice);
@@ -55,7 +77,7 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
     if (quietEnd !== null) return { kind: 'defer', until: quietEnd, reason: 'quiet_hours' };
     const rate = this.settings.limits.rate[notice.channel];
     const window = fixedWindow(rate.windowMs, now);
-    const within = await this.slots.take(`rate|${personId}|${notice.channel}`, window.start, window.end, notice.key, rate.limit);
+    const within = await this.slots.take(`rate|${notice.recipient.personId}|${notice.channel}`, window.start, window.end, notice.key, rate.limit);
     return within ? { kind: 'send' } : { kind: 'defer', until: window.end, reason: 'rate_limit' };
   }
 
