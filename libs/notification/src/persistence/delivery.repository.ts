@@ -1,5 +1,5 @@
 import type { Page } from '@itsm/platform/graphql';
-import { collectionIndexes, index, insertManyUnlessPresent } from '@itsm/platform/persistence';
+import { collectionIndexes, index, unorderedWriteDuplicates } from '@itsm/platform/persistence';
 import type { Filter } from 'mongodb';
 import type { Collection, Connection } from 'mongoose';
 import { DeliveryStore } from '../application/delivery/delivery-store.port';
@@ -49,7 +49,7 @@ export class DeliveryRepository extends DeliveryStore {
   async claimMany(deliveries: readonly Delivery[]): Promise<ReadonlySet<string>> {
     if (deliveries.length === 0) return new Set();
     const docs = deliveries.map(toDeliveryDocument);
-    const present = await insertManyUnlessPresent((options) => this.collection.insertMany(docs, options));
+    const present = await unorderedWriteDuplicates((options) => this.collection.insertMany(docs, options));
     return new Set(deliveries.filter((_, i) => !present.has(i)).map((d) => d.id));
   }
 

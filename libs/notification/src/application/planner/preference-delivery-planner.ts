@@ -19,6 +19,17 @@ type PersonNotice = Notice & { readonly recipient: PersonRecipient; readonly cha
 
 const isPersonNotice = (notice: Notice): notice is PersonNotice => notice.recipient.kind === 'person' && (notice.channel === 'email' || notice.channel === 'in_app');
 
+/** The ticket root a notice counts towards in storm windows; null for on-call pages and digests (never coalesced). */
+const stormRootOf = (notice: PersonNotice): string | null => (notice.category === 'on_call' || notice.category === 'digest' ? null : (notice.items[0]?.ticket.rootId ?? null));
+
+/** A person's notice past the refusals, with what the later steps read. */
+interface Planning {
+  readonly i: number;
+  readonly notice: PersonNotice;
+  readonly preferences: NotificationPreferences;
+  readonly zone: string;
+}
+
 /**
  * A person's preferences applied to one notice, in this order: an inactive person or a channel the
  * person switched off for the category suppresses it (so does mail without an address); a category
@@ -41,57 +52,73 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
   }
 
   /**
-   * One directory read and one preferences read for every person among the notices; each person's
-   * notices are then planned in their order (their windows and digests), different people at once.
+   * One directory read and one preferences read for every person among the notices, then one take
+   * of all storm windows and one of all rate windows (each in the notices' order); digests are
+   * joined per person in order, different people at once.
    */
   async planMany(notices: readonly Notice[], now: number): Promise<DeliveryPlan[]> {
-    const plans: DeliveryPlan[] = notices.map((): DeliveryPlan => ({ kind: 'send' }));
-    const byPerson = new Map<string, number[]>();
-    notices.forEach((notice, i) => {
-      if (!isPersonNotice(notice)) return;
-      const indexes = byPerson.get(notice.recipient.personId);
-      if (indexes === undefined) byPerson.set(notice.recipient.personId, [i]);
-      else indexes.push(i);
-    });
-    if (byPerson.size === 0) return plans;
-    const people = await this.directory.people([...byPerson.keys()]);
+    const plans: (DeliveryPlan | undefined)[] = notices.map((notice) => (isPersonNotice(notice) ? undefined : { kind: 'send' }));
+    const personal = notices.flatMap((notice, i) => (isPersonNotice(notice) ? [{ i, notice }] : []));
+    if (personal.length === 0) return plans as DeliveryPlan[];
+    const people = await this.directory.people([...new Set(personal.map(({ notice }) => notice.recipient.personId))]);
     const saved = await this.preferences.findMany([...people.values()].filter((p) => p.active).map((p) => p.id));
-    await Promise.all(
-      [...byPerson].map(async ([personId, indexes]) => {
-        const person = people.get(personId);
-        const preferences = saved.get(personId) ?? defaultPreferences(personId);
-        for (const i of indexes) plans[i] = await this.planFor(notices[i] as PersonNotice, person, preferences, now);
-      }),
-    );
-    return plans;
+    const open: Planning[] = [];
+    for (const { i, notice } of personal) {
+      const person = people.get(notice.recipient.personId);
+      const preferences = saved.get(notice.recipient.personId) ?? defaultPreferences(notice.recipient.personId);
+      const refused = this.refusal(notice, person, preferences);
+      if (refused !== null || person === undefined) plans[i] = refused ?? { kind: 'suppress', reason: 'inactive_recipient' };
+      else open.push({ i, notice, preferences, zone: this.zoneOf(preferences, person, notice) });
+    }
+    const joins: { planning: Planning; window: DigestWindow }[] = [];
+    const storms: Planning[] = [];
+    for (const planning of open) {
+      const { notice, preferences, zone } = planning;
+      const scheduled = notice.category === 'digest' || notice.urgent ? null : scheduledDigestWindow(digestFor(preferences, notice.category), zone, now);
+      if (scheduled !== null) joins.push({ planning, window: scheduled });
+      else if (stormRootOf(notice) !== null) storms.push(planning);
+    }
+    const { storm } = this.settings.limits;
+    const stormWindow = fixedWindow(storm.windowMs, now);
+    const withinStorm = await this.slots.takeMany(storms.map(({ notice }) => ({ counter: `storm|${notice.recipient.personId}|${notice.channel}|${stormRootOf(notice) ?? ''}`, windowStart: stormWindow.start, windowEnd: stormWindow.end, itemKey: notice.key, limit: storm.threshold })));
+    storms.forEach((planning, at) => {
+      if (withinStorm[at] !== true) joins.push({ planning, window: stormDigestWindow(this.settings.limits, stormRootOf(planning.notice) ?? '', now) });
+    });
+    const joining = new Set(joins.map(({ planning }) => planning.i));
+    const rated: Planning[] = [];
+    for (const planning of open) {
+      if (joining.has(planning.i)) continue;
+      const { notice, preferences, zone } = planning;
+      const quietEnd = preferences.quietHours === null || (notice.urgent && preferences.urgentBreaksQuietHours) ? null : quietUntil(preferences.quietHours, zone, now);
+      if (quietEnd !== null) plans[planning.i] = { kind: 'defer', until: quietEnd, reason: 'quiet_hours' };
+      else rated.push(planning);
+    }
+    const rateWindows = rated.map(({ notice }) => ({ notice, limit: this.settings.limits.rate[notice.channel], window: fixedWindow(this.settings.limits.rate[notice.channel].windowMs, now) }));
+    const withinRate = await this.slots.takeMany(rateWindows.map(({ notice, limit, window }) => ({ counter: `rate|${notice.recipient.personId}|${notice.channel}`, windowStart: window.start, windowEnd: window.end, itemKey: notice.key, limit: limit.limit })));
+    rated.forEach(({ i }, at) => {
+      plans[i] = withinRate[at] === true ? { kind: 'send' } : { kind: 'defer', until: rateWindows[at]?.window.end ?? now, reason: 'rate_limit' };
+    });
+    await this.joinAll(joins.sort((x, y) => x.planning.i - y.planning.i), plans, now);
+    return plans.map((plan) => plan ?? { kind: 'send' });
   }
 
-  private async planFor(notice: PersonNotice, person: ProjectedPerson | undefined, preferences: NotificationPreferences, now: number): Promise<DeliveryPlan> {
+  /** Why the person gets no notice at all (inactive, the channel switched off, mail without an address), or null. */
+  private refusal(notice: PersonNotice, person: ProjectedPerson | undefined, preferences: NotificationPreferences): DeliveryPlan | null {
     if (person === undefined || !person.active) return { kind: 'suppress', reason: 'inactive_recipient' };
     if (!channelEnabled(preferences, notice.category, notice.channel)) return { kind: 'suppress', reason: 'preference_off' };
     if (notice.channel === 'email' && (person.email ?? notice.recipient.email) === null) return { kind: 'suppress', reason: 'no_address' };
-    const zone = this.zoneOf(preferences, person, notice);
-    const gathered = await this.gather(notice, preferences, zone, now);
-    if (gathered !== null) return gathered;
-    const quietEnd = preferences.quietHours === null || (notice.urgent && preferences.urgentBreaksQuietHours) ? null : quietUntil(preferences.quietHours, zone, now);
-    if (quietEnd !== null) return { kind: 'defer', until: quietEnd, reason: 'quiet_hours' };
-    const rate = this.settings.limits.rate[notice.channel];
-    const window = fixedWindow(rate.windowMs, now);
-    const within = await this.slots.take(`rate|${notice.recipient.personId}|${notice.channel}`, window.start, window.end, notice.key, rate.limit);
-    return within ? { kind: 'send' } : { kind: 'defer', until: window.end, reason: 'rate_limit' };
+    return null;
   }
 
-  /** The person's digest of the category, else a storm's digest: the plan when the notice joined one. */
-  private async gather(notice: PersonNotice, preferences: NotificationPreferences, zone: string, now: number): Promise<DeliveryPlan | null> {
-    if (notice.category === 'digest') return null;
-    const scheduled = notice.urgent ? null : scheduledDigestWindow(digestFor(preferences, notice.category), zone, now);
-    if (scheduled !== null) return this.join(notice, scheduled, now);
-    const root = notice.items[0]?.ticket.rootId;
-    if (root === undefined || notice.category === 'on_call') return null;
-    const { storm } = this.settings.limits;
-    const window = fixedWindow(storm.windowMs, now);
-    const within = await this.slots.take(`storm|${notice.recipient.personId}|${notice.channel}|${root}`, window.start, window.end, notice.key, storm.threshold);
-    return within ? null : this.join(notice, stormDigestWindow(this.settings.limits, root, now), now);
+  /** Each person's digest joins in the notices' order, different people at once. */
+  private async joinAll(joins: readonly { planning: Planning; window: DigestWindow }[], plans: (DeliveryPlan | undefined)[], now: number): Promise<void> {
+    const byPerson = new Map<string, { planning: Planning; window: DigestWindow }[]>();
+    for (const join of joins) byPerson.set(join.planning.notice.recipient.personId, [...(byPerson.get(join.planning.notice.recipient.personId) ?? []), join]);
+    await Promise.all(
+      [...byPerson.values()].map(async (own) => {
+        for (const { planning, window } of own) plans[planning.i] = await this.join(planning.notice, window, now);
+      }),
+    );
   }
 
   private async join(notice: PersonNotice, window: DigestWindow, now: number): Promise<DeliveryPlan> {

@@ -39,13 +39,13 @@ interface WriteErrorLike {
 }
 
 /**
- * The indexes of the documents an unordered insertMany refused as duplicate keys (already
- * there): an empty set when it inserted them all. Any other write error is thrown as it came.
+ * The indexes of the operations an unordered insertMany or bulkWrite refused as duplicate keys
+ * (already there): an empty set when none was. Any other write error is thrown as it came.
  */
-export async function insertManyUnlessPresent(insert: (ordered: { ordered: false }) => Promise<unknown>): Promise<ReadonlySet<number>> {
+export async function unorderedWriteDuplicates(write: (options: { ordered: false }) => Promise<unknown>): Promise<ReadonlySet<number>> {
   const present = new Set<number>();
   try {
-    await insert({ ordered: false });
+    await write({ ordered: false });
   } catch (error) {
     const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
     if (writeErrors === undefined) throw error;

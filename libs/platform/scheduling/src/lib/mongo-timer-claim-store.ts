@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { collectionIndexes, index, insertManyUnlessPresent, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, index, unorderedWriteDuplicates, objectIdFromKey } from '@itsm/platform/persistence';
 import type { CollectionIndexes } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { TimerClaim, TimerClaimStore } from './timer-claims';
@@ -76,7 +76,7 @@ export class MongoTimerClaimStore implements TimerClaimStore {
     const claimed = new Set<string>();
     if (claims.length === 0) return claimed;
     const docs = claims.map((c): ClaimDocument => ({ _id: this.claimId(c.timerKey, c.key), [this.field]: c.timerKey, key: c.key, partition: c.partition, claimedAt: c.claimedAt, envelope: c.envelope }));
-    const taken = await insertManyUnlessPresent((options) => this.claims.insertMany(docs, options));
+    const taken = await unorderedWriteDuplicates((options) => this.claims.insertMany(docs, options));
     claims.forEach((c, i) => {
       if (!taken.has(i)) claimed.add(claimKey(c.timerKey, c.key));
     });
