@@ -30,6 +30,12 @@ interface Planning {
   readonly zone: string;
 }
 
+/** A notice joining a digest, and the digest's window. */
+interface Join {
+  readonly planning: Planning;
+  readonly window: DigestWindow;
+}
+
 /**
  * A person's preferences applied to one notice, in this order: an inactive person or a channel the
  * person switched off for the category suppresses it (so does mail without an address); a category
@@ -59,7 +65,20 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
   async planMany(notices: readonly Notice[], now: number): Promise<DeliveryPlan[]> {
     const plans: (DeliveryPlan | undefined)[] = notices.map((notice) => (isPersonNotice(notice) ? undefined : { kind: 'send' }));
     const personal = notices.flatMap((notice, i) => (isPersonNotice(notice) ? [{ i, notice }] : []));
-    if (personal.length === 0) return plans as DeliveryPlan[];
+    if (personal.length > 0) {
+      const open = await this.unrefused(personal, plans);
+      const { joins, rest } = await this.gathered(open, now);
+      await this.limited(rest, plans, now);
+      await this.joinAll(joins, plans, now);
+    }
+    return plans.map((plan, i) => {
+      if (plan === undefined) throw new Error(`notice ${notices[i]?.key ?? i} left unplanned`);
+      return plan;
+    });
+  }
+
+  /** The people and their preferences read once; refused notices get their plan, the others go on. */
+  private async unrefused(personal: readonly { i: number; notice: PersonNotice }[], plans: (DeliveryPlan | undefined)[]): Promise<Planning[]> {
     const people = await this.directory.people([...new Set(personal.map(({ notice }) => notice.recipient.personId))]);
     const saved = await this.preferences.findMany([...people.values()].filter((p) => p.active).map((p) => p.id));
     const open: Planning[] = [];
@@ -70,7 +89,12 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
       if (refused !== null || person === undefined) plans[i] = refused ?? { kind: 'suppress', reason: 'inactive_recipient' };
       else open.push({ i, notice, preferences, zone: this.zoneOf(preferences, person, notice) });
     }
-    const joins: { planning: Planning; window: DigestWindow }[] = [];
+    return open;
+  }
+
+  /** Those joining the person's digest of the category, else a storm's digest (one take of every storm window); the rest. */
+  private async gathered(open: readonly Planning[], now: number): Promise<{ joins: Join[]; rest: Planning[] }> {
+    const joins: Join[] = [];
     const storms: Planning[] = [];
     for (const planning of open) {
       const { notice, preferences, zone } = planning;
@@ -79,27 +103,28 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
       else if (stormRootOf(notice) !== null) storms.push(planning);
     }
     const { storm } = this.settings.limits;
-    const stormWindow = fixedWindow(storm.windowMs, now);
-    const withinStorm = await this.slots.takeMany(storms.map(({ notice }) => ({ counter: `storm|${notice.recipient.personId}|${notice.channel}|${stormRootOf(notice) ?? ''}`, windowStart: stormWindow.start, windowEnd: stormWindow.end, itemKey: notice.key, limit: storm.threshold })));
+    const window = fixedWindow(storm.windowMs, now);
+    const within = await this.slots.takeMany(storms.map(({ notice }) => ({ counter: `storm|${notice.recipient.personId}|${notice.channel}|${stormRootOf(notice) ?? ''}`, windowStart: window.start, windowEnd: window.end, itemKey: notice.key, limit: storm.threshold })));
     storms.forEach((planning, at) => {
-      if (withinStorm[at] !== true) joins.push({ planning, window: stormDigestWindow(this.settings.limits, stormRootOf(planning.notice) ?? '', now) });
+      if (within[at] !== true) joins.push({ planning, window: stormDigestWindow(this.settings.limits, stormRootOf(planning.notice) ?? '', now) });
     });
     const joining = new Set(joins.map(({ planning }) => planning.i));
-    const rated: Planning[] = [];
-    for (const planning of open) {
-      if (joining.has(planning.i)) continue;
-      const { notice, preferences, zone } = planning;
+    return { joins: joins.sort((x, y) => x.planning.i - y.planning.i), rest: open.filter(({ i }) => !joining.has(i)) };
+  }
+
+  /** Quiet hours defer; the rest take their rate windows (one take of all): sent, or deferred to the next window. */
+  private async limited(rest: readonly Planning[], plans: (DeliveryPlan | undefined)[], now: number): Promise<void> {
+    const rated: { i: number; notice: PersonNotice; limit: number; window: { start: number; end: number } }[] = [];
+    for (const { i, notice, preferences, zone } of rest) {
       const quietEnd = preferences.quietHours === null || (notice.urgent && preferences.urgentBreaksQuietHours) ? null : quietUntil(preferences.quietHours, zone, now);
-      if (quietEnd !== null) plans[planning.i] = { kind: 'defer', until: quietEnd, reason: 'quiet_hours' };
-      else rated.push(planning);
+      const rate = this.settings.limits.rate[notice.channel];
+      if (quietEnd !== null) plans[i] = { kind: 'defer', until: quietEnd, reason: 'quiet_hours' };
+      else rated.push({ i, notice, limit: rate.limit, window: fixedWindow(rate.windowMs, now) });
     }
-    const rateWindows = rated.map(({ notice }) => ({ notice, limit: this.settings.limits.rate[notice.channel], window: fixedWindow(this.settings.limits.rate[notice.channel].windowMs, now) }));
-    const withinRate = await this.slots.takeMany(rateWindows.map(({ notice, limit, window }) => ({ counter: `rate|${notice.recipient.personId}|${notice.channel}`, windowStart: window.start, windowEnd: window.end, itemKey: notice.key, limit: limit.limit })));
-    rated.forEach(({ i }, at) => {
-      plans[i] = withinRate[at] === true ? { kind: 'send' } : { kind: 'defer', until: rateWindows[at]?.window.end ?? now, reason: 'rate_limit' };
+    const within = await this.slots.takeMany(rated.map(({ notice, limit, window }) => ({ counter: `rate|${notice.recipient.personId}|${notice.channel}`, windowStart: window.start, windowEnd: window.end, itemKey: notice.key, limit })));
+    rated.forEach(({ i, window }, at) => {
+      plans[i] = within[at] === true ? { kind: 'send' } : { kind: 'defer', until: window.end, reason: 'rate_limit' };
     });
-    await this.joinAll(joins.sort((x, y) => x.planning.i - y.planning.i), plans, now);
-    return plans.map((plan) => plan ?? { kind: 'send' });
   }
 
   /** Why the person gets no notice at all (inactive, the channel switched off, mail without an address), or null. */
@@ -111,8 +136,8 @@ export class PreferenceDeliveryPlanner extends DeliveryPlanner {
   }
 
   /** Each person's digest joins in the notices' order, different people at once. */
-  private async joinAll(joins: readonly { planning: Planning; window: DigestWindow }[], plans: (DeliveryPlan | undefined)[], now: number): Promise<void> {
-    const byPerson = new Map<string, { planning: Planning; window: DigestWindow }[]>();
+  private async joinAll(joins: readonly Join[], plans: (DeliveryPlan | undefined)[], now: number): Promise<void> {
+    const byPerson = new Map<string, Join[]>();
     for (const join of joins) byPerson.set(join.planning.notice.recipient.personId, [...(byPerson.get(join.planning.notice.recipient.personId) ?? []), join]);
     await Promise.all(
       [...byPerson.values()].map(async (own) => {
