@@ -1,5 +1,5 @@
 import type { Page } from '@itsm/platform/graphql';
-import { collectionIndexes, index, isDuplicateKeyError } from '@itsm/platform/persistence';
+import { collectionIndexes, index, unorderedWriteDuplicates } from '@itsm/platform/persistence';
 import type { Filter } from 'mongodb';
 import type { Collection, Connection } from 'mongoose';
 import { DeliveryStore } from '../application/delivery/delivery-store.port';
@@ -45,14 +45,12 @@ export class DeliveryRepository extends DeliveryStore {
     return new Set(found.map((d) => d._id.toHexString()));
   }
 
-  async claim(delivery: Delivery): Promise<boolean> {
-    try {
-      await this.collection.insertOne(toDeliveryDocument(delivery));
-      return true;
-    } catch (error: unknown) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  /** One unordered insertMany: a duplicate key is a delivery claimed before (a redelivery, another replica). */
+  async claimMany(deliveries: readonly Delivery[]): Promise<ReadonlySet<string>> {
+    if (deliveries.length === 0) return new Set();
+    const docs = deliveries.map(toDeliveryDocument);
+    const present = await unorderedWriteDuplicates((options) => this.collection.insertMany(docs, options));
+    return new Set(deliveries.filter((_, i) => !present.has(i)).map((d) => d.id));
   }
 
   async find(id: string): Promise<Delivery | null> {

@@ -22,10 +22,10 @@ export class NotificationPreferenceRepository extends PreferenceStore {
     this.collection = connection.collection<PreferenceDocument>(COLLECTION);
   }
 
-  async find(personId: string): Promise<NotificationPreferences | null> {
-    const d = await this.collection.findOne({ _id: keyOf(personId) });
-    if (d === null) return null;
-    return { personId: d.personId, channels: d.channels, quietHours: d.quietHours, urgentBreaksQuietHours: d.urgentBreaksQuietHours, digests: d.digests };
+  async findMany(personIds: readonly string[]): Promise<ReadonlyMap<string, NotificationPreferences>> {
+    if (personIds.length === 0) return new Map();
+    const docs = await this.collection.find({ _id: { $in: personIds.map(keyOf) } }).toArray();
+    return new Map(docs.map((d) => [d.personId, { personId: d.personId, channels: d.channels, quietHours: d.quietHours, urgentBreaksQuietHours: d.urgentBreaksQuietHours, digests: d.digests }]));
   }
 
   async save(preferences: NotificationPreferences, now: number): Promise<void> {

@@ -1,6 +1,7 @@
-import { collectionIndexes, index, isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
 import type { Collection, Connection, Types } from 'mongoose';
 import { WindowSlots } from '../application/planner/window-slots.port';
+import type { SlotTake } from '../application/planner/window-slots.port';
 import { NotificationErrorCode, notificationError } from '../domain';
 
 interface SlotWindowDocument {
@@ -13,6 +14,7 @@ interface SlotWindowDocument {
 const COLLECTION = 'notification_delivery_slots';
 /** Concurrent first takes of one window race on its insert: the losers read and retry (a handful suffices). */
 const ATTEMPTS = 5;
+const windowIdOf = (take: SlotTake): Types.ObjectId => objectIdFromKey('notification-slots', take.counter, String(take.windowStart));
 
 /**
  * The planner's storm and rate-limit windows, shared by every replica: one document per (counter,
@@ -29,25 +31,36 @@ export class WindowSlotRepository extends WindowSlots {
     this.collection = connection.collection<SlotWindowDocument>(COLLECTION);
   }
 
-  async take(counter: string, windowStart: number, windowEnd: number, itemKey: string, limit: number): Promise<boolean> {
-    const _id = objectIdFromKey('notification-slots', counter, String(windowStart));
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.collection.findOneAndUpdate(
-          { _id, keys: { $ne: itemKey }, count: { $lt: limit } },
-          { $push: { keys: itemKey }, $inc: { count: 1 }, $setOnInsert: { endsAt: new Date(windowEnd) } },
-          { upsert: true },
-        );
-        return true;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
+  /**
+   * Every take as one conditional upsert in one unordered bulkWrite (one server applies them in the
+   * order given; across replicas, as with concurrent takes, any order may win). One refused as a duplicate key did not take a slot there: the window holds it already,
+   * is full, or another take won its insert; those are read back, and the last kind is tried again.
+   */
+  async takeMany(takes: readonly SlotTake[]): Promise<boolean[]> {
+    const answers: (boolean | undefined)[] = takes.map(() => undefined);
+    let open = takes.map((_, i) => i);
+    for (let attempt = 1; open.length > 0; attempt += 1) {
+      const asked = open.map((i) => ({ i, take: takes[i] as SlotTake, _id: windowIdOf(takes[i] as SlotTake) }));
+      const ops = asked.map(({ take, _id }) => ({
+        updateOne: { filter: { _id, keys: { $ne: take.itemKey }, count: { $lt: take.limit } }, update: { $push: { keys: take.itemKey }, $inc: { count: 1 }, $setOnInsert: { endsAt: new Date(take.windowEnd) } }, upsert: true },
+      }));
+      const refused = await unorderedWriteDuplicates((options) => this.collection.bulkWrite(ops, options));
+      asked.forEach(({ i }, at) => {
+        if (!refused.has(at)) answers[i] = true;
+      });
+      const recheck = asked.filter((_, at) => refused.has(at));
+      if (recheck.length === 0) break;
+      const windows = new Map((await this.collection.find({ _id: { $in: recheck.map((r) => r._id) } }).toArray()).map((w) => [w._id.toHexString(), w]));
+      open = [];
+      for (const { i, take, _id } of recheck) {
+        const window = windows.get(_id.toHexString());
+        if (window?.keys.includes(take.itemKey) === true) answers[i] = true;
+        else if (window !== undefined && window.count >= take.limit) answers[i] = false;
+        else open.push(i);
       }
-      // The window exists and did not take the item: it holds it already, it is full, or another take won the insert.
-      const window = await this.collection.findOne({ _id });
-      if (window?.keys.includes(itemKey) === true) return true;
-      if (window !== null && window.count >= limit) return false;
-      if (attempt >= ATTEMPTS) throw notificationError(NotificationErrorCode.Conflict, `window ${counter}@${windowStart}: ${ATTEMPTS} concurrent takes lost the race`);
+      if (open.length > 0 && attempt >= ATTEMPTS) throw notificationError(NotificationErrorCode.Conflict, `${open.length} window takes lost ${ATTEMPTS} concurrent races`);
     }
+    return answers.map((answer) => answer === true);
   }
 
   async purgeEnded(now: number): Promise<number> {

@@ -1,6 +1,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import { notificationError, NotificationErrorCode } from '../../domain';
 import type { Notice, PersonRecipient, RenderedMessage } from '../../domain';
+import { claimedDelivery } from '../../domain/delivery';
 import type { AttemptOutcome } from '../../domain/delivery';
 import { specNotice } from '../../domain/delivery/test-fixtures/spec-notice';
 import { SPEC_NOTIFICATION_SETTINGS } from '../../test-fixtures/spec-notification-settings';
@@ -22,8 +23,8 @@ const notice = (over: Partial<Notice> = {}): Notice => specNotice({ recipient: a
 
 class FakePlanner extends DeliveryPlanner {
   readonly plans = new Map<string, DeliveryPlan>();
-  plan(n: Notice): Promise<DeliveryPlan> {
-    return Promise.resolve(this.plans.get(`${n.key}/${n.channel}`) ?? { kind: 'send' });
+  planMany(notices: readonly Notice[]): Promise<DeliveryPlan[]> {
+    return Promise.resolve(notices.map((n) => this.plans.get(`${n.key}/${n.channel}`) ?? { kind: 'send' }));
   }
 }
 class FakeRenderer extends MessageRenderer {
@@ -78,6 +79,21 @@ describe('DeliveryIntakeService', () => {
     const id = deliveryId('evt-1', alice, 'email');
     expect(mail.sent[0]).toMatchObject({ to: 'alice@contoso.example', messageId: `<d.${id}@itsm.test>`, subject: '[INC0000001] Assigned to you' });
     expect(await store.find(id)).toMatchObject({ state: 'sent', attempts: 1, lease: null });
+  });
+
+  it('plans and claims one call\'s notices together, and sends only those this call claimed (another replica claimed the rest in between)', async () => {
+    const planMany = jest.spyOn(planner, 'planMany');
+    const claimMany = jest.spyOn(store, 'claimMany');
+    const people = ['n-a', 'n-b', 'n-c'].map((personId): PersonRecipient => ({ ...alice, personId, email: `${personId}@contoso.example` }));
+    const raced = deliveryId('evt-1', people[1] as PersonRecipient, 'email');
+    // The replica's claim lands after this call found nothing claimed.
+    jest.spyOn(store, 'claimed').mockResolvedValueOnce(new Set());
+    await store.claimMany([claimedDelivery(raced, notice({ recipient: people[1] }), { kind: 'suppress', reason: 'preference_off' }, T0)]);
+    claimMany.mockClear();
+    await intake.accept(people.map((recipient) => notice({ recipient })), T0);
+    expect(planMany).toHaveBeenCalledTimes(1);
+    expect(claimMany).toHaveBeenCalledTimes(1);
+    expect(mail.sent.map((m) => m.to).sort()).toEqual(['n-a@contoso.example', 'n-c@contoso.example']);
   });
 
   it('records a failing channel as retrying (never throws), and the sweeper resends it when due with the same message id', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Notice, RenderedMessage } from '../../domain';
 import { NotificationError } from '../../domain';
 import { claimedDelivery } from '../../domain/delivery';
-import type { ClaimDecision, Delivery } from '../../domain/delivery';
+import type { ClaimDecision } from '../../domain/delivery';
 import { NOTIFICATION_SETTINGS } from '../../notification-env';
 import type { NotificationSettings } from '../../notification-env';
 import { mailMessageId } from '../channels/email/mail-message';
@@ -45,23 +45,26 @@ export class DeliveryIntakeService extends DeliveryIntake {
     super();
   }
 
+  /** One claimed-check, one plan of every notice (the planner reads each person once), one claim of them all; then the sends, at once. */
   async accept(notices: readonly Notice[], now: number): Promise<void> {
     const fresh = new Map<string, Notice>();
     for (const notice of notices) fresh.set(deliveryId(notice.key, notice.recipient, notice.channel), notice);
     const known = await this.store.claimed([...fresh.keys()]);
-    const toSend: Delivery[] = [];
-    for (const [id, notice] of fresh) {
-      if (known.has(id)) continue;
-      const delivery = claimedDelivery(id, notice, await this.decide(id, notice, now), now);
-      if ((await this.store.claim(delivery)) && delivery.state === 'sending') toSend.push(delivery);
-    }
+    const pending = [...fresh].filter(([id]) => !known.has(id));
+    const reachable = pending.filter(([, notice]) => unreachable(notice) === null);
+    const planned = reachable.length === 0 ? [] : await this.planner.planMany(reachable.map(([, notice]) => notice), now);
+    const planOf = new Map(reachable.map(([id], i) => [id, planned[i]] as const));
+    const deliveries = await Promise.all(pending.map(async ([id, notice]) => claimedDelivery(id, notice, await this.decide(id, notice, planOf.get(id), now), now)));
+    const claimed = await this.store.claimMany(deliveries);
+    const toSend = deliveries.filter((delivery) => claimed.has(delivery.id) && delivery.state === 'sending');
     await Promise.all(toSend.map((delivery) => this.attempts.attempt(delivery, now)));
   }
 
-  private async decide(id: string, notice: Notice, now: number): Promise<ClaimDecision> {
+  /** What becomes of a notice: suppressed when it cannot reach its recipient at all, else what the planner's `plan` says. */
+  private async decide(id: string, notice: Notice, plan: DeliveryPlan | undefined, now: number): Promise<ClaimDecision> {
     const reason = unreachable(notice);
     if (reason !== null) return { kind: 'suppress', reason };
-    const plan = await this.planner.plan(notice, now);
+    if (plan === undefined) throw new Error(`the planner answered no plan for notice ${notice.key}`);
     switch (plan.kind) {
       case 'suppress':
         return { kind: 'suppress', reason: plan.reason };

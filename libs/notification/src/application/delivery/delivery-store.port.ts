@@ -19,8 +19,12 @@ export interface DeliveryPageRequest {
 export abstract class DeliveryStore {
   /** The ids among `ids` already claimed. */
   abstract claimed(ids: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Inserts each delivery unless its id is claimed: the ids this call claimed. */
+  abstract claimMany(deliveries: readonly Delivery[]): Promise<ReadonlySet<string>>;
   /** Inserts the delivery unless its id is claimed: true when this call claimed it. */
-  abstract claim(delivery: Delivery): Promise<boolean>;
+  async claim(delivery: Delivery): Promise<boolean> {
+    return (await this.claimMany([delivery])).has(delivery.id);
+  }
   abstract find(id: string): Promise<Delivery | null>;
   /** Replaces a delivery after an attempt; only while `owner` still holds its lease (false: another replica took it over). */
   abstract settle(delivery: Delivery, owner: string): Promise<boolean>;

@@ -76,6 +76,17 @@ describe('notification delivery on the peers', () => {
     expect(await store.find(id)).toMatchObject({ state: 'failed', reason: 'bounced 5.1.1: user unknown' });
   });
 
+  it('claims a batch in one unordered insert: ids claimed before (here, or by a concurrent batch) are not this call\'s', async () => {
+    const now = Date.now();
+    const claim = (key: string, to: PersonRecipient) => claimedDelivery(deliveryId(key, to, 'email'), notice(key, to), { kind: 'suppress', reason: 'preference_off' }, now);
+    const [first, second, third] = [claim('evt-batch-1', alice), claim('evt-batch-2', alice), claim('evt-batch-3', bob)] as const;
+    expect(await store.claimMany([second])).toEqual(new Set([second.id]));
+    expect(await store.claimMany([first, second, third])).toEqual(new Set([first.id, third.id]));
+    const racing = [claim('evt-batch-4', alice), claim('evt-batch-5', bob)];
+    const answers = await Promise.all([store.claimMany(racing), store.claimMany([...racing].reverse()), store.claimMany([])]);
+    expect(answers.flatMap((claimed) => [...claimed]).sort()).toEqual(racing.map((d) => d.id).sort());
+  });
+
   it('resends a claim whose sender died between claim and send, after its lease, with the same Message-ID', async () => {
     const n = notice('evt-orphan-1', bob);
     const id = deliveryId('evt-orphan-1', bob, 'email');

@@ -3,13 +3,14 @@ import { DigestStore } from '../digests/digest-store.port';
 import type { ClaimedDigest, DigestEntry } from '../digests/digest-store.port';
 import { PreferenceStore } from '../preferences/preference-store.port';
 import { WindowSlots } from './window-slots.port';
+import type { SlotTake } from './window-slots.port';
 
 /** The planner's stores in memory, with the Mongo repositories' rules: what unit specs run the planner against. */
 export class InMemoryPreferenceStore extends PreferenceStore {
   readonly saved = new Map<string, NotificationPreferences>();
 
-  find(personId: string): Promise<NotificationPreferences | null> {
-    return Promise.resolve(this.saved.get(personId) ?? null);
+  findMany(personIds: readonly string[]): Promise<ReadonlyMap<string, NotificationPreferences>> {
+    return Promise.resolve(new Map(personIds.flatMap((id) => { const saved = this.saved.get(id); return saved === undefined ? [] : [[id, saved] as const]; })));
   }
 
   save(preferences: NotificationPreferences): Promise<void> {
@@ -21,12 +22,16 @@ export class InMemoryPreferenceStore extends PreferenceStore {
 export class InMemoryWindowSlots extends WindowSlots {
   private readonly windows = new Map<string, { readonly end: number; readonly keys: string[] }>();
 
-  take(counter: string, windowStart: number, windowEnd: number, itemKey: string, limit: number): Promise<boolean> {
-    const id = `${counter}@${windowStart}`;
-    const window = this.windows.get(id) ?? { end: windowEnd, keys: [] };
-    this.windows.set(id, window);
-    if (!window.keys.includes(itemKey) && window.keys.length < limit) window.keys.push(itemKey);
-    return Promise.resolve(window.keys.includes(itemKey));
+  takeMany(takes: readonly SlotTake[]): Promise<boolean[]> {
+    return Promise.resolve(
+      takes.map(({ counter, windowStart, windowEnd, itemKey, limit }) => {
+        const id = `${counter}@${windowStart}`;
+        const window = this.windows.get(id) ?? { end: windowEnd, keys: [] };
+        this.windows.set(id, window);
+        if (!window.keys.includes(itemKey) && window.keys.length < limit) window.keys.push(itemKey);
+        return window.keys.includes(itemKey);
+      }),
+    );
   }
 
   purgeEnded(now: number): Promise<number> {

@@ -101,4 +101,19 @@ describe('the delivery planner on its stores (preferences, digests, windows)', (
     expect(await slots.purgeEnded(start + 600_001)).toBeGreaterThanOrEqual(1);
     expect(await slots.take('rate|spec|email', start, start + 600_000, 'k-other', 5)).toBe(true);
   });
+
+  it('takes a batch of slots in one write, in order within a window, and gives each slot once across concurrent batches', async () => {
+    const slots = context.app.get(WindowSlots);
+    const start = Date.now() + 71 * DAY_MS;
+    const take = (counter: string, itemKey: string, limit = 3) => ({ counter, windowStart: start, windowEnd: start + 600_000, itemKey, limit });
+    const batch = [take('storm|a', 'a1'), take('storm|b', 'b1'), take('storm|a', 'a2'), take('storm|a', 'a1'), take('storm|a', 'a3'), take('storm|a', 'a4'), take('storm|b', 'b2', 1)];
+    expect(await slots.takeMany(batch)).toEqual([true, true, true, true, true, false, false]);
+    expect(await slots.takeMany(batch)).toEqual([true, true, true, true, true, false, false]);
+    expect(await slots.takeMany([])).toEqual([]);
+    const racing = Array.from({ length: 8 }, (_, i) => take('rate|race', `r${i}`, 4));
+    const asked = [racing, [...racing].reverse(), racing.slice(2)];
+    const answers = await Promise.all(asked.map((takes) => slots.takeMany(takes)));
+    const winners = new Set(asked.flatMap((takes, n) => takes.filter((_, at) => answers[n]?.[at] === true).map((t) => t.itemKey)));
+    expect(winners.size).toBe(4);
+  });
 });

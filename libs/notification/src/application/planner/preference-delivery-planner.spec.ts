@@ -27,8 +27,9 @@ async function setup(preferences: Record<string, PreferencesInput> = {}) {
   for (const [personId, input] of Object.entries(preferences)) await store.save(parsePreferences(personId, input));
   const digests = new InMemoryDigestStore();
   const warnings: unknown[] = [];
-  const planner = new PreferenceDeliveryPlanner(directory, store, digests, new InMemoryWindowSlots(), plannerSettingsFrom(SPEC_NOTIFICATION_SETTINGS), { warn: (obj: unknown) => warnings.push(obj) } as never);
-  return { planner, digests, warnings };
+  const slots = new InMemoryWindowSlots();
+  const planner = new PreferenceDeliveryPlanner(directory, store, digests, slots, plannerSettingsFrom(SPEC_NOTIFICATION_SETTINGS), { warn: (obj: unknown) => warnings.push(obj) } as never);
+  return { planner, digests, warnings, directory, store, slots };
 }
 
 const nights = { startMinute: 22 * 60, endMinute: 7 * 60 };
@@ -100,6 +101,24 @@ describe('PreferenceDeliveryPlanner', () => {
     expect([...digests.digests.values()][0]?.entries).toHaveLength(3);
     // On-call pages are never coalesced.
     for (let i = 0; i < 7; i += 1) expect(await planner.plan(notice(`p${i}`, { rootId: 'inc-page', category: 'on_call', urgent: true }), noon)).toEqual({ kind: 'send' });
+  });
+
+  it('plans many notices with one directory read, one preferences read, one storm and one rate take, each person’s in their order as one by one', async () => {
+    const { planner, directory, store, slots } = await setup({ 'n-bob': { channels: [{ category: 'update', email: false, inApp: true }], quietHours: null, digests: [] } });
+    const people = jest.spyOn(directory, 'people');
+    const preferences = jest.spyOn(store, 'findMany');
+    const takes = jest.spyOn(slots, 'takeMany');
+    const storm = Array.from({ length: 7 }, (_, i) => notice(`m${i}`, { rootId: 'inc-major' }));
+    const others = [notice('g1', { recipient: person('n-gone') }), notice('e1', { recipient: { kind: 'endpoint', endpointId: 'ep' }, channel: 'webhook' }), notice('b1', { recipient: person('n-bob'), category: 'update' }), notice('b2', { recipient: person('n-bob') })];
+    const plans = await planner.planMany([...storm.slice(0, 3), ...others, ...storm.slice(3)], noon);
+    expect(people).toHaveBeenCalledTimes(1);
+    expect(preferences).toHaveBeenCalledTimes(1);
+    expect(takes).toHaveBeenCalledTimes(2);
+    expect(plans.slice(3, 7)).toEqual([{ kind: 'suppress', reason: 'inactive_recipient' }, { kind: 'send' }, { kind: 'suppress', reason: 'preference_off' }, { kind: 'send' }]);
+    const alices = [...plans.slice(0, 3), ...plans.slice(7)];
+    expect(alices.map((p) => p.kind)).toEqual(['send', 'send', 'send', 'send', 'send', 'digest', 'digest']);
+    expect(await planner.planMany([], noon)).toEqual([]);
+    expect(people).toHaveBeenCalledTimes(1);
   });
 
   it('defers mail past 30 per person in 10 minutes to the next window, never drops it', async () => {

@@ -18,7 +18,13 @@ export type DeliveryPlan =
   | { readonly kind: 'digest'; readonly digestId: string; readonly at: number }
   | { readonly kind: 'suppress'; readonly reason: SuppressionReason };
 
-/** Decides how and when one notice reaches its recipient (people's preferences, quiet hours, digests, storms). */
+/** Decides how and when notices reach their recipients (people's preferences, quiet hours, digests, storms). */
 export abstract class DeliveryPlanner {
-  abstract plan(notice: Notice, now: number): Promise<DeliveryPlan>;
+  /** The plan of each notice, in the order given (notices to one person are planned in that order). */
+  abstract planMany(notices: readonly Notice[], now: number): Promise<DeliveryPlan[]>;
+  async plan(notice: Notice, now: number): Promise<DeliveryPlan> {
+    const [plan] = await this.planMany([notice], now);
+    if (plan === undefined) throw new Error('planMany answered no plan for one notice');
+    return plan;
+  }
 }

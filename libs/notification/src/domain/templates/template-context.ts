@@ -23,16 +23,31 @@ export type TemplateData = Readonly<Record<string, unknown>>;
 
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null)) as unknown;
 
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+/** Formatters by locale and zone (building one costs more than formatting); bounded: cleared when full. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 512;
+
+/** The formatter of `locale` in `timeZone`; UTC in English when either is unknown to Intl. */
+function dateTimeFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  const cached = formatters.get(key);
+  if (cached !== undefined) return cached;
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone });
+  } catch {
+    formatter = new Intl.DateTimeFormat('en', { ...DATE_TIME_OPTIONS, timeZone: 'UTC' });
+  }
+  if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+  formatters.set(key, formatter);
+  return formatter;
+}
+
 /** A date-time in `locale` and `timeZone` ("3 Dec 2026, 12:33 CET"); text that is no date stays as it is. */
 export function formatDateTime(iso: string, locale: string, timeZone: string): string {
   const at = Date.parse(iso);
-  if (Number.isNaN(at)) return iso;
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(at);
-  } catch {
-    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(at);
-  }
+  return Number.isNaN(at) ? iso : dateTimeFormatter(locale, timeZone).format(at);
 }
 
 const ticketData = (ticket: TicketRef): TemplateData => ({ number: ticket.number, title: ticket.title, link: ticket.link, topic: ticket.topic, id: ticket.id });

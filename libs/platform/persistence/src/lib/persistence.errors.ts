@@ -30,3 +30,29 @@ export function isDuplicateKeyError(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   return code === 11000 || (typeof message === 'string' && /duplicate key/i.test(message));
 }
+
+interface WriteErrorLike {
+  readonly index: number;
+  readonly code?: number;
+  readonly errmsg?: string;
+  readonly err?: { readonly code?: number; readonly errmsg?: string };
+}
+
+/**
+ * The indexes of the operations an unordered insertMany or bulkWrite refused as duplicate keys
+ * (already there): an empty set when none was. Any other write error is thrown as it came.
+ */
+export async function unorderedWriteDuplicates(write: (options: { ordered: false }) => Promise<unknown>): Promise<ReadonlySet<number>> {
+  const present = new Set<number>();
+  try {
+    await write({ ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
+    if (writeErrors === undefined) throw error;
+    for (const e of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
+      if (!isDuplicateKeyError({ code: e.code ?? e.err?.code, message: e.errmsg ?? e.err?.errmsg })) throw error;
+      present.add(e.index);
+    }
+  }
+  return present;
+}

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import { collectionIndexes, index, isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import { collectionIndexes, index, unorderedWriteDuplicates, objectIdFromKey } from '@itsm/platform/persistence';
 import type { CollectionIndexes } from '@itsm/platform/persistence';
 import type { Connection, Types } from 'mongoose';
 import type { TimerClaim, TimerClaimStore } from './timer-claims';
@@ -33,13 +33,6 @@ interface CheckpointDocument {
   publishedThrough?: Date;
   /** Bumped by every replica that loads the partition's timers. */
   epoch?: number;
-}
-
-interface WriteErrorLike {
-  readonly index: number;
-  readonly code?: number;
-  readonly errmsg?: string;
-  readonly err?: { readonly code?: number; readonly errmsg?: string };
 }
 
 /**
@@ -83,17 +76,7 @@ export class MongoTimerClaimStore implements TimerClaimStore {
     const claimed = new Set<string>();
     if (claims.length === 0) return claimed;
     const docs = claims.map((c): ClaimDocument => ({ _id: this.claimId(c.timerKey, c.key), [this.field]: c.timerKey, key: c.key, partition: c.partition, claimedAt: c.claimedAt, envelope: c.envelope }));
-    const taken = new Set<number>();
-    try {
-      await this.claims.insertMany(docs, { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
-      if (writeErrors === undefined) throw error;
-      for (const e of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
-        if (!isDuplicateKeyError({ code: e.code ?? e.err?.code, message: e.errmsg ?? e.err?.errmsg })) throw error;
-        taken.add(e.index);
-      }
-    }
+    const taken = await unorderedWriteDuplicates((options) => this.claims.insertMany(docs, options));
     claims.forEach((c, i) => {
       if (!taken.has(i)) claimed.add(claimKey(c.timerKey, c.key));
     });

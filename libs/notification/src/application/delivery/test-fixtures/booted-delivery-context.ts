@@ -9,8 +9,8 @@ import type { DeliveryTuning } from '../delivery-tuning';
 
 /** Sends everything now (the preferences part's planner is not in this part). */
 class SendEverything extends DeliveryPlanner {
-  plan(): Promise<DeliveryPlan> {
-    return Promise.resolve({ kind: 'send' });
+  planMany(notices: readonly Notice[]): Promise<DeliveryPlan[]> {
+    return Promise.resolve(notices.map((): DeliveryPlan => ({ kind: 'send' })));
   }
 }
 

@@ -13,10 +13,14 @@ export class InMemoryDeliveryStore extends DeliveryStore {
     return Promise.resolve(new Set(ids.filter((id) => this.rows.has(id))));
   }
 
-  claim(delivery: Delivery): Promise<boolean> {
-    if (this.rows.has(delivery.id)) return Promise.resolve(false);
-    this.rows.set(delivery.id, delivery);
-    return Promise.resolve(true);
+  claimMany(deliveries: readonly Delivery[]): Promise<ReadonlySet<string>> {
+    const claimed = new Set<string>();
+    for (const delivery of deliveries) {
+      if (this.rows.has(delivery.id)) continue;
+      this.rows.set(delivery.id, delivery);
+      claimed.add(delivery.id);
+    }
+    return Promise.resolve(claimed);
   }
 
   find(id: string): Promise<Delivery | null> {
