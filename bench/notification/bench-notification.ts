@@ -9,10 +9,11 @@
  */
 import { round, showLatency } from '@itsm/bench-cmdb';
 import { childPid, loadAverage, procCpuMs } from '@itsm/bench-soak';
+import { notificationTopic } from '@itsm/contracts';
 import { AuthEnv, issueDevToken } from '@itsm/platform/auth';
 import { loadConfig } from '@itsm/platform/config';
 import { freePort, startEmbeddedMongo } from '@itsm/platform/persistence';
-import { SmtpSink, startKafkaPeer, WebhookReceiver } from '@itsm/testing';
+import { contractSizedTopics, SmtpSink, startKafkaPeer, WebhookReceiver } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -49,7 +50,8 @@ function show(run: RunFigures): void {
 async function main(): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-notification-'));
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  const kafka = await startKafkaPeer();
+  // itsm.notification.v1 with the contract's partitions (the service refuses another count, as deploy/ never gives it).
+  const kafka = await startKafkaPeer({ topics: contractSizedTopics(notificationTopic) });
   cleanup.push(() => kafka.stop());
   const embedded = process.env['MONGO_URL'] ? undefined : await startEmbeddedMongo();
   if (embedded) cleanup.push(() => embedded.stop());

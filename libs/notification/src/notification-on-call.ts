@@ -21,6 +21,7 @@ import { EscalationAckLinks } from './application/escalation-ack-links';
 import { EscalationAckLookup } from './application/escalation-ack-links-lookup';
 import { EscalationCommands } from './application/escalation-commands';
 import { EscalationTargets } from './application/escalation-targets';
+import { EscalationPartitionsCheck } from './application/escalation-timers/escalation-partitions-check';
 import { ESCALATION_TIMER_CLAIMS, EscalationTimers } from './application/escalation-timers/escalation-timers';
 import { ScheduledOnCallRoster } from './application/on-call-schedule-roster';
 import { EscalationStore } from './application/ports/escalation-store.port';
@@ -65,6 +66,8 @@ export const NOTIFICATION_ON_CALL_PROVIDERS: readonly Provider[] = [
     useFactory: (store: EscalationRepository, claims: TimerClaimStore, bus: EventBus<readonly TopicDefinition[]>, clock: Clock, logger: Logger) =>
       new EscalationTimers({ store, claims, publish: (envelopes) => bus.publishEnvelopes(notificationTopic.name, envelopes), clock, logger }),
   },
+  // Before anything consumes: itsm.notification.v1 must have the partitions escalations are placed by.
+  { provide: EscalationPartitionsCheck, inject: [EVENT_BUS, PINO_LOGGER], useFactory: (bus: EventBus<readonly TopicDefinition[]>, logger: Logger) => new EscalationPartitionsCheck(bus, logger) },
   EscalationTargets,
   EscalationCommands,
   StartEscalationHandler,

@@ -1,4 +1,5 @@
 import { directoryTopic, notificationTopic } from '@itsm/contracts';
+import { DLQ_HEADERS } from '@itsm/platform/messaging';
 import { bootContextForSpec } from '@itsm/platform/service';
 import type { SpecContext } from '@itsm/platform/service';
 import { DirectoryFeed, expectEventually, NotificationFeed, testPeers } from '@itsm/testing';
@@ -48,9 +49,11 @@ describe('notification replies to incidents', () => {
     ]));
   });
 
-  it('refuses a person who may not comment and an unknown incident, then goes on', async () => {
+  it('dead-letters a person who may not see the incident, an unknown person and an unknown incident, all INCIDENT.NOT_FOUND (as catalogue replies), then goes on', async () => {
     await context.bus.publishEnvelopes(notificationTopic.name, [reply('r-outsider', 'p-outsider', 'Not mine.'), reply('r-unknown', 'p-gone', 'Who am I?'), reply('r-lost', 'p-caller', 'Lost.', '0123456789abcdef01234567')]);
     await context.bus.publishEnvelopes(notificationTopic.name, [reply('r-caller-2', 'p-caller', 'Thanks!')]);
     await expectEventually(() => expect(notesAdded().map((event) => (event.data as { noteId: string }).noteId)).toEqual(['r-caller-1', 'r-agent-1', 'r-caller-2']));
+    const deadLetterCodes = () => context.bus.records(`${notificationTopic.name}.dlq`).map((record) => String(record.headers[DLQ_HEADERS.reason]).replace(/^MessagingError: /, '').split(':')[0]);
+    await expectEventually(() => expect(deadLetterCodes()).toEqual(['INCIDENT.NOT_FOUND', 'INCIDENT.NOT_FOUND', 'INCIDENT.NOT_FOUND']));
   });
 });

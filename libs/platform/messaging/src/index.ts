@@ -7,6 +7,7 @@ export * from './lib/key-partition';
 export * from './lib/messaging.errors';
 export * from './lib/coded-error-delivery';
 export * from './lib/ticket-replies';
+export * from './lib/topic-partitions';
 export * from './lib/outbox/aggregate-envelopes';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/messaging-observability';

@@ -1,4 +1,4 @@
-import { MINUTE_MS } from '@itsm/recurrence';
+import { MINUTE_MS, offsetAt, wallToUtc } from '@itsm/recurrence';
 import type { PersonChannel } from '../notice';
 import type { DigestSchedule } from '../preferences';
 import { nextLocal } from '../preferences';
@@ -15,10 +15,28 @@ export interface DigestWindow {
 }
 
 const HOUR_MS = 60 * MINUTE_MS;
+const QUARTER_MS = 15 * MINUTE_MS;
+/** Quarter hours looked at for the next local full hour: an hour and a DST change's worth. */
+const QUARTERS_AHEAD = 8;
 
 /**
- * The scheduled digest `now` falls in: hourly ones go out at the next full UTC hour (the local full
- * hour wherever the offset is whole hours), daily ones at the next local `atMinute` in `zone`.
+ * The first instant after `now` at which the local clock in `zone` shows a full hour. Every offset in
+ * use is a whole number of quarter hours (+05:30 Kolkata, +05:45 Kathmandu, +09:30/+10:30 Adelaide),
+ * so the candidates are the next quarter hours of UTC; an hour repeated when the clocks go back has
+ * its own full hour. An offset off the quarter hours (a historic local mean time) takes the next
+ * full hour on the local wall clock.
+ */
+export function nextLocalHour(zone: string, now: number): number {
+  const first = (Math.floor(now / QUARTER_MS) + 1) * QUARTER_MS;
+  for (let at = first; at < first + QUARTERS_AHEAD * QUARTER_MS; at += QUARTER_MS) {
+    if ((((at + offsetAt(zone, at)) % HOUR_MS) + HOUR_MS) % HOUR_MS === 0) return at;
+  }
+  return wallToUtc(zone, (Math.floor((now + offsetAt(zone, now)) / HOUR_MS) + 1) * HOUR_MS);
+}
+
+/**
+ * The scheduled digest `now` falls in: hourly ones go out at the person's next local full hour in
+ * `zone` (10:30 UTC in Kolkata, 10:15 UTC in Kathmandu), daily ones at the next local `atMinute`.
  * Null when the schedule is off.
  */
 export function scheduledDigestWindow(schedule: DigestSchedule, zone: string, now: number): DigestWindow | null {
@@ -26,7 +44,7 @@ export function scheduledDigestWindow(schedule: DigestSchedule, zone: string, no
     case 'off':
       return null;
     case 'hourly': {
-      const at = (Math.floor(now / HOUR_MS) + 1) * HOUR_MS;
+      const at = nextLocalHour(zone, now);
       return { kind: 'hourly', window: String(at), at };
     }
     case 'daily': {

@@ -69,4 +69,6 @@ export interface EventBus<Ts extends readonly TopicDefinition[] = readonly Topic
   close(): Promise<void>;
   /** True while connected and every consumer group is running (readiness). */
   isHealthy(): boolean;
+  /** The partitions `topic` has, undefined while it does not exist: a metadata read, never a creation. */
+  partitionCount(topic: string): Promise<number | undefined>;
 }

@@ -43,4 +43,8 @@ export class ServiceScopedBus implements EventBus<Topics> {
   isHealthy(): boolean {
     return this.bus.isHealthy();
   }
+
+  partitionCount(topic: string): Promise<number | undefined> {
+    return this.bus.partitionCount(topic);
+  }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startKafkaPeer } from './kafka-peer';
+import { contractSizedTopics, startKafkaPeer } from './kafka-peer';
 import { startMongoPeer } from './mongo-peer';
 import { PEERS_ENV } from './test-peers';
 
@@ -11,7 +11,7 @@ import { PEERS_ENV } from './test-peers';
 export default async function globalSetup(): Promise<void> {
   // Topics are auto-created with 4 partitions; one whose key placement a context computes from the contract's partition count
   // (escalation timers: keyPartition over itsm.notification.v1's 12) is created with that count, as deploy/ creates it.
-  const topics = [`${notificationTopic.name}:${notificationTopic.partitions}`];
+  const topics = contractSizedTopics(notificationTopic);
   const [kafka, mongo] = await Promise.all([startKafkaPeer({ topics }), startMongoPeer(process.env['MONGO_URL'])]);
   process.env[PEERS_ENV.kafka] = kafka.brokers.join(',');
   process.env[PEERS_ENV.mongo] = mongo.url;

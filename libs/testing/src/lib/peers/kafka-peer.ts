@@ -1,3 +1,4 @@
+import type { TopicDefinition } from '@itsm/contracts';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,15 @@ function repositoryRoot(): string {
 
 const ROOT = repositoryRoot();
 const BINARY = join(ROOT, 'dist/tools/kafka-mock');
+
+/**
+ * The peer's `topics` entries creating each topic with its contract's partitions, as deploy/ creates
+ * them: for topics whose key placement a context computes from that count (escalation timers place
+ * by itsm.notification.v1's, and the notification service refuses another count).
+ */
+export function contractSizedTopics(...topics: readonly TopicDefinition[]): string[] {
+  return topics.map((topic) => `${topic.name}:${topic.partitions}`);
+}
 
 export interface KafkaPeer {
   readonly brokers: string[];

@@ -39,7 +39,10 @@ describe('AddRequestReplyHandler (a notification reply becomes a comment on a re
       await expect(handler.execute(new AddRequestReplyCommand(ordered.id, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: CatalogueErrorCode.NotFound, details: { requestId: ordered.id } });
     }
     for (const personId of ['p-gone', 'p-unknown']) {
-      await expect(handler.execute(new AddRequestReplyCommand(ordered.id, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: CatalogueErrorCode.NotFound, details: { personId } });
+      // The same answer whether the request exists or not (as incident replies answer): an outsider learns nothing of it.
+      for (const requestId of [ordered.id, 'ffffffffffffffffffffffff']) {
+        await expect(handler.execute(new AddRequestReplyCommand(requestId, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: CatalogueErrorCode.NotFound, details: { personId } });
+      }
     }
     await expect(handler.execute(new AddRequestReplyCommand('ffffffffffffffffffffffff', 'r-3', 'p-requester', 'Hello?'))).rejects.toMatchObject({ code: CatalogueErrorCode.NotFound });
     expect(commentEvents()).toEqual([]);

@@ -52,13 +52,16 @@ describe('AddReplyCommentHandler (a notification reply becomes a comment)', () =
     expect((await store.load(incident.id))?.aggregate.notes[0]?.authorId).toBe('u-agent');
   });
 
-  it('refuses a person who may not see the incident as the policy does (INCIDENT.NOT_FOUND), a deactivated or unknown one (INCIDENT.FORBIDDEN), saving nothing', async () => {
+  it('refuses a person who may not see the incident as the policy does, and a deactivated or unknown one, with INCIDENT.NOT_FOUND as for an unknown incident (as catalogue replies do), saving nothing', async () => {
     const { incident, store, handler } = setup();
     for (const personId of ['p-stranger', 'p-supplier']) {
       await expect(handler.execute(new AddReplyCommentCommand(incident.id, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: IncidentErrorCode.NotFound });
     }
     for (const personId of ['p-gone', 'p-unknown']) {
-      await expect(handler.execute(new AddReplyCommentCommand(incident.id, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: IncidentErrorCode.Forbidden });
+      // The same answer whether the incident exists or not: an outsider learns nothing of it.
+      for (const incidentId of [incident.id, 'no-such-incident']) {
+        await expect(handler.execute(new AddReplyCommentCommand(incidentId, `r-${personId}`, personId, 'Hello?'))).rejects.toMatchObject({ code: IncidentErrorCode.NotFound, details: { personId } });
+      }
     }
     expect(store.saved).toEqual([]);
   });

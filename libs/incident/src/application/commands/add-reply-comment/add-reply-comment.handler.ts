@@ -9,10 +9,11 @@ import { replyViewer } from './reply-viewer';
 /**
  * Adds a notification reply as the replying person's comment (the note's id is the reply's id, so a
  * redelivered reply finds its note and changes nothing). The person acts under the incident's
- * access policy (`replyViewer`, then `assertMayRun` as for the portal): an unknown or deactivated
- * person, or one who sees the incident but may not comment, is INCIDENT.FORBIDDEN; one who may not
- * see it (not its caller, not staff, a supplier not assigned) INCIDENT.NOT_FOUND, as an unknown
- * incident is (no existence leak). The consumer dead-letters each with its code.
+ * access policy (`replyViewer`, then `assertMayRun` as for the portal): one who sees the incident
+ * but may not comment is INCIDENT.FORBIDDEN; an unknown or deactivated person, and one who may not
+ * see it (not its caller, not staff, a supplier not assigned), INCIDENT.NOT_FOUND, as an unknown
+ * incident is: an outsider gets one answer whether the incident exists or not (the catalogue's
+ * request replies answer the same). The consumer dead-letters each with its code.
  */
 @Injectable()
 export class AddReplyCommentHandler {
@@ -23,7 +24,7 @@ export class AddReplyCommentHandler {
 
   async execute(command: AddReplyCommentCommand): Promise<boolean> {
     const person = await this.authors.person(command.personId);
-    if (person === undefined || !person.active) throw new IncidentError(IncidentErrorCode.Forbidden, `${command.personId} is no active person and may not comment`, { personId: command.personId });
+    if (person === undefined || !person.active) throw new IncidentError(IncidentErrorCode.NotFound, `No active person ${command.personId}.`, { personId: command.personId });
     const [groups, organisations] = await Promise.all([this.authors.listGroups(), this.authors.listOrganisations()]);
     const viewer = replyViewer(person, groups, organisations);
     const note: IncidentCommand = { kind: 'add-note', noteId: command.replyId, noteKind: 'comment', body: command.body };

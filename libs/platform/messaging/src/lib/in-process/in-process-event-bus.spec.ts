@@ -135,3 +135,11 @@ describe('InProcessEventBus retention', () => {
     await bus.close();
   });
 });
+
+describe('InProcessEventBus partition counts', () => {
+  it("answers its own count: a registered topic's contract count, the default for any other", async () => {
+    const bus = new InProcessEventBus(new TopicRegistry([{ ...topic, partitions: 12 }]), { defaultPartitions: 3 });
+    expect(await bus.partitionCount(topic.name)).toBe(12);
+    expect(await bus.partitionCount('itsm.unregistered.v1')).toBe(3);
+  });
+});

@@ -275,6 +275,11 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     return (this.logs.get(topic) ?? []).flatMap((log) => log.records);
   }
 
+  /** Its own count: the registry's for a known topic (as deploy/ creates it), else the default. */
+  partitionCount(topic: string): Promise<number | undefined> {
+    return Promise.resolve(this.partitionsOf(topic).length);
+  }
+
   private partitionsOf(topic: string): PartitionLog[] {
     let partitions = this.logs.get(topic);
     if (partitions === undefined) {

@@ -1,7 +1,7 @@
 import { encodeEnvelope } from '@itsm/contracts';
 import type { EventEnvelope, EventOn, TopicDefinition, TopicNames, TopicRegistry } from '@itsm/contracts';
 import { SpanKind } from '@opentelemetry/api';
-import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import { CompressionTypes, Kafka, KafkaJSProtocolError, logLevel } from 'kafkajs';
 import type { Consumer, KafkaConfig, Producer, SASLOptions } from 'kafkajs';
 import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
@@ -138,6 +138,21 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
 
   isHealthy(): boolean {
     return this.state === 'started' && this.producerConnected && this.groups.every((group) => group.running);
+  }
+
+  /** Through a short-lived admin client's Metadata request (Describe; kafkajs's admin never asks the broker to create the topic). */
+  async partitionCount(topic: string): Promise<number | undefined> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      return topics.find((t) => t.name === topic)?.partitions.length;
+    } catch (error) {
+      if (error instanceof KafkaJSProtocolError && error.type === 'UNKNOWN_TOPIC_OR_PARTITION') return undefined;
+      throw error;
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private async connectProducer(): Promise<void> {
