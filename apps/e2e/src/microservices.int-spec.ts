@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { AppProcess } from './test-fixtures/app-process';
 import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
 import { notificationEscalationScenarios } from './test-fixtures/notification-escalation';
+import { notificationQuietScenarios } from './test-fixtures/notification-quiet';
 import { notificationScenarios } from './test-fixtures/notification-scenarios';
 import type { NotificationSuite } from './test-fixtures/notification-suite';
 
@@ -567,5 +568,8 @@ describe('microservices mode: incident + directory + change + catalogue + SLA + 
     },
   };
   notificationScenarios(notificationSuite);
+  // Quiet hours and a digest are arranged here and checked after the escalation's minute (theirs fall due within it).
+  const quietHoursComeDue = notificationQuietScenarios(notificationSuite);
   notificationEscalationScenarios(notificationSuite);
+  quietHoursComeDue();
 });

@@ -17,9 +17,13 @@ export interface NotificationSuite {
 /** A person's work address (their mails in the sink are found by it). */
 export const address = (person: string): string => `${person}@contoso.example`;
 
-/** Contoso and people of it, each with their work address, as the directory publishes them (person ids are the userNames: the token subjects). */
-export function contosoPeople(people: DirectoryFeed, personIds: readonly string[]): EventEnvelope[] {
-  const person = (personId: string) => people.person({ personId, userName: personId, displayName: personId, organisationId: 'contoso', emails: [{ value: address(personId), type: 'work', primary: true }] });
+/**
+ * Contoso and people of it, each with their work address and, when `zones` names one, their time
+ * zone, as the directory publishes them (person ids are the userNames: the token subjects).
+ */
+export function contosoPeople(people: DirectoryFeed, personIds: readonly string[], zones: Readonly<Record<string, string>> = {}): EventEnvelope[] {
+  const person = (personId: string) =>
+    people.person({ personId, userName: personId, displayName: personId, organisationId: 'contoso', emails: [{ value: address(personId), type: 'work', primary: true }], timeZone: zones[personId] ?? null });
   return [people.organisation({ organisationId: 'contoso', name: 'Contoso', kind: 'internal' }), ...personIds.map(person)];
 }
 

@@ -64,6 +64,15 @@ export const deliveryCategory = (d: Delivery): NotificationCategory => d.notice.
 export const deliveryEventIds = (d: Delivery): readonly string[] => d.notice.items.map((item) => item.event.id);
 /** The ticket the notice is about (its first item's), or null. */
 export const deliveryTicket = (d: Delivery): TicketRef | null => d.notice.items[0]?.ticket ?? null;
+/**
+ * The ticket a message of `d` threads into and takes replies for: the one every item is about, else
+ * null (a digest across tickets is no message about its first item's ticket: a reply to it must not
+ * become a comment there).
+ */
+export function deliveryThreadTicket(d: Delivery): TicketRef | null {
+  const first = deliveryTicket(d);
+  return first !== null && d.notice.items.every(({ ticket }) => ticket.topic === first.topic && ticket.id === first.id) ? first : null;
+}
 /** The last attempt's or decision's line, or null before any. */
 export const lastOutcome = (d: Delivery): DeliveryAttempt | null => d.history.at(-1) ?? null;
 

@@ -14,6 +14,8 @@ export interface SunkMail {
   readonly envelopeId: string | null;
   readonly raw: string;
   readonly parsed: ParsedMail;
+  /** When the DATA ended (epoch ms, before the 250 is written): a deferred mail's arrival is checked against its instant. */
+  readonly receivedAt: number;
 }
 
 /** A mail as it arrived, before any parse: for a benchmark that counts at thousands a second. */
@@ -87,8 +89,9 @@ export class SmtpSink {
     const behaviour = this.behaviours.shift() ?? { kind: 'accept' };
     if (behaviour.kind === 'fail') throw Object.assign(new Error(behaviour.message), { responseCode: behaviour.code });
     const raw = message.raw.toString('utf8');
+    const receivedAt = Date.now();
     this.options.onArrival?.({ from: message.from, to: message.to, raw, arrivedAt: performance.now() });
-    if (this.options.keep !== false) this.mails.push({ from: message.from, to: message.to, envelopeId: message.envelopeId, raw, parsed: await simpleParser(raw) });
+    if (this.options.keep !== false) this.mails.push({ from: message.from, to: message.to, envelopeId: message.envelopeId, raw, parsed: await simpleParser(raw), receivedAt });
     // Kept, but the client never hears so (its send times out: the lost 250).
     if (behaviour.kind === 'hang') await new Promise<never>(() => undefined);
   }

@@ -49,6 +49,21 @@ describe('notification mail', () => {
     expect(mailAbout('itsm.change.v1')).toMatchObject({ messageId: `<d.${id}@itsm.test>`, inReplyTo: '<t.itsm.change.v1.inc-7-x@itsm.test>' });
   });
 
+  it('threads a message whose items are all about one ticket into it, and a digest across tickets into none (no number, no reply address)', () => {
+    const message = { locale: 'en', subject: 'Your digest: 2 notifications', text: 'plain', html: null };
+    const other = { ...ticket, id: 'inc-8', number: 'INC0000008', rootId: 'inc-8' };
+    const mailOfItems = (tickets: (typeof ticket)[]) => {
+      const items = tickets.map((t, i) => ({ ...notice.items[0]!, ticket: t, event: { ...notice.items[0]!.event, id: `e-${i}`, subject: t.id } }));
+      const d = claimedDelivery(id, { ...notice, category: 'digest', items }, { kind: 'send', message, messageId: mailMessageId(id, 'itsm.test'), lease: { owner: 'a', until: 1 } }, 1_000);
+      return mailOf(d, 'desk@fabrikam.example', { from: 'notify@itsm.test', domain: 'itsm.test', tokens });
+    };
+    expect(mailOfItems([ticket, ticket])).toMatchObject({ subject: '[INC0000007] Your digest: 2 notifications', inReplyTo: '<t.itsm.incident.v1.inc-7-x@itsm.test>', replyTo: expect.stringMatching(/^reply\+/) });
+    const across = mailOfItems([ticket, other]);
+    expect(across.subject).toBe('Your digest: 2 notifications');
+    expect([across.inReplyTo, across.references, across.replyTo]).toEqual([undefined, undefined, undefined]);
+    expect(across).toMatchObject({ messageId: `<d.${id}@itsm.test>`, envelope: { from: `bounce+${id}@itsm.test` } });
+  });
+
   it('keeps a subject that already names the ticket, and one without a ticket number as it is', () => {
     expect(stableSubject('[INC0000007] Updated', ticket)).toBe('[INC0000007] Updated');
     expect(stableSubject('Updated', { ...ticket, number: null })).toBe('Updated');

@@ -1,7 +1,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import { acceptsReplies } from '../../../domain';
 import type { TicketRef } from '../../../domain';
-import { deliveryTicket } from '../../../domain/delivery';
+import { deliveryThreadTicket } from '../../../domain/delivery';
 import { replyAddress } from '../../inbound/inbound-addresses';
 import type { Delivery } from '../../../domain/delivery';
 import type { SignedTokens } from '../../signed-tokens';
@@ -29,14 +29,15 @@ export function stableSubject(subject: string, ticket: TicketRef | null): string
 
 /**
  * The mail of a claimed delivery to `address` (research §1): its fixed Message-ID, the ticket's
- * thread root in In-Reply-To/References, a signed reply address when the ticket's context takes
+ * thread root in In-Reply-To/References (when every item is about that one ticket: a digest across
+ * tickets has none, no ticket number and no reply address), a signed reply address when the ticket's context takes
  * replies as comments (`acceptsReplies`; else an answer goes to From and is never a comment), the VERP bounce address as the
  * envelope sender, the RFC 3834 and Exchange headers that stop auto-replies, DSN parameters; text
  * and HTML as rendered at claim time.
  */
 export function mailOf(d: Delivery, address: string, identity: MailIdentity): SendMailOptions {
   if (d.message === null || d.messageId === null) throw new Error(`delivery ${d.id} has no rendered message to mail`);
-  const ticket = deliveryTicket(d);
+  const ticket = deliveryThreadTicket(d);
   const root = ticket === null ? null : threadRoot(ticket, identity.domain);
   return {
     from: identity.from,
