@@ -2,7 +2,9 @@ import { NOTIFICATION_EVENT_TYPES, notificationTopic } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { DirectoryFeed, expectEventually, SmtpSink, WebhookReceiver } from '@itsm/testing';
 import { randomUUID } from 'node:crypto';
+import { EnabledRules } from './application/enabled-rules';
 import { ActiveEndpoints } from './application/ports/endpoint-store.port';
+import { NotificationRuleStore } from './application/ports/notification-rule-store.port';
 import { NotifiableEventStore } from './application/ports/notifiable-event-store.port';
 import { bootNotificationContext } from './test-fixtures/booted-notification-context';
 import type { BootedNotificationContext } from './test-fixtures/booted-notification-context';
@@ -51,6 +53,12 @@ describe('a disabled endpoint tells its owner and contact', () => {
     const moved = await booted.ok<Saved>('n-admin', SAVE, { input: { name: 'Ops bridge', channel: 'webhook', url: receiver.url() }, id });
     expect(moved.endpoint.contact).toBe(CONTACT);
     receiver.answer(410);
+    // An admin retargets the built-in rule at the endpoint itself too: it is disabled by then, so it gets nothing.
+    const rules = booted.app.get(NotificationRuleStore);
+    const builtIn = await rules.byId('builtin.endpoint-disabled');
+    if (builtIn === null) throw new Error('the built-in rule was not seeded at start');
+    await rules.put({ ...builtIn, endpoints: [{ endpointId: id, channel: 'webhook' }] });
+    booted.app.get(EnabledRules).forget();
 
     await expect(booted.ok('n-admin', TEST, { id })).resolves.toEqual({ outcome: 'disabled', detail: 'gone (HTTP 410: no)' });
     await expect(booted.app.get(ActiveEndpoints).isActive(id)).resolves.toBe(false);
@@ -75,5 +83,13 @@ describe('a disabled endpoint tells its owner and contact', () => {
     expect([sink.to(OWNER_MAIL).length, sink.to(CONTACT).length]).toEqual([1, 1]);
     expect((await booted.ok<Inbox>('n-admin', INBOX)).edges).toHaveLength(1);
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it('refuses a contact that is no mail address with a code, and clears it when saved empty', async () => {
+    const created = await booted.ok<Saved>('n-admin', SAVE, { input: { name: 'Chat', channel: 'slack', url: 'https://hooks.example.com/services/T/B/x', contact: CONTACT } });
+    const refused = await booted.as('n-admin', SAVE, { input: { name: 'Chat', channel: 'slack', url: 'https://hooks.example.com/services/T/B/x', contact: 'not an address' }, id: created.endpoint.id });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOTIFICATION.INVALID_INPUT', details: { field: 'contact' } });
+    const cleared = await booted.ok<Saved>('n-admin', SAVE, { input: { name: 'Chat', channel: 'slack', url: 'https://hooks.example.com/services/T/B/x', contact: '' }, id: created.endpoint.id });
+    expect(cleared.endpoint).toMatchObject({ owner: 'n-admin', contact: null });
   });
 });
