@@ -1,4 +1,5 @@
-import { contextRepository } from '@itsm/platform/persistence';
+import { notificationTopic } from '@itsm/contracts';
+import { outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider, Type } from '@nestjs/common';
 import { RetireEndpointSecretHandler } from './application/commands/retire-endpoint-secret/retire-endpoint-secret.handler';
@@ -15,6 +16,7 @@ import { ActiveEndpoints, NotificationEndpointStore } from './application/ports/
 import { NotificationEndpointsHandler } from './application/queries/notification-endpoints/notification-endpoints.handler';
 import { NotificationEndpointResolver } from './graphql/notification-endpoint.resolver';
 import { NotificationEndpointRepository } from './persistence/notification-endpoint.repository';
+import { endpointSchema } from './persistence/notification-endpoint.schema';
 
 /*
  * Endpoints: Standard Webhooks (signed, two secrets during a rotation), Slack and Teams incoming
@@ -23,7 +25,7 @@ import { NotificationEndpointRepository } from './persistence/notification-endpo
  * The module spreads these lists (one registration file per part, so parts grow without touching the module).
  */
 export const NOTIFICATION_ENDPOINTS_REPOSITORIES: readonly ContextRepository[] = [
-  contextRepository(NotificationEndpointRepository, (c) => new NotificationEndpointRepository(c), NotificationEndpointRepository.indexes),
+  outboxRepository(NotificationEndpointRepository, { model: 'NotificationEndpoint', schema: endpointSchema, topic: notificationTopic.name }, (model, notify) => new NotificationEndpointRepository(model, notify)),
 ];
 export const NOTIFICATION_ENDPOINTS_PROVIDERS: readonly Provider[] = [
   { provide: NotificationEndpointStore, useExisting: NotificationEndpointRepository },

@@ -7,6 +7,7 @@ import { SetNotificationRuleEnabledHandler } from './application/commands/set-no
 import { DryRunNotificationRuleHandler } from './application/queries/dry-run-notification-rule/dry-run-notification-rule.handler';
 import { NotificationRulesHandler } from './application/queries/notification-rules/notification-rules.handler';
 import { NotificationRuleResolver } from './graphql/notification-rule.resolver';
+import { BuiltInRules } from './application/built-in-rules';
 import { EnabledRules } from './application/enabled-rules';
 import { NoticeEvaluation } from './application/notice-evaluation';
 import { NotifiableEventStore } from './application/ports/notifiable-event-store.port';
@@ -16,7 +17,7 @@ import { NotifiableEventRepository } from './persistence/notifiable-event.reposi
 import { NotificationRuleRepository } from './persistence/notification-rule.repository';
 
 /*
- * Rules (trigger, conditions, recipients, channels, template), templates per locale, the ticket facts projection, the consumer of every notifiable topic and the dry run.
+ * Rules (trigger, conditions, recipients, channels, template; the built-in ones seeded at every start), templates per locale, the ticket facts projection, the consumer of every notifiable topic and the dry run.
  * The module spreads these lists (one registration file per part, so parts grow without touching the module).
  * Needs from the other parts: DeliveryIntake (delivery), OnCallRoster (on-call), KnownTemplates (templates), KnownEndpoints (delivery).
  */
@@ -28,6 +29,7 @@ export const NOTIFICATION_RULES_PROVIDERS: readonly Provider[] = [
   { provide: NotificationRuleStore, useExisting: NotificationRuleRepository },
   { provide: NotifiableEventStore, useExisting: NotifiableEventRepository },
   EnabledRules,
+  BuiltInRules,
   NoticeEvaluation,
   NotifyOnEventHandler,
   SaveNotificationRuleHandler,

@@ -72,13 +72,13 @@ describe('notification templates (GraphQL, MongoDB)', () => {
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
-    expect(ids).toEqual(['t-assigned', 'builtin.digest', 'builtin.escalation', 'builtin.event', 'builtin.on-call-page']);
+    expect(ids).toEqual(['t-assigned', 'builtin.digest', 'builtin.endpoint-disabled', 'builtin.escalation', 'builtin.event', 'builtin.on-call-page']);
   });
 
   it('previews a saved template with a payload built from the schema, and an unsaved one with sample data', async () => {
     const built = await ctx.ok<{ locale: string; subject: string }>('n-admin', PREVIEW, { id: 'builtin.event' });
     expect(built.locale).toBe('de');
-    expect(built.subject).toBe('example number example title');
+    expect(built.subject).toBe('[example number] example title');
     const unsaved = await ctx.ok<{ text: string; html: string }>('n-admin', PREVIEW, {
       input: { id: 'draft', name: 'Draft', eventTypes: ['itsm.incident.opened.v1'], variants: [{ locale: 'en', subject: 'P{{ event.priority }}', text: '{{ event.title }}', html: '<i>{{ event.title }}</i>' }] },
       sample: JSON.stringify({ priority: 1, title: '<script>x</script>' }),

@@ -30,7 +30,7 @@ class ScriptedHttp extends EndpointHttp {
 }
 
 const endpoint = (id: string, channel: NotificationEndpoint['channel'], secrets: readonly string[] = []): NotificationEndpoint => ({
-  id, name: id, channel, url: `https://${id}.example.com/hook`, secrets: secrets.map((secret, i) => ({ id: `s${i + 1}`, secret, createdAt: NOW })), state: { kind: 'active' }, broken: null,
+  id, name: id, channel, url: `https://${id}.example.com/hook`, secrets: secrets.map((secret, i) => ({ id: `s${i + 1}`, secret, createdAt: NOW })), state: { kind: 'active' }, broken: null, owner: 'ops.lead', contact: null,
 });
 const ticket = { topic: 'itsm.incident.v1', id: 'i-1', number: 'INC1', title: 'Mail down', link: 'https://portal.example.com/incidents/i-1', rootId: 'i-1' };
 const event = { id: 'e-1', topic: 'itsm.incident.v1', type: 'incident.assigned', source: '/incident', subject: 'i-1', sequence: 1, time: '2030-04-01T08:59:00.000Z', data: {}, actorId: null, causationId: null, correlationId: null };
@@ -67,6 +67,7 @@ describe('HttpEndpointSender', () => {
     http.answer(410);
     await expect(sender.send(message('ops', 'webhook'), NOW)).resolves.toEqual({ kind: 'disabled', reason: 'gone (HTTP 410)' });
     expect((await store.get('ops'))?.endpoint.state).toEqual({ kind: 'disabled', reason: 'gone (HTTP 410)', at: NOW });
+    expect(store.events.map((e) => [e.type, e.data.endpointId, e.data.ownerUserName, e.data.reason])).toEqual([['itsm.notification.endpoint-disabled.v1', 'ops', 'ops.lead', 'gone (HTTP 410)']]);
     await expect(store.isActive('ops')).resolves.toBe(false);
     await expect(sender.send(message('ops', 'webhook'), NOW + 1)).resolves.toEqual({ kind: 'disabled', reason: 'endpoint_disabled: gone (HTTP 410)' });
     expect(http.requests).toHaveLength(1);
@@ -117,6 +118,7 @@ describe('HttpEndpointSender', () => {
     await sender.send(message('chat', 'slack'), NOW + 1000);
     await expect(sender.send(message('chat', 'slack'), NOW + BROKEN_SPAN_MS)).resolves.toEqual({ kind: 'disabled', reason: 'HTTP 404' });
     expect((await store.get('chat'))?.endpoint.state.kind).toBe('disabled');
+    expect(store.events.map((e) => [e.data.endpointId, e.data.channel])).toEqual([['chat', 'slack']]);
   });
 
   it('ends a run of "gone" answers with a delivered message', async () => {

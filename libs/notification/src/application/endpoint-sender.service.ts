@@ -28,7 +28,8 @@ class ServerErrorAnswer extends Error {
  * timeout. Webhooks are signed (Standard Webhooks, `webhook-id` = `msg_<deliveryId>` on every
  * attempt, a fresh timestamp and signatures per attempt, one per active secret). What the endpoint
  * answered is applied to it: 410 disables it, a chat webhook's "gone" answers count towards
- * disabling, a delivered message ends that count.
+ * disabling, a delivered message ends that count. Disabling saves `endpoint-disabled` with it (the
+ * endpoint's outbox), which the built-in rule turns into an urgent notice to its owner and contact.
  */
 @Injectable()
 export class HttpEndpointSender extends EndpointSender implements OnApplicationShutdown {
@@ -114,7 +115,7 @@ export class HttpEndpointSender extends EndpointSender implements OnApplicationS
       case 'failed':
         return verdict;
       case 'disabled':
-        await changeEndpoint(this.endpoints, endpoint.id, (e) => disableEndpoint(e, verdict.reason, now));
+        await changeEndpoint(this.endpoints, endpoint.id, (e) => disableEndpoint(e, verdict.reason, 'system', now));
         return verdict;
       case 'gone': {
         const changed = await changeEndpoint(this.endpoints, endpoint.id, (e) => recordGone(e, verdict.reason, now));

@@ -1,7 +1,7 @@
 import { Clock } from '@itsm/platform/config';
 import { DirectoryProjection } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { conditionsHold, planNotices, recipientTarget, ticketIdentity } from '../domain';
+import { conditionsHold, planNotices, profileOf, recipientTarget, ticketIdentity } from '../domain';
 import type { NoticePlan, NotificationRule, RecipientTarget, RuleMatch, TicketRef } from '../domain';
 import { NOTIFICATION_SETTINGS } from '../notification-env';
 import type { NotificationSettings } from '../notification-env';
@@ -46,8 +46,8 @@ export class NoticeEvaluation {
 
   ticketOf(recorded: RecordedEvent): TicketRef {
     const identity = ticketIdentity(recorded.after, recorded.event);
-    const kind = identity.topic.split('.')[1] ?? identity.topic;
-    return { ...identity, link: `${this.settings.linkBaseUrl}/${kind}/${encodeURIComponent(identity.id)}` };
+    const path = profileOf(identity.topic).linkPath ?? identity.topic.split('.')[1] ?? identity.topic;
+    return { ...identity, link: `${this.settings.linkBaseUrl}/${path}/${encodeURIComponent(identity.id)}` };
   }
 
   private async resolve(rule: NotificationRule, recorded: RecordedEvent): Promise<RuleMatch> {

@@ -1,4 +1,5 @@
 import { DirectoryFeed } from '@itsm/testing';
+import { BUILT_IN_RULES } from '../application/built-in-rules';
 import { NotificationRuleStore } from '../application/ports/notification-rule-store.port';
 import { EscalationPolicyStore, OnCallScheduleStore } from '../application/ports/on-call-stores.port';
 import { bootNotificationContext } from '../test-fixtures/booted-notification-context';
@@ -34,6 +35,6 @@ describe('the notification demo seed on the peers', () => {
     const before = { schedules: await schedules.list(10, null), policies: await policies.list(10, null), rules: await rules.list({ eventType: null, enabled: null }, 10, null) };
     await seedNotificationDemo(context.app, { timeoutMs: 1_000 });
     expect({ schedules: await schedules.list(10, null), policies: await policies.list(10, null), rules: await rules.list({ eventType: null, enabled: null }, 10, null) }).toEqual(before);
-    expect(before.rules.map((r) => r.id).sort()).toEqual(DEMO_NOTIFICATION_RULES.map((r) => r.id).sort());
+    expect(before.rules.map((r) => r.id).sort()).toEqual([...BUILT_IN_RULES, ...DEMO_NOTIFICATION_RULES].map((r) => r.id).sort());
   });
 });

@@ -1,7 +1,7 @@
+import { putMissingRules } from '../application/built-in-rules';
+import type { SeededRule } from '../application/built-in-rules';
 import type { NotificationRuleStore } from '../application/ports/notification-rule-store.port';
-import { RULE_EVENT_TYPES } from '../application/rule-event-types';
-import { checkRule } from '../domain';
-import type { NotificationRule, NotificationRuleInput } from '../domain';
+import type { NotificationRule } from '../domain';
 import { BUILT_IN_TEMPLATE_IDS } from '../domain/templates';
 import { DEMO_ESCALATION_POLICY } from './notification-demo-on-call';
 
@@ -10,7 +10,7 @@ import { DEMO_ESCALATION_POLICY } from './notification-demo-on-call';
  * no change event names the CAB members when a change is scheduled (the minutes name attendees
  * after the meeting).
  */
-export const DEMO_NOTIFICATION_RULES: readonly (NotificationRuleInput & { readonly id: string })[] = [
+export const DEMO_NOTIFICATION_RULES: readonly SeededRule[] = [
   { id: 'demo-incident-assigned', name: 'Incident assigned to a group: its members', trigger: { eventType: 'itsm.incident.assigned.v1', conditions: [] }, recipients: [{ kind: 'assignment_group' }], channels: ['email', 'in_app'], endpoints: [], category: 'assignment', urgent: false, templateId: BUILT_IN_TEMPLATE_IDS.event },
   // Pages through the demo escalation policy (its level 1 is the on-call person): no recipients of its own, or level 1 would get two messages.
   { id: 'demo-p1-opened', name: 'P1 opened: escalate from the on-call person of its group', trigger: { eventType: 'itsm.incident.opened.v1', conditions: [{ field: 'event.priority', operator: 'eq', value: 1 }] }, recipients: [], channels: [], endpoints: [], category: 'major_incident', urgent: true, templateId: BUILT_IN_TEMPLATE_IDS.event, escalationPolicyId: DEMO_ESCALATION_POLICY.id },
@@ -22,13 +22,6 @@ export const DEMO_NOTIFICATION_RULES: readonly (NotificationRuleInput & { readon
  * Puts the demo rules (validated as a save would) whose ids are not taken: an admin's change to a
  * demo rule survives restarts. The P1 rule's policy is seeded first (seedDemoOnCall). Answers the rules it put.
  */
-export async function seedDemoNotificationRules(store: NotificationRuleStore): Promise<readonly NotificationRule[]> {
-  const rules = DEMO_NOTIFICATION_RULES.map(({ id, ...input }) => ({ ...checkRule(input, RULE_EVENT_TYPES), id, enabled: true }));
-  const put: NotificationRule[] = [];
-  for (const rule of rules) {
-    if ((await store.byId(rule.id)) !== null) continue;
-    await store.put(rule);
-    put.push(rule);
-  }
-  return put;
+export function seedDemoNotificationRules(store: NotificationRuleStore): Promise<readonly NotificationRule[]> {
+  return putMissingRules(store, DEMO_NOTIFICATION_RULES);
 }

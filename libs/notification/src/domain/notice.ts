@@ -11,7 +11,7 @@ export type Channel = (typeof CHANNELS)[number];
  * What a notification is about, for people's preferences (channel per category, which categories
  * may break quiet hours) and for reporting. A rule names one.
  */
-export const NOTIFICATION_CATEGORIES = ['assignment', 'update', 'comment', 'approval', 'sla', 'major_incident', 'change', 'request', 'on_call', 'digest'] as const;
+export const NOTIFICATION_CATEGORIES = ['assignment', 'update', 'comment', 'approval', 'sla', 'major_incident', 'change', 'request', 'on_call', 'integration', 'digest'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 /** A consumed event as the notification context reads it (the envelope's facts, the payload as data). */

@@ -25,6 +25,8 @@ export function toEndpointGql(endpoint: NotificationEndpoint): NotificationEndpo
     disabledAt: disabled === null ? null : new Date(disabled.at),
     goneAnswers: endpoint.broken?.count ?? 0,
     secrets: endpoint.secrets.map((s) => ({ id: s.id, createdAt: new Date(s.createdAt) })),
+    owner: endpoint.owner,
+    contact: endpoint.contact,
   };
 }
 

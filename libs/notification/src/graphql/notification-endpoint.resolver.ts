@@ -49,8 +49,8 @@ export class NotificationEndpointResolver {
 
   @Mutation(() => NotificationEndpointWithSecretGql, { description: "Creates (no id; a webhook's first secret is answered once) or changes an endpoint's name and URL" })
   @Roles(...ENDPOINT_ADMINS)
-  async saveNotificationEndpoint(@Args('input') input: NotificationEndpointInput, @Args('id', { type: () => ID, nullable: true }) id?: string | null): Promise<NotificationEndpointWithSecretGql> {
-    return withSecret(await this.saver.execute(new SaveNotificationEndpointCommand(id ?? null, input)));
+  async saveNotificationEndpoint(@CurrentPrincipal() caller: Principal, @Args('input') input: NotificationEndpointInput, @Args('id', { type: () => ID, nullable: true }) id?: string | null): Promise<NotificationEndpointWithSecretGql> {
+    return withSecret(await this.saver.execute(new SaveNotificationEndpointCommand(id ?? null, input, caller.userId)));
   }
 
   @Mutation(() => NotificationEndpointWithSecretGql, { description: 'Issues a new signing secret (answered once); both sign until the old one is retired' })

@@ -25,6 +25,8 @@ export class NotificationEndpointGql {
   @Field(() => Date, { nullable: true }) disabledAt!: Date | null;
   @Field(() => Int, { description: 'Chat webhooks: "gone" answers in a row (3 over at least an hour disable it)' }) goneAnswers!: number;
   @Field(() => [WebhookSecretInfoGql], { description: 'Webhooks: one or two (during a rotation both sign)' }) secrets!: WebhookSecretInfoGql[];
+  @Field(() => String, { nullable: true, description: 'Who is responsible: the user name that created it (told when it is disabled); null for endpoints kept before owners were' }) owner!: string | null;
+  @Field(() => String, { nullable: true, description: 'The mail address told when it is disabled, or null' }) contact!: string | null;
 }
 
 @ObjectType('NotificationEndpointWithSecret', { registerIn })

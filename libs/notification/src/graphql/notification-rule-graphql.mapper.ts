@@ -32,6 +32,8 @@ function recipientOf(spec: RecipientSpecGql): RecipientSpec {
     case 'caller':
     case 'requester':
     case 'approvers':
+    case 'owner':
+    case 'contact':
       return { kind: spec.kind };
   }
 }

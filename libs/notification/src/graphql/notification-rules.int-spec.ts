@@ -5,6 +5,8 @@ import type { BootedNotificationContext } from '../test-fixtures/booted-notifica
 import { RecordingIntake, rulesSpecDoubles } from '../test-fixtures/rules-spec-doubles';
 
 const SAVE = `mutation($input: NotificationRuleInput!, $id: ID) { saveNotificationRule(input: $input, id: $id) { id name enabled eventType conditions { field operator valueJson } recipients { kind groupId } channels endpoints { endpointId channel } category urgent templateId } }`;
+/** The rules every deployment has from its first start (seeded, enabled): all an admin finds before saving any. */
+const BUILT_IN = { edges: [{ node: { id: 'builtin.endpoint-disabled', name: 'Endpoint disabled: its owner and contact', enabled: true } }], pageInfo: { hasNextPage: false } };
 const RULES = `query($eventType: String, $enabled: Boolean) { notificationRules(first: 50, eventType: $eventType, enabled: $enabled) { edges { node { id name enabled } } pageInfo { hasNextPage } } }`;
 const DRY_RUN = `query($eventId: ID!, $ruleId: ID, $rule: NotificationRuleInput) { dryRunNotificationRule(eventId: $eventId, ruleId: $ruleId, rule: $rule) { eventType matched candidates { ruleId recipient channel dropped } escalation { policyId policyName groupId personIds channels delayMinutes } } }`;
 
@@ -43,7 +45,7 @@ describe('notification rules through GraphQL', () => {
     expect(await codeOf({ input: input({ endpoints: [{ endpointId: 'no-hook', channel: 'slack' }] }) })).toEqual({ code: 'NOTIFICATION.UNKNOWN_RECIPIENT', details: { endpointIds: 'no-hook' } });
     expect(await codeOf({ input: input({ recipients: [], channels: [] }) })).toEqual({ code: 'NOTIFICATION.INVALID_INPUT', details: { field: 'recipients' } });
     expect((await booted.as('n-alice', SAVE, { input: input() })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    expect(await booted.ok('n-admin', RULES, {})).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+    expect(await booted.ok('n-admin', RULES, {})).toEqual(BUILT_IN);
   });
 
   it('saves, lists, switches off and lists the event types with their fields', async () => {
@@ -51,7 +53,7 @@ describe('notification rules through GraphQL', () => {
     expect(saved).toMatchObject({ enabled: true, conditions: [{ field: 'ticket.priority', operator: 'lte', valueJson: '2' }], endpoints: [{ endpointId: 'ops-hook', channel: 'slack' }] });
     await booted.ok('n-admin', `mutation($id: ID!) { setNotificationRuleEnabled(id: $id, enabled: false) { id } }`, { id: saved.id });
     expect(await booted.ok('n-admin', RULES, { eventType: 'itsm.incident.assigned.v1', enabled: false })).toEqual({ edges: [{ node: { id: saved.id, name: 'Assigned to my group', enabled: false } }], pageInfo: { hasNextPage: false } });
-    expect(await booted.ok('n-admin', RULES, { enabled: true })).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+    expect(await booted.ok('n-admin', RULES, { enabled: true })).toEqual(BUILT_IN);
     const types = await booted.ok<{ type: string; fields: { path: string; types: string[] }[] }[]>('n-admin', `{ notificationEventTypes { type topic fields { path types } } }`);
     expect(types.find((t) => t.type === 'itsm.incident.opened.v1')?.fields).toContainEqual({ path: 'priority', types: ['number'] });
     expect(types.some((t) => t.type.startsWith('itsm.cmdb-discovery.'))).toBe(false);

@@ -1,3 +1,4 @@
+import { NOTIFICATION_EVENT_TYPES } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { expectEventually } from '@itsm/testing';
 import { Types } from 'mongoose';
@@ -26,7 +27,7 @@ describe('inbound mail through the listener (replies, auto-replies, bounces)', (
   let context: BootedInboundContext;
   let send: (raw: string, from: string, to: string) => Promise<void>;
 
-  const replies = (): EventEnvelope[] => context.published.filter((event) => event.type === 'itsm.notification.reply-received.v1');
+  const replies = (): EventEnvelope[] => context.published.filter((event) => event.type === NOTIFICATION_EVENT_TYPES.replyReceived);
   const kept = (messageId: string, raw: string) => context.connection.collection('notification_inbound_mails').findOne({ _id: new Types.ObjectId(inboundMailId(messageId, Buffer.from(raw))) });
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { NOTIFICATION_EVENT_TYPES } from '@itsm/contracts';
 import type { EventEnvelope } from '@itsm/contracts';
 import { aggregateEnvelopes } from '@itsm/platform/messaging';
 import { isDuplicateKeyError } from '@itsm/platform/persistence';
@@ -25,7 +26,7 @@ export class InboundMailRepository extends InboundMailStore {
   }
 
   async keep(record: InboundMailRecord, reply: ReplyReceived | null): Promise<'kept' | 'duplicate'> {
-    const events: EventEnvelope[] = reply === null ? [] : aggregateEnvelopes(NOTIFICATION_ENVELOPES, reply.ticketId, 0, [{ type: 'itsm.notification.reply-received.v1', data: reply }]);
+    const events: EventEnvelope[] = reply === null ? [] : aggregateEnvelopes(NOTIFICATION_ENVELOPES, reply.ticketId, 0, [{ type: NOTIFICATION_EVENT_TYPES.replyReceived, data: reply }]);
     const document: StoredDocument<InboundMailDocument> = {
       _id: new Types.ObjectId(record.id),
       _v: 1,

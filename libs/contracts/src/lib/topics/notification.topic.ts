@@ -26,6 +26,14 @@ function escalationEvent<P extends Record<string, TSchema>>(properties: P) {
 
 const Level = Type.Integer({ minimum: 1, maximum: 10 });
 const PersonIds = Type.Array(Id, { maxItems: 200 });
+/** A mail address (the shape the notification context accepts for a contact: local part, @, dotted domain). */
+const MailAddress = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s<>",;\\x00-\\x1f\\x7f]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$' });
+
+/** The type strings consumers and producers name: written once, here. */
+export const NOTIFICATION_EVENT_TYPES = {
+  replyReceived: 'itsm.notification.reply-received.v1',
+  endpointDisabled: 'itsm.notification.endpoint-disabled.v1',
+} as const;
 
 /**
  * The notification context's stream (`itsm.notification.v1`). Escalations are keyed by the
@@ -35,6 +43,9 @@ const PersonIds = Type.Array(Id, { maxItems: 200 });
  * - `reply-received`: a person answered a notification mail; the context owning the ticket adds
  *   `body` as that person's comment (`causationId` of its event = this event's id, so nobody is
  *   notified about their own words). Auto-replies, bounces and our own mails never become one.
+ * - `endpoint-disabled`: a webhook, Slack or Teams endpoint was switched off (a 410 answer, a chat
+ *   webhook gone for good, an admin), keyed by the endpoint's id: who is responsible for it (the user
+ *   name that created it, or null) and the contact address an admin set (or null) are told.
  * - `escalation-*`: an escalation policy run on one ticket: started (level 1 paged), a level due
  *   (published by the partition-owned timer when its delay passed unacknowledged), escalated (the
  *   next level paged), acknowledged (stops it), exhausted (the last level passed unacknowledged).
@@ -44,7 +55,7 @@ export const notificationTopic = defineTopic({
   aggregate: 'notification',
   partitions: 12,
   events: {
-    'itsm.notification.reply-received.v1': Type.Object(
+    [NOTIFICATION_EVENT_TYPES.replyReceived]: Type.Object(
       {
         replyId: Id,
         ticketTopic: TextSchema({ minLength: 1, maxLength: 80 }),
@@ -55,6 +66,22 @@ export const notificationTopic = defineTopic({
         body: TextSchema({ minLength: 1, maxLength: 20_000 }),
         /** The delivery the person answered. */
         deliveryId: Id,
+        by: Id,
+        at: At,
+      },
+      { additionalProperties: false },
+    ),
+    [NOTIFICATION_EVENT_TYPES.endpointDisabled]: Type.Object(
+      {
+        endpointId: Id,
+        name: TextSchema({ minLength: 1, maxLength: 200 }),
+        channel: Type.Union([Type.Literal('webhook'), Type.Literal('slack'), Type.Literal('teams')]),
+        /** Why: the answer that disabled it (`HTTP 410`, a chat webhook's repeated 404) or the admin who did. */
+        reason: TextSchema({ minLength: 1, maxLength: 500 }),
+        /** The user name (token subject) of who created the endpoint; null for endpoints created before owners were kept. */
+        ownerUserName: Type.Union([TextSchema({ minLength: 1, maxLength: 254 }), Type.Null()]),
+        /** The address an admin set to be told about the endpoint, or null. */
+        contact: Type.Union([MailAddress, Type.Null()]),
         by: Id,
         at: At,
       },

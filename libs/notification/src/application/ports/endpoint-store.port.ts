@@ -1,5 +1,5 @@
 import type { Page } from '@itsm/platform/graphql';
-import type { NotificationEndpoint } from '../../domain/endpoints';
+import type { EndpointEvent, NotificationEndpoint } from '../../domain/endpoints';
 
 /** An endpoint as stored, with the version a change must still find (optimistic concurrency). */
 export interface StoredEndpoint {
@@ -12,9 +12,10 @@ export abstract class NotificationEndpointStore {
   abstract get(id: string): Promise<StoredEndpoint | null>;
   /**
    * Writes an endpoint: a new one (`expectedVersion` null; an existing id is a PersistenceError
-   * conflict) or a change of the version read (another writer since: a PersistenceError conflict).
+   * conflict) or a change of the version read (another writer since: a PersistenceError conflict),
+   * with the events the change decided in the same write (published from the endpoint's outbox).
    */
-  abstract save(endpoint: NotificationEndpoint, expectedVersion: number | null): Promise<void>;
+  abstract save(endpoint: NotificationEndpoint, expectedVersion: number | null, events?: readonly EndpointEvent[]): Promise<void>;
   /** Endpoints by name (then id), after the cursor key `after`. */
   abstract page(first: number, after: string | null): Promise<Page<NotificationEndpoint>>;
   /** The ids among `ids` no endpoint has. */

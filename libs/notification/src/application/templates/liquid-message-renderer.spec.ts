@@ -4,6 +4,7 @@ import { NotificationErrorCode } from '../../domain/notification.errors';
 import { BUILT_IN_TEMPLATE_IDS } from '../../domain/templates';
 import type { NotificationTemplate, TemplateVariant } from '../../domain/templates';
 import { TemplateStore } from '../ports/template-store.port';
+import { stableSubject } from '../channels/email/mail-message';
 import { LiquidMessageRenderer } from './liquid-message-renderer';
 import { TemplateEngines } from './template-engines';
 import { TemplateLibrary } from './template-library';
@@ -103,5 +104,14 @@ describe('the built-in on-call page', () => {
     const without = await renderer.render({ ...page, links: {} }, 'en');
     expect(without.text).not.toContain('Acknowledge');
     expect(without.text).toContain('Open it: https://portal.test/incidents/i1?a=1&b=2');
+  });
+
+  it('names the ticket number once in a page subject, as the mail sends it too', async () => {
+    const page: Notice = { ...notice(BUILT_IN_TEMPLATE_IDS.escalation, [item(1)]), category: 'on_call', urgent: true };
+    const [en, de] = [(await renderer.render(page, 'en')).subject, (await renderer.render(page, 'de-CH')).subject];
+    expect([en, de]).toEqual(['[INC0000001] [Escalated] Disk 1', '[INC0000001] [Eskaliert] Disk 1']);
+    expect(stableSubject(en, page.items[0]?.ticket ?? null)).toBe(en);
+    const unnumbered = { ...page, items: [{ ...item(1), ticket: { ...item(1).ticket, number: null } }] };
+    expect((await renderer.render(unnumbered, 'en')).subject).toBe('[Escalated] Disk 1');
   });
 });

@@ -1,3 +1,6 @@
+import { NOTIFICATION_EVENT_TYPES } from '@itsm/contracts';
+import type { notificationTopic, PayloadOf } from '@itsm/contracts';
+import { isMailAddress } from '../mail-address';
 import type { EndpointChannel } from '../notice';
 import { NotificationErrorCode, notificationError } from '../notification.errors';
 
@@ -27,6 +30,23 @@ export interface NotificationEndpoint {
   readonly secrets: readonly WebhookSecret[];
   readonly state: EndpointState;
   readonly broken: BrokenRun | null;
+  /** Who is responsible: the user name (token subject) of who created it; null for endpoints kept before owners were. */
+  readonly owner: string | null;
+  /** A mail address an admin set to be told about the endpoint (a team list), or null. */
+  readonly contact: string | null;
+}
+
+type DisabledType = typeof NOTIFICATION_EVENT_TYPES.endpointDisabled;
+/** What an endpoint decides, as itsm.notification.v1 carries it: being switched off. */
+export interface EndpointEvent {
+  readonly type: DisabledType;
+  readonly data: PayloadOf<typeof notificationTopic, DisabledType>;
+}
+
+/** An endpoint after a change and the events the change decided (none, or its disabling). */
+export interface EndpointDecision {
+  readonly endpoint: NotificationEndpoint;
+  readonly events: readonly EndpointEvent[];
 }
 
 export const MAX_ACTIVE_SECRETS = 2;
@@ -60,8 +80,23 @@ export function retireSecret(endpoint: NotificationEndpoint, secretId: string): 
   return { ...endpoint, secrets: endpoint.secrets.filter((s) => s.id !== secretId) };
 }
 
-export function disableEndpoint(endpoint: NotificationEndpoint, reason: string, now: number): NotificationEndpoint {
-  return endpoint.state.kind === 'disabled' ? endpoint : { ...endpoint, state: { kind: 'disabled', reason, at: now } };
+/** The contact an admin sets: trimmed, a mail address, or null for none (NOTIFICATION.INVALID_INPUT otherwise). */
+export function endpointContact(text: string | null): string | null {
+  const contact = text?.trim() ?? '';
+  if (contact === '') return null;
+  if (!isMailAddress(contact)) throw notificationError(NotificationErrorCode.InvalidInput, `${contact} is not a mail address.`, { field: 'contact' });
+  return contact;
+}
+
+/**
+ * Switches an endpoint off, deciding `endpoint-disabled` (its owner and contact are told); an endpoint
+ * already off changes nothing and decides nothing. `by`: `system` for an answer's verdict, else the admin.
+ */
+export function disableEndpoint(endpoint: NotificationEndpoint, reason: string, by: string, now: number): EndpointDecision {
+  if (endpoint.state.kind === 'disabled') return { endpoint, events: [] };
+  const disabled: NotificationEndpoint = { ...endpoint, state: { kind: 'disabled', reason, at: now } };
+  const data = { endpointId: endpoint.id, name: endpoint.name, channel: endpoint.channel, reason: reason.slice(0, 500), ownerUserName: endpoint.owner, contact: endpoint.contact, by, at: new Date(now).toISOString() };
+  return { endpoint: disabled, events: [{ type: NOTIFICATION_EVENT_TYPES.endpointDisabled, data }] };
 }
 
 /** Switches an endpoint back on: a fresh start for its run of "gone" answers. */
@@ -74,10 +109,10 @@ export function enableEndpoint(endpoint: NotificationEndpoint): NotificationEndp
  * disables the endpoint once it holds BROKEN_LIMIT answers spanning at least BROKEN_SPAN_MS, so a
  * proxy's passing 404 does not switch it off.
  */
-export function recordGone(endpoint: NotificationEndpoint, reason: string, now: number): NotificationEndpoint {
+export function recordGone(endpoint: NotificationEndpoint, reason: string, now: number): EndpointDecision {
   const run = endpoint.broken === null ? { count: 1, since: now } : { count: endpoint.broken.count + 1, since: endpoint.broken.since };
   const broken = { ...endpoint, broken: run };
-  return run.count >= BROKEN_LIMIT && now - run.since >= BROKEN_SPAN_MS ? disableEndpoint(broken, reason, now) : broken;
+  return run.count >= BROKEN_LIMIT && now - run.since >= BROKEN_SPAN_MS ? disableEndpoint(broken, reason, 'system', now) : { endpoint: broken, events: [] };
 }
 
 /** A delivered message ends a run of "gone" answers. */

@@ -16,14 +16,16 @@ export interface RuleCondition {
 
 /**
  * Who a rule notifies. The ticket-relative kinds read the fields the topic's TICKET_PROFILES row
- * names; `on_call` reads the ticket's group unless it names one. There is no `watchers` kind: no
- * platform topic carries watchers yet (a topic that does adds a profile field and the kind).
+ * names; `on_call` reads the ticket's group unless it names one; `owner` is who is responsible for
+ * the record (an endpoint's creator), `contact` the mail address the record names (by email). There
+ * is no `watchers` kind: no platform topic carries watchers yet (a topic that does adds a profile
+ * field and the kind).
  */
-export const RECIPIENT_KINDS = ['assignee', 'assignment_group', 'group_manager', 'caller', 'requester', 'approvers', 'on_call', 'person', 'group', 'address'] as const;
+export const RECIPIENT_KINDS = ['assignee', 'assignment_group', 'group_manager', 'caller', 'requester', 'approvers', 'owner', 'contact', 'on_call', 'person', 'group', 'address'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 export type RecipientSpec =
-  | { readonly kind: 'assignee' | 'assignment_group' | 'group_manager' | 'caller' | 'requester' | 'approvers' }
+  | { readonly kind: 'assignee' | 'assignment_group' | 'group_manager' | 'caller' | 'requester' | 'approvers' | 'owner' | 'contact' }
   | { readonly kind: 'on_call'; readonly groupId: string | null }
   | { readonly kind: 'person'; readonly personId: string }
   | { readonly kind: 'group'; readonly groupId: string }

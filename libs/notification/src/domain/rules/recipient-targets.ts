@@ -1,3 +1,4 @@
+import { isMailAddress } from '../mail-address';
 import type { SourceEvent } from '../notice';
 import type { RecipientSpec } from './notification-rule';
 import type { TicketFacts } from './ticket-facts';
@@ -34,6 +35,12 @@ export function recipientTarget(spec: RecipientSpec, event: Pick<SourceEvent, 't
       return people(ids(roleValue(profile, spec.kind, fields, event.data)));
     case 'approvers':
       return people(ids(roleValue(profileOf(event.topic), 'approvers', event.data)));
+    case 'owner':
+      return people(ids(roleValue(profile, 'owner', fields, event.data)));
+    case 'contact': {
+      const address = roleValue(profile, 'contact', event.data, fields);
+      return typeof address === 'string' && isMailAddress(address) ? { kind: 'address', address } : null;
+    }
     case 'person':
       return people([spec.personId]);
     case 'assignment_group':

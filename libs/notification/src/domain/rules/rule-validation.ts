@@ -1,5 +1,6 @@
 import { fieldTypes } from '../event-fields';
 import type { FieldType, NotifiableEventType } from '../event-fields';
+import { isMailAddress } from '../mail-address';
 import { ENDPOINT_CHANNELS, NOTIFICATION_CATEGORIES, PERSON_CHANNELS } from '../notice';
 import { NotificationErrorCode, notificationError } from '../notification.errors';
 import { CONDITION_OPERATORS, RECIPIENT_KINDS } from './notification-rule';
@@ -9,8 +10,7 @@ import { profileOf } from './ticket-profiles';
 import type { ProfileRole } from './ticket-profiles';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
-const ADDRESS = /^[^@\s<>",;]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
-const ROLE_OF_KIND: Partial<Record<RecipientSpec['kind'], ProfileRole>> = { assignee: 'assignee', assignment_group: 'group', group_manager: 'group', caller: 'caller', requester: 'requester', approvers: 'approvers' };
+const ROLE_OF_KIND: Partial<Record<RecipientSpec['kind'], ProfileRole>> = { assignee: 'assignee', assignment_group: 'group', group_manager: 'group', caller: 'caller', requester: 'requester', approvers: 'approvers', owner: 'owner', contact: 'contact' };
 
 const invalid = (message: string, details: Record<string, string | number | boolean>) => notificationError(NotificationErrorCode.InvalidInput, message, details);
 
@@ -60,7 +60,7 @@ function checkRecipient(spec: RecipientSpec, eventType: NotifiableEventType): vo
   if (spec.kind === 'person' && !ID.test(spec.personId)) throw invalid('A person recipient names a person id.', { recipient: spec.kind });
   if ((spec.kind === 'group' || (spec.kind === 'on_call' && spec.groupId !== null)) && !ID.test(spec.groupId ?? '')) throw invalid('A group recipient names a group id.', { recipient: spec.kind });
   if (spec.kind === 'on_call' && spec.groupId === null && profileOf(eventType.topic).roles.group.length === 0 && profileOf(eventType.topic).about === undefined) throw invalid(`${eventType.type} names no group: name the on-call group.`, { recipient: spec.kind });
-  if (spec.kind === 'address' && (spec.address.length > 254 || !ADDRESS.test(spec.address))) throw invalid(`${spec.address} is not a mail address.`, { recipient: spec.kind, address: spec.address });
+  if (spec.kind === 'address' && !isMailAddress(spec.address)) throw invalid(`${spec.address} is not a mail address.`, { recipient: spec.kind, address: spec.address });
 }
 
 /**
@@ -82,7 +82,7 @@ export function checkRule(input: NotificationRuleInput, types: ReadonlyMap<strin
   if (input.endpoints.some((e) => !ID.test(e.endpointId) || !(ENDPOINT_CHANNELS as readonly string[]).includes(e.channel))) throw invalid('An endpoint is an endpoint id and webhook, slack or teams.', { field: 'endpoints' });
   if (input.recipients.length > 0 && input.channels.length === 0) throw invalid('A rule with recipients names the channels they are reached on.', { field: 'channels' });
   if (input.recipients.length === 0 && input.channels.length > 0) throw invalid('A rule with channels names recipients.', { field: 'recipients' });
-  if (input.recipients.some((r) => r.kind === 'address') && !input.channels.includes('email')) throw invalid('Fixed addresses are reached by email: add the email channel.', { field: 'channels' });
+  if (input.recipients.some((r) => r.kind === 'address' || r.kind === 'contact') && !input.channels.includes('email')) throw invalid('Addresses are reached by email: add the email channel.', { field: 'channels' });
   const escalationPolicyId = input.escalationPolicyId ?? null;
   if (escalationPolicyId !== null && !ID.test(escalationPolicyId)) throw invalid('A rule names its escalation policy by id.', { field: 'escalationPolicyId' });
   if (input.recipients.length === 0 && input.endpoints.length === 0 && escalationPolicyId === null) throw invalid('A rule notifies someone: recipients on channels, endpoints, or an escalation policy.', { field: 'recipients' });

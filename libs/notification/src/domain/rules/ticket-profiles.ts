@@ -1,5 +1,5 @@
 /** The ticket-relative recipient kinds and ticket facts a profile maps to payload fields. */
-export const PROFILE_ROLES = ['number', 'title', 'assignee', 'group', 'caller', 'requester', 'approvers', 'parent'] as const;
+export const PROFILE_ROLES = ['number', 'title', 'assignee', 'group', 'caller', 'requester', 'approvers', 'parent', 'owner', 'contact'] as const;
 export type ProfileRole = (typeof PROFILE_ROLES)[number];
 
 /**
@@ -17,13 +17,15 @@ export interface TicketProfile {
    * a reply address, and only then is a reply published; any other reply is refused and kept with why.
    */
   readonly acceptsReplies: boolean;
+  /** The portal path of the topic's records (`<base>/<path>/<id>`); absent: the topic's kind (`incident`). */
+  readonly linkPath?: string;
 }
 
 const none: readonly string[] = [];
-function profile(roles: Partial<Record<ProfileRole, readonly string[]>>, options: { readonly about?: TicketProfile['about']; readonly acceptsReplies?: boolean } = {}): TicketProfile {
+function profile(roles: Partial<Record<ProfileRole, readonly string[]>>, options: { readonly about?: TicketProfile['about']; readonly acceptsReplies?: boolean; readonly linkPath?: string } = {}): TicketProfile {
   const full = Object.fromEntries(PROFILE_ROLES.map((role) => [role, roles[role] ?? none])) as Record<ProfileRole, readonly string[]>;
   const acceptsReplies = options.acceptsReplies ?? false;
-  return options.about === undefined ? { roles: full, acceptsReplies } : { roles: full, about: options.about, acceptsReplies };
+  return { roles: full, acceptsReplies, ...(options.about === undefined ? {} : { about: options.about }), ...(options.linkPath === undefined ? {} : { linkPath: options.linkPath }) };
 }
 
 /**
@@ -34,7 +36,9 @@ function profile(roles: Partial<Record<ProfileRole, readonly string[]>>, options
  * (incidents: their facts are kept here; requests are keyed by request, not by the measured item or
  * task, so an SLA event on those reads no ticket facts, only its own number). Replies become comments
  * on incidents (libs/incident) and requests (libs/catalogue); problems and changes have no comments,
- * so their mails carry no reply address and a reply to one is refused, not lost unseen.
+ * so their mails carry no reply address and a reply to one is refused, not lost unseen. The
+ * context's own topic: a disabled endpoint, its owner (a user name) and contact address, linked to
+ * the endpoints' admin page.
  */
 export const TICKET_PROFILES: Readonly<Record<string, TicketProfile>> = {
   'itsm.incident.v1': profile({ number: ['number'], title: ['title'], assignee: ['assigneeId'], group: ['groupId', 'assignmentGroupId'], caller: ['callerId'], parent: ['parentId'] }, { acceptsReplies: true }),
@@ -45,6 +49,7 @@ export const TICKET_PROFILES: Readonly<Record<string, TicketProfile>> = {
   'itsm.directory.v1': profile({ title: ['displayName', 'name'], caller: ['personId'], group: ['groupId'] }),
   'itsm.cmdb.v1': profile({ title: ['name', 'ciName'] }),
   'itsm.service.v1': profile({ title: ['name'], caller: ['ownerId'], group: ['supportGroupId'], approvers: ['approverIds'] }),
+  'itsm.notification.v1': profile({ title: ['name'], owner: ['ownerUserName'], contact: ['contact'] }, { linkPath: 'admin/notification-endpoints' }),
 };
 
 /** The profile of a topic (a topic without a row has no ticket roles: fixed recipients only). */

@@ -2,7 +2,7 @@ import { Clock } from '@itsm/platform/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NotificationErrorCode, notificationError } from '../../../domain';
-import { addSecret, endpointUrl } from '../../../domain/endpoints';
+import { addSecret, endpointContact, endpointUrl } from '../../../domain/endpoints';
 import type { NotificationEndpoint } from '../../../domain/endpoints';
 import { NOTIFICATION_SETTINGS } from '../../../notification-env';
 import type { NotificationSettings } from '../../../notification-env';
@@ -14,7 +14,10 @@ import type { SaveNotificationEndpointCommand } from './save-notification-endpoi
 
 const NAME_MAX = 200;
 
-/** Creates an endpoint (a webhook gets its first secret, answered once) or changes its name and URL; the URL rules apply either way. */
+/**
+ * Creates an endpoint (a webhook gets its first secret, answered once; its creator is its owner) or
+ * changes its name, URL and contact; the URL and mail address rules apply either way.
+ */
 @Injectable()
 export class SaveNotificationEndpointHandler {
   constructor(
@@ -27,18 +30,20 @@ export class SaveNotificationEndpointHandler {
     const name = command.input.name.trim();
     if (name === '' || name.length > NAME_MAX) throw notificationError(NotificationErrorCode.InvalidInput, `An endpoint's name is 1 to ${NAME_MAX} characters.`, { field: 'name' });
     const url = endpointUrl(command.input.url, this.settings.allowPrivateTargets);
-    if (command.id === null) return this.create(name, command.input.channel, url);
+    const contact = command.input.contact === undefined ? undefined : endpointContact(command.input.contact);
+    if (command.id === null) return this.create({ name, channel: command.input.channel, url, owner: command.by, contact: contact ?? null });
     const endpoint = await changeEndpoint(this.endpoints, command.id, (e) => {
       if (e.channel !== command.input.channel) throw notificationError(NotificationErrorCode.InvalidInput, `Endpoint ${e.id} is a ${e.channel} endpoint; create another for ${command.input.channel}.`, { field: 'channel', endpointId: e.id });
-      return e.name === name && e.url === url ? e : { ...e, name, url };
+      const nextContact = contact === undefined ? e.contact : contact;
+      return e.name === name && e.url === url && e.contact === nextContact ? e : { ...e, name, url, contact: nextContact };
     });
     return { endpoint, secret: null };
   }
 
-  private async create(name: string, channel: NotificationEndpoint['channel'], url: string): Promise<EndpointWithNewSecret> {
+  private async create(fields: Pick<NotificationEndpoint, 'name' | 'channel' | 'url' | 'owner' | 'contact'>): Promise<EndpointWithNewSecret> {
     const now = this.clock.now().getTime();
-    const blank: NotificationEndpoint = { id: randomUUID(), name, channel, url, secrets: [], state: { kind: 'active' }, broken: null };
-    const secret = channel === 'webhook' ? newWebhookSecret() : null;
+    const blank: NotificationEndpoint = { ...fields, id: randomUUID(), secrets: [], state: { kind: 'active' }, broken: null };
+    const secret = fields.channel === 'webhook' ? newWebhookSecret() : null;
     const endpoint = secret === null ? blank : addSecret(blank, secret, now);
     await this.endpoints.save(endpoint, null);
     return { endpoint, secret };

@@ -18,7 +18,7 @@ export class SwitchNotificationEndpointHandler {
     const now = this.clock.now().getTime();
     return changeEndpoint(this.endpoints, command.endpointId, (e) => {
       if (command.enabled) return e.state.kind === 'active' ? e : enableEndpoint(e);
-      return disableEndpoint(e, `disabled by ${command.by}`, now);
+      return disableEndpoint(e, `disabled by ${command.by}`, command.by, now);
     });
   }
 }
