@@ -15,6 +15,7 @@ import { NotificationRuleStore } from './application/ports/notification-rule-sto
 import { NotifiableEventsConsumer } from './messaging/notifiable-events.consumer';
 import { NotifiableEventRepository } from './persistence/notifiable-event.repository';
 import { NotificationRuleRepository } from './persistence/notification-rule.repository';
+import { PersonRefs } from './application/person-refs';
 
 /*
  * Rules (trigger, conditions, recipients, channels, template; the built-in ones seeded at every start), templates per locale, the ticket facts projection, the consumer of every notifiable topic and the dry run.
@@ -31,6 +32,7 @@ export const NOTIFICATION_RULES_PROVIDERS: readonly Provider[] = [
   EnabledRules,
   BuiltInRules,
   NoticeEvaluation,
+  PersonRefs,
   NotifyOnEventHandler,
   SaveNotificationRuleHandler,
   SetNotificationRuleEnabledHandler,

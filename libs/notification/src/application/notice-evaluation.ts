@@ -5,6 +5,7 @@ import { conditionsHold, planNotices, profileOf, recipientTarget, ticketIdentity
 import type { NoticePlan, NotificationRule, RecipientTarget, RuleMatch, TicketRef } from '../domain';
 import { NOTIFICATION_SETTINGS } from '../notification-env';
 import type { NotificationSettings } from '../notification-env';
+import { PersonRefs } from './person-refs';
 import type { RecordedEvent } from './ports/notifiable-event-store.port';
 import { OnCallRoster } from './ports/on-call-roster.port';
 
@@ -21,6 +22,7 @@ const MAX_PEOPLE_PER_TARGET = 500;
 export class NoticeEvaluation {
   constructor(
     private readonly directory: DirectoryProjection,
+    private readonly personRefs: PersonRefs,
     private readonly roster: OnCallRoster,
     private readonly clock: Clock,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
@@ -33,14 +35,8 @@ export class NoticeEvaluation {
 
   async plan(recorded: RecordedEvent, rules: readonly NotificationRule[]): Promise<NoticePlan> {
     const resolved = await Promise.all(this.matching(recorded, rules).map((rule) => this.resolve(rule, recorded)));
-    // People are named by directory id, or by user name where a context records its token subject
-    // (the incident's assignee and caller): both become the directory id, so one person is one recipient.
-    const refs = [...new Set(resolved.flatMap((m) => m.personIds))];
-    const byId = await this.directory.people(refs);
-    const byUserName = await this.directory.peopleByUserName(refs.filter((ref) => !byId.has(ref)));
-    const idOf = (ref: string): string => (byId.has(ref) ? ref : (byUserName.get(ref.toLowerCase())?.id ?? ref));
+    const { idOf, people } = await this.personRefs.resolve(resolved.flatMap((m) => m.personIds));
     const matches = resolved.map((m) => ({ ...m, personIds: [...new Set(m.personIds.map(idOf))] }));
-    const people = new Map([...byId, ...[...byUserName.values()].map((p) => [p.id, p] as const)]);
     return planNotices(recorded.event, this.ticketOf(recorded), matches, people);
   }
 

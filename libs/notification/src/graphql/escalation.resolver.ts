@@ -12,6 +12,7 @@ import { EscalationGql, EscalationPolicyConnectionGql, EscalationPolicyGql, Esca
 import { notificationErrorFilter } from './notification-error.filter';
 import { keyPage, policyOf, toEscalationGql, toPolicyGql } from './on-call-graphql.mapper';
 import { ON_CALL_ADMINS, ON_CALL_READERS } from './on-call.resolver';
+import { PersonRefs } from '../application/person-refs';
 
 /** Escalation policies (notification admins), a ticket's escalations and their acknowledgement (agents). */
 @Resolver(() => EscalationPolicyGql)
@@ -21,6 +22,7 @@ export class EscalationResolver {
     private readonly saver: SaveEscalationPolicyHandler,
     private readonly acknowledger: AcknowledgeEscalationHandler,
     private readonly queries: OnCallQueries,
+    private readonly personRefs: PersonRefs,
     private readonly clock: Clock,
   ) {}
 
@@ -53,6 +55,6 @@ export class EscalationResolver {
   @Roles(...ON_CALL_READERS)
   async acknowledgeEscalation(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string): Promise<EscalationGql> {
     const asAdmin = hasRole(caller, ...ON_CALL_ADMINS);
-    return toEscalationGql(await this.acknowledger.execute({ escalationId: id, personId: caller.userId, asAdmin }, this.clock.now().getTime()));
+    return toEscalationGql(await this.acknowledger.execute({ escalationId: id, personId: await this.personRefs.callerId(caller), asAdmin }, this.clock.now().getTime()));
   }
 }

@@ -5,6 +5,7 @@ import type { ConnectionOf } from '@itsm/platform/graphql';
 import { UseFilters } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InAppInbox } from '../application/channels/in-app/in-app-inbox.service';
+import { PersonRefs } from '../application/person-refs';
 import { notificationError, NotificationErrorCode } from '../domain';
 import { notificationErrorFilter } from './notification-error.filter';
 import { deliveryPage, inboxCursor, toInboxGql } from './delivery-graphql.mapper';
@@ -14,7 +15,10 @@ import { InboxNotificationConnectionGql, InboxNotificationGql } from './delivery
 @Resolver(() => InboxNotificationGql)
 @UseFilters(notificationErrorFilter)
 export class InboxResolver {
-  constructor(private readonly inbox: InAppInbox) {}
+  constructor(
+    private readonly inbox: InAppInbox,
+    private readonly personRefs: PersonRefs,
+  ) {}
 
   @Query(() => InboxNotificationConnectionGql, { description: 'The caller\'s in-app notifications, newest first' })
   @Roles(...ROLES)
@@ -24,18 +28,18 @@ export class InboxResolver {
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<ConnectionOf<InboxNotificationGql>> {
-    return toConnection(await this.inbox.entries(caller.userId, unreadOnly, deliveryPage('ninbox', { first, after })), inboxCursor, toInboxGql);
+    return toConnection(await this.inbox.entries(await this.personRefs.callerId(caller), unreadOnly, deliveryPage('ninbox', { first, after })), inboxCursor, toInboxGql);
   }
 
   @Query(() => Int, { description: 'How many of the caller\'s in-app notifications are unread' })
   @Roles(...ROLES)
-  myUnreadNotificationCount(@CurrentPrincipal() caller: Principal): Promise<number> {
-    return this.inbox.unreadCount(caller.userId);
+  async myUnreadNotificationCount(@CurrentPrincipal() caller: Principal): Promise<number> {
+    return this.inbox.unreadCount(await this.personRefs.callerId(caller));
   }
 
   @Mutation(() => Int, { description: 'Marks the caller\'s notifications `ids` read, or all of them with `all: true`; answers how many were unread' })
   @Roles(...ROLES)
-  markNotificationsRead(
+  async markNotificationsRead(
     @CurrentPrincipal() caller: Principal,
     @Args('ids', { type: () => [ID], nullable: true }) ids?: string[] | null,
     @Args('all', { type: () => Boolean, defaultValue: false }) all?: boolean,
@@ -43,6 +47,6 @@ export class InboxResolver {
     const some = ids !== undefined && ids !== null;
     if (some === (all === true)) throw notificationError(NotificationErrorCode.InvalidInput, 'name the notifications (ids) or all of them (all: true), not both', { field: 'ids' });
     if (some && ids.length > 500) throw notificationError(NotificationErrorCode.InvalidInput, 'at most 500 ids at once', { field: 'ids' });
-    return this.inbox.markRead(caller.userId, some ? ids : null);
+    return this.inbox.markRead(await this.personRefs.callerId(caller), some ? ids : null);
   }
 }

@@ -3,15 +3,20 @@ import { hasRole } from '@itsm/platform/auth';
 import { DirectoryProjection } from '@itsm/platform/persistence';
 import { Injectable } from '@nestjs/common';
 import { NotificationErrorCode, notificationError } from '../../domain';
+import { PersonRefs } from '../person-refs';
 
 /** Whose preferences a caller may read and change: their own; a notification admin anyone's the directory knows. */
 @Injectable()
 export class PreferenceAccess {
-  constructor(private readonly directory: DirectoryProjection) {}
+  constructor(
+    private readonly directory: DirectoryProjection,
+    private readonly personRefs: PersonRefs,
+  ) {}
 
-  /** The person `caller` acts on (`personId`, else the caller); throws FORBIDDEN or NOT_FOUND. */
+  /** The person `caller` acts on (`personId`, else the caller as the directory knows them); throws FORBIDDEN or NOT_FOUND. */
   async personFor(caller: Principal, personId: string | null): Promise<string> {
-    if (personId === null || personId === caller.userId) return caller.userId;
+    const self = await this.personRefs.callerId(caller);
+    if (personId === null || personId === self || personId === caller.userId) return self;
     if (!hasRole(caller, 'notification-admin', 'admin')) {
       throw notificationError(NotificationErrorCode.Forbidden, 'only a notification admin may read or change another person’s preferences', { personId });
     }
