@@ -9,6 +9,8 @@ import type { NotificationSuite } from './notification-suite';
 const [ONCALL, MANAGER, DISPATCHER] = ['n-e2e-oncall', 'n-e2e-manager', 'n-e2e-dispatcher'];
 // Their group, its escalation policy, and the title the probe rule posts the partner hooks about.
 const [GROUP, POLICY, PROBE_TITLE] = ['g-e2e-oncall', 'e2e-p1-oncall', 'Webhook probe: partner feeds'];
+// The endpoint breaker's volume threshold (application/endpoint-delivery-policy.ts): this many failed calls in its window open it.
+const BREAKER_VOLUME = 5;
 const SAVE_SCHEDULE = 'mutation($input: OnCallScheduleInput!) { saveOnCallSchedule(input: $input) { id } }';
 const SAVE_POLICY = 'mutation($input: EscalationPolicyInput!) { saveEscalationPolicy(input: $input) { id } }';
 const SAVE_RULE = 'mutation($input: NotificationRuleInput!) { saveNotificationRule(input: $input) { id } }';
@@ -28,7 +30,8 @@ const openedRule = (name: string, over: Record<string, unknown>) => ({ name, eve
  * Issue 16's acceptance on the built services, continued: a P1 escalates from the on-call person to
  * the group's manager after the policy's minute, exactly once across a SIGKILL and restart, while an
  * acknowledged one stops; rules with an unknown event type or template variable are refused; a
- * webhook answering 410 is disabled and one answering 503 retries. The checks that need no timer
+ * webhook answering 410 is disabled and one answering 503 retries, opens its breaker after five
+ * failed calls and delivers once it closes again. The checks that need no timer
  * run while the manager's page falls due.
  */
 export function notificationEscalationScenarios(suite: NotificationSuite): void {
@@ -85,27 +88,58 @@ export function notificationEscalationScenarios(suite: NotificationSuite): void 
       expect(await ok(admin, RULES)).toEqual(before);
     }
 
-    /** An incident the probe rule posts to both hooks: the one answering 410 is disabled with its reason, the one answering 503 retries. */
+    /** The failing hook's delivery about a probe incident (the probe rule posts to both hooks). */
+    async function failingDelivery(admin: string, probeId: string): Promise<Delivery | undefined> {
+      const deliveries = (await ok<{ edges: { node: Delivery }[] }>(admin, DELIVERIES, { ticketId: probeId })).edges.map((e) => e.node);
+      return deliveries.find((d) => d.recipient === `endpoint:${failing.endpointId}`);
+    }
+
+    /**
+     * Probe incidents the rule posts to both hooks: the one answering 410 is disabled with its reason
+     * (and called no more); the one answering 503 five times retries, its breaker opens (five failed
+     * calls: a delivery then fails with no call made), and once the breaker lets a call through again
+     * every probe's webhook arrives, each under its one webhook-id.
+     */
     async function failingEndpoints(admin: string): Promise<void> {
       gone.receiver.answer(410);
-      failing.receiver.answer(...Array.from({ length: 50 }, () => 503));
-      const probe = await open(PROBE_TITLE, 3, null);
+      failing.receiver.answer(...Array.from({ length: BREAKER_VOLUME }, () => 503));
+      const probes = [await open(PROBE_TITLE, 3, null)];
       await eventually(async () => {
         const endpoints = (await ok<{ edges: { node: { id: string; enabled: boolean; disabledReason: string | null } }[] }>(admin, ENDPOINTS)).edges.map((e) => e.node);
         expect(endpoints.find((e) => e.id === gone.endpointId)).toEqual({ id: gone.endpointId, enabled: false, disabledReason: expect.stringContaining('410') });
       });
       const retrying = await eventually(async () => {
-        const deliveries = (await ok<{ edges: { node: Delivery }[] }>(admin, DELIVERIES, { ticketId: probe.id })).edges.map((e) => e.node);
-        const found = deliveries.find((d) => d.recipient === `endpoint:${failing.endpointId}`);
+        const found = await failingDelivery(admin, probes[0]!.id);
         expect(found).toMatchObject({ state: 'retrying', lastOutcome: { outcome: 'retry', detail: expect.stringContaining('503') } });
         return found!;
       });
       expect(Date.parse(retrying.nextAttemptAt ?? '')).toBeGreaterThan(Date.now() - 1_000);
+      // One probe at a time until one fails without a call: the breaker opened on the fifth 503 (a first probe's retry may be one of them).
+      let opened = false;
+      while (!opened) {
+        expect(probes.length).toBeLessThanOrEqual(BREAKER_VOLUME + 1);
+        const probe = await open(PROBE_TITLE, 3, null);
+        probes.push(probe);
+        const outcome = await eventually(async () => {
+          const found = await failingDelivery(admin, probe.id);
+          expect(found?.lastOutcome).toBeTruthy();
+          return found!.lastOutcome!;
+        });
+        opened = outcome.detail.includes('breaker open');
+        if (!opened) expect(outcome.detail).toContain('503');
+      }
+      expect(failing.receiver.verified.map((r) => r.status)).toEqual(Array.from({ length: BREAKER_VOLUME }, () => 503));
+      // Retried later: each probe's webhook answered 200 once, under the id every attempt of it carried.
+      await expectEventually(async () => {
+        const states = await Promise.all(probes.map(async (probe) => (await failingDelivery(admin, probe.id))?.state));
+        expect(states).toEqual(probes.map(() => 'sent'));
+      }, { timeoutMs: 150_000, intervalMs: 500 });
+      // Distinct ids (a resend after a lease ran out would carry the same one, which the receiver drops).
+      expect(new Set(failing.receiver.verified.filter((r) => r.status === 200).map((r) => r.id)).size).toBe(probes.length);
       expect(gone.receiver.verified.map((r) => r.status)).toEqual([410]);
-      expect(failing.receiver.verified.length).toBeGreaterThanOrEqual(1);
     }
 
-    it('a P1 pages the on-call person, then the manager exactly once across a SIGKILL and restart; an acknowledged one stops; refused rules save nothing; 410 disables, 503 retries', async () => {
+    it('a P1 pages the on-call person, then the manager exactly once across a SIGKILL and restart; an acknowledged one stops; refused rules save nothing; 410 disables, 503 retries, five open the breaker, retried later', async () => {
       const admin = await suite.token('n-e2e-admin', ['notification-admin']);
       const oncall = await suite.token(ONCALL, ['agent']);
       // Opened one after the other: the acknowledged one's level 2 falls due before the escalating one's.
