@@ -12,9 +12,20 @@ export const SEND_CONCURRENCY = 32;
 /**
  * Claimed deliveries this process holds at most (waiting, sending or awaiting their settle
  * write): admit() waits above it, so memory stays bounded (a rendered message is a few KB) and a
- * slow channel shows as Kafka lag instead of a growing heap.
+ * slow channel shows as Kafka lag instead of a growing heap. Short on purpose (Kafka is the
+ * buffer): a claim's wait here comes out of its lease, and a send starts only with a send
+ * timeout of the lease left (at 512 and ~140 sends/s, the bench's 5 s lease with a 3 s send
+ * timeout left most sends to the sweeper).
  */
-export const MAX_BACKLOG = 512;
+export const MAX_BACKLOG = 128;
+/** Outcomes written in one settleMany at most. */
+export const SETTLE_BATCH = 128;
+/**
+ * How long the first outcome waits for others to share its write: without it, sends finishing a
+ * few ms apart would each get a write of one. Harmless to a lease of minutes and to the sender
+ * (recorded a few ms later); the sweeper would resend only after the lease.
+ */
+export const SETTLE_AFTER_MS = 20;
 
 interface Held {
   readonly delivery: Delivery;
@@ -25,7 +36,7 @@ interface Held {
 /**
  * The sends of this process, off the path that claims them: claimed deliveries (state `sending`
  * under this process's lease) wait here, are sent SEND_CONCURRENCY at a time, and their outcomes
- * are written in batches (one settleMany while the previous one is in flight). A crash loses only
+ * are written in batches (settleMany; one in flight at a time). A crash loses only
  * what waits here: the leases run out and the sweeper resends with the stored message id. A send
  * starts only with a send's time left on its lease; else it is left to the sweeper.
  */
@@ -36,6 +47,7 @@ export class DeliverySendQueue implements BeforeApplicationShutdown {
   private held = 0;
   private sending = 0;
   private settling = false;
+  private settleTimer: NodeJS.Timeout | null = null;
   private roomWaiters: (() => void)[] = [];
   private idleWaiters: (() => void)[] = [];
 
@@ -94,11 +106,25 @@ export class DeliverySendQueue implements BeforeApplicationShutdown {
     this.settle();
   }
 
-  /** One settleMany of every outcome so far, unless one is in flight (its end writes what came meanwhile). */
+  /** Outcomes are written SETTLE_BATCH at once, or SETTLE_AFTER_MS after the first one waiting; one settleMany in flight at a time. */
   private settle(): void {
     if (this.settling || this.outcomes.length === 0) return;
+    if (this.outcomes.length < SETTLE_BATCH) {
+      this.settleTimer ??= setTimeout(() => {
+        this.settleTimer = null;
+        this.write();
+      }, SETTLE_AFTER_MS);
+      return;
+    }
+    this.write();
+  }
+
+  private write(): void {
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    if (this.settling || this.outcomes.length === 0) return;
     this.settling = true;
-    const batch = this.outcomes.splice(0);
+    const batch = this.outcomes.splice(0, SETTLE_BATCH);
     void this.store
       .settleMany(
         batch.map((o) => o.recorded),
