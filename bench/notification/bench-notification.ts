@@ -158,7 +158,9 @@ async function main(): Promise<number> {
   const s = steady.run;
   const k = killed?.run;
   const failed = s.duplicatesSameId + s.duplicatesDistinctIds + s.lost + (k ? k.duplicatesDistinctIds + k.lost : 0) > 0;
-  console.log(failed ? 'FAILED: duplicates or lost deliveries (see above)' : 'no duplicate with a distinct message id, nothing lost');
+  const capped = [s, k].some((run) => run?.drain.stoppedBecause === 'cap');
+  if (failed) console.log(`FAILED: duplicates or deliveries missing${capped ? ' (a drain reached NOTIFICATION_BENCH_DRAIN_MAX_SECONDS: not drained in time)' : ''} (see above); the service's last output:\n${service.tail()}`);
+  else console.log('no duplicate with a distinct message id, nothing lost');
   console.log(JSON.stringify({
     rate_events_per_s: rate,
     seconds,

@@ -15,8 +15,12 @@ export const NotificationBenchEnv = Type.Object({
   NOTIFICATION_BENCH_KILL: Type.Boolean({ default: true }),
   /** How long the peers are driven directly for the baseline. */
   NOTIFICATION_BENCH_BASELINE_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 10 }),
-  /** The drain ends when every expected delivery arrived, nothing arrived for this long, or the cap below passed. */
-  NOTIFICATION_BENCH_DRAIN_IDLE_SECONDS: Type.Integer({ minimum: 5, maximum: 3_600, default: 30 }),
+  /**
+   * The drain ends when every expected delivery arrived, nothing arrived for this long, or the cap
+   * below passed. Longer than the service's resend horizon (a delivery's lease, 120 s, plus a
+   * sweep): a delivery whose send failed or was left to the sweeper arrives late, it is not lost.
+   */
+  NOTIFICATION_BENCH_DRAIN_IDLE_SECONDS: Type.Integer({ minimum: 5, maximum: 3_600, default: 150 }),
   NOTIFICATION_BENCH_DRAIN_MAX_SECONDS: Type.Integer({ minimum: 10, maximum: 14_400, default: 1_800 }),
   /** A directory for V8 CPU profiles of the service (`--cpu-prof`; written when it stops, not when killed). */
   NOTIFICATION_BENCH_CPU_PROFILE_DIR: Type.Optional(Type.String({ minLength: 1 })),

@@ -6,6 +6,7 @@ import { MailSender } from './application/channels/email/mail-sender.port';
 import { SmtpMailSender } from './application/channels/email/smtp-mail.sender';
 import { DeliveryAttempts } from './application/delivery/delivery-attempts.service';
 import { DeliveryIntakeService } from './application/delivery/delivery-intake.service';
+import { DeliverySendQueue } from './application/delivery/delivery-send-queue';
 import { StoredDeliveryRecords } from './application/delivery/delivery-records.service';
 import { DeliveryReport } from './application/delivery/delivery-report.service';
 import { DeliveryStore } from './application/delivery/delivery-store.port';
@@ -30,6 +31,7 @@ export const NOTIFICATION_DELIVERY_PROVIDERS: readonly Provider[] = [
   { provide: DeliveryStore, useExisting: DeliveryRepository },
   { provide: MailSender, useClass: SmtpMailSender },
   DeliveryAttempts,
+  DeliverySendQueue,
   { provide: DeliveryIntake, useClass: DeliveryIntakeService },
   { provide: DeliveryRecords, useClass: StoredDeliveryRecords },
   DeliverySweeper,

@@ -15,8 +15,8 @@ const NEWEST_FIRST = { sortKey: -1 } as const;
 /**
  * `notification_deliveries`: one document per (key, recipient, channel), `_id` = the delivery id.
  * Claiming is inserting it (a duplicate key: claimed before, by a redelivery or another replica);
- * the sweeper takes due ones with one findOneAndUpdate each; an attempt's result is written only
- * while its sender still holds the lease.
+ * the sweeper takes due ones with one findOneAndUpdate each; attempts' results are written in
+ * batches, each only while its sender still holds the lease.
  */
 export class DeliveryRepository extends DeliveryStore {
   static readonly indexes = [
@@ -59,9 +59,11 @@ export class DeliveryRepository extends DeliveryStore {
     return doc === null ? null : toDelivery(doc);
   }
 
-  async settle(delivery: Delivery, owner: string): Promise<boolean> {
-    const doc = toDeliveryDocument(delivery);
-    return (await this.collection.replaceOne({ _id: doc._id, state: 'sending', 'lease.owner': owner }, doc)).modifiedCount === 1;
+  /** One unordered bulkWrite of replace-if-still-leased (by `_id`). */
+  async settleMany(deliveries: readonly Delivery[], owner: string): Promise<number> {
+    if (deliveries.length === 0) return 0;
+    const replacements = deliveries.map(toDeliveryDocument).map((doc) => ({ replaceOne: { filter: { _id: doc._id, state: 'sending' as const, 'lease.owner': owner }, replacement: doc } }));
+    return (await this.collection.bulkWrite(replacements, { ordered: false })).modifiedCount;
   }
 
   async replace(delivery: Delivery, expected: DeliveryState): Promise<boolean> {

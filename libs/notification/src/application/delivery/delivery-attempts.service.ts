@@ -10,7 +10,6 @@ import type { MailIdentity } from '../channels/email/mail-message';
 import { MailSender } from '../channels/email/mail-sender.port';
 import { EndpointSender } from '../ports';
 import { SignedTokens } from '../signed-tokens';
-import { DeliveryStore } from './delivery-store.port';
 import { DELIVERY_TUNING, retryPolicyOf } from './delivery-tuning';
 import type { DeliveryTuning } from './delivery-tuning';
 
@@ -22,8 +21,8 @@ export function mailAddressOf(recipient: Recipient): string | null {
 
 /**
  * Sends a claimed delivery through its channel (the same message and message id on every attempt)
- * and records what came of it while this process still holds the lease. A channel's failure is an
- * outcome (retrying, failed, given up), never an exception; only storage failures throw.
+ * and answers what came of it (DeliverySendQueue writes that while this process still holds the
+ * lease). A channel's failure is an outcome (retrying, failed, given up), never an exception.
  */
 @Injectable()
 export class DeliveryAttempts {
@@ -31,15 +30,16 @@ export class DeliveryAttempts {
   readonly owner = `delivery-${randomUUID()}`;
   readonly policy: RetryPolicy;
   private readonly identity: MailIdentity;
+  private readonly sendTimeout: number;
 
   constructor(
-    private readonly store: DeliveryStore,
     private readonly mail: MailSender,
     private readonly endpoints: EndpointSender,
     @Inject(NOTIFICATION_SETTINGS) settings: NotificationSettings,
     @Inject(DELIVERY_TUNING) tuning: DeliveryTuning,
   ) {
     this.policy = retryPolicyOf(tuning);
+    this.sendTimeout = tuning.smtp.breaker.timeoutMs === false ? this.policy.leaseMs : tuning.smtp.breaker.timeoutMs;
     this.identity = { from: settings.mailFrom, domain: settings.mailDomain, tokens: new SignedTokens(settings.signingSecret) };
   }
 
@@ -52,11 +52,14 @@ export class DeliveryAttempts {
     return { owner: this.owner, until: now + this.policy.leaseMs };
   }
 
-  /** One attempt at a `sending` delivery this process holds; answers the delivery as recorded (unchanged when another replica took it over meanwhile). */
-  async attempt(delivery: Delivery, now: number): Promise<Delivery> {
-    const outcome = await this.outcomeOf(delivery, now);
-    const recorded = recordAttempt(delivery, outcome, now, this.policy);
-    return (await this.store.settle(recorded, this.owner)) ? recorded : delivery;
+  /** How long one send may take (the SMTP breaker's timeout, which the lease must exceed): a send starts only with this much of its lease left. */
+  get sendTimeoutMs(): number {
+    return this.sendTimeout;
+  }
+
+  /** One attempt at a `sending` delivery this process holds: the delivery as the attempt leaves it, for DeliveryStore.settleMany. */
+  async sendOnce(delivery: Delivery, now: number): Promise<Delivery> {
+    return recordAttempt(delivery, await this.outcomeOf(delivery, now), now, this.policy);
   }
 
   private async outcomeOf(d: Delivery, now: number): Promise<AttemptOutcome> {

@@ -11,6 +11,7 @@ import { DeliveryPlanner, EndpointSender, MessageRenderer } from '../ports';
 import type { DeliveryPlan, EndpointMessage, EndpointOutcome } from '../ports';
 import { DeliveryAttempts } from './delivery-attempts.service';
 import { DeliveryIntakeService } from './delivery-intake.service';
+import { DeliverySendQueue } from './delivery-send-queue';
 import { DeliverySweeper } from './delivery-sweeper';
 import { DEFAULT_DELIVERY_TUNING } from './delivery-tuning';
 import type { DeliveryTuning } from './delivery-tuning';
@@ -60,7 +61,15 @@ describe('DeliveryIntakeService', () => {
   let mail: FakeMail;
   let endpoints: FakeEndpoints;
   let attempts: DeliveryAttempts;
+  let queue: DeliverySendQueue;
   let intake: DeliveryIntakeService;
+  const logger = { debug: jest.fn(), warn: jest.fn(), error: jest.fn() } as never;
+  const clock = { now: () => new Date(T0) };
+  /** accept(), then the send queue drained (accept itself waits for no send). */
+  const acceptAndSend = async (notices: readonly Notice[], now: number): Promise<void> => {
+    await intake.accept(notices, now);
+    await queue.idle();
+  };
 
   beforeEach(() => {
     store = new InMemoryDeliveryStore();
@@ -68,12 +77,13 @@ describe('DeliveryIntakeService', () => {
     renderer = new FakeRenderer();
     mail = new FakeMail();
     endpoints = new FakeEndpoints();
-    attempts = new DeliveryAttempts(store, mail, endpoints, SETTINGS, tuning);
-    intake = new DeliveryIntakeService(store, planner, renderer, attempts, SETTINGS);
+    attempts = new DeliveryAttempts(mail, endpoints, SETTINGS, tuning);
+    queue = new DeliverySendQueue(attempts, store, clock, logger);
+    intake = new DeliveryIntakeService(store, planner, renderer, attempts, queue, SETTINGS);
   });
 
   it('claims, renders in the recipient\'s locale and mails a notice once, however often it is accepted', async () => {
-    for (let i = 0; i < 5; i += 1) await intake.accept([notice(), notice()], T0 + i);
+    for (let i = 0; i < 5; i += 1) await acceptAndSend([notice(), notice()], T0 + i);
     expect(mail.sent).toHaveLength(1);
     expect(renderer.locales).toEqual(['de']);
     const id = deliveryId('evt-1', alice, 'email');
@@ -90,7 +100,7 @@ describe('DeliveryIntakeService', () => {
     jest.spyOn(store, 'claimed').mockResolvedValueOnce(new Set());
     await store.claimMany([claimedDelivery(raced, notice({ recipient: people[1] }), { kind: 'suppress', reason: 'preference_off' }, T0)]);
     claimMany.mockClear();
-    await intake.accept(people.map((recipient) => notice({ recipient })), T0);
+    await acceptAndSend(people.map((recipient) => notice({ recipient })), T0);
     expect(planMany).toHaveBeenCalledTimes(1);
     expect(claimMany).toHaveBeenCalledTimes(1);
     expect(mail.sent.map((m) => m.to).sort()).toEqual(['n-a@contoso.example', 'n-c@contoso.example']);
@@ -98,10 +108,10 @@ describe('DeliveryIntakeService', () => {
 
   it('records a failing channel as retrying (never throws), and the sweeper resends it when due with the same message id', async () => {
     mail.outcomes.push({ kind: 'retry', reason: '451 try later', afterMs: null });
-    await intake.accept([notice()], T0);
+    await acceptAndSend([notice()], T0);
     const id = deliveryId('evt-1', alice, 'email');
     expect(await store.find(id)).toMatchObject({ state: 'retrying', nextAttemptAt: T0 + 1_000 });
-    const sweeper = new DeliverySweeper(store, attempts, { now: () => new Date(T0) }, tuning, { debug: jest.fn(), warn: jest.fn(), error: jest.fn() } as never);
+    const sweeper = new DeliverySweeper(store, attempts, queue, clock, tuning, logger);
     expect(await sweeper.sweep(T0 + 999)).toBe(0);
     expect(await sweeper.sweep(T0 + 1_000)).toBe(1);
     expect(mail.sent.map((m) => m.messageId)).toEqual([`<d.${id}@itsm.test>`, `<d.${id}@itsm.test>`]);
@@ -112,7 +122,7 @@ describe('DeliveryIntakeService', () => {
     planner.plans.set('evt-1/email', { kind: 'suppress', reason: 'preference_off' });
     planner.plans.set('evt-2/email', { kind: 'digest', digestId: 'dg-1', at: T0 + 3_600_000 });
     planner.plans.set('evt-3/email', { kind: 'defer', until: T0 + 7_200_000, reason: 'quiet_hours' });
-    await intake.accept([notice(), notice({ key: 'evt-2' }), notice({ key: 'evt-3' })], T0);
+    await acceptAndSend([notice(), notice({ key: 'evt-2' }), notice({ key: 'evt-3' })], T0);
     expect(mail.sent).toHaveLength(0);
     const state = async (key: string) => store.find(deliveryId(key, alice, 'email'));
     expect(await state('evt-1')).toMatchObject({ state: 'suppressed', reason: 'preference_off' });
@@ -122,20 +132,36 @@ describe('DeliveryIntakeService', () => {
 
   it('suppresses what cannot be reached, fails what does not render, and puts in-app notices in the inbox at once', async () => {
     const nomail: PersonRecipient = { ...alice, personId: 'n-nomail', email: null, locale: null };
-    await intake.accept([notice({ recipient: nomail }), notice({ channel: 'in_app', recipient: nomail })], T0);
+    await acceptAndSend([notice({ recipient: nomail }), notice({ channel: 'in_app', recipient: nomail })], T0);
     expect(await store.find(deliveryId('evt-1', nomail, 'email'))).toMatchObject({ state: 'suppressed', reason: 'no_address' });
     expect(await store.find(deliveryId('evt-1', nomail, 'in_app'))).toMatchObject({ state: 'sent', readAt: null });
     expect(renderer.locales).toEqual(['en']);
     renderer.failing = true;
-    await intake.accept([notice({ key: 'evt-9' })], T0);
+    await acceptAndSend([notice({ key: 'evt-9' })], T0);
     expect(await store.find(deliveryId('evt-9', alice, 'email'))).toMatchObject({ state: 'failed', reason: expect.stringContaining('NOTIFICATION.UNKNOWN_TEMPLATE_VARIABLE') });
   });
 
   it('sends endpoint notices through the endpoint sender with the delivery id, and an exception there becomes a retry', async () => {
     const hook = { kind: 'endpoint', endpointId: 'ep-1' } as const;
-    await intake.accept([notice({ channel: 'webhook', recipient: hook })], T0);
+    await acceptAndSend([notice({ channel: 'webhook', recipient: hook })], T0);
     const id = deliveryId('evt-1', hook, 'webhook');
     expect(endpoints.sent).toEqual([expect.objectContaining({ deliveryId: id, attempt: 1, endpointId: 'ep-1', channel: 'webhook' })]);
     expect(await store.find(id)).toMatchObject({ state: 'retrying', messageId: `msg_${id}`, reason: 'endpoint exploded' });
+  });
+
+  it('leaves a claim whose process died before the send (its queue lost) to the sweeper after the lease: sent once, with the claim\'s message id', async () => {
+    jest.spyOn(queue, 'admit').mockResolvedValueOnce({ settled: Promise.resolve() });
+    await intake.accept([notice()], T0);
+    const id = deliveryId('evt-1', alice, 'email');
+    expect(await store.find(id)).toMatchObject({ state: 'sending', lease: { owner: attempts.owner } });
+    expect(mail.sent).toHaveLength(0);
+    const restarted = new DeliveryAttempts(mail, endpoints, SETTINGS, tuning);
+    const later = { now: () => new Date(T0 + tuning.leaseMs) };
+    const sweeper = new DeliverySweeper(store, restarted, new DeliverySendQueue(restarted, store, later, logger), later, tuning, logger);
+    expect(await sweeper.sweep(T0 + tuning.leaseMs - 1)).toBe(0);
+    expect(await sweeper.sweep(T0 + tuning.leaseMs)).toBe(1);
+    expect(await sweeper.sweep(T0 + 2 * tuning.leaseMs)).toBe(0);
+    expect(mail.sent.map((m) => m.messageId)).toEqual([`<d.${id}@itsm.test>`]);
+    expect(await store.find(id)).toMatchObject({ state: 'sent', attempts: 1, lease: null });
   });
 });

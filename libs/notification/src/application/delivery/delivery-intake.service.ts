@@ -10,6 +10,7 @@ import { deliveryId } from '../delivery-id';
 import { DeliveryIntake, DeliveryPlanner, MessageRenderer } from '../ports';
 import type { DeliveryPlan } from '../ports';
 import { DeliveryAttempts, mailAddressOf } from './delivery-attempts.service';
+import { DeliverySendQueue } from './delivery-send-queue';
 import { DeliveryStore } from './delivery-store.port';
 
 /** Why a notice cannot reach its recipient on its channel at all (no mail address, an inbox for a non-person), or null. */
@@ -31,7 +32,8 @@ function unreachable(notice: Notice): string | null {
  * Where notices become deliveries: each is claimed once by its delivery id (a notice already
  * claimed, by a redelivered event or another replica, is skipped), with what the planner decided
  * and the message rendered for the recipient's locale stored on the claim; those to send now are
- * then sent. A failing channel leaves a retrying delivery behind, never an exception.
+ * claimed `sending` under this process's lease and handed to the send queue (accept waits only for
+ * room there, never for a send). A failing channel leaves a retrying delivery behind, never an exception.
  */
 @Injectable()
 export class DeliveryIntakeService extends DeliveryIntake {
@@ -40,29 +42,28 @@ export class DeliveryIntakeService extends DeliveryIntake {
     private readonly planner: DeliveryPlanner,
     private readonly renderer: MessageRenderer,
     private readonly attempts: DeliveryAttempts,
+    private readonly queue: DeliverySendQueue,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
   ) {
     super();
   }
 
-  /** One claimed-check, one plan of every notice (the planner reads each person once), one claim of them all; then the sends, at once. */
+  /** One claimed-check, one plan of every notice (the planner reads each person once), one claim of them all; then the sends queued. */
   async accept(notices: readonly Notice[], now: number): Promise<void> {
     const fresh = new Map<string, Notice>();
     for (const notice of notices) fresh.set(deliveryId(notice.key, notice.recipient, notice.channel), notice);
     const known = await this.store.claimed([...fresh.keys()]);
-    const pending = [...fresh].filter(([id]) => !known.has(id));
-    const reachable = pending.filter(([, notice]) => unreachable(notice) === null);
-    const planned = reachable.length === 0 ? [] : await this.planner.planMany(reachable.map(([, notice]) => notice), now);
-    const planOf = new Map(reachable.map(([id], i) => [id, planned[i]] as const));
-    const deliveries = await Promise.all(pending.map(async ([id, notice]) => claimedDelivery(id, notice, await this.decide(id, notice, planOf.get(id), now), now)));
+    const pending = [...fresh].filter(([id]) => !known.has(id)).map(([id, notice]) => ({ id, notice, unreachable: unreachable(notice) }));
+    const reachable = pending.filter((p) => p.unreachable === null);
+    const planned = reachable.length === 0 ? [] : await this.planner.planMany(reachable.map((p) => p.notice), now);
+    const planOf = new Map(reachable.map((p, i) => [p.id, planned[i]] as const));
+    const deliveries = await Promise.all(pending.map(async (p) => claimedDelivery(p.id, p.notice, await this.decide(p, planOf.get(p.id), now), now)));
     const claimed = await this.store.claimMany(deliveries);
-    const toSend = deliveries.filter((delivery) => claimed.has(delivery.id) && delivery.state === 'sending');
-    await Promise.all(toSend.map((delivery) => this.attempts.attempt(delivery, now)));
+    await this.queue.admit(deliveries.filter((delivery) => claimed.has(delivery.id) && delivery.state === 'sending'), now);
   }
 
   /** What becomes of a notice: suppressed when it cannot reach its recipient at all, else what the planner's `plan` says. */
-  private async decide(id: string, notice: Notice, plan: DeliveryPlan | undefined, now: number): Promise<ClaimDecision> {
-    const reason = unreachable(notice);
+  private async decide({ id, notice, unreachable: reason }: { id: string; notice: Notice; unreachable: string | null }, plan: DeliveryPlan | undefined, now: number): Promise<ClaimDecision> {
     if (reason !== null) return { kind: 'suppress', reason };
     if (plan === undefined) throw new Error(`the planner answered no plan for notice ${notice.key}`);
     switch (plan.kind) {

@@ -26,8 +26,11 @@ export abstract class DeliveryStore {
     return (await this.claimMany([delivery])).has(delivery.id);
   }
   abstract find(id: string): Promise<Delivery | null>;
-  /** Replaces a delivery after an attempt; only while `owner` still holds its lease (false: another replica took it over). */
-  abstract settle(delivery: Delivery, owner: string): Promise<boolean>;
+  /**
+   * Replaces deliveries after their attempts, each only while `owner` still holds its lease (one
+   * not replaced: another replica took it over after the lease ran out); answers how many were replaced.
+   */
+  abstract settleMany(deliveries: readonly Delivery[], owner: string): Promise<number>;
   /** Replaces a settled delivery (a bounce) if it is still in `expected` state. */
   abstract replace(delivery: Delivery, expected: DeliveryState): Promise<boolean>;
   /**

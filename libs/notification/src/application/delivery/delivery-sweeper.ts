@@ -4,20 +4,17 @@ import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { Delivery } from '../../domain/delivery';
 import { DeliveryAttempts } from './delivery-attempts.service';
+import { DeliverySendQueue } from './delivery-send-queue';
 import { DeliveryStore } from './delivery-store.port';
 import { DELIVERY_TUNING } from './delivery-tuning';
 import type { DeliveryTuning } from './delivery-tuning';
-
-/** How many taken deliveries one sweep sends at once. */
-const PARALLEL = 10;
 
 /**
  * Sends what is due: deferred deliveries whose instant came (quiet hours over), retries whose delay
  * ran out, and deliveries whose sender died between claim and send (the lease ran out). Each is
  * taken atomically under this process's lease, so two replicas never send one at once, and resent
- * with the message and message id stored on its claim (receivers drop the repeat).
+ * through the send queue with the message and message id stored on its claim (receivers drop the repeat).
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,6 +23,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     private readonly store: DeliveryStore,
     private readonly attempts: DeliveryAttempts,
+    private readonly queue: DeliverySendQueue,
     private readonly clock: Clock,
     @Inject(DELIVERY_TUNING) private readonly tuning: DeliveryTuning,
     @Inject(PINO_LOGGER) logger: Logger,
@@ -42,21 +40,16 @@ export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicatio
     });
   }
 
-  /** One sweep at `now`: takes and attempts due deliveries (at most the tuning's batch); answers how many. */
+  /** One sweep at `now`: takes due deliveries (at most the tuning's batch) into the send queue, and ends when those are sent and written; answers how many. */
   async sweep(now: number): Promise<number> {
-    let done = 0;
-    while (done < this.tuning.sweepBatch) {
-      const taken: Delivery[] = [];
-      for (let i = 0; i < Math.min(PARALLEL, this.tuning.sweepBatch - done); i += 1) {
-        const delivery = await this.store.takeDue(now, this.attempts.lease(now));
-        if (delivery === null) break;
-        taken.push(delivery);
-      }
-      if (taken.length === 0) break;
-      await Promise.all(taken.map((delivery) => this.attempts.attempt(delivery, now)));
-      done += taken.length;
+    const settled: Promise<void>[] = [];
+    while (settled.length < this.tuning.sweepBatch) {
+      const delivery = await this.store.takeDue(now, this.attempts.lease(now));
+      if (delivery === null) break;
+      settled.push((await this.queue.admit([delivery], now)).settled);
     }
-    return done;
+    await Promise.all(settled);
+    return settled.length;
   }
 
   onApplicationBootstrap(): void {

@@ -4,6 +4,7 @@ import { claimedDelivery } from '../../domain/delivery';
 import { deliveryId } from '../delivery-id';
 import { DeliveryIntake, DeliveryRecords } from '../ports';
 import { SignedTokens } from '../signed-tokens';
+import { DeliverySendQueue } from './delivery-send-queue';
 import { DeliveryStore } from './delivery-store.port';
 import { bootDeliveryContext } from './test-fixtures/booted-delivery-context';
 
@@ -33,6 +34,11 @@ describe('notification delivery on the peers', () => {
   let booted: Awaited<ReturnType<typeof bootDeliveryContext>>;
   let intake: DeliveryIntake;
   let store: DeliveryStore;
+  /** accept(), then this process's send queue drained (accept waits for no send). */
+  const acceptAndSend = async (notices: readonly Notice[], now: number): Promise<void> => {
+    await intake.accept(notices, now);
+    await booted.app.get(DeliverySendQueue).idle();
+  };
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
@@ -47,8 +53,8 @@ describe('notification delivery on the peers', () => {
 
   it('mails a notice once with the threading, reply, bounce and auto-reply headers, however often and concurrently it is accepted', async () => {
     const n = notice('evt-mail-1', alice);
-    await Promise.all([1, 2, 3, 4, 5].map(() => intake.accept([n], Date.now())));
-    for (let i = 0; i < 5; i += 1) await intake.accept([n], Date.now());
+    await Promise.all([1, 2, 3, 4, 5].map(() => acceptAndSend([n], Date.now())));
+    for (let i = 0; i < 5; i += 1) await acceptAndSend([n], Date.now());
     const id = deliveryId('evt-mail-1', alice, 'email');
     const mails = sink.to(alice.email as string);
     expect(mails).toHaveLength(1);
@@ -87,6 +93,19 @@ describe('notification delivery on the peers', () => {
     expect(answers.flatMap((claimed) => [...claimed]).sort()).toEqual(racing.map((d) => d.id).sort());
   });
 
+  it('settles a batch in one unordered bulkWrite, each only while the owner still holds its lease', async () => {
+    const now = Date.now();
+    const message = { locale: 'en', subject: 's', text: 't', html: null };
+    const sending = (key: string, owner: string) => claimedDelivery(deliveryId(key, alice, 'email'), notice(key, alice), { kind: 'send', message, messageId: `<${key}@itsm.test>`, lease: { owner, until: now + 60_000 } }, now);
+    const [mine, theirs] = [sending('evt-settle-1', 'replica-a'), sending('evt-settle-2', 'replica-b')];
+    await store.claimMany([mine, theirs]);
+    const sent = (d: typeof mine) => ({ ...d, state: 'sent' as const, attempts: 1, lease: null });
+    expect(await store.settleMany([sent(mine), sent(theirs)], 'replica-a')).toBe(1);
+    expect(await store.settleMany([], 'replica-a')).toBe(0);
+    expect(await store.find(mine.id)).toMatchObject({ state: 'sent', attempts: 1, lease: null });
+    expect(await store.find(theirs.id)).toMatchObject({ state: 'sending', attempts: 0, lease: { owner: 'replica-b' } });
+  });
+
   it('resends a claim whose sender died between claim and send, after its lease, with the same Message-ID', async () => {
     const n = notice('evt-orphan-1', bob);
     const id = deliveryId('evt-orphan-1', bob, 'email');
@@ -108,7 +127,7 @@ describe('notification delivery on the peers', () => {
   it('retries a mail the relay answers 451 and fails one it answers 550', async () => {
     const carol = person('n-carol');
     sink.behave({ kind: 'fail', code: 451, message: 'try again later' });
-    await intake.accept([notice('evt-451', carol)], Date.now());
+    await acceptAndSend([notice('evt-451', carol)], Date.now());
     const retried = deliveryId('evt-451', carol, 'email');
     expect(await store.find(retried)).toMatchObject({ state: 'retrying', attempts: 1, reason: expect.stringContaining('451') });
     await expectEventually(async () => expect(await store.find(retried)).toMatchObject({ state: 'sent', attempts: 2 }));
@@ -116,7 +135,7 @@ describe('notification delivery on the peers', () => {
 
     const dave = person('n-dave');
     sink.behave({ kind: 'fail', code: 550, message: 'no such user' });
-    await intake.accept([notice('evt-550', dave)], Date.now());
+    await acceptAndSend([notice('evt-550', dave)], Date.now());
     expect(await store.find(deliveryId('evt-550', dave, 'email'))).toMatchObject({ state: 'failed', attempts: 1, reason: expect.stringContaining('550') });
     const listed = await booted.ok<{ edges: { node: { state: string; attempts: number; lastOutcome: { outcome: string } } }[] }>('n-admin', '{ notificationDeliveries(eventId: "evt-550") { edges { node { state attempts lastOutcome { outcome } } } } }');
     expect(listed.edges.map((e) => e.node)).toEqual([{ state: 'failed', attempts: 1, lastOutcome: { outcome: 'failed' } }]);

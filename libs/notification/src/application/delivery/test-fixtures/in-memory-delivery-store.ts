@@ -27,9 +27,13 @@ export class InMemoryDeliveryStore extends DeliveryStore {
     return Promise.resolve(this.rows.get(id) ?? null);
   }
 
-  settle(delivery: Delivery, owner: string): Promise<boolean> {
-    const current = this.rows.get(delivery.id);
-    return this.put(delivery, current?.state === 'sending' && current.lease?.owner === owner);
+  async settleMany(deliveries: readonly Delivery[], owner: string): Promise<number> {
+    let settled = 0;
+    for (const delivery of deliveries) {
+      const current = this.rows.get(delivery.id);
+      if (await this.put(delivery, current?.state === 'sending' && current.lease?.owner === owner)) settled += 1;
+    }
+    return settled;
   }
 
   replace(delivery: Delivery, expected: DeliveryState): Promise<boolean> {
