@@ -3,7 +3,7 @@ import { collectionIndexes, index, unorderedWriteDuplicates } from '@itsm/platfo
 import type { Filter } from 'mongodb';
 import type { Collection, Connection } from 'mongoose';
 import { DeliveryStore } from '../application/delivery/delivery-store.port';
-import type { DeliveryFilter, DeliveryPageRequest } from '../application/delivery/delivery-store.port';
+import type { DeliveryFilter, DeliveryPageRequest, SettledAttempt } from '../application/delivery/delivery-store.port';
 import { attemptStart } from '../domain/delivery';
 import type { Delivery, DeliveryLease, DeliveryState } from '../domain/delivery';
 import { deliveryObjectId, toDelivery, toDeliveryDocument } from './delivery-document';
@@ -59,10 +59,13 @@ export class DeliveryRepository extends DeliveryStore {
     return doc === null ? null : toDelivery(doc);
   }
 
-  /** One unordered bulkWrite of replace-if-still-leased (by `_id`). */
-  async settleMany(deliveries: readonly Delivery[], owner: string): Promise<number> {
-    if (deliveries.length === 0) return 0;
-    const replacements = deliveries.map(toDeliveryDocument).map((doc) => ({ replaceOne: { filter: { _id: doc._id, state: 'sending' as const, 'lease.owner': owner }, replacement: doc } }));
+  /** One unordered bulkWrite of replace-if-still-under-the-same-lease (by `_id`). */
+  async settleMany(settled: readonly SettledAttempt[]): Promise<number> {
+    if (settled.length === 0) return 0;
+    const replacements = settled.map(({ recorded, held }) => {
+      const doc = toDeliveryDocument(recorded);
+      return { replaceOne: { filter: { _id: doc._id, state: 'sending' as const, 'lease.owner': held.owner, 'lease.until': held.until }, replacement: doc } };
+    });
     return (await this.collection.bulkWrite(replacements, { ordered: false })).modifiedCount;
   }
 

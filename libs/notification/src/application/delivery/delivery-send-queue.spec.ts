@@ -78,18 +78,21 @@ describe('DeliverySendQueue', () => {
     expect(settleMany.mock.calls.length).toBeLessThanOrEqual(Math.ceil(deliveries.length / SEND_CONCURRENCY) * 2);
   });
 
-  it('does not write an outcome over a delivery another replica took over, and leaves to the sweeper one whose lease has less than a send left', async () => {
-    const [kept, taken, short] = await claim(3);
-    store.rows.set((taken as Delivery).id, { ...(taken as Delivery), lease: { owner: 'delivery-other', until: T0 + 1 } });
-    const tooShort = { ...(short as Delivery), lease: { owner: attempts.owner, until: T0 + attempts.sendTimeoutMs } };
+  it('does not write an outcome over a delivery taken over (by another replica or its own sweeper) after the lease its attempt held, and leaves to the sweeper one whose lease has less than a send left', async () => {
+    const [kept, taken, short, retaken] = (await claim(4)) as [Delivery, Delivery, Delivery, Delivery];
+    store.rows.set(taken.id, { ...taken, lease: { owner: 'delivery-other', until: T0 + 1 } });
+    const tooShort = { ...short, lease: { owner: attempts.owner, until: T0 + attempts.sendTimeoutMs } };
     store.rows.set(tooShort.id, tooShort);
-    const { settled } = await queue.admit([kept as Delivery, taken as Delivery, tooShort], T0);
+    const sweptAgain = attempts.lease(T0 + attempts.policy.leaseMs + 1_000);
+    store.rows.set(retaken.id, { ...retaken, lease: sweptAgain });
+    const { settled } = await queue.admit([kept, taken, tooShort, retaken], T0);
     await flush();
     mail.open();
     await settled;
-    expect(mail.started.map((m) => m.messageId)).toEqual(['<d.0@itsm.test>', '<d.1@itsm.test>']);
-    expect(store.rows.get((kept as Delivery).id)).toMatchObject({ state: 'sent' });
-    expect(store.rows.get((taken as Delivery).id)).toMatchObject({ state: 'sending', lease: { owner: 'delivery-other' } });
+    expect(mail.started.map((m) => m.messageId)).toEqual(['<d.0@itsm.test>', '<d.1@itsm.test>', '<d.3@itsm.test>']);
+    expect(store.rows.get(kept.id)).toMatchObject({ state: 'sent' });
+    expect(store.rows.get(taken.id)).toMatchObject({ state: 'sending', lease: { owner: 'delivery-other' } });
     expect(store.rows.get(tooShort.id)).toMatchObject({ state: 'sending', attempts: 0 });
+    expect(store.rows.get(retaken.id)).toMatchObject({ state: 'sending', attempts: 0, lease: sweptAgain });
   });
 });

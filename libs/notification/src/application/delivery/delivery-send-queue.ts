@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Delivery } from '../../domain/delivery';
 import { DeliveryAttempts } from './delivery-attempts.service';
 import { DeliveryStore } from './delivery-store.port';
+import type { SettledAttempt } from './delivery-store.port';
 
 /** Sends in flight at most: several times the SMTP pool's connections (5), so each connection has its next mail ready and webhook round trips overlap. */
 export const SEND_CONCURRENCY = 32;
@@ -43,7 +44,7 @@ interface Held {
 @Injectable()
 export class DeliverySendQueue implements BeforeApplicationShutdown {
   private readonly waiting: Held[] = [];
-  private readonly outcomes: { readonly recorded: Delivery; readonly release: () => void }[] = [];
+  private readonly outcomes: (SettledAttempt & { readonly release: () => void })[] = [];
   private held = 0;
   private sending = 0;
   private settling = false;
@@ -92,12 +93,13 @@ export class DeliverySendQueue implements BeforeApplicationShutdown {
   }
 
   private async send({ delivery, now, release }: Held): Promise<void> {
-    if (this.clock.now().getTime() + this.attempts.sendTimeoutMs >= (delivery.lease?.until ?? 0)) {
+    const held = delivery.lease;
+    if (held === null || this.clock.now().getTime() + this.attempts.sendTimeoutMs >= held.until) {
       this.done(release);
       return;
     }
     try {
-      this.outcomes.push({ recorded: await this.attempts.sendOnce(delivery, now), release });
+      this.outcomes.push({ recorded: await this.attempts.sendOnce(delivery, now), held, release });
     } catch (error: unknown) {
       this.logger.error({ err: error, deliveryId: delivery.id }, 'a notification delivery attempt failed; the sweeper resends it when its lease runs out');
       this.done(release);
@@ -126,12 +128,9 @@ export class DeliverySendQueue implements BeforeApplicationShutdown {
     this.settling = true;
     const batch = this.outcomes.splice(0, SETTLE_BATCH);
     void this.store
-      .settleMany(
-        batch.map((o) => o.recorded),
-        this.attempts.owner,
-      )
+      .settleMany(batch)
       .then((written) => {
-        if (written < batch.length) this.logger.warn({ lost: batch.length - written }, 'notification deliveries taken over by another replica after their leases ran out; their outcomes here are dropped');
+        if (written < batch.length) this.logger.warn({ lost: batch.length - written }, 'notification deliveries taken over (by another replica or this one\'s sweeper) after the leases their attempts held ran out; those attempts\' outcomes are dropped');
       })
       .catch((error: unknown) => {
         this.logger.error({ err: error, deliveries: batch.length }, 'writing notification delivery outcomes failed; the sweeper resends those deliveries (same message id) when their leases run out');

@@ -16,6 +16,12 @@ export interface DeliveryPageRequest {
 }
 
 /** Where deliveries live: claimed once by id, taken over by one replica at a time, read per person and per admin filter. */
+/** A delivery as its attempt left it, and the lease the attempt was made under. */
+export interface SettledAttempt {
+  readonly recorded: Delivery;
+  readonly held: DeliveryLease;
+}
+
 export abstract class DeliveryStore {
   /** The ids among `ids` already claimed. */
   abstract claimed(ids: readonly string[]): Promise<ReadonlySet<string>>;
@@ -27,10 +33,11 @@ export abstract class DeliveryStore {
   }
   abstract find(id: string): Promise<Delivery | null>;
   /**
-   * Replaces deliveries after their attempts, each only while `owner` still holds its lease (one
-   * not replaced: another replica took it over after the lease ran out); answers how many were replaced.
+   * Replaces deliveries after their attempts, each only while it is still `sending` under the very
+   * lease its attempt held (owner and expiry): one not replaced was taken over after that lease ran
+   * out, by another replica or by this process's own sweeper; answers how many were replaced.
    */
-  abstract settleMany(deliveries: readonly Delivery[], owner: string): Promise<number>;
+  abstract settleMany(settled: readonly SettledAttempt[]): Promise<number>;
   /** Replaces a settled delivery (a bounce) if it is still in `expected` state. */
   abstract replace(delivery: Delivery, expected: DeliveryState): Promise<boolean>;
   /**

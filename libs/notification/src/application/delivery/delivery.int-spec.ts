@@ -93,15 +93,17 @@ describe('notification delivery on the peers', () => {
     expect(answers.flatMap((claimed) => [...claimed]).sort()).toEqual(racing.map((d) => d.id).sort());
   });
 
-  it('settles a batch in one unordered bulkWrite, each only while the owner still holds its lease', async () => {
+  it('settles a batch in one unordered bulkWrite, each only while it is still under the lease its attempt held (owner and expiry)', async () => {
     const now = Date.now();
     const message = { locale: 'en', subject: 's', text: 't', html: null };
     const sending = (key: string, owner: string) => claimedDelivery(deliveryId(key, alice, 'email'), notice(key, alice), { kind: 'send', message, messageId: `<${key}@itsm.test>`, lease: { owner, until: now + 60_000 } }, now);
     const [mine, theirs] = [sending('evt-settle-1', 'replica-a'), sending('evt-settle-2', 'replica-b')];
     await store.claimMany([mine, theirs]);
-    const sent = (d: typeof mine) => ({ ...d, state: 'sent' as const, attempts: 1, lease: null });
-    expect(await store.settleMany([sent(mine), sent(theirs)], 'replica-a')).toBe(1);
-    expect(await store.settleMany([], 'replica-a')).toBe(0);
+    const sent = (d: typeof mine) => ({ recorded: { ...d, state: 'sent' as const, attempts: 1, lease: null }, held: { owner: 'replica-a', until: now + 60_000 } });
+    const expiredLease = { ...sent(mine), held: { owner: 'replica-a', until: now + 1 } };
+    expect(await store.settleMany([expiredLease, sent(theirs)])).toBe(0);
+    expect(await store.settleMany([sent(mine), sent(theirs)])).toBe(1);
+    expect(await store.settleMany([])).toBe(0);
     expect(await store.find(mine.id)).toMatchObject({ state: 'sent', attempts: 1, lease: null });
     expect(await store.find(theirs.id)).toMatchObject({ state: 'sending', attempts: 0, lease: { owner: 'replica-b' } });
   });

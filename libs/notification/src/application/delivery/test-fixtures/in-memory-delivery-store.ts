@@ -3,7 +3,7 @@ import { recipientKey } from '../../../domain';
 import { attemptStart, deliveryEventIds, deliveryTicket, dueAt } from '../../../domain/delivery';
 import type { Delivery, DeliveryLease, DeliveryState } from '../../../domain/delivery';
 import { DeliveryStore, deliverySortKey } from '../delivery-store.port';
-import type { DeliveryFilter, DeliveryPageRequest } from '../delivery-store.port';
+import type { DeliveryFilter, DeliveryPageRequest, SettledAttempt } from '../delivery-store.port';
 
 /** The delivery store in memory, for unit specs: the same claim, lease and due rules as the repository. */
 export class InMemoryDeliveryStore extends DeliveryStore {
@@ -27,13 +27,13 @@ export class InMemoryDeliveryStore extends DeliveryStore {
     return Promise.resolve(this.rows.get(id) ?? null);
   }
 
-  async settleMany(deliveries: readonly Delivery[], owner: string): Promise<number> {
-    let settled = 0;
-    for (const delivery of deliveries) {
-      const current = this.rows.get(delivery.id);
-      if (await this.put(delivery, current?.state === 'sending' && current.lease?.owner === owner)) settled += 1;
+  async settleMany(settled: readonly SettledAttempt[]): Promise<number> {
+    let replaced = 0;
+    for (const { recorded, held } of settled) {
+      const current = this.rows.get(recorded.id);
+      if (await this.put(recorded, current?.state === 'sending' && current.lease?.owner === held.owner && current.lease.until === held.until)) replaced += 1;
     }
-    return settled;
+    return replaced;
   }
 
   replace(delivery: Delivery, expected: DeliveryState): Promise<boolean> {
