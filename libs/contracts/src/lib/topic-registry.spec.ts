@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ContractError, ContractErrorCode } from './contract.errors';
 import type { EventEnvelope } from './event-envelope';
-import { deadLetterTopicOf, defineTopic, TopicRegistry } from './topic-registry';
+import { deadLetterTopicOf, defineTopic, defineTopicFamily, familyValueOf, topicOfFamily, TopicRegistry } from './topic-registry';
 import type { EventOn, TopicNames } from './topic-registry';
 
 const ticketTopic = defineTopic({
@@ -67,5 +67,53 @@ describe('TopicRegistry', () => {
     publish('itsm.ticket.v1', [{ ...base, type: 'itsm.ticket.reopened.v1', data: {} }]);
     // @ts-expect-error -- no such topic
     publish('itsm.other.v1', [good]);
+  });
+
+  describe('topic families (one topic per party)', () => {
+    const outbound = defineTopicFamily({
+      template: 'itsm.party.{partyId}.out.v1',
+      parameter: { name: 'partyId', description: 'a party id' },
+      aggregate: 'ticket',
+      partitions: 3,
+      events: { 'itsm.party.ticket-sent.v1': Type.Object({ ticketId: Type.String({ minLength: 1 }) }, { additionalProperties: false }) },
+    });
+    const withFamily = new TopicRegistry([ticketTopic], [outbound]);
+
+    it('resolves a member by name to a topic of the family\'s partitions, and validates its payloads with the family\'s schemas', () => {
+      expect(withFamily.topic('itsm.party.acme-2.out.v1')).toEqual({ name: 'itsm.party.acme-2.out.v1', aggregate: 'ticket', partitions: 3, events: outbound.events });
+      expect(withFamily.familyOf('itsm.party.acme-2.out.v1')).toEqual({ family: outbound, value: 'acme-2' });
+      expect(() => withFamily.validatePayload('itsm.party.acme-2.out.v1', 'itsm.party.ticket-sent.v1', { ticketId: 't-1' })).not.toThrow();
+      expect(codeOf(() => withFamily.validatePayload('itsm.party.acme-2.out.v1', 'itsm.party.ticket-sent.v1', { ticketId: '' }))).toBe(ContractErrorCode.InvalidPayload);
+      expect(codeOf(() => withFamily.validatePayload('itsm.party.acme-2.out.v1', 'itsm.ticket.opened.v1', {}))).toBe(ContractErrorCode.UnknownEventType);
+      expect(withFamily.topic('itsm.ticket.v1')).toBe(ticketTopic);
+    });
+
+    it.each([
+      ['a value with a dot (another topic\'s prefix)', 'itsm.party.acme.x.out.v1'],
+      ['an upper-case value', 'itsm.party.Acme.out.v1'],
+      ['an empty value', 'itsm.party..out.v1'],
+      ['a one-character value', 'itsm.party.a.out.v1'],
+      ['a value with a double dash', 'itsm.party.a--b.out.v1'],
+      ['another suffix', 'itsm.party.acme.in.v1'],
+    ])('is not a member for %s', (_label, name) => {
+      expect(familyValueOf(outbound, name)).toBeNull();
+      expect(withFamily.topic(name)).toBeUndefined();
+      expect(codeOf(() => withFamily.validatePayload(name, 'itsm.party.ticket-sent.v1', { ticketId: 't-1' }))).toBe(ContractErrorCode.UnknownTopic);
+    });
+
+    it('names a member only for a value that fits a topic name part', () => {
+      expect(topicOfFamily(outbound, 'fabrikam').name).toBe('itsm.party.fabrikam.out.v1');
+      expect(codeOf(() => topicOfFamily(outbound, 'fab.rikam'))).toBe(ContractErrorCode.UnknownTopic);
+    });
+
+    it('refuses a template without exactly its one placeholder, a badly named member, and a family registered twice', () => {
+      const events = {};
+      const parameter = { name: 'partyId', description: 'a party id' };
+      expect(() => defineTopicFamily({ template: 'itsm.party.out.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/exactly one \{partyId\}/);
+      expect(() => defineTopicFamily({ template: 'itsm.{partyId}.{partyId}.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/exactly one/);
+      expect(() => defineTopicFamily({ template: 'itsm.party.{other}.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/exactly one \{partyId\}/);
+      expect(() => defineTopicFamily({ template: 'party.{partyId}.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/itsm.<aggregate>.v<N>/);
+      expect(() => new TopicRegistry([], [outbound, { ...outbound }])).toThrow(/registered twice/);
+    });
   });
 });

@@ -36,6 +36,60 @@ export function defineTopic<const TName extends string, const TEvents extends Re
   return definition;
 }
 
+/**
+ * A family of topics of one shape, one topic per party: `itsm.supplier.{supplierId}.out.v1` gives each
+ * supplier organisation topics of its own, so a Kafka ACL on the prefix `itsm.supplier.<id>.` grants
+ * it its topics and nobody else's (a shared topic cannot be read per key). Members are created when a
+ * party is connected, not by deploy/ from the list; a registry resolves a member's name to a topic of
+ * the family's events and partitions.
+ */
+export interface TopicFamilyDefinition<TEvents extends Record<string, TSchema> = Record<string, TSchema>> {
+  /** The member names: exactly one `{<parameter>}` placeholder in a topic name. */
+  readonly template: string;
+  readonly parameter: {
+    readonly name: string;
+    /** What a value must match: lower-case words and digits joined by single dashes (a topic name part). */
+    readonly description: string;
+  };
+  readonly aggregate: string;
+  readonly partitions: number;
+  readonly events: TEvents;
+}
+
+/** A value a family's placeholder takes: 2-40 characters, lower-case words and digits joined by single dashes. */
+export const TOPIC_FAMILY_VALUE_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const FAMILY_VALUE = new RegExp(TOPIC_FAMILY_VALUE_PATTERN);
+const PLACEHOLDER = /\{([a-z][a-zA-Z0-9]*)\}/g;
+
+export function defineTopicFamily<const TEvents extends Record<string, TSchema>>(family: TopicFamilyDefinition<TEvents>): TopicFamilyDefinition<TEvents> {
+  const placeholders = [...family.template.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  if (placeholders.length !== 1 || placeholders[0] !== family.parameter.name) {
+    throw new Error(`topic family "${family.template}" must hold exactly one {${family.parameter.name}} placeholder`);
+  }
+  defineTopic({ name: family.template.replace(PLACEHOLDER, 'x'), aggregate: family.aggregate, partitions: family.partitions, events: family.events });
+  return family;
+}
+
+/** The member of a family for one value (a supplier's id): refused unless the value fits a topic name part. */
+export function topicOfFamily<TEvents extends Record<string, TSchema>>(family: TopicFamilyDefinition<TEvents>, value: string): TopicDefinition<string, TEvents> {
+  if (!familyValueFits(value)) {
+    throw new ContractError(ContractErrorCode.UnknownTopic, `"${value}" cannot name a topic of ${family.template}: ${family.parameter.description}`);
+  }
+  return { name: family.template.replace(PLACEHOLDER, value), aggregate: family.aggregate, partitions: family.partitions, events: family.events };
+}
+
+/** The value a topic name gives a family's placeholder, or null when the name is not one of its members. */
+export function familyValueOf(family: TopicFamilyDefinition, name: string): string | null {
+  const [before, after] = family.template.split(`{${family.parameter.name}}`) as [string, string];
+  if (!name.startsWith(before) || !name.endsWith(after) || name.length <= before.length + after.length) return null;
+  const value = name.slice(before.length, name.length - after.length);
+  return familyValueFits(value) ? value : null;
+}
+
+function familyValueFits(value: string): boolean {
+  return value.length >= 2 && value.length <= 40 && FAMILY_VALUE.test(value);
+}
+
 export type EventTypeOf<T extends TopicDefinition> = keyof T['events'] & string;
 export type PayloadOf<T extends TopicDefinition, E extends EventTypeOf<T>> = Static<T['events'][E]>;
 /** The discriminated union of every envelope that may travel on topic T. */
@@ -54,30 +108,55 @@ export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
 }
 
-/** The topics a process knows, with every payload schema compiled once. */
+/**
+ * The topics a process knows (and the topic families whose members it may meet), with every payload
+ * schema compiled once.
+ */
 export class TopicRegistry<const Ts extends readonly TopicDefinition[] = readonly TopicDefinition[]> {
   private readonly validators = new Map<string, Map<string, ValidateFunction>>();
   private readonly byName = new Map<string, TopicDefinition>();
+  /** Each family's validators, compiled once and shared by its members. */
+  private readonly familyValidators = new Map<TopicFamilyDefinition, Map<string, ValidateFunction>>();
 
-  constructor(readonly topics: Ts) {
+  constructor(
+    readonly topics: Ts,
+    readonly families: readonly TopicFamilyDefinition[] = [],
+  ) {
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     addFormats(ajv);
+    const compile = (events: Record<string, TSchema>) => new Map(Object.entries(events).map(([type, schema]) => [type, ajv.compile(schema)] as const));
     for (const topic of topics) {
       if (this.byName.has(topic.name)) throw new Error(`topic ${topic.name} is registered twice`);
       this.byName.set(topic.name, topic);
-      const byType = new Map<string, ValidateFunction>();
-      for (const [type, schema] of Object.entries(topic.events)) byType.set(type, ajv.compile(schema));
-      this.validators.set(topic.name, byType);
+      this.validators.set(topic.name, compile(topic.events));
+    }
+    for (const family of families) {
+      if (this.familyValidators.has(family) || families.some((other) => other !== family && other.template === family.template)) throw new Error(`topic family ${family.template} is registered twice`);
+      this.familyValidators.set(family, compile(family.events));
     }
   }
 
+  /** A registered topic, or a member of a registered family by its name. */
   topic(name: string): TopicDefinition | undefined {
-    return this.byName.get(name);
+    const topic = this.byName.get(name);
+    if (topic !== undefined) return topic;
+    const family = this.familyOf(name);
+    return family === undefined ? undefined : topicOfFamily(family.family, family.value);
+  }
+
+  /** The family a topic name is a member of, and its placeholder's value. */
+  familyOf(name: string): { readonly family: TopicFamilyDefinition; readonly value: string } | undefined {
+    for (const family of this.families) {
+      const value = familyValueOf(family, name);
+      if (value !== null) return { family, value };
+    }
+    return undefined;
   }
 
   /** Checks that `type` may travel on `topic` and that `data` satisfies its schema. */
   validatePayload(topic: string, type: string, data: unknown): void {
-    const byType = this.validators.get(topic);
+    const member = this.validators.has(topic) ? undefined : this.familyOf(topic);
+    const byType = member === undefined ? this.validators.get(topic) : this.familyValidators.get(member.family);
     if (byType === undefined) throw new ContractError(ContractErrorCode.UnknownTopic, `topic ${topic} is not registered`);
     const validate = byType.get(type);
     if (validate === undefined) {
