@@ -1,6 +1,6 @@
 import { encodeCursor, pageRequest } from '@itsm/platform/graphql';
 import { notificationError, NotificationErrorCode, recipientKey } from '../domain';
-import { deliveryEventIds, deliveryTicket, lastOutcome } from '../domain/delivery';
+import { deliveryEventIds, deliveryThreadTicket, deliveryTicket, lastOutcome } from '../domain/delivery';
 import type { Delivery, DeliveryAttempt } from '../domain/delivery';
 import { deliverySortKey } from '../application/delivery/delivery-store.port';
 import type { DeliveryPageRequest } from '../application/delivery/delivery-store.port';
@@ -24,8 +24,9 @@ export const deliveryCursor = (d: Delivery): string => encodeCursor('ndlv', deli
 
 const dateOf = (at: number | null): Date | null => (at === null ? null : new Date(at));
 
+/** An inbox entry: its ticket number and link only when every item is about that ticket (a digest across tickets names none of them; its text lists each). */
 export function toInboxGql(d: Delivery): InboxNotificationGql {
-  const ticket = deliveryTicket(d);
+  const ticket = deliveryThreadTicket(d);
   return {
     id: d.id,
     category: d.notice.category,

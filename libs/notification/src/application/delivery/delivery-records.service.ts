@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notificationError, NotificationErrorCode } from '../../domain';
-import { deliveryTicket, recordBounce } from '../../domain/delivery';
+import { deliveryThreadTicket, recordBounce } from '../../domain/delivery';
 import { DeliveryRecords } from '../ports';
 import type { RecordedDelivery } from '../ports';
 import { DeliveryStore } from './delivery-store.port';
@@ -12,9 +12,10 @@ export class StoredDeliveryRecords extends DeliveryRecords {
     super();
   }
 
+  /** The delivery a reply or bounce names, with the ticket a reply would comment on: none for a digest across tickets. */
   async find(deliveryId: string): Promise<RecordedDelivery | null> {
     const d = await this.store.find(deliveryId);
-    return d === null ? null : { deliveryId: d.id, recipient: d.notice.recipient, channel: d.notice.channel, ticket: deliveryTicket(d) };
+    return d === null ? null : { deliveryId: d.id, recipient: d.notice.recipient, channel: d.notice.channel, ticket: deliveryThreadTicket(d) };
   }
 
   async recordBounce(deliveryId: string, reason: string, at: number): Promise<void> {
