@@ -74,9 +74,19 @@ export class DeliveryRepository extends DeliveryStore {
     return (await this.collection.replaceOne({ _id: doc._id, state: expected }, doc)).modifiedCount === 1;
   }
 
-  async takeDue(now: number, lease: DeliveryLease): Promise<Delivery | null> {
-    const doc = await this.collection.findOneAndUpdate({ dueAt: { $lte: now } }, { $set: { ...attemptStart(lease, now), dueAt: lease.until } }, { sort: { dueAt: 1 }, returnDocument: 'after' });
-    return doc === null ? null : toDelivery(doc);
+  /**
+   * Three round trips for a batch (not one per delivery: a backlog after a crash is resent at the
+   * store's pace, not one look-up at a time): the earliest due ids; one updateMany taking those still
+   * due (each document's filter is checked atomically, so a delivery another replica took meanwhile
+   * is not due any more and stays theirs); then those now under this very lease.
+   */
+  async takeDue(now: number, lease: DeliveryLease, limit: number): Promise<Delivery[]> {
+    const due = await this.collection.find({ dueAt: { $lte: now } }, { projection: { _id: 1 } }).sort({ dueAt: 1 }).limit(limit).toArray();
+    if (due.length === 0) return [];
+    const _ids = due.map((d) => d._id);
+    await this.collection.updateMany({ _id: { $in: _ids }, dueAt: { $lte: now } }, { $set: { ...attemptStart(lease, now), dueAt: lease.until } });
+    const taken = await this.collection.find({ _id: { $in: _ids }, state: 'sending', 'lease.owner': lease.owner, 'lease.until': lease.until }).sort({ dueAt: 1 }).toArray();
+    return taken.map(toDelivery);
   }
 
   async inbox(personId: string, unreadOnly: boolean, page: DeliveryPageRequest): Promise<Page<Delivery>> {

@@ -6,7 +6,6 @@ import { InMemoryDeliveryStore } from './test-fixtures/in-memory-delivery-store'
 
 const T0 = 1_700_000_000_000;
 const OTHER: TicketRef = { ...SPEC_TICKET, id: 'inc-2', number: 'INC0000002', link: 'https://portal.itsm.test/incidents/inc-2', rootId: 'inc-2' };
-const message = { locale: 'en', subject: 's', text: 't', html: null };
 
 describe('StoredDeliveryRecords', () => {
   it('answers the ticket a reply would comment on: the one every item is about, none for a digest across tickets', async () => {

@@ -41,10 +41,11 @@ export abstract class DeliveryStore {
   /** Replaces a settled delivery (a bounce) if it is still in `expected` state. */
   abstract replace(delivery: Delivery, expected: DeliveryState): Promise<boolean>;
   /**
-   * Atomically takes one due delivery (scheduled or retrying and due, or sending with an expired
-   * lease) under `lease`: two replicas never take the same one. Null when none is due.
+   * Takes up to `limit` due deliveries (scheduled or retrying and due, or sending with an expired
+   * lease), earliest due first, under `lease`: each is taken atomically, so two replicas never take
+   * the same one (one another replica took meanwhile is left out). Empty when none is due.
    */
-  abstract takeDue(now: number, lease: DeliveryLease): Promise<Delivery | null>;
+  abstract takeDue(now: number, lease: DeliveryLease, limit: number): Promise<Delivery[]>;
   /** A person's in-app inbox, newest first. */
   abstract inbox(personId: string, unreadOnly: boolean, page: DeliveryPageRequest): Promise<Page<Delivery>>;
   abstract unreadCount(personId: string): Promise<number>;

@@ -40,16 +40,22 @@ export class DeliverySweeper implements OnApplicationBootstrap, BeforeApplicatio
     });
   }
 
-  /** One sweep at `now`: takes due deliveries (at most the tuning's batch) into the send queue, and ends when those are sent and written; answers how many. */
+  /**
+   * One sweep at `now`: takes what is due in batches of the tuning's `sweepBatch` into the send queue
+   * (which makes the next take wait while it holds its most) until a batch comes back short, and
+   * ends when those are sent and written; answers how many.
+   */
   async sweep(now: number): Promise<number> {
     const settled: Promise<void>[] = [];
-    while (settled.length < this.tuning.sweepBatch) {
-      const delivery = await this.store.takeDue(now, this.attempts.lease(now));
-      if (delivery === null) break;
-      settled.push((await this.queue.admit([delivery], now)).settled);
+    let taken = 0;
+    for (;;) {
+      const batch = await this.store.takeDue(now, this.attempts.lease(now), this.tuning.sweepBatch);
+      if (batch.length > 0) settled.push((await this.queue.admit(batch, now)).settled);
+      taken += batch.length;
+      if (batch.length < this.tuning.sweepBatch) break;
     }
     await Promise.all(settled);
-    return settled.length;
+    return taken;
   }
 
   onApplicationBootstrap(): void {

@@ -108,6 +108,25 @@ describe('notification delivery on the peers', () => {
     expect(await store.find(theirs.id)).toMatchObject({ state: 'sending', attempts: 0, lease: { owner: 'replica-b' } });
   });
 
+  it('takes due deliveries in batches, each by one taker only when two race, under the taker\'s lease', async () => {
+    // An hour ahead: this app's own sweeper (real time) must not take them first. Other specs' retries due by then may come along: only ours are counted.
+    const now = Date.now() + 3_600_000;
+    const message = { locale: 'en', subject: 's', text: 't', html: null };
+    // Claimed by a replica that died: sending under leases that ran out 5..1 s before `now`, and one still held.
+    const orphan = (i: number, leftMs: number) => claimedDelivery(deliveryId(`evt-take-${i}`, bob, 'email'), notice(`evt-take-${i}`, bob), { kind: 'send', message, messageId: `<take-${i}@itsm.test>`, lease: { owner: 'replica-dead', until: now + leftMs } }, now - 10_000);
+    const expired = [5, 4, 3, 2, 1].map((s, i) => orphan(i, -s * 1_000));
+    const held = orphan(9, 60_000);
+    await store.claimMany([...expired, held]);
+    const ours = new Set([...expired, held].map((d) => d.id));
+    const lease = (owner: string) => ({ owner, until: now + 30_000 });
+    const takers = await Promise.all([store.takeDue(now, lease('replica-a'), 3), store.takeDue(now, lease('replica-b'), 3)]);
+    for (let batch = await store.takeDue(now, lease('replica-c'), 3); batch.length > 0; batch = await store.takeDue(now, lease('replica-c'), 3)) takers.push(batch);
+    const taken = takers.flat().filter((d) => ours.has(d.id));
+    expect(taken.map((d) => d.id).sort()).toEqual(expired.map((d) => d.id).sort());
+    for (const d of taken) expect(d).toMatchObject({ state: 'sending', lease: { until: now + 30_000 } });
+    expect(await store.find(held.id)).toMatchObject({ state: 'sending', lease: { owner: 'replica-dead' } });
+  });
+
   it('resends a claim whose sender died between claim and send, after its lease, with the same Message-ID', async () => {
     const n = notice('evt-orphan-1', bob);
     const id = deliveryId('evt-orphan-1', bob, 'email');

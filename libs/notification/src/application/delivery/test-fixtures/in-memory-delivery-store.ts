@@ -40,11 +40,10 @@ export class InMemoryDeliveryStore extends DeliveryStore {
     return this.put(delivery, this.rows.get(delivery.id)?.state === expected);
   }
 
-  takeDue(now: number, lease: DeliveryLease): Promise<Delivery | null> {
-    const due = [...this.rows.values()].filter((d) => (dueAt(d) ?? Infinity) <= now).sort((a, b) => (dueAt(a) ?? 0) - (dueAt(b) ?? 0))[0];
-    if (due === undefined) return Promise.resolve(null);
-    const taken = { ...due, ...attemptStart(lease, now) };
-    this.rows.set(taken.id, taken);
+  takeDue(now: number, lease: DeliveryLease, limit: number): Promise<Delivery[]> {
+    const due = [...this.rows.values()].filter((d) => (dueAt(d) ?? Infinity) <= now).sort((a, b) => (dueAt(a) ?? 0) - (dueAt(b) ?? 0));
+    const taken = due.slice(0, limit).map((d) => ({ ...d, ...attemptStart(lease, now) }));
+    for (const d of taken) this.rows.set(d.id, d);
     return Promise.resolve(taken);
   }
 
