@@ -353,7 +353,7 @@ describe('PartitionTimerWheel', () => {
       await h.wheel.stop();
     });
 
-    it('re-arms from the keys\' recorded claims and the claims after the checkpoint, reading no other claim; a key without a record has its own claims read', async () => {
+    it('re-arms from the keys\' recorded claims and the claims after the checkpoint, reading no other claim; for a key without a record, every claim of its partition', async () => {
       const recorded: string[] = [];
       const h = harness({
         recoveryMarginMs: 10 * SECOND,
@@ -363,18 +363,15 @@ describe('PartitionTimerWheel', () => {
         },
       });
       // t2: `warn` claimed long ago (recorded on its row), `mid` just before the takeover (not recorded yet); t3: a row stored before claims were recorded.
-      await h.claims.claim([claimAt('t2', 'warn', 1, START - 60 * SECOND), claimAt('t2', 'mid', 1, START - SECOND), claimAt('t3', 'warn', 1, START - 60 * SECOND)]);
+      await h.claims.claim([claimAt('t2', 'warn', 1, START - 60 * SECOND), claimAt('t2', 'mid', 1, START - SECOND), claimAt('t3', 'warn', 2, START - 60 * SECOND)]);
       await h.claims.setPublishedThrough(1, new Date(START - 5 * SECOND));
-      h.stored.set(1, [
-        { ...request('t2', 1, [item('warn', START - 60 * SECOND), item('mid', START - 2 * SECOND), item('breach', START + 3 * SECOND)]), claimed: ['warn'] },
-        request('t3', 1, [item('warn', START - 60 * SECOND), item('breach', START + 3 * SECOND)]),
-      ]);
+      await h.claims.setPublishedThrough(2, new Date(START - 5 * SECOND));
+      h.stored.set(1, [{ ...request('t2', 1, [item('warn', START - 60 * SECOND), item('mid', START - 2 * SECOND), item('breach', START + 3 * SECOND)]), claimed: ['warn'] }]);
+      h.stored.set(2, [request('t3', 2, [item('warn', START - 60 * SECOND), item('breach', START + 3 * SECOND)])]);
       const everyClaim = jest.spyOn(h.claims, 'claimedKeys');
-      const claimsOfOne = jest.spyOn(h.claims, 'claimedKeysOf');
       const attempts = jest.spyOn(h.claims, 'claim');
-      await owning(h, [1]);
-      expect(everyClaim).not.toHaveBeenCalled();
-      expect(claimsOfOne.mock.calls).toEqual([['t3']]);
+      await owning(h, [1, 2]);
+      expect(everyClaim.mock.calls).toEqual([[[2]]]);
       // `mid` came after the checkpoint: published again on takeover, recorded first.
       expect(ids(h)).toEqual(['t2/mid']);
       expect(recorded).toEqual(['t2/mid']);

@@ -22,8 +22,8 @@ export interface ArmRequest<P, D extends DueItem> {
   readonly data: P;
   /**
    * With `recordClaims`: the item keys the stored key records as claimed (complete up to its
-   * partition's publish checkpoint). Absent: not recorded (a key stored before it was kept), so
-   * its claims are read.
+   * partition's publish checkpoint). Absent: not recorded (a key stored before they were), so every
+   * claim of its partitions is read (once per load, as without `recordClaims`).
    */
   readonly claimed?: readonly string[];
 }
@@ -254,11 +254,13 @@ export class PartitionTimerWheel<P, D extends DueItem> {
         for (const partition of owned) this.epochs.set(partition, await claims.takeOver(partition));
         const recorded = this.options.recordClaims !== undefined;
         const claimed = recorded ? await this.claimedAfterCheckpoints(owned) : await claims.claimedKeys(owned);
+        // Keys stored before claims were recorded on them: every claim of the partitions, read once if one shows up.
+        let everyClaim: Map<string, Set<string>> | undefined;
         for await (const request of this.options.stored(owned)) {
           if (!this.owned.has(request.partition)) continue;
           const after = claimed.get(request.key) ?? EMPTY;
           if (!recorded) this.arm(request, after);
-          else if (request.claimed === undefined) this.arm(request, await claims.claimedKeysOf(request.key));
+          else if (request.claimed === undefined) this.arm(request, (everyClaim ??= await claims.claimedKeys(owned)).get(request.key) ?? EMPTY);
           else this.arm(request, after.size === 0 ? new Set(request.claimed) : new Set([...request.claimed, ...after]));
           count += 1;
         }
