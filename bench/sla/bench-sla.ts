@@ -286,7 +286,7 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
     pop.armedEmissions += due.length - claims.length;
     const lastSequence = timeline.facts.at(-1)?.sequence ?? 1;
     const ticket: SlaTicket = { timeline, partition, lastSequence, open: true, clocks, due, version: 0 };
-    const doc = ticketDocument(timeline, partition, clocks, due);
+    const doc = ticketDocument(timeline, partition, clocks, due, claims.map((c) => c.key));
     if (pop.tickets % 997 === 1) {
       docBytes += mongoose.mongo.BSON.calculateObjectSize(doc);
       docSamples += 1;
@@ -308,6 +308,8 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
     const { ticket, claims } = sample[i] as (typeof sample)[number];
     if ((await tickets.save(ticket)) !== 1) fail('SlaTicketRepository.save did not answer version 1');
     await claimAll(claims);
+    // As the timer wheel does after claiming: the claimed emissions recorded on the ticket.
+    await tickets.recordClaimed(claims);
   });
   pop.saveSample = sample.length;
   pop.savePerSecond = perSecond(sample.length, elapsed(saveStarted));
@@ -663,7 +665,7 @@ async function main(): Promise<number> {
     let rows: unknown[] = [];
     for await (const row of rawCollection.find(
       { open: true, partition: { $in: rawPartitions } },
-      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clockMeta: 1, due: 1 } },
+      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clockMeta: 1, due: 1, claimedEmissions: 1 } },
     )) {
       rows.push(row);
     }

@@ -146,8 +146,11 @@ export const isActive = (clock: SlaClock): boolean => clock.running || clock.sta
 
 export const ticketKeyOf = (ticketId: string): string => ticketKey('incident', ticketId);
 
-/** The `sla_tickets` document, field for field what SlaTicketRepository.save inserts for a new ticket. */
-export function ticketDocument(timeline: TicketTimeline, partition: number, clocks: readonly SlaClock[], due: readonly DueEmission[]): Record<string, unknown> {
+/**
+ * The `sla_tickets` document, field for field what SlaTicketRepository.save inserts for a new ticket
+ * and recordClaimed then adds for its `claimed` emission keys (in that order).
+ */
+export function ticketDocument(timeline: TicketTimeline, partition: number, clocks: readonly SlaClock[], due: readonly DueEmission[], claimed: readonly string[]): Record<string, unknown> {
   return {
     _id: objectIdFromKey('sla-ticket', timeline.ticketType, timeline.ticketId),
     ticketType: timeline.ticketType,
@@ -164,6 +167,7 @@ export function ticketDocument(timeline: TicketTimeline, partition: number, cloc
     clockMeta: owingClockMetas(clocks, due),
     nextDueAt: due[0]?.dueAt ?? null,
     settled: false,
+    claimedEmissions: [...claimed],
     version: 1,
   };
 }

@@ -1,5 +1,5 @@
 import { createEnvelope } from '@itsm/contracts';
-import { connectContext } from '@itsm/platform/persistence';
+import { connectContext, objectIdFromKey } from '@itsm/platform/persistence';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { SlaClock, TicketTimeline } from '../domain';
@@ -64,5 +64,23 @@ describe('SLA repositories on the MongoDB peer: re-arm rows, pruning (the claim 
     expect(await tickets.find('incident', 'closed-0')).toMatchObject({ settled: true, version: 2 });
     for await (const t of tickets.closedUnsettled(0)) throw new Error(`still listed: ${t.ticketId}`);
     expect(await firings.claimedKeysOf(ticketKey('incident', 'open-0'))).toEqual(new Set(['a']));
+  });
+
+  it('records claimed emissions on a ticket (added once each, kept by later saves), not on a document stored before they were recorded', async () => {
+    const key = ticketKey('incident', 'open-1');
+    await tickets.recordClaimed([
+      { timerKey: key, key: 'sla-p1~0:50' },
+      { timerKey: key, key: 'sla-p1~0:75' },
+    ]);
+    await tickets.recordClaimed([{ timerKey: key, key: 'sla-p1~0:50' }]);
+    const stored = await tickets.find('incident', 'open-1');
+    if (stored === undefined) throw new Error('open-1 missing');
+    await tickets.save({ ...stored, lastSequence: 2 });
+    // A document of an earlier version: no record, so none is started (it would miss the older claims).
+    await connection.collection('sla_tickets').insertOne({ _id: objectIdFromKey('sla-ticket', 'incident', 'legacy-1'), ticketType: 'incident', ticketId: 'legacy-1', number: 'INC-legacy-1', partition: 1, open: true, clockMeta: [], due: [], version: 1 });
+    await tickets.recordClaimed([{ timerKey: ticketKey('incident', 'legacy-1'), key: 'sla-p1~0:50' }]);
+    const rows = new Map<string, readonly string[] | undefined>();
+    for await (const row of tickets.armingRows([1])) rows.set(row.ticketId, row.claimed);
+    expect(rows).toEqual(new Map([['open-1', ['sla-p1~0:50', 'sla-p1~0:75']], ['legacy-1', undefined]]));
   });
 });

@@ -26,6 +26,12 @@ interface TicketDocument {
   nextDueAt: number | null;
   /** Closed, everything it owed emitted, its firings pruned: it owes nothing more. */
   settled?: boolean | null;
+  /**
+   * The emission keys claimed for it (`sla_firings`), recorded after each claim and before its
+   * event is published, so a re-arm need not read the firings (absent on documents stored before
+   * they were recorded: their firings are read). Never written by save(): only added to.
+   */
+  claimedEmissions?: string[];
   version: number;
 }
 
@@ -61,6 +67,8 @@ export interface ArmingRow {
   /** The clocks the emissions name (their metas). */
   readonly clocks: readonly ClockMeta[];
   readonly due: readonly DueEmission[];
+  /** The emission keys recorded as claimed; absent on a document stored before they were recorded. */
+  readonly claimed?: readonly string[];
 }
 
 /** Picks the single partition as an equality (the index's shape), several as `$in`. */
@@ -118,7 +126,7 @@ export class SlaTicketRepository implements SlaTicketStore {
     };
     if (ticket.version === 0) {
       try {
-        await this.tickets.insertOne({ _id, ...fields, version: 1 });
+        await this.tickets.insertOne({ _id, ...fields, claimedEmissions: [], version: 1 });
         return 1;
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new PersistenceError(PersistenceErrorCode.Conflict, `SLA ticket ${timeline.ticketId} was created concurrently`);
@@ -131,17 +139,33 @@ export class SlaTicketRepository implements SlaTicketStore {
   }
 
   /**
+   * Adds claimed emission keys to their tickets (one unordered bulk write), on documents that record
+   * them: one stored before they were recorded stays without (its record would miss older claims).
+   */
+  async recordClaimed(claims: readonly { readonly timerKey: string; readonly key: string }[]): Promise<void> {
+    const byTicket = new Map<string, string[]>();
+    for (const { timerKey, key } of claims) byTicket.set(timerKey, [...(byTicket.get(timerKey) ?? []), key]);
+    if (byTicket.size === 0) return;
+    const updates = [...byTicket].map(([timerKey, keys]) => {
+      const { ticketType, ticketId } = parseTicketKey(timerKey);
+      return { updateOne: { filter: { _id: objectIdFromKey('sla-ticket', ticketType, ticketId), claimedEmissions: { $exists: true } }, update: { $addToSet: { claimedEmissions: { $each: keys } } } } };
+    });
+    await this.tickets.bulkWrite(updates, { ordered: false });
+  }
+
+  /**
    * Open tickets of the given partitions, streamed (a restart re-arms from this): only what arming
-   * needs, the owing clocks' metas instead of the clocks.
+   * needs, the owing clocks' metas instead of the clocks, and the emissions recorded as claimed.
    */
   async *armingRows(partitions: readonly number[]): AsyncGenerator<ArmingRow> {
     const cursor = this.tickets.find(
       { open: true, partition: partitionFilter(partitions) },
-      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clockMeta: 1, due: 1 } },
+      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clockMeta: 1, due: 1, claimedEmissions: 1 } },
     );
     for await (const d of cursor) {
       const clocks = d.clockMeta ?? (await this.clocksOf(d._id));
-      yield { ticketType: d.ticketType, ticketId: d.ticketId, number: d.number, partition: d.partition, clocks, due: d.due };
+      const row = { ticketType: d.ticketType, ticketId: d.ticketId, number: d.number, partition: d.partition, clocks, due: d.due };
+      yield d.claimedEmissions === undefined ? row : { ...row, claimed: d.claimedEmissions };
     }
   }
 

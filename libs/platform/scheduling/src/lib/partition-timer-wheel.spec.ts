@@ -316,4 +316,71 @@ describe('PartitionTimerWheel', () => {
     for (let n = 0; n < 35; n += 1) expect(ids(h).indexOf(`k${n}/warn`)).toBeLessThan(ids(h).indexOf(`k${n}/breach`));
     await h.wheel.stop();
   });
+
+  describe('with claims recorded on the stored keys (recordClaims)', () => {
+    const claimAt = (timerKey: string, key: string, partition: number, at: number): TimerClaim => ({ timerKey, key, partition, claimedAt: new Date(at), envelope: envelopeOf(timerKey, item(key, at), 1, new Date(at)) });
+
+    it('records a batch\'s claims before publishing; a failed record holds the events back and records them again before they are published', async () => {
+      const log: string[] = [];
+      let failRecords = 1;
+      const h = harness({
+        retryMs: SECOND,
+        recordClaims: (claims) => {
+          if (failRecords > 0) {
+            failRecords -= 1;
+            return Promise.reject(new Error('rows down'));
+          }
+          log.push(...claims.map((c) => `record ${c.timerKey}/${c.key}`));
+          return Promise.resolve();
+        },
+        publish: (envelopes) => {
+          log.push(...envelopes.map((e) => `publish ${e.id}`));
+          return Promise.resolve();
+        },
+      });
+      await owning(h, [0]);
+      h.wheel.start();
+      h.wheel.arm(request('t1', 0, [item('breach', START + SECOND)]), new Set());
+      await h.time.advance(SECOND);
+      expect(log).toEqual([]);
+      expect(h.logger.warn).toHaveBeenCalledWith(expect.anything(), 'publishing Test events failed; retrying');
+      // The checkpoint waits for it: a takeover now would publish it again.
+      await h.time.advance(SECOND / 2);
+      expect((await h.claims.publishedThrough(0)).getTime()).toBeLessThan(START + SECOND);
+      await h.time.advance(5 * SECOND);
+      expect(log).toEqual(['record t1/breach', 'publish t1/breach']);
+      expect(h.claims.rows.size).toBe(1);
+      await h.wheel.stop();
+    });
+
+    it('re-arms from the keys\' recorded claims and the claims after the checkpoint, reading no other claim; for a key without a record, every claim of its partition', async () => {
+      const recorded: string[] = [];
+      const h = harness({
+        recoveryMarginMs: 10 * SECOND,
+        recordClaims: (claims) => {
+          recorded.push(...claims.map((c) => `${c.timerKey}/${c.key}`));
+          return Promise.resolve();
+        },
+      });
+      // t2: `warn` claimed long ago (recorded on its row), `mid` just before the takeover (not recorded yet); t3: a row stored before claims were recorded.
+      await h.claims.claim([claimAt('t2', 'warn', 1, START - 60 * SECOND), claimAt('t2', 'mid', 1, START - SECOND), claimAt('t3', 'warn', 2, START - 60 * SECOND)]);
+      await h.claims.setPublishedThrough(1, new Date(START - 5 * SECOND));
+      await h.claims.setPublishedThrough(2, new Date(START - 5 * SECOND));
+      h.stored.set(1, [{ ...request('t2', 1, [item('warn', START - 60 * SECOND), item('mid', START - 2 * SECOND), item('breach', START + 3 * SECOND)]), claimed: ['warn'] }]);
+      h.stored.set(2, [request('t3', 2, [item('warn', START - 60 * SECOND), item('breach', START + 3 * SECOND)])]);
+      const everyClaim = jest.spyOn(h.claims, 'claimedKeys');
+      const attempts = jest.spyOn(h.claims, 'claim');
+      await owning(h, [1, 2]);
+      expect(everyClaim.mock.calls).toEqual([[[2]]]);
+      // `mid` came after the checkpoint: published again on takeover, recorded first.
+      expect(ids(h)).toEqual(['t2/mid']);
+      expect(recorded).toEqual(['t2/mid']);
+      await h.time.advance(10 * SECOND);
+      expect(ids(h).sort()).toEqual(['t2/breach', 't2/mid', 't3/breach']);
+      expect(h.published.filter((e) => e.id.endsWith('/breach')).map((e) => `${e.id}#${e.sequence}`).sort()).toEqual(['t2/breach#3', 't3/breach#2']);
+      // Nothing claimed before was tried again.
+      expect(attempts.mock.calls.flatMap(([claims]) => claims.map((c) => `${c.timerKey}/${c.key}`)).sort()).toEqual(['t2/breach', 't3/breach']);
+      await h.wheel.stop();
+    });
+  });
 });

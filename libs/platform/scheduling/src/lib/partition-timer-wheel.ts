@@ -20,6 +20,12 @@ export interface ArmRequest<P, D extends DueItem> {
   readonly due: readonly D[];
   /** What the event builder needs about the key. */
   readonly data: P;
+  /**
+   * With `recordClaims`: the item keys the stored key records as claimed (complete up to its
+   * partition's publish checkpoint). Absent: not recorded (a key stored before they were), so every
+   * claim of its partitions is read (once per load, as without `recordClaims`).
+   */
+  readonly claimed?: readonly string[];
 }
 
 /** A key whose item falls due, as the event builder sees it. */
@@ -47,6 +53,14 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
   readonly envelope: (timer: FiringTimer<P>, item: D, sequence: number, firedAt: Date) => EventEnvelope | undefined;
   /** Publishes fired events, in order. */
   readonly publish: (envelopes: readonly EventEnvelope[]) => Promise<void>;
+  /**
+   * Records a batch's claims on the stored keys (as `ArmRequest.claimed`), after they are inserted
+   * and before their events are published: a failure fails the batch, which is claimed (answering
+   * duplicate) and recorded again. So every claim up to a partition's publish checkpoint is
+   * recorded, and re-arming reads only the claims after the checkpoint (less the recovery margin)
+   * instead of every claim of the partitions. Without it, re-arming reads every claim.
+   */
+  readonly recordClaims?: (claims: readonly TimerClaim[]) => Promise<void>;
   /** The earliest instant a freshly armed key may fire, given what it owes (default: at once). */
   readonly notBefore?: (owed: readonly D[], now: number) => number;
   readonly clock: Clock;
@@ -79,6 +93,8 @@ interface Unpublished {
   readonly claimKey: string;
   readonly claimedAt: number;
   readonly envelope: EventEnvelope;
+  /** The claim to record (`recordClaims`) before the event is published; null without recording. */
+  readonly claim: TimerClaim | null;
 }
 
 /**
@@ -236,10 +252,16 @@ export class PartitionTimerWheel<P, D extends DueItem> {
         const owned = group.filter((p) => this.owned.has(p));
         if (owned.length === 0) return;
         for (const partition of owned) this.epochs.set(partition, await claims.takeOver(partition));
-        const claimed = await claims.claimedKeys(owned);
+        const recorded = this.options.recordClaims !== undefined;
+        const claimed = recorded ? await this.claimedAfterCheckpoints(owned) : await claims.claimedKeys(owned);
+        // Keys stored before claims were recorded on them: every claim of the partitions, read once if one shows up.
+        let everyClaim: Map<string, Set<string>> | undefined;
         for await (const request of this.options.stored(owned)) {
           if (!this.owned.has(request.partition)) continue;
-          this.arm(request, claimed.get(request.key) ?? EMPTY);
+          const after = claimed.get(request.key) ?? EMPTY;
+          if (!recorded) this.arm(request, after);
+          else if (request.claimed === undefined) this.arm(request, (everyClaim ??= await claims.claimedKeys(owned)).get(request.key) ?? EMPTY);
+          else this.arm(request, after.size === 0 ? new Set(request.claimed) : new Set([...request.claimed, ...after]));
           count += 1;
         }
       };
@@ -255,6 +277,20 @@ export class PartitionTimerWheel<P, D extends DueItem> {
       const still = partitions.filter((p) => this.owned.has(p));
       if (still.length > 0 && !this.stopped) await this.load(still);
     }
+  }
+
+  /** The claims a stored key may not record yet: those made after its partition's publish checkpoint, less the recovery margin. */
+  private async claimedAfterCheckpoints(partitions: readonly number[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    for (const partition of partitions) {
+      const through = await this.options.claims.publishedThrough(partition);
+      for (const c of await this.options.claims.claimedSince(partition, new Date(through.getTime() - this.recoveryMarginMs))) {
+        let keys = out.get(c.timerKey);
+        if (keys === undefined) out.set(c.timerKey, (keys = new Set()));
+        keys.add(c.key);
+      }
+    }
+    return out;
   }
 
   /** A suspended partition assigned again: kept as it is if nobody loaded it meanwhile, else loaded again. */
@@ -401,9 +437,10 @@ export class PartitionTimerWheel<P, D extends DueItem> {
         this.trackInFlight(partition, claimKey(key, item.key), now);
       }
     }
+    const made: TimerClaim[] = claims.map(({ timerKey, key, partition, claimedAt, envelope }) => ({ timerKey, key, partition, claimedAt, envelope }));
     let inserted: Set<string>;
     try {
-      inserted = await this.options.claims.claim(claims.map(({ timerKey, key, partition, claimedAt, envelope }) => ({ timerKey, key, partition, claimedAt, envelope })));
+      inserted = await this.options.claims.claim(made);
     } catch (error) {
       // Nothing was claimed for sure: owe them again (a claim that did land answers duplicate next time).
       for (const c of claims) this.untrackInFlight(c.partition, claimKey(c.timerKey, c.key));
@@ -415,13 +452,15 @@ export class PartitionTimerWheel<P, D extends DueItem> {
       throw error;
     }
     const toPublish: (Unpublished & { item: D; key: string })[] = [];
-    for (const c of claims) {
+    const recording = this.options.recordClaims !== undefined;
+    for (const [i, c] of claims.entries()) {
       if (this.current(c.firing)) this.armed.addClaimed(c.firing.slot, c.key);
       const key = claimKey(c.timerKey, c.key);
-      if (inserted.has(key)) toPublish.push({ partition: c.partition, claimKey: key, claimedAt: now, envelope: c.envelope, item: c.item, key: c.timerKey });
+      if (inserted.has(key)) toPublish.push({ partition: c.partition, claimKey: key, claimedAt: now, envelope: c.envelope, item: c.item, key: c.timerKey, claim: recording ? (made[i] ?? null) : null });
       else this.untrackInFlight(c.partition, key); // claimed before (another replica, or before a restart)
     }
-    await this.publishClaims(toPublish);
+    // Duplicates are recorded too (a claim made before is a claim all the same), at best effort: only this batch's own wait for theirs.
+    await this.publishClaims(toPublish, recording ? made : []);
     for (const firing of batch) {
       // The key may have been armed again (or dropped) while the claim was in flight.
       if (!this.current(firing)) continue;
@@ -434,13 +473,19 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     return this.armed.inUse(firing.slot) && this.armed.generation(firing.slot) === firing.generation;
   }
 
-  private async publishClaims(items: readonly (Unpublished & { item?: D; key?: string })[]): Promise<void> {
-    if (items.length === 0) return;
+  /**
+   * Records the claims (`recordClaims`), then publishes the items' events; on a failure the items
+   * wait in `unpublished` (holding the checkpoint back), their claims recorded again before they are
+   * published again.
+   */
+  private async publishClaims(items: readonly (Unpublished & { item?: D; key?: string })[], record: readonly TimerClaim[] = items.flatMap((i) => i.claim ?? [])): Promise<void> {
+    if (items.length === 0 && record.length === 0) return;
     try {
-      await this.options.publish(items.map((i) => i.envelope));
+      if (record.length > 0) await this.options.recordClaims?.(record);
+      if (items.length > 0) await this.options.publish(items.map((i) => i.envelope));
     } catch (error) {
       this.options.logger.warn({ err: error, count: items.length }, `publishing ${this.options.name} events failed; retrying`);
-      this.unpublished.push(...items.map(({ partition, claimKey: key, claimedAt, envelope }) => ({ partition, claimKey: key, claimedAt, envelope })));
+      this.unpublished.push(...items.map(({ partition, claimKey: key, claimedAt, envelope, claim }) => ({ partition, claimKey: key, claimedAt, envelope, claim })));
       return;
     }
     const publishedAt = this.options.clock.now().getTime();
@@ -463,6 +508,8 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     const through = await claims.publishedThrough(partition);
     const since = await claims.claimedSince(partition, new Date(through.getTime() - this.recoveryMarginMs));
     if (since.length > 0) {
+      // Recorded first: their maker may have died between claiming and recording.
+      await this.options.recordClaims?.(since);
       await this.options.publish(since.map((c) => c.envelope));
       logger.info({ partition, count: since.length }, `${name} events after the checkpoint published again`);
     }

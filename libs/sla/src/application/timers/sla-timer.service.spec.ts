@@ -20,6 +20,7 @@ function setup() {
   const published: EventEnvelope[] = [];
   const epochs = new Map<number, number>();
   const inserted: TimerClaim[] = [];
+  const recorded: string[] = [];
   const firings = {
     ...stores.firings,
     claim: (claims: readonly TimerClaim[]) => {
@@ -39,6 +40,10 @@ function setup() {
   const service = new SlaTimerService({
     tickets: {
       ...stores.tickets,
+      recordClaimed: (claims: readonly TimerClaim[]) => {
+        recorded.push(...claims.map((c) => `${c.timerKey}/${c.key}`));
+        return Promise.resolve();
+      },
       armingRows: async function* (partitions: readonly number[]) {
         reads.push([...partitions]);
         for (const p of partitions) for (const row of rows.get(p) ?? []) yield await Promise.resolve(row);
@@ -63,7 +68,7 @@ function setup() {
     clocks: [clock],
     due: [{ key: 'sla-p1~0:100', clockId: clock.clockId, percent: 100, dueAt, projected: true }],
   });
-  return { time, stores, reads, rows, published, inserted, service, row };
+  return { time, stores, reads, rows, published, inserted, recorded, service, row };
 }
 
 describe('SlaTimerService', () => {
@@ -83,6 +88,19 @@ describe('SlaTimerService', () => {
     await h.time.advance(5_000);
     expect(h.published.map((e) => e.subject).sort()).toEqual(['a', 'b', 'c']);
     expect(h.published[0]?.data).toMatchObject({ ticketNumber: 'INC-a', definitionName: 'P1' });
+    await h.service.stop();
+  });
+
+  it('records each claimed emission on its ticket before publishing, and re-arms a ticket from its recorded claims without claiming them again', async () => {
+    const h = setup();
+    const breach = h.row('x', 0, T).due[0]?.key as string;
+    h.rows.set(0, [{ ...h.row('fired', 0, T - 1_000), claimed: [breach] }, h.row('due', 0, T + 1_000)]);
+    h.service.onAssignment([{ topic: TOPIC, partitions: [0] }]);
+    await h.service.whenReady(0);
+    await h.time.advance(5_000);
+    expect(h.published.map((e) => e.subject)).toEqual(['due']);
+    expect(h.inserted.map((c) => c.timerKey)).toEqual(['incident:due']);
+    expect(h.recorded).toEqual([`incident:due/${breach}`]);
     await h.service.stop();
   });
 

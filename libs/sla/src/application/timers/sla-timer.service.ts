@@ -16,7 +16,7 @@ import { emissionEnvelope } from './sla-emission';
 import { SLA_TIMER_PARTITIONS } from './timer-partitions';
 
 export interface TimerDependencies {
-  readonly tickets: Pick<SlaTicketRepository, 'armingRows' | 'closedUnsettled' | 'markSettled'>;
+  readonly tickets: Pick<SlaTicketRepository, 'armingRows' | 'recordClaimed' | 'closedUnsettled' | 'markSettled'>;
   readonly firings: SlaFiringRepository;
   /** Publishes on `itsm.sla.v1`, in order. */
   readonly publish: (envelopes: readonly EventEnvelope[]) => Promise<void>;
@@ -71,6 +71,8 @@ export class SlaTimerService implements SlaTimers {
         return emissionEnvelope({ key: ticket.key, ticketType, ticketId, number: ticket.data }, emission.clock, emission, sequence, firedAt);
       },
       publish: deps.publish,
+      // Claimed emissions recorded on the tickets: a re-arm reads the open tickets, not every firing.
+      recordClaims: (claims) => deps.tickets.recordClaimed(claims),
       notBefore: (owed, now) => (owed.some((d) => d.projected && d.dueAt < now) ? now + CATCH_UP_SETTLE_MS : 0),
       itemIdentity: (e) => `${e.key}\u0000${e.clockId}\u0000${e.percent}\u0000${e.projected ? 1 : 0}\u0000${this.metaIds.get(e.clock) ?? -1}`,
       clock: deps.clock,
@@ -183,6 +185,9 @@ export class SlaTimerService implements SlaTimers {
   }
 
   private async *storedTickets(rows: AsyncIterable<ArmingRow>): AsyncGenerator<WheelArmRequest<string, TimedEmission>> {
-    for await (const row of rows) yield this.wheelRequest({ ...row, open: true });
+    for await (const row of rows) {
+      const request = this.wheelRequest({ ...row, open: true });
+      yield row.claimed === undefined ? request : { ...request, claimed: row.claimed };
+    }
   }
 }
