@@ -1,6 +1,5 @@
+import { NodeHttpTransport, PrivateTargetError } from '@itsm/platform/webhooks';
 import { WebhookReceiver } from '@itsm/testing';
-import { NodeEndpointHttp } from './application/endpoint-http-client';
-import { PrivateTargetError } from './application/ports/endpoint-http.port';
 import { EndpointSender } from './application/ports/endpoint-sender.port';
 import type { EndpointMessage } from './application/ports/endpoint-sender.port';
 import { ActiveEndpoints } from './application/ports/endpoint-store.port';
@@ -156,9 +155,9 @@ describe('posting to a name that resolves to a private address', () => {
 
   it('is refused at connect time unless private targets are allowed (the address checked is the one connected to)', async () => {
     const request = { url: hook.url().replace('127.0.0.1', 'localhost'), headers: {}, body: '{}', timeoutMs: 5_000 };
-    await expect(new NodeEndpointHttp({ allowPrivateTargets: false }).post(request)).rejects.toBeInstanceOf(PrivateTargetError);
+    await expect(new NodeHttpTransport({ allowPrivateTargets: false, userAgent: 'itsm-test' }).post(request)).rejects.toBeInstanceOf(PrivateTargetError);
     expect(hook.received).toHaveLength(0);
-    await expect(new NodeEndpointHttp({ allowPrivateTargets: true }).post({ ...request, url: hook.url() })).resolves.toEqual({ status: 200, retryAfter: null, body: 'ok' });
+    await expect(new NodeHttpTransport({ allowPrivateTargets: true, userAgent: 'itsm-test' }).post({ ...request, url: hook.url() })).resolves.toEqual({ status: 200, retryAfter: null, body: 'ok' });
     expect(hook.received).toHaveLength(1);
   });
 });
