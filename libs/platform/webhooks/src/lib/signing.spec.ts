@@ -1,4 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { DEFAULT_TOLERANCE_SECONDS, signWebhook, verifyWebhook } from './signing';
 import type { WebhookHeaders } from './signing';
@@ -82,9 +83,9 @@ describe('Standard Webhooks signing', () => {
     expect(check({ ...good, 'webhook-signature': 'v1,AAAA' })).toEqual({ ok: false, reason: 'no_matching_signature' });
   });
 
-  it('reads header names case-insensitively and skips entries of versions it does not know', () => {
+  it("takes node:http's headers, reads names case-insensitively and skips entries of versions it does not know", () => {
     const good = signWebhook([hmac], 'msg_1', T, BODY);
-    const upper = { 'Webhook-Id': good['webhook-id'], 'Webhook-Timestamp': good['webhook-timestamp'], 'Webhook-Signature': `v9,AAAA ${good['webhook-signature']}` };
+    const upper: IncomingHttpHeaders = { 'Webhook-Id': good['webhook-id'], 'Webhook-Timestamp': good['webhook-timestamp'], 'Webhook-Signature': `v9,AAAA ${good['webhook-signature']}` };
     expect(verifyWebhook([hmac], upper, BODY, T)).toEqual({ ok: true, keyIndex: 0 });
   });
 
