@@ -119,6 +119,9 @@ function matches(key: WebhookVerifyingKey, entry: SignatureEntry, signed: Buffer
  * Never throws on outside input: a refusal names its reason. The timestamp may differ from `nowSeconds`
  * by at most `toleranceSeconds` either way (exactly the tolerance passes). Entries of versions other
  * than `v1`/`v1a` are skipped (the spec's room for later versions); HMAC comparison is constant-time.
+ * Unlike signWebhook, an id with a dot is accepted: other senders' ids are theirs to choose (the
+ * reference library accepts them too), and the timestamp being digits only keeps the content's
+ * split unambiguous for JSON bodies.
  */
 export function verifyWebhook(
   keys: readonly WebhookVerifyingKey[],
