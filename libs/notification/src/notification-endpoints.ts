@@ -1,6 +1,7 @@
 import { notificationTopic } from '@itsm/contracts';
 import { outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
+import { HttpTransport, NodeHttpTransport } from '@itsm/platform/webhooks';
 import type { Provider, Type } from '@nestjs/common';
 import { RetireEndpointSecretHandler } from './application/commands/retire-endpoint-secret/retire-endpoint-secret.handler';
 import { RotateEndpointSecretHandler } from './application/commands/rotate-endpoint-secret/rotate-endpoint-secret.handler';
@@ -8,13 +9,13 @@ import { SaveNotificationEndpointHandler } from './application/commands/save-not
 import { SwitchNotificationEndpointHandler } from './application/commands/switch-notification-endpoint/switch-notification-endpoint.handler';
 import { TestNotificationEndpointHandler } from './application/commands/test-notification-endpoint/test-notification-endpoint.handler';
 import { DEFAULT_ENDPOINT_DELIVERY_POLICY, ENDPOINT_DELIVERY_POLICY } from './application/endpoint-delivery-policy';
-import { NodeEndpointHttp } from './application/endpoint-http-client';
 import { HttpEndpointSender } from './application/endpoint-sender.service';
-import { EndpointHttp } from './application/ports/endpoint-http.port';
 import { EndpointSender, KnownEndpoints } from './application/ports/endpoint-sender.port';
 import { ActiveEndpoints, NotificationEndpointStore } from './application/ports/endpoint-store.port';
 import { NotificationEndpointsHandler } from './application/queries/notification-endpoints/notification-endpoints.handler';
 import { NotificationEndpointResolver } from './graphql/notification-endpoint.resolver';
+import { NOTIFICATION_SETTINGS } from './notification-env';
+import type { NotificationSettings } from './notification-env';
 import { NotificationEndpointRepository } from './persistence/notification-endpoint.repository';
 import { endpointSchema } from './persistence/notification-endpoint.schema';
 
@@ -32,7 +33,11 @@ export const NOTIFICATION_ENDPOINTS_PROVIDERS: readonly Provider[] = [
   { provide: KnownEndpoints, useExisting: NotificationEndpointRepository },
   { provide: ActiveEndpoints, useExisting: NotificationEndpointRepository },
   { provide: ENDPOINT_DELIVERY_POLICY, useValue: DEFAULT_ENDPOINT_DELIVERY_POLICY },
-  { provide: EndpointHttp, useClass: NodeEndpointHttp },
+  {
+    provide: HttpTransport,
+    useFactory: (settings: Pick<NotificationSettings, 'allowPrivateTargets'>) => new NodeHttpTransport({ allowPrivateTargets: settings.allowPrivateTargets, userAgent: 'itsm-notification' }),
+    inject: [NOTIFICATION_SETTINGS],
+  },
   HttpEndpointSender,
   { provide: EndpointSender, useExisting: HttpEndpointSender },
   NotificationEndpointsHandler,

@@ -1,11 +1,7 @@
-import type { BreakerSettings } from '@itsm/platform/resilience';
+import type { HttpTargetPolicy } from '@itsm/platform/webhooks';
 
-/** How endpoint calls are bounded: a timeout per call and each endpoint's breaker (never one shared breaker). */
-export interface EndpointDeliveryPolicy {
-  /** A call without an answer by then is abandoned (retry later); Standard Webhooks suggests 15-30 s. */
-  readonly timeoutMs: number;
-  readonly breaker: Omit<BreakerSettings, 'name' | 'timeoutMs'>;
-}
+/** How endpoint calls are bounded: the platform's per-target policy (a timeout per call, each endpoint's own breaker). */
+export type EndpointDeliveryPolicy = HttpTargetPolicy;
 
 export const ENDPOINT_DELIVERY_POLICY = Symbol('ENDPOINT_DELIVERY_POLICY');
 

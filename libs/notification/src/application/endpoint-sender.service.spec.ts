@@ -1,33 +1,16 @@
-import { BROKEN_SPAN_MS } from '../domain/endpoints';
+import { PrivateTargetError, newHmacSecret, parseHmacSecret, signWebhook } from '@itsm/platform/webhooks';
+import type { HttpTransportRequest } from '@itsm/platform/webhooks';
+import { ScriptedHttpTransport } from '@itsm/testing';
+import { BROKEN_SPAN_MS, isWebhookSecret } from '../domain/endpoints';
 import type { NotificationEndpoint } from '../domain/endpoints';
 import type { Notice } from '../domain';
 import { DEFAULT_ENDPOINT_DELIVERY_POLICY } from './endpoint-delivery-policy';
 import { HttpEndpointSender } from './endpoint-sender.service';
-import { signWebhook } from './channels/webhook-signature';
-import { EndpointHttp, PrivateTargetError } from './ports/endpoint-http.port';
-import type { EndpointRequest } from './ports/endpoint-http.port';
 import type { EndpointMessage } from './ports/endpoint-sender.port';
-import type { EndpointAnswer } from '../domain/endpoints';
 import { InMemoryEndpointStore } from './test-fixtures/in-memory-endpoint-store';
 
 const NOW = Date.UTC(2030, 3, 1, 9, 0, 0);
 const SECRETS = ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', `whsec_${'B'.repeat(43)}=`];
-
-/** Answers queued per call (an Error rejects), 200 once empty; keeps what it was asked. */
-class ScriptedHttp extends EndpointHttp {
-  readonly requests: EndpointRequest[] = [];
-  private readonly script: (EndpointAnswer | Error | 'hang')[] = [];
-  answer(...answers: (number | EndpointAnswer | Error | 'hang')[]): void {
-    this.script.push(...answers.map((a) => (typeof a === 'number' ? { status: a, retryAfter: null, body: '' } : a)));
-  }
-  async post(request: EndpointRequest): Promise<EndpointAnswer> {
-    this.requests.push(request);
-    const next = this.script.shift() ?? { status: 200, retryAfter: null, body: 'ok' };
-    if (next === 'hang') return new Promise<EndpointAnswer>(() => undefined);
-    if (next instanceof Error) throw next;
-    return next;
-  }
-}
 
 const endpoint = (id: string, channel: NotificationEndpoint['channel'], secrets: readonly string[] = []): NotificationEndpoint => ({
   id, name: id, channel, url: `https://${id}.example.com/hook`, secrets: secrets.map((secret, i) => ({ id: `s${i + 1}`, secret, createdAt: NOW })), state: { kind: 'active' }, broken: null, owner: 'ops.lead', contact: null,
@@ -41,12 +24,12 @@ const message = (endpointId: string, channel: EndpointMessage['channel'], attemp
 
 describe('HttpEndpointSender', () => {
   let store: InMemoryEndpointStore;
-  let http: ScriptedHttp;
+  let http: ScriptedHttpTransport;
   let sender: HttpEndpointSender;
 
   beforeEach(async () => {
     store = new InMemoryEndpointStore();
-    http = new ScriptedHttp();
+    http = new ScriptedHttpTransport();
     sender = new HttpEndpointSender(store, http, { allowPrivateTargets: false }, DEFAULT_ENDPOINT_DELIVERY_POLICY);
     for (const e of [endpoint('ops', 'webhook', SECRETS), endpoint('other', 'webhook', SECRETS.slice(0, 1)), endpoint('chat', 'slack'), endpoint('card', 'teams')]) await store.save(e, null);
   });
@@ -55,8 +38,8 @@ describe('HttpEndpointSender', () => {
   it('signs a webhook with every active secret; the webhook-id stays across attempts, the timestamp is each attempt\'s', async () => {
     await expect(sender.send(message('ops', 'webhook'), NOW)).resolves.toEqual({ kind: 'sent', detail: 'HTTP 200' });
     await sender.send(message('ops', 'webhook', 2), NOW + 65_000);
-    const [first, second] = http.requests as [EndpointRequest, EndpointRequest];
-    expect(first.headers).toEqual(signWebhook(SECRETS, 'msg_0123456789abcdef01234567', NOW / 1000, first.body));
+    const [first, second] = http.requests as [HttpTransportRequest, HttpTransportRequest];
+    expect(first.headers).toEqual(signWebhook(SECRETS.map(parseHmacSecret), 'msg_0123456789abcdef01234567', NOW / 1000, first.body));
     expect(first.headers['webhook-signature']?.split(' ')).toHaveLength(2);
     expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
     expect(second.headers['webhook-timestamp']).toBe(String(NOW / 1000 + 65));
@@ -105,6 +88,16 @@ describe('HttpEndpointSender', () => {
     await expect(sender.send(message('nobody', 'webhook'), NOW)).resolves.toEqual({ kind: 'failed', reason: 'no endpoint nobody' });
     await expect(sender.send(message('chat', 'teams'), NOW)).resolves.toMatchObject({ kind: 'failed' });
     expect(http.requests).toHaveLength(3);
+  });
+
+  it("signs with the platform's new secrets, which the domain accepts; a stored secret the platform cannot use fails without a call", async () => {
+    const fresh = newHmacSecret();
+    expect(isWebhookSecret(fresh)).toBe(true);
+    await store.save(endpoint('fresh', 'webhook', [fresh]), null);
+    await expect(sender.send(message('fresh', 'webhook'), NOW)).resolves.toMatchObject({ kind: 'sent' });
+    await store.save(endpoint('corrupt', 'webhook', ['whsec_c2hvcnQ=']), null);
+    await expect(sender.send(message('corrupt', 'webhook'), NOW)).resolves.toEqual({ kind: 'failed', reason: 'endpoint corrupt has an unusable signing secret (WEBHOOK.KEY_BAD_LENGTH)' });
+    expect(http.requests).toHaveLength(1);
   });
 
   it('sends Slack and Teams bodies unsigned; a chat webhook answering "gone" three times over an hour is disabled', async () => {

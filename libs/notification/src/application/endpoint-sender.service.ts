@@ -1,47 +1,39 @@
-import { BreakerOpenError, BreakerTimeoutError, createBreaker } from '@itsm/platform/resilience';
-import type { Breaker } from '@itsm/platform/resilience';
+import { HttpTargets, HttpTransport, WebhookKeyError, parseHmacSecret, signWebhook } from '@itsm/platform/webhooks';
+import type { HttpTargetRequest } from '@itsm/platform/webhooks';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { disableEndpoint, endpointUrl, recordDelivered, recordGone, slackBody, teamsBody, verdictOf, webhookBody } from '../domain/endpoints';
+import { disableEndpoint, recordDelivered, recordGone, slackBody, teamsBody, verdictOf, webhookBody } from '../domain/endpoints';
 import type { EndpointAnswer, EndpointVerdict, NotificationEndpoint } from '../domain/endpoints';
 import { NOTIFICATION_SETTINGS } from '../notification-env';
 import type { NotificationSettings } from '../notification-env';
-import { signWebhook } from './channels/webhook-signature';
 import { changeEndpoint } from './endpoint-changes';
 import { ENDPOINT_DELIVERY_POLICY } from './endpoint-delivery-policy';
 import type { EndpointDeliveryPolicy } from './endpoint-delivery-policy';
+import { endpointUrl } from './endpoint-url';
 import { EndpointSender } from './ports/endpoint-sender.port';
 import type { EndpointMessage, EndpointOutcome } from './ports/endpoint-sender.port';
-import { EndpointHttp, PrivateTargetError } from './ports/endpoint-http.port';
-import type { EndpointRequest } from './ports/endpoint-http.port';
 import { NotificationEndpointStore } from './ports/endpoint-store.port';
 
-/** A 5xx answer: a failure for the breaker, still classified (and its Retry-After honoured) as an answer. */
-class ServerErrorAnswer extends Error {
-  constructor(readonly answer: EndpointAnswer) {
-    super(`HTTP ${answer.status}`);
-  }
-}
-
 /**
- * Sends notices to webhook, Slack and Teams endpoints, each endpoint behind its own breaker with a
- * timeout. Webhooks are signed (Standard Webhooks, `webhook-id` = `msg_<deliveryId>` on every
- * attempt, a fresh timestamp and signatures per attempt, one per active secret). What the endpoint
+ * Sends notices to webhook, Slack and Teams endpoints through the platform's HttpTargets (each
+ * endpoint behind its own breaker with a timeout). Webhooks are signed (Standard Webhooks,
+ * `webhook-id` = `msg_<deliveryId>` on every attempt, a fresh timestamp and signatures per attempt, one per active secret). What the endpoint
  * answered is applied to it: 410 disables it, a chat webhook's "gone" answers count towards
  * disabling, a delivered message ends that count. Disabling saves `endpoint-disabled` with it (the
  * endpoint's outbox), which the built-in rule turns into an urgent notice to its owner and contact.
  */
 @Injectable()
 export class HttpEndpointSender extends EndpointSender implements OnApplicationShutdown {
-  private readonly breakers = new Map<string, Breaker<[EndpointRequest], EndpointAnswer>>();
+  private readonly targets: HttpTargets;
 
   constructor(
     private readonly endpoints: NotificationEndpointStore,
-    private readonly http: EndpointHttp,
+    http: HttpTransport,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: Pick<NotificationSettings, 'allowPrivateTargets'>,
-    @Inject(ENDPOINT_DELIVERY_POLICY) private readonly policy: EndpointDeliveryPolicy,
+    @Inject(ENDPOINT_DELIVERY_POLICY) policy: EndpointDeliveryPolicy,
   ) {
     super();
+    this.targets = new HttpTargets(http, 'notification-endpoint', policy);
   }
 
   async send(message: EndpointMessage, now: number): Promise<EndpointOutcome> {
@@ -56,21 +48,28 @@ export class HttpEndpointSender extends EndpointSender implements OnApplicationS
     } catch {
       return { kind: 'failed', reason: 'private target refused' };
     }
-    const answer = await this.call(endpoint, this.request(endpoint, message, now));
+    let request: HttpTargetRequest;
+    try {
+      request = this.request(endpoint, message, now);
+    } catch (error) {
+      if (error instanceof WebhookKeyError) return { kind: 'failed', reason: `endpoint ${endpoint.id} has an unusable signing secret (${error.code})` };
+      throw error;
+    }
+    const answer = await this.call(endpoint, request);
     if ('kind' in answer) return answer;
     return this.apply(endpoint, verdictOf(endpoint.channel, answer, now), now);
   }
 
   onApplicationShutdown(): void {
-    for (const breaker of this.breakers.values()) breaker.shutdown();
+    this.targets.shutdown();
   }
 
-  private request(endpoint: NotificationEndpoint, message: EndpointMessage, now: number): EndpointRequest {
-    const base = { url: endpoint.url, timeoutMs: this.policy.timeoutMs };
+  private request(endpoint: NotificationEndpoint, message: EndpointMessage, now: number): HttpTargetRequest {
+    const base = { url: endpoint.url };
     switch (endpoint.channel) {
       case 'webhook': {
         const body = webhookBody(message.deliveryId, message.notice, message.message, now);
-        return { ...base, body, headers: { ...signWebhook(endpoint.secrets.map((s) => s.secret), `msg_${message.deliveryId}`, Math.floor(now / 1000), body) } };
+        return { ...base, body, headers: { ...signWebhook(endpoint.secrets.map((s) => parseHmacSecret(s.secret)), `msg_${message.deliveryId}`, Math.floor(now / 1000), body) } };
       }
       case 'slack':
         return { ...base, body: slackBody(message.notice, message.message), headers: {} };
@@ -80,30 +79,20 @@ export class HttpEndpointSender extends EndpointSender implements OnApplicationS
   }
 
   /** The endpoint's answer, or the outcome when none came (open breaker, timeout, unreachable, private address). */
-  private async call(endpoint: NotificationEndpoint, request: EndpointRequest): Promise<EndpointAnswer | EndpointOutcome> {
-    try {
-      return await this.breaker(endpoint.id).fire(request);
-    } catch (error) {
-      if (error instanceof ServerErrorAnswer) return error.answer;
-      if (error instanceof BreakerOpenError) return { kind: 'retry', reason: 'breaker open', afterMs: this.policy.breaker.resetTimeoutMs };
-      if (error instanceof BreakerTimeoutError) return { kind: 'retry', reason: `no answer within ${this.policy.timeoutMs} ms`, afterMs: null };
-      if (error instanceof PrivateTargetError) return { kind: 'failed', reason: error.message };
-      return { kind: 'retry', reason: `unreachable: ${error instanceof Error ? error.message : String(error)}`, afterMs: null };
+  private async call(endpoint: NotificationEndpoint, request: HttpTargetRequest): Promise<EndpointAnswer | EndpointOutcome> {
+    const outcome = await this.targets.post(endpoint.id, request);
+    switch (outcome.kind) {
+      case 'answer':
+        return outcome.answer;
+      case 'breaker_open':
+        return { kind: 'retry', reason: 'breaker open', afterMs: outcome.retryAfterMs };
+      case 'timeout':
+        return { kind: 'retry', reason: `no answer within ${outcome.timeoutMs} ms`, afterMs: null };
+      case 'private_target':
+        return { kind: 'failed', reason: outcome.detail };
+      case 'unreachable':
+        return { kind: 'retry', reason: `unreachable: ${outcome.detail}`, afterMs: null };
     }
-  }
-
-  private breaker(endpointId: string): Breaker<[EndpointRequest], EndpointAnswer> {
-    let breaker = this.breakers.get(endpointId);
-    if (breaker === undefined) {
-      const post = async (request: EndpointRequest): Promise<EndpointAnswer> => {
-        const answer = await this.http.post(request);
-        if (answer.status >= 500) throw new ServerErrorAnswer(answer);
-        return answer;
-      };
-      breaker = createBreaker(post, { name: `notification-endpoint:${endpointId}`, timeoutMs: this.policy.timeoutMs, ...this.policy.breaker });
-      this.breakers.set(endpointId, breaker);
-    }
-    return breaker;
   }
 
   private async apply(endpoint: NotificationEndpoint, verdict: EndpointVerdict, now: number): Promise<EndpointOutcome> {

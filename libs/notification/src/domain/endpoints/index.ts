@@ -1,4 +1,3 @@
 export * from './endpoint-answer';
 export * from './endpoint-bodies';
-export * from './endpoint-url';
 export * from './notification-endpoint';

@@ -1,7 +1,7 @@
 import { Clock } from '@itsm/platform/config';
+import { newHmacSecret } from '@itsm/platform/webhooks';
 import { Injectable } from '@nestjs/common';
 import { addSecret } from '../../../domain/endpoints';
-import { newWebhookSecret } from '../../channels/webhook-signature';
 import { changeEndpoint } from '../../endpoint-changes';
 import type { EndpointWithNewSecret } from '../../endpoint-results';
 import { NotificationEndpointStore } from '../../ports/endpoint-store.port';
@@ -16,7 +16,7 @@ export class RotateEndpointSecretHandler {
   ) {}
 
   async execute(command: RotateEndpointSecretCommand): Promise<EndpointWithNewSecret> {
-    const secret = newWebhookSecret();
+    const secret = newHmacSecret();
     const now = this.clock.now().getTime();
     const endpoint = await changeEndpoint(this.endpoints, command.endpointId, (e) => addSecret(e, secret, now));
     return { endpoint, secret };

@@ -1,14 +1,15 @@
 import { Clock } from '@itsm/platform/config';
+import { newHmacSecret } from '@itsm/platform/webhooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NotificationErrorCode, notificationError } from '../../../domain';
-import { addSecret, endpointContact, endpointUrl } from '../../../domain/endpoints';
+import { addSecret, endpointContact } from '../../../domain/endpoints';
 import type { NotificationEndpoint } from '../../../domain/endpoints';
 import { NOTIFICATION_SETTINGS } from '../../../notification-env';
 import type { NotificationSettings } from '../../../notification-env';
-import { newWebhookSecret } from '../../channels/webhook-signature';
 import { changeEndpoint } from '../../endpoint-changes';
 import type { EndpointWithNewSecret } from '../../endpoint-results';
+import { endpointUrl } from '../../endpoint-url';
 import { NotificationEndpointStore } from '../../ports/endpoint-store.port';
 import type { SaveNotificationEndpointCommand } from './save-notification-endpoint.command';
 
@@ -43,7 +44,7 @@ export class SaveNotificationEndpointHandler {
   private async create(fields: Pick<NotificationEndpoint, 'name' | 'channel' | 'url' | 'owner' | 'contact'>): Promise<EndpointWithNewSecret> {
     const now = this.clock.now().getTime();
     const blank: NotificationEndpoint = { ...fields, id: randomUUID(), secrets: [], state: { kind: 'active' }, broken: null };
-    const secret = fields.channel === 'webhook' ? newWebhookSecret() : null;
+    const secret = fields.channel === 'webhook' ? newHmacSecret() : null;
     const endpoint = secret === null ? blank : addSecret(blank, secret, now);
     await this.endpoints.save(endpoint, null);
     return { endpoint, secret };

@@ -1,8 +1,6 @@
-import { NotificationErrorCode, notificationError } from '../notification.errors';
-
 /**
- * Whether an IP address (v4 dotted or v6, as `URL` normalises it, without brackets) is one a
- * notification must not reach unless private targets are allowed: loopback, private, carrier-grade
+ * Whether an IP address (v4 dotted or v6, as `URL` normalises it, without brackets) is one an
+ * outbound call must not reach unless private targets are allowed: loopback, private, carrier-grade
  * NAT, link-local, unspecified, multicast and broadcast ranges, unique-local and IPv4-mapped forms.
  */
 export function isPrivateAddress(address: string): boolean {
@@ -36,29 +34,10 @@ function privateV4([a = 0, b = 0]: readonly number[]): boolean {
 const LOCAL_NAMES = /(^|\.)(localhost|localdomain|internal|local)\.?$/i;
 
 /**
- * A webhook or chat target as it is stored and called, or NOTIFICATION.INVALID_ENDPOINT naming why
- * not: an absolute https URL (http too when private targets are allowed: tests, the all-in-one), no
- * user or password in it, no fragment, and unless allowed no loopback, private or link-local IP
- * literal and no `localhost`/`.local`/`.internal` name. Names that resolve to private addresses are
- * refused when called (the sender checks the address it connects to).
+ * Whether a URL's host (as `URL.hostname` gives it) is a private IP literal or a local name
+ * (`localhost`, `.local`, `.internal`): refused when a target is registered. Names that merely
+ * resolve to private addresses are caught when called (NodeHttpTransport checks the address it connects to).
  */
-export function endpointUrl(text: string, allowPrivateTargets: boolean): string {
-  const refuse = (reason: string) => notificationError(NotificationErrorCode.InvalidEndpoint, `The endpoint URL is not allowed: ${reason}.`, { field: 'url', reason });
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw refuse('not an absolute URL');
-  }
-  if (text.length > 2000) throw refuse('longer than 2000 characters');
-  if (url.protocol !== 'https:' && !(allowPrivateTargets && url.protocol === 'http:')) throw refuse(allowPrivateTargets ? 'only http and https' : 'only https');
-  if (url.username !== '' || url.password !== '') throw refuse('credentials in the URL');
-  if (url.hash !== '') throw refuse('a fragment');
-  if (!allowPrivateTargets && refusedHost(url.hostname)) throw refuse('a loopback, private or link-local target');
-  return url.toString();
-}
-
-/** Whether a URL's host (as `URL.hostname` gives it) is a private literal or a local name. */
 export function refusedHost(hostname: string): boolean {
   const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
   return LOCAL_NAMES.test(host) || ((ipv4(host) !== null || host.includes(':')) && isPrivateAddress(host));
