@@ -35,6 +35,8 @@ export interface CorrelationRecord {
   readonly incidentState: IncidentState;
   /** The last incident event considered: one at or below it is a duplicate. */
   readonly incidentSequence: number;
+  /** The sequence of the last update of this supplier passed on for this ticket (its update-received stream). */
+  readonly inboundSequence: number;
   readonly ended: boolean;
   readonly endReason: EngagementEndReason | null;
 }
@@ -138,6 +140,7 @@ export function decide(input: CorrelationInput): CorrelationDecision {
       lastStatus: status,
       incidentState: view.state,
       incidentSequence: event.sequence,
+      inboundSequence: record?.inboundSequence ?? 0,
       ended: false,
       endReason: null,
     };
