@@ -109,6 +109,18 @@ describe('correlation: what an incident event means to one supplier', () => {
     expect(feed.feed(s.note('comment', 'after'), s.next('itsm.incident.put-on-hold.v1', { reason: 'awaiting_vendor', state: 'on_hold' }))).toEqual([]);
   });
 
+  it('still sends the final event when the reassignment followed the supplier\'s own rejection', () => {
+    const s = new IncidentStream();
+    const feed = new SupplierFeed(acme);
+    feed.feed(s.opened(), s.assigned('grp-acme-net', 'org-acme'));
+    const back = s.next(
+      'itsm.incident.assigned.v1',
+      { groupId: 'grp-desk', orgId: 'org-internal', assigneeId: null, previousGroupId: 'grp-acme-net', previousOrgId: 'org-acme', previousAssigneeId: null, state: 'in_progress' },
+      { causationid: supplierUpdateEventId('acme', 'reject-1') },
+    );
+    expect(types(feed.feed(back))).toEqual(['withdrawn']);
+  });
+
   it('starts a new engagement on the same sequence when the ticket comes back to the supplier', () => {
     const s = new IncidentStream();
     const feed = new SupplierFeed(acme);

@@ -92,6 +92,16 @@ describe('TroubleTicket projection', () => {
     expect(projectTroubleTicket(view, connection({ exposeRelatedEntities: false }), NO_FACTS, CALLER).relatedEntity).toEqual([]);
   });
 
+  it('keeps the related entities within the contract\'s bound however many items were linked', () => {
+    const s = new IncidentStream();
+    const cis = Array.from({ length: 100 }, (_, i) => `ci-${i}`);
+    const opened = s.opened({ configurationItemIds: cis });
+    const linked = Array.from({ length: 5 }, (_, i) => s.next('itsm.incident.linked.v1', { kind: 'configuration_item', targetId: `ci-extra-${i}`, state: 'new' }));
+    const view = fold([opened, ...linked]);
+    expect(view.configurationItemIds).toHaveLength(105);
+    expect(projectTroubleTicket(view, connection(), NO_FACTS, CALLER).relatedEntity).toHaveLength(101);
+  });
+
   it('derives TMF severity from our impact and keeps our priority', () => {
     const s = new IncidentStream();
     const view = fold([

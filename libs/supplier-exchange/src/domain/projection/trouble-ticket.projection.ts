@@ -20,6 +20,7 @@ const SEVERITY: Readonly<Record<number, TroubleTicketSeverity>> = { 1: 'critical
 /** The TroubleTicket contract's bounds on lists. */
 const MAX_NOTES = 200;
 const MAX_HISTORY = 200;
+const MAX_CONFIGURATION_ITEMS = 100;
 
 /** `jane.doe@contoso.com` -> `j***@contoso.com`: the domain stays (which company), the person does not. */
 export function maskEmail(email: string): string {
@@ -68,7 +69,7 @@ export function projectTroubleTicket(view: TicketView, connection: SupplierConne
     ? []
     : [
         ...(view.serviceId === null ? [] : [{ role: 'affectedService' as const, id: view.serviceId, referredType: 'Service' as const }]),
-        ...view.configurationItemIds.map((id) => ({ role: 'affectedConfigurationItem' as const, id, referredType: 'ConfigurationItem' as const })),
+        ...view.configurationItemIds.slice(0, MAX_CONFIGURATION_ITEMS).map((id) => ({ role: 'affectedConfigurationItem' as const, id, referredType: 'ConfigurationItem' as const })),
       ];
   return {
     id: view.id,
