@@ -15,5 +15,6 @@ export * from './lib/topics/problem.topic';
 export * from './lib/topics/request.topic';
 export * from './lib/topics/service.topic';
 export * from './lib/topics/sla.topic';
+export * from './lib/topics/supplier.topic';
 export * from './lib/audit/audit-chain';
 export * from './lib/audit/canonical-json';

@@ -1,0 +1,77 @@
+import { TOPIC_FAMILY_VALUE_PATTERN, checkText } from '@itsm/contracts';
+import { parseStateMapping } from '../state-mapping/state-mapping';
+import type { StateMapping } from '../state-mapping/state-mapping';
+import { SupplierExchangeErrorCode, supplierExchangeError } from '../supplier-exchange.errors';
+
+/** The ticket kinds a supplier may take; only incidents travel to suppliers so far. */
+export const SUPPLIER_TICKET_KINDS = ['incident'] as const;
+export type SupplierTicketKind = (typeof SUPPLIER_TICKET_KINDS)[number];
+
+/**
+ * One supplier organisation's connection (admin data): who it is, the agent its updates are applied as,
+ * what it may see of a ticket, its state mapping and the ticket kinds it takes.
+ */
+export interface SupplierConnection {
+  /** Also the middle part of its topic names (`itsm.supplier.<supplierId>.out.v1`). */
+  readonly supplierId: string;
+  /** The directory organisation whose groups are this supplier's. */
+  readonly organisationId: string;
+  readonly name: string;
+  /** The directory person the supplier's updates are applied as. */
+  readonly agentId: string;
+  /** How the integrator signs its notes to this supplier (our agents' names stay ours). */
+  readonly integratorName: string;
+  /** The caller's email and phone in clear; masked (`j***@contoso.com`) otherwise. */
+  readonly exposeCallerContact: boolean;
+  /** The affected service and configuration items as related entities. */
+  readonly exposeRelatedEntities: boolean;
+  readonly ticketKinds: readonly SupplierTicketKind[];
+  readonly stateMapping: StateMapping;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
+const SUPPLIER_ID = new RegExp(TOPIC_FAMILY_VALUE_PATTERN);
+const KEYS = ['supplierId', 'organisationId', 'name', 'agentId', 'integratorName', 'exposeCallerContact', 'exposeRelatedEntities', 'ticketKinds', 'stateMapping'];
+
+function invalid(field: string, message: string): never {
+  throw supplierExchangeError(SupplierExchangeErrorCode.InvalidConnection, `${field} ${message}`, { field });
+}
+
+function text(input: Record<string, unknown>, field: string, max: number, pattern?: RegExp): string {
+  const value = input[field];
+  if (typeof value !== 'string' || value.length === 0) return invalid(field, 'is required');
+  const checked = checkText(value, 'name');
+  if ('problem' in checked || checked.value.length > max) return invalid(field, `must be plain text of at most ${max} characters`);
+  if (pattern !== undefined && !pattern.test(checked.value)) return invalid(field, 'is not an id');
+  return checked.value;
+}
+
+function flag(input: Record<string, unknown>, field: string): boolean {
+  const value = input[field];
+  return typeof value === 'boolean' ? value : invalid(field, 'must be true or false');
+}
+
+/** Checks an admin's connection (any JSON) and returns it typed; refuses it naming the first wrong field. */
+export function parseSupplierConnection(input: unknown): SupplierConnection {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return invalid('connection', 'must be an object');
+  const record = input as Record<string, unknown>;
+  const unknown = Object.keys(record).find((key) => !KEYS.includes(key));
+  if (unknown !== undefined) invalid(unknown, 'is not a connection field');
+  const supplierId = text(record, 'supplierId', 40, SUPPLIER_ID);
+  if (supplierId.length < 2) invalid('supplierId', 'has at least 2 characters');
+  const kinds = record['ticketKinds'];
+  if (!Array.isArray(kinds) || kinds.length === 0 || kinds.some((k) => !(SUPPLIER_TICKET_KINDS as readonly unknown[]).includes(k)) || new Set(kinds).size !== kinds.length) {
+    invalid('ticketKinds', `must list distinct kinds of ${SUPPLIER_TICKET_KINDS.join(', ')}`);
+  }
+  return {
+    supplierId,
+    organisationId: text(record, 'organisationId', 64, ID),
+    name: text(record, 'name', 200),
+    agentId: text(record, 'agentId', 64, ID),
+    integratorName: text(record, 'integratorName', 200),
+    exposeCallerContact: flag(record, 'exposeCallerContact'),
+    exposeRelatedEntities: flag(record, 'exposeRelatedEntities'),
+    ticketKinds: kinds as SupplierTicketKind[],
+    stateMapping: parseStateMapping(record['stateMapping']),
+  };
+}
