@@ -16,4 +16,3 @@ export * from './lib/notification-feed';
 export * from './lib/topic-feed';
 export * from './lib/peers/smtp-sink';
 export * from './lib/peers/webhook-receiver';
-export * from './lib/scripted-http-transport';

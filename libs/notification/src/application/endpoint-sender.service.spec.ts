@@ -1,6 +1,5 @@
-import { PrivateTargetError, newHmacSecret, parseHmacSecret, signWebhook } from '@itsm/platform/webhooks';
+import { PrivateTargetError, newHmacSecret, parseHmacSecret, signWebhook, ScriptedHttpTransport } from '@itsm/platform/webhooks';
 import type { HttpTransportRequest } from '@itsm/platform/webhooks';
-import { ScriptedHttpTransport } from '@itsm/testing';
 import { BROKEN_SPAN_MS, isWebhookSecret } from '../domain/endpoints';
 import type { NotificationEndpoint } from '../domain/endpoints';
 import type { Notice } from '../domain';

@@ -5,3 +5,4 @@ export * from './lib/record-signing';
 export * from './lib/signing';
 export * from './lib/webhook-keys';
 export * from './lib/webhook.errors';
+export * from './lib/scripted-http-transport';

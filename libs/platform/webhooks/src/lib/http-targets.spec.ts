@@ -1,4 +1,4 @@
-import { ScriptedHttpTransport } from '@itsm/testing';
+import { ScriptedHttpTransport } from './scripted-http-transport';
 import { HttpTargets } from './http-targets';
 import type { HttpTargetPolicy } from './http-targets';
 import { PrivateTargetError } from './http-transport';

@@ -1,7 +1,7 @@
-import { HttpTransport } from '@itsm/platform/webhooks';
-import type { HttpAnswer, HttpTransportRequest } from '@itsm/platform/webhooks';
+import { HttpTransport } from './http-transport';
+import type { HttpAnswer, HttpTransportRequest } from './http-transport';
 
-/** An HttpTransport for unit specs: answers queued per call (an Error rejects, 'hang' never settles), 200 once empty; keeps what it was asked. */
+/** A test double (exported for other contexts' specs, as ManualTime is): an HttpTransport for unit specs: answers queued per call (an Error rejects, 'hang' never settles), 200 once empty; keeps what it was asked. */
 export class ScriptedHttpTransport extends HttpTransport {
   readonly requests: HttpTransportRequest[] = [];
   private readonly script: (HttpAnswer | Error | 'hang')[] = [];
