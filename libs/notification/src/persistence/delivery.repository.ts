@@ -15,7 +15,7 @@ const NEWEST_FIRST = { sortKey: -1 } as const;
 /**
  * `notification_deliveries`: one document per (key, recipient, channel), `_id` = the delivery id.
  * Claiming is inserting it (a duplicate key: claimed before, by a redelivery or another replica);
- * the sweeper takes due ones with one findOneAndUpdate each; attempts' results are written in
+ * the sweeper takes due ones in batches (`takeDue`); attempts' results are written in
  * batches, each only while its sender still holds the lease.
  */
 export class DeliveryRepository extends DeliveryStore {
@@ -85,8 +85,10 @@ export class DeliveryRepository extends DeliveryStore {
     if (due.length === 0) return [];
     const _ids = due.map((d) => d._id);
     await this.collection.updateMany({ _id: { $in: _ids }, dueAt: { $lte: now } }, { $set: { ...attemptStart(lease, now), dueAt: lease.until } });
-    const taken = await this.collection.find({ _id: { $in: _ids }, state: 'sending', 'lease.owner': lease.owner, 'lease.until': lease.until }).sort({ dueAt: 1 }).toArray();
-    return taken.map(toDelivery);
+    // By `_id` alone (no sort: every taken one is now due at the lease's end), then in due order.
+    const taken = await this.collection.find({ _id: { $in: _ids }, state: 'sending', 'lease.owner': lease.owner, 'lease.until': lease.until }).toArray();
+    const byId = new Map(taken.map((d) => [d._id.toHexString(), d]));
+    return _ids.flatMap((_id) => byId.get(_id.toHexString()) ?? []).map(toDelivery);
   }
 
   async inbox(personId: string, unreadOnly: boolean, page: DeliveryPageRequest): Promise<Page<Delivery>> {
