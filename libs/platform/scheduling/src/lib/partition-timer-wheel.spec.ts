@@ -18,13 +18,29 @@ interface Item extends DueItem {
 /** Claims and checkpoints in memory; `failClaims` makes the next claim calls throw. */
 class MemoryClaims extends InMemoryTimerClaimStore {
   failClaims = 0;
+  /** The next claim calls insert, then fail all the same (a timeout after the store applied them). */
+  landThenFailClaims = 0;
+  failReads = 0;
 
-  override claim(claims: readonly TimerClaim[]): Promise<Set<string>> {
+  override async claim(claims: readonly TimerClaim[]): Promise<Set<string>> {
     if (this.failClaims > 0) {
       this.failClaims -= 1;
+      throw new Error('store down');
+    }
+    const inserted = await super.claim(claims);
+    if (this.landThenFailClaims > 0) {
+      this.landThenFailClaims -= 1;
+      throw new Error('timed out');
+    }
+    return inserted;
+  }
+
+  override claimedSince(partition: number, since: Date): Promise<TimerClaim[]> {
+    if (this.failReads > 0) {
+      this.failReads -= 1;
       return Promise.reject(new Error('store down'));
     }
-    return super.claim(claims);
+    return super.claimedSince(partition, since);
   }
 }
 
@@ -229,6 +245,34 @@ describe('PartitionTimerWheel', () => {
     expect(ids(h)).toEqual(['t1/breach']);
     expect(h.logger.warn).toHaveBeenCalledWith(expect.anything(), 'publishing Test events failed; retrying');
     expect(h.claims.rows.size).toBe(1);
+    await h.wheel.stop();
+  });
+
+  it('publishes, once, a claim whose insert landed though the call failed, and holds the checkpoint until it is published', async () => {
+    const h = harness({ retryMs: SECOND });
+    await owning(h, [0]);
+    h.wheel.start();
+    h.claims.landThenFailClaims = 1;
+    h.claims.failReads = 1;
+    h.wheel.arm(request('t1', 0, [item('warn', START + SECOND), item('breach', START + SECOND)]), new Set());
+    await h.time.advance(SECOND);
+    expect(h.claims.rows.size).toBe(2);
+    expect(ids(h)).toEqual([]);
+    // The look-up fails once: nothing fires, the checkpoint stays before the claims.
+    await h.time.advance(SECOND);
+    expect(ids(h)).toEqual([]);
+    expect((await h.claims.publishedThrough(0)).getTime()).toBeLessThan(START + SECOND);
+    await h.time.advance(5 * SECOND);
+    expect(ids(h)).toEqual(['t1/warn', 't1/breach']);
+    expect(h.published.map((e) => e.sequence)).toEqual([1, 2]);
+    await h.time.advance(5 * SECOND);
+    expect(ids(h)).toEqual(['t1/warn', 't1/breach']);
+    expect((await h.claims.publishedThrough(0)).getTime()).toBeGreaterThanOrEqual(START + SECOND);
+    // The items count as claimed: what the key owes next is numbered after them.
+    h.wheel.arm(request('t1', 0, [item('warn', START + SECOND), item('breach', START + SECOND), item('late', START + 20 * SECOND)]), await h.wheel.claimedKeys('t1', true));
+    await h.time.advance(10 * SECOND);
+    expect(ids(h)).toEqual(['t1/warn', 't1/breach', 't1/late']);
+    expect(h.published.at(-1)?.sequence).toBe(3);
     await h.wheel.stop();
   });
 

@@ -97,6 +97,13 @@ interface Unpublished {
   readonly claim: TimerClaim | null;
 }
 
+/** A batch's claims whose insert failed: some may have landed all the same (the call failed after the store applied it). */
+interface Uncertain {
+  readonly partition: number;
+  readonly claimedAt: number;
+  readonly claimKeys: ReadonlySet<string>;
+}
+
 /**
  * Timers for the keys of the partitions this replica owns (Kafka assigns them; the in-process bus
  * gives one process all of them). Each armed key has one heap entry, at its earliest owed instant.
@@ -127,6 +134,8 @@ export class PartitionTimerWheel<P, D extends DueItem> {
   private readonly inFlight = new Map<number, Map<string, number>>();
   /** Claims whose publish failed, retried before anything newer. */
   private unpublished: Unpublished[] = [];
+  /** Claims whose insert failed, looked up before anything fires again (those that landed are published). */
+  private uncertain: Uncertain[] = [];
   private wake: unknown;
   private readonly checkpoints: PeriodicJob;
   private firing: Promise<void> | null = null;
@@ -358,8 +367,9 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     if (this.stopped || this.firing !== null) return; // a batch in flight schedules when it ends
     this.timers.clearTimeout(this.wake);
     const next = this.heap.peek();
-    if (next === undefined && this.unpublished.length === 0) return;
-    const delay = this.unpublished.length > 0 ? this.retryMs : Math.min(Math.max(0, (next as number) - this.options.clock.now().getTime()), this.maxSleepMs);
+    const retrying = this.unpublished.length > 0 || this.uncertain.length > 0;
+    if (next === undefined && !retrying) return;
+    const delay = retrying ? this.retryMs : Math.min(Math.max(0, (next as number) - this.options.clock.now().getTime()), this.maxSleepMs);
     this.wake = this.timers.setTimeout(() => this.fireDue(), delay);
   }
 
@@ -380,6 +390,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     const inFlight = new Set<Promise<void>>();
     const failures: unknown[] = [];
     try {
+      if (this.uncertain.length > 0) await this.confirmUncertain();
       if (this.unpublished.length > 0) await this.republish();
       for (;;) {
         if (failures.length > 0) throw failures[0];
@@ -442,7 +453,13 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     try {
       inserted = await this.options.claims.claim(made);
     } catch (error) {
-      // Nothing was claimed for sure: owe them again (a claim that did land answers duplicate next time).
+      // Nothing was claimed for sure: owe them again. Some may have landed all the same (the call
+      // failed after the store applied them): their retry would answer duplicate and publish nothing,
+      // so before anything fires again those that landed are looked up and published (confirmUncertain),
+      // and until then they hold their partitions' checkpoints back.
+      for (const [partition, keys] of groupBy(claims, (c) => c.partition)) {
+        this.uncertain.push({ partition, claimedAt: now, claimKeys: new Set(keys.map((c) => claimKey(c.timerKey, c.key))) });
+      }
       for (const c of claims) this.untrackInFlight(c.partition, claimKey(c.timerKey, c.key));
       for (const firing of batch) {
         if (!this.current(firing)) continue;
@@ -495,6 +512,34 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     }
   }
 
+  /**
+   * Looks up the claims of failed inserts: those that landed are published (as unpublished claims:
+   * recorded, then published; their stored event, identical to the one a retry would make); those
+   * that did not are owed again already. A failed look-up keeps them uncertain and fires nothing.
+   */
+  private async confirmUncertain(): Promise<void> {
+    const pending = groupBy(
+      this.uncertain.filter((u) => this.owned.has(u.partition)),
+      (u) => u.partition,
+    );
+    // A suspended partition's wait: it may come back (else its next owner's recovery publishes them).
+    this.uncertain = this.uncertain.filter((u) => this.suspended.has(u.partition));
+    try {
+      for (const [partition, entries] of pending) {
+        const attempted = new Set(entries.flatMap((u) => [...u.claimKeys]));
+        const since = new Date(Math.min(...entries.map((u) => u.claimedAt)) - 1);
+        for (const c of await this.options.claims.claimedSince(partition, since)) {
+          const key = claimKey(c.timerKey, c.key);
+          if (!attempted.delete(key)) continue;
+          this.unpublished.push({ partition, claimKey: key, claimedAt: c.claimedAt.getTime(), envelope: c.envelope, claim: this.options.recordClaims === undefined ? null : c });
+        }
+        pending.delete(partition);
+      }
+    } finally {
+      for (const entries of pending.values()) this.uncertain.push(...entries);
+    }
+  }
+
   private async republish(): Promise<void> {
     const items = this.unpublished.filter((u) => this.owned.has(u.partition));
     // A suspended partition's claims wait: it may come back (else its next owner publishes them).
@@ -524,6 +569,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
         let oldest = now;
         for (const claimedAt of this.inFlight.get(partition)?.values() ?? []) oldest = Math.min(oldest, claimedAt);
         for (const u of this.unpublished) if (u.partition === partition) oldest = Math.min(oldest, u.claimedAt);
+        for (const u of this.uncertain) if (u.partition === partition) oldest = Math.min(oldest, u.claimedAt);
         await this.options.claims.setPublishedThrough(partition, new Date(oldest - 1));
       }
     } catch (error) {
@@ -543,6 +589,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
       this.epochs.delete(p);
     }
     this.unpublished = this.unpublished.filter((u) => !partitions.has(u.partition));
+    this.uncertain = this.uncertain.filter((u) => !partitions.has(u.partition));
   }
 
   private trackInFlight(partition: number, key: string, at: number): void {
@@ -566,3 +613,13 @@ interface Firing<D> {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const group = out.get(keyOf(item));
+    if (group === undefined) out.set(keyOf(item), [item]);
+    else group.push(item);
+  }
+  return out;
+}
