@@ -18,3 +18,6 @@ export * from './lib/topics/sla.topic';
 export * from './lib/topics/supplier.topic';
 export * from './lib/audit/audit-chain';
 export * from './lib/audit/canonical-json';
+export * from './lib/asyncapi/asyncapi-components';
+export * from './lib/asyncapi/asyncapi-document';
+export * from './lib/asyncapi/platform-asyncapi';

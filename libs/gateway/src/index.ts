@@ -9,3 +9,4 @@ export * from './lib/gateway-driver-config';
 export * from './lib/gateway.module';
 export * from './lib/create-gateway-app';
 export * from './lib/http-forwarder';
+export * from './lib/asyncapi.controller';

@@ -23,9 +23,15 @@ export const CONTENT_TYPE_HEADER = 'content-type';
 /** Largest record value accepted from the wire (a supplier cannot make a consumer buffer more). */
 export const MAX_EVENT_BYTES = 1024 * 1024;
 
-const LIMITS = { id: 256, source: 1024, type: 256, subject: 256, correlationid: 256, causationid: 256, tenant: 256 } as const;
+/** Longest value of each `ce_*` header a consumer accepts. */
+export const CE_HEADER_LIMITS = { id: 256, source: 1024, type: 256, subject: 256, correlationid: 256, causationid: 256, tenant: 256 } as const;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+/** W3C trace context `traceparent` (version-traceid-parentid-flags). */
+export const TRACEPARENT_PATTERN = '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';
+const TRACEPARENT = new RegExp(TRACEPARENT_PATTERN);
+/** `ce_sequence`: the aggregate's event number, a positive safe integer in decimal. */
+export const SEQUENCE_PATTERN = '^[1-9][0-9]{0,15}$';
+const SEQUENCE = new RegExp(SEQUENCE_PATTERN);
 
 export function encodeEnvelope(envelope: EventEnvelope): EncodedRecord {
   const headers: Record<string, string> = {
@@ -57,16 +63,16 @@ export function decodeEnvelope(record: RawRecord): EventEnvelope {
     }
     return typeof raw === 'string' ? raw : raw.toString('utf8');
   };
-  const required = (name: keyof typeof LIMITS): string => {
+  const required = (name: keyof typeof CE_HEADER_LIMITS): string => {
     const value = header(`ce_${name}`);
     if (value === undefined || value.length === 0) problems.push(`ce_${name} is required`);
-    else if (value.length > LIMITS[name]) problems.push(`ce_${name} is longer than ${LIMITS[name]}`);
+    else if (value.length > CE_HEADER_LIMITS[name]) problems.push(`ce_${name} is longer than ${CE_HEADER_LIMITS[name]}`);
     return value ?? '';
   };
-  const optional = (name: keyof typeof LIMITS): string | undefined => {
+  const optional = (name: keyof typeof CE_HEADER_LIMITS): string | undefined => {
     const value = header(`ce_${name}`);
-    if (value !== undefined && (value.length === 0 || value.length > LIMITS[name])) {
-      problems.push(`ce_${name} must be 1..${LIMITS[name]} characters`);
+    if (value !== undefined && (value.length === 0 || value.length > CE_HEADER_LIMITS[name])) {
+      problems.push(`ce_${name} must be 1..${CE_HEADER_LIMITS[name]} characters`);
     }
     return value;
   };
@@ -86,7 +92,7 @@ export function decodeEnvelope(record: RawRecord): EventEnvelope {
     problems.push('ce_time must be an RFC 3339 timestamp');
   }
   const sequenceText = header('ce_sequence');
-  const sequence = sequenceText !== undefined && /^[1-9][0-9]{0,15}$/.test(sequenceText) ? Number(sequenceText) : NaN;
+  const sequence = sequenceText !== undefined && SEQUENCE.test(sequenceText) ? Number(sequenceText) : NaN;
   if (!Number.isSafeInteger(sequence)) problems.push('ce_sequence must be a positive integer');
   const traceparent = header('ce_traceparent');
   if (traceparent !== undefined && !TRACEPARENT.test(traceparent)) problems.push('ce_traceparent is not W3C trace context');

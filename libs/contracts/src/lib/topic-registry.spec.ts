@@ -73,6 +73,7 @@ describe('TopicRegistry', () => {
     const outbound = defineTopicFamily({
       template: 'itsm.party.{partyId}.out.v1',
       parameter: { name: 'partyId', description: 'a party id' },
+      writer: 'platform',
       aggregate: 'ticket',
       partitions: 3,
       events: { 'itsm.party.ticket-sent.v1': Type.Object({ ticketId: Type.String({ minLength: 1 }) }, { additionalProperties: false }) },
@@ -109,10 +110,10 @@ describe('TopicRegistry', () => {
     it('refuses a template without exactly its one placeholder, a badly named member, and a family registered twice', () => {
       const events = {};
       const parameter = { name: 'partyId', description: 'a party id' };
-      expect(() => defineTopicFamily({ template: 'itsm.party.out.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/exactly one \{partyId\}/);
-      expect(() => defineTopicFamily({ template: 'itsm.{partyId}.{partyId}.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/exactly one/);
-      expect(() => defineTopicFamily({ template: 'itsm.party.{other}.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/exactly one \{partyId\}/);
-      expect(() => defineTopicFamily({ template: 'party.{partyId}.v1', parameter, aggregate: 't', partitions: 1, events })).toThrow(/itsm.<aggregate>.v<N>/);
+      expect(() => defineTopicFamily({ template: 'itsm.party.out.v1', parameter, writer: 'platform', aggregate: 't', partitions: 1, events })).toThrow(/exactly one \{partyId\}/);
+      expect(() => defineTopicFamily({ template: 'itsm.{partyId}.{partyId}.v1', parameter, writer: 'platform', aggregate: 't', partitions: 1, events })).toThrow(/exactly one/);
+      expect(() => defineTopicFamily({ template: 'itsm.party.{other}.v1', parameter, writer: 'platform', aggregate: 't', partitions: 1, events })).toThrow(/exactly one \{partyId\}/);
+      expect(() => defineTopicFamily({ template: 'party.{partyId}.v1', parameter, writer: 'platform', aggregate: 't', partitions: 1, events })).toThrow(/itsm.<aggregate>.v<N>/);
       expect(() => new TopicRegistry([], [outbound, { ...outbound }])).toThrow(/registered twice/);
     });
   });

@@ -51,6 +51,12 @@ export interface TopicFamilyDefinition<TEvents extends Record<string, TSchema> =
     /** What a value must match: lower-case words and digits joined by single dashes (a topic name part). */
     readonly description: string;
   };
+  /**
+   * Who writes the members: `platform` (the platform sends, the party reads, e.g. a supplier's outbound
+   * topic) or `party` (the party sends, the platform receives: the AsyncAPI document shows a receive
+   * operation and the signature the party's records carry).
+   */
+  readonly writer: 'platform' | 'party';
   readonly aggregate: string;
   readonly partitions: number;
   readonly events: TEvents;
@@ -107,6 +113,18 @@ export type EventOn<Ts extends readonly TopicDefinition[], N extends string> = s
 export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
 }
+
+/** Headers added to a dead-lettered record, next to its original headers and bytes. */
+export const DLQ_HEADERS = {
+  code: 'dlq_reason_code',
+  reason: 'dlq_reason',
+  group: 'dlq_group',
+  topic: 'dlq_source_topic',
+  partition: 'dlq_source_partition',
+  offset: 'dlq_source_offset',
+  attempts: 'dlq_attempts',
+  failedAt: 'dlq_failed_at',
+} as const;
 
 /**
  * The topics a process knows (and the topic families whose members it may meet), with every payload

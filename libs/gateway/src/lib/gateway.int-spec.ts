@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { PLATFORM_TOPICS } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import type { AuthSettings, Role } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
@@ -97,6 +98,15 @@ describe('gateway (federation over HTTP)', () => {
       const ready = await fetch(`${gateway}/health/ready`);
       expect(ready.status).toBe(200);
       await expect(ready.json()).resolves.toMatchObject({ status: 'ok', checks: [{ name: 'gateway-supergraph', ok: true }] });
+    });
+
+    it('serves the event contract on /asyncapi.json without a token', async () => {
+      const response = await fetch(`${gateway}/asyncapi.json`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const document = (await response.json()) as { asyncapi: string; channels: Record<string, { address: string }> };
+      expect(document.asyncapi).toBe('3.0.0');
+      expect(Object.values(document.channels).map((c) => c.address)).toEqual(expect.arrayContaining(PLATFORM_TOPICS.map((t) => t.name)));
     });
 
     it('answers a caller with a valid token, forwarding its token and trace headers', async () => {

@@ -5,13 +5,14 @@ import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { breakerStateMetric, HealthRegistry, MetricsRegistry, PINO_LOGGER } from '@itsm/platform/observability';
 import type { Logger } from 'pino';
+import { AsyncApiController } from './asyncapi.controller';
 import { gatewayDriverConfig } from './gateway-driver-config';
 import type { GatewaySettings } from './gateway-env';
 import { DEFAULT_FORWARD_TIMEOUT_MS, HttpForwarder } from './http-forwarder';
 
 /**
  * The federated GraphQL gateway on `/graphql`, and the HttpForwarder of the contexts' routes it
- * serves too (`settings.forwards`; createGatewayApp mounts it). Needs ObservabilityModule (HealthRegistry,
+ * serves too (`settings.forwards`; createGatewayApp mounts it), and the event contract on `/asyncapi.json`. Needs ObservabilityModule (HealthRegistry,
  * MetricsRegistry, PINO_LOGGER) imported by the app, so one app can host the gateway beside services.
  */
 @Module({})
@@ -27,6 +28,7 @@ export class GatewayModule {
             gatewayDriverConfig(settings, { health, metrics, logger: logger.child({ component: 'gateway' }) }),
         }),
       ],
+      controllers: [AsyncApiController],
       providers: [
         {
           provide: HttpForwarder,

@@ -143,6 +143,7 @@ const supplierOutboundEvents = {
 export const supplierOutboundFamily = defineTopicFamily({
   template: 'itsm.supplier.{supplierId}.out.v1',
   parameter: { name: 'supplierId', description: 'a supplier connection id: 2-40 lower-case letters, digits and single dashes' },
+  writer: 'platform',
   aggregate: 'trouble-ticket',
   partitions: 3,
   events: supplierOutboundEvents,
@@ -180,6 +181,7 @@ export const supplierInboundEvents = {
 export const supplierInboundFamily = defineTopicFamily({
   template: 'itsm.supplier.{supplierId}.in.v1',
   parameter: { name: 'supplierId', description: 'a supplier connection id: 2-40 lower-case letters, digits and single dashes' },
+  writer: 'party',
   aggregate: 'trouble-ticket',
   partitions: 3,
   events: supplierInboundEvents,

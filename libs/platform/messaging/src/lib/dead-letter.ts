@@ -1,18 +1,9 @@
 import type { RecordHeaders } from '@itsm/contracts';
-import { deadLetterTopicOf } from '@itsm/contracts';
+import { deadLetterTopicOf, DLQ_HEADERS } from '@itsm/contracts';
 import type { RawOutgoingRecord } from './event-bus';
 
-/** Headers added to a dead-lettered record, next to its original headers and bytes. */
-export const DLQ_HEADERS = {
-  code: 'dlq_reason_code',
-  reason: 'dlq_reason',
-  group: 'dlq_group',
-  topic: 'dlq_source_topic',
-  partition: 'dlq_source_partition',
-  offset: 'dlq_source_offset',
-  attempts: 'dlq_attempts',
-  failedAt: 'dlq_failed_at',
-} as const;
+/** The dead-letter header names are part of the published contract (the AsyncAPI document lists them). */
+export { DLQ_HEADERS };
 
 export interface ConsumedRecord {
   readonly topic: string;

@@ -59,12 +59,13 @@ describe('context declarations', () => {
 
   it('refuses a route prefix that is no path, one over the kit\'s own paths, and prefixes of two contexts that overlap', () => {
     const list = [
-      context('ticket', { httpRoutes: [{ prefix: '/scim/v2/' }, { prefix: '/health/x' }, { prefix: '/SCIM/v2' }] }),
+      context('ticket', { httpRoutes: [{ prefix: '/scim/v2/' }, { prefix: '/health/x' }, { prefix: '/asyncapi.json' }, { prefix: '/SCIM/v2' }] }),
       context('change', { defaultPort: 4201, httpRoutes: [{ prefix: '/scim' }, { prefix: '/files' }] }),
     ];
     expect(contextDeclarationProblems(list)).toEqual([
       'context ticket: route prefix "/scim/v2/" must be a path like /scim/v2 (no trailing slash)',
-      "context ticket: route prefix /health/x overlaps the kit's /graphql, /health, /metrics",
+      "context ticket: route prefix /health/x overlaps the kit's /graphql, /health, /metrics, /asyncapi.json",
+      "context ticket: route prefix /asyncapi.json overlaps the kit's /graphql, /health, /metrics, /asyncapi.json",
       'route prefixes /SCIM/v2 (ticket) and /scim (change) overlap',
     ]);
   });

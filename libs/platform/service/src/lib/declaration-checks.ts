@@ -3,8 +3,8 @@ import { isUnderPrefix, ROUTE_PREFIX } from './own-body-routes';
 import { ContextDeclarationError } from './service-kit.errors';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
-/** The kit's and the gateway's own paths: no context route may take them. */
-const KIT_PATHS = ['/graphql', '/health', '/metrics'];
+/** The kit's and the gateway's own paths (the gateway serves the event contract on /asyncapi.json): no context route may take them. */
+const KIT_PATHS = ['/graphql', '/health', '/metrics', '/asyncapi.json'];
 
 /** Values claimed by more than one declaration: `value -> names`. */
 function claimedTwice(claims: readonly (readonly [string, string])[]): [string, string[]][] {
