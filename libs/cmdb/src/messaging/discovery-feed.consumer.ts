@@ -49,11 +49,12 @@ export class DiscoveryFeedConsumer {
     const data = envelope.data;
     try {
       const now = this.clock.now();
-      const source = await this.dataModel.withDataModel((dataModel) => dataModel.source(data.source));
-      const binding = bindDiscoveryRecord(source, context.getEvent().record, Math.floor(now.getTime() / 1000), this.toleranceSeconds);
-      if (!binding.ok) {
-        throw new CmdbError(CmdbErrorCode.DiscoveryNotAuthenticated, `record ${envelope.id} is not signed by a key of source ${data.source} (${binding.reason})`, { source: data.source, reason: binding.reason });
-      }
+      await this.dataModel.withDataModel((dataModel) => {
+        const binding = bindDiscoveryRecord(dataModel.source(data.source), context.getEvent().record, Math.floor(now.getTime() / 1000), this.toleranceSeconds);
+        if (!binding.ok) {
+          throw new CmdbError(CmdbErrorCode.DiscoveryNotAuthenticated, `record ${envelope.id} is not signed by a key of source ${data.source} (${binding.reason})`, { source: data.source, reason: binding.reason });
+        }
+      });
       if (await this.receipts.applied(data.source, envelope.id)) {
         this.logger.info({ source: data.source, eventId: envelope.id }, 'CMDB discovery: record already applied, replay ignored');
         return;

@@ -10,7 +10,7 @@ import { SaveDiscoverySourceCommand } from '../application/commands/save-discove
 import { SaveDiscoverySourceHandler } from '../application/commands/save-discovery-source/save-discovery-source.handler';
 import { cmdbContext } from '../cmdb.context';
 import type { Attributes } from '../domain';
-import { CiRepository } from '../persistence';
+import { CiRepository, DataModelRepository } from '../persistence';
 
 /**
  * The discovery feed on the in-process bus and the MongoDB peer: a record applies only when signed
@@ -27,7 +27,8 @@ describe('discovery feed: each record bound to its source by the source\'s key',
   beforeAll(async () => {
     booted = await bootContextForSpec(cmdbContext, {
       mongoUrl: testPeers().mongoUrl,
-      settings: { instanceId: `int-${run}`, impactMaxDepth: 25, discoveryToleranceSeconds: 300 },
+      // no data model poll during the spec: a key saved through another replica must be found by the refusal's reload
+      settings: { instanceId: `int-${run}`, impactMaxDepth: 25, discoveryToleranceSeconds: 300, dataModelPollMs: 600_000 },
       probeTopics: ['itsm.cmdb.v1'],
     });
     const save = booted.app.get(SaveDiscoverySourceHandler);
@@ -51,6 +52,20 @@ describe('discovery feed: each record bound to its source by the source\'s key',
   }
   const deadLetters = () => booted.bus.records(deadLetterTopicOf(cmdbDiscoveryTopic.name));
   const header = (value: unknown) => String(value);
+
+  it('a key saved through another replica since this one last loaded the data model: the refusal reloads it once and the record applies', async () => {
+    const inventory = newEd25519KeyPair();
+    await booted.app.get(SaveDiscoverySourceHandler).execute(new SaveDiscoverySourceCommand({ id: 'inventory', label: 'Inventory', precedence: 20, attributePrecedence: {}, mayCreate: true }, 0, 'int'));
+    // as another replica saves it: straight to the stored data model, this replica's copy still without keys
+    const saved = await booted.app.get(DataModelRepository).save('source', { id: 'inventory', label: 'Inventory', precedence: 20, attributePrecedence: {}, mayCreate: true, verificationKeys: [inventory.publicKey], builtIn: false, version: 2 }, 1, 'int', new Date());
+    expect(saved).toBe(true);
+    const data = { source: 'inventory', classId: 'server', attributes: { name: `inv-${run}`, serial_number: `INV-${run}` }, relationships: [], by: 'inventory-job', at: new Date().toISOString() };
+    const id = randomUUID();
+    const record = encodeEnvelope(createEnvelope({ id, source: '/discovery/inventory', type: 'itsm.cmdb-discovery.ci-discovered.v1', subject: `INV-${run}`, time: new Date(), data, sequence: 1, correlationid: id }));
+    await booted.bus.publishRaw(cmdbDiscoveryTopic.name, [signRecord([parseEd25519PrivateKey(inventory.privateKey)], record, Math.floor(Date.now() / 1000))]);
+    await expectEventually(() => expect(booted.published.some((e) => e.type === 'itsm.cmdb.ci-created.v1' && (e.data as { name: string }).name === `inv-${run}`)).toBe(true));
+    expect(deadLetters().map((r) => header(r.headers['ce_id']))).not.toContain(id);
+  });
 
   it('applies a record signed by its source; dead-letters one naming a higher source but signed with another\'s key, the CI unchanged; a replay is one effect', async () => {
     const scannerKey = parseEd25519PrivateKey(scanner.privateKey);
