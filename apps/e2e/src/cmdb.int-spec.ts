@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import { DLQ_HEADERS } from '@itsm/platform/messaging';
 import { freePort } from '@itsm/platform/persistence';
+import { newEd25519KeyPair, newHmacSecret, parseSigningKey, signRecord } from '@itsm/platform/webhooks';
 import { expectEventually, testPeers } from '@itsm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer, Producer } from 'kafkajs';
@@ -106,10 +107,18 @@ describe('CMDB service end to end (two replicas, Kafka + MongoDB peers)', () => 
     return data.configurationItems.edges.length;
   }
 
+  // Each feed source signs its records with its own key (the CMDB holds the verifying half): an HMAC secret for SCCM, an Ed25519 pair for the supplier.
+  const sccmSecret = newHmacSecret();
+  const supplierPair = newEd25519KeyPair();
+  const signingKeys: Readonly<Record<string, string>> = { sccm: sccmSecret, 'supplier-feed': supplierPair.privateKey };
+
   async function publishDiscovery(items: Record<string, unknown>[]): Promise<void> {
-    const messages = items.map((data) =>
-      encodeEnvelope(createEnvelope({ id: randomUUID(), source: '/e2e/discovery', type: 'itsm.cmdb-discovery.ci-discovered.v1', subject: `e2e-${randomUUID()}`, time: new Date(), data, sequence: 1, correlationid: randomUUID() })),
-    );
+    const messages = items.map((data) => {
+      const record = encodeEnvelope(createEnvelope({ id: randomUUID(), source: '/e2e/discovery', type: 'itsm.cmdb-discovery.ci-discovered.v1', subject: `e2e-${randomUUID()}`, time: new Date(), data, sequence: 1, correlationid: randomUUID() }));
+      const key = signingKeys[String(data['source'])];
+      if (key === undefined) throw new Error(`no signing key for source ${String(data['source'])}`);
+      return signRecord([parseSigningKey(key)], record, Math.floor(Date.now() / 1000));
+    });
     await producer.send({ topic: cmdbDiscoveryTopic.name, acks: -1, messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })) });
   }
 
@@ -141,9 +150,9 @@ describe('CMDB service end to end (two replicas, Kafka + MongoDB peers)', () => 
     manager = await token('u-incident-manager', ['incident-manager']);
     requester = await token('u-requester', ['requester']);
     for (const source of [
-      { id: 'sccm', label: 'SCCM', precedence: 60, attributePrecedence: [], mayCreate: true },
+      { id: 'sccm', label: 'SCCM', precedence: 60, attributePrecedence: [], mayCreate: true, verificationKeys: [sccmSecret] },
       { id: 'scanner', label: 'Network scanner', precedence: 40, attributePrecedence: [{ attribute: 'ip_address', precedence: 90 }], mayCreate: true },
-      { id: 'supplier-feed', label: 'Supplier feed', precedence: 30, attributePrecedence: [], mayCreate: false },
+      { id: 'supplier-feed', label: 'Supplier feed', precedence: 30, attributePrecedence: [], mayCreate: false, verificationKeys: [supplierPair.publicKey] },
     ]) {
       await ok(0, admin, 'mutation($s: DiscoverySourceInput!) { saveDiscoverySource(input: $s, expectedVersion: 0) { id version } }', { s: source });
     }

@@ -10,11 +10,13 @@ export const CmdbEnv = Type.Object({
   CMDB_IMPACT_MAX_DEPTH: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
   /** Seeds the demo class library use and a few hundred demo CIs when the CMDB is empty (compose, demos). */
   CMDB_SEED_DEMO_DATA: Type.Boolean({ default: false }),
+  /** Seconds a discovery feed record's signature timestamp may differ from the consumer's clock (its replay window; receipts are kept twice as long). */
+  CMDB_DISCOVERY_TOLERANCE_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 900 }),
 });
 export type CmdbEnv = Static<typeof CmdbEnv>;
 
 /** `hostname`: the process's host name (os.hostname(): the pod name on Kubernetes). */
 export function toCmdbSettings(env: CmdbEnv, hostname: string): CmdbSettings {
   const instanceId = env.CMDB_INSTANCE_ID ?? hostname;
-  return { instanceId: instanceId.replace(/[^A-Za-z0-9._-]/g, '-'), impactMaxDepth: env.CMDB_IMPACT_MAX_DEPTH };
+  return { instanceId: instanceId.replace(/[^A-Za-z0-9._-]/g, '-'), impactMaxDepth: env.CMDB_IMPACT_MAX_DEPTH, discoveryToleranceSeconds: env.CMDB_DISCOVERY_TOLERANCE_SECONDS };
 }

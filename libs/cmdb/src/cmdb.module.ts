@@ -41,7 +41,7 @@ import { DataModelResolver } from './graphql/data-model.resolver';
 import { ImpactResolver } from './graphql/impact.resolver';
 import { IncidentAffectedServicesResolver } from './graphql/incident-affected-services.resolver';
 import { DiscoveryFeedConsumer } from './messaging/discovery-feed.consumer';
-import { CI_SCANS, DataModelRepository, CI_STORE, CiRepository, ciSchema, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_SCANS, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
+import { CI_SCANS, DataModelRepository, CI_STORE, CiRepository, ciSchema, DISCOVERY_RECEIPT_STORE, DiscoveryReceiptRepository, IDENTITY_CLAIM_STORE, IdentityClaimRepository, RELATIONSHIP_SCANS, RELATIONSHIP_STORE, RelationshipRepository, relationshipSchema } from './persistence';
 
 export interface CmdbModuleOptions {
   readonly mongo: MongoSettings;
@@ -129,6 +129,7 @@ export class CmdbModule {
         outboxRepository(RelationshipRepository, { model: 'CmdbRelationship', schema: relationshipSchema, topic: cmdbTopic.name, scans: RELATIONSHIP_SCANS }, (model, notify) => new RelationshipRepository(model, notify)),
         contextRepository(IdentityClaimRepository, (c) => new IdentityClaimRepository(c), IdentityClaimRepository.indexes),
         contextRepository(DataModelRepository, (c) => new DataModelRepository(c), DataModelRepository.indexes),
+        contextRepository(DiscoveryReceiptRepository, (c) => new DiscoveryReceiptRepository(c), DiscoveryReceiptRepository.indexes),
       ],
     });
     return {
@@ -142,6 +143,7 @@ export class CmdbModule {
         { provide: CI_STORE, useExisting: CiRepository },
         { provide: RELATIONSHIP_STORE, useExisting: RelationshipRepository },
         { provide: IDENTITY_CLAIM_STORE, useExisting: IdentityClaimRepository },
+        { provide: DISCOVERY_RECEIPT_STORE, useExisting: DiscoveryReceiptRepository },
         CmdbDataModelService,
         IdentityService,
         CmdbIndexService,

@@ -5,7 +5,8 @@ import type { CiClass, DiscoverySource, RelationshipType } from '../domain';
 import { DataModelRepository } from '../persistence';
 import type { DataModelEntryKind } from '../persistence';
 
-const MISS_CODES = new Set<string>([CmdbErrorCode.UnknownClass, CmdbErrorCode.UnknownSource, CmdbErrorCode.UnknownRelationshipType]);
+// A discovery record refused against a source's keys as this replica knows them may be signed with a key saved through another replica since the last poll.
+const MISS_CODES = new Set<string>([CmdbErrorCode.UnknownClass, CmdbErrorCode.UnknownSource, CmdbErrorCode.UnknownRelationshipType, CmdbErrorCode.DiscoveryNotAuthenticated]);
 
 export type DataModelListener = (dataModel: CmdbDataModel) => void;
 
@@ -43,8 +44,8 @@ export class CmdbDataModelService implements DataModelWriter {
 
   /**
    * Runs `use` on the data model; when it names a class, relationship type or source this replica
-   * does not know yet (saved through another replica since the last poll), reloads once and runs
-   * it again. Reloads on a miss at most once a second, so unknown names cannot flood MongoDB.
+   * does not know yet (saved through another replica since the last poll), or refuses a discovery
+   * record's signature (the source's new key may be such a change), reloads once and runs it again. Reloads on a miss at most once a second, so unknown names cannot flood MongoDB.
    */
   async withDataModel<T>(use: (dataModel: CmdbDataModel) => T | Promise<T>): Promise<T> {
     try {

@@ -13,6 +13,8 @@ export enum CmdbErrorCode {
   UnknownSource = 'CMDB.UNKNOWN_SOURCE',
   InvalidSource = 'CMDB.INVALID_SOURCE',
   SourceMayNotCreate = 'CMDB.SOURCE_MAY_NOT_CREATE',
+  /** A discovery feed record without a valid signature by a key of the source it names (details: source, reason). */
+  DiscoveryNotAuthenticated = 'CMDB.DISCOVERY_NOT_AUTHENTICATED',
   NotIdentifiable = 'CMDB.NOT_IDENTIFIABLE',
   ClassMismatch = 'CMDB.CLASS_MISMATCH',
   CiNotFound = 'CMDB.CI_NOT_FOUND',
@@ -38,6 +40,7 @@ export const CMDB_ERROR_KINDS: ErrorKinds<CmdbErrorCode> = {
   [CmdbErrorCode.UnknownSource]: 'invalid_input',
   [CmdbErrorCode.InvalidSource]: 'invalid_input',
   [CmdbErrorCode.SourceMayNotCreate]: 'forbidden',
+  [CmdbErrorCode.DiscoveryNotAuthenticated]: 'forbidden',
   [CmdbErrorCode.NotIdentifiable]: 'invalid_input',
   [CmdbErrorCode.ClassMismatch]: 'invalid_input',
   [CmdbErrorCode.CiNotFound]: 'not_found',

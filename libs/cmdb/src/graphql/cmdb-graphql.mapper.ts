@@ -1,4 +1,5 @@
 import { attributeText, operationalStatusOf } from '../domain';
+import { sourceKeySummary } from '../application/discovery-source-keys';
 import type { CmdbDataModel, ConfigurationItem, DiscoverySource, ImpactedCi, ImpactIndex, ImpactResult, PathStep, RelationshipType, CiClass } from '../domain';
 import type { CiSummary } from '../persistence';
 import type { AffectedServiceGql, CiClassGql, CiHistoryEntryGql, ConfigurationItemGql, DiscoverySourceGql, ImpactAnalysisGql, ImpactedCiGql, ImpactPathStepGql, RelationshipTypeGql } from './cmdb.types';
@@ -101,5 +102,14 @@ export function toRelationshipTypeGql(type: RelationshipType): RelationshipTypeG
 }
 
 export function toSourceGql(source: DiscoverySource): DiscoverySourceGql {
-  return { ...source, attributePrecedence: Object.entries(source.attributePrecedence).map(([attribute, precedence]) => ({ attribute, precedence })) };
+  return {
+    id: source.id,
+    label: source.label,
+    precedence: source.precedence,
+    attributePrecedence: Object.entries(source.attributePrecedence).map(([attribute, precedence]) => ({ attribute, precedence })),
+    mayCreate: source.mayCreate,
+    verificationKeys: source.verificationKeys.map(sourceKeySummary),
+    builtIn: source.builtIn,
+    version: source.version,
+  };
 }

@@ -93,4 +93,9 @@ export class DiscoverySourceInput {
   @Field(() => Int) precedence!: number;
   @Field(() => [AttributePrecedenceInput], { defaultValue: [] }) attributePrecedence!: AttributePrecedenceInput[];
   @Field() mayCreate!: boolean;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The keys feed records naming this source are signed with (whpk_ Ed25519 public keys or whsec_ HMAC secrets; one, two during a rotation); left out: the keys stay; []: the feed refuses the source',
+  })
+  verificationKeys?: string[] | null;
 }

@@ -229,6 +229,12 @@ export class AttributePrecedenceGql {
   @Field(() => Int) precedence!: number;
 }
 
+@ObjectType('SourceVerificationKey', { registerIn, description: 'A key a discovery source signs its feed records with, as shown: never the key itself' })
+export class SourceVerificationKeyGql {
+  @Field({ description: 'sha256: and the first 16 hex digits of the key string\'s SHA-256' }) id!: string;
+  @Field({ description: 'ed25519 (a public key) or hmac (a shared secret)' }) kind!: string;
+}
+
 @ObjectType('DiscoverySource', { registerIn })
 export class DiscoverySourceGql {
   @Field() id!: string;
@@ -236,6 +242,7 @@ export class DiscoverySourceGql {
   @Field(() => Int) precedence!: number;
   @Field(() => [AttributePrecedenceGql]) attributePrecedence!: AttributePrecedenceGql[];
   @Field() mayCreate!: boolean;
+  @Field(() => [SourceVerificationKeyGql], { description: 'None: the discovery feed refuses records naming this source' }) verificationKeys!: SourceVerificationKeyGql[];
   @Field() builtIn!: boolean;
   @Field(() => Int) version!: number;
 }

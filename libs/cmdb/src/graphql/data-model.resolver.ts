@@ -78,12 +78,12 @@ export class DataModelResolver {
     return toRelationshipTypeGql(saved);
   }
 
-  @Mutation(() => DiscoverySourceGql, { description: 'Adds (expectedVersion 0) or changes a discovery source: precedence, per-attribute precedence, whether it may create CIs' })
+  @Mutation(() => DiscoverySourceGql, { description: 'Adds (expectedVersion 0) or changes a discovery source: precedence, per-attribute precedence, whether it may create CIs, the keys its feed records are signed with' })
   @Roles(...CMDB_ADMINS)
   async saveDiscoverySource(@Args('input') input: DiscoverySourceInput, @Args('expectedVersion', { type: () => Int }) expectedVersion: number, @CurrentPrincipal() principal: Principal): Promise<DiscoverySourceGql> {
     const attributePrecedence: Record<string, number> = {};
     for (const entry of input.attributePrecedence) attributePrecedence[entry.attribute] = entry.precedence;
-    const saved = await this.saveDiscoverySourceHandler.execute(new SaveDiscoverySourceCommand({ id: input.id, label: input.label, precedence: input.precedence, attributePrecedence, mayCreate: input.mayCreate }, expectedVersion, principal.userId));
+    const saved = await this.saveDiscoverySourceHandler.execute(new SaveDiscoverySourceCommand({ id: input.id, label: input.label, precedence: input.precedence, attributePrecedence, mayCreate: input.mayCreate, ...(input.verificationKeys == null ? {} : { verificationKeys: input.verificationKeys }) }, expectedVersion, principal.userId));
     return toSourceGql(saved);
   }
 }

@@ -13,6 +13,8 @@ export const CI_STORE = Symbol('CI_STORE');
 export const RELATIONSHIP_STORE = Symbol('RELATIONSHIP_STORE');
 /** Bound to IdentityClaimRepository. */
 export const IDENTITY_CLAIM_STORE = Symbol('IDENTITY_CLAIM_STORE');
+/** Bound to DiscoveryReceiptRepository. */
+export const DISCOVERY_RECEIPT_STORE = Symbol('DISCOVERY_RECEIPT_STORE');
 
 /** One CI by id, with what its next save needs. */
 export interface CiReader {
@@ -59,4 +61,14 @@ export interface IdentityClaimStore {
   release(key: string, ciId: string): Promise<void>;
   /** Every claim, in batches; answers how many there were. */
   forEach(batch: (items: { key: string; ciId: string }[]) => void): Promise<number>;
+}
+
+/**
+ * The discovery feed records applied, per (source, record id), kept while a replay of them could
+ * still pass the signature's timestamp check: a replayed record is then one effect, not a second one.
+ */
+export interface DiscoveryReceiptStore {
+  applied(source: string, recordId: string): Promise<boolean>;
+  /** Records the record as applied until `keepUntil` (a second recording of it is no error). */
+  record(source: string, recordId: string, at: Date, keepUntil: Date): Promise<void>;
 }

@@ -42,7 +42,8 @@ export class DataModelRepository {
     return {
       classes: of('class'),
       relationshipTypes: of('relationship_type'),
-      sources: of('source'),
+      // Sources saved before feed signing have no keys: their feed records are refused until an admin sets some.
+      sources: of('source').map((source) => ({ ...source, verificationKeys: source.verificationKeys ?? [] })),
       revision: documents.map((d) => `${d.kind}:${d.id}:${d.version}`).join(','),
     };
   }

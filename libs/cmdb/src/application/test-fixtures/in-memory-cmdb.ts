@@ -3,7 +3,8 @@ import { PersistenceError, PersistenceErrorCode } from '@itsm/platform/persisten
 import type { Loaded, SaveResult } from '@itsm/platform/persistence';
 import { Types } from 'mongoose';
 import { CmdbDataModel, CORE_CLASSES, CORE_RELATIONSHIP_TYPES, CORE_SOURCES } from '../../domain';
-import type { Attributes, ConfigurationItem, DiscoverySource, Relationship } from '../../domain';
+import type { Attributes, ConfigurationItem, Relationship } from '../../domain';
+import type { DiscoverySourceChange } from '../commands/save-discovery-source/save-discovery-source.command';
 import type { ClaimOutcome, CiStore, CmdbEvent, IdentityClaimStore, RelationshipReader, RelationshipStore } from '../../persistence';
 import { CiMergeService } from '../ci-merge.service';
 import type { DataModelReader } from '../cmdb-data-model.service';
@@ -145,8 +146,8 @@ export class TestClock implements Clock {
 }
 
 /** The core library plus these discovery sources. */
-export function dataModelWith(...sources: readonly Omit<DiscoverySource, 'builtIn' | 'version'>[]): CmdbDataModel {
-  return new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, [...CORE_SOURCES, ...sources.map((s) => ({ ...s, builtIn: false, version: 1 }))]);
+export function dataModelWith(...sources: readonly DiscoverySourceChange[]): CmdbDataModel {
+  return new CmdbDataModel(CORE_CLASSES, CORE_RELATIONSHIP_TYPES, [...CORE_SOURCES, ...sources.map((s) => ({ ...s, verificationKeys: s.verificationKeys ?? [], builtIn: false, version: 1 }))]);
 }
 
 /** The stores every replica of a test CMDB shares. */

@@ -52,6 +52,15 @@ export interface DiscoverySource {
   readonly attributePrecedence: Readonly<Record<string, number>>;
   /** A source that may only update CIs that other sources created. */
   readonly mayCreate: boolean;
+  /**
+   * The keys a record on the discovery feed naming this source must be signed with (Standard Webhooks
+   * key strings: `whpk_` Ed25519 public keys or `whsec_` HMAC secrets): one, two during a rotation.
+   * None: the feed refuses every record naming the source (reports by authenticated API callers are not affected).
+   */
+  readonly verificationKeys: readonly string[];
   readonly builtIn: boolean;
   readonly version: number;
 }
+
+/** A source has one verification key, two while it rotates. */
+export const MAX_SOURCE_KEYS = 2;

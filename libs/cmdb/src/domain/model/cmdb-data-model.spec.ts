@@ -34,7 +34,7 @@ function newClass(overrides: Partial<CiClass>): CiClass {
   return { ...LOAD_BALANCER, ...overrides };
 }
 
-const SCCM: DiscoverySource = { id: 'sccm', label: 'SCCM', precedence: 60, attributePrecedence: {}, mayCreate: true, builtIn: false, version: 1 };
+const SCCM: DiscoverySource = { id: 'sccm', label: 'SCCM', precedence: 60, attributePrecedence: {}, mayCreate: true, verificationKeys: [], builtIn: false, version: 1 };
 
 describe('CmdbDataModel', () => {
   const dataModel = core();

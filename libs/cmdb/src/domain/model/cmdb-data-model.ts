@@ -1,7 +1,7 @@
 import { CmdbError, CmdbErrorCode } from '../cmdb.errors';
 import { checkAttributeValue, coerceAttributeText } from './attribute-values';
 import type { AttributeDefinition, CiClass, DiscoverySource, IdentificationRule } from './ci-class';
-import { ATTRIBUTE_TYPES } from './ci-class';
+import { ATTRIBUTE_TYPES, MAX_SOURCE_KEYS } from './ci-class';
 import type { Attributes, AttributeValue } from './ci';
 import type { RelationshipType } from './relationship-type';
 
@@ -230,6 +230,8 @@ export class CmdbDataModel {
     if (source.label.trim() === '' || source.label.length > 120) throw fail('a source label has 1-120 characters');
     const precedences = [source.precedence, ...Object.values(source.attributePrecedence)];
     if (!precedences.every((p) => Number.isInteger(p) && p >= 0 && p <= 1_000)) throw fail('precedences are integers 0-1000');
+    if (source.verificationKeys.length > MAX_SOURCE_KEYS) throw fail(`a source has at most ${MAX_SOURCE_KEYS} verification keys (two during a rotation)`);
+    if (new Set(source.verificationKeys).size !== source.verificationKeys.length) throw fail('a verification key is given twice');
     for (const name of Object.keys(source.attributePrecedence)) {
       if (![...this.classesById.keys()].some((id) => this.resolve(id).attributes.has(name))) throw fail(`no class has attribute ${name}`);
     }

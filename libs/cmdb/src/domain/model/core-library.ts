@@ -112,6 +112,6 @@ export const CORE_RELATIONSHIP_TYPES: readonly RelationshipType[] = [
 
 /** People editing in the UI or through the API, and generic imports. Admins add discovery tools and suppliers' feeds. */
 export const CORE_SOURCES: readonly DiscoverySource[] = [
-  { id: 'manual', label: 'Manual entry', precedence: 100, attributePrecedence: {}, mayCreate: true, builtIn: true, version: 1 },
-  { id: 'import', label: 'Bulk import', precedence: 10, attributePrecedence: {}, mayCreate: true, builtIn: true, version: 1 },
+  { id: 'manual', label: 'Manual entry', precedence: 100, attributePrecedence: {}, mayCreate: true, verificationKeys: [], builtIn: true, version: 1 },
+  { id: 'import', label: 'Bulk import', precedence: 10, attributePrecedence: {}, mayCreate: true, verificationKeys: [], builtIn: true, version: 1 },
 ];

@@ -8,7 +8,7 @@ import { checkObservation, createCi, reconcileCi, retireCi } from './reconcile';
 import { thrown } from '../test-fixtures/thrown';
 
 function source(id: string, precedence: number, extra: Partial<DiscoverySource> = {}): DiscoverySource {
-  return { id, label: id, precedence, attributePrecedence: {}, mayCreate: true, builtIn: false, version: 1, ...extra };
+  return { id, label: id, precedence, attributePrecedence: {}, mayCreate: true, verificationKeys: [], builtIn: false, version: 1, ...extra };
 }
 
 /** manual 100, sccm 60, sccm_eu 60, supplier_feed 50 (may not create), scanner 40 but 90 on ip_address, import 10. */

@@ -40,7 +40,7 @@ describe('ConsumerPipeline', () => {
     });
     const event = probeEvent('k1', 7);
     await expect(pipeline.process(recordOf(event), control)).resolves.toBe('handled');
-    expect(seen).toEqual([{ envelope: event, topic: topic.name, partition: 2, offset: '41', attempt: 1 }]);
+    expect(seen).toEqual([{ envelope: event, record: { headers: expect.objectContaining({ ce_id: event.id }), value: expect.any(Buffer) }, topic: topic.name, partition: 2, offset: '41', attempt: 1 }]);
     expect(deadLetters).toEqual([]);
   });
 

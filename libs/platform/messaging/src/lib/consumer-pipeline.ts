@@ -86,7 +86,7 @@ export class ConsumerPipeline {
     for (let attempt = 1; ; attempt++) {
       if (control.signal.aborted) return 'aborted';
       try {
-        const delivered = { envelope, topic: record.topic, partition: record.partition, offset: record.offset, attempt };
+        const delivered = { envelope, record: { headers: record.headers, value: record.value }, topic: record.topic, partition: record.partition, offset: record.offset, attempt };
         const run = () => this.options.handler(delivered);
         await (this.options.around ? this.options.around(envelope, run) : run());
         return 'handled';

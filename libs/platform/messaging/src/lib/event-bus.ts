@@ -1,9 +1,11 @@
-import type { EventEnvelope, EventOn, RecordHeaders, TopicDefinition, TopicNames } from '@itsm/contracts';
+import type { EventEnvelope, EventOn, RawRecord, RecordHeaders, TopicDefinition, TopicNames } from '@itsm/contracts';
 import type { BackoffPolicy } from '@itsm/platform/resilience';
 
 /** An event as a handler receives it: validated, with where it came from. */
 export interface DeliveredEvent<E extends EventEnvelope = EventEnvelope> {
   readonly envelope: E;
+  /** The record's headers and value bytes as consumed: what a signature over the record covers (signed feeds). */
+  readonly record: Pick<RawRecord, 'headers' | 'value'>;
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
