@@ -26,6 +26,7 @@ import { ProblemQueryResolver } from './graphql/problem-query.resolver';
 import { ReferenceDataResolver } from './graphql/reference-data.resolver';
 import { DirectoryEventsConsumer } from './messaging/directory-events.consumer';
 import { NotificationRepliesConsumer } from './messaging/notification-replies.consumer';
+import { SupplierUpdatesConsumer } from './messaging/supplier-updates.consumer';
 import { IncidentReactionsConsumer } from './messaging/incident-reactions.consumer';
 import { DirectoryProjectionRepository } from './persistence/directory-projection.repository';
 import { IncidentRepository } from './persistence/incident.repository';
@@ -69,7 +70,7 @@ export class IncidentModule {
     return {
       module: IncidentModule,
       imports: [persistence],
-      controllers: [IncidentReactionsConsumer, DirectoryEventsConsumer, NotificationRepliesConsumer],
+      controllers: [IncidentReactionsConsumer, DirectoryEventsConsumer, NotificationRepliesConsumer, SupplierUpdatesConsumer],
       providers: [
         { provide: INCIDENT_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
