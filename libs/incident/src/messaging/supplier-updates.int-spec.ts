@@ -16,6 +16,7 @@ describe('supplier updates to incidents', () => {
   const run = randomUUID().slice(0, 8);
   let context: SpecContext;
   let incidentId: string;
+  let escalatedId: string;
   let sequence = 0;
 
   const update = (action: SupplierAction, transition: SupplierTransition, expectedState: IncidentState, options: { agentId?: string; ticketId?: string } = {}) => {
@@ -50,6 +51,12 @@ describe('supplier updates to incidents', () => {
       input: { title: 'WAN link down', impact: 2, urgency: 2, callerId: 'u-agent', assignmentGroupId: 'nw-network' },
     });
     incidentId = String(opened.data?.['openIncident']?.['id']);
+    const atDesk = await context.graphql(agent, 'mutation($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', {
+      input: { title: 'VPN flaps', impact: 3, urgency: 3, callerId: 'u-agent', assignmentGroupId: 'service-desk' },
+    });
+    escalatedId = String(atDesk.data?.['openIncident']?.['id']);
+    const escalated = await context.graphql(agent, 'mutation($input: AssignIncidentInput!) { assignIncident(input: $input) { assignmentGroupId } }', { input: { id: escalatedId, groupId: 'nw-network' } });
+    expect(escalated.data?.['assignIncident']?.['assignmentGroupId']).toBe('nw-network');
   });
   afterAll(() => context.close());
 
@@ -77,5 +84,24 @@ describe('supplier updates to incidents', () => {
     const deadLetterCodes = () => context.bus.records(`${supplierExchangeTopic.name}.dlq`).map((record) => String(record.headers[DLQ_HEADERS.reason]).replace(/^MessagingError: /, '').split(':')[0]);
     // The unknown incident is another key (another partition): only the codes, not their order, are known.
     await expectEventually(() => expect(deadLetterCodes().sort()).toEqual(['INCIDENT.ILLEGAL_TRANSITION', 'INCIDENT.NOT_FOUND', 'INCIDENT.NOT_FOUND']));
+  });
+
+  it('hands a rejected ticket back to the group it came from once: the redelivery is a quiet duplicate, not a dead letter', async () => {
+    const rejected = update({ kind: 'reject', reason: 'Not our circuit.' }, null, 'new', { ticketId: escalatedId });
+    await context.bus.publishEnvelopes(supplierExchangeTopic.name, [rejected, rejected]);
+    const escalatedEvents = () => context.published.filter((event) => event.subject === escalatedId && event.causationid === rejected.id);
+    await expectEventually(() =>
+      expect(escalatedEvents().map((event) => [event.type, (event.data as { groupId?: string }).groupId])).toEqual([
+        ['itsm.incident.note-added.v1', undefined],
+        ['itsm.incident.assigned.v1', 'service-desk'],
+      ]),
+    );
+    const after = update({ kind: 'add-note', noteId: 'n-late', text: 'Late.', author: 'Jane Roe' }, null, 'new', { ticketId: escalatedId });
+    await context.bus.publishEnvelopes(supplierExchangeTopic.name, [after]);
+    // The supplier no longer holds the ticket: its later note is refused, the redelivered rejection was not.
+    // Same key, so in order: once the late note is dead-lettered, the redelivered rejection was handled before it.
+    const ids = [rejected.id, after.id];
+    const deadLettered = () => context.bus.records(`${supplierExchangeTopic.name}.dlq`).map((record) => String(record.headers['ce_id'])).filter((id) => ids.includes(id));
+    await expectEventually(() => expect(deadLettered()).toEqual([after.id]));
   });
 });

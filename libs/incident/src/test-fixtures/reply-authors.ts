@@ -10,7 +10,8 @@ export const NORTHWIND_GROUP = group('nw', 'northwind', ['u-supplier']);
 
 /**
  * People as the directory projection knows them: the caller (Fabrikam), an agent of Contoso's desk,
- * Northwind's supplier agent, Tailspin's supplier agent, a stranger, a deactivated agent.
+ * Northwind's supplier agent, Tailspin's supplier agent, a stranger, a deactivated agent; and the
+ * groups of Contoso's desk, Northwind and Tailspin (also serving as the `AssignmentGroups` port).
  */
 export class FixedReplyAuthors extends ReplyAuthors {
   readonly people = new Map<string, ProjectedPerson>([
@@ -24,8 +25,13 @@ export class FixedReplyAuthors extends ReplyAuthors {
   person(id: string): Promise<ProjectedPerson | undefined> {
     return Promise.resolve(this.people.get(id));
   }
+  readonly groups = [group('desk', 'contoso', ['u-agent', 'u-gone']), NORTHWIND_GROUP, group('ts', 'tailspin', ['u-tailspin'])];
   listGroups(): Promise<AssignmentGroupView[]> {
-    return Promise.resolve([group('desk', 'contoso', ['u-agent', 'u-gone']), NORTHWIND_GROUP, group('ts', 'tailspin', ['u-tailspin'])]);
+    return Promise.resolve([...this.groups]);
+  }
+  /** As the `AssignmentGroups` port: a group by id. */
+  group(id: string): Promise<AssignmentGroupView | undefined> {
+    return Promise.resolve(this.groups.find((g) => g.id === id));
   }
   listOrganisations(): Promise<ProjectedOrganisation[]> {
     return Promise.resolve([

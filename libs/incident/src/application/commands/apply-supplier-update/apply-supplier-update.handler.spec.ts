@@ -51,7 +51,8 @@ function anUpdate(incident: Pick<Incident, 'id'>, input: UpdateInput): SupplierU
 describe('ApplySupplierUpdateHandler (a verified supplier update, applied as the supplier agent)', () => {
   const setup = (incident: Incident = anIncident({ group: NORTHWIND_GROUP })) => {
     const store = new InMemoryIncidents().add(incident);
-    const handler = new ApplySupplierUpdateHandler(new IncidentCommandRunner(store, new FixedClock(T0)), new FixedReplyAuthors());
+    const directory = new FixedReplyAuthors();
+    const handler = new ApplySupplierUpdateHandler(new IncidentCommandRunner(store, new FixedClock(T0)), directory, directory);
     const apply = (update: SupplierUpdateEnvelope) => handler.execute(new ApplySupplierUpdateCommand(update));
     const current = async () => (await store.load(incident.id))?.aggregate;
     return { incident, store, apply, current };
@@ -98,7 +99,20 @@ describe('ApplySupplierUpdateHandler (a verified supplier update, applied as the
     expect(await current()).toMatchObject({ state: 'on_hold', holdReason: 'awaiting_caller', notes: [expect.objectContaining({ id: supplierNoteId('northwind', update.id), body: 'Supplier northwind asks: Which site?' })] });
   });
 
-  it('records a rejection as a comment with its reason and leaves the assignment to the service desk', async () => {
+  it('hands a rejected ticket back to the group it came from, unassigned, after the comment with the reason', async () => {
+    const desk = { id: 'desk', orgId: 'contoso', members: ['u-agent'] };
+    const escalated = after(anIncident({ group: desk, assigneeId: 'u-agent' }), T0, { kind: 'assign', group: NORTHWIND_GROUP, assigneeId: null }, { kind: 'assign', group: NORTHWIND_GROUP, assigneeId: 'u-supplier' });
+    const { store, apply, current } = setup(escalated);
+    const rejected = anUpdate(escalated, { action: { kind: 'reject', reason: 'Not our circuit.' }, expectedState: 'in_progress' });
+    expect(await apply(rejected)).toBe(true);
+    // Redelivered: the agent may no longer see the ticket, yet the duplicate is taken quietly (no dead letter).
+    expect(await apply(rejected)).toBe(false);
+    expect(store.savedTypes()).toEqual(['itsm.incident.note-added.v1', 'itsm.incident.assigned.v1']);
+    expect(await current()).toMatchObject({ assignmentGroupId: 'desk', assignedOrgId: 'contoso', assigneeId: null, previousAssignmentGroupId: 'nw', state: 'in_progress' });
+    expect(store.saved[0]?.events[1]).toMatchObject({ data: { by: 'u-supplier', previousGroupId: 'nw' } });
+  });
+
+  it('keeps a rejected ticket that came to the supplier first where it is, with the comment for the service desk', async () => {
     const { incident, apply, current } = setup();
     await apply(anUpdate(incident, { action: { kind: 'reject', reason: 'Not our circuit.' } }));
     expect(await current()).toMatchObject({ state: 'new', assignmentGroupId: 'nw', notes: [expect.objectContaining({ body: 'Rejected by supplier northwind: Not our circuit.', kind: 'comment' })] });

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Decision } from '@itsm/platform/persistence';
-import { assertMayRun, canView, IncidentError, IncidentErrorCode } from '../../../domain';
-import type { Incident, IncidentEvent, Viewer } from '../../../domain';
+import { assertMayRun, assignableGroup, canView, IncidentError, IncidentErrorCode } from '../../../domain';
+import type { GroupRef, Incident, IncidentEvent, Viewer } from '../../../domain';
 import { IncidentCommandRunner } from '../../incident-command-runner';
+import { AssignmentGroups } from '../../ports/reference-data.port';
 import { ReplyAuthors } from '../add-reply-comment/reply-authors.port';
 import { replyViewer } from '../add-reply-comment/reply-viewer';
 import type { ApplySupplierUpdateCommand } from './apply-supplier-update.command';
-import { supplierUpdateCommands } from './supplier-update-commands';
+import { handBackGroupId, supplierUpdateCommands } from './supplier-update-commands';
 
 /**
  * Applies a verified supplier update to its incident as the supplier's agent (the directory person
@@ -18,6 +19,11 @@ import { supplierUpdateCommands } from './supplier-update-commands';
  * agent may not run INCIDENT.FORBIDDEN; a transition the incident can no longer take
  * INCIDENT.ILLEGAL_TRANSITION: the consumer dead-letters each with its code.
  *
+ * A rejection hands the ticket back to the group it came from (unassigned within it), by the agent:
+ * the one assignment a supplier agent makes outside its organisation, and only of a ticket its
+ * organisation holds (`canView` first). A group gone or no longer assignable keeps the ticket where it
+ * is, with the rejection comment for the service desk.
+ *
  * The update's envelope is recorded with the write (the inbox: one stream per supplier and ticket),
  * so a redelivery changes nothing; the events the write emits carry its id as `causationid` (the
  * consumer's correlation context), which is how the exchange knows not to send them back to this supplier.
@@ -27,6 +33,7 @@ export class ApplySupplierUpdateHandler {
   constructor(
     private readonly incidents: IncidentCommandRunner,
     private readonly people: ReplyAuthors,
+    private readonly groups: AssignmentGroups,
   ) {}
 
   /** True when the incident changed (false: a redelivery, or nothing left to do). */
@@ -50,7 +57,7 @@ export class ApplySupplierUpdateHandler {
     return replyViewer(person, groups, organisations);
   }
 
-  private decide(viewer: Viewer, current: Incident, { update }: ApplySupplierUpdateCommand): Decision<Incident, IncidentEvent> {
+  private async decide(viewer: Viewer, current: Incident, { update }: ApplySupplierUpdateCommand): Promise<Decision<Incident, IncidentEvent>> {
     let aggregate = current;
     const events: IncidentEvent[] = [];
     for (const step of supplierUpdateCommands(current, update.data, update.id)) {
@@ -59,6 +66,23 @@ export class ApplySupplierUpdateHandler {
       aggregate = decided.aggregate;
       events.push(...decided.events);
     }
+    const handBack = await this.handBackGroup(current, update.data);
+    if (handBack !== null) {
+      const decided = this.incidents.decide(viewer, aggregate, { kind: 'assign', group: handBack, assigneeId: null });
+      aggregate = decided.aggregate;
+      events.push(...decided.events);
+    }
     return { aggregate, events };
+  }
+
+  private async handBackGroup(current: Incident, update: ApplySupplierUpdateCommand['update']['data']): Promise<GroupRef | null> {
+    const groupId = handBackGroupId(current, update);
+    if (groupId === null) return null;
+    try {
+      return assignableGroup(groupId, await this.groups.group(groupId));
+    } catch (error) {
+      if (error instanceof IncidentError && (error.code === IncidentErrorCode.UnknownGroup || error.code === IncidentErrorCode.GroupNotAssignable)) return null;
+      throw error;
+    }
   }
 }

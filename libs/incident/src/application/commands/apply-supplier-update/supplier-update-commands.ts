@@ -78,3 +78,15 @@ export function supplierUpdateCommands(current: Incident, update: SupplierUpdate
   }
   return commands;
 }
+
+/**
+ * The group a rejected ticket goes back to: the one that had it before the supplier's group (a
+ * supplier rejects what it should not have got; ServiceNow's vendor rejection does the same). Null when
+ * the action is no rejection, or the ticket came to the supplier first: it then stays where it is, the
+ * rejection comment telling the service desk.
+ */
+export function handBackGroupId(current: Incident, update: SupplierUpdateReceived): string | null {
+  if (update.action.kind !== 'reject') return null;
+  const previous = current.previousAssignmentGroupId;
+  return previous !== null && previous !== current.assignmentGroupId ? previous : null;
+}
