@@ -1,6 +1,6 @@
 import { IncidentErrorCode } from '../../../domain';
 import { anIncident, FixedClock, InMemoryIncidents, REQUESTER, T0 } from '../../../test-fixtures/in-memory-stores';
-import { FixedReplyAuthors } from '../../../test-fixtures/reply-authors';
+import { FixedActingPeople } from '../../../test-fixtures/acting-people';
 import { IncidentCommandRunner } from '../../incident-command-runner';
 import { AddReplyCommentCommand } from './add-reply-comment.command';
 import { AddReplyCommentHandler } from './add-reply-comment.handler';
@@ -9,7 +9,7 @@ describe('AddReplyCommentHandler (a notification reply becomes a comment)', () =
   const setup = () => {
     const incident = anIncident();
     const store = new InMemoryIncidents().add(incident);
-    return { incident, store, handler: new AddReplyCommentHandler(new IncidentCommandRunner(store, new FixedClock(T0)), new FixedReplyAuthors()) };
+    return { incident, store, handler: new AddReplyCommentHandler(new IncidentCommandRunner(store, new FixedClock(T0)), new FixedActingPeople()) };
   };
 
   it("adds the caller's reply as their comment, with the reply's id, once", async () => {

@@ -3,7 +3,7 @@ import type { SupplierAction, SupplierTransition, SupplierUpdateReceived } from 
 import type { Incident, IncidentState } from '../../../domain';
 import { IncidentErrorCode } from '../../../domain';
 import { after, anIncident, FixedClock, InMemoryIncidents, T0 } from '../../../test-fixtures/in-memory-stores';
-import { FixedReplyAuthors, NORTHWIND_GROUP } from '../../../test-fixtures/reply-authors';
+import { FixedActingPeople, NORTHWIND_GROUP } from '../../../test-fixtures/acting-people';
 import { IncidentCommandRunner } from '../../incident-command-runner';
 import { ApplySupplierUpdateCommand } from './apply-supplier-update.command';
 import type { SupplierUpdateEnvelope } from './apply-supplier-update.command';
@@ -51,7 +51,7 @@ function anUpdate(incident: Pick<Incident, 'id'>, input: UpdateInput): SupplierU
 describe('ApplySupplierUpdateHandler (a verified supplier update, applied as the supplier agent)', () => {
   const setup = (incident: Incident = anIncident({ group: NORTHWIND_GROUP })) => {
     const store = new InMemoryIncidents().add(incident);
-    const directory = new FixedReplyAuthors();
+    const directory = new FixedActingPeople();
     const handler = new ApplySupplierUpdateHandler(new IncidentCommandRunner(store, new FixedClock(T0)), directory, directory);
     const apply = (update: SupplierUpdateEnvelope) => handler.execute(new ApplySupplierUpdateCommand(update));
     const current = async () => (await store.load(incident.id))?.aggregate;

@@ -4,15 +4,15 @@ import { assertMayRun, assignableGroup, canView, IncidentError, IncidentErrorCod
 import type { GroupRef, Incident, IncidentEvent, Viewer } from '../../../domain';
 import { IncidentCommandRunner } from '../../incident-command-runner';
 import { AssignmentGroups } from '../../ports/reference-data.port';
-import { ReplyAuthors } from '../add-reply-comment/reply-authors.port';
-import { replyViewer } from '../add-reply-comment/reply-viewer';
+import { ActingPeople } from '../../ports/acting-people.port';
+import { actingViewer } from '../../acting-viewer';
 import type { ApplySupplierUpdateCommand } from './apply-supplier-update.command';
 import { handBackGroupId, supplierUpdateCommands } from './supplier-update-commands';
 
 /**
  * Applies a verified supplier update to its incident as the supplier's agent (the directory person
  * the supplier acts as), under the incident's access policy exactly as that person through GraphQL:
- * who they are comes from this context's directory projection (`replyViewer`: a member of a
+ * who they are comes from this context's directory projection (`actingViewer`: a member of a
  * supplier's group is that supplier's agent, who sees and works only incidents assigned to its
  * organisation), then `assertMayRun` for each domain command. An unknown or deactivated agent, and
  * one who may not see the incident, is INCIDENT.NOT_FOUND as an unknown incident is; a command the
@@ -32,7 +32,7 @@ import { handBackGroupId, supplierUpdateCommands } from './supplier-update-comma
 export class ApplySupplierUpdateHandler {
   constructor(
     private readonly incidents: IncidentCommandRunner,
-    private readonly people: ReplyAuthors,
+    private readonly people: ActingPeople,
     private readonly groups: AssignmentGroups,
   ) {}
 
@@ -54,7 +54,7 @@ export class ApplySupplierUpdateHandler {
     const person = await this.people.person(agentId);
     if (person === undefined || !person.active) throw new IncidentError(IncidentErrorCode.NotFound, `No active person ${agentId}.`, { personId: agentId });
     const [groups, organisations] = await Promise.all([this.people.listGroups(), this.people.listOrganisations()]);
-    return replyViewer(person, groups, organisations);
+    return actingViewer(person, groups, organisations);
   }
 
   private async decide(viewer: Viewer, current: Incident, { update }: ApplySupplierUpdateCommand): Promise<Decision<Incident, IncidentEvent>> {

@@ -1,4 +1,4 @@
-import { ReplyAuthors } from '../application/commands/add-reply-comment/reply-authors.port';
+import { ActingPeople } from '../application/ports/acting-people.port';
 import type { AssignmentGroupView, ProjectedOrganisation, ProjectedPerson } from '../domain';
 import { REQUESTER } from './in-memory-stores';
 
@@ -13,7 +13,7 @@ export const NORTHWIND_GROUP = group('nw', 'northwind', ['u-supplier']);
  * Northwind's supplier agent, Tailspin's supplier agent, a stranger, a deactivated agent; and the
  * groups of Contoso's desk, Northwind and Tailspin (also serving as the `AssignmentGroups` port).
  */
-export class FixedReplyAuthors extends ReplyAuthors {
+export class FixedActingPeople extends ActingPeople {
   readonly people = new Map<string, ProjectedPerson>([
     ['p-caller', person('p-caller', REQUESTER.userId, 'fabrikam')],
     ['p-agent', person('p-agent', 'U-Agent', 'contoso')],
