@@ -1,4 +1,4 @@
-import { directoryTopic, incidentTopic, notificationTopic, problemTopic } from '@itsm/contracts';
+import { directoryTopic, incidentTopic, notificationTopic, problemTopic, supplierExchangeTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { loadDemoData } from './demo/incident-demo-data';
 import { IncidentEnv, toIncidentSettings } from './incident-env';
@@ -12,7 +12,7 @@ export const incidentContext = defineContext({
   name: 'incident',
   defaultPort: 4101,
   env: IncidentEnv,
-  topics: { owns: [incidentTopic, problemTopic], consumes: [directoryTopic, notificationTopic] },
+  topics: { owns: [incidentTopic, problemTopic], consumes: [directoryTopic, notificationTopic, supplierExchangeTopic] },
   consumerGroup: INCIDENT_CONSUMER_GROUP,
   subgraph: { module: IncidentModule, schema: IncidentSchema },
   settings: (env) => toIncidentSettings(env),

@@ -4,7 +4,7 @@ import type { MongoSettings } from '@itsm/platform/persistence';
 import { Module } from '@nestjs/common';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { AutoCloseScheduler } from './application/auto-close.scheduler';
-import { ReplyAuthors } from './application/commands/add-reply-comment/reply-authors.port';
+import { ActingPeople } from './application/ports/acting-people.port';
 import { Clock, SystemClock } from './application/clock';
 import { IncidentCommandRunner } from './application/incident-command-runner';
 import { INCIDENT_HANDLERS } from './application/incident-handlers';
@@ -26,6 +26,7 @@ import { ProblemQueryResolver } from './graphql/problem-query.resolver';
 import { ReferenceDataResolver } from './graphql/reference-data.resolver';
 import { DirectoryEventsConsumer } from './messaging/directory-events.consumer';
 import { NotificationRepliesConsumer } from './messaging/notification-replies.consumer';
+import { SupplierUpdatesConsumer } from './messaging/supplier-updates.consumer';
 import { IncidentReactionsConsumer } from './messaging/incident-reactions.consumer';
 import { DirectoryProjectionRepository } from './persistence/directory-projection.repository';
 import { IncidentRepository } from './persistence/incident.repository';
@@ -69,7 +70,7 @@ export class IncidentModule {
     return {
       module: IncidentModule,
       imports: [persistence],
-      controllers: [IncidentReactionsConsumer, DirectoryEventsConsumer, NotificationRepliesConsumer],
+      controllers: [IncidentReactionsConsumer, DirectoryEventsConsumer, NotificationRepliesConsumer, SupplierUpdatesConsumer],
       providers: [
         { provide: INCIDENT_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
@@ -79,7 +80,7 @@ export class IncidentModule {
         port(AssignmentGroups, DirectoryProjectionRepository),
         port(Organisations, DirectoryProjectionRepository),
         port(DirectoryProjectionStore, DirectoryProjectionRepository),
-        port(ReplyAuthors, DirectoryProjectionRepository),
+        port(ActingPeople, DirectoryProjectionRepository),
         port(PriorityMatrices, ReferenceDataRepository),
         port(TicketNumbers, NumberSequenceRepository),
         { provide: IncidentCommandRunner, inject: [IncidentStore, Clock], useFactory: (store: IncidentStore, clock: Clock) => new IncidentCommandRunner(store, clock) },

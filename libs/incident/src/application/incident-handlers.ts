@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AddIncidentNoteHandler } from './commands/add-incident-note/add-incident-note.handler';
 import { AddReplyCommentHandler } from './commands/add-reply-comment/add-reply-comment.handler';
+import { ApplySupplierUpdateHandler } from './commands/apply-supplier-update/apply-supplier-update.handler';
 import { AdvanceProblemHandler } from './commands/advance-problem/advance-problem.handler';
 import { ApplyPriorityMatrixHandler } from './commands/apply-priority-matrix/apply-priority-matrix.handler';
 import { AssignIncidentHandler } from './commands/assign-incident/assign-incident.handler';
@@ -52,6 +53,7 @@ export const INCIDENT_HANDLERS: readonly Type[] = [
   ChangeIncidentImpactUrgencyHandler,
   AddIncidentNoteHandler,
   AddReplyCommentHandler,
+  ApplySupplierUpdateHandler,
   LinkIncidentHandler,
   UnlinkIncidentHandler,
   SetIncidentParentHandler,

@@ -459,6 +459,16 @@ describe('assignment', () => {
     expect(s.incident).toMatchObject({ assignmentGroupId: 'grp-acme', assignedOrgId: 'org-acme', assigneeId: 'acme-1' });
   });
 
+  it('keeps the group the incident came from (for a supplier hand-back) across assignee changes within the group', () => {
+    const s = story({ assigneeId: AGENT });
+    expect(s.incident.previousAssignmentGroupId).toBeNull();
+    s.run({ kind: 'assign', group: ACME, assigneeId: null });
+    s.run({ kind: 'assign', group: ACME, assigneeId: 'acme-1' });
+    expect(s.incident).toMatchObject({ assignmentGroupId: 'grp-acme', previousAssignmentGroupId: 'grp-network' });
+    s.run({ kind: 'assign', group: NETWORK, assigneeId: null });
+    expect(s.incident).toMatchObject({ assignmentGroupId: 'grp-network', previousAssignmentGroupId: 'grp-acme' });
+  });
+
   it('emits nothing when reassigned to the same group and assignee', () => {
     const s = story({ assigneeId: AGENT });
     expect(s.run({ kind: 'assign', group: NETWORK, assigneeId: AGENT })).toEqual([]);

@@ -59,6 +59,11 @@ export interface Incident {
   readonly assignmentGroupId: string | null;
   readonly assignedOrgId: string | null;
   readonly assigneeId: string | null;
+  /**
+   * The group that had the incident before its current group (null: none did). A supplier that rejects
+   * a ticket hands it back to this group (ServiceNow's vendor rejection returns the ticket where it came from).
+   */
+  readonly previousAssignmentGroupId: string | null;
   readonly configurationItemIds: readonly string[];
   readonly serviceIds: readonly string[];
   readonly problemId: string | null;
@@ -418,6 +423,7 @@ export function evolveIncident(incident: Incident | undefined, event: IncidentEv
       assignmentGroupId: d.assignmentGroupId,
       assignedOrgId: d.assignedOrgId,
       assigneeId: d.assigneeId,
+      previousAssignmentGroupId: null,
       configurationItemIds: d.configurationItemIds,
       serviceIds: d.serviceId === null ? [] : [d.serviceId],
       problemId: null,
@@ -441,7 +447,14 @@ export function evolveIncident(incident: Incident | undefined, event: IncidentEv
   const next = { ...incident, state: event.data.state, updatedAt: at, sequence: incident.sequence + 1 };
   switch (event.type) {
     case 'itsm.incident.assigned.v1':
-      return { ...next, assignmentGroupId: event.data.groupId, assignedOrgId: event.data.orgId, assigneeId: event.data.assigneeId };
+      return {
+        ...next,
+        assignmentGroupId: event.data.groupId,
+        assignedOrgId: event.data.orgId,
+        assigneeId: event.data.assigneeId,
+        // Another assignee in the same group keeps where the ticket came from.
+        previousAssignmentGroupId: event.data.previousGroupId === event.data.groupId ? incident.previousAssignmentGroupId : event.data.previousGroupId,
+      };
     case 'itsm.incident.work-started.v1':
       return next;
     case 'itsm.incident.put-on-hold.v1':

@@ -6,7 +6,7 @@ import { memberStanding } from '../domain';
 import type { AppliedEvent } from '../application/ports/directory-projection.port';
 import type { AssignmentGroups, Organisations } from '../application/ports/reference-data.port';
 import type { DirectoryProjectionStore } from '../application/ports/directory-projection.port';
-import type { ReplyAuthors } from '../application/commands/add-reply-comment/reply-authors.port';
+import type { ActingPeople } from '../application/ports/acting-people.port';
 
 interface OrganisationDocument { _id: Types.ObjectId; key: string; name: string; kind: OrganisationKind; active?: boolean }
 interface PersonDocument { _id: Types.ObjectId; key: string; userName: string; active: boolean; orgId?: string | null; deleted?: boolean }
@@ -29,7 +29,7 @@ const groupId = (id: string): Types.ObjectId => objectIdFromKey('assignment-grou
  * directory's `group-saved` for it arrives, which also drops its old member list (token subjects,
  * not the directory's person ids).
  */
-export class DirectoryProjectionRepository implements AssignmentGroups, Organisations, DirectoryProjectionStore, ReplyAuthors {
+export class DirectoryProjectionRepository implements AssignmentGroups, Organisations, DirectoryProjectionStore, ActingPeople {
   /** Lists in key order (all organisations; the assignment groups, all or one organisation's); everything else by `_id`. */
   static readonly indexes = [
     collectionIndexes('organisations', [index({ key: 1 })]),

@@ -24,6 +24,7 @@ export const incidentMapper: AggregateMapper<Incident, IncidentDocument> = {
     assignmentGroupId: i.assignmentGroupId,
     assignedOrgId: i.assignedOrgId,
     assigneeId: i.assigneeId,
+    previousAssignmentGroupId: i.previousAssignmentGroupId,
     configurationItemIds: [...i.configurationItemIds],
     serviceIds: [...i.serviceIds],
     problemId: i.problemId,
@@ -59,6 +60,8 @@ export const incidentMapper: AggregateMapper<Incident, IncidentDocument> = {
     assignmentGroupId: d.assignmentGroupId ?? null,
     assignedOrgId: d.assignedOrgId ?? null,
     assigneeId: d.assigneeId ?? null,
+    // Documents written before the field: where the ticket came from is unknown.
+    previousAssignmentGroupId: d.previousAssignmentGroupId ?? null,
     configurationItemIds: d.configurationItemIds ?? [],
     serviceIds: d.serviceIds ?? [],
     problemId: d.problemId ?? null,

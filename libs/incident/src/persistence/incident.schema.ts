@@ -20,6 +20,7 @@ export interface IncidentDocument {
   assignmentGroupId: string | null;
   assignedOrgId: string | null;
   assigneeId: string | null;
+  previousAssignmentGroupId?: string | null;
   configurationItemIds: string[];
   serviceIds: string[];
   problemId: string | null;
@@ -57,6 +58,7 @@ export const incidentSchema = new Schema<IncidentDocument>(
     assignmentGroupId: { type: String, default: null },
     assignedOrgId: { type: String, default: null },
     assigneeId: { type: String, default: null },
+    previousAssignmentGroupId: { type: String, default: null },
     configurationItemIds: { type: [String], default: [] },
     serviceIds: { type: [String], default: [] },
     problemId: { type: String, default: null },

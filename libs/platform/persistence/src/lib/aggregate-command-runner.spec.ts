@@ -12,6 +12,8 @@ interface Counter {
 /** An in-memory store whose next `losses` saves lose the race to a writer adding `bump` each time. */
 class FakeStore implements AggregateStore<Counter, string> {
   readonly saved: { events: readonly string[]; consumed?: EventEnvelope }[] = [];
+  /** The last sequence of the (one) consumed stream the aggregate applied. */
+  appliedSequence = 0;
   constructor(
     public current: Counter | undefined,
     private losses = 0,
@@ -21,7 +23,7 @@ class FakeStore implements AggregateStore<Counter, string> {
   load(): Promise<Loaded<Counter> | undefined> {
     const aggregate = this.current;
     if (aggregate === undefined) return Promise.resolve(undefined);
-    return Promise.resolve({ id: new Types.ObjectId(), aggregate, version: aggregate.value, unpublished: [], hasApplied: () => false });
+    return Promise.resolve({ id: new Types.ObjectId(), aggregate, version: aggregate.value, unpublished: [], hasApplied: (event) => event.sequence <= this.appliedSequence });
   }
 
   save(_loaded: Loaded<Counter>, aggregate: Counter, events: readonly string[], consumed?: EventEnvelope): Promise<SaveResult> {
@@ -69,6 +71,16 @@ describe('AggregateCommandRunner', () => {
   it('answers the context CONFLICT after the last lost race', async () => {
     const store = new FakeStore({ value: 1 }, 3);
     await expect(new AggregateCommandRunner(store, errors, 3).run('c1', increment)).rejects.toThrow('CONFLICT c1');
+    expect(store.saved).toEqual([]);
+  });
+
+  it('takes an event the aggregate already applied as a duplicate before authorising or deciding (the state it led to may refuse it now)', async () => {
+    const store = new FakeStore({ value: 1 });
+    store.appliedSequence = 3;
+    const consumed = { id: 'e-3', source: '/itsm/test', subject: 'c1', sequence: 3 } as EventEnvelope;
+    const refusing = { authorise: () => { throw new Error('FORBIDDEN'); }, decide: () => { throw new Error('ILLEGAL'); }, consumed };
+    expect(await new AggregateCommandRunner(store, errors).run('c1', refusing)).toEqual({ aggregate: { value: 1 }, changed: false });
+    await expect(new AggregateCommandRunner(store, errors).run('c1', { ...refusing, consumed: { ...consumed, id: 'e-4', sequence: 4 } })).rejects.toThrow('FORBIDDEN');
     expect(store.saved).toEqual([]);
   });
 

@@ -53,6 +53,9 @@ export class AggregateCommandRunner<A, E> {
       async () => {
         const loaded = await this.store.load(id);
         if (loaded === undefined) throw this.errors.notFound(id);
+        // A redelivered event changes nothing, and fails nothing: the state it led to may no longer
+        // authorise or take it (a handed-back ticket, a transition already made).
+        if (command.consumed !== undefined && loaded.hasApplied(command.consumed)) return { aggregate: loaded.aggregate, changed: false };
         await command.authorise?.(loaded.aggregate);
         const { aggregate, events } = await command.decide(loaded.aggregate);
         if (events.length === 0) return { aggregate: loaded.aggregate, changed: false };

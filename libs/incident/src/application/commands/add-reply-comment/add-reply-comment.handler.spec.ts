@@ -1,41 +1,15 @@
-import type { AssignmentGroupView, ProjectedOrganisation, ProjectedPerson } from '../../../domain';
 import { IncidentErrorCode } from '../../../domain';
 import { anIncident, FixedClock, InMemoryIncidents, REQUESTER, T0 } from '../../../test-fixtures/in-memory-stores';
+import { FixedActingPeople } from '../../../test-fixtures/acting-people';
 import { IncidentCommandRunner } from '../../incident-command-runner';
 import { AddReplyCommentCommand } from './add-reply-comment.command';
 import { AddReplyCommentHandler } from './add-reply-comment.handler';
-import { ReplyAuthors } from './reply-authors.port';
-
-const person = (id: string, userName: string, orgId: string, active = true): ProjectedPerson => ({ id, userName, active, orgId });
-const group = (id: string, orgId: string, members: string[]): AssignmentGroupView => ({ id, name: id, kind: 'assignment', orgId, organisationActive: true, members, inactiveMembers: [] });
-
-class Authors extends ReplyAuthors {
-  readonly people = new Map<string, ProjectedPerson>([
-    ['p-caller', person('p-caller', REQUESTER.userId, 'fabrikam')],
-    ['p-agent', person('p-agent', 'U-Agent', 'contoso')],
-    ['p-supplier', person('p-supplier', 'u-supplier', 'northwind')],
-    ['p-stranger', person('p-stranger', 'u-stranger', 'fabrikam')],
-    ['p-gone', person('p-gone', 'u-gone', 'contoso', false)],
-  ]);
-  person(id: string): Promise<ProjectedPerson | undefined> {
-    return Promise.resolve(this.people.get(id));
-  }
-  listGroups(): Promise<AssignmentGroupView[]> {
-    return Promise.resolve([group('desk', 'contoso', ['u-agent', 'u-gone']), group('nw', 'northwind', ['u-supplier'])]);
-  }
-  listOrganisations(): Promise<ProjectedOrganisation[]> {
-    return Promise.resolve([
-      { id: 'contoso', name: 'Contoso', kind: 'internal', active: true },
-      { id: 'northwind', name: 'Northwind', kind: 'supplier', active: true },
-    ]);
-  }
-}
 
 describe('AddReplyCommentHandler (a notification reply becomes a comment)', () => {
   const setup = () => {
     const incident = anIncident();
     const store = new InMemoryIncidents().add(incident);
-    return { incident, store, handler: new AddReplyCommentHandler(new IncidentCommandRunner(store, new FixedClock(T0)), new Authors()) };
+    return { incident, store, handler: new AddReplyCommentHandler(new IncidentCommandRunner(store, new FixedClock(T0)), new FixedActingPeople()) };
   };
 
   it("adds the caller's reply as their comment, with the reply's id, once", async () => {

@@ -1,12 +1,12 @@
-import type { AssignmentGroupView, ProjectedOrganisation, ProjectedPerson, Viewer } from '../../../domain';
+import type { AssignmentGroupView, ProjectedOrganisation, ProjectedPerson, Viewer } from '../domain';
 
 /**
- * Who a reply's author is to the incident's access policy, from what this context projects (it keeps
+ * Who a person acting outside GraphQL (a reply's author, a supplier's agent) is to the incident's access policy, from what this context projects (it keeps
  * no roles): an active member of an assignment group of an internal organisation (or of none) is an
  * agent; of a supplier's group, that supplier's agent; anyone else a requester (who may comment
  * only as the incident's caller). `assertMayRun` then decides as for the portal.
  */
-export function replyViewer(person: ProjectedPerson, groups: readonly AssignmentGroupView[], organisations: readonly ProjectedOrganisation[]): Viewer {
+export function actingViewer(person: ProjectedPerson, groups: readonly AssignmentGroupView[], organisations: readonly ProjectedOrganisation[]): Viewer {
   const userName = person.userName.toLowerCase();
   const kinds = new Map(organisations.map((organisation) => [organisation.id, organisation.kind]));
   const memberOf = groups.filter((group) => group.organisationActive && group.members.includes(userName));

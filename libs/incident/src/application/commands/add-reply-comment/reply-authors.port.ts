@@ -1,9 +1,0 @@
-import type { AssignmentGroupView, ProjectedOrganisation, ProjectedPerson } from '../../../domain';
-
-/** What the incident context's directory projection tells about a reply's author: the person and the groups and organisations that give their roles. */
-export abstract class ReplyAuthors {
-  /** The person by directory id (deactivated ones included), or undefined. */
-  abstract person(personId: string): Promise<ProjectedPerson | undefined>;
-  abstract listGroups(): Promise<AssignmentGroupView[]>;
-  abstract listOrganisations(): Promise<ProjectedOrganisation[]>;
-}
