@@ -157,6 +157,7 @@ export function ticketDocument(timeline: TicketTimeline, partition: number, cloc
     ticketId: timeline.ticketId,
     number: timeline.number,
     callerId: timeline.callerId,
+    orderedById: timeline.orderedById,
     configurationItemIds: [...timeline.configurationItemIds],
     partition,
     facts: [...timeline.facts],

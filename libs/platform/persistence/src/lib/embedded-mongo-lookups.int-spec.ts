@@ -305,3 +305,74 @@ describe('multikey look-ups answer as a scan does', () => {
     expect(sorted(await groups.find({ memberIds: 'p42' }).toArray())).toEqual(sorted(await groups.find({ $and: [{ memberIds: 'p42' }] }).toArray()));
   });
 });
+
+/**
+ * A bulk write of several statements answers as MongoDB does for the whole command (the embedded
+ * server runs it statement by statement, each reading only its own documents): modified and deleted
+ * counts (CongoDB also counts the failed statement's match: not asserted), the upserted
+ * statement's index, the failed statement's index, and an ordered write stopping at its first error.
+ */
+describe('bulk writes of several statements', () => {
+  let client: MongoClient;
+  let db: Db;
+
+  beforeAll(async () => {
+    client = await MongoClient.connect(mongoUrl());
+    db = client.db(`bulk_${randomUUID().slice(0, 8)}`);
+  });
+
+  afterAll(async () => {
+    await db.dropDatabase().catch(() => undefined);
+    await client.close();
+  });
+
+  /** Four documents, the second one's `n` a string (`$inc` on it is a write error on either peer), and the bulk write over them. */
+  async function bulkOver(ordered: boolean) {
+    const collection = db.collection(`c_${randomUUID().slice(0, 8)}`);
+    const ids = [new ObjectId(), new ObjectId(), new ObjectId(), new ObjectId()];
+    await collection.insertMany(ids.map((_id, i) => ({ _id, n: i === 1 ? 'text' : i })));
+    const upsertedId = new ObjectId();
+    const error = await collection
+      .bulkWrite(
+        [
+          { updateOne: { filter: { _id: ids[0] }, update: { $inc: { n: 10 } } } },
+          { updateOne: { filter: { _id: ids[1] }, update: { $inc: { n: 10 } } } },
+          { updateOne: { filter: { _id: ids[2] }, update: { $inc: { n: 10 } } } },
+          { updateOne: { filter: { _id: upsertedId }, update: { $set: { n: 99 } }, upsert: true } },
+        ],
+        { ordered },
+      )
+      .then(() => undefined, (e: unknown) => e as { writeErrors: unknown; result: { matchedCount: number; modifiedCount: number; upsertedIds: Record<number, unknown> } });
+    const values = Object.fromEntries((await collection.find().toArray()).map((d) => [String(d['_id']), d['n']]));
+    return { error, values, ids, upsertedId, collection };
+  }
+
+  it('an unordered write applies every statement but the failed one, naming its index and the upsert', async () => {
+    const { error, values, ids, upsertedId } = await bulkOver(false);
+    expect(error).toBeDefined();
+    const writeErrors = [error?.writeErrors].flat() as { index: number }[];
+    expect(writeErrors.map((e) => e.index)).toEqual([1]);
+    expect(error?.result.modifiedCount).toBe(2);
+    expect(Object.keys(error?.result.upsertedIds ?? {})).toEqual(['3']);
+    expect(values).toEqual({ [String(ids[0])]: 10, [String(ids[1])]: 'text', [String(ids[2])]: 12, [String(ids[3])]: 3, [String(upsertedId)]: 99 });
+  });
+
+  it('an ordered write stops at its first failed statement', async () => {
+    const { error, values, ids } = await bulkOver(true);
+    expect(([error?.writeErrors].flat() as { index: number }[]).map((e) => e.index)).toEqual([1]);
+    expect(error?.result.modifiedCount).toBe(1);
+    expect(error?.result.upsertedIds).toEqual({});
+    expect(values).toEqual({ [String(ids[0])]: 10, [String(ids[1])]: 'text', [String(ids[2])]: 2, [String(ids[3])]: 3 });
+  });
+
+  it('deletes of several statements count what each removed', async () => {
+    const { collection, ids, upsertedId } = await bulkOver(false);
+    const result = await collection.bulkWrite([
+      { deleteOne: { filter: { _id: ids[0] } } },
+      { deleteOne: { filter: { _id: new ObjectId() } } },
+      { deleteMany: { filter: { _id: { $in: [ids[2], ids[3]] } } } },
+    ]);
+    expect(result.deletedCount).toBe(3);
+    expect((await collection.find().toArray()).map((d) => String(d['_id'])).sort()).toEqual([String(ids[1]), String(upsertedId)].sort());
+  });
+});
