@@ -10,8 +10,8 @@ async function commandLines(): Promise<string[]> {
 }
 
 describe('the embedded MongoDB-wire server', () => {
-  it('runs with the heap limit it is given, and without one when none is given', async () => {
-    const [limited, plain] = await Promise.all([startEmbeddedMongo({ heapMb: 640 }), startEmbeddedMongo()]);
+  it('runs with the heap limit and young generation it is given, and node\'s defaults when none is given', async () => {
+    const [limited, plain] = await Promise.all([startEmbeddedMongo({ heapMb: 640, semiSpaceMb: 32 }), startEmbeddedMongo()]);
     try {
       const client = await MongoClient.connect(limited.url);
       await client.db('heap').collection('c').insertOne({ n: 1 });
@@ -19,8 +19,8 @@ describe('the embedded MongoDB-wire server', () => {
       await client.close();
       const serverOf = (url: string) => (lines: string[]) => lines.filter((line) => line.includes('embedded-mongo-server.mjs') && line.includes(` ${new URL(url).port} `));
       const lines = await commandLines();
-      expect(serverOf(limited.url)(lines)).toEqual([expect.stringContaining('--max-old-space-size=640 ')]);
-      expect(serverOf(plain.url)(lines)).toEqual([expect.not.stringContaining('--max-old-space-size')]);
+      expect(serverOf(limited.url)(lines)).toEqual([expect.stringContaining('--max-old-space-size=640 --max-semi-space-size=32 ')]);
+      expect(serverOf(plain.url)(lines)).toEqual([expect.not.stringMatching(/--max-old-space-size|--max-semi-space-size/)]);
     } finally {
       await Promise.all([limited.stop(), plain.stop()]);
     }

@@ -5,7 +5,8 @@
 // declared index is also kept as a hash trie over its fields, built on its first use and maintained
 // by the storage's own writes; a find, count, update, delete or findAndModify whose every filter
 // pins the index's leading fields by equality (a string, number or boolean, or `$eq` / `$in` of
-// them) reads only the documents under those keys. CongoDB's filter, sort, limit, projection and
+// them) reads only the documents under those keys, less those a range (`$gt`, `$lt`, ...) on the
+// index's next field excludes. CongoDB's filter, sort, limit, projection and
 // update then run on them unchanged, so the answers are the same: a document whose value for a
 // pinned field is not one of the pinned values cannot match. Documents whose value is not such a
 // scalar (missing, null, a date, a sub-document, a path through an array) sit under a wildcard key
@@ -81,6 +82,44 @@ export function pinnedKeys(filter, field) {
     return keys.every((key) => key !== undefined) ? [...new Set(keys)] : undefined;
   }
   return undefined;
+}
+
+/** How a range operator reads the comparison of a value with its bound (-1, 0, 1). */
+const RANGE = { $gt: (c) => c > 0, $gte: (c) => c >= 0, $lt: (c) => c < 0, $lte: (c) => c <= 0 };
+/** A path's value, or NOT_DECIDED where the path runs through an array (a multikey range is left to the filter). */
+const NOT_DECIDED = Symbol('not decided');
+
+function valueAt(document, path) {
+  let value = document;
+  for (const part of path) {
+    if (Array.isArray(value)) return NOT_DECIDED;
+    if (value === null || typeof value !== 'object') return undefined;
+    value = value[part];
+  }
+  return Array.isArray(value) ? NOT_DECIDED : value;
+}
+
+/**
+ * A filter's range on a field (`$gt`, `$gte`, `$lt`, `$lte` only, every bound a valid Date, or
+ * every bound a finite number) as a test that is false only for a value that cannot match: one of
+ * the bounds' own type outside them. Any other value (missing, null, an array, another type, an
+ * invalid date) passes, and the filter decides it. Undefined when the field holds no such range.
+ */
+export function rangeTest(filter, field) {
+  const condition = filter !== null && typeof filter === 'object' ? filter[field] : undefined;
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition) || condition instanceof Date) return undefined;
+  const bounds = Object.entries(condition);
+  if (bounds.length === 0 || bounds.some(([operator]) => !Object.hasOwn(RANGE, operator))) return undefined;
+  const dates = bounds.every(([, bound]) => bound instanceof Date && !Number.isNaN(bound.getTime()));
+  const numbers = bounds.every(([, bound]) => typeof bound === 'number' && Number.isFinite(bound));
+  if (!dates && !numbers) return undefined;
+  const checks = bounds.map(([operator, bound]) => [RANGE[operator], dates ? bound.getTime() : bound]);
+  return (value) => {
+    if (dates ? !(value instanceof Date) : typeof value !== 'number') return true;
+    const x = dates ? value.getTime() : value;
+    if (Number.isNaN(x)) return true;
+    return checks.every(([holds, bound]) => holds(x < bound ? -1 : x > bound ? 1 : 0));
+  };
 }
 
 const newNode = () => ({ ids: new Set(), children: new Map() });
@@ -240,7 +279,9 @@ export class DeclaredIndexLookups {
       if (fields.length === 0 || fields[0] === '_id' || fields.some((f) => f.includes('$'))) continue;
       let depth = 0;
       while (depth < fields.length && filters.every((filter) => pinnedKeys(filter, fields[depth]) !== undefined)) depth += 1;
-      if (depth > 0 && (best === undefined || depth > best.depth)) best = { index, fields, depth };
+      // Of two pinned as deep, the one whose next field the filter bounds by a range.
+      const ranged = filters.length === 1 && depth > 0 && depth < fields.length && rangeTest(filters[0], fields[depth]) !== undefined;
+      if (depth > 0 && (best === undefined || depth > best.depth || (depth === best.depth && ranged && !best.ranged))) best = { index, fields, depth, ranged };
     }
     // From here on synchronous: the trie and the documents are read at one instant.
     const stored = this.#storage.databases.get(db)?.get(collection);
@@ -256,10 +297,14 @@ export class DeclaredIndexLookups {
       if (found.wildcards) exact = false;
       for (const id of found.ids) ids.add(id);
     }
+    // A range on the index's next field (one filter: a find, count or statement) leaves out the documents it cannot match, as an index scan's bounds do.
+    const range = filters.length === 1 && best.depth < best.fields.length ? rangeTest(filters[0], best.fields[best.depth]) : undefined;
+    const rangePath = range === undefined ? undefined : best.fields[best.depth].split('.');
     const documents = [];
     for (const id of ids) {
       const document = stored.get(id);
       if (document === undefined) continue;
+      if (range !== undefined && !range(valueAt(document, rangePath))) continue;
       // The document as stored now, not as the trie last saw it: a write between the two is answered as before or after it, never half.
       const keys = documentKeys(document, paths);
       if (wanted.some((sets) => keys.every((fieldKeys, i) => fieldKeys.some((key) => key === WILDCARD || sets[i].has(key))))) documents.push(document);

@@ -36,6 +36,12 @@ export interface EmbeddedMongoOptions {
   readonly reset?: boolean;
   /** The server's heap limit in MB (it holds everything in memory); default node's. */
   readonly heapMb?: number;
+  /**
+   * V8's young-generation semi-space in MB (default node's, 16). A server holding millions of
+   * documents spends less CPU collecting each command's short-lived objects with a larger one
+   * (bench:sla at 500,000 clocks, 64 MB: the claim round trip p50 33 -> 17 ms, its CPU 66 -> 49 %).
+   */
+  readonly semiSpaceMb?: number;
 }
 
 /** Exit code of the server when its snapshot cannot be loaded or its data directory is in use. */
@@ -58,7 +64,10 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions | number 
     args.push('--data-dir', settings.dataDir, '--persist-interval-ms', String(settings.persistIntervalMs ?? 1000));
     if (settings.reset === true) args.push('--reset');
   }
-  const heap = settings.heapMb === undefined ? [] : [`--max-old-space-size=${settings.heapMb}`];
+  const heap = [
+    ...(settings.heapMb === undefined ? [] : [`--max-old-space-size=${settings.heapMb}`]),
+    ...(settings.semiSpaceMb === undefined ? [] : [`--max-semi-space-size=${settings.semiSpaceMb}`]),
+  ];
   const child = spawn(process.execPath, [...heap, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
