@@ -105,7 +105,7 @@ function valueAt(document, path) {
  * the bounds' own type outside them. Any other value (missing, null, an array, another type, an
  * invalid date) passes, and the filter decides it. Undefined when the field holds no such range.
  */
-export function rangeTest(filter, field) {
+function rangeTest(filter, field) {
   const condition = filter !== null && typeof filter === 'object' ? filter[field] : undefined;
   if (condition === null || typeof condition !== 'object' || Array.isArray(condition) || condition instanceof Date) return undefined;
   const bounds = Object.entries(condition);
@@ -280,8 +280,8 @@ export class DeclaredIndexLookups {
       let depth = 0;
       while (depth < fields.length && filters.every((filter) => pinnedKeys(filter, fields[depth]) !== undefined)) depth += 1;
       // Of two pinned as deep, the one whose next field the filter bounds by a range.
-      const ranged = filters.length === 1 && depth > 0 && depth < fields.length && rangeTest(filters[0], fields[depth]) !== undefined;
-      if (depth > 0 && (best === undefined || depth > best.depth || (depth === best.depth && ranged && !best.ranged))) best = { index, fields, depth, ranged };
+      const range = filters.length === 1 && depth > 0 && depth < fields.length ? rangeTest(filters[0], fields[depth]) : undefined;
+      if (depth > 0 && (best === undefined || depth > best.depth || (depth === best.depth && range !== undefined && best.range === undefined))) best = { index, fields, depth, range };
     }
     // From here on synchronous: the trie and the documents are read at one instant.
     const stored = this.#storage.databases.get(db)?.get(collection);
@@ -298,7 +298,7 @@ export class DeclaredIndexLookups {
       for (const id of found.ids) ids.add(id);
     }
     // A range on the index's next field (one filter: a find, count or statement) leaves out the documents it cannot match, as an index scan's bounds do.
-    const range = filters.length === 1 && best.depth < best.fields.length ? rangeTest(filters[0], best.fields[best.depth]) : undefined;
+    const { range } = best;
     const rangePath = range === undefined ? undefined : best.fields[best.depth].split('.');
     const documents = [];
     for (const id of ids) {
