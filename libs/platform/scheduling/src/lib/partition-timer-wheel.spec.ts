@@ -364,17 +364,17 @@ describe('PartitionTimerWheel', () => {
   describe('with claims recorded on the stored keys (recordClaims)', () => {
     const claimAt = (timerKey: string, key: string, partition: number, at: number): TimerClaim => ({ timerKey, key, partition, claimedAt: new Date(at), envelope: envelopeOf(timerKey, item(key, at), 1, new Date(at)) });
 
-    it('records a batch\'s claims before publishing; a failed record holds the events back and records them again before they are published', async () => {
+    it('records claims after publishing, off the firing path: a failed record holds the checkpoint back and is retried, with what was published meanwhile, in one call', async () => {
       const log: string[] = [];
       let failRecords = 1;
       const h = harness({
-        retryMs: SECOND,
+        retryMs: 2 * SECOND,
         recordClaims: (claims) => {
           if (failRecords > 0) {
             failRecords -= 1;
             return Promise.reject(new Error('rows down'));
           }
-          log.push(...claims.map((c) => `record ${c.timerKey}/${c.key}`));
+          log.push(`record ${claims.map((c) => `${c.timerKey}/${c.key}`).join(' ')}`);
           return Promise.resolve();
         },
         publish: (envelopes) => {
@@ -385,16 +385,51 @@ describe('PartitionTimerWheel', () => {
       await owning(h, [0]);
       h.wheel.start();
       h.wheel.arm(request('t1', 0, [item('breach', START + SECOND)]), new Set());
+      h.wheel.arm(request('t2', 0, [item('breach', START + 2 * SECOND)]), new Set());
       await h.time.advance(SECOND);
-      expect(log).toEqual([]);
-      expect(h.logger.warn).toHaveBeenCalledWith(expect.anything(), 'publishing Test events failed; retrying');
-      // The checkpoint waits for it: a takeover now would publish it again.
-      await h.time.advance(SECOND / 2);
+      // Published though its record failed.
+      expect(log).toEqual(['publish t1/breach']);
+      expect(h.logger.warn).toHaveBeenCalledWith(expect.anything(), 'recording Test claims failed; retrying');
+      await h.time.advance(SECOND);
+      expect(log).toEqual(['publish t1/breach', 'publish t2/breach']);
+      // The checkpoint waits for the record: a takeover now would read the claim after it.
       expect((await h.claims.publishedThrough(0)).getTime()).toBeLessThan(START + SECOND);
-      await h.time.advance(5 * SECOND);
-      expect(log).toEqual(['record t1/breach', 'publish t1/breach']);
-      expect(h.claims.rows.size).toBe(1);
+      await h.time.advance(2 * SECOND);
+      expect(log).toEqual(['publish t1/breach', 'publish t2/breach', 'record t1/breach t2/breach']);
+      await h.time.advance(SECOND);
+      expect((await h.claims.publishedThrough(0)).getTime()).toBeGreaterThanOrEqual(START + 2 * SECOND);
+      expect(h.claims.rows.size).toBe(2);
       await h.wheel.stop();
+    });
+
+    it('stopping records what was published and not yet recorded before the last checkpoint', async () => {
+      const recorded: string[] = [];
+      let release: () => void = () => undefined;
+      let calls = 0;
+      const h = harness({
+        recordClaims: (claims) => {
+          calls += 1;
+          recorded.push(...claims.map((c) => `${c.timerKey}/${c.key}`));
+          // The first call hangs until released: what is published meanwhile waits for the next.
+          return calls === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+        },
+      });
+      await owning(h, [0]);
+      h.wheel.start();
+      h.wheel.arm(request('t1', 0, [item('breach', START + SECOND)]), new Set());
+      await h.time.advance(SECOND);
+      h.wheel.arm(request('t2', 0, [item('breach', START + 2 * SECOND)]), new Set());
+      await h.time.advance(SECOND);
+      await h.time.advance(SECOND);
+      expect(ids(h)).toEqual(['t1/breach', 't2/breach']);
+      expect(recorded).toEqual(['t1/breach']);
+      // Held by the record under way: a takeover now would read both claims.
+      expect((await h.claims.publishedThrough(0)).getTime()).toBe(START + SECOND - 1);
+      const stopped = h.wheel.stop();
+      release();
+      await stopped;
+      expect(recorded).toEqual(['t1/breach', 't2/breach']);
+      expect((await h.claims.publishedThrough(0)).getTime()).toBe(START + 3 * SECOND - 1);
     });
 
     it('re-arms from the keys\' recorded claims and the claims after the checkpoint, reading no other claim; for a key without a record, every claim of its partition', async () => {
@@ -416,7 +451,7 @@ describe('PartitionTimerWheel', () => {
       const attempts = jest.spyOn(h.claims, 'claim');
       await owning(h, [1, 2]);
       expect(everyClaim.mock.calls).toEqual([[[2]]]);
-      // `mid` came after the checkpoint: published again on takeover, recorded first.
+      // `mid` came after the checkpoint: published again on takeover, then recorded.
       expect(ids(h)).toEqual(['t2/mid']);
       expect(recorded).toEqual(['t2/mid']);
       await h.time.advance(10 * SECOND);

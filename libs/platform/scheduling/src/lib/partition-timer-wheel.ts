@@ -54,13 +54,14 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
   /** Publishes fired events, in order. */
   readonly publish: (envelopes: readonly EventEnvelope[]) => Promise<void>;
   /**
-   * Records a batch's claims on the stored keys (as `ArmRequest.claimed`), after they are inserted
-   * and before their events are published: a failure fails the batch, which is claimed (answering
-   * duplicate) and recorded again. So every claim up to a partition's publish checkpoint is
-   * recorded, and re-arming reads only the claims after the checkpoint (less the recovery margin)
-   * instead of every claim of the partitions. Without it, re-arming reads every claim.
+   * Records claims on the stored keys (as `ArmRequest.claimed`), after their events are published,
+   * off the firing path: what is published meanwhile is recorded together in the next call, and a
+   * failed call is retried. A claim holds its partition's publish checkpoint back until it is
+   * recorded, so every claim up to the checkpoint is recorded, and re-arming reads only the claims
+   * after the checkpoint (less the recovery margin) instead of every claim of the partitions. A
+   * record is a subset of the claims, whatever its lag. Without it, re-arming reads every claim.
    */
-  readonly recordClaims?: (claims: readonly TimerClaim[]) => Promise<void>;
+  readonly recordClaims?: (claims: readonly ClaimRef[]) => Promise<void>;
   /** The earliest instant a freshly armed key may fire, given what it owes (default: at once). */
   readonly notBefore?: (owed: readonly D[], now: number) => number;
   readonly clock: Clock;
@@ -88,13 +89,23 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
   readonly batchesInFlight?: number;
 }
 
+/** Which item of which key was claimed: what a record holds. */
+export type ClaimRef = Pick<TimerClaim, 'timerKey' | 'key'>;
+
 interface Unpublished {
   readonly partition: number;
   readonly claimKey: string;
   readonly claimedAt: number;
   readonly envelope: EventEnvelope;
-  /** The claim to record (`recordClaims`) before the event is published; null without recording. */
-  readonly claim: TimerClaim | null;
+  /** The claim to record (`recordClaims`) once the event is published; null without recording. */
+  readonly claim: ClaimRef | null;
+}
+
+/** A published claim waiting to be recorded (`recordClaims`): it holds its partition's checkpoint at `claimedAt`. */
+interface Unrecorded {
+  readonly partition: number;
+  readonly claimedAt: number;
+  readonly claim: ClaimRef;
 }
 
 /** A batch's claims whose insert failed: some may have landed all the same (the call failed after the store applied it). */
@@ -136,6 +147,10 @@ export class PartitionTimerWheel<P, D extends DueItem> {
   private unpublished: Unpublished[] = [];
   /** Claims whose insert failed, looked up before anything fires again (those that landed are published). */
   private uncertain: Uncertain[] = [];
+  /** Published claims to record (`recordClaims`), and those being recorded now: both hold checkpoints back. */
+  private unrecorded: Unrecorded[] = [];
+  private recordingNow: readonly Unrecorded[] = [];
+  private recording: Promise<void> | null = null;
   private wake: unknown;
   private readonly checkpoints: PeriodicJob;
   private firing: Promise<void> | null = null;
@@ -178,6 +193,8 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     this.timers.clearTimeout(this.wake);
     await this.checkpoints.stop();
     await this.firing;
+    await this.recording;
+    await this.recordPending(false);
     await this.saveCheckpoints();
   }
 
@@ -255,6 +272,8 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     const started = this.options.clock.now().getTime();
     try {
       let count = 0;
+      /** With recorded claims, the claims after each partition's checkpoint, read once: to arm and to recover. */
+      const afterCheckpoint = new Map<number, TimerClaim[]>();
       // One cursor per group of partitions, the groups read at once (parallel cursors).
       const groups = Array.from({ length: Math.min(this.loadConcurrency, partitions.length) }, (_, g) => partitions.filter((_p, i) => i % this.loadConcurrency === g));
       const loadGroup = async (group: readonly number[]): Promise<void> => {
@@ -262,7 +281,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
         if (owned.length === 0) return;
         for (const partition of owned) this.epochs.set(partition, await claims.takeOver(partition));
         const recorded = this.options.recordClaims !== undefined;
-        const claimed = recorded ? await this.claimedAfterCheckpoints(owned) : await claims.claimedKeys(owned);
+        const claimed = recorded ? await this.claimedAfterCheckpoints(owned, afterCheckpoint) : await claims.claimedKeys(owned);
         // Keys stored before claims were recorded on them: every claim of the partitions, read once if one shows up.
         let everyClaim: Map<string, Set<string>> | undefined;
         for await (const request of this.options.stored(owned)) {
@@ -276,7 +295,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
       };
       await Promise.all(groups.map(loadGroup));
       for (const partition of partitions) {
-        await this.recover(partition);
+        await this.recover(partition, afterCheckpoint.get(partition));
         if (this.owned.has(partition)) this.loaded.add(partition);
       }
       logger.info({ partitions, keys: count, ms: this.options.clock.now().getTime() - started }, `${name} timers armed`);
@@ -288,12 +307,16 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     }
   }
 
-  /** The claims a stored key may not record yet: those made after its partition's publish checkpoint, less the recovery margin. */
-  private async claimedAfterCheckpoints(partitions: readonly number[]): Promise<Map<string, Set<string>>> {
+  /**
+   * The claims a stored key may not record yet: those made after its partition's publish checkpoint,
+   * less the recovery margin (also kept per partition in `byPartition`: recovery publishes them again).
+   */
+  private async claimedAfterCheckpoints(partitions: readonly number[], byPartition: Map<number, TimerClaim[]>): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
     for (const partition of partitions) {
-      const through = await this.options.claims.publishedThrough(partition);
-      for (const c of await this.options.claims.claimedSince(partition, new Date(through.getTime() - this.recoveryMarginMs))) {
+      const since = await this.claimsAfterCheckpoint(partition);
+      byPartition.set(partition, since);
+      for (const c of since) {
         let keys = out.get(c.timerKey);
         if (keys === undefined) out.set(c.timerKey, (keys = new Set()));
         keys.add(c.key);
@@ -469,15 +492,20 @@ export class PartitionTimerWheel<P, D extends DueItem> {
       throw error;
     }
     const toPublish: (Unpublished & { item: D; key: string })[] = [];
+    const madeBefore: Unrecorded[] = [];
     const recording = this.options.recordClaims !== undefined;
-    for (const [i, c] of claims.entries()) {
+    for (const c of claims) {
       if (this.current(c.firing)) this.armed.addClaimed(c.firing.slot, c.key);
       const key = claimKey(c.timerKey, c.key);
-      if (inserted.has(key)) toPublish.push({ partition: c.partition, claimKey: key, claimedAt: now, envelope: c.envelope, item: c.item, key: c.timerKey, claim: recording ? (made[i] ?? null) : null });
-      else this.untrackInFlight(c.partition, key); // claimed before (another replica, or before a restart)
+      const claim = recording ? { timerKey: c.timerKey, key: c.key } : null;
+      if (inserted.has(key)) toPublish.push({ partition: c.partition, claimKey: key, claimedAt: now, envelope: c.envelope, item: c.item, key: c.timerKey, claim });
+      else {
+        this.untrackInFlight(c.partition, key); // claimed before (another replica, or before a restart)
+        // Recorded too (a claim made before is a claim all the same), at best effort: lost if this batch's publish fails.
+        if (claim !== null) madeBefore.push({ partition: c.partition, claimedAt: now, claim });
+      }
     }
-    // Duplicates are recorded too (a claim made before is a claim all the same), at best effort: only this batch's own wait for theirs.
-    await this.publishClaims(toPublish, recording ? made : []);
+    await this.publishClaims(toPublish, madeBefore);
     for (const firing of batch) {
       // The key may have been armed again (or dropped) while the claim was in flight.
       if (!this.current(firing)) continue;
@@ -491,24 +519,56 @@ export class PartitionTimerWheel<P, D extends DueItem> {
   }
 
   /**
-   * Records the claims (`recordClaims`), then publishes the items' events; on a failure the items
-   * wait in `unpublished` (holding the checkpoint back), their claims recorded again before they are
-   * published again.
+   * Publishes the items' events, then leaves their claims (and `record`, claims found made before)
+   * to be recorded (`recordClaims`); on a failure the items wait in `unpublished`, holding the
+   * checkpoint back.
    */
-  private async publishClaims(items: readonly (Unpublished & { item?: D; key?: string })[], record: readonly TimerClaim[] = items.flatMap((i) => i.claim ?? [])): Promise<void> {
-    if (items.length === 0 && record.length === 0) return;
-    try {
-      if (record.length > 0) await this.options.recordClaims?.(record);
-      if (items.length > 0) await this.options.publish(items.map((i) => i.envelope));
-    } catch (error) {
-      this.options.logger.warn({ err: error, count: items.length }, `publishing ${this.options.name} events failed; retrying`);
-      this.unpublished.push(...items.map(({ partition, claimKey: key, claimedAt, envelope, claim }) => ({ partition, claimKey: key, claimedAt, envelope, claim })));
-      return;
+  private async publishClaims(items: readonly (Unpublished & { item?: D; key?: string })[], record: readonly Unrecorded[] = []): Promise<void> {
+    if (items.length > 0) {
+      try {
+        await this.options.publish(items.map((i) => i.envelope));
+      } catch (error) {
+        this.options.logger.warn({ err: error, count: items.length }, `publishing ${this.options.name} events failed; retrying`);
+        this.unpublished.push(...items.map(({ partition, claimKey: key, claimedAt, envelope, claim }) => ({ partition, claimKey: key, claimedAt, envelope, claim })));
+        return;
+      }
     }
     const publishedAt = this.options.clock.now().getTime();
     for (const i of items) {
+      // Held by its record from now on (untracked after, so the checkpoint never passes it meanwhile).
+      if (i.claim !== null) this.unrecorded.push({ partition: i.partition, claimedAt: i.claimedAt, claim: i.claim });
       this.untrackInFlight(i.partition, i.claimKey);
       if (i.item !== undefined && i.key !== undefined) this.onFired?.(i.item, publishedAt, i.key);
+    }
+    this.unrecorded.push(...record);
+    this.recordSoon();
+  }
+
+  /** Starts recording what is waiting, unless a call is under way (it starts the next when it ends). */
+  private recordSoon(): void {
+    if (this.recording !== null || this.unrecorded.length === 0) return;
+    this.recording = this.recordPending(true).finally(() => {
+      this.recording = null;
+      if (!this.stopped) this.recordSoon();
+    });
+  }
+
+  /** Records every claim waiting, in one call; on a failure they wait again (after a pause, unless stopping). */
+  private async recordPending(pause: boolean): Promise<void> {
+    const { recordClaims } = this.options;
+    if (recordClaims === undefined || this.unrecorded.length === 0) return;
+    const taken = this.unrecorded;
+    this.unrecorded = [];
+    this.recordingNow = taken;
+    try {
+      await recordClaims(taken.map((u) => u.claim));
+    } catch (error) {
+      this.options.logger.warn({ err: error, count: taken.length }, `recording ${this.options.name} claims failed; retrying`);
+      // A claim's record is true whoever owns its partition now: kept until it lands.
+      this.unrecorded = [...taken, ...this.unrecorded];
+      if (pause) await sleep(this.timers, this.retryMs);
+    } finally {
+      this.recordingNow = [];
     }
   }
 
@@ -531,7 +591,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
         for (const c of await this.options.claims.claimedSince(partition, since)) {
           const key = claimKey(c.timerKey, c.key);
           if (!attempted.delete(key)) continue;
-          this.unpublished.push({ partition, claimKey: key, claimedAt: c.claimedAt.getTime(), envelope: c.envelope, claim: this.options.recordClaims === undefined ? null : c });
+          this.unpublished.push({ partition, claimKey: key, claimedAt: c.claimedAt.getTime(), envelope: c.envelope, claim: this.options.recordClaims === undefined ? null : { timerKey: c.timerKey, key: c.key } });
         }
         pending.delete(partition);
       }
@@ -547,30 +607,41 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     await this.publishClaims(items);
   }
 
-  /** After a takeover: claims made after the partition's checkpoint may never have been published. */
-  private async recover(partition: number): Promise<void> {
-    const { claims, logger, name } = this.options;
-    const through = await claims.publishedThrough(partition);
-    const since = await claims.claimedSince(partition, new Date(through.getTime() - this.recoveryMarginMs));
-    if (since.length > 0) {
-      // Recorded first: their maker may have died between claiming and recording.
-      await this.options.recordClaims?.(since);
-      await this.options.publish(since.map((c) => c.envelope));
-      logger.info({ partition, count: since.length }, `${name} events after the checkpoint published again`);
-    }
+  /** The claims made after the partition's publish checkpoint, less the recovery margin. */
+  private async claimsAfterCheckpoint(partition: number): Promise<TimerClaim[]> {
+    const through = await this.options.claims.publishedThrough(partition);
+    return this.options.claims.claimedSince(partition, new Date(through.getTime() - this.recoveryMarginMs));
   }
 
-  /** Per loaded partition: every claim before the oldest unpublished one is published. */
+  /**
+   * After a takeover: claims made after the partition's checkpoint (`known`: as read when loading)
+   * may never have been published, nor recorded (their maker may have died in between).
+   */
+  private async recover(partition: number, known?: readonly TimerClaim[]): Promise<void> {
+    const { logger, name } = this.options;
+    const since = known ?? (await this.claimsAfterCheckpoint(partition));
+    if (since.length === 0) return;
+    await this.options.publish(since.map((c) => c.envelope));
+    if (this.options.recordClaims !== undefined) {
+      this.unrecorded.push(...since.map((c) => ({ partition, claimedAt: c.claimedAt.getTime(), claim: { timerKey: c.timerKey, key: c.key } })));
+      this.recordSoon();
+    }
+    logger.info({ partition, count: since.length }, `${name} events after the checkpoint published again`);
+  }
+
+  /** Per loaded partition: every claim before the oldest one unpublished (or, with `recordClaims`, unrecorded) is published (and recorded). */
   private async saveCheckpoints(): Promise<void> {
     const now = this.options.clock.now().getTime();
+    const oldest = new Map<number, number>();
+    const hold = (partition: number, claimedAt: number): void => {
+      if (claimedAt < (oldest.get(partition) ?? now)) oldest.set(partition, claimedAt);
+    };
+    for (const [partition, claims] of this.inFlight) for (const claimedAt of claims.values()) hold(partition, claimedAt);
+    for (const list of [this.unpublished, this.uncertain, this.unrecorded, this.recordingNow]) for (const u of list) hold(u.partition, u.claimedAt);
     try {
       for (const partition of this.owned) {
         if (!this.loaded.has(partition)) continue;
-        let oldest = now;
-        for (const claimedAt of this.inFlight.get(partition)?.values() ?? []) oldest = Math.min(oldest, claimedAt);
-        for (const u of this.unpublished) if (u.partition === partition) oldest = Math.min(oldest, u.claimedAt);
-        for (const u of this.uncertain) if (u.partition === partition) oldest = Math.min(oldest, u.claimedAt);
-        await this.options.claims.setPublishedThrough(partition, new Date(oldest - 1));
+        await this.options.claims.setPublishedThrough(partition, new Date((oldest.get(partition) ?? now) - 1));
       }
     } catch (error) {
       this.options.logger.warn({ err: error }, `saving ${this.options.name} publish checkpoints failed; retrying`);
