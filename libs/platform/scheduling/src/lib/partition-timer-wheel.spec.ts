@@ -402,6 +402,54 @@ describe('PartitionTimerWheel', () => {
       await h.wheel.stop();
     });
 
+    it('records nothing while due batches fire, then in calls of at most a batch once the firing pauses', async () => {
+      const log: string[] = [];
+      const h = harness({
+        batchesInFlight: 1,
+        recordClaims: (claims) => {
+          log.push(`record ${claims.length}`);
+          return Promise.resolve();
+        },
+        publish: (envelopes) => {
+          log.push(`publish ${envelopes.length}`);
+          return Promise.resolve();
+        },
+      });
+      await owning(h, [0]);
+      for (let n = 0; n < 25; n += 1) h.wheel.arm(request(`k${n}`, 0, [item('breach', START + SECOND)]), new Set());
+      await h.time.advance(SECOND);
+      expect(log).toEqual(['publish 10', 'publish 10', 'publish 5', 'record 10', 'record 10', 'record 5']);
+      await h.wheel.stop();
+    });
+
+    it('records anyway once the oldest waiting claim has waited recordLagMs, though timers keep firing', async () => {
+      const log: string[] = [];
+      const h = harness({
+        batchesInFlight: 1,
+        recordLagMs: SECOND,
+        recordClaims: (claims) => {
+          log.push(`record ${claims.map((c) => c.timerKey).join(' ')}`);
+          return Promise.resolve();
+        },
+        // Each publish takes 3 s: the firing of the two batches lasts 6 s.
+        publish: async (envelopes) => {
+          await sleep(h.time, 3 * SECOND);
+          log.push(`publish ${envelopes.map((e) => e.subject).join(' ')}`);
+        },
+      });
+      await owning(h, [0]);
+      for (let n = 0; n < 20; n += 1) h.wheel.arm(request(`k${n}`, 0, [item('breach', START + SECOND)]), new Set());
+      await h.time.advance(5 * SECOND);
+      // The first batch's claims were recorded while the second batch was being published.
+      const first = (log[0] ?? '').replace('publish ', '');
+      expect(first.split(' ')).toHaveLength(10);
+      expect(log).toEqual([`publish ${first}`, `record ${first}`]);
+      await h.time.advance(5 * SECOND);
+      expect(log).toHaveLength(4);
+      expect(log[3]).toBe((log[2] ?? '').replace('publish', 'record'));
+      await h.wheel.stop();
+    });
+
     it('stopping records what was published and not yet recorded before the last checkpoint', async () => {
       const recorded: string[] = [];
       let release: () => void = () => undefined;

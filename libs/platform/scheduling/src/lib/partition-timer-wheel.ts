@@ -55,7 +55,8 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
   readonly publish: (envelopes: readonly EventEnvelope[]) => Promise<void>;
   /**
    * Records claims on the stored keys (as `ArmRequest.claimed`), after their events are published,
-   * off the firing path: what is published meanwhile is recorded together in the next call, and a
+   * off the firing path: while timers fire, claims wait (up to `recordLagMs`) for the firing to pause,
+   * then go in calls of at most `batchSize` claims, so recording never delays what falls due; a
    * failed call is retried. A claim holds its partition's publish checkpoint back until it is
    * recorded, so every claim up to the checkpoint is recorded, and re-arming reads only the claims
    * after the checkpoint (less the recovery margin) instead of every claim of the partitions. A
@@ -87,6 +88,8 @@ export interface PartitionTimerWheelOptions<P, D extends DueItem> {
   readonly loadConcurrency?: number;
   /** Batches claimed at once when more than one batch is due (default 2): their round trips overlap. */
   readonly batchesInFlight?: number;
+  /** With `recordClaims`: the longest a published claim waits for the firing to pause before it is recorded anyway (default 10 s). */
+  readonly recordLagMs?: number;
 }
 
 /** Which item of which key was claimed: what a record holds. */
@@ -106,6 +109,8 @@ interface Unrecorded {
   readonly partition: number;
   readonly claimedAt: number;
   readonly claim: ClaimRef;
+  /** When it started waiting (the clock's time). */
+  readonly queuedAt: number;
 }
 
 /** A batch's claims whose insert failed: some may have landed all the same (the call failed after the store applied it). */
@@ -151,6 +156,9 @@ export class PartitionTimerWheel<P, D extends DueItem> {
   private unrecorded: Unrecorded[] = [];
   private recordingNow: readonly Unrecorded[] = [];
   private recording: Promise<void> | null = null;
+  /** Set while recording waits for the firing to pause: fires when the oldest waiting claim has waited `recordLagMs`. */
+  private recordWake: unknown;
+  private readonly recordLagMs: number;
   private wake: unknown;
   private readonly checkpoints: PeriodicJob;
   private firing: Promise<void> | null = null;
@@ -172,6 +180,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     this.recoveryMarginMs = options.recoveryMarginMs ?? 10_000;
     this.loadConcurrency = Math.max(1, options.loadConcurrency ?? 4);
     this.batchesInFlight = Math.max(1, options.batchesInFlight ?? 2);
+    this.recordLagMs = options.recordLagMs ?? 10_000;
     this.armed = new ArmedKeys<P, D>(options.itemIdentity ?? ((item) => JSON.stringify({ ...item, dueAt: 0 })));
     this.checkpoints = new PeriodicJob({
       name: `${options.name} publish checkpoints`,
@@ -192,9 +201,14 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     this.stopped = true;
     this.timers.clearTimeout(this.wake);
     await this.checkpoints.stop();
+    this.timers.clearTimeout(this.recordWake);
     await this.firing;
     await this.recording;
-    await this.recordPending(false);
+    // What waits, recorded now (a failure leaves it to the checkpoint: held before it).
+    for (let left = this.unrecorded.length; left > 0; left = this.unrecorded.length) {
+      await this.recordPending(false);
+      if (this.unrecorded.length >= left) break;
+    }
     await this.saveCheckpoints();
   }
 
@@ -401,6 +415,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     this.firing = this.fireLoop().finally(() => {
       this.firing = null;
       this.schedule();
+      this.recordSoon();
     });
   }
 
@@ -492,7 +507,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
       throw error;
     }
     const toPublish: (Unpublished & { item: D; key: string })[] = [];
-    const madeBefore: Unrecorded[] = [];
+    const madeBefore: Omit<Unrecorded, 'queuedAt'>[] = [];
     const recording = this.options.recordClaims !== undefined;
     for (const c of claims) {
       if (this.current(c.firing)) this.armed.addClaimed(c.firing.slot, c.key);
@@ -523,7 +538,7 @@ export class PartitionTimerWheel<P, D extends DueItem> {
    * to be recorded (`recordClaims`); on a failure the items wait in `unpublished`, holding the
    * checkpoint back.
    */
-  private async publishClaims(items: readonly (Unpublished & { item?: D; key?: string })[], record: readonly Unrecorded[] = []): Promise<void> {
+  private async publishClaims(items: readonly (Unpublished & { item?: D; key?: string })[], record: readonly Omit<Unrecorded, 'queuedAt'>[] = []): Promise<void> {
     if (items.length > 0) {
       try {
         await this.options.publish(items.map((i) => i.envelope));
@@ -536,29 +551,44 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     const publishedAt = this.options.clock.now().getTime();
     for (const i of items) {
       // Held by its record from now on (untracked after, so the checkpoint never passes it meanwhile).
-      if (i.claim !== null) this.unrecorded.push({ partition: i.partition, claimedAt: i.claimedAt, claim: i.claim });
+      if (i.claim !== null) this.unrecorded.push({ partition: i.partition, claimedAt: i.claimedAt, claim: i.claim, queuedAt: publishedAt });
       this.untrackInFlight(i.partition, i.claimKey);
       if (i.item !== undefined && i.key !== undefined) this.onFired?.(i.item, publishedAt, i.key);
     }
-    this.unrecorded.push(...record);
+    this.unrecorded.push(...record.map((r) => ({ ...r, queuedAt: publishedAt })));
     this.recordSoon();
   }
 
-  /** Starts recording what is waiting, unless a call is under way (it starts the next when it ends). */
+  /**
+   * Starts recording what waits, unless a call is under way (it starts the next when it ends) or
+   * timers are firing and the oldest waiting claim has waited less than `recordLagMs` (the firing's
+   * end starts it, else a wake at the lag).
+   */
   private recordSoon(): void {
-    if (this.recording !== null || this.unrecorded.length === 0) return;
+    const oldest = this.unrecorded[0];
+    if (this.recording !== null || oldest === undefined || this.stopped) return;
+    const waited = this.options.clock.now().getTime() - oldest.queuedAt;
+    if (this.firing !== null && waited < this.recordLagMs) {
+      this.recordWake ??= this.timers.setTimeout(() => {
+        this.recordWake = undefined;
+        this.recordSoon();
+      }, this.recordLagMs - waited);
+      return;
+    }
+    this.timers.clearTimeout(this.recordWake);
+    this.recordWake = undefined;
     this.recording = this.recordPending(true).finally(() => {
       this.recording = null;
-      if (!this.stopped) this.recordSoon();
+      this.recordSoon();
     });
   }
 
-  /** Records every claim waiting, in one call; on a failure they wait again (after a pause, unless stopping). */
+  /** Records up to a batch of the claims waiting, in one call; on a failure they wait again (after a pause, unless stopping). */
   private async recordPending(pause: boolean): Promise<void> {
     const { recordClaims } = this.options;
     if (recordClaims === undefined || this.unrecorded.length === 0) return;
-    const taken = this.unrecorded;
-    this.unrecorded = [];
+    const taken = this.unrecorded.slice(0, this.options.batchSize);
+    this.unrecorded = this.unrecorded.slice(taken.length);
     this.recordingNow = taken;
     try {
       await recordClaims(taken.map((u) => u.claim));
@@ -623,7 +653,8 @@ export class PartitionTimerWheel<P, D extends DueItem> {
     if (since.length === 0) return;
     await this.options.publish(since.map((c) => c.envelope));
     if (this.options.recordClaims !== undefined) {
-      this.unrecorded.push(...since.map((c) => ({ partition, claimedAt: c.claimedAt.getTime(), claim: { timerKey: c.timerKey, key: c.key } })));
+      const queuedAt = this.options.clock.now().getTime();
+      this.unrecorded.push(...since.map((c) => ({ partition, claimedAt: c.claimedAt.getTime(), claim: { timerKey: c.timerKey, key: c.key }, queuedAt })));
       this.recordSoon();
     }
     logger.info({ partition, count: since.length }, `${name} events after the checkpoint published again`);
