@@ -14,7 +14,7 @@ export const SUPPLIER_EXCHANGE_CONSUMER_GROUP = 'supplier-exchange';
  * `itsm.supplier.<supplierId>.out.v1`.
  */
 export const supplierExchangeContext = defineContext({
-  name: 'supplier_exchange',
+  name: 'supplier',
   defaultPort: 4109,
   env: SupplierExchangeEnv,
   topics: { owns: [supplierExchangeTopic], consumes: [incidentTopic, directoryTopic], ownsFamilies: [supplierOutboundFamily] },

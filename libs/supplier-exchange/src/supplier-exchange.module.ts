@@ -22,7 +22,7 @@ export interface SupplierExchangeModuleOptions {
 }
 
 /**
- * The supplier exchange: its own database (`<prefix>_supplier_exchange`), the connections admins save,
+ * The supplier exchange: its own database (`<prefix>_supplier`), the connections admins save,
  * its view of each incident, the correlation records with their outboxes to each supplier's topic,
  * and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
  */
@@ -30,7 +30,7 @@ export interface SupplierExchangeModuleOptions {
 export class SupplierExchangeModule {
   static forRoot(options: SupplierExchangeModuleOptions): DynamicModule {
     const persistence = ContextPersistenceModule.forRoot({
-      context: 'supplier_exchange',
+      context: 'supplier',
       mongo: options.mongo,
       connection: SUPPLIER_EXCHANGE_CONNECTION,
       repositories: [
