@@ -6,6 +6,7 @@ import { incidentContext } from '@itsm/incident';
 import { notificationContext } from '@itsm/notification';
 import type { ContextDeclaration } from '@itsm/platform/service';
 import { slaContext } from '@itsm/sla';
+import { supplierExchangeContext } from '@itsm/supplier-exchange';
 
 /**
  * Every context of the platform, in start order: the all-in-one runs them in this order, and the
@@ -16,6 +17,7 @@ import { slaContext } from '@itsm/sla';
  * the CMDB (its demo changes name their people, groups and CIs; its projections follow their streams),
  * the catalogue after the directory (its services' owners, approval and fulfilment groups are people and groups),
  * the notifications after every context whose topic they read and before the incidents (so the demo
- * incidents' events find its rules and its directory projection following).
+ * incidents' events find its rules and its directory projection following), the supplier exchange
+ * before the incidents too (its demo connections exist before the demo incidents assigned to a supplier).
  */
-export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, catalogueContext, notificationContext, incidentContext];
+export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, catalogueContext, notificationContext, supplierExchangeContext, incidentContext];

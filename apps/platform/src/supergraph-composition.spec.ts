@@ -70,8 +70,9 @@ async function compose(sources: readonly SubgraphSource[]): Promise<string> {
 describe('the supergraph of every context', () => {
   it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members, the change and catalogue subgraphs, the SLA subgraph adding clocks to requests, items and tasks', async () => {
     const sources = PLATFORM_CONTEXTS.map(sourceOf);
-    expect(sources.map((source) => source.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'notification', 'sla']);
+    expect(sources.map((source) => source.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'notification', 'sla', 'supplier']);
     const supergraph = await compose(sources);
+    expect(supergraph).toMatch(/supplierConnections: \[SupplierConnection!\]! @join__field\(graph: SUPPLIER_EXCHANGE\)/);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bcaller: Person @join__field\(graph: DIRECTORY, requires: "callerId"\)/s);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bassignee: Person @join__field\(graph: DIRECTORY, requires: "assigneeId"\)/s);
     expect(supergraph).toMatch(/type AssignmentGroup\b[^}]*\bmembers: \[Person!\]! @join__field\(graph: DIRECTORY\)/s);

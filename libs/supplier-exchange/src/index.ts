@@ -1,1 +1,3 @@
 export * from './domain';
+export { supplierExchangeContext, SUPPLIER_EXCHANGE_CONSUMER_GROUP } from './supplier-exchange.context';
+export { SupplierExchangeModule } from './supplier-exchange.module';

@@ -11,6 +11,8 @@ export enum SupplierExchangeErrorCode {
   UnknownTicket = 'SUPPLIER_EXCHANGE.UNKNOWN_TICKET',
   /** A record or message handed to the wrong supplier's or ticket's decision (a wiring fault, not a supplier's). */
   Mismatch = 'SUPPLIER_EXCHANGE.MISMATCH',
+  /** A connection saved over another admin's edit (`details.expectedVersion`), or for an organisation another supplier has. */
+  Conflict = 'SUPPLIER_EXCHANGE.CONFLICT',
 }
 
 export class SupplierExchangeError extends CodedError<SupplierExchangeErrorCode> {
@@ -27,4 +29,5 @@ export const SUPPLIER_EXCHANGE_ERROR_KINDS: ErrorKinds<SupplierExchangeErrorCode
   [SupplierExchangeErrorCode.InvalidConnection]: 'invalid_input',
   [SupplierExchangeErrorCode.UnknownTicket]: 'not_found',
   [SupplierExchangeErrorCode.Mismatch]: 'invalid_input',
+  [SupplierExchangeErrorCode.Conflict]: 'conflict',
 };

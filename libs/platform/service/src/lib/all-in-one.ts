@@ -1,4 +1,4 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
+import { PLATFORM_TOPIC_FAMILIES, PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import type { AuthSettings } from '@itsm/platform/auth';
 import { toHttpSettings, toKafkaSettings, toMongoSettings } from '@itsm/platform/config';
@@ -70,7 +70,7 @@ export async function startContexts(options: AllInOneOptions): Promise<RunningCo
   shutdown.add('platform connection', () => platformDb.close());
 
   const kafka = toKafkaSettings(env);
-  const registry = new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS);
+  const registry = new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS, PLATFORM_TOPIC_FAMILIES);
   const onError = (error: unknown, context: string): void => log.error({ err: error }, context);
   let bus: EventBus<readonly TopicDefinition[]>;
   // In-process: nothing is dropped until every context has subscribed (a context started later still reads an earlier one's demo events).

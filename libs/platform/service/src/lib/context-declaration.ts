@@ -1,4 +1,4 @@
-import type { TopicDefinition } from '@itsm/contracts';
+import type { TopicDefinition, TopicFamilyDefinition } from '@itsm/contracts';
 import type { SubgraphOptions } from '@itsm/platform/graphql';
 import type { AssignmentListener } from '@itsm/platform/messaging';
 import type { MongoSettings } from '@itsm/platform/persistence';
@@ -76,6 +76,8 @@ export interface ContextDeclaration<E extends TObject = TObject, S = unknown> {
     readonly owns: readonly TopicDefinition[];
     /** Other contexts' (or external) topics it reads. */
     readonly consumes: readonly TopicDefinition[];
+    /** Topic families whose members it publishes to (one topic per party, e.g. each supplier's outbound topic). */
+    readonly ownsFamilies?: readonly TopicFamilyDefinition[];
   };
   /** The Kafka consumer group its replicas share (its `@EventPattern` handlers). */
   readonly consumerGroup: string;

@@ -1,4 +1,4 @@
-import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
+import { PLATFORM_TOPIC_FAMILIES, PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { EventEnvelope, TopicDefinition } from '@itsm/contracts';
 import { issueDevToken } from '@itsm/platform/auth';
 import type { Role } from '@itsm/platform/auth';
@@ -54,7 +54,7 @@ export async function bootContextForSpec<E extends TObject, S>(declaration: Cont
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
   const keyFile = join(keyDir, 'dev-key.json');
   // Handlers run in the consumed event's correlation, as the service kit's own bus runs them (its events' causation).
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS), { around: withEventCorrelation });
+  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS, PLATFORM_TOPIC_FAMILIES), { around: withEventCorrelation });
   const published: EventEnvelope[] = [];
   await bus.subscribe({
     group: `${declaration.name}-int-probe-${randomUUID().slice(0, 8)}`,

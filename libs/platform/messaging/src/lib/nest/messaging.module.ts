@@ -55,6 +55,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   onApplicationBootstrap(): void {
     this.relay = new OutboxRelay(this.stores, this.bus, this.options.outbox ?? DEFAULT_OUTBOX_RELAY_SETTINGS, (error) =>
       this.logger.error({ err: error }, 'outbox relay round failed; retrying at the next poll'),
+      this.options.registry,
     );
     this.relay.start();
   }

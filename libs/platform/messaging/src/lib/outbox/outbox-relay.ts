@@ -1,4 +1,5 @@
-import type { OutboxStore } from '@itsm/platform/persistence';
+import type { TopicRegistry } from '@itsm/contracts';
+import type { OutboxStore, PendingEvents } from '@itsm/platform/persistence';
 import { SpanKind } from '@opentelemetry/api';
 import type { EventBus } from '../event-bus';
 import { OUTBOX_RELAY_SPAN, withEventSpans } from '../message-tracing';
@@ -29,6 +30,8 @@ export class OutboxRelay {
     private readonly bus: Pick<EventBus, 'publishEnvelopes'>,
     private readonly settings: OutboxRelaySettings = DEFAULT_OUTBOX_RELAY_SETTINGS,
     private readonly onError: (error: unknown) => void = () => undefined,
+    /** Checks the topics documents name for themselves (family members): one the registry does not know is not published. */
+    private readonly registry?: Pick<TopicRegistry, 'topic'>,
   ) {}
 
   start(): void {
@@ -65,15 +68,39 @@ export class OutboxRelay {
   private async relay(store: OutboxStore): Promise<number> {
     const items = await store.pending(this.settings.batchSize);
     if (items.length === 0) return 0;
-    // One send for the whole round: each aggregate's events stay in order under its key. Each event
-    // gets a relay span, the child of the request that wrote it (its stored `traceparent`): the relay
-    // runs later, outside that request, yet its publishing belongs to the request's trace.
-    const events = items.flatMap((item) => item.events);
-    await withEventSpans(store.topic, events, { operation: OUTBOX_RELAY_SPAN, kind: SpanKind.INTERNAL, attributes: {} }, async (stamped) => {
-      await this.bus.publishEnvelopes(store.topic, stamped);
-      await Promise.all(items.map((item) => store.markPublished(item)));
-    });
-    return events.length;
+    let published = 0;
+    for (const [topic, ofTopic] of this.byTopic(store, items)) {
+      // One send per topic and round: each aggregate's events stay in order under its key. Each event
+      // gets a relay span, the child of the request that wrote it (its stored `traceparent`): the relay
+      // runs later, outside that request, yet its publishing belongs to the request's trace.
+      const events = ofTopic.flatMap((item) => item.events);
+      await withEventSpans(topic, events, { operation: OUTBOX_RELAY_SPAN, kind: SpanKind.INTERNAL, attributes: {} }, async (stamped) => {
+        await this.bus.publishEnvelopes(topic, stamped);
+        await Promise.all(ofTopic.map((item) => store.markPublished(item)));
+      });
+      published += events.length;
+    }
+    return published;
+  }
+
+  /**
+   * The round's items by the topic their events go to (a document's own, else the store's). A document
+   * naming a topic the registry does not know stays pending and is reported: nothing is published to a
+   * topic outside the contract, and the other documents still go.
+   */
+  private byTopic(store: OutboxStore, items: readonly PendingEvents[]): Map<string, PendingEvents[]> {
+    const groups = new Map<string, PendingEvents[]>();
+    for (const item of items) {
+      const topic = item.topic ?? store.topic;
+      if (item.topic !== undefined && this.registry !== undefined && this.registry.topic(topic) === undefined) {
+        this.onError(new Error(`outbox of ${item.aggregateId} names topic ${topic}, which the topic registry does not know; its events stay pending`));
+        continue;
+      }
+      const group = groups.get(topic);
+      if (group === undefined) groups.set(topic, [item]);
+      else group.push(item);
+    }
+    return groups;
   }
 
   private async loop(): Promise<void> {

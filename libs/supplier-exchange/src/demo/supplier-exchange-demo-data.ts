@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import { SupplierConnectionStore } from '../application/ports/supplier-exchange-stores.port';
+import { SupplierConnections } from '../application/supplier-connections/supplier-connections';
+import { DEFAULT_STATE_MAPPING } from '../domain';
+import type { DemoReferences } from '@itsm/platform/service';
+
+/** The directory demo's two supplier organisations and the person each acts as (by user name). */
+const DEMO_SUPPLIERS = [
+  { supplierId: 'northwind', organisationId: 'northwind-networks', name: 'Northwind Networks', agent: 'u-supplier-agent', exposeCallerContact: false },
+  { supplierId: 'tailspin', organisationId: 'tailspin-hosting', name: 'Tailspin Hosting', agent: 'u-tom', exposeCallerContact: false },
+] as const;
+
+/**
+ * Connects the demo's two suppliers, only into an empty collection (an admin's connections are never
+ * overwritten). The agents' person ids come from the directory demo's references (its user names
+ * otherwise: the directory demo was not loaded in this run).
+ */
+export async function seedSupplierExchangeDemo(app: INestApplication, earlier: DemoReferences): Promise<number> {
+  if ((await app.get(SupplierConnectionStore).list()).length > 0) return 0;
+  const people = earlier.get('directory');
+  const connections = app.get(SupplierConnections);
+  for (const supplier of DEMO_SUPPLIERS) {
+    await connections.save(
+      {
+        supplierId: supplier.supplierId,
+        organisationId: supplier.organisationId,
+        name: supplier.name,
+        agentId: people?.get(supplier.agent) ?? supplier.agent,
+        integratorName: 'Contoso Service Desk',
+        exposeCallerContact: supplier.exposeCallerContact,
+        exposeRelatedEntities: true,
+        ticketKinds: ['incident'],
+        stateMapping: DEFAULT_STATE_MAPPING,
+      },
+      null,
+    );
+  }
+  return DEMO_SUPPLIERS.length;
+}

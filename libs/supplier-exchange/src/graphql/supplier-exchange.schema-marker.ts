@@ -1,0 +1,2 @@
+/** The supplier-exchange subgraph's schema marker: its GraphQL types `registerIn` it (not the module, which imports the resolvers). */
+export class SupplierExchangeSchema {}

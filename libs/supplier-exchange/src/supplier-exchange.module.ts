@@ -1,0 +1,63 @@
+import { Clock, SystemClock } from '@itsm/platform/config';
+import { contextRepository, ContextPersistenceModule, DirectoryProjection, MongoDirectoryProjection } from '@itsm/platform/persistence';
+import type { MongoSettings } from '@itsm/platform/persistence';
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { RelayIncidentEventHandler } from './application/commands/relay-incident-event/relay-incident-event.handler';
+import { SupplierConnectionStore, TicketViewStore } from './application/ports/supplier-exchange-stores.port';
+import { SupplierConnections } from './application/supplier-connections/supplier-connections';
+import { SupplierConnectionResolver } from './graphql/supplier-connection.resolver';
+import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
+import { correlationRepository } from './persistence/correlation.repository';
+import { SupplierConnectionRepository } from './persistence/supplier-connection.repository';
+import { TicketViewRepository } from './persistence/ticket-view.repository';
+import { SUPPLIER_EXCHANGE_SETTINGS } from './supplier-exchange-env';
+import type { SupplierExchangeSettings } from './supplier-exchange-env';
+
+export const SUPPLIER_EXCHANGE_CONNECTION = Symbol('SUPPLIER_EXCHANGE_CONNECTION');
+
+export interface SupplierExchangeModuleOptions {
+  readonly mongo: MongoSettings;
+  readonly settings: SupplierExchangeSettings;
+}
+
+/**
+ * The supplier exchange: its own database (`<prefix>_supplier`), the connections admins save,
+ * its view of each incident, the correlation records with their outboxes to each supplier's topic,
+ * and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
+ */
+@Module({})
+export class SupplierExchangeModule {
+  static forRoot(options: SupplierExchangeModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'supplier',
+      mongo: options.mongo,
+      connection: SUPPLIER_EXCHANGE_CONNECTION,
+      repositories: [
+        contextRepository(MongoDirectoryProjection, (c) => new MongoDirectoryProjection(c), MongoDirectoryProjection.indexes),
+        contextRepository(SupplierConnectionStore, (c) => new SupplierConnectionRepository(c), SupplierConnectionRepository.indexes),
+        contextRepository(TicketViewStore, (c) => new TicketViewRepository(c), TicketViewRepository.indexes),
+        correlationRepository,
+      ],
+    });
+    return {
+      module: SupplierExchangeModule,
+      global: true,
+      imports: [persistence],
+      controllers: [IncidentEventsConsumer],
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        { provide: SUPPLIER_EXCHANGE_SETTINGS, useValue: options.settings },
+        { provide: DirectoryProjection, useExisting: MongoDirectoryProjection },
+        {
+          provide: SupplierConnections,
+          inject: [SupplierConnectionStore, Clock],
+          useFactory: (store: SupplierConnectionStore, clock: Clock) => new SupplierConnections(store, clock, options.settings.connectionsCacheMs),
+        },
+        RelayIncidentEventHandler,
+        SupplierConnectionResolver,
+      ],
+      exports: [Clock, DirectoryProjection, SupplierConnections, SUPPLIER_EXCHANGE_SETTINGS, persistence],
+    };
+  }
+}
