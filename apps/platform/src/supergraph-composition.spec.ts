@@ -72,7 +72,7 @@ describe('the supergraph of every context', () => {
     const sources = PLATFORM_CONTEXTS.map(sourceOf);
     expect(sources.map((source) => source.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'notification', 'sla', 'supplier']);
     const supergraph = await compose(sources);
-    expect(supergraph).toMatch(/supplierConnections: \[SupplierConnection!\]! @join__field\(graph: SUPPLIER_EXCHANGE\)/);
+    expect(supergraph).toMatch(/supplierConnections: \[SupplierConnection!\]! @join__field\(graph: SUPPLIER\)/);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bcaller: Person @join__field\(graph: DIRECTORY, requires: "callerId"\)/s);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bassignee: Person @join__field\(graph: DIRECTORY, requires: "assigneeId"\)/s);
     expect(supergraph).toMatch(/type AssignmentGroup\b[^}]*\bmembers: \[Person!\]! @join__field\(graph: DIRECTORY\)/s);
