@@ -5,6 +5,7 @@ import type { CorrelationRecord, SupplierOutboundEvent, TicketView } from '../..
 import { connection, IncidentStream } from '../../../test-fixtures/incident-stream';
 import { CorrelationStore, SupplierConnectionStore, TicketViewStore } from '../../ports/supplier-exchange-stores.port';
 import type { StoredCorrelation, StoredSupplierConnection } from '../../ports/supplier-exchange-stores.port';
+import { checkInboundKey } from '../../supplier-connections/inbound-keys';
 import { SupplierConnections } from '../../supplier-connections/supplier-connections';
 import { RelayIncidentEventCommand } from './relay-incident-event.command';
 import { RelayIncidentEventHandler } from './relay-incident-event.handler';
@@ -41,7 +42,7 @@ class Connections extends SupplierConnectionStore {
     super();
   }
   async save(input: unknown): Promise<StoredSupplierConnection> {
-    const stored = { connection: parseSupplierConnection(input), version: 1 };
+    const stored = { connection: parseSupplierConnection(input, checkInboundKey), version: 1 };
     this.all.push(stored);
     return stored;
   }
