@@ -62,6 +62,19 @@ function withSupplierFacts(record: CorrelationRecord, action: SupplierAction): C
   };
 }
 
+/**
+ * The record after an update-received event of its stream (the exchange reads its own topic back):
+ * the supplier's facts in the action and the event's sequence; unchanged (the same object) when the
+ * record already took this sequence or a later one, so a redelivery changes nothing.
+ */
+export function recordAfterUpdate(record: CorrelationRecord, update: Pick<SupplierUpdateEnvelope, 'sequence' | 'data'>): CorrelationRecord {
+  if (update.data.supplierId !== record.supplierId || update.data.ticketId !== record.ticketId) {
+    throw supplierExchangeError(SupplierExchangeErrorCode.Mismatch, `an update of ${update.data.supplierId} about ${update.data.ticketId} applied to another record`, { supplierId: update.data.supplierId, ticketId: update.data.ticketId });
+  }
+  if (update.sequence <= record.inboundSequence) return record;
+  return { ...withSupplierFacts(record, update.data.action), inboundSequence: update.sequence };
+}
+
 function refuse(reason: InboundRefusal, message: string): InboundDecision {
   return { kind: 'refuse', reason, message };
 }
@@ -88,6 +101,7 @@ export function decideInbound(input: InboundInput): InboundDecision {
   if (allowed === 'illegal') return refuse('illegal_transition', `${action.kind} is not possible on ticket ${ticketId} in its current state`);
 
   const after: CorrelationRecord = { ...withSupplierFacts(record, action), inboundSequence: record.inboundSequence + 1 };
+  // The record `after` is what the update-received event makes of it when read back (recordAfterUpdate).
   const update = createEnvelope<SupplierUpdateEnvelope['type'], SupplierUpdateReceived>({
     id: supplierUpdateEventId(supplierId, message.id),
     // One stream per (supplier, ticket): the source names the supplier, the subject (and Kafka key) the ticket.
