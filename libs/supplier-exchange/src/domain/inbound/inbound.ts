@@ -1,7 +1,7 @@
 import { checkText, createEnvelope, supplierUpdateEventId } from '@itsm/contracts';
 import type { EventEnvelope, EventOf, SupplierAction, SupplierUpdateReceived, supplierInboundFamily, TopicDefinition } from '@itsm/contracts';
 import type { SupplierConnection } from '../connection/supplier-connection';
-import { SUPPLIER_EXCHANGE_SOURCE } from '../correlation/correlation';
+import { recordSupplierFacts, SUPPLIER_EXCHANGE_SOURCE } from '../correlation/correlation';
 import type { CorrelationRecord } from '../correlation/correlation';
 import { inboundTransition } from '../state-mapping/state-mapping';
 import { SupplierExchangeErrorCode, supplierExchangeError } from '../supplier-exchange.errors';
@@ -53,13 +53,13 @@ function actionOf(message: SupplierInboundEvent): SupplierAction {
 
 /** The record after the supplier's own facts in an action (its ticket id, its expected resolution date). */
 function withSupplierFacts(record: CorrelationRecord, action: SupplierAction): CorrelationRecord {
-  if (action.kind === 'acknowledge' && action.externalIdentifier !== null) return { ...record, supplierTicketId: action.externalIdentifier };
+  if (action.kind === 'acknowledge') return action.externalIdentifier === null ? record : recordSupplierFacts(record, { supplierTicketId: action.externalIdentifier });
   if (action.kind !== 'update') return record;
-  return {
-    ...record,
-    supplierTicketId: action.externalIdentifier ?? record.supplierTicketId,
-    expectedResolutionDate: action.expectedResolutionDate === undefined ? record.expectedResolutionDate : action.expectedResolutionDate,
-  };
+  const { externalIdentifier, expectedResolutionDate } = action;
+  return recordSupplierFacts(record, {
+    ...(externalIdentifier === undefined ? {} : { supplierTicketId: externalIdentifier }),
+    ...(expectedResolutionDate === undefined ? {} : { expectedResolutionDate }),
+  });
 }
 
 /**
