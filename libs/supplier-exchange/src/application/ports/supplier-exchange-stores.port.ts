@@ -37,6 +37,11 @@ export abstract class CorrelationStore {
    * a new record). A record changed since it was read is refused (a retryable conflict).
    */
   abstract save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]): Promise<void>;
+  /**
+   * The next sequence of the supplier's update stream for the ticket: a counter on the record's
+   * document raised in one update (not the record's version), so concurrent messages never share one.
+   */
+  abstract allocateInboundSequence(ticketId: string, supplierId: string): Promise<number>;
 }
 
 /** A supplier's inbound message taken: (supplier, message id) and when it was received. */

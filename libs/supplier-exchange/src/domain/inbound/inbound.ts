@@ -22,6 +22,12 @@ export interface InboundInput {
   /** Every correlation record of the ticket the message names, of any supplier. */
   readonly records: readonly CorrelationRecord[];
   readonly receivedAt: Date;
+  /**
+   * The update's sequence in its (supplier, ticket) stream, allocated atomically by the caller so two
+   * updates decided before the record took the first never share one (gaps are harmless); by default
+   * the one after the record's.
+   */
+  readonly sequence?: number;
 }
 
 export type InboundDecision =
@@ -100,7 +106,7 @@ export function decideInbound(input: InboundInput): InboundDecision {
   const allowed = inboundTransition(connection.stateMapping, action.kind, record.incidentState);
   if (allowed === 'illegal') return refuse('illegal_transition', `${action.kind} is not possible on ticket ${ticketId} in its current state`);
 
-  const after: CorrelationRecord = { ...withSupplierFacts(record, action), inboundSequence: record.inboundSequence + 1 };
+  const after: CorrelationRecord = { ...withSupplierFacts(record, action), inboundSequence: Math.max(input.sequence ?? 0, record.inboundSequence + 1) };
   // The record `after` is what the update-received event makes of it when read back (recordAfterUpdate).
   const update = createEnvelope<SupplierUpdateEnvelope['type'], SupplierUpdateReceived>({
     id: supplierUpdateEventId(supplierId, message.id),

@@ -9,8 +9,14 @@ import { ReceiveSupplierMessageHandler } from './receive-supplier-message.handle
 const RECEIVED = new Date(Date.UTC(2026, 10, 20, 12, 0, 0));
 
 class Correlations extends CorrelationStore {
+  private readonly allocated = new Map<string, number>();
   constructor(private readonly records: CorrelationRecord[]) {
     super();
+  }
+  async allocateInboundSequence(ticketId: string, supplierId: string): Promise<number> {
+    const next = (this.allocated.get(`${ticketId}/${supplierId}`) ?? 0) + 1;
+    this.allocated.set(`${ticketId}/${supplierId}`, next);
+    return next;
   }
   async forTicket(ticketId: string): Promise<readonly StoredCorrelation[]> {
     return this.records.filter((r) => r.ticketId === ticketId).map((record) => ({ record, version: 1 }));
@@ -60,6 +66,13 @@ describe('ReceiveSupplierMessageHandler', () => {
     expect(taken?.update).toMatchObject({ type: 'itsm.supplier-exchange.update-received.v1', subject: 'inc-1', data: { agentId: 'p-acme-agent', inboundMessageId: 'm-1' } });
     expect(await receive(ack('inc-1', 'm-1'))).toMatchObject({ kind: 'refused', reason: 'replayed' });
     expect(receipts.taken.size).toBe(1);
+  });
+
+  it('gives two messages decided before the record took the first one distinct, rising sequences', async () => {
+    const { receipts, receive } = setup();
+    await receive(ack('inc-1', 'm-5'));
+    await receive(ack('inc-1', 'm-6'));
+    expect([receipts.taken.get('acme/m-5')?.update.sequence, receipts.taken.get('acme/m-6')?.update.sequence]).toEqual([1, 2]);
   });
 
   it('refuses a replay that wins the insert race, and what decideInbound refuses, writing nothing', async () => {

@@ -28,6 +28,9 @@ class Correlations extends CorrelationStore {
   async forTicket(ticketId: string) {
     return [...this.records.values()].filter((s) => s.record.ticketId === ticketId);
   }
+  async allocateInboundSequence(): Promise<number> {
+    throw new Error('relaying an incident event allocates no inbound sequence');
+  }
   async save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]) {
     const key = `${record.ticketId}/${record.supplierId}`;
     if ((this.records.get(key)?.version ?? null) !== (stored?.version ?? null)) throw new Error('conflict');
