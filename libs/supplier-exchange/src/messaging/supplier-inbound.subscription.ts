@@ -61,11 +61,13 @@ export class SupplierInboundSubscription implements OnApplicationBootstrap, OnMo
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.sync();
+    // A hybrid app (HTTP and the bus transport) runs the bootstrap hooks twice: one timer, one first sync.
+    if (this.timer !== undefined) return;
     this.timer = setInterval(() => {
       this.sync().catch((error: unknown) => this.logger.error({ err: error }, 'supplier exchange: the inbound topic list could not be read'));
     }, Math.max(this.settings.connectionsCacheMs, 1_000));
     this.timer.unref();
+    await this.sync();
   }
 
   onModuleDestroy(): void {
