@@ -1,4 +1,4 @@
-import { directoryTopic, incidentTopic, supplierExchangeTopic, supplierOutboundFamily } from '@itsm/contracts';
+import { directoryTopic, incidentTopic, supplierExchangeTopic, supplierInboundFamily, supplierOutboundFamily } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { seedSupplierExchangeDemo } from './demo/supplier-exchange-demo-data';
 import { SupplierExchangeSchema } from './graphql/supplier-exchange.schema-marker';
@@ -11,13 +11,14 @@ export const SUPPLIER_EXCHANGE_CONSUMER_GROUP = 'supplier-exchange';
 /**
  * The supplier exchange (SIAM), for the service kit: it reads the incident stream (and the directory,
  * for callers) and sends each supplier the tickets assigned to it on its own topic
- * `itsm.supplier.<supplierId>.out.v1`.
+ * `itsm.supplier.<supplierId>.out.v1`; it reads each supplier's signed updates on `itsm.supplier.<supplierId>.in.v1`
+ * and passes them on as update-received events on `itsm.supplier-exchange.v1` (which it reads back for its records).
  */
 export const supplierExchangeContext = defineContext({
   name: 'supplier',
   defaultPort: 4109,
   env: SupplierExchangeEnv,
-  topics: { owns: [supplierExchangeTopic], consumes: [incidentTopic, directoryTopic], ownsFamilies: [supplierOutboundFamily] },
+  topics: { owns: [supplierExchangeTopic], consumes: [incidentTopic, directoryTopic], ownsFamilies: [supplierOutboundFamily], consumesFamilies: [supplierInboundFamily] },
   consumerGroup: SUPPLIER_EXCHANGE_CONSUMER_GROUP,
   subgraph: { module: SupplierExchangeModule, schema: SupplierExchangeSchema, orphanedTypes: [] },
   settings: (env) => toSupplierExchangeSettings(env),

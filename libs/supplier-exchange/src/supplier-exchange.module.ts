@@ -3,13 +3,18 @@ import { contextRepository, ContextPersistenceModule, DirectoryProjection, Mongo
 import type { MongoSettings } from '@itsm/platform/persistence';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { ReceiveSupplierMessageHandler } from './application/commands/receive-supplier-message/receive-supplier-message.handler';
+import { RecordSupplierUpdateHandler } from './application/commands/record-supplier-update/record-supplier-update.handler';
 import { RelayIncidentEventHandler } from './application/commands/relay-incident-event/relay-incident-event.handler';
 import { SupplierConnectionStore, TicketViewStore } from './application/ports/supplier-exchange-stores.port';
 import { SupplierConnections } from './application/supplier-connections/supplier-connections';
 import { SupplierConnectionResolver } from './graphql/supplier-connection.resolver';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
+import { SupplierInboundSubscription } from './messaging/supplier-inbound.subscription';
+import { SupplierUpdatesConsumer } from './messaging/supplier-updates.consumer';
 import { correlationRepository } from './persistence/correlation.repository';
 import { SupplierConnectionRepository } from './persistence/supplier-connection.repository';
+import { supplierMessageReceiptRepository } from './persistence/supplier-message-receipt.repository';
 import { TicketViewRepository } from './persistence/ticket-view.repository';
 import { SUPPLIER_EXCHANGE_SETTINGS } from './supplier-exchange-env';
 import type { SupplierExchangeSettings } from './supplier-exchange-env';
@@ -24,7 +29,8 @@ export interface SupplierExchangeModuleOptions {
 /**
  * The supplier exchange: its own database (`<prefix>_supplier`), the connections admins save,
  * its view of each incident, the correlation records with their outboxes to each supplier's topic,
- * and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
+ * the receipts of the suppliers' inbound messages (with the update-received events' outboxes), the
+ * subscription to each supplier's inbound topic, and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
  */
 @Module({})
 export class SupplierExchangeModule {
@@ -38,13 +44,14 @@ export class SupplierExchangeModule {
         contextRepository(SupplierConnectionStore, (c) => new SupplierConnectionRepository(c), SupplierConnectionRepository.indexes),
         contextRepository(TicketViewStore, (c) => new TicketViewRepository(c), TicketViewRepository.indexes),
         correlationRepository,
+        supplierMessageReceiptRepository,
       ],
     });
     return {
       module: SupplierExchangeModule,
       global: true,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer],
+      controllers: [IncidentEventsConsumer, SupplierUpdatesConsumer],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: SUPPLIER_EXCHANGE_SETTINGS, useValue: options.settings },
@@ -55,6 +62,9 @@ export class SupplierExchangeModule {
           useFactory: (store: SupplierConnectionStore, clock: Clock) => new SupplierConnections(store, clock, options.settings.connectionsCacheMs),
         },
         RelayIncidentEventHandler,
+        ReceiveSupplierMessageHandler,
+        RecordSupplierUpdateHandler,
+        SupplierInboundSubscription,
         SupplierConnectionResolver,
       ],
       exports: [Clock, DirectoryProjection, SupplierConnections, SUPPLIER_EXCHANGE_SETTINGS, persistence],

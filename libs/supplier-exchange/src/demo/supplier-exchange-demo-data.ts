@@ -4,10 +4,13 @@ import { SupplierConnections } from '../application/supplier-connections/supplie
 import { DEFAULT_STATE_MAPPING } from '../domain';
 import type { DemoReferences } from '@itsm/platform/service';
 
-/** The directory demo's two supplier organisations and the person each acts as (by user name). */
+/**
+ * The directory demo's two supplier organisations, the person each acts as (by user name) and the
+ * Ed25519 public key its inbound records are verified with (its private key is the demo supplier's, not ours).
+ */
 const DEMO_SUPPLIERS = [
-  { supplierId: 'northwind', organisationId: 'northwind-networks', name: 'Northwind Networks', agent: 'u-supplier-agent', exposeCallerContact: false },
-  { supplierId: 'tailspin', organisationId: 'tailspin-hosting', name: 'Tailspin Hosting', agent: 'u-tom', exposeCallerContact: false },
+  { supplierId: 'northwind', organisationId: 'northwind-networks', name: 'Northwind Networks', agent: 'u-supplier-agent', exposeCallerContact: false, inboundKey: 'whpk_Gds4iDwjI9hpOjua3QBcwUds6L+zTzYuhBMWCSF6hJk=' },
+  { supplierId: 'tailspin', organisationId: 'tailspin-hosting', name: 'Tailspin Hosting', agent: 'u-tom', exposeCallerContact: false, inboundKey: 'whpk_98z+a+4SN52+DRXMpdm6gYa5m3LXCzipR91eYNXbI5c=' },
 ] as const;
 
 /**
@@ -31,6 +34,7 @@ export async function seedSupplierExchangeDemo(app: INestApplication, earlier: D
         exposeRelatedEntities: true,
         ticketKinds: ['incident'],
         stateMapping: DEFAULT_STATE_MAPPING,
+        inboundKeys: [supplier.inboundKey],
       },
       null,
     );

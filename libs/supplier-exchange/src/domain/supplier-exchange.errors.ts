@@ -13,6 +13,8 @@ export enum SupplierExchangeErrorCode {
   Mismatch = 'SUPPLIER_EXCHANGE.MISMATCH',
   /** A connection saved over another admin's edit (`details.expectedVersion`), or for an organisation another supplier has. */
   Conflict = 'SUPPLIER_EXCHANGE.CONFLICT',
+  /** A supplier's inbound message not applied: unknown supplier, bad signature, replay or an InboundRefusal; the dead letter's reason starts with the refusal. */
+  InboundRefused = 'SUPPLIER_EXCHANGE.INBOUND_REFUSED',
 }
 
 export class SupplierExchangeError extends CodedError<SupplierExchangeErrorCode> {
@@ -30,4 +32,5 @@ export const SUPPLIER_EXCHANGE_ERROR_KINDS: ErrorKinds<SupplierExchangeErrorCode
   [SupplierExchangeErrorCode.UnknownTicket]: 'not_found',
   [SupplierExchangeErrorCode.Mismatch]: 'invalid_input',
   [SupplierExchangeErrorCode.Conflict]: 'conflict',
+  [SupplierExchangeErrorCode.InboundRefused]: 'invalid_input',
 };

@@ -13,6 +13,8 @@ interface CorrelationDocument extends AggregateDocumentMeta {
   record: CorrelationRecord;
   /** The supplier's outbound topic (`itsm.supplier.<supplierId>.out.v1`): where the relay sends this outbox. */
   outboxTopic: string;
+  /** The last sequence handed to a supplier update of this ticket (`allocateInboundSequence`); absent before the first. */
+  inboundAllocated?: number;
 }
 
 const MODEL = 'SupplierCorrelation';
@@ -56,6 +58,14 @@ export class CorrelationRepository extends CorrelationStore {
   async forTicket(ticketId: string): Promise<readonly StoredCorrelation[]> {
     const documents = await this.model.collection.find({ ticketId }, { projection: { record: 1, _v: 1 } }).toArray();
     return documents.map((d) => ({ record: d['record'] as CorrelationRecord, version: d['_v'] as number }));
+  }
+
+  async allocateInboundSequence(ticketId: string, supplierId: string): Promise<number> {
+    const _id = keyOf(ticketId, supplierId);
+    const counter = await this.model.collection.findOneAndUpdate({ _id }, { $inc: { inboundAllocated: 1 } }, { returnDocument: 'after', projection: { inboundAllocated: 1 } });
+    const value = counter?.['inboundAllocated'] as unknown;
+    if (typeof value !== 'number') throw new CorrelationWriteConflict(`correlation ${ticketId}/${supplierId} does not exist`);
+    return value;
   }
 
   async save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]): Promise<void> {

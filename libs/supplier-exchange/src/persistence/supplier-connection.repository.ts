@@ -2,6 +2,7 @@ import { collectionIndexes, isDuplicateKeyError, index, objectIdFromKey } from '
 import type { Collection, Connection, Types } from 'mongoose';
 import { SupplierConnectionStore } from '../application/ports/supplier-exchange-stores.port';
 import type { StoredSupplierConnection } from '../application/ports/supplier-exchange-stores.port';
+import { checkInboundKey } from '../application/supplier-connections/inbound-keys';
 import { parseSupplierConnection, SupplierExchangeErrorCode, supplierExchangeError } from '../domain';
 import type { SupplierConnection } from '../domain';
 
@@ -15,7 +16,7 @@ interface ConnectionDocument {
 
 const COLLECTION = 'supplier_connections';
 const keyOf = (supplierId: string): Types.ObjectId => objectIdFromKey('supplier-connection', supplierId);
-const toStored = (d: ConnectionDocument): StoredSupplierConnection => ({ connection: parseSupplierConnection(d.connection), version: d.version });
+const toStored = (d: ConnectionDocument): StoredSupplierConnection => ({ connection: parseSupplierConnection(d.connection, checkInboundKey), version: d.version });
 
 /** One document per supplier, `_id` from its id; an organisation has at most one supplier connection. */
 export class SupplierConnectionRepository extends SupplierConnectionStore {
@@ -29,7 +30,7 @@ export class SupplierConnectionRepository extends SupplierConnectionStore {
   }
 
   async save(input: unknown, expectedVersion: number | null): Promise<StoredSupplierConnection> {
-    const connection = parseSupplierConnection(input);
+    const connection = parseSupplierConnection(input, checkInboundKey);
     const { supplierId, organisationId } = connection;
     const other = await this.collection.findOne({ organisationId });
     if (other !== null && other.supplierId !== supplierId) {

@@ -2,6 +2,7 @@ import { createEnvelope } from '@itsm/contracts';
 import type { EventTypeOf, incidentTopic, PayloadOf } from '@itsm/contracts';
 import type { SupplierConnection } from '../domain/connection/supplier-connection';
 import type { IncidentEvent } from '../domain/projection/ticket-view';
+import { SUPPLIER_KEYS } from './supplier-keys';
 import { DEFAULT_STATE_MAPPING } from '../domain/state-mapping/state-mapping';
 
 type IncidentType = EventTypeOf<typeof incidentTopic>;
@@ -73,6 +74,7 @@ export function connection(overrides: Partial<SupplierConnection> = {}): Supplie
     exposeRelatedEntities: true,
     ticketKinds: ['incident'],
     stateMapping: DEFAULT_STATE_MAPPING,
+    inboundKeys: [SUPPLIER_KEYS.acme.publicKey],
     ...overrides,
   };
 }

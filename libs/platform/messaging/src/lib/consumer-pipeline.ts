@@ -4,7 +4,7 @@ import { backoffDelayMs } from '@itsm/platform/resilience';
 import type { ConsumedRecord } from './dead-letter';
 import { deadLetterRecord } from './dead-letter';
 import type { TopicDefinition } from '@itsm/contracts';
-import type { EventHandler, RawOutgoingRecord, RetryPolicy, Subscription } from './event-bus';
+import type { EventHandler, RawOutgoingRecord, RecordCheck, RetryPolicy, Subscription } from './event-bus';
 import { DEFAULT_RETRY_POLICY } from './event-bus';
 import { MessagingErrorCode, isRetryable } from './messaging.errors';
 import { recordFailedAttempt, withConsumeSpan } from './message-tracing';
@@ -22,6 +22,8 @@ export interface PipelineOptions {
   readonly registry: TopicRegistry;
   readonly handler: EventHandler;
   readonly retry: RetryPolicy;
+  /** The subscription's check of the raw record, before decoding. */
+  readonly check?: RecordCheck;
   readonly deadLetter: (topic: string, record: RawOutgoingRecord) => Promise<void>;
   /** Runs the handler inside a context (correlation ids for logs); defaults to a plain call. */
   readonly around?: (envelope: EventEnvelope, run: () => Promise<void>) => Promise<void>;
@@ -39,7 +41,8 @@ export interface PipelineControl {
 }
 
 /**
- * What every consumer does with one record, whatever the transport: decode and validate the
+ * What every consumer does with one record, whatever the transport: the subscription's raw-record
+ * check, if any (a refusal is dead-lettered at once with its code), then decode and validate the
  * CloudEvent (a malformed one is dead-lettered at once with the reason), run the handler with
  * capped, jittered retries, and dead-letter what still fails, so the partition moves on. It only
  * throws when the dead-letter write itself fails: the record is then not committed and comes again.
@@ -52,7 +55,13 @@ export class ConsumerPipeline {
     subscription: Subscription<readonly TopicDefinition[], string>,
     shared: Pick<PipelineOptions, 'registry' | 'deadLetter' | 'observer' | 'around' | 'system'>,
   ): ConsumerPipeline {
-    return new ConsumerPipeline({ ...shared, group: subscription.group, handler: subscription.handle, retry: subscription.retry ?? DEFAULT_RETRY_POLICY });
+    return new ConsumerPipeline({
+      ...shared,
+      group: subscription.group,
+      handler: subscription.handle,
+      retry: subscription.retry ?? DEFAULT_RETRY_POLICY,
+      ...(subscription.check ? { check: subscription.check } : {}),
+    });
   }
 
   get group(): string {
@@ -67,6 +76,11 @@ export class ConsumerPipeline {
   }
 
   private async processRecord(record: ConsumedRecord, control: PipelineControl): Promise<Outcome> {
+    const refusal = await this.options.check?.({ topic: record.topic, headers: record.headers, value: record.value });
+    if (refusal !== undefined) {
+      await this.deadLetter(record, refusal.code, refusal.message, 0);
+      return 'dead-lettered';
+    }
     let envelope: EventEnvelope;
     try {
       envelope = decodeEnvelope(record);

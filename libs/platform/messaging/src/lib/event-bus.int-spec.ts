@@ -72,6 +72,33 @@ describe.each<BusKind>(['in-process', 'kafka'])('event bus contract: %s adapter'
     expect(await effects.all()).toEqual([{ key: 'ticket-1', count: 2, sequences: [1, 2] }]);
   });
 
+  it('lets a group unsubscribe and subscribe again over a longer topic list: it resumes where it stopped and reads the new topic', async () => {
+    const first = probeTopic(uniqueTopicName('resubscribe-1'));
+    const second = probeTopic(uniqueTopicName('resubscribe-2'));
+    const { bus } = makeBus(kind, [first, second], testPeers().kafkaBrokers);
+    stops.push(() => bus.close());
+    const group = `group-resubscribe-${randomUUID().slice(0, 6)}`;
+    const seen: string[] = [];
+    const subscribe = (topics: readonly (typeof first.name | typeof second.name)[]) =>
+      bus.subscribe({
+        group,
+        topics,
+        handle: (event) => {
+          seen.push(`${event.topic === first.name ? 'first' : 'second'}:${event.envelope.sequence}`);
+          return Promise.resolve();
+        },
+      });
+    await subscribe([first.name]);
+    await bus.start();
+    await bus.publish(first.name, [probeEvent('k', 1)]);
+    await expectEventually(() => expect(seen).toEqual(['first:1']), { timeoutMs: 30_000 });
+    await bus.unsubscribe(group);
+    await bus.publish(first.name, [probeEvent('k', 2)]);
+    await bus.publish(second.name, [probeEvent('k', 3)]);
+    await subscribe([first.name, second.name]);
+    await expectEventually(() => expect([...seen].sort()).toEqual(['first:1', 'first:2', 'second:3']), { timeoutMs: 60_000 });
+  });
+
   it('dead-letters an event whose handler always fails after N attempts, and handles the events behind it', async () => {
     const { topic, bus, group, read } = setup('poison');
     const poison = probeEvent('ticket-7', 1);

@@ -36,6 +36,19 @@ export interface PartitionAssignment {
  */
 export type AssignmentListener = (owned: readonly PartitionAssignment[]) => void;
 
+/** Why a record is refused before it is decoded (a signed feed's bad signature): dead-lettered with the code. */
+export interface RecordRefusal {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * A check of the raw record (headers and value bytes as consumed) BEFORE it is decoded and its payload
+ * validated: undefined lets it through, a refusal dead-letters it at once. Throwing (a store that
+ * cannot be read) leaves the record to be delivered again.
+ */
+export type RecordCheck = (record: { readonly topic: string; readonly headers: RecordHeaders | undefined; readonly value: Buffer | null }) => Promise<RecordRefusal | undefined>;
+
 /** One consumer group's interest: every replica of a service uses the same group. */
 export interface Subscription<Ts extends readonly TopicDefinition[], N extends TopicNames<Ts>> {
   readonly group: string;
@@ -43,6 +56,8 @@ export interface Subscription<Ts extends readonly TopicDefinition[], N extends T
   readonly handle: EventHandler<EventOn<Ts, N>>;
   readonly retry?: RetryPolicy;
   readonly onAssignment?: AssignmentListener;
+  /** Runs on each record before it is decoded (signed feeds verify the signature over the raw bytes first). */
+  readonly check?: RecordCheck;
 }
 
 /** A record as it travels on a topic (dead letters carry the original bytes, not an envelope). */
@@ -66,6 +81,12 @@ export interface EventBus<Ts extends readonly TopicDefinition[] = readonly Topic
   publishRaw(topic: string, records: readonly RawOutgoingRecord[]): Promise<void>;
   /** Registers a consumer group; takes effect on `start()` (or at once when already started). */
   subscribe<N extends TopicNames<Ts>>(subscription: Subscription<Ts, N>): Promise<void>;
+  /**
+   * Ends a group's subscription in this process (handlers in flight finish, what was handled is
+   * committed): with `subscribe` again over another topic list, a group follows a list that changes
+   * (each supplier's inbound topic). Nothing when the group is not subscribed.
+   */
+  unsubscribe(group: string): Promise<void>;
   start(): Promise<void>;
   /** Stops fetching, lets in-flight handlers finish, commits what was handled, disconnects. */
   close(): Promise<void>;

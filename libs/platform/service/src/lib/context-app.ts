@@ -24,7 +24,7 @@ export class ContextServiceModule {
       imports: [
         ObservabilityModule.forRoot({ serviceName: declaration.name, logLevel: runtime.logLevel, logger }),
         MessagingModule.forRoot({
-          registry: new TopicRegistry([...declaration.topics.owns, ...declaration.topics.consumes], declaration.topics.ownsFamilies ?? []),
+          registry: new TopicRegistry([...declaration.topics.owns, ...declaration.topics.consumes], [...(declaration.topics.ownsFamilies ?? []), ...(declaration.topics.consumesFamilies ?? [])]),
           ...(runtime.kafka ? { kafka: runtime.kafka } : {}),
           ...(runtime.consumer ? { consumer: runtime.consumer } : {}),
           ...(runtime.bus ? { bus: runtime.bus } : {}),

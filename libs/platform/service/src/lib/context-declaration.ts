@@ -78,6 +78,8 @@ export interface ContextDeclaration<E extends TObject = TObject, S = unknown> {
     readonly consumes: readonly TopicDefinition[];
     /** Topic families whose members it publishes to (one topic per party, e.g. each supplier's outbound topic). */
     readonly ownsFamilies?: readonly TopicFamilyDefinition[];
+    /** Topic families whose members it reads (each supplier's inbound topic): payloads validated by the family's schemas. */
+    readonly consumesFamilies?: readonly TopicFamilyDefinition[];
   };
   /** The Kafka consumer group its replicas share (its `@EventPattern` handlers). */
   readonly consumerGroup: string;

@@ -32,6 +32,10 @@ export class ServiceScopedBus implements EventBus<Topics> {
     return this.bus.subscribe({ ...subscription, handle: (event) => runAsService(this.logger, () => subscription.handle(event)) });
   }
 
+  unsubscribe(group: string): Promise<void> {
+    return this.bus.unsubscribe(group);
+  }
+
   start(): Promise<void> {
     return this.bus.start();
   }

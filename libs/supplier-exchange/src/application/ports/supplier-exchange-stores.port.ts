@@ -1,4 +1,4 @@
-import type { CorrelationRecord, SupplierConnection, SupplierOutboundEvent, TicketView } from '../../domain';
+import type { CorrelationRecord, SupplierConnection, SupplierOutboundEvent, SupplierUpdateEnvelope, TicketView } from '../../domain';
 
 /** A saved connection and its optimistic version (1 after the first save). */
 export interface StoredSupplierConnection {
@@ -37,4 +37,29 @@ export abstract class CorrelationStore {
    * a new record). A record changed since it was read is refused (a retryable conflict).
    */
   abstract save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]): Promise<void>;
+  /**
+   * The next sequence of the supplier's update stream for the ticket: a counter on the record's
+   * document raised in one update (not the record's version), so concurrent messages never share one.
+   */
+  abstract allocateInboundSequence(ticketId: string, supplierId: string): Promise<number>;
+}
+
+/** A supplier's inbound message taken: (supplier, message id) and when it was received. */
+export interface SupplierMessageReceipt {
+  readonly supplierId: string;
+  readonly messageId: string;
+  readonly receivedAt: Date;
+}
+
+/**
+ * The receipts of the suppliers' inbound messages (`supplier_inbound_receipts`), kept at least the
+ * signature's timestamp window and a margin: past it a replay fails the timestamp check anyway.
+ */
+export abstract class SupplierMessageReceiptStore {
+  abstract seen(supplierId: string, messageId: string): Promise<boolean>;
+  /**
+   * The receipt and the update-received event in its own outbox, in ONE document insert, so the
+   * dedupe and the effect are atomic: `duplicate` (nothing written) when the message was taken before.
+   */
+  abstract take(receipt: SupplierMessageReceipt, update: SupplierUpdateEnvelope): Promise<'taken' | 'duplicate'>;
 }

@@ -13,6 +13,11 @@ export class ConnectionSnapshot {
     this.byOrg = new Map(stored.map((s) => [s.connection.organisationId, s.connection]));
   }
 
+  /** Every connection, by supplier id. */
+  all(): readonly SupplierConnection[] {
+    return [...this.bySupplier.values()].sort((a, b) => a.supplierId.localeCompare(b.supplierId));
+  }
+
   supplier(supplierId: string): SupplierConnection | undefined {
     return this.bySupplier.get(supplierId);
   }

@@ -27,11 +27,22 @@ export interface SupplierConnection {
   readonly exposeRelatedEntities: boolean;
   readonly ticketKinds: readonly SupplierTicketKind[];
   readonly stateMapping: StateMapping;
+  /**
+   * The keys the supplier's inbound records are verified with (Standard Webhooks): `whpk_` Ed25519
+   * public keys or `whsec_` HMAC secrets, 1, or 2 during a rotation. Never a private key.
+   */
+  readonly inboundKeys: readonly string[];
 }
+
+/** At most two verifying keys: the current one and, during a rotation, the next. */
+export const MAX_INBOUND_KEYS = 2;
+
+/** Parses one key's text (outside the domain: crypto); returns why it is not a verifying key, or undefined. */
+export type InboundKeyCheck = (text: string) => string | undefined;
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
 const SUPPLIER_ID = new RegExp(TOPIC_FAMILY_VALUE_PATTERN);
-const KEYS = ['supplierId', 'organisationId', 'name', 'agentId', 'integratorName', 'exposeCallerContact', 'exposeRelatedEntities', 'ticketKinds', 'stateMapping'];
+const KEYS = ['supplierId', 'organisationId', 'name', 'agentId', 'integratorName', 'exposeCallerContact', 'exposeRelatedEntities', 'ticketKinds', 'stateMapping', 'inboundKeys'];
 
 function invalid(field: string, message: string): never {
   throw supplierExchangeError(SupplierExchangeErrorCode.InvalidConnection, `${field} ${message}`, { field });
@@ -51,8 +62,23 @@ function flag(input: Record<string, unknown>, field: string): boolean {
   return typeof value === 'boolean' ? value : invalid(field, 'must be true or false');
 }
 
-/** Checks an admin's connection (any JSON) and returns it typed; refuses it naming the first wrong field. */
-export function parseSupplierConnection(input: unknown): SupplierConnection {
+function inboundKeys(input: Record<string, unknown>, checkKey: InboundKeyCheck): string[] {
+  const keys = input['inboundKeys'];
+  if (!Array.isArray(keys) || keys.length === 0 || keys.length > MAX_INBOUND_KEYS) return invalid('inboundKeys', `must list 1 to ${MAX_INBOUND_KEYS} verifying keys`);
+  keys.forEach((key: unknown, index) => {
+    if (typeof key !== 'string') return invalid(`inboundKeys.${index}`, 'must be a whpk_ or whsec_ key');
+    const problem = checkKey(key);
+    if (problem !== undefined) invalid(`inboundKeys.${index}`, problem);
+  });
+  if (new Set(keys).size !== keys.length) invalid('inboundKeys', 'lists a key twice');
+  return keys as string[];
+}
+
+/**
+ * Checks an admin's connection (any JSON) and returns it typed; refuses it naming the first wrong
+ * field. `checkKey` parses each inbound key (the application's webhook key parser).
+ */
+export function parseSupplierConnection(input: unknown, checkKey: InboundKeyCheck): SupplierConnection {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return invalid('connection', 'must be an object');
   const record = input as Record<string, unknown>;
   const unknown = Object.keys(record).find((key) => !KEYS.includes(key));
@@ -73,5 +99,6 @@ export function parseSupplierConnection(input: unknown): SupplierConnection {
     exposeRelatedEntities: flag(record, 'exposeRelatedEntities'),
     ticketKinds: kinds as SupplierTicketKind[],
     stateMapping: parseStateMapping(record['stateMapping']),
+    inboundKeys: inboundKeys(record, checkKey),
   };
 }

@@ -6,7 +6,7 @@ import type { CorrelationRecord } from '../correlation/correlation';
 import { applyIncidentEvent } from '../projection/ticket-view';
 import type { TicketView } from '../projection/ticket-view';
 import { SupplierExchangeError } from '../supplier-exchange.errors';
-import { decideInbound } from './inbound';
+import { decideInbound, recordAfterUpdate } from './inbound';
 import type { InboundDecision, SupplierInboundEvent } from './inbound';
 
 const acme = connection();
@@ -137,5 +137,20 @@ describe('inbound: a supplier\'s verified message', () => {
     const plain = s.next('itsm.incident.reopened.v1', { reason: 'Still down', reopenCount: 1, state: 'in_progress' });
     view = applyIncidentEvent(view, plain);
     expect(decide({ record: echo.record, connection: acme, view, event: plain, caller: CALLER }).events.map((e) => e.data.event.troubleTicket.status)).toEqual(['inProgress']);
+  });
+});
+
+describe('recordAfterUpdate', () => {
+  it("puts the update-received event's supplier facts and sequence on the record once: a redelivery returns the record as it is", () => {
+    const decision = applied(decideFor(inbound('itsm.supplier.trouble-ticket-updated.v1', { ticketId: 'inc-1', externalIdentifier: 'ACME-8', expectedResolutionDate: '2026-11-22T09:00:00Z' }), [record({ inboundSequence: 2 })]));
+    const after = recordAfterUpdate(record({ inboundSequence: 2 }), decision.update);
+    expect(after).toEqual(decision.record);
+    expect(after).toMatchObject({ supplierTicketId: 'ACME-8', expectedResolutionDate: '2026-11-22T09:00:00Z', inboundSequence: 3 });
+    expect(recordAfterUpdate(after, decision.update)).toBe(after);
+  });
+
+  it('refuses an update of another supplier or ticket as a wiring fault', () => {
+    const { update } = applied(decideFor(inbound('itsm.supplier.trouble-ticket-acknowledged.v1', { ticketId: 'inc-1' }), [record()]));
+    expect(() => recordAfterUpdate(record({ supplierId: 'globex' }), update)).toThrow(SupplierExchangeError);
   });
 });

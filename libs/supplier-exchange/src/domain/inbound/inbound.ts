@@ -1,7 +1,7 @@
 import { checkText, createEnvelope, supplierUpdateEventId } from '@itsm/contracts';
 import type { EventEnvelope, EventOf, SupplierAction, SupplierUpdateReceived, supplierInboundFamily, TopicDefinition } from '@itsm/contracts';
 import type { SupplierConnection } from '../connection/supplier-connection';
-import { SUPPLIER_EXCHANGE_SOURCE } from '../correlation/correlation';
+import { recordSupplierFacts, SUPPLIER_EXCHANGE_SOURCE } from '../correlation/correlation';
 import type { CorrelationRecord } from '../correlation/correlation';
 import { inboundTransition } from '../state-mapping/state-mapping';
 import { SupplierExchangeErrorCode, supplierExchangeError } from '../supplier-exchange.errors';
@@ -22,6 +22,12 @@ export interface InboundInput {
   /** Every correlation record of the ticket the message names, of any supplier. */
   readonly records: readonly CorrelationRecord[];
   readonly receivedAt: Date;
+  /**
+   * The update's sequence in its (supplier, ticket) stream, allocated atomically by the caller so two
+   * updates decided before the record took the first never share one (gaps are harmless); by default
+   * the one after the record's.
+   */
+  readonly sequence?: number;
 }
 
 export type InboundDecision =
@@ -53,13 +59,26 @@ function actionOf(message: SupplierInboundEvent): SupplierAction {
 
 /** The record after the supplier's own facts in an action (its ticket id, its expected resolution date). */
 function withSupplierFacts(record: CorrelationRecord, action: SupplierAction): CorrelationRecord {
-  if (action.kind === 'acknowledge' && action.externalIdentifier !== null) return { ...record, supplierTicketId: action.externalIdentifier };
+  if (action.kind === 'acknowledge') return action.externalIdentifier === null ? record : recordSupplierFacts(record, { supplierTicketId: action.externalIdentifier });
   if (action.kind !== 'update') return record;
-  return {
-    ...record,
-    supplierTicketId: action.externalIdentifier ?? record.supplierTicketId,
-    expectedResolutionDate: action.expectedResolutionDate === undefined ? record.expectedResolutionDate : action.expectedResolutionDate,
-  };
+  const { externalIdentifier, expectedResolutionDate } = action;
+  return recordSupplierFacts(record, {
+    ...(externalIdentifier === undefined ? {} : { supplierTicketId: externalIdentifier }),
+    ...(expectedResolutionDate === undefined ? {} : { expectedResolutionDate }),
+  });
+}
+
+/**
+ * The record after an update-received event of its stream (the exchange reads its own topic back):
+ * the supplier's facts in the action and the event's sequence; unchanged (the same object) when the
+ * record already took this sequence or a later one, so a redelivery changes nothing.
+ */
+export function recordAfterUpdate(record: CorrelationRecord, update: Pick<SupplierUpdateEnvelope, 'sequence' | 'data'>): CorrelationRecord {
+  if (update.data.supplierId !== record.supplierId || update.data.ticketId !== record.ticketId) {
+    throw supplierExchangeError(SupplierExchangeErrorCode.Mismatch, `an update of ${update.data.supplierId} about ${update.data.ticketId} applied to another record`, { supplierId: update.data.supplierId, ticketId: update.data.ticketId });
+  }
+  if (update.sequence <= record.inboundSequence) return record;
+  return { ...withSupplierFacts(record, update.data.action), inboundSequence: update.sequence };
 }
 
 function refuse(reason: InboundRefusal, message: string): InboundDecision {
@@ -87,7 +106,8 @@ export function decideInbound(input: InboundInput): InboundDecision {
   const allowed = inboundTransition(connection.stateMapping, action.kind, record.incidentState);
   if (allowed === 'illegal') return refuse('illegal_transition', `${action.kind} is not possible on ticket ${ticketId} in its current state`);
 
-  const after: CorrelationRecord = { ...withSupplierFacts(record, action), inboundSequence: record.inboundSequence + 1 };
+  const after: CorrelationRecord = { ...withSupplierFacts(record, action), inboundSequence: Math.max(input.sequence ?? 0, record.inboundSequence + 1) };
+  // The record `after` is what the update-received event makes of it when read back (recordAfterUpdate).
   const update = createEnvelope<SupplierUpdateEnvelope['type'], SupplierUpdateReceived>({
     id: supplierUpdateEventId(supplierId, message.id),
     // One stream per (supplier, ticket): the source names the supplier, the subject (and Kafka key) the ticket.

@@ -1,4 +1,4 @@
-import { TopicRegistry } from '@itsm/contracts';
+import { DLQ_HEADERS, encodeEnvelope, TopicRegistry } from '@itsm/contracts';
 import { expectEventually, probeEvent, probeTopic } from '@itsm/testing';
 import { InProcessEventBus } from './in-process-event-bus';
 import type { InProcessBusJournal, JournaledPartition, JournaledPosition, StoredRecord } from './in-process-event-bus';
@@ -174,5 +174,47 @@ describe('InProcessEventBus partition counts', () => {
     const bus = new InProcessEventBus(new TopicRegistry([{ ...topic, partitions: 12 }]), { defaultPartitions: 3 });
     expect(await bus.partitionCount(topic.name)).toBe(12);
     expect(await bus.partitionCount('itsm.unregistered.v1')).toBe(3);
+  });
+});
+
+describe('InProcessEventBus subscriptions that change', () => {
+  const other = probeTopic('itsm.other-probe.v1');
+
+  it('unsubscribes a group and subscribes it again over another topic list: it resumes where it stopped, on every listed topic', async () => {
+    const bus = new InProcessEventBus(new TopicRegistry([topic, other] as const));
+    const seen: string[] = [];
+    const subscribe = (topics: readonly ('itsm.journal-probe.v1' | 'itsm.other-probe.v1')[]) =>
+      bus.subscribe({ group: 'follower', topics, handle: async (event) => void seen.push(`${event.topic}:${event.envelope.data.n}`) });
+    await subscribe([topic.name]);
+    await bus.start();
+    await bus.publish(topic.name, [probeEvent('k', 1)]);
+    await expectEventually(() => expect(seen).toEqual(['itsm.journal-probe.v1:1']));
+    await bus.unsubscribe('follower');
+    await bus.publish(topic.name, [probeEvent('k', 2)]);
+    await bus.publish(other.name, [probeEvent('k', 3)]);
+    await subscribe([topic.name, other.name]);
+    await expectEventually(() => expect([...seen].sort()).toEqual(['itsm.journal-probe.v1:1', 'itsm.journal-probe.v1:2', 'itsm.other-probe.v1:3']));
+    await bus.close();
+  });
+
+  it("dead-letters a record its subscription's check refuses before decoding it, with the refusal's code; the partition flows on", async () => {
+    const bus = new InProcessEventBus(new TopicRegistry([topic] as const));
+    const seen: number[] = [];
+    await bus.subscribe({
+      group: 'checked',
+      topics: [topic.name],
+      check: async (record) => (record.headers?.['x-signed'] === undefined ? { code: 'PROBE.UNSIGNED', message: 'no signature' } : undefined),
+      handle: async (event) => void seen.push(event.envelope.data.n),
+    });
+    await bus.start();
+    // Not even a CloudEvent: the check runs first, so the refusal is the check's, not the decoder's.
+    await bus.publishRaw(topic.name, [{ key: 'k', value: Buffer.from('not json'), headers: {} }]);
+    const signed = encodeEnvelope(probeEvent('k', 2));
+    await bus.publishRaw(topic.name, [{ key: 'k', value: signed.value, headers: { ...signed.headers, 'x-signed': 'yes' } }]);
+    await expectEventually(() => expect(seen).toEqual([2]));
+    const dead = bus.records(`${topic.name}.dlq`);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]?.headers[DLQ_HEADERS.code]?.toString()).toBe('PROBE.UNSIGNED');
+    await bus.close();
   });
 });

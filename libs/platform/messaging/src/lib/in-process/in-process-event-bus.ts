@@ -5,7 +5,7 @@ import { Partitioners } from 'kafkajs';
 import { setMaxListeners } from 'node:events';
 import { ConsumerPipeline } from '../consumer-pipeline';
 import type { PipelineObserver, PipelineOptions } from '../consumer-pipeline';
-import type { EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
+import type { AssignmentListener, EventBus, RawOutgoingRecord, Subscription } from '../event-bus';
 import { MessagingError, MessagingErrorCode } from '../messaging.errors';
 import { partitionMetadataOf } from '../key-partition';
 import { IN_PROCESS_MESSAGING_SYSTEM, withEventSpans } from '../message-tracing';
@@ -97,6 +97,9 @@ interface GroupState {
   /** Next offset to deliver per topic and partition: the committed position. */
   readonly positions: Map<string, number[]>;
   readonly workers: Promise<void>[];
+  /** Aborted when the group unsubscribes or the bus closes: its workers stop, a retry wait ends. */
+  readonly stop: AbortController;
+  readonly onAssignment: AssignmentListener | undefined;
 }
 
 /** One partition's records as a journal holds them: `records[0]` is at offset `base`. */
@@ -270,6 +273,24 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     return Promise.resolve();
   }
 
+  /**
+   * Stops the group's workers (a handler in flight finishes; a retry wait ends and its record comes
+   * again) and forgets the subscription; its positions are kept as a recovered group's, so truncation
+   * respects them and a later subscription of the same group resumes where this one stopped.
+   */
+  async unsubscribe(group: string): Promise<void> {
+    this.pending = this.pending.filter((entry) => entry.subscription.group !== group);
+    const state = this.groups.get(group);
+    if (state === undefined) return;
+    state.stop.abort();
+    await Promise.all(state.workers);
+    this.groups.delete(group);
+    const kept = this.recovered.get(group) ?? new Map<string, number[]>();
+    for (const [topic, positions] of state.positions) kept.set(topic, [...positions]);
+    this.recovered.set(group, kept);
+    state.onAssignment?.([]);
+  }
+
   start(): Promise<void> {
     if (this.state !== 'new') return Promise.resolve();
     this.state = 'started';
@@ -326,7 +347,12 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
       around: this.options.around,
       system: IN_PROCESS_MESSAGING_SYSTEM,
     });
-    const group: GroupState = { pipeline, topics: subscription.topics, positions: new Map(), workers: [] };
+    const stop = new AbortController();
+    setMaxListeners(0, stop.signal);
+    const stopOnShutdown = () => stop.abort();
+    this.shutdown.signal.addEventListener('abort', stopOnShutdown, { once: true });
+    stop.signal.addEventListener('abort', () => this.shutdown.signal.removeEventListener('abort', stopOnShutdown), { once: true });
+    const group: GroupState = { pipeline, topics: subscription.topics, positions: new Map(), workers: [], stop, onAssignment: subscription.onAssignment };
     this.groups.set(subscription.group, group);
     for (const topic of subscription.topics) {
       const partitions = this.partitionsOf(topic);
@@ -338,14 +364,16 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     const onAssignment = subscription.onAssignment;
     if (onAssignment !== undefined) {
       onAssignment(subscription.topics.map((topic) => ({ topic, partitions: this.partitionsOf(topic).map((_, partition) => partition) })));
-      this.shutdown.signal.addEventListener('abort', () => onAssignment([]), { once: true });
+      this.shutdown.signal.addEventListener('abort', () => {
+        if (this.groups.get(subscription.group) === group) onAssignment([]);
+      }, { once: true });
     }
   }
 
   /** One partition of one group: records in offset order, the next only after this one is done. */
   private async work(group: GroupState, topic: string, partition: number, log: PartitionLog): Promise<void> {
     const positions = group.positions.get(topic) as number[];
-    const signal = this.shutdown.signal;
+    const signal = group.stop.signal;
     while (!signal.aborted) {
       const offset = positions[partition] as number;
       await log.waitFor(offset, signal);

@@ -116,6 +116,15 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
     if (this.state === 'started') await this.run(group);
   }
 
+  /** Disconnects the group's consumer (kafkajs finishes the batch in flight, commits and leaves the group) and forgets it. */
+  async unsubscribe(name: string): Promise<void> {
+    const index = this.groups.findIndex((group) => group.subscription.group === name);
+    if (index < 0) return;
+    const [group] = this.groups.splice(index, 1) as [Group];
+    group.running = false;
+    await group.consumer?.disconnect();
+  }
+
   async start(): Promise<void> {
     if (this.state !== 'new') return;
     this.state = 'started';

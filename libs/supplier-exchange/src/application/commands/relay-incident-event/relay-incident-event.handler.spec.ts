@@ -5,6 +5,7 @@ import type { CorrelationRecord, SupplierOutboundEvent, TicketView } from '../..
 import { connection, IncidentStream } from '../../../test-fixtures/incident-stream';
 import { CorrelationStore, SupplierConnectionStore, TicketViewStore } from '../../ports/supplier-exchange-stores.port';
 import type { StoredCorrelation, StoredSupplierConnection } from '../../ports/supplier-exchange-stores.port';
+import { checkInboundKey } from '../../supplier-connections/inbound-keys';
 import { SupplierConnections } from '../../supplier-connections/supplier-connections';
 import { RelayIncidentEventCommand } from './relay-incident-event.command';
 import { RelayIncidentEventHandler } from './relay-incident-event.handler';
@@ -27,6 +28,9 @@ class Correlations extends CorrelationStore {
   async forTicket(ticketId: string) {
     return [...this.records.values()].filter((s) => s.record.ticketId === ticketId);
   }
+  async allocateInboundSequence(): Promise<number> {
+    throw new Error('relaying an incident event allocates no inbound sequence');
+  }
   async save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]) {
     const key = `${record.ticketId}/${record.supplierId}`;
     if ((this.records.get(key)?.version ?? null) !== (stored?.version ?? null)) throw new Error('conflict');
@@ -41,7 +45,7 @@ class Connections extends SupplierConnectionStore {
     super();
   }
   async save(input: unknown): Promise<StoredSupplierConnection> {
-    const stored = { connection: parseSupplierConnection(input), version: 1 };
+    const stored = { connection: parseSupplierConnection(input, checkInboundKey), version: 1 };
     this.all.push(stored);
     return stored;
   }
