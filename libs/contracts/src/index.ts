@@ -1,6 +1,7 @@
 export * from './lib/coded-error';
 export * from './lib/contract.errors';
 export * from './lib/event-envelope';
+export * from './lib/http-binding';
 export * from './lib/kafka-binding';
 export * from './lib/record-subject';
 export * from './lib/text';

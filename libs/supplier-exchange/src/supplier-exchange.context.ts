@@ -1,5 +1,6 @@
 import { directoryTopic, incidentTopic, supplierExchangeTopic, supplierInboundFamily, supplierOutboundFamily } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
+import { SUPPLIER_INBOUND_ROUTE_PREFIX } from './inbound-http/supplier-inbound-http';
 import { seedSupplierExchangeDemo } from './demo/supplier-exchange-demo-data';
 import { SupplierExchangeSchema } from './graphql/supplier-exchange.schema-marker';
 import { SupplierExchangeEnv, toSupplierExchangeSettings } from './supplier-exchange-env';
@@ -20,6 +21,9 @@ export const supplierExchangeContext = defineContext({
   env: SupplierExchangeEnv,
   topics: { owns: [supplierExchangeTopic], consumes: [incidentTopic, directoryTopic], ownsFamilies: [supplierOutboundFamily], consumesFamilies: [supplierInboundFamily] },
   consumerGroup: SUPPLIER_EXCHANGE_CONSUMER_GROUP,
+  // The suppliers' REST endpoint reads its own bytes (the signature covers them). No `unreachable`: the
+  // all-in-one's gateway does not forward it; suppliers reach the service (its ingress path), never the gateway.
+  httpRoutes: [{ prefix: SUPPLIER_INBOUND_ROUTE_PREFIX }],
   subgraph: { module: SupplierExchangeModule, schema: SupplierExchangeSchema, orphanedTypes: [] },
   settings: (env) => toSupplierExchangeSettings(env),
   module: (options) => SupplierExchangeModule.forRoot(options),

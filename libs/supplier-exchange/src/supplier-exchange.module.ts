@@ -8,7 +8,9 @@ import { RecordSupplierUpdateHandler } from './application/commands/record-suppl
 import { RelayIncidentEventHandler } from './application/commands/relay-incident-event/relay-incident-event.handler';
 import { SupplierConnectionStore, TicketViewStore } from './application/ports/supplier-exchange-stores.port';
 import { SupplierConnections } from './application/supplier-connections/supplier-connections';
+import { SupplierInboundPipeline } from './application/supplier-inbound/supplier-inbound.pipeline';
 import { SupplierConnectionResolver } from './graphql/supplier-connection.resolver';
+import { SupplierInboundHttpModule } from './inbound-http/supplier-inbound-http.module';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { SupplierInboundSubscription } from './messaging/supplier-inbound.subscription';
 import { SupplierUpdatesConsumer } from './messaging/supplier-updates.consumer';
@@ -30,7 +32,7 @@ export interface SupplierExchangeModuleOptions {
  * The supplier exchange: its own database (`<prefix>_supplier`), the connections admins save,
  * its view of each incident, the correlation records with their outboxes to each supplier's topic,
  * the receipts of the suppliers' inbound messages (with the update-received events' outboxes), the
- * subscription to each supplier's inbound topic, and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
+ * subscription to each supplier's inbound topic and the suppliers' REST endpoint (one pipeline), and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
  */
 @Module({})
 export class SupplierExchangeModule {
@@ -50,7 +52,7 @@ export class SupplierExchangeModule {
     return {
       module: SupplierExchangeModule,
       global: true,
-      imports: [persistence],
+      imports: [persistence, SupplierInboundHttpModule],
       controllers: [IncidentEventsConsumer, SupplierUpdatesConsumer],
       providers: [
         { provide: Clock, useClass: SystemClock },
@@ -63,11 +65,12 @@ export class SupplierExchangeModule {
         },
         RelayIncidentEventHandler,
         ReceiveSupplierMessageHandler,
+        SupplierInboundPipeline,
         RecordSupplierUpdateHandler,
         SupplierInboundSubscription,
         SupplierConnectionResolver,
       ],
-      exports: [Clock, DirectoryProjection, SupplierConnections, SUPPLIER_EXCHANGE_SETTINGS, persistence],
+      exports: [Clock, DirectoryProjection, SupplierConnections, SupplierInboundPipeline, SUPPLIER_EXCHANGE_SETTINGS, persistence],
     };
   }
 }

@@ -13,8 +13,16 @@ export enum SupplierExchangeErrorCode {
   Mismatch = 'SUPPLIER_EXCHANGE.MISMATCH',
   /** A connection saved over another admin's edit (`details.expectedVersion`), or for an organisation another supplier has. */
   Conflict = 'SUPPLIER_EXCHANGE.CONFLICT',
-  /** A supplier's inbound message not applied: unknown supplier, bad signature, replay or an InboundRefusal; the dead letter's reason starts with the refusal. */
+  /** A verified inbound message not applied: a replay (on Kafka; REST answers a replay as the first time) or an InboundRefusal; the dead letter's reason starts with it. */
   InboundRefused = 'SUPPLIER_EXCHANGE.INBOUND_REFUSED',
+  /** An inbound message for a supplier without a connection (the topic's or the REST path's supplier). */
+  UnknownSupplier = 'SUPPLIER_EXCHANGE.UNKNOWN_SUPPLIER',
+  /** An inbound message not signed by a key of its supplier's connection within the timestamp window; the reason is the webhook verification's. */
+  Unauthenticated = 'SUPPLIER_EXCHANGE.UNAUTHENTICATED',
+  /** An inbound REST message that is not a CloudEvent of the supplier family's schemas, too large, or whose webhook-id is not its id; `details` lists the faults. */
+  InvalidMessage = 'SUPPLIER_EXCHANGE.INVALID_MESSAGE',
+  /** The exchange cannot take a message now (its database); the supplier retries later. */
+  Unavailable = 'SUPPLIER_EXCHANGE.UNAVAILABLE',
 }
 
 export class SupplierExchangeError extends CodedError<SupplierExchangeErrorCode> {
@@ -33,4 +41,8 @@ export const SUPPLIER_EXCHANGE_ERROR_KINDS: ErrorKinds<SupplierExchangeErrorCode
   [SupplierExchangeErrorCode.Mismatch]: 'invalid_input',
   [SupplierExchangeErrorCode.Conflict]: 'conflict',
   [SupplierExchangeErrorCode.InboundRefused]: 'invalid_input',
+  [SupplierExchangeErrorCode.UnknownSupplier]: 'not_found',
+  [SupplierExchangeErrorCode.Unauthenticated]: 'forbidden',
+  [SupplierExchangeErrorCode.InvalidMessage]: 'invalid_input',
+  [SupplierExchangeErrorCode.Unavailable]: 'unavailable',
 };

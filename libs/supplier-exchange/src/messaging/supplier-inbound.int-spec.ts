@@ -6,9 +6,9 @@ import { CorrelationStore } from '../application/ports/supplier-exchange-stores.
 import { SupplierConnections } from '../application/supplier-connections/supplier-connections';
 import { SupplierExchangeErrorCode } from '../domain';
 import type { SupplierInboundEvent, SupplierUpdateEnvelope } from '../domain';
-import { bootSupplierExchangeContext } from '../test-fixtures/booted-supplier-exchange-context';
+import { assignToSupplier, bootSupplierExchangeContext, connectTwoSuppliers } from '../test-fixtures/booted-supplier-exchange-context';
 import type { BootedSupplierExchangeContext } from '../test-fixtures/booted-supplier-exchange-context';
-import { connection, IncidentStream } from '../test-fixtures/incident-stream';
+import { connection } from '../test-fixtures/incident-stream';
 import { SUPPLIER_KEYS } from '../test-fixtures/supplier-keys';
 import { SupplierInboundSubscription } from './supplier-inbound.subscription';
 
@@ -42,19 +42,11 @@ describe("suppliers' inbound topics -> itsm.supplier-exchange.v1", () => {
     }));
   const recordOf = async (ticketId: string) => (await booted.app.get(CorrelationStore).forTicket(ticketId)).find((s) => s.record.supplierId === 'acme')?.record;
 
-  /** An incident assigned to `org`'s group: the exchange's correlation record for its supplier. */
-  async function assign(ticketId: string, org: 'org-acme' | 'org-globex'): Promise<void> {
-    const s = new IncidentStream(ticketId);
-    await booted.bus.publishEnvelopes('itsm.incident.v1', [s.opened(), s.assigned(org === 'org-acme' ? 'grp-acme' : 'grp-globex', org)]);
-    const store = booted.app.get(CorrelationStore);
-    await expectEventually(async () => expect((await store.forTicket(ticketId)).map((r) => r.record.supplierId)).toEqual([org === 'org-acme' ? 'acme' : 'globex']));
-  }
+  const assign = (ticketId: string, org: 'org-acme' | 'org-globex') => assignToSupplier(booted, ticketId, org);
 
   beforeAll(async () => {
     booted = await bootSupplierExchangeContext([EXCHANGE]);
-    const connections = booted.app.get(SupplierConnections);
-    await connections.save(connection({ supplierId: 'acme', organisationId: 'org-acme', name: 'Acme Networks' }), null);
-    await connections.save(connection({ supplierId: 'globex', organisationId: 'org-globex', name: 'Globex Field', agentId: 'p-globex-agent', inboundKeys: [SUPPLIER_KEYS.globex.publicKey] }), null);
+    await connectTwoSuppliers(booted);
     const subscription = booted.app.get(SupplierInboundSubscription);
     await subscription.sync();
     expect(subscription.subscribedTopics()).toEqual(['itsm.supplier.acme.in.v1', 'itsm.supplier.globex.in.v1']);
@@ -102,8 +94,9 @@ describe("suppliers' inbound topics -> itsm.supplier-exchange.v1", () => {
     );
     await expectEventually(() => expect(updates('inc-in-2').map((u) => u.data.inboundMessageId)).toEqual([applied.id, good.id]));
     const refused = SupplierExchangeErrorCode.InboundRefused;
-    expect(deadLetters(forged.id)).toEqual([{ code: refused, reason: 'no_matching_signature' }]);
-    expect(deadLetters(expired.id)).toEqual([{ code: refused, reason: 'timestamp_too_old' }]);
+    const unauthenticated = SupplierExchangeErrorCode.Unauthenticated;
+    expect(deadLetters(forged.id)).toEqual([{ code: unauthenticated, reason: 'no_matching_signature' }]);
+    expect(deadLetters(expired.id)).toEqual([{ code: unauthenticated, reason: 'timestamp_too_old' }]);
     expect(deadLetters(applied.id)).toEqual([{ code: refused, reason: 'replayed' }]);
     expect(deadLetters(unknown.id)).toEqual([{ code: refused, reason: 'unknown_ticket' }]);
     expect(deadLetters(others.id)).toEqual([{ code: refused, reason: 'another_suppliers_ticket' }]);

@@ -1,31 +1,29 @@
 import { familyValueOf, supplierInboundFamily, topicOfFamily } from '@itsm/contracts';
-import { Clock } from '@itsm/platform/config';
 import { EVENT_BUS } from '@itsm/platform/messaging';
 import type { DeliveredEvent, EventBus, RecordCheck, RecordRefusal } from '@itsm/platform/messaging';
 import { PINO_LOGGER } from '@itsm/platform/observability';
-import { DEFAULT_TOLERANCE_SECONDS, verifyRecord } from '@itsm/platform/webhooks';
+import { verifyRecord } from '@itsm/platform/webhooks';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ReceiveSupplierMessageCommand } from '../application/commands/receive-supplier-message/receive-supplier-message.command';
-import { ReceiveSupplierMessageHandler } from '../application/commands/receive-supplier-message/receive-supplier-message.handler';
-import { inboundVerifyingKeys } from '../application/supplier-connections/inbound-keys';
+import { SupplierInboundPipeline } from '../application/supplier-inbound/supplier-inbound.pipeline';
+import type { InboundRefusalAnswer } from '../application/supplier-inbound/supplier-inbound.pipeline';
 import { SupplierConnections } from '../application/supplier-connections/supplier-connections';
 import { SupplierExchangeErrorCode } from '../domain';
-import type { SupplierConnection, SupplierInboundEvent } from '../domain';
+import type { SupplierInboundEvent } from '../domain';
 import { SUPPLIER_EXCHANGE_SETTINGS } from '../supplier-exchange-env';
 import type { SupplierExchangeSettings } from '../supplier-exchange-env';
 
 /** The group of the suppliers' inbound topics: its own, so its topic list can change without touching the context's group. */
 export const SUPPLIER_INBOUND_CONSUMER_GROUP = 'supplier-exchange-inbound';
 
-/** A supplier's message not applied: dead-lettered at once (no retry cures it) with the reason first in its text. */
+/** A supplier's message not applied: dead-lettered at once (no retry cures it) with its code and the reason first in its text. */
 export class SupplierMessageRefused extends Error {
   override readonly name = 'SupplierMessageRefused';
-  readonly code = SupplierExchangeErrorCode.InboundRefused;
   readonly retryable = false;
 
   constructor(
+    readonly code: SupplierExchangeErrorCode,
     readonly reason: string,
     detail: string,
   ) {
@@ -33,17 +31,20 @@ export class SupplierMessageRefused extends Error {
   }
 }
 
-const refusal = (reason: string, detail: string): RecordRefusal => ({ code: SupplierExchangeErrorCode.InboundRefused, message: `${reason}: ${detail}` });
+const deadLetter = (refused: Pick<InboundRefusalAnswer, 'code' | 'reason' | 'message'>): RecordRefusal => ({ code: refused.code, message: `${refused.reason}: ${refused.message}` });
+const unknownSupplier = (topic: string) => ({ code: SupplierExchangeErrorCode.UnknownSupplier, reason: 'unknown_supplier', message: `${topic} is not a supplier's inbound topic` });
 
 /**
  * The consumer of every connected supplier's inbound topic `itsm.supplier.<id>.in.v1`. The bus
  * subscribes a group to a fixed list, so the list is re-read with the connections (every
  * `connectionsCacheMs`) and the group unsubscribed and subscribed again over the new list when it
  * changed. Per record, in this order: the supplier from the topic's name (never the message); its
- * connection; the Standard Webhooks signature by one of its keys within the timestamp window, over
- * the raw record before it is decoded; the payload against the family's schema (the bus); then
- * `receive-supplier-message` (replay, decision, receipt with the event). A refused record is
- * dead-lettered to `<topic>.dlq` with SUPPLIER_EXCHANGE.INBOUND_REFUSED and its reason; the partition flows on.
+ * connection and the Standard Webhooks signature by one of its keys within the timestamp window,
+ * over the raw record before it is decoded (SupplierInboundPipeline.authenticate, as the subscription's
+ * `check`); the payload against the family's schema (the bus); then SupplierInboundPipeline.receive
+ * (replay, decision, receipt with the event): the pipeline the REST endpoint runs too. A refused
+ * record is dead-lettered to `<topic>.dlq` with the refusal's code (UNKNOWN_SUPPLIER, UNAUTHENTICATED,
+ * INBOUND_REFUSED, a replay included) and its reason first in the text; the partition flows on.
  */
 @Injectable()
 export class SupplierInboundSubscription implements OnApplicationBootstrap, OnModuleDestroy {
@@ -54,8 +55,7 @@ export class SupplierInboundSubscription implements OnApplicationBootstrap, OnMo
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     private readonly connections: SupplierConnections,
-    private readonly receive: ReceiveSupplierMessageHandler,
-    @Inject(Clock) private readonly clock: Clock,
+    private readonly pipeline: SupplierInboundPipeline,
     @Inject(SUPPLIER_EXCHANGE_SETTINGS) private readonly settings: SupplierExchangeSettings,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
@@ -99,24 +99,21 @@ export class SupplierInboundSubscription implements OnApplicationBootstrap, OnMo
 
   /** Before decoding: a topic of a connected supplier, and a record signed by one of its keys within the window. */
   private readonly check: RecordCheck = async (record) => {
-    const found = await this.connectionOf(record.topic);
-    if ('refused' in found) return refusal('unknown_supplier', found.refused);
-    const verified = verifyRecord(inboundVerifyingKeys(found.connection), record, Math.floor(this.clock.now().getTime() / 1000), DEFAULT_TOLERANCE_SECONDS);
-    return verified.ok ? undefined : refusal(verified.reason, 'the record is not signed by a key of your connection within the timestamp window');
+    const supplierId = familyValueOf(supplierInboundFamily, record.topic);
+    if (supplierId === null) return deadLetter(unknownSupplier(record.topic));
+    const authenticated = await this.pipeline.authenticate(supplierId, (keys, now, tolerance) => verifyRecord(keys, record, now, tolerance));
+    return authenticated.kind === 'refused' ? deadLetter(authenticated) : undefined;
   };
 
   private async handle(event: DeliveredEvent): Promise<void> {
-    const found = await this.connectionOf(event.topic);
-    if ('refused' in found) throw new SupplierMessageRefused('unknown_supplier', found.refused);
-    const { connection, supplierId } = found;
-    const outcome = await this.receive.execute(new ReceiveSupplierMessageCommand(supplierId, connection, event.envelope as SupplierInboundEvent, this.clock.now()));
-    if (outcome.kind === 'refused') throw new SupplierMessageRefused(outcome.reason, outcome.message);
-  }
-
-  private async connectionOf(topic: string): Promise<{ readonly supplierId: string; readonly connection: SupplierConnection } | { readonly refused: string }> {
-    const supplierId = familyValueOf(supplierInboundFamily, topic);
-    if (supplierId === null) return { refused: `${topic} is not a supplier's inbound topic` };
-    const connection = (await this.connections.snapshot()).supplier(supplierId);
-    return connection === undefined ? { refused: 'no connection for this topic' } : { supplierId, connection };
+    const refuse = (refused: Pick<InboundRefusalAnswer, 'code' | 'reason' | 'message'>) => new SupplierMessageRefused(refused.code, refused.reason, refused.message);
+    const supplierId = familyValueOf(supplierInboundFamily, event.topic);
+    if (supplierId === null) throw refuse(unknownSupplier(event.topic));
+    const found = await this.pipeline.connectionOf(supplierId);
+    if (found.kind === 'refused') throw refuse(found);
+    const received = await this.pipeline.receive(supplierId, found.connection, event.envelope as SupplierInboundEvent);
+    // On a topic a replay is dead-lettered: the supplier's producer gets no answer, its dead letter shows the duplicate.
+    if (received.kind === 'replayed') throw refuse({ code: SupplierExchangeErrorCode.InboundRefused, reason: 'replayed', message: `message ${event.envelope.id} was received before` });
+    if (received.kind === 'refused') throw refuse(received);
   }
 }

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
-import { readLimitedBody, requestMediaType } from './limited-body';
+import { readLimitedBody, readLimitedBytes, requestMediaType } from './limited-body';
 
-function request(headers: Record<string, string>, chunks: readonly string[]): IncomingMessage {
+function request(headers: Record<string, string>, chunks: readonly (string | Buffer)[]): IncomingMessage {
   const stream = new PassThrough();
   Object.assign(stream, { headers });
   for (const chunk of chunks) stream.write(chunk);
@@ -19,6 +19,13 @@ describe('readLimitedBody', () => {
   it('refuses a declared length over the limit before reading, and a longer stream once past it', async () => {
     await expect(readLimitedBody(request({ 'content-length': '11' }, ['x']), 10)).resolves.toEqual({ kind: 'too-large' });
     await expect(readLimitedBody(request({}, ['123456', '789012']), 10)).resolves.toEqual({ kind: 'too-large' });
+  });
+
+  it('keeps the bytes as they came, even when they are not UTF-8 (a signature is over the bytes)', async () => {
+    const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
+    const read = await readLimitedBytes(request({}, [bytes.subarray(0, 2), bytes.subarray(2)]), 4);
+    expect(read.kind === 'read' && read.bytes.equals(bytes)).toBe(true);
+    await expect(readLimitedBytes(request({}, [bytes, 'x']), 4)).resolves.toEqual({ kind: 'too-large' });
   });
 
   it('names the media type without its parameters', () => {
