@@ -1,7 +1,7 @@
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WEBHOOK_DELIVERY_POLICY, WebhookDeliverer } from './webhook-deliverer';
 import type { WebhookDeliveryPolicy } from './webhook-delivery-policy';
@@ -11,7 +11,7 @@ import type { WebhookDeliveryPolicy } from './webhook-delivery-policy';
  * attempt per (ticket, supplier) in flight across replicas, and a restart resumes from them.
  */
 @Injectable()
-export class WebhookDeliveryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDeliveryScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(deliverer: WebhookDeliverer, @Inject(WEBHOOK_DELIVERY_POLICY) policy: WebhookDeliveryPolicy, @Inject(PINO_LOGGER) logger: Logger) {
@@ -29,7 +29,8 @@ export class WebhookDeliveryScheduler implements OnApplicationBootstrap, OnAppli
     this.job.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the connections close: a run in progress ends its attempt and records the verdict. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 }
