@@ -2,7 +2,7 @@ import { supplierOutboundFamily, topicOfFamily, TopicRegistry } from '@itsm/cont
 import { aggregateDocumentPlugin, isDuplicateKeyError, MongoOutboxStore, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
 import type { AggregateDocumentMeta, ContextRepository } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
-import type { Model, mongo, Types } from 'mongoose';
+import type { Connection, Model, mongo, Types } from 'mongoose';
 import { CorrelationStore, WebhookQueueStore } from '../application/ports/supplier-exchange-stores.port';
 import type { ClaimedWebhookEvent, StoredCorrelation, WebhookDeadLetter, WebhookDeliveryState } from '../application/ports/supplier-exchange-stores.port';
 import type { CorrelationRecord, OutboundChannel, SupplierOutboundEvent } from '../domain';
@@ -198,10 +198,16 @@ export const correlationRepository: ContextRepository = {
   },
 };
 
-/** The webhook queues on the same documents (the correlation model; registered by correlationRepository's build first). */
+/** The webhook queues on a connection's correlation documents (its model, registered here when correlationRepository has not yet). */
+export function webhookQueueOn(connection: Connection): WebhookQueueRepository {
+  const model = connection.models[MODEL] === undefined ? connection.model<CorrelationDocument>(MODEL, schema) : (connection.model(MODEL) as Model<CorrelationDocument>);
+  return new WebhookQueueRepository(model);
+}
+
+/** The webhook queues on the same documents (their index is the correlation schema's). */
 export const webhookQueueRepository: ContextRepository = {
   provide: WebhookQueueStore,
   outbox: false,
   indexes: [],
-  build: (connection) => new WebhookQueueRepository(connection.models[MODEL] !== undefined ? (connection.model(MODEL) as Model<CorrelationDocument>) : connection.model<CorrelationDocument>(MODEL, schema)),
+  build: (connection) => webhookQueueOn(connection),
 };

@@ -7,7 +7,7 @@ import { SUPPLIER_EXCHANGE_CONNECTION } from '../supplier-exchange.module';
 import { bootSupplierExchangeContext } from '../test-fixtures/booted-supplier-exchange-context';
 import type { BootedSupplierExchangeContext } from '../test-fixtures/booted-supplier-exchange-context';
 import { CALLER, connection, IncidentStream } from '../test-fixtures/incident-stream';
-import { WebhookQueueRepository } from './correlation.repository';
+import { webhookQueueOn } from './correlation.repository';
 
 const WEBHOOK = connection({ supplierId: 'acme', organisationId: 'org-acme', outbound: { channel: 'webhook', url: 'https://hooks.acme.example/itsm', signingKeys: ['whsec_ZGVtby1zdXBwbGllci13ZWJob29rLXNlY3JldC0zMmI='] } });
 const T = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -41,7 +41,7 @@ describe('webhook queues on MongoDB', () => {
     correlations = booted.app.get(CorrelationStore);
     replicaA = booted.app.get(WebhookQueueStore);
     const mongo = booted.app.get<Connection>(SUPPLIER_EXCHANGE_CONNECTION);
-    replicaB = new WebhookQueueRepository(mongo.model('SupplierCorrelation'));
+    replicaB = webhookQueueOn(mongo);
   });
   afterAll(() => booted.close());
 

@@ -1,7 +1,9 @@
 import { Clock } from '@itsm/platform/config';
+import { PINO_LOGGER } from '@itsm/platform/observability';
 import { HttpTargets, HttpTransport, signWebhook } from '@itsm/platform/webhooks';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { WebhookQueueStore } from '../ports/supplier-exchange-stores.port';
 import type { ClaimedWebhookEvent } from '../ports/supplier-exchange-stores.port';
 import { webhookSigningKeys } from '../supplier-connections/outbound-checks';
@@ -32,6 +34,7 @@ export class WebhookDeliverer implements OnApplicationShutdown {
     private readonly clock: Clock,
     http: HttpTransport,
     @Inject(WEBHOOK_DELIVERY_POLICY) private readonly policy: WebhookDeliveryPolicy,
+    @Inject(PINO_LOGGER) private readonly logger: Pick<Logger, 'warn'>,
   ) {
     this.targets = new HttpTargets(http, 'supplier-webhook', policy.http);
   }
@@ -65,6 +68,7 @@ export class WebhookDeliverer implements OnApplicationShutdown {
       case 'retry':
         return this.queue.retry(claim, new Date(now.getTime() + verdict.afterMs), verdict.reason);
       case 'dead':
+        this.logger.warn({ supplierId: claim.supplierId, ticketId: claim.ticketId, eventId: claim.event.id, status: verdict.status, reason: verdict.reason }, "supplier webhook dead-lettered; the ticket's later events are held");
         return this.queue.deadLetter(claim, { eventId: claim.event.id, sequence: claim.event.sequence, status: verdict.status, reason: verdict.reason, at: now });
     }
   }
@@ -76,8 +80,15 @@ export class WebhookDeliverer implements OnApplicationShutdown {
     if (connection.outbound.channel !== 'webhook') return { kind: 'dead', status: null, reason: `connection ${claim.supplierId} is no longer on the webhook channel` };
     const body = JSON.stringify(claim.event);
     const now = this.clock.now().getTime();
-    const headers = signWebhook(webhookSigningKeys(connection.outbound), claim.event.id, Math.floor(now / 1000), body);
-    const outcome = await this.targets.post(claim.supplierId, { url: connection.outbound.url, headers: { ...headers }, body });
+    let headers: Readonly<Record<string, string>>;
+    try {
+      headers = { ...signWebhook(webhookSigningKeys(connection.outbound), claim.event.id, Math.floor(now / 1000), body) };
+    } catch (error) {
+      // An id the spec cannot sign (a dot, too long): no attempt will ever succeed.
+      if (error instanceof RangeError) return { kind: 'dead', status: null, reason: `unsignable event: ${error.message}` };
+      throw error;
+    }
+    const outcome = await this.targets.post(claim.supplierId, { url: connection.outbound.url, headers, body });
     return webhookVerdict(outcome, claim.attempts + 1, this.policy, this.clock.now().getTime());
   }
 }
