@@ -1,6 +1,7 @@
 import { Clock, SystemClock } from '@itsm/platform/config';
 import { contextRepository, ContextPersistenceModule, DirectoryProjection, MongoDirectoryProjection } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
+import { HttpTransport, NodeHttpTransport } from '@itsm/platform/webhooks';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { ReceiveSupplierMessageHandler } from './application/commands/receive-supplier-message/receive-supplier-message.handler';
@@ -9,12 +10,15 @@ import { RelayIncidentEventHandler } from './application/commands/relay-incident
 import { SupplierConnectionStore, TicketViewStore } from './application/ports/supplier-exchange-stores.port';
 import { SupplierConnections } from './application/supplier-connections/supplier-connections';
 import { SupplierInboundPipeline } from './application/supplier-inbound/supplier-inbound.pipeline';
+import { WEBHOOK_DELIVERY_POLICY, WebhookDeliverer } from './application/webhook-delivery/webhook-deliverer';
+import { WebhookDeliveryScheduler } from './application/webhook-delivery/webhook-delivery.scheduler';
+import { SupplierCorrelationResolver } from './graphql/supplier-correlation.resolver';
 import { SupplierConnectionResolver } from './graphql/supplier-connection.resolver';
 import { SupplierInboundHttpModule } from './inbound-http/supplier-inbound-http.module';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { SupplierInboundSubscription } from './messaging/supplier-inbound.subscription';
 import { SupplierUpdatesConsumer } from './messaging/supplier-updates.consumer';
-import { correlationRepository } from './persistence/correlation.repository';
+import { correlationRepository, webhookQueueRepository } from './persistence/correlation.repository';
 import { SupplierConnectionRepository } from './persistence/supplier-connection.repository';
 import { supplierMessageReceiptRepository } from './persistence/supplier-message-receipt.repository';
 import { TicketViewRepository } from './persistence/ticket-view.repository';
@@ -30,7 +34,8 @@ export interface SupplierExchangeModuleOptions {
 
 /**
  * The supplier exchange: its own database (`<prefix>_supplier`), the connections admins save,
- * its view of each incident, the correlation records with their outboxes to each supplier's topic,
+ * its view of each incident, the correlation records with their outboxes to each supplier's topic
+ * (or their webhook queues, drained by the webhook deliverer for suppliers on the webhook channel),
  * the receipts of the suppliers' inbound messages (with the update-received events' outboxes), the
  * subscription to each supplier's inbound topic and the suppliers' REST endpoint (one pipeline), and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
  */
@@ -43,9 +48,10 @@ export class SupplierExchangeModule {
       connection: SUPPLIER_EXCHANGE_CONNECTION,
       repositories: [
         contextRepository(MongoDirectoryProjection, (c) => new MongoDirectoryProjection(c), MongoDirectoryProjection.indexes),
-        contextRepository(SupplierConnectionStore, (c) => new SupplierConnectionRepository(c), SupplierConnectionRepository.indexes),
+        contextRepository(SupplierConnectionStore, (c) => new SupplierConnectionRepository(c, options.settings.allowPrivateTargets), SupplierConnectionRepository.indexes),
         contextRepository(TicketViewStore, (c) => new TicketViewRepository(c), TicketViewRepository.indexes),
         correlationRepository,
+        webhookQueueRepository,
         supplierMessageReceiptRepository,
       ],
     });
@@ -63,12 +69,17 @@ export class SupplierExchangeModule {
           inject: [SupplierConnectionStore, Clock],
           useFactory: (store: SupplierConnectionStore, clock: Clock) => new SupplierConnections(store, clock, options.settings.connectionsCacheMs),
         },
+        { provide: WEBHOOK_DELIVERY_POLICY, useValue: options.settings.webhookDelivery },
+        { provide: HttpTransport, useValue: new NodeHttpTransport({ allowPrivateTargets: options.settings.allowPrivateTargets, userAgent: 'itsm-supplier-exchange' }) },
+        WebhookDeliverer,
+        WebhookDeliveryScheduler,
         RelayIncidentEventHandler,
         ReceiveSupplierMessageHandler,
         SupplierInboundPipeline,
         RecordSupplierUpdateHandler,
         SupplierInboundSubscription,
         SupplierConnectionResolver,
+        SupplierCorrelationResolver,
       ],
       exports: [Clock, DirectoryProjection, SupplierConnections, SupplierInboundPipeline, SUPPLIER_EXCHANGE_SETTINGS, persistence],
     };

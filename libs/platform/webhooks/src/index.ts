@@ -6,3 +6,4 @@ export * from './lib/signing';
 export * from './lib/webhook-keys';
 export * from './lib/webhook.errors';
 export * from './lib/scripted-http-transport';
+export * from './lib/target-url';

@@ -19,6 +19,10 @@ export class SupplierConnectionResolver {
       exposeCallerContact: connection.exposeCallerContact,
       exposeRelatedEntities: connection.exposeRelatedEntities,
       ticketKinds: [...connection.ticketKinds],
+      outbound:
+        connection.outbound.channel === 'webhook'
+          ? { channel: 'webhook', url: connection.outbound.url, signingKeyCount: connection.outbound.signingKeys.length }
+          : { channel: 'kafka', url: null, signingKeyCount: 0 },
       version,
     }));
   }

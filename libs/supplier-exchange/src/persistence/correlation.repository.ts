@@ -2,10 +2,10 @@ import { supplierOutboundFamily, topicOfFamily, TopicRegistry } from '@itsm/cont
 import { aggregateDocumentPlugin, isDuplicateKeyError, MongoOutboxStore, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
 import type { AggregateDocumentMeta, ContextRepository } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
-import type { Model, mongo, Types } from 'mongoose';
-import { CorrelationStore } from '../application/ports/supplier-exchange-stores.port';
-import type { StoredCorrelation } from '../application/ports/supplier-exchange-stores.port';
-import type { CorrelationRecord, SupplierOutboundEvent } from '../domain';
+import type { Connection, Model, mongo, Types } from 'mongoose';
+import { CorrelationStore, WebhookQueueStore } from '../application/ports/supplier-exchange-stores.port';
+import type { ClaimedWebhookEvent, StoredCorrelation, WebhookDeadLetter, WebhookDeliveryState } from '../application/ports/supplier-exchange-stores.port';
+import type { CorrelationRecord, OutboundChannel, SupplierOutboundEvent } from '../domain';
 
 interface CorrelationDocument extends AggregateDocumentMeta {
   ticketId: string;
@@ -15,7 +15,23 @@ interface CorrelationDocument extends AggregateDocumentMeta {
   outboxTopic: string;
   /** The last sequence handed to a supplier update of this ticket (`allocateInboundSequence`); absent before the first. */
   inboundAllocated?: number;
+  /** The webhook channel's events not yet accepted by the supplier, in sequence order (the deliverer's queue). */
+  _webhookQueue?: SupplierOutboundEvent[];
+  /** True while the queue may hold an event: what the deliverer claims. */
+  webhookPending?: boolean;
+  /** When the head is due: its retry time, or the end of a claim's lease; HELD behind a dead letter. */
+  webhookDueAt?: Date;
+  webhookAttempts?: number;
+  webhookLastError?: string | null;
+  /** The sequence of the last event the supplier accepted. */
+  webhookDelivered?: number;
+  webhookDeadLetter?: WebhookDeadLetter | null;
 }
+
+/** Due never: a queue behind a dead letter keeps its events unsent (a later save's `$max` never lowers it). */
+const HELD = new Date(Date.UTC(9999, 11, 31));
+/** Due at once (a save's `$max` sets it on a queue that never had a due time, and keeps a later one). */
+const DUE_NOW = new Date(0);
 
 const MODEL = 'SupplierCorrelation';
 const COLLECTION = 'supplier_correlations';
@@ -28,11 +44,14 @@ const schema = new Schema<CorrelationDocument>(
     supplierId: { type: String, required: true },
     record: { type: Schema.Types.Mixed, required: true },
     outboxTopic: { type: String, required: true },
+    webhookPending: { type: Boolean },
+    webhookDueAt: { type: Date },
   },
   { collection: COLLECTION },
 );
 schema.plugin(aggregateDocumentPlugin);
 schema.index({ ticketId: 1 });
+schema.index({ webhookPending: 1, webhookDueAt: 1 });
 
 /** Only the supplier outbound family: an event that does not fit its topic is never written to an outbox. */
 const registry = new TopicRegistry([], [supplierOutboundFamily]);
@@ -68,24 +87,101 @@ export class CorrelationRepository extends CorrelationStore {
     return value;
   }
 
-  async save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]): Promise<void> {
+  async save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[], channel: OutboundChannel['channel']): Promise<void> {
     const outboxTopic = topicOfFamily(supplierOutboundFamily, record.supplierId).name;
     for (const event of events) registry.validatePayload(outboxTopic, event.type, event.data);
     const _id = keyOf(record.ticketId, record.supplierId);
     if (stored === null) {
       try {
-        await this.model.collection.insertOne({ _id, ticketId: record.ticketId, supplierId: record.supplierId, record, outboxTopic, _v: 1, _outbox: [...events], _outboxPending: events.length > 0, _outboxSent: 0 });
+        const queued = channel === 'webhook' ? { _outbox: [], _outboxPending: false, _webhookQueue: [...events], webhookPending: events.length > 0, webhookDueAt: DUE_NOW } : { _outbox: [...events], _outboxPending: events.length > 0 };
+        await this.model.collection.insertOne({ _id, ticketId: record.ticketId, supplierId: record.supplierId, record, outboxTopic, _v: 1, _outboxSent: 0, ...queued });
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new CorrelationWriteConflict(`correlation ${record.ticketId}/${record.supplierId} was created meanwhile`);
         throw error;
       }
     } else {
       // Appended to what the relay has not cleared yet; `_outboxSent` keeps published ones from going out again.
-      const update: Record<string, unknown> = events.length === 0 ? { $set: { record, _v: stored.version + 1 } } : { $set: { record, _v: stored.version + 1, _outboxPending: true }, $push: { _outbox: { $each: [...events] } } };
+      const set = { record, _v: stored.version + 1 };
+      const update: Record<string, unknown> =
+        events.length === 0
+          ? { $set: set }
+          : channel === 'webhook'
+            ? { $set: { ...set, webhookPending: true }, $max: { webhookDueAt: DUE_NOW }, $push: { _webhookQueue: { $each: [...events] } } }
+            : { $set: { ...set, _outboxPending: true }, $push: { _outbox: { $each: [...events] } } };
       const result = await this.model.collection.updateOne({ _id, _v: stored.version }, update as mongo.UpdateFilter<mongo.Document>);
       if (result.matchedCount === 0) throw new CorrelationWriteConflict(`correlation ${record.ticketId}/${record.supplierId} changed since version ${stored.version}`);
     }
-    if (events.length > 0) this.afterCommit();
+    if (events.length > 0 && channel === 'kafka') this.afterCommit();
+  }
+}
+
+/**
+ * The webhook queues on the correlation documents: written by CorrelationRepository.save in the
+ * same update as the record, drained one head at a time by the deliverer under a lease
+ * (`webhookDueAt` moved past the call), so one event per (ticket, supplier) is in flight.
+ */
+export class WebhookQueueRepository extends WebhookQueueStore {
+  constructor(private readonly model: Model<CorrelationDocument>) {
+    super();
+  }
+
+  async claim(now: Date, leaseUntil: Date): Promise<ClaimedWebhookEvent | null> {
+    for (;;) {
+      const document = await this.model.collection.findOneAndUpdate(
+        { webhookPending: true, webhookDueAt: { $lte: now } },
+        { $set: { webhookDueAt: leaseUntil } },
+        { sort: { webhookDueAt: 1 }, returnDocument: 'after', projection: { ticketId: 1, supplierId: 1, _v: 1, _webhookQueue: 1, webhookAttempts: 1, webhookDelivered: 1 } },
+      );
+      if (document === null) return null;
+      const delivered = (document['webhookDelivered'] as number | undefined) ?? 0;
+      const queue = ((document['_webhookQueue'] as SupplierOutboundEvent[] | undefined) ?? []).filter((e) => e.sequence > delivered).sort((a, b) => a.sequence - b.sequence);
+      const head = queue[0];
+      if (head !== undefined) {
+        return { ticketId: document['ticketId'] as string, supplierId: document['supplierId'] as string, event: head, attempts: (document['webhookAttempts'] as number | undefined) ?? 0 };
+      }
+      // Drained: no longer pending, unless a save added an event since (its version moved on).
+      await this.model.collection.updateOne({ _id: document['_id'], _v: document['_v'] as number }, { $set: { webhookPending: false, webhookDueAt: now } });
+    }
+  }
+
+  async delivered(claim: ClaimedWebhookEvent, now: Date): Promise<void> {
+    const update: Record<string, unknown> = {
+      $pull: { _webhookQueue: { sequence: { $lte: claim.event.sequence } } },
+      $max: { webhookDelivered: claim.event.sequence },
+      $set: { webhookDueAt: now, webhookAttempts: 0, webhookLastError: null },
+    };
+    await this.model.collection.updateOne({ _id: keyOf(claim.ticketId, claim.supplierId) }, update as mongo.UpdateFilter<mongo.Document>);
+  }
+
+  async retry(claim: ClaimedWebhookEvent, at: Date, reason: string): Promise<void> {
+    await this.model.collection.updateOne({ _id: keyOf(claim.ticketId, claim.supplierId) }, { $set: { webhookDueAt: at, webhookAttempts: claim.attempts + 1, webhookLastError: reason } });
+  }
+
+  async deadLetter(claim: ClaimedWebhookEvent, letter: WebhookDeadLetter): Promise<void> {
+    await this.model.collection.updateOne({ _id: keyOf(claim.ticketId, claim.supplierId) }, { $set: { webhookDueAt: HELD, webhookAttempts: claim.attempts + 1, webhookLastError: letter.reason, webhookDeadLetter: letter } });
+  }
+
+  async forTicket(ticketId: string): Promise<readonly WebhookDeliveryState[]> {
+    const documents = await this.model.collection
+      .find({ ticketId }, { projection: { ticketId: 1, supplierId: 1, _webhookQueue: 1, webhookPending: 1, webhookDueAt: 1, webhookAttempts: 1, webhookLastError: 1, webhookDelivered: 1, webhookDeadLetter: 1 } })
+      .toArray();
+    return documents
+      .filter((d) => d['_webhookQueue'] !== undefined)
+      .map((d) => {
+        const delivered = (d['webhookDelivered'] as number | undefined) ?? 0;
+        const queued = (d['_webhookQueue'] as SupplierOutboundEvent[]).filter((e) => e.sequence > delivered).length;
+        return {
+          ticketId: d['ticketId'] as string,
+          supplierId: d['supplierId'] as string,
+          queued,
+          delivered,
+          attempts: (d['webhookAttempts'] as number | undefined) ?? 0,
+          lastError: (d['webhookLastError'] as string | null | undefined) ?? null,
+          nextAttemptAt: queued === 0 ? null : ((d['webhookDueAt'] as Date | undefined) ?? null),
+          deadLetter: (d['webhookDeadLetter'] as WebhookDeadLetter | null | undefined) ?? null,
+        };
+      })
+      .sort((a, b) => a.supplierId.localeCompare(b.supplierId));
   }
 }
 
@@ -100,4 +196,18 @@ export const correlationRepository: ContextRepository = {
     outbox.register(new MongoOutboxStore(supplierOutboundFamily.template, model as unknown as Model<AggregateDocumentMeta>, { topicField: 'outboxTopic' }));
     return new CorrelationRepository(model, outbox.notify);
   },
+};
+
+/** The webhook queues on a connection's correlation documents (its model, registered here when correlationRepository has not yet). */
+export function webhookQueueOn(connection: Connection): WebhookQueueRepository {
+  const model = connection.models[MODEL] === undefined ? connection.model<CorrelationDocument>(MODEL, schema) : (connection.model(MODEL) as Model<CorrelationDocument>);
+  return new WebhookQueueRepository(model);
+}
+
+/** The webhook queues on the same documents (their index is the correlation schema's). */
+export const webhookQueueRepository: ContextRepository = {
+  provide: WebhookQueueStore,
+  outbox: false,
+  indexes: [],
+  build: (connection) => webhookQueueOn(connection),
 };

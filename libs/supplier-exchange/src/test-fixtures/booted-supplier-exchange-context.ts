@@ -5,6 +5,8 @@ import type { SpecContext } from '@itsm/platform/service';
 import { expectEventually, testPeers } from '@itsm/testing';
 import { CorrelationStore } from '../application/ports/supplier-exchange-stores.port';
 import { SupplierConnections } from '../application/supplier-connections/supplier-connections';
+import { DEFAULT_WEBHOOK_DELIVERY_POLICY } from '../application/webhook-delivery/webhook-delivery-policy';
+import type { SupplierExchangeSettings } from '../supplier-exchange-env';
 import { supplierExchangeContext } from '../supplier-exchange.context';
 import { connection, IncidentStream } from './incident-stream';
 import { SUPPLIER_KEYS } from './supplier-keys';
@@ -15,11 +17,11 @@ export interface BootedSupplierExchangeContext extends SpecContext {
   projectDirectory(...events: DirectoryEvent[]): Promise<void>;
 }
 
-/** Boots the context on the peers, its probe reading `probeTopics` (suppliers' outbound topics, dead letters). */
-export async function bootSupplierExchangeContext(probeTopics: readonly string[]): Promise<BootedSupplierExchangeContext> {
+/** Boots the context on the peers, its probe reading `probeTopics` (suppliers' outbound topics, dead letters); webhooks may post to loopback receivers. */
+export async function bootSupplierExchangeContext(probeTopics: readonly string[], settings: Partial<SupplierExchangeSettings> = {}): Promise<BootedSupplierExchangeContext> {
   const booted = await bootContextForSpec(supplierExchangeContext, {
     mongoUrl: testPeers().mongoUrl,
-    settings: { connectionsCacheMs: 5_000 },
+    settings: { connectionsCacheMs: 5_000, allowPrivateTargets: true, webhookDelivery: DEFAULT_WEBHOOK_DELIVERY_POLICY, demoWebhookUrl: null, ...settings },
     probeTopics,
   });
   const projection = booted.app.get(DirectoryProjection);

@@ -75,6 +75,7 @@ export function connection(overrides: Partial<SupplierConnection> = {}): Supplie
     ticketKinds: ['incident'],
     stateMapping: DEFAULT_STATE_MAPPING,
     inboundKeys: [SUPPLIER_KEYS.acme.publicKey],
+    outbound: { channel: 'kafka' },
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { CorrelationRecord, SupplierConnection, SupplierOutboundEvent, SupplierUpdateEnvelope, TicketView } from '../../domain';
+import type { CorrelationRecord, OutboundChannel, SupplierConnection, SupplierOutboundEvent, SupplierUpdateEnvelope, TicketView } from '../../domain';
 
 /** A saved connection and its optimistic version (1 after the first save). */
 export interface StoredSupplierConnection {
@@ -34,9 +34,11 @@ export abstract class CorrelationStore {
   abstract forTicket(ticketId: string): Promise<readonly StoredCorrelation[]>;
   /**
    * Writes the record and the events to send its supplier in one document update (null `stored`:
-   * a new record). A record changed since it was read is refused (a retryable conflict).
+   * a new record): on the `kafka` channel into the outbox the relay sends to the supplier's topic,
+   * on `webhook` into the record's webhook queue the deliverer drains. A record changed since it
+   * was read is refused (a retryable conflict).
    */
-  abstract save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]): Promise<void>;
+  abstract save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[], channel: OutboundChannel['channel']): Promise<void>;
   /**
    * The next sequence of the supplier's update stream for the ticket: a counter on the record's
    * document raised in one update (not the record's version), so concurrent messages never share one.
@@ -62,4 +64,56 @@ export abstract class SupplierMessageReceiptStore {
    * dedupe and the effect are atomic: `duplicate` (nothing written) when the message was taken before.
    */
   abstract take(receipt: SupplierMessageReceipt, update: SupplierUpdateEnvelope): Promise<'taken' | 'duplicate'>;
+}
+
+/** The head of one record's webhook queue, claimed for one attempt (no other replica sends that record's events meanwhile). */
+export interface ClaimedWebhookEvent {
+  readonly ticketId: string;
+  readonly supplierId: string;
+  readonly event: SupplierOutboundEvent;
+  /** Attempts already made at this event (0: the first). */
+  readonly attempts: number;
+}
+
+/** Why a record's webhook queue stopped: the event given up and the supplier's answer. */
+export interface WebhookDeadLetter {
+  readonly eventId: string;
+  readonly sequence: number;
+  /** The HTTP status answered, null when none (a private target, attempts exhausted without an answer). */
+  readonly status: number | null;
+  readonly reason: string;
+  readonly at: Date;
+}
+
+/** A record's webhook delivery as an admin sees it. */
+export interface WebhookDeliveryState {
+  readonly ticketId: string;
+  readonly supplierId: string;
+  /** Events written and not yet accepted (held behind a dead letter, or waiting their turn). */
+  readonly queued: number;
+  /** The sequence of the last event the supplier accepted (0: none yet). */
+  readonly delivered: number;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  /** When the head is tried next (or the claim ends); null when nothing is queued. */
+  readonly nextAttemptAt: Date | null;
+  readonly deadLetter: WebhookDeadLetter | null;
+}
+
+/**
+ * The webhook queues on the correlation records: each record's events go out one at a time, the next
+ * only after the previous was accepted; the head is claimed for one attempt by a lease in MongoDB, so a
+ * restart or a second replica picks up where the first stopped.
+ */
+export abstract class WebhookQueueStore {
+  /** The due head of some record's queue, leased until `leaseUntil`; null when none is due. */
+  abstract claim(now: Date, leaseUntil: Date): Promise<ClaimedWebhookEvent | null>;
+  /** The head was accepted: it leaves the queue, the next is due at `now`. */
+  abstract delivered(claim: ClaimedWebhookEvent, now: Date): Promise<void>;
+  /** The head is tried again at `at`. */
+  abstract retry(claim: ClaimedWebhookEvent, at: Date, reason: string): Promise<void>;
+  /** The head was given up: the queue is held (this and later events of the ticket stay, unsent) with the reason. */
+  abstract deadLetter(claim: ClaimedWebhookEvent, letter: WebhookDeadLetter): Promise<void>;
+  /** The webhook deliveries of one ticket's records. */
+  abstract forTicket(ticketId: string): Promise<readonly WebhookDeliveryState[]>;
 }

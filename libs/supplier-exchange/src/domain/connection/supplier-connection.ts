@@ -32,7 +32,28 @@ export interface SupplierConnection {
    * public keys or `whsec_` HMAC secrets, 1, or 2 during a rotation. Never a private key.
    */
   readonly inboundKeys: readonly string[];
+  /** How its outbound events reach it: its own Kafka topic (the default) or a signed webhook. */
+  readonly outbound: OutboundChannel;
 }
+
+/** The supplier reads its topic `itsm.supplier.<supplierId>.out.v1` itself. */
+export interface KafkaOutbound {
+  readonly channel: 'kafka';
+}
+
+/**
+ * Each event POSTed to the supplier's URL, signed per Standard Webhooks with every signing key
+ * (`whsec_` HMAC secrets or `whsk_` Ed25519 private keys; 2 during a rotation). Secrets: stored with
+ * the connection as notification stores its endpoints' secrets, never shown through GraphQL.
+ */
+export interface WebhookOutbound {
+  readonly channel: 'webhook';
+  readonly url: string;
+  readonly signingKeys: readonly string[];
+}
+
+export type OutboundChannel = KafkaOutbound | WebhookOutbound;
+export const OUTBOUND_CHANNELS = ['kafka', 'webhook'] as const;
 
 /** At most two verifying keys: the current one and, during a rotation, the next. */
 export const MAX_INBOUND_KEYS = 2;
@@ -40,9 +61,16 @@ export const MAX_INBOUND_KEYS = 2;
 /** Parses one key's text (outside the domain: crypto); returns why it is not a verifying key, or undefined. */
 export type InboundKeyCheck = (text: string) => string | undefined;
 
+/** The outside checks of a webhook channel (crypto and the platform's target URL policy): each returns why not, or undefined. */
+export interface OutboundChecks {
+  readonly signingKey: (text: string) => string | undefined;
+  /** The URL as stored (normalised), or why it is refused. */
+  readonly url: (text: string) => { readonly url: string } | { readonly problem: string };
+}
+
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
 const SUPPLIER_ID = new RegExp(TOPIC_FAMILY_VALUE_PATTERN);
-const KEYS = ['supplierId', 'organisationId', 'name', 'agentId', 'integratorName', 'exposeCallerContact', 'exposeRelatedEntities', 'ticketKinds', 'stateMapping', 'inboundKeys'];
+const KEYS = ['supplierId', 'organisationId', 'name', 'agentId', 'integratorName', 'exposeCallerContact', 'exposeRelatedEntities', 'ticketKinds', 'stateMapping', 'inboundKeys', 'outbound'];
 
 function invalid(field: string, message: string): never {
   throw supplierExchangeError(SupplierExchangeErrorCode.InvalidConnection, `${field} ${message}`, { field });
@@ -74,11 +102,40 @@ function inboundKeys(input: Record<string, unknown>, checkKey: InboundKeyCheck):
   return keys as string[];
 }
 
+function outbound(input: Record<string, unknown>, checks: OutboundChecks): OutboundChannel {
+  const value = input['outbound'];
+  if (value === undefined) return { channel: 'kafka' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid('outbound', 'must be an object');
+  const record = value as Record<string, unknown>;
+  const channel = record['channel'];
+  if (channel === 'kafka') {
+    const extra = Object.keys(record).find((key) => key !== 'channel');
+    return extra === undefined ? { channel } : invalid(`outbound.${extra}`, 'is not a field of the kafka channel');
+  }
+  if (channel !== 'webhook') return invalid('outbound.channel', `must be one of ${OUTBOUND_CHANNELS.join(', ')}`);
+  const extra = Object.keys(record).find((key) => !['channel', 'url', 'signingKeys'].includes(key));
+  if (extra !== undefined) invalid(`outbound.${extra}`, 'is not a field of the webhook channel');
+  const url = record['url'];
+  if (typeof url !== 'string' || url.length === 0) return invalid('outbound.url', 'is required');
+  const checked = checks.url(url);
+  if ('problem' in checked) return invalid('outbound.url', `is not allowed: ${checked.problem}`);
+  const keys = record['signingKeys'];
+  if (!Array.isArray(keys) || keys.length === 0 || keys.length > MAX_INBOUND_KEYS) return invalid('outbound.signingKeys', `must list 1 to ${MAX_INBOUND_KEYS} signing keys`);
+  keys.forEach((key: unknown, index) => {
+    if (typeof key !== 'string') return invalid(`outbound.signingKeys.${index}`, 'must be a whsec_ or whsk_ key');
+    const problem = checks.signingKey(key);
+    if (problem !== undefined) invalid(`outbound.signingKeys.${index}`, problem);
+  });
+  if (new Set(keys).size !== keys.length) invalid('outbound.signingKeys', 'lists a key twice');
+  return { channel, url: checked.url, signingKeys: keys as string[] };
+}
+
 /**
  * Checks an admin's connection (any JSON) and returns it typed; refuses it naming the first wrong
- * field. `checkKey` parses each inbound key (the application's webhook key parser).
+ * field. `checkKey` parses each inbound key (the application's webhook key parser), `checks` the
+ * webhook channel's URL and signing keys; no `outbound` is the Kafka channel.
  */
-export function parseSupplierConnection(input: unknown, checkKey: InboundKeyCheck): SupplierConnection {
+export function parseSupplierConnection(input: unknown, checkKey: InboundKeyCheck, checks: OutboundChecks): SupplierConnection {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return invalid('connection', 'must be an object');
   const record = input as Record<string, unknown>;
   const unknown = Object.keys(record).find((key) => !KEYS.includes(key));
@@ -100,5 +157,6 @@ export function parseSupplierConnection(input: unknown, checkKey: InboundKeyChec
     ticketKinds: kinds as SupplierTicketKind[],
     stateMapping: parseStateMapping(record['stateMapping']),
     inboundKeys: inboundKeys(record, checkKey),
+    outbound: outbound(record, checks),
   };
 }

@@ -20,7 +20,8 @@ export class RecordSupplierUpdateHandler {
     }
     const after = recordAfterUpdate(stored.record, command.update);
     if (after === stored.record) return 'unchanged';
-    await this.correlations.save(stored, after, []);
+    // No events: the channel does not matter.
+    await this.correlations.save(stored, after, [], 'kafka');
     return 'recorded';
   }
 }

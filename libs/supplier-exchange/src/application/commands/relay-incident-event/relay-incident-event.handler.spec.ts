@@ -6,6 +6,7 @@ import { connection, IncidentStream } from '../../../test-fixtures/incident-stre
 import { CorrelationStore, SupplierConnectionStore, TicketViewStore } from '../../ports/supplier-exchange-stores.port';
 import type { StoredCorrelation, StoredSupplierConnection } from '../../ports/supplier-exchange-stores.port';
 import { checkInboundKey } from '../../supplier-connections/inbound-keys';
+import { outboundChecks } from '../../supplier-connections/outbound-checks';
 import { SupplierConnections } from '../../supplier-connections/supplier-connections';
 import { RelayIncidentEventCommand } from './relay-incident-event.command';
 import { RelayIncidentEventHandler } from './relay-incident-event.handler';
@@ -45,7 +46,7 @@ class Connections extends SupplierConnectionStore {
     super();
   }
   async save(input: unknown): Promise<StoredSupplierConnection> {
-    const stored = { connection: parseSupplierConnection(input, checkInboundKey), version: 1 };
+    const stored = { connection: parseSupplierConnection(input, checkInboundKey, outboundChecks(false)), version: 1 };
     this.all.push(stored);
     return stored;
   }

@@ -50,7 +50,7 @@ export class RelayIncidentEventHandler {
       const current = records.find((stored) => stored.record.supplierId === supplierId) ?? null;
       const decision = decide({ record: current?.record ?? null, connection, view, event, caller });
       if (decision.record === null || decision.record === current?.record) continue;
-      await this.correlations.save(current, decision.record, decision.events);
+      await this.correlations.save(current, decision.record, decision.events, connection.outbound.channel);
       changed.push(supplierId);
       sent += decision.events.length;
     }

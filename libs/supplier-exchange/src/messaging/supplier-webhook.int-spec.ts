@@ -1,0 +1,144 @@
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventEnvelope } from '@itsm/contracts';
+import { parseVerifyingKey, verifyWebhook } from '@itsm/platform/webhooks';
+import { expectEventually } from '@itsm/testing';
+import { WebhookQueueStore } from '../application/ports/supplier-exchange-stores.port';
+import { SupplierConnections } from '../application/supplier-connections/supplier-connections';
+import { DEFAULT_WEBHOOK_DELIVERY_POLICY } from '../application/webhook-delivery/webhook-delivery-policy';
+import type { SupplierOutboundEvent } from '../domain';
+import { bootSupplierExchangeContext } from '../test-fixtures/booted-supplier-exchange-context';
+import type { BootedSupplierExchangeContext } from '../test-fixtures/booted-supplier-exchange-context';
+import { connection, IncidentStream } from '../test-fixtures/incident-stream';
+import { SUPPLIER_KEYS } from '../test-fixtures/supplier-keys';
+
+const KAFKA_TOPIC = 'itsm.supplier.hooky.out.v1';
+
+interface Received {
+  readonly id: string;
+  readonly verified: boolean;
+  readonly event: SupplierOutboundEvent;
+  readonly status: number;
+}
+
+/** A supplier's webhook receiver: verifies each request against the supplier's public key, answers per script (200 once a script is used up). */
+class Receiver {
+  readonly received: Received[] = [];
+  private readonly script = new Map<string, number[]>();
+  private server: Server | undefined;
+
+  answer(eventId: string, ...statuses: number[]): void {
+    this.script.set(eventId, statuses);
+  }
+
+  /** The ids accepted (2xx), in the order they were accepted. */
+  accepted(subject?: string): string[] {
+    return this.received.filter((r) => r.status < 300 && (subject === undefined || r.event.subject === subject)).map((r) => r.id);
+  }
+
+  async start(): Promise<string> {
+    const key = parseVerifyingKey(SUPPLIER_KEYS.acme.publicKey);
+    this.server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const headers: IncomingHttpHeaders = request.headers;
+        const verified = verifyWebhook([key], headers, body, Math.floor(Date.now() / 1000)).ok;
+        const event = JSON.parse(body.toString('utf8')) as SupplierOutboundEvent;
+        const id = String(headers['webhook-id']);
+        const status = verified ? (this.script.get(id)?.shift() ?? 200) : 401;
+        this.received.push({ id, verified, event, status });
+        response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 400 ? 'unknown severity' : '');
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/itsm/events`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server === undefined ? resolve() : this.server.close(() => resolve())));
+  }
+}
+
+/** The incident stream on the real bus and MongoDB; a supplier on the webhook channel, a real HTTP receiver. */
+describe('supplier webhook channel', () => {
+  let booted: BootedSupplierExchangeContext;
+  const receiver = new Receiver();
+  const publish = (...events: EventEnvelope[]) => booted.bus.publishEnvelopes('itsm.incident.v1', events);
+  const kinds = (ids: readonly string[]) => ids.map((id) => receiver.received.find((r) => r.id === id)?.event.type.replace('itsm.supplier.trouble-ticket-', '').replace('.v1', ''));
+
+  beforeAll(async () => {
+    const url = await receiver.start();
+    booted = await bootSupplierExchangeContext([KAFKA_TOPIC], {
+      webhookDelivery: {
+        ...DEFAULT_WEBHOOK_DELIVERY_POLICY,
+        http: { timeoutMs: 2_000, breaker: { errorThresholdPercentage: 50, volumeThreshold: 1_000, rollingCountTimeoutMs: 10_000, rollingCountBuckets: 10, resetTimeoutMs: 1_000 } },
+        backoff: { baseMs: 20, maxMs: 200, jitter: 0.5 },
+        pollMs: 50,
+      },
+    });
+    await booted.app
+      .get(SupplierConnections)
+      .save(connection({ supplierId: 'hooky', organisationId: 'org-hooky', name: 'Hooky Hosting', outbound: { channel: 'webhook', url, signingKeys: [SUPPLIER_KEYS.acme.privateKey] } }), null);
+  });
+  afterAll(async () => {
+    await booted.close();
+    await receiver.stop();
+  });
+
+  it('POSTs the events signed, in per-ticket order, each accepted once although the first was answered 500 twice; a reassignment sends the final event and nothing after; nothing goes to Kafka', async () => {
+    const s = new IncidentStream('inc-wh-1');
+    const opened = s.opened();
+    const assigned = s.assigned('grp-hooky', 'org-hooky', 'new');
+    receiver.answer(`${assigned.id}:hooky`, 500, 500);
+    await publish(opened, assigned, s.next('itsm.incident.work-started.v1', { state: 'in_progress' }), s.note('work_note', 'internal only'), s.note('comment', 'Please check the router'));
+    await expectEventually(() => expect(kinds(receiver.accepted('inc-wh-1'))).toEqual(['created', 'status-changed', 'note-added']));
+
+    const mine = receiver.received.filter((r) => r.event.subject === 'inc-wh-1');
+    expect(mine.every((r) => r.verified)).toBe(true);
+    // The first event three times (500, 500, 200), then each later one once, strictly after it: never out of order.
+    expect(mine.map((r) => [r.event.sequence, r.status])).toEqual([
+      [1, 500],
+      [1, 500],
+      [1, 200],
+      [2, 200],
+      [3, 200],
+    ]);
+    expect(mine.map((r) => r.id)).toEqual(mine.map((r) => r.event.id));
+    expect(JSON.stringify(mine)).not.toContain('internal only');
+
+    await publish(s.assigned('grp-desk', 'org-internal'), s.note('comment', 'After the supplier left'));
+    await expectEventually(() => expect(kinds(receiver.accepted('inc-wh-1'))).toEqual(['created', 'status-changed', 'note-added', 'withdrawn']));
+    // The receiver answers before the deliverer records the answer.
+    await expectEventually(async () => expect((await booted.app.get(WebhookQueueStore).forTicket('inc-wh-1'))[0]).toMatchObject({ supplierId: 'hooky', queued: 0, delivered: 4, deadLetter: null }));
+    expect(receiver.received.filter((r) => r.event.subject === 'inc-wh-1')).toHaveLength(6);
+    expect(booted.published.filter((e) => e.subject === 'inc-wh-1')).toEqual([]);
+  });
+
+  it("dead-letters an event answered 400 with the reason on the record and holds the ticket's later events; other tickets flow", async () => {
+    const held = new IncidentStream('inc-wh-2');
+    const other = new IncidentStream('inc-wh-3');
+    const opened = held.opened({ assignmentGroupId: 'grp-hooky', assignedOrgId: 'org-hooky' });
+    const started = held.next('itsm.incident.work-started.v1', { state: 'in_progress' });
+    receiver.answer(`${started.id}:hooky`, 400);
+    await publish(opened, started, held.note('comment', 'Held behind the refusal'));
+    await publish(other.opened({ assignmentGroupId: 'grp-hooky', assignedOrgId: 'org-hooky' }), other.next('itsm.incident.work-started.v1', { state: 'in_progress' }));
+
+    const queues = booted.app.get(WebhookQueueStore);
+    await expectEventually(async () => expect((await queues.forTicket('inc-wh-2'))[0]?.deadLetter).toMatchObject({ eventId: `${started.id}:hooky`, sequence: 2, status: 400, reason: 'HTTP 400: unknown severity' }));
+    await expectEventually(() => expect(kinds(receiver.accepted('inc-wh-3'))).toEqual(['created', 'status-changed']));
+    expect((await queues.forTicket('inc-wh-2'))[0]).toMatchObject({ queued: 2, delivered: 1 });
+
+    // Later events of the held ticket stay queued, unsent, while the other ticket's next one goes out after them.
+    await publish(held.note('comment', 'Still held'));
+    await expectEventually(async () => expect((await queues.forTicket('inc-wh-2'))[0]?.queued).toBe(3));
+    await publish(other.note('comment', 'Sent after the held note was queued'));
+    await expectEventually(() => expect(kinds(receiver.accepted('inc-wh-3'))).toEqual(['created', 'status-changed', 'note-added']));
+    expect(receiver.received.filter((r) => r.event.subject === 'inc-wh-2').map((r) => [r.event.sequence, r.status])).toEqual([
+      [1, 200],
+      [2, 400],
+    ]);
+  });
+});
