@@ -34,17 +34,19 @@ import { envSchema, loadConfig, MongoEnv, SystemClock } from '@itsm/platform/con
 import { InProcessEventBus } from '@itsm/platform/messaging';
 import { connectContext, startEmbeddedMongo } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
-import { SlaEnv, SlaFiringRepository, SlaTicketRepository, SlaTimerService, toSlaSettings } from '@itsm/sla';
-import type { ArmingRow, DueEmission, Firing, SlaClock, SlaSettings, SlaTicket } from '@itsm/sla';
+import { newTicketDocument, SlaEnv, SlaFiringRepository, SlaTicketRepository, SlaTimerService, toSlaSettings } from '@itsm/sla';
+import type { ArmingRow, DueEmission, Firing, SlaClock, SlaSettings, SlaTicket, SlaTicketDocument } from '@itsm/sla';
 import { Type } from '@sinclair/typebox';
 import mongoose from 'mongoose';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { benchCalendars, MINUTE } from './calendars';
 import { deadlineFigure } from './deadline-figure';
 import type { DeadlineFigure } from './deadline-figure';
-import { benchPolicySet, emissionEvent, incidentId, incidentNumber, isActive, partitionOf, project, randomTimeline, ticketDocument, ticketKeyOf } from './fixtures';
+import { benchPolicySet, emissionEvent, incidentId, incidentNumber, isActive, partitionOf, project, randomTimeline, ticketKeyOf } from './fixtures';
 import type { BenchPolicySet } from './fixtures';
 import { childStat, memory, percentile, round, settle, summarise } from './measure';
 import type { LatencySummary, Memory } from './measure';
@@ -82,6 +84,8 @@ const BenchEnv = Type.Object({
   SLA_BENCH_REARM_ROUNDS: Type.Integer({ minimum: 1, default: 1 }),
   /** Heap limit of the embedded MongoDB child (it holds the whole population in memory). */
   SLA_BENCH_MONGO_HEAP_MB: Type.Integer({ minimum: 512, default: 14_336 }),
+  /** A file to write this process's CPU profile of the first re-arm to (open it in Chrome DevTools); none by default. */
+  SLA_BENCH_REARM_CPU_PROFILE: Type.Optional(Type.String({ minLength: 1 })),
 });
 
 const env = loadConfig(envSchema(MongoEnv, SlaEnv, BenchEnv), process.env);
@@ -261,7 +265,7 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
   let docBytes = 0;
   let docSamples = 0;
   /** One ticket: derived, its emissions due before the guard claimed; answers the pieces to write. */
-  const next = (): { ticket: SlaTicket; doc: Record<string, unknown>; claims: Firing[] } => {
+  const next = (): { ticket: SlaTicket; doc: SlaTicketDocument; claims: Firing[] } => {
     const n = ++pop.tickets;
     const ticketId = incidentId(run, n);
     const timeline = randomTimeline(random, ticketId, incidentNumber(n), now);
@@ -288,7 +292,7 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
     pop.armedEmissions += due.length - claims.length;
     const lastSequence = timeline.facts.at(-1)?.sequence ?? 1;
     const ticket: SlaTicket = { timeline, partition, lastSequence, open: true, clocks, due, version: 0 };
-    const doc = ticketDocument(timeline, partition, clocks, due, claims.map((c) => c.key));
+    const doc = newTicketDocument(ticket, claims.map((c) => c.key));
     if (pop.tickets % 997 === 1) {
       docBytes += mongoose.mongo.BSON.calculateObjectSize(doc);
       docSamples += 1;
@@ -303,7 +307,7 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
 
   const started = performance.now();
   // Through the repository first: the document shape and the save rate.
-  const sample: { ticket: SlaTicket; doc: Record<string, unknown>; claims: Firing[] }[] = [];
+  const sample: { ticket: SlaTicket; doc: SlaTicketDocument; claims: Firing[] }[] = [];
   while (sample.length < env.SLA_BENCH_SAVE_SAMPLE && pop.activeClocks < env.SLA_BENCH_CLOCKS) sample.push(next());
   const saveStarted = performance.now();
   await closedLoop(sample.length, SAVE_CONCURRENCY, async (i) => {
@@ -327,7 +331,7 @@ async function writePopulation(connection: Connection, tickets: SlaTicketReposit
 
   const inFlight = new Set<Promise<void>>();
   while (pop.activeClocks < env.SLA_BENCH_CLOCKS) {
-    const docs: Record<string, unknown>[] = [];
+    const docs: SlaTicketDocument[] = [];
     const claims: Firing[] = [];
     while (docs.length < WRITE_BATCH && pop.activeClocks < env.SLA_BENCH_CLOCKS) {
       const one = next();
@@ -358,6 +362,28 @@ interface ArmRun {
   readonly before: Memory;
   readonly after: Memory;
   readonly timings: RepoTimings;
+  /** CPU used while arming: this process (the service), the embedded MongoDB (null: not found). */
+  readonly cpuMs: number;
+  readonly mongoCpuMs: number | null;
+}
+
+/** The re-arm to profile (the first one only). */
+let profileFile = env.SLA_BENCH_REARM_CPU_PROFILE;
+
+/** This process's CPU profile through the inspector, sampled every 500 us. */
+async function startCpuProfile(): Promise<{ stopTo: (file: string) => Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return {
+    stopTo: async (file) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** A fresh service on the stored population: onAssignment of every partition, until all are ready. */
@@ -365,12 +391,24 @@ async function armService(service: SlaTimerService, firings: TimedFirings): Prom
   await settle();
   const before = memory();
   firings.timings = newTimings();
+  const profile = profileFile === undefined ? undefined : await startCpuProfile();
+  const cpuBefore = process.cpuUsage();
+  const mongoBefore = childStat(MONGO_CHILD);
   const t = performance.now();
   service.onAssignment([{ topic: incidentTopic.name, partitions: PARTITIONS }]);
   await Promise.all(PARTITIONS.map((p) => service.whenReady(p)));
   const ms = elapsed(t);
+  const cpu = process.cpuUsage(cpuBefore);
+  const mongoAfter = childStat(MONGO_CHILD);
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  const mongoCpuMs = mongoBefore && mongoAfter ? Math.round(mongoAfter.cpuMs - mongoBefore.cpuMs) : null;
+  if (profile !== undefined && profileFile !== undefined) {
+    await profile.stopTo(profileFile);
+    profileFile = undefined;
+    log(`   CPU profile of the re-arm written to ${env.SLA_BENCH_REARM_CPU_PROFILE}`);
+  }
   await settle();
-  return { ms, armed: service.armedTickets, before, after: memory(), timings: { ...firings.timings } };
+  return { ms, armed: service.armedTickets, before, after: memory(), timings: { ...firings.timings }, cpuMs, mongoCpuMs };
 }
 
 interface EngineStream extends LatencySummary {
@@ -663,7 +701,7 @@ async function main(): Promise<number> {
     let rows: unknown[] = [];
     for await (const row of rawCollection.find(
       { open: true, partition: { $in: rawPartitions } },
-      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clockMeta: 1, due: 1, claimedEmissions: 1 } },
+      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, arming: 1, claimedEmissions: 1 } },
     )) {
       rows.push(row);
     }
@@ -701,7 +739,9 @@ async function main(): Promise<number> {
     const rearmRatio = round(perSecond(rawRows, rawScanMs) / Math.max(1, rearmPerSecond), 2);
     const tm = load.timings;
     log(`   SlaTimerService, fresh (restart), onAssignment(12 partitions) until whenReady: ${load.armed} tickets armed in ${Math.round(rearmMs)} ms = ${rearmPerSecond} tickets/s (${perSecond(pop.activeClocks, rearmMs)} active clocks/s); the raw read is ${rearmRatio}x as fast per ticket`);
-    log(`     of which: claimedKeys ${Math.round(tm.claimedKeysMs)} ms, waiting for ticket rows ${Math.round(tm.rowsWaitMs)} ms (${tm.rows} rows), recovery reads (claimedSince x${tm.claimedSinceCalls}) ${Math.round(tm.claimedSinceMs)} ms, arming in memory ${Math.round(rearmMs - tm.claimedKeysMs - tm.rowsWaitMs - tm.claimedSinceMs)} ms`);
+    // The reads overlap (a cursor per group of partitions): their waits are summed, not parts of the wall time.
+    log(`     reads, summed over the parallel cursors: claimedKeys ${Math.round(tm.claimedKeysMs)} ms, waiting for ticket rows ${Math.round(tm.rowsWaitMs)} ms (${tm.rows} rows), recovery reads (claimedSince x${tm.claimedSinceCalls}) ${Math.round(tm.claimedSinceMs)} ms`);
+    log(`     CPU while arming: this process ${load.cpuMs} ms (${round(load.cpuMs / Math.max(1, load.armed) * 1000, 1)} us per ticket), the embedded MongoDB ${load.mongoCpuMs ?? '?'} ms (${load.mongoCpuMs === null ? '?' : round(load.mongoCpuMs / Math.max(1, load.armed) * 1000, 1)} us per ticket)`);
     for (const [i, l] of loads.entries()) if (i > 0) log(`     restart ${i + 1}: ${Math.round(l.ms)} ms = ${perSecond(l.armed, l.ms)} tickets/s`);
     log(
       `   memory of the service holding them: RSS ${load.after.rssMb} MB (+${rssDelta} MB), heapUsed ${load.after.heapUsedMb} MB (+${heapDelta} MB) = ` +
@@ -785,6 +825,8 @@ async function main(): Promise<number> {
         rearm_rows_wait_ms: Math.round(tm.rowsWaitMs),
         rearm_recovery_reads_ms: Math.round(tm.claimedSinceMs),
         rearm_rounds_ms: loads.map((l) => Math.round(l.ms)),
+        rearm_cpu_ms: load.cpuMs,
+        rearm_mongo_cpu_ms: load.mongoCpuMs,
         claimed_keys_of_ms: claimedKeysOfMs,
         emit_rate_target_per_s: env.SLA_BENCH_RATE,
         emit_expected: count,

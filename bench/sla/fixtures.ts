@@ -5,7 +5,7 @@
  */
 import type { EventEnvelope } from '@itsm/contracts';
 import { objectIdFromKey } from '@itsm/platform/persistence';
-import { clockMeta, compileCalendar, owingClockMetas, deriveClocks, dueEmissions, emissionEnvelope, ticketKey, validateCalendar, validateDefinition } from '@itsm/sla';
+import { clockMeta, compileCalendar, deriveClocks, dueEmissions, emissionEnvelope, ticketKey, validateCalendar, validateDefinition } from '@itsm/sla';
 import type { ClockConditions, CompiledCalendar, DueEmission, SlaClock, SlaDefinition, TicketFact, TicketTimeline } from '@itsm/sla';
 import { Partitioners } from 'kafkajs';
 import type { BenchCalendar } from './calendars';
@@ -145,33 +145,6 @@ export function project(timeline: TicketTimeline, policySet: BenchPolicySet): { 
 export const isActive = (clock: SlaClock): boolean => clock.running || clock.stage === 'paused';
 
 export const ticketKeyOf = (ticketId: string): string => ticketKey('incident', ticketId);
-
-/**
- * The `sla_tickets` document, field for field what SlaTicketRepository.save inserts for a new ticket
- * and recordClaimed then adds for its `claimed` emission keys (in that order).
- */
-export function ticketDocument(timeline: TicketTimeline, partition: number, clocks: readonly SlaClock[], due: readonly DueEmission[], claimed: readonly string[]): Record<string, unknown> {
-  return {
-    _id: objectIdFromKey('sla-ticket', timeline.ticketType, timeline.ticketId),
-    ticketType: timeline.ticketType,
-    ticketId: timeline.ticketId,
-    number: timeline.number,
-    callerId: timeline.callerId,
-    orderedById: timeline.orderedById,
-    configurationItemIds: [...timeline.configurationItemIds],
-    partition,
-    facts: [...timeline.facts],
-    lastSequence: (timeline.facts[timeline.facts.length - 1] as TicketFact).sequence,
-    open: true,
-    clocks: [...clocks],
-    due: [...due],
-    clockMeta: owingClockMetas(clocks, due),
-    nextDueAt: due[0]?.dueAt ?? null,
-    settled: false,
-    claimedEmissions: [...claimed],
-    version: 1,
-  };
-}
 
 /** The warning or breach event of one due emission, exactly as the timer service builds it. */
 export function emissionEvent(ticketId: string, number: string, clock: SlaClock, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {

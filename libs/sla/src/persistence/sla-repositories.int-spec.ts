@@ -53,6 +53,29 @@ describe('SLA repositories on the MongoDB peer: re-arm rows, pruning (the claim 
     expect(both.sort()).toEqual(['open-0', 'open-1']);
   });
 
+  it('re-arm reads a document stored before the re-arm snapshot from its fields, and a save replaces them with the snapshot', async () => {
+    const due = { key: 'sla-p1~0:50', clockId: 'sla-p1#1', percent: 50, dueAt: T + 30_000, projected: false };
+    const meta = { clockId: 'sla-p1#1', definitionId: 'sla-p1', definitionName: 'P1', kind: 'SLA', target: 'resolution', targetMs: 3_600_000, segment: null };
+    const _id = objectIdFromKey('sla-ticket', 'incident', 'older-2');
+    const older = { _id, ticketType: 'incident', ticketId: 'older-2', number: 'INC-older-2', callerId: 'u', configurationItemIds: [], partition: 2, facts: [], lastSequence: 1, open: true, clocks: [clock], due: [due], version: 1 };
+    await connection.collection('sla_tickets').insertMany([{ ...older, clockMeta: [meta] }, { ...older, _id: objectIdFromKey('sla-ticket', 'incident', 'older-3'), ticketId: 'older-3', arming: '[1, "damaged' }]);
+    const rows = [];
+    for await (const row of tickets.armingRows([2])) rows.push(row);
+    expect(rows.map((r) => [r.ticketId, r.clocks, r.due])).toEqual([
+      ['older-2', [meta], [due]],
+      ['older-3', [meta], [due]],
+    ]);
+    const stored = await tickets.find('incident', 'older-2');
+    if (stored === undefined) throw new Error('older-2 missing');
+    await tickets.save(stored);
+    const saved = await connection.collection('sla_tickets').findOne({ _id });
+    expect(saved).not.toHaveProperty('clockMeta');
+    expect(typeof saved?.['arming']).toBe('string');
+    const again = [];
+    for await (const row of tickets.armingRows([2])) if (row.ticketId === 'older-2') again.push([row.clocks, row.due]);
+    expect(again).toEqual([[[meta], [due]]]);
+  });
+
   it('prunes a settled closed ticket: listed once, marked settled (version moves on), its claims deleted', async () => {
     const closed = [];
     for await (const t of tickets.closedUnsettled(0)) closed.push(t);

@@ -2,10 +2,13 @@ import { isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErro
 import { Schema } from 'mongoose';
 import type { Connection, Types } from 'mongoose';
 import type { ClockMeta, DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
-import { clockMeta, owingClockMetas, TICKET_TYPES } from '../domain';
+import { owingClockMetas, TICKET_TYPES } from '../domain';
+import { armingText, parseArming } from './arming-snapshot';
+import type { ArmingSnapshot } from './arming-snapshot';
 import type { SlaTicket, SlaTicketStore } from './sla-stores.port';
 
-interface TicketDocument {
+/** An `sla_tickets` document. */
+export interface SlaTicketDocument {
   _id: Types.ObjectId;
   ticketType: TicketType;
   ticketId: string;
@@ -21,7 +24,9 @@ interface TicketDocument {
   open: boolean;
   clocks: SlaClock[];
   due: DueEmission[];
-  /** The metas of the clocks that owe something: all a re-arm reads of the clocks (absent on documents of older versions). */
+  /** What a re-arm reads of the ticket, as one text (arming-snapshot.ts); absent on documents of older versions. */
+  arming?: string;
+  /** Written by older versions instead of `arming`: the metas of the clocks that owe something (removed by the next save). */
   clockMeta?: ClockMeta[];
   nextDueAt: number | null;
   /** Closed, everything it owed emitted, its firings pruned: it owes nothing more. */
@@ -95,7 +100,7 @@ export class SlaTicketRepository implements SlaTicketStore {
   constructor(private readonly connection: Connection) {}
 
   private get tickets() {
-    return this.connection.collection<TicketDocument>('sla_tickets');
+    return this.connection.collection<SlaTicketDocument>('sla_tickets');
   }
 
   async find(ticketType: TicketType, ticketId: string): Promise<SlaTicket | undefined> {
@@ -106,34 +111,17 @@ export class SlaTicketRepository implements SlaTicketStore {
   /** Inserts (version 0 -> 1) or replaces the version read; a lost race is a Conflict error. */
   async save(ticket: SlaTicket): Promise<number> {
     const { timeline } = ticket;
-    const _id = objectIdFromKey('sla-ticket', timeline.ticketType, timeline.ticketId);
-    const fields = {
-      ticketType: timeline.ticketType,
-      ticketId: timeline.ticketId,
-      number: timeline.number,
-      callerId: timeline.callerId,
-      orderedById: timeline.orderedById,
-      configurationItemIds: [...timeline.configurationItemIds],
-      partition: ticket.partition,
-      facts: [...timeline.facts],
-      lastSequence: ticket.lastSequence,
-      open: ticket.open,
-      clocks: [...ticket.clocks],
-      due: [...ticket.due],
-      clockMeta: owingClockMetas(ticket.clocks, ticket.due),
-      nextDueAt: ticket.due[0]?.dueAt ?? null,
-      settled: ticket.settled === true,
-    };
     if (ticket.version === 0) {
       try {
-        await this.tickets.insertOne({ _id, ...fields, claimedEmissions: [], version: 1 });
+        await this.tickets.insertOne(newTicketDocument(ticket));
         return 1;
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new PersistenceError(PersistenceErrorCode.Conflict, `SLA ticket ${timeline.ticketId} was created concurrently`);
         throw error;
       }
     }
-    const result = await this.tickets.updateOne({ _id, version: ticket.version }, { $set: { ...fields, version: ticket.version + 1 } });
+    const _id = objectIdFromKey('sla-ticket', timeline.ticketType, timeline.ticketId);
+    const result = await this.tickets.updateOne({ _id, version: ticket.version }, { $set: { ...ticketFields(ticket), version: ticket.version + 1 }, $unset: { clockMeta: '' } });
     if (result.modifiedCount !== 1) throw new PersistenceError(PersistenceErrorCode.Conflict, `SLA ticket ${timeline.ticketId} changed concurrently`);
     return ticket.version + 1;
   }
@@ -160,12 +148,12 @@ export class SlaTicketRepository implements SlaTicketStore {
   async *armingRows(partitions: readonly number[]): AsyncGenerator<ArmingRow> {
     const cursor = this.tickets.find(
       { open: true, partition: partitionFilter(partitions) },
-      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, clockMeta: 1, due: 1, claimedEmissions: 1 } },
+      { projection: { ticketType: 1, ticketId: 1, number: 1, partition: 1, arming: 1, claimedEmissions: 1 } },
     );
     for await (const d of cursor) {
-      const clocks = d.clockMeta ?? (await this.clocksOf(d._id));
-      const row = { ticketType: d.ticketType, ticketId: d.ticketId, number: d.number, partition: d.partition, clocks, due: d.due };
-      yield d.claimedEmissions === undefined ? row : { ...row, claimed: d.claimedEmissions };
+      const { clocks, due } = (d.arming === undefined ? undefined : parseArming(d.arming)) ?? (await this.armingOf(d._id));
+      const { ticketType, ticketId, number, partition, claimedEmissions } = d;
+      yield claimedEmissions === undefined ? { ticketType, ticketId, number, partition, clocks, due } : { ticketType, ticketId, number, partition, clocks, due, claimed: claimedEmissions };
     }
   }
 
@@ -186,10 +174,11 @@ export class SlaTicketRepository implements SlaTicketStore {
     return result.modifiedCount;
   }
 
-  /** A document written before `clockMeta` was stored: its clocks, read once. */
-  private async clocksOf(_id: Types.ObjectId): Promise<ClockMeta[]> {
-    const d = await this.tickets.findOne({ _id }, { projection: { clocks: 1 } });
-    return (d?.clocks ?? []).map(clockMeta);
+  /** A document written before `arming` was stored (or whose text this version does not read): its clocks and due emissions, read once. */
+  private async armingOf(_id: Types.ObjectId): Promise<ArmingSnapshot> {
+    const d = await this.tickets.findOne({ _id }, { projection: { clockMeta: 1, clocks: 1, due: 1 } });
+    const due = d?.due ?? [];
+    return { clocks: d?.clockMeta ?? owingClockMetas(d?.clocks ?? [], due), due };
   }
 
   /** Open tickets (all partitions): what a dry run evaluates. */
@@ -203,7 +192,38 @@ export class SlaTicketRepository implements SlaTicketStore {
   }
 }
 
-function toTicket(d: TicketDocument): SlaTicket {
+/** The fields save() writes of a ticket (all but its id, claims and version). */
+function ticketFields(ticket: SlaTicket) {
+  const { timeline } = ticket;
+  return {
+    ticketType: timeline.ticketType,
+    ticketId: timeline.ticketId,
+    number: timeline.number,
+    callerId: timeline.callerId,
+    orderedById: timeline.orderedById,
+    configurationItemIds: [...timeline.configurationItemIds],
+    partition: ticket.partition,
+    facts: [...timeline.facts],
+    lastSequence: ticket.lastSequence,
+    open: ticket.open,
+    clocks: [...ticket.clocks],
+    due: [...ticket.due],
+    arming: armingText(owingClockMetas(ticket.clocks, ticket.due), ticket.due),
+    nextDueAt: ticket.due[0]?.dueAt ?? null,
+    settled: ticket.settled === true,
+  };
+}
+
+/**
+ * The document save() inserts for a new ticket (version 1), with the emission keys recordClaimed
+ * would add after it (none by default). The SLA benchmark writes its population with it.
+ */
+export function newTicketDocument(ticket: SlaTicket, claimed: readonly string[] = []): SlaTicketDocument {
+  const { ticketType, ticketId } = ticket.timeline;
+  return { _id: objectIdFromKey('sla-ticket', ticketType, ticketId), ...ticketFields(ticket), claimedEmissions: [...claimed], version: 1 };
+}
+
+function toTicket(d: SlaTicketDocument): SlaTicket {
   return {
     timeline: {
       ticketType: d.ticketType,

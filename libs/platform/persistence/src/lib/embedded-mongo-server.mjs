@@ -10,6 +10,7 @@
 // or empty with --reset (the snapshot is deleted first).
 import { congodb } from '@push.rocks/smartmongo';
 import { resolve } from 'node:path';
+import { projectPerBatch } from './embedded-mongo-batch-projection.mjs';
 import { serveLookupsByKey } from './embedded-mongo-id-lookups.mjs';
 import { lockDataDir, resetDataDir, SnapshotError, SnapshotStore } from './embedded-mongo-snapshot.mjs';
 
@@ -50,6 +51,7 @@ congodb.QueryEngine.compareValues = function compareValues(a, b) {
 const options = parseArgs(process.argv.slice(2));
 const server = new congodb.CongoServer({ host: '127.0.0.1', port: options.port });
 serveLookupsByKey(server);
+projectPerBatch(server, congodb.QueryEngine);
 let snapshots;
 let unlock = () => undefined;
 try {
