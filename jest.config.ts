@@ -4,7 +4,7 @@ import { preset } from './jest.preset';
 /** Unit tier: domain and handlers, no I/O. */
 const config: Config = {
   ...preset,
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
 };
 
 export default config;

@@ -1,4 +1,4 @@
-import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
+import type { CheckResult, DeployModel, GroupConsumer, ManifestDoc } from './deploy-model';
 import { arrayAt, at, docsOfKind, isRecord, nameOf, recordAt, result, stringAt, stringMap, where } from './deploy-model';
 import { containerEnv, containersOf, podSources } from './pod-env';
 
@@ -37,7 +37,7 @@ function topicPartitions(model: DeployModel): Map<string, number> {
 const KEDA_SASL: Readonly<Record<string, string>> = { 'scram-sha-512': 'scram_sha512', 'scram-sha-256': 'scram_sha256', plain: 'plaintext' };
 
 /** True when an ACL of the KafkaUser grants `operation` on the resource (literal or prefix pattern). */
-function aclGrants(user: ManifestDoc | undefined, type: string, name: string, operation: string): boolean {
+export function aclGrants(user: ManifestDoc | undefined, type: string, name: string, operation: string): boolean {
   return arrayAt(user?.obj, 'spec', 'authorization', 'acls').filter(isRecord).some((acl) => {
     const resource = recordAt(acl, 'resource');
     const pattern = stringAt(resource, 'name') ?? '';
@@ -56,13 +56,13 @@ function authParameter(auth: ManifestDoc, parameter: string): { secret?: string;
 }
 
 /** One kafka trigger against the container it scales: group, topic, brokers, auth as the service connects. */
-function triggerProblems(model: DeployModel, so: ManifestDoc, trigger: Record<string, unknown>, group: string, container: Record<string, unknown>): string[] {
-  const label = `${where(so)} trigger ${stringAt(trigger, 'metadata', 'topic') ?? '<no topic>'}`;
+function triggerProblems(model: DeployModel, so: ManifestDoc, trigger: Record<string, unknown>, consumer: GroupConsumer, container: Record<string, unknown>): string[] {
+  const { group } = consumer;
+  const label = `${where(so)} trigger ${stringAt(trigger, 'metadata', 'topic') ?? `<every topic of ${group}>`}`;
   const problems: string[] = [];
   const sources = podSources(model);
   const env = containerEnv(sources, container, label).env;
   const metadata = stringMap(trigger['metadata']);
-  if (metadata['consumerGroup'] !== group) problems.push(`${label}: consumerGroup ${metadata['consumerGroup'] ?? '<unset>'} is not the declared group ${group}`);
   if (metadata['bootstrapServers'] !== env.get('KAFKA_BROKERS')) problems.push(`${label}: bootstrapServers ${metadata['bootstrapServers'] ?? '<unset>'} differ from the service's KAFKA_BROKERS ${env.get('KAFKA_BROKERS') ?? '<unset>'}`);
   if (!/^[1-9][0-9]*$/.test(metadata['lagThreshold'] ?? '')) problems.push(`${label}: lagThreshold must be a positive integer string`);
   const mechanism = env.get('KAFKA_SASL_MECHANISM');
@@ -91,16 +91,39 @@ function triggerProblems(model: DeployModel, so: ManifestDoc, trigger: Record<st
   }
   if (metadata['tls'] === 'enable' && authParameter(auth, 'ca')?.secret === undefined) problems.push(`${where(auth)}: tls needs the cluster CA (parameter ca)`);
   const user = docsOfKind(model, 'kafka.strimzi.io/v1beta2', 'KafkaUser').find((doc) => nameOf(doc) === env.get('KAFKA_SASL_USERNAME'));
-  for (const [type, name] of [['topic', metadata['topic'] ?? ''], ['group', group]] as const) {
+  // A trigger without a topic reads the lag of every topic the group has offsets on: the family members (a prefix ACL covers them).
+  const topics = metadata['topic'] !== undefined ? [metadata['topic']] : consumer.families.map((family) => family.prefix);
+  for (const [type, name] of [...topics.map((topic) => ['topic', topic] as const), ['group', group] as const]) {
     if (!aclGrants(user, type, name, 'Describe')) problems.push(`${label}: KafkaUser ${env.get('KAFKA_SASL_USERNAME') ?? ''} grants no Describe on ${type} ${name} (KEDA reads the lag with it)`);
   }
   return problems;
 }
 
 /**
- * Every Kafka consumer Deployment has exactly one ScaledObject: one kafka trigger per topic its
- * declared group reads, with that group, the service's brokers and credentials, at least 2 and at
- * most as many replicas as the largest of those topics has partitions (kafka-topics.yaml).
+ * The kafka triggers of one consumer group: one per fixed topic it reads; for the families whose
+ * members it reads (their list follows the connected parties), one trigger without a topic, which
+ * KEDA reads as the lag of every topic the group has offsets on.
+ */
+function groupTriggerProblems(so: ManifestDoc, consumer: GroupConsumer, triggers: readonly Record<string, unknown>[]): string[] {
+  const problems: string[] = [];
+  const { group, topics, families } = consumer;
+  const triggered = triggers.map((t) => stringAt(t, 'metadata', 'topic')).filter((topic) => topic !== undefined);
+  for (const topic of topics.filter((t) => !triggered.includes(t))) problems.push(`${where(so)}: no kafka trigger on ${topic}, which the group ${group} reads`);
+  for (const topic of triggered.filter((t) => !topics.includes(t))) problems.push(`${where(so)}: kafka trigger on ${topic}, which the group ${group} does not read`);
+  const groupWide = triggers.length - triggered.length;
+  if (families.length > 0 && groupWide !== 1) {
+    problems.push(`${where(so)}: the group ${group} reads the members of ${families.map((f) => f.template).join(', ')}: expected one kafka trigger of that group without a topic, found ${groupWide}`);
+  }
+  if (families.length === 0 && groupWide > 0) problems.push(`${where(so)}: a kafka trigger of ${group} names no topic, but the group reads fixed topics (${topics.join(', ')})`);
+  return problems;
+}
+
+/**
+ * Every Kafka consumer Deployment has exactly one ScaledObject: for each consumer group it declares
+ * (its context's group, and the group over the topic families it reads), the kafka triggers
+ * groupTriggerProblems asks for, with that group, the service's brokers and credentials; at least 2
+ * and at most as many replicas as the largest of those topics has partitions (kafka-topics.yaml;
+ * a family member's from the contract).
  */
 export function checkConsumerScaling(model: DeployModel): CheckResult {
   const problems: string[] = [];
@@ -109,31 +132,43 @@ export function checkConsumerScaling(model: DeployModel): CheckResult {
     const deployment = deployments(model).find((doc) => nameOf(doc) === app.name);
     if (deployment === undefined) continue;
     const { keda } = scalersOf(model, deployment);
-    if (app.consumer === undefined) {
+    if (app.consumers.length === 0) {
       problems.push(...keda.map((so) => `${where(so)}: scales ${app.name}, which declares no Kafka consumer group`));
       continue;
     }
-    const { group, topics } = app.consumer;
+    const groups = app.consumers.map((consumer) => consumer.group);
     const [so] = keda;
     if (so === undefined || keda.length > 1) {
-      problems.push(`${where(deployment)}: consumer of ${group} is scaled by ${keda.length} ScaledObjects, expected 1`);
+      problems.push(`${where(deployment)}: consumer of ${groups.join(', ')} is scaled by ${keda.length} ScaledObjects, expected 1`);
       continue;
     }
     const container = containersOf(deployment).find((c) => c['name'] === app.name) ?? {};
     const triggers = arrayAt(so.obj, 'spec', 'triggers').filter(isRecord).filter((t) => t['type'] === 'kafka');
-    const triggered = triggers.map((t) => stringAt(t, 'metadata', 'topic') ?? '<no topic>');
-    for (const topic of topics.filter((t) => !triggered.includes(t))) problems.push(`${where(so)}: no kafka trigger on ${topic}, which the group ${group} reads`);
-    for (const topic of triggered.filter((t) => !topics.includes(t))) problems.push(`${where(so)}: kafka trigger on ${topic}, which the group ${group} does not read`);
-    for (const trigger of triggers) problems.push(...triggerProblems(model, so, trigger, group, container));
-    const counts = triggered.map((topic) => partitions.get(topic));
-    for (const [i, count] of counts.entries()) if (count === undefined) problems.push(`${where(so)}: topic ${triggered[i] ?? ''} has no KafkaTopic in deploy/`);
-    const most = Math.max(0, ...counts.map((count) => count ?? 0));
+    for (const trigger of triggers) {
+      const group = stringAt(trigger, 'metadata', 'consumerGroup');
+      if (group === undefined || !groups.includes(group)) {
+        problems.push(`${where(so)} trigger ${stringAt(trigger, 'metadata', 'topic') ?? '<no topic>'}: consumerGroup ${group ?? '<unset>'} is not a declared group of ${app.name} (${groups.join(', ')})`);
+      }
+    }
+    const counts: number[] = [];
+    for (const consumer of app.consumers) {
+      const mine = triggers.filter((t) => stringAt(t, 'metadata', 'consumerGroup') === consumer.group);
+      problems.push(...groupTriggerProblems(so, consumer, mine));
+      for (const trigger of mine) problems.push(...triggerProblems(model, so, trigger, consumer, container));
+      for (const topic of mine.map((t) => stringAt(t, 'metadata', 'topic')).filter((topic) => topic !== undefined)) {
+        const count = partitions.get(topic);
+        if (count === undefined) problems.push(`${where(so)}: topic ${topic} has no KafkaTopic in deploy/`);
+        else counts.push(count);
+      }
+      counts.push(...consumer.families.map((family) => family.partitions));
+    }
+    const most = Math.max(0, ...counts);
     const max = at(so.obj, 'spec', 'maxReplicaCount');
     const min = at(so.obj, 'spec', 'minReplicaCount');
-    if (typeof max !== 'number' || max > most) problems.push(`${where(so)}: maxReplicaCount ${String(max)} must be set and at most ${most}, the partitions of ${triggered.join(', ')} (a replica beyond them would own no partition)`);
+    if (typeof max !== 'number' || max > most) problems.push(`${where(so)}: maxReplicaCount ${String(max)} must be set and at most ${most}, the most partitions of a topic its groups read (a replica beyond them would own no partition)`);
     if (typeof min !== 'number' || min < 2 || (typeof max === 'number' && min > max)) problems.push(`${where(so)}: minReplicaCount ${String(min)} must be set, >= 2 and <= maxReplicaCount`);
   }
-  return result('keda: each Kafka consumer is scaled by one ScaledObject on its declared group\'s lag, up to its topics\' partitions', problems);
+  return result('keda: each Kafka consumer is scaled by one ScaledObject on the lag of each group it declares, up to its topics\' partitions', problems);
 }
 
 /**

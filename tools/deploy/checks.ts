@@ -9,6 +9,7 @@ import { checkDefaultDeny, checkNetworkFlows, checkNetworkRules } from './networ
 import { checkRestrictedPodSecurity, checkTopologySpread } from './pod-security-checks';
 import { checkSchemas } from './schema-checks';
 import { checkComposeSubgraphs, checkWorkloadSubgraphs } from './subgraph-checks';
+import { checkSupplierConnections } from './supplier-checks';
 import { checkComposeTopics, checkKafkaTopics, checkTopicPolicy } from './topic-checks';
 import { checkDisruptionBudgets, checkPodHardening, checkPodReferences, checkProbes, checkServices, checkTelemetryEnv, checkWorkloadEnv } from './workload-checks';
 
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   checkNamespaces,
   checkKafkaTopics,
   checkTopicPolicy,
+  checkSupplierConnections,
   checkProbes,
   checkPodHardening,
   checkRestrictedPodSecurity,

@@ -17,10 +17,45 @@ export interface DeclaredService {
   readonly port: number;
   /** Serves a subgraph: the gateway's subgraph lists must name it. */
   readonly subgraph: boolean;
-  /** Its shared Kafka consumer group and the topics the group reads (from its context declaration). */
-  readonly consumer?: { readonly group: string; readonly topics: readonly string[] };
-  /** Path prefixes it serves at the edge (its declaration's routes with an unreachable answer): an Ingress must route them to it. */
-  readonly edgeRoutes?: readonly string[];
+  /** The Kafka consumer groups its replicas share and what each reads (from its context declaration); KEDA scales on their lag. */
+  readonly consumers: readonly GroupConsumer[];
+  /** The topic families whose members it publishes (each supplier's outbound topic). */
+  readonly ownsFamilies?: readonly FamilyRead[];
+  /** Path prefixes it serves at the edge (its declaration's `httpRoutes`): an Ingress must route them to it. */
+  readonly edgeRoutes?: readonly EdgeRoute[];
+}
+
+/** A family of topics a group reads (one member per party, created when the party is connected). */
+export interface FamilyRead {
+  /** `itsm.supplier.{supplierId}.in.v1` */
+  readonly template: string;
+  /** The literal start of every member's name (`itsm.supplier.`): what a prefix ACL must cover. */
+  readonly prefix: string;
+  readonly partitions: number;
+}
+
+/** One consumer group of a service: its fixed topics, and the families whose members it reads (the list follows runtime data). */
+export interface GroupConsumer {
+  readonly group: string;
+  readonly topics: readonly string[];
+  readonly families: readonly FamilyRead[];
+}
+
+/** A path prefix a context serves at the edge, and the largest body it reads there (when it declares one). */
+export interface EdgeRoute {
+  readonly prefix: string;
+  readonly maxBodyBytes?: number;
+}
+
+/** A topic family (one topic per party): members are accepted wherever the registry's topics are. */
+export interface TopicFamilySpec {
+  readonly template: string;
+  readonly parameter: string;
+  readonly partitions: number;
+  /** `party`: the platform reads the members, so each has a dead-letter topic too. */
+  readonly writer: 'platform' | 'party';
+  /** The value a topic name gives the placeholder, or null when it is no member (the family's own pattern). */
+  readonly valueOf: (topic: string) => string | null;
 }
 
 export interface TopicSpec {
@@ -41,6 +76,8 @@ export interface DeployModel {
   readonly services: readonly DeclaredService[];
   /** The contracts' streams (PLATFORM_TOPICS); dead-letter topics are derived from them. */
   readonly topics: readonly TopicSpec[];
+  /** The contracts' topic families (PLATFORM_TOPIC_FAMILIES): members are created per connected party. */
+  readonly families: readonly TopicFamilySpec[];
   readonly deadLetterTopicOf: (topic: string) => string;
   /** Production dependencies of package.json (what `npm prune --omit=dev` keeps). */
   readonly productionDependencies: readonly string[];

@@ -3,11 +3,13 @@ import { AuthEnv } from '@itsm/platform/auth';
 import { httpEnv, OtelEnv } from '@itsm/platform/config';
 import { MICROSERVICE_REQUIRED_ENV, SERVICE_ENV_FRAGMENTS } from '@itsm/platform/service';
 import type { ContextDeclaration } from '@itsm/platform/service';
+import type { TopicFamilyDefinition } from '@itsm/contracts';
 import * as contracts from '@itsm/contracts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORM_CONTEXTS } from '../../apps/platform/src/contexts';
 import { keys, requiredKeys } from './config-keys';
+import type { EdgeRoute, FamilyRead, GroupConsumer } from './deploy-model';
 
 /**
  * One deployable app: each context of the platform (its declaration: name, default port, env
@@ -26,15 +28,12 @@ export interface Deployable {
   readonly subgraph: boolean;
   /** `name=url` subgraph lists to resolve against Services (the gateway). */
   readonly subgraphList?: string;
-  /** The Kafka consumer group its replicas share and the topics that group reads (KEDA scales it on their lag). */
-  readonly consumer?: GroupConsumer;
-  /** Path prefixes served at the edge (`/scim/v2`): the context's routes with an unreachable answer. */
-  readonly edgeRoutes?: readonly string[];
-}
-
-export interface GroupConsumer {
-  readonly group: string;
-  readonly topics: readonly string[];
+  /** The Kafka consumer groups its replicas share and what each reads (KEDA scales it on their lag). */
+  readonly consumers: readonly GroupConsumer[];
+  /** The topic families whose members it publishes. */
+  readonly ownsFamilies?: readonly FamilyRead[];
+  /** Path prefixes served at the edge (`/scim/v2`): the context's `httpRoutes`, with the body limit it declares. */
+  readonly edgeRoutes?: readonly EdgeRoute[];
 }
 
 const root = join(__dirname, '..', '..');
@@ -65,10 +64,35 @@ export function groupConsumer(context: ContextDeclaration, sources: readonly str
   );
   const owned = context.topics.owns.map((topic) => topic.name).filter((topic) => handled.has(topic));
   const topics = [...new Set([...context.topics.consumes.map((topic) => topic.name), ...owned])].sort();
-  return topics.length === 0 ? undefined : { group: context.consumerGroup, topics };
+  return topics.length === 0 ? undefined : { group: context.consumerGroup, topics, families: [] };
 }
 
-const contextSources = (name: string): string[] => sourcesOf(join(root, 'libs', name, 'src')).map((file) => readFileSync(file, 'utf8'));
+/** A family's template, its members' common literal start and partitions. */
+export function familyRead(family: TopicFamilyDefinition): FamilyRead {
+  return { template: family.template, prefix: family.template.slice(0, family.template.indexOf('{')), partitions: family.partitions };
+}
+
+/** The group over the members of the families a context consumes (its own group: the member list changes at runtime). */
+export function familyConsumer(context: ContextDeclaration): GroupConsumer | undefined {
+  const families = context.topics.consumesFamilies ?? [];
+  if (families.length === 0) return undefined;
+  if (context.familyConsumerGroup === undefined || context.familyConsumerGroup === context.consumerGroup) {
+    throw new Error(`context ${context.name} consumes topic families but declares no familyConsumerGroup of its own`);
+  }
+  return { group: context.familyConsumerGroup, topics: [], families: families.map(familyRead) };
+}
+
+/**
+ * The sources of the lib that declares a context (`defineContext({ name: '<name>', ...`): the lib's
+ * folder need not carry the context's name (the supplier context lives in libs/supplier-exchange).
+ */
+function contextSources(name: string): string[] {
+  const libs = readdirSync(join(root, 'libs'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const declaring = libs.map((lib) => sourcesOf(join(root, 'libs', lib.name, 'src')).map((file) => readFileSync(file, 'utf8')))
+    .filter((texts) => texts.some((text) => new RegExp(`defineContext\\(\\{\\s*name:\\s*'${name}'`).test(text)));
+  if (declaring.length !== 1) throw new Error(`context ${name}: ${declaring.length} libs declare it (defineContext({ name: '${name}' ...)), expected 1`);
+  return declaring[0] ?? [];
+}
 
 export const DEPLOYABLES: readonly Deployable[] = [
   ...PLATFORM_CONTEXTS.map((context) => ({
@@ -78,8 +102,11 @@ export const DEPLOYABLES: readonly Deployable[] = [
     // The kit's runService requires Kafka and MongoDB (the fragments leave them optional for `npm start`).
     required: [...requiredKeys(context.env), ...MICROSERVICE_REQUIRED_ENV],
     subgraph: true,
-    ...((consumer) => (consumer ? { consumer } : {}))(groupConsumer(context, contextSources(context.name))),
-    ...((edgeRoutes) => (edgeRoutes.length > 0 ? { edgeRoutes } : {}))((context.httpRoutes ?? []).filter((route) => route.unreachable !== undefined).map((route) => route.prefix)),
+    consumers: [groupConsumer(context, contextSources(context.name)), familyConsumer(context)].filter((consumer) => consumer !== undefined),
+    ...((families) => (families.length > 0 ? { ownsFamilies: families.map(familyRead) } : {}))(context.topics.ownsFamilies ?? []),
+    ...((edgeRoutes) => (edgeRoutes.length > 0 ? { edgeRoutes } : {}))(
+      (context.httpRoutes ?? []).map((route) => ({ prefix: route.prefix, ...(route.maxBodyBytes !== undefined ? { maxBodyBytes: route.maxBodyBytes } : {}) })),
+    ),
   })),
   {
     name: 'gateway',
@@ -88,5 +115,6 @@ export const DEPLOYABLES: readonly Deployable[] = [
     required: requiredKeys(GatewayEnv),
     subgraph: false,
     subgraphList: 'GATEWAY_SUBGRAPHS',
+    consumers: [],
   },
 ];

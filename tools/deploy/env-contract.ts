@@ -42,7 +42,10 @@ export const NODE_RUNTIME_ENV: readonly string[] = ['NODE_EXTRA_CA_CERTS', ...OT
 
 /** Production (Kubernetes) additionally verifies tokens against the identity provider only. */
 export const PRODUCTION_REQUIRED: readonly string[] = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'];
-export const PRODUCTION_FORBIDDEN: readonly string[] = ['AUTH_DEV_KEY_FILE'];
+/** Local development only: the dev signing key, the all-in-one's demo webhook receiver. */
+export const PRODUCTION_FORBIDDEN: readonly string[] = ['AUTH_DEV_KEY_FILE', 'SUPPLIER_EXCHANGE_DEMO_WEBHOOK_URL'];
+/** Switches production must leave off when set (a supplier webhook on a private address would let a connection reach into the cluster). */
+export const PRODUCTION_OFF: readonly string[] = ['SUPPLIER_EXCHANGE_ALLOW_PRIVATE_TARGETS'];
 
 /** The variables one environment sets: name -> value (undefined when it comes from an external Secret). */
 export type EnvSet = ReadonlyMap<string, string | undefined>;

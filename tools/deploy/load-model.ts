@@ -1,4 +1,4 @@
-import { deadLetterTopicOf, PLATFORM_TOPICS } from '@itsm/contracts';
+import { deadLetterTopicOf, familyValueOf, PLATFORM_TOPIC_FAMILIES, PLATFORM_TOPICS } from '@itsm/contracts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -74,8 +74,15 @@ export function loadRepository(root: string): LoadedRepository {
     compose: compose.compose,
     dockerfile: existsSync(join(root, 'Dockerfile')) ? read('Dockerfile') : undefined,
     strayDockerfiles,
-    services: DEPLOYABLES.map(({ name, port, subgraph, consumer, edgeRoutes }) => ({ name, port, subgraph, ...(consumer ? { consumer } : {}), ...(edgeRoutes ? { edgeRoutes } : {}) })),
+    services: DEPLOYABLES.map(({ name, port, subgraph, consumers, ownsFamilies, edgeRoutes }) => ({ name, port, subgraph, consumers, ...(ownsFamilies ? { ownsFamilies } : {}), ...(edgeRoutes ? { edgeRoutes } : {}) })),
     topics: PLATFORM_TOPICS.map((topic) => ({ name: topic.name, partitions: topic.partitions })),
+    families: PLATFORM_TOPIC_FAMILIES.map((family) => ({
+      template: family.template,
+      parameter: family.parameter.name,
+      partitions: family.partitions,
+      writer: family.writer,
+      valueOf: (topic: string) => familyValueOf(family, topic),
+    })),
     deadLetterTopicOf,
     productionDependencies: Object.keys(pkg.dependencies ?? {}),
     sources: Object.fromEntries(sourceFiles.map((file) => [file, read(file)])),

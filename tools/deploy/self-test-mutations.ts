@@ -10,6 +10,7 @@ import { checkKustomizations, checkNamespaces } from './kustomize-checks';
 import { checkDefaultDeny, checkNetworkFlows, checkNetworkRules } from './network-checks';
 import { checkRestrictedPodSecurity, checkTopologySpread } from './pod-security-checks';
 import { checkSchemas } from './schema-checks';
+import { checkSupplierConnections } from './supplier-checks';
 import { checkComposeSubgraphs, checkWorkloadSubgraphs } from './subgraph-checks';
 import { checkComposeTopics, checkKafkaTopics, checkTopicPolicy, COMPOSE_TOPICS_SERVICE } from './topic-checks';
 import { checkDisruptionBudgets, checkPodHardening, checkPodReferences, checkProbes, checkServices, checkTelemetryEnv, checkWorkloadEnv } from './workload-checks';
@@ -208,7 +209,7 @@ export const MUTATIONS: readonly Mutation[] = [
   mutation('a declared context without a Deployment', 'no Deployment for app sla', checkDeclaredWorkloads,
     (m) => ({ ...m, docs: m.docs.filter((d) => !(d.obj['kind'] === 'Deployment' && at(d.obj, 'metadata', 'name') === 'sla')) })),
   mutation('a new context declared but not deployed', 'no Deployment for app reporting', checkDeclaredWorkloads,
-    (m) => ({ ...m, services: [...m.services, { name: 'reporting', port: 4110, subgraph: true }] })),
+    (m) => ({ ...m, services: [...m.services, { name: 'reporting', port: 4110, subgraph: true, consumers: [] }] })),
   mutation('a Deployment on another port than declared', "incident's declared port 4101", checkDeclaredWorkloads,
     edit((m) => { inContainer(m, 'incident', 'ports', 0)['containerPort'] = 4111; })),
   mutation('a gateway missing a declared subgraph', 'does not list the subgraph of context cmdb', checkComposeSubgraphs,
@@ -217,14 +218,14 @@ export const MUTATIONS: readonly Mutation[] = [
     (m) => ({ ...m, sources: { ...m.sources, 'apps/incident/src/boot.ts': "import { congodb } from '@push.rocks/smartmongo';\n" } })),
   mutation('an unresolvable @itsm import', 'cannot resolve @itsm/nowhere', checkRuntimeImports,
     (m) => ({ ...m, sources: { ...m.sources, 'apps/gateway/src/main.ts': "import { x } from '@itsm/nowhere';\n" } })),
-  mutation('a ScaledObject on another consumer group', 'is not the declared group sla-service', checkConsumerScaling,
+  mutation('a ScaledObject on another consumer group', 'is not a declared group of sla', checkConsumerScaling,
     edit((m) => { obj(m, 'ScaledObject', 'sla', 'spec', 'triggers', 0, 'metadata')['consumerGroup'] = 'sla'; })),
   mutation('a consumer without its ScaledObject', 'scaled by 0 ScaledObjects', checkConsumerScaling,
     (m) => ({ ...m, docs: m.docs.filter((d) => !(d.obj['kind'] === 'ScaledObject' && at(d.obj, 'metadata', 'name') === 'cmdb')) })),
   mutation('a topic the group reads without a trigger', 'no kafka trigger on itsm.problem.v1', checkConsumerScaling,
     edit((m) => { const spec = obj(m, 'ScaledObject', 'incident', 'spec'); spec['triggers'] = (spec['triggers'] as Record<string, unknown>[]).filter((t) => at(t, 'metadata', 'topic') !== 'itsm.problem.v1'); })),
   mutation('a newly consumed topic without a trigger', 'no kafka trigger on itsm.sla.v1', checkConsumerScaling,
-    (m) => ({ ...m, services: m.services.map((s) => (s.consumer && s.name === 'cmdb' ? { ...s, consumer: { ...s.consumer, topics: [...s.consumer.topics, 'itsm.sla.v1'] } } : s)) })),
+    (m) => ({ ...m, services: m.services.map((s) => (s.name === 'cmdb' ? { ...s, consumers: s.consumers.map((c) => ({ ...c, topics: [...c.topics, 'itsm.sla.v1'] })) } : s)) })),
   mutation('more replicas than partitions', 'maxReplicaCount 24 must be set and at most 12', checkConsumerScaling,
     edit((m) => { obj(m, 'ScaledObject', 'sla', 'spec')['maxReplicaCount'] = 24; })),
   mutation('a topic with fewer partitions than the scaler\'s maximum', 'at most 4', checkConsumerScaling,
@@ -283,4 +284,26 @@ export const MUTATIONS: readonly Mutation[] = [
     edit((m) => { delete obj(m, 'NetworkPolicy', 'subgraphs', 'spec', 'egress', 1)['ports']; })),
   mutation('a policy selecting no pod', 'selects no pod', checkNetworkRules,
     edit((m) => { obj(m, 'NetworkPolicy', 'gateway', 'spec', 'podSelector', 'matchLabels')['app.kubernetes.io/name'] = 'gateways'; })),
+  mutation('a supplier user reading another supplier\'s topic', "beyond supplier northwind's own topics", checkSupplierConnections,
+    edit((m) => { obj(m, 'KafkaUser', 'supplier-northwind', 'spec', 'authorization', 'acls', 0, 'resource')['name'] = 'itsm.supplier.tailspin.out.v1'; })),
+  mutation('a supplier user with a prefix ACL on every supplier topic', 'grants topic prefix itsm.supplier.', checkSupplierConnections,
+    edit((m) => { (obj(m, 'KafkaUser', 'supplier-tailspin', 'spec', 'authorization')['acls'] as unknown[]).push({ resource: { type: 'topic', name: 'itsm.supplier.', patternType: 'prefix' }, operations: ['Read'] }); })),
+  mutation('a supplier\'s topics without its KafkaUser', 'without the KafkaUser of supplier tailspin', checkSupplierConnections,
+    (m) => ({ ...m, docs: m.docs.filter((d) => !(d.obj['kind'] === 'KafkaUser' && at(d.obj, 'metadata', 'name') === 'supplier-tailspin')) })),
+  mutation('the exchange unable to publish to suppliers', 'grants no Write on itsm.supplier.example.out.v1', checkSupplierConnections,
+    edit((m) => { const auth = obj(m, 'KafkaUser', 'supplier', 'spec', 'authorization'); auth['acls'] = (auth['acls'] as unknown[]).filter((acl) => at(acl, 'resource', 'name') !== 'itsm.supplier.'); })),
+  mutation('a supplier topic outside the family pattern', 'topic itsm.supplier.North_Wind.in.v1 is not in PLATFORM_TOPICS', checkKafkaTopics,
+    edit((m) => { obj(m, 'KafkaTopic', 'itsm.supplier.northwind.in.v1', 'metadata')['name'] = 'itsm.supplier.North_Wind.in.v1'; })),
+  mutation('the suppliers\' inbound group without its lag trigger', 'expected one kafka trigger of that group without a topic, found 0', checkConsumerScaling,
+    edit((m) => { const spec = obj(m, 'ScaledObject', 'supplier', 'spec'); spec['triggers'] = (spec['triggers'] as Record<string, unknown>[]).filter((t) => at(t, 'metadata', 'consumerGroup') !== 'supplier-exchange-inbound'); })),
+  mutation('private webhook targets allowed in production', 'must leave SUPPLIER_EXCHANGE_ALLOW_PRIVATE_TARGETS "false"', checkWorkloadEnv,
+    edit((m) => { obj(m, 'ConfigMap', 'supplier-config', 'data')['SUPPLIER_EXCHANGE_ALLOW_PRIVATE_TARGETS'] = 'true'; })),
+  mutation('the supplier service exposed on its subgraph', 'supplier is exposed on its declared routes only', checkEdgeRoutes,
+    edit((m) => { obj(m, 'Ingress', 'itsm-supplier', 'spec', 'rules', 0, 'http', 'paths', 0)['path'] = '/graphql'; })),
+  mutation('the suppliers\' endpoint behind the controller\'s default body limit', 'proxy-body-size is unset (1m), supplier reads at most 262144 bytes', checkEdgeRoutes,
+    edit((m) => { obj(m, 'Ingress', 'itsm-supplier', 'metadata')['annotations'] = {}; })),
+  mutation('a Service the Ingress may not expose', 'exposes sla, which EDGE_EXPOSURE', checkEdgeRoutes,
+    edit((m) => { obj(m, 'Ingress', 'itsm-supplier', 'spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'service')['name'] = 'sla'; })),
+  mutation('the suppliers\' endpoint unreachable from the ingress controller', 'ingress /tmf-api/supplier/v1 to supplier', checkNetworkFlows,
+    edit((m) => { obj(m, 'NetworkPolicy', 'supplier-inbound', 'spec')['ingress'] = []; })),
 ];

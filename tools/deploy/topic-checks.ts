@@ -1,4 +1,4 @@
-import type { CheckResult, DeployModel, TopicSpec } from './deploy-model';
+import type { CheckResult, DeployModel, TopicFamilySpec, TopicSpec } from './deploy-model';
 import { at, docsOfKind, expectedTopics, recordAt, result, stringAt, where } from './deploy-model';
 
 /** The compose service that creates the topics before any app starts. */
@@ -9,8 +9,36 @@ interface FoundTopic extends TopicSpec {
   readonly where: string;
 }
 
-/** Compares the topics a deployment creates with the contracts: each exactly once, same partitions, nothing else. */
-function compareTopics(expected: readonly TopicSpec[], found: readonly FoundTopic[], source: string): string[] {
+/** A topic of a family (a connected party's), or the dead-letter topic of a member the platform reads. */
+export interface FamilyMember {
+  readonly family: TopicFamilySpec;
+  /** The party's id (the placeholder's value). */
+  readonly value: string;
+  readonly deadLetter: boolean;
+}
+
+/**
+ * The family a topic name belongs to, by the family's own pattern (the registry's: 2-40 lower-case
+ * letters, digits and single dashes), or undefined. A `.dlq` belongs to a member the platform reads
+ * (a family the parties write): the platform dead-letters its refused records there.
+ */
+export function familyMemberOf(families: readonly TopicFamilySpec[], name: string, deadLetterTopicOf: (topic: string) => string): FamilyMember | undefined {
+  for (const family of families) {
+    const value = family.valueOf(name);
+    if (value !== null) return { family, value, deadLetter: false };
+    const base = name.endsWith('.dlq') ? name.slice(0, -'.dlq'.length) : undefined;
+    const baseValue = base !== undefined && family.writer === 'party' ? family.valueOf(base) : null;
+    if (base !== undefined && baseValue !== null && deadLetterTopicOf(base) === name) return { family, value: baseValue, deadLetter: true };
+  }
+  return undefined;
+}
+
+/**
+ * Compares the topics a deployment creates with the contracts: each registry topic exactly once, same
+ * partitions; a connected party's topics (members of a family, and their dead letters) once each with
+ * the family's partitions; nothing else.
+ */
+export function compareTopics(model: Pick<DeployModel, 'families' | 'deadLetterTopicOf'>, expected: readonly TopicSpec[], found: readonly FoundTopic[], source: string): string[] {
   const problems: string[] = [];
   for (const topic of expected) {
     const matches = found.filter((f) => f.name === topic.name);
@@ -20,8 +48,16 @@ function compareTopics(expected: readonly TopicSpec[], found: readonly FoundTopi
       problems.push(`${match.where}: ${topic.name} has ${match.partitions} partitions, the contract says ${topic.partitions}`);
     }
   }
-  for (const extra of found.filter((f) => !expected.some((topic) => topic.name === f.name))) {
-    problems.push(`${extra.where}: topic ${extra.name} is not in PLATFORM_TOPICS (nor a dead-letter topic of one)`);
+  const extras = found.filter((f) => !expected.some((topic) => topic.name === f.name));
+  for (const extra of extras) {
+    const member = familyMemberOf(model.families, extra.name, model.deadLetterTopicOf);
+    if (member === undefined) {
+      problems.push(`${extra.where}: topic ${extra.name} is not in PLATFORM_TOPICS (nor a dead-letter topic of one, nor a member of ${model.families.map((f) => f.template).join(', ')})`);
+      continue;
+    }
+    if (extra.partitions !== member.family.partitions) problems.push(`${extra.where}: ${extra.name} has ${extra.partitions} partitions, its family ${member.family.template} says ${member.family.partitions}`);
+    const twice = extras.filter((f) => f.name === extra.name);
+    if (twice.length > 1 && twice[0] === extra) problems.push(`${source}: topic ${extra.name} is created ${twice.length} times (${twice.map((m) => m.where).join(', ')})`);
   }
   return problems;
 }
@@ -38,8 +74,8 @@ function kafkaTopics(model: DeployModel): FoundTopic[] {
 export function checkKafkaTopics(model: DeployModel): CheckResult {
   const expected = expectedTopics(model);
   return result(
-    `topics: a KafkaTopic for each of ${expected.length} topics in PLATFORM_TOPICS and their .dlq, matching partitions`,
-    compareTopics(expected, kafkaTopics(model), 'deploy/'),
+    `topics: a KafkaTopic for each of ${expected.length} topics in PLATFORM_TOPICS and their .dlq, matching partitions; connected parties' topics by their family's pattern`,
+    compareTopics(model, expected, kafkaTopics(model), 'deploy/'),
   );
 }
 
@@ -61,7 +97,8 @@ export function checkTopicPolicy(model: DeployModel): CheckResult {
     if (!(retentionMs > 0)) problems.push(`${where(doc)}: retention.ms must be a positive number of milliseconds`);
     retention.set(stringAt(doc.obj, 'spec', 'topicName') ?? stringAt(doc.obj, 'metadata', 'name') ?? '', retentionMs);
   }
-  for (const topic of model.topics) {
+  const members = [...retention.keys()].filter((name) => familyMemberOf(model.families, name, model.deadLetterTopicOf)?.deadLetter === false);
+  for (const topic of [...model.topics, ...members.map((name) => ({ name }))]) {
     const stream = retention.get(topic.name);
     const dlq = retention.get(model.deadLetterTopicOf(topic.name));
     if (stream !== undefined && dlq !== undefined && !(dlq > stream)) {
@@ -101,6 +138,6 @@ export function checkComposeTopics(model: DeployModel): CheckResult {
   else if (!/kafka-topics\.sh/.test(script) || !/--create/.test(script) || !/--if-not-exists/.test(script)) {
     problems.push(`${COMPOSE_TOPICS_SERVICE}: must run kafka-topics.sh --create --if-not-exists`);
   }
-  problems.push(...compareTopics(expected, topics, `docker-compose.yml ${COMPOSE_TOPICS_SERVICE}`));
+  problems.push(...compareTopics(model, expected, topics, `docker-compose.yml ${COMPOSE_TOPICS_SERVICE}`));
   return result(`compose: ${COMPOSE_TOPICS_SERVICE} creates each of ${expected.length} topics with the contract's partitions`, problems);
 }

@@ -1,6 +1,6 @@
 import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
 import { arrayAt, at, docsOfKind, isRecord, nameOf, recordAt, result, selects, stringAt, stringMap, where } from './deploy-model';
-import { PRODUCTION_FORBIDDEN, PRODUCTION_REQUIRED, envContractProblems } from './env-contract';
+import { PRODUCTION_FORBIDDEN, PRODUCTION_OFF, PRODUCTION_REQUIRED, envContractProblems } from './env-contract';
 import { minReplicas } from './autoscaling-checks';
 import { containerEnv, containersOf, namedPort, podLabels, podSources } from './pod-env';
 
@@ -62,6 +62,7 @@ export function checkWorkloadEnv(model: DeployModel): CheckResult {
     if (env.get('NODE_ENV') !== 'production') problems.push(`${where}: NODE_ENV must be production`);
     for (const name of PRODUCTION_REQUIRED) if (!env.has(name)) problems.push(`${where}: production needs ${name}`);
     for (const name of PRODUCTION_FORBIDDEN) if (env.has(name)) problems.push(`${where}: production must not set ${name}`);
+    for (const name of PRODUCTION_OFF) if (env.has(name) && env.get(name) !== 'false') problems.push(`${where}: production must leave ${name} "false" (got ${env.get(name) ?? 'a Secret'})`);
     const port = namedPort(container, 'http');
     if (port === undefined || env.get('PORT') !== String(port)) problems.push(`${where}: PORT (${env.get('PORT') ?? 'unset'}) must equal the http containerPort (${String(port)})`);
   }

@@ -1,6 +1,7 @@
 import { directoryTopic, incidentTopic, supplierExchangeTopic, supplierInboundFamily, supplierOutboundFamily } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
-import { SUPPLIER_INBOUND_ROUTE_PREFIX } from './inbound-http/supplier-inbound-http';
+import { SUPPLIER_INBOUND_MAX_BODY_BYTES, SUPPLIER_INBOUND_ROUTE_PREFIX } from './inbound-http/supplier-inbound-http';
+import { SUPPLIER_INBOUND_CONSUMER_GROUP } from './messaging/supplier-inbound.subscription';
 import { seedSupplierExchangeDemo } from './demo/supplier-exchange-demo-data';
 import { SupplierExchangeSchema } from './graphql/supplier-exchange.schema-marker';
 import { SupplierExchangeEnv, toSupplierExchangeSettings } from './supplier-exchange-env';
@@ -21,9 +22,10 @@ export const supplierExchangeContext = defineContext({
   env: SupplierExchangeEnv,
   topics: { owns: [supplierExchangeTopic], consumes: [incidentTopic, directoryTopic], ownsFamilies: [supplierOutboundFamily], consumesFamilies: [supplierInboundFamily] },
   consumerGroup: SUPPLIER_EXCHANGE_CONSUMER_GROUP,
+  familyConsumerGroup: SUPPLIER_INBOUND_CONSUMER_GROUP,
   // The suppliers' REST endpoint reads its own bytes (the signature covers them). No `unreachable`: the
   // all-in-one's gateway does not forward it; suppliers reach the service (its ingress path), never the gateway.
-  httpRoutes: [{ prefix: SUPPLIER_INBOUND_ROUTE_PREFIX }],
+  httpRoutes: [{ prefix: SUPPLIER_INBOUND_ROUTE_PREFIX, maxBodyBytes: SUPPLIER_INBOUND_MAX_BODY_BYTES }],
   subgraph: { module: SupplierExchangeModule, schema: SupplierExchangeSchema, orphanedTypes: [] },
   settings: (env) => toSupplierExchangeSettings(env),
   module: (options) => SupplierExchangeModule.forRoot(options),

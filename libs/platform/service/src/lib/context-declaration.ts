@@ -47,6 +47,8 @@ export interface ContextHttpRoute {
    * (503) or does not answer in time (504).
    */
   readonly unreachable?: (status: 503 | 504, detail: string) => HttpAnswer;
+  /** The largest body the context reads under the prefix (it answers 413 beyond): the edge's proxy limit must match (deploy/ is checked against it). */
+  readonly maxBodyBytes?: number;
 }
 
 /** A context's route served on another port (the all-in-one's gateway): where it goes and what to answer when it cannot. */
@@ -83,6 +85,11 @@ export interface ContextDeclaration<E extends TObject = TObject, S = unknown> {
   };
   /** The Kafka consumer group its replicas share (its `@EventPattern` handlers). */
   readonly consumerGroup: string;
+  /**
+   * The group its replicas share for the members of `topics.consumesFamilies` (required with them):
+   * a group of its own, since its topic list follows the connected parties at runtime.
+   */
+  readonly familyConsumerGroup?: string;
   /** Passed through to `subgraphGraphQLModule` (with the process's nodeEnv). */
   readonly subgraph: Omit<SubgraphOptions, 'nodeEnv'>;
   /** Paths it serves outside GraphQL with its own body reading (and, in the all-in-one, on the gateway's port). */

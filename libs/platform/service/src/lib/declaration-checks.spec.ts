@@ -1,4 +1,4 @@
-import { defineTopic } from '@itsm/contracts';
+import { defineTopic, defineTopicFamily } from '@itsm/contracts';
 import { Module } from '@nestjs/common';
 import { Type } from '@sinclair/typebox';
 import { defineContext } from './context-declaration';
@@ -11,6 +11,7 @@ class FakeModule {}
 
 const ticketTopic = defineTopic({ name: 'itsm.ticket.v1', aggregate: 'ticket', partitions: 3, events: {} });
 const changeTopic = defineTopic({ name: 'itsm.change.v1', aggregate: 'change', partitions: 3, events: {} });
+const partyFamily = defineTopicFamily({ template: 'itsm.party.{partyId}.in.v1', parameter: { name: 'partyId', description: 'a party id' }, writer: 'party', aggregate: 'ticket', partitions: 3, events: {} });
 
 function context(name: string, overrides: Partial<ContextDeclaration> = {}): ContextDeclaration {
   return defineContext({
@@ -46,6 +47,20 @@ describe('context declarations', () => {
       context('change', { defaultPort: 4201, topics: { owns: [ticketTopic], consumes: [] }, consumerGroup: 'shared' }),
     ];
     expect(contextDeclarationProblems(list)).toEqual(['owned topic itsm.ticket.v1 is declared by ticket and change', 'consumer group shared is declared by ticket and change']);
+  });
+
+  it('asks a context reading topic families for a group of its own over them, not shared with another context', () => {
+    const families = { owns: [], consumes: [], consumesFamilies: [partyFamily] };
+    expect(contextDeclarationProblems([context('ticket', { topics: families, familyConsumerGroup: 'ticket-parties' })])).toEqual([]);
+    expect(contextDeclarationProblems([context('ticket', { topics: families })])).toEqual([
+      'context ticket: consumes topic families, so it needs a familyConsumerGroup of its own (their members follow runtime data)',
+    ]);
+    expect(contextDeclarationProblems([context('ticket', { familyConsumerGroup: 'ticket-parties' })])).toEqual([
+      'context ticket: declares familyConsumerGroup ticket-parties but consumes no topic family',
+    ]);
+    expect(contextDeclarationProblems([context('ticket', { topics: families, familyConsumerGroup: 'change-service' }), context('change', { defaultPort: 4201 })])).toEqual([
+      'consumer group change-service is declared by ticket and change',
+    ]);
   });
 
   it('refuses a name that cannot name a database, a port out of range, an empty group, an owned topic listed as consumed', () => {

@@ -20,9 +20,15 @@ export function contextDeclarationProblems(declarations: readonly ContextDeclara
     if (!NAME.test(d.name)) problems.push(`context name "${d.name}" must be lower-case letters, digits or _ (it names its database)`);
     if (!Number.isInteger(d.defaultPort) || d.defaultPort < 1 || d.defaultPort > 65_535) problems.push(`context ${d.name}: default port ${d.defaultPort} is not a TCP port`);
     if (d.consumerGroup.trim() === '') problems.push(`context ${d.name}: consumer group is empty`);
+    const readsFamilies = (d.topics.consumesFamilies ?? []).length > 0;
+    if (readsFamilies && (d.familyConsumerGroup === undefined || d.familyConsumerGroup.trim() === '' || d.familyConsumerGroup === d.consumerGroup)) {
+      problems.push(`context ${d.name}: consumes topic families, so it needs a familyConsumerGroup of its own (their members follow runtime data)`);
+    }
+    if (!readsFamilies && d.familyConsumerGroup !== undefined) problems.push(`context ${d.name}: declares familyConsumerGroup ${d.familyConsumerGroup} but consumes no topic family`);
     const owned = new Set(d.topics.owns.map((topic) => topic.name));
     for (const topic of d.topics.consumes) if (owned.has(topic.name)) problems.push(`context ${d.name}: lists ${topic.name} as owned and consumed (owned topics are read without listing them again)`);
-    for (const { prefix } of d.httpRoutes ?? []) {
+    for (const { prefix, maxBodyBytes } of d.httpRoutes ?? []) {
+      if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) problems.push(`context ${d.name}: route ${prefix} maxBodyBytes ${maxBodyBytes} must be a positive integer`);
       if (!ROUTE_PREFIX.test(prefix)) problems.push(`context ${d.name}: route prefix "${prefix}" must be a path like /scim/v2 (no trailing slash)`);
       else if (KIT_PATHS.some((path) => isUnderPrefix(path, prefix) || isUnderPrefix(prefix, path))) problems.push(`context ${d.name}: route prefix ${prefix} overlaps the kit's ${KIT_PATHS.join(', ')}`);
     }
@@ -37,7 +43,8 @@ export function contextDeclarationProblems(declarations: readonly ContextDeclara
   problems.push(...claimedTwice(declarations.map((d) => [d.name, d.name])).map(([name]) => `context name ${name} is declared twice`));
   problems.push(...claimedTwice(declarations.map((d) => [String(d.defaultPort), d.name])).map(describe('port')));
   problems.push(...claimedTwice(declarations.flatMap((d) => d.topics.owns.map((topic) => [topic.name, d.name] as const))).map(describe('owned topic')));
-  problems.push(...claimedTwice(declarations.map((d) => [d.consumerGroup, d.name])).map(describe('consumer group')));
+  const groups = declarations.flatMap((d) => [[d.consumerGroup, d.name] as const, ...(d.familyConsumerGroup !== undefined && d.familyConsumerGroup !== d.consumerGroup ? [[d.familyConsumerGroup, d.name] as const] : [])]);
+  problems.push(...claimedTwice(groups).map(describe('consumer group')));
   return problems;
 }
 
