@@ -58,8 +58,8 @@ export class DemoSupplier {
   private readonly outboundTopic = topicOfFamily(supplierOutboundFamily, DEMO_SUPPLIER_ID).name;
   private readonly verifyingKey = parseHmacSecret(DEMO_WEBHOOK_SECRET);
   private readonly signingKey = parseEd25519PrivateKey(TAILSPIN_PRIVATE_KEY);
-  /** Our ticket id -> Tailspin's: a create delivered again (a retried webhook) opens nothing new. */
-  private readonly tickets = new Map<string, string>();
+  /** Our ticket id -> Tailspin's ticket id and our number: a create delivered again (a retried webhook) opens nothing new. */
+  private readonly tickets = new Map<string, { readonly own: string; readonly number: string }>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly listeners: ((step: DemoSupplierStep) => void)[] = [];
   private readonly now: () => number;
@@ -158,7 +158,7 @@ export class DemoSupplier {
     if (event.type !== 'itsm.supplier.trouble-ticket-created.v1' || this.tickets.has(ticket.id)) return;
     this.counter += 1;
     const own = `${TICKET_PREFIX}-${this.counter}`;
-    this.tickets.set(ticket.id, own);
+    this.tickets.set(ticket.id, { own, number });
     void this.reply(ticket.id, 'acknowledged', 'itsm.supplier.trouble-ticket-acknowledged.v1', { ticketId: ticket.id, externalIdentifier: own }).then((ok) => {
       if (!ok || this.closed) return;
       const timer = setTimeout(() => {
@@ -184,7 +184,8 @@ export class DemoSupplier {
         this.report({ step: 'failed', ticketId, detail: `${step}: the exchange answered HTTP ${response.status} ${answer}` });
         return false;
       }
-      this.report({ step, ticketId, detail: `as ${this.tickets.get(ticketId) ?? '?'} (HTTP ${response.status})` });
+      const known = this.tickets.get(ticketId);
+      this.report({ step, ticketId, detail: `${known?.number ?? ''} as ${known?.own ?? '?'} (HTTP ${response.status})` });
       return true;
     } catch (error) {
       this.report({ step: 'failed', ticketId, detail: `${step}: ${error instanceof Error ? error.message : String(error)}` });
