@@ -58,6 +58,21 @@ export default tseslint.config(
     },
   },
   {
+    // An app's specs may use the testing lib (expectEventually); its other files still may not (no-restricted-imports below).
+    files: ['apps/**/*.spec.ts', 'apps/**/*.int-spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: depConstraints.map((c) => (c.sourceTag === 'type:app' ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c)),
+          banTransitiveDependencies: false,
+        },
+      ],
+    },
+  },
+  {
     // No import cycles (CONVENTIONS.md 11): a circle means a missing seam (a GraphQL type naming its
     // module, say). The resolver follows the `@itsm/*` paths of tsconfig.base.json; packages are
     // not walked. `import type` does not count: it is erased at build time.

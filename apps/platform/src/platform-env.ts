@@ -20,5 +20,15 @@ export const PlatformEnv = Type.Composite([
     PLATFORM_MAIL_SINK: Type.Boolean({ default: true }),
     /** The sink's port (0: any free one). */
     PLATFORM_MAIL_PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 1025 }),
+    /**
+     * The local demo supplier (Tailspin Hosting) on 127.0.0.1: the demo data connects Tailspin by webhook
+     * to it, and it acknowledges and resolves what it is sent. Off, or SUPPLIER_EXCHANGE_DEMO_WEBHOOK_URL
+     * set: no receiver (Tailspin on Kafka, or on that URL).
+     */
+    PLATFORM_DEMO_SUPPLIER: Type.Boolean({ default: true }),
+    /** Its port: fixed, since a persisted store keeps the webhook URL Tailspin was first connected with (0: any free one). */
+    PLATFORM_DEMO_SUPPLIER_PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 4190 }),
+    /** How long after acknowledging a ticket the demo supplier resolves it. */
+    PLATFORM_DEMO_SUPPLIER_RESOLVE_AFTER_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
   }),
 ]);

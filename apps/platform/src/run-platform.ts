@@ -7,6 +7,7 @@ import { ALL_IN_ONE_SHUTDOWN_DEADLINE_MS, ALL_IN_ONE_STEP_TIMEOUT_MS, ShutdownSe
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PLATFORM_CONTEXTS } from './contexts';
+import { DEMO_SUPPLIER_ID, DemoSupplier, demoSupplierExchangeEnv } from './demo-supplier/demo-supplier';
 import { PlatformEnv } from './platform-env';
 
 /**
@@ -43,8 +44,17 @@ export async function runPlatform(): Promise<void> {
   // Mail to a sink a person can read (any mail client opens the .eml files), not to a relay.
   const mail = env.PLATFORM_MAIL_SINK ? await LocalMailSink.start({ dir: join(dataDir, 'mail'), port: env.PLATFORM_MAIL_PORT, onError: (err) => log.warn({ err }, 'mail sink') }) : undefined;
   if (mail) shutdown.add('mail sink', () => mail.close());
-  const contextEnv = mail ? { ...env, NOTIFICATION_SMTP_URL: mail.url } : env;
+  // The demo's Tailspin Hosting on a local receiver, unless switched off or pointed elsewhere (the supplier exchange's own variable).
+  const contextsEnv: Readonly<Record<string, unknown>> = env;
+  const supplier = env.PLATFORM_DEMO_SUPPLIER && contextsEnv['SUPPLIER_EXCHANGE_DEMO_WEBHOOK_URL'] === undefined ? await DemoSupplier.start({ port: env.PLATFORM_DEMO_SUPPLIER_PORT, resolveAfterMs: env.PLATFORM_DEMO_SUPPLIER_RESOLVE_AFTER_MS, log }) : undefined;
+  const contextEnv = { ...env, ...(mail ? { NOTIFICATION_SMTP_URL: mail.url } : {}), ...(supplier ? demoSupplierExchangeEnv(supplier) : {}) };
   const platform = await startContexts({ contexts: PLATFORM_CONTEXTS, env: contextEnv, auth, demo: env.PLATFORM_DEMO_DATA, embedded, host: { hostname: hostname() }, log, shutdown });
+  if (supplier) {
+    // Added after the contexts, so stopped before them: no reply is sent to an app already closing.
+    shutdown.add('demo supplier', () => supplier.close());
+    const exchange = platform.contexts.find((context) => context.name === 'supplier');
+    if (exchange) supplier.connect(exchange.origin);
+  }
   const gateway = await createGatewayApp(
     {
       subgraphs: platform.subgraphs,
@@ -62,7 +72,7 @@ export async function runPlatform(): Promise<void> {
   const mailbox = mail ? `${mail.dir} (*.eml, any mail client opens them; SMTP ${mail.url})` : `NOTIFICATION_SMTP_URL`;
   log.info({ url, storage: platform.storage, ...(env.MONGO_URL === undefined ? { dataDir } : {}), bus: platform.bus, mail: mail?.dir ?? 'NOTIFICATION_SMTP_URL' }, 'ITSM platform ready');
   process.stdout.write(
-    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  SCIM:    http://localhost:${http.port}/scim/v2 (token: the issueProvisioningToken mutation)\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  mail:    ${mailbox}\n  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
+    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  SCIM:    http://localhost:${http.port}/scim/v2 (token: the issueProvisioningToken mutation)\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  mail:    ${mailbox}\n${supplier ? `  supplier: ${supplier.webhookUrl} (the demo's ${DEMO_SUPPLIER_ID}: acknowledges and resolves incidents assigned to Hosting Operations; watch the "demo supplier" log lines)\n` : ''}  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
   );
 }
 
