@@ -69,8 +69,13 @@ export class SupplierExchangeModule {
           inject: [SupplierConnectionStore, Clock],
           useFactory: (store: SupplierConnectionStore, clock: Clock) => new SupplierConnections(store, clock, options.settings.connectionsCacheMs),
         },
-        { provide: WEBHOOK_DELIVERY_POLICY, useValue: options.settings.webhookDelivery },
-        { provide: HttpTransport, useValue: new NodeHttpTransport({ allowPrivateTargets: options.settings.allowPrivateTargets, userAgent: 'itsm-supplier-exchange' }) },
+        // Read when the providers are made, not when the module is declared (composing the supergraph declares it without settings).
+        { provide: WEBHOOK_DELIVERY_POLICY, inject: [SUPPLIER_EXCHANGE_SETTINGS], useFactory: (settings: SupplierExchangeSettings) => settings.webhookDelivery },
+        {
+          provide: HttpTransport,
+          inject: [SUPPLIER_EXCHANGE_SETTINGS],
+          useFactory: (settings: SupplierExchangeSettings) => new NodeHttpTransport({ allowPrivateTargets: settings.allowPrivateTargets, userAgent: 'itsm-supplier-exchange' }),
+        },
         WebhookDeliverer,
         WebhookDeliveryScheduler,
         RelayIncidentEventHandler,

@@ -5,7 +5,7 @@ const meta = (clockId: string, definitionId = 'sla-p1'): ClockMeta => ({ clockId
 const due = (clockId: string, percent: number, dueAt: number, projected = false): DueEmission => ({ key: `${clockId}:${percent}`, clockId, percent, dueAt, projected });
 
 describe('the re-arm snapshot of a ticket', () => {
-  const clocks = [meta('sla-p1#1'), { ...meta('ola-sd#1~2', 'ola-sd'), kind: 'OLA' as const, segment: { scope: 'group' as const, value: 'service-desk', ordinal: 2 } } as ClockMeta];
+  const clocks = [meta('sla-p1#1'), { ...meta('ola-sd#1~2', 'ola-sd'), kind: 'OLA', segment: { index: 2, orgId: null, groupId: 'service-desk' } } as ClockMeta];
   const emissions = [due('sla-p1#1', 50, 1_000), due('ola-sd#1~2', 75, 2_000, true), due('sla-p1#1', 100, 3_000)];
 
   it('reads back the clocks and due emissions it was written from, in order', () => {
