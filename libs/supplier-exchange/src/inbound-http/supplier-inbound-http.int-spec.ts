@@ -62,7 +62,7 @@ describe('POST /tmf-api/supplier/v1/{supplierId}/troubleTicketEvent', () => {
   afterAll(() => booted.close());
 
   it("is the service's own route, which the all-in-one's gateway does not forward", () => {
-    expect(supplierExchangeContext.httpRoutes).toEqual([{ prefix: SUPPLIER_INBOUND_ROUTE_PREFIX }]);
+    expect(supplierExchangeContext.httpRoutes).toEqual([{ prefix: SUPPLIER_INBOUND_ROUTE_PREFIX, maxBodyBytes: SUPPLIER_INBOUND_MAX_BODY_BYTES }]);
   });
 
   it("applies A's signed acknowledgement as A's agent (202 with the update id), without a bearer token", async () => {
