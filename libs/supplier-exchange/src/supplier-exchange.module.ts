@@ -5,7 +5,6 @@ import { HttpTransport, NodeHttpTransport } from '@itsm/platform/webhooks';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { ReceiveSupplierMessageHandler } from './application/commands/receive-supplier-message/receive-supplier-message.handler';
-import { RecordSupplierUpdateHandler } from './application/commands/record-supplier-update/record-supplier-update.handler';
 import { RelayIncidentEventHandler } from './application/commands/relay-incident-event/relay-incident-event.handler';
 import { SupplierConnectionStore, TicketViewStore } from './application/ports/supplier-exchange-stores.port';
 import { SupplierConnections } from './application/supplier-connections/supplier-connections';
@@ -17,10 +16,8 @@ import { SupplierConnectionResolver } from './graphql/supplier-connection.resolv
 import { SupplierInboundHttpModule } from './inbound-http/supplier-inbound-http.module';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { SupplierInboundSubscription } from './messaging/supplier-inbound.subscription';
-import { SupplierUpdatesConsumer } from './messaging/supplier-updates.consumer';
 import { correlationRepository, webhookQueueRepository } from './persistence/correlation.repository';
 import { SupplierConnectionRepository } from './persistence/supplier-connection.repository';
-import { supplierMessageReceiptRepository } from './persistence/supplier-message-receipt.repository';
 import { TicketViewRepository } from './persistence/ticket-view.repository';
 import { SUPPLIER_EXCHANGE_SETTINGS } from './supplier-exchange-env';
 import type { SupplierExchangeSettings } from './supplier-exchange-env';
@@ -35,8 +32,8 @@ export interface SupplierExchangeModuleOptions {
 /**
  * The supplier exchange: its own database (`<prefix>_supplier`), the connections admins save,
  * its view of each incident, the correlation records with their outboxes to each supplier's topic
- * (or their webhook queues, drained by the webhook deliverer for suppliers on the webhook channel),
- * the receipts of the suppliers' inbound messages (with the update-received events' outboxes), the
+ * (or their webhook queues, drained by the webhook deliverer for suppliers on the webhook channel)
+ * and to `itsm.supplier-exchange.v1` (the supplier's updates, with the receipts of its messages), the
  * subscription to each supplier's inbound topic and the suppliers' REST endpoint (one pipeline), and the directory projection it finds callers in. Needs MessagingModule, ObservabilityModule and AuthModule.
  */
 @Module({})
@@ -52,14 +49,13 @@ export class SupplierExchangeModule {
         contextRepository(TicketViewStore, (c) => new TicketViewRepository(c), TicketViewRepository.indexes),
         correlationRepository,
         webhookQueueRepository,
-        supplierMessageReceiptRepository,
       ],
     });
     return {
       module: SupplierExchangeModule,
       global: true,
       imports: [persistence, SupplierInboundHttpModule],
-      controllers: [IncidentEventsConsumer, SupplierUpdatesConsumer],
+      controllers: [IncidentEventsConsumer],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: SUPPLIER_EXCHANGE_SETTINGS, useValue: options.settings },
@@ -81,7 +77,6 @@ export class SupplierExchangeModule {
         RelayIncidentEventHandler,
         ReceiveSupplierMessageHandler,
         SupplierInboundPipeline,
-        RecordSupplierUpdateHandler,
         SupplierInboundSubscription,
         SupplierConnectionResolver,
         SupplierCorrelationResolver,

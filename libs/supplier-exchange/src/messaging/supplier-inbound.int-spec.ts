@@ -4,6 +4,7 @@ import { parseSigningKey, signRecord } from '@itsm/platform/webhooks';
 import { expectEventually } from '@itsm/testing';
 import { CorrelationStore } from '../application/ports/supplier-exchange-stores.port';
 import { SupplierConnections } from '../application/supplier-connections/supplier-connections';
+import { SupplierInboundPipeline } from '../application/supplier-inbound/supplier-inbound.pipeline';
 import { SupplierExchangeErrorCode } from '../domain';
 import type { SupplierInboundEvent, SupplierUpdateEnvelope } from '../domain';
 import { assignToSupplier, bootSupplierExchangeContext, connectTwoSuppliers } from '../test-fixtures/booted-supplier-exchange-context';
@@ -57,7 +58,7 @@ describe("suppliers' inbound topics -> itsm.supplier-exchange.v1", () => {
     await assign('inc-in-1', 'org-acme');
     const ack = message('itsm.supplier.trouble-ticket-acknowledged.v1', { ticketId: 'inc-in-1', externalIdentifier: 'ACME-4711' });
     const resolved = message('itsm.supplier.trouble-ticket-resolved.v1', { ticketId: 'inc-in-1', resolution: 'Replaced the line card' });
-    // Back to back: the second is decided before the record took the first, and still gets the next sequence.
+    // Back to back: each is one write of A's record, with the next sequence of its stream.
     await send(signed(ack), signed(resolved));
     await expectEventually(() => expect(updates('inc-in-1').map((u) => u.data.action.kind)).toEqual(['acknowledge', 'resolve']));
     const [first, second] = updates('inc-in-1');
@@ -113,6 +114,24 @@ describe("suppliers' inbound topics -> itsm.supplier-exchange.v1", () => {
     await expectEventually(() => expect(deadLetters(update.id)).toHaveLength(4));
     expect(updates('inc-in-4')).toHaveLength(1);
     await expectEventually(async () => expect((await recordOf('inc-in-4'))?.supplierTicketId).toBe('ACME-9'));
+  });
+
+  it('publishes messages about one ticket taken concurrently as one gapless stream in sequence order, each once, the record holding its receipts', async () => {
+    await assign('inc-in-6', 'org-acme');
+    const pipeline = booted.app.get(SupplierInboundPipeline);
+    const found = await pipeline.connectionOf('acme');
+    if (found.kind !== 'found') throw new Error('acme is connected');
+    const notes = Array.from({ length: 12 }, (_, i) => message('itsm.supplier.trouble-ticket-note-added.v1', { ticketId: 'inc-in-6', noteId: `cn-${i}`, text: `Note ${i}`, author: 'Bob' }));
+    // The same message twice among them: one effect.
+    const outcomes = await Promise.all([...notes, notes[3] as SupplierInboundEvent].map((note) => pipeline.receive('acme', found.connection, note)));
+    expect(outcomes.filter((o) => o.kind === 'applied')).toHaveLength(12);
+    await expectEventually(() => expect(updates('inc-in-6')).toHaveLength(12));
+    const stream = updates('inc-in-6');
+    expect(stream.map((u) => u.sequence)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(new Set(stream.map((u) => u.data.inboundMessageId))).toEqual(new Set(notes.map((n) => n.id)));
+    const stored = (await booted.app.get(CorrelationStore).forTicket('inc-in-6')).find((s) => s.record.supplierId === 'acme');
+    expect(stored?.record.inboundSequence).toBe(12);
+    expect(stored?.receipts.map((r) => r.messageId).sort()).toEqual(notes.map((n) => n.id).sort());
   });
 
   it('follows the connection list: a supplier connected later is consumed after the next sync', async () => {

@@ -1,11 +1,11 @@
-import { supplierOutboundFamily, topicOfFamily, TopicRegistry } from '@itsm/contracts';
-import { aggregateDocumentPlugin, isDuplicateKeyError, MongoOutboxStore, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
-import type { AggregateDocumentMeta, ContextRepository } from '@itsm/platform/persistence';
+import { supplierExchangeTopic, supplierOutboundFamily, topicOfFamily, TopicRegistry } from '@itsm/contracts';
+import { aggregateDocumentPlugin, declareOutbox, isDuplicateKeyError, MongoOutboxStore, objectIdFromKey, schemaIndexes } from '@itsm/platform/persistence';
+import type { AggregateDocumentMeta, ContextRepository, OutboxFields } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
 import type { Connection, Model, mongo, Types } from 'mongoose';
 import { CorrelationStore, WebhookQueueStore } from '../application/ports/supplier-exchange-stores.port';
-import type { ClaimedWebhookEvent, StoredCorrelation, WebhookDeadLetter, WebhookDeliveryState } from '../application/ports/supplier-exchange-stores.port';
-import type { CorrelationRecord, OutboundChannel, SupplierOutboundEvent } from '../domain';
+import type { ClaimedWebhookEvent, InboundReceipt, StoredCorrelation, WebhookDeadLetter, WebhookDeliveryState } from '../application/ports/supplier-exchange-stores.port';
+import type { CorrelationRecord, OutboundChannel, SupplierOutboundEvent, SupplierUpdateEnvelope } from '../domain';
 
 interface CorrelationDocument extends AggregateDocumentMeta {
   ticketId: string;
@@ -13,8 +13,12 @@ interface CorrelationDocument extends AggregateDocumentMeta {
   record: CorrelationRecord;
   /** The supplier's outbound topic (`itsm.supplier.<supplierId>.out.v1`): where the relay sends this outbox. */
   outboxTopic: string;
-  /** The last sequence handed to a supplier update of this ticket (`allocateInboundSequence`); absent before the first. */
-  inboundAllocated?: number;
+  /** The supplier's messages applied within the replay window (`applyInbound`), oldest first. */
+  receipts?: InboundReceipt[];
+  /** The update outbox (UPDATE_OUTBOX): the supplier's update-received events, relayed to `itsm.supplier-exchange.v1`. */
+  _updates?: SupplierUpdateEnvelope[];
+  _updatesPending?: boolean;
+  _updatesSent?: number;
   /** The webhook channel's events not yet accepted by the supplier, in sequence order (the deliverer's queue). */
   _webhookQueue?: SupplierOutboundEvent[];
   /** True while the queue may hold an event: what the deliverer claims. */
@@ -50,11 +54,17 @@ const schema = new Schema<CorrelationDocument>(
   { collection: COLLECTION },
 );
 schema.plugin(aggregateDocumentPlugin);
+/**
+ * The second outbox of each record: the supplier's updates of the ticket, written by the update that
+ * takes each message, so one (ticket, supplier) stream is one document's outbox, relayed in sequence order.
+ */
+const UPDATE_OUTBOX: OutboxFields = { events: '_updates', pending: '_updatesPending', sent: '_updatesSent' };
+declareOutbox(schema as Schema, UPDATE_OUTBOX);
 schema.index({ ticketId: 1 });
 schema.index({ webhookPending: 1, webhookDueAt: 1 });
 
-/** Only the supplier outbound family: an event that does not fit its topic is never written to an outbox. */
-const registry = new TopicRegistry([], [supplierOutboundFamily]);
+/** The supplier outbound family and the exchange's topic: an event that does not fit its topic is never written to an outbox. */
+const registry = new TopicRegistry([supplierExchangeTopic], [supplierOutboundFamily]);
 
 /** The retryable refusal of a write over a record another delivery changed meanwhile (the redelivery finds it decided). */
 export class CorrelationWriteConflict extends Error {
@@ -75,16 +85,22 @@ export class CorrelationRepository extends CorrelationStore {
   }
 
   async forTicket(ticketId: string): Promise<readonly StoredCorrelation[]> {
-    const documents = await this.model.collection.find({ ticketId }, { projection: { record: 1, _v: 1 } }).toArray();
-    return documents.map((d) => ({ record: d['record'] as CorrelationRecord, version: d['_v'] as number }));
+    const documents = await this.model.collection.find({ ticketId }, { projection: { record: 1, _v: 1, receipts: 1 } }).toArray();
+    return documents.map((d) => ({ record: d['record'] as CorrelationRecord, version: d['_v'] as number, receipts: (d['receipts'] as InboundReceipt[] | undefined) ?? [] }));
   }
 
-  async allocateInboundSequence(ticketId: string, supplierId: string): Promise<number> {
-    const _id = keyOf(ticketId, supplierId);
-    const counter = await this.model.collection.findOneAndUpdate({ _id }, { $inc: { inboundAllocated: 1 } }, { returnDocument: 'after', projection: { inboundAllocated: 1 } });
-    const value = counter?.['inboundAllocated'] as unknown;
-    if (typeof value !== 'number') throw new CorrelationWriteConflict(`correlation ${ticketId}/${supplierId} does not exist`);
-    return value;
+  async applyInbound(stored: StoredCorrelation, record: CorrelationRecord, update: SupplierUpdateEnvelope, receipt: InboundReceipt, keepSince: Date): Promise<'applied' | 'conflict'> {
+    if (record.ticketId !== stored.record.ticketId || record.supplierId !== stored.record.supplierId || update.data.ticketId !== record.ticketId || update.data.supplierId !== record.supplierId) {
+      throw new Error(`an update of ${update.data.supplierId} about ${update.data.ticketId} applied to correlation ${stored.record.ticketId}/${stored.record.supplierId}`);
+    }
+    registry.validatePayload(supplierExchangeTopic.name, update.type, update.data);
+    const receipts = [...stored.receipts.filter((r) => r.receivedAt >= keepSince), receipt];
+    const _id = keyOf(record.ticketId, record.supplierId);
+    const write: Record<string, unknown> = { $set: { record, receipts, _v: stored.version + 1, [UPDATE_OUTBOX.pending]: true }, $push: { [UPDATE_OUTBOX.events]: update } };
+    const result = await this.model.collection.updateOne({ _id, _v: stored.version }, write as mongo.UpdateFilter<mongo.Document>);
+    if (result.matchedCount === 0) return 'conflict';
+    this.afterCommit();
+    return 'applied';
   }
 
   async save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[], channel: OutboundChannel['channel']): Promise<void> {
@@ -185,7 +201,7 @@ export class WebhookQueueRepository extends WebhookQueueStore {
   }
 }
 
-/** The correlation repository for the context's persistence: its model, its indexes, its outbox on the relay (topic per document). */
+/** The correlation repository for the context's persistence: its model, its indexes, its two outboxes on the relay (the supplier's topic per document, and the update outbox). */
 export const correlationRepository: ContextRepository = {
   provide: CorrelationStore,
   outbox: true,
@@ -194,6 +210,7 @@ export const correlationRepository: ContextRepository = {
     if (outbox === undefined) throw new Error(`${MODEL}: an outbox repository needs OUTBOX_REGISTRY (MessagingModule)`);
     const model = connection.model<CorrelationDocument>(MODEL, schema);
     outbox.register(new MongoOutboxStore(supplierOutboundFamily.template, model as unknown as Model<AggregateDocumentMeta>, { topicField: 'outboxTopic' }));
+    outbox.register(new MongoOutboxStore(supplierExchangeTopic.name, model as unknown as Model<AggregateDocumentMeta>, { fields: UPDATE_OUTBOX }));
     return new CorrelationRepository(model, outbox.notify);
   },
 };

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@itsm/contracts';
 import type { FilterQuery, Model, Schema, Types, UpdateQuery } from 'mongoose';
 import { appliedSequence, inboxGuard, INBOX_FIELD } from './inbox';
+import { AGGREGATE_OUTBOX, declareOutbox } from './outbox';
 import type { AggregateDocumentMeta } from './outbox';
 import { PersistenceError, PersistenceErrorCode, isDuplicateKeyError } from './persistence.errors';
 
@@ -35,15 +36,11 @@ export type SaveResult = { readonly status: 'saved'; readonly version: number } 
 export function aggregateDocumentPlugin(schema: Schema): void {
   schema.add({
     _v: { type: Number, required: true },
-    _outbox: { type: [{}], default: [] },
-    _outboxPending: { type: Boolean, default: false },
-    _outboxSent: { type: Number, default: 0 },
     [INBOX_FIELD]: { type: {}, default: undefined },
   });
   schema.set('versionKey', false);
   schema.set('minimize', false);
-  // The relay's poll: pending documents in `_id` order (MongoOutboxStore.pending), only those indexed.
-  schema.index({ _outboxPending: 1, _id: 1 }, { partialFilterExpression: { _outboxPending: true } });
+  declareOutbox(schema, AGGREGATE_OUTBOX);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@itsm/contracts';
-import type { Model, Types } from 'mongoose';
+import type { Model, Schema, Types } from 'mongoose';
 
 /** The outbox fields every aggregate document carries next to its state. */
 export interface AggregateDocumentMeta {
@@ -33,7 +33,30 @@ export interface OutboxStore {
   markPublished(item: PendingEvents): Promise<void>;
 }
 
+/**
+ * The fields of one outbox on a document: the aggregate's own (AGGREGATE_OUTBOX), or a second one
+ * beside it for events of another topic written by the same single-document updates.
+ */
+export interface OutboxFields {
+  /** The events written and not yet cleared. */
+  readonly events: string;
+  /** True while `events` may hold some above `sent`: what the relay polls for. */
+  readonly pending: string;
+  /** Highest sequence the relay has published. Only ever raised, with `$max`. */
+  readonly sent: string;
+}
+
+export const AGGREGATE_OUTBOX: OutboxFields = { events: '_outbox', pending: '_outboxPending', sent: '_outboxSent' };
+
+/** Declares an outbox's fields on a schema, with the relay's index over the pending documents (MongoOutboxStore.pending). */
+export function declareOutbox(schema: Schema, fields: OutboxFields): void {
+  schema.add({ [fields.events]: { type: [{}], default: [] }, [fields.pending]: { type: Boolean, default: false }, [fields.sent]: { type: Number, default: 0 } });
+  schema.index({ [fields.pending]: 1, _id: 1 }, { partialFilterExpression: { [fields.pending]: true } });
+}
+
 export interface MongoOutboxStoreOptions {
+  /** Which outbox of the documents this store relays (declared with `declareOutbox`); AGGREGATE_OUTBOX by default. */
+  readonly fields?: OutboxFields;
   /**
    * A document field naming the topic of that document's events (a topic family's member, e.g.
    * `itsm.supplier.<id>.out.v1`): the relay publishes each document's events to its own topic, once
@@ -51,20 +74,19 @@ export class MongoOutboxStore implements OutboxStore {
   ) {}
 
   async pending(limit: number): Promise<readonly PendingEvents[]> {
-    const { topicField } = this.options;
+    const { topicField, fields = AGGREGATE_OUTBOX } = this.options;
     const documents = await this.model
-      .find({ _outboxPending: true }, { _id: 1, _v: 1, _outbox: 1, _outboxSent: 1, ...(topicField === undefined ? {} : { [topicField]: 1 }) })
+      .find({ [fields.pending]: true }, { _id: 1, _v: 1, [fields.events]: 1, [fields.sent]: 1, ...(topicField === undefined ? {} : { [topicField]: 1 }) })
       .sort({ _id: 1 })
       .limit(limit)
-      .lean<(Pick<AggregateDocumentMeta, '_v' | '_outbox' | '_outboxSent'> & { _id: { toString(): string } } & Record<string, unknown>)[]>();
+      .lean<({ _id: { toString(): string }; _v: number } & Record<string, unknown>)[]>();
     return documents.map((document) => {
       const topic = topicField === undefined ? undefined : document[topicField];
+      const sent = (document[fields.sent] as number | undefined) ?? 0;
       return {
         aggregateId: String(document._id),
         version: document._v,
-        events: (document._outbox ?? [])
-          .filter((event) => event.sequence > (document._outboxSent ?? 0))
-          .sort((a, b) => a.sequence - b.sequence),
+        events: ((document[fields.events] as EventEnvelope[] | undefined) ?? []).filter((event) => event.sequence > sent).sort((a, b) => a.sequence - b.sequence),
         ...(typeof topic === 'string' ? { topic } : {}),
       };
     });
@@ -76,12 +98,10 @@ export class MongoOutboxStore implements OutboxStore {
    * going out again.
    */
   async markPublished(item: PendingEvents): Promise<void> {
+    const { fields = AGGREGATE_OUTBOX } = this.options;
     const sent = item.events.reduce((max, event) => Math.max(max, event.sequence), 0);
     const _id = item.aggregateId;
-    const cleared = await this.model.updateOne(
-      { _id, _v: item.version },
-      { $set: { _outbox: [], _outboxPending: false }, $max: { _outboxSent: sent } },
-    );
-    if (cleared.matchedCount === 0) await this.model.updateOne({ _id }, { $max: { _outboxSent: sent } });
+    const cleared = await this.model.updateOne({ _id, _v: item.version }, { $set: { [fields.events]: [], [fields.pending]: false }, $max: { [fields.sent]: sent } });
+    if (cleared.matchedCount === 0) await this.model.updateOne({ _id }, { $max: { [fields.sent]: sent } });
   }
 }

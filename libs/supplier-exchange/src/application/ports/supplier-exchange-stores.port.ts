@@ -23,10 +23,18 @@ export abstract class TicketViewStore {
   abstract save(view: TicketView): Promise<'saved' | 'stale'>;
 }
 
+/** A supplier message applied to a correlation record: its id and when it was received. */
+export interface InboundReceipt {
+  readonly messageId: string;
+  readonly receivedAt: Date;
+}
+
 /** A correlation record as stored, with its optimistic version. */
 export interface StoredCorrelation {
   readonly record: CorrelationRecord;
   readonly version: number;
+  /** The supplier's messages applied to the record within the replay window, oldest first (a replay is refused by these). */
+  readonly receipts: readonly InboundReceipt[];
 }
 
 /** The correlation records (`supplier_correlations`), each with its own outbox to its supplier's topic. */
@@ -40,30 +48,13 @@ export abstract class CorrelationStore {
    */
   abstract save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[], channel: OutboundChannel['channel']): Promise<void>;
   /**
-   * The next sequence of the supplier's update stream for the ticket: a counter on the record's
-   * document raised in one update (not the record's version), so concurrent messages never share one.
+   * Applies a supplier's message to its record in ONE update of the record's document, if it is still
+   * at the version read: the record after the message, the message's receipt (appended to the receipts
+   * received since `keepSince`; older ones dropped), and the update-received event in the document's
+   * update outbox, which the relay sends to `itsm.supplier-exchange.v1` in sequence order. `conflict`
+   * (nothing written) when the record changed since it was read.
    */
-  abstract allocateInboundSequence(ticketId: string, supplierId: string): Promise<number>;
-}
-
-/** A supplier's inbound message taken: (supplier, message id) and when it was received. */
-export interface SupplierMessageReceipt {
-  readonly supplierId: string;
-  readonly messageId: string;
-  readonly receivedAt: Date;
-}
-
-/**
- * The receipts of the suppliers' inbound messages (`supplier_inbound_receipts`), kept at least the
- * signature's timestamp window and a margin: past it a replay fails the timestamp check anyway.
- */
-export abstract class SupplierMessageReceiptStore {
-  abstract seen(supplierId: string, messageId: string): Promise<boolean>;
-  /**
-   * The receipt and the update-received event in its own outbox, in ONE document insert, so the
-   * dedupe and the effect are atomic: `duplicate` (nothing written) when the message was taken before.
-   */
-  abstract take(receipt: SupplierMessageReceipt, update: SupplierUpdateEnvelope): Promise<'taken' | 'duplicate'>;
+  abstract applyInbound(stored: StoredCorrelation, record: CorrelationRecord, update: SupplierUpdateEnvelope, receipt: InboundReceipt, keepSince: Date): Promise<'applied' | 'conflict'>;
 }
 
 /** The head of one record's webhook queue, claimed for one attempt (no other replica sends that record's events meanwhile). */

@@ -22,12 +22,6 @@ export interface InboundInput {
   /** Every correlation record of the ticket the message names, of any supplier. */
   readonly records: readonly CorrelationRecord[];
   readonly receivedAt: Date;
-  /**
-   * The update's sequence in its (supplier, ticket) stream, allocated atomically by the caller so two
-   * updates decided before the record took the first never share one (gaps are harmless); by default
-   * the one after the record's.
-   */
-  readonly sequence?: number;
 }
 
 export type InboundDecision =
@@ -68,19 +62,6 @@ function withSupplierFacts(record: CorrelationRecord, action: SupplierAction): C
   });
 }
 
-/**
- * The record after an update-received event of its stream (the exchange reads its own topic back):
- * the supplier's facts in the action and the event's sequence; unchanged (the same object) when the
- * record already took this sequence or a later one, so a redelivery changes nothing.
- */
-export function recordAfterUpdate(record: CorrelationRecord, update: Pick<SupplierUpdateEnvelope, 'sequence' | 'data'>): CorrelationRecord {
-  if (update.data.supplierId !== record.supplierId || update.data.ticketId !== record.ticketId) {
-    throw supplierExchangeError(SupplierExchangeErrorCode.Mismatch, `an update of ${update.data.supplierId} about ${update.data.ticketId} applied to another record`, { supplierId: update.data.supplierId, ticketId: update.data.ticketId });
-  }
-  if (update.sequence <= record.inboundSequence) return record;
-  return { ...withSupplierFacts(record, update.data.action), inboundSequence: update.sequence };
-}
-
 function refuse(reason: InboundRefusal, message: string): InboundDecision {
   return { kind: 'refuse', reason, message };
 }
@@ -106,8 +87,8 @@ export function decideInbound(input: InboundInput): InboundDecision {
   const allowed = inboundTransition(connection.stateMapping, action.kind, record.incidentState);
   if (allowed === 'illegal') return refuse('illegal_transition', `${action.kind} is not possible on ticket ${ticketId} in its current state`);
 
-  const after: CorrelationRecord = { ...withSupplierFacts(record, action), inboundSequence: Math.max(input.sequence ?? 0, record.inboundSequence + 1) };
-  // The record `after` is what the update-received event makes of it when read back (recordAfterUpdate).
+  // The next of the record's gapless stream: the record and its event are written by one update (applyInbound).
+  const after: CorrelationRecord = { ...withSupplierFacts(record, action), inboundSequence: record.inboundSequence + 1 };
   const update = createEnvelope<SupplierUpdateEnvelope['type'], SupplierUpdateReceived>({
     id: supplierUpdateEventId(supplierId, message.id),
     // One stream per (supplier, ticket): the source names the supplier, the subject (and Kafka key) the ticket.

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { decideInbound } from '../../../domain';
+import { DEFAULT_TOLERANCE_SECONDS } from '@itsm/platform/webhooks';
+import { decideInbound, SupplierExchangeErrorCode, supplierExchangeError } from '../../../domain';
 import type { InboundRefusal } from '../../../domain';
-import { CorrelationStore, SupplierMessageReceiptStore } from '../../ports/supplier-exchange-stores.port';
+import { CorrelationStore } from '../../ports/supplier-exchange-stores.port';
 import type { ReceiveSupplierMessageCommand } from './receive-supplier-message.command';
 
 /** Why a verified message is not applied: the domain's refusals, or a message id this supplier used before. */
@@ -10,32 +11,44 @@ export type ReceivedRefusal = InboundRefusal | 'replayed';
 export type ReceiveOutcome = { readonly kind: 'applied'; readonly updateId: string } | { readonly kind: 'refused'; readonly reason: ReceivedRefusal; readonly message: string };
 
 /**
- * Takes a supplier's verified message: a message id the supplier used before is a replay (refused,
- * nothing applied); otherwise `decideInbound` over every record of the ticket it names (with the
- * next sequence of the supplier's update stream for the ticket, allocated atomically), and an
- * applied message is ONE insert of its receipt with the update-received event in its outbox. The
- * correlation record takes the supplier's facts when the exchange reads that event back
- * (`record-supplier-update`), not here.
+ * How long a record keeps the receipt of a message it applied: a message's timestamp may be up to the
+ * tolerance in the future and is accepted until the tolerance after it, so a replay is refused by its
+ * receipt for twice the tolerance and by the timestamp check after that; an hour's margin on top.
+ */
+export const RECEIPT_RETENTION_MS = (2 * DEFAULT_TOLERANCE_SECONDS + 3_600) * 1_000;
+
+/** Writes lost to a concurrent change of the same record (another message, an incident event) before giving up. */
+const MAX_ATTEMPTS = 16;
+
+/**
+ * Takes a supplier's verified message: `decideInbound` over every record of the ticket it names, and
+ * an applied message is ONE update of the supplier's correlation record (`applyInbound`): the record
+ * after it (the supplier's facts, the next sequence of its gapless update stream), the message's
+ * receipt, and the update-received event in the record's own outbox. One (ticket, supplier) stream is
+ * thus one document's outbox, published in sequence order, and a message id among the record's
+ * receipts is a replay (refused, nothing applied). A write over a record changed since it was read
+ * decides again from the record as it is now.
  */
 @Injectable()
 export class ReceiveSupplierMessageHandler {
-  constructor(
-    private readonly correlations: CorrelationStore,
-    private readonly receipts: SupplierMessageReceiptStore,
-  ) {}
+  constructor(private readonly correlations: CorrelationStore) {}
 
   async execute(command: ReceiveSupplierMessageCommand): Promise<ReceiveOutcome> {
     const { supplierId, connection, message, receivedAt } = command;
-    const replayed = (): ReceiveOutcome => ({ kind: 'refused', reason: 'replayed', message: `message ${message.id} was received before` });
-    if (await this.receipts.seen(supplierId, message.id)) return replayed();
     const ticketId = message.data.ticketId;
-    const records = (await this.correlations.forTicket(ticketId)).map((stored) => stored.record);
-    const own = records.find((record) => record.supplierId === supplierId && !record.ended);
-    // Before deciding: a refused message only leaves a gap in the stream, which its consumers allow.
-    const sequence = own === undefined ? undefined : await this.correlations.allocateInboundSequence(ticketId, supplierId);
-    const decision = decideInbound({ message, supplierId, connection, records, receivedAt, ...(sequence === undefined ? {} : { sequence }) });
-    if (decision.kind === 'refuse') return { kind: 'refused', reason: decision.reason, message: decision.message };
-    const taken = await this.receipts.take({ supplierId, messageId: message.id, receivedAt }, decision.update);
-    return taken === 'duplicate' ? replayed() : { kind: 'applied', updateId: decision.update.id };
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const stored = await this.correlations.forTicket(ticketId);
+      const own = stored.find((s) => s.record.supplierId === supplierId);
+      if (own !== undefined && own.receipts.some((r) => r.messageId === message.id)) {
+        return { kind: 'refused', reason: 'replayed', message: `message ${message.id} was received before` };
+      }
+      const decision = decideInbound({ message, supplierId, connection, records: stored.map((s) => s.record), receivedAt });
+      if (decision.kind === 'refuse') return { kind: 'refused', reason: decision.reason, message: decision.message };
+      if (own === undefined) throw new Error(`decideInbound applied a message of ${supplierId} about ${ticketId} without its record`);
+      const keepSince = new Date(receivedAt.getTime() - RECEIPT_RETENTION_MS);
+      const written = await this.correlations.applyInbound(own, decision.record, decision.update, { messageId: message.id, receivedAt }, keepSince);
+      if (written === 'applied') return { kind: 'applied', updateId: decision.update.id };
+    }
+    throw supplierExchangeError(SupplierExchangeErrorCode.Unavailable, `ticket ${ticketId} changed ${MAX_ATTEMPTS} times while message ${message.id} was applied; send it again`, { ticketId });
   }
 }

@@ -29,13 +29,13 @@ class Correlations extends CorrelationStore {
   async forTicket(ticketId: string) {
     return [...this.records.values()].filter((s) => s.record.ticketId === ticketId);
   }
-  async allocateInboundSequence(): Promise<number> {
-    throw new Error('relaying an incident event allocates no inbound sequence');
+  async applyInbound(): Promise<'applied'> {
+    throw new Error('relaying an incident event applies no supplier message');
   }
   async save(stored: StoredCorrelation | null, record: CorrelationRecord, events: readonly SupplierOutboundEvent[]) {
     const key = `${record.ticketId}/${record.supplierId}`;
     if ((this.records.get(key)?.version ?? null) !== (stored?.version ?? null)) throw new Error('conflict');
-    this.records.set(key, { record, version: (stored?.version ?? 0) + 1 });
+    this.records.set(key, { record, version: (stored?.version ?? 0) + 1, receipts: [] });
     this.sent.push(...events);
   }
 }
