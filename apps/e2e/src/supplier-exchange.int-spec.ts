@@ -247,7 +247,7 @@ describe('supplier exchange end to end: incident + supplier-exchange services, s
         },
         { timeoutMs: 20_000, intervalMs: 250 },
       );
-      expect(view.notes.filter((n) => n.authorId === A.agent).map((n) => n.body).sort()).toEqual(burst.map((_, i) => `supplier note ${i}`).sort());
+      expect(view.notes.filter((n) => n.authorId === A.agent).map((n) => n.body).sort()).toEqual(burst.map((_, i) => `Nora: supplier note ${i}`).sort());
 
       // Outbound: at least once, a duplicate only as the same id with the same sequence, no gap, every comment sent, none of A's notes echoed.
       await expectEventually(

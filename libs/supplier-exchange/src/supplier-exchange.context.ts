@@ -14,7 +14,7 @@ export const SUPPLIER_EXCHANGE_CONSUMER_GROUP = 'supplier-exchange';
  * The supplier exchange (SIAM), for the service kit: it reads the incident stream (and the directory,
  * for callers) and sends each supplier the tickets assigned to it on its own topic
  * `itsm.supplier.<supplierId>.out.v1`; it reads each supplier's signed updates on `itsm.supplier.<supplierId>.in.v1`
- * and passes them on as update-received events on `itsm.supplier-exchange.v1` (which it reads back for its records).
+ * and passes them on as update-received events on `itsm.supplier-exchange.v1`.
  */
 export const supplierExchangeContext = defineContext({
   name: 'supplier',
