@@ -6,6 +6,10 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { ReceiveSupplierMessageHandler } from './application/commands/receive-supplier-message/receive-supplier-message.handler';
 import { RelayIncidentEventHandler } from './application/commands/relay-incident-event/relay-incident-event.handler';
+import { ReleaseSupplierWebhookQueueHandler } from './application/commands/release-supplier-webhook-queue/release-supplier-webhook-queue.handler';
+import { RetireSupplierSigningKeyHandler } from './application/commands/retire-supplier-signing-key/retire-supplier-signing-key.handler';
+import { RotateSupplierSigningKeyHandler } from './application/commands/rotate-supplier-signing-key/rotate-supplier-signing-key.handler';
+import { SaveSupplierConnectionHandler } from './application/commands/save-supplier-connection/save-supplier-connection.handler';
 import { SupplierConnectionStore, TicketViewStore } from './application/ports/supplier-exchange-stores.port';
 import { SupplierConnections } from './application/supplier-connections/supplier-connections';
 import { SupplierInboundPipeline } from './application/supplier-inbound/supplier-inbound.pipeline';
@@ -78,6 +82,10 @@ export class SupplierExchangeModule {
         ReceiveSupplierMessageHandler,
         SupplierInboundPipeline,
         SupplierInboundSubscription,
+        SaveSupplierConnectionHandler,
+        RotateSupplierSigningKeyHandler,
+        RetireSupplierSigningKeyHandler,
+        ReleaseSupplierWebhookQueueHandler,
         SupplierConnectionResolver,
         SupplierCorrelationResolver,
       ],

@@ -21,6 +21,8 @@ export enum SupplierExchangeErrorCode {
   Unauthenticated = 'SUPPLIER_EXCHANGE.UNAUTHENTICATED',
   /** An inbound REST message that is not a CloudEvent of the supplier family's schemas, too large, or whose webhook-id is not its id; `details` lists the faults. */
   InvalidMessage = 'SUPPLIER_EXCHANGE.INVALID_MESSAGE',
+  /** A webhook queue released that is not held behind a dead letter; `details.ticketId`, `details.supplierId`. */
+  NotHeld = 'SUPPLIER_EXCHANGE.NOT_HELD',
   /** The exchange cannot take a message now (its database); the supplier retries later. */
   Unavailable = 'SUPPLIER_EXCHANGE.UNAVAILABLE',
 }
@@ -44,5 +46,6 @@ export const SUPPLIER_EXCHANGE_ERROR_KINDS: ErrorKinds<SupplierExchangeErrorCode
   [SupplierExchangeErrorCode.UnknownSupplier]: 'not_found',
   [SupplierExchangeErrorCode.Unauthenticated]: 'forbidden',
   [SupplierExchangeErrorCode.InvalidMessage]: 'invalid_input',
+  [SupplierExchangeErrorCode.NotHeld]: 'conflict',
   [SupplierExchangeErrorCode.Unavailable]: 'unavailable',
 };

@@ -58,6 +58,7 @@ export function inboundErrorStatus(code: SupplierExchangeErrorCode): number {
     case SupplierExchangeErrorCode.UnknownTicket:
       return 422;
     case SupplierExchangeErrorCode.Conflict:
+    case SupplierExchangeErrorCode.NotHeld:
       return 409;
     case SupplierExchangeErrorCode.Unavailable:
       return 503;

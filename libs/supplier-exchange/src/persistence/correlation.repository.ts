@@ -177,6 +177,14 @@ export class WebhookQueueRepository extends WebhookQueueStore {
     await this.model.collection.updateOne({ _id: keyOf(claim.ticketId, claim.supplierId) }, { $set: { webhookDueAt: HELD, webhookAttempts: claim.attempts + 1, webhookLastError: letter.reason, webhookDeadLetter: letter } });
   }
 
+  async release(ticketId: string, supplierId: string, now: Date): Promise<'released' | 'not-held'> {
+    const result = await this.model.collection.updateOne(
+      { _id: keyOf(ticketId, supplierId), webhookDueAt: HELD },
+      { $set: { webhookDueAt: now, webhookAttempts: 0, webhookLastError: null, webhookDeadLetter: null } },
+    );
+    return result.matchedCount === 0 ? 'not-held' : 'released';
+  }
+
   async forTicket(ticketId: string): Promise<readonly WebhookDeliveryState[]> {
     const documents = await this.model.collection
       .find({ ticketId }, { projection: { ticketId: 1, supplierId: 1, _webhookQueue: 1, webhookPending: 1, webhookDueAt: 1, webhookAttempts: 1, webhookLastError: 1, webhookDelivered: 1, webhookDeadLetter: 1 } })

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { DEFAULT_TOLERANCE_SECONDS, signWebhook, verifyWebhook } from './signing';
 import type { WebhookHeaders } from './signing';
-import { newEd25519KeyPair, newHmacSecret, parseEd25519PrivateKey, parseEd25519PublicKey, parseHmacSecret } from './webhook-keys';
+import { newEd25519KeyPair, newHmacSecret, parseEd25519PrivateKey, parseEd25519PublicKey, parseHmacSecret, parseSigningKey, parseVerifyingKey, verifyingKeyOf } from './webhook-keys';
 
 /** The Standard Webhooks spec's own test vector. */
 const VECTOR = { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: 1614265330, body: '{"test": 2432232314}' };
@@ -87,6 +87,15 @@ describe('Standard Webhooks signing', () => {
     const good = signWebhook([hmac], 'msg_1', T, BODY);
     const upper: IncomingHttpHeaders = { 'Webhook-Id': good['webhook-id'], 'Webhook-Timestamp': good['webhook-timestamp'], 'Webhook-Signature': `v9,AAAA ${good['webhook-signature']}` };
     expect(verifyWebhook([hmac], upper, BODY, T)).toEqual({ ok: true, keyIndex: 0 });
+  });
+
+  it("gives an Ed25519 signing key's public key as the key its signatures verify with, and nothing of an HMAC secret", () => {
+    const issued = newEd25519KeyPair();
+    expect(verifyingKeyOf(issued.privateKey)).toBe(issued.publicKey);
+    const headers = signWebhook([parseSigningKey(issued.privateKey)], 'msg_pk', T, BODY);
+    expect(verifyWebhook([parseVerifyingKey(verifyingKeyOf(issued.privateKey) ?? '')], { ...headers }, BODY, T)).toMatchObject({ ok: true });
+    expect(verifyingKeyOf(newHmacSecret())).toBeNull();
+    expect(() => verifyingKeyOf(issued.publicKey)).toThrow();
   });
 
   it('refuses what cannot be signed', () => {

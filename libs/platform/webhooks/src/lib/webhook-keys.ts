@@ -90,6 +90,17 @@ export function newHmacSecret(): string {
   return `${HMAC_SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
 }
 
+/**
+ * What a receiver verifies a signing key's signatures with, as key text: the `whpk_` public key of a
+ * `whsk_` private key (safe to show), null for a `whsec_` secret (the secret itself: never shown again).
+ */
+export function verifyingKeyOf(signingKey: string): string | null {
+  const key = parseSigningKey(signingKey);
+  if (key.kind === 'hmac') return null;
+  const x = Buffer.from(createPublicKey(key.privateKey).export({ format: 'jwk' }).x ?? '', 'base64url');
+  return `${ED25519_PUBLIC_PREFIX}${x.toString('base64')}`;
+}
+
 /** A new Ed25519 key pair as key strings: the private key stays with the signer, the public key goes to receivers. */
 export function newEd25519KeyPair(): { readonly privateKey: string; readonly publicKey: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

@@ -105,6 +105,8 @@ export abstract class WebhookQueueStore {
   abstract retry(claim: ClaimedWebhookEvent, at: Date, reason: string): Promise<void>;
   /** The head was given up: the queue is held (this and later events of the ticket stay, unsent) with the reason. */
   abstract deadLetter(claim: ClaimedWebhookEvent, letter: WebhookDeadLetter): Promise<void>;
+  /** A queue held behind a dead letter due again at `now`, its attempts and dead letter cleared; `not-held` (nothing changed) otherwise. */
+  abstract release(ticketId: string, supplierId: string, now: Date): Promise<'released' | 'not-held'>;
   /** The webhook deliveries of one ticket's records. */
   abstract forTicket(ticketId: string): Promise<readonly WebhookDeliveryState[]>;
 }

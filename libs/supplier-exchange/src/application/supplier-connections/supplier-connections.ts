@@ -54,6 +54,11 @@ export class SupplierConnections {
     return this.cached.snapshot;
   }
 
+  /** One connection as stored now (not the cached snapshot), with its version. */
+  get(supplierId: string): Promise<StoredSupplierConnection | null> {
+    return this.store.get(supplierId);
+  }
+
   async save(input: unknown, expectedVersion: number | null): Promise<StoredSupplierConnection> {
     const saved = await this.store.save(input, expectedVersion);
     this.cached = undefined;

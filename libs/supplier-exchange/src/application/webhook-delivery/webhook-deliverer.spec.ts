@@ -40,6 +40,9 @@ class Queue extends WebhookQueueStore {
     this.log.push(`dead ${letter.sequence} ${letter.reason}`);
     [this.dueAt, this.deadLetterOf] = [Number.MAX_SAFE_INTEGER, letter];
   }
+  async release(): Promise<'not-held'> {
+    throw new Error('the deliverer releases no queue');
+  }
   async forTicket(): Promise<readonly WebhookDeliveryState[]> {
     return [];
   }

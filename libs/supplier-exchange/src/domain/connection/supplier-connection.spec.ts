@@ -1,6 +1,6 @@
 import { connection } from '../../test-fixtures/incident-stream';
 import { SupplierExchangeError, SupplierExchangeErrorCode } from '../supplier-exchange.errors';
-import { parseSupplierConnection } from './supplier-connection';
+import { addSigningKey, parseSupplierConnection, removeSigningKey } from './supplier-connection';
 import type { InboundKeyCheck, OutboundChecks } from './supplier-connection';
 
 /** The domain's view of the key parser: a `whpk_`/`whsec_` prefix and base64 (the real one lives in the platform's webhooks lib). */
@@ -69,5 +69,25 @@ describe('supplier connection', () => {
     ['a broken state mapping', { stateMapping: { outbound: {}, inbound: {} } }, 'outbound.new'],
   ])('refuses %s, naming the field', (_label, overrides, field) => {
     expect(refusedField(asJson(overrides))).toBe(field);
+  });
+
+  it('rotates webhook signing keys: a second key beside the first, never a third; the old one retired, never the last', () => {
+    const hooked = parseSupplierConnection(asJson({ outbound: WEBHOOK }), checkKey, checks);
+    const both = addSigningKey(hooked, 'whsec_BBBB');
+    expect(both.outbound).toEqual({ ...WEBHOOK, signingKeys: ['whsec_AAAA', 'whsec_BBBB'] });
+    const fieldOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof SupplierExchangeError) return [error.code, error.details['field']];
+        throw error;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(fieldOf(() => addSigningKey(both, 'whsec_CCCC'))).toEqual([SupplierExchangeErrorCode.InvalidConnection, 'outbound.signingKeys']);
+    expect(removeSigningKey(both, 'whsec_AAAA').outbound).toEqual({ ...WEBHOOK, signingKeys: ['whsec_BBBB'] });
+    expect(fieldOf(() => removeSigningKey(hooked, 'whsec_AAAA'))).toEqual([SupplierExchangeErrorCode.InvalidConnection, 'keyId']);
+    expect(fieldOf(() => removeSigningKey(both, 'whsec_ZZZZ'))).toEqual([SupplierExchangeErrorCode.InvalidConnection, 'keyId']);
+    expect(fieldOf(() => addSigningKey(connection(), 'whsec_BBBB'))).toEqual([SupplierExchangeErrorCode.InvalidConnection, 'outbound.channel']);
   });
 });

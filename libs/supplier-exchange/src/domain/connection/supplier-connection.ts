@@ -160,3 +160,23 @@ export function parseSupplierConnection(input: unknown, checkKey: InboundKeyChec
     outbound: outbound(record, checks),
   };
 }
+
+function webhookOf(connection: SupplierConnection): WebhookOutbound {
+  if (connection.outbound.channel !== 'webhook') return invalid('outbound.channel', `of ${connection.supplierId} is kafka: it has no signing keys`);
+  return connection.outbound;
+}
+
+/** The connection with one more webhook signing key (the next of a rotation): at most MAX_INBOUND_KEYS sign at once. */
+export function addSigningKey(connection: SupplierConnection, key: string): SupplierConnection {
+  const outbound = webhookOf(connection);
+  if (outbound.signingKeys.length >= MAX_INBOUND_KEYS) invalid('outbound.signingKeys', `already has ${MAX_INBOUND_KEYS} keys: retire one first`);
+  return { ...connection, outbound: { ...outbound, signingKeys: [...outbound.signingKeys, key] } };
+}
+
+/** The connection without a webhook signing key (the end of a rotation): the last one stays. */
+export function removeSigningKey(connection: SupplierConnection, key: string): SupplierConnection {
+  const outbound = webhookOf(connection);
+  if (!outbound.signingKeys.includes(key)) invalid('keyId', 'names no signing key of the connection');
+  if (outbound.signingKeys.length === 1) invalid('keyId', 'names the only signing key: rotate first');
+  return { ...connection, outbound: { ...outbound, signingKeys: outbound.signingKeys.filter((k) => k !== key) } };
+}

@@ -1,5 +1,5 @@
 import { SupplierExchangeError, SupplierExchangeErrorCode } from '../supplier-exchange.errors';
-import { DEFAULT_STATE_MAPPING, inboundTransition, outboundStatus, parseStateMapping } from './state-mapping';
+import { DEFAULT_STATE_MAPPING, inboundTransition, outboundStatus, parseStateMapping, transitionKey, transitionOfKey } from './state-mapping';
 
 function refusal(input: unknown): { code: string; field: unknown } {
   try {
@@ -71,5 +71,13 @@ describe('state mapping', () => {
       expect(inboundTransition(DEFAULT_STATE_MAPPING, 'acknowledge', 'new')).toEqual({ transition: 'start-work' });
       expect(inboundTransition(DEFAULT_STATE_MAPPING, 'acknowledge', 'in_progress')).toEqual({ transition: null });
     });
+  });
+
+  it('reads the transitions as admins write them (none, start-work, resolve, put-on-hold:<reason>) back as the mapping holds them', () => {
+    const inbound = Object.fromEntries(Object.entries(DEFAULT_STATE_MAPPING.inbound).map(([action, transition]) => [action, transitionOfKey(transitionKey(transition))]));
+    expect(parseStateMapping({ outbound: DEFAULT_STATE_MAPPING.outbound, inbound })).toEqual(DEFAULT_STATE_MAPPING);
+    expect(transitionKey({ kind: 'put-on-hold', reason: 'awaiting_vendor' })).toBe('put-on-hold:awaiting_vendor');
+    expect(() => parseStateMapping({ outbound: DEFAULT_STATE_MAPPING.outbound, inbound: { ...inbound, resolve: transitionOfKey('close') } })).toThrow('inbound.resolve is not an incident transition');
+    expect(() => parseStateMapping({ outbound: DEFAULT_STATE_MAPPING.outbound, inbound: { ...inbound, reject: transitionOfKey('put-on-hold:awaiting_caller:x') } })).toThrow('inbound.reject is not an incident transition');
   });
 });

@@ -61,7 +61,8 @@ function transitionName(transition: SupplierTransition): TransitionName {
   return typeof transition === 'string' ? transition : transition.kind;
 }
 
-function transitionKey(transition: SupplierTransition): string {
+/** A transition as admins write it: `none`, `start-work`, `resolve`, `put-on-hold:<reason>`. */
+export function transitionKey(transition: SupplierTransition): string {
   return transition !== null && typeof transition === 'object' ? `${transition.kind}:${transition.reason}` : transitionName(transition);
 }
 
@@ -102,6 +103,13 @@ function parseTransition(value: unknown, field: string): SupplierTransition {
     if (reason === 'awaiting_caller' || reason === 'awaiting_change' || reason === 'awaiting_problem' || reason === 'awaiting_vendor') return { kind: 'put-on-hold', reason };
   }
   return invalid(`${field} is not an incident transition`, field, value);
+}
+
+/** The transition an admin's text names (the inverse of transitionKey), as parseStateMapping reads it; other text is returned as it is, for the parser to refuse with its field. */
+export function transitionOfKey(key: string): unknown {
+  if (key === 'none') return null;
+  const [kind, reason, ...rest] = key.split(':');
+  return kind === 'put-on-hold' && reason !== undefined && rest.length === 0 ? { kind, reason } : key;
 }
 
 /** Checks an admin's mapping (any JSON) and returns it typed; refuses it with the first field that is wrong. */
