@@ -1,7 +1,8 @@
 import { WebhookReceiver } from '@itsm/testing';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { HttpTargets } from './http-targets';
 import { NodeHttpTransport, PrivateTargetError } from './http-transport';
 import { signWebhook } from './signing';
@@ -56,6 +57,39 @@ describe('NodeHttpTransport and HttpTargets against a real receiver', () => {
     } finally {
       silent.closeAllConnections();
       await Promise.all([chatty, silent].map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+  });
+
+  it('sends a request again at once, on a new connection, when the server closed the kept-alive one as it went out', async () => {
+    let connections = 0;
+    let requests = 0;
+    const sockets: Socket[] = [];
+    // A receiver that drops its first connection as the second request arrives on it (an idle-timeout race).
+    const server = createNetServer((socket) => {
+      sockets.push(socket);
+      const connection = ++connections;
+      let served = 0;
+      socket.on('data', (chunk: Buffer) => {
+        for (let i = chunk.toString('latin1').split('POST ').length - 1; i > 0; i -= 1) {
+          requests += 1;
+          served += 1;
+          if (connection === 1 && served === 2) {
+            socket.resetAndDestroy();
+            return;
+          }
+          socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\nok');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    try {
+      await expect(loopback.post({ url, headers: {}, body: '{}', timeoutMs: 5_000 })).resolves.toMatchObject({ status: 200 });
+      await expect(loopback.post({ url, headers: {}, body: '{}', timeoutMs: 5_000 })).resolves.toMatchObject({ status: 200, body: 'ok' });
+      expect([connections, requests]).toEqual([2, 3]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

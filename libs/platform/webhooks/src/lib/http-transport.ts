@@ -65,6 +65,15 @@ export class NodeHttpTransport extends HttpTransport {
   }
 
   post(request: HttpTransportRequest): Promise<HttpAnswer> {
+    return this.attempt(request, true);
+  }
+
+  /**
+   * One request. A kept-alive connection the server closed just as the request went out fails it with
+   * ECONNRESET on a reused socket (Node's documented race): that request is sent once more at once, on
+   * a new connection, rather than waiting out a retry backoff (a receiver dedupes on `webhook-id`).
+   */
+  private attempt(request: HttpTransportRequest, mayResendOnStaleSocket: boolean): Promise<HttpAnswer> {
     const url = new URL(request.url);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const limit = this.options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
@@ -78,7 +87,10 @@ export class NodeHttpTransport extends HttpTransport {
       outgoing.on('response', (response: IncomingMessage) => {
         readAnswer(response, limit).then(resolve, reject);
       });
-      outgoing.on('error', reject);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        if (mayResendOnStaleSocket && outgoing.reusedSocket && error.code === 'ECONNRESET') this.attempt(request, false).then(resolve, reject);
+        else reject(error);
+      });
       outgoing.end(request.body);
     });
   }

@@ -71,6 +71,34 @@ describe('InProcessEventBus with a journal', () => {
     expect([...journal.positions.values()].map((position) => position.position)).toContain(5);
   });
 
+  it('leaves no listener behind when a caught-up worker waits for the next record (a long-running partition does not leak)', async () => {
+    // Abort listeners added and not removed while the worker catches up 30 times (each wait adds one to its stop signal).
+    let net = 0;
+    const { addEventListener, removeEventListener } = EventTarget.prototype;
+    const adds = jest.spyOn(EventTarget.prototype, 'addEventListener').mockImplementation(function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
+      if (args[0] === 'abort') net += 1;
+      addEventListener.apply(this, args);
+    });
+    const removes = jest.spyOn(EventTarget.prototype, 'removeEventListener').mockImplementation(function (this: EventTarget, ...args: Parameters<EventTarget['removeEventListener']>) {
+      if (args[0] === 'abort') net -= 1;
+      removeEventListener.apply(this, args);
+    });
+    const seen: number[] = [];
+    const bus = await startBus(new MemoryJournal(), seen);
+    try {
+      const before = net;
+      for (let n = 1; n <= 30; n += 1) {
+        await bus.publish(topic.name, [probeEvent('one-key', n)]);
+        await expectEventually(() => expect(seen).toHaveLength(n));
+      }
+      expect(net - before).toBeLessThanOrEqual(1);
+    } finally {
+      adds.mockRestore();
+      removes.mockRestore();
+      await bus.close();
+    }
+  });
+
   it('refuses a publish the journal did not store, and delivers nothing of it', async () => {
     const journal = new MemoryJournal();
     const seen: number[] = [];

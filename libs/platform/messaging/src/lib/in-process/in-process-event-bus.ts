@@ -71,8 +71,13 @@ class PartitionLog {
   waitFor(offset: number, signal: AbortSignal): Promise<void> {
     if (offset < this.end || signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      this.waiters.push(resolve);
-      signal.addEventListener('abort', () => resolve(), { once: true });
+      // The abort listener goes with the wait: a worker waits once per record it catches up on, for as long as it runs.
+      const done = (): void => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      this.waiters.push(done);
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 
