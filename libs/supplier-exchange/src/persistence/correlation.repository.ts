@@ -155,8 +155,10 @@ export class WebhookQueueRepository extends WebhookQueueStore {
       if (head !== undefined) {
         return { ticketId: document['ticketId'] as string, supplierId: document['supplierId'] as string, event: head, attempts: (document['webhookAttempts'] as number | undefined) ?? 0 };
       }
-      // Drained: no longer pending, unless a save added an event since (its version moved on).
-      await this.model.collection.updateOne({ _id: document['_id'], _v: document['_v'] as number }, { $set: { webhookPending: false, webhookDueAt: now } });
+      // Drained: no longer pending, unless a save added an event since (its version moved on): then the
+      // lease just taken ends now, so that event is due at once rather than when the lease would run out.
+      const drained = await this.model.collection.updateOne({ _id: document['_id'], _v: document['_v'] as number }, { $set: { webhookPending: false, webhookDueAt: now } });
+      if (drained.matchedCount === 0) await this.model.collection.updateOne({ _id: document['_id'], webhookDueAt: leaseUntil }, { $set: { webhookDueAt: now } });
     }
   }
 

@@ -89,4 +89,28 @@ describe('webhook queues on MongoDB', () => {
     const [state] = await replicaB.forTicket('inc-q-2');
     expect(state).toMatchObject({ queued: 3, delivered: 0, attempts: 1, lastError: 'HTTP 422: unknown severity', deadLetter: { eventId: sent[0]?.id, sequence: 1, status: 422, reason: 'HTTP 422: unknown severity' } });
   });
+
+  it('claims an event queued while a claim found the queue drained: due at once, not when that lease runs out', async () => {
+    const s = new IncidentStream('inc-q-3');
+    const opened = s.opened({ assignmentGroupId: 'grp-acme', assignedOrgId: 'org-acme' });
+    await relay([opened]);
+    const first = await replicaA.claim(at(0), at(20_000));
+    if (first === null) throw new Error('expected the first head');
+    await replicaA.delivered(first, at(1_000));
+
+    // The next claim finds the queue drained; the incident's next event is queued right after that read.
+    const collection = booted.app.get<Connection>(SUPPLIER_EXCHANGE_CONNECTION).model('SupplierCorrelation').collection;
+    const original = collection.findOneAndUpdate.bind(collection) as (...args: unknown[]) => Promise<unknown>;
+    const spy = jest.spyOn(collection, 'findOneAndUpdate').mockImplementationOnce((async (...args: unknown[]) => {
+      const found = await original(...args);
+      await relay([opened, s.next('itsm.incident.work-started.v1', { state: 'in_progress' })]);
+      return found;
+    }) as unknown as typeof collection.findOneAndUpdate);
+    try {
+      const next = await replicaA.claim(at(2_000), at(22_000));
+      expect(next).toMatchObject({ ticketId: 'inc-q-3', event: { sequence: 2 } });
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
