@@ -30,17 +30,16 @@ export class RelayIncidentEventHandler {
 
   async execute(command: RelayIncidentEventCommand): Promise<RelayOutcome> {
     const { event } = command;
-    const stored = await this.views.get(event.subject);
+    // The reads at once (the event names the ticket), then the view's write beside the caller's read:
+    // three round trips to MongoDB before the records' writes rather than five.
+    const [stored, records, connections] = await Promise.all([this.views.get(event.subject), this.correlations.forTicket(event.subject), this.connections.snapshot()]);
     const view = applyIncidentEvent(stored, event);
-    if (view !== stored) await this.views.save(view);
-
-    const [records, connections] = await Promise.all([this.correlations.forTicket(view.id), this.connections.snapshot()]);
-    const suppliers = new Set(records.map((stored) => stored.record.supplierId));
+    const suppliers = new Set(records.map((record) => record.record.supplierId));
     const assigned = connections.ofOrganisation(view.assignedOrgId);
     if (assigned !== undefined) suppliers.add(assigned.supplierId);
+    const [, caller] = await Promise.all([view === stored ? undefined : this.views.save(view), suppliers.size === 0 ? null : this.caller(view)]);
     if (suppliers.size === 0) return { suppliers: [], events: 0 };
 
-    const caller = await this.caller(view);
     const changed: string[] = [];
     let sent = 0;
     for (const supplierId of suppliers) {
