@@ -88,7 +88,7 @@ export const TroubleTicketSchema = strict({
     }),
     { maxItems: 101 },
   ),
-  /** Comments and supplier notes, oldest first (the last 200: a longer history is read through the API). */
+  /** Comments and supplier notes, oldest first: the last 200 on the create event, the last 20 on later ones (each note also comes in its own note-added event). */
   note: Type.Array(
     strict({
       id: Id,

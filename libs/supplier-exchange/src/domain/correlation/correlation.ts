@@ -4,7 +4,7 @@ import type { Static } from '@sinclair/typebox';
 import type { SupplierConnection } from '../connection/supplier-connection';
 import type { IncidentEvent, TicketView } from '../projection/ticket-view';
 import type { CallerContact } from '../projection/trouble-ticket.projection';
-import { projectTroubleTicket } from '../projection/trouble-ticket.projection';
+import { MAX_NOTES, projectTroubleTicket } from '../projection/trouble-ticket.projection';
 import { isTerminalState, outboundStatus } from '../state-mapping/state-mapping';
 import type { IncidentState } from '../state-mapping/state-mapping';
 import { SupplierExchangeErrorCode, supplierExchangeError } from '../supplier-exchange.errors';
@@ -144,7 +144,7 @@ export function decide(input: CorrelationInput): CorrelationDecision {
       ended: false,
       endReason: null,
     };
-    return { record: started, events: [emit('itsm.supplier.trouble-ticket-created.v1', started, event, projectTroubleTicket(view, connection, started, input.caller), {})] };
+    return { record: started, events: [emit('itsm.supplier.trouble-ticket-created.v1', started, event, projectTroubleTicket(view, connection, started, input.caller, MAX_NOTES), {})] };
   }
 
   const seen: CorrelationRecord = { ...record, incidentState: view.state, incidentSequence: event.sequence };

@@ -54,6 +54,23 @@ function withState(view: TicketView, event: IncidentEvent, reason: string | null
   };
 }
 
+/** The most notes of one source (ours, or one supplier's) the view keeps: what a supplier's projection can show (MAX_NOTES). */
+export const VIEW_NOTES_PER_SOURCE = 200;
+
+/** The notes without the oldest of a source past VIEW_NOTES_PER_SOURCE, so the view stays bounded however long the conversation. */
+function keepLatestPerSource(notes: readonly TicketNote[]): TicketNote[] {
+  const counts = new Map<string, number>();
+  const kept: TicketNote[] = [];
+  for (let i = notes.length - 1; i >= 0; i -= 1) {
+    const note = notes[i] as TicketNote;
+    const key = note.source.kind === 'integrator' ? '' : note.source.supplierId;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count <= VIEW_NOTES_PER_SOURCE) kept.push(note);
+  }
+  return kept.reverse();
+}
+
 /**
  * The view after one incident event (the view unchanged for a duplicate or an older event). An event
  * about a ticket whose opening the exchange has not seen is refused.
@@ -107,7 +124,7 @@ export function applyIncidentEvent(view: TicketView | null, event: IncidentEvent
       if (event.data.kind === 'work_note') return withState(base, event, null);
       const supplierId = supplierOfCausation(event.causationid);
       const source: NoteSource = supplierId === null ? { kind: 'integrator' } : { kind: 'supplier', supplierId };
-      return { ...withState(base, event, null), notes: [...view.notes, { id: event.data.noteId, body: event.data.body, at: event.data.at, source }] };
+      return { ...withState(base, event, null), notes: keepLatestPerSource([...view.notes, { id: event.data.noteId, body: event.data.body, at: event.data.at, source }]) };
     }
     case 'itsm.incident.linked.v1':
     case 'itsm.incident.unlinked.v1': {

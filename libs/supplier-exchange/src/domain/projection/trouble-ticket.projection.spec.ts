@@ -3,7 +3,7 @@ import { CALLER, connection, IncidentStream } from '../../test-fixtures/incident
 import { SupplierExchangeError, SupplierExchangeErrorCode } from '../supplier-exchange.errors';
 import { applyIncidentEvent } from './ticket-view';
 import type { IncidentEvent, TicketView } from './ticket-view';
-import { maskEmail, maskPhone, projectTroubleTicket } from './trouble-ticket.projection';
+import { MAX_NOTES, maskEmail, maskPhone, projectTroubleTicket, RECENT_NOTES } from './trouble-ticket.projection';
 
 const NO_FACTS = { supplierTicketId: null, expectedResolutionDate: null };
 
@@ -36,6 +36,22 @@ describe('TroubleTicket projection', () => {
       ['From Acme', 'supplier', 'Acme Networks'],
       ['From the desk', 'integrator', 'Contoso Service Desk'],
     ]);
+  });
+
+  it('keeps events bounded however long the conversation: the last 20 notes, up to 200 on a create; the view keeps at most 200 of each source', () => {
+    const s = new IncidentStream();
+    const opened = s.opened();
+    const acme = Array.from({ length: 5 }, (_, i) => s.note('comment', `acme ${i}`, { causationid: supplierUpdateEventId('acme', `m-${i}`) }));
+    const desk = Array.from({ length: 230 }, (_, i) => s.note('comment', `desk ${i}`));
+    const view = fold([opened, ...acme, ...desk]);
+    // The view: the 200 latest of ours and all 5 of Acme's (older notes of one source never push out another's).
+    expect(view.notes.filter((n) => n.source.kind === 'integrator').map((n) => n.body)).toEqual(desk.slice(-200).map((e) => (e.data as { body: string }).body));
+    expect(view.notes.filter((n) => n.source.kind === 'supplier')).toHaveLength(5);
+    expect(projectTroubleTicket(view, connection(), NO_FACTS, CALLER).note.map((n) => n.text)).toEqual(['desk 210', 'desk 211', 'desk 212', 'desk 213', 'desk 214', 'desk 215', 'desk 216', 'desk 217', 'desk 218', 'desk 219', 'desk 220', 'desk 221', 'desk 222', 'desk 223', 'desk 224', 'desk 225', 'desk 226', 'desk 227', 'desk 228', 'desk 229']);
+    expect(RECENT_NOTES).toBe(20);
+    const created = projectTroubleTicket(view, connection(), NO_FACTS, CALLER, MAX_NOTES);
+    expect(created.note).toHaveLength(MAX_NOTES);
+    expect(created.note.at(-1)?.text).toBe('desk 229');
   });
 
   it('masks the caller\'s email and phone unless the connection allows contact details', () => {

@@ -17,8 +17,10 @@ export interface SupplierFacts {
 }
 
 const SEVERITY: Readonly<Record<number, TroubleTicketSeverity>> = { 1: 'critical', 2: 'major', 3: 'minor' };
-/** The TroubleTicket contract's bounds on lists. */
-const MAX_NOTES = 200;
+/** The TroubleTicket contract's bounds on lists: a create event carries up to MAX_NOTES notes (the history a newly engaged supplier needs). */
+export const MAX_NOTES = 200;
+/** The notes every later event carries: the latest, to reconcile with; each note also comes in its own note-added event, in order. */
+export const RECENT_NOTES = 20;
 const MAX_HISTORY = 200;
 const MAX_CONFIGURATION_ITEMS = 100;
 
@@ -45,9 +47,11 @@ function callerParty(view: TicketView, caller: CallerContact | null, reveal: boo
 /**
  * The ticket as one supplier may see it (TMF621 TroubleTicket): never work notes (the view holds none),
  * never another supplier's notes or ticket id, the caller's contact masked unless the connection allows
- * it, each note tagged with its source, our states shown through the supplier's mapping.
+ * it, each note tagged with its source, our states shown through the supplier's mapping; the last
+ * `maxNotes` notes (MAX_NOTES on a create, RECENT_NOTES otherwise): an event's size does not grow
+ * with the ticket's conversation.
  */
-export function projectTroubleTicket(view: TicketView, connection: SupplierConnection, facts: SupplierFacts, caller: CallerContact | null): TroubleTicket {
+export function projectTroubleTicket(view: TicketView, connection: SupplierConnection, facts: SupplierFacts, caller: CallerContact | null, maxNotes = RECENT_NOTES): TroubleTicket {
   const mapping = connection.stateMapping;
   const history: TroubleTicket['statusChangeHistory'][number][] = [];
   for (const change of view.history) {
@@ -57,7 +61,7 @@ export function projectTroubleTicket(view: TicketView, connection: SupplierConne
   const last = history.at(-1);
   const notes = view.notes
     .filter((note) => note.source.kind === 'integrator' || note.source.supplierId === connection.supplierId)
-    .slice(-MAX_NOTES)
+    .slice(-Math.min(maxNotes, MAX_NOTES))
     .map((note) => ({
       id: note.id,
       author: note.source.kind === 'integrator' ? connection.integratorName : connection.name,
