@@ -116,6 +116,8 @@ describe('AggregateRepository on the MongoDB peer', () => {
     if (!loaded || !pending) throw new Error('missing');
     await repository.save(loaded, { ...loaded.aggregate, sequence: 2 }, [event(id, 2)]);
     await store.markPublished(pending);
+    // Only the published one leaves the outbox: the saved one stays pending.
+    expect((await model.findById(id).lean())?._outbox.map((e) => e.sequence)).toEqual([2]);
 
     const next = (await store.pending(1000)).filter((p) => p.aggregateId === id.toHexString());
     expect(next.map((p) => p.events.map((e) => e.sequence))).toEqual([[2]]);

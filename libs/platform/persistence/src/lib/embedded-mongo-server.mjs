@@ -11,6 +11,7 @@
 import { congodb } from '@push.rocks/smartmongo';
 import { resolve } from 'node:path';
 import { projectPerBatch } from './embedded-mongo-batch-projection.mjs';
+import { pullByElementQuery } from './embedded-mongo-pull-conditions.mjs';
 import { serveLookupsByKey } from './embedded-mongo-id-lookups.mjs';
 import { lockDataDir, resetDataDir, SnapshotError, SnapshotStore } from './embedded-mongo-snapshot.mjs';
 
@@ -52,6 +53,7 @@ const options = parseArgs(process.argv.slice(2));
 const server = new congodb.CongoServer({ host: '127.0.0.1', port: options.port });
 serveLookupsByKey(server);
 projectPerBatch(server, congodb.QueryEngine);
+pullByElementQuery(congodb.UpdateEngine, congodb.QueryEngine);
 let snapshots;
 let unlock = () => undefined;
 try {

@@ -93,15 +93,17 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   /**
-   * Clears the outbox only if the aggregate is still at the version read: a save in between keeps
-   * its new events pending, and `_outboxSent` (raised with `$max`) keeps the published ones from
-   * going out again.
+   * Clears the outbox if the aggregate is still at the version read; after a save in between, removes
+   * only the published events and keeps the new ones pending, and `_outboxSent` (raised with `$max`)
+   * keeps the published ones from going out again.
    */
   async markPublished(item: PendingEvents): Promise<void> {
     const { fields = AGGREGATE_OUTBOX } = this.options;
     const sent = item.events.reduce((max, event) => Math.max(max, event.sequence), 0);
     const _id = item.aggregateId;
     const cleared = await this.model.updateOne({ _id, _v: item.version }, { $set: { [fields.events]: [], [fields.pending]: false }, $max: { [fields.sent]: sent } });
-    if (cleared.matchedCount === 0) await this.model.updateOne({ _id }, { $max: { [fields.sent]: sent } });
+    // Saved meanwhile: only what was published goes (a writer that appends with $push never prunes, so a
+    // document saved faster than the relay clears it would otherwise carry every event it ever had).
+    if (cleared.matchedCount === 0) await this.model.updateOne({ _id }, { $max: { [fields.sent]: sent }, $pull: { [fields.events]: { sequence: { $lte: sent } } } });
   }
 }
