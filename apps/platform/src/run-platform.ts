@@ -46,7 +46,7 @@ export async function runPlatform(): Promise<void> {
   if (mail) shutdown.add('mail sink', () => mail.close());
   // The demo's Tailspin Hosting on a local receiver, unless switched off or pointed elsewhere (the supplier exchange's own variable).
   const contextsEnv: Readonly<Record<string, unknown>> = env;
-  const supplier = env.PLATFORM_DEMO_SUPPLIER && contextsEnv['SUPPLIER_EXCHANGE_DEMO_WEBHOOK_URL'] === undefined ? await DemoSupplier.start({ port: env.PLATFORM_DEMO_SUPPLIER_PORT, resolveAfterMs: env.PLATFORM_DEMO_SUPPLIER_RESOLVE_AFTER_MS, log }) : undefined;
+  const supplier = env.PLATFORM_DEMO_SUPPLIER && contextsEnv['SUPPLIER_EXCHANGE_DEMO_WEBHOOK_URL'] === undefined ? await DemoSupplier.startUnlessBusy({ port: env.PLATFORM_DEMO_SUPPLIER_PORT, resolveAfterMs: env.PLATFORM_DEMO_SUPPLIER_RESOLVE_AFTER_MS, log }) : undefined;
   const contextEnv = { ...env, ...(mail ? { NOTIFICATION_SMTP_URL: mail.url } : {}), ...(supplier ? demoSupplierExchangeEnv(supplier) : {}) };
   const platform = await startContexts({ contexts: PLATFORM_CONTEXTS, env: contextEnv, auth, demo: env.PLATFORM_DEMO_DATA, embedded, host: { hostname: hostname() }, log, shutdown });
   if (supplier) {

@@ -3,12 +3,15 @@ import { FindIncidentHandler, FindIncidentQuery, incidentContext, OpenIncidentHa
 import { AuthEnv, ensureDevKey, toAuthSettings } from '@itsm/platform/auth';
 import { envSchema, httpEnv, KafkaEnv, loadConfig, MongoEnv, toHttpSettings } from '@itsm/platform/config';
 import { createLogger } from '@itsm/platform/observability';
+import type { Logger } from 'pino';
 import { ShutdownSequence, startContexts } from '@itsm/platform/service';
 import type { RunningContexts, StartedContext } from '@itsm/platform/service';
 import { parseHmacSecret, signWebhook } from '@itsm/platform/webhooks';
 import { DEMO_WEBHOOK_SECRET, supplierExchangeContext } from '@itsm/supplier-exchange';
 import { expectEventually } from '@itsm/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DemoSupplier, demoSupplierExchangeEnv } from './demo-supplier';
@@ -97,5 +100,20 @@ describe('the all-in-one demo supplier (Tailspin Hosting)', () => {
     const trip = steps.filter((step) => step.ticketId === opened.id);
     expect(trip.map((step) => step.step)).toEqual(['received', 'acknowledged', 'resolved']);
     expect(trip[0]?.detail).toContain('TroubleTicketCreateEvent');
+  });
+});
+
+describe('the demo supplier receiver on a port already taken', () => {
+  it('is not started, says why, and lets the platform start without it', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const port = (taken.address() as AddressInfo).port;
+    const warn = jest.fn();
+    try {
+      await expect(DemoSupplier.startUnlessBusy({ port, resolveAfterMs: 200, log: { warn, info: jest.fn() } as unknown as Logger })).resolves.toBeUndefined();
+      expect(warn).toHaveBeenCalledWith({ port }, expect.stringContaining(`port ${port} is in use`));
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

@@ -89,6 +89,20 @@ export class DemoSupplier {
     return supplier;
   }
 
+  /**
+   * Starts the receiver, or, when its port is taken (another program, a second all-in-one), says so and
+   * answers undefined: the platform starts without it (Tailspin then reads its Kafka topic like Northwind).
+   */
+  static async startUnlessBusy(options: DemoSupplierOptions): Promise<DemoSupplier | undefined> {
+    try {
+      return await DemoSupplier.start(options);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      options.log.warn({ port: options.port }, `demo supplier receiver not started: port ${options.port} is in use (set PLATFORM_DEMO_SUPPLIER_PORT, or PLATFORM_DEMO_SUPPLIER=false); Tailspin reads its Kafka topic instead`);
+      return undefined;
+    }
+  }
+
   /** The URL the exchange's Tailspin connection posts to. */
   get webhookUrl(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${DEMO_SUPPLIER_WEBHOOK_PATH}`;
