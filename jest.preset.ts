@@ -31,7 +31,9 @@ export const preset: Config = {
         sourceMaps: 'inline',
       },
     ],
+    '/node_modules/@graphql-hive/router-runtime/dist/index\\.cjs$': '<rootDir>/tools/jest/dynamic-import-as-require.cjs',
   },
+  transformIgnorePatterns: ['/node_modules/(?!@graphql-hive/router-runtime/dist/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -4,7 +4,9 @@ import { ObservabilityModule } from '@itsm/platform/observability';
 import type { LogLevel } from '@itsm/platform/observability';
 import { createServiceApp } from '@itsm/platform/service';
 import type { DestinationStream, Logger } from 'pino';
-import { GatewayModule } from './gateway.module';
+import { GRAPHQL_PATH } from './federation-gateway';
+import type { FederationGateway } from './federation-gateway';
+import { FEDERATION_GATEWAY, GatewayModule } from './gateway.module';
 import { HttpForwarder } from './http-forwarder';
 import type { GatewaySettings } from './gateway-env';
 
@@ -54,6 +56,7 @@ export async function createGatewayApp(settings: GatewaySettings, http: GatewayH
       if (http.shutdownHooks ?? true) created.enableShutdownHooks();
       const forwarder = created.get(HttpForwarder);
       if (forwarder.prefixes.length > 0) created.use(forwarder.handle);
+      created.use(GRAPHQL_PATH, created.get<symbol, FederationGateway>(FEDERATION_GATEWAY).handle);
       await created.listen(http.port, http.host ?? '0.0.0.0');
     },
   );

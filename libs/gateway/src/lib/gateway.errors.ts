@@ -12,6 +12,10 @@ export enum GatewayErrorCode {
   MaxDepth = 'GATEWAY.MAX_DEPTH',
   MaxCost = 'GATEWAY.MAX_COST',
   MaxAliases = 'GATEWAY.MAX_ALIASES',
+  /** Introspection asked of a production gateway. */
+  IntrospectionDisabled = 'GATEWAY.INTROSPECTION_DISABLED',
+  /** A request a browser could send cross-site without a preflight, and no preflight header. */
+  CsrfSuspected = 'GATEWAY.CSRF_SUSPECTED',
 }
 
 interface GraphqlFace {
@@ -33,7 +37,10 @@ function faceOf(code: GatewayErrorCode): GraphqlFace {
     case GatewayErrorCode.MaxDepth:
     case GatewayErrorCode.MaxCost:
     case GatewayErrorCode.MaxAliases:
+    case GatewayErrorCode.IntrospectionDisabled:
       return { code: undefined, status: undefined };
+    case GatewayErrorCode.CsrfSuspected:
+      return { code: 'BAD_REQUEST', status: 400 };
   }
 }
 

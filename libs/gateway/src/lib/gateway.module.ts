@@ -1,14 +1,14 @@
-import { ApolloGatewayDriver } from '@nestjs/apollo';
-import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
 import { breakerStateMetric, HealthRegistry, MetricsRegistry, PINO_LOGGER } from '@itsm/platform/observability';
 import type { Logger } from 'pino';
 import { AsyncApiController } from './asyncapi.controller';
-import { gatewayDriverConfig } from './gateway-driver-config';
+import { createFederationGateway } from './federation-gateway';
 import type { GatewaySettings } from './gateway-env';
 import { DEFAULT_FORWARD_TIMEOUT_MS, HttpForwarder } from './http-forwarder';
+
+/** The Nest token of the app's FederationGateway (createGatewayApp mounts its handler on `/graphql`). */
+export const FEDERATION_GATEWAY = Symbol('FederationGateway');
 
 /**
  * The federated GraphQL gateway on `/graphql`, and the HttpForwarder of the contexts' routes it
@@ -20,16 +20,17 @@ export class GatewayModule {
   static forRoot(settings: GatewaySettings): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [
-        GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
-          driver: ApolloGatewayDriver,
-          inject: [HealthRegistry, MetricsRegistry, PINO_LOGGER],
-          useFactory: (health: HealthRegistry, metrics: MetricsRegistry, logger: Logger) =>
-            gatewayDriverConfig(settings, { health, metrics, logger: logger.child({ component: 'gateway' }) }),
-        }),
-      ],
       controllers: [AsyncApiController],
       providers: [
+        {
+          provide: FEDERATION_GATEWAY,
+          inject: [HealthRegistry, MetricsRegistry, PINO_LOGGER],
+          useFactory: async (health: HealthRegistry, metrics: MetricsRegistry, logger: Logger) => {
+            const gateway = createFederationGateway(settings, { health, metrics, logger: logger.child({ component: 'gateway' }) });
+            await gateway.start();
+            return Object.assign(gateway, { onModuleDestroy: () => gateway.close() });
+          },
+        },
         {
           provide: HttpForwarder,
           inject: [MetricsRegistry, PINO_LOGGER],
@@ -41,7 +42,7 @@ export class GatewayModule {
             }),
         },
       ],
-      exports: [HttpForwarder],
+      exports: [HttpForwarder, FEDERATION_GATEWAY],
     };
   }
 }

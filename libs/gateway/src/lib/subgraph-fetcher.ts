@@ -1,11 +1,10 @@
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { createBreaker } from '@itsm/platform/resilience';
 import type { Breaker, BreakerHooks, BreakerSettings } from '@itsm/platform/resilience';
 
-export type SubgraphFetcher = RemoteGraphQLDataSource['fetcher'];
-type FetchInit = Parameters<SubgraphFetcher>[1];
-type FetcherResponse = Awaited<ReturnType<SubgraphFetcher>>;
 export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
+export type SubgraphFetcher = HttpFetch;
+type FetchInit = RequestInit;
+type FetcherResponse = Response;
 
 /**
  * The gateway's breakers' explicit settings (never opossum's defaults): at least 5 calls in a 10 s
@@ -24,7 +23,7 @@ export function subgraphBreakerSettings(subgraph: string, timeoutMs: number): Br
   return { name: `subgraph:${subgraph}`, timeoutMs, ...GATEWAY_BREAKER_POLICY };
 }
 
-/** A 5xx answer counts as a breaker failure, yet still reaches the data source as a response. */
+/** A 5xx answer counts as a breaker failure, yet still reaches the caller as a response. */
 class ServerErrorResponse extends Error {
   constructor(readonly response: Response) {
     super(`subgraph answered HTTP ${response.status}`);
@@ -41,7 +40,7 @@ export function createSubgraphBreakers(timeoutMs: number, hooks: BreakerHooks = 
   const breakers = new Map<string, Breaker<[string, FetchInit], Response>>();
   const call = async (url: string, init: FetchInit): Promise<Response> => {
     // The breaker's timeout rejects the caller; the signal also stops the request itself.
-    const response = await httpFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit);
+    const response = await httpFetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
     if (response.status >= 500) throw new ServerErrorResponse(response);
     return response;
   };

@@ -1,0 +1,147 @@
+import type { IncomingMessage } from 'node:http';
+import type { RequestWithHeaders } from '@itsm/platform/auth';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+import type { ExecutionResult, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
+import { createGatewayContext } from './gateway-context';
+import type { GatewayContext, GatewayContextDeps } from './gateway-context';
+import { GatewayErrorCode, gatewayError } from './gateway.errors';
+
+/** What the gateway's runtime hands its plugins besides the request: the Node request it came on. */
+export interface NodeServerContext {
+  readonly req?: IncomingMessage;
+}
+
+/** An error answer the gateway gives before any GraphQL work, in the GraphQL-over-HTTP shape. */
+function errorResponse(error: GraphQLError, status: number): Response {
+  return Response.json({ errors: [error.toJSON()] }, { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+}
+
+function statusOf(error: GraphQLError, fallback: number): number {
+  const http = error.extensions['http'] as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' ? http.status : fallback;
+}
+
+/** The request's headers as the platform's auth reads them (the Node request's, else the Fetch request's). */
+function headersOf(request: Request, serverContext: NodeServerContext | undefined): RequestWithHeaders {
+  if (serverContext?.req) return serverContext.req;
+  return { headers: Object.fromEntries(request.headers.entries()) };
+}
+
+/**
+ * Authentication at the edge (createGatewayContext): a missing or invalid token ends the request
+ * with UNAUTHENTICATED (HTTP 401) before parsing, validation or any subgraph call; until a
+ * supergraph is composed every request ends with GATEWAY.NOT_READY (503). The verified principal
+ * and the headers forwarded to subgraphs join the GraphQL context.
+ */
+export function useEdgeAuth(deps: GatewayContextDeps): GatewayPlugin<GatewayContext> {
+  const contextOf = createGatewayContext(deps);
+  const accepted = new WeakMap<Request, Pick<GatewayContext, 'principal' | 'forwardHeaders'>>();
+  return {
+    async onRequest({ request, serverContext, endResponse }) {
+      try {
+        const { principal, forwardHeaders } = await contextOf({ req: headersOf(request, serverContext as NodeServerContext | undefined) });
+        accepted.set(request, { principal, forwardHeaders });
+      } catch (error: unknown) {
+        if (!(error instanceof GraphQLError)) throw error;
+        endResponse(errorResponse(error, statusOf(error, 500)));
+      }
+    },
+    onContextBuilding({ context, extendContext }) {
+      const edge = accepted.get(context.request);
+      if (edge) extendContext(edge);
+    },
+  };
+}
+
+/** Apollo Server's rule: a request a browser could send cross-site without a preflight is refused. */
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'graphql-preflight'];
+const NON_SIMPLE_TYPES = new Set(['application/json', 'application/graphql-response+json', 'application/graphql']);
+
+/**
+ * CSRF prevention as the gateway always had it: a GET, or a POST whose content type a form could
+ * send, must carry a header only a script can set (`graphql-preflight`, `apollo-require-preflight`
+ * or `x-apollo-operation-name`); JSON POSTs need none, as a browser preflights them.
+ */
+export function useCsrfPrevention(): GatewayPlugin {
+  return {
+    onRequest({ request, endResponse }) {
+      if (request.method === 'OPTIONS') return;
+      const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+      if (request.method !== 'GET' && contentType !== undefined && NON_SIMPLE_TYPES.has(contentType)) return;
+      if (PREFLIGHT_HEADERS.some((name) => request.headers.has(name))) return;
+      const refusal = gatewayError(
+        GatewayErrorCode.CsrfSuspected,
+        'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF): send a `graphql-preflight` header, or a JSON body.',
+      );
+      endResponse(errorResponse(refusal, 400));
+    },
+  };
+}
+
+/** Refuses `__schema` and `__type` (production): the schema is not published to callers. */
+export function noIntrospectionRule(context: ValidationContext) {
+  return {
+    Field(node: { name: { value: string } }) {
+      const name = node.name.value;
+      if (name === '__schema' || name === '__type') {
+        context.reportError(gatewayError(GatewayErrorCode.IntrospectionDisabled, `GraphQL introspection is not allowed here (the operation asked for ${name})`));
+      }
+    },
+  };
+}
+
+/**
+ * Validation rules every operation passes before planning: errors get GRAPHQL_VALIDATION_FAILED and
+ * HTTP 400, the gateway's own ones keep their `reason`.
+ */
+export function useValidationRules(rules: readonly ValidationRule[]): GatewayPlugin {
+  return {
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+      return ({ result, setResult }) => {
+        if (result.length === 0) return;
+        setResult(
+          result.map(
+            (error) =>
+              new GraphQLError(error.message, {
+                nodes: error.nodes,
+                source: error.source,
+                positions: error.positions,
+                // `spec: false`: HTTP 400 whatever the Accept header (Yoga answers 200 to application/json otherwise).
+                extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, spec: false } },
+              }),
+          ),
+        );
+      };
+    },
+  };
+}
+
+const SUGGESTION = / ?Did you mean .+\?$/;
+
+/**
+ * Production answers carry no stack traces (none forwarded from a subgraph either), no internal
+ * messages and no field suggestions.
+ */
+export function productionFormatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  const internal = extensions['code'] === 'INTERNAL_SERVER_ERROR';
+  return { ...formatted, message: internal ? 'Internal server error' : formatted.message.replace(SUGGESTION, ''), extensions };
+}
+
+/** Applies productionFormatError to every error of every answer (queries and subscription events). */
+export function useProductionErrors(): GatewayPlugin {
+  const format = (result: ExecutionResult): ExecutionResult =>
+    result.errors?.length ? { ...result, errors: result.errors.map((error) => productionFormatError(toFormatted(error)) as GraphQLError) } : result;
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result)) setResult(result.map((one: ExecutionResult) => format(one)));
+      else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(format(result as ExecutionResult));
+    },
+  };
+}
+
+function toFormatted(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
+  return error instanceof GraphQLError ? error.toJSON() : error;
+}

@@ -1,0 +1,107 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import * as httpTransport from '@graphql-mesh/transport-http';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { TokenVerifier } from '@itsm/platform/auth';
+import { breakerStateMetric } from '@itsm/platform/observability';
+import type { HealthRegistry, MetricsRegistry } from '@itsm/platform/observability';
+import type { RequestListener } from 'node:http';
+import { noIntrospectionRule, useCsrfPrevention, useEdgeAuth, useProductionErrors, useValidationRules } from './edge-plugins';
+import type { GatewaySettings } from './gateway-env';
+import type { GatewayLogger } from './gateway-logger';
+import { queryLimitRules } from './query-limits';
+import { STARTING_SUBGRAPH, STARTING_SUPERGRAPH_SDL } from './starting-supergraph';
+import { COMPOSE_RETRY, SupergraphComposer } from './supergraph-composer';
+import { useSubgraphCalls } from './subgraph-calls';
+import { createSubgraphBreakers } from './subgraph-fetcher';
+
+export const DEFAULT_COMPOSE_TIMEOUT_MS = 5_000;
+export const DEFAULT_POLL_INTERVAL_MS = 30_000;
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+export const SUPERGRAPH_READINESS_CHECK = 'gateway-supergraph';
+/** Where the gateway serves GraphQL. */
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayDeps {
+  readonly health: HealthRegistry;
+  readonly metrics: MetricsRegistry;
+  readonly logger: GatewayLogger;
+}
+
+/** The federated gateway: a Node request handler for GRAPHQL_PATH, and its lifecycle. */
+export interface FederationGateway {
+  readonly handle: RequestListener;
+  /** Resolves once the first supergraph is served, or the start wait is over (then not ready). */
+  start(): Promise<void>;
+  readonly ready: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway on Hive Gateway's runtime with the Rust query planner: the supergraph composed from
+ * the subgraphs (SupergraphComposer, re-composed when they change), authentication, readiness and
+ * CSRF prevention before any GraphQL work, the query limits as validation rules, no introspection,
+ * suggestions or internal messages in production, and every subgraph call behind its breaker.
+ */
+export function createFederationGateway(settings: GatewaySettings, { health, metrics, logger }: GatewayDeps): FederationGateway {
+  const production = settings.nodeEnv === 'production';
+  const breakers = createSubgraphBreakers(settings.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, { onStateChange: breakerStateMetric(metrics) });
+  const subgraphByUrl = new Map(settings.subgraphs.map(({ name, url }) => [url, name]));
+  let supergraph = STARTING_SUPERGRAPH_SDL;
+  let unregister = (): void => undefined;
+  const composer = new SupergraphComposer({
+    subgraphs: settings.subgraphs,
+    startupWaitMs: settings.composeTimeoutMs ?? DEFAULT_COMPOSE_TIMEOUT_MS,
+    pollIntervalMs: settings.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    retry: COMPOSE_RETRY,
+    logger,
+    onStop: () => {
+      unregister();
+      breakers.shutdown();
+    },
+  });
+  unregister = health.register({ name: SUPERGRAPH_READINESS_CHECK, check: () => composer.ready });
+  const verifier = TokenVerifier.fromSettings(settings.auth);
+  const gateway = createGatewayRuntime({
+    supergraph: () => supergraph,
+    unifiedGraphHandler,
+    transports: { http: httpTransport },
+    graphqlEndpoint: GRAPHQL_PATH,
+    logging: false,
+    landingPage: false,
+    graphiql: false,
+    // Masked below in production; outside it a subgraph's message stays readable.
+    maskedErrors: false,
+    plugins: () => [
+      useCsrfPrevention(),
+      useEdgeAuth({ verifier, isReady: () => composer.ready, logger }),
+      useValidationRules([...queryLimitRules(settings.limits), ...(production ? [noIntrospectionRule] : [])]),
+      useSubgraphCalls({ subgraphOf: (url) => subgraphByUrl.get(url), breakers, logger }),
+      ...(production ? [useProductionErrors()] : []),
+    ],
+  });
+  const adopt = (sdl: string): void => {
+    supergraph = sdl;
+    gateway.invalidateUnifiedGraph();
+  };
+  let cleanup: (() => Promise<void>) | undefined;
+  return {
+    handle: gateway as unknown as RequestListener,
+    get ready() {
+      return composer.ready;
+    },
+    async start() {
+      const initialized = await composer.initialize({
+        update: adopt,
+        healthCheck: async () => undefined,
+        getDataSource: ({ name, url }) => (name === STARTING_SUBGRAPH || url === undefined ? undefined : new RemoteGraphQLDataSource({ url })) as never,
+      });
+      cleanup = initialized.cleanup;
+      adopt(initialized.supergraphSdl);
+    },
+    async close() {
+      await cleanup?.();
+      await gateway.dispose();
+    },
+  };
+}

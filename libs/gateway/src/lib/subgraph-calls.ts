@@ -1,0 +1,68 @@
+import { context, propagation } from '@opentelemetry/api';
+import { BreakerOpenError, BreakerTimeoutError } from '@itsm/platform/resilience';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { GraphQLError } from 'graphql';
+import type { GatewayContext } from './gateway-context';
+import { GatewayErrorCode, gatewayError } from './gateway.errors';
+import type { GatewayLogger } from './gateway-logger';
+import type { SubgraphBreakers } from './subgraph-fetcher';
+
+/** What the client learns of a failed subgraph call: a typed code, never the subgraph's URL or body. */
+export function subgraphFailure(subgraph: string, error: unknown): GraphQLError {
+  const extensions = { serviceName: subgraph };
+  if (error instanceof BreakerOpenError) {
+    return gatewayError(GatewayErrorCode.SubgraphCircuitOpen, `subgraph "${subgraph}" is unavailable (circuit open)`, extensions);
+  }
+  if (error instanceof BreakerTimeoutError) {
+    return gatewayError(GatewayErrorCode.SubgraphTimeout, `subgraph "${subgraph}" did not answer within ${error.timeoutMs} ms`, extensions);
+  }
+  return gatewayError(GatewayErrorCode.SubgraphUnavailable, `subgraph "${subgraph}" is unavailable`, extensions);
+}
+
+/** A subgraph's failure as the subgraph answer the planner reads: no data, the typed error. */
+function failureAnswer(subgraph: string, error: unknown): Response {
+  return Response.json({ data: null, errors: [subgraphFailure(subgraph, error).toJSON()] });
+}
+
+export interface SubgraphCallOptions {
+  /** Subgraph name by the URL the supergraph names for it. */
+  readonly subgraphOf: (url: string) => string | undefined;
+  readonly breakers: SubgraphBreakers;
+  readonly logger: GatewayLogger;
+}
+
+/**
+ * Every call to a subgraph goes through that subgraph's breaker (timeout, 5xx and network failures
+ * count), carries the caller's token, correlation id and trace context (the gateway's span for the
+ * call when tracing runs, else the caller's `traceparent`), and fails with a typed error: a refused,
+ * timed-out or failed call reaches the planner as that subgraph's answer of one GATEWAY.* error,
+ * so the rest of the operation still runs (partial data) and no URL or body leaks to the client.
+ */
+export function useSubgraphCalls({ subgraphOf, breakers, logger }: SubgraphCallOptions): GatewayPlugin<GatewayContext> {
+  return {
+    onFetch({ url, options, setOptions, setFetchFn, context: callContext }) {
+      const subgraph = subgraphOf(url);
+      // Supergraph loading and composition's `_service` calls carry no caller and no breaker.
+      const forwardHeaders = 'forwardHeaders' in callContext ? callContext.forwardHeaders : undefined;
+      if (subgraph === undefined || forwardHeaders === undefined) return;
+      const headers = new Headers(options.headers as HeadersInit | undefined);
+      for (const [name, value] of Object.entries(forwardHeaders)) headers.set(name, value);
+      propagation.inject(context.active(), headers, { set: (carrier, name, value) => carrier.set(name, value) });
+      setOptions({ ...options, headers: Object.fromEntries(headers.entries()) });
+      const fetcher = breakers.fetcherFor(subgraph);
+      setFetchFn(async (target, init) => {
+        try {
+          const response = await fetcher(String(target), (init ?? {}) as RequestInit);
+          if (response.status >= 500) {
+            logger.warn(`subgraph "${subgraph}" answered HTTP ${response.status}`);
+            return failureAnswer(subgraph, undefined) as never;
+          }
+          return response as never;
+        } catch (error: unknown) {
+          logger.warn(`subgraph "${subgraph}" call failed: ${error instanceof Error ? error.message : String(error)}`);
+          return failureAnswer(subgraph, error) as never;
+        }
+      });
+    },
+  };
+}
