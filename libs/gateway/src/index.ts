@@ -11,3 +11,4 @@ export * from './lib/gateway.module';
 export * from './lib/create-gateway-app';
 export * from './lib/http-forwarder';
 export * from './lib/asyncapi.controller';
+export * from './lib/trusted-documents';

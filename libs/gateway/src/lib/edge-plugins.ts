@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { RequestWithHeaders } from '@itsm/platform/auth';
+import type { Principal, RequestWithHeaders } from '@itsm/platform/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import type { ExecutionResult, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
@@ -34,10 +34,10 @@ function headersOf(request: Request, serverContext: NodeServerContext | undefine
  * supergraph is composed every request ends with GATEWAY.NOT_READY (503). The verified principal
  * and the headers forwarded to subgraphs join the GraphQL context.
  */
-export function useEdgeAuth(deps: GatewayContextDeps): GatewayPlugin<GatewayContext> {
+export function createEdgeAuth(deps: GatewayContextDeps): EdgeAuth {
   const contextOf = createGatewayContext(deps);
   const accepted = new WeakMap<Request, Pick<GatewayContext, 'principal' | 'forwardHeaders'>>();
-  return {
+  const plugin: GatewayPlugin<GatewayContext> = {
     async onRequest({ request, serverContext, endResponse }) {
       try {
         const { principal, forwardHeaders } = await contextOf({ req: headersOf(request, serverContext as NodeServerContext | undefined) });
@@ -52,6 +52,13 @@ export function useEdgeAuth(deps: GatewayContextDeps): GatewayPlugin<GatewayCont
       if (edge) extendContext(edge);
     },
   };
+  return { plugin, principalOf: (request) => accepted.get(request)?.principal };
+}
+
+export interface EdgeAuth {
+  readonly plugin: GatewayPlugin<GatewayContext>;
+  /** The verified caller of a request the plugin admitted. */
+  principalOf(request: Request): Principal | undefined;
 }
 
 /** Apollo Server's rule: a request a browser could send cross-site without a preflight is refused. */

@@ -6,13 +6,14 @@ import { TokenVerifier } from '@itsm/platform/auth';
 import { breakerStateMetric } from '@itsm/platform/observability';
 import type { HealthRegistry, MetricsRegistry } from '@itsm/platform/observability';
 import type { RequestListener } from 'node:http';
-import { noIntrospectionRule, useCsrfPrevention, useEdgeAuth, useProductionErrors, useValidationRules } from './edge-plugins';
+import { createEdgeAuth, noIntrospectionRule, useCsrfPrevention, useProductionErrors, useValidationRules } from './edge-plugins';
+import { trustedDocumentsOptions } from './trusted-documents';
 import type { GatewaySettings } from './gateway-env';
 import type { GatewayLogger } from './gateway-logger';
 import { queryLimitRules } from './query-limits';
 import { STARTING_SUBGRAPH, STARTING_SUPERGRAPH_SDL } from './starting-supergraph';
 import { COMPOSE_RETRY, SupergraphComposer } from './supergraph-composer';
-import { useSubgraphCalls } from './subgraph-calls';
+import { forwardedHeaders, SUBGRAPH_TRANSPORT_ENTRIES, useSubgraphCalls } from './subgraph-calls';
 import { createSubgraphBreakers } from './subgraph-fetcher';
 
 export const DEFAULT_COMPOSE_TIMEOUT_MS = 5_000;
@@ -41,7 +42,8 @@ export interface FederationGateway {
  * The gateway on Hive Gateway's runtime with the Rust query planner: the supergraph composed from
  * the subgraphs (SupergraphComposer, re-composed when they change), authentication, readiness and
  * CSRF prevention before any GraphQL work, the query limits as validation rules, no introspection,
- * suggestions or internal messages in production, and every subgraph call behind its breaker.
+ * suggestions or internal messages in production, trusted documents when configured, and every
+ * subgraph call behind its breaker.
  */
 export function createFederationGateway(settings: GatewaySettings, { health, metrics, logger }: GatewayDeps): FederationGateway {
   const production = settings.nodeEnv === 'production';
@@ -61,20 +63,23 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     },
   });
   unregister = health.register({ name: SUPERGRAPH_READINESS_CHECK, check: () => composer.ready });
-  const verifier = TokenVerifier.fromSettings(settings.auth);
+  const edgeAuth = createEdgeAuth({ verifier: TokenVerifier.fromSettings(settings.auth), isReady: () => composer.ready, logger });
   const gateway = createGatewayRuntime({
     supergraph: () => supergraph,
     unifiedGraphHandler,
     transports: { http: httpTransport },
+    transportEntries: SUBGRAPH_TRANSPORT_ENTRIES,
+    propagateHeaders: { fromClientToSubgraphs: forwardedHeaders },
     graphqlEndpoint: GRAPHQL_PATH,
     logging: false,
     landingPage: false,
     graphiql: false,
     // Masked below in production; outside it a subgraph's message stays readable.
     maskedErrors: false,
+    ...(settings.trustedDocuments ? { persistedDocuments: trustedDocumentsOptions(settings.trustedDocuments, edgeAuth.principalOf) } : {}),
     plugins: () => [
       useCsrfPrevention(),
-      useEdgeAuth({ verifier, isReady: () => composer.ready, logger }),
+      edgeAuth.plugin,
       useValidationRules([...queryLimitRules(settings.limits), ...(production ? [noIntrospectionRule] : [])]),
       useSubgraphCalls({ subgraphOf: (url) => subgraphByUrl.get(url), breakers, logger }),
       ...(production ? [useProductionErrors()] : []),

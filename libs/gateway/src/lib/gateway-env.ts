@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { toAuthSettings } from '@itsm/platform/auth';
+import { ROLES, toAuthSettings } from '@itsm/platform/auth';
 import type { AuthEnv, AuthSettings } from '@itsm/platform/auth';
 import { CommaList, ConfigError } from '@itsm/platform/config';
 import type { HttpEnv, NodeEnv } from '@itsm/platform/config';
 import type { HttpForward } from '@itsm/platform/service';
+import { loadTrustedDocuments } from './trusted-documents';
+import type { TrustedDocuments } from './trusted-documents';
 
 const SUBGRAPH = '^[A-Za-z][A-Za-z0-9_-]*=https?://[^\\s,]+$';
 
@@ -14,6 +16,13 @@ export const GatewayEnv = Type.Object({
   GATEWAY_MAX_DEPTH: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   GATEWAY_MAX_COST: Type.Integer({ minimum: 1, default: 5000 }),
   GATEWAY_MAX_ALIASES: Type.Integer({ minimum: 0, maximum: 1000, default: 10 }),
+  /**
+   * A trusted documents manifest (Apollo persisted query manifest, or `{ "<sha256>": "<document>" }`):
+   * when set, the gateway executes only the operations it registers, sent by id.
+   */
+  GATEWAY_TRUSTED_DOCUMENTS: Type.Optional(Type.String({ minLength: 1, expected: 'path of a JSON manifest' })),
+  /** With trusted documents on: roles that may still send ad-hoc operations (e.g. admin,integration). */
+  GATEWAY_AD_HOC_ROLES: Type.Optional(CommaList(Type.Union(ROLES.map((role) => Type.Literal(role))))),
 });
 export type GatewayEnv = Static<typeof GatewayEnv>;
 
@@ -49,6 +58,8 @@ export interface GatewaySettings {
   readonly forwards?: readonly HttpForward[];
   /** Upper bound until a forwarded route's answer starts, and of silence after (default 30 000 ms). */
   readonly forwardTimeoutMs?: number;
+  /** When set, only these operations run (by id), except for callers with an ad-hoc role. */
+  readonly trustedDocuments?: TrustedDocuments;
 }
 
 export function parseSubgraphs(entries: readonly string[]): SubgraphEndpoint[] {
@@ -72,5 +83,8 @@ export function toGatewaySettings(env: GatewayEnv & AuthEnv & Pick<HttpEnv, 'NOD
     auth: toAuthSettings(env, env.NODE_ENV),
     limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
     nodeEnv: env.NODE_ENV,
+    ...(env.GATEWAY_TRUSTED_DOCUMENTS
+      ? { trustedDocuments: { documents: loadTrustedDocuments(env.GATEWAY_TRUSTED_DOCUMENTS), adHocRoles: env.GATEWAY_AD_HOC_ROLES ?? [] } }
+      : {}),
   };
 }

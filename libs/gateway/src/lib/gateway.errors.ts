@@ -16,6 +16,10 @@ export enum GatewayErrorCode {
   IntrospectionDisabled = 'GATEWAY.INTROSPECTION_DISABLED',
   /** A request a browser could send cross-site without a preflight, and no preflight header. */
   CsrfSuspected = 'GATEWAY.CSRF_SUSPECTED',
+  /** Trusted documents on: the id sent is not registered. */
+  UnknownDocument = 'GATEWAY.UNKNOWN_DOCUMENT',
+  /** Trusted documents on: an operation's text from a caller without an ad-hoc role. */
+  TrustedDocumentsOnly = 'GATEWAY.TRUSTED_DOCUMENTS_ONLY',
 }
 
 interface GraphqlFace {
@@ -40,7 +44,10 @@ function faceOf(code: GatewayErrorCode): GraphqlFace {
     case GatewayErrorCode.IntrospectionDisabled:
       return { code: undefined, status: undefined };
     case GatewayErrorCode.CsrfSuspected:
+    case GatewayErrorCode.UnknownDocument:
       return { code: 'BAD_REQUEST', status: 400 };
+    case GatewayErrorCode.TrustedDocumentsOnly:
+      return { code: 'FORBIDDEN', status: 403 };
   }
 }
 

@@ -14,6 +14,7 @@ import { startEchoSubgraph } from '../test-fixtures/echo-subgraph';
 import type { EchoSubgraph } from '../test-fixtures/echo-subgraph';
 import { createGatewayApp } from './create-gateway-app';
 import type { GatewaySettings } from './gateway-env';
+import { documentHash } from './trusted-documents';
 import type { HttpForward } from '@itsm/platform/service';
 
 interface GraphqlError {
@@ -123,6 +124,13 @@ describe('gateway (federation over HTTP)', () => {
       expect(subgraph.calls[0]?.headers).toEqual({ authorization: `Bearer ${agent}`, 'x-correlation-id': 'corr-42', traceparent: TRACEPARENT });
     });
 
+    it('answers concurrent callers of the same operation each with its own subgraph call (no sharing across callers)', async () => {
+      const callers = await Promise.all(['u-ann', 'u-ben', 'u-cat', 'u-dan'].map((sub) => issueDevToken(auth.source.kind === 'dev-key' ? auth.source.file : '', { sub, name: sub, roles: ['agent'] }, auth)));
+      const answers = await Promise.all(callers.map((token) => query(gateway, '{ hello }', token)));
+      expect(answers.map((answer) => answer.body)).toEqual(callers.map((token) => ({ data: { hello: `authorization=Bearer ${token}` } })));
+      expect(subgraph.calls).toHaveLength(callers.length);
+    });
+
     it('starts a correlation id when the caller sent none', async () => {
       await query(gateway, '{ hello }', agent);
       expect(subgraph.calls[0]?.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -193,6 +201,47 @@ describe('gateway (federation over HTTP)', () => {
         for (const error of response.body.errors ?? []) expect(error.extensions?.stacktrace).toBeUndefined();
       }
       expect(firstError(invalid)?.message).not.toMatch(/Did you mean/);
+    });
+  });
+
+  describe('with trusted documents on', () => {
+    const registered = 'query Hello { hello }';
+    let subgraph: EchoSubgraph;
+    let gateway: string;
+    let agent: string;
+
+    beforeAll(async () => {
+      subgraph = await startSubgraph();
+      gateway = await startGateway(subgraph.url, {
+        nodeEnv: 'production',
+        trustedDocuments: { documents: new Map([[documentHash(registered), registered]]), adHocRoles: ['admin'] },
+      });
+      agent = await tokenFor('agent');
+    });
+
+    beforeEach(() => {
+      subgraph.calls.length = 0;
+    });
+
+    const byId = (id: string, token: string) => post(gateway, { extensions: { persistedQuery: { version: 1, sha256Hash: id } } }, { authorization: `Bearer ${token}` });
+
+    it('runs a registered document sent by its id, also as documentId', async () => {
+      expect((await byId(documentHash(registered), agent)).body).toEqual({ data: { hello: `authorization=Bearer ${agent}` } });
+      expect((await post(gateway, { documentId: documentHash(registered) }, { authorization: `Bearer ${agent}` })).body).toEqual({ data: { hello: `authorization=Bearer ${agent}` } });
+      expect(subgraph.calls).toHaveLength(2);
+    });
+
+    it('refuses an unregistered id and an ad-hoc operation with a code, without calling a subgraph', async () => {
+      const unknown = await byId(documentHash('{ hello }'), agent);
+      expect([unknown.status, firstError(unknown)?.extensions]).toEqual([400, expect.objectContaining({ code: 'BAD_REQUEST', reason: 'GATEWAY.UNKNOWN_DOCUMENT' })]);
+      const adHoc = await query(gateway, registered, agent);
+      expect([adHoc.status, firstError(adHoc)?.extensions]).toEqual([403, expect.objectContaining({ code: 'FORBIDDEN', reason: 'GATEWAY.TRUSTED_DOCUMENTS_ONLY' })]);
+      expect(subgraph.calls).toEqual([]);
+    });
+
+    it('still runs ad-hoc operations of a role allowed them', async () => {
+      const admin = await tokenFor('admin');
+      expect((await query(gateway, '{ incident(id: "3") { title } }', admin)).body).toEqual({ data: { incident: { title: 'Incident 3' } } });
     });
   });
 

@@ -32,9 +32,24 @@ export interface SubgraphCallOptions {
 }
 
 /**
+ * The caller's token, correlation id and `traceparent` on each of its subgraph calls. Set before the
+ * runtime builds the request, so they are part of the request as every layer sees it.
+ */
+export function forwardedHeaders({ context: callContext }: { context: Partial<GatewayContext> }): Record<string, string> {
+  return { ...callContext.forwardHeaders };
+}
+
+/**
+ * Runtime options for every subgraph's HTTP transport. In-flight deduplication is off: it keys
+ * requests by what the transport builds, so two callers' identical operations could share one answer
+ * (a security boundary the gateway keeps per caller, whatever a later version keys on).
+ */
+export const SUBGRAPH_TRANSPORT_ENTRIES = { '*.http': { options: { deduplicateInflightRequests: false } } };
+
+/**
  * Every call to a subgraph goes through that subgraph's breaker (timeout, 5xx and network failures
- * count), carries the caller's token, correlation id and trace context (the gateway's span for the
- * call when tracing runs, else the caller's `traceparent`), and fails with a typed error: a refused,
+ * count), carries the trace context (the gateway's span for the call when tracing runs, else the
+ * caller's `traceparent`), and fails with a typed error: a refused,
  * timed-out or failed call reaches the planner as that subgraph's answer of one GATEWAY.* error,
  * so the rest of the operation still runs (partial data) and no URL or body leaks to the client.
  */
@@ -43,10 +58,9 @@ export function useSubgraphCalls({ subgraphOf, breakers, logger }: SubgraphCallO
     onFetch({ url, options, setOptions, setFetchFn, context: callContext }) {
       const subgraph = subgraphOf(url);
       // Supergraph loading and composition's `_service` calls carry no caller and no breaker.
-      const forwardHeaders = 'forwardHeaders' in callContext ? callContext.forwardHeaders : undefined;
-      if (subgraph === undefined || forwardHeaders === undefined) return;
+      if (subgraph === undefined || !('forwardHeaders' in callContext)) return;
+      // The caller's own headers were set by the runtime (forwardedHeaders); the trace context is this call's.
       const headers = new Headers(options.headers as HeadersInit | undefined);
-      for (const [name, value] of Object.entries(forwardHeaders)) headers.set(name, value);
       propagation.inject(context.active(), headers, { set: (carrier, name, value) => carrier.set(name, value) });
       setOptions({ ...options, headers: Object.fromEntries(headers.entries()) });
       const fetcher = breakers.fetcherFor(subgraph);
