@@ -1,4 +1,4 @@
-import { createGatewayApp, GATEWAY_DEFAULT_PORT } from '@itsm/gateway';
+import { createGatewayApp, GATEWAY_DEFAULT_PORT, gatewayEdgeSettings } from '@itsm/gateway';
 import { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } from '@itsm/platform/auth';
 import { ConfigError, envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, toHttpSettings } from '@itsm/platform/config';
 import { createLogger, shutdownTracing } from '@itsm/platform/observability';
@@ -61,8 +61,8 @@ export async function runPlatform(): Promise<void> {
       // The directory's /scim/v2 on this port too (in Kubernetes an ingress path routes it).
       forwards: platform.forwards,
       auth,
-      limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
       nodeEnv: http.nodeEnv,
+      ...gatewayEdgeSettings(env),
     },
     { port: http.port, logLevel: http.logLevel, shutdownHooks: false },
   );

@@ -15,6 +15,7 @@ import { STARTING_SUBGRAPH, STARTING_SUPERGRAPH_SDL } from './starting-supergrap
 import { COMPOSE_RETRY, SupergraphComposer } from './supergraph-composer';
 import { forwardedHeaders, SUBGRAPH_TRANSPORT_ENTRIES, useSubgraphCalls } from './subgraph-calls';
 import { createSubgraphBreakers } from './subgraph-fetcher';
+import { createGatewayTracing } from './gateway-tracing';
 
 export const DEFAULT_COMPOSE_TIMEOUT_MS = 5_000;
 export const DEFAULT_POLL_INTERVAL_MS = 30_000;
@@ -63,6 +64,7 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     },
   });
   unregister = health.register({ name: SUPERGRAPH_READINESS_CHECK, check: () => composer.ready });
+  const tracing = createGatewayTracing();
   const edgeAuth = createEdgeAuth({ verifier: TokenVerifier.fromSettings(settings.auth), isReady: () => composer.ready, logger });
   const gateway = createGatewayRuntime({
     supergraph: () => supergraph,
@@ -78,10 +80,11 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     maskedErrors: false,
     ...(settings.trustedDocuments ? { persistedDocuments: trustedDocumentsOptions(settings.trustedDocuments, edgeAuth.principalOf) } : {}),
     plugins: () => [
+      tracing.plugin,
       useCsrfPrevention(),
       edgeAuth.plugin,
       useValidationRules([...queryLimitRules(settings.limits), ...(production ? [noIntrospectionRule] : [])]),
-      useSubgraphCalls({ subgraphOf: (url) => subgraphByUrl.get(url), breakers, logger }),
+      useSubgraphCalls({ subgraphOf: (url) => subgraphByUrl.get(url), breakers, tracing, logger }),
       ...(production ? [useProductionErrors()] : []),
     ],
   });

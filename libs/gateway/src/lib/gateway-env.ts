@@ -77,14 +77,21 @@ export function parseSubgraphs(entries: readonly string[]): SubgraphEndpoint[] {
   return subgraphs;
 }
 
+/** The settings every gateway reads from GatewayEnv whatever its subgraphs: limits and trusted documents. */
+export function gatewayEdgeSettings(env: Omit<GatewayEnv, 'GATEWAY_SUBGRAPHS'>): Pick<GatewaySettings, 'limits' | 'trustedDocuments'> {
+  return {
+    limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
+    ...(env.GATEWAY_TRUSTED_DOCUMENTS
+      ? { trustedDocuments: { documents: loadTrustedDocuments(env.GATEWAY_TRUSTED_DOCUMENTS), adHocRoles: env.GATEWAY_AD_HOC_ROLES ?? [] } }
+      : {}),
+  };
+}
+
 export function toGatewaySettings(env: GatewayEnv & AuthEnv & Pick<HttpEnv, 'NODE_ENV'>): GatewaySettings {
   return {
     subgraphs: parseSubgraphs(env.GATEWAY_SUBGRAPHS),
     auth: toAuthSettings(env, env.NODE_ENV),
-    limits: { maxDepth: env.GATEWAY_MAX_DEPTH, maxCost: env.GATEWAY_MAX_COST, maxAliases: env.GATEWAY_MAX_ALIASES },
     nodeEnv: env.NODE_ENV,
-    ...(env.GATEWAY_TRUSTED_DOCUMENTS
-      ? { trustedDocuments: { documents: loadTrustedDocuments(env.GATEWAY_TRUSTED_DOCUMENTS), adHocRoles: env.GATEWAY_AD_HOC_ROLES ?? [] } }
-      : {}),
+    ...gatewayEdgeSettings(env),
   };
 }

@@ -1,4 +1,5 @@
-import { context, propagation } from '@opentelemetry/api';
+import { propagation } from '@opentelemetry/api';
+import type { Context } from '@opentelemetry/api';
 import { BreakerOpenError, BreakerTimeoutError } from '@itsm/platform/resilience';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { GraphQLError } from 'graphql';
@@ -6,6 +7,7 @@ import type { GatewayContext } from './gateway-context';
 import { GatewayErrorCode, gatewayError } from './gateway.errors';
 import type { GatewayLogger } from './gateway-logger';
 import type { SubgraphBreakers } from './subgraph-fetcher';
+import type { GatewayTracing } from './gateway-tracing';
 
 /** What the client learns of a failed subgraph call: a typed code, never the subgraph's URL or body. */
 export function subgraphFailure(subgraph: string, error: unknown): GraphQLError {
@@ -28,6 +30,7 @@ export interface SubgraphCallOptions {
   /** Subgraph name by the URL the supergraph names for it. */
   readonly subgraphOf: (url: string) => string | undefined;
   readonly breakers: SubgraphBreakers;
+  readonly tracing: GatewayTracing;
   readonly logger: GatewayLogger;
 }
 
@@ -53,30 +56,29 @@ export const SUBGRAPH_TRANSPORT_ENTRIES = { '*.http': { options: { deduplicateIn
  * timed-out or failed call reaches the planner as that subgraph's answer of one GATEWAY.* error,
  * so the rest of the operation still runs (partial data) and no URL or body leaks to the client.
  */
-export function useSubgraphCalls({ subgraphOf, breakers, logger }: SubgraphCallOptions): GatewayPlugin<GatewayContext> {
+export function useSubgraphCalls({ subgraphOf, breakers, tracing, logger }: SubgraphCallOptions): GatewayPlugin<GatewayContext> {
   return {
-    onFetch({ url, options, setOptions, setFetchFn, context: callContext }) {
+    onFetch({ url, setFetchFn, context: callContext }) {
       const subgraph = subgraphOf(url);
       // Supergraph loading and composition's `_service` calls carry no caller and no breaker.
       if (subgraph === undefined || !('forwardHeaders' in callContext)) return;
-      // The caller's own headers were set by the runtime (forwardedHeaders); the trace context is this call's.
-      const headers = new Headers(options.headers as HeadersInit | undefined);
-      propagation.inject(context.active(), headers, { set: (carrier, name, value) => carrier.set(name, value) });
-      setOptions({ ...options, headers: Object.fromEntries(headers.entries()) });
       const fetcher = breakers.fetcherFor(subgraph);
-      setFetchFn(async (target, init) => {
+      const call = async (target: string, init: RequestInit, spanContext: Context): Promise<Response> => {
+        // The caller's own headers were set by the runtime (forwardedHeaders); the trace context is this call's.
+        const headers = new Headers(init.headers);
+        propagation.inject(spanContext, headers, { set: (carrier, name, value) => carrier.set(name, value) });
         try {
-          const response = await fetcher(String(target), (init ?? {}) as RequestInit);
-          if (response.status >= 500) {
-            logger.warn(`subgraph "${subgraph}" answered HTTP ${response.status}`);
-            return failureAnswer(subgraph, undefined) as never;
-          }
-          return response as never;
+          const response = await fetcher(target, { ...init, headers });
+          if (response.status < 500) return response;
+          logger.warn(`subgraph "${subgraph}" answered HTTP ${response.status}`);
+          return failureAnswer(subgraph, undefined);
         } catch (error: unknown) {
           logger.warn(`subgraph "${subgraph}" call failed: ${error instanceof Error ? error.message : String(error)}`);
-          return failureAnswer(subgraph, error) as never;
+          return failureAnswer(subgraph, error);
         }
-      });
+      };
+      const request = (callContext as { request?: Request }).request;
+      setFetchFn(((target: string | URL, init?: RequestInit) => tracing.fetchSpan(request, subgraph, (spanContext) => call(String(target), init ?? {}, spanContext))) as never);
     },
   };
 }
