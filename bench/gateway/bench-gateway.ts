@@ -1,6 +1,6 @@
 /**
  * npm run bench:gateway — the GraphQL gateway of the platform (`createGatewayApp` of @itsm/gateway,
- * "hive") against a baseline of Apollo Gateway + Apollo Server with the same edge work
+ * "hive": the Hive Gateway runtime once that migration lands, Apollo inside Nest before) against a baseline of Apollo Gateway + Apollo Server with the same edge work
  * (apollo-baseline.ts, "apollo"), in one run, in alternating rounds (apollo hive, hive apollo, ...),
  * after a warm-up of each, with the same client: BENCH_GATEWAY_CONNECTIONS keep-alive connections
  * in a closed loop from a child process (load-child.ts), the query mix of query-mix.ts (incident
@@ -11,10 +11,17 @@
  *  - real: the real incident, SLA and CMDB subgraphs with demo data (real-world.ts);
  *  - stub: the same schemas served from memory by another process (stub-subgraphs.ts), answering
  *    what the real ones answered, so the figures are the gateway's own cost.
- * The last line printed is one JSON object (`<part>_<gateway>_<figure>_<unit>`, ratios hive/apollo).
+ * Per gateway and part: rps, p50/p95/p99 of the best round, rps/p95 of the median round, errors,
+ * the bench process's CPU ms per request (the gateway alone in the stub part), and how much of the
+ * CPUs other processes of the machine took during each round (a shared machine makes rps noisy;
+ * CPU per request much less). Ratios are hive/apollo. The last line printed is one JSON object
+ * (`<part>_<gateway>_<figure>_<unit>`, `<part>_<figure>_ratio`).
+ *
+ * Knobs: BENCH_GATEWAY_CONNECTIONS (50), BENCH_GATEWAY_ROUNDS (6 per gateway and part),
+ * BENCH_GATEWAY_ROUND_SECONDS (8), BENCH_GATEWAY_WARMUP_SECONDS (8), BENCH_GATEWAY_PARTS (real,stub).
+ * Storage: always the embedded MongoDB-wire server, in memory (MONGO_URL is not used).
  */
 import { cpuShare } from '@itsm/bench-kit';
-import type { CpuShare, LatencySummary } from '@itsm/bench-kit';
 import { createGatewayApp } from '@itsm/gateway';
 import type { QueryLimits, SubgraphEndpoint } from '@itsm/gateway';
 import { issueDevToken } from '@itsm/platform/auth';
@@ -26,6 +33,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApolloBaseline } from './apollo-baseline';
+import { figures, show, summary, toRound } from './figures';
+import type { PartName, Round, Side } from './figures';
 import { LoadDriver } from './load-driver';
 import type { RoundResult } from './load-protocol';
 import type { MixSettings } from './query-mix';
@@ -54,11 +63,6 @@ const AUDIENCE = { issuer: 'itsm-bench', audience: 'itsm-bench-api' };
 /** The production defaults (GATEWAY_MAX_*). */
 const LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 10 };
 
-/** Above this share of the CPUs taken by other processes in any round, the summary says the figures are noisy. */
-const OTHERS_CPU_WARN_PCT = 10;
-
-type Side = 'apollo' | 'hive';
-type PartName = 'real' | 'stub';
 
 interface RunningGateway {
   readonly url: string;
@@ -110,24 +114,6 @@ function record(label: string, result: RoundResult): void {
   }
 }
 
-interface Round {
-  readonly rps: number;
-  readonly latency: LatencySummary;
-  readonly errors: number;
-  /** CPU time (user + system) of this process per answered request: the gateway's alone in the stub part, with the subgraphs' in the real part. */
-  readonly cpuMsPerRequest: number;
-  /** Percent of the machine's CPUs other processes (not this bench's) used during the round. */
-  readonly othersCpuPct: number;
-}
-
-const toRound = (result: RoundResult, cpu: NodeJS.CpuUsage, share: CpuShare): Round => ({
-  rps: Math.round((result.requests / result.elapsedMs) * 1000),
-  latency: result.latency,
-  errors: result.errors,
-  cpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests)).toFixed(3),
-  othersCpuPct: share.othersPct,
-});
-
 interface PartRun {
   readonly subgraphs: readonly SubgraphEndpoint[];
   readonly token: string;
@@ -164,49 +150,6 @@ async function runPart(part: PartName, run: PartRun): Promise<Record<Side, Round
   }
 }
 
-const show = (r: Round): string => `${r.rps} rps, p50 ${r.latency.p50Ms} ms, p95 ${r.latency.p95Ms} ms, p99 ${r.latency.p99Ms} ms, ${r.cpuMsPerRequest} CPU ms/req, ${r.errors} errors, others ${r.othersCpuPct}% CPU`;
-const best = (rounds: readonly Round[]): Round => rounds.reduce((a, b) => (b.rps > a.rps ? b : a));
-/** The round of median throughput (the lower middle one for an even count). */
-const median = (rounds: readonly Round[]): Round => [...rounds].sort((a, b) => a.rps - b.rps)[Math.floor((rounds.length - 1) / 2)]!;
-const ratio = (hive: number, apollo: number): number => +(hive / apollo).toFixed(3);
-
-/** The figures of one part for the summary and the JSON line. */
-function figures(part: PartName, rounds: Record<Side, Round[]>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const side of ['apollo', 'hive'] as const) {
-    const b = best(rounds[side]);
-    const m = median(rounds[side]);
-    Object.assign(out, {
-      [`${part}_${side}_rps`]: b.rps,
-      [`${part}_${side}_p50_ms`]: b.latency.p50Ms,
-      [`${part}_${side}_p95_ms`]: b.latency.p95Ms,
-      [`${part}_${side}_p99_ms`]: b.latency.p99Ms,
-      [`${part}_${side}_median_rps`]: m.rps,
-      [`${part}_${side}_median_p95_ms`]: m.latency.p95Ms,
-      [`${part}_${side}_median_cpu_ms_per_request`]: m.cpuMsPerRequest,
-      [`${part}_${side}_errors`]: rounds[side].reduce((sum, r) => sum + r.errors, 0),
-    });
-  }
-  const [bh, ba, mh, ma] = [best(rounds.hive), best(rounds.apollo), median(rounds.hive), median(rounds.apollo)];
-  Object.assign(out, {
-    [`${part}_rps_ratio`]: ratio(bh.rps, ba.rps),
-    [`${part}_median_rps_ratio`]: ratio(mh.rps, ma.rps),
-    [`${part}_p95_ratio`]: ratio(bh.latency.p95Ms, ba.latency.p95Ms),
-    [`${part}_median_p95_ratio`]: ratio(mh.latency.p95Ms, ma.latency.p95Ms),
-    [`${part}_max_others_cpu_pct`]: Math.max(...rounds.apollo.map((r) => r.othersCpuPct), ...rounds.hive.map((r) => r.othersCpuPct)),
-  });
-  return out;
-}
-
-function summary(part: PartName, rounds: Record<Side, Round[]>, out: Record<string, number>): void {
-  const cpu = part === 'stub' ? 'the gateway process alone' : 'one process: gateway and real subgraphs';
-  console.log(`${part}: best round / median round of ${ROUNDS} (CPU ms/req: ${cpu})`);
-  for (const side of ['apollo', 'hive'] as const) console.log(`  ${side.padEnd(6)} best ${show(best(rounds[side]))}; median ${median(rounds[side]).rps} rps, p95 ${median(rounds[side]).latency.p95Ms} ms, ${median(rounds[side]).cpuMsPerRequest} CPU ms/req`);
-  console.log(`  hive/apollo: rps ${out[`${part}_rps_ratio`]} (median ${out[`${part}_median_rps_ratio`]}), p95 ${out[`${part}_p95_ratio`]} (median ${out[`${part}_median_p95_ratio`]})`);
-  const others = out[`${part}_max_others_cpu_pct`] ?? NaN;
-  if (others > OTHERS_CPU_WARN_PCT) console.log(`  NOTE: other processes took up to ${others}% of the CPUs during a round: the machine was shared, these figures are noisy`);
-}
-
 async function main(): Promise<number> {
   const cleanup: (() => Promise<unknown>)[] = [];
   const keyDir = await mkdtemp(join(tmpdir(), 'itsm-bench-gateway-'));
@@ -229,6 +172,15 @@ async function main(): Promise<number> {
 
     const results: Partial<Record<PartName, Record<Side, Round[]>>> = {};
     if (env.BENCH_GATEWAY_PARTS.includes('real')) results.real = await runPart('real', { subgraphs: real.subgraphs, token, auth, mix, load });
+
+    // ---------------------------------------------------------------------------------------------
+    // HOOK, not implemented: a "subscriptions fan-out" part runs here, while the real subgraphs are
+    // up. It would hold many subscribers open on each gateway, open incidents through the incident
+    // subgraph, and measure events delivered/s and event-to-subscriber latency per gateway, in
+    // alternating rounds like runPart. To add it: a 'subscriptions' PartName (figures.ts) and value
+    // of BENCH_GATEWAY_PARTS, its driver in its own file, its figures merged into `results`.
+    // ---------------------------------------------------------------------------------------------
+
     realOpen = false;
     await real.close();
 
@@ -238,9 +190,6 @@ async function main(): Promise<number> {
       if (stubs.endpoints.map((e) => e.name).join() !== FEDERATED.join()) throw new Error(`stubs serve ${stubs.endpoints.map((e) => e.name).join()}`);
       results.stub = await runPart('stub', { subgraphs: stubs.endpoints, token, auth, mix, load });
     }
-
-    // Hook: a later "subscriptions fan-out" part (subscribers held open, incident events fanned out
-    // through each gateway) runs here, as a third PartName with its own runPart-like driver; not implemented.
 
     const out: Record<string, number> = {};
     console.log(`\n${CONNECTIONS} connections (closed loop, load from a child process); ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s per gateway and part after ${WARMUP_SECONDS} s warm-up each`);
