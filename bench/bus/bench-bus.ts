@@ -4,6 +4,7 @@
  * run (alternating rounds; best round of each reported). Target: bus throughput >= 0.5 x raw.
  * The last line printed is one JSON object with the figures.
  */
+import { percentile } from '@itsm/bench-kit';
 import { encodeEnvelope, TopicRegistry } from '@itsm/contracts';
 import { KafkaEventBus } from '@itsm/platform/messaging';
 import { probeStream, probeTopic, startKafkaPeer, uniqueTopicName } from '@itsm/testing';
@@ -17,10 +18,6 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
 const CONSUMER = { sessionTimeout: 6_000, rebalanceTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: 20 };
 
 interface Round { eventsPerSecond: number; p50Ms: number; p99Ms: number }
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-}
 
 function summarise(sentAt: Float64Array, handledAt: Float64Array, started: number, finished: number): Round {
   const latency = new Float64Array(sentAt.length);

@@ -11,6 +11,7 @@
  * else the embedded MongoDB-wire server. Knobs: BENCH_INCIDENT_REQUESTS, BENCH_INCIDENT_WRITES,
  * BENCH_INCIDENT_ROUNDS, BENCH_INCIDENT_CLIENTS.
  */
+import { percentile } from '@itsm/bench-kit';
 import { PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import { createGatewayApp } from '@itsm/gateway';
@@ -73,10 +74,6 @@ function fail(reason: string): void {
   failures.count++;
   const key = reason.slice(0, 300);
   if (failures.samples.has(key) || failures.samples.size < 5) failures.samples.set(key, (failures.samples.get(key) ?? 0) + 1);
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 }
 
 /**
