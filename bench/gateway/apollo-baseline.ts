@@ -10,7 +10,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { forwardHeadersOf, queryLimitRules } from '@itsm/gateway';
-import type { QueryLimits, SubgraphEndpoint, SubgraphFetcher } from '@itsm/gateway';
+import type { QueryLimits, SubgraphEndpoint } from '@itsm/gateway';
 import { AuthError, authenticateRequest, TokenVerifier, toGraphqlAuthError } from '@itsm/platform/auth';
 import type { AuthSettings, Principal } from '@itsm/platform/auth';
 
@@ -36,7 +36,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<BaselineContext> {
 }
 
 /** Node's fetch (undici), as the production gateway calls its subgraphs (there behind a breaker). */
-const nodeFetch = ((url: string, init: unknown) => fetch(url, init as RequestInit)) as unknown as SubgraphFetcher;
+const nodeFetch = ((url: string, init: unknown) => fetch(url, init as RequestInit)) as unknown as RemoteGraphQLDataSource['fetcher'];
 
 export interface RunningBaseline {
   readonly url: string;
