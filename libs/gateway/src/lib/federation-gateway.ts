@@ -48,7 +48,8 @@ export interface FederationGateway {
  */
 export function createFederationGateway(settings: GatewaySettings, { health, metrics, logger }: GatewayDeps): FederationGateway {
   const production = settings.nodeEnv === 'production';
-  const breakers = createSubgraphBreakers(settings.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, { onStateChange: breakerStateMetric(metrics) });
+  const subgraphTimeoutMs = settings.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const breakers = createSubgraphBreakers(subgraphTimeoutMs, { onStateChange: breakerStateMetric(metrics) });
   const subgraphByUrl = new Map(settings.subgraphs.map(({ name, url }) => [url, name]));
   let supergraph = STARTING_SUPERGRAPH_SDL;
   let unregister = (): void => undefined;
@@ -78,6 +79,8 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     graphiql: false,
     // Masked below in production; outside it a subgraph's message stays readable.
     maskedErrors: false,
+    // The correlation id is the gateway's request id (forwarded as x-correlation-id).
+    requestId: false,
     ...(settings.trustedDocuments ? { persistedDocuments: trustedDocumentsOptions(settings.trustedDocuments, edgeAuth.principalOf) } : {}),
     plugins: () => [
       tracing.plugin,

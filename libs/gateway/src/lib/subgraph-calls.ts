@@ -6,7 +6,7 @@ import type { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 import { GatewayErrorCode, gatewayError } from './gateway.errors';
 import type { GatewayLogger } from './gateway-logger';
-import type { SubgraphBreakers } from './subgraph-fetcher';
+import type { HttpFetch, SubgraphBreakers } from './subgraph-fetcher';
 import type { GatewayTracing } from './gateway-tracing';
 
 /** What the client learns of a failed subgraph call: a typed code, never the subgraph's URL or body. */
@@ -58,11 +58,12 @@ export const SUBGRAPH_TRANSPORT_ENTRIES = { '*.http': { options: { deduplicateIn
  */
 export function useSubgraphCalls({ subgraphOf, breakers, tracing, logger }: SubgraphCallOptions): GatewayPlugin<GatewayContext> {
   return {
-    onFetch({ url, setFetchFn, context: callContext }) {
+    onFetch({ url, fetchFn, setFetchFn, context: callContext }) {
       const subgraph = subgraphOf(url);
       // Supergraph loading and composition's `_service` calls carry no caller and no breaker.
       if (subgraph === undefined || !('forwardHeaders' in callContext)) return;
-      const fetcher = breakers.fetcherFor(subgraph);
+      // The runtime's own fetch (pooled keep-alive connections), behind the subgraph's breaker.
+      const fetcher = breakers.fetcherFor(subgraph, fetchFn as unknown as HttpFetch);
       const call = async (target: string, init: RequestInit, spanContext: Context): Promise<Response> => {
         // The caller's own headers were set by the runtime (forwardedHeaders); the trace context is this call's.
         const headers = new Headers(init.headers);

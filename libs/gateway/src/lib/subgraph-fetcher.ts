@@ -31,21 +31,33 @@ class ServerErrorResponse extends Error {
 }
 
 export interface SubgraphBreakers {
-  fetcherFor(subgraph: string): SubgraphFetcher;
+  /** The subgraph's breaker around `httpFetch` (by default the one the breakers were made with). */
+  fetcherFor(subgraph: string, httpFetch?: HttpFetch): SubgraphFetcher;
   shutdown(): void;
 }
 
+/** The reason a subgraph request's own timer aborts it with (one object: the timer fires after every call). */
+const SUBGRAPH_CALL_EXPIRED = new Error('the subgraph call outlived its timeout');
+
 /** One breaker per subgraph name, shared by every data source the gateway builds for it. */
 export function createSubgraphBreakers(timeoutMs: number, hooks: BreakerHooks = {}, httpFetch: HttpFetch = fetch): SubgraphBreakers {
-  const breakers = new Map<string, Breaker<[string, FetchInit], Response>>();
-  const call = async (url: string, init: FetchInit): Promise<Response> => {
-    // The breaker's timeout rejects the caller; the signal also stops the request itself.
-    const response = await httpFetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
+  const breakers = new Map<string, Breaker<[string, FetchInit, HttpFetch], Response>>();
+  const call = async (url: string, init: FetchInit, through: HttpFetch): Promise<Response> => {
+    // The breaker's timeout rejects the caller; a timer stops the request itself (its body included),
+    // unless the caller brought its own signal. Not AbortSignal.any / AbortSignal.timeout: on Node 20
+    // they cost more than the rest of the call (listeners on a shared signal, transferable signals).
+    let signal = init.signal;
+    if (!signal) {
+      const stop = new AbortController();
+      setTimeout(() => stop.abort(SUBGRAPH_CALL_EXPIRED), timeoutMs).unref();
+      signal = stop.signal;
+    }
+    const response = await through(url, { ...init, signal });
     if (response.status >= 500) throw new ServerErrorResponse(response);
     return response;
   };
   return {
-    fetcherFor(subgraph) {
+    fetcherFor(subgraph, through = httpFetch) {
       let breaker = breakers.get(subgraph);
       if (!breaker) {
         breaker = createBreaker(call, subgraphBreakerSettings(subgraph, timeoutMs), hooks);
@@ -54,7 +66,7 @@ export function createSubgraphBreakers(timeoutMs: number, hooks: BreakerHooks = 
       const fire = breaker.fire;
       return async (url, init): Promise<FetcherResponse> => {
         try {
-          return await fire(url, init);
+          return await fire(url, init, through);
         } catch (error: unknown) {
           if (error instanceof ServerErrorResponse) return error.response;
           throw error;
