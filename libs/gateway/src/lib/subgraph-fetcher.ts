@@ -43,15 +43,13 @@ const SUBGRAPH_CALL_EXPIRED = new Error('the subgraph call outlived its timeout'
 export function createSubgraphBreakers(timeoutMs: number, hooks: BreakerHooks = {}, httpFetch: HttpFetch = fetch): SubgraphBreakers {
   const breakers = new Map<string, Breaker<[string, FetchInit, HttpFetch], Response>>();
   const call = async (url: string, init: FetchInit, through: HttpFetch): Promise<Response> => {
-    // The breaker's timeout rejects the caller; a timer stops the request itself (its body included),
-    // unless the caller brought its own signal. Not AbortSignal.any / AbortSignal.timeout: on Node 20
-    // they cost more than the rest of the call (listeners on a shared signal, transferable signals).
-    let signal = init.signal;
-    if (!signal) {
-      const stop = new AbortController();
-      setTimeout(() => stop.abort(SUBGRAPH_CALL_EXPIRED), timeoutMs).unref();
-      signal = stop.signal;
-    }
+    // The breaker's timeout rejects the caller; a timer stops the request itself (its body included).
+    // The caller's signal is not passed on: the gateway runtime hands every call its executor's
+    // shared dispose signal, and a listener per call on it (the HTTP client's, or AbortSignal.any's)
+    // piles up under load (MaxListenersExceededWarning, and 6% of the gateway's CPU in adding them).
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(SUBGRAPH_CALL_EXPIRED), timeoutMs).unref();
+    const signal = stop.signal;
     const response = await through(url, { ...init, signal });
     if (response.status >= 500) throw new ServerErrorResponse(response);
     return response;
