@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Principal, RequestWithHeaders } from '@itsm/platform/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
-import type { ExecutionResult, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
+import type { ExecutionResult, GraphQLErrorExtensions, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
 import { createGatewayContext } from './gateway-context';
 import type { GatewayContext, GatewayContextDeps } from './gateway-context';
 import { GatewayErrorCode, gatewayError } from './gateway.errors';
@@ -99,28 +99,13 @@ export function noIntrospectionRule(context: ValidationContext) {
 }
 
 /**
- * Validation rules every operation passes before planning: errors get GRAPHQL_VALIDATION_FAILED and
- * HTTP 400, the gateway's own ones keep their `reason`.
+ * Validation rules every operation passes before planning. Their errors are the runtime's validation
+ * errors: GRAPHQL_VALIDATION_FAILED, HTTP 400 (useAnswerErrors), the gateway's own keep their `reason`.
  */
 export function useValidationRules(rules: readonly ValidationRule[]): GatewayPlugin {
   return {
     onValidate({ addValidationRule }) {
       for (const rule of rules) addValidationRule(rule);
-      return ({ result, setResult }) => {
-        if (result.length === 0) return;
-        setResult(
-          result.map(
-            (error) =>
-              new GraphQLError(error.message, {
-                nodes: error.nodes,
-                source: error.source,
-                positions: error.positions,
-                // `spec: false`: HTTP 400 whatever the Accept header (Yoga answers 200 to application/json otherwise).
-                extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400, spec: false } },
-              }),
-          ),
-        );
-      };
     },
   };
 }
@@ -132,23 +117,59 @@ const SUGGESTION = / ?Did you mean .+\?$/;
  * messages and no field suggestions.
  */
 export function productionFormatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  const { stacktrace: _stacktrace, exception: _exception, originalError: _originalError, ...extensions } = formatted.extensions ?? {};
   const internal = extensions['code'] === 'INTERNAL_SERVER_ERROR';
   return { ...formatted, message: internal ? 'Internal server error' : formatted.message.replace(SUGGESTION, ''), extensions };
 }
 
-/** Applies productionFormatError to every error of every answer (queries and subscription events). */
-export function useProductionErrors(): GatewayPlugin {
-  const format = (result: ExecutionResult): ExecutionResult =>
-    result.errors?.length ? { ...result, errors: result.errors.map((error) => productionFormatError(toFormatted(error)) as GraphQLError) } : result;
+/**
+ * One error as production answers it: productionFormatError's message and extensions, still a
+ * GraphQLError (the runtime reads its `extensions.http` for the status, then leaves it out of the
+ * answer), without the error it wraps (never serialised to the client).
+ */
+function productionError(error: GraphQLError | GraphQLFormattedError): GraphQLError {
+  const formatted = productionFormatError(error instanceof GraphQLError ? error.toJSON() : error);
+  return new GraphQLError(formatted.message, {
+    ...(error instanceof GraphQLError ? { nodes: error.nodes, source: error.source, positions: error.positions } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: formatted.extensions as GraphQLErrorExtensions,
+  });
+}
+
+/**
+ * A request refused before execution (no `data`: e.g. a variable of the wrong type) whose errors
+ * carry no code: Apollo's BAD_USER_INPUT and HTTP 400, as the gateway always answered.
+ */
+function requestError(result: ExecutionResult): ExecutionResult {
+  if ('data' in result || !result.errors?.some((error) => error.extensions?.['code'] === undefined)) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) =>
+      error.extensions?.['code'] !== undefined
+        ? error
+        : new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400, spec: false } } }),
+    ),
+  };
+}
+
+/**
+ * Every answer's errors as callers get them: request errors coded (requestError), and in production
+ * formatted by productionFormatError (queries, mutations and batched answers alike).
+ */
+export function useAnswerErrors(production: boolean): GatewayPlugin {
+  const format = (result: ExecutionResult): ExecutionResult => {
+    const coded = requestError(result);
+    for (const error of coded.errors ?? []) {
+      // The status the error asks for whatever the Accept header (Yoga answers 200 to application/json otherwise).
+      const http = error.extensions?.['http'] as { spec?: boolean } | undefined;
+      if (http?.spec) http.spec = false;
+    }
+    return production && coded.errors?.length ? { ...coded, errors: coded.errors.map(productionError) } : coded;
+  };
   return {
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result)) setResult(result.map((one: ExecutionResult) => format(one)));
       else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(format(result as ExecutionResult));
     },
   };
-}
-
-function toFormatted(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
-  return error instanceof GraphQLError ? error.toJSON() : error;
 }

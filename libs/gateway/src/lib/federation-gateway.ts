@@ -6,7 +6,7 @@ import { TokenVerifier } from '@itsm/platform/auth';
 import { breakerStateMetric } from '@itsm/platform/observability';
 import type { HealthRegistry, MetricsRegistry } from '@itsm/platform/observability';
 import type { RequestListener } from 'node:http';
-import { createEdgeAuth, noIntrospectionRule, useCsrfPrevention, useProductionErrors, useValidationRules } from './edge-plugins';
+import { createEdgeAuth, noIntrospectionRule, useCsrfPrevention, useAnswerErrors, useValidationRules } from './edge-plugins';
 import { trustedDocumentsOptions } from './trusted-documents';
 import type { GatewaySettings } from './gateway-env';
 import type { GatewayLogger } from './gateway-logger';
@@ -88,7 +88,7 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
       edgeAuth.plugin,
       useValidationRules([...queryLimitRules(settings.limits), ...(production ? [noIntrospectionRule] : [])]),
       useSubgraphCalls({ subgraphOf: (url) => subgraphByUrl.get(url), breakers, tracing, logger }),
-      ...(production ? [useProductionErrors()] : []),
+      useAnswerErrors(production),
     ],
   });
   const adopt = (sdl: string): void => {

@@ -191,6 +191,23 @@ describe('gateway (federation over HTTP)', () => {
       expect(firstError(response)?.message).toMatch(/introspection is not allowed/i);
     });
 
+    it('answers malformed requests with 400 and a code, and nothing internal in the error', async () => {
+      const send = async (body: string) => {
+        const response = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}` }, body });
+        return { status: response.status, body: (await response.json()) as GraphqlResponse['body'] };
+      };
+      const cases = [
+        [await send('{ nope'), 'BAD_REQUEST'],
+        [await send('{}'), 'BAD_REQUEST'],
+        [await send(JSON.stringify({ query: '{ hello ' })), 'GRAPHQL_PARSE_FAILED'],
+        [await send(JSON.stringify({ query: 'query($id: ID!) { incident(id: $id) { id } }', variables: { id: { a: 1 } } })), 'BAD_USER_INPUT'],
+      ] as const;
+      for (const [response, code] of cases) {
+        expect([response.status, Object.keys(firstError(response)?.extensions ?? {})]).toEqual([400, ['code']]);
+        expect(firstError(response)?.extensions?.code).toBe(code);
+      }
+    });
+
     it('sends no stack traces (neither its own nor a subgraph\'s) and masks internal errors', async () => {
       const failing = await query(gateway, '{ boom }', agent);
       expect(firstError(failing)).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
