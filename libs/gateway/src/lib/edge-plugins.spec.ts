@@ -1,4 +1,5 @@
-import { productionFormatError, useCsrfPrevention } from './edge-plugins';
+import { GraphQLError } from 'graphql';
+import { maskUnexpected, productionFormatError, useCsrfPrevention } from './edge-plugins';
 
 describe('useCsrfPrevention', () => {
   const outcome = (method: string, headers: Record<string, string>): number | 'passed' => {
@@ -33,5 +34,17 @@ describe('productionFormatError', () => {
       message: 'Cannot query field "titel" on type "Incident".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
+  });
+});
+
+describe('maskUnexpected', () => {
+  it("hides a defect's message, and passes every coded or plain GraphQL error", () => {
+    const defect = new GraphQLError("Cannot read properties of undefined (reading 'roles')", { originalError: new TypeError('x') });
+    expect(maskUnexpected(defect)).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(maskUnexpected(new TypeError('at 10.0.0.7'))).toMatchObject({ message: 'Internal server error' });
+    const request = new GraphQLError('POST body sent invalid JSON.', { originalError: new SyntaxError('x'), extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+    const subgraph = new GraphQLError('incident INC0001 not found', { extensions: { code: 'NOT_FOUND' } });
+    const validation = new GraphQLError('Cannot query field "nope" on type "Query".');
+    for (const error of [request, subgraph, validation]) expect(maskUnexpected(error)).toBe(error);
   });
 });

@@ -123,6 +123,17 @@ export function productionFormatError(formatted: GraphQLFormattedError): GraphQL
 }
 
 /**
+ * Production's last line for errors that are not the gateway's, a subgraph's or a request's own (a
+ * defect: an Error thrown somewhere, wrapped by the runtime): "Internal server error", no message.
+ * An error with a code (every GraphQL error the gateway, its runtime or a subgraph raises) passes.
+ */
+export function maskUnexpected(error: unknown): Error {
+  if (error instanceof GraphQLError && (error.extensions['code'] !== undefined || error.originalError === undefined || error.originalError instanceof GraphQLError)) return error;
+  const http = error instanceof GraphQLError ? error.extensions['http'] : undefined;
+  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', ...(http ? { http } : {}) } });
+}
+
+/**
  * One error as production answers it: productionFormatError's message and extensions, still a
  * GraphQLError (the runtime reads its `extensions.http` for the status, then leaves it out of the
  * answer), without the error it wraps (never serialised to the client).

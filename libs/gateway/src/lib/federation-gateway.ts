@@ -6,7 +6,7 @@ import { TokenVerifier } from '@itsm/platform/auth';
 import { breakerStateMetric } from '@itsm/platform/observability';
 import type { HealthRegistry, MetricsRegistry } from '@itsm/platform/observability';
 import type { RequestListener } from 'node:http';
-import { createEdgeAuth, noIntrospectionRule, useCsrfPrevention, useAnswerErrors, useValidationRules } from './edge-plugins';
+import { createEdgeAuth, maskUnexpected, noIntrospectionRule, useAnswerErrors, useCsrfPrevention, useValidationRules } from './edge-plugins';
 import { trustedDocumentsOptions } from './trusted-documents';
 import type { GatewaySettings } from './gateway-env';
 import type { GatewayLogger } from './gateway-logger';
@@ -77,8 +77,8 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     logging: false,
     landingPage: false,
     graphiql: false,
-    // Masked below in production; outside it a subgraph's message stays readable.
-    maskedErrors: false,
+    // In production a defect's message never reaches the caller; coded errors are formatted by useAnswerErrors.
+    maskedErrors: production ? { maskError: maskUnexpected } : false,
     // The correlation id is the gateway's request id (forwarded as x-correlation-id).
     requestId: false,
     ...(settings.trustedDocuments ? { persistedDocuments: trustedDocumentsOptions(settings.trustedDocuments, edgeAuth.principalOf) } : {}),
