@@ -1,4 +1,5 @@
-import { propagation } from '@opentelemetry/api';
+import { context, propagation } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { Context } from '@opentelemetry/api';
 import { BreakerOpenError, BreakerTimeoutError } from '@itsm/platform/resilience';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
@@ -69,7 +70,9 @@ export function useSubgraphCalls({ subgraphOf, breakers, tracing, logger }: Subg
         const headers = new Headers(init.headers);
         propagation.inject(spanContext, headers, { set: (carrier, name, value) => carrier.set(name, value) });
         try {
-          const response = await fetcher(target, { ...init, headers });
+          // One span per subgraph call: the HTTP client's instrumentation would add its own span and
+          // replace the traceparent set above, so the call runs with tracing suppressed.
+          const response = await context.with(suppressTracing(spanContext), () => fetcher(target, { ...init, headers }));
           if (response.status < 500) return response;
           logger.warn(`subgraph "${subgraph}" answered HTTP ${response.status}`);
           return failureAnswer(subgraph, undefined);
