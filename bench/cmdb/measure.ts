@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { percentile } from '@itsm/bench-kit';
 
 setFlagsFromString('--expose-gc');
 const v8gc = runInNewContext('gc') as (() => void) | undefined;
@@ -33,10 +34,7 @@ export async function settledHeap(): Promise<number> {
 
 export const round = (value: number, digits = 1): number => +value.toFixed(digits);
 
-export function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
-}
+export { percentile };
 
 export interface Latency {
   readonly n: number;

@@ -42,6 +42,7 @@ import { MIX } from './query-mix';
 import { FEDERATED, startRealWorld } from './real-world';
 import { recordStubData } from './recording';
 import { StubSubgraphs } from './stub-subgraphs';
+import { runBench } from '@itsm/bench-kit';
 
 const GatewayBenchEnv = Type.Object({
   /** Keep-alive connections of the load child, each in a closed loop. */
@@ -225,12 +226,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

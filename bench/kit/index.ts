@@ -1,5 +1,6 @@
-// What several benches share: latency percentiles (bench:incident, bench:bus, bench:gateway), the CPU the host's other processes took.
+// What several benches share: latency percentiles (bench:incident, bench:bus, bench:gateway, bench:cmdb), the CPU the host's other processes took, the run-and-exit of a bench's main.
 export type { CpuShare } from './cpu';
 export { cpuShare } from './cpu';
 export type { LatencySummary } from './latency';
 export { percentile, summarizeLatency } from './latency';
+export { runBench } from './run-bench';

@@ -52,6 +52,7 @@ import { childStat, memory, percentile, round, settle, summarise } from './measu
 import type { LatencySummary, Memory } from './measure';
 import { armRequest, buildStream, naiveTimers, pollingScheduler, until } from './streams';
 import type { StreamItem, StreamTemplate } from './streams';
+import { runBench } from '@itsm/bench-kit';
 
 const BenchEnv = Type.Object({
   /** Active (running or paused) clocks of the population: tickets are added until there are this many. */
@@ -870,12 +871,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

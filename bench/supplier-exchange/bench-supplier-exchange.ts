@@ -28,6 +28,7 @@ import { runInbound } from './inbound';
 import { runOutbound } from './outbound';
 import { OutboundLedger } from './outbound-ledger';
 import { startWebhookSink } from './webhook-sink';
+import { runBench } from '@itsm/bench-kit';
 
 const env = loadConfig(envSchema(MongoEnv, SupplierExchangeBenchEnv), process.env);
 const AUDIENCE = { issuer: 'itsm-sx-bench', audience: 'itsm-sx-bench-api' };
@@ -149,12 +150,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
