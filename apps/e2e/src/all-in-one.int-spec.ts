@@ -5,12 +5,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const START_BUDGET_MS = 90_000;
 
 interface Answer {
-  data?: { incidents: { edges: { node: { number: string; state: string; assignedOrgId: string | null } }[] } };
+  data?: { incidents: { edges: { node: { id: string; number: string; state: string; assignedOrgId: string | null } }[] } };
   errors?: { extensions?: { code?: string } }[];
 }
 
@@ -36,7 +39,9 @@ describe('npm start (all-in-one mode)', () => {
     const started = Date.now();
     try {
       await expectEventually(() => expect(output).toContain(`GraphQL: http://localhost:${port}/graphql`), { timeoutMs: START_BUDGET_MS, intervalMs: 200 });
-      const ask = async (roles: ('agent' | 'supplier-agent' | 'requester' | 'admin')[], org?: string, query = '{ incidents(first: 50) { edges { node { number state assignedOrgId } } } }'): Promise<Answer> => {
+      const tokenFor = (roles: ('agent' | 'supplier-agent' | 'requester' | 'admin')[], org?: string): Promise<string> =>
+        issueDevToken(keyFile, { sub: `u-${roles[0]}`, name: 'Tester', roles, ...(org ? { org } : {}) }, { issuer: 'itsm', audience: 'itsm-api' });
+      const ask = async (roles: ('agent' | 'supplier-agent' | 'requester' | 'admin')[], org?: string, query = '{ incidents(first: 50) { edges { node { id number state assignedOrgId } } } }'): Promise<Answer> => {
         const token = await issueDevToken(keyFile, { sub: `u-${roles[0]}`, name: 'Tester', roles, ...(org ? { org } : {}) }, { issuer: 'itsm', audience: 'itsm-api' });
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',
@@ -58,6 +63,50 @@ describe('npm start (all-in-one mode)', () => {
       expect(supplier.length).toBeGreaterThan(0);
       expect(supplier.every((incident) => incident.assignedOrgId === 'northwind-networks')).toBe(true);
       expect((await ask(['requester'])).data!.incidents.edges.length).toBeGreaterThan(0);
+
+      // Subscriptions over WebSocket: an agent and Northwind's supplier agent follow the same two incidents, Northwind's and another one.
+      const open = (i: { state: string }): boolean => ['new', 'in_progress', 'on_hold'].includes(i.state);
+      const northwind = supplier.find(open)!;
+      const other = all.find((incident) => open(incident) && incident.assignedOrgId !== 'northwind-networks')!;
+      const selection = `{ id number priority assignedOrgId notes { body } }`;
+      const clients: Client[] = [];
+      const follow = async (roles: ('agent' | 'supplier-agent')[], org?: string): Promise<{ id: string; notes?: { body: string }[] }[]> => {
+        const received: { id: string; notes?: { body: string }[] }[] = [];
+        const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await tokenFor(roles, org)}` }, retryAttempts: 0 });
+        clients.push(client);
+        client.subscribe<{ incidentChanged: { id: string } }>(
+          { query: `subscription ($ids: [ID!]) { incidentChanged(filter: { ids: $ids }) ${selection} }`, variables: { ids: [northwind.id, other.id] } },
+          { next: (message) => received.push(message.data ? message.data.incidentChanged : { id: `errors ${JSON.stringify(message.errors)}` }), error: (error) => received.push({ id: `error ${JSON.stringify(error)}` }), complete: () => undefined },
+        );
+        return received;
+      };
+      const note = (id: string, body: string) => ask(['agent'], undefined, `mutation { addIncidentNote(input: { id: "${id}", kind: comment, body: "${body}" }) { id } }`);
+      try {
+        const asAgentLive = await follow(['agent']);
+        const asSupplierLive = await follow(['supplier-agent'], 'northwind-networks');
+        // Subscribed once a change reaches both (a subscribe message is checked before the hub serves it).
+        await expectEventually(async () => {
+          await note(northwind.id, 'warm-up');
+          expect(asAgentLive.length * asSupplierLive.length).toBeGreaterThan(0);
+        }, { timeoutMs: 20_000, intervalMs: 300 });
+        await note(other.id, 'not for Northwind');
+        await note(northwind.id, 'for Northwind');
+        const noted = (changes: { id: string; notes?: { body: string }[] }[], id: string, body: string): boolean => changes.some((change) => change.id === id && change.notes!.some((n) => n.body === body));
+        await expectEventually(() => expect([noted(asAgentLive, other.id, 'not for Northwind'), noted(asAgentLive, northwind.id, 'for Northwind'), noted(asSupplierLive, northwind.id, 'for Northwind')]).toEqual([true, true, true]), { timeoutMs: 20_000, intervalMs: 100 });
+        // One more change after both: each subscriber's changes are served in order, so once it arrives the other incident's change was decided.
+        await note(northwind.id, 'last');
+        await expectEventually(() => expect([noted(asAgentLive, northwind.id, 'last'), noted(asSupplierLive, northwind.id, 'last')]).toEqual([true, true]), { timeoutMs: 20_000, intervalMs: 100 });
+        // Each received what its queries show: the supplier never the other organisation's incident.
+        expect(asSupplierLive.map((change) => change.id)).not.toContain(other.id);
+        expect(asSupplierLive.every((change) => change.id === northwind.id)).toBe(true);
+        const shown = async (roles: ('agent' | 'supplier-agent')[], org: string | undefined, id: string) =>
+          ((await ask(roles, org, `{ incident(id: "${id}") ${selection} }`)) as unknown as { data: { incident: unknown } }).data.incident;
+        expect(asSupplierLive.at(-1)).toEqual(await shown(['supplier-agent'], 'northwind-networks', northwind.id));
+        expect(asAgentLive.filter((change) => change.id === other.id).at(-1)).toEqual(await shown(['agent'], undefined, other.id));
+        expect(asAgentLive.at(-1)).toEqual(await shown(['agent'], undefined, northwind.id));
+      } finally {
+        await Promise.all(clients.map((client) => client.dispose()));
+      }
 
       // The gateway federates the CMDB: the demo WAN incident's router affects the retail services.
       const affected = (await ask(['agent'], undefined, '{ incidents(first: 50) { edges { node { title affectedServices { name depth } } } } }')) as unknown as {

@@ -1,4 +1,4 @@
-import { createGatewayApp, GATEWAY_DEFAULT_PORT, gatewayEdgeSettings } from '@itsm/gateway';
+import { busLiveEvents, createGatewayApp, GATEWAY_DEFAULT_PORT, gatewayEdgeSettings, liveGroup } from '@itsm/gateway';
 import { AuthEnv, DEFAULT_DEV_KEY_FILE, ensureDevKey, toAuthSettings } from '@itsm/platform/auth';
 import { ConfigError, envSchema, httpEnv, KafkaEnv, loadConfigOrExit, MongoEnv, toHttpSettings } from '@itsm/platform/config';
 import { createLogger, shutdownTracing } from '@itsm/platform/observability';
@@ -63,6 +63,8 @@ export async function runPlatform(): Promise<void> {
       auth,
       nodeEnv: http.nodeEnv,
       ...gatewayEdgeSettings(env),
+      // Subscriptions follow the contexts' changes on the shared bus, in the gateway's own group.
+      liveEvents: busLiveEvents(platform.eventBus, liveGroup(), false),
     },
     { port: http.port, logLevel: http.logLevel, shutdownHooks: false },
   );

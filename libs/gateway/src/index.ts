@@ -12,3 +12,5 @@ export * from './lib/create-gateway-app';
 export * from './lib/http-forwarder';
 export * from './lib/asyncapi.controller';
 export * from './lib/trusted-documents';
+export * from './lib/live/live-feeds';
+export * from './lib/live/live-events';

@@ -56,7 +56,9 @@ export async function createGatewayApp(settings: GatewaySettings, http: GatewayH
       if (http.shutdownHooks ?? true) created.enableShutdownHooks();
       const forwarder = created.get(HttpForwarder);
       if (forwarder.prefixes.length > 0) created.use(forwarder.handle);
-      created.use(GRAPHQL_PATH, created.get<symbol, FederationGateway>(FEDERATION_GATEWAY).handle);
+      const gateway = created.get<symbol, FederationGateway>(FEDERATION_GATEWAY);
+      created.use(GRAPHQL_PATH, gateway.handle);
+      gateway.attach(created.getHttpServer());
       await created.listen(http.port, http.host ?? '0.0.0.0');
     },
   );

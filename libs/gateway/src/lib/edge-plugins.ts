@@ -52,13 +52,15 @@ export function createEdgeAuth(deps: GatewayContextDeps): EdgeAuth {
       if (edge) extendContext(edge);
     },
   };
-  return { plugin, principalOf: (request) => accepted.get(request)?.principal };
+  return { plugin, principalOf: (request) => accepted.get(request)?.principal, authenticate: (headers) => contextOf({ req: { headers: { ...headers } } }) };
 }
 
 export interface EdgeAuth {
   readonly plugin: GatewayPlugin<GatewayContext>;
   /** The verified caller of a request the plugin admitted. */
   principalOf(request: Request): Principal | undefined;
+  /** The same check of headers that arrive otherwise (a WebSocket's connection_init): throws the coded error the plugin answers. */
+  authenticate(headers: Readonly<Record<string, string>>): Promise<GatewayContext>;
 }
 
 /** Apollo Server's rule: a request a browser could send cross-site without a preflight is refused. */

@@ -5,7 +5,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { TokenVerifier } from '@itsm/platform/auth';
 import { breakerStateMetric } from '@itsm/platform/observability';
 import type { HealthRegistry, MetricsRegistry } from '@itsm/platform/observability';
-import type { RequestListener } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { createEdgeAuth, maskUnexpected, noIntrospectionRule, useAnswerErrors, useCsrfPrevention, useValidationRules } from './edge-plugins';
 import { trustedDocumentsOptions } from './trusted-documents';
 import type { GatewaySettings } from './gateway-env';
@@ -16,6 +16,10 @@ import { COMPOSE_RETRY, SupergraphComposer } from './supergraph-composer';
 import { forwardedHeaders, SUBGRAPH_TRANSPORT_ENTRIES, useSubgraphCalls } from './subgraph-calls';
 import { createSubgraphBreakers } from './subgraph-fetcher';
 import { createGatewayTracing } from './gateway-tracing';
+import { LIVE_FEEDS } from './live/live-feeds';
+import { LiveHub } from './live/live-hub';
+import { LIVE_REQUERY_HEADER, newRequeryMarker, runtimeRequery } from './live/live-events';
+import { attachLiveSocket } from './live/live-socket';
 
 export const DEFAULT_COMPOSE_TIMEOUT_MS = 5_000;
 export const DEFAULT_POLL_INTERVAL_MS = 30_000;
@@ -35,7 +39,8 @@ export interface FederationGateway {
   readonly handle: RequestListener;
   /** Resolves once the first supergraph is served, or the start wait is over (then not ready). */
   start(): Promise<void>;
-  readonly ready: boolean;
+  /** Serves subscriptions over WebSocket on `server` at GRAPHQL_PATH (until close). */
+  attach(server: Server): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +72,11 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
   unregister = health.register({ name: SUPERGRAPH_READINESS_CHECK, check: () => composer.ready });
   const tracing = createGatewayTracing();
   const edgeAuth = createEdgeAuth({ verifier: TokenVerifier.fromSettings(settings.auth), isReady: () => composer.ready, logger });
+  const rules = [...queryLimitRules(settings.limits), ...(production ? [noIntrospectionRule] : [])];
+  // A subscription's changes are re-queried through this same runtime, marked as the gateway's own.
+  const requeryMarker = newRequeryMarker();
+  const isRequery = (request: Request): boolean => request.headers.get(LIVE_REQUERY_HEADER) === requeryMarker;
+  let hub = settings.liveEvents ? new LiveHub() : undefined;
   const gateway = createGatewayRuntime({
     supergraph: () => supergraph,
     unifiedGraphHandler,
@@ -81,12 +91,12 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     maskedErrors: production ? { maskError: maskUnexpected } : false,
     // The correlation id is the gateway's request id (forwarded as x-correlation-id).
     requestId: false,
-    ...(settings.trustedDocuments ? { persistedDocuments: trustedDocumentsOptions(settings.trustedDocuments, edgeAuth.principalOf) } : {}),
+    ...(settings.trustedDocuments ? { persistedDocuments: trustedDocumentsOptions(settings.trustedDocuments, edgeAuth.principalOf, isRequery) } : {}),
     plugins: () => [
       tracing.plugin,
       useCsrfPrevention(),
       edgeAuth.plugin,
-      useValidationRules([...queryLimitRules(settings.limits), ...(production ? [noIntrospectionRule] : [])]),
+      useValidationRules(rules),
       useSubgraphCalls({ subgraphOf: (url) => subgraphByUrl.get(url), breakers, tracing, logger }),
       useAnswerErrors(production),
     ],
@@ -96,10 +106,20 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     gateway.invalidateUnifiedGraph();
   };
   let cleanup: (() => Promise<void>) | undefined;
+  let socket: { close(): Promise<void> } | undefined;
   return {
     handle: gateway as unknown as RequestListener,
-    get ready() {
-      return composer.ready;
+    attach(server) {
+      socket = attachLiveSocket(server, GRAPHQL_PATH, {
+        feeds: LIVE_FEEDS,
+        hub,
+        authenticate: edgeAuth.authenticate,
+        schema: async () => gateway.getSchema(),
+        rules,
+        requery: runtimeRequery(async (request) => gateway.fetch(request), `http://gateway${GRAPHQL_PATH}`, requeryMarker),
+        ...(settings.trustedDocuments ? { trusted: settings.trustedDocuments } : {}),
+        logger,
+      });
     },
     async start() {
       const initialized = await composer.initialize({
@@ -109,8 +129,20 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
       });
       cleanup = initialized.cleanup;
       adopt(initialized.supergraphSdl);
+      const live = hub;
+      if (live && settings.liveEvents) {
+        try {
+          await settings.liveEvents.listen([...new Set(LIVE_FEEDS.map((feed) => feed.topic))], (topic, subject) => live.publish(topic, subject));
+        } catch (error: unknown) {
+          logger.error(`subscriptions are off: the event feed did not start (${error instanceof Error ? error.message : String(error)})`);
+          hub = undefined;
+        }
+      }
     },
     async close() {
+      await socket?.close();
+      await hub?.close();
+      await settings.liveEvents?.close();
       await cleanup?.();
       await gateway.dispose();
     },

@@ -7,6 +7,7 @@ import type { HttpEnv, NodeEnv } from '@itsm/platform/config';
 import type { HttpForward } from '@itsm/platform/service';
 import { loadTrustedDocuments } from './trusted-documents';
 import type { TrustedDocuments } from './trusted-documents';
+import type { LiveEventSource } from './live/live-events';
 
 const SUBGRAPH = '^[A-Za-z][A-Za-z0-9_-]*=https?://[^\\s,]+$';
 
@@ -60,6 +61,8 @@ export interface GatewaySettings {
   readonly forwardTimeoutMs?: number;
   /** When set, only these operations run (by id), except for callers with an ad-hoc role. */
   readonly trustedDocuments?: TrustedDocuments;
+  /** The changes subscriptions follow; without it every subscription answers GATEWAY.SUBSCRIPTIONS_UNAVAILABLE. */
+  readonly liveEvents?: LiveEventSource;
 }
 
 export function parseSubgraphs(entries: readonly string[]): SubgraphEndpoint[] {

@@ -20,6 +20,12 @@ export enum GatewayErrorCode {
   UnknownDocument = 'GATEWAY.UNKNOWN_DOCUMENT',
   /** Trusted documents on: an operation's text from a caller without an ad-hoc role. */
   TrustedDocumentsOnly = 'GATEWAY.TRUSTED_DOCUMENTS_ONLY',
+  /** A subscription asked of a gateway without an event feed (no KAFKA_BROKERS), or whose feed's types are not composed. */
+  SubscriptionsUnavailable = 'GATEWAY.SUBSCRIPTIONS_UNAVAILABLE',
+  /** More changes waited for one subscriber than its bound: the subscription ended (subscribe again, re-read). */
+  SubscriptionOverflow = 'GATEWAY.SUBSCRIPTION_OVERFLOW',
+  /** One connection asked for more subscriptions at once than the gateway serves per connection. */
+  TooManySubscriptions = 'GATEWAY.TOO_MANY_SUBSCRIPTIONS',
 }
 
 interface GraphqlFace {
@@ -33,6 +39,7 @@ function faceOf(code: GatewayErrorCode): GraphqlFace {
   switch (code) {
     case GatewayErrorCode.NotReady:
     case GatewayErrorCode.AuthUnavailable:
+    case GatewayErrorCode.SubscriptionsUnavailable:
       return { code: 'SERVICE_UNAVAILABLE', status: 503 };
     case GatewayErrorCode.SubgraphUnavailable:
     case GatewayErrorCode.SubgraphTimeout:
@@ -48,6 +55,10 @@ function faceOf(code: GatewayErrorCode): GraphqlFace {
       return { code: 'BAD_REQUEST', status: 400 };
     case GatewayErrorCode.TrustedDocumentsOnly:
       return { code: 'FORBIDDEN', status: 403 };
+    case GatewayErrorCode.SubscriptionOverflow:
+      return { code: 'SUBSCRIPTION_OVERFLOW', status: undefined };
+    case GatewayErrorCode.TooManySubscriptions:
+      return { code: 'BAD_REQUEST', status: undefined };
   }
 }
 

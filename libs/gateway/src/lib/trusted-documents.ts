@@ -86,11 +86,16 @@ export function loadTrustedDocuments(file: string): Map<string, string> {
   return parseTrustedDocuments(text, file);
 }
 
-/** The runtime's persisted-documents options for `trusted` (who may send ad-hoc operations comes from the edge's principal). */
-export function trustedDocumentsOptions(trusted: TrustedDocuments, principalOf: (request: Request) => Principal | undefined) {
+/**
+ * The runtime's persisted-documents options for `trusted` (who may send ad-hoc operations comes from
+ * the edge's principal; `internal` requests are the gateway's own: a subscription's re-query of a
+ * document it checked when the subscriber subscribed).
+ */
+export function trustedDocumentsOptions(trusted: TrustedDocuments, principalOf: (request: Request) => Principal | undefined, internal: (request: Request) => boolean = () => false) {
   return {
     getPersistedOperation: (id: string) => trusted.documents.get(id) ?? null,
     allowArbitraryDocuments: (request: Request) => {
+      if (internal(request)) return true;
       const principal = principalOf(request);
       return principal !== undefined && hasRole(principal, ...trusted.adHocRoles);
     },

@@ -46,6 +46,8 @@ export interface RunningContexts {
   readonly forwards: readonly HttpForward[];
   readonly storage: 'embedded' | 'embedded, persisted' | 'MONGO_URL';
   readonly bus: 'kafka' | 'in-process';
+  /** The shared bus itself (the gateway follows changes on it for subscriptions); the kit closes it. */
+  readonly eventBus: EventBus<readonly TopicDefinition[]>;
 }
 
 /**
@@ -107,5 +109,6 @@ export async function startContexts(options: AllInOneOptions): Promise<RunningCo
     ),
     storage: embedded ? (options.embedded?.dataDir !== undefined ? 'embedded, persisted' : 'embedded') : 'MONGO_URL',
     bus: kafka.brokers ? 'kafka' : 'in-process',
+    eventBus: bus,
   };
 }

@@ -1,0 +1,144 @@
+import type { ExecutionResult } from 'graphql';
+import { GatewayErrorCode, gatewayError } from '../gateway.errors';
+import { liveAnswer } from './live-operation';
+import type { LiveOperation } from './live-operation';
+
+/** Distinct changed entities that may wait for one subscriber before its subscription ends (default). */
+export const DEFAULT_MAX_PENDING = 1_000;
+/** Re-queries in flight at once across all subscribers of one gateway (default). */
+export const DEFAULT_REQUERY_CONCURRENCY = 32;
+
+/** One re-query's outcome: an answer to filter and send, or the end of the subscription (credentials expired, ...). */
+export type RequeryOutcome = { readonly kind: 'answer'; readonly result: ExecutionResult } | { readonly kind: 'end'; readonly result: ExecutionResult };
+
+/** Runs a subscription's query for one changed entity, as its subscriber. */
+export type Requery = (id: string) => Promise<RequeryOutcome>;
+
+/** A bound on work in flight: `run` waits for a free slot. */
+export class ConcurrencyLimit {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active += 1;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active -= 1;
+    }
+  }
+}
+
+/**
+ * One subscriber's stream of answers. Changes are coalesced: an entity changed again while it waits
+ * is queried once, in its latest state; an entity changed while its query runs is queried again
+ * after. At most `maxPending` distinct entities wait: one more ends the subscription with
+ * GATEWAY.SUBSCRIPTION_OVERFLOW (the subscriber re-reads and subscribes again), so a slow reader
+ * costs the gateway a bounded set of ids, never a growing buffer of answers. Answers are produced
+ * as the reader asks for them, one at a time.
+ */
+export class LiveStream implements AsyncIterableIterator<ExecutionResult> {
+  private readonly pending = new Set<string>();
+  private wake: (() => void) | undefined;
+  private ended = false;
+  private overflowed = false;
+
+  constructor(
+    readonly operation: LiveOperation,
+    private readonly requery: Requery,
+    private readonly maxPending: number,
+    private readonly onEnd: () => void,
+  ) {}
+
+  /** A change of entity `id`. */
+  offer(id: string): void {
+    if (this.ended || this.pending.has(id)) return;
+    if (this.pending.size >= this.maxPending) this.overflowed = true;
+    else this.pending.add(id);
+    this.wake?.();
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    while (!this.ended) {
+      if (this.overflowed) {
+        this.end();
+        return { done: false, value: { errors: [gatewayError(GatewayErrorCode.SubscriptionOverflow, `more than ${this.maxPending} changes waited for this subscriber: the subscription ended; re-read and subscribe again`)] } };
+      }
+      const id = this.pending.values().next().value as string | undefined;
+      if (id === undefined) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      this.pending.delete(id);
+      const outcome = await this.requery(id);
+      if (this.ended) break;
+      if (outcome.kind === 'end') {
+        this.end();
+        return { done: false, value: outcome.result };
+      }
+      const answer = liveAnswer(this.operation, outcome.result);
+      if (answer) return { done: false, value: answer };
+    }
+    return { done: true, value: undefined };
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    this.end();
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.pending.clear();
+    this.wake?.();
+    this.onEnd();
+  }
+}
+
+/** The subscribers of every feed: a change on a topic is offered to each stream of that topic. */
+export class LiveHub {
+  private readonly streams = new Map<string, Set<LiveStream>>();
+  private readonly limit: ConcurrencyLimit;
+
+  constructor(private readonly options: { readonly maxPending?: number; readonly concurrency?: number } = {}) {
+    this.limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_REQUERY_CONCURRENCY);
+  }
+
+  /** A stream for `operation` answered by `requery`, offered every change of its feed's topic until it ends. */
+  open(operation: LiveOperation, requery: Requery): LiveStream {
+    const topic = operation.feed.topic;
+    const streams = this.streams.get(topic) ?? new Set<LiveStream>();
+    this.streams.set(topic, streams);
+    const stream = new LiveStream(operation, (id) => this.limit.run(() => requery(id)), this.options.maxPending ?? DEFAULT_MAX_PENDING, () => streams.delete(stream));
+    streams.add(stream);
+    return stream;
+  }
+
+  /** Entity `id` changed (an event of `topic` about it). */
+  publish(topic: string, id: string): void {
+    for (const stream of this.streams.get(topic) ?? []) stream.offer(id);
+  }
+
+  /** Open subscriptions (a gauge). */
+  get size(): number {
+    let size = 0;
+    for (const streams of this.streams.values()) size += streams.size;
+    return size;
+  }
+
+  /** Ends every stream (the gateway is stopping). */
+  async close(): Promise<void> {
+    await Promise.all([...this.streams.values()].flatMap((streams) => [...streams].map((stream) => stream.return())));
+  }
+}

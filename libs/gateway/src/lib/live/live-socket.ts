@@ -1,0 +1,139 @@
+import type { Server } from 'node:http';
+import { hasRole } from '@itsm/platform/auth';
+import type { SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError } from 'graphql';
+import type { ExecutionArgs, GraphQLSchema, ValidationRule } from 'graphql';
+import { WebSocketServer } from 'ws';
+import type { GatewayContext } from '../gateway-context';
+import { GatewayErrorCode, gatewayError } from '../gateway.errors';
+import type { GatewayLogger } from '../gateway-logger';
+import type { TrustedDocuments } from '../trusted-documents';
+import type { LiveFeed } from './live-feeds';
+import type { LiveHub, RequeryOutcome } from './live-hub';
+import { liveSchema, prepareLiveOperation } from './live-operation';
+import type { LiveOperation } from './live-operation';
+
+/** Subscriptions one connection may hold at once (default). */
+export const DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+/** Largest message a client may send (a subscribe message with its document). */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export interface LiveSocketDeps {
+  readonly feeds: readonly LiveFeed[];
+  /** Undefined when the gateway has no event feed: every subscription answers GATEWAY.SUBSCRIPTIONS_UNAVAILABLE. */
+  readonly hub: LiveHub | undefined;
+  /** The edge's authentication of a request's headers (throws the coded GraphQLError it answers HTTP with). */
+  readonly authenticate: (headers: Readonly<Record<string, string>>) => Promise<GatewayContext>;
+  /** The composed supergraph's API. */
+  readonly schema: () => Promise<GraphQLSchema>;
+  /** The rules every operation passes (limits; no introspection in production). */
+  readonly rules: readonly ValidationRule[];
+  /** Runs `operation` for one changed entity with the subscriber's forwarded headers. */
+  readonly requery: (operation: LiveOperation, headers: Readonly<Record<string, string>>) => (id: string) => Promise<RequeryOutcome>;
+  readonly trusted?: TrustedDocuments;
+  readonly maxSubscriptionsPerConnection?: number;
+  readonly logger: GatewayLogger;
+}
+
+interface Connection {
+  edge?: GatewayContext;
+  readonly open: Set<string>;
+}
+
+interface LiveContext {
+  readonly operation: LiveOperation;
+  readonly edge: GatewayContext;
+}
+
+const headerValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+/** The operation's text: as sent, or its trusted document; errors as the HTTP endpoint answers them. */
+function documentOf(payload: SubscribePayload, edge: GatewayContext, trusted: TrustedDocuments | undefined): string | GraphQLError {
+  const persisted = (payload.extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined)?.sha256Hash ?? payload.extensions?.['documentId'];
+  if (typeof persisted === 'string') {
+    const text = trusted?.documents.get(persisted);
+    return text ?? gatewayError(GatewayErrorCode.UnknownDocument, 'this operation is not one of the gateway\'s trusted documents');
+  }
+  if (trusted && !hasRole(edge.principal, ...trusted.adHocRoles)) {
+    return gatewayError(GatewayErrorCode.TrustedDocumentsOnly, 'this gateway runs trusted documents only: send a registered document id');
+  }
+  return typeof payload.query === 'string' ? payload.query : gatewayError(GatewayErrorCode.UnknownDocument, 'the subscription names no document');
+}
+
+/**
+ * GraphQL subscriptions over WebSocket (the graphql-ws protocol, `graphql-transport-ws`) on the
+ * gateway's HTTP server at `path`. The connection authenticates once (connection_init's
+ * `authorization`, else the upgrade request's header; refused: closed 4403 with the error code as
+ * reason, 1013 while the gateway is not ready); every subscription is then checked as a query is
+ * (trusted documents, validation, limits) and served by the hub: each change of its feed is answered
+ * by re-running its selection with the subscriber's own token (an expired token ends it).
+ * Queries and mutations stay on HTTP. Close it before the HTTP server.
+ */
+export function attachLiveSocket(server: Server, path: string, deps: LiveSocketDeps): { close(): Promise<void> } {
+  const wss = new WebSocketServer({ server, path, maxPayload: MAX_MESSAGE_BYTES });
+  const maxOpen = deps.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION;
+  const connections = new WeakMap<object, Connection>();
+  const connectionOf = (extra: object): Connection => {
+    let connection = connections.get(extra);
+    if (!connection) connections.set(extra, (connection = { open: new Set() }));
+    return connection;
+  };
+  const disposable = useServer<Record<string, unknown> | undefined>(
+    {
+      connectionInitWaitTimeout: 5_000,
+      onConnect: async (ctx) => {
+        const given = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
+        const request = ctx.extra.request;
+        const headers: Record<string, string> = {};
+        const authorization = typeof given === 'string' ? given : headerValue(request.headers.authorization);
+        if (authorization) headers['authorization'] = authorization;
+        for (const name of ['x-correlation-id', 'traceparent']) {
+          const value = headerValue(request.headers[name]);
+          if (value) headers[name] = value;
+        }
+        try {
+          connectionOf(ctx.extra).edge = await deps.authenticate(headers);
+          return true;
+        } catch (error: unknown) {
+          if (!(error instanceof GraphQLError)) throw error;
+          const status = (error.extensions['http'] as { status?: number } | undefined)?.status;
+          const code = String(error.extensions['reason'] ?? error.extensions['code'] ?? 'UNAUTHENTICATED');
+          ctx.extra.socket.close(status === 503 ? 1013 : 4403, code);
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const connection = connectionOf(ctx.extra);
+        const edge = connection.edge as GatewayContext;
+        if (!deps.hub) return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'this gateway has no event feed: subscriptions are off (KAFKA_BROKERS is not set)')];
+        if (connection.open.size >= maxOpen) return [gatewayError(GatewayErrorCode.TooManySubscriptions, `at most ${maxOpen} subscriptions per connection`)];
+        const text = documentOf(payload, edge, deps.trusted);
+        if (text instanceof GraphQLError) return [text];
+        let schema: GraphQLSchema;
+        try {
+          schema = liveSchema(await deps.schema(), deps.feeds);
+        } catch (error: unknown) {
+          deps.logger.warn(`subscriptions: the supergraph lacks a feed's types (${error instanceof Error ? error.message : String(error)})`);
+          return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'the subgraphs serving subscriptions are not composed right now')];
+        }
+        const operation = prepareLiveOperation(schema, deps.feeds, { query: text, operationName: payload.operationName ?? null, variables: payload.variables ?? null }, deps.rules);
+        if (Array.isArray(operation)) return operation;
+        connection.open.add(id);
+        const contextValue: LiveContext = { operation: operation as LiveOperation, edge };
+        return { schema, document: (operation as LiveOperation).document, operationName: payload.operationName ?? null, contextValue };
+      },
+      subscribe: (args) => {
+        const { operation, edge } = args.contextValue as LiveContext;
+        return (deps.hub as LiveHub).open(operation, deps.requery(operation, edge.forwardHeaders));
+      },
+      onComplete: (ctx, id) => void connectionOf(ctx.extra).open.delete(id),
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await disposable.dispose();
+    },
+  };
+}
