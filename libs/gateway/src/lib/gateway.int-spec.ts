@@ -16,6 +16,10 @@ import { createGatewayApp } from './create-gateway-app';
 import type { GatewaySettings } from './gateway-env';
 import { documentHash } from './trusted-documents';
 import type { HttpForward } from '@itsm/platform/service';
+import { createClient } from 'graphql-ws';
+import type { Client, SubscribePayload } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { LiveEventSource } from './live/live-events';
 
 interface GraphqlError {
   message: string;
@@ -69,6 +73,32 @@ describe('gateway (federation over HTTP)', () => {
     post(url, { query: source }, token ? { authorization: `Bearer ${token}` } : {});
 
   const firstError = (response: GraphqlResponse): GraphqlError | undefined => response.body.errors?.[0];
+
+  /** A subscriber over WebSocket (graphql-ws): what it received, and how its connection ended. */
+  function subscribe(url: string, token: string | undefined, payload: SubscribePayload) {
+    const received: { data?: unknown; errors?: GraphqlError[] }[] = [];
+    let ended: { code?: number; reason?: string; errors?: GraphqlError[] } | undefined;
+    const client: Client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
+    started.push({ close: async () => void (await client.dispose()) });
+    client.subscribe(payload, {
+      next: (message) => void received.push(message as (typeof received)[number]),
+      error: (error) => {
+        ended = Array.isArray(error) ? { errors: error as GraphqlError[] } : { code: (error as { code?: number }).code, reason: (error as { reason?: string }).reason };
+      },
+      complete: () => undefined,
+    });
+    return { received, ended: () => ended };
+  }
+
+  /** Changes the test makes, as the bus would deliver them. */
+  function memoryLiveEvents(): LiveEventSource & { change(id: string): void } {
+    const listeners: ((topic: string, subject: string) => void)[] = [];
+    return {
+      listen: async (_topics, onChange) => void listeners.push(onChange),
+      close: async () => undefined,
+      change: (id) => listeners.forEach((listener) => listener('itsm.incident.v1', id)),
+    };
+  }
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'itsm-gateway-'));
@@ -169,6 +199,14 @@ describe('gateway (federation over HTTP)', () => {
       expect(subgraph.calls).toEqual([]);
     });
 
+    it('closes a WebSocket connection without a valid token (4403, the code as reason), and answers subscriptions without an event feed with a code', async () => {
+      const anonymous = subscribe(gateway, undefined, { query: 'subscription { incidentChanged { id } }' });
+      await expectEventually(() => expect(anonymous.ended()).toEqual({ code: 4403, reason: 'AUTH.UNAUTHENTICATED' }));
+      const noFeed = subscribe(gateway, agent, { query: 'subscription { incidentChanged { id } }' });
+      await expectEventually(() => expect(noFeed.ended()?.errors?.map((error) => error.extensions?.reason)).toEqual(['GATEWAY.SUBSCRIPTIONS_UNAVAILABLE']));
+      expect(subgraph.calls).toEqual([]);
+    });
+
     it('allows introspection outside production', async () => {
       const response = await query(gateway, '{ __schema { queryType { name } } }', agent);
       expect(response.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
@@ -221,8 +259,49 @@ describe('gateway (federation over HTTP)', () => {
     });
   });
 
+  describe('subscriptions over WebSocket', () => {
+    let subgraph: EchoSubgraph;
+    let gateway: string;
+    let agent: string;
+    const events = memoryLiveEvents();
+
+    beforeAll(async () => {
+      subgraph = await startSubgraph();
+      gateway = await startGateway(subgraph.url, { liveEvents: events });
+      agent = await tokenFor('agent');
+    });
+
+    it("sends each change as the subscriber's own query answers it, skipping what it may not see and what its filter leaves out", async () => {
+      const live = subscribe(gateway, agent, { query: 'subscription { changed: incidentChanged(filter: { states: [new] }) { id title } }' });
+      // Subscribed once a change reaches it (the subscribe message is checked before the hub serves it).
+      await expectEventually(() => {
+        events.change('i-0');
+        expect(live.received.length).toBeGreaterThan(0);
+      });
+      subgraph.calls.length = 0;
+      for (const id of ['secret-1', 'i-1-done', 'i-2']) events.change(id);
+      await expectEventually(() => expect(live.received.at(-1)).toEqual({ data: { changed: { id: 'i-2', title: 'Incident i-2' } } }));
+      expect(live.received.filter((message) => JSON.stringify(message) !== JSON.stringify({ data: { changed: { id: 'i-0', title: 'Incident i-0' } } }))).toEqual([{ data: { changed: { id: 'i-2', title: 'Incident i-2' } } }]);
+      // Each change was a query with the subscriber's token (the in-progress one read its state for the filter).
+      expect(subgraph.calls.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(subgraph.calls.map((call) => call.headers['authorization']))).toEqual(new Set([`Bearer ${agent}`]));
+      expect(live.ended()).toBeUndefined();
+    });
+
+    it('refuses a query, an invalid subscription and one over the limits with the codes HTTP answers', async () => {
+      const asQuery = subscribe(gateway, agent, { query: '{ hello }' });
+      const invalid = subscribe(gateway, agent, { query: 'subscription { incidentChanged { nope } }' });
+      const deep = subscribe(gateway, agent, { query: 'subscription { incidentChanged { related { related { related { id } } } } }' });
+      await expectEventually(() =>
+        expect([asQuery, invalid, deep].map((live) => live.ended()?.errors?.map((error) => error.extensions?.reason ?? error.extensions?.code))).toEqual([['BAD_REQUEST'], ['GRAPHQL_VALIDATION_FAILED'], ['GATEWAY.MAX_DEPTH']]),
+      );
+    });
+  });
+
   describe('with trusted documents on', () => {
     const registered = 'query Hello { hello }';
+    const subscription = 'subscription Watch { incidentChanged { title } }';
+    const events = memoryLiveEvents();
     let subgraph: EchoSubgraph;
     let gateway: string;
     let agent: string;
@@ -231,7 +310,8 @@ describe('gateway (federation over HTTP)', () => {
       subgraph = await startSubgraph();
       gateway = await startGateway(subgraph.url, {
         nodeEnv: 'production',
-        trustedDocuments: { documents: new Map([[documentHash(registered), registered]]), adHocRoles: ['admin'] },
+        trustedDocuments: { documents: new Map([[documentHash(registered), registered], [documentHash(subscription), subscription]]), adHocRoles: ['admin'] },
+        liveEvents: events,
       });
       agent = await tokenFor('agent');
     });
@@ -254,6 +334,16 @@ describe('gateway (federation over HTTP)', () => {
       const adHoc = await query(gateway, registered, agent);
       expect([adHoc.status, firstError(adHoc)?.extensions]).toEqual([403, expect.objectContaining({ code: 'FORBIDDEN', reason: 'GATEWAY.TRUSTED_DOCUMENTS_ONLY' })]);
       expect(subgraph.calls).toEqual([]);
+    });
+
+    it('runs a registered subscription by its id (its changes re-queried), and refuses an ad-hoc one', async () => {
+      const live = subscribe(gateway, agent, { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(subscription) } } });
+      await expectEventually(() => {
+        events.change('i-9');
+        expect(live.received[0]).toEqual({ data: { incidentChanged: { title: 'Incident i-9' } } });
+      });
+      const adHoc = subscribe(gateway, agent, { query: 'subscription { incidentChanged { id } }' });
+      await expectEventually(() => expect(adHoc.ended()?.errors?.map((error) => error.extensions?.reason)).toEqual(['GATEWAY.TRUSTED_DOCUMENTS_ONLY']));
     });
 
     it('still runs ad-hoc operations of a role allowed them', async () => {

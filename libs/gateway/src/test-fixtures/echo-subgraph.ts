@@ -3,15 +3,18 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 
 /** A throwaway federated subgraph for the gateway's int-spec: it records every operation it is sent. */
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
+  enum IncidentState { new in_progress }
+
   type Incident @key(fields: "id") {
     id: ID!
     title: String!
+    state: IncidentState!
     related(first: Int): [Incident!]!
   }
 
@@ -40,7 +43,11 @@ export interface EchoSubgraph {
   stop(): Promise<void>;
 }
 
-const incident = (id: string) => ({ id, title: `Incident ${id}` });
+/** Incidents whose id starts with `secret` are nobody's to see: INCIDENT.NOT_FOUND, as the incident context answers. */
+const incident = (id: string) => {
+  if (id.startsWith('secret')) throw new GraphQLError(`incident ${id} not found`, { extensions: { code: 'INCIDENT.NOT_FOUND', kind: 'not_found' } });
+  return { id, title: `Incident ${id}`, state: id.endsWith('-done') ? 'in_progress' : 'new' };
+};
 
 const resolvers: GraphQLResolverMap<unknown> = {
   Query: {

@@ -1,0 +1,119 @@
+import { buildSchema, GraphQLError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import { LIVE_FEEDS } from './live-feeds';
+import { ConcurrencyLimit, LiveHub } from './live-hub';
+import type { RequeryOutcome } from './live-hub';
+import { liveSchema, prepareLiveOperation } from './live-operation';
+import type { LiveOperation } from './live-operation';
+
+const schema = liveSchema(buildSchema('type Query { incident(id: ID): Incident! } enum IncidentState { new } type Incident { id: ID! title: String! }'), LIVE_FEEDS);
+const operation = prepareLiveOperation(schema, LIVE_FEEDS, { query: 'subscription { incidentChanged { id title } }' }, []) as LiveOperation;
+const TOPIC = 'itsm.incident.v1';
+
+/** A requery the test answers by hand, recording the ids asked. */
+function manualRequery() {
+  const asked: string[] = [];
+  const waiting: ((outcome: RequeryOutcome) => void)[] = [];
+  const requery = (id: string): Promise<RequeryOutcome> => {
+    asked.push(id);
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const answer = (outcome: RequeryOutcome = { kind: 'answer', result: { data: { incident: { id: asked[asked.length - 1], title: 't' } } } }) => waiting.shift()!(outcome);
+  return { asked, requery, answer, pending: () => waiting.length };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('LiveStream', () => {
+  it('queries an entity changed again while it waits once, and one changed while its query runs again after', async () => {
+    const hub = new LiveHub();
+    const manual = manualRequery();
+    const stream = hub.open(operation, manual.requery);
+    hub.publish(TOPIC, 'a');
+    const first = stream.next();
+    await tick();
+    hub.publish(TOPIC, 'a'); // during a's query
+    hub.publish(TOPIC, 'b');
+    hub.publish(TOPIC, 'b');
+    hub.publish('itsm.problem.v1', 'c'); // another feed's topic
+    manual.answer();
+    expect((await first).value).toEqual({ data: { incidentChanged: { id: 'a', title: 't' } } });
+    const second = stream.next();
+    await tick();
+    manual.answer();
+    await second;
+    const third = stream.next();
+    await tick();
+    manual.answer();
+    expect((await third).value).toEqual({ data: { incidentChanged: { id: 'b', title: 't' } } });
+    expect(manual.asked).toEqual(['a', 'a', 'b']);
+  });
+
+  it('skips changes the subscriber may not see and serves the next', async () => {
+    const hub = new LiveHub();
+    const manual = manualRequery();
+    const stream = hub.open(operation, manual.requery);
+    hub.publish(TOPIC, 'hidden');
+    hub.publish(TOPIC, 'shown');
+    const next = stream.next();
+    await tick();
+    manual.answer({ kind: 'answer', result: { data: null, errors: [new GraphQLError('not found', { extensions: { code: 'INCIDENT.NOT_FOUND' } })] } });
+    await tick();
+    manual.answer();
+    expect((await next).value).toEqual({ data: { incidentChanged: { id: 'shown', title: 't' } } });
+  });
+
+  it('ends with GATEWAY.SUBSCRIPTION_OVERFLOW when more distinct changes wait than its bound, and leaves the hub', async () => {
+    const hub = new LiveHub({ maxPending: 2 });
+    const manual = manualRequery();
+    const stream = hub.open(operation, manual.requery);
+    for (const id of ['a', 'b', 'b', 'c']) hub.publish(TOPIC, id);
+    const overflow = (await stream.next()).value as ExecutionResult;
+    expect(overflow.errors?.map((error) => error.extensions?.['reason'])).toEqual(['GATEWAY.SUBSCRIPTION_OVERFLOW']);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect([hub.size, manual.asked]).toEqual([0, []]);
+  });
+
+  it('ends with the errors of a re-query the gateway refused (an expired token: 401)', async () => {
+    const hub = new LiveHub();
+    const manual = manualRequery();
+    const stream = hub.open(operation, manual.requery);
+    hub.publish(TOPIC, 'a');
+    const next = stream.next();
+    await tick();
+    const expired = { errors: [new GraphQLError('token expired', { extensions: { code: 'UNAUTHENTICATED' } })] };
+    manual.answer({ kind: 'end', result: expired });
+    expect((await next).value).toBe(expired);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect(hub.size).toBe(0);
+  });
+
+  it('ends a reader waiting for changes when it is returned (the subscriber left)', async () => {
+    const hub = new LiveHub();
+    const stream = hub.open(operation, manualRequery().requery);
+    const waiting = stream.next();
+    await stream.return();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    expect(hub.size).toBe(0);
+  });
+});
+
+describe('ConcurrencyLimit', () => {
+  it('never runs more than its limit at once, and runs everything', async () => {
+    const limit = new ConcurrencyLimit(3);
+    let running = 0;
+    let most = 0;
+    const done = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        limit.run(async () => {
+          running += 1;
+          most = Math.max(most, running);
+          await tick();
+          running -= 1;
+          return index;
+        }),
+      ),
+    );
+    expect([most, done.length]).toEqual([3, 20]);
+  });
+});

@@ -1,0 +1,86 @@
+import { buildSchema, GraphQLError, parse, validate } from 'graphql';
+import { queryLimitRules } from '../query-limits';
+import { INCIDENT_CHANGED, LIVE_FEEDS } from './live-feeds';
+import { LIVE_ID_VARIABLE, liveAnswer, liveSchema, prepareLiveOperation } from './live-operation';
+import type { LiveOperation } from './live-operation';
+
+const API = buildSchema(`
+  type Query { incident(id: ID, number: String): Incident! }
+  enum IncidentState { new in_progress on_hold resolved }
+  type Note { body: String! }
+  type Incident { id: ID! number: String! state: IncidentState! priority: Int! assignmentGroupId: String assigneeId: String callerId: String! notes: [Note!]! }
+`);
+const schema = liveSchema(API, LIVE_FEEDS);
+const LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 10 };
+
+function prepared(query: string, variables?: Record<string, unknown>, operationName?: string): LiveOperation {
+  const operation = prepareLiveOperation(schema, LIVE_FEEDS, { query, variables: variables ?? null, operationName: operationName ?? null }, queryLimitRules(LIMITS));
+  if (Array.isArray(operation)) throw new Error(`refused: ${operation.map((error) => error.message).join('; ')}`);
+  return operation as LiveOperation;
+}
+
+function refusal(query: string, variables?: Record<string, unknown>, rules = queryLimitRules(LIMITS)): GraphQLError[] {
+  const operation = prepareLiveOperation(schema, LIVE_FEEDS, { query, variables: variables ?? null }, rules);
+  if (!Array.isArray(operation)) throw new Error('accepted');
+  return operation as GraphQLError[];
+}
+
+const codes = (errors: readonly GraphQLError[]) => errors.map((error) => error.extensions['reason'] ?? error.extensions['code']);
+
+describe('prepareLiveOperation', () => {
+  it('adds the feeds to the API as its subscription root, once per composed schema', () => {
+    expect(schema.getSubscriptionType()?.getFields()['incidentChanged']?.type.toString()).toBe('Incident!');
+    expect(liveSchema(API, LIVE_FEEDS)).toBe(schema);
+  });
+
+  it('serves subscriptions only: queries and mutations are sent to HTTP', () => {
+    expect(codes(refusal('{ incident(id: "1") { id } }'))).toEqual(['BAD_REQUEST']);
+  });
+
+  it('refuses what the schema refuses, a parse error, a variable of the wrong type, and an operation over the limits', () => {
+    expect(codes(refusal('subscription { incidentChanged { nope } }'))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(refusal('subscription { incidentChanged {'))).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(codes(refusal('subscription ($p: [Int!]) { incidentChanged(filter: { priorities: $p }) { id } }', { p: ['high'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(refusal('subscription { incidentChanged { notes { body } } }', undefined, queryLimitRules({ ...LIMITS, maxDepth: 1 })))).toEqual(['GATEWAY.MAX_DEPTH']);
+  });
+
+  it('turns the subscription into the query of one incident that the API validates, keeping only the variables it still uses', () => {
+    const operation = prepared(
+      'subscription Watch($states: [IncidentState!]) { changed: incidentChanged(filter: { states: $states }) { id ...More } } fragment More on Incident { number notes { body } callerId @skip(if: false) assigneeId: assigneeId } query Other($n: String) { incident(number: $n) { id } }',
+      { states: ['new'], n: 'INC1' },
+      'Watch',
+    );
+    expect(validate(API, parse(operation.query))).toEqual([]);
+    expect(operation.query).toContain(`query Watch($${LIVE_ID_VARIABLE}: ID!) {\n  incident(id: $${LIVE_ID_VARIABLE}) {\n    id\n    ...More\n    state\n  }\n}`);
+    expect(operation.variables).toEqual({});
+    expect([operation.responseKey, operation.operationName, operation.hidden]).toEqual(['changed', 'Watch', ['state']]);
+    expect(operation.filter).toEqual(new Map([['states', ['new']]]));
+  });
+
+  it('does not read a filtered field twice when the selection has it, and refuses an alias that hides it', () => {
+    expect(prepared('subscription { incidentChanged(filter: { priorities: [1, 2] }) { id priority } }').hidden).toEqual([]);
+    expect(codes(refusal('subscription { incidentChanged(filter: { priorities: [1] }) { priority: number } }'))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('liveAnswer', () => {
+  const operation = prepared('subscription { changed: incidentChanged(filter: { states: [new, in_progress], assignmentGroupId: "g-1" }) { id number } }');
+  const incident = (fields: Record<string, unknown>) => ({ data: { [INCIDENT_CHANGED.lookup]: { id: 'i-1', number: 'INC1', state: 'new', assignmentGroupId: 'g-1', ...fields } } });
+
+  it('sends the incident under the subscription key without the fields only the filter read', () => {
+    expect(liveAnswer(operation, incident({}))).toEqual({ data: { changed: { id: 'i-1', number: 'INC1' } } });
+  });
+
+  it('sends nothing for a change the filter does not match (every field given must match; a list any of its values)', () => {
+    expect(liveAnswer(operation, incident({ state: 'resolved' }))).toBeUndefined();
+    expect(liveAnswer(operation, incident({ assignmentGroupId: 'g-2' }))).toBeUndefined();
+    expect(liveAnswer(operation, incident({ state: 'in_progress' }))).toBeDefined();
+  });
+
+  it('sends nothing for an incident the subscriber may not see, but a failure to read it is sent', () => {
+    const hidden = { data: null, errors: [new GraphQLError('incident i-1 not found', { extensions: { code: 'INCIDENT.NOT_FOUND', kind: 'not_found' } })] };
+    expect(liveAnswer(operation, hidden)).toBeUndefined();
+    const down = { data: null, errors: [new GraphQLError('incident subgraph unavailable', { extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'GATEWAY.SUBGRAPH_UNAVAILABLE' } })] };
+    expect(liveAnswer(operation, down)).toEqual(down);
+  });
+});
