@@ -1,6 +1,6 @@
 import { GATEWAY_DEFAULT_PORT, GatewayEnv } from '@itsm/gateway';
 import { AuthEnv } from '@itsm/platform/auth';
-import { httpEnv, OtelEnv } from '@itsm/platform/config';
+import { httpEnv, KafkaEnv, OtelEnv } from '@itsm/platform/config';
 import { MICROSERVICE_REQUIRED_ENV, SERVICE_ENV_FRAGMENTS } from '@itsm/platform/service';
 import type { ContextDeclaration } from '@itsm/platform/service';
 import type { TopicFamilyDefinition } from '@itsm/contracts';
@@ -111,7 +111,7 @@ export const DEPLOYABLES: readonly Deployable[] = [
   {
     name: 'gateway',
     port: GATEWAY_DEFAULT_PORT,
-    known: [...keys(httpEnv(GATEWAY_DEFAULT_PORT)), ...keys(GatewayEnv), ...keys(AuthEnv), ...keys(OtelEnv)],
+    known: [...keys(httpEnv(GATEWAY_DEFAULT_PORT)), ...keys(GatewayEnv), ...keys(AuthEnv), ...keys(KafkaEnv), ...keys(OtelEnv)],
     required: requiredKeys(GatewayEnv),
     subgraph: false,
     subgraphList: 'GATEWAY_SUBGRAPHS',
