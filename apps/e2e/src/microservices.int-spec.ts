@@ -4,12 +4,14 @@ import { issueDevToken } from '@itsm/platform/auth';
 import { freePort } from '@itsm/platform/persistence';
 import { CmdbFeed, DirectoryFeed, expectEventually, scimRequest, SmtpSink, testPeers } from '@itsm/testing';
 import type { ScimAnswer } from '@itsm/testing';
+import { createClient } from 'graphql-ws';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import type { AppProcess } from './test-fixtures/app-process';
 import { peerServiceEnv, startApp, waitUntilReady } from './test-fixtures/app-process';
 import { notificationEscalationScenarios } from './test-fixtures/notification-escalation';
@@ -116,6 +118,8 @@ describe('microservices mode: incident + directory + change + catalogue + SLA + 
       LOG_LEVEL: 'warn',
       PORT: String(port('gateway')),
       GATEWAY_SUBGRAPHS: names.map((name) => `${name}=http://127.0.0.1:${port(name)}/graphql`).join(','),
+      // Subscriptions follow the incident stream in the gateway's own consumer group.
+      ...Object.fromEntries(Object.entries(peerServiceEnv(peers, { port: port('gateway'), clientId: 'e2e-gateway', dbPrefix })).filter(([name]) => name.startsWith('KAFKA_'))),
     });
     apps.push(gateway);
     gatewayUrl = `http://127.0.0.1:${port('gateway')}/graphql`;
@@ -175,6 +179,30 @@ describe('microservices mode: incident + directory + change + catalogue + SLA + 
     expect(seen.map((event) => (event.data as { state: string }).state)).toEqual(['new', 'new', 'in_progress', 'on_hold', 'in_progress', 'resolved', 'in_progress', 'resolved', 'closed']);
     // One correlation id per request: assigning an assignee to a new incident also starts work (two events, one request).
     expect(new Set(seen.map((event) => event.correlationid)).size).toBe(expected.length - 1);
+  });
+
+  it("serves subscriptions from the incident stream on Kafka (the gateway replica's own consumer group, from the newest events)", async () => {
+    const agent = await token('u-e2e-agent', ['agent']);
+    const opened = await call(agent, 'mutation { openIncident(input: { title: "VPN drops every hour", impact: 3, urgency: 3 }) { id } }');
+    const id = opened.data!['openIncident']!.id;
+    const received: { state: string }[] = [];
+    const client = createClient({ url: gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${agent}` }, retryAttempts: 0 });
+    try {
+      client.subscribe<{ incidentChanged: { state: string } }>(
+        { query: 'subscription ($id: ID!) { incidentChanged(filter: { ids: [$id] }) { state } }', variables: { id } },
+        { next: (message) => void received.push(message.data?.incidentChanged ?? { state: `errors ${JSON.stringify(message.errors)}` }), error: (error) => void received.push({ state: `ended ${JSON.stringify(error)}` }), complete: () => undefined },
+      );
+      // Subscribed once a change arrives (the gateway's group joins the coordinator, the subscribe message is checked).
+      await expectEventually(async () => {
+        await call(agent, 'mutation($id: ID!) { addIncidentNote(input: { id: $id, kind: comment, body: "still dropping" }) { id } }', { id });
+        expect(received.length).toBeGreaterThan(0);
+      }, { timeoutMs: 60_000, intervalMs: 1_000 });
+      expect(received.at(-1)).toEqual({ state: 'new' });
+      expect((await call(agent, 'mutation($i: AssignIncidentInput!) { assignIncident(input: $i) { id } }', { i: { id, groupId: 'service-desk', assigneeId: 'u-e2e-agent' } })).errors).toBeUndefined();
+      await expectEventually(() => expect(received.at(-1)).toEqual({ state: 'in_progress' }), { timeoutMs: 30_000, intervalMs: 200 });
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('provisions as Entra ID and Okta do over SCIM; the incident projection follows by events: assignable, then deactivated, then removed', async () => {
