@@ -7,7 +7,8 @@ import { ENTRY_PROVIDER_WATERMARK } from '@nestjs/common/constants';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
-import { graphql, parse } from 'graphql';
+import { LIVE_FEEDS, liveSchema } from '@itsm/gateway';
+import { buildSchema, getNamedType, graphql, isObjectType, parse } from 'graphql';
 import { PLATFORM_CONTEXTS } from './contexts';
 
 /**
@@ -84,6 +85,16 @@ describe('the supergraph of every context', () => {
     for (const type of ['ServiceRequest', 'RequestedItem', 'FulfilmentTask', 'FulfilmentTaskView']) {
       expect(supergraph).toMatch(new RegExp(`type ${type}\\b[^{]*@join__type\\(graph: CATALOGUE, key: "id"\\)[^{]*@join__type\\(graph: SLA, key: "id"\\)`, 's'));
       expect(supergraph).toMatch(new RegExp(`type ${type}\\b[^}]*\\bslas: \\[SlaClock!\\]! @join__field\\(graph: SLA\\)`, 's'));
+    }
+    // The gateway's subscriptions: every feed's entity, lookup and filter fields are composed.
+    const live = liveSchema(buildSchema(supergraph, { assumeValidSDL: true }), LIVE_FEEDS);
+    expect(Object.keys(live.getSubscriptionType()?.getFields() ?? {})).toEqual(LIVE_FEEDS.map((feed) => feed.field));
+    for (const feed of LIVE_FEEDS) {
+      const lookup = live.getQueryType()?.getFields()[feed.lookup];
+      expect([getNamedType(lookup?.type)?.name, lookup?.args.map((arg) => arg.name)]).toEqual([feed.entity, expect.arrayContaining(['id'])]);
+      const entity = live.getType(feed.entity);
+      const fields = isObjectType(entity) ? Object.keys(entity.getFields()) : [];
+      expect(fields).toEqual(expect.arrayContaining(Object.values(feed.filter)));
     }
   }, 60_000);
 });

@@ -14,3 +14,4 @@ export * from './lib/asyncapi.controller';
 export * from './lib/trusted-documents';
 export * from './lib/live/live-feeds';
 export * from './lib/live/live-events';
+export { liveSchema } from './lib/live/live-operation';

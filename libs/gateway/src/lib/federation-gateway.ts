@@ -132,7 +132,12 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
       const live = hub;
       if (live && settings.liveEvents) {
         try {
-          await settings.liveEvents.listen([...new Set(LIVE_FEEDS.map((feed) => feed.topic))], (topic, subject) => live.publish(topic, subject));
+          await settings.liveEvents.listen([...new Set(LIVE_FEEDS.map((feed) => feed.topic))], (topic, event) => {
+            for (const feed of LIVE_FEEDS) {
+              const id = feed.topic === topic ? feed.idOf(event) : undefined;
+              if (id !== undefined) live.publish(feed.field, id);
+            }
+          });
         } catch (error: unknown) {
           logger.error(`subscriptions are off: the event feed did not start (${error instanceof Error ? error.message : String(error)})`);
           hub = undefined;

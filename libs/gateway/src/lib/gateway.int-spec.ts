@@ -92,11 +92,11 @@ describe('gateway (federation over HTTP)', () => {
 
   /** Changes the test makes, as the bus would deliver them. */
   function memoryLiveEvents(): LiveEventSource & { change(id: string): void } {
-    const listeners: ((topic: string, subject: string) => void)[] = [];
+    const listeners: Parameters<LiveEventSource['listen']>[1][] = [];
     return {
       listen: async (_topics, onChange) => void listeners.push(onChange),
       close: async () => undefined,
-      change: (id) => listeners.forEach((listener) => listener('itsm.incident.v1', id)),
+      change: (id) => listeners.forEach((listener) => listener('itsm.incident.v1', { subject: id, data: {} })),
     };
   }
 

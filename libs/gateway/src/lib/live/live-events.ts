@@ -8,14 +8,15 @@ import type { KafkaEnv } from '@itsm/platform/config';
 import type { EventBus } from '@itsm/platform/messaging';
 import { KafkaEventBus } from '@itsm/platform/messaging';
 import { GatewayErrorCode, gatewayError } from '../gateway.errors';
+import type { LiveEvent } from './live-feeds';
 import type { RequeryOutcome } from './live-hub';
 import { LIVE_ID_VARIABLE } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
-/** The changes the gateway's subscriptions follow: the subject (entity id) of each event of the topics. */
+/** The changes the gateway's subscriptions follow: the events of their topics. */
 export interface LiveEventSource {
   /** Calls `onChange` for each event of `topics` from now on. */
-  listen(topics: readonly string[], onChange: (topic: string, subject: string) => void): Promise<void>;
+  listen(topics: readonly string[], onChange: (topic: string, event: LiveEvent) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,7 +28,7 @@ export interface LiveEventSource {
 export function busLiveEvents(bus: EventBus<readonly TopicDefinition[]>, group: string, owned: boolean): LiveEventSource {
   return {
     async listen(topics, onChange) {
-      await bus.subscribe({ group, topics: [...topics], handle: async ({ topic, envelope }) => onChange(topic, envelope.subject) });
+      await bus.subscribe({ group, topics: [...topics], handle: async ({ topic, envelope }) => onChange(topic, envelope) });
       if (owned) await bus.start();
     },
     async close() {

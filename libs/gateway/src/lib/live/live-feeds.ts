@@ -1,3 +1,17 @@
+/** What a feed reads of an event: its subject (the Kafka key) and its payload (not yet trusted: checked by the bus against the contract). */
+export interface LiveEvent {
+  readonly subject: string;
+  readonly data: unknown;
+}
+
+/** The string `field` of an event's payload, when there is one. */
+function dataId(field: string): (event: LiveEvent) => string | undefined {
+  return (event) => {
+    const value = event.data !== null && typeof event.data === 'object' ? (event.data as Record<string, unknown>)[field] : undefined;
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  };
+}
+
 /**
  * A subscription field the gateway serves from a context's event stream: on each event of `topic`
  * about an entity (the event's subject), every subscriber's selection is run again as the query
@@ -7,8 +21,10 @@
 export interface LiveFeed {
   /** The `Subscription` field, e.g. `incidentChanged`. */
   readonly field: string;
-  /** The topic whose events (keyed by the entity's id) drive it. */
+  /** The topic whose events drive it. */
   readonly topic: string;
+  /** The entity an event of the topic changed (undefined: an event about another kind of record). */
+  readonly idOf: (event: LiveEvent) => string | undefined;
   /** The root query field answering one entity by `id: ID!`. */
   readonly lookup: string;
   /** The entity type both fields return. */
@@ -25,6 +41,8 @@ export interface LiveFeed {
 export const INCIDENT_CHANGED: LiveFeed = {
   field: 'incidentChanged',
   topic: 'itsm.incident.v1',
+  // Keyed by the incident's id.
+  idOf: (event) => event.subject,
   lookup: 'incident',
   entity: 'Incident',
   filter: { ids: 'id', states: 'state', priorities: 'priority', assignmentGroupId: 'assignmentGroupId', assigneeId: 'assigneeId', callerId: 'callerId' },
@@ -43,5 +61,48 @@ input IncidentChangedFilter {
   incidentChanged(filter: IncidentChangedFilter): Incident!`,
 };
 
-/** The feeds this gateway serves. */
-export const LIVE_FEEDS: readonly LiveFeed[] = [INCIDENT_CHANGED];
+/** Changes: every event of a change (state, risk, approvals, schedule); CAB meetings' events are not changes. */
+export const CHANGE_CHANGED: LiveFeed = {
+  field: 'changeChanged',
+  topic: 'itsm.change.v1',
+  idOf: dataId('changeId'),
+  lookup: 'change',
+  entity: 'Change',
+  filter: { ids: 'id', states: 'state', assignmentGroupId: 'assignmentGroupId', assigneeId: 'assigneeId', requesterId: 'requesterId' },
+  sdl: `
+"Which change updates a subscriber receives: every field given must match (a list: any of its values)."
+input ChangeChangedFilter {
+  ids: [ID!]
+  states: [ChangeState!]
+  assignmentGroupId: String
+  assigneeId: String
+  requesterId: String
+}`,
+  definition: `
+  "A change the caller may see changed: its state after the change, as the query change(id) answers it"
+  changeChanged(filter: ChangeChangedFilter): Change!`,
+};
+
+/** Service requests: every event of a request, its items, approvals, tasks and comments. */
+export const REQUEST_CHANGED: LiveFeed = {
+  field: 'requestChanged',
+  topic: 'itsm.request.v1',
+  idOf: dataId('requestId'),
+  lookup: 'request',
+  entity: 'ServiceRequest',
+  filter: { ids: 'id', states: 'state', requestedById: 'requestedById', requestedForId: 'requestedForId' },
+  sdl: `
+"Which request updates a subscriber receives: every field given must match (a list: any of its values)."
+input RequestChangedFilter {
+  ids: [ID!]
+  states: [RequestState!]
+  requestedById: ID
+  requestedForId: ID
+}`,
+  definition: `
+  "A service request the caller may see changed (state, items, approvals, tasks, comments), as the query request(id) answers it"
+  requestChanged(filter: RequestChangedFilter): ServiceRequest!`,
+};
+
+/** The feeds this gateway serves (each where the supergraph composes its entity and lookup). */
+export const LIVE_FEEDS: readonly LiveFeed[] = [INCIDENT_CHANGED, CHANGE_CHANGED, REQUEST_CHANGED];

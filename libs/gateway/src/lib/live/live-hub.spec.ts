@@ -8,7 +8,7 @@ import type { LiveOperation } from './live-operation';
 
 const schema = liveSchema(buildSchema('type Query { incident(id: ID): Incident! } enum IncidentState { new } type Incident { id: ID! title: String! }'), LIVE_FEEDS);
 const operation = prepareLiveOperation(schema, LIVE_FEEDS, { query: 'subscription { incidentChanged { id title } }' }, []) as LiveOperation;
-const TOPIC = 'itsm.incident.v1';
+const FIELD = 'incidentChanged';
 
 /** A requery the test answers by hand, recording the ids asked. */
 function manualRequery() {
@@ -29,13 +29,13 @@ describe('LiveStream', () => {
     const hub = new LiveHub();
     const manual = manualRequery();
     const stream = hub.open(operation, manual.requery);
-    hub.publish(TOPIC, 'a');
+    hub.publish(FIELD, 'a');
     const first = stream.next();
     await tick();
-    hub.publish(TOPIC, 'a'); // during a's query
-    hub.publish(TOPIC, 'b');
-    hub.publish(TOPIC, 'b');
-    hub.publish('itsm.problem.v1', 'c'); // another feed's topic
+    hub.publish(FIELD, 'a'); // during a's query
+    hub.publish(FIELD, 'b');
+    hub.publish(FIELD, 'b');
+    hub.publish('changeChanged', 'c'); // another feed
     manual.answer();
     expect((await first).value).toEqual({ data: { incidentChanged: { id: 'a', title: 't' } } });
     const second = stream.next();
@@ -53,8 +53,8 @@ describe('LiveStream', () => {
     const hub = new LiveHub();
     const manual = manualRequery();
     const stream = hub.open(operation, manual.requery);
-    hub.publish(TOPIC, 'hidden');
-    hub.publish(TOPIC, 'shown');
+    hub.publish(FIELD, 'hidden');
+    hub.publish(FIELD, 'shown');
     const next = stream.next();
     await tick();
     manual.answer({ kind: 'answer', result: { data: null, errors: [new GraphQLError('not found', { extensions: { code: 'INCIDENT.NOT_FOUND' } })] } });
@@ -67,7 +67,7 @@ describe('LiveStream', () => {
     const hub = new LiveHub({ maxPending: 2 });
     const manual = manualRequery();
     const stream = hub.open(operation, manual.requery);
-    for (const id of ['a', 'b', 'b', 'c']) hub.publish(TOPIC, id);
+    for (const id of ['a', 'b', 'b', 'c']) hub.publish(FIELD, id);
     const overflow = (await stream.next()).value as ExecutionResult;
     expect(overflow.errors?.map((error) => error.extensions?.['reason'])).toEqual(['GATEWAY.SUBSCRIPTION_OVERFLOW']);
     expect(await stream.next()).toEqual({ done: true, value: undefined });
@@ -78,7 +78,7 @@ describe('LiveStream', () => {
     const hub = new LiveHub();
     const manual = manualRequery();
     const stream = hub.open(operation, manual.requery);
-    hub.publish(TOPIC, 'a');
+    hub.publish(FIELD, 'a');
     const next = stream.next();
     await tick();
     const expired = { errors: [new GraphQLError('token expired', { extensions: { code: 'UNAUTHENTICATED' } })] };

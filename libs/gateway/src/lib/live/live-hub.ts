@@ -106,7 +106,7 @@ export class LiveStream implements AsyncIterableIterator<ExecutionResult> {
   }
 }
 
-/** The subscribers of every feed: a change on a topic is offered to each stream of that topic. */
+/** The subscribers of every feed: a change of a feed's entity is offered to each stream of that feed. */
 export class LiveHub {
   private readonly streams = new Map<string, Set<LiveStream>>();
   private readonly limit: ConcurrencyLimit;
@@ -115,19 +115,19 @@ export class LiveHub {
     this.limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_REQUERY_CONCURRENCY);
   }
 
-  /** A stream for `operation` answered by `requery`, offered every change of its feed's topic until it ends. */
+  /** A stream for `operation` answered by `requery`, offered every change of its feed until it ends. */
   open(operation: LiveOperation, requery: Requery): LiveStream {
-    const topic = operation.feed.topic;
-    const streams = this.streams.get(topic) ?? new Set<LiveStream>();
-    this.streams.set(topic, streams);
+    const field = operation.feed.field;
+    const streams = this.streams.get(field) ?? new Set<LiveStream>();
+    this.streams.set(field, streams);
     const stream = new LiveStream(operation, (id) => this.limit.run(() => requery(id)), this.options.maxPending ?? DEFAULT_MAX_PENDING, () => streams.delete(stream));
     streams.add(stream);
     return stream;
   }
 
-  /** Entity `id` changed (an event of `topic` about it). */
-  publish(topic: string, id: string): void {
-    for (const stream of this.streams.get(topic) ?? []) stream.offer(id);
+  /** Entity `id` of the feed serving subscription field `field` changed. */
+  publish(field: string, id: string): void {
+    for (const stream of this.streams.get(field) ?? []) stream.offer(id);
   }
 
   /** Open subscriptions (a gauge). */

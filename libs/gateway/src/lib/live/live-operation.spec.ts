@@ -1,6 +1,6 @@
 import { buildSchema, GraphQLError, parse, validate } from 'graphql';
 import { queryLimitRules } from '../query-limits';
-import { INCIDENT_CHANGED, LIVE_FEEDS } from './live-feeds';
+import { CHANGE_CHANGED, INCIDENT_CHANGED, LIVE_FEEDS, REQUEST_CHANGED } from './live-feeds';
 import { LIVE_ID_VARIABLE, liveAnswer, liveSchema, prepareLiveOperation } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
@@ -27,12 +27,32 @@ function refusal(query: string, variables?: Record<string, unknown>, rules = que
 
 const codes = (errors: readonly GraphQLError[]) => errors.map((error) => error.extensions['reason'] ?? error.extensions['code']);
 
-describe('prepareLiveOperation', () => {
-  it('adds the feeds to the API as its subscription root, once per composed schema', () => {
+describe('liveSchema and the feeds', () => {
+  it('adds the feeds the supergraph composes to the API as its subscription root, once per composed schema', () => {
+    expect(Object.keys(schema.getSubscriptionType()?.getFields() ?? {})).toEqual(['incidentChanged']);
     expect(schema.getSubscriptionType()?.getFields()['incidentChanged']?.type.toString()).toBe('Incident!');
     expect(liveSchema(API, LIVE_FEEDS)).toBe(schema);
+    const withChanges = buildSchema(`
+      type Query { change(id: ID): Change! request(id: ID!): ServiceRequest! }
+      enum ChangeState { new assess } enum RequestState { submitted }
+      type Change { id: ID! state: ChangeState! }
+      type ServiceRequest { id: ID! state: RequestState! }
+      type Subscription { other: Int }
+    `);
+    expect(Object.keys(liveSchema(withChanges, LIVE_FEEDS).getSubscriptionType()?.getFields() ?? {})).toEqual(['other', 'changeChanged', 'requestChanged']);
+    expect(() => liveSchema(buildSchema('type Query { a: Int }'), LIVE_FEEDS)).toThrow('composes none of Incident, Change, ServiceRequest');
   });
 
+  it("reads the changed entity of each feed's events: the incident stream's key, a change's and a request's id in the payload", () => {
+    expect(INCIDENT_CHANGED.idOf({ subject: 'i-1', data: {} })).toBe('i-1');
+    expect(CHANGE_CHANGED.idOf({ subject: 'ab12', data: { changeId: 'c-1', state: 'new' } })).toBe('c-1');
+    expect(CHANGE_CHANGED.idOf({ subject: 'ab13', data: { meetingId: 'm-1' } })).toBeUndefined();
+    expect(REQUEST_CHANGED.idOf({ subject: 'ab14', data: { requestId: 'r-1' } })).toBe('r-1');
+    expect(REQUEST_CHANGED.idOf({ subject: 'ab15', data: null })).toBeUndefined();
+  });
+});
+
+describe('prepareLiveOperation', () => {
   it('serves subscriptions only: queries and mutations are sent to HTTP', () => {
     expect(codes(refusal('{ incident(id: "1") { id } }'))).toEqual(['BAD_REQUEST']);
   });

@@ -29,17 +29,29 @@ export interface LiveOperation {
 const schemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
 
 /**
- * The supergraph's API with the feeds' `Subscription` fields (what subscriptions are validated
- * against); cached per composed schema. Throws when the supergraph lacks a feed's types (its
- * subgraph is not composed).
+ * The supergraph's API with the `Subscription` fields of the feeds it composes (entity type, lookup
+ * field and the types their filters name), which subscriptions are validated against; cached per
+ * composed schema. Throws when it composes none of them.
  */
 export function liveSchema(api: GraphQLSchema, feeds: readonly LiveFeed[]): GraphQLSchema {
   const cached = schemas.get(api);
   if (cached) return cached;
+  let schema = api;
+  const served: LiveFeed[] = [];
+  for (const feed of feeds) {
+    if (!api.getType(feed.entity) || !api.getQueryType()?.getFields()[feed.lookup]) continue;
+    try {
+      schema = extendSchema(schema, parse(feed.sdl));
+      served.push(feed);
+    } catch {
+      // A type its filter names is not composed (its subgraph is not part of this supergraph).
+    }
+  }
+  if (served.length === 0) throw new Error(`the supergraph composes none of ${feeds.map((feed) => feed.entity).join(', ')}`);
   const existing = api.getSubscriptionType()?.name;
-  const fields = feeds.map((feed) => feed.definition).join('\n');
+  const fields = served.map((feed) => feed.definition).join('\n');
   const root = existing ? `extend type ${existing} {${fields}\n}` : `type Subscription {${fields}\n}\nextend schema { subscription: Subscription }`;
-  const extended = extendSchema(api, parse(`${feeds.map((feed) => feed.sdl).join('\n')}\n${root}`));
+  const extended = extendSchema(schema, parse(root));
   schemas.set(api, extended);
   return extended;
 }
