@@ -76,7 +76,8 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
   // A subscription's changes are re-queried through this same runtime, marked as the gateway's own.
   const requeryMarker = newRequeryMarker();
   const isRequery = (request: Request): boolean => request.headers.get(LIVE_REQUERY_HEADER) === requeryMarker;
-  let hub = settings.liveEvents ? new LiveHub() : undefined;
+  const openSubscriptions = metrics.gauge('gateway_subscriptions', 'Subscriptions open on this gateway, by field', ['field']);
+  let hub = settings.liveEvents ? new LiveHub({ onCount: (field, open) => openSubscriptions.labels(field).set(open) }) : undefined;
   const gateway = createGatewayRuntime({
     supergraph: () => supergraph,
     unifiedGraphHandler,

@@ -88,13 +88,15 @@ describe('LiveStream', () => {
     expect(hub.size).toBe(0);
   });
 
-  it('ends a reader waiting for changes when it is returned (the subscriber left)', async () => {
-    const hub = new LiveHub();
+  it('ends a reader waiting for changes when it is returned (the subscriber left), and counts open subscriptions per field', async () => {
+    const counts: [string, number][] = [];
+    const hub = new LiveHub({ onCount: (field, open) => counts.push([field, open]) });
     const stream = hub.open(operation, manualRequery().requery);
+    hub.open(operation, manualRequery().requery);
     const waiting = stream.next();
     await stream.return();
     expect(await waiting).toEqual({ done: true, value: undefined });
-    expect(hub.size).toBe(0);
+    expect([hub.size, counts]).toEqual([1, [[FIELD, 1], [FIELD, 2], [FIELD, 1]]]);
   });
 });
 

@@ -111,7 +111,7 @@ export class LiveHub {
   private readonly streams = new Map<string, Set<LiveStream>>();
   private readonly limit: ConcurrencyLimit;
 
-  constructor(private readonly options: { readonly maxPending?: number; readonly concurrency?: number } = {}) {
+  constructor(private readonly options: { readonly maxPending?: number; readonly concurrency?: number; readonly onCount?: (field: string, open: number) => void } = {}) {
     this.limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_REQUERY_CONCURRENCY);
   }
 
@@ -120,8 +120,12 @@ export class LiveHub {
     const field = operation.feed.field;
     const streams = this.streams.get(field) ?? new Set<LiveStream>();
     this.streams.set(field, streams);
-    const stream = new LiveStream(operation, (id) => this.limit.run(() => requery(id)), this.options.maxPending ?? DEFAULT_MAX_PENDING, () => streams.delete(stream));
+    const stream = new LiveStream(operation, (id) => this.limit.run(() => requery(id)), this.options.maxPending ?? DEFAULT_MAX_PENDING, () => {
+      streams.delete(stream);
+      this.options.onCount?.(field, streams.size);
+    });
     streams.add(stream);
+    this.options.onCount?.(field, streams.size);
     return stream;
   }
 
