@@ -18,7 +18,7 @@ import { createSubgraphBreakers } from './subgraph-fetcher';
 import { createGatewayTracing } from './gateway-tracing';
 import { LIVE_FEEDS } from './live/live-feeds';
 import { LiveHub } from './live/live-hub';
-import { LIVE_REQUERY_HEADER, newRequeryMarker, runtimeRequery } from './live/live-events';
+import { LIVE_REQUERY_HEADER, newRequeryMarker, runtimeRequery, sameSecret } from './live/live-events';
 import { attachLiveSocket } from './live/live-socket';
 
 export const DEFAULT_COMPOSE_TIMEOUT_MS = 5_000;
@@ -75,7 +75,7 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
   const rules = [...queryLimitRules(settings.limits), ...(production ? [noIntrospectionRule] : [])];
   // A subscription's changes are re-queried through this same runtime, marked as the gateway's own.
   const requeryMarker = newRequeryMarker();
-  const isRequery = (request: Request): boolean => request.headers.get(LIVE_REQUERY_HEADER) === requeryMarker;
+  const isRequery = (request: Request): boolean => sameSecret(request.headers.get(LIVE_REQUERY_HEADER), requeryMarker);
   const openSubscriptions = metrics.gauge('gateway_subscriptions', 'Subscriptions open on this gateway, by field', ['field']);
   let hub = settings.liveEvents ? new LiveHub({ onCount: (field, open) => openSubscriptions.labels(field).set(open) }) : undefined;
   const gateway = createGatewayRuntime({
@@ -113,12 +113,13 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
     attach(server) {
       socket = attachLiveSocket(server, GRAPHQL_PATH, {
         feeds: LIVE_FEEDS,
-        hub,
+        hub: () => hub,
         authenticate: edgeAuth.authenticate,
         schema: async () => gateway.getSchema(),
         rules,
         requery: runtimeRequery(async (request) => gateway.fetch(request), `http://gateway${GRAPHQL_PATH}`, requeryMarker),
         ...(settings.trustedDocuments ? { trusted: settings.trustedDocuments } : {}),
+        production,
         logger,
       });
     },

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import { PLATFORM_TOPIC_FAMILIES, PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
@@ -59,6 +59,12 @@ export const LIVE_REQUERY_HEADER = 'x-itsm-live-requery';
 
 /** A per-process secret for LIVE_REQUERY_HEADER. */
 export const newRequeryMarker = (): string => randomBytes(24).toString('base64url');
+
+/** `given` is the secret (compared in constant time). */
+export function sameSecret(given: string | null, secret: string): boolean {
+  if (given === null || given.length !== secret.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+}
 
 /**
  * Re-queries through the gateway's own HTTP handling (`handle`, in process: the edge authenticates

@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError } from 'graphql';
 import type { ExecutionArgs, GraphQLSchema, ValidationRule } from 'graphql';
 import { WebSocketServer } from 'ws';
+import { productionFormatError } from '../edge-plugins';
 import type { GatewayContext } from '../gateway-context';
 import { GatewayErrorCode, gatewayError } from '../gateway.errors';
 import type { GatewayLogger } from '../gateway-logger';
@@ -21,8 +22,8 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface LiveSocketDeps {
   readonly feeds: readonly LiveFeed[];
-  /** Undefined when the gateway has no event feed: every subscription answers GATEWAY.SUBSCRIPTIONS_UNAVAILABLE. */
-  readonly hub: LiveHub | undefined;
+  /** Undefined when the gateway has no event feed (or it did not start): every subscription answers GATEWAY.SUBSCRIPTIONS_UNAVAILABLE. */
+  readonly hub: () => LiveHub | undefined;
   /** The edge's authentication of a request's headers (throws the coded GraphQLError it answers HTTP with). */
   readonly authenticate: (headers: Readonly<Record<string, string>>) => Promise<GatewayContext>;
   /** The composed supergraph's API. */
@@ -33,6 +34,8 @@ export interface LiveSocketDeps {
   readonly requery: (operation: LiveOperation, headers: Readonly<Record<string, string>>) => (id: string) => Promise<RequeryOutcome>;
   readonly trusted?: TrustedDocuments;
   readonly maxSubscriptionsPerConnection?: number;
+  /** Production: errors carry no suggestions, stack traces or internal messages (as on HTTP). */
+  readonly production: boolean;
   readonly logger: GatewayLogger;
 }
 
@@ -106,7 +109,7 @@ export function attachLiveSocket(server: Server, path: string, deps: LiveSocketD
       onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const connection = connectionOf(ctx.extra);
         const edge = connection.edge as GatewayContext;
-        if (!deps.hub) return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'this gateway has no event feed: subscriptions are off (KAFKA_BROKERS is not set)')];
+        if (!deps.hub()) return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'this gateway has no event feed: subscriptions are off (KAFKA_BROKERS is not set)')];
         if (connection.open.size >= maxOpen) return [gatewayError(GatewayErrorCode.TooManySubscriptions, `at most ${maxOpen} subscriptions per connection`)];
         const text = documentOf(payload, edge, deps.trusted);
         if (text instanceof GraphQLError) return [text];
@@ -125,9 +128,16 @@ export function attachLiveSocket(server: Server, path: string, deps: LiveSocketD
       },
       subscribe: (args) => {
         const { operation, edge } = args.contextValue as LiveContext;
-        return (deps.hub as LiveHub).open(operation, deps.requery(operation, edge.forwardHeaders));
+        const hub = deps.hub();
+        return hub ? hub.open(operation, deps.requery(operation, edge.forwardHeaders)) : { errors: [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'the event feed stopped: subscriptions are off')] };
       },
       onComplete: (ctx, id) => void connectionOf(ctx.extra).open.delete(id),
+      ...(deps.production
+        ? {
+            onError: (_ctx, _id, _payload, errors) => errors.map((error) => productionFormatError(error.toJSON())),
+            onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((error) => productionFormatError(error.toJSON())) } : undefined),
+          }
+        : {}),
     },
     wss,
   );
