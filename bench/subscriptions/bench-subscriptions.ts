@@ -20,13 +20,15 @@
  *    refresh; latency from the burst's start to each checked answer.
  * Figures: delivery p50/p95/p99/max over all rounds, the median over rounds of the time until the
  * LAST subscriber got it, the same for the bursts, p99_ratio = http_burst_p99 / fanout_p99 (> 1:
- * subscriptions deliver faster than one polling burst), the gateway process's peak RSS. The last
+ * subscriptions deliver faster than one polling burst), the gateway process's RSS (before the
+ * subscribers: after the recording's real subgraphs ran in it; subscribed; peak of the rounds). The last
  * line printed is one JSON object. Any lost delivery, wrong or extra answer, or failure exits 1.
  */
 import { cpuShare, percentile, runBench, summarizeLatency } from '@itsm/bench-kit';
 import type { LatencySummary } from '@itsm/bench-kit';
 import { AFFECTED, benchAuth, recordStubData, SLAS, startHiveGateway, startRealWorld, StubSubgraphs, waitUntilServing } from '@itsm/bench-gateway';
 import type { StubData } from '@itsm/bench-gateway';
+import { INCIDENT_CHANGED } from '@itsm/gateway';
 import type { LiveEventSource } from '@itsm/gateway';
 import { envSchema, loadConfig } from '@itsm/platform/config';
 import { Type } from '@sinclair/typebox';
@@ -47,7 +49,8 @@ const env = loadConfig(envSchema(SubscriptionsBenchEnv), process.env);
 const N = env.BENCH_SUBSCRIBERS;
 const ROUNDS = env.BENCH_ROUNDS;
 const ROUND_TIMEOUT_MS = env.BENCH_ROUND_TIMEOUT_SECONDS * 1000;
-const TOPIC = 'itsm.incident.v1';
+/** itsm.incident.v1 */
+const TOPIC = INCIDENT_CHANGED.topic;
 const WARMUP_CHANGES = 5;
 const WARMUP_WAIT_MS = 10_000;
 /** After the warm-up: a repeated warm-up change may still be on its way to some subscribers. */
@@ -183,7 +186,6 @@ async function main(): Promise<number> {
         const t0 = sharedNow();
         events.change(incident.id);
         const result = await child.ask({ kind: 'collect', timeoutMs: ROUND_TIMEOUT_MS }, 'arrivals');
-        rssMb = Math.max(rssMb, process.memoryUsage().rss / 2 ** 20);
         record(`round ${round} fan-out`, result.failures);
         const latencies = delivered(result.arrivals).map((arrival) => arrival - t0);
         lost += N - latencies.length;
@@ -205,7 +207,9 @@ async function main(): Promise<number> {
       const parts = round % 2 === 1 ? [await runFanout(), await runBurst()] : [await runBurst(), await runFanout()];
       const { othersPct } = share();
       othersCpuPct = Math.max(othersCpuPct, othersPct);
-      console.log(`round ${round}: ${parts.join(' | ')}; others ${othersPct}% CPU`);
+      const roundRssMb = process.memoryUsage().rss / 2 ** 20;
+      rssMb = Math.max(rssMb, roundRssMb);
+      console.log(`round ${round}: ${parts.join(' | ')}; gateway RSS ${Math.round(roundRssMb)} MB; others ${othersPct}% CPU`);
     }
 
     const f = summarizeLatency(Float64Array.from(fanout));
