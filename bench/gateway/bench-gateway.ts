@@ -22,19 +22,16 @@
  * Storage: always the embedded MongoDB-wire server, in memory (MONGO_URL is not used).
  */
 import { cpuShare } from '@itsm/bench-kit';
-import { createGatewayApp } from '@itsm/gateway';
-import type { QueryLimits, SubgraphEndpoint } from '@itsm/gateway';
-import { issueDevToken } from '@itsm/platform/auth';
+import type { SubgraphEndpoint } from '@itsm/gateway';
 import type { AuthSettings } from '@itsm/platform/auth';
 import { CommaList, envSchema, loadConfig } from '@itsm/platform/config';
 import { freePort } from '@itsm/platform/persistence';
 import { Type } from '@sinclair/typebox';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startApolloBaseline } from './apollo-baseline';
 import { figures, show, summary, toRound } from './figures';
 import type { PartName, Round, Side } from './figures';
+import { BENCH_LIMITS, benchAuth, startHiveGateway, waitUntilServing } from './hive-gateway';
+import type { RunningGateway } from './hive-gateway';
 import { LoadDriver } from './load-driver';
 import type { RoundResult } from './load-protocol';
 import type { MixSettings } from './query-mix';
@@ -60,48 +57,13 @@ const CONNECTIONS = env.BENCH_GATEWAY_CONNECTIONS;
 const ROUNDS = env.BENCH_GATEWAY_ROUNDS;
 const ROUND_SECONDS = env.BENCH_GATEWAY_ROUND_SECONDS;
 const WARMUP_SECONDS = env.BENCH_GATEWAY_WARMUP_SECONDS;
-const AUDIENCE = { issuer: 'itsm-bench', audience: 'itsm-bench-api' };
-/** The production defaults (GATEWAY_MAX_*). */
-const LIMITS: QueryLimits = { maxDepth: 10, maxCost: 5000, maxAliases: 10 };
-
-
-interface RunningGateway {
-  readonly url: string;
-  close(): Promise<unknown>;
-}
-
 async function startGateway(side: Side, subgraphs: readonly SubgraphEndpoint[], auth: AuthSettings): Promise<RunningGateway> {
-  const port = await freePort();
   switch (side) {
     case 'apollo':
-      return startApolloBaseline({ subgraphs, auth, limits: LIMITS, port });
-    case 'hive': {
-      const app = await createGatewayApp({ subgraphs, auth, limits: LIMITS, nodeEnv: 'production' }, { port, host: '127.0.0.1', logLevel: 'warn', shutdownHooks: false });
-      return { url: `http://127.0.0.1:${port}/graphql`, close: () => app.close() };
-    }
+      return startApolloBaseline({ subgraphs, auth, limits: BENCH_LIMITS, port: await freePort() });
+    case 'hive':
+      return startHiveGateway(subgraphs, auth);
   }
-}
-
-/** Composition is asynchronous: a gateway may answer NOT_READY (or not at all) for a while. */
-async function waitUntilServing(url: string, token: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ incidents(first: 1) { edges { cursor } } }' }),
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: unknown };
-      if (response.status === 200 && body.errors === undefined && body.data) return;
-      last = `HTTP ${response.status} ${JSON.stringify(body).slice(0, 200)}`;
-    } catch (error: unknown) {
-      last = String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not serve within ${timeoutMs} ms: ${last}`);
 }
 
 /** Failures of every phase (warm-up included): counted, the first few shown. */
@@ -156,12 +118,11 @@ async function runPart(part: PartName, run: PartRun): Promise<Record<Side, Round
 
 async function main(): Promise<number> {
   const cleanup: (() => Promise<unknown>)[] = [];
-  const keyDir = await mkdtemp(join(tmpdir(), 'itsm-bench-gateway-'));
-  cleanup.push(() => rm(keyDir, { recursive: true, force: true }));
+  const keys = await benchAuth('itsm-bench-gateway-');
+  cleanup.push(() => keys.close());
   try {
-    const keyFile = join(keyDir, 'dev-key.json');
-    const token = await issueDevToken(keyFile, { sub: 'u-agent', name: 'Agent', roles: ['agent'] }, AUDIENCE);
-    const auth: AuthSettings = { source: { kind: 'dev-key', file: keyFile }, ...AUDIENCE };
+    const { auth } = keys;
+    const token = await keys.agentToken('u-agent', 'Agent');
     const load = LoadDriver.start();
     cleanup.push(() => load.close());
 

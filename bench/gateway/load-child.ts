@@ -4,33 +4,10 @@
  * sends its next request when the previous one answered) for `seconds`, the query mix in turn,
  * every answer checked. Latency is per request, from write to the last byte of the answer.
  */
-import { summarizeLatency } from '@itsm/bench-kit';
-import { Agent, request } from 'node:http';
+import { post, summarizeLatency } from '@itsm/bench-kit';
+import { Agent } from 'node:http';
 import type { RoundOrder, RoundResult } from './load-protocol';
 import { checkAnswer, MIX, requestBody } from './query-mix';
-
-interface Reply {
-  readonly status: number;
-  readonly body: string;
-}
-
-function post(agent: Agent, url: URL, token: string, body: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error('no answer within 30 s')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function runRound(order: RoundOrder): Promise<RoundResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: order.connections });

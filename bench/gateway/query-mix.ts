@@ -8,8 +8,9 @@ export type OperationName = 'list' | 'one' | 'open';
 /** Ten requests in a row: five incident lists (three subgraphs each), four incidents by number, one openIncident. */
 export const MIX: readonly OperationName[] = ['list', 'one', 'list', 'one', 'list', 'open', 'list', 'one', 'list', 'one'];
 
-const SLAS = 'slas { clockId definitionName kind stage running hasBreached breachAt elapsedPercent }';
-const AFFECTED = 'affectedServices { ciId classId name depth explanation }';
+/** The SLA clocks and affected services of an incident, as the mix selects them (bench:subscriptions selects them too). */
+export const SLAS = 'slas { clockId definitionName kind stage running hasBreached breachAt elapsedPercent }';
+export const AFFECTED = 'affectedServices { ciId classId name depth explanation }';
 
 export const LIST_QUERY =
   'query BenchIncidentList($first: Int!, $filter: IncidentFilter) { incidents(first: $first, filter: $filter) { ' +
