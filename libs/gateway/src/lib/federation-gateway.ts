@@ -77,6 +77,7 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
   const requeryMarker = newRequeryMarker();
   const isRequery = (request: Request): boolean => sameSecret(request.headers.get(LIVE_REQUERY_HEADER), requeryMarker);
   const openSubscriptions = metrics.gauge('gateway_subscriptions', 'Subscriptions open on this gateway, by field', ['field']);
+  const feedUp = metrics.gauge('gateway_subscription_feed_up', '1 when the event feed of subscriptions runs, 0 when subscriptions are off');
   let hub = settings.liveEvents ? new LiveHub({ onCount: (field, open) => openSubscriptions.labels(field).set(open) }) : undefined;
   const gateway = createGatewayRuntime({
     supergraph: () => supergraph,
@@ -140,7 +141,9 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
               if (id !== undefined) live.publish(feed.field, id);
             }
           });
+          feedUp.set(1);
         } catch (error: unknown) {
+          // Queries go on; subscriptions answer GATEWAY.SUBSCRIPTIONS_UNAVAILABLE until the gateway restarts (gateway_subscription_feed_up 0).
           logger.error(`subscriptions are off: the event feed did not start (${error instanceof Error ? error.message : String(error)})`);
           hub = undefined;
         }

@@ -282,10 +282,38 @@ describe('gateway (federation over HTTP)', () => {
       for (const id of ['secret-1', 'i-1-done', 'i-2']) events.change(id);
       await expectEventually(() => expect(live.received.at(-1)).toEqual({ data: { changed: { id: 'i-2', title: 'Incident i-2' } } }));
       expect(live.received.filter((message) => JSON.stringify(message) !== JSON.stringify({ data: { changed: { id: 'i-0', title: 'Incident i-0' } } }))).toEqual([{ data: { changed: { id: 'i-2', title: 'Incident i-2' } } }]);
-      // Each change was a query with the subscriber's token (the in-progress one read its state for the filter).
-      expect(subgraph.calls.length).toBeGreaterThanOrEqual(3);
+      // Each change was queried with the subscriber's token: the filter's query of each (secret-1 NOT_FOUND, i-1-done in progress), i-2's own.
+      expect(subgraph.calls.length).toBeGreaterThanOrEqual(4);
       expect(new Set(subgraph.calls.map((call) => call.headers['authorization']))).toEqual(new Set([`Bearer ${agent}`]));
       expect(live.ended()).toBeUndefined();
+    });
+
+    it('sends a partial answer with its errors under the subscription key, and stays subscribed', async () => {
+      const live = subscribe(gateway, agent, { query: 'subscription { incidentChanged(filter: { ids: ["p-1", "p-2"] }) { id flaky } }' });
+      await expectEventually(() => {
+        events.change('p-1');
+        expect(live.received.length).toBeGreaterThan(0);
+      });
+      expect(live.received[0]).toEqual({ data: { incidentChanged: { id: 'p-1', flaky: null } }, errors: [expect.objectContaining({ message: 'flaky field failed', path: ['incidentChanged', 'flaky'] })] });
+      events.change('p-2');
+      await expectEventually(() => expect(live.received.at(-1)?.data).toEqual({ incidentChanged: { id: 'p-2', flaky: null } }));
+      expect(live.ended()).toBeUndefined();
+    });
+
+    it("closes a connection when its token expires (4403 AUTH.TOKEN_EXPIRED), so the client reconnects with a fresh one", async () => {
+      const shortLived = await issueDevToken(auth.source.kind === 'dev-key' ? auth.source.file : '', { sub: 'u-brief', name: 'Brief', roles: ['agent'], ttlSeconds: 3 }, auth);
+      const live = subscribe(gateway, shortLived, { query: 'subscription { incidentChanged { id } }' });
+      await expectEventually(() => expect(live.ended()).toEqual({ code: 4403, reason: 'AUTH.TOKEN_EXPIRED' }), { timeoutMs: 8_000, intervalMs: 100 });
+    });
+
+    it('holds at most 20 subscriptions per connection, also when they arrive at once', async () => {
+      const client: Client = createClient({ url: `${gateway.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${agent}` }, retryAttempts: 0 });
+      started.push({ close: async () => void (await client.dispose()) });
+      const refused: string[] = [];
+      for (let i = 0; i < 21; i += 1) {
+        client.subscribe({ query: 'subscription { incidentChanged { id } }' }, { next: () => undefined, error: (errors) => void refused.push(...(errors as GraphqlError[]).map((error) => error.extensions?.reason ?? '')), complete: () => undefined });
+      }
+      await expectEventually(() => expect(refused).toEqual(['GATEWAY.TOO_MANY_SUBSCRIPTIONS']));
     });
 
     it('refuses a query, an invalid subscription and one over the limits with the codes HTTP answers', async () => {

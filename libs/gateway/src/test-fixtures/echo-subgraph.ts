@@ -15,6 +15,8 @@ const typeDefs = parse(`
     id: ID!
     title: String!
     state: IncidentState!
+    "Always fails: an answer with data and errors"
+    flaky: String
     related(first: Int): [Incident!]!
   }
 
@@ -60,6 +62,9 @@ const resolvers: GraphQLResolverMap<unknown> = {
   Incident: {
     __resolveReference: (reference: { id: string }) => incident(reference.id),
     related: (parent: { id: string }) => [incident(`${parent.id}-1`)],
+    flaky: () => {
+      throw new GraphQLError('flaky field failed', { extensions: { code: 'ECHO.FLAKY' } });
+    },
   },
 };
 

@@ -1,16 +1,15 @@
 import { hostname } from 'node:os';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ExecutionResult } from 'graphql';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { PLATFORM_TOPIC_FAMILIES, PLATFORM_TOPICS, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import { toKafkaConsumerTiming, toKafkaSettings } from '@itsm/platform/config';
 import type { KafkaEnv } from '@itsm/platform/config';
 import type { EventBus } from '@itsm/platform/messaging';
 import { KafkaEventBus } from '@itsm/platform/messaging';
-import { GatewayErrorCode, gatewayError } from '../gateway.errors';
 import type { LiveEvent } from './live-feeds';
 import type { RequeryOutcome } from './live-hub';
-import { LIVE_ID_VARIABLE } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
 /** The changes the gateway's subscriptions follow: the events of their topics. */
@@ -60,21 +59,34 @@ export const LIVE_REQUERY_HEADER = 'x-itsm-live-requery';
 /** A per-process secret for LIVE_REQUERY_HEADER. */
 export const newRequeryMarker = (): string => randomBytes(24).toString('base64url');
 
-/** `given` is the secret (compared in constant time). */
+/** `given` is the secret (their SHA-256 digests compared in constant time: any header value, any length). */
 export function sameSecret(given: string | null, secret: string): boolean {
-  if (given === null || given.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+  if (given === null) return false;
+  const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(secret));
+}
+
+/** An answer's errors as JSON carries them, as GraphQL errors again (graphql-ws serialises errors with `toJSON`). */
+function revived(result: ExecutionResult): ExecutionResult {
+  if (!Array.isArray(result.errors)) return result;
+  const errors = (result.errors as unknown as GraphQLFormattedError[]).map((error) => new GraphQLError(String(error.message), { ...(error.path ? { path: error.path } : {}), extensions: error.extensions ?? {} }));
+  return { ...result, errors };
 }
 
 /**
  * Re-queries through the gateway's own HTTP handling (`handle`, in process: the edge authenticates
  * the subscriber's token again, so an expired one ends the subscription; limits; breakers) with the
- * subscriber's headers. 4xx answers end the subscription with their errors; others are answers.
+ * subscriber's token (each re-query its own correlation id and trace). 4xx answers end the
+ * subscription with their errors; a failure to get an answer is an answer without the entity
+ * (nothing is sent: whether the subscriber may see the entity is unknown).
  */
 export function runtimeRequery(handle: (request: Request) => Promise<Response>, url: string, marker: string) {
   return (operation: LiveOperation, headers: Readonly<Record<string, string>>) =>
-    async (id: string): Promise<RequeryOutcome> => {
-      const { 'x-correlation-id': _connectionCorrelation, ...forwarded } = headers;
+    async (id: string, filter: boolean): Promise<RequeryOutcome> => {
+      const { 'x-correlation-id': _correlation, traceparent: _trace, ...forwarded } = headers;
+      const body = filter
+        ? { query: operation.filterQuery, variables: { [operation.idVariable]: id } }
+        : { query: operation.query, operationName: operation.operationName, variables: { ...operation.variables, [operation.idVariable]: id } };
       let response: Response;
       let result: ExecutionResult;
       try {
@@ -82,12 +94,12 @@ export function runtimeRequery(handle: (request: Request) => Promise<Response>, 
           new Request(url, {
             method: 'POST',
             headers: { ...forwarded, 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', [LIVE_REQUERY_HEADER]: marker },
-            body: JSON.stringify({ query: operation.query, operationName: operation.operationName, variables: { ...operation.variables, [LIVE_ID_VARIABLE]: id } }),
+            body: JSON.stringify(body),
           }),
         );
-        result = (await response.json()) as ExecutionResult;
-      } catch (error: unknown) {
-        return { kind: 'answer', result: { data: null, errors: [gatewayError(GatewayErrorCode.SubgraphUnavailable, `the change of ${id} could not be read: ${error instanceof Error ? error.message : String(error)}`)] } };
+        result = revived((await response.json()) as ExecutionResult);
+      } catch {
+        return { kind: 'answer', result: { data: null } };
       }
       return response.status >= 400 && response.status < 500 ? { kind: 'end', result } : { kind: 'answer', result };
     };

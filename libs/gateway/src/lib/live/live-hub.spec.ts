@@ -6,7 +6,7 @@ import type { RequeryOutcome } from './live-hub';
 import { liveSchema, prepareLiveOperation } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
-const schema = liveSchema(buildSchema('type Query { incident(id: ID): Incident! } enum IncidentState { new } type Incident { id: ID! title: String! }'), LIVE_FEEDS);
+const schema = liveSchema(buildSchema('type Query { incident(id: ID): Incident! } enum IncidentState { new resolved } type Incident { id: ID! title: String! state: IncidentState! }'), LIVE_FEEDS);
 const operation = prepareLiveOperation(schema, LIVE_FEEDS, { query: 'subscription { incidentChanged { id title } }' }, []) as LiveOperation;
 const FIELD = 'incidentChanged';
 
@@ -14,8 +14,8 @@ const FIELD = 'incidentChanged';
 function manualRequery() {
   const asked: string[] = [];
   const waiting: ((outcome: RequeryOutcome) => void)[] = [];
-  const requery = (id: string): Promise<RequeryOutcome> => {
-    asked.push(id);
+  const requery = (id: string, filter = false): Promise<RequeryOutcome> => {
+    asked.push(filter ? `filter ${id}` : id);
     return new Promise((resolve) => waiting.push(resolve));
   };
   const answer = (outcome: RequeryOutcome = { kind: 'answer', result: { data: { incident: { id: asked[asked.length - 1], title: 't' } } } }) => waiting.shift()!(outcome);
@@ -41,7 +41,7 @@ describe('LiveStream', () => {
     const second = stream.next();
     await tick();
     manual.answer();
-    await second;
+    expect((await second).value).toEqual({ data: { incidentChanged: { id: 'a', title: 't' } } });
     const third = stream.next();
     await tick();
     manual.answer();
@@ -61,6 +61,23 @@ describe('LiveStream', () => {
     await tick();
     manual.answer();
     expect((await next).value).toEqual({ data: { incidentChanged: { id: 'shown', title: 't' } } });
+  });
+
+  it("drops changes of entities its filter's ids leave out, and queries the filter's fields first (its own query only when they match)", async () => {
+    const filtered = prepareLiveOperation(schema, LIVE_FEEDS, { query: 'subscription { incidentChanged(filter: { ids: ["a", "b"], states: [new] }) { id title } }' }, []) as LiveOperation;
+    const hub = new LiveHub();
+    const manual = manualRequery();
+    const stream = hub.open(filtered, manual.requery);
+    for (const id of ['x', 'a', 'b']) hub.publish(FIELD, id);
+    const next = stream.next();
+    await tick();
+    manual.answer({ kind: 'answer', result: { data: { incident: { state: 'resolved' } } } });
+    await tick();
+    manual.answer({ kind: 'answer', result: { data: { incident: { state: 'new' } } } });
+    await tick();
+    manual.answer({ kind: 'answer', result: { data: { incident: { id: 'b', title: 't' } } } });
+    expect((await next).value).toEqual({ data: { incidentChanged: { id: 'b', title: 't' } } });
+    expect(manual.asked).toEqual(['filter a', 'filter b', 'b']);
   });
 
   it('ends with GATEWAY.SUBSCRIPTION_OVERFLOW when more distinct changes wait than its bound, and leaves the hub', async () => {

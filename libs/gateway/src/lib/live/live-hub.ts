@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import { GatewayErrorCode, gatewayError } from '../gateway.errors';
-import { liveAnswer } from './live-operation';
+import { liveAnswer, matchesFilter } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
 /** Distinct changed entities that may wait for one subscriber before its subscription ends (default). */
@@ -11,8 +11,10 @@ export const DEFAULT_REQUERY_CONCURRENCY = 32;
 /** One re-query's outcome: an answer to filter and send, or the end of the subscription (credentials expired, ...). */
 export type RequeryOutcome = { readonly kind: 'answer'; readonly result: ExecutionResult } | { readonly kind: 'end'; readonly result: ExecutionResult };
 
-/** Runs a subscription's query for one changed entity, as its subscriber. */
-export type Requery = (id: string) => Promise<RequeryOutcome>;
+/** Runs a subscription's query (or its filter query) for one changed entity, as its subscriber. */
+export type Requery = (id: string, filter: boolean) => Promise<RequeryOutcome>;
+
+const SKIPPED: RequeryOutcome = { kind: 'answer', result: { data: null } };
 
 /** A bound on work in flight: `run` waits for a free slot. */
 export class ConcurrencyLimit {
@@ -35,7 +37,9 @@ export class ConcurrencyLimit {
 }
 
 /**
- * One subscriber's stream of answers. Changes are coalesced: an entity changed again while it waits
+ * One subscriber's stream of answers. Changes of entities its filter's `ids` leave out are dropped
+ * at once; with other filter fields, a small query of those fields (as the subscriber) decides
+ * before its own query runs. Changes are coalesced: an entity changed again while it waits
  * is queried once, in its latest state; an entity changed while its query runs is queried again
  * after. At most `maxPending` distinct entities wait: one more ends the subscription with
  * GATEWAY.SUBSCRIPTION_OVERFLOW (the subscriber re-reads and subscribes again), so a slow reader
@@ -57,7 +61,7 @@ export class LiveStream implements AsyncIterableIterator<ExecutionResult> {
 
   /** A change of entity `id`. */
   offer(id: string): void {
-    if (this.ended || this.pending.has(id)) return;
+    if (this.ended || this.pending.has(id) || (this.operation.ids !== null && !this.operation.ids.has(id))) return;
     if (this.pending.size >= this.maxPending) this.overflowed = true;
     else this.pending.add(id);
     this.wake?.();
@@ -76,7 +80,16 @@ export class LiveStream implements AsyncIterableIterator<ExecutionResult> {
         continue;
       }
       this.pending.delete(id);
-      const outcome = await this.requery(id);
+      if (this.operation.filterQuery !== null) {
+        const check = await this.requery(id, true);
+        if (this.ended) break;
+        if (check.kind === 'end') {
+          this.end();
+          return { done: false, value: check.result };
+        }
+        if (!matchesFilter(this.operation, check.result)) continue;
+      }
+      const outcome = await this.requery(id, false);
       if (this.ended) break;
       if (outcome.kind === 'end') {
         this.end();
@@ -95,6 +108,11 @@ export class LiveStream implements AsyncIterableIterator<ExecutionResult> {
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+
+  /** Ended: by its reader, an overflow, or a refused re-query. */
+  get isEnded(): boolean {
+    return this.ended;
   }
 
   private end(): void {
@@ -120,7 +138,9 @@ export class LiveHub {
     const field = operation.feed.field;
     const streams = this.streams.get(field) ?? new Set<LiveStream>();
     this.streams.set(field, streams);
-    const stream = new LiveStream(operation, (id) => this.limit.run(() => requery(id)), this.options.maxPending ?? DEFAULT_MAX_PENDING, () => {
+    // A re-query waiting for a slot when its stream ends is not run.
+    const limited: Requery = (id, filter) => this.limit.run(() => (stream.isEnded ? Promise.resolve(SKIPPED) : requery(id, filter)));
+    const stream: LiveStream = new LiveStream(operation, limited, this.options.maxPending ?? DEFAULT_MAX_PENDING, () => {
       streams.delete(stream);
       this.options.onCount?.(field, streams.size);
     });

@@ -1,7 +1,7 @@
 import { buildSchema, GraphQLError, parse, validate } from 'graphql';
 import { queryLimitRules } from '../query-limits';
 import { CHANGE_CHANGED, INCIDENT_CHANGED, LIVE_FEEDS, REQUEST_CHANGED } from './live-feeds';
-import { LIVE_ID_VARIABLE, liveAnswer, liveSchema, prepareLiveOperation } from './live-operation';
+import { LIVE_ID_VARIABLE, liveAnswer, liveSchema, matchesFilter, prepareLiveOperation } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
 const API = buildSchema(`
@@ -64,43 +64,51 @@ describe('prepareLiveOperation', () => {
     expect(codes(refusal('subscription { incidentChanged { notes { body } } }', undefined, queryLimitRules({ ...LIMITS, maxDepth: 1 })))).toEqual(['GATEWAY.MAX_DEPTH']);
   });
 
-  it('turns the subscription into the query of one incident that the API validates, keeping only the variables it still uses', () => {
+  it('turns the subscription into the query of one incident that the API validates, with the fragments it uses and the variables it still uses', () => {
     const operation = prepared(
-      'subscription Watch($states: [IncidentState!]) { changed: incidentChanged(filter: { states: $states }) { id ...More } } fragment More on Incident { number notes { body } callerId @skip(if: false) assigneeId: assigneeId } query Other($n: String) { incident(number: $n) { id } }',
+      'subscription Watch($states: [IncidentState!]) { changed: incidentChanged(filter: { states: $states }) { id ...More } } fragment More on Incident { number ...Deeper } fragment Deeper on Incident { notes { body } } fragment Unused on Incident { callerId } query Other($n: String) { incident(number: $n) { id ...Unused } }',
       { states: ['new'], n: 'INC1' },
       'Watch',
     );
     expect(validate(API, parse(operation.query))).toEqual([]);
-    expect(operation.query).toContain(`query Watch($${LIVE_ID_VARIABLE}: ID!) {\n  incident(id: $${LIVE_ID_VARIABLE}) {\n    id\n    ...More\n    state\n  }\n}`);
-    expect(operation.variables).toEqual({});
-    expect([operation.responseKey, operation.operationName, operation.hidden]).toEqual(['changed', 'Watch', ['state']]);
-    expect(operation.filter).toEqual(new Map([['states', ['new']]]));
+    expect(operation.query).toBe(`query Watch($${LIVE_ID_VARIABLE}: ID!) {\n  incident(id: $${LIVE_ID_VARIABLE}) {\n    id\n    ...More\n  }\n}\n\nfragment More on Incident {\n  number\n  ...Deeper\n}\n\nfragment Deeper on Incident {\n  notes {\n    body\n  }\n}`);
+    expect([operation.responseKey, operation.operationName, operation.variables, operation.ids]).toEqual(['changed', 'Watch', {}, null]);
+    expect(operation.filter).toEqual(new Map([['state', ['new']]]));
+    expect(operation.filterQuery).toBe(`query ($${LIVE_ID_VARIABLE}: ID!) {\n  incident(id: $${LIVE_ID_VARIABLE}) {\n    state\n  }\n}`);
   });
 
-  it('does not read a filtered field twice when the selection has it, and refuses an alias that hides it', () => {
-    expect(prepared('subscription { incidentChanged(filter: { priorities: [1, 2] }) { id priority } }').hidden).toEqual([]);
-    expect(codes(refusal('subscription { incidentChanged(filter: { priorities: [1] }) { priority: number } }'))).toEqual(['BAD_USER_INPUT']);
+  it('takes the ids apart (no filter query for them), and the id in another variable when the subscription uses its name', () => {
+    const operation = prepared(`subscription ($${LIVE_ID_VARIABLE}: ID!) { incidentChanged(filter: { ids: [$${LIVE_ID_VARIABLE}, "i-2"] }) { id } }`, { [LIVE_ID_VARIABLE]: 'i-1' });
+    expect([operation.ids, operation.filterQuery, operation.idVariable, operation.variables]).toEqual([new Set(['i-1', 'i-2']), null, `${LIVE_ID_VARIABLE}_`, {}]);
+    expect(validate(API, parse(operation.query))).toEqual([]);
+  });
+
+  it('refuses fragments around the root field, which the re-query could not carry', () => {
+    expect(codes(refusal('subscription { ... on Subscription { incidentChanged { id } } }'))).toEqual(['BAD_REQUEST']);
+    expect(codes(refusal('subscription { ...Root } fragment Root on Subscription { incidentChanged { id } }'))).toEqual(['BAD_REQUEST']);
   });
 });
 
-describe('liveAnswer', () => {
+describe('matchesFilter and liveAnswer', () => {
   const operation = prepared('subscription { changed: incidentChanged(filter: { states: [new, in_progress], assignmentGroupId: "g-1" }) { id number } }');
-  const incident = (fields: Record<string, unknown>) => ({ data: { [INCIDENT_CHANGED.lookup]: { id: 'i-1', number: 'INC1', state: 'new', assignmentGroupId: 'g-1', ...fields } } });
+  const incident = (fields: Record<string, unknown>) => ({ data: { [INCIDENT_CHANGED.lookup]: { id: 'i-1', number: 'INC1', ...fields } } });
 
-  it('sends the incident under the subscription key without the fields only the filter read', () => {
+  it('matches when every filter field given matches (a list: any of its values), on the filter query\'s answer', () => {
+    expect(matchesFilter(operation, incident({ state: 'new', assignmentGroupId: 'g-1' }))).toBe(true);
+    expect(matchesFilter(operation, incident({ state: 'in_progress', assignmentGroupId: 'g-1' }))).toBe(true);
+    expect(matchesFilter(operation, incident({ state: 'resolved', assignmentGroupId: 'g-1' }))).toBe(false);
+    expect(matchesFilter(operation, incident({ state: 'new', assignmentGroupId: 'g-2' }))).toBe(false);
+    expect(matchesFilter(operation, { data: null })).toBe(false);
+  });
+
+  it('sends the incident under the subscription key, a partial answer\'s errors under it too', () => {
     expect(liveAnswer(operation, incident({}))).toEqual({ data: { changed: { id: 'i-1', number: 'INC1' } } });
+    const partial = liveAnswer(operation, { ...incident({}), errors: [new GraphQLError('sla down', { path: ['incident', 'slas'], extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })] });
+    expect(partial?.errors?.map((error) => [error.path, error.extensions['code']])).toEqual([[['changed', 'slas'], 'SUBGRAPH_UNAVAILABLE']]);
   });
 
-  it('sends nothing for a change the filter does not match (every field given must match; a list any of its values)', () => {
-    expect(liveAnswer(operation, incident({ state: 'resolved' }))).toBeUndefined();
-    expect(liveAnswer(operation, incident({ assignmentGroupId: 'g-2' }))).toBeUndefined();
-    expect(liveAnswer(operation, incident({ state: 'in_progress' }))).toBeDefined();
-  });
-
-  it('sends nothing for an incident the subscriber may not see, but a failure to read it is sent', () => {
-    const hidden = { data: null, errors: [new GraphQLError('incident i-1 not found', { extensions: { code: 'INCIDENT.NOT_FOUND', kind: 'not_found' } })] };
-    expect(liveAnswer(operation, hidden)).toBeUndefined();
-    const down = { data: null, errors: [new GraphQLError('incident subgraph unavailable', { extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'GATEWAY.SUBGRAPH_UNAVAILABLE' } })] };
-    expect(liveAnswer(operation, down)).toEqual(down);
+  it('sends nothing without the incident: not visible to the subscriber, or unknown whether it is (a failure must not tell of a ticket it may not see)', () => {
+    expect(liveAnswer(operation, { data: null, errors: [new GraphQLError('incident i-1 not found', { extensions: { code: 'INCIDENT.NOT_FOUND' } })] })).toBeUndefined();
+    expect(liveAnswer(operation, { data: null, errors: [new GraphQLError('incident subgraph unavailable', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })] })).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { GatewayErrorCode, gatewayError } from '../gateway.errors';
 import type { GatewayLogger } from '../gateway-logger';
 import type { TrustedDocuments } from '../trusted-documents';
 import type { LiveFeed } from './live-feeds';
-import type { LiveHub, RequeryOutcome } from './live-hub';
+import type { LiveHub, Requery } from './live-hub';
 import { liveSchema, prepareLiveOperation } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
@@ -31,7 +31,7 @@ export interface LiveSocketDeps {
   /** The rules every operation passes (limits; no introspection in production). */
   readonly rules: readonly ValidationRule[];
   /** Runs `operation` for one changed entity with the subscriber's forwarded headers. */
-  readonly requery: (operation: LiveOperation, headers: Readonly<Record<string, string>>) => (id: string) => Promise<RequeryOutcome>;
+  readonly requery: (operation: LiveOperation, headers: Readonly<Record<string, string>>) => Requery;
   readonly trusted?: TrustedDocuments;
   readonly maxSubscriptionsPerConnection?: number;
   /** Production: errors carry no suggestions, stack traces or internal messages (as on HTTP). */
@@ -41,7 +41,26 @@ export interface LiveSocketDeps {
 
 interface Connection {
   edge?: GatewayContext;
+  /** When the connection's token expires (ms since the epoch), if it says. */
+  expiresAt?: number;
   readonly open: Set<string>;
+}
+
+/** How long closing waits for clients to answer the close handshake before dropping them. */
+const CLOSE_GRACE_MS = 1_000;
+/** The close reason when the connection's token expired: the client reconnects with a fresh one. */
+const TOKEN_EXPIRED = 'AUTH.TOKEN_EXPIRED';
+
+/** The `exp` of a bearer token already verified (ms), or undefined. */
+function expiryOf(authorization: string | undefined): number | undefined {
+  const payload = authorization?.replace(/^Bearer\s+/i, '').split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface LiveContext {
@@ -82,6 +101,28 @@ export function attachLiveSocket(server: Server, path: string, deps: LiveSocketD
     if (!connection) connections.set(extra, (connection = { open: new Set() }));
     return connection;
   };
+  /** A subscribe message as the execution arguments graphql-ws runs (with its LiveContext), or the errors it answers. */
+  const prepare = async (connection: Connection, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    const edge = connection.edge as GatewayContext;
+    if (connection.expiresAt !== undefined && connection.expiresAt <= Date.now()) return [new GraphQLError('the access token expired: reconnect with a fresh one', { extensions: { code: 'UNAUTHENTICATED', reason: TOKEN_EXPIRED } })];
+    if (!deps.hub()) return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'this gateway has no event feed: subscriptions are off (KAFKA_BROKERS is not set)')];
+    const text = documentOf(payload, edge, deps.trusted);
+    if (text instanceof GraphQLError) return [text];
+    let schema: GraphQLSchema;
+    try {
+      schema = liveSchema(await deps.schema(), deps.feeds);
+    } catch (error: unknown) {
+      deps.logger.warn(`subscriptions: the supergraph lacks a feed's types (${error instanceof Error ? error.message : String(error)})`);
+      return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'the subgraphs serving subscriptions are not composed right now')];
+    }
+    const operation = prepareLiveOperation(schema, deps.feeds, { query: text, operationName: payload.operationName ?? null, variables: payload.variables ?? null }, deps.rules);
+    if (Array.isArray(operation)) return operation;
+    const live = operation as LiveOperation;
+    const contextValue: LiveContext = { operation: live, edge };
+    return { schema, document: live.document, operationName: payload.operationName ?? null, contextValue };
+  };
+  // The HTTP server's errors are re-emitted here; graphql-ws listens once.
+  wss.on('error', (error) => deps.logger.error(`subscriptions socket server: ${error.message}`));
   const disposable = useServer<Record<string, unknown> | undefined>(
     {
       connectionInitWaitTimeout: 5_000,
@@ -96,7 +137,16 @@ export function attachLiveSocket(server: Server, path: string, deps: LiveSocketD
           if (value) headers[name] = value;
         }
         try {
-          connectionOf(ctx.extra).edge = await deps.authenticate(headers);
+          const connection = connectionOf(ctx.extra);
+          connection.edge = await deps.authenticate(headers);
+          // A connection lives as long as its token: closed when it expires, so the client reconnects with a fresh one before it misses a change.
+          connection.expiresAt = expiryOf(authorization);
+          if (connection.expiresAt !== undefined) {
+            const socket = ctx.extra.socket;
+            const timer = setTimeout(() => socket.close(4403, TOKEN_EXPIRED), Math.max(0, connection.expiresAt - Date.now()));
+            timer.unref();
+            socket.once('close', () => clearTimeout(timer));
+          }
           return true;
         } catch (error: unknown) {
           if (!(error instanceof GraphQLError)) throw error;
@@ -108,23 +158,18 @@ export function attachLiveSocket(server: Server, path: string, deps: LiveSocketD
       },
       onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const connection = connectionOf(ctx.extra);
-        const edge = connection.edge as GatewayContext;
-        if (!deps.hub()) return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'this gateway has no event feed: subscriptions are off (KAFKA_BROKERS is not set)')];
         if (connection.open.size >= maxOpen) return [gatewayError(GatewayErrorCode.TooManySubscriptions, `at most ${maxOpen} subscriptions per connection`)];
-        const text = documentOf(payload, edge, deps.trusted);
-        if (text instanceof GraphQLError) return [text];
-        let schema: GraphQLSchema;
-        try {
-          schema = liveSchema(await deps.schema(), deps.feeds);
-        } catch (error: unknown) {
-          deps.logger.warn(`subscriptions: the supergraph lacks a feed's types (${error instanceof Error ? error.message : String(error)})`);
-          return [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'the subgraphs serving subscriptions are not composed right now')];
-        }
-        const operation = prepareLiveOperation(schema, deps.feeds, { query: text, operationName: payload.operationName ?? null, variables: payload.variables ?? null }, deps.rules);
-        if (Array.isArray(operation)) return operation;
+        // The slot is taken before the first await: a burst of subscribe messages cannot pass the bound together.
         connection.open.add(id);
-        const contextValue: LiveContext = { operation: operation as LiveOperation, edge };
-        return { schema, document: (operation as LiveOperation).document, operationName: payload.operationName ?? null, contextValue };
+        try {
+          const prepared = await prepare(connection, payload);
+          if (Array.isArray(prepared)) connection.open.delete(id);
+          return prepared;
+        } catch (error: unknown) {
+          connection.open.delete(id);
+          deps.logger.error(`subscription refused by a defect: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          return [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+        }
       },
       subscribe: (args) => {
         const { operation, edge } = args.contextValue as LiveContext;
@@ -143,7 +188,15 @@ export function attachLiveSocket(server: Server, path: string, deps: LiveSocketD
   );
   return {
     async close() {
-      await disposable.dispose();
+      // Clients that do not answer the close handshake are dropped after a grace period (ws would wait 30 s).
+      const drop = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
+      try {
+        await disposable.dispose();
+      } finally {
+        clearTimeout(drop);
+      }
     },
   };
 }
