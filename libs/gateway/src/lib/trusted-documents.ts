@@ -4,6 +4,7 @@ import { hasRole } from '@itsm/platform/auth';
 import type { Principal, Role } from '@itsm/platform/auth';
 import { ConfigError } from '@itsm/platform/config';
 import { parse } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { GatewayErrorCode, gatewayError } from './gateway.errors';
 
 /** The variable naming the manifest file. */
@@ -86,6 +87,15 @@ export function loadTrustedDocuments(file: string): Map<string, string> {
   return parseTrustedDocuments(text, file);
 }
 
+/** An id the manifest does not register (HTTP 400). */
+export const unknownDocument = (): GraphQLError => gatewayError(GatewayErrorCode.UnknownDocument, 'this operation is not one of the gateway\'s trusted documents');
+
+/** An operation's text from a caller who may not send ad-hoc operations (HTTP 403). */
+export const trustedDocumentsOnly = (): GraphQLError => gatewayError(GatewayErrorCode.TrustedDocumentsOnly, 'this gateway runs trusted documents only: send a registered document id');
+
+/** The caller may still send operations' text (it holds one of the ad-hoc roles). */
+export const mayRunAdHoc = (trusted: TrustedDocuments, principal: Principal | undefined): boolean => principal !== undefined && hasRole(principal, ...trusted.adHocRoles);
+
 /**
  * The runtime's persisted-documents options for `trusted` (who may send ad-hoc operations comes from
  * the edge's principal; `internal` requests are the gateway's own: a subscription's re-query of a
@@ -94,15 +104,7 @@ export function loadTrustedDocuments(file: string): Map<string, string> {
 export function trustedDocumentsOptions(trusted: TrustedDocuments, principalOf: (request: Request) => Principal | undefined, internal: (request: Request) => boolean = () => false) {
   return {
     getPersistedOperation: (id: string) => trusted.documents.get(id) ?? null,
-    allowArbitraryDocuments: (request: Request) => {
-      if (internal(request)) return true;
-      const principal = principalOf(request);
-      return principal !== undefined && hasRole(principal, ...trusted.adHocRoles);
-    },
-    customErrors: {
-      notFound: () => gatewayError(GatewayErrorCode.UnknownDocument, 'this operation is not one of the gateway\'s trusted documents'),
-      persistedQueryOnly: () => gatewayError(GatewayErrorCode.TrustedDocumentsOnly, 'this gateway runs trusted documents only: send a registered document id'),
-      keyNotFound: () => gatewayError(GatewayErrorCode.TrustedDocumentsOnly, 'this gateway runs trusted documents only: send a registered document id'),
-    },
+    allowArbitraryDocuments: (request: Request) => internal(request) || mayRunAdHoc(trusted, principalOf(request)),
+    customErrors: { notFound: unknownDocument, persistedQueryOnly: trustedDocumentsOnly, keyNotFound: trustedDocumentsOnly },
   };
 }

@@ -1,3 +1,5 @@
+import { changeTopic, incidentTopic, requestTopic } from '@itsm/contracts';
+
 /** What a feed reads of an event: its subject (the Kafka key) and its payload (not yet trusted: checked by the bus against the contract). */
 export interface LiveEvent {
   readonly subject: string;
@@ -40,7 +42,7 @@ export interface LiveFeed {
 /** Incidents: every event of the incident stream (opened, assigned, held, resolved, noted, ...). */
 export const INCIDENT_CHANGED: LiveFeed = {
   field: 'incidentChanged',
-  topic: 'itsm.incident.v1',
+  topic: incidentTopic.name,
   // Keyed by the incident's id.
   idOf: (event) => event.subject,
   lookup: 'incident',
@@ -64,7 +66,7 @@ input IncidentChangedFilter {
 /** Changes: every event of a change (state, risk, approvals, schedule); CAB meetings' events are not changes. */
 export const CHANGE_CHANGED: LiveFeed = {
   field: 'changeChanged',
-  topic: 'itsm.change.v1',
+  topic: changeTopic.name,
   idOf: dataId('changeId'),
   lookup: 'change',
   entity: 'Change',
@@ -86,7 +88,7 @@ input ChangeChangedFilter {
 /** Service requests: every event of a request, its items, approvals, tasks and comments. */
 export const REQUEST_CHANGED: LiveFeed = {
   field: 'requestChanged',
-  topic: 'itsm.request.v1',
+  topic: requestTopic.name,
   idOf: dataId('requestId'),
   lookup: 'request',
   entity: 'ServiceRequest',

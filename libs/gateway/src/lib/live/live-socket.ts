@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { hasRole } from '@itsm/platform/auth';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError } from 'graphql';
@@ -9,6 +8,7 @@ import { productionFormatError } from '../edge-plugins';
 import type { GatewayContext } from '../gateway-context';
 import { GatewayErrorCode, gatewayError } from '../gateway.errors';
 import type { GatewayLogger } from '../gateway-logger';
+import { mayRunAdHoc, trustedDocumentsOnly, unknownDocument } from '../trusted-documents';
 import type { TrustedDocuments } from '../trusted-documents';
 import type { LiveFeed } from './live-feeds';
 import type { LiveHub, Requery } from './live-hub';
@@ -73,14 +73,9 @@ const headerValue = (value: string | string[] | undefined): string | undefined =
 /** The operation's text: as sent, or its trusted document; errors as the HTTP endpoint answers them. */
 function documentOf(payload: SubscribePayload, edge: GatewayContext, trusted: TrustedDocuments | undefined): string | GraphQLError {
   const persisted = (payload.extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined)?.sha256Hash ?? payload.extensions?.['documentId'];
-  if (typeof persisted === 'string') {
-    const text = trusted?.documents.get(persisted);
-    return text ?? gatewayError(GatewayErrorCode.UnknownDocument, 'this operation is not one of the gateway\'s trusted documents');
-  }
-  if (trusted && !hasRole(edge.principal, ...trusted.adHocRoles)) {
-    return gatewayError(GatewayErrorCode.TrustedDocumentsOnly, 'this gateway runs trusted documents only: send a registered document id');
-  }
-  return typeof payload.query === 'string' ? payload.query : gatewayError(GatewayErrorCode.UnknownDocument, 'the subscription names no document');
+  if (typeof persisted === 'string') return trusted?.documents.get(persisted) ?? unknownDocument();
+  if (trusted && !mayRunAdHoc(trusted, edge.principal)) return trustedDocumentsOnly();
+  return typeof payload.query === 'string' ? payload.query : unknownDocument();
 }
 
 /**
