@@ -69,7 +69,7 @@ class BenchEvents implements LiveEventSource {
 
   change(incidentId: string): void {
     if (!this.onChange) throw new Error('the gateway did not listen to the bench events');
-    this.onChange(TOPIC, { subject: incidentId, data: {} });
+    this.onChange(TOPIC, { type: 'itsm.incident.updated.v1', subject: incidentId, data: {} });
   }
 
   async close(): Promise<void> {

@@ -104,6 +104,37 @@ describe('npm start (all-in-one mode)', () => {
         expect(asSupplierLive.at(-1)).toEqual(await shown(['supplier-agent'], 'northwind-networks', northwind.id));
         expect(asAgentLive.filter((change) => change.id === other.id).at(-1)).toEqual(await shown(['agent'], undefined, other.id));
         expect(asAgentLive.at(-1)).toEqual(await shown(['agent'], undefined, northwind.id));
+
+        // The in-app inbox live: an incident assigned to the Service Desk puts an entry in its member's (u-agent's) inbox, which
+        // arrives as myNotification(id) answers it; Northwind's supplier agent, subscribed the same way, receives none of it.
+        type Entry = { id: string; category: string; subject: string; ticketNumber: string | null; read: boolean };
+        const inboxOf = async (roles: ('agent' | 'supplier-agent')[], org?: string): Promise<Entry[]> => {
+          const received: Entry[] = [];
+          const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await tokenFor(roles, org)}` }, retryAttempts: 0 });
+          clients.push(client);
+          client.subscribe<{ notificationReceived: Entry }>(
+            { query: 'subscription { notificationReceived(filter: { categories: ["assignment"] }) { id category subject ticketNumber read } }' },
+            { next: (message) => received.push(message.data ? message.data.notificationReceived : ({ id: `errors ${JSON.stringify(message.errors)}` } as Entry)), error: (error) => received.push({ id: `error ${JSON.stringify(error)}` } as Entry), complete: () => undefined },
+          );
+          return received;
+        };
+        const agentInbox = await inboxOf(['agent']);
+        const supplierInbox = await inboxOf(['supplier-agent'], 'northwind-networks');
+        const assignedNumbers: string[] = [];
+        await expectEventually(async () => {
+          if (agentInbox.length === 0) {
+            const opened = (await ask(['admin'], undefined, 'mutation { openIncident(input: { title: "Label printer queue stuck", impact: 3, urgency: 3 }) { id number } }')) as unknown as { data: { openIncident: { id: string; number: string } } };
+            assignedNumbers.push(opened.data.openIncident.number);
+            await ask(['admin'], undefined, `mutation { assignIncident(input: { id: "${opened.data.openIncident.id}", groupId: "service-desk" }) { id } }`);
+          }
+          expect(agentInbox.length).toBeGreaterThan(0);
+        }, { timeoutMs: 40_000, intervalMs: 2_000 });
+        const [entry] = agentInbox as [Entry];
+        expect(entry).toMatchObject({ category: 'assignment', read: false });
+        expect(assignedNumbers).toContain(entry.ticketNumber);
+        const mine = (await ask(['agent'], undefined, `{ myNotification(id: "${entry.id}") { id category subject ticketNumber read } }`)) as unknown as { data: { myNotification: Entry } };
+        expect(entry).toEqual(mine.data.myNotification);
+        expect(supplierInbox).toEqual([]);
       } finally {
         await Promise.all(clients.map((client) => client.dispose()));
       }

@@ -1,4 +1,5 @@
-import { contextRepository } from '@itsm/platform/persistence';
+import { notificationTopic } from '@itsm/contracts';
+import { outboxRepository } from '@itsm/platform/persistence';
 import type { ContextRepository } from '@itsm/platform/persistence';
 import type { Provider, Type } from '@nestjs/common';
 import { InAppInbox } from './application/channels/in-app/in-app-inbox.service';
@@ -15,6 +16,7 @@ import { DELIVERY_TUNING, deliveryTuningFrom } from './application/delivery/deli
 import { DeliveryIntake, DeliveryRecords } from './application/ports';
 import { DeliveryResolver } from './graphql/delivery.resolver';
 import { InboxResolver } from './graphql/inbox.resolver';
+import { deliverySchema } from './persistence/delivery-document';
 import { DeliveryRepository } from './persistence/delivery.repository';
 import { NOTIFICATION_SETTINGS } from './notification-env';
 import type { NotificationSettings } from './notification-env';
@@ -25,7 +27,9 @@ import type { NotificationSettings } from './notification-env';
  * Delivery implements DeliveryIntake and DeliveryRecords; it uses DeliveryPlanner (preferences), MessageRenderer
  * (templates) and EndpointSender (endpoints), which their parts bind.
  */
-export const NOTIFICATION_DELIVERY_REPOSITORIES: readonly ContextRepository[] = [contextRepository(DeliveryRepository, (c) => new DeliveryRepository(c), DeliveryRepository.indexes)];
+export const NOTIFICATION_DELIVERY_REPOSITORIES: readonly ContextRepository[] = [
+  outboxRepository(DeliveryRepository, { model: 'NotificationDelivery', schema: deliverySchema, topic: notificationTopic.name }, (model, notify) => new DeliveryRepository(model, notify)),
+];
 export const NOTIFICATION_DELIVERY_PROVIDERS: readonly Provider[] = [
   { provide: DELIVERY_TUNING, useFactory: (settings: NotificationSettings) => deliveryTuningFrom(settings.delivery), inject: [NOTIFICATION_SETTINGS] },
   { provide: DeliveryStore, useExisting: DeliveryRepository },

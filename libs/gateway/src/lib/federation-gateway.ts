@@ -138,7 +138,7 @@ export function createFederationGateway(settings: GatewaySettings, { health, met
           await settings.liveEvents.listen([...new Set(LIVE_FEEDS.map((feed) => feed.topic))], (topic, event) => {
             for (const feed of LIVE_FEEDS) {
               const id = feed.topic === topic ? feed.idOf(event) : undefined;
-              if (id !== undefined) live.publish(feed.field, id);
+              if (id !== undefined) live.publish(feed.field, id, feed.audience?.(event));
             }
           });
           feedUp.set(1);

@@ -96,7 +96,7 @@ describe('gateway (federation over HTTP)', () => {
     return {
       listen: async (_topics, onChange) => void listeners.push(onChange),
       close: async () => undefined,
-      change: (id) => listeners.forEach((listener) => listener('itsm.incident.v1', { subject: id, data: {} })),
+      change: (id) => listeners.forEach((listener) => listener('itsm.incident.v1', { type: 'itsm.incident.updated.v1', subject: id, data: {} })),
     };
   }
 

@@ -51,6 +51,8 @@ export interface TicketRef {
 export interface PersonRecipient {
   readonly kind: 'person';
   readonly personId: string;
+  /** The person's user name (lower-case), which signed-in callers may carry as their token subject; absent on notices kept before. */
+  readonly userName?: string | null;
   readonly displayName: string;
   readonly email: string | null;
   readonly locale: string | null;

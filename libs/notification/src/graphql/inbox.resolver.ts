@@ -31,6 +31,12 @@ export class InboxResolver {
     return toConnection(await this.inbox.entries(await this.personRefs.callerId(caller), unreadOnly, deliveryPage('ninbox', { first, after })), inboxCursor, toInboxGql);
   }
 
+  @Query(() => InboxNotificationGql, { description: 'One of the caller\'s in-app notifications (NOTIFICATION.NOT_FOUND for anyone else\'s); the subscription notificationReceived answers with it' })
+  @Roles(...ROLES)
+  async myNotification(@CurrentPrincipal() caller: Principal, @Args('id', { type: () => ID }) id: string): Promise<InboxNotificationGql> {
+    return toInboxGql(await this.inbox.entry(await this.personRefs.callerId(caller), id));
+  }
+
   @Query(() => Int, { description: 'How many of the caller\'s in-app notifications are unread' })
   @Roles(...ROLES)
   async myUnreadNotificationCount(@CurrentPrincipal() caller: Principal): Promise<number> {

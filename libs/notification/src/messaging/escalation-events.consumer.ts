@@ -42,7 +42,9 @@ export class EscalationEventsConsumer {
           return this.pass.execute({ escalationId: envelope.data.escalationId, level: envelope.data.level }, envelope, now);
         case NOTIFICATION_EVENT_TYPES.endpointDisabled:
           return this.notify.execute(new NotifyOnEventCommand({ ...sourceEventOf(envelope), topic: notificationTopic.name }, now));
+        // Replies are the ticket's context's; inbox arrivals are for the gateway's subscriptions.
         case NOTIFICATION_EVENT_TYPES.replyReceived:
+        case NOTIFICATION_EVENT_TYPES.inAppDelivered:
           return undefined;
       }
     });

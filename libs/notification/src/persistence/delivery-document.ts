@@ -1,7 +1,8 @@
-import { Types } from 'mongoose';
+import { aggregateDocumentPlugin } from '@itsm/platform/persistence';
+import { Schema, Types } from 'mongoose';
 import { recipientKey } from '../domain';
 import type { Notice, RenderedMessage } from '../domain';
-import { deliveryEventIds, deliveryTicket, dueAt } from '../domain/delivery';
+import { deliveryEventIds, deliveryTicket, dueAt, inboxOwner } from '../domain/delivery';
 import type { Delivery, DeliveryAttempt, DeliveryLease, DeliveryState } from '../domain/delivery';
 import { deliverySortKey } from '../application/delivery/delivery-store.port';
 
@@ -28,9 +29,26 @@ export interface DeliveryDocument {
   recipientKey: string;
   eventIds: string[];
   ticketId: string | null;
-  /** The person whose in-app inbox holds it; null on other channels. */
+  /** The person whose in-app inbox holds it (`inboxOwner`); null on other channels and before it is delivered. */
   inboxOf: string | null;
 }
+
+/**
+ * `notification_deliveries` as the outbox relay and the index declarations see it: the repository
+ * writes and reads the documents through the driver (`toDeliveryDocument`); the outbox beside them
+ * carries an inbox entry's `in-app-delivered` event, written by the same insert or replacement that
+ * makes it one.
+ */
+export const deliverySchema = new Schema<DeliveryDocument>({}, { collection: 'notification_deliveries', id: false, strict: false });
+deliverySchema.plugin(aggregateDocumentPlugin);
+// The sweeper's due ones; the inbox; the admins' lists (by event, ticket, recipient, state, all), newest first.
+deliverySchema.index({ dueAt: 1 });
+deliverySchema.index({ inboxOf: 1, sortKey: -1 });
+deliverySchema.index({ eventIds: 1, sortKey: -1 });
+deliverySchema.index({ ticketId: 1, sortKey: -1 });
+deliverySchema.index({ recipientKey: 1, sortKey: -1 });
+deliverySchema.index({ state: 1, sortKey: -1 });
+deliverySchema.index({ sortKey: -1 });
 
 const HEX_ID = /^[0-9a-f]{24}$/;
 
@@ -61,7 +79,7 @@ export function toDeliveryDocument(d: Delivery): DeliveryDocument {
     recipientKey: recipientKey(notice.recipient),
     eventIds: [...deliveryEventIds(d)],
     ticketId: deliveryTicket(d)?.id ?? null,
-    inboxOf: notice.channel === 'in_app' && notice.recipient.kind === 'person' ? notice.recipient.personId : null,
+    inboxOf: inboxOwner(d),
   };
 }
 

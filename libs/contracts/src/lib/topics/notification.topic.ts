@@ -33,6 +33,7 @@ const MailAddress = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\
 export const NOTIFICATION_EVENT_TYPES = {
   replyReceived: 'itsm.notification.reply-received.v1',
   endpointDisabled: 'itsm.notification.endpoint-disabled.v1',
+  inAppDelivered: 'itsm.notification.in-app-delivered.v1',
 } as const;
 
 /**
@@ -46,6 +47,10 @@ export const NOTIFICATION_EVENT_TYPES = {
  * - `endpoint-disabled`: a webhook, Slack or Teams endpoint was switched off (a 410 answer, a chat
  *   webhook gone for good, an admin), keyed by the endpoint's id: who is responsible for it (the user
  *   name that created it, or null) and the contact address an admin set (or null) are told.
+ * - `in-app-delivered`: an entry arrived in a person's in-app inbox (at once, or when quiet hours
+ *   deferring it ended), keyed by the delivery's id: who it is for (their directory id and user name)
+ *   and its category, never its text (the inbox query `myNotification(id)` reads it, as its owner).
+ *   The gateway's `notificationReceived` subscription follows it.
  * - `escalation-*`: an escalation policy run on one ticket: started (level 1 paged), a level due
  *   (published by the partition-owned timer when its delay passed unacknowledged), escalated (the
  *   next level paged), acknowledged (stops it), exhausted (the last level passed unacknowledged).
@@ -83,6 +88,18 @@ export const notificationTopic = defineTopic({
         /** The address an admin set to be told about the endpoint, or null. */
         contact: Type.Union([MailAddress, Type.Null()]),
         by: Id,
+        at: At,
+      },
+      { additionalProperties: false },
+    ),
+    [NOTIFICATION_EVENT_TYPES.inAppDelivered]: Type.Object(
+      {
+        deliveryId: Id,
+        /** The person whose inbox holds it (directory id) and their user name when the directory knows one. */
+        personId: Id,
+        userName: Type.Union([TextSchema({ minLength: 1, maxLength: 254 }), Type.Null()]),
+        category: TextSchema({ minLength: 1, maxLength: 40 }),
+        urgent: Type.Boolean(),
         at: At,
       },
       { additionalProperties: false },

@@ -1,7 +1,8 @@
-import { changeTopic, incidentTopic, requestTopic } from '@itsm/contracts';
+import { changeTopic, incidentTopic, NOTIFICATION_EVENT_TYPES, notificationTopic, requestTopic } from '@itsm/contracts';
 
-/** What a feed reads of an event: its subject (the Kafka key) and its payload (not yet trusted: checked by the bus against the contract). */
+/** What a feed reads of an event: its type, its subject (the Kafka key) and its payload (checked by the bus against the contract). */
 export interface LiveEvent {
+  readonly type: string;
   readonly subject: string;
   readonly data: unknown;
 }
@@ -27,6 +28,12 @@ export interface LiveFeed {
   readonly topic: string;
   /** The entity an event of the topic changed (undefined: an event about another kind of record). */
   readonly idOf: (event: LiveEvent) => string | undefined;
+  /**
+   * Whom the change is for, when only they can see it (token subjects: a person's id and user
+   * name): other subscribers are not asked at all. A prefilter only: what a subscriber receives is
+   * still what its lookup answers. Absent: anyone may.
+   */
+  readonly audience?: (event: LiveEvent) => readonly string[];
   /** The root query field answering one entity by `id: ID!`. */
   readonly lookup: string;
   /** The entity type both fields return. */
@@ -106,5 +113,34 @@ input RequestChangedFilter {
   requestChanged(filter: RequestChangedFilter): ServiceRequest!`,
 };
 
+/** The string fields `fields` of an event's payload that are set. */
+function dataStrings(event: LiveEvent, fields: readonly string[]): string[] {
+  return fields.flatMap((field) => dataId(field)(event) ?? []);
+}
+
+/**
+ * The caller's in-app inbox: an entry arrived (at once, or when quiet hours deferring it ended).
+ * Only the event's person is asked (by directory id or user name, as the notification context knows
+ * a signed-in caller); `myNotification(id)` answers anyone else NOT_FOUND anyway.
+ */
+export const NOTIFICATION_RECEIVED: LiveFeed = {
+  field: 'notificationReceived',
+  topic: notificationTopic.name,
+  idOf: (event) => (event.type === NOTIFICATION_EVENT_TYPES.inAppDelivered ? dataId('deliveryId')(event) : undefined),
+  audience: (event) => dataStrings(event, ['personId', 'userName']),
+  lookup: 'myNotification',
+  entity: 'InboxNotification',
+  filter: { categories: 'category', urgent: 'urgent' },
+  sdl: `
+"Which inbox entries a subscriber receives: every field given must match (a list: any of its values)."
+input NotificationReceivedFilter {
+  categories: [String!]
+  urgent: Boolean
+}`,
+  definition: `
+  "An entry arrived in the caller's in-app inbox, as the query myNotification(id) answers it"
+  notificationReceived(filter: NotificationReceivedFilter): InboxNotification!`,
+};
+
 /** The feeds this gateway serves (each where the supergraph composes its entity and lookup). */
-export const LIVE_FEEDS: readonly LiveFeed[] = [INCIDENT_CHANGED, CHANGE_CHANGED, REQUEST_CHANGED];
+export const LIVE_FEEDS: readonly LiveFeed[] = [INCIDENT_CHANGED, CHANGE_CHANGED, REQUEST_CHANGED, NOTIFICATION_RECEIVED];

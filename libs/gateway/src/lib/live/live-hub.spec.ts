@@ -49,6 +49,27 @@ describe('LiveStream', () => {
     expect(manual.asked).toEqual(['a', 'a', 'b']);
   });
 
+  it("asks only the subscribers a change is meant for (by id, or by user name in any case), everyone when it names none", async () => {
+    const hub = new LiveHub();
+    const alice = manualRequery();
+    const bob = manualRequery();
+    const anonymous = manualRequery();
+    const streams = [hub.open(operation, alice.requery, 'Alice@Contoso.example'), hub.open(operation, bob.requery, 'n-bob'), hub.open(operation, anonymous.requery)];
+    hub.publish(FIELD, 'for-alice', ['n-alice', 'alice@contoso.example']);
+    hub.publish(FIELD, 'for-bob', ['n-bob', 'bob@contoso.example']);
+    hub.publish(FIELD, 'for-all');
+    const nexts = streams.map((stream) => stream.next());
+    await tick();
+    expect([alice.asked, bob.asked, anonymous.asked]).toEqual([['for-alice'], ['for-bob'], ['for-all']]);
+    for (const manual of [alice, bob, anonymous]) manual.answer();
+    await Promise.all(nexts);
+    void streams[0]?.next();
+    void streams[1]?.next();
+    await tick();
+    expect([alice.asked, bob.asked, anonymous.asked]).toEqual([['for-alice', 'for-all'], ['for-bob', 'for-all'], ['for-all']]);
+    await hub.close();
+  });
+
   it('skips changes the subscriber may not see and serves the next', async () => {
     const hub = new LiveHub();
     const manual = manualRequery();

@@ -8,6 +8,14 @@ export const DEFAULT_MAX_PENDING = 1_000;
 /** Re-queries in flight at once across all subscribers of one gateway (default). */
 export const DEFAULT_REQUERY_CONCURRENCY = 32;
 
+/**
+ * Whether a subscriber signed in as `subject` is one of `audience` (ids and lower-case user names):
+ * as it is taken for an id, else for a user name in any case (as a context resolves its caller).
+ */
+export function isAudience(audience: readonly string[], subject: string | undefined): boolean {
+  return subject !== undefined && (audience.includes(subject) || audience.includes(subject.toLowerCase()));
+}
+
 /** One re-query's outcome: an answer to filter and send, or the end of the subscription (credentials expired, ...). */
 export type RequeryOutcome = { readonly kind: 'answer'; readonly result: ExecutionResult } | { readonly kind: 'end'; readonly result: ExecutionResult };
 
@@ -57,11 +65,14 @@ export class LiveStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly requery: Requery,
     private readonly maxPending: number,
     private readonly onEnd: () => void,
+    /** The subscriber's token subject (for changes meant for some people only). */
+    private readonly subject?: string,
   ) {}
 
-  /** A change of entity `id`. */
-  offer(id: string): void {
+  /** A change of entity `id`, for everyone or (`audience`) for those token subjects only. */
+  offer(id: string, audience?: readonly string[]): void {
     if (this.ended || this.pending.has(id) || (this.operation.ids !== null && !this.operation.ids.has(id))) return;
+    if (audience !== undefined && !isAudience(audience, this.subject)) return;
     if (this.pending.size >= this.maxPending) this.overflowed = true;
     else this.pending.add(id);
     this.wake?.();
@@ -133,8 +144,8 @@ export class LiveHub {
     this.limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_REQUERY_CONCURRENCY);
   }
 
-  /** A stream for `operation` answered by `requery`, offered every change of its feed until it ends. */
-  open(operation: LiveOperation, requery: Requery): LiveStream {
+  /** A stream for `operation` answered by `requery` (as `subject`), offered every change of its feed until it ends. */
+  open(operation: LiveOperation, requery: Requery, subject?: string): LiveStream {
     const field = operation.feed.field;
     const streams = this.streams.get(field) ?? new Set<LiveStream>();
     this.streams.set(field, streams);
@@ -143,15 +154,15 @@ export class LiveHub {
     const stream: LiveStream = new LiveStream(operation, limited, this.options.maxPending ?? DEFAULT_MAX_PENDING, () => {
       streams.delete(stream);
       this.options.onCount?.(field, streams.size);
-    });
+    }, subject);
     streams.add(stream);
     this.options.onCount?.(field, streams.size);
     return stream;
   }
 
-  /** Entity `id` of the feed serving subscription field `field` changed. */
-  publish(field: string, id: string): void {
-    for (const stream of this.streams.get(field) ?? []) stream.offer(id);
+  /** Entity `id` of the feed serving subscription field `field` changed (for `audience` only, when given). */
+  publish(field: string, id: string, audience?: readonly string[]): void {
+    for (const stream of this.streams.get(field) ?? []) stream.offer(id, audience);
   }
 
   /** Open subscriptions (a gauge). */

@@ -1,6 +1,7 @@
+import { NOTIFICATION_EVENT_TYPES } from '@itsm/contracts';
 import { buildSchema, GraphQLError, parse, validate } from 'graphql';
 import { queryLimitRules } from '../query-limits';
-import { CHANGE_CHANGED, INCIDENT_CHANGED, LIVE_FEEDS, REQUEST_CHANGED } from './live-feeds';
+import { CHANGE_CHANGED, INCIDENT_CHANGED, LIVE_FEEDS, NOTIFICATION_RECEIVED, REQUEST_CHANGED } from './live-feeds';
 import { LIVE_ID_VARIABLE, liveAnswer, liveSchema, matchesFilter, prepareLiveOperation } from './live-operation';
 import type { LiveOperation } from './live-operation';
 
@@ -40,15 +41,23 @@ describe('liveSchema and the feeds', () => {
       type Subscription { other: Int }
     `);
     expect(Object.keys(liveSchema(withChanges, LIVE_FEEDS).getSubscriptionType()?.getFields() ?? {})).toEqual(['other', 'changeChanged', 'requestChanged']);
-    expect(() => liveSchema(buildSchema('type Query { a: Int }'), LIVE_FEEDS)).toThrow('composes none of Incident, Change, ServiceRequest');
+    expect(() => liveSchema(buildSchema('type Query { a: Int }'), LIVE_FEEDS)).toThrow('composes none of Incident, Change, ServiceRequest, InboxNotification');
   });
 
   it("reads the changed entity of each feed's events: the incident stream's key, a change's and a request's id in the payload", () => {
-    expect(INCIDENT_CHANGED.idOf({ subject: 'i-1', data: {} })).toBe('i-1');
-    expect(CHANGE_CHANGED.idOf({ subject: 'ab12', data: { changeId: 'c-1', state: 'new' } })).toBe('c-1');
-    expect(CHANGE_CHANGED.idOf({ subject: 'ab13', data: { meetingId: 'm-1' } })).toBeUndefined();
-    expect(REQUEST_CHANGED.idOf({ subject: 'ab14', data: { requestId: 'r-1' } })).toBe('r-1');
-    expect(REQUEST_CHANGED.idOf({ subject: 'ab15', data: null })).toBeUndefined();
+    expect(INCIDENT_CHANGED.idOf({ type: 'itsm.incident.assigned.v1', subject: 'i-1', data: {} })).toBe('i-1');
+    expect(CHANGE_CHANGED.idOf({ type: 'itsm.change.updated.v1', subject: 'ab12', data: { changeId: 'c-1', state: 'new' } })).toBe('c-1');
+    expect(CHANGE_CHANGED.idOf({ type: 'itsm.change.cab-meeting-scheduled.v1', subject: 'ab13', data: { meetingId: 'm-1' } })).toBeUndefined();
+    expect(REQUEST_CHANGED.idOf({ type: 'itsm.request.submitted.v1', subject: 'ab14', data: { requestId: 'r-1' } })).toBe('r-1');
+    expect(REQUEST_CHANGED.idOf({ type: 'itsm.request.submitted.v1', subject: 'ab15', data: null })).toBeUndefined();
+  });
+
+  it('follows inbox arrivals only (not replies, which name a delivery too), for the person they are for', () => {
+    const arrival = { type: NOTIFICATION_EVENT_TYPES.inAppDelivered, subject: 'd-1', data: { deliveryId: 'd-1', personId: 'n-alice', userName: 'alice@contoso.example', category: 'assignment', urgent: false } };
+    expect(NOTIFICATION_RECEIVED.idOf(arrival)).toBe('d-1');
+    expect(NOTIFICATION_RECEIVED.audience?.(arrival)).toEqual(['n-alice', 'alice@contoso.example']);
+    expect(NOTIFICATION_RECEIVED.audience?.({ ...arrival, data: { ...arrival.data, userName: null } })).toEqual(['n-alice']);
+    expect(NOTIFICATION_RECEIVED.idOf({ type: NOTIFICATION_EVENT_TYPES.replyReceived, subject: 't-1', data: { deliveryId: 'd-2', personId: 'n-alice' } })).toBeUndefined();
   });
 });
 

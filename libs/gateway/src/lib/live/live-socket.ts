@@ -169,7 +169,7 @@ export function attachLiveSocket(server: Server, path: string, deps: LiveSocketD
       subscribe: (args) => {
         const { operation, edge } = args.contextValue as LiveContext;
         const hub = deps.hub();
-        return hub ? hub.open(operation, deps.requery(operation, edge.forwardHeaders)) : { errors: [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'the event feed stopped: subscriptions are off')] };
+        return hub ? hub.open(operation, deps.requery(operation, edge.forwardHeaders), edge.principal.userId) : { errors: [gatewayError(GatewayErrorCode.SubscriptionsUnavailable, 'the event feed stopped: subscriptions are off')] };
       },
       onComplete: (ctx, id) => void connectionOf(ctx.extra).open.delete(id),
       ...(deps.production

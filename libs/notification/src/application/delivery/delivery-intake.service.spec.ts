@@ -141,6 +141,24 @@ describe('DeliveryIntakeService', () => {
     expect(await store.find(deliveryId('evt-9', alice, 'email'))).toMatchObject({ state: 'failed', reason: expect.stringContaining('NOTIFICATION.UNKNOWN_TEMPLATE_VARIABLE') });
   });
 
+  it('keeps in-app notices out of the inbox until delivered: a suppressed or digested one never, a deferred one when its time came', async () => {
+    planner.plans.set('evt-1/in_app', { kind: 'suppress', reason: 'preference_off' });
+    planner.plans.set('evt-2/in_app', { kind: 'digest', digestId: 'dg-1', at: T0 + 3_600_000 });
+    planner.plans.set('evt-3/in_app', { kind: 'defer', until: T0 + 7_200_000, reason: 'quiet_hours' });
+    await acceptAndSend(['evt-1', 'evt-2', 'evt-3', 'evt-4'].map((key) => notice({ key, channel: 'in_app' })), T0);
+    const inbox = async () => (await store.inbox('n-alice', false, { first: 10, after: null })).items.map((d) => d.notice.key);
+    expect(await inbox()).toEqual(['evt-4']);
+    expect(await store.unreadCount('n-alice')).toBe(1);
+    expect(await store.inboxEntry('n-alice', deliveryId('evt-3', alice, 'in_app'))).toBeNull();
+    expect(await store.markRead('n-alice', [deliveryId('evt-1', alice, 'in_app')], T0)).toBe(0);
+    const sweeper = new DeliverySweeper(store, attempts, queue, clock, tuning, logger);
+    expect(await sweeper.sweep(T0 + 7_200_000)).toBe(1);
+    await queue.idle();
+    expect((await inbox()).sort()).toEqual(['evt-3', 'evt-4']);
+    expect(await store.inboxEntry('n-alice', deliveryId('evt-3', alice, 'in_app'))).toMatchObject({ state: 'sent', readAt: null });
+    expect(await store.inboxEntry('n-bob', deliveryId('evt-3', alice, 'in_app'))).toBeNull();
+  });
+
   it('sends endpoint notices through the endpoint sender with the delivery id, and an exception there becomes a retry', async () => {
     const hook = { kind: 'endpoint', endpointId: 'ep-1' } as const;
     await acceptAndSend([notice({ channel: 'webhook', recipient: hook })], T0);

@@ -48,6 +48,8 @@ export abstract class DeliveryStore {
   abstract takeDue(now: number, lease: DeliveryLease, limit: number): Promise<Delivery[]>;
   /** A person's in-app inbox, newest first. */
   abstract inbox(personId: string, unreadOnly: boolean, page: DeliveryPageRequest): Promise<Page<Delivery>>;
+  /** One entry of the person's inbox, or null (not theirs, not delivered, unknown). */
+  abstract inboxEntry(personId: string, id: string): Promise<Delivery | null>;
   abstract unreadCount(personId: string): Promise<number>;
   /** Marks the person's unread entries among `ids` (all when null) read; answers how many changed. */
   abstract markRead(personId: string, ids: readonly string[] | null, at: number): Promise<number>;

@@ -1,3 +1,4 @@
+import { NOTIFICATION_EVENT_TYPES } from '@itsm/contracts';
 import { SmtpSink, expectEventually } from '@itsm/testing';
 import type { Notice, PersonRecipient } from '../../domain';
 import { claimedDelivery } from '../../domain/delivery';
@@ -184,5 +185,27 @@ describe('notification delivery on the peers', () => {
     expect(await booted.ok<number>('n-bob', '{ myUnreadNotificationCount }')).toBe(1);
     const refused = await booted.as('n-alice', 'mutation { markNotificationsRead }');
     expect(refused.errors?.[0]?.extensions?.code).toBe('NOTIFICATION.INVALID_INPUT');
+  });
+
+  it("announces each inbox entry once as it arrives (a deferred one when its time came), whose it is and never its text; myNotification(id) reads it, for its owner only", async () => {
+    const arrivals = (id: string) => booted.published.filter((e) => e.type === NOTIFICATION_EVENT_TYPES.inAppDelivered && e.subject === id);
+    const now = Date.now();
+    const carol = { ...person('n-carol'), userName: 'carol@contoso.example' };
+    const atOnce = deliveryId('evt-live-1', carol, 'in_app');
+    const deferred = deliveryId('evt-live-2', carol, 'in_app');
+    await intake.accept([notice('evt-live-1', carol, 'in_app'), notice('evt-live-1', carol, 'email')], now);
+    await intake.accept([notice('evt-live-1', carol, 'in_app')], now);
+    const message = { locale: 'en', subject: 'Assigned: later', text: 'later', html: '<p>later</p>' };
+    await store.claimMany([claimedDelivery(deferred, notice('evt-live-2', carol, 'in_app'), { kind: 'defer', until: now + 2_000, reason: 'quiet_hours', message, messageId: deferred }, now)]);
+    await expectEventually(() => expect(arrivals(atOnce)).toHaveLength(1));
+    expect(arrivals(atOnce)[0]?.data).toEqual({ deliveryId: atOnce, personId: 'n-carol', userName: 'carol@contoso.example', category: 'assignment', urgent: false, at: expect.any(String) });
+    expect(arrivals(deferred)).toHaveLength(0);
+    expect((await booted.as('n-carol', 'query($id: ID!) { myNotification(id: $id) { id } }', { id: deferred })).errors?.[0]?.extensions?.code).toBe('NOTIFICATION.NOT_FOUND');
+    await expectEventually(() => expect(arrivals(deferred)).toHaveLength(1));
+    const entry = await booted.ok<{ id: string; subject: string; read: boolean }>('n-carol', 'query($id: ID!) { myNotification(id: $id) { id subject read } }', { id: deferred });
+    expect(entry).toEqual({ id: deferred, subject: 'Assigned: later', read: false });
+    expect((await booted.as('n-alice', 'query($id: ID!) { myNotification(id: $id) { id } }', { id: atOnce })).errors?.[0]?.extensions?.code).toBe('NOTIFICATION.NOT_FOUND');
+    expect((await booted.as('n-carol', 'query($id: ID!) { myNotification(id: $id) { id } }', { id: deliveryId('evt-live-1', carol, 'email') })).errors?.[0]?.extensions?.code).toBe('NOTIFICATION.NOT_FOUND');
+    expect(booted.published.filter((e) => e.type === NOTIFICATION_EVENT_TYPES.inAppDelivered && (e.data as { personId: string }).personId === 'n-carol')).toHaveLength(2);
   });
 });

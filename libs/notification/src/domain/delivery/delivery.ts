@@ -80,3 +80,29 @@ export const lastOutcome = (d: Delivery): DeliveryAttempt | null => d.history.at
 export function isSettled(state: DeliveryState): boolean {
   return state === 'sent' || state === 'failed' || state === 'given_up' || state === 'digested' || state === 'suppressed';
 }
+
+/**
+ * The person whose in-app inbox holds `d`, or null: an in-app delivery to a person that was
+ * delivered (at once, or when what deferred it ended). One deferred, suppressed, digested (the digest
+ * is its own entry) or failed is in nobody's inbox.
+ */
+export function inboxOwner(d: Delivery): string | null {
+  return d.notice.channel === 'in_app' && d.notice.recipient.kind === 'person' && d.state === 'sent' ? d.notice.recipient.personId : null;
+}
+
+/** What `itsm.notification.in-app-delivered.v1` says of an inbox entry: whose it is and its category, never its text. */
+export interface InboxArrival {
+  readonly deliveryId: string;
+  readonly personId: string;
+  readonly userName: string | null;
+  readonly category: NotificationCategory;
+  readonly urgent: boolean;
+  readonly at: string;
+}
+
+/** The arrival `d` announces when a write makes it an inbox entry (it was not one before), or null. */
+export function inboxArrival(d: Delivery): InboxArrival | null {
+  const personId = inboxOwner(d);
+  if (personId === null || d.notice.recipient.kind !== 'person') return null;
+  return { deliveryId: d.id, personId, userName: d.notice.recipient.userName ?? null, category: d.notice.category, urgent: d.notice.urgent, at: new Date(d.updatedAt).toISOString() };
+}

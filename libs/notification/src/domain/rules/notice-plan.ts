@@ -45,7 +45,7 @@ function isActor(person: CandidatePerson, actorId: string | null): boolean {
 }
 
 function personRecipient(person: CandidatePerson): Recipient {
-  return { kind: 'person', personId: person.id, displayName: person.displayName, email: person.email, locale: person.locale, timeZone: person.timeZone, chatHandle: person.chatHandle };
+  return { kind: 'person', personId: person.id, userName: person.userName ?? null, displayName: person.displayName, email: person.email, locale: person.locale, timeZone: person.timeZone, chatHandle: person.chatHandle };
 }
 
 /**

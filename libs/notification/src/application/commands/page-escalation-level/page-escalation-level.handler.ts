@@ -54,7 +54,7 @@ export class PageEscalationLevelHandler {
     for (const [index, personId] of paged.personIds.entries()) {
       const person = people.get(personId);
       if (person === undefined) continue;
-      const recipient: PersonRecipient = { kind: 'person', personId, displayName: person.displayName, email: person.email, locale: person.locale, timeZone: person.timeZone, chatHandle: person.chatHandle };
+      const recipient: PersonRecipient = { kind: 'person', personId, userName: person.userName, displayName: person.displayName, email: person.email, locale: person.locale, timeZone: person.timeZone, chatHandle: person.chatHandle };
       // The link acknowledges as this person (signed: the index into the level's paged people).
       const acknowledge = this.ackLinks.link({ escalationId: escalation.id, level, index });
       const links = acknowledge === null ? {} : { acknowledge };

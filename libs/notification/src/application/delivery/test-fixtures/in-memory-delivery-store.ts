@@ -1,6 +1,6 @@
 import type { Page } from '@itsm/platform/graphql';
 import { recipientKey } from '../../../domain';
-import { attemptStart, deliveryEventIds, deliveryTicket, dueAt } from '../../../domain/delivery';
+import { attemptStart, deliveryEventIds, deliveryTicket, dueAt, inboxOwner } from '../../../domain/delivery';
 import type { Delivery, DeliveryLease, DeliveryState } from '../../../domain/delivery';
 import { DeliveryStore, deliverySortKey } from '../delivery-store.port';
 import type { DeliveryFilter, DeliveryPageRequest, SettledAttempt } from '../delivery-store.port';
@@ -48,15 +48,20 @@ export class InMemoryDeliveryStore extends DeliveryStore {
   }
 
   inbox(personId: string, unreadOnly: boolean, page: DeliveryPageRequest): Promise<Page<Delivery>> {
-    return this.page((d) => inboxOf(d) === personId && (!unreadOnly || d.readAt === null), page);
+    return this.page((d) => inboxOwner(d) === personId && (!unreadOnly || d.readAt === null), page);
+  }
+
+  inboxEntry(personId: string, id: string): Promise<Delivery | null> {
+    const d = this.rows.get(id);
+    return Promise.resolve(d !== undefined && inboxOwner(d) === personId ? d : null);
   }
 
   unreadCount(personId: string): Promise<number> {
-    return Promise.resolve([...this.rows.values()].filter((d) => inboxOf(d) === personId && d.readAt === null).length);
+    return Promise.resolve([...this.rows.values()].filter((d) => inboxOwner(d) === personId && d.readAt === null).length);
   }
 
   markRead(personId: string, ids: readonly string[] | null, at: number): Promise<number> {
-    const read = [...this.rows.values()].filter((d) => inboxOf(d) === personId && d.readAt === null && (ids === null || ids.includes(d.id)));
+    const read = [...this.rows.values()].filter((d) => inboxOwner(d) === personId && d.readAt === null && (ids === null || ids.includes(d.id)));
     for (const d of read) this.rows.set(d.id, { ...d, readAt: at });
     return Promise.resolve(read.length);
   }
@@ -81,8 +86,4 @@ export class InMemoryDeliveryStore extends DeliveryStore {
     const all = [...this.rows.values()].filter((d) => keep(d) && (after === null || deliverySortKey(d) < after)).sort((a, b) => (deliverySortKey(a) < deliverySortKey(b) ? 1 : -1));
     return Promise.resolve({ items: all.slice(0, first), hasNextPage: all.length > first });
   }
-}
-
-function inboxOf(d: Delivery): string | null {
-  return d.notice.channel === 'in_app' && d.notice.recipient.kind === 'person' ? d.notice.recipient.personId : null;
 }
