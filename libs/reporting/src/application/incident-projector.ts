@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { dayOf, evolveIncidentFact, incidentContributions, rollDay } from '../domain';
+import type { IncidentEvent, IncidentFact } from '../domain';
+import { IncidentFactStore, IncidentRollupStore } from './incident-projection.ports';
+import type { FactWrite } from './incident-projection.ports';
+
+/** How often a batch is read again after a write found a fact changed meanwhile (another replica during a rebalance). */
+const MAX_ATTEMPTS = 5;
+
+const contributionDays = (fact: IncidentFact): number[] => [...new Set(incidentContributions(fact).map((c) => dayOf(c.at)))].sort((a, b) => a - b);
+const sameContributions = (a: IncidentFact, b: IncidentFact): boolean => JSON.stringify(incidentContributions(a)) === JSON.stringify(incidentContributions(b));
+
+/**
+ * Folds incident events into the facts, a batch at a time (one read, one write): each incident's
+ * events in their order, each applied once (a redelivered or replayed event is at or below the
+ * fact's sequence and changes nothing). A fact whose measures moved is marked dirty with the days
+ * its rollups change, in the same write (IncidentRollups makes them again).
+ */
+@Injectable()
+export class IncidentProjector {
+  constructor(private readonly facts: IncidentFactStore) {}
+
+  async apply(events: readonly IncidentEvent[]): Promise<void> {
+    let pending = events;
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`reporting: incident facts kept changing under ${MAX_ATTEMPTS} attempts (${pending.length} events)`);
+      const bySubject = new Map<string, IncidentEvent[]>();
+      for (const event of pending) bySubject.set(event.subject, [...(bySubject.get(event.subject) ?? []), event]);
+      const stored = await this.facts.load([...bySubject.keys()]);
+      const writes: FactWrite[] = [];
+      for (const [id, stream] of bySubject) {
+        const before = stored.get(id);
+        const after = stream.reduce<IncidentFact | undefined>((fact, event) => evolveIncidentFact(fact, event), before?.fact);
+        if (after === undefined || after === before?.fact) continue;
+        const days = contributionDays(after);
+        const moved = before === undefined || !sameContributions(before.fact, after);
+        const dirtyDays = moved ? [...new Set([...(before ? contributionDays(before.fact) : []), ...days])] : [];
+        writes.push({ fact: after, version: before?.version ?? 0, days, dirtyDays });
+      }
+      const conflicts = await this.facts.write(writes);
+      pending = pending.filter((event) => conflicts.has(event.subject));
+    }
+  }
+}
+
+/**
+ * Makes the rollups of the days dirty facts changed, from every fact of each day (never by adding
+ * to what is there: a day's rollups are a function of its facts, so a retry, a replay or two
+ * replicas doing it at once give the same figures). The dirty marks are cleared after, each only
+ * if its fact was not written since it was read.
+ */
+@Injectable()
+export class IncidentRollups {
+  constructor(
+    private readonly facts: IncidentFactStore,
+    private readonly rollups: IncidentRollupStore,
+  ) {}
+
+  /** One round: up to `limit` dirty facts' days made again; answers how many facts it cleaned. */
+  async roll(limit = 1_000): Promise<number> {
+    const dirty = await this.facts.dirty(limit);
+    if (dirty.length === 0) return 0;
+    for (const day of [...new Set(dirty.flatMap((fact) => fact.dirtyDays))].sort((a, b) => a - b)) {
+      const facts = await this.facts.ofDay(day);
+      await this.rollups.replaceDay(day, rollDay(day, facts.flatMap(incidentContributions)));
+    }
+    await this.facts.clean(dirty);
+    return dirty.length;
+  }
+
+  /** Rounds until no fact is dirty (a rebuild's end; tests). */
+  async drain(limit = 1_000): Promise<void> {
+    while ((await this.roll(limit)) > 0);
+  }
+}

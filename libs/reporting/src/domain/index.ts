@@ -1,0 +1,6 @@
+export * from './incident-fact';
+export * from './incident-report';
+export * from './measures';
+export * from './periods';
+export * from './reporting.errors';
+export * from './rollups';

@@ -1,0 +1,103 @@
+import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import type { Collection, Connection, Types } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { IncidentFactStore } from '../application/incident-projection.ports';
+import type { DirtyFact, FactWrite, StoredFact } from '../application/incident-projection.ports';
+import { isOpenIncident } from '../domain';
+import type { IncidentFact } from '../domain';
+
+const COLLECTION = 'reporting_incident_facts';
+
+/** One incident's fact as stored: the fact, what the queries select on, its dirty mark and version. */
+interface FactDocument {
+  _id: Types.ObjectId;
+  fact: IncidentFact;
+  /** The UTC days of its contributions (a day's rollups are made from the facts listing it). */
+  days: number[];
+  open: boolean;
+  supplierOrgId: string | null;
+  dirty: boolean;
+  dirtyDays: number[];
+  v: number;
+  /** The write that last set it (a batch's token: tells a batch which of its updates landed). */
+  w: string;
+}
+
+const factId = (id: string): Types.ObjectId => objectIdFromKey('reporting-incident', id);
+
+/**
+ * `reporting_incident_facts`: one document per incident (`_id` from its id), written in batches:
+ * new facts inserted (a duplicate key: created meanwhile), changed ones updated only at the version
+ * read; each write stamps the batch's token, so the batch reads back which of its updates landed.
+ * The dirty mark and its days go in the same single-document write as the fact.
+ */
+export class IncidentFactRepository extends IncidentFactStore {
+  static readonly indexes = [
+    collectionIndexes(COLLECTION, [
+      // A day's facts (rollups); the dirty ones (the rollup worker); the backlog, per holding organisation.
+      index({ days: 1 }),
+      index({ dirty: 1, _id: 1 }, { dirty: true }),
+      index({ open: 1, supplierOrgId: 1 }),
+    ]),
+  ];
+
+  private readonly collection: Collection<FactDocument>;
+
+  constructor(connection: Connection) {
+    super();
+    this.collection = connection.collection<FactDocument>(COLLECTION);
+  }
+
+  async load(ids: readonly string[]): Promise<ReadonlyMap<string, StoredFact>> {
+    if (ids.length === 0) return new Map();
+    const documents = await this.collection.find({ _id: { $in: ids.map(factId) } }, { projection: { fact: 1, v: 1 } }).toArray();
+    return new Map(documents.map((d) => [d.fact.id, { fact: d.fact, version: d.v }]));
+  }
+
+  async write(writes: readonly FactWrite[]): Promise<ReadonlySet<string>> {
+    if (writes.length === 0) return new Set();
+    const token = randomUUID();
+    const fields = (w: FactWrite) => ({ fact: w.fact, days: [...w.days], open: isOpenIncident(w.fact), supplierOrgId: w.fact.supplierOrgId, v: w.version + 1, w: token });
+    const operations: AnyBulkWriteOperation<FactDocument>[] = writes.map((w) =>
+      w.version === 0
+        ? { insertOne: { document: { _id: factId(w.fact.id), ...fields(w), dirty: w.dirtyDays.length > 0, dirtyDays: [...w.dirtyDays] } } }
+        : {
+            updateOne: {
+              filter: { _id: factId(w.fact.id), v: w.version },
+              update: w.dirtyDays.length > 0 ? { $set: { ...fields(w), dirty: true }, $addToSet: { dirtyDays: { $each: [...w.dirtyDays] } } } : { $set: fields(w) },
+            },
+          },
+    );
+    const duplicates = await unorderedWriteDuplicates((options) => this.collection.bulkWrite(operations, options));
+    const conflicts = new Set([...duplicates].map((i) => (writes[i] as FactWrite).fact.id));
+    const updated = writes.filter((w, i) => w.version > 0 && !duplicates.has(i));
+    if (updated.length > 0) {
+      const landed = await this.collection.find({ _id: { $in: updated.map((w) => factId(w.fact.id)) }, w: token }, { projection: { _id: 1 } }).toArray();
+      const ok = new Set(landed.map((d) => d._id.toHexString()));
+      for (const w of updated) if (!ok.has(factId(w.fact.id).toHexString())) conflicts.add(w.fact.id);
+    }
+    return conflicts;
+  }
+
+  async dirty(limit: number): Promise<readonly DirtyFact[]> {
+    const documents = await this.collection.find({ dirty: true }, { projection: { 'fact.id': 1, v: 1, dirtyDays: 1 } }).sort({ _id: 1 }).limit(limit).toArray();
+    return documents.map((d) => ({ id: d.fact.id, version: d.v, dirtyDays: d.dirtyDays }));
+  }
+
+  async ofDay(day: number): Promise<readonly IncidentFact[]> {
+    return (await this.collection.find({ days: day }, { projection: { fact: 1 } }).toArray()).map((d) => d.fact);
+  }
+
+  async clean(facts: readonly DirtyFact[]): Promise<void> {
+    if (facts.length === 0) return;
+    await this.collection.bulkWrite(
+      facts.map((f) => ({ updateOne: { filter: { _id: factId(f.id), v: f.version }, update: { $set: { dirty: false, dirtyDays: [] } } } })),
+      { ordered: false },
+    );
+  }
+
+  async open(supplierOrgId: string | null): Promise<readonly IncidentFact[]> {
+    return (await this.collection.find({ open: true, ...(supplierOrgId === null ? {} : { supplierOrgId }) }, { projection: { fact: 1 } }).toArray()).map((d) => d.fact);
+  }
+}
