@@ -28,6 +28,7 @@ const depConstraints = [
   { sourceTag: 'scope:supplier-exchange', onlyDependOnLibsWithTags: ['scope:supplier-exchange', 'scope:shared'] },
   { sourceTag: 'scope:directory', onlyDependOnLibsWithTags: ['scope:directory', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
 ];
 
