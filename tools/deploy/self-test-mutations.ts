@@ -72,6 +72,7 @@ export const CLEAN_SOURCES: Record<string, string> = {
   'apps/catalogue/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const catalogue = boot;\n",
   'apps/notification/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const notification = boot;\n",
   'apps/supplier/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const supplier = boot;\n",
+  'apps/reporting/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const reporting = boot;\n",
   'apps/gateway/src/main.ts': "export {\n  boot,\n} from '../../incident/src/boot';\n",
 };
 
@@ -208,8 +209,8 @@ export const MUTATIONS: readonly Mutation[] = [
     edit((m) => { (service(m, 'cmdb')['environment'] as Record<string, unknown>)['PORT'] = '4199'; })),
   mutation('a declared context without a Deployment', 'no Deployment for app sla', checkDeclaredWorkloads,
     (m) => ({ ...m, docs: m.docs.filter((d) => !(d.obj['kind'] === 'Deployment' && at(d.obj, 'metadata', 'name') === 'sla')) })),
-  mutation('a new context declared but not deployed', 'no Deployment for app reporting', checkDeclaredWorkloads,
-    (m) => ({ ...m, services: [...m.services, { name: 'reporting', port: 4110, subgraph: true, consumers: [] }] })),
+  mutation('a new context declared but not deployed', 'no Deployment for app knowledge', checkDeclaredWorkloads,
+    (m) => ({ ...m, services: [...m.services, { name: 'knowledge', port: 4111, subgraph: true, consumers: [] }] })),
   mutation('a Deployment on another port than declared', "incident's declared port 4101", checkDeclaredWorkloads,
     edit((m) => { inContainer(m, 'incident', 'ports', 0)['containerPort'] = 4111; })),
   mutation('a gateway missing a declared subgraph', 'does not list the subgraph of context cmdb', checkComposeSubgraphs,

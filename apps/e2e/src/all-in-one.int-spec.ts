@@ -139,6 +139,20 @@ describe('npm start (all-in-one mode)', () => {
         await Promise.all(clients.map((client) => client.dispose()));
       }
 
+      // Reporting follows the demo incidents' events: every incident opened is counted (by priority), a supplier agent sees its organisation's.
+      const utcDay = (offset: number): string => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + offset)).toISOString().slice(0, 10);
+      const reportQuery = `{ incidentReport(period: { from: "${utcDay(-1)}", to: "${utcDay(2)}", timeZone: "UTC", grain: whole }, groupBy: priority) { group opened resolved } }`;
+      const openedIn = async (roles: ('agent' | 'supplier-agent')[], org?: string): Promise<number> => {
+        const answer = (await ask(roles, org, reportQuery)) as unknown as { errors?: unknown[]; data: { incidentReport: { opened: number }[] } };
+        expect(answer.errors).toBeUndefined();
+        return answer.data.incidentReport.reduce((sum, row) => sum + row.opened, 0);
+      };
+      const listed = async (roles: ('agent' | 'supplier-agent')[], org?: string): Promise<number> => (await ask(roles, org)).data!.incidents.edges.length;
+      const incidentsNow = await listed(['agent']);
+      expect(incidentsNow).toBeLessThan(50);
+      await expectEventually(async () => expect(await openedIn(['agent'])).toBe(incidentsNow), { timeoutMs: 20_000, intervalMs: 500 });
+      expect(await openedIn(['supplier-agent'], 'northwind-networks')).toBe(await listed(['supplier-agent'], 'northwind-networks'));
+
       // The gateway federates the CMDB: the demo WAN incident's router affects the retail services.
       const affected = (await ask(['agent'], undefined, '{ incidents(first: 50) { edges { node { title affectedServices { name depth } } } } }')) as unknown as {
         errors?: unknown[];

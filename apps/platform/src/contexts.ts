@@ -5,6 +5,7 @@ import { directoryContext } from '@itsm/directory';
 import { incidentContext } from '@itsm/incident';
 import { notificationContext } from '@itsm/notification';
 import type { ContextDeclaration } from '@itsm/platform/service';
+import { reportingContext } from '@itsm/reporting';
 import { slaContext } from '@itsm/sla';
 import { supplierExchangeContext } from '@itsm/supplier-exchange';
 
@@ -18,6 +19,7 @@ import { supplierExchangeContext } from '@itsm/supplier-exchange';
  * the catalogue after the directory (its services' owners, approval and fulfilment groups are people and groups),
  * the notifications after every context whose topic they read and before the incidents (so the demo
  * incidents' events find its rules and its directory projection following), the supplier exchange
- * before the incidents too (its demo connections exist before the demo incidents assigned to a supplier).
+ * before the incidents too (its demo connections exist before the demo incidents assigned to a supplier), and
+ * reporting before the incidents (its projection follows the demo incidents' events as they happen).
  */
-export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, catalogueContext, notificationContext, supplierExchangeContext, incidentContext];
+export const PLATFORM_CONTEXTS: readonly ContextDeclaration[] = [directoryContext, slaContext, cmdbContext, changeContext, catalogueContext, notificationContext, supplierExchangeContext, reportingContext, incidentContext];

@@ -71,7 +71,7 @@ async function compose(sources: readonly SubgraphSource[]): Promise<string> {
 describe('the supergraph of every context', () => {
   it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members, the change and catalogue subgraphs, the SLA subgraph adding clocks to requests, items and tasks', async () => {
     const sources = PLATFORM_CONTEXTS.map(sourceOf);
-    expect(sources.map((source) => source.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'notification', 'sla', 'supplier']);
+    expect(sources.map((source) => source.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'notification', 'reporting', 'sla', 'supplier']);
     const supergraph = await compose(sources);
     expect(supergraph).toMatch(/supplierConnections: \[SupplierConnection!\]! @join__field\(graph: SUPPLIER\)/);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bcaller: Person @join__field\(graph: DIRECTORY, requires: "callerId"\)/s);
@@ -81,6 +81,7 @@ describe('the supergraph of every context', () => {
     expect(supergraph).toMatch(/type Query\b[^}]*\bgateAnswers\([^)]*\): GateAnswerConnection! @join__field\(graph: CHANGE\)/s);
     expect(supergraph).toMatch(/type Mutation\b[^}]*\borderCatalogItems\([^)]*\): [A-Za-z]+! @join__field\(graph: CATALOGUE\)/s);
     expect(supergraph).toMatch(/type Query\b[^}]*\brequestSlas\([^)]*\): .*? @join__field\(graph: SLA\)/s);
+    expect(supergraph).toMatch(/type Query\b[^}]*\bsupplierScorecard\([^)]*\): SupplierScorecard! @join__field\(graph: REPORTING\)/s);
     // The catalogue's request types are entities of both subgraphs; the SLA subgraph adds their clocks.
     for (const type of ['ServiceRequest', 'RequestedItem', 'FulfilmentTask', 'FulfilmentTaskView']) {
       expect(supergraph).toMatch(new RegExp(`type ${type}\\b[^{]*@join__type\\(graph: CATALOGUE, key: "id"\\)[^{]*@join__type\\(graph: SLA, key: "id"\\)`, 's'));

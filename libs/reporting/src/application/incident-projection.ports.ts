@@ -44,8 +44,12 @@ export abstract class IncidentFactStore {
 
 /** The day rollups (`reporting_incident_rollups`). */
 export abstract class IncidentRollupStore {
-  /** Makes `rollups` the day's whole content (rollups of the day not among them are removed). */
-  abstract replaceDay(day: number, rollups: readonly DayRollup[]): Promise<void>;
+  /**
+   * Makes `rollups` the day's whole content (rollups of the day not among them are removed), made
+   * from facts read at `readAt`: a rollup written from a later read is never overwritten by this one
+   * (two replicas making the same day: the later read wins, document by document).
+   */
+  abstract replaceDay(day: number, rollups: readonly DayRollup[], readAt: number): Promise<void>;
   /** The rollups of one family (pinned values where given) over days [fromDay, toDay]. */
   abstract find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]>;
 }

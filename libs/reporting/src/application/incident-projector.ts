@@ -1,3 +1,4 @@
+import { Clock } from '@itsm/platform/config';
 import { Injectable } from '@nestjs/common';
 import { dayOf, evolveIncidentFact, incidentContributions, rollDay } from '../domain';
 import type { IncidentEvent, IncidentFact } from '../domain';
@@ -46,14 +47,15 @@ export class IncidentProjector {
 /**
  * Makes the rollups of the days dirty facts changed, from every fact of each day (never by adding
  * to what is there: a day's rollups are a function of its facts, so a retry, a replay or two
- * replicas doing it at once give the same figures). The dirty marks are cleared after, each only
- * if its fact was not written since it was read.
+ * replicas doing it at once give the same figures; of two makings of a day, the one that read later
+ * wins). The dirty marks are cleared after, each only if its fact was not written since it was read.
  */
 @Injectable()
 export class IncidentRollups {
   constructor(
     private readonly facts: IncidentFactStore,
     private readonly rollups: IncidentRollupStore,
+    private readonly clock: Clock,
   ) {}
 
   /** One round: up to `limit` dirty facts' days made again; answers how many facts it cleaned. */
@@ -61,8 +63,9 @@ export class IncidentRollups {
     const dirty = await this.facts.dirty(limit);
     if (dirty.length === 0) return 0;
     for (const day of [...new Set(dirty.flatMap((fact) => fact.dirtyDays))].sort((a, b) => a - b)) {
+      const readAt = this.clock.now().getTime();
       const facts = await this.facts.ofDay(day);
-      await this.rollups.replaceDay(day, rollDay(day, facts.flatMap(incidentContributions)));
+      await this.rollups.replaceDay(day, rollDay(day, facts.flatMap(incidentContributions)), readAt);
     }
     await this.facts.clean(dirty);
     return dirty.length;

@@ -1,3 +1,4 @@
+export * from './backlog';
 export * from './incident-fact';
 export * from './incident-report';
 export * from './measures';

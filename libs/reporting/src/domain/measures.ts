@@ -15,6 +15,12 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const INCIDENT_MEASURES = ['opened', 'acknowledged', 'ackMs', 'resolved', 'resolveMs', 'reopened', 'firstTimeFix', 'canceled', 'handedOver'] as const;
 export type IncidentMeasure = (typeof INCIDENT_MEASURES)[number];
 
+/** A report's filter: one dimension's value. */
+export interface ReportFilter {
+  readonly dimension: Dimension;
+  readonly value: string;
+}
+
 export type DimensionValues = Readonly<Record<Dimension, string>>;
 
 /** One amount a fact adds to a measure at an instant, under its dimension values. */

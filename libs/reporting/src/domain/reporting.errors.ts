@@ -8,6 +8,8 @@ export enum ReportingErrorCode {
   InvalidPeriod = 'REPORTING.INVALID_PERIOD',
   Forbidden = 'REPORTING.FORBIDDEN',
   NotFound = 'REPORTING.NOT_FOUND',
+  /** A projection write lost an optimistic-concurrency race (retried by the consumer). */
+  Conflict = 'REPORTING.CONFLICT',
 }
 
 export class ReportingError extends CodedError<ReportingErrorCode> {
@@ -24,4 +26,5 @@ export const REPORTING_ERROR_KINDS: ErrorKinds<ReportingErrorCode> = {
   [ReportingErrorCode.InvalidPeriod]: 'invalid_input',
   [ReportingErrorCode.Forbidden]: 'forbidden',
   [ReportingErrorCode.NotFound]: 'not_found',
+  [ReportingErrorCode.Conflict]: 'conflict',
 };

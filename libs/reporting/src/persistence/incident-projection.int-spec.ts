@@ -20,7 +20,7 @@ async function projection() {
   const connection: Connection = await connectContext({ url: mongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
   const facts = new IncidentFactRepository(connection);
   const rollups = new IncidentRollupRepository(connection);
-  return { connection, facts, projector: new IncidentProjector(facts), rollups: new IncidentRollups(facts, rollups), reports: new IncidentReports(rollups) };
+  return { connection, facts, projector: new IncidentProjector(facts), rollups: new IncidentRollups(facts, rollups, { now: () => new Date() }), reports: new IncidentReports(rollups, facts, { now: () => new Date() }) };
 }
 
 const QUERIES: readonly IncidentReportQuery[] = [
@@ -101,5 +101,16 @@ describe('the incident projection on the MongoDB peer', () => {
     expect((await p.facts.open(null)).map((f) => f.id)).toEqual(['b']);
     expect(await p.facts.open('contoso')).toEqual([]);
     expect((await p.facts.open('northwind')).map((f) => f.id)).toEqual(['b']);
+  });
+
+  it('keeps the rollups made from the later read when two makings of a day race (a replica that read earlier writes last)', async () => {
+    const connection = await connectContext({ url: mongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
+    opened.push({ connection } as Awaited<ReturnType<typeof projection>>);
+    const store = new IncidentRollupRepository(connection);
+    const rollup = (family: string, a: string, opened: number) => ({ day: 20_514, family, a, b: '', measures: { opened: [opened, ...new Array<number>(95).fill(0)] } });
+    await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], 2_000);
+    await store.replaceDay(20_514, [rollup('priority', '1', 1), rollup('priority', '3', 1)], 1_000);
+    const kept = await store.find('priority', undefined, '', 20_514, 20_514);
+    expect(kept.map((r) => [r.a, r.measures.opened?.[0]]).sort()).toEqual([['1', 5], ['2', 7]]);
   });
 });

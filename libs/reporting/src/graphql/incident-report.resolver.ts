@@ -1,0 +1,53 @@
+import type { Principal } from '@itsm/platform/auth';
+import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { UseFilters } from '@nestjs/common';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { IncidentReports } from '../application/incident-reports';
+import type { SupplierScorecard } from '../application/incident-reports';
+import { REPORT_READERS } from '../application/report-access';
+import type { BacklogRow, Dimension, IncidentReportRow } from '../domain';
+import { reportingErrorFilter } from './reporting-error.filter';
+import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, ReportFilterInput, ReportPeriodInput, SupplierScorecardGql } from './reporting.types';
+
+export const toReportRowGql = (row: IncidentReportRow): IncidentReportRowGql => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
+const toScorecardGql = (card: SupplierScorecard): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog });
+const filterOf = (filter: ReportFilterInput | null | undefined) => (filter ? { dimension: filter.dimension, value: filter.value } : null);
+const periodOf = (period: ReportPeriodInput) => ({ from: period.from, to: period.to, timeZone: period.timeZone, grain: period.grain });
+
+/** Incident reports, the backlog and supplier scorecards from the reporting projection; a supplier agent reads its own organisation's only. */
+@Resolver()
+@UseFilters(reportingErrorFilter)
+export class IncidentReportResolver {
+  constructor(private readonly reports: IncidentReports) {}
+
+  @Query(() => [IncidentReportRowGql], { description: 'Incident figures per period (and group): volume, MTTA, MTTR, reopen and first-time-fix rates, handovers' })
+  @Roles(...REPORT_READERS)
+  async incidentReport(
+    @CurrentPrincipal() reader: Principal,
+    @Args('period', { type: () => ReportPeriodInput }) period: ReportPeriodInput,
+    @Args('groupBy', { type: () => ReportDimensionGql, nullable: true }) groupBy?: Dimension | null,
+    @Args('filter', { type: () => ReportFilterInput, nullable: true }) filter?: ReportFilterInput | null,
+  ): Promise<IncidentReportRowGql[]> {
+    return (await this.reports.reportFor(reader, { period: periodOf(period), groupBy: groupBy ?? null, filter: filterOf(filter) })).map(toReportRowGql);
+  }
+
+  @Query(() => [IncidentBacklogRowGql], { description: 'The open incidents now (and their age), per group' })
+  @Roles(...REPORT_READERS)
+  incidentBacklog(
+    @CurrentPrincipal() reader: Principal,
+    @Args('groupBy', { type: () => ReportDimensionGql, nullable: true }) groupBy?: Dimension | null,
+    @Args('filter', { type: () => ReportFilterInput, nullable: true }) filter?: ReportFilterInput | null,
+  ): Promise<BacklogRow[]> {
+    return this.reports.backlogFor(reader, groupBy ?? null, filterOf(filter));
+  }
+
+  @Query(() => SupplierScorecardGql, { description: "An organisation's scorecard on the incidents it held (a supplier agent: its own only)" })
+  @Roles(...REPORT_READERS)
+  async supplierScorecard(
+    @CurrentPrincipal() reader: Principal,
+    @Args('orgId', { type: () => ID }) orgId: string,
+    @Args('period', { type: () => ReportPeriodInput }) period: ReportPeriodInput,
+  ): Promise<SupplierScorecardGql> {
+    return toScorecardGql(await this.reports.scorecardFor(reader, orgId, periodOf(period)));
+  }
+}

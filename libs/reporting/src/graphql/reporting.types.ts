@@ -1,0 +1,62 @@
+import { registerDomainEnum } from '@itsm/platform/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { DIMENSIONS, PERIOD_GRAINS } from '../domain';
+import type { Dimension, PeriodGrain } from '../domain';
+import { ReportingSchema } from './reporting.schema-marker';
+
+const registerIn = ReportingSchema;
+
+export const ReportDimensionGql = registerDomainEnum(DIMENSIONS, {
+  name: 'ReportDimension',
+  registerIn,
+  description: "What incident figures are grouped or filtered by, each incident's value now: priority, service, group (assignment group), supplier (the organisation holding it), customer (the caller's organisation)",
+});
+export const ReportGrainGql = registerDomainEnum(PERIOD_GRAINS, { name: 'ReportGrain', registerIn, description: 'Local days, ISO weeks (Monday first), calendar months, or the whole range as one period' });
+
+@InputType('ReportPeriodInput', { registerIn })
+export class ReportPeriodInput {
+  @Field({ description: 'First local date, YYYY-MM-DD (inclusive)' }) from!: string;
+  @Field({ description: 'Local date after the last one, YYYY-MM-DD (exclusive)' }) to!: string;
+  @Field({ defaultValue: 'UTC', description: 'IANA time zone the dates and periods are in (Europe/Zurich)' }) timeZone!: string;
+  @Field(() => ReportGrainGql, { defaultValue: 'month' }) grain!: PeriodGrain;
+}
+
+@InputType('ReportFilterInput', { registerIn })
+export class ReportFilterInput {
+  @Field(() => ReportDimensionGql) dimension!: Dimension;
+  @Field({ description: "The dimension's value (a priority 1-5, an id); the empty string for none" }) value!: string;
+}
+
+@ObjectType('IncidentReportRow', { registerIn, description: 'The incident figures of one period (and group): counts, means and rates' })
+export class IncidentReportRowGql {
+  @Field({ description: '2026-03-02, 2026-W10, 2026-03, or from/to for the whole range' }) period!: string;
+  @Field() periodStart!: Date;
+  @Field() periodEnd!: Date;
+  @Field(() => String, { nullable: true, description: "The group's value ('' for none); null when the report is not grouped" }) group!: string | null;
+  @Field(() => Int, { description: 'Opened in the period' }) opened!: number;
+  @Field(() => Int, { description: 'First acknowledged (work started, or assigned to a person) in the period' }) acknowledged!: number;
+  @Field(() => Int, { description: 'Resolved in the period (their last resolution)' }) resolved!: number;
+  @Field(() => Int) canceled!: number;
+  @Field(() => Int, { description: 'Resolved in the period after at least one reopen' }) reopened!: number;
+  @Field(() => Int, { description: 'Resolved in the period by their first group, never passed on, never reopened' }) firstTimeFix!: number;
+  @Field(() => Int, { description: 'Times an organisation (the supplier dimension) passed a ticket to another one in the period' }) handedOver!: number;
+  @Field(() => Float, { nullable: true, description: 'Mean time to acknowledge of those acknowledged in the period, ms' }) mttaMs!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean time to resolve (opening to resolution, wall time) of those resolved in the period, ms' }) mttrMs!: number | null;
+  @Field(() => Float, { nullable: true, description: 'reopened / resolved' }) reopenRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'firstTimeFix / resolved' }) firstTimeFixRate!: number | null;
+}
+
+@ObjectType('IncidentBacklogRow', { registerIn, description: 'The open incidents (new, in progress, on hold) of one group now, and their age' })
+export class IncidentBacklogRowGql {
+  @Field(() => String, { nullable: true }) group!: string | null;
+  @Field(() => Int) open!: number;
+  @Field(() => Float) oldestAgeMs!: number;
+  @Field(() => Float) meanAgeMs!: number;
+}
+
+@ObjectType('SupplierScorecard', { registerIn, description: "An organisation's performance on the incidents it held: per period, and its backlog now" })
+export class SupplierScorecardGql {
+  @Field(() => ID) orgId!: string;
+  @Field(() => [IncidentReportRowGql]) periods!: IncidentReportRowGql[];
+  @Field(() => IncidentBacklogRowGql, { nullable: true }) backlog!: IncidentBacklogRowGql | null;
+}

@@ -1,0 +1,91 @@
+import { incidentTopic } from '@itsm/contracts';
+import { bootContextForSpec } from '@itsm/platform/service';
+import type { SpecContext } from '@itsm/platform/service';
+import { expectEventually, IncidentFeed, testPeers } from '@itsm/testing';
+import { reportingContext } from './reporting.context';
+import { HOUR, incidentHistory, MIN } from './test-fixtures/incident-history';
+
+const ROWS = `query($period: ReportPeriodInput!, $groupBy: ReportDimension, $filter: ReportFilterInput) {
+  incidentReport(period: $period, groupBy: $groupBy, filter: $filter) { period periodStart group opened acknowledged resolved canceled reopened firstTimeFix handedOver mttaMs mttrMs reopenRate firstTimeFixRate }
+}`;
+const SCORECARD = `query($orgId: ID!, $period: ReportPeriodInput!) {
+  supplierScorecard(orgId: $orgId, period: $period) { orgId periods { period resolved mttrMs handedOver reopenRate } backlog { open } }
+}`;
+const MARCH = { from: '2026-03-01', to: '2026-04-01', timeZone: 'Europe/Zurich', grain: 'month' };
+
+/**
+ * The reporting service on the peers, fed the scripted incident history through its consumer:
+ * GraphQL answers the hand-computed figures; a supplier agent reads its own organisation's only.
+ */
+describe('reporting on the peers', () => {
+  let booted: SpecContext;
+  let agent: string;
+  let northwind: string;
+
+  beforeAll(async () => {
+    booted = await bootContextForSpec(reportingContext, { mongoUrl: testPeers().mongoUrl, settings: { rollupEveryMs: 100, rollupBatch: 1_000 }, probeTopics: [] });
+    agent = await booted.token('u-agent', ['agent']);
+    northwind = await booted.token('u-northwind', ['supplier-agent'], 'northwind');
+    const events = incidentHistory();
+    // Delivered twice: the second delivery changes no figure.
+    await booted.bus.publishEnvelopes(incidentTopic.name, [...events, ...events]);
+    await booted.bus.publishEnvelopes(incidentTopic.name, [new IncidentFeed().opened('d-open', 3)]);
+  });
+  afterAll(async () => {
+    await booted?.close();
+  });
+
+  const ok = async <T>(bearer: string, query: string, variables: Record<string, unknown>): Promise<T> => {
+    const answer = await booted.graphql(bearer, query, variables);
+    expect(answer.errors).toBeUndefined();
+    return Object.values(answer.data ?? {})[0] as T;
+  };
+  const code = async (bearer: string, query: string, variables: Record<string, unknown>): Promise<unknown> => (await booted.graphql(bearer, query, variables)).errors?.[0]?.extensions?.['code'];
+
+  it('answers the hand-computed figures by priority for a UTC day', async () => {
+    const day = { from: '2026-03-02', to: '2026-03-03', timeZone: 'UTC', grain: 'day' };
+    // Eventually: the rollups follow the events (REPORTING_ROLLUP_MS), B's reopen and second resolution last.
+    await expectEventually(async () => {
+      const rows = await ok<Record<string, unknown>[]>(agent, ROWS, { period: day, groupBy: 'priority' });
+      expect(rows.map((r) => r['group'])).toEqual(['1', '2']);
+      expect(rows[1]).toEqual({
+      period: '2026-03-02',
+      periodStart: '2026-03-02T00:00:00.000Z',
+      group: '2',
+      opened: 2,
+      acknowledged: 2,
+      resolved: 2,
+      canceled: 0,
+      reopened: 1,
+      firstTimeFix: 1,
+      handedOver: 1,
+      mttaMs: 37.5 * MIN,
+      mttrMs: 4 * HOUR,
+      reopenRate: 0.5,
+      firstTimeFixRate: 0.5,
+      });
+    }, { timeoutMs: 20_000, intervalMs: 200 });
+    expect(await ok(agent, 'query { incidentBacklog(groupBy: priority) { group open } }', {})).toEqual([{ group: '3', open: 1 }]);
+  });
+
+  it("scopes a supplier agent to its own organisation's figures and scorecard", async () => {
+    const own = await ok<Record<string, unknown>[]>(northwind, ROWS, { period: MARCH });
+    expect(own.map((r) => [r['period'], r['opened'], r['resolved'], r['mttrMs'], r['reopened']])).toEqual([['2026-03', 1, 1, 6 * HOUR, 1]]);
+    expect(await code(northwind, ROWS, { period: MARCH, filter: { dimension: 'supplier', value: 'contoso' } })).toBe('REPORTING.FORBIDDEN');
+    expect(await code(northwind, ROWS, { period: MARCH, filter: { dimension: 'priority', value: '2' } })).toBe('REPORTING.FORBIDDEN');
+    expect(await code(northwind, SCORECARD, { orgId: 'contoso', period: MARCH })).toBe('REPORTING.FORBIDDEN');
+    expect(await ok(northwind, SCORECARD, { orgId: 'northwind', period: MARCH })).toEqual({
+      orgId: 'northwind',
+      periods: [{ period: '2026-03', resolved: 1, mttrMs: 6 * HOUR, handedOver: 0, reopenRate: 1 }],
+      backlog: null,
+    });
+    expect(await ok(agent, SCORECARD, { orgId: 'contoso', period: MARCH })).toEqual({ orgId: 'contoso', periods: [{ period: '2026-03', resolved: 1, mttrMs: 2 * HOUR, handedOver: 1, reopenRate: 0 }], backlog: null });
+    const requester = await booted.token('u-requester', ['requester']);
+    expect(await code(requester, ROWS, { period: MARCH })).toBe('FORBIDDEN');
+  });
+
+  it('refuses a period it cannot answer with a typed error', async () => {
+    expect(await code(agent, ROWS, { period: { ...MARCH, timeZone: 'Mars/Olympus' } })).toBe('REPORTING.INVALID_PERIOD');
+    expect(await code(agent, ROWS, { period: { from: '2026-03-01', to: '2026-02-01', timeZone: 'UTC', grain: 'day' } })).toBe('REPORTING.INVALID_PERIOD');
+  });
+});

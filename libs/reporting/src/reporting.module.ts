@@ -1,0 +1,87 @@
+import { Clock, SystemClock } from '@itsm/platform/config';
+import { PINO_LOGGER } from '@itsm/platform/observability';
+import { contextRepository, ContextPersistenceModule } from '@itsm/platform/persistence';
+import type { MongoSettings } from '@itsm/platform/persistence';
+import { PeriodicJob } from '@itsm/platform/scheduling';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { IncidentFactStore, IncidentRollupStore } from './application/incident-projection.ports';
+import { IncidentProjector, IncidentRollups } from './application/incident-projector';
+import { IncidentReports } from './application/incident-reports';
+import { IncidentReportResolver } from './graphql/incident-report.resolver';
+import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
+import { IncidentFactRepository } from './persistence/incident-fact.repository';
+import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
+import type { ReportingSettings } from './reporting-env';
+
+export const REPORTING_CONNECTION = Symbol('REPORTING_CONNECTION');
+export const REPORTING_SETTINGS = Symbol('REPORTING_SETTINGS');
+
+export interface ReportingModuleOptions {
+  readonly mongo: MongoSettings;
+  readonly settings: ReportingSettings;
+}
+
+/** Makes the rollups of the days changed facts touched, every REPORTING_ROLLUP_MS, on every replica (a day's making is idempotent). */
+@Injectable()
+class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly job: PeriodicJob;
+
+  constructor(rollups: IncidentRollups, @Inject(REPORTING_SETTINGS) settings: ReportingSettings, @Inject(PINO_LOGGER) logger: Logger) {
+    this.job = new PeriodicJob({
+      name: 'reporting rollups',
+      everyMs: settings.rollupEveryMs,
+      run: async () => void (await rollups.roll(settings.rollupBatch)),
+      logger,
+      failureLevel: 'warn',
+      failureMessage: 'reporting: making the incident rollups failed; retrying',
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  /** Before the connection closes (ContextPersistenceModule's hook runs after this module's). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.job.stop();
+  }
+}
+
+/**
+ * Reporting: follows the incident stream into its own facts and day rollups (never another
+ * context's database) and answers reports, the backlog and supplier scorecards.
+ * Needs MessagingModule (the bus), ObservabilityModule and AuthModule.
+ */
+@Module({})
+export class ReportingModule {
+  static forRoot(options: ReportingModuleOptions): DynamicModule {
+    const persistence = ContextPersistenceModule.forRoot({
+      context: 'reporting',
+      mongo: options.mongo,
+      connection: REPORTING_CONNECTION,
+      repositories: [
+        contextRepository(IncidentFactRepository, (c) => new IncidentFactRepository(c), IncidentFactRepository.indexes),
+        contextRepository(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
+      ],
+    });
+    return {
+      module: ReportingModule,
+      imports: [persistence],
+      controllers: [IncidentEventsConsumer],
+      providers: [
+        { provide: REPORTING_SETTINGS, useValue: options.settings },
+        { provide: Clock, useClass: SystemClock },
+        { provide: IncidentFactStore, useExisting: IncidentFactRepository },
+        { provide: IncidentRollupStore, useExisting: IncidentRollupRepository },
+        IncidentProjector,
+        IncidentRollups,
+        IncidentReports,
+        RollupJob,
+        IncidentReportResolver,
+      ],
+      exports: [IncidentProjector, IncidentRollups, IncidentReports, persistence],
+    };
+  }
+}
