@@ -2,7 +2,7 @@ import { Clock } from '@itsm/platform/config';
 import { retryOnConflict } from '@itsm/platform/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClockInputs, SlaClock, SlaDefinition, TicketTimeline, TicketZones } from '../domain';
-import { deriveClocks, dueEmissions, FINAL_TICKET_STATES, SlaError, SlaErrorCode, unwrittenLifecycle } from '../domain';
+import { deriveClocks, dueEmissions, FINAL_TICKET_STATES, SlaError, SlaErrorCode, unwrittenLifecycle, vanishedClocks } from '../domain';
 import type { SlaTicket } from '../persistence';
 import { SlaTicketStore, SlaTimeZoneStore } from '../persistence';
 import { lifecycleEnvelopes } from './lifecycle/lifecycle-envelopes';
@@ -35,10 +35,11 @@ export class ClockProjector {
   /**
    * Stores the ticket's clocks as of its last event, with the lifecycle events they owe that were
    * not written before in its outbox (the same write), and arms its timers; answers the saved
-   * ticket. `stored` is the ticket as read (absent: a new one). A settled ticket (closed, its
-   * firings pruned) owes nothing more while it stays closed.
+   * ticket. `stored` is the ticket as read (absent: a new one): a live clock of it the policies in
+   * force no longer derive is cancelled. A settled ticket (closed, its firings pruned) owes nothing
+   * more while it stays closed.
    */
-  async project(timeline: TicketTimeline, partition: number, lastSequence: number, stored?: Pick<SlaTicket, 'version' | 'settled' | 'lifecycle'>): Promise<SlaTicket> {
+  async project(timeline: TicketTimeline, partition: number, lastSequence: number, stored?: Pick<SlaTicket, 'version' | 'settled' | 'lifecycle' | 'clocks'>): Promise<SlaTicket> {
     const version = stored?.version ?? 0;
     const last = timeline.facts[timeline.facts.length - 1];
     const asOf = last?.at ?? 0;
@@ -47,8 +48,10 @@ export class ClockProjector {
     const stillSettled = stored?.settled === true && !open;
     const due = stillSettled ? [] : dueEmissions(clocks, new Set());
     const written = stored?.lifecycle ?? [];
-    const owed = stillSettled ? [] : unwrittenLifecycle(clocks, new Set(written));
-    const events = lifecycleEnvelopes(timeline, clocks, owed, written.length, this.clock.now());
+    const now = this.clock.now();
+    const previous = stored?.clocks ?? [];
+    const owed = stillSettled ? [] : [...unwrittenLifecycle(clocks, new Set(written)), ...vanishedClocks(previous, clocks, new Set(written), now.getTime())];
+    const events = lifecycleEnvelopes(timeline, [...clocks, ...previous], owed, written.length, now);
     const lifecycle = [...written, ...owed.map((e) => e.key)];
     const ticket: SlaTicket = { timeline, partition, lastSequence, open, clocks, due, settled: stillSettled, lifecycle, version };
     const saved = { ...ticket, version: await this.tickets.save(ticket, events) };

@@ -69,7 +69,9 @@ export const SlaOutcomeSchema = Type.Union([Type.Literal('met'), Type.Literal('b
  *   says), else `met`; `dueAt` the breach instant (reached, or when it would have been);
  *   `pausedMs` the business time it spent paused. A reopened ticket can resume a stopped clock
  *   (`clock-rescheduled`); its next stop is another `clock-stopped`.
- * - `clock-canceled`: it no longer applies (`reason`): counts as neither met nor breached.
+ * - `clock-canceled`: it no longer applies (`reason`): counts as neither met nor breached. A live
+ *   clock a policy change removes (its definition deactivated or no longer matching) is canceled
+ *   `no_longer_applies` when the ticket is derived again (`canceledAt` then, `elapsedMs` as last derived).
  * `elapsedMs` is the business time used by then. Only the latest pause, resume and stop of a clock
  * are told when one derivation finds several (a definition attached with a retroactive start). A
  * change is told when the engine derives it from the ticket's events: `at` is then, the instant of

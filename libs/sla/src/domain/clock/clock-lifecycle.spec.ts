@@ -1,4 +1,4 @@
-import { lifecycleEmissions, unwrittenLifecycle } from './clock-lifecycle';
+import { lifecycleEmissions, unwrittenLifecycle, vanishedClocks } from './clock-lifecycle';
 import type { LifecycleEmission } from './clock-lifecycle';
 import type { SlaClock } from './derive-clocks';
 import { HOUR, definition, derive, iso, local, onlyClock, ticket } from './test-fixtures/clock-fixtures';
@@ -134,5 +134,21 @@ describe('unwrittenLifecycle', () => {
     const clock = { clockId: 'c#1', startedAt: 5, originalBreachAt: 9, cancelReason: null, stage: 'achieved' } as Partial<SlaClock>;
     const changes = { pauses: 0, lastPause: null, resumes: 0, lastResume: null, stops: 1, lastStop: { at: 5, elapsedMs: 0, dueAt: 9, pausedMs: 0 }, cancel: null };
     expect(unwrittenLifecycle([{ ...clock, changes } as SlaClock], new Set()).map((e) => e.key)).toEqual(['c#1:started', 'c#1:stopped:1']);
+  });
+});
+
+describe('vanishedClocks', () => {
+  it('cancels a live clock the policies no longer derive (no_longer_applies), keeps a finished one, never twice', () => {
+    const running = ticket().open('2026-11-23 09:00').then('2026-11-23 11:00', { state: 'in_progress' }).build();
+    const live = derive(running, [P2], local('2026-11-23 11:00'));
+    const started = new Set(['sla-p2-resolution#1:started']);
+    const at = local('2026-11-23 12:00');
+    expect(vanishedClocks(live, [], started, at).map(readable)).toEqual([
+      { key: 'sla-p2-resolution#1:canceled', kind: 'canceled', at: '2026-11-23T11:00:00.000Z', dueAt: '2026-11-23T16:00:00.000Z', elapsedMs: 2 * HOUR, reason: 'no_longer_applies' },
+    ]);
+    expect(vanishedClocks(live, live, started, at)).toEqual([]);
+    expect(vanishedClocks(live, [], new Set([...started, 'sla-p2-resolution#1:canceled']), at)).toEqual([]);
+    const resolved = derive(ticket().open('2026-11-23 09:00').then('2026-11-23 11:00', { state: 'resolved' }).build(), [P2], local('2026-11-23 11:00'));
+    expect(vanishedClocks(resolved, [], started, at)).toEqual([]);
   });
 });

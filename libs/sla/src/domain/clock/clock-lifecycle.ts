@@ -56,3 +56,20 @@ export function unwrittenLifecycle(clocks: readonly SlaClock[], written: Readonl
     .filter((e) => !written.has(e.key))
     .sort((a, b) => a.change.at - b.change.at || RANK[a.change.kind] - RANK[b.change.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+
+/**
+ * The live clocks (running or paused) of a ticket's previous derivation whose start was written and
+ * that the current derivation no longer has: their definition was deactivated, or changed so that
+ * it no longer applies to the ticket. Each owes its cancellation (`no_longer_applies`) at `at`,
+ * with the elapsed time and breach instant as last derived, so reporting does not keep it open.
+ */
+export function vanishedClocks(previous: readonly SlaClock[], current: readonly SlaClock[], written: ReadonlySet<string>, at: number): LifecycleEmission[] {
+  const present = new Set(current.map((c) => c.clockId));
+  return previous
+    .filter((c) => !present.has(c.clockId) && c.stoppedAt === null && c.cancelledAt === null && written.has(`${c.clockId}:started`) && !written.has(`${c.clockId}:canceled`))
+    .map((c) => ({
+      key: `${c.clockId}:canceled`,
+      clockId: c.clockId,
+      change: { kind: 'canceled', at, dueAt: c.breachAt ?? c.originalBreachAt, elapsedMs: c.elapsedMs, reason: 'no_longer_applies' },
+    }));
+}

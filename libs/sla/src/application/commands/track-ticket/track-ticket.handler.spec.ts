@@ -89,4 +89,25 @@ describe('TrackTicketHandler', () => {
     expect((await tickets.find('incident', 'inc-7'))?.lifecycle).toEqual(['sla-p2-resolution#1:started', 'sla-p2-resolution#1:stopped:1']);
     expect(new Set(tickets.outbox.map((e) => e.id)).size).toBe(2);
   });
+
+  it('cancels a live clock whose definition is deactivated (no_longer_applies) when the ticket is derived again, once', async () => {
+    const { handler, tickets, projector, policies, policySet } = await setup();
+    await handler.execute({ change: opened, partition: 0 });
+    policies.seedDefinition({ ...definition(), active: false }, 2);
+    await policies.bumpRevision();
+    await policySet.refresh();
+    for (let i = 0; i < 2; i += 1) {
+      const stored = await tickets.find('incident', 'inc-7');
+      if (stored === undefined) throw new Error('not stored');
+      await projector.reproject(stored);
+    }
+    expect(tickets.outbox.map((e) => [e.type, e.sequence, (e.data as { reason?: string }).reason ?? null])).toEqual([
+      ['itsm.sla.clock-started.v1', 1, null],
+      ['itsm.sla.clock-canceled.v1', 2, 'no_longer_applies'],
+    ]);
+    // Opened an hour before the clock's NOW, derived as of its opening: nothing elapsed yet; canceled now.
+    expect(tickets.outbox[1]?.data).toMatchObject({ clockId: 'sla-p2-resolution#1', elapsedMs: 0, canceledAt: new Date(NOW).toISOString() });
+    const registry = new TopicRegistry([slaTopic]);
+    expect(() => registry.validatePayload(slaTopic.name, 'itsm.sla.clock-canceled.v1', tickets.outbox[1]?.data)).not.toThrow();
+  });
 });
