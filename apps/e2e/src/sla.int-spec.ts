@@ -175,10 +175,21 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     // On Hold is not consumed: 5 business hours paused, the breach moves by exactly that.
     expect(h).toMatchObject({ stage: 'breached', pausedSeconds: 5 * 3600, breachAt: '2026-11-17T12:00:00.000Z', originalBreachAt: '2026-11-16T15:00:00.000Z' });
     // The overdue thresholds are emitted (late, once) with their business due instants.
-    await expectEventually(() => expect(distinct(slaEvents.filter((e) => e.subject === held)).map(label)).toEqual(['50:2026-11-16T16:00:00.000Z', '75:2026-11-17T10:00:00.000Z', '100:2026-11-17T12:00:00.000Z']), {
+    await expectEventually(() => expect(distinct(thresholds(slaEvents.filter((e) => e.subject === held))).map(label)).toEqual(['50:2026-11-16T16:00:00.000Z', '75:2026-11-17T10:00:00.000Z', '100:2026-11-17T12:00:00.000Z']), {
       timeoutMs: 30_000,
       intervalMs: 250,
     });
+    // Its lifecycle in its own stream: started (due Monday 16:00 Berlin), paused with 2 business hours used
+    // (Friday 16-17, Monday 09-10), rescheduled at 15:00 Berlin to Tuesday 13:00 (6 hours left).
+    await expectEventually(
+      () =>
+        expect(distinct(lifecycle(slaEvents.filter((e) => e.subject === held))).map((e) => [e.type, e.sequence, (e.data as { dueAt: string }).dueAt, (e.data as { elapsedMs?: number }).elapsedMs ?? null])).toEqual([
+          ['itsm.sla.clock-started.v1', 1, '2026-11-16T15:00:00.000Z', null],
+          ['itsm.sla.clock-paused.v1', 2, '2026-11-16T15:00:00.000Z', 2 * HOUR],
+          ['itsm.sla.clock-rescheduled.v1', 3, '2026-11-17T12:00:00.000Z', 2 * HOUR],
+        ]),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
   });
 
   it('P3 -> P1 keeps the elapsed time: the P1 clock starts retroactively, the P3 one is cancelled', async () => {
@@ -271,7 +282,8 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     await sleepUntil(openedAt + 57_000);
     sla.child.kill('SIGKILL');
     await startSla();
-    const mine = () => slaEvents.filter((e) => e.subject === id);
+    const all = () => slaEvents.filter((e) => e.subject === id);
+    const mine = () => thresholds(all());
     await expectEventually(() => expect(distinct(mine()).map((e) => percentOf(e))).toEqual([50]), { timeoutMs: 60_000, intervalMs: 100 });
 
     // Crash right after the 75 % warning was published (90 s): it must not come a second time as another event.
@@ -291,8 +303,23 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     expect(byId.size).toBe(3);
     for (const copies of byId.values()) expect(new Set(copies.map((c) => `${c.sequence}:${percentOf(c)}`)).size).toBe(1);
     expect(distinct(mine()).map((e) => e.sequence)).toEqual([1, 2, 3]);
+    // The clock's start was written once with the ticket's clocks: one event, whatever was published again.
+    expect(lifecycle(all()).map((e) => [e.type, e.sequence, e.source])).toEqual(lifecycle(all()).map(() => ['itsm.sla.clock-started.v1', 1, '/itsm/sla/lifecycle']));
+    expect(distinct(lifecycle(all()))).toHaveLength(1);
   }, 300_000);
 });
+
+const THRESHOLD_TYPES: readonly string[] = ['itsm.sla.clock-warning.v1', 'itsm.sla.clock-breached.v1'];
+
+/** The warnings and breaches (the clocks' lifecycle events set aside). */
+function thresholds(events: readonly EventEnvelope[]): EventEnvelope[] {
+  return events.filter((e) => THRESHOLD_TYPES.includes(e.type));
+}
+
+/** The clocks' lifecycle events (started, paused, rescheduled, stopped, canceled). */
+function lifecycle(events: readonly EventEnvelope[]): EventEnvelope[] {
+  return events.filter((e) => e.type.startsWith('itsm.sla.clock-') && !THRESHOLD_TYPES.includes(e.type));
+}
 
 function percentOf(event: EventEnvelope): number {
   return event.type === 'itsm.sla.clock-breached.v1' ? 100 : (event.data as { thresholdPercent: number }).thresholdPercent;

@@ -34,7 +34,7 @@ import { SlaPolicyCommandResolver } from './graphql/sla-policy-command.resolver'
 import { SlaPolicyQueryResolver } from './graphql/sla-policy-query.resolver';
 import { DirectoryEventsConsumer } from './messaging/directory-events.consumer';
 import { TicketEventsConsumer } from './messaging/ticket-events.consumer';
-import { SlaPolicyRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
+import { SlaPolicyRepository, SlaFiringRepository, SlaPolicyStore, SlaTicketRepository, slaTicketRepository, SlaTicketStore, SlaTimeZoneStore } from './persistence';
 
 export interface SlaModuleOptions {
   readonly mongo: MongoSettings;
@@ -95,7 +95,7 @@ export class SlaModule {
       connection: SLA_CONNECTION,
       repositories: [
         contextRepository(SlaPolicyRepository, (c) => new SlaPolicyRepository(c), SlaPolicyRepository.indexes),
-        contextRepository(SlaTicketRepository, (c) => new SlaTicketRepository(c), SlaTicketRepository.indexes),
+        slaTicketRepository,
         contextRepository(SlaFiringRepository, (c) => new SlaFiringRepository(c), SlaFiringRepository.indexes),
       ],
     });

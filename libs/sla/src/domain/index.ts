@@ -1,5 +1,6 @@
 export * from './calendar';
 export * from './clock/clock-emissions';
+export * from './clock/clock-lifecycle';
 export * from './clock/derive-clocks';
 export * from './clock/dry-run';
 export * from './clock/ticket-timeline';

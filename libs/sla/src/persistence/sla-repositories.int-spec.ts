@@ -1,10 +1,11 @@
 import { createEnvelope } from '@itsm/contracts';
-import { connectContext, objectIdFromKey } from '@itsm/platform/persistence';
+import { connectContext, MongoOutboxStore, objectIdFromKey, PersistenceError } from '@itsm/platform/persistence';
+import type { AggregateDocumentMeta } from '@itsm/platform/persistence';
 import { randomUUID } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import type { SlaClock, TicketTimeline } from '../domain';
 import { SlaFiringRepository } from './sla-firing.repository';
-import { SlaTicketRepository, ticketKey } from './sla-ticket.repository';
+import { SlaTicketRepository, slaTicketSchema, ticketKey } from './sla-ticket.repository';
 
 const mongoUrl = (): string => {
   const url = process.env['ITSM_TEST_MONGO_URL'];
@@ -105,5 +106,25 @@ describe('SLA repositories on the MongoDB peer: re-arm rows, pruning (the claim 
     const rows = new Map<string, readonly string[] | undefined>();
     for await (const row of tickets.armingRows([1])) rows.set(row.ticketId, row.claimed);
     expect(rows).toEqual(new Map([['open-1', ['sla-p1~0:50', 'sla-p1~0:75']], ['legacy-1', undefined]]));
+  });
+
+  it("writes lifecycle events into the ticket's outbox with the save itself: the relay's store finds them, a lost race writes none, a later save appends", async () => {
+    let commits = 0;
+    const writer = new SlaTicketRepository(connection, () => (commits += 1));
+    const outbox = new MongoOutboxStore('itsm.sla.v1', connection.model('SlaTicketOutboxSpec', slaTicketSchema) as unknown as Model<AggregateDocumentMeta>);
+    const event = (sequence: number) => createEnvelope({ id: `life-${sequence}`, source: '/itsm/sla/lifecycle', type: 'itsm.sla.clock-started.v1', subject: 'life-1', time: new Date(T), data: {}, sequence, correlationid: 'c' });
+    const ticket = { timeline: timeline('life-1'), partition: 3, lastSequence: 1, open: true, clocks: [clock], due: [], lifecycle: ['sla-p1#1:started'], version: 0 };
+    expect(await writer.save(ticket, [event(1)])).toBe(1);
+    const pending = (await outbox.pending(100)).filter((p) => p.events.some((e) => e.subject === 'life-1'));
+    expect(pending.map((p) => [p.version, p.events.map((e) => e.id)])).toEqual([[1, ['life-1']]]);
+    // A writer that read version 0 loses: neither its state nor its events are written.
+    await expect(writer.save({ ...ticket, lastSequence: 2 }, [event(2)])).rejects.toBeInstanceOf(PersistenceError);
+    // Saved again before the relay marks the first published: the relay clears only what it published.
+    expect(await writer.save({ ...ticket, lastSequence: 2, lifecycle: ['sla-p1#1:started', 'sla-p1#1:stopped:1'], version: 1 }, [event(2)])).toBe(2);
+    await outbox.markPublished(pending[0]!);
+    const after = (await outbox.pending(100)).filter((p) => p.events.some((e) => e.subject === 'life-1'));
+    expect(after.map((p) => p.events.map((e) => e.id))).toEqual([['life-2']]);
+    expect((await writer.find('incident', 'life-1'))?.lifecycle).toEqual(['sla-p1#1:started', 'sla-p1#1:stopped:1']);
+    expect(commits).toBe(2);
   });
 });

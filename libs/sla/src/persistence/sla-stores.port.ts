@@ -13,6 +13,11 @@ export interface SlaTicket {
   readonly due: readonly DueEmission[];
   /** Closed, everything it owed emitted and its firings pruned: it owes nothing more (absent = false). */
   readonly settled?: boolean;
+  /**
+   * The keys of the lifecycle events written to its outbox so far (LifecycleEmission.key), in
+   * order: their count numbers the next one. Absent: none (and on documents stored before they were).
+   */
+  readonly lifecycle?: readonly string[];
   readonly version: number;
 }
 
@@ -54,8 +59,12 @@ export abstract class SlaTimeZoneStore {
 /** The tickets the engine follows: history, clocks as of the last event, what they owe. */
 export abstract class SlaTicketStore {
   abstract find(ticketType: TicketType, ticketId: string): Promise<SlaTicket | undefined>;
-  /** Inserts (version 0 -> 1) or replaces the version read; a lost race is a PersistenceError Conflict. */
-  abstract save(ticket: SlaTicket): Promise<number>;
+  /**
+   * Inserts (version 0 -> 1) or replaces the version read, with `events` (the lifecycle events the
+   * change owes, their keys already in `ticket.lifecycle`) added to its outbox in the SAME write;
+   * a lost race is a PersistenceError Conflict and writes neither.
+   */
+  abstract save(ticket: SlaTicket, events?: readonly EventEnvelope[]): Promise<number>;
   /** Open tickets (all partitions): what a dry run evaluates. */
   abstract openTickets(): AsyncIterable<SlaTicket>;
   /** Open tickets of the given partitions, to recompute after a policy change. */

@@ -1,6 +1,9 @@
-import { isDuplicateKeyError, objectIdFromKey, PersistenceError, PersistenceErrorCode, schemaIndexes } from '@itsm/platform/persistence';
+import { slaTopic } from '@itsm/contracts';
+import type { EventEnvelope } from '@itsm/contracts';
+import { AGGREGATE_OUTBOX, declareOutbox, isDuplicateKeyError, MongoOutboxStore, objectIdFromKey, PersistenceError, PersistenceErrorCode, schemaIndexes } from '@itsm/platform/persistence';
+import type { AggregateDocumentMeta, ContextRepository } from '@itsm/platform/persistence';
 import { Schema } from 'mongoose';
-import type { Connection, Types } from 'mongoose';
+import type { Connection, Model, Types } from 'mongoose';
 import type { ClockMeta, DueEmission, SlaClock, TicketFact, TicketType } from '../domain';
 import { owingClockMetas, TICKET_TYPES } from '../domain';
 import { armingText, parseArming } from './arming-snapshot';
@@ -37,7 +40,14 @@ export interface SlaTicketDocument {
    * they were recorded: their firings are read). Never written by save(): only added to.
    */
   claimedEmissions?: string[];
+  /** The keys of the lifecycle events written to `_outbox` so far (absent on documents stored before they were). */
+  lifecycleKeys?: string[];
   version: number;
+  /** The outbox (AGGREGATE_OUTBOX) of the lifecycle events, relayed to `itsm.sla.v1`; `_v` mirrors `version` for the relay. */
+  _v?: number;
+  _outbox?: EventEnvelope[];
+  _outboxPending?: boolean;
+  _outboxSent?: number;
 }
 
 /**
@@ -56,6 +66,8 @@ export const slaTicketSchema = new Schema(
   { collection: 'sla_tickets', strict: false, versionKey: false },
 );
 slaTicketSchema.index({ open: 1, partition: 1, settled: 1 });
+// The clocks' lifecycle events, written by the save that changes the clocks (one document write).
+declareOutbox(slaTicketSchema, AGGREGATE_OUTBOX);
 
 /** A closed ticket not settled yet: a candidate for pruning its firings. */
 export interface ClosedTicketRef {
@@ -97,7 +109,11 @@ export class SlaTicketRepository implements SlaTicketStore {
   /** What its queries need: the schema's indexes (open tickets of partitions, unsettled). */
   static readonly indexes = [schemaIndexes(slaTicketSchema)];
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** Wakes the outbox relay after a save that wrote lifecycle events. */
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
 
   private get tickets() {
     return this.connection.collection<SlaTicketDocument>('sla_tickets');
@@ -108,22 +124,30 @@ export class SlaTicketRepository implements SlaTicketStore {
     return d === null ? undefined : toTicket(d);
   }
 
-  /** Inserts (version 0 -> 1) or replaces the version read; a lost race is a Conflict error. */
-  async save(ticket: SlaTicket): Promise<number> {
+  /**
+   * Inserts (version 0 -> 1) or replaces the version read, `events` appended to the outbox by the
+   * same single-document write (the relay publishes them); a lost race is a Conflict error.
+   */
+  async save(ticket: SlaTicket, events: readonly EventEnvelope[] = []): Promise<number> {
     const { timeline } = ticket;
+    const version = ticket.version + 1;
     if (ticket.version === 0) {
       try {
-        await this.tickets.insertOne(newTicketDocument(ticket));
-        return 1;
+        await this.tickets.insertOne({ ...newTicketDocument(ticket), _outbox: [...events], _outboxPending: events.length > 0, _outboxSent: 0 });
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new PersistenceError(PersistenceErrorCode.Conflict, `SLA ticket ${timeline.ticketId} was created concurrently`);
         throw error;
       }
+    } else {
+      const _id = objectIdFromKey('sla-ticket', timeline.ticketType, timeline.ticketId);
+      // Appended to what the relay has not cleared yet; `_outboxSent` keeps published ones from going out again.
+      const outbox = events.length === 0 ? {} : { $push: { _outbox: { $each: [...events] } } };
+      const set = { ...ticketFields(ticket), version, _v: version, ...(events.length === 0 ? {} : { _outboxPending: true }) };
+      const result = await this.tickets.updateOne({ _id, version: ticket.version }, { $set: set, $unset: { clockMeta: '' }, ...outbox });
+      if (result.modifiedCount !== 1) throw new PersistenceError(PersistenceErrorCode.Conflict, `SLA ticket ${timeline.ticketId} changed concurrently`);
     }
-    const _id = objectIdFromKey('sla-ticket', timeline.ticketType, timeline.ticketId);
-    const result = await this.tickets.updateOne({ _id, version: ticket.version }, { $set: { ...ticketFields(ticket), version: ticket.version + 1 }, $unset: { clockMeta: '' } });
-    if (result.modifiedCount !== 1) throw new PersistenceError(PersistenceErrorCode.Conflict, `SLA ticket ${timeline.ticketId} changed concurrently`);
-    return ticket.version + 1;
+    if (events.length > 0) this.afterCommit();
+    return version;
   }
 
   /**
@@ -211,6 +235,7 @@ function ticketFields(ticket: SlaTicket) {
     arming: armingText(owingClockMetas(ticket.clocks, ticket.due), ticket.due),
     nextDueAt: ticket.due[0]?.dueAt ?? null,
     settled: ticket.settled === true,
+    lifecycleKeys: [...(ticket.lifecycle ?? [])],
   };
 }
 
@@ -220,8 +245,24 @@ function ticketFields(ticket: SlaTicket) {
  */
 export function newTicketDocument(ticket: SlaTicket, claimed: readonly string[] = []): SlaTicketDocument {
   const { ticketType, ticketId } = ticket.timeline;
-  return { _id: objectIdFromKey('sla-ticket', ticketType, ticketId), ...ticketFields(ticket), claimedEmissions: [...claimed], version: 1 };
+  return { _id: objectIdFromKey('sla-ticket', ticketType, ticketId), ...ticketFields(ticket), claimedEmissions: [...claimed], version: 1, _v: 1 };
 }
+
+/**
+ * The ticket repository for the context's persistence: its indexes, and its outbox (the clocks'
+ * lifecycle events) on the relay, which publishes them to `itsm.sla.v1`.
+ */
+export const slaTicketRepository: ContextRepository = {
+  provide: SlaTicketRepository,
+  outbox: true,
+  indexes: SlaTicketRepository.indexes,
+  build: (connection, outbox) => {
+    if (outbox === undefined) throw new Error('sla_tickets: an outbox repository needs OUTBOX_REGISTRY (MessagingModule)');
+    const model = connection.models['SlaTicket'] ?? connection.model('SlaTicket', slaTicketSchema);
+    outbox.register(new MongoOutboxStore(slaTopic.name, model as unknown as Model<AggregateDocumentMeta>));
+    return new SlaTicketRepository(connection, outbox.notify);
+  },
+};
 
 function toTicket(d: SlaTicketDocument): SlaTicket {
   return {
@@ -240,6 +281,7 @@ function toTicket(d: SlaTicketDocument): SlaTicket {
     clocks: d.clocks,
     due: d.due,
     settled: d.settled === true,
+    lifecycle: d.lifecycleKeys ?? [],
     version: d.version,
   };
 }

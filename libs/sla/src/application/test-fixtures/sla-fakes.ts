@@ -107,6 +107,8 @@ export class InMemorySlaTickets implements SlaTicketStore {
   readonly tickets = new Map<string, SlaTicket>();
   /** Every accepted save, in order. */
   readonly saved: SlaTicket[] = [];
+  /** The events accepted saves wrote to the outboxes, in order. */
+  readonly outbox: EventEnvelope[] = [];
 
   put(ticket: SlaTicket): void {
     this.tickets.set(`${ticket.timeline.ticketType}:${ticket.timeline.ticketId}`, ticket);
@@ -116,7 +118,7 @@ export class InMemorySlaTickets implements SlaTicketStore {
     return Promise.resolve(this.tickets.get(`${ticketType}:${ticketId}`));
   }
 
-  save(ticket: SlaTicket): Promise<number> {
+  save(ticket: SlaTicket, events: readonly EventEnvelope[] = []): Promise<number> {
     const key = `${ticket.timeline.ticketType}:${ticket.timeline.ticketId}`;
     if ((this.tickets.get(key)?.version ?? 0) !== ticket.version) {
       return Promise.reject(new PersistenceError(PersistenceErrorCode.Conflict, `${key} changed concurrently`));
@@ -124,6 +126,7 @@ export class InMemorySlaTickets implements SlaTicketStore {
     const stored = { ...ticket, version: ticket.version + 1 };
     this.tickets.set(key, stored);
     this.saved.push(stored);
+    this.outbox.push(...events);
     return Promise.resolve(stored.version);
   }
 
@@ -167,6 +170,6 @@ export async function slaHarness(calendars: readonly BusinessCalendarSpec[] = []
   const timers = new FakeSlaTimers();
   const policySet = new SlaPolicySet(policies);
   await policySet.refresh();
-  const projector = new ClockProjector(tickets, policies, policySet, timers);
+  const projector = new ClockProjector(tickets, policies, policySet, timers, clock);
   return { clock, policies, tickets, timers, policySet, projector };
 }

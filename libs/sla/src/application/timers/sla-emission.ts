@@ -14,9 +14,9 @@ export function emissionEventId(ticketKey: string, key: string): string {
   return createHash('sha256').update(`${ticketKey}\u0000${key}`).digest('hex').slice(0, 32);
 }
 
-/** The warning or breach event for one due emission of a ticket, numbered `sequence` in the ticket's SLA stream. */
-export function emissionEnvelope(ticket: EmittingTicket, clock: ClockMeta, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
-  const common = {
+/** What every event of the SLA stream says about its clock and ticket (the contract's `clockEvent` fields). */
+export function clockEventFields(ticket: Pick<EmittingTicket, 'ticketType' | 'ticketId' | 'number'>, clock: ClockMeta, dueAt: number, at: Date) {
+  return {
     ticketType: ticket.ticketType,
     ticketId: ticket.ticketId,
     ticketNumber: ticket.number,
@@ -28,9 +28,14 @@ export function emissionEnvelope(ticket: EmittingTicket, clock: ClockMeta, emiss
     targetMs: clock.targetMs,
     segmentOrgId: clock.segment?.orgId ?? null,
     segmentGroupId: clock.segment?.groupId ?? null,
-    dueAt: new Date(emission.dueAt).toISOString(),
-    at: firedAt.toISOString(),
+    dueAt: new Date(dueAt).toISOString(),
+    at: at.toISOString(),
   };
+}
+
+/** The warning or breach event for one due emission of a ticket, numbered `sequence` in the ticket's SLA stream. */
+export function emissionEnvelope(ticket: EmittingTicket, clock: ClockMeta, emission: DueEmission, sequence: number, firedAt: Date): EventEnvelope {
+  const common = clockEventFields(ticket, clock, emission.dueAt, firedAt);
   const breach = emission.percent >= 100;
   const tenant = clock.segment?.orgId;
   return createEnvelope({

@@ -11,6 +11,27 @@ export interface ThresholdState {
 }
 
 /**
+ * One pause, resume (or reopen) or stop of a clock attempt: when, the business time used by then,
+ * and the breach instant in force from then (reached, or where the remaining target ends when the
+ * clock runs on from `at`).
+ */
+export interface TrackChange {
+  readonly at: number;
+  readonly elapsedMs: number;
+  readonly dueAt: number;
+}
+
+/** How often a clock attempt paused, resumed (or reopened) and stopped, and the latest of each: what its lifecycle events say. */
+export interface TrackChanges {
+  readonly pauses: number;
+  readonly lastPause: TrackChange | null;
+  readonly resumes: number;
+  readonly lastResume: TrackChange | null;
+  readonly stops: number;
+  readonly lastStop: (TrackChange & { readonly pausedMs: number }) | null;
+}
+
+/**
  * The state machine of one clock attempt over a run of ticket states, measuring business time on
  * its calendar. Mutable while a timeline is replayed; `snapshot` reads it out.
  */
@@ -22,6 +43,7 @@ export class ClockTrack {
   elapsedMs = 0;
   pausedMs = 0;
   originalBreachAt: number | null = null;
+  changes: TrackChanges = { pauses: 0, lastPause: null, resumes: 0, lastResume: null, stops: 0, lastStop: null };
   private readonly reached = new Map<number, number>();
 
   constructor(
@@ -48,19 +70,19 @@ export class ClockTrack {
       case 'running':
         if (c.cancel.includes(state)) this.cancel(at);
         else if (c.stop.includes(state)) this.stop(at);
-        else if (c.pause.includes(state)) this.status = 'paused';
+        else if (c.pause.includes(state)) this.pause(at);
         break;
       case 'paused':
         if (c.cancel.includes(state)) this.cancel(at);
         else if (c.stop.includes(state)) this.stop(at);
-        else if (c.resume.length > 0 ? c.resume.includes(state) : !c.pause.includes(state)) this.status = 'running';
+        else if (c.resume.length > 0 ? c.resume.includes(state) : !c.pause.includes(state)) this.resume(at);
         break;
       case 'stopped':
         // A finished clock keeps its outcome when the ticket is cancelled afterwards (compliance
         // reporting counts it); a reopened ticket resumes it, the time spent stopped not counted.
         if (c.start.includes(state)) {
-          this.status = 'running';
           this.stoppedAt = null;
+          this.resume(at);
         }
         break;
     }
@@ -110,6 +132,25 @@ export class ClockTrack {
     return this.reached.get(100) ?? null;
   }
 
+  /** The breach instant in force at `at`: reached already, or where the remaining target ends if the clock runs on from `at`. */
+  dueAtFrom(at: number): number {
+    return this.breachedAt() ?? this.calendar.addBusinessTime(at, Math.max(0, this.targetMs - this.elapsedMs));
+  }
+
+  private change(at: number): TrackChange {
+    return { at, elapsedMs: this.elapsedMs, dueAt: this.dueAtFrom(at) };
+  }
+
+  private pause(at: number): void {
+    this.status = 'paused';
+    this.changes = { ...this.changes, pauses: this.changes.pauses + 1, lastPause: this.change(at) };
+  }
+
+  private resume(at: number): void {
+    this.status = 'running';
+    this.changes = { ...this.changes, resumes: this.changes.resumes + 1, lastResume: this.change(at) };
+  }
+
   private begin(at: number): void {
     this.status = 'running';
     this.startedAt = at;
@@ -119,5 +160,6 @@ export class ClockTrack {
   private stop(at: number): void {
     this.status = 'stopped';
     this.stoppedAt = at;
+    this.changes = { ...this.changes, stops: this.changes.stops + 1, lastStop: { ...this.change(at), pausedMs: this.pausedMs } };
   }
 }

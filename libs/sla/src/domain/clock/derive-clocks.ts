@@ -1,7 +1,7 @@
 import type { CompiledCalendar } from '../calendar';
 import type { AgreementKind, ClockScope, SlaDefinition, SlaTarget } from '../definition/sla-definition';
 import { ClockTrack } from './clock-track';
-import type { ThresholdState } from './clock-track';
+import type { ThresholdState, TrackChange, TrackChanges } from './clock-track';
 import type { TicketFact, TicketTimeline, TicketZones } from './ticket-timeline';
 
 export const CLOCK_STAGES = ['in_progress', 'paused', 'achieved', 'breached', 'cancelled'] as const;
@@ -18,6 +18,11 @@ export interface ClockSegment {
   readonly index: number;
   readonly orgId: string | null;
   readonly groupId: string | null;
+}
+
+/** A clock's pauses, resumes and stops (TrackChanges), and its cancellation: what its lifecycle events say. */
+export interface ClockChanges extends TrackChanges {
+  readonly cancel: TrackChange | null;
 }
 
 /** One clock of one ticket, derived from its history as of `asOf` (all instants epoch ms). */
@@ -52,6 +57,8 @@ export interface SlaClock {
   readonly breachedAt: number | null;
   /** Warnings, then the breach (percent 100). */
   readonly thresholds: readonly ThresholdState[];
+  /** Its pauses, resumes, stops and cancellation: what its lifecycle events say. */
+  readonly changes: ClockChanges;
   readonly calendarId: string;
   readonly timeZone: string;
   readonly asOf: number;
@@ -252,6 +259,7 @@ function snapshot(
     originalBreachAt: track.originalBreachAt ?? asOf,
     breachedAt,
     thresholds,
+    changes: { ...track.changes, cancel: cancel === null ? null : { at: cancel.at, elapsedMs: track.elapsedMs, dueAt: track.dueAtFrom(cancel.at) } },
     calendarId: definition.calendarId,
     timeZone: context.timeZone,
     asOf,

@@ -1,3 +1,4 @@
+import { slaTopic, TopicRegistry } from '@itsm/contracts';
 import { definition, HOUR, OFFICE } from '../../../domain/clock/test-fixtures/clock-fixtures';
 import { NOW, slaHarness } from '../../test-fixtures/sla-fakes';
 import type { TicketChange } from './track-ticket.command';
@@ -65,5 +66,48 @@ describe('TrackTicketHandler', () => {
     const { opened: _o, ...moved } = { ...submitted, sequence: 2, patch: { state: 'closed_complete' } };
     expect(appendChange(older, moved)).toMatchObject({ callerId: 'p-bob', orderedById: 'p-ann' });
     expect(appendChange(undefined, opened).orderedById).toBeNull();
+  });
+
+  it("writes each clock's lifecycle events into the ticket's outbox with the save that changes the clock: valid payloads, numbered in their own stream, once", async () => {
+    const { handler, tickets, projector } = await setup();
+    await handler.execute({ change: opened, partition: 0 });
+    const { opened: _o, ...base } = opened;
+    const resolved: TicketChange = { ...base, sequence: 2, at: NOW, patch: { ...opened.patch, state: 'resolved' } };
+    await handler.execute({ change: resolved, partition: 0 });
+    expect(await handler.execute({ change: resolved, partition: 0 })).toBe('duplicate');
+    const stored = await tickets.find('incident', 'inc-7');
+    if (stored === undefined) throw new Error('not stored');
+    await projector.reproject(stored);
+    expect(tickets.outbox.map((e) => [e.type, e.source, e.sequence, e.subject])).toEqual([
+      ['itsm.sla.clock-started.v1', '/itsm/sla/lifecycle', 1, 'inc-7'],
+      ['itsm.sla.clock-stopped.v1', '/itsm/sla/lifecycle', 2, 'inc-7'],
+    ]);
+    // Opened and resolved an hour apart on Monday 09:00-10:00 (office hours): 1 business hour of 8, met.
+    expect(tickets.outbox[1]?.data).toMatchObject({ clockId: 'sla-p2-resolution#1', outcome: 'met', elapsedMs: HOUR, pausedMs: 0, stoppedAt: new Date(NOW).toISOString() });
+    const registry = new TopicRegistry([slaTopic]);
+    for (const e of tickets.outbox) expect(() => registry.validatePayload(slaTopic.name, e.type, e.data)).not.toThrow();
+    expect((await tickets.find('incident', 'inc-7'))?.lifecycle).toEqual(['sla-p2-resolution#1:started', 'sla-p2-resolution#1:stopped:1']);
+    expect(new Set(tickets.outbox.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('cancels a live clock whose definition is deactivated (no_longer_applies) when the ticket is derived again, once', async () => {
+    const { handler, tickets, projector, policies, policySet } = await setup();
+    await handler.execute({ change: opened, partition: 0 });
+    policies.seedDefinition({ ...definition(), active: false }, 2);
+    await policies.bumpRevision();
+    await policySet.refresh();
+    for (let i = 0; i < 2; i += 1) {
+      const stored = await tickets.find('incident', 'inc-7');
+      if (stored === undefined) throw new Error('not stored');
+      await projector.reproject(stored);
+    }
+    expect(tickets.outbox.map((e) => [e.type, e.sequence, (e.data as { reason?: string }).reason ?? null])).toEqual([
+      ['itsm.sla.clock-started.v1', 1, null],
+      ['itsm.sla.clock-canceled.v1', 2, 'no_longer_applies'],
+    ]);
+    // Opened an hour before the clock's NOW, derived as of its opening: nothing elapsed yet; canceled now.
+    expect(tickets.outbox[1]?.data).toMatchObject({ clockId: 'sla-p2-resolution#1', elapsedMs: 0, canceledAt: new Date(NOW).toISOString() });
+    const registry = new TopicRegistry([slaTopic]);
+    expect(() => registry.validatePayload(slaTopic.name, 'itsm.sla.clock-canceled.v1', tickets.outbox[1]?.data)).not.toThrow();
   });
 });

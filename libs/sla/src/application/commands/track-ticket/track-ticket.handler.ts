@@ -74,7 +74,7 @@ export class TrackTicketHandler {
         if (existing !== undefined && change.sequence <= existing.lastSequence) return 'duplicate';
         if (existing === undefined && change.opened === undefined) return 'unknown_ticket';
         const timeline = appendChange(existing?.timeline, change);
-        await this.projector.project(timeline, partition, change.sequence, existing?.version ?? 0, existing?.settled === true);
+        await this.projector.project(timeline, partition, change.sequence, existing);
         return 'applied';
       },
       () => new SlaError(SlaErrorCode.Conflict, `SLA clocks of ${change.ticketId} are being changed concurrently`),
