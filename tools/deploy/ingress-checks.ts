@@ -19,6 +19,7 @@ export const EDGE_EXPOSURE: Readonly<Record<string, { readonly paths: 'all' | 'd
   change: { paths: 'declared', reason: "CI/CD pipelines ask the deployment gate (/change/v1/gate) with their pipeline tokens" },
   notification: { paths: 'declared', reason: 'signed acknowledgement links of on-call pages (/notification/v1/ack)' },
   supplier: { paths: 'declared', reason: "suppliers' signed TMF621 updates (/tmf-api/supplier/v1), each message's signature checked against that supplier's keys" },
+  reporting: { paths: 'declared', reason: 'CSV exports of the reports (/reporting/v1), with the same bearer tokens and scoping as GraphQL' },
 };
 
 /** nginx's size syntax (`256k`, `1m`, bytes without a unit): bytes, or undefined when unreadable. */

@@ -152,6 +152,9 @@ describe('npm start (all-in-one mode)', () => {
       expect(incidentsNow).toBeLessThan(50);
       await expectEventually(async () => expect(await openedIn(['agent'])).toBe(incidentsNow), { timeoutMs: 20_000, intervalMs: 500 });
       expect(await openedIn(['supplier-agent'], 'northwind-networks')).toBe(await listed(['supplier-agent'], 'northwind-networks'));
+      // Its CSV exports on the gateway's port, with the caller's token.
+      const exported = await fetch(`http://127.0.0.1:${port}/reporting/v1/incident-backlog.csv?groupBy=priority`, { headers: { authorization: `Bearer ${await tokenFor(['agent'])}` } });
+      expect([exported.status, exported.headers.get('content-type'), (await exported.text()).split('\n')[0]]).toEqual([200, 'text/csv; charset=utf-8', 'group,open,oldestAgeMs,meanAgeMs']);
 
       // The gateway federates the CMDB: the demo WAN incident's router affects the retail services.
       const affected = (await ask(['agent'], undefined, '{ incidents(first: 50) { edges { node { title affectedServices { name depth } } } } }')) as unknown as {

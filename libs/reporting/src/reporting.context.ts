@@ -1,6 +1,7 @@
 import { incidentTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { ReportingSchema } from './graphql/reporting.schema-marker';
+import { EXPORT_ROUTE_PREFIX, exportUnreachable } from './http/report-export';
 import { ReportingEnv, toReportingSettings } from './reporting-env';
 import { ReportingModule } from './reporting.module';
 
@@ -19,6 +20,8 @@ export const reportingContext = defineContext({
   topics: { owns: [], consumes: [incidentTopic] },
   consumerGroup: REPORTING_CONSUMER_GROUP,
   subgraph: { module: ReportingModule, schema: ReportingSchema, orphanedTypes: [] },
+  // CSV exports (GET /reporting/v1/<report>.csv, the caller's bearer token); the all-in-one's gateway port forwards them here.
+  httpRoutes: [{ prefix: EXPORT_ROUTE_PREFIX, unreachable: exportUnreachable }],
   settings: (env) => toReportingSettings(env),
   module: (options) => ReportingModule.forRoot(options),
 });

@@ -88,4 +88,33 @@ describe('reporting on the peers', () => {
     expect(await code(agent, ROWS, { period: { ...MARCH, timeZone: 'Mars/Olympus' } })).toBe('REPORTING.INVALID_PERIOD');
     expect(await code(agent, ROWS, { period: { from: '2026-03-01', to: '2026-02-01', timeZone: 'UTC', grain: 'day' } })).toBe('REPORTING.INVALID_PERIOD');
   });
+
+  it('exports a report as CSV with the same figures and scoping, refusals as JSON with their codes', async () => {
+    const csv = async (bearer: string | null, path: string) => {
+      const response = await fetch(`${booted.baseUrl}/reporting/v1/${path}`, { headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` } });
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    };
+    const report = await csv(agent, 'incident-report.csv?from=2026-03-01&to=2026-03-05&timeZone=UTC&grain=day&groupBy=priority');
+    expect(report.status).toBe(200);
+    expect(report.type).toBe('text/csv; charset=utf-8');
+    const lines = report.body.trim().split('\n');
+    expect(lines[0]).toBe('period,periodStart,periodEnd,group,opened,acknowledged,resolved,canceled,reopened,firstTimeFix,handedOver,mttaMs,mttrMs,reopenRate,firstTimeFixRate');
+    expect(lines.slice(1)).toEqual([
+      '2026-03-02,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,1,1,0,0,0,0,0,0,,,,',
+      `2026-03-02,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,2,2,2,2,0,1,1,1,${37.5 * MIN},${4 * HOUR},0.5,0.5`,
+      '2026-03-03,2026-03-03T00:00:00.000Z,2026-03-04T00:00:00.000Z,1,0,0,0,1,0,0,0,,,,',
+    ]);
+    // Eleven months by day cross several chunks of rollups: the days with figures, in order (d-open, opened today, is after the range).
+    const months = await csv(agent, 'incident-report.csv?from=2026-01-01&to=2026-12-01&grain=day');
+    expect(months.body.trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['2026-03-02', '2026-03-03']);
+    const scoped = await csv(northwind, 'incident-report.csv?from=2026-03-01&to=2026-04-01');
+    expect(scoped.body.trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 7).join(','))).toEqual(['2026-03,2026-03-01T00:00:00.000Z,2026-04-01T00:00:00.000Z,,1,1,1']);
+    const refused = await csv(northwind, 'incident-report.csv?from=2026-03-01&to=2026-04-01&filter=supplier:contoso');
+    expect([refused.status, JSON.parse(refused.body).error.code]).toEqual([403, 'REPORTING.FORBIDDEN']);
+    const invalid = await csv(agent, 'incident-report.csv?from=2026-03-01&to=2026-04-01&groupBy=colour');
+    expect([invalid.status, JSON.parse(invalid.body).error]).toEqual([400, expect.objectContaining({ code: 'REPORTING.INVALID_INPUT', details: { field: 'groupBy' } })]);
+    expect((await csv(null, 'incident-report.csv?from=2026-03-01&to=2026-04-01')).status).toBe(401);
+    expect((await csv(await booted.token('u-requester', ['requester']), 'incident-backlog.csv')).status).toBe(403);
+    expect((await csv(agent, 'incident-backlog.csv?groupBy=priority')).body.trim().split('\n')).toEqual(['group,open,oldestAgeMs,meanAgeMs', expect.stringMatching(/^3,1,\d+,\d+$/)]);
+  });
 });

@@ -10,6 +10,7 @@ import { IncidentFactStore, IncidentRollupStore } from './application/incident-p
 import { IncidentProjector, IncidentRollups } from './application/incident-projector';
 import { IncidentReports } from './application/incident-reports';
 import { IncidentReportResolver } from './graphql/incident-report.resolver';
+import { ReportExportController } from './http/report-export.controller';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
 import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
@@ -69,7 +70,7 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer],
+      controllers: [IncidentEventsConsumer, ReportExportController],
       providers: [
         { provide: REPORTING_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },

@@ -1,10 +1,14 @@
 import type { Principal } from '@itsm/platform/auth';
 import { Clock } from '@itsm/platform/config';
+import { DAY_MS } from '@itsm/recurrence';
 import { Injectable } from '@nestjs/common';
 import { backlogRows, dayOf, incidentReportRows, periodBuckets, selectRollups, sumRollups } from '../domain';
 import { assertScorecardReader, scopedFilter } from './report-access';
-import type { BacklogRow, Dimension, IncidentReportRow, PeriodSpec, ReportFilter } from '../domain';
+import type { BacklogRow, Dimension, IncidentReportRow, PeriodBucket, PeriodSpec, ReportFilter, RollupSelection } from '../domain';
 import { IncidentFactStore, IncidentRollupStore } from './incident-projection.ports';
+
+/** The most days of rollups an export reads at once. */
+const CHUNK_DAYS = 31;
 
 export interface IncidentReportQuery {
   readonly period: PeriodSpec;
@@ -34,17 +38,37 @@ export class IncidentReports {
 
   /** Unscoped: for callers that scoped the query already (the scorecard, tests, benchmarks). */
   async report(query: IncidentReportQuery): Promise<IncidentReportRow[]> {
-    const buckets = periodBuckets(query.period);
-    const first = buckets[0];
-    const last = buckets.at(-1);
-    if (first === undefined || last === undefined) return [];
-    const selection = selectRollups(query.groupBy, query.filter);
-    const rollups = await this.rollups.find(selection.family, selection.a, selection.b, dayOf(first.start), dayOf(last.end - 1));
-    return incidentReportRows(sumRollups(rollups, buckets, selection.groupField));
+    return this.rowsOf(periodBuckets(query.period), selectRollups(query.groupBy, query.filter));
   }
 
   reportFor(reader: Principal, query: IncidentReportQuery): Promise<IncidentReportRow[]> {
     return this.report({ ...query, filter: scopedFilter(reader, query.filter) });
+  }
+
+  /**
+   * The report for `reader` a few periods at a time (at most CHUNK_DAYS of rollups read at once, a
+   * period longer than that alone): what an export streams, holding one chunk's rows in memory.
+   */
+  async *reportChunksFor(reader: Principal, query: IncidentReportQuery): AsyncGenerator<IncidentReportRow[]> {
+    const selection = selectRollups(query.groupBy, scopedFilter(reader, query.filter));
+    let chunk: PeriodBucket[] = [];
+    for (const bucket of periodBuckets(query.period)) {
+      const start = chunk[0]?.start;
+      if (start !== undefined && bucket.end - start > CHUNK_DAYS * DAY_MS) {
+        yield await this.rowsOf(chunk, selection);
+        chunk = [];
+      }
+      chunk.push(bucket);
+    }
+    if (chunk.length > 0) yield await this.rowsOf(chunk, selection);
+  }
+
+  private async rowsOf(buckets: readonly PeriodBucket[], selection: RollupSelection): Promise<IncidentReportRow[]> {
+    const first = buckets[0];
+    const last = buckets.at(-1);
+    if (first === undefined || last === undefined) return [];
+    const rollups = await this.rollups.find(selection.family, selection.a, selection.b, dayOf(first.start), dayOf(last.end - 1));
+    return incidentReportRows(sumRollups(rollups, buckets, selection.groupField));
   }
 
   async backlogFor(reader: Principal, groupBy: Dimension | null, asked: ReportFilter | null): Promise<BacklogRow[]> {

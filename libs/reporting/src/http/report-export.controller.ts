@@ -1,0 +1,89 @@
+import { AuthError, AuthErrorCode, authenticateRequest, hasRole, TokenVerifier } from '@itsm/platform/auth';
+import type { Principal } from '@itsm/platform/auth';
+import { PINO_LOGGER } from '@itsm/platform/observability';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { stringify } from 'csv-stringify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import { IncidentReports } from '../application/incident-reports';
+import { REPORT_READERS } from '../application/report-access';
+import { REPORTING_ERROR_KINDS, ReportingError } from '../domain';
+import type { BacklogRow, IncidentReportRow } from '../domain';
+import { backlogQueryOf, EXPORT_PATH, reportQueryOf } from './report-export';
+
+const REPORT_COLUMNS = ['period', 'periodStart', 'periodEnd', 'group', 'opened', 'acknowledged', 'resolved', 'canceled', 'reopened', 'firstTimeFix', 'handedOver', 'mttaMs', 'mttrMs', 'reopenRate', 'firstTimeFixRate'] as const;
+const BACKLOG_COLUMNS = ['group', 'open', 'oldestAgeMs', 'meanAgeMs'] as const;
+
+const csvRow = (row: IncidentReportRow): Record<string, unknown> => ({ ...row, periodStart: new Date(row.periodStart).toISOString(), periodEnd: new Date(row.periodEnd).toISOString() });
+
+/** The HTTP status and JSON body of a refused export. */
+function refusal(error: unknown): { status: number; body: string } | undefined {
+  const body = (code: string, message: string, details: unknown = {}) => JSON.stringify({ error: { code, message, details } });
+  if (error instanceof AuthError) return error.code === AuthErrorCode.Unauthenticated ? { status: 401, body: body(error.code, error.message) } : { status: 403, body: body(error.code, error.message) };
+  if (error instanceof ReportingError) {
+    const kind = REPORTING_ERROR_KINDS[error.code];
+    return { status: kind === 'forbidden' ? 403 : kind === 'not_found' ? 404 : 400, body: body(error.code, error.message, error.details) };
+  }
+  return undefined;
+}
+
+/**
+ * CSV exports of the reports (RFC 4180, a header line, formulas escaped for spreadsheets), with the
+ * caller's bearer token and the same scoping as GraphQL (a supplier agent: its own organisation's).
+ * The body is streamed chunk by chunk of periods as the rollups are read; a refusal before the
+ * first row is a JSON error with its code (401, 403, 400), a failure after it cuts the response.
+ */
+@Controller(EXPORT_PATH)
+export class ReportExportController {
+  constructor(
+    private readonly reports: IncidentReports,
+    private readonly verifier: TokenVerifier,
+    @Inject(PINO_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Get('incident-report.csv')
+  async incidentReport(@Req() request: IncomingMessage, @Query() params: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
+    await this.export(request, response, 'incident-report', REPORT_COLUMNS, async (reader) => {
+      const chunks = this.reports.reportChunksFor(reader, reportQueryOf(params));
+      // The first chunk before any byte is sent: a refused or invalid query is answered with its code.
+      const first = await chunks.next();
+      return (async function* () {
+        if (first.done !== true) for (const row of first.value) yield csvRow(row);
+        for await (const chunk of chunks) for (const row of chunk) yield csvRow(row);
+      })();
+    });
+  }
+
+  @Get('incident-backlog.csv')
+  async incidentBacklog(@Req() request: IncomingMessage, @Query() params: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
+    await this.export(request, response, 'incident-backlog', BACKLOG_COLUMNS, async (reader) => {
+      const { groupBy, filter } = backlogQueryOf(params);
+      const rows: BacklogRow[] = await this.reports.backlogFor(reader, groupBy, filter);
+      return (async function* () {
+        yield* rows.map((row) => ({ ...row }));
+      })();
+    });
+  }
+
+  private async export(request: IncomingMessage, response: ServerResponse, name: string, columns: readonly string[], rows: (reader: Principal) => Promise<AsyncIterable<Record<string, unknown>>>): Promise<void> {
+    let source: AsyncIterable<Record<string, unknown>>;
+    try {
+      const reader = await authenticateRequest(request, request, this.verifier);
+      if (!hasRole(reader, ...REPORT_READERS)) throw new AuthError(AuthErrorCode.Forbidden, 'the caller lacks a role that reads reports');
+      source = await rows(reader);
+    } catch (error: unknown) {
+      const refused = refusal(error);
+      if (refused === undefined) throw error;
+      response.writeHead(refused.status, { 'content-type': 'application/json; charset=utf-8' }).end(refused.body);
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' });
+    try {
+      await pipeline(source, stringify({ header: true, columns: [...columns], escape_formulas: true }), response);
+    } catch (error: unknown) {
+      this.logger.error({ err: error, export: name }, 'reporting: an export failed after it started; the response was cut');
+      response.destroy();
+    }
+  }
+}

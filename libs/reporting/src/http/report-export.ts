@@ -1,0 +1,57 @@
+import type { HttpAnswer } from '@itsm/platform/service';
+import { DIMENSIONS, PERIOD_GRAINS, reportingError, ReportingErrorCode } from '../domain';
+import type { Dimension, PeriodGrain, ReportFilter } from '../domain';
+import type { IncidentReportQuery } from '../application/incident-reports';
+
+/** Where exports are served: `GET /reporting/v1/<report>.csv` (the all-in-one's gateway port forwards it; an Ingress path in Kubernetes). */
+export const EXPORT_PATH = 'reporting/v1';
+export const EXPORT_ROUTE_PREFIX = `/${EXPORT_PATH}`;
+
+/** What the edge answers for an export while the reporting service cannot be reached: try again. */
+export function exportUnreachable(status: 503 | 504, detail: string): HttpAnswer {
+  return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ error: { code: 'REPORTING.UNAVAILABLE', message: `reporting cannot be reached (${status}): ${detail}` } }) };
+}
+
+type Params = Readonly<Record<string, unknown>>;
+
+/** One query parameter as text (given once), or undefined; REPORTING.INVALID_INPUT for a repeated or oversized one. */
+function text(params: Params, name: string): string | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > 200) throw reportingError(ReportingErrorCode.InvalidInput, `${name} must be given once, as text of at most 200 characters`, { field: name });
+  return value;
+}
+
+function oneOf<T extends string>(params: Params, name: string, allowed: readonly T[]): T | undefined {
+  const value = text(params, name);
+  if (value === undefined || value === '') return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw reportingError(ReportingErrorCode.InvalidInput, `${name} must be one of ${allowed.join(', ')}`, { field: name });
+  return value as T;
+}
+
+/** `filter=<dimension>:<value>` (the value may be empty: none). */
+function filterOf(params: Params): ReportFilter | null {
+  const given = text(params, 'filter');
+  if (given === undefined) return null;
+  const colon = given.indexOf(':');
+  const dimension = colon < 0 ? '' : given.slice(0, colon);
+  if (!(DIMENSIONS as readonly string[]).includes(dimension)) throw reportingError(ReportingErrorCode.InvalidInput, `filter must be <dimension>:<value>, the dimension one of ${DIMENSIONS.join(', ')}`, { field: 'filter' });
+  return { dimension: dimension as Dimension, value: given.slice(colon + 1) };
+}
+
+/** An export's query string as a report query: `from`, `to` (YYYY-MM-DD), `timeZone` (UTC), `grain` (month), `groupBy`, `filter`. */
+export function reportQueryOf(params: Params): IncidentReportQuery {
+  const from = text(params, 'from');
+  const to = text(params, 'to');
+  if (from === undefined || to === undefined) throw reportingError(ReportingErrorCode.InvalidInput, 'from and to (YYYY-MM-DD, to exclusive) are required', { field: from === undefined ? 'from' : 'to' });
+  return {
+    period: { from, to, timeZone: text(params, 'timeZone') ?? 'UTC', grain: oneOf<PeriodGrain>(params, 'grain', PERIOD_GRAINS) ?? 'month' },
+    groupBy: oneOf<Dimension>(params, 'groupBy', DIMENSIONS) ?? null,
+    filter: filterOf(params),
+  };
+}
+
+/** A backlog export's query string: `groupBy`, `filter`. */
+export function backlogQueryOf(params: Params): { groupBy: Dimension | null; filter: ReportFilter | null } {
+  return { groupBy: oneOf<Dimension>(params, 'groupBy', DIMENSIONS) ?? null, filter: filterOf(params) };
+}
