@@ -3,7 +3,7 @@ import { bootContextForSpec } from '@itsm/platform/service';
 import type { SpecContext } from '@itsm/platform/service';
 import { expectEventually, IncidentFeed, testPeers } from '@itsm/testing';
 import { reportingContext } from './reporting.context';
-import { HOUR, incidentHistory, MIN } from './test-fixtures/incident-history';
+import { HOUR, incidentHistory, incidentStream, MIN, openedData, resolvedData } from './test-fixtures/incident-history';
 
 const ROWS = `query($period: ReportPeriodInput!, $groupBy: ReportDimension, $filter: ReportFilterInput) {
   incidentReport(period: $period, groupBy: $groupBy, filter: $filter) { period periodStart group opened acknowledged resolved canceled reopened firstTimeFix handedOver mttaMs mttrMs reopenRate firstTimeFixRate }
@@ -116,5 +116,42 @@ describe('reporting on the peers', () => {
     expect((await csv(null, 'incident-report.csv?from=2026-03-01&to=2026-04-01')).status).toBe(401);
     expect((await csv(await booted.token('u-requester', ['requester']), 'incident-backlog.csv')).status).toBe(403);
     expect((await csv(agent, 'incident-backlog.csv?groupBy=priority')).body.trim().split('\n')).toEqual(['group,open,oldestAgeMs,meanAgeMs', expect.stringMatching(/^3,1,\d+,\d+$/)]);
+  });
+
+  it('keeps the improvement register: the baseline measured when registered, the same measure now, progress to the target', async () => {
+    const manager = await booted.token('u-manager', ['incident-manager']);
+    const owner = await booted.token('u-owner', ['agent']);
+    // Recent incidents (times from now: the window is the last 7 whole days): x takes 24 h, later y 12 h.
+    const e = incidentStream();
+    const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
+    const resolveIn = (id: string, openedHoursAgo: number, tookHours: number) => [
+      e(id, 'itsm.incident.opened.v1', ago(openedHoursAgo), openedData(4, 'service-desk', 'contoso')),
+      e(id, 'itsm.incident.resolved.v1', ago(openedHoursAgo - tookHours), resolvedData),
+    ];
+    const p4Mttr = async (): Promise<unknown> => {
+      const day = (offset: number): string => new Date(Date.now() + offset * 24 * HOUR).toISOString().slice(0, 10);
+      const rows = await ok<{ mttrMs: number | null }[]>(agent, ROWS, { period: { from: day(-10), to: day(1), timeZone: 'UTC', grain: 'whole' }, filter: { dimension: 'priority', value: '4' } });
+      return rows[0]?.mttrMs ?? null;
+    };
+    await booted.bus.publishEnvelopes(incidentTopic.name, resolveIn('x-recent', 96, 24));
+    await expectEventually(async () => expect(await p4Mttr()).toBe(24 * HOUR), { timeoutMs: 20_000, intervalMs: 200 });
+    const FIELDS = '{ id status version baseline { value } current { value } target { value direction } progress targetReached history { status by } }';
+    const input = { title: 'Halve P4 resolution time', ownerId: 'u-owner', measure: { metric: 'mttrMs', windowDays: 7, timeZone: 'UTC', filter: { dimension: 'priority', value: '4' } }, target: { value: 12 * HOUR, direction: 'decrease' } };
+    const proposed = await ok<{ id: string; version: number }>(manager, `mutation($input: ProposeImprovementInput!) { proposeImprovement(input: $input) ${FIELDS} }`, { input });
+    expect(proposed).toMatchObject({ status: 'proposed', version: 1, baseline: { value: 24 * HOUR }, current: { value: 24 * HOUR }, progress: 0, targetReached: false, history: [{ status: 'proposed', by: 'u-manager' }] });
+
+    await booted.bus.publishEnvelopes(incidentTopic.name, resolveIn('y-recent', 60, 12));
+    await expectEventually(async () => expect(await p4Mttr()).toBe(18 * HOUR), { timeoutMs: 20_000, intervalMs: 200 });
+    const ONE = `query($id: ID!) { improvementInitiative(id: $id) ${FIELDS} }`;
+    expect(await ok(agent, ONE, { id: proposed.id })).toMatchObject({ baseline: { value: 24 * HOUR }, current: { value: 18 * HOUR }, progress: 0.5, targetReached: false });
+
+    const SET = `mutation($id: ID!, $status: ImprovementStatus!, $version: Int!) { setImprovementStatus(id: $id, status: $status, version: $version) ${FIELDS} }`;
+    expect(await code(agent, SET, { id: proposed.id, status: 'approved', version: 1 })).toBe('REPORTING.FORBIDDEN');
+    expect(await ok(owner, SET, { id: proposed.id, status: 'approved', version: 1 })).toMatchObject({ status: 'approved', version: 2 });
+    expect(await code(owner, SET, { id: proposed.id, status: 'in_progress', version: 1 })).toBe('REPORTING.CONFLICT');
+    expect(await code(owner, SET, { id: proposed.id, status: 'completed', version: 2 })).toBe('REPORTING.INVALID_INPUT');
+    expect(await code(owner, `mutation($input: ProposeImprovementInput!) { proposeImprovement(input: $input) { id } }`, { input })).toBe('FORBIDDEN');
+    expect(await code(northwind, 'query { improvementInitiatives { id } }', {})).toBe('FORBIDDEN');
+    expect((await ok<{ id: string }[]>(agent, 'query { improvementInitiatives(status: approved) { id } }', {})).map((i) => i.id)).toEqual([proposed.id]);
   });
 });

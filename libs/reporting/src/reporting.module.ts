@@ -9,10 +9,17 @@ import type { Logger } from 'pino';
 import { IncidentFactStore, IncidentRollupStore } from './application/incident-projection.ports';
 import { IncidentProjector, IncidentRollups } from './application/incident-projector';
 import { IncidentReports } from './application/incident-reports';
+import { ProposeImprovementHandler } from './application/commands/propose-improvement/propose-improvement.handler';
+import { SetImprovementStatusHandler } from './application/commands/set-improvement-status/set-improvement-status.handler';
+import { ImprovementMeasurer } from './application/improvement-measurer';
+import { ImprovementStore } from './application/improvement-store.port';
+import { ImprovementInitiativesHandler } from './application/queries/improvement-initiatives/improvement-initiatives.handler';
+import { ImprovementResolver } from './graphql/improvement.resolver';
 import { IncidentReportResolver } from './graphql/incident-report.resolver';
 import { ReportExportController } from './http/report-export.controller';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
+import { ImprovementRepository } from './persistence/improvement.repository';
 import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
 import type { ReportingSettings } from './reporting-env';
 
@@ -65,6 +72,7 @@ export class ReportingModule {
       repositories: [
         contextRepository(IncidentFactRepository, (c) => new IncidentFactRepository(c), IncidentFactRepository.indexes),
         contextRepository(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
+        contextRepository(ImprovementRepository, (c) => new ImprovementRepository(c), ImprovementRepository.indexes),
       ],
     });
     return {
@@ -81,6 +89,12 @@ export class ReportingModule {
         IncidentReports,
         RollupJob,
         IncidentReportResolver,
+        { provide: ImprovementStore, useExisting: ImprovementRepository },
+        ImprovementMeasurer,
+        ProposeImprovementHandler,
+        SetImprovementStatusHandler,
+        ImprovementInitiativesHandler,
+        ImprovementResolver,
       ],
       exports: [IncidentProjector, IncidentRollups, IncidentReports, persistence],
     };

@@ -1,4 +1,5 @@
 export * from './backlog';
+export * from './improvement';
 export * from './incident-fact';
 export * from './incident-report';
 export * from './measures';

@@ -5,7 +5,7 @@ export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 
 /** A scripted incident stream: events numbered per incident, as the incident context publishes them. */
-function stream() {
+export function incidentStream() {
   const sequences = new Map<string, number>();
   return <T extends IncidentEvent['type']>(id: string, type: T, at: string, data: Record<string, unknown>): IncidentEvent => {
     const sequence = (sequences.get(id) ?? 0) + 1;
@@ -14,7 +14,7 @@ function stream() {
   };
 }
 
-const opened = (priority: number, group: string | null, org: string | null, assigneeId: string | null = null) => ({
+export const openedData = (priority: number, group: string | null, org: string | null, assigneeId: string | null = null) => ({
   number: 'INC0000001',
   title: 't',
   description: '',
@@ -32,7 +32,7 @@ const opened = (priority: number, group: string | null, org: string | null, assi
   state: assigneeId === null ? 'new' : 'in_progress',
 });
 const assigned = (groupId: string, orgId: string, assigneeId: string | null, previousGroupId: string | null, previousOrgId: string | null) => ({ groupId, orgId, assigneeId, previousGroupId, previousOrgId, previousAssigneeId: null, state: 'in_progress' });
-const resolved = { resolutionCode: 'fixed', resolutionNotes: 'done', cause: 'manual', causeId: null, state: 'resolved' };
+export const resolvedData = { resolutionCode: 'fixed', resolutionNotes: 'done', cause: 'manual', causeId: null, state: 'resolved' };
 
 /**
  * A: P2 opened 2026-03-02 09:00Z to the service desk (contoso), assigned to Alice 09:30 (acknowledged
@@ -42,18 +42,18 @@ const resolved = { resolutionCode: 'fixed', resolutionNotes: 'done', cause: 'man
  * C: P1 opened 23:50Z, canceled 00:10Z the next day.
  */
 export function incidentHistory(): IncidentEvent[] {
-  const e = stream();
+  const e = incidentStream();
   return [
-    e('a', 'itsm.incident.opened.v1', '2026-03-02T09:00:00.000Z', opened(2, 'service-desk', 'contoso')),
-    e('b', 'itsm.incident.opened.v1', '2026-03-02T10:00:00.000Z', opened(2, 'service-desk', 'contoso')),
+    e('a', 'itsm.incident.opened.v1', '2026-03-02T09:00:00.000Z', openedData(2, 'service-desk', 'contoso')),
+    e('b', 'itsm.incident.opened.v1', '2026-03-02T10:00:00.000Z', openedData(2, 'service-desk', 'contoso')),
     e('b', 'itsm.incident.assigned.v1', '2026-03-02T10:15:00.000Z', assigned('network', 'northwind', null, 'service-desk', 'contoso')),
     e('a', 'itsm.incident.assigned.v1', '2026-03-02T09:30:00.000Z', assigned('service-desk', 'contoso', 'u-alice', 'service-desk', 'contoso')),
-    e('a', 'itsm.incident.resolved.v1', '2026-03-02T11:00:00.000Z', resolved),
+    e('a', 'itsm.incident.resolved.v1', '2026-03-02T11:00:00.000Z', resolvedData),
     e('b', 'itsm.incident.work-started.v1', '2026-03-02T10:45:00.000Z', { state: 'in_progress' }),
-    e('b', 'itsm.incident.resolved.v1', '2026-03-02T14:00:00.000Z', resolved),
+    e('b', 'itsm.incident.resolved.v1', '2026-03-02T14:00:00.000Z', resolvedData),
     e('b', 'itsm.incident.reopened.v1', '2026-03-02T15:00:00.000Z', { reason: 'still down', reopenCount: 1, state: 'in_progress' }),
-    e('b', 'itsm.incident.resolved.v1', '2026-03-02T16:00:00.000Z', resolved),
-    e('c', 'itsm.incident.opened.v1', '2026-03-02T23:50:00.000Z', opened(1, null, null)),
+    e('b', 'itsm.incident.resolved.v1', '2026-03-02T16:00:00.000Z', resolvedData),
+    e('c', 'itsm.incident.opened.v1', '2026-03-02T23:50:00.000Z', openedData(1, null, null)),
     e('c', 'itsm.incident.canceled.v1', '2026-03-03T00:10:00.000Z', { reason: 'duplicate', state: 'canceled' }),
   ];
 }

@@ -1,0 +1,32 @@
+import type { Principal } from '@itsm/platform/auth';
+import { hasRole } from '@itsm/platform/auth';
+import { Clock } from '@itsm/platform/config';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { checkNewImprovement, periodBuckets, reportingError, ReportingErrorCode } from '../../../domain';
+import type { Improvement, NewImprovement } from '../../../domain';
+import { IMPROVEMENT_MANAGERS } from '../../improvement-access';
+import { ImprovementMeasurer } from '../../improvement-measurer';
+import { ImprovementStore } from '../../improvement-store.port';
+
+/** Registers an initiative (managers, admins), its baseline measured now from the reports, never typed in. */
+@Injectable()
+export class ProposeImprovementHandler {
+  constructor(
+    private readonly store: ImprovementStore,
+    private readonly measurer: ImprovementMeasurer,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(reader: Principal, input: NewImprovement): Promise<Improvement> {
+    if (!hasRole(reader, ...IMPROVEMENT_MANAGERS)) throw reportingError(ReportingErrorCode.Forbidden, 'only a manager or an admin registers an improvement initiative');
+    const checked = checkNewImprovement(input);
+    const now = this.clock.now().getTime();
+    // The zone is checked as a report's period is (REPORTING.INVALID_PERIOD for an unknown one).
+    periodBuckets({ from: '2000-01-01', to: '2000-01-02', timeZone: checked.measure.timeZone, grain: 'whole' });
+    const baseline = await this.measurer.measure(checked.measure, now);
+    const improvement: Improvement = { ...checked, id: randomUUID(), status: 'proposed', baseline, history: [{ status: 'proposed', by: reader.userId, at: now }], createdBy: reader.userId, createdAt: now, updatedAt: now, version: 1 };
+    await this.store.save(improvement);
+    return improvement;
+  }
+}

@@ -1,0 +1,15 @@
+import type { Principal, Role } from '@itsm/platform/auth';
+import { hasRole } from '@itsm/platform/auth';
+import { reportingError, ReportingErrorCode } from '../domain';
+import type { Improvement } from '../domain';
+
+/** Who reads the improvement register: staff (it is internal: no supplier agent). */
+export const IMPROVEMENT_READERS: readonly Role[] = ['agent', 'incident-manager', 'problem-manager', 'change-manager', 'admin'];
+/** Who registers initiatives: the process managers and admins. */
+export const IMPROVEMENT_MANAGERS: readonly Role[] = ['incident-manager', 'problem-manager', 'change-manager', 'admin'];
+
+/** A manager, an admin, or the initiative's owner moves it along its lifecycle (REPORTING.FORBIDDEN otherwise). */
+export function assertMayChange(reader: Principal, improvement: Improvement): void {
+  if (hasRole(reader, ...IMPROVEMENT_MANAGERS) || reader.userId === improvement.ownerId) return;
+  throw reportingError(ReportingErrorCode.Forbidden, "only a manager, an admin or the initiative's owner changes its status", { improvementId: improvement.id });
+}

@@ -1,0 +1,44 @@
+import { Clock } from '@itsm/platform/config';
+import { Injectable } from '@nestjs/common';
+import { progressOf, reportingError, ReportingErrorCode, targetReached } from '../../../domain';
+import type { Improvement, ImprovementStatus, MeasuredValue } from '../../../domain';
+import { ImprovementMeasurer } from '../../improvement-measurer';
+import { ImprovementStore } from '../../improvement-store.port';
+
+/** An initiative with its measure's value now and its progress from the baseline to the target. */
+export interface MeasuredImprovement {
+  readonly improvement: Improvement;
+  readonly current: MeasuredValue;
+  readonly progress: number | null;
+  readonly targetReached: boolean;
+}
+
+/** The most initiatives one list answers. */
+const MAX_LISTED = 200;
+
+/** The register, each initiative measured now by the same question as its baseline. */
+@Injectable()
+export class ImprovementInitiativesHandler {
+  constructor(
+    private readonly store: ImprovementStore,
+    private readonly measurer: ImprovementMeasurer,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(status: ImprovementStatus | null): Promise<MeasuredImprovement[]> {
+    const now = this.clock.now().getTime();
+    return Promise.all((await this.store.list(status, MAX_LISTED)).map((improvement) => this.measured(improvement, now)));
+  }
+
+  async one(id: string): Promise<MeasuredImprovement> {
+    const found = await this.store.find(id);
+    if (found === null) throw reportingError(ReportingErrorCode.NotFound, `no improvement initiative ${id}`, { improvementId: id });
+    return this.measured(found, this.clock.now().getTime());
+  }
+
+  /** Measured now (a completed or abandoned one too: what became of it). */
+  async measured(improvement: Improvement, now: number): Promise<MeasuredImprovement> {
+    const current = await this.measurer.measure(improvement.measure, now);
+    return { improvement, current, progress: progressOf(improvement.baseline.value, current.value, improvement.target.value), targetReached: targetReached(current.value, improvement.target) };
+  }
+}

@@ -1,0 +1,85 @@
+import type { Principal } from '@itsm/platform/auth';
+import { CurrentPrincipal, Roles } from '@itsm/platform/auth';
+import { UseFilters } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ProposeImprovementHandler } from '../application/commands/propose-improvement/propose-improvement.handler';
+import { SetImprovementStatusHandler } from '../application/commands/set-improvement-status/set-improvement-status.handler';
+import { IMPROVEMENT_MANAGERS, IMPROVEMENT_READERS } from '../application/improvement-access';
+import { ImprovementInitiativesHandler } from '../application/queries/improvement-initiatives/improvement-initiatives.handler';
+import type { MeasuredImprovement } from '../application/queries/improvement-initiatives/improvement-initiatives.handler';
+import type { ImprovementStatus, MeasuredValue } from '../domain';
+import { ImprovementInitiativeGql, ImprovementStatusGql, ProposeImprovementInput } from './improvement.types';
+import type { MeasuredValueGql } from './improvement.types';
+import { reportingErrorFilter } from './reporting-error.filter';
+
+const valueGql = (value: MeasuredValue): MeasuredValueGql => ({ ...value, measuredAt: new Date(value.measuredAt) });
+
+function toInitiativeGql({ improvement: i, current, progress, targetReached }: MeasuredImprovement): ImprovementInitiativeGql {
+  return {
+    id: i.id,
+    title: i.title,
+    description: i.description,
+    ownerId: i.ownerId,
+    status: i.status,
+    measure: { ...i.measure, filter: i.measure.filter === null ? null : { ...i.measure.filter } },
+    baseline: valueGql(i.baseline),
+    current: valueGql(current),
+    target: i.target,
+    progress,
+    targetReached,
+    history: i.history.map((h) => ({ ...h, at: new Date(h.at) })),
+    createdBy: i.createdBy,
+    createdAt: new Date(i.createdAt),
+    updatedAt: new Date(i.updatedAt),
+    version: i.version,
+  };
+}
+
+/** The continual improvement register: staff read it, managers register initiatives, managers or owners move them on. */
+@Resolver()
+@UseFilters(reportingErrorFilter)
+export class ImprovementResolver {
+  constructor(
+    private readonly propose: ProposeImprovementHandler,
+    private readonly setStatus: SetImprovementStatusHandler,
+    private readonly initiatives: ImprovementInitiativesHandler,
+  ) {}
+
+  @Query(() => [ImprovementInitiativeGql], { description: 'The improvement register, newest first, each measured now' })
+  @Roles(...IMPROVEMENT_READERS)
+  async improvementInitiatives(@Args('status', { type: () => ImprovementStatusGql, nullable: true }) status?: ImprovementStatus | null): Promise<ImprovementInitiativeGql[]> {
+    return (await this.initiatives.list(status ?? null)).map(toInitiativeGql);
+  }
+
+  @Query(() => ImprovementInitiativeGql)
+  @Roles(...IMPROVEMENT_READERS)
+  async improvementInitiative(@Args('id', { type: () => ID }) id: string): Promise<ImprovementInitiativeGql> {
+    return toInitiativeGql(await this.initiatives.one(id));
+  }
+
+  @Mutation(() => ImprovementInitiativeGql, { description: 'Registers an initiative; its baseline is the measure now' })
+  @Roles(...IMPROVEMENT_MANAGERS)
+  async proposeImprovement(@CurrentPrincipal() reader: Principal, @Args('input', { type: () => ProposeImprovementInput }) input: ProposeImprovementInput): Promise<ImprovementInitiativeGql> {
+    const filter = input.measure.filter ? { dimension: input.measure.filter.dimension, value: input.measure.filter.value } : null;
+    const saved = await this.propose.execute(reader, {
+      title: input.title,
+      description: input.description,
+      ownerId: input.ownerId,
+      measure: { metric: input.measure.metric, windowDays: input.measure.windowDays, timeZone: input.measure.timeZone, filter },
+      target: { value: input.target.value, direction: input.target.direction, due: input.target.due ?? null },
+    });
+    return toInitiativeGql(await this.initiatives.measured(saved, saved.createdAt));
+  }
+
+  @Mutation(() => ImprovementInitiativeGql, { description: 'Moves an initiative on (managers, admins, its owner), at the version read' })
+  @Roles(...IMPROVEMENT_READERS)
+  async setImprovementStatus(
+    @CurrentPrincipal() reader: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => ImprovementStatusGql }) status: ImprovementStatus,
+    @Args('version', { type: () => Int }) version: number,
+  ): Promise<ImprovementInitiativeGql> {
+    const changed = await this.setStatus.execute(reader, id, status, version);
+    return toInitiativeGql(await this.initiatives.measured(changed, changed.updatedAt));
+  }
+}
