@@ -70,13 +70,13 @@ describe('reporting on the peers', () => {
 
   it("scopes a supplier agent to its own organisation's figures and scorecard", async () => {
     const own = await ok<Record<string, unknown>[]>(northwind, ROWS, { period: MARCH });
-    expect(own.map((r) => [r['period'], r['opened'], r['resolved'], r['mttrMs'], r['reopened']])).toEqual([['2026-03', 1, 1, 6 * HOUR, 1]]);
+    expect(own.map((r) => [r['period'], r['opened'], r['resolved'], r['mttrMs'], r['reopened']])).toEqual([['2026-03', 0, 1, 4 * HOUR, 1]]);
     expect(await code(northwind, ROWS, { period: MARCH, filter: { dimension: 'supplier', value: 'contoso' } })).toBe('REPORTING.FORBIDDEN');
     expect(await code(northwind, ROWS, { period: MARCH, filter: { dimension: 'priority', value: '2' } })).toBe('REPORTING.FORBIDDEN');
     expect(await code(northwind, SCORECARD, { orgId: 'contoso', period: MARCH })).toBe('REPORTING.FORBIDDEN');
     expect(await ok(northwind, SCORECARD, { orgId: 'northwind', period: MARCH })).toEqual({
       orgId: 'northwind',
-      periods: [{ period: '2026-03', resolved: 1, mttrMs: 6 * HOUR, handedOver: 0, reopenRate: 1 }],
+      periods: [{ period: '2026-03', resolved: 1, mttrMs: 4 * HOUR, handedOver: 0, reopenRate: 1 }],
       backlog: null,
     });
     expect(await ok(agent, SCORECARD, { orgId: 'contoso', period: MARCH })).toEqual({ orgId: 'contoso', periods: [{ period: '2026-03', resolved: 1, mttrMs: 2 * HOUR, handedOver: 1, reopenRate: 0 }], backlog: null });
@@ -98,17 +98,17 @@ describe('reporting on the peers', () => {
     expect(report.status).toBe(200);
     expect(report.type).toBe('text/csv; charset=utf-8');
     const lines = report.body.trim().split('\n');
-    expect(lines[0]).toBe('period,periodStart,periodEnd,group,opened,acknowledged,resolved,canceled,reopened,firstTimeFix,handedOver,mttaMs,mttrMs,reopenRate,firstTimeFixRate');
+    expect(lines[0]).toBe('period,periodStart,periodEnd,group,opened,acknowledged,resolved,canceled,reopened,firstTimeFix,handedOver,holdsEnded,meanHoldMs,mttaMs,mttrMs,reopenRate,firstTimeFixRate');
     expect(lines.slice(1)).toEqual([
-      '2026-03-02,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,1,1,0,0,0,0,0,0,,,,',
-      `2026-03-02,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,2,2,2,2,0,1,1,1,${37.5 * MIN},${4 * HOUR},0.5,0.5`,
-      '2026-03-03,2026-03-03T00:00:00.000Z,2026-03-04T00:00:00.000Z,1,0,0,0,1,0,0,0,,,,',
+      '2026-03-02,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,1,1,0,0,0,0,0,0,0,,,,,',
+      `2026-03-02,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,2,2,2,2,0,1,1,1,3,${(8 * HOUR) / 3},${37.5 * MIN},${3 * HOUR},0.5,0.5`,
+      '2026-03-03,2026-03-03T00:00:00.000Z,2026-03-04T00:00:00.000Z,1,0,0,0,1,0,0,0,0,,,,,',
     ]);
     // Eleven months by day cross several chunks of rollups: the days with figures, in order (d-open, opened today, is after the range).
     const months = await csv(agent, 'incident-report.csv?from=2026-01-01&to=2026-12-01&grain=day');
     expect(months.body.trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['2026-03-02', '2026-03-03']);
     const scoped = await csv(northwind, 'incident-report.csv?from=2026-03-01&to=2026-04-01');
-    expect(scoped.body.trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 7).join(','))).toEqual(['2026-03,2026-03-01T00:00:00.000Z,2026-04-01T00:00:00.000Z,,1,1,1']);
+    expect(scoped.body.trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 7).join(','))).toEqual(['2026-03,2026-03-01T00:00:00.000Z,2026-04-01T00:00:00.000Z,,0,1,1']);
     const refused = await csv(northwind, 'incident-report.csv?from=2026-03-01&to=2026-04-01&filter=supplier:contoso');
     expect([refused.status, JSON.parse(refused.body).error.code]).toEqual([403, 'REPORTING.FORBIDDEN']);
     const invalid = await csv(agent, 'incident-report.csv?from=2026-03-01&to=2026-04-01&groupBy=colour');

@@ -3,20 +3,20 @@ import type { EventOf, incidentTopic } from '@itsm/contracts';
 export type IncidentEvent = EventOf<typeof incidentTopic>;
 export type IncidentFactState = IncidentEvent['data']['state'];
 
-/** One organisation's time holding the ticket (its groups had it): from an assignment to the next one elsewhere, or still. */
-export interface OrgHold {
-  readonly orgId: string;
-  /** Its group that had the ticket last (a handover counts for it). */
+/** The actor of automatic steps (routing, cascades): its assignment to a person is no acknowledgement. */
+export const SYSTEM_ACTOR = 'system';
+
+/** One assignment: from `from` on, the ticket was with group `groupId` of organisation `orgId` (null: nobody). */
+export interface Assignment {
   readonly groupId: string | null;
+  readonly orgId: string | null;
   readonly from: number;
-  /** When the ticket went to another organisation (or was canceled); null while it holds it. */
-  readonly to: number | null;
 }
 
 /**
  * What reporting keeps of one incident, folded from its events alone (never the incident
- * context's database): its classification now, the instants its measures count at, and the
- * organisations that held it. `sequence` is the last event applied: an event at or below it (a
+ * context's database): its classification now, the instants its measures count at, and who had
+ * it when (`assignments`). `sequence` is the last event applied: an event at or below it (a
  * redelivery, a replay) changes nothing.
  */
 export interface IncidentFact {
@@ -24,42 +24,56 @@ export interface IncidentFact {
   readonly number: string;
   readonly priority: number;
   readonly serviceId: string | null;
-  readonly groupId: string | null;
-  /** The first group it was assigned to (first-time fix: resolved there, never passed on, never reopened). */
-  readonly firstGroupId: string | null;
-  /** The organisation of its assignment group now (the provider: internal or a supplier). */
-  readonly supplierOrgId: string | null;
   /** The caller's organisation (the customer). */
   readonly customerOrgId: string | null;
   readonly state: IncidentFactState;
   readonly openedAt: number;
-  /** First acknowledged: work started, or assigned to a person (at opening too). */
+  /** First acknowledged: work started, or assigned to a person by someone (not the system). */
   readonly acknowledgedAt: number | null;
-  /** Its resolution while resolved or closed (the last one after a reopen); null while open or canceled. */
+  /** Its first resolution (a later reopen does not move it: the period it was resolved in keeps it). */
+  readonly firstResolvedAt: number | null;
+  /** Its resolution while resolved or closed (the last one); null while open or canceled. */
   readonly resolvedAt: number | null;
   readonly canceledAt: number | null;
   readonly reopenCount: number;
-  /** Times it went from one group to another (the first assignment is not one). */
-  readonly groupChanges: number;
-  readonly holds: readonly OrgHold[];
+  /** Every assignment in order, the first at opening (who had it when: measures count for the holder at their instant). */
+  readonly assignments: readonly Assignment[];
   readonly sequence: number;
 }
 
 const instant = (event: IncidentEvent): number => Date.parse(event.data.at);
+const byPerson = (event: IncidentEvent): boolean => event.data.by !== SYSTEM_ACTOR;
 
-/** The holds after the ticket went to group `groupId` of `orgId` (null: nobody) at `at`: the current hold ends unless it is the same organisation. */
-function handOver(holds: readonly OrgHold[], orgId: string | null, groupId: string | null, at: number): readonly OrgHold[] {
-  const current = holds.at(-1);
-  if (current !== undefined && current.to === null && current.orgId === orgId) return [...holds.slice(0, -1), { ...current, groupId }];
-  const closed = current !== undefined && current.to === null ? [...holds.slice(0, -1), { ...current, to: at }] : [...holds];
-  return orgId === null ? closed : [...closed, { orgId, groupId, from: at, to: null }];
+/** The assignment in force at `at` (the last one from at or before it). */
+export function assignmentAt(fact: Pick<IncidentFact, 'assignments'>, at: number): Assignment {
+  let current = fact.assignments[0] ?? { groupId: null, orgId: null, from: at };
+  for (const assignment of fact.assignments) {
+    if (assignment.from > at) break;
+    current = assignment;
+  }
+  return current;
+}
+
+/** The assignment now. */
+export const currentAssignment = (fact: Pick<IncidentFact, 'assignments'>): Assignment => fact.assignments.at(-1) ?? { groupId: null, orgId: null, from: 0 };
+
+/** Group changes before `until` (the first assignment is not one). */
+export function groupChangesBefore(fact: Pick<IncidentFact, 'assignments'>, until: number): number {
+  let changes = 0;
+  let group: string | null = fact.assignments[0]?.groupId ?? null;
+  for (const assignment of fact.assignments.slice(1)) {
+    if (assignment.from > until) break;
+    if (group !== null && assignment.groupId !== group) changes += 1;
+    group = assignment.groupId ?? group;
+  }
+  return changes;
 }
 
 /**
  * The fact after `event`: created by `opened`, changed by the events that move a measure (assignment,
- * work started, resolution, reopening, cancellation, priority); any other event only advances the
- * sequence. Answers `fact` itself for an event already applied, and undefined for an event of an
- * incident whose opening was never seen (its history starts before what the topic keeps).
+ * work started, resolution, reopening, closing, cancellation, priority); any other event only
+ * advances the sequence. Answers `fact` itself for an event already applied, and undefined for an
+ * event of an incident whose opening was never seen (its history starts before what the topic keeps).
  */
 export function evolveIncidentFact(fact: IncidentFact | undefined, event: IncidentEvent): IncidentFact | undefined {
   if (fact !== undefined && event.sequence <= fact.sequence) return fact;
@@ -72,18 +86,15 @@ export function evolveIncidentFact(fact: IncidentFact | undefined, event: Incide
       number: d.number,
       priority: d.priority,
       serviceId: d.serviceId,
-      groupId: d.assignmentGroupId,
-      firstGroupId: d.assignmentGroupId,
-      supplierOrgId: d.assignedOrgId,
       customerOrgId: d.callerOrgId,
       state: d.state,
       openedAt: at,
-      acknowledgedAt: d.assigneeId !== null ? at : null,
+      acknowledgedAt: d.assigneeId !== null && byPerson(event) ? at : null,
+      firstResolvedAt: null,
       resolvedAt: null,
       canceledAt: null,
       reopenCount: 0,
-      groupChanges: 0,
-      holds: handOver([], d.assignedOrgId, d.assignmentGroupId, at),
+      assignments: [{ groupId: d.assignmentGroupId, orgId: d.assignedOrgId, from: at }],
       sequence: event.sequence,
     };
   }
@@ -92,25 +103,25 @@ export function evolveIncidentFact(fact: IncidentFact | undefined, event: Incide
   switch (event.type) {
     case 'itsm.incident.assigned.v1': {
       const d = event.data;
-      const moved = fact.groupId !== null && d.groupId !== fact.groupId;
+      const current = currentAssignment(fact);
+      const moved = current.groupId !== d.groupId || current.orgId !== d.orgId;
       return {
         ...next,
-        groupId: d.groupId,
-        firstGroupId: fact.firstGroupId ?? d.groupId,
-        supplierOrgId: d.orgId,
-        groupChanges: fact.groupChanges + (moved ? 1 : 0),
-        acknowledgedAt: fact.acknowledgedAt ?? (d.assigneeId !== null ? at : null),
-        holds: handOver(fact.holds, d.orgId, d.groupId, at),
+        acknowledgedAt: fact.acknowledgedAt ?? (d.assigneeId !== null && byPerson(event) ? at : null),
+        assignments: moved ? [...fact.assignments, { groupId: d.groupId, orgId: d.orgId, from: at }] : fact.assignments,
       };
     }
     case 'itsm.incident.work-started.v1':
       return { ...next, acknowledgedAt: fact.acknowledgedAt ?? at };
     case 'itsm.incident.resolved.v1':
-      return { ...next, resolvedAt: at };
+      return { ...next, resolvedAt: at, firstResolvedAt: fact.firstResolvedAt ?? at };
     case 'itsm.incident.reopened.v1':
       return { ...next, resolvedAt: null, reopenCount: event.data.reopenCount };
+    case 'itsm.incident.closed.v1':
+      // Closed without a resolution seen (its resolved event lost to a dead letter): the closing is when it was settled.
+      return fact.resolvedAt !== null ? next : { ...next, resolvedAt: at, firstResolvedAt: fact.firstResolvedAt ?? at };
     case 'itsm.incident.canceled.v1':
-      return { ...next, resolvedAt: null, canceledAt: at, holds: handOver(fact.holds, null, null, at) };
+      return { ...next, resolvedAt: null, canceledAt: at };
     case 'itsm.incident.reprioritised.v1':
       return { ...next, priority: event.data.priority };
     default:

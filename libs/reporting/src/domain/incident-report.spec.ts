@@ -37,15 +37,12 @@ describe('incident facts and reports', () => {
     expect(facts.get('b')).toMatchObject({
       openedAt: Date.parse('2026-03-02T10:00:00Z'),
       acknowledgedAt: Date.parse('2026-03-02T10:45:00Z'),
+      firstResolvedAt: Date.parse('2026-03-02T14:00:00Z'),
       resolvedAt: Date.parse('2026-03-02T16:00:00Z'),
       reopenCount: 1,
-      groupChanges: 1,
-      firstGroupId: 'service-desk',
-      groupId: 'network',
-      supplierOrgId: 'northwind',
-      holds: [
-        { orgId: 'contoso', groupId: 'service-desk', from: Date.parse('2026-03-02T10:00:00Z'), to: Date.parse('2026-03-02T10:15:00Z') },
-        { orgId: 'northwind', groupId: 'network', from: Date.parse('2026-03-02T10:15:00Z'), to: null },
+      assignments: [
+        { groupId: 'service-desk', orgId: 'contoso', from: Date.parse('2026-03-02T10:00:00Z') },
+        { groupId: 'network', orgId: 'northwind', from: Date.parse('2026-03-02T10:15:00Z') },
       ],
     });
     expect(facts.get('c')).toMatchObject({ state: 'canceled', resolvedAt: null, canceledAt: Date.parse('2026-03-03T00:10:00Z') });
@@ -57,7 +54,7 @@ describe('incident facts and reports', () => {
     expect(evolveIncidentFact(undefined, events[2] as IncidentEvent)).toBeUndefined();
   });
 
-  it('answers the hand-computed MTTA, MTTR, reopen and first-time-fix figures of a UTC day, by priority', () => {
+  it('answers the hand-computed MTTA, MTTR (to the first resolution), reopen, first-time-fix and hold figures of a UTC day, by priority', () => {
     const rows = report(all, { from: '2026-03-02', to: '2026-03-03', timeZone: 'UTC', grain: 'day' }, 'priority');
     expect(rows).toEqual([
       expect.objectContaining({ period: '2026-03-02', group: '1', opened: 1, resolved: 0, canceled: 0, mttrMs: null }),
@@ -68,11 +65,14 @@ describe('incident facts and reports', () => {
         acknowledged: 2,
         mttaMs: 37.5 * MIN,
         resolved: 2,
-        mttrMs: 4 * HOUR,
+        mttrMs: 3 * HOUR,
         reopened: 1,
         reopenRate: 0.5,
         firstTimeFix: 1,
         firstTimeFixRate: 0.5,
+        // A with contoso 2 h, B with contoso 15 min and with Northwind 5 h 45 min (to its last resolution).
+        holdsEnded: 3,
+        meanHoldMs: (8 * HOUR) / 3,
       }),
     ]);
   });
@@ -84,12 +84,12 @@ describe('incident facts and reports', () => {
     expect(newYork).toEqual([expect.objectContaining({ opened: 3, canceled: 1, resolved: 2, periodStart: Date.parse('2026-03-02T05:00:00Z') })]);
   });
 
-  it("groups by one dimension filtered on another: the supplier's handovers, Northwind's resolutions by group", () => {
+  it('counts each measure for the organisation that had the incident at its instant: opened by contoso, resolved by Northwind', () => {
     const month = { from: '2026-03-01', to: '2026-04-01', timeZone: 'Europe/Zurich', grain: 'month' } as const;
-    expect(report(all, month, 'supplier').map((r) => [r.group, r.opened, r.resolved, r.handedOver, r.mttrMs])).toEqual([
-      ['', 1, 0, 0, null],
-      ['contoso', 1, 1, 1, 2 * HOUR],
-      ['northwind', 1, 1, 0, 6 * HOUR],
+    expect(report(all, month, 'supplier').map((r) => [r.group, r.opened, r.acknowledged, r.resolved, r.handedOver, r.mttrMs, r.meanHoldMs])).toEqual([
+      ['', 1, 0, 0, 0, null, null],
+      ['contoso', 2, 1, 1, 1, 2 * HOUR, (2 * HOUR + 15 * MIN) / 2],
+      ['northwind', 0, 1, 1, 0, 4 * HOUR, 5.75 * HOUR],
     ]);
     expect(report(all, month, 'group', { dimension: 'supplier', value: 'northwind' }).map((r) => [r.period, r.group, r.resolved, r.reopened])).toEqual([['2026-03', 'network', 1, 1]]);
     expect(report(all, month, 'supplier', { dimension: 'group', value: 'network' }).map((r) => [r.group, r.resolved, r.handedOver])).toEqual([['northwind', 1, 0]]);

@@ -13,11 +13,15 @@ export interface IncidentReportRow {
   readonly reopened: number;
   readonly firstTimeFix: number;
   readonly handedOver: number;
+  /** Holds that ended in the period (an organisation's time with a ticket, to the handover or the settlement). */
+  readonly holdsEnded: number;
+  /** Their mean length (ms): how long the organisation kept a ticket. */
+  readonly meanHoldMs: number | null;
   /** Mean time to acknowledge of those acknowledged in the period (ms), or null. */
   readonly mttaMs: number | null;
-  /** Mean time to resolve (opening to resolution, wall time) of those resolved in the period (ms), or null. */
+  /** Mean time to resolve (opening to the first resolution, wall time) of those first resolved in the period (ms), or null. */
   readonly mttrMs: number | null;
-  /** Of those resolved in the period: the share resolved after a reopen, and fixed the first time. */
+  /** Of those first resolved in the period: the share reopened later, and fixed the first time. */
   readonly reopenRate: number | null;
   readonly firstTimeFixRate: number | null;
 }
@@ -38,6 +42,8 @@ export function incidentReportRows(rows: readonly TotalsRow[]): IncidentReportRo
     reopened: t.reopened,
     firstTimeFix: t.firstTimeFix,
     handedOver: t.handedOver,
+    holdsEnded: t.holdsEnded,
+    meanHoldMs: mean(t.heldMs, t.holdsEnded),
     mttaMs: mean(t.ackMs, t.acknowledged),
     mttrMs: mean(t.resolveMs, t.resolved),
     reopenRate: ratio(t.reopened, t.resolved),

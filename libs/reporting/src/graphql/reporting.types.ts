@@ -34,14 +34,16 @@ export class IncidentReportRowGql {
   @Field() periodEnd!: Date;
   @Field(() => String, { nullable: true, description: "The group's value ('' for none); null when the report is not grouped" }) group!: string | null;
   @Field(() => Int, { description: 'Opened in the period' }) opened!: number;
-  @Field(() => Int, { description: 'First acknowledged (work started, or assigned to a person) in the period' }) acknowledged!: number;
-  @Field(() => Int, { description: 'Resolved in the period (their last resolution)' }) resolved!: number;
+  @Field(() => Int, { description: 'First acknowledged (work started, or assigned to a person by someone, not the system) in the period' }) acknowledged!: number;
+  @Field(() => Int, { description: 'First resolved in the period' }) resolved!: number;
   @Field(() => Int) canceled!: number;
-  @Field(() => Int, { description: 'Resolved in the period after at least one reopen' }) reopened!: number;
-  @Field(() => Int, { description: 'Resolved in the period by their first group, never passed on, never reopened' }) firstTimeFix!: number;
+  @Field(() => Int, { description: 'First resolved in the period and reopened later' }) reopened!: number;
+  @Field(() => Int, { description: 'First resolved in the period by their first group, not passed on before, never reopened' }) firstTimeFix!: number;
   @Field(() => Int, { description: 'Times an organisation (the supplier dimension) passed a ticket to another one in the period' }) handedOver!: number;
+  @Field(() => Int, { description: "Organisations' holds of a ticket that ended in the period (handover, resolution or cancellation)" }) holdsEnded!: number;
+  @Field(() => Float, { nullable: true, description: 'Their mean length, ms: how long the organisation (supplier dimension) kept a ticket' }) meanHoldMs!: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean time to acknowledge of those acknowledged in the period, ms' }) mttaMs!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Mean time to resolve (opening to resolution, wall time) of those resolved in the period, ms' }) mttrMs!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean time to resolve (opening to the first resolution, wall time) of those first resolved in the period, ms' }) mttrMs!: number | null;
   @Field(() => Float, { nullable: true, description: 'reopened / resolved' }) reopenRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'firstTimeFix / resolved' }) firstTimeFixRate!: number | null;
 }

@@ -12,7 +12,7 @@ import { REPORTING_ERROR_KINDS, ReportingError } from '../domain';
 import type { BacklogRow, IncidentReportRow } from '../domain';
 import { backlogQueryOf, EXPORT_PATH, reportQueryOf } from './report-export';
 
-const REPORT_COLUMNS = ['period', 'periodStart', 'periodEnd', 'group', 'opened', 'acknowledged', 'resolved', 'canceled', 'reopened', 'firstTimeFix', 'handedOver', 'mttaMs', 'mttrMs', 'reopenRate', 'firstTimeFixRate'] as const;
+const REPORT_COLUMNS = ['period', 'periodStart', 'periodEnd', 'group', 'opened', 'acknowledged', 'resolved', 'canceled', 'reopened', 'firstTimeFix', 'handedOver', 'holdsEnded', 'meanHoldMs', 'mttaMs', 'mttrMs', 'reopenRate', 'firstTimeFixRate'] as const;
 const BACKLOG_COLUMNS = ['group', 'open', 'oldestAgeMs', 'meanAgeMs'] as const;
 
 const csvRow = (row: IncidentReportRow): Record<string, unknown> => ({ ...row, periodStart: new Date(row.periodStart).toISOString(), periodEnd: new Date(row.periodEnd).toISOString() });

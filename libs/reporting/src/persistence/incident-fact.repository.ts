@@ -4,7 +4,7 @@ import type { Collection, Connection, Types } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { IncidentFactStore } from '../application/incident-projection.ports';
 import type { DirtyFact, FactWrite, StoredFact } from '../application/incident-projection.ports';
-import { isOpenIncident } from '../domain';
+import { currentAssignment, isOpenIncident } from '../domain';
 import type { IncidentFact } from '../domain';
 
 const COLLECTION = 'reporting_incident_facts';
@@ -58,7 +58,7 @@ export class IncidentFactRepository extends IncidentFactStore {
   async write(writes: readonly FactWrite[]): Promise<ReadonlySet<string>> {
     if (writes.length === 0) return new Set();
     const token = randomUUID();
-    const fields = (w: FactWrite) => ({ fact: w.fact, days: [...w.days], open: isOpenIncident(w.fact), supplierOrgId: w.fact.supplierOrgId, v: w.version + 1, w: token });
+    const fields = (w: FactWrite) => ({ fact: w.fact, days: [...w.days], open: isOpenIncident(w.fact), supplierOrgId: currentAssignment(w.fact).orgId, v: w.version + 1, w: token });
     const operations: AnyBulkWriteOperation<FactDocument>[] = writes.map((w) =>
       w.version === 0
         ? { insertOne: { document: { _id: factId(w.fact.id), ...fields(w), dirty: w.dirtyDays.length > 0, dirtyDays: [...w.dirtyDays] } } }

@@ -62,15 +62,15 @@ describe('the incident projection on the MongoDB peer', () => {
     const [byPriority, bySupplier, northwindByGroup] = await answers(live);
     expect(byPriority?.map((r) => [r.period, r.group, r.opened, r.resolved, r.mttaMs, r.mttrMs, r.reopenRate, r.firstTimeFixRate, r.canceled])).toEqual([
       ['2026-03-02', '1', 1, 0, null, null, null, null, 0],
-      ['2026-03-02', '2', 2, 2, 37.5 * MIN, 4 * HOUR, 0.5, 0.5, 0],
+      ['2026-03-02', '2', 2, 2, 37.5 * MIN, 3 * HOUR, 0.5, 0.5, 0],
       ['2026-03-03', '1', 0, 0, null, null, null, null, 1],
     ]);
     expect(bySupplier?.map((r) => [r.group, r.opened, r.resolved, r.handedOver])).toEqual([
       ['', 1, 0, 0],
-      ['contoso', 1, 1, 1],
-      ['northwind', 1, 1, 0],
+      ['contoso', 2, 1, 1],
+      ['northwind', 0, 1, 0],
     ]);
-    expect(northwindByGroup?.map((r) => [r.period, r.group, r.resolved, r.mttrMs])).toEqual([['2026-W10', 'network', 1, 6 * HOUR]]);
+    expect(northwindByGroup?.map((r) => [r.period, r.group, r.resolved, r.mttrMs])).toEqual([['2026-W10', 'network', 1, 4 * HOUR]]);
 
     // Redelivered and replayed: the facts skip what they applied, the figures stay.
     await live.projector.apply([...events.slice(3, 8), ...events]);
@@ -86,18 +86,18 @@ describe('the incident projection on the MongoDB peer', () => {
     expect(await answers(rebuilt)).toEqual([byPriority, bySupplier, northwindByGroup]);
   });
 
-  it('moves an incident between days when it changes (a reopen takes its resolution out of the day), and keeps the backlog', async () => {
+  it('makes a changed incident\'s days again (a reopen marks its first resolution reopened, no longer a first-time fix), and keeps the backlog', async () => {
     const p = await fresh();
     const events = incidentHistory();
     const upToFirstResolution = events.slice(0, 7); // b resolved at 14:00, not yet reopened
     await p.projector.apply(upToFirstResolution);
     await p.rollups.drain();
     const day = { period: { from: '2026-03-02', to: '2026-03-03', timeZone: 'UTC', grain: 'day' }, groupBy: null, filter: null } as const;
-    expect((await p.reports.report(day)).map((r) => [r.resolved, r.mttrMs])).toEqual([[2, 3 * HOUR]]);
+    expect((await p.reports.report(day)).map((r) => [r.resolved, r.mttrMs, r.reopened, r.firstTimeFix])).toEqual([[2, 3 * HOUR, 0, 1]]);
     const reopen = events[7] as IncidentEvent;
     await p.projector.apply([reopen]);
     await p.rollups.drain();
-    expect((await p.reports.report(day)).map((r) => [r.resolved, r.mttrMs])).toEqual([[1, 2 * HOUR]]);
+    expect((await p.reports.report(day)).map((r) => [r.resolved, r.mttrMs, r.reopened, r.firstTimeFix])).toEqual([[2, 3 * HOUR, 1, 1]]);
     expect((await p.facts.open(null)).map((f) => f.id)).toEqual(['b']);
     expect(await p.facts.open('contoso')).toEqual([]);
     expect((await p.facts.open('northwind')).map((f) => f.id)).toEqual(['b']);
