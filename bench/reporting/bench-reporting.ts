@@ -126,7 +126,7 @@ async function main(): Promise<number> {
     const timedFacts = new TimedFactStore(facts, watch);
     const projector = new IncidentProjector(timedFacts);
     const rollups = new IncidentRollups(timedFacts, new TimedRollupStore(rollupStore, watch));
-    const reports = new IncidentReports(rollupStore);
+    const reports = new IncidentReports(rollupStore, facts, { now: () => new Date() });
     const raw = connection.collection(RAW_EVENTS) as unknown as Collection;
     const registry = new TopicRegistry<readonly TopicDefinition[]>([incidentTopic]);
 

@@ -57,8 +57,12 @@ export class TimedRollupStore extends IncidentRollupStore {
   ) {
     super();
   }
-  replaceDay(day: number, rollups: readonly DayRollup[]): Promise<void> {
-    return clock(this.watch, 'rollups.replaceDay', () => this.inner.replaceDay(day, rollups), () => rollups.length);
+  claimDay(day: number): Promise<number> {
+    return clock(this.watch, 'rollups.claimDay', () => this.inner.claimDay(day), () => 1);
+  }
+
+  replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean> {
+    return clock(this.watch, 'rollups.replaceDay', () => this.inner.replaceDay(day, rollups, generation), () => rollups.length);
   }
   find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]> {
     return clock(this.watch, 'rollups.find', () => this.inner.find(family, a, b, fromDay, toDay), (r) => r.length);

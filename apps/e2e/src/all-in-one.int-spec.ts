@@ -151,7 +151,10 @@ describe('npm start (all-in-one mode)', () => {
       const incidentsNow = await listed(['agent']);
       expect(incidentsNow).toBeLessThan(50);
       await expectEventually(async () => expect(await openedIn(['agent'])).toBe(incidentsNow), { timeoutMs: 20_000, intervalMs: 500 });
-      expect(await openedIn(['supplier-agent'], 'northwind-networks')).toBe(await listed(['supplier-agent'], 'northwind-networks'));
+      // A supplier agent's backlog: the open incidents its organisation has now, as its incident list shows them.
+      const supplierOpen = (await ask(['supplier-agent'], 'northwind-networks')).data!.incidents.edges.filter((edge) => open(edge.node)).length;
+      const backlog = (await ask(['supplier-agent'], 'northwind-networks', '{ incidentBacklog { open } }')) as unknown as { data: { incidentBacklog: { open: number }[] } };
+      expect(backlog.data.incidentBacklog.reduce((sum, row) => sum + row.open, 0)).toBe(supplierOpen);
       // Its CSV exports on the gateway's port, with the caller's token.
       const exported = await fetch(`http://127.0.0.1:${port}/reporting/v1/incident-backlog.csv?groupBy=priority`, { headers: { authorization: `Bearer ${await tokenFor(['agent'])}` } });
       expect([exported.status, exported.headers.get('content-type'), (await exported.text()).split('\n')[0]]).toEqual([200, 'text/csv; charset=utf-8', 'group,open,oldestAgeMs,meanAgeMs']);

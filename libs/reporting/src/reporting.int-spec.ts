@@ -60,7 +60,7 @@ describe('reporting on the peers', () => {
       firstTimeFix: 1,
       handedOver: 1,
       mttaMs: 37.5 * MIN,
-      mttrMs: 4 * HOUR,
+      mttrMs: 3 * HOUR,
       reopenRate: 0.5,
       firstTimeFixRate: 0.5,
       });

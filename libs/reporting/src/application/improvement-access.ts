@@ -10,6 +10,7 @@ export const IMPROVEMENT_MANAGERS: readonly Role[] = ['incident-manager', 'probl
 
 /** A manager, an admin, or the initiative's owner moves it along its lifecycle (REPORTING.FORBIDDEN otherwise). */
 export function assertMayChange(reader: Principal, improvement: Improvement): void {
-  if (hasRole(reader, ...IMPROVEMENT_MANAGERS) || reader.userId === improvement.ownerId) return;
+  // The owner as registered: a directory id (exactly) or a user name (any case), as contexts resolve signed-in callers.
+  if (hasRole(reader, ...IMPROVEMENT_MANAGERS) || reader.userId === improvement.ownerId || reader.userId.toLowerCase() === improvement.ownerId.toLowerCase()) return;
   throw reportingError(ReportingErrorCode.Forbidden, "only a manager, an admin or the initiative's owner changes its status", { improvementId: improvement.id });
 }

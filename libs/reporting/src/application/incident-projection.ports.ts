@@ -32,7 +32,7 @@ export abstract class IncidentFactStore {
    * (changed or created meanwhile: read again and retry).
    */
   abstract write(writes: readonly FactWrite[]): Promise<ReadonlySet<string>>;
-  /** Facts marked dirty, oldest write first, at most `limit`. */
+  /** Facts marked dirty, the longest waiting first, at most `limit`. */
   abstract dirty(limit: number): Promise<readonly DirtyFact[]>;
   /** Every fact with a contribution on `day`. */
   abstract ofDay(day: number): Promise<readonly IncidentFact[]>;
@@ -44,12 +44,14 @@ export abstract class IncidentFactStore {
 
 /** The day rollups (`reporting_incident_rollups`). */
 export abstract class IncidentRollupStore {
+  /** Starts a making of `day`: its generation, greater than every earlier making's (the database orders them, not clocks). */
+  abstract claimDay(day: number): Promise<number>;
   /**
-   * Makes `rollups` the day's whole content (rollups of the day not among them are removed), made
-   * from facts read at `readAt`: a rollup written from a later read is never overwritten by this one
-   * (two replicas making the same day: the later read wins, document by document).
+   * Makes `rollups` the day's whole content as making `generation` (rollups of the day not among them
+   * are removed): a rollup a later making wrote is never overwritten. Answers false when a later
+   * making claimed the day meanwhile (what this one wrote may stand beside it: the day must be made again).
    */
-  abstract replaceDay(day: number, rollups: readonly DayRollup[], readAt: number): Promise<void>;
+  abstract replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean>;
   /** The rollups of one family (pinned values where given) over days [fromDay, toDay]. */
   abstract find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]>;
 }

@@ -1,4 +1,3 @@
-import { Clock } from '@itsm/platform/config';
 import { Injectable } from '@nestjs/common';
 import { dayOf, evolveIncidentFact, incidentContributions, rollDay } from '../domain';
 import type { IncidentEvent, IncidentFact } from '../domain';
@@ -47,27 +46,29 @@ export class IncidentProjector {
 /**
  * Makes the rollups of the days dirty facts changed, from every fact of each day (never by adding
  * to what is there: a day's rollups are a function of its facts, so a retry, a replay or two
- * replicas doing it at once give the same figures; of two makings of a day, the one that read later
- * wins). The dirty marks are cleared after, each only if its fact was not written since it was read.
+ * replicas doing it at once give the same figures; of two makings of a day, the later claimed one
+ * wins). The dirty marks are cleared after, each only if its fact was not written since it was read
+ * and no later making overtook one of its days.
  */
 @Injectable()
 export class IncidentRollups {
   constructor(
     private readonly facts: IncidentFactStore,
     private readonly rollups: IncidentRollupStore,
-    private readonly clock: Clock,
   ) {}
 
   /** One round: up to `limit` dirty facts' days made again; answers how many facts it cleaned. */
   async roll(limit = 1_000): Promise<number> {
     const dirty = await this.facts.dirty(limit);
     if (dirty.length === 0) return 0;
+    const superseded = new Set<number>();
     for (const day of [...new Set(dirty.flatMap((fact) => fact.dirtyDays))].sort((a, b) => a - b)) {
-      const readAt = this.clock.now().getTime();
+      const generation = await this.rollups.claimDay(day);
       const facts = await this.facts.ofDay(day);
-      await this.rollups.replaceDay(day, rollDay(day, facts.flatMap(incidentContributions)), readAt);
+      if (!(await this.rollups.replaceDay(day, rollDay(day, facts.flatMap(incidentContributions)), generation))) superseded.add(day);
     }
-    await this.facts.clean(dirty);
+    // A day another making overtook stays dirty: the next round makes it again (and removes what this one left).
+    await this.facts.clean(dirty.filter((fact) => !fact.dirtyDays.some((day) => superseded.has(day))));
     return dirty.length;
   }
 

@@ -39,6 +39,7 @@ describe('the improvement register', () => {
     expect(field({ ...draft, measure: { ...draft.measure, windowDays: 0 } })).toBe('measure.windowDays');
     expect(field({ ...draft, measure: { ...draft.measure, metric: 'reopenRate' }, target: { ...draft.target, value: 5 } })).toBe('target.value');
     expect(field({ ...draft, target: { ...draft.target, due: '31.12.2026' } })).toBe('target.due');
+    expect(field({ ...draft, target: { ...draft.target, due: '2026-02-31' } })).toBe('target.due');
   });
 
   it('moves along its lifecycle only forwards, recording who and when', () => {

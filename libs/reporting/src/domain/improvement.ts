@@ -1,4 +1,4 @@
-import { civilFromDays, daysFromCivil, localDayOf } from '@itsm/recurrence';
+import { civilFromDays, daysFromCivil, localDayOf, parseIsoDate } from '@itsm/recurrence';
 import type { IncidentReportRow } from './incident-report';
 import type { ReportFilter } from './measures';
 import type { PeriodSpec } from './periods';
@@ -87,7 +87,7 @@ export function checkNewImprovement(input: NewImprovement): NewImprovement {
   if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 366) throw invalid('the window must be 1 to 366 days', 'measure.windowDays');
   if (!Number.isFinite(input.target.value) || input.target.value < 0) throw invalid('the target must be a number of at least 0', 'target.value');
   if (input.measure.metric.endsWith('Rate') && input.target.value > 1) throw invalid('a rate target is a fraction between 0 and 1', 'target.value');
-  if (input.target.due !== null && !ISO_DATE.test(input.target.due)) throw invalid('the due date must be YYYY-MM-DD', 'target.due');
+  if (input.target.due !== null && (!ISO_DATE.test(input.target.due) || parseIsoDate(input.target.due) === null)) throw invalid('the due date must be a date, YYYY-MM-DD', 'target.due');
   return { ...input, title };
 }
 

@@ -19,6 +19,8 @@ interface FactDocument {
   supplierOrgId: string | null;
   dirty: boolean;
   dirtyDays: number[];
+  /** When it was first marked dirty since its last rollup (oldest first: none waits behind a replay for ever). */
+  dirtySince?: number;
   v: number;
   /** The write that last set it (a batch's token: tells a batch which of its updates landed). */
   w: string;
@@ -37,7 +39,7 @@ export class IncidentFactRepository extends IncidentFactStore {
     collectionIndexes(COLLECTION, [
       // A day's facts (rollups); the dirty ones (the rollup worker); the backlog, per holding organisation.
       index({ days: 1 }),
-      index({ dirty: 1, _id: 1 }, { dirty: true }),
+      index({ dirty: 1, dirtySince: 1 }, { dirty: true }),
       index({ open: 1, supplierOrgId: 1 }),
     ]),
   ];
@@ -58,21 +60,24 @@ export class IncidentFactRepository extends IncidentFactStore {
   async write(writes: readonly FactWrite[]): Promise<ReadonlySet<string>> {
     if (writes.length === 0) return new Set();
     const token = randomUUID();
+    const now = Date.now();
     const fields = (w: FactWrite) => ({ fact: w.fact, days: [...w.days], open: isOpenIncident(w.fact), supplierOrgId: currentAssignment(w.fact).orgId, v: w.version + 1, w: token });
     const operations: AnyBulkWriteOperation<FactDocument>[] = writes.map((w) =>
       w.version === 0
-        ? { insertOne: { document: { _id: factId(w.fact.id), ...fields(w), dirty: w.dirtyDays.length > 0, dirtyDays: [...w.dirtyDays] } } }
+        ? { insertOne: { document: { _id: factId(w.fact.id), ...fields(w), dirty: w.dirtyDays.length > 0, dirtyDays: [...w.dirtyDays], ...(w.dirtyDays.length > 0 ? { dirtySince: now } : {}) } } }
         : {
             updateOne: {
               filter: { _id: factId(w.fact.id), v: w.version },
-              update: w.dirtyDays.length > 0 ? { $set: { ...fields(w), dirty: true }, $addToSet: { dirtyDays: { $each: [...w.dirtyDays] } } } : { $set: fields(w) },
+              update: w.dirtyDays.length > 0 ? { $set: { ...fields(w), dirty: true }, $addToSet: { dirtyDays: { $each: [...w.dirtyDays] } }, $min: { dirtySince: now } } : { $set: fields(w) },
             },
           },
     );
-    const duplicates = await unorderedWriteDuplicates((options) => this.collection.bulkWrite(operations, options));
+    let matched: number | undefined;
+    const duplicates = await unorderedWriteDuplicates(async (options) => void (matched = (await this.collection.bulkWrite(operations, options)).matchedCount));
     const conflicts = new Set([...duplicates].map((i) => (writes[i] as FactWrite).fact.id));
     const updated = writes.filter((w, i) => w.version > 0 && !duplicates.has(i));
-    if (updated.length > 0) {
+    // Every update matched its version: all landed, nothing to read back.
+    if (updated.length > 0 && matched !== updated.length) {
       const landed = await this.collection.find({ _id: { $in: updated.map((w) => factId(w.fact.id)) }, w: token }, { projection: { _id: 1 } }).toArray();
       const ok = new Set(landed.map((d) => d._id.toHexString()));
       for (const w of updated) if (!ok.has(factId(w.fact.id).toHexString())) conflicts.add(w.fact.id);
@@ -81,7 +86,7 @@ export class IncidentFactRepository extends IncidentFactStore {
   }
 
   async dirty(limit: number): Promise<readonly DirtyFact[]> {
-    const documents = await this.collection.find({ dirty: true }, { projection: { 'fact.id': 1, v: 1, dirtyDays: 1 } }).sort({ _id: 1 }).limit(limit).toArray();
+    const documents = await this.collection.find({ dirty: true }, { projection: { 'fact.id': 1, v: 1, dirtyDays: 1 } }).sort({ dirtySince: 1 }).limit(limit).toArray();
     return documents.map((d) => ({ id: d.fact.id, version: d.v, dirtyDays: d.dirtyDays }));
   }
 
@@ -92,7 +97,7 @@ export class IncidentFactRepository extends IncidentFactStore {
   async clean(facts: readonly DirtyFact[]): Promise<void> {
     if (facts.length === 0) return;
     await this.collection.bulkWrite(
-      facts.map((f) => ({ updateOne: { filter: { _id: factId(f.id), v: f.version }, update: { $set: { dirty: false, dirtyDays: [] } } } })),
+      facts.map((f) => ({ updateOne: { filter: { _id: factId(f.id), v: f.version }, update: { $set: { dirty: false, dirtyDays: [] }, $unset: { dirtySince: '' } } } })),
       { ordered: false },
     );
   }

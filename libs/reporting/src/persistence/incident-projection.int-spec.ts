@@ -20,7 +20,7 @@ async function projection() {
   const connection: Connection = await connectContext({ url: mongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
   const facts = new IncidentFactRepository(connection);
   const rollups = new IncidentRollupRepository(connection);
-  return { connection, facts, projector: new IncidentProjector(facts), rollups: new IncidentRollups(facts, rollups, { now: () => new Date() }), reports: new IncidentReports(rollups, facts, { now: () => new Date() }) };
+  return { connection, facts, projector: new IncidentProjector(facts), rollups: new IncidentRollups(facts, rollups), reports: new IncidentReports(rollups, facts, { now: () => new Date() }) };
 }
 
 const QUERIES: readonly IncidentReportQuery[] = [
@@ -103,14 +103,20 @@ describe('the incident projection on the MongoDB peer', () => {
     expect((await p.facts.open('northwind')).map((f) => f.id)).toEqual(['b']);
   });
 
-  it('keeps the rollups made from the later read when two makings of a day race (a replica that read earlier writes last)', async () => {
+  it('keeps the rollups of the later making when two makings of a day race (the earlier one writes last), and says it was overtaken', async () => {
     const connection = await connectContext({ url: mongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
     opened.push({ connection } as Awaited<ReturnType<typeof projection>>);
     const store = new IncidentRollupRepository(connection);
-    const rollup = (family: string, a: string, opened: number) => ({ day: 20_514, family, a, b: '', measures: { opened: [opened, ...new Array<number>(95).fill(0)] } });
-    await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], 2_000);
-    await store.replaceDay(20_514, [rollup('priority', '1', 1), rollup('priority', '3', 1)], 1_000);
+    const rollup = (family: string, a: string, count: number) => ({ day: 20_514, family, a, b: '', measures: { opened: [count, ...new Array<number>(95).fill(0)] } });
+    const earlier = await store.claimDay(20_514);
+    const later = await store.claimDay(20_514);
+    expect(later).toBeGreaterThan(earlier);
+    expect(await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], later)).toBe(true);
+    expect(await store.replaceDay(20_514, [rollup('priority', '1', 1), rollup('priority', '3', 1)], earlier)).toBe(false);
     const kept = await store.find('priority', undefined, '', 20_514, 20_514);
-    expect(kept.map((r) => [r.a, r.measures.opened?.[0]]).sort()).toEqual([['1', 5], ['2', 7]]);
+    // The earlier making's new document stands beside the later one's until the day, still dirty, is made again.
+    expect(kept.map((r) => [r.a, r.measures.opened?.[0]]).sort()).toEqual([['1', 5], ['2', 7], ['3', 1]]);
+    expect(await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], await store.claimDay(20_514))).toBe(true);
+    expect((await store.find('priority', undefined, '', 20_514, 20_514)).map((r) => r.a).sort()).toEqual(['1', '2']);
   });
 });

@@ -9,14 +9,14 @@ const DAYS = 'reporting_incident_rollup_days';
 
 interface RollupDocument extends DayRollup {
   _id: Types.ObjectId;
-  /** When the facts it was made from were read: only a later read replaces it. */
-  readAt: number;
+  /** The making of its day that wrote it: only a later one replaces it. */
+  gen: number;
 }
 
 interface DayDocument {
   _id: Types.ObjectId;
   day: number;
-  readAt: number;
+  gen: number;
 }
 
 const dayId = (day: number): Types.ObjectId => objectIdFromKey('reporting-rollup-day', String(day));
@@ -24,12 +24,12 @@ const rollupId = (r: Pick<DayRollup, 'day' | 'family' | 'a' | 'b'>): Types.Objec
 
 /**
  * `reporting_incident_rollups`: one document per (UTC day, family, values), `_id` from them. A day
- * is replaced whole: the making claims the day (`reporting_incident_rollup_days`, its read instant;
- * a day claimed from a later read is left alone), upserts each rollup only over one made from an
- * earlier read (conditional: one that finds a later document hits its `_id` and is dropped), deletes
- * the day's others from earlier reads, and, when a later making claimed the day meanwhile, deletes
- * what it wrote itself (the later making's own delete may have run before). A report reading the day
- * meanwhile may see part old, part new, the next the new.
+ * is made whole by a making that claimed it first (`reporting_incident_rollup_days`: a generation
+ * counter per day, incremented by the database, so makings are ordered without clocks): each
+ * rollup upserted only over one of an earlier generation (conditional: one that finds a later
+ * document hits its `_id` and is dropped), the day's others of earlier generations deleted. When a
+ * later making claimed the day meanwhile, the caller keeps the day dirty: the next making removes
+ * what this one left. A report reading the day meanwhile may see part old, part new.
  */
 export class IncidentRollupRepository extends IncidentRollupStore {
   static readonly indexes = [
@@ -50,25 +50,32 @@ export class IncidentRollupRepository extends IncidentRollupStore {
     this.days = connection.collection<DayDocument>(DAYS);
   }
 
-  async replaceDay(day: number, rollups: readonly DayRollup[], readAt: number): Promise<void> {
-    const _id = dayId(day);
-    const claimed = await unorderedWriteDuplicates((options) => this.days.bulkWrite([{ updateOne: { filter: { _id, readAt: { $lte: readAt } }, update: { $set: { day, readAt } }, upsert: true } }], options));
-    if (claimed.size > 0) return;
+  async claimDay(day: number): Promise<number> {
+    const claimed = await this.days.findOneAndUpdate({ _id: dayId(day) }, { $inc: { gen: 1 }, $set: { day } }, { upsert: true, returnDocument: 'after' });
+    if (claimed === null || typeof claimed.gen !== 'number') throw new Error(`reporting: the making of day ${day} could not be claimed`);
+    return claimed.gen;
+  }
+
+  async replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean> {
     const ids = rollups.map(rollupId);
     if (rollups.length > 0) {
       const replacements = rollups.map((r, i) => {
         const _id = ids[i] as Types.ObjectId;
-        return { replaceOne: { filter: { _id, readAt: { $lte: readAt } }, replacement: { ...r, _id, readAt }, upsert: true } };
+        return { replaceOne: { filter: { _id, gen: { $lt: generation } }, replacement: { ...r, _id, gen: generation }, upsert: true } };
       });
       await unorderedWriteDuplicates((options) => this.collection.bulkWrite(replacements, options));
     }
-    await this.collection.deleteMany({ day, _id: { $nin: ids }, readAt: { $lte: readAt } });
-    const latest = await this.days.findOne({ _id }, { projection: { readAt: 1 } });
-    if (latest !== null && latest.readAt > readAt) await this.collection.deleteMany({ day, readAt });
+    // The day's others through the { day } index, deleted by `_id` (a `$nin` of the day's ids is tested id by id per document on the test peer).
+    const keep = new Set(ids.map((id) => id.toHexString()));
+    const existing = await this.collection.find({ day }, { projection: { _id: 1, gen: 1 } }).toArray();
+    const stale = existing.filter((d) => d.gen < generation && !keep.has(d._id.toHexString())).map((d) => d._id);
+    if (stale.length > 0) await this.collection.deleteMany({ _id: { $in: stale }, gen: { $lt: generation } });
+    const latest = await this.days.findOne({ _id: dayId(day) }, { projection: { gen: 1 } });
+    return latest === null || latest.gen <= generation;
   }
 
   async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]> {
     const filter = { family, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }), day: { $gte: fromDay, $lte: toDay } };
-    return this.collection.find(filter, { projection: { _id: 0, readAt: 0 } }).toArray();
+    return this.collection.find(filter, { projection: { _id: 0, gen: 0 } }).toArray();
   }
 }
