@@ -39,6 +39,8 @@ export class IncidentRollupRepository extends IncidentRollupStore {
       index({ family: 1, b: 1, day: 1 }),
       index({ day: 1 }),
     ]),
+    // A day's making generation, by `_id` only.
+    collectionIndexes(DAYS, []),
   ];
 
   private readonly collection: Collection<RollupDocument>;
