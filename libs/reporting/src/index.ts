@@ -6,4 +6,5 @@ export type { IncidentReportQuery, SupplierScorecard } from './application/incid
 export { IncidentFactRepository } from './persistence/incident-fact.repository';
 export { IncidentRollupRepository } from './persistence/incident-rollup.repository';
 export { ReportingModule } from './reporting.module';
-export { REPORTING_CONSUMER_GROUP, reportingContext } from './reporting.context';
+export { reportingContext, reportingContextOf } from './reporting.context';
+export { PROJECTION_GENERATION, reportingConsumerGroup } from './persistence/projection-generation';

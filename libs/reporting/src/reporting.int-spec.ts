@@ -2,7 +2,8 @@ import { incidentTopic } from '@itsm/contracts';
 import { bootContextForSpec } from '@itsm/platform/service';
 import type { SpecContext } from '@itsm/platform/service';
 import { expectEventually, IncidentFeed, testPeers } from '@itsm/testing';
-import { reportingContext } from './reporting.context';
+import { PROJECTION_GENERATION } from './persistence/projection-generation';
+import { reportingContext, reportingContextOf } from './reporting.context';
 import { HOUR, incidentHistory, incidentStream, MIN, openedData, resolvedData } from './test-fixtures/incident-history';
 
 const ROWS = `query($period: ReportPeriodInput!, $groupBy: ReportDimension, $filter: ReportFilterInput) {
@@ -26,6 +27,8 @@ describe('reporting on the peers', () => {
     booted = await bootContextForSpec(reportingContext, { mongoUrl: testPeers().mongoUrl, settings: { rollupEveryMs: 100, rollupBatch: 1_000 }, probeTopics: [] });
     agent = await booted.token('u-agent', ['agent']);
     northwind = await booted.token('u-northwind', ['supplier-agent'], 'northwind');
+    // The bus keeps every event, as the topics' retention does, for the rebuild below.
+    booted.bus.holdTruncation();
     const events = incidentHistory();
     // Delivered twice: the second delivery changes no figure.
     await booted.bus.publishEnvelopes(incidentTopic.name, [...events, ...events]);
@@ -84,6 +87,32 @@ describe('reporting on the peers', () => {
     expect(await code(requester, ROWS, { period: MARCH })).toBe('FORBIDDEN');
   });
 
+  it('rebuilds the projection from the topic as the next generation (its own group and collections) with the same figures', async () => {
+    const rebuilt = await bootContextForSpec(reportingContextOf(PROJECTION_GENERATION + 1), {
+      mongoUrl: testPeers().mongoUrl,
+      settings: { rollupEveryMs: 100, rollupBatch: 1_000 },
+      probeTopics: [],
+      bus: booted.bus,
+    });
+    try {
+      const rebuiltAgent = await rebuilt.token('u-agent', ['agent']);
+      const asked = [
+        [ROWS, { period: MARCH, groupBy: 'priority' }],
+        [ROWS, { period: { from: '2026-03-01', to: '2026-03-08', timeZone: 'Asia/Kolkata', grain: 'day' }, groupBy: 'supplier' }],
+        [SCORECARD, { orgId: 'northwind', period: MARCH }],
+        ['query { incidentBacklog(groupBy: priority) { group open } }', {}],
+      ] as const;
+      const live = await Promise.all(asked.map(([query, variables]) => ok(agent, query, variables)));
+      expect(live[0]).not.toEqual([]);
+      await expectEventually(async () => {
+        const answers = await Promise.all(asked.map(async ([query, variables]) => Object.values((await rebuilt.graphql(rebuiltAgent, query, variables)).data ?? {})[0]));
+        expect(answers).toEqual(live);
+      }, { timeoutMs: 20_000, intervalMs: 200 });
+    } finally {
+      await rebuilt.close();
+    }
+  });
+
   it('refuses a period it cannot answer with a typed error', async () => {
     expect(await code(agent, ROWS, { period: { ...MARCH, timeZone: 'Mars/Olympus' } })).toBe('REPORTING.INVALID_PERIOD');
     expect(await code(agent, ROWS, { period: { from: '2026-03-01', to: '2026-02-01', timeZone: 'UTC', grain: 'day' } })).toBe('REPORTING.INVALID_PERIOD');
@@ -123,10 +152,10 @@ describe('reporting on the peers', () => {
     const owner = await booted.token('u-owner', ['agent']);
     // Recent incidents (times from now: the window is the last 7 whole days): x takes 24 h, later y 12 h.
     const e = incidentStream();
-    const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
-    const resolveIn = (id: string, openedHoursAgo: number, tookHours: number) => [
-      e(id, 'itsm.incident.opened.v1', ago(openedHoursAgo), openedData(4, 'service-desk', 'contoso')),
-      e(id, 'itsm.incident.resolved.v1', ago(openedHoursAgo - tookHours), resolvedData),
+    // One instant for both ends, so the time taken is exact.
+    const resolveIn = (id: string, openedHoursAgo: number, tookHours: number, now = Date.now()) => [
+      e(id, 'itsm.incident.opened.v1', new Date(now - openedHoursAgo * HOUR).toISOString(), openedData(4, 'service-desk', 'contoso')),
+      e(id, 'itsm.incident.resolved.v1', new Date(now - (openedHoursAgo - tookHours) * HOUR).toISOString(), resolvedData),
     ];
     const p4Mttr = async (): Promise<unknown> => {
       const day = (offset: number): string => new Date(Date.now() + offset * 24 * HOUR).toISOString().slice(0, 10);

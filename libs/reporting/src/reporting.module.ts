@@ -1,10 +1,11 @@
 import { Clock, SystemClock } from '@itsm/platform/config';
 import { PINO_LOGGER } from '@itsm/platform/observability';
 import { contextRepository, ContextPersistenceModule } from '@itsm/platform/persistence';
-import type { MongoSettings } from '@itsm/platform/persistence';
+import type { CollectionIndexes, MongoSettings } from '@itsm/platform/persistence';
 import { PeriodicJob } from '@itsm/platform/scheduling';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { IncidentFactStore, IncidentRollupStore } from './application/incident-projection.ports';
 import { IncidentProjector, IncidentRollups } from './application/incident-projector';
@@ -21,14 +22,34 @@ import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
 import { ImprovementRepository } from './persistence/improvement.repository';
 import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
+import { dropEarlierGenerations, generationIndexes, generationSource } from './persistence/projection-generation';
+import type { CollectionSource } from './persistence/projection-generation';
 import type { ReportingSettings } from './reporting-env';
 
 export const REPORTING_CONNECTION = Symbol('REPORTING_CONNECTION');
 export const REPORTING_SETTINGS = Symbol('REPORTING_SETTINGS');
+const REPORTING_GENERATION = Symbol('REPORTING_GENERATION');
 
 export interface ReportingModuleOptions {
   readonly mongo: MongoSettings;
   readonly settings: ReportingSettings;
+  /** The projections' generation (PROJECTION_GENERATION): their collections' suffix. */
+  readonly generation: number;
+}
+
+/** On start, drops the projection collections of generations older than the one before this one. */
+@Injectable()
+class EarlierGenerationsCleanup implements OnApplicationBootstrap {
+  constructor(
+    @Inject(REPORTING_CONNECTION) private readonly connection: Connection,
+    @Inject(REPORTING_GENERATION) private readonly generation: number,
+    @Inject(PINO_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const dropped = await dropEarlierGenerations(this.connection, this.generation);
+    if (dropped.length > 0) this.logger.info({ dropped, generation: this.generation }, 'reporting: dropped the projections of earlier generations');
+  }
 }
 
 /** Makes the rollups of the days changed facts touched, every REPORTING_ROLLUP_MS, on every replica (a day's making is idempotent). */
@@ -65,13 +86,16 @@ class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class ReportingModule {
   static forRoot(options: ReportingModuleOptions): DynamicModule {
+    // The projections' collections carry their generation (a rebuild lands beside the running one); the register does not.
+    const projection = <R>(provide: abstract new (...args: never[]) => R, create: (source: CollectionSource) => R, indexes: readonly CollectionIndexes[]) =>
+      contextRepository(provide, (c) => create(generationSource(c, options.generation)), generationIndexes(indexes, options.generation));
     const persistence = ContextPersistenceModule.forRoot({
       context: 'reporting',
       mongo: options.mongo,
       connection: REPORTING_CONNECTION,
       repositories: [
-        contextRepository(IncidentFactRepository, (c) => new IncidentFactRepository(c), IncidentFactRepository.indexes),
-        contextRepository(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
+        projection(IncidentFactRepository, (c) => new IncidentFactRepository(c), IncidentFactRepository.indexes),
+        projection(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
         contextRepository(ImprovementRepository, (c) => new ImprovementRepository(c), ImprovementRepository.indexes),
       ],
     });
@@ -81,6 +105,8 @@ export class ReportingModule {
       controllers: [IncidentEventsConsumer, ReportExportController],
       providers: [
         { provide: REPORTING_SETTINGS, useValue: options.settings },
+        { provide: REPORTING_GENERATION, useValue: options.generation },
+        EarlierGenerationsCleanup,
         { provide: Clock, useClass: SystemClock },
         { provide: IncidentFactStore, useExisting: IncidentFactRepository },
         { provide: IncidentRollupStore, useExisting: IncidentRollupRepository },

@@ -1,6 +1,7 @@
 import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
 import type { AnyBulkWriteOperation } from 'mongodb';
-import type { Collection, Connection, Types } from 'mongoose';
+import type { Collection, Types } from 'mongoose';
+import type { CollectionSource } from './projection-generation';
 import { randomUUID } from 'node:crypto';
 import { IncidentFactStore } from '../application/incident-projection.ports';
 import type { DirtyFact, FactWrite, StoredFact } from '../application/incident-projection.ports';
@@ -46,7 +47,7 @@ export class IncidentFactRepository extends IncidentFactStore {
 
   private readonly collection: Collection<FactDocument>;
 
-  constructor(connection: Connection) {
+  constructor(connection: CollectionSource) {
     super();
     this.collection = connection.collection<FactDocument>(COLLECTION);
   }

@@ -1,5 +1,6 @@
 import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
-import type { Collection, Connection, Types } from 'mongoose';
+import type { Collection, Types } from 'mongoose';
+import type { CollectionSource } from './projection-generation';
 import { IncidentRollupStore } from '../application/incident-projection.ports';
 import type { DayRollup } from '../domain';
 
@@ -46,7 +47,7 @@ export class IncidentRollupRepository extends IncidentRollupStore {
   private readonly collection: Collection<RollupDocument>;
   private readonly days: Collection<DayDocument>;
 
-  constructor(connection: Connection) {
+  constructor(connection: CollectionSource) {
     super();
     this.collection = connection.collection<RollupDocument>(COLLECTION);
     this.days = connection.collection<DayDocument>(DAYS);

@@ -27,6 +27,11 @@ export interface SpecContextOptions<S> {
   readonly settings: S;
   /** The topics whose published envelopes `published` collects, in order. */
   readonly probeTopics: readonly string[];
+  /**
+   * Another boot's bus, shared (e.g. a projection rebuilt from what it retains: hold its truncation
+   * first); its owner closes it. Default: a bus of the boot's own.
+   */
+  readonly bus?: InProcessEventBus<readonly TopicDefinition[]>;
 }
 
 /** A context booted for an integration spec, and what the spec talks to it through. */
@@ -54,7 +59,7 @@ export async function bootContextForSpec<E extends TObject, S>(declaration: Cont
   const keyDir = mkdtempSync(join(tmpdir(), 'itsm-auth-'));
   const keyFile = join(keyDir, 'dev-key.json');
   // Handlers run in the consumed event's correlation, as the service kit's own bus runs them (its events' causation).
-  const bus = new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS, PLATFORM_TOPIC_FAMILIES), { around: withEventCorrelation });
+  const bus = options.bus ?? new InProcessEventBus(new TopicRegistry<readonly TopicDefinition[]>(PLATFORM_TOPICS, PLATFORM_TOPIC_FAMILIES), { around: withEventCorrelation });
   const published: EventEnvelope[] = [];
   await bus.subscribe({
     group: `${declaration.name}-int-probe-${randomUUID().slice(0, 8)}`,
@@ -85,7 +90,7 @@ export async function bootContextForSpec<E extends TObject, S>(declaration: Cont
     },
     async close() {
       await app.close();
-      await bus.close();
+      if (options.bus === undefined) await bus.close();
       rmSync(keyDir, { recursive: true, force: true });
     },
   };
