@@ -76,6 +76,11 @@ function label(grain: PeriodGrain, start: number, end: number): string {
   }
 }
 
+/** REPORTING.INVALID_PERIOD (field timeZone) for a zone the IANA database does not know. */
+export function checkTimeZone(timeZone: string): void {
+  if (!isValidTimeZone(timeZone)) throw reportingError(ReportingErrorCode.InvalidPeriod, `unknown time zone ${timeZone}`, { field: 'timeZone' });
+}
+
 /**
  * The periods of `spec` as instants: each local day, week or month cut to the range (a range
  * starting mid-week has a short first week), its bounds at local midnight in the zone (a day
@@ -83,7 +88,7 @@ function label(grain: PeriodGrain, start: number, end: number): string {
  * a malformed or empty range, more than MAX_RANGE_DAYS or MAX_PERIODS.
  */
 export function periodBuckets(spec: PeriodSpec): PeriodBucket[] {
-  if (!isValidTimeZone(spec.timeZone)) throw reportingError(ReportingErrorCode.InvalidPeriod, `unknown time zone ${spec.timeZone}`, { field: 'timeZone' });
+  checkTimeZone(spec.timeZone);
   const from = parseIsoDate(spec.from);
   const to = parseIsoDate(spec.to);
   if (from === null) throw reportingError(ReportingErrorCode.InvalidPeriod, `from must be a date (YYYY-MM-DD), not ${spec.from}`, { field: 'from' });

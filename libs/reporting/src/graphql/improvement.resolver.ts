@@ -10,6 +10,7 @@ import type { MeasuredImprovement } from '../application/queries/improvement-ini
 import type { ImprovementStatus, MeasuredValue } from '../domain';
 import { ImprovementInitiativeGql, ImprovementStatusGql, ProposeImprovementInput } from './improvement.types';
 import type { MeasuredValueGql } from './improvement.types';
+import { toReportFilter } from './reporting.types';
 import { reportingErrorFilter } from './reporting-error.filter';
 
 const valueGql = (value: MeasuredValue): MeasuredValueGql => ({ ...value, measuredAt: new Date(value.measuredAt) });
@@ -60,12 +61,11 @@ export class ImprovementResolver {
   @Mutation(() => ImprovementInitiativeGql, { description: 'Registers an initiative; its baseline is the measure now' })
   @Roles(...IMPROVEMENT_MANAGERS)
   async proposeImprovement(@CurrentPrincipal() reader: Principal, @Args('input', { type: () => ProposeImprovementInput }) input: ProposeImprovementInput): Promise<ImprovementInitiativeGql> {
-    const filter = input.measure.filter ? { dimension: input.measure.filter.dimension, value: input.measure.filter.value } : null;
     const saved = await this.propose.execute(reader, {
       title: input.title,
       description: input.description,
       ownerId: input.ownerId,
-      measure: { metric: input.measure.metric, windowDays: input.measure.windowDays, timeZone: input.measure.timeZone, filter },
+      measure: { metric: input.measure.metric, windowDays: input.measure.windowDays, timeZone: input.measure.timeZone, filter: toReportFilter(input.measure.filter) },
       target: { value: input.target.value, direction: input.target.direction, due: input.target.due ?? null },
     });
     return toInitiativeGql(await this.initiatives.measured(saved, saved.createdAt));

@@ -7,12 +7,10 @@ import type { SupplierScorecard } from '../application/incident-reports';
 import { REPORT_READERS } from '../application/report-access';
 import type { BacklogRow, Dimension, IncidentReportRow } from '../domain';
 import { reportingErrorFilter } from './reporting-error.filter';
-import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, ReportFilterInput, ReportPeriodInput, SupplierScorecardGql } from './reporting.types';
+import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, ReportFilterInput, ReportPeriodInput, SupplierScorecardGql, toPeriodSpec, toReportFilter } from './reporting.types';
 
 export const toReportRowGql = (row: IncidentReportRow): IncidentReportRowGql => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
 const toScorecardGql = (card: SupplierScorecard): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog });
-const filterOf = (filter: ReportFilterInput | null | undefined) => (filter ? { dimension: filter.dimension, value: filter.value } : null);
-const periodOf = (period: ReportPeriodInput) => ({ from: period.from, to: period.to, timeZone: period.timeZone, grain: period.grain });
 
 /** Incident reports, the backlog and supplier scorecards from the reporting projection; a supplier agent reads its own organisation's only. */
 @Resolver()
@@ -28,7 +26,7 @@ export class IncidentReportResolver {
     @Args('groupBy', { type: () => ReportDimensionGql, nullable: true }) groupBy?: Dimension | null,
     @Args('filter', { type: () => ReportFilterInput, nullable: true }) filter?: ReportFilterInput | null,
   ): Promise<IncidentReportRowGql[]> {
-    return (await this.reports.reportFor(reader, { period: periodOf(period), groupBy: groupBy ?? null, filter: filterOf(filter) })).map(toReportRowGql);
+    return (await this.reports.reportFor(reader, { period: toPeriodSpec(period), groupBy: groupBy ?? null, filter: toReportFilter(filter) })).map(toReportRowGql);
   }
 
   @Query(() => [IncidentBacklogRowGql], { description: 'The open incidents now (and their age), per group' })
@@ -38,7 +36,7 @@ export class IncidentReportResolver {
     @Args('groupBy', { type: () => ReportDimensionGql, nullable: true }) groupBy?: Dimension | null,
     @Args('filter', { type: () => ReportFilterInput, nullable: true }) filter?: ReportFilterInput | null,
   ): Promise<BacklogRow[]> {
-    return this.reports.backlogFor(reader, groupBy ?? null, filterOf(filter));
+    return this.reports.backlogFor(reader, groupBy ?? null, toReportFilter(filter));
   }
 
   @Query(() => SupplierScorecardGql, { description: "An organisation's scorecard on the incidents it held (a supplier agent: its own only)" })
@@ -48,6 +46,6 @@ export class IncidentReportResolver {
     @Args('orgId', { type: () => ID }) orgId: string,
     @Args('period', { type: () => ReportPeriodInput }) period: ReportPeriodInput,
   ): Promise<SupplierScorecardGql> {
-    return toScorecardGql(await this.reports.scorecardFor(reader, orgId, periodOf(period)));
+    return toScorecardGql(await this.reports.scorecardFor(reader, orgId, toPeriodSpec(period)));
   }
 }

@@ -3,7 +3,7 @@ import { hasRole } from '@itsm/platform/auth';
 import { Clock } from '@itsm/platform/config';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { checkNewImprovement, periodBuckets, reportingError, ReportingErrorCode } from '../../../domain';
+import { checkNewImprovement, checkTimeZone, reportingError, ReportingErrorCode } from '../../../domain';
 import type { Improvement, NewImprovement } from '../../../domain';
 import { IMPROVEMENT_MANAGERS } from '../../improvement-access';
 import { ImprovementMeasurer } from '../../improvement-measurer';
@@ -23,7 +23,7 @@ export class ProposeImprovementHandler {
     const checked = checkNewImprovement(input);
     const now = this.clock.now().getTime();
     // The zone is checked as a report's period is (REPORTING.INVALID_PERIOD for an unknown one).
-    periodBuckets({ from: '2000-01-01', to: '2000-01-02', timeZone: checked.measure.timeZone, grain: 'whole' });
+    checkTimeZone(checked.measure.timeZone);
     const baseline = await this.measurer.measure(checked.measure, now);
     const improvement: Improvement = { ...checked, id: randomUUID(), status: 'proposed', baseline, history: [{ status: 'proposed', by: reader.userId, at: now }], createdBy: reader.userId, createdAt: now, updatedAt: now, version: 1 };
     await this.store.save(improvement);
