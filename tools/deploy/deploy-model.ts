@@ -39,6 +39,8 @@ export interface GroupConsumer {
   readonly group: string;
   readonly topics: readonly string[];
   readonly families: readonly FamilyRead[];
+  /** Days its topics must keep (the context rebuilds projections from them). */
+  readonly retainDays?: number;
 }
 
 /** A path prefix a context serves at the edge, and the largest body it reads there (when it declares one). */

@@ -64,7 +64,8 @@ export function groupConsumer(context: ContextDeclaration, sources: readonly str
   );
   const owned = context.topics.owns.map((topic) => topic.name).filter((topic) => handled.has(topic));
   const topics = [...new Set([...context.topics.consumes.map((topic) => topic.name), ...owned])].sort();
-  return topics.length === 0 ? undefined : { group: context.consumerGroup, topics, families: [] };
+  if (topics.length === 0) return undefined;
+  return { group: context.consumerGroup, topics, families: [], ...(context.rebuildsFromDays === undefined ? {} : { retainDays: context.rebuildsFromDays }) };
 }
 
 /** A family's template, its members' common literal start and partitions. */

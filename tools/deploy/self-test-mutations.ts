@@ -113,6 +113,8 @@ export const MUTATIONS: readonly Mutation[] = [
     edit((m) => { obj(m, 'KafkaTopic', 'itsm.incident.v1', 'spec', 'config')['cleanup.policy'] = 'compact'; })),
   mutation('dead letters kept shorter than their stream', 'retained longer', checkTopicPolicy,
     edit((m) => { obj(m, 'KafkaTopic', 'itsm.problem.v1.dlq', 'spec', 'config')['retention.ms'] = 1000; })),
+  mutation('a stream reporting projects kept 14 days', 'rebuilds its projections from it', checkTopicPolicy,
+    edit((m) => { obj(m, 'KafkaTopic', 'itsm.incident.v1', 'spec', 'config')['retention.ms'] = 1209600000; })),
   mutation('min.insync.replicas equal to replicas', 'min.insync.replicas', checkTopicPolicy,
     edit((m) => { obj(m, 'KafkaTopic', 'itsm.problem.v1', 'spec', 'config')['min.insync.replicas'] = 3; })),
   mutation('readiness probing /health/live', 'readinessProbe must be', checkProbes,

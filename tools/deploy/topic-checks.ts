@@ -4,6 +4,7 @@ import { at, docsOfKind, expectedTopics, recordAt, result, stringAt, where } fro
 /** The compose service that creates the topics before any app starts. */
 export const COMPOSE_TOPICS_SERVICE = 'kafka-topics';
 const STRIMZI = 'kafka.strimzi.io/v1beta2';
+const DAY_MS = 86_400_000;
 
 interface FoundTopic extends TopicSpec {
   readonly where: string;
@@ -94,7 +95,7 @@ export function checkTopicPolicy(model: DeployModel): CheckResult {
     if (!(replicas >= 3)) problems.push(`${where(doc)}: replicas ${replicas} < 3`);
     if (!(minIsr >= 2 && minIsr < replicas)) problems.push(`${where(doc)}: min.insync.replicas must be >= 2 and < replicas`);
     if (config['cleanup.policy'] !== 'delete') problems.push(`${where(doc)}: cleanup.policy must be delete (compaction keeps only the last event of each aggregate)`);
-    if (!(retentionMs > 0)) problems.push(`${where(doc)}: retention.ms must be a positive number of milliseconds`);
+    if (!(retentionMs > 0 || retentionMs === -1)) problems.push(`${where(doc)}: retention.ms must be a positive number of milliseconds (or -1: forever)`);
     retention.set(stringAt(doc.obj, 'spec', 'topicName') ?? stringAt(doc.obj, 'metadata', 'name') ?? '', retentionMs);
   }
   const members = [...retention.keys()].filter((name) => familyMemberOf(model.families, name, model.deadLetterTopicOf)?.deadLetter === false);
@@ -105,7 +106,16 @@ export function checkTopicPolicy(model: DeployModel): CheckResult {
       problems.push(`${model.deadLetterTopicOf(topic.name)}: dead letters must be retained longer than ${topic.name} (${dlq} <= ${stream} ms)`);
     }
   }
-  return result('topics: 3 replicas, min.insync.replicas 2.., delete policy, dead letters retained longer', problems);
+  for (const service of model.services) {
+    for (const consumer of service.consumers.filter((c) => c.retainDays !== undefined)) {
+      const needed = (consumer.retainDays ?? 0) * DAY_MS;
+      for (const topic of consumer.topics) {
+        const kept = retention.get(topic);
+        if (kept !== undefined && kept !== -1 && kept < needed) problems.push(`${topic}: retention.ms ${kept} < ${needed} (${consumer.retainDays} days): ${service.name} rebuilds its projections from it`);
+      }
+    }
+  }
+  return result('topics: 3 replicas, min.insync.replicas 2.., delete policy, dead letters retained longer, projected streams kept for their rebuild', problems);
 }
 
 /** The shell text a compose service runs (entrypoint and command, list or string form). */

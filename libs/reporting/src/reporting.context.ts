@@ -1,6 +1,7 @@
 import { incidentTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { ReportingSchema } from './graphql/reporting.schema-marker';
+import { MAX_RANGE_DAYS } from './domain';
 import { EXPORT_ROUTE_PREFIX, exportUnreachable } from './http/report-export';
 import { PROJECTION_GENERATION, reportingConsumerGroup } from './persistence/projection-generation';
 import { ReportingEnv, toReportingSettings } from './reporting-env';
@@ -17,6 +18,8 @@ export const reportingContext = defineContext({
   env: ReportingEnv,
   topics: { owns: [], consumes: [incidentTopic] },
   consumerGroup: reportingConsumerGroup(PROJECTION_GENERATION),
+  // A new projection generation is rebuilt from the streams: they keep the longest range a report covers.
+  rebuildsFromDays: MAX_RANGE_DAYS,
   subgraph: { module: ReportingModule, schema: ReportingSchema, orphanedTypes: [] },
   // CSV exports (GET /reporting/v1/<report>.csv, the caller's bearer token); the all-in-one's gateway port forwards them here.
   httpRoutes: [{ prefix: EXPORT_ROUTE_PREFIX, unreachable: exportUnreachable }],

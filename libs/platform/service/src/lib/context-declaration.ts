@@ -86,6 +86,11 @@ export interface ContextDeclaration<E extends TObject = TObject, S = unknown> {
   /** The Kafka consumer group its replicas share (its `@EventPattern` handlers). */
   readonly consumerGroup: string;
   /**
+   * Days of history its projections are rebuilt from (a new group reading the streams it consumes
+   * from their start): those streams must keep at least this long (`npm run validate:deploy`).
+   */
+  readonly rebuildsFromDays?: number;
+  /**
    * The group its replicas share for the members of `topics.consumesFamilies` (required with them):
    * a group of its own, since its topic list follows the connected parties at runtime.
    */
