@@ -1,4 +1,4 @@
-import { incidentTopic } from '@itsm/contracts';
+import { changeTopic, incidentTopic, requestTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { ReportingSchema } from './graphql/reporting.schema-marker';
 import { EXPORT_ROUTE_PREFIX, exportUnreachable } from './http/report-export';
@@ -10,14 +10,14 @@ export const REPORTING_CONSUMER_GROUP = 'reporting-service';
 
 /**
  * Reporting and continual improvement, for the service kit: it owns no stream and reads the
- * incident stream into its own projection (facts, day rollups), answering reports through its
- * subgraph.
+ * incident stream into its own projection (facts, day rollups), and the change and request streams
+ * into their facts, answering reports through its subgraph.
  */
 export const reportingContext = defineContext({
   name: 'reporting',
   defaultPort: 4110,
   env: ReportingEnv,
-  topics: { owns: [], consumes: [incidentTopic] },
+  topics: { owns: [], consumes: [incidentTopic, changeTopic, requestTopic] },
   consumerGroup: REPORTING_CONSUMER_GROUP,
   subgraph: { module: ReportingModule, schema: ReportingSchema, orphanedTypes: [] },
   // CSV exports (GET /reporting/v1/<report>.csv, the caller's bearer token); the all-in-one's gateway port forwards them here.

@@ -12,7 +12,7 @@ import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, Report
 export const toReportRowGql = (row: IncidentReportRow): IncidentReportRowGql => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
 const toScorecardGql = (card: SupplierScorecard): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog });
 const filterOf = (filter: ReportFilterInput | null | undefined) => (filter ? { dimension: filter.dimension, value: filter.value } : null);
-const periodOf = (period: ReportPeriodInput) => ({ from: period.from, to: period.to, timeZone: period.timeZone, grain: period.grain });
+export const periodOf = (period: ReportPeriodInput) => ({ from: period.from, to: period.to, timeZone: period.timeZone, grain: period.grain });
 
 /** Incident reports, the backlog and supplier scorecards from the reporting projection; a supplier agent reads its own organisation's only. */
 @Resolver()
