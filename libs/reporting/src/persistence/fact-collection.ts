@@ -1,4 +1,4 @@
-import { objectIdFromKey } from '@itsm/platform/persistence';
+import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Connection, Types } from 'mongoose';
 import type { SequencedFact } from '../application/sequenced-facts';
 
@@ -9,8 +9,6 @@ interface FactDocument<F> {
   sequence: number;
   [field: string]: unknown;
 }
-
-const isDuplicateKey = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 
 /**
  * A collection of facts keyed by subject (`_id` derived from it and the collection's namespace):
@@ -48,7 +46,7 @@ export class FactCollection<F extends SequencedFact> {
         try {
           await this.collection.insertOne({ _id: this.id(fact.key), ...document });
         } catch (error: unknown) {
-          if (!isDuplicateKey(error)) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
           conflicts.add(fact.key);
         }
       } else {
