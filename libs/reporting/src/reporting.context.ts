@@ -1,4 +1,4 @@
-import { incidentTopic } from '@itsm/contracts';
+import { changeTopic, incidentTopic, requestTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { ReportingSchema } from './graphql/reporting.schema-marker';
 import { MAX_RANGE_DAYS } from './domain';
@@ -9,14 +9,15 @@ import { ReportingModule } from './reporting.module';
 
 /**
  * Reporting and continual improvement, for the service kit: it owns no stream and reads the
- * incident stream into its own projection (facts, day rollups), answering reports through its
- * subgraph. Its replicas share the group of the current projection generation.
+ * incident stream into its own projection (facts, day rollups), and the change and request streams
+ * into their facts, answering reports through its subgraph. Its replicas share the group of the
+ * current projection generation.
  */
 export const reportingContext = defineContext({
   name: 'reporting',
   defaultPort: 4110,
   env: ReportingEnv,
-  topics: { owns: [], consumes: [incidentTopic] },
+  topics: { owns: [], consumes: [incidentTopic, changeTopic, requestTopic] },
   consumerGroup: reportingConsumerGroup(PROJECTION_GENERATION),
   // A new projection generation is rebuilt from the streams: they keep the longest range a report covers.
   rebuildsFromDays: MAX_RANGE_DAYS,

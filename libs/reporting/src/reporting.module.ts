@@ -7,6 +7,9 @@ import { Inject, Injectable, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { ChangeFactStore, IncidentChangeLinkStore, RequestFactStore, UnauthorisedChangeStore } from './application/change-request-projection.ports';
+import { ChangeRequestProjector } from './application/change-request-projector';
+import { ChangeRequestReports } from './application/change-request-reports';
 import { IncidentFactStore, IncidentRollupStore } from './application/incident-projection.ports';
 import { IncidentProjector, IncidentRollups } from './application/incident-projector';
 import { IncidentReports } from './application/incident-reports';
@@ -16,9 +19,14 @@ import { ImprovementMeasurer } from './application/improvement-measurer';
 import { ImprovementStore } from './application/improvement-store.port';
 import { ImprovementInitiativesHandler } from './application/queries/improvement-initiatives/improvement-initiatives.handler';
 import { ImprovementResolver } from './graphql/improvement.resolver';
+import { ChangeRequestReportResolver } from './graphql/change-request-report.resolver';
 import { IncidentReportResolver } from './graphql/incident-report.resolver';
 import { ReportExportController } from './http/report-export.controller';
+import { ChangeEventsConsumer } from './messaging/change-events.consumer';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
+import { RequestEventsConsumer } from './messaging/request-events.consumer';
+import { ChangeFactRepository, IncidentChangeLinkRepository, UnauthorisedChangeRepository } from './persistence/change-fact.repository';
+import { RequestFactRepository } from './persistence/request-fact.repository';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
 import { ImprovementRepository } from './persistence/improvement.repository';
 import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
@@ -97,12 +105,16 @@ export class ReportingModule {
         projection(IncidentFactRepository, (c) => new IncidentFactRepository(c), IncidentFactRepository.indexes),
         projection(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
         contextRepository(ImprovementRepository, (c) => new ImprovementRepository(c), ImprovementRepository.indexes),
+        projection(ChangeFactStore, (c) => new ChangeFactRepository(c), ChangeFactRepository.indexes),
+        projection(UnauthorisedChangeStore, (c) => new UnauthorisedChangeRepository(c), UnauthorisedChangeRepository.indexes),
+        projection(IncidentChangeLinkStore, (c) => new IncidentChangeLinkRepository(c), IncidentChangeLinkRepository.indexes),
+        projection(RequestFactStore, (c) => new RequestFactRepository(c), RequestFactRepository.indexes),
       ],
     });
     return {
       module: ReportingModule,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer, ReportExportController],
+      controllers: [IncidentEventsConsumer, ChangeEventsConsumer, RequestEventsConsumer, ReportExportController],
       providers: [
         { provide: REPORTING_SETTINGS, useValue: options.settings },
         { provide: REPORTING_GENERATION, useValue: options.generation },
@@ -121,8 +133,11 @@ export class ReportingModule {
         SetImprovementStatusHandler,
         ImprovementInitiativesHandler,
         ImprovementResolver,
+        ChangeRequestProjector,
+        ChangeRequestReports,
+        ChangeRequestReportResolver,
       ],
-      exports: [IncidentProjector, IncidentRollups, IncidentReports, persistence],
+      exports: [IncidentProjector, IncidentRollups, IncidentReports, ChangeRequestProjector, ChangeRequestReports, persistence],
     };
   }
 }

@@ -1,14 +1,13 @@
 import type { Principal } from '@itsm/platform/auth';
 import { Clock } from '@itsm/platform/config';
-import { DAY_MS } from '@itsm/recurrence';
 import { Injectable } from '@nestjs/common';
-import { backlogRows, dayOf, incidentReportRows, periodBuckets, selectRollups, sumRollups } from '../domain';
+import { backlogRows, bucketChunks, dayOf, incidentReportRows, periodBuckets, selectRollups, sumRollups } from '../domain';
 import { assertScorecardReader, scopedFilter } from './report-access';
 import type { BacklogRow, Dimension, IncidentReportRow, PeriodBucket, PeriodSpec, ReportFilter, RollupSelection } from '../domain';
 import { IncidentFactStore, IncidentRollupStore } from './incident-projection.ports';
 
 /** The most days of rollups an export reads at once. */
-const CHUNK_DAYS = 31;
+export const CHUNK_DAYS = 31;
 
 export interface IncidentReportQuery {
   readonly period: PeriodSpec;
@@ -51,16 +50,7 @@ export class IncidentReports {
    */
   async *reportChunksFor(reader: Principal, query: IncidentReportQuery): AsyncGenerator<IncidentReportRow[]> {
     const selection = selectRollups(query.groupBy, scopedFilter(reader, query.filter));
-    let chunk: PeriodBucket[] = [];
-    for (const bucket of periodBuckets(query.period)) {
-      const start = chunk[0]?.start;
-      if (start !== undefined && bucket.end - start > CHUNK_DAYS * DAY_MS) {
-        yield await this.rowsOf(chunk, selection);
-        chunk = [];
-      }
-      chunk.push(bucket);
-    }
-    if (chunk.length > 0) yield await this.rowsOf(chunk, selection);
+    for (const chunk of bucketChunks(periodBuckets(query.period), CHUNK_DAYS)) yield await this.rowsOf(chunk, selection);
   }
 
   private async rowsOf(buckets: readonly PeriodBucket[], selection: RollupSelection): Promise<IncidentReportRow[]> {

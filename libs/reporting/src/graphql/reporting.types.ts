@@ -1,7 +1,7 @@
 import { registerDomainEnum } from '@itsm/platform/graphql';
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { DIMENSIONS, PERIOD_GRAINS } from '../domain';
-import type { Dimension, PeriodGrain, PeriodSpec, ReportFilter } from '../domain';
+import type { Dimension, PeriodGrain, PeriodSpec } from '../domain';
 import { ReportingSchema } from './reporting.schema-marker';
 
 const registerIn = ReportingSchema;
@@ -29,7 +29,9 @@ export class ReportFilterInput {
 
 /** A period input as the domain takes it (checked there: REPORTING.INVALID_PERIOD). */
 export const toPeriodSpec = (period: ReportPeriodInput): PeriodSpec => ({ from: period.from, to: period.to, timeZone: period.timeZone, grain: period.grain });
-export const toReportFilter = (filter: ReportFilterInput | null | undefined): ReportFilter | null => (filter ? { dimension: filter.dimension, value: filter.value } : null);
+/** A filter input (any report's dimensions) as the domain takes it. */
+export const toReportFilter = <D extends string>(filter: { dimension: D; value: string } | null | undefined): { dimension: D; value: string } | null =>
+  filter ? { dimension: filter.dimension, value: filter.value } : null;
 
 @ObjectType('IncidentReportRow', { registerIn, description: 'The incident figures of one period (and group): counts, means and rates' })
 export class IncidentReportRowGql {

@@ -1,6 +1,6 @@
 import type { HttpAnswer } from '@itsm/platform/service';
 import { DIMENSIONS, PERIOD_GRAINS, reportingError, ReportingErrorCode } from '../domain';
-import type { Dimension, PeriodGrain, ReportFilter } from '../domain';
+import type { Dimension, PeriodGrain, PeriodSpec, ReportFilter } from '../domain';
 import type { IncidentReportQuery } from '../application/incident-reports';
 
 /** Where exports are served: `GET /reporting/v1/<report>.csv` (the all-in-one's gateway port forwards it; an Ingress path in Kubernetes). */
@@ -29,29 +29,32 @@ function oneOf<T extends string>(params: Params, name: string, allowed: readonly
   return value as T;
 }
 
-/** `filter=<dimension>:<value>` (the value may be empty: none). */
-function filterOf(params: Params): ReportFilter | null {
+/** `filter=<dimension>:<value>` (the value may be empty: none), the dimension one of `dimensions`. */
+function filterOf<D extends string>(params: Params, dimensions: readonly D[]): { dimension: D; value: string } | null {
   const given = text(params, 'filter');
   if (given === undefined) return null;
   const colon = given.indexOf(':');
   const dimension = colon < 0 ? '' : given.slice(0, colon);
-  if (!(DIMENSIONS as readonly string[]).includes(dimension)) throw reportingError(ReportingErrorCode.InvalidInput, `filter must be <dimension>:<value>, the dimension one of ${DIMENSIONS.join(', ')}`, { field: 'filter' });
-  return { dimension: dimension as Dimension, value: given.slice(colon + 1) };
+  if (!(dimensions as readonly string[]).includes(dimension)) throw reportingError(ReportingErrorCode.InvalidInput, `filter must be <dimension>:<value>, the dimension one of ${dimensions.join(', ')}`, { field: 'filter' });
+  return { dimension: dimension as D, value: given.slice(colon + 1) };
 }
 
-/** An export's query string as a report query: `from`, `to` (YYYY-MM-DD), `timeZone` (UTC), `grain` (month), `groupBy`, `filter`. */
-export function reportQueryOf(params: Params): IncidentReportQuery {
+/** An export's query string as a report query: `from`, `to` (YYYY-MM-DD), `timeZone` (UTC), `grain` (month), `groupBy` and `filter` on `dimensions`. */
+export function periodQueryOf<D extends string>(params: Params, dimensions: readonly D[]): { period: PeriodSpec; groupBy: D | null; filter: { dimension: D; value: string } | null } {
   const from = text(params, 'from');
   const to = text(params, 'to');
   if (from === undefined || to === undefined) throw reportingError(ReportingErrorCode.InvalidInput, 'from and to (YYYY-MM-DD, to exclusive) are required', { field: from === undefined ? 'from' : 'to' });
   return {
     period: { from, to, timeZone: text(params, 'timeZone') ?? 'UTC', grain: oneOf<PeriodGrain>(params, 'grain', PERIOD_GRAINS) ?? 'month' },
-    groupBy: oneOf<Dimension>(params, 'groupBy', DIMENSIONS) ?? null,
-    filter: filterOf(params),
+    groupBy: oneOf<D>(params, 'groupBy', dimensions) ?? null,
+    filter: filterOf(params, dimensions),
   };
 }
 
+/** An incident report export's query string (dimensions: the incident ones). */
+export const reportQueryOf = (params: Params): IncidentReportQuery => periodQueryOf<Dimension>(params, DIMENSIONS);
+
 /** A backlog export's query string: `groupBy`, `filter`. */
 export function backlogQueryOf(params: Params): { groupBy: Dimension | null; filter: ReportFilter | null } {
-  return { groupBy: oneOf<Dimension>(params, 'groupBy', DIMENSIONS) ?? null, filter: filterOf(params) };
+  return { groupBy: oneOf<Dimension>(params, 'groupBy', DIMENSIONS) ?? null, filter: filterOf(params, DIMENSIONS) };
 }
