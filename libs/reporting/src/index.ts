@@ -7,3 +7,7 @@ export { IncidentFactRepository } from './persistence/incident-fact.repository';
 export { IncidentRollupRepository } from './persistence/incident-rollup.repository';
 export { ReportingModule } from './reporting.module';
 export { REPORTING_CONSUMER_GROUP, reportingContext } from './reporting.context';
+export * from './application/sla-projection.ports';
+export { SlaClockProjector, SlaDays } from './application/sla-clock-projector';
+export { SlaReports } from './application/sla-reports';
+export type { SlaComplianceQuery } from './application/sla-reports';

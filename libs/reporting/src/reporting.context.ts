@@ -1,4 +1,4 @@
-import { incidentTopic } from '@itsm/contracts';
+import { incidentTopic, slaTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { ReportingSchema } from './graphql/reporting.schema-marker';
 import { EXPORT_ROUTE_PREFIX, exportUnreachable } from './http/report-export';
@@ -17,7 +17,7 @@ export const reportingContext = defineContext({
   name: 'reporting',
   defaultPort: 4110,
   env: ReportingEnv,
-  topics: { owns: [], consumes: [incidentTopic] },
+  topics: { owns: [], consumes: [incidentTopic, slaTopic] },
   consumerGroup: REPORTING_CONSUMER_GROUP,
   subgraph: { module: ReportingModule, schema: ReportingSchema, orphanedTypes: [] },
   // CSV exports (GET /reporting/v1/<report>.csv, the caller's bearer token); the all-in-one's gateway port forwards them here.

@@ -9,6 +9,9 @@ import type { Logger } from 'pino';
 import { IncidentFactStore, IncidentRollupStore } from './application/incident-projection.ports';
 import { IncidentProjector, IncidentRollups } from './application/incident-projector';
 import { IncidentReports } from './application/incident-reports';
+import { SlaClockProjector, SlaDays } from './application/sla-clock-projector';
+import { SlaClockStore, SlaDayStore } from './application/sla-projection.ports';
+import { SlaReports } from './application/sla-reports';
 import { ProposeImprovementHandler } from './application/commands/propose-improvement/propose-improvement.handler';
 import { SetImprovementStatusHandler } from './application/commands/set-improvement-status/set-improvement-status.handler';
 import { ImprovementMeasurer } from './application/improvement-measurer';
@@ -16,11 +19,15 @@ import { ImprovementStore } from './application/improvement-store.port';
 import { ImprovementInitiativesHandler } from './application/queries/improvement-initiatives/improvement-initiatives.handler';
 import { ImprovementResolver } from './graphql/improvement.resolver';
 import { IncidentReportResolver } from './graphql/incident-report.resolver';
+import { SlaReportResolver } from './graphql/sla-report.resolver';
 import { ReportExportController } from './http/report-export.controller';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
+import { SlaEventsConsumer } from './messaging/sla-events.consumer';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
 import { ImprovementRepository } from './persistence/improvement.repository';
 import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
+import { SlaClockRepository } from './persistence/sla-clock.repository';
+import { SlaDayRepository } from './persistence/sla-day.repository';
 import type { ReportingSettings } from './reporting-env';
 
 export const REPORTING_CONNECTION = Symbol('REPORTING_CONNECTION');
@@ -31,19 +38,22 @@ export interface ReportingModuleOptions {
   readonly settings: ReportingSettings;
 }
 
-/** Makes the rollups of the days changed facts touched, every REPORTING_ROLLUP_MS, on every replica (a day's making is idempotent). */
+/** Makes the rollups of the days changed facts touched (incidents, then SLA compliance days), every REPORTING_ROLLUP_MS, on every replica (a day's making is idempotent). */
 @Injectable()
 class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly job: PeriodicJob;
 
-  constructor(rollups: IncidentRollups, @Inject(REPORTING_SETTINGS) settings: ReportingSettings, @Inject(PINO_LOGGER) logger: Logger) {
+  constructor(rollups: IncidentRollups, slaDays: SlaDays, @Inject(REPORTING_SETTINGS) settings: ReportingSettings, @Inject(PINO_LOGGER) logger: Logger) {
     this.job = new PeriodicJob({
       name: 'reporting rollups',
       everyMs: settings.rollupEveryMs,
-      run: async () => void (await rollups.roll(settings.rollupBatch)),
+      run: async () => {
+        await rollups.roll(settings.rollupBatch);
+        await slaDays.roll(settings.rollupBatch);
+      },
       logger,
       failureLevel: 'warn',
-      failureMessage: 'reporting: making the incident rollups failed; retrying',
+      failureMessage: 'reporting: making the incident rollups or SLA compliance days failed; retrying',
     });
   }
 
@@ -72,13 +82,15 @@ export class ReportingModule {
       repositories: [
         contextRepository(IncidentFactRepository, (c) => new IncidentFactRepository(c), IncidentFactRepository.indexes),
         contextRepository(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
+        contextRepository(SlaClockRepository, (c) => new SlaClockRepository(c), SlaClockRepository.indexes),
+        contextRepository(SlaDayRepository, (c) => new SlaDayRepository(c), SlaDayRepository.indexes),
         contextRepository(ImprovementRepository, (c) => new ImprovementRepository(c), ImprovementRepository.indexes),
       ],
     });
     return {
       module: ReportingModule,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer, ReportExportController],
+      controllers: [IncidentEventsConsumer, SlaEventsConsumer, ReportExportController],
       providers: [
         { provide: REPORTING_SETTINGS, useValue: options.settings },
         { provide: Clock, useClass: SystemClock },
@@ -89,6 +101,12 @@ export class ReportingModule {
         IncidentReports,
         RollupJob,
         IncidentReportResolver,
+        { provide: SlaClockStore, useExisting: SlaClockRepository },
+        { provide: SlaDayStore, useExisting: SlaDayRepository },
+        SlaClockProjector,
+        SlaDays,
+        SlaReports,
+        SlaReportResolver,
         { provide: ImprovementStore, useExisting: ImprovementRepository },
         ImprovementMeasurer,
         ProposeImprovementHandler,
@@ -96,7 +114,7 @@ export class ReportingModule {
         ImprovementInitiativesHandler,
         ImprovementResolver,
       ],
-      exports: [IncidentProjector, IncidentRollups, IncidentReports, persistence],
+      exports: [IncidentProjector, IncidentRollups, IncidentReports, SlaClockProjector, SlaDays, SlaReports, persistence],
     };
   }
 }

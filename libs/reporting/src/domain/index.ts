@@ -6,3 +6,6 @@ export * from './measures';
 export * from './periods';
 export * from './reporting.errors';
 export * from './rollups';
+export * from './sla-clock-fact';
+export * from './sla-compliance';
+export * from './sla-status';

@@ -5,12 +5,14 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { IncidentReports } from '../application/incident-reports';
 import type { SupplierScorecard } from '../application/incident-reports';
 import { REPORT_READERS } from '../application/report-access';
-import type { BacklogRow, Dimension, IncidentReportRow } from '../domain';
+import { SlaReports } from '../application/sla-reports';
+import type { BacklogRow, Dimension, IncidentReportRow, SlaComplianceRow } from '../domain';
 import { reportingErrorFilter } from './reporting-error.filter';
+import { toSlaRowGql } from './sla-report.resolver';
 import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, ReportFilterInput, ReportPeriodInput, SupplierScorecardGql } from './reporting.types';
 
 export const toReportRowGql = (row: IncidentReportRow): IncidentReportRowGql => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
-const toScorecardGql = (card: SupplierScorecard): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog });
+const toScorecardGql = (card: SupplierScorecard, uc: readonly SlaComplianceRow[]): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog, ucCompliance: uc.map(toSlaRowGql) });
 const filterOf = (filter: ReportFilterInput | null | undefined) => (filter ? { dimension: filter.dimension, value: filter.value } : null);
 const periodOf = (period: ReportPeriodInput) => ({ from: period.from, to: period.to, timeZone: period.timeZone, grain: period.grain });
 
@@ -18,7 +20,10 @@ const periodOf = (period: ReportPeriodInput) => ({ from: period.from, to: period
 @Resolver()
 @UseFilters(reportingErrorFilter)
 export class IncidentReportResolver {
-  constructor(private readonly reports: IncidentReports) {}
+  constructor(
+    private readonly reports: IncidentReports,
+    private readonly slaReports: SlaReports,
+  ) {}
 
   @Query(() => [IncidentReportRowGql], { description: 'Incident figures per period (and group): volume, MTTA, MTTR, reopen and first-time-fix rates, handovers' })
   @Roles(...REPORT_READERS)
@@ -48,6 +53,7 @@ export class IncidentReportResolver {
     @Args('orgId', { type: () => ID }) orgId: string,
     @Args('period', { type: () => ReportPeriodInput }) period: ReportPeriodInput,
   ): Promise<SupplierScorecardGql> {
-    return toScorecardGql(await this.reports.scorecardFor(reader, orgId, periodOf(period)));
+    const card = await this.reports.scorecardFor(reader, orgId, periodOf(period));
+    return toScorecardGql(card, await this.slaReports.ucComplianceFor(reader, orgId, periodOf(period)));
   }
 }

@@ -8,14 +8,16 @@ import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { IncidentReports } from '../application/incident-reports';
 import { REPORT_READERS } from '../application/report-access';
+import { SlaReports } from '../application/sla-reports';
 import { REPORTING_ERROR_KINDS, ReportingError } from '../domain';
-import type { BacklogRow, IncidentReportRow } from '../domain';
-import { backlogQueryOf, EXPORT_PATH, reportQueryOf } from './report-export';
+import type { BacklogRow, IncidentReportRow, SlaComplianceRow } from '../domain';
+import { backlogQueryOf, EXPORT_PATH, reportQueryOf, slaComplianceQueryOf } from './report-export';
 
 const REPORT_COLUMNS = ['period', 'periodStart', 'periodEnd', 'group', 'opened', 'acknowledged', 'resolved', 'canceled', 'reopened', 'firstTimeFix', 'handedOver', 'holdsEnded', 'meanHoldMs', 'mttaMs', 'mttrMs', 'reopenRate', 'firstTimeFixRate'] as const;
 const BACKLOG_COLUMNS = ['group', 'open', 'oldestAgeMs', 'meanAgeMs'] as const;
+const SLA_COMPLIANCE_COLUMNS = ['period', 'periodStart', 'periodEnd', 'group', 'met', 'breached', 'compliance', 'meanBusinessMs', 'meanElapsedMs'] as const;
 
-const csvRow = (row: IncidentReportRow): Record<string, unknown> => ({ ...row, periodStart: new Date(row.periodStart).toISOString(), periodEnd: new Date(row.periodEnd).toISOString() });
+const csvRow = (row: IncidentReportRow | SlaComplianceRow): Record<string, unknown> => ({ ...row, periodStart: new Date(row.periodStart).toISOString(), periodEnd: new Date(row.periodEnd).toISOString() });
 
 /** The HTTP status and JSON body of a refused export. */
 function refusal(error: unknown): { status: number; body: string } | undefined {
@@ -38,6 +40,7 @@ function refusal(error: unknown): { status: number; body: string } | undefined {
 export class ReportExportController {
   constructor(
     private readonly reports: IncidentReports,
+    private readonly slaReports: SlaReports,
     private readonly verifier: TokenVerifier,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
@@ -62,6 +65,16 @@ export class ReportExportController {
       const rows: BacklogRow[] = await this.reports.backlogFor(reader, groupBy, filter);
       return (async function* () {
         yield* rows.map((row) => ({ ...row }));
+      })();
+    });
+  }
+
+  @Get('sla-compliance.csv')
+  async slaCompliance(@Req() request: IncomingMessage, @Query() params: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
+    await this.export(request, response, 'sla-compliance', SLA_COMPLIANCE_COLUMNS, async (reader) => {
+      const rows = await this.slaReports.complianceFor(reader, slaComplianceQueryOf(params));
+      return (async function* () {
+        yield* rows.map(csvRow);
       })();
     });
   }
