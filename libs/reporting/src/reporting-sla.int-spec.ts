@@ -4,6 +4,7 @@ import { bootContextForSpec } from '@itsm/platform/service';
 import type { SpecContext } from '@itsm/platform/service';
 import { expectEventually, testPeers } from '@itsm/testing';
 import { reportingContext } from './reporting.context';
+import { specGraphql } from './test-fixtures/spec-peers';
 import { HOUR, MIN, slaHistory, STATUS_NOW } from './test-fixtures/sla-history';
 
 const COMPLIANCE = `query($period: ReportPeriodInput!, $groupBy: SlaReportDimension, $filter: SlaReportFilterInput) {
@@ -39,12 +40,7 @@ describe('SLA reporting on the peers', () => {
     await booted?.close();
   });
 
-  const ok = async <T>(bearer: string, query: string, variables: Record<string, unknown>): Promise<T> => {
-    const answer = await booted.graphql(bearer, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return Object.values(answer.data ?? {})[0] as T;
-  };
-  const code = async (bearer: string, query: string, variables: Record<string, unknown>): Promise<unknown> => (await booted.graphql(bearer, query, variables)).errors?.[0]?.extensions?.['code'];
+  const { ok, code } = specGraphql(() => booted);
 
   it('answers compliance per period: each clock once at its latest stop, canceled ones nowhere', async () => {
     await expectEventually(

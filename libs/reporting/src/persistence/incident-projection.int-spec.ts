@@ -8,7 +8,7 @@ import type { IncidentEvent } from '../domain';
 import { HOUR, incidentHistory, MIN } from '../test-fixtures/incident-history';
 import { IncidentFactRepository } from './incident-fact.repository';
 import { IncidentRollupRepository } from './incident-rollup.repository';
-import { specMongoUrl } from '../test-fixtures/spec-mongo';
+import { specMongoUrl } from '../test-fixtures/spec-peers';
 
 
 /** The incident projection on one database: its facts, rollups, and the reports over them. */

@@ -8,7 +8,7 @@ import type { SlaEvent } from '../domain';
 import { HOUR, slaHistory, STATUS_NOW } from '../test-fixtures/sla-history';
 import { SlaClockRepository } from './sla-clock.repository';
 import { SlaDayRepository } from './sla-day.repository';
-import { specMongoUrl } from '../test-fixtures/spec-mongo';
+import { specMongoUrl } from '../test-fixtures/spec-peers';
 
 
 /** The SLA projection on one database: clock facts, compliance days, and the reports over them. */
