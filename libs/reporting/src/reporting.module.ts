@@ -47,9 +47,10 @@ class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
     this.job = new PeriodicJob({
       name: 'reporting rollups',
       everyMs: settings.rollupEveryMs,
+      // Each independent of the other's failure (the first failure is reported).
       run: async () => {
-        await rollups.roll(settings.rollupBatch);
-        await slaDays.roll(settings.rollupBatch);
+        const failed = (await Promise.allSettled([rollups.roll(settings.rollupBatch), slaDays.roll(settings.rollupBatch)])).find((r) => r.status === 'rejected');
+        if (failed !== undefined) throw failed.reason;
       },
       logger,
       failureLevel: 'warn',
