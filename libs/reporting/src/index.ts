@@ -8,3 +8,7 @@ export { IncidentRollupRepository } from './persistence/incident-rollup.reposito
 export { ReportingModule } from './reporting.module';
 export { reportingContext, reportingContextOf } from './reporting.context';
 export { PROJECTION_GENERATION, reportingConsumerGroup } from './persistence/projection-generation';
+export * from './application/sla-projection.ports';
+export { SlaClockProjector, SlaDays } from './application/sla-clock-projector';
+export { SlaReports } from './application/sla-reports';
+export type { SlaComplianceQuery } from './application/sla-reports';

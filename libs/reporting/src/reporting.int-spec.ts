@@ -4,6 +4,7 @@ import type { SpecContext } from '@itsm/platform/service';
 import { expectEventually, IncidentFeed, testPeers } from '@itsm/testing';
 import { PROJECTION_GENERATION } from './persistence/projection-generation';
 import { reportingContext, reportingContextOf } from './reporting.context';
+import { specGraphql } from './test-fixtures/spec-peers';
 import { HOUR, incidentHistory, incidentStream, MIN, openedData, resolvedData } from './test-fixtures/incident-history';
 
 const ROWS = `query($period: ReportPeriodInput!, $groupBy: ReportDimension, $filter: ReportFilterInput) {
@@ -38,12 +39,7 @@ describe('reporting on the peers', () => {
     await booted?.close();
   });
 
-  const ok = async <T>(bearer: string, query: string, variables: Record<string, unknown>): Promise<T> => {
-    const answer = await booted.graphql(bearer, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return Object.values(answer.data ?? {})[0] as T;
-  };
-  const code = async (bearer: string, query: string, variables: Record<string, unknown>): Promise<unknown> => (await booted.graphql(bearer, query, variables)).errors?.[0]?.extensions?.['code'];
+  const { ok, code } = specGraphql(() => booted);
 
   it('answers the hand-computed figures by priority for a UTC day', async () => {
     const day = { from: '2026-03-02', to: '2026-03-03', timeZone: 'UTC', grain: 'day' };

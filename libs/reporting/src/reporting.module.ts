@@ -13,6 +13,9 @@ import { ChangeRequestReports } from './application/change-request-reports';
 import { IncidentFactStore, IncidentRollupStore } from './application/incident-projection.ports';
 import { IncidentProjector, IncidentRollups } from './application/incident-projector';
 import { IncidentReports } from './application/incident-reports';
+import { SlaClockProjector, SlaDays } from './application/sla-clock-projector';
+import { SlaClockStore, SlaDayStore } from './application/sla-projection.ports';
+import { SlaReports } from './application/sla-reports';
 import { ProposeImprovementHandler } from './application/commands/propose-improvement/propose-improvement.handler';
 import { SetImprovementStatusHandler } from './application/commands/set-improvement-status/set-improvement-status.handler';
 import { ImprovementMeasurer } from './application/improvement-measurer';
@@ -21,10 +24,12 @@ import { ImprovementInitiativesHandler } from './application/queries/improvement
 import { ImprovementResolver } from './graphql/improvement.resolver';
 import { ChangeRequestReportResolver } from './graphql/change-request-report.resolver';
 import { IncidentReportResolver } from './graphql/incident-report.resolver';
+import { SlaReportResolver } from './graphql/sla-report.resolver';
 import { ReportExportController } from './http/report-export.controller';
 import { ChangeEventsConsumer } from './messaging/change-events.consumer';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { RequestEventsConsumer } from './messaging/request-events.consumer';
+import { SlaEventsConsumer } from './messaging/sla-events.consumer';
 import { ChangeFactRepository, IncidentChangeLinkRepository, UnauthorisedChangeRepository } from './persistence/change-fact.repository';
 import { RequestFactRepository } from './persistence/request-fact.repository';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
@@ -32,6 +37,8 @@ import { ImprovementRepository } from './persistence/improvement.repository';
 import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
 import { dropEarlierGenerations, generationIndexes, generationSource } from './persistence/projection-generation';
 import type { CollectionSource } from './persistence/projection-generation';
+import { SlaClockRepository } from './persistence/sla-clock.repository';
+import { SlaDayRepository } from './persistence/sla-day.repository';
 import type { ReportingSettings } from './reporting-env';
 
 export const REPORTING_CONNECTION = Symbol('REPORTING_CONNECTION');
@@ -60,19 +67,23 @@ class EarlierGenerationsCleanup implements OnApplicationBootstrap {
   }
 }
 
-/** Makes the rollups of the days changed facts touched, every REPORTING_ROLLUP_MS, on every replica (a day's making is idempotent). */
+/** Makes the rollups of the days changed facts touched (incidents, then SLA compliance days), every REPORTING_ROLLUP_MS, on every replica (a day's making is idempotent). */
 @Injectable()
 class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly job: PeriodicJob;
 
-  constructor(rollups: IncidentRollups, @Inject(REPORTING_SETTINGS) settings: ReportingSettings, @Inject(PINO_LOGGER) logger: Logger) {
+  constructor(rollups: IncidentRollups, slaDays: SlaDays, @Inject(REPORTING_SETTINGS) settings: ReportingSettings, @Inject(PINO_LOGGER) logger: Logger) {
     this.job = new PeriodicJob({
       name: 'reporting rollups',
       everyMs: settings.rollupEveryMs,
-      run: async () => void (await rollups.roll(settings.rollupBatch)),
+      // Each independent of the other's failure (the first failure is reported).
+      run: async () => {
+        const failed = (await Promise.allSettled([rollups.roll(settings.rollupBatch), slaDays.roll(settings.rollupBatch)])).find((r) => r.status === 'rejected');
+        if (failed !== undefined) throw failed.reason;
+      },
       logger,
       failureLevel: 'warn',
-      failureMessage: 'reporting: making the incident rollups failed; retrying',
+      failureMessage: 'reporting: making the incident rollups or SLA compliance days failed; retrying',
     });
   }
 
@@ -104,6 +115,8 @@ export class ReportingModule {
       repositories: [
         projection(IncidentFactRepository, (c) => new IncidentFactRepository(c), IncidentFactRepository.indexes),
         projection(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
+        projection(SlaClockRepository, (c) => new SlaClockRepository(c), SlaClockRepository.indexes),
+        projection(SlaDayRepository, (c) => new SlaDayRepository(c), SlaDayRepository.indexes),
         contextRepository(ImprovementRepository, (c) => new ImprovementRepository(c), ImprovementRepository.indexes),
         projection(ChangeFactStore, (c) => new ChangeFactRepository(c), ChangeFactRepository.indexes),
         projection(UnauthorisedChangeStore, (c) => new UnauthorisedChangeRepository(c), UnauthorisedChangeRepository.indexes),
@@ -114,7 +127,7 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer, ChangeEventsConsumer, RequestEventsConsumer, ReportExportController],
+      controllers: [IncidentEventsConsumer, SlaEventsConsumer, ChangeEventsConsumer, RequestEventsConsumer, ReportExportController],
       providers: [
         { provide: REPORTING_SETTINGS, useValue: options.settings },
         { provide: REPORTING_GENERATION, useValue: options.generation },
@@ -127,6 +140,12 @@ export class ReportingModule {
         IncidentReports,
         RollupJob,
         IncidentReportResolver,
+        { provide: SlaClockStore, useExisting: SlaClockRepository },
+        { provide: SlaDayStore, useExisting: SlaDayRepository },
+        SlaClockProjector,
+        SlaDays,
+        SlaReports,
+        SlaReportResolver,
         { provide: ImprovementStore, useExisting: ImprovementRepository },
         ImprovementMeasurer,
         ProposeImprovementHandler,
@@ -137,7 +156,7 @@ export class ReportingModule {
         ChangeRequestReports,
         ChangeRequestReportResolver,
       ],
-      exports: [IncidentProjector, IncidentRollups, IncidentReports, ChangeRequestProjector, ChangeRequestReports, persistence],
+      exports: [IncidentProjector, IncidentRollups, IncidentReports, SlaClockProjector, SlaDays, SlaReports, ChangeRequestProjector, ChangeRequestReports, persistence],
     };
   }
 }

@@ -12,3 +12,6 @@ export * from './fact-buckets';
 export * from './incident-change-link';
 export * from './request-fact';
 export * from './request-report';
+export * from './sla-clock-fact';
+export * from './sla-compliance';
+export * from './sla-status';

@@ -5,18 +5,23 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { IncidentReports } from '../application/incident-reports';
 import type { SupplierScorecard } from '../application/incident-reports';
 import { REPORT_READERS } from '../application/report-access';
-import type { BacklogRow, Dimension, IncidentReportRow } from '../domain';
+import { SlaReports } from '../application/sla-reports';
+import type { BacklogRow, Dimension, IncidentReportRow, SlaComplianceRow } from '../domain';
 import { reportingErrorFilter } from './reporting-error.filter';
+import { toSlaRowGql } from './sla-report.resolver';
 import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, ReportFilterInput, ReportPeriodInput, SupplierScorecardGql, toPeriodSpec, toReportFilter } from './reporting.types';
 
 export const toReportRowGql = (row: IncidentReportRow): IncidentReportRowGql => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
-const toScorecardGql = (card: SupplierScorecard): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog });
+const toScorecardGql = (card: SupplierScorecard, uc: readonly SlaComplianceRow[]): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog, ucCompliance: uc.map(toSlaRowGql) });
 
 /** Incident reports, the backlog and supplier scorecards from the reporting projection; a supplier agent reads its own organisation's only. */
 @Resolver()
 @UseFilters(reportingErrorFilter)
 export class IncidentReportResolver {
-  constructor(private readonly reports: IncidentReports) {}
+  constructor(
+    private readonly reports: IncidentReports,
+    private readonly slaReports: SlaReports,
+  ) {}
 
   @Query(() => [IncidentReportRowGql], { description: 'Incident figures per period (and group): volume, MTTA, MTTR, reopen and first-time-fix rates, handovers' })
   @Roles(...REPORT_READERS)
@@ -46,6 +51,7 @@ export class IncidentReportResolver {
     @Args('orgId', { type: () => ID }) orgId: string,
     @Args('period', { type: () => ReportPeriodInput }) period: ReportPeriodInput,
   ): Promise<SupplierScorecardGql> {
-    return toScorecardGql(await this.reports.scorecardFor(reader, orgId, toPeriodSpec(period)));
+    const card = await this.reports.scorecardFor(reader, orgId, toPeriodSpec(period));
+    return toScorecardGql(card, await this.slaReports.ucComplianceFor(reader, orgId, toPeriodSpec(period)));
   }
 }

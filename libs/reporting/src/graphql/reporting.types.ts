@@ -3,6 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { DIMENSIONS, PERIOD_GRAINS } from '../domain';
 import type { Dimension, PeriodGrain, PeriodSpec } from '../domain';
 import { ReportingSchema } from './reporting.schema-marker';
+import { SlaComplianceRowGql } from './sla-report.types';
 
 const registerIn = ReportingSchema;
 
@@ -67,4 +68,5 @@ export class SupplierScorecardGql {
   @Field(() => ID) orgId!: string;
   @Field(() => [IncidentReportRowGql]) periods!: IncidentReportRowGql[];
   @Field(() => IncidentBacklogRowGql, { nullable: true }) backlog!: IncidentBacklogRowGql | null;
+  @Field(() => [SlaComplianceRowGql], { description: "Its underpinning contracts' compliance per period (UC clocks of segments it held)" }) ucCompliance!: SlaComplianceRowGql[];
 }

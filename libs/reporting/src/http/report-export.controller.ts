@@ -10,15 +10,17 @@ import { CHANGE_REQUEST_REPORT_CALLERS } from '../application/change-request-acc
 import { ChangeRequestReports } from '../application/change-request-reports';
 import { IncidentReports } from '../application/incident-reports';
 import { REPORT_READERS } from '../application/report-access';
+import { SlaReports } from '../application/sla-reports';
 import { CHANGE_DIMENSIONS, REPORTING_ERROR_KINDS, ReportingError, REQUEST_DIMENSIONS, TASK_DIMENSIONS } from '../domain';
 import type { BacklogRow } from '../domain';
-import { backlogQueryOf, EXPORT_PATH, periodQueryOf, reportQueryOf } from './report-export';
+import { backlogQueryOf, EXPORT_PATH, periodQueryOf, reportQueryOf, slaComplianceQueryOf } from './report-export';
 
 const REPORT_COLUMNS = ['period', 'periodStart', 'periodEnd', 'group', 'opened', 'acknowledged', 'resolved', 'canceled', 'reopened', 'firstTimeFix', 'handedOver', 'holdsEnded', 'meanHoldMs', 'mttaMs', 'mttrMs', 'reopenRate', 'firstTimeFixRate'] as const;
 const BACKLOG_COLUMNS = ['group', 'open', 'oldestAgeMs', 'meanAgeMs'] as const;
 const PERIOD_COLUMNS = ['period', 'periodStart', 'periodEnd', 'group'] as const;
 const CHANGE_COLUMNS = [...PERIOD_COLUMNS, 'requested', 'emergency', 'emergencyShare', 'closed', 'successful', 'successfulWithIssues', 'failed', 'backedOut', 'successRate', 'canceled', 'causingIncidents', 'causedIncidents', 'unauthorisedDetected'] as const;
 const REQUEST_COLUMNS = [...PERIOD_COLUMNS, 'submitted', 'fulfilled', 'meanFulfilmentMs', 'p90FulfilmentMs', 'unfulfilled', 'approvalsDecided', 'approvalsRejected', 'meanApprovalWaitMs'] as const;
+const SLA_COMPLIANCE_COLUMNS = [...PERIOD_COLUMNS, 'met', 'breached', 'compliance', 'meanBusinessMs', 'meanElapsedMs'] as const;
 const TASK_COLUMNS = [...PERIOD_COLUMNS, 'closed', 'completed', 'meanTaskMs', 'p90TaskMs', 'meanWorkMs'] as const;
 
 type PeriodRow = { readonly periodStart: number; readonly periodEnd: number };
@@ -55,6 +57,7 @@ export class ReportExportController {
   constructor(
     private readonly reports: IncidentReports,
     private readonly changeRequestReports: ChangeRequestReports,
+    private readonly slaReports: SlaReports,
     private readonly verifier: TokenVerifier,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
@@ -86,6 +89,16 @@ export class ReportExportController {
       const rows: BacklogRow[] = await this.reports.backlogFor(reader, groupBy, filter);
       return (async function* () {
         yield* rows.map((row) => ({ ...row }));
+      })();
+    });
+  }
+
+  @Get('sla-compliance.csv')
+  async slaCompliance(@Req() request: IncomingMessage, @Query() params: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
+    await this.export(request, response, 'sla-compliance', SLA_COMPLIANCE_COLUMNS, async (reader) => {
+      const rows = await this.slaReports.complianceFor(reader, slaComplianceQueryOf(params));
+      return (async function* () {
+        yield* rows.map(csvRow);
       })();
     });
   }

@@ -1,7 +1,8 @@
 import type { HttpAnswer } from '@itsm/platform/service';
-import { DIMENSIONS, PERIOD_GRAINS, reportingError, ReportingErrorCode } from '../domain';
-import type { Dimension, PeriodGrain, PeriodSpec, ReportFilter } from '../domain';
+import { AGREEMENT_KINDS, DIMENSIONS, PERIOD_GRAINS, reportingError, ReportingErrorCode, SLA_DIMENSIONS, SLA_TARGETS, SLA_TICKET_TYPES } from '../domain';
+import type { AgreementKind, Dimension, PeriodGrain, PeriodSpec, ReportFilter, SlaDimension, SlaFilter, SlaTarget, SlaTicketType } from '../domain';
 import type { IncidentReportQuery } from '../application/incident-reports';
+import type { SlaComplianceQuery } from '../application/sla-reports';
 
 /** Where exports are served: `GET /reporting/v1/<report>.csv` (the all-in-one's gateway port forwards it; an Ingress path in Kubernetes). */
 export const EXPORT_PATH = 'reporting/v1';
@@ -39,16 +40,34 @@ function filterOf<D extends string>(params: Params, dimensions: readonly D[]): {
   return { dimension: dimension as D, value: given.slice(colon + 1) };
 }
 
-/** An export's query string as a report query: `from`, `to` (YYYY-MM-DD), `timeZone` (UTC), `grain` (month), `groupBy` and `filter` on `dimensions`. */
-export function periodQueryOf<D extends string>(params: Params, dimensions: readonly D[]): { period: PeriodSpec; groupBy: D | null; filter: { dimension: D; value: string } | null } {
+/** An export's period: `from`, `to` (YYYY-MM-DD), `timeZone` (UTC), `grain` (month). */
+function periodOf(params: Params): PeriodSpec {
   const from = text(params, 'from');
   const to = text(params, 'to');
   if (from === undefined || to === undefined) throw reportingError(ReportingErrorCode.InvalidInput, 'from and to (YYYY-MM-DD, to exclusive) are required', { field: from === undefined ? 'from' : 'to' });
-  return {
-    period: { from, to, timeZone: text(params, 'timeZone') ?? 'UTC', grain: oneOf<PeriodGrain>(params, 'grain', PERIOD_GRAINS) ?? 'month' },
-    groupBy: oneOf<D>(params, 'groupBy', dimensions) ?? null,
-    filter: filterOf(params, dimensions),
+  return { from, to, timeZone: text(params, 'timeZone') ?? 'UTC', grain: oneOf<PeriodGrain>(params, 'grain', PERIOD_GRAINS) ?? 'month' };
+}
+
+/** An export's query string as a report query: the period, `groupBy` and `filter` on `dimensions`. */
+export function periodQueryOf<D extends string>(params: Params, dimensions: readonly D[]): { period: PeriodSpec; groupBy: D | null; filter: { dimension: D; value: string } | null } {
+  return { period: periodOf(params), groupBy: oneOf<D>(params, 'groupBy', dimensions) ?? null, filter: filterOf(params, dimensions) };
+}
+
+/** An SLA compliance export's query string: the period, `groupBy`, and the filter's fields `definitionId`, `kind`, `ticketType`, `supplierOrgId`, `target`. */
+export function slaComplianceQueryOf(params: Params): SlaComplianceQuery {
+  const definitionId = text(params, 'definitionId');
+  const supplierOrgId = text(params, 'supplierOrgId');
+  const kind = oneOf<AgreementKind>(params, 'kind', AGREEMENT_KINDS);
+  const ticketType = oneOf<SlaTicketType>(params, 'ticketType', SLA_TICKET_TYPES);
+  const target = oneOf<SlaTarget>(params, 'target', SLA_TARGETS);
+  const filter: SlaFilter = {
+    ...(definitionId === undefined ? {} : { definitionId }),
+    ...(kind === undefined ? {} : { kind }),
+    ...(ticketType === undefined ? {} : { ticketType }),
+    ...(supplierOrgId === undefined ? {} : { supplierOrgId }),
+    ...(target === undefined ? {} : { target }),
   };
+  return { period: periodOf(params), groupBy: oneOf<SlaDimension>(params, 'groupBy', SLA_DIMENSIONS) ?? null, filter };
 }
 
 /** An incident report export's query string (dimensions: the incident ones). */

@@ -1,20 +1,19 @@
-import { isDuplicateKeyError, objectIdFromKey } from '@itsm/platform/persistence';
+import { objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Types } from 'mongoose';
 import type { CollectionSource } from './projection-generation';
 import type { SequencedFact } from '../application/sequenced-facts';
+import { writeVersioned } from './versioned-writes';
+import type { VersionedDocument } from './versioned-writes';
 
-/** One fact as stored: the fact, its sequence (the version a write must find), and the fields queries select on. */
-interface FactDocument<F> {
-  _id: Types.ObjectId;
+/** One fact as stored: the fact, its sequence as the version a write must find (`v`), and the fields queries select on. */
+interface FactDocument<F> extends VersionedDocument {
   fact: F;
-  sequence: number;
-  [field: string]: unknown;
 }
 
 /**
  * A collection of facts keyed by subject (`_id` derived from it and the collection's namespace):
- * a new fact inserted (a duplicate `_id`: created meanwhile), a changed one replaced only at the
- * sequence read; each write one single-document operation. `select` adds the fields the
+ * a new fact inserted (a duplicate `_id`: created meanwhile), a changed one set only at the
+ * sequence read (writeVersioned: one bulk write per batch). `select` adds the fields the
  * repository's queries use (each with a declared index).
  */
 export class FactCollection<F extends SequencedFact> {
@@ -39,23 +38,19 @@ export class FactCollection<F extends SequencedFact> {
     return new Map(documents.map((d) => [d.fact.key, d.fact]));
   }
 
+  /** Writes the facts in one batch, each only over the sequence read (`previous`; null: a new fact); answers the keys that did not land. */
   async write(writes: readonly { readonly fact: F; readonly previous: number | null }[]): Promise<ReadonlySet<string>> {
-    const conflicts = new Set<string>();
-    for (const { fact, previous } of writes) {
-      const document = { fact, sequence: fact.sequence, ...this.select(fact) };
-      if (previous === null) {
-        try {
-          await this.collection.insertOne({ _id: this.id(fact.key), ...document });
-        } catch (error: unknown) {
-          if (!isDuplicateKeyError(error)) throw error;
-          conflicts.add(fact.key);
-        }
-      } else {
-        const { matchedCount } = await this.collection.updateOne({ _id: this.id(fact.key), sequence: previous }, { $set: document });
-        if (matchedCount === 0) conflicts.add(fact.key);
-      }
-    }
-    return conflicts;
+    const document = (fact: F, w: string) => ({ fact, v: fact.sequence, w, ...this.select(fact) });
+    const failed = await writeVersioned(
+      this.collection,
+      writes.map(({ fact, previous }) => ({
+        _id: this.id(fact.key),
+        version: previous ?? 0,
+        insert: (w: string) => ({ _id: this.id(fact.key), ...document(fact, w) }) as FactDocument<F>,
+        update: (w: string) => ({ $set: document(fact, w) }),
+      })),
+    );
+    return new Set([...failed].map((i) => (writes[i] as { readonly fact: F }).fact.key));
   }
 
   /** The facts with a day in [fromDay, toDay] (through the `days` index: one `$in` of the days, each fact once). */

@@ -1,12 +1,11 @@
-import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
-import type { AnyBulkWriteOperation } from 'mongodb';
+import { collectionIndexes, index, objectIdFromKey } from '@itsm/platform/persistence';
 import type { Collection, Types } from 'mongoose';
 import type { CollectionSource } from './projection-generation';
-import { randomUUID } from 'node:crypto';
 import { IncidentFactStore } from '../application/incident-projection.ports';
 import type { DirtyFact, FactWrite, StoredFact } from '../application/incident-projection.ports';
 import { currentAssignment, isOpenIncident } from '../domain';
 import type { IncidentFact } from '../domain';
+import { writeVersioned } from './versioned-writes';
 
 const COLLECTION = 'reporting_incident_facts';
 
@@ -59,31 +58,18 @@ export class IncidentFactRepository extends IncidentFactStore {
   }
 
   async write(writes: readonly FactWrite[]): Promise<ReadonlySet<string>> {
-    if (writes.length === 0) return new Set();
-    const token = randomUUID();
     const now = Date.now();
-    const fields = (w: FactWrite) => ({ fact: w.fact, days: [...w.days], open: isOpenIncident(w.fact), supplierOrgId: currentAssignment(w.fact).orgId, v: w.version + 1, w: token });
-    const operations: AnyBulkWriteOperation<FactDocument>[] = writes.map((w) =>
-      w.version === 0
-        ? { insertOne: { document: { _id: factId(w.fact.id), ...fields(w), dirty: w.dirtyDays.length > 0, dirtyDays: [...w.dirtyDays], ...(w.dirtyDays.length > 0 ? { dirtySince: now } : {}) } } }
-        : {
-            updateOne: {
-              filter: { _id: factId(w.fact.id), v: w.version },
-              update: w.dirtyDays.length > 0 ? { $set: { ...fields(w), dirty: true }, $addToSet: { dirtyDays: { $each: [...w.dirtyDays] } }, $min: { dirtySince: now } } : { $set: fields(w) },
-            },
-          },
+    const fields = (w: FactWrite, token: string) => ({ fact: w.fact, days: [...w.days], open: isOpenIncident(w.fact), supplierOrgId: currentAssignment(w.fact).orgId, v: w.version + 1, w: token });
+    const conflicts = await writeVersioned(
+      this.collection,
+      writes.map((w) => ({
+        _id: factId(w.fact.id),
+        version: w.version,
+        insert: (token) => ({ _id: factId(w.fact.id), ...fields(w, token), dirty: w.dirtyDays.length > 0, dirtyDays: [...w.dirtyDays], ...(w.dirtyDays.length > 0 ? { dirtySince: now } : {}) }),
+        update: (token) => (w.dirtyDays.length > 0 ? { $set: { ...fields(w, token), dirty: true }, $addToSet: { dirtyDays: { $each: [...w.dirtyDays] } }, $min: { dirtySince: now } } : { $set: fields(w, token) }),
+      })),
     );
-    let matched: number | undefined;
-    const duplicates = await unorderedWriteDuplicates(async (options) => void (matched = (await this.collection.bulkWrite(operations, options)).matchedCount));
-    const conflicts = new Set([...duplicates].map((i) => (writes[i] as FactWrite).fact.id));
-    const updated = writes.filter((w, i) => w.version > 0 && !duplicates.has(i));
-    // Every update matched its version: all landed, nothing to read back.
-    if (updated.length > 0 && matched !== updated.length) {
-      const landed = await this.collection.find({ _id: { $in: updated.map((w) => factId(w.fact.id)) }, w: token }, { projection: { _id: 1 } }).toArray();
-      const ok = new Set(landed.map((d) => d._id.toHexString()));
-      for (const w of updated) if (!ok.has(factId(w.fact.id).toHexString())) conflicts.add(w.fact.id);
-    }
-    return conflicts;
+    return new Set([...conflicts].map((i) => (writes[i] as FactWrite).fact.id));
   }
 
   async dirty(limit: number): Promise<readonly DirtyFact[]> {

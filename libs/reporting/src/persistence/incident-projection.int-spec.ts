@@ -8,16 +8,12 @@ import type { IncidentEvent } from '../domain';
 import { HOUR, incidentHistory, MIN } from '../test-fixtures/incident-history';
 import { IncidentFactRepository } from './incident-fact.repository';
 import { IncidentRollupRepository } from './incident-rollup.repository';
+import { specMongoUrl } from '../test-fixtures/spec-peers';
 
-const mongoUrl = (): string => {
-  const url = process.env['ITSM_TEST_MONGO_URL'];
-  if (url === undefined) throw new Error('run with jest.int.config.ts');
-  return url;
-};
 
 /** The incident projection on one database: its facts, rollups, and the reports over them. */
 async function projection() {
-  const connection: Connection = await connectContext({ url: mongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
+  const connection: Connection = await connectContext({ url: specMongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
   const facts = new IncidentFactRepository(connection);
   const rollups = new IncidentRollupRepository(connection);
   return { connection, facts, projector: new IncidentProjector(facts), rollups: new IncidentRollups(facts, rollups), reports: new IncidentReports(rollups, facts, { now: () => new Date() }) };
@@ -104,7 +100,7 @@ describe('the incident projection on the MongoDB peer', () => {
   });
 
   it('keeps the rollups of the later making when two makings of a day race (the earlier one writes last), and says it was overtaken', async () => {
-    const connection = await connectContext({ url: mongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
+    const connection = await connectContext({ url: specMongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
     opened.push({ connection } as Awaited<ReturnType<typeof projection>>);
     const store = new IncidentRollupRepository(connection);
     const rollup = (family: string, a: string, count: number) => ({ day: 20_514, family, a, b: '', measures: { opened: [count, ...new Array<number>(95).fill(0)] } });
