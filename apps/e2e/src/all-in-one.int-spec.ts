@@ -159,6 +159,20 @@ describe('npm start (all-in-one mode)', () => {
       const exported = await fetch(`http://127.0.0.1:${port}/reporting/v1/incident-backlog.csv?groupBy=priority`, { headers: { authorization: `Bearer ${await tokenFor(['agent'])}` } });
       expect([exported.status, exported.headers.get('content-type'), (await exported.text()).split('\n')[0]]).toEqual([200, 'text/csv; charset=utf-8', 'group,open,oldestAgeMs,meanAgeMs']);
 
+      // The demo's changes as the change list shows them (all requested at seeding), its closed and emergency ones; the SLA clocks its resolved incidents stopped.
+      const window = `period: { from: "${utcDay(-1)}", to: "${utcDay(2)}", timeZone: "UTC", grain: whole }`;
+      const changesListed = ((await ask(['admin'], undefined, '{ changes(first: 50) { edges { node { id } } } }')) as unknown as { data: { changes: { edges: unknown[] } } }).data.changes.edges.length;
+      await expectEventually(async () => {
+        const changes = (await ask(['admin'], undefined, `{ changeReport(${window}) { requested closed emergency successRate } }`)) as unknown as { errors?: unknown[]; data: { changeReport: { requested: number; closed: number; emergency: number }[] } };
+        expect(changes.errors).toBeUndefined();
+        expect(changes.data.changeReport).toEqual([expect.objectContaining({ requested: changesListed, emergency: expect.any(Number) })]);
+        expect(changes.data.changeReport[0]!.closed).toBeGreaterThan(0);
+        expect(changes.data.changeReport[0]!.emergency).toBeGreaterThan(0);
+        const sla = (await ask(['agent'], undefined, `{ slaCompliance(${window}) { met breached } }`)) as unknown as { errors?: unknown[]; data: { slaCompliance: { met: number; breached: number }[] } };
+        expect(sla.errors).toBeUndefined();
+        expect(sla.data.slaCompliance.reduce((sum, row) => sum + row.met + row.breached, 0)).toBeGreaterThan(0);
+      }, { timeoutMs: 30_000, intervalMs: 1_000 });
+
       // The gateway federates the CMDB: the demo WAN incident's router affects the retail services.
       const affected = (await ask(['agent'], undefined, '{ incidents(first: 50) { edges { node { title affectedServices { name depth } } } } }')) as unknown as {
         errors?: unknown[];
