@@ -1,4 +1,4 @@
-import { changeTopic, incidentTopic, requestTopic, slaTopic } from '@itsm/contracts';
+import { changeTopic, incidentTopic, requestTopic, slaTopic, supplierExchangeTopic } from '@itsm/contracts';
 import { defineContext } from '@itsm/platform/service';
 import { ReportingSchema } from './graphql/reporting.schema-marker';
 import { MAX_RANGE_DAYS } from './domain';
@@ -17,7 +17,7 @@ export const reportingContext = defineContext({
   name: 'reporting',
   defaultPort: 4110,
   env: ReportingEnv,
-  topics: { owns: [], consumes: [incidentTopic, slaTopic, changeTopic, requestTopic] },
+  topics: { owns: [], consumes: [incidentTopic, slaTopic, changeTopic, requestTopic, supplierExchangeTopic] },
   consumerGroup: reportingConsumerGroup(PROJECTION_GENERATION),
   // A new projection generation is rebuilt from the streams: they keep the longest range a report covers.
   rebuildsFromDays: MAX_RANGE_DAYS,

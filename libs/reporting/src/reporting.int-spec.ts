@@ -1,17 +1,17 @@
-import { incidentTopic } from '@itsm/contracts';
+import { incidentTopic, supplierExchangeTopic } from '@itsm/contracts';
 import { bootContextForSpec } from '@itsm/platform/service';
 import type { SpecContext } from '@itsm/platform/service';
 import { expectEventually, IncidentFeed, testPeers } from '@itsm/testing';
 import { PROJECTION_GENERATION } from './persistence/projection-generation';
 import { reportingContext, reportingContextOf } from './reporting.context';
 import { specGraphql } from './test-fixtures/spec-peers';
-import { HOUR, incidentHistory, incidentStream, MIN, openedData, resolvedData } from './test-fixtures/incident-history';
+import { HOUR, incidentHistory, incidentStream, MIN, openedData, resolvedData, supplierUpdates } from './test-fixtures/incident-history';
 
 const ROWS = `query($period: ReportPeriodInput!, $groupBy: ReportDimension, $filter: ReportFilterInput) {
   incidentReport(period: $period, groupBy: $groupBy, filter: $filter) { period periodStart group opened acknowledged resolved canceled reopened firstTimeFix handedOver mttaMs mttrMs reopenRate firstTimeFixRate }
 }`;
 const SCORECARD = `query($orgId: ID!, $period: ReportPeriodInput!) {
-  supplierScorecard(orgId: $orgId, period: $period) { orgId periods { period resolved mttrMs handedOver reopenRate } backlog { open } }
+  supplierScorecard(orgId: $orgId, period: $period) { orgId periods { period resolved mttrMs handedOver reopenRate } backlog { open } rejections { period rejected } }
 }`;
 const MARCH = { from: '2026-03-01', to: '2026-04-01', timeZone: 'Europe/Zurich', grain: 'month' };
 
@@ -33,6 +33,7 @@ describe('reporting on the peers', () => {
     const events = incidentHistory();
     // Delivered twice: the second delivery changes no figure.
     await booted.bus.publishEnvelopes(incidentTopic.name, [...events, ...events]);
+    await booted.bus.publishEnvelopes(supplierExchangeTopic.name, [...supplierUpdates(), ...supplierUpdates()]);
     await booted.bus.publishEnvelopes(incidentTopic.name, [new IncidentFeed().opened('d-open', 3)]);
   });
   afterAll(async () => {
@@ -77,8 +78,10 @@ describe('reporting on the peers', () => {
       orgId: 'northwind',
       periods: [{ period: '2026-03', resolved: 1, mttrMs: 4 * HOUR, handedOver: 0, reopenRate: 1 }],
       backlog: null,
+      // B, rejected through its connection while Northwind held it (delivered twice: once).
+      rejections: [{ period: '2026-03', rejected: 1 }],
     });
-    expect(await ok(agent, SCORECARD, { orgId: 'contoso', period: MARCH })).toEqual({ orgId: 'contoso', periods: [{ period: '2026-03', resolved: 1, mttrMs: 2 * HOUR, handedOver: 1, reopenRate: 0 }], backlog: null });
+    expect(await ok(agent, SCORECARD, { orgId: 'contoso', period: MARCH })).toEqual({ orgId: 'contoso', periods: [{ period: '2026-03', resolved: 1, mttrMs: 2 * HOUR, handedOver: 1, reopenRate: 0 }], backlog: null, rejections: [{ period: '2026-03', rejected: 0 }] });
     const requester = await booted.token('u-requester', ['requester']);
     expect(await code(requester, ROWS, { period: MARCH })).toBe('FORBIDDEN');
   });

@@ -30,6 +30,7 @@ import { ChangeEventsConsumer } from './messaging/change-events.consumer';
 import { IncidentEventsConsumer } from './messaging/incident-events.consumer';
 import { RequestEventsConsumer } from './messaging/request-events.consumer';
 import { SlaEventsConsumer } from './messaging/sla-events.consumer';
+import { SupplierExchangeEventsConsumer } from './messaging/supplier-exchange-events.consumer';
 import { ChangeFactRepository, IncidentChangeLinkRepository, UnauthorisedChangeRepository } from './persistence/change-fact.repository';
 import { RequestFactRepository } from './persistence/request-fact.repository';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
@@ -39,6 +40,9 @@ import { dropEarlierGenerations, generationIndexes, generationSource } from './p
 import type { CollectionSource } from './persistence/projection-generation';
 import { SlaClockRepository } from './persistence/sla-clock.repository';
 import { SlaDayRepository } from './persistence/sla-day.repository';
+import { SupplierRejectionRepository } from './persistence/supplier-rejection.repository';
+import { SupplierRejectionStore } from './application/supplier-rejection-store.port';
+import { SupplierRejections } from './application/supplier-rejections';
 import type { ReportingSettings } from './reporting-env';
 
 export const REPORTING_CONNECTION = Symbol('REPORTING_CONNECTION');
@@ -117,6 +121,7 @@ export class ReportingModule {
         projection(IncidentRollupRepository, (c) => new IncidentRollupRepository(c), IncidentRollupRepository.indexes),
         projection(SlaClockRepository, (c) => new SlaClockRepository(c), SlaClockRepository.indexes),
         projection(SlaDayRepository, (c) => new SlaDayRepository(c), SlaDayRepository.indexes),
+        projection(SupplierRejectionStore, (c) => new SupplierRejectionRepository(c), SupplierRejectionRepository.indexes),
         contextRepository(ImprovementRepository, (c) => new ImprovementRepository(c), ImprovementRepository.indexes),
         projection(ChangeFactStore, (c) => new ChangeFactRepository(c), ChangeFactRepository.indexes),
         projection(UnauthorisedChangeStore, (c) => new UnauthorisedChangeRepository(c), UnauthorisedChangeRepository.indexes),
@@ -127,7 +132,7 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       imports: [persistence],
-      controllers: [IncidentEventsConsumer, SlaEventsConsumer, ChangeEventsConsumer, RequestEventsConsumer, ReportExportController],
+      controllers: [IncidentEventsConsumer, SlaEventsConsumer, ChangeEventsConsumer, RequestEventsConsumer, SupplierExchangeEventsConsumer, ReportExportController],
       providers: [
         { provide: REPORTING_SETTINGS, useValue: options.settings },
         { provide: REPORTING_GENERATION, useValue: options.generation },
@@ -138,6 +143,7 @@ export class ReportingModule {
         IncidentProjector,
         IncidentRollups,
         IncidentReports,
+        SupplierRejections,
         RollupJob,
         IncidentReportResolver,
         { provide: SlaClockStore, useExisting: SlaClockRepository },

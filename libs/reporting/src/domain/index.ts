@@ -15,3 +15,4 @@ export * from './request-report';
 export * from './sla-clock-fact';
 export * from './sla-compliance';
 export * from './sla-status';
+export * from './supplier-rejection';

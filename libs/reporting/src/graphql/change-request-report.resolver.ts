@@ -7,9 +7,8 @@ import { ChangeRequestReports } from '../application/change-request-reports';
 import type { ChangeDimension, RequestDimension, TaskDimension } from '../domain';
 import { ChangeReportDimensionGql, ChangeReportFilterInput, ChangeReportRowGql, RequestReportDimensionGql, RequestReportFilterInput, RequestReportRowGql, TaskReportDimensionGql, TaskReportFilterInput, TaskReportRowGql } from './change-request-report.types';
 import { reportingErrorFilter } from './reporting-error.filter';
-import { ReportPeriodInput, toPeriodSpec, toReportFilter } from './reporting.types';
+import { datedRow, ReportPeriodInput, toPeriodSpec, toReportFilter } from './reporting.types';
 
-const dated = <R extends { periodStart: number; periodEnd: number }>(row: R) => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
 
 /** Change, request and task reports from the reporting projection; who reads which mirrors the change and catalogue contexts (REPORTING.FORBIDDEN otherwise). */
 @Resolver()
@@ -25,7 +24,7 @@ export class ChangeRequestReportResolver {
     @Args('groupBy', { type: () => ChangeReportDimensionGql, nullable: true }) groupBy?: ChangeDimension | null,
     @Args('filter', { type: () => ChangeReportFilterInput, nullable: true }) filter?: ChangeReportFilterInput | null,
   ): Promise<ChangeReportRowGql[]> {
-    return (await this.reports.changeReportFor(reader, { period: toPeriodSpec(period), groupBy: groupBy ?? null, filter: toReportFilter(filter) })).map(dated);
+    return (await this.reports.changeReportFor(reader, { period: toPeriodSpec(period), groupBy: groupBy ?? null, filter: toReportFilter(filter) })).map(datedRow);
   }
 
   @Query(() => [RequestReportRowGql], { description: 'Requested-item figures per period (and group, e.g. catalogue item): fulfilment time, approval wait' })
@@ -36,7 +35,7 @@ export class ChangeRequestReportResolver {
     @Args('groupBy', { type: () => RequestReportDimensionGql, nullable: true }) groupBy?: RequestDimension | null,
     @Args('filter', { type: () => RequestReportFilterInput, nullable: true }) filter?: RequestReportFilterInput | null,
   ): Promise<RequestReportRowGql[]> {
-    return (await this.reports.requestReportFor(reader, { period: toPeriodSpec(period), groupBy: groupBy ?? null, filter: toReportFilter(filter) })).map(dated);
+    return (await this.reports.requestReportFor(reader, { period: toPeriodSpec(period), groupBy: groupBy ?? null, filter: toReportFilter(filter) })).map(datedRow);
   }
 
   @Query(() => [TaskReportRowGql], { description: 'Fulfilment-task figures per period (and group, e.g. fulfilment group): task and work time' })
@@ -47,6 +46,6 @@ export class ChangeRequestReportResolver {
     @Args('groupBy', { type: () => TaskReportDimensionGql, nullable: true }) groupBy?: TaskDimension | null,
     @Args('filter', { type: () => TaskReportFilterInput, nullable: true }) filter?: TaskReportFilterInput | null,
   ): Promise<TaskReportRowGql[]> {
-    return (await this.reports.taskReportFor(reader, { period: toPeriodSpec(period), groupBy: groupBy ?? null, filter: toReportFilter(filter) })).map(dated);
+    return (await this.reports.taskReportFor(reader, { period: toPeriodSpec(period), groupBy: groupBy ?? null, filter: toReportFilter(filter) })).map(datedRow);
   }
 }

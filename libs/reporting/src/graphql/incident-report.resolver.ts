@@ -6,13 +6,20 @@ import { IncidentReports } from '../application/incident-reports';
 import type { SupplierScorecard } from '../application/incident-reports';
 import { REPORT_READERS } from '../application/report-access';
 import { SlaReports } from '../application/sla-reports';
-import type { BacklogRow, Dimension, IncidentReportRow, SlaComplianceRow } from '../domain';
+import { SupplierRejections } from '../application/supplier-rejections';
+import type { BacklogRow, Dimension, IncidentReportRow, RejectionRow, SlaComplianceRow } from '../domain';
 import { reportingErrorFilter } from './reporting-error.filter';
 import { toSlaRowGql } from './sla-report.resolver';
-import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, ReportFilterInput, ReportPeriodInput, SupplierScorecardGql, toPeriodSpec, toReportFilter } from './reporting.types';
+import { IncidentBacklogRowGql, IncidentReportRowGql, ReportDimensionGql, ReportFilterInput, ReportPeriodInput, SupplierScorecardGql, datedRow, toPeriodSpec, toReportFilter } from './reporting.types';
 
-export const toReportRowGql = (row: IncidentReportRow): IncidentReportRowGql => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
-const toScorecardGql = (card: SupplierScorecard, uc: readonly SlaComplianceRow[]): SupplierScorecardGql => ({ orgId: card.orgId, periods: card.periods.map(toReportRowGql), backlog: card.backlog, ucCompliance: uc.map(toSlaRowGql) });
+export const toReportRowGql = (row: IncidentReportRow): IncidentReportRowGql => datedRow(row);
+const toScorecardGql = (card: SupplierScorecard, uc: readonly SlaComplianceRow[], rejections: readonly RejectionRow[]): SupplierScorecardGql => ({
+  orgId: card.orgId,
+  periods: card.periods.map(toReportRowGql),
+  backlog: card.backlog,
+  ucCompliance: uc.map(toSlaRowGql),
+  rejections: rejections.map(datedRow),
+});
 
 /** Incident reports, the backlog and supplier scorecards from the reporting projection; a supplier agent reads its own organisation's only. */
 @Resolver()
@@ -21,6 +28,7 @@ export class IncidentReportResolver {
   constructor(
     private readonly reports: IncidentReports,
     private readonly slaReports: SlaReports,
+    private readonly rejections: SupplierRejections,
   ) {}
 
   @Query(() => [IncidentReportRowGql], { description: 'Incident figures per period (and group): volume, MTTA, MTTR, reopen and first-time-fix rates, handovers' })
@@ -51,7 +59,9 @@ export class IncidentReportResolver {
     @Args('orgId', { type: () => ID }) orgId: string,
     @Args('period', { type: () => ReportPeriodInput }) period: ReportPeriodInput,
   ): Promise<SupplierScorecardGql> {
-    const card = await this.reports.scorecardFor(reader, orgId, toPeriodSpec(period));
-    return toScorecardGql(card, await this.slaReports.ucComplianceFor(reader, orgId, toPeriodSpec(period)));
+    const spec = toPeriodSpec(period);
+    // One after another: the first refuses a reader who may not see the organisation before any other read.
+    const card = await this.reports.scorecardFor(reader, orgId, spec);
+    return toScorecardGql(card, await this.slaReports.ucComplianceFor(reader, orgId, spec), await this.rejections.rowsFor(reader, orgId, spec));
   }
 }

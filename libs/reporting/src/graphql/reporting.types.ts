@@ -30,6 +30,12 @@ export class ReportFilterInput {
 
 /** A period input as the domain takes it (checked there: REPORTING.INVALID_PERIOD). */
 export const toPeriodSpec = (period: ReportPeriodInput): PeriodSpec => ({ from: period.from, to: period.to, timeZone: period.timeZone, grain: period.grain });
+/** A report row with its period's bounds as dates (GraphQL DateTime). */
+export const datedRow = <R extends { periodStart: number; periodEnd: number }>(row: R): Omit<R, 'periodStart' | 'periodEnd'> & { periodStart: Date; periodEnd: Date } => ({
+  ...row,
+  periodStart: new Date(row.periodStart),
+  periodEnd: new Date(row.periodEnd),
+});
 /** A filter input (any report's dimensions) as the domain takes it. */
 export const toReportFilter = <D extends string>(filter: { dimension: D; value: string } | null | undefined): { dimension: D; value: string } | null =>
   filter ? { dimension: filter.dimension, value: filter.value } : null;
@@ -63,10 +69,19 @@ export class IncidentBacklogRowGql {
   @Field(() => Float) meanAgeMs!: number;
 }
 
+@ObjectType('ScorecardRejectionRow', { registerIn, description: 'The incidents an organisation rejected (sent back through the supplier exchange) in one period' })
+export class ScorecardRejectionRowGql {
+  @Field() period!: string;
+  @Field() periodStart!: Date;
+  @Field() periodEnd!: Date;
+  @Field(() => Int, { description: 'Rejections while it held the incident' }) rejected!: number;
+}
+
 @ObjectType('SupplierScorecard', { registerIn, description: "An organisation's performance on the incidents it held: per period, and its backlog now" })
 export class SupplierScorecardGql {
   @Field(() => ID) orgId!: string;
   @Field(() => [IncidentReportRowGql]) periods!: IncidentReportRowGql[];
   @Field(() => IncidentBacklogRowGql, { nullable: true }) backlog!: IncidentBacklogRowGql | null;
   @Field(() => [SlaComplianceRowGql], { description: "Its underpinning contracts' compliance per period (UC clocks of segments it held)" }) ucCompliance!: SlaComplianceRowGql[];
+  @Field(() => [ScorecardRejectionRowGql], { description: 'Incidents it rejected per period (its supplier connection sent them back)' }) rejections!: ScorecardRejectionRowGql[];
 }

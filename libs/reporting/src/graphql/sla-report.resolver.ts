@@ -6,10 +6,10 @@ import { REPORT_READERS } from '../application/report-access';
 import { SlaReports } from '../application/sla-reports';
 import type { SlaComplianceRow, SlaDimension, SlaFilter } from '../domain';
 import { reportingErrorFilter } from './reporting-error.filter';
-import { ReportPeriodInput } from './reporting.types';
+import { datedRow, ReportPeriodInput } from './reporting.types';
 import { SlaComplianceRowGql, SlaReportDimensionGql, SlaReportFilterInput, SlaStatusGql } from './sla-report.types';
 
-export const toSlaRowGql = (row: SlaComplianceRow): SlaComplianceRowGql => ({ ...row, periodStart: new Date(row.periodStart), periodEnd: new Date(row.periodEnd) });
+export const toSlaRowGql = (row: SlaComplianceRow): SlaComplianceRowGql => datedRow(row);
 
 /** The filter's given fields (a null is not given). */
 export function slaFilterOf(input: SlaReportFilterInput | null | undefined): SlaFilter {

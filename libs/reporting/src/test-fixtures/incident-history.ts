@@ -1,4 +1,5 @@
-import { createEnvelope } from '@itsm/contracts';
+import { createEnvelope, supplierUpdateEventId } from '@itsm/contracts';
+import type { EventOf, supplierExchangeTopic } from '@itsm/contracts';
 import type { IncidentEvent } from '../domain';
 
 export const MIN = 60_000;
@@ -58,3 +59,27 @@ export function incidentHistory(): IncidentEvent[] {
   ];
 }
 
+
+/**
+ * Verified supplier updates (`itsm.supplier-exchange.v1`) beside the incident history: Northwind's
+ * connection rejects B at 10:20Z (Northwind holds it since 10:15) and asks a question on it at 10:25
+ * (not a rejection); a rejection of an incident the facts do not know (`zz`) counts for nobody.
+ */
+export function supplierUpdates(): EventOf<typeof supplierExchangeTopic>[] {
+  const update = (ticketId: string, inboundMessageId: string, at: string, action: Record<string, unknown>) =>
+    createEnvelope({
+      id: supplierUpdateEventId('northwind-tmf', inboundMessageId),
+      source: '/itsm/supplier-exchange',
+      type: 'itsm.supplier-exchange.update-received.v1',
+      subject: ticketId,
+      time: new Date(at),
+      data: { ticketType: 'incident', ticketId, supplierId: 'northwind-tmf', agentId: 'u-northwind-bot', inboundMessageId, expectedState: 'in_progress', action, transition: null, at },
+      sequence: 1,
+      correlationid: 'c',
+    }) as unknown as EventOf<typeof supplierExchangeTopic>;
+  return [
+    update('b', 'm-1', '2026-03-02T10:20:00.000Z', { kind: 'reject', reason: 'not our network' }),
+    update('b', 'm-2', '2026-03-02T10:25:00.000Z', { kind: 'request-information', question: 'which site?' }),
+    update('zz', 'm-3', '2026-03-02T10:30:00.000Z', { kind: 'reject', reason: 'unknown' }),
+  ];
+}
