@@ -40,9 +40,9 @@ const BenchEnv = Type.Object({
   /** Events per IncidentProjector.apply (and per insertMany of the raw events). */
   BENCH_BATCH: Type.Integer({ minimum: 1, default: 2_000 }),
   /** IncidentRollups.drain after every this many batches (and once at the end). */
-  BENCH_ROLL_EVERY: Type.Integer({ minimum: 1, default: 5 }),
+  BENCH_ROLL_EVERY: Type.Integer({ minimum: 1, default: 10 }),
   /** Dirty facts per IncidentRollups.roll round (each round makes all their days again): the library's default. */
-  BENCH_ROLL_LIMIT: Type.Integer({ minimum: 1, default: 1_000 }),
+  BENCH_ROLL_LIMIT: Type.Integer({ minimum: 1, default: 20_000 }),
   BENCH_QUERIES: Type.Integer({ minimum: 1, default: 200 }),
   BENCH_BASELINE_QUERIES: Type.Integer({ minimum: 1, default: 10 }),
   BENCH_SEED: Type.Integer({ default: 19 }),

@@ -107,7 +107,7 @@ describe('the incident projection on the MongoDB peer', () => {
     const connection = await connectContext({ url: mongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
     opened.push({ connection } as Awaited<ReturnType<typeof projection>>);
     const store = new IncidentRollupRepository(connection);
-    const rollup = (family: string, a: string, count: number) => ({ day: 20_514, family, a, b: '', measures: { opened: [count, ...new Array<number>(95).fill(0)] } });
+    const rollup = (family: string, a: string, count: number) => ({ day: 20_514, family, a, b: '', slots: { opened: [0, count] }, totals: { opened: count } });
     const earlier = await store.claimDay(20_514);
     const later = await store.claimDay(20_514);
     expect(later).toBeGreaterThan(earlier);
@@ -115,7 +115,7 @@ describe('the incident projection on the MongoDB peer', () => {
     expect(await store.replaceDay(20_514, [rollup('priority', '1', 1), rollup('priority', '3', 1)], earlier)).toBe(false);
     const kept = await store.find('priority', undefined, '', 20_514, 20_514);
     // The earlier making's new document stands beside the later one's until the day, still dirty, is made again.
-    expect(kept.map((r) => [r.a, r.measures.opened?.[0]]).sort()).toEqual([['1', 5], ['2', 7], ['3', 1]]);
+    expect(kept.map((r) => [r.a, r.totals.opened]).sort()).toEqual([['1', 5], ['2', 7], ['3', 1]]);
     expect(await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], await store.claimDay(20_514))).toBe(true);
     expect((await store.find('priority', undefined, '', 20_514, 20_514)).map((r) => r.a).sort()).toEqual(['1', '2']);
   });

@@ -1,5 +1,7 @@
 import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collection, Connection, Types } from 'mongoose';
+import { createHash } from 'node:crypto';
 import { IncidentRollupStore } from '../application/incident-projection.ports';
 import type { DayRollup } from '../domain';
 
@@ -11,6 +13,8 @@ interface RollupDocument extends DayRollup {
   _id: Types.ObjectId;
   /** The making of its day that wrote it: only a later one replaces it. */
   gen: number;
+  /** A digest of its amounts: a making leaves a document whose amounts it would not change alone. */
+  h: string;
 }
 
 interface DayDocument {
@@ -21,6 +25,7 @@ interface DayDocument {
 
 const dayId = (day: number): Types.ObjectId => objectIdFromKey('reporting-rollup-day', String(day));
 const rollupId = (r: Pick<DayRollup, 'day' | 'family' | 'a' | 'b'>): Types.ObjectId => objectIdFromKey('reporting-rollup', String(r.day), r.family, r.a, r.b);
+const digest = (r: DayRollup): string => createHash('sha1').update(JSON.stringify(r.slots)).digest('base64');
 
 /**
  * `reporting_incident_rollups`: one document per (UTC day, family, values), `_id` from them. A day
@@ -29,7 +34,9 @@ const rollupId = (r: Pick<DayRollup, 'day' | 'family' | 'a' | 'b'>): Types.Objec
  * rollup upserted only over one of an earlier generation (conditional: one that finds a later
  * document hits its `_id` and is dropped), the day's others of earlier generations deleted. When a
  * later making claimed the day meanwhile, the caller keeps the day dirty: the next making removes
- * what this one left. A report reading the day meanwhile may see part old, part new.
+ * what this one left. A document whose amounts a making would not change (same digest) is not
+ * written again: a day made while its incidents come in rewrites only the documents their
+ * contributions moved. A report reading the day meanwhile may see part old, part new.
  */
 export class IncidentRollupRepository extends IncidentRollupStore {
   static readonly indexes = [
@@ -59,18 +66,22 @@ export class IncidentRollupRepository extends IncidentRollupStore {
   }
 
   async replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean> {
-    const ids = rollups.map(rollupId);
-    if (rollups.length > 0) {
-      const replacements = rollups.map((r, i) => {
-        const _id = ids[i] as Types.ObjectId;
-        return { replaceOne: { filter: { _id, gen: { $lt: generation } }, replacement: { ...r, _id, gen: generation }, upsert: true } };
-      });
-      await unorderedWriteDuplicates((options) => this.collection.bulkWrite(replacements, options));
+    // The day's documents as they stand (through the { day } index): their making and digest.
+    const existing = new Map((await this.collection.find({ day }, { projection: { _id: 1, gen: 1, h: 1 } }).toArray()).map((d) => [d._id.toHexString(), d]));
+    const keep = new Set<string>();
+    const replacements: AnyBulkWriteOperation<RollupDocument>[] = [];
+    for (const rollup of rollups) {
+      const _id = rollupId(rollup);
+      const h = digest(rollup);
+      const key = _id.toHexString();
+      keep.add(key);
+      // Unchanged amounts are not written again (a making overtaken meanwhile leaves its facts dirty: the day is made again whole).
+      if (existing.get(key)?.h === h) continue;
+      replacements.push({ replaceOne: { filter: { _id, gen: { $lt: generation } }, replacement: { ...rollup, _id, gen: generation, h } as RollupDocument, upsert: true } });
     }
-    // The day's others through the { day } index, deleted by `_id` (a `$nin` of the day's ids is tested id by id per document on the test peer).
-    const keep = new Set(ids.map((id) => id.toHexString()));
-    const existing = await this.collection.find({ day }, { projection: { _id: 1, gen: 1 } }).toArray();
-    const stale = existing.filter((d) => d.gen < generation && !keep.has(d._id.toHexString())).map((d) => d._id);
+    if (replacements.length > 0) await unorderedWriteDuplicates((options) => this.collection.bulkWrite(replacements, options));
+    // The day's others, deleted by `_id` (a `$nin` of the day's ids is tested id by id per document on the test peer).
+    const stale = [...existing.values()].filter((d) => d.gen < generation && !keep.has(d._id.toHexString())).map((d) => d._id);
     if (stale.length > 0) await this.collection.deleteMany({ _id: { $in: stale }, gen: { $lt: generation } });
     const latest = await this.days.findOne({ _id: dayId(day) }, { projection: { gen: 1 } });
     return latest === null || latest.gen <= generation;
@@ -78,6 +89,6 @@ export class IncidentRollupRepository extends IncidentRollupStore {
 
   async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]> {
     const filter = { family, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }), day: { $gte: fromDay, $lte: toDay } };
-    return this.collection.find(filter, { projection: { _id: 0, gen: 0 } }).toArray();
+    return this.collection.find(filter, { projection: { _id: 0, gen: 0, h: 0 } }).toArray();
   }
 }
