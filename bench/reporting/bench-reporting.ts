@@ -21,7 +21,7 @@ import type { TopicDefinition } from '@itsm/contracts';
 import { envSchema, loadConfig, MongoEnv } from '@itsm/platform/config';
 import { collectionIndexes, connectContext, ensureIndexes, index, startEmbeddedMongo } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
-import { IncidentFactRepository, IncidentProjector, IncidentReports, IncidentRollupRepository, IncidentRollups, incidentReportRows, periodBuckets, selectRollups, sumRollups, dayOf } from '@itsm/reporting';
+import { IncidentFactRepository, IncidentProjector, IncidentReports, IncidentRollupRepository, IncidentRollups, incidentReportRows, periodBuckets, selectRollups, slotDays, sumRollups, dayOf } from '@itsm/reporting';
 import type { IncidentEvent, IncidentReportQuery, IncidentReportRow, PeriodBucket } from '@itsm/reporting';
 import { seededRandom } from '@itsm/testing';
 import { Type } from '@sinclair/typebox';
@@ -223,7 +223,7 @@ async function main(): Promise<number> {
       const buckets = periodBuckets(query.period);
       const selection = selectRollups(query.groupBy, query.filter);
       const r0 = performance.now();
-      const docs = await rollupStore.find(selection.family, selection.a, selection.b, dayOf((buckets[0] as PeriodBucket).start), dayOf((buckets.at(-1) as PeriodBucket).end - 1));
+      const docs = await rollupStore.find(selection.family, selection.a, selection.b, dayOf((buckets[0] as PeriodBucket).start), dayOf((buckets.at(-1) as PeriodBucket).end - 1), slotDays(buckets));
       const r1 = performance.now();
       incidentReportRows(sumRollups(docs, buckets, selection.groupField));
       const r2 = performance.now();

@@ -64,8 +64,8 @@ export class TimedRollupStore extends IncidentRollupStore {
   replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean> {
     return clock(this.watch, 'rollups.replaceDay', () => this.inner.replaceDay(day, rollups, generation), () => rollups.length);
   }
-  find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]> {
-    return clock(this.watch, 'rollups.find', () => this.inner.find(family, a, b, fromDay, toDay), (r) => r.length);
+  find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]> {
+    return clock(this.watch, 'rollups.find', () => this.inner.find(family, a, b, fromDay, toDay, slotDays), (r) => r.length);
   }
 }
 

@@ -52,6 +52,9 @@ export abstract class IncidentRollupStore {
    * making claimed the day meanwhile (what this one wrote may stand beside it: the day must be made again).
    */
   abstract replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean>;
-  /** The rollups of one family (pinned values where given) over days [fromDay, toDay]. */
-  abstract find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]>;
+  /**
+   * The rollups of one family (pinned values where given) over days [fromDay, toDay]: with their
+   * slots on `slotDays`, with their totals only (slots empty) on the others.
+   */
+  abstract find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]>;
 }

@@ -88,6 +88,15 @@ export function rollDay(day: number, contributions: Iterable<Contribution>): Day
   });
 }
 
+/**
+ * The UTC days of `buckets` (sorted, contiguous) not wholly inside one of them: a boundary falls
+ * inside the day, so a report sums their slots; every other day's totals suffice.
+ */
+export function slotDays(buckets: readonly PeriodBucket[]): number[] {
+  const boundaries = [...buckets.map((b) => b.start), ...buckets.slice(-1).map((b) => b.end)];
+  return [...new Set(boundaries.filter((at) => at % DAY_MS !== 0).map(dayOf))].sort((a, b) => a - b);
+}
+
 /** Which rollups answer a report: the family, the value(s) it is pinned to, and which value is the report's group. */
 export interface RollupSelection {
   readonly family: string;

@@ -87,8 +87,15 @@ export class IncidentRollupRepository extends IncidentRollupStore {
     return latest === null || latest.gen <= generation;
   }
 
-  async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]> {
-    const filter = { family, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }), day: { $gte: fromDay, $lte: toDay } };
-    return this.collection.find(filter, { projection: { _id: 0, gen: 0, h: 0 } }).toArray();
+  async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]> {
+    const pinned = { family, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }) };
+    // Every day's totals (no slots: most of a document's bytes), then the slots of the days a period boundary cuts.
+    const [totals, slotted] = await Promise.all([
+      this.collection.find({ ...pinned, day: { $gte: fromDay, $lte: toDay } }, { projection: { _id: 0, gen: 0, h: 0, slots: 0 } }).toArray(),
+      slotDays.length === 0 ? [] : this.collection.find({ ...pinned, day: { $in: slotDays.filter((d) => d >= fromDay && d <= toDay) } }, { projection: { _id: 0, gen: 0, h: 0 } }).toArray(),
+    ]);
+    const cut = new Set(slotDays);
+    return [...totals.filter((r) => !cut.has(r.day)).map((r) => ({ ...r, slots: {} })), ...slotted];
   }
+
 }
