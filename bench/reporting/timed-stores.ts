@@ -57,8 +57,8 @@ export class TimedRollupStore extends IncidentRollupStore {
   ) {
     super();
   }
-  claimDay(day: number): Promise<number> {
-    return clock(this.watch, 'rollups.claimDay', () => this.inner.claimDay(day), () => 1);
+  claimDay(day: number, leaseMs?: number): Promise<number | null> {
+    return clock(this.watch, 'rollups.claimDay', () => this.inner.claimDay(day, leaseMs), () => 1);
   }
 
   replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean> {

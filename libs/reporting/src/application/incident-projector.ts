@@ -6,6 +6,8 @@ import type { FactWrite } from './incident-projection.ports';
 
 /** How often a batch is read again after a write found a fact changed meanwhile (another replica during a rebalance). */
 const MAX_ATTEMPTS = 5;
+/** How long a replica holds a day it is making (others skip it meanwhile); a crashed making's day waits this long. */
+const DAY_LEASE_MS = 60_000;
 
 /** A fact's contributions per UTC day, each day's as comparable text. */
 function contributionsByDay(fact: IncidentFact | undefined): Map<number, string> {
@@ -72,7 +74,12 @@ export class IncidentRollups {
     if (dirty.length === 0) return 0;
     const superseded = new Set<number>();
     for (const day of [...new Set(dirty.flatMap((fact) => fact.dirtyDays))].sort((a, b) => a - b)) {
-      const generation = await this.rollups.claimDay(day);
+      const generation = await this.rollups.claimDay(day, DAY_LEASE_MS);
+      // Another replica is making the day: its facts stay dirty here (a later round sees them made or makes the day).
+      if (generation === null) {
+        superseded.add(day);
+        continue;
+      }
       const facts = await this.facts.ofDay(day);
       if (!(await this.rollups.replaceDay(day, rollDay(day, facts.flatMap(incidentContributions)), generation))) superseded.add(day);
     }

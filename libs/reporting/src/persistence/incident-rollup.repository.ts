@@ -1,4 +1,4 @@
-import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
+import { collectionIndexes, index, isDuplicateKeyError, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collection, Connection, Types } from 'mongoose';
 import { createHash } from 'node:crypto';
@@ -21,6 +21,8 @@ interface DayDocument {
   _id: Types.ObjectId;
   day: number;
   gen: number;
+  /** Until when (epoch ms) the making that claimed it with a lease holds the day (0 or absent: free). */
+  until?: number;
 }
 
 const dayId = (day: number): Types.ObjectId => objectIdFromKey('reporting-rollup-day', String(day));
@@ -59,8 +61,18 @@ export class IncidentRollupRepository extends IncidentRollupStore {
     this.days = connection.collection<DayDocument>(DAYS);
   }
 
-  async claimDay(day: number): Promise<number> {
-    const claimed = await this.days.findOneAndUpdate({ _id: dayId(day) }, { $inc: { gen: 1 }, $set: { day } }, { upsert: true, returnDocument: 'after' });
+  async claimDay(day: number, leaseMs?: number): Promise<number | null> {
+    const now = Date.now();
+    const free = leaseMs === undefined ? {} : { $or: [{ until: { $exists: false } }, { until: { $lte: now } }] };
+    const lease = leaseMs === undefined ? {} : { until: now + leaseMs };
+    let claimed: DayDocument | null;
+    try {
+      claimed = await this.days.findOneAndUpdate({ _id: dayId(day), ...free }, { $inc: { gen: 1 }, $set: { day, ...lease } }, { upsert: true, returnDocument: 'after' });
+    } catch (error) {
+      // The day exists and its lease is held: the upsert's insert hit its `_id`.
+      if (leaseMs !== undefined && isDuplicateKeyError(error)) return null;
+      throw error;
+    }
     if (claimed === null || typeof claimed.gen !== 'number') throw new Error(`reporting: the making of day ${day} could not be claimed`);
     return claimed.gen;
   }
@@ -83,8 +95,8 @@ export class IncidentRollupRepository extends IncidentRollupStore {
     // The day's others, deleted by `_id` (a `$nin` of the day's ids is tested id by id per document on the test peer).
     const stale = [...existing.values()].filter((d) => d.gen < generation && !keep.has(d._id.toHexString())).map((d) => d._id);
     if (stale.length > 0) await this.collection.deleteMany({ _id: { $in: stale }, gen: { $lt: generation } });
-    const latest = await this.days.findOne({ _id: dayId(day) }, { projection: { gen: 1 } });
-    return latest === null || latest.gen <= generation;
+    // Still the latest making (no later claim): its lease, if any, released in the same write.
+    return (await this.days.updateOne({ _id: dayId(day), gen: generation }, { $set: { until: 0 } })).matchedCount === 1;
   }
 
   async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]> {
