@@ -57,15 +57,15 @@ export class TimedRollupStore extends IncidentRollupStore {
   ) {
     super();
   }
-  claimDay(day: number): Promise<number> {
-    return clock(this.watch, 'rollups.claimDay', () => this.inner.claimDay(day), () => 1);
+  claimDay(day: number, leaseMs?: number): Promise<number | null> {
+    return clock(this.watch, 'rollups.claimDay', () => this.inner.claimDay(day, leaseMs), () => 1);
   }
 
   replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean> {
     return clock(this.watch, 'rollups.replaceDay', () => this.inner.replaceDay(day, rollups, generation), () => rollups.length);
   }
-  find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]> {
-    return clock(this.watch, 'rollups.find', () => this.inner.find(family, a, b, fromDay, toDay), (r) => r.length);
+  find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]> {
+    return clock(this.watch, 'rollups.find', () => this.inner.find(family, a, b, fromDay, toDay, slotDays), (r) => r.length);
   }
 }
 

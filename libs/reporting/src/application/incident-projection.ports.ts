@@ -44,14 +44,23 @@ export abstract class IncidentFactStore {
 
 /** The day rollups (`reporting_incident_rollups`). */
 export abstract class IncidentRollupStore {
-  /** Starts a making of `day`: its generation, greater than every earlier making's (the database orders them, not clocks). */
-  abstract claimDay(day: number): Promise<number>;
+  /**
+   * Starts a making of `day`: its generation, greater than every earlier making's (the database
+   * orders them, not clocks). With `leaseMs`, only if no other making holds the day's lease (null
+   * then: another replica is making it), taking the lease for that long (released by replaceDay).
+   * The lease only spares repeated work; a making's correctness rests on its generation.
+   */
+  abstract claimDay(day: number, leaseMs?: number): Promise<number | null>;
   /**
    * Makes `rollups` the day's whole content as making `generation` (rollups of the day not among them
    * are removed): a rollup a later making wrote is never overwritten. Answers false when a later
    * making claimed the day meanwhile (what this one wrote may stand beside it: the day must be made again).
+   * Releases the day's lease when this making still holds it.
    */
   abstract replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean>;
-  /** The rollups of one family (pinned values where given) over days [fromDay, toDay]. */
-  abstract find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]>;
+  /**
+   * The rollups of one family (pinned values where given) over days [fromDay, toDay]: with their
+   * slots on `slotDays`, with their totals only (slots empty) on the others.
+   */
+  abstract find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]>;
 }

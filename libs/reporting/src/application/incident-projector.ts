@@ -1,20 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { dayOf, evolveIncidentFact, incidentContributions, rollDay } from '../domain';
-import type { IncidentEvent, IncidentFact } from '../domain';
+import type { Contribution, IncidentEvent, IncidentFact } from '../domain';
 import { IncidentFactStore, IncidentRollupStore } from './incident-projection.ports';
 import type { FactWrite } from './incident-projection.ports';
 
 /** How often a batch is read again after a write found a fact changed meanwhile (another replica during a rebalance). */
 const MAX_ATTEMPTS = 5;
+/** How long a replica holds a day it is making (others skip it meanwhile); a crashed making's day waits this long. */
+const DAY_LEASE_MS = 60_000;
 
-const contributionDays = (fact: IncidentFact): number[] => [...new Set(incidentContributions(fact).map((c) => dayOf(c.at)))].sort((a, b) => a - b);
-const sameContributions = (a: IncidentFact, b: IncidentFact): boolean => JSON.stringify(incidentContributions(a)) === JSON.stringify(incidentContributions(b));
+/** A fact's contributions per UTC day, each day's as comparable text. */
+function contributionsByDay(fact: IncidentFact | undefined): Map<number, string> {
+  const byDay = new Map<number, Contribution[]>();
+  for (const c of fact === undefined ? [] : incidentContributions(fact)) byDay.set(dayOf(c.at), [...(byDay.get(dayOf(c.at)) ?? []), c]);
+  return new Map([...byDay].map(([day, contributions]) => [day, JSON.stringify(contributions)]));
+}
+
+/** The days whose contributions differ between `before` and `after` (only their rollups change), ascending. */
+function changedDays(before: ReadonlyMap<number, string>, after: ReadonlyMap<number, string>): number[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((day) => before.get(day) !== after.get(day)).sort((a, b) => a - b);
+}
 
 /**
  * Folds incident events into the facts, a batch at a time (one read, one write): each incident's
  * events in their order, each applied once (a redelivered or replayed event is at or below the
  * fact's sequence and changes nothing). A fact whose measures moved is marked dirty with the days
- * its rollups change, in the same write (IncidentRollups makes them again).
+ * whose contributions moved (not the others: a resolution leaves the opening's day alone), in the
+ * same write (IncidentRollups makes them again).
  */
 @Injectable()
 export class IncidentProjector {
@@ -32,10 +44,9 @@ export class IncidentProjector {
         const before = stored.get(id);
         const after = stream.reduce<IncidentFact | undefined>((fact, event) => evolveIncidentFact(fact, event), before?.fact);
         if (after === undefined || after === before?.fact) continue;
-        const days = contributionDays(after);
-        const moved = before === undefined || !sameContributions(before.fact, after);
-        const dirtyDays = moved ? [...new Set([...(before ? contributionDays(before.fact) : []), ...days])] : [];
-        writes.push({ fact: after, version: before?.version ?? 0, days, dirtyDays });
+        const was = contributionsByDay(before?.fact);
+        const now = contributionsByDay(after);
+        writes.push({ fact: after, version: before?.version ?? 0, days: [...now.keys()].sort((a, b) => a - b), dirtyDays: changedDays(was, now) });
       }
       const conflicts = await this.facts.write(writes);
       pending = pending.filter((event) => conflicts.has(event.subject));
@@ -63,7 +74,12 @@ export class IncidentRollups {
     if (dirty.length === 0) return 0;
     const superseded = new Set<number>();
     for (const day of [...new Set(dirty.flatMap((fact) => fact.dirtyDays))].sort((a, b) => a - b)) {
-      const generation = await this.rollups.claimDay(day);
+      const generation = await this.rollups.claimDay(day, DAY_LEASE_MS);
+      // Another replica is making the day: its facts stay dirty here (a later round sees them made or makes the day).
+      if (generation === null) {
+        superseded.add(day);
+        continue;
+      }
       const facts = await this.facts.ofDay(day);
       if (!(await this.rollups.replaceDay(day, rollDay(day, facts.flatMap(incidentContributions)), generation))) superseded.add(day);
     }

@@ -1,7 +1,7 @@
 import type { Principal } from '@itsm/platform/auth';
 import { Clock } from '@itsm/platform/config';
 import { Injectable } from '@nestjs/common';
-import { backlogRows, bucketChunks, dayOf, incidentReportRows, periodBuckets, selectRollups, sumRollups } from '../domain';
+import { backlogRows, bucketChunks, dayOf, incidentReportRows, periodBuckets, selectRollups, slotDays, sumRollups } from '../domain';
 import { assertScorecardReader, scopedFilter } from './report-access';
 import type { BacklogRow, Dimension, IncidentReportRow, PeriodBucket, PeriodSpec, ReportFilter, RollupSelection } from '../domain';
 import { IncidentFactStore, IncidentRollupStore } from './incident-projection.ports';
@@ -57,7 +57,7 @@ export class IncidentReports {
     const first = buckets[0];
     const last = buckets.at(-1);
     if (first === undefined || last === undefined) return [];
-    const rollups = await this.rollups.find(selection.family, selection.a, selection.b, dayOf(first.start), dayOf(last.end - 1));
+    const rollups = await this.rollups.find(selection.family, selection.a, selection.b, dayOf(first.start), dayOf(last.end - 1), slotDays(buckets));
     return incidentReportRows(sumRollups(rollups, buckets, selection.groupField));
   }
 

@@ -5,7 +5,7 @@ import { incidentContributions } from './measures';
 import type { Dimension } from './measures';
 import { periodBuckets } from './periods';
 import type { PeriodSpec } from './periods';
-import { dayOf, rollDay, selectRollups, sumRollups } from './rollups';
+import { dayOf, rollDay, selectRollups, slotDays, sumRollups } from './rollups';
 import type { DayRollup } from './rollups';
 import { HOUR, incidentHistory as history, MIN } from '../test-fixtures/incident-history';
 
@@ -94,6 +94,23 @@ describe('incident facts and reports', () => {
     expect(report(all, month, 'group', { dimension: 'supplier', value: 'northwind' }).map((r) => [r.period, r.group, r.resolved, r.reopened])).toEqual([['2026-03', 'network', 1, 1]]);
     expect(report(all, month, 'supplier', { dimension: 'group', value: 'network' }).map((r) => [r.group, r.resolved, r.handedOver])).toEqual([['northwind', 1, 0]]);
     expect(report(all, month, 'supplier', { dimension: 'group', value: 'service-desk' }).map((r) => [r.group, r.handedOver])).toEqual([['contoso', 1]]);
+  });
+
+  it('needs slots only on the UTC days a period boundary cuts: the others are answered from their day totals', () => {
+    const month = { from: '2026-03-01', to: '2026-04-01', timeZone: 'Europe/Zurich', grain: 'month' } as const;
+    // Zurich's March: 28 Feb 23:00Z (+01:00) to 31 Mar 22:00Z (+02:00 after the 29th): those two UTC days are cut.
+    expect(slotDays(periodBuckets(month))).toEqual([dayOf(Date.parse('2026-02-28T00:00:00Z')), dayOf(Date.parse('2026-03-31T00:00:00Z'))]);
+    expect(slotDays(periodBuckets({ from: '2026-03-01', to: '2026-03-08', timeZone: 'UTC', grain: 'day' }))).toEqual([]);
+    // Every rollup of the history is on 2 or 3 March: whole days of the month, summed from totals alone (slots dropped).
+    const totalsOnly = all.map((r) => ({ ...r, slots: {} }));
+    expect(report(totalsOnly, month, 'supplier').map((r) => [r.group, r.opened, r.resolved, r.mttrMs])).toEqual([
+      ['', 1, 0, null],
+      ['contoso', 2, 1, 2 * HOUR],
+      ['northwind', 0, 1, 4 * HOUR],
+    ]);
+    // Kolkata's 2 March (1 Mar 18:30Z to 2 Mar 18:30Z) cuts both UTC days it touches: totals alone answer nothing (with the slots: 2 openings, above).
+    expect(slotDays(periodBuckets({ from: '2026-03-02', to: '2026-03-03', timeZone: 'Asia/Kolkata', grain: 'day' }))).toEqual([dayOf(Date.parse('2026-03-01T00:00:00Z')), dayOf(Date.parse('2026-03-02T00:00:00Z'))]);
+    expect(report(totalsOnly, { from: '2026-03-02', to: '2026-03-03', timeZone: 'Asia/Kolkata', grain: 'day' }, null)).toEqual([]);
   });
 });
 

@@ -26,37 +26,75 @@ export const ROLLUP_FAMILIES: readonly RollupFamily[] = [
   ...DIMENSIONS.flatMap((first, i) => DIMENSIONS.slice(i + 1).map((second) => ({ name: `${first}|${second}`, dims: [first, second] }))),
 ];
 
-/** One day's amounts of one family and value(s) (`a`, `b`: '' where the family has fewer dimensions). */
+/**
+ * One day's amounts of one family and value(s) (`a`, `b`: '' where the family has fewer dimensions),
+ * sparse: per measure present, its non-zero quarter-hour slots as [slot, amount] pairs in slot
+ * order, and the day's total (a report period covering the whole UTC day adds the total, no slots).
+ */
 export interface DayRollup {
   readonly day: number;
   readonly family: string;
   readonly a: string;
   readonly b: string;
-  /** Per measure present, its SLOTS_PER_DAY slot amounts. */
-  readonly measures: Partial<Record<IncidentMeasure, number[]>>;
+  /** Per measure present, its non-zero slots: [slot, amount, slot, amount, ...], slots ascending. */
+  readonly slots: Partial<Record<IncidentMeasure, number[]>>;
+  /** Per measure present, the day's total (the sum of its slots). */
+  readonly totals: Partial<Record<IncidentMeasure, number>>;
 }
 
 /** The UTC day (days since the epoch) of an instant. */
 export const dayOf = (at: number): number => Math.floor(at / DAY_MS);
 
+/** The rollup keys (family, values) a contribution adds to: one per family. */
+function* rollupKeys(dims: Contribution['dims']): Generator<{ family: string; a: string; b: string }> {
+  for (const family of ROLLUP_FAMILIES) {
+    yield { family: family.name, a: family.dims[0] === undefined ? '' : dims[family.dims[0]], b: family.dims[1] === undefined ? '' : dims[family.dims[1]] };
+  }
+}
+
 /** The rollups of `day` from every contribution at an instant of that day (others are ignored). */
 export function rollDay(day: number, contributions: Iterable<Contribution>): DayRollup[] {
   const start = day * DAY_MS;
-  const rollups = new Map<string, DayRollup>();
+  const dense = new Map<string, { family: string; a: string; b: string; measures: Map<IncidentMeasure, Float64Array> }>();
   for (const contribution of contributions) {
     const slot = Math.floor((contribution.at - start) / SLOT_MS);
     if (slot < 0 || slot >= SLOTS_PER_DAY) continue;
-    for (const family of ROLLUP_FAMILIES) {
-      const a = family.dims[0] === undefined ? '' : contribution.dims[family.dims[0]];
-      const b = family.dims[1] === undefined ? '' : contribution.dims[family.dims[1]];
-      const key = `${family.name}\u0000${a}\u0000${b}`;
-      let rollup = rollups.get(key);
-      if (rollup === undefined) rollups.set(key, (rollup = { day, family: family.name, a, b, measures: {} }));
-      const slots = (rollup.measures[contribution.measure] ??= new Array<number>(SLOTS_PER_DAY).fill(0));
+    for (const key of rollupKeys(contribution.dims)) {
+      const id = `${key.family}\u0000${key.a}\u0000${key.b}`;
+      let rollup = dense.get(id);
+      if (rollup === undefined) dense.set(id, (rollup = { ...key, measures: new Map() }));
+      let slots = rollup.measures.get(contribution.measure);
+      if (slots === undefined) rollup.measures.set(contribution.measure, (slots = new Float64Array(SLOTS_PER_DAY)));
       slots[slot] = (slots[slot] ?? 0) + contribution.value;
     }
   }
-  return [...rollups.values()];
+  return [...dense.values()].map(({ family, a, b, measures }) => {
+    const slots: Partial<Record<IncidentMeasure, number[]>> = {};
+    const totals: Partial<Record<IncidentMeasure, number>> = {};
+    for (const measure of INCIDENT_MEASURES) {
+      const amounts = measures.get(measure);
+      if (amounts === undefined) continue;
+      const pairs: number[] = [];
+      let total = 0;
+      amounts.forEach((amount, slot) => {
+        if (amount === 0) return;
+        pairs.push(slot, amount);
+        total += amount;
+      });
+      slots[measure] = pairs;
+      totals[measure] = total;
+    }
+    return { day, family, a, b, slots, totals };
+  });
+}
+
+/**
+ * The UTC days of `buckets` (sorted, contiguous) not wholly inside one of them: a boundary falls
+ * inside the day, so a report sums their slots; every other day's totals suffice.
+ */
+export function slotDays(buckets: readonly PeriodBucket[]): number[] {
+  const boundaries = [...buckets.map((b) => b.start), ...buckets.slice(-1).map((b) => b.end)];
+  return [...new Set(boundaries.filter((at) => at % DAY_MS !== 0).map(dayOf))].sort((a, b) => a - b);
 }
 
 /** Which rollups answer a report: the family, the value(s) it is pinned to, and which value is the report's group. */
@@ -110,27 +148,41 @@ export function sumRollups(rollups: Iterable<DayRollup>, buckets: readonly Perio
   const first = buckets[0]?.start ?? 0;
   const last = buckets.at(-1)?.end ?? 0;
   const rows = new Map<string, TotalsRow>();
+  const rowOf = (index: number, group: string | null): TotalsRow => {
+    const key = `${index}\u0000${group ?? ''}`;
+    let row = rows.get(key);
+    if (row === undefined) rows.set(key, (row = { period: buckets[index] as PeriodBucket, group, totals: zeroTotals() }));
+    return row;
+  };
+  /** The bucket holding the instant `at` (from `from` on), or -1. */
+  const bucketAt = (at: number, from: number): number => {
+    let index = from;
+    while (index < buckets.length && (buckets[index] as PeriodBucket).end <= at) index += 1;
+    const bucket = buckets[index];
+    return bucket === undefined || at < bucket.start ? -1 : index;
+  };
   for (const rollup of rollups) {
     const dayStart = rollup.day * DAY_MS;
     if (dayStart >= last || dayStart + DAY_MS <= first) continue;
     const group = groupField === null ? null : rollup[groupField];
-    let index = 0;
-    for (let slot = 0; slot < SLOTS_PER_DAY; slot += 1) {
-      const at = dayStart + slot * SLOT_MS;
-      if (at < first || at >= last) continue;
-      while (index < buckets.length && (buckets[index] as PeriodBucket).end <= at) index += 1;
-      const bucket = buckets[index];
-      if (bucket === undefined || at < bucket.start) continue;
-      let row: TotalsRow | undefined;
-      for (const [measure, slots] of Object.entries(rollup.measures) as [IncidentMeasure, number[]][]) {
-        const amount = slots[slot] ?? 0;
-        if (amount === 0) continue;
-        if (row === undefined) {
-          const key = `${index}\u0000${group ?? ''}`;
-          row = rows.get(key);
-          if (row === undefined) rows.set(key, (row = { period: bucket, group, totals: zeroTotals() }));
-        }
-        row.totals[measure] += amount;
+    const whole = bucketAt(dayStart, 0);
+    if (whole >= 0 && (buckets[whole] as PeriodBucket).end >= dayStart + DAY_MS) {
+      // The whole UTC day falls in one period: its totals, no slots.
+      for (const [measure, total] of Object.entries(rollup.totals) as [IncidentMeasure, number][]) {
+        if (total !== 0) rowOf(whole, group).totals[measure] += total;
+      }
+      continue;
+    }
+    for (const [measure, pairs] of Object.entries(rollup.slots) as [IncidentMeasure, number[]][]) {
+      let index = 0;
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const at = dayStart + (pairs[i] as number) * SLOT_MS;
+        const amount = pairs[i + 1] as number;
+        if (at < first || at >= last || amount === 0) continue;
+        const found = bucketAt(at, index);
+        if (found < 0) continue;
+        index = found;
+        rowOf(found, group).totals[measure] += amount;
       }
     }
   }

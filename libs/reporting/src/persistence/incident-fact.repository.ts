@@ -26,6 +26,9 @@ interface FactDocument {
   w: string;
 }
 
+/** Ids per read of `load`. */
+const LOAD_CHUNK = 100;
+
 const factId = (id: string): Types.ObjectId => objectIdFromKey('reporting-incident', id);
 
 /**
@@ -52,9 +55,10 @@ export class IncidentFactRepository extends IncidentFactStore {
   }
 
   async load(ids: readonly string[]): Promise<ReadonlyMap<string, StoredFact>> {
-    if (ids.length === 0) return new Map();
-    const documents = await this.collection.find({ _id: { $in: ids.map(factId) } }, { projection: { fact: 1, v: 1 } }).toArray();
-    return new Map(documents.map((d) => [d.fact.id, { fact: d.fact, version: d.v }]));
+    // A few reads of LOAD_CHUNK ids at once: the test peer tests each document it finds against the whole `$in` list (2,000 ids: a second a batch at 100,000 facts).
+    const chunks = Array.from({ length: Math.ceil(ids.length / LOAD_CHUNK) }, (_, i) => ids.slice(i * LOAD_CHUNK, (i + 1) * LOAD_CHUNK));
+    const found = await Promise.all(chunks.map((chunk) => this.collection.find({ _id: { $in: chunk.map(factId) } }, { projection: { fact: 1, v: 1 } }).toArray()));
+    return new Map(found.flat().map((d) => [d.fact.id, { fact: d.fact, version: d.v }]));
   }
 
   async write(writes: readonly FactWrite[]): Promise<ReadonlySet<string>> {

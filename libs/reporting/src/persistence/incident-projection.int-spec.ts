@@ -103,16 +103,51 @@ describe('the incident projection on the MongoDB peer', () => {
     const connection = await connectContext({ url: specMongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
     opened.push({ connection } as Awaited<ReturnType<typeof projection>>);
     const store = new IncidentRollupRepository(connection);
-    const rollup = (family: string, a: string, count: number) => ({ day: 20_514, family, a, b: '', measures: { opened: [count, ...new Array<number>(95).fill(0)] } });
-    const earlier = await store.claimDay(20_514);
-    const later = await store.claimDay(20_514);
+    const rollup = (family: string, a: string, count: number) => ({ day: 20_514, family, a, b: '', slots: { opened: [0, count] }, totals: { opened: count } });
+    const earlier = (await store.claimDay(20_514)) as number;
+    const later = (await store.claimDay(20_514)) as number;
     expect(later).toBeGreaterThan(earlier);
     expect(await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], later)).toBe(true);
     expect(await store.replaceDay(20_514, [rollup('priority', '1', 1), rollup('priority', '3', 1)], earlier)).toBe(false);
-    const kept = await store.find('priority', undefined, '', 20_514, 20_514);
+    const kept = await store.find('priority', undefined, '', 20_514, 20_514, []);
     // The earlier making's new document stands beside the later one's until the day, still dirty, is made again.
-    expect(kept.map((r) => [r.a, r.measures.opened?.[0]]).sort()).toEqual([['1', 5], ['2', 7], ['3', 1]]);
-    expect(await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], await store.claimDay(20_514))).toBe(true);
-    expect((await store.find('priority', undefined, '', 20_514, 20_514)).map((r) => r.a).sort()).toEqual(['1', '2']);
+    expect(kept.map((r) => [r.a, r.totals.opened]).sort()).toEqual([['1', 5], ['2', 7], ['3', 1]]);
+    expect(await store.replaceDay(20_514, [rollup('priority', '1', 5), rollup('priority', '2', 7)], (await store.claimDay(20_514)) as number)).toBe(true);
+    expect((await store.find('priority', undefined, '', 20_514, 20_514, [])).map((r) => r.a).sort()).toEqual(['1', '2']);
+  });
+
+  it('lets one making at a time hold a day under a lease (another replica skips it), released when the making ends', async () => {
+    const connection = await connectContext({ url: specMongoUrl(), dbPrefix: 'itsm_test' }, `reporting_${randomUUID().slice(0, 8)}`);
+    opened.push({ connection } as Awaited<ReturnType<typeof projection>>);
+    const store = new IncidentRollupRepository(connection);
+    const first = await store.claimDay(20_600, 60_000);
+    expect(first).toBe(1);
+    // Held for a minute: a second replica's claim is refused, another day is free.
+    expect(await store.claimDay(20_600, 60_000)).toBeNull();
+    expect(await store.claimDay(20_601, 60_000)).toBe(1);
+    expect(await store.replaceDay(20_600, [], first as number)).toBe(true);
+    // Released: the next making claims it, generation 2.
+    expect(await store.claimDay(20_600, 60_000)).toBe(2);
+    // A lease already run out is no hold.
+    expect(await store.claimDay(20_602, -1)).toBe(1);
+    expect(await store.claimDay(20_602, 60_000)).toBe(2);
+  });
+
+  it('leaves the facts of a day another replica holds dirty, and makes the day once the lease is released', async () => {
+    const p = await fresh();
+    const events = incidentHistory();
+    await p.projector.apply(events);
+    const other = new IncidentRollupRepository(p.connection);
+    const day = Date.parse('2026-03-02T00:00:00Z') / 86_400_000;
+    const held = (await other.claimDay(day, 60_000)) as number;
+    await p.rollups.roll();
+    const query = { period: { from: '2026-03-02', to: '2026-03-03', timeZone: 'UTC', grain: 'day' }, groupBy: null, filter: null } as const;
+    // 2 March was skipped: nothing counted there, its facts still dirty.
+    expect(await p.reports.report(query)).toEqual([]);
+    expect((await p.facts.dirty(10)).length).toBeGreaterThan(0);
+    expect(await other.replaceDay(day, [], held)).toBe(true);
+    await p.rollups.drain();
+    expect((await p.reports.report(query)).map((r) => [r.opened, r.resolved])).toEqual([[3, 2]]);
+    expect(await p.facts.dirty(10)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
-import { collectionIndexes, index, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
+import { collectionIndexes, index, isDuplicateKeyError, objectIdFromKey, unorderedWriteDuplicates } from '@itsm/platform/persistence';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collection, Types } from 'mongoose';
+import { createHash } from 'node:crypto';
 import type { CollectionSource } from './projection-generation';
 import { IncidentRollupStore } from '../application/incident-projection.ports';
 import type { DayRollup } from '../domain';
@@ -12,16 +14,21 @@ interface RollupDocument extends DayRollup {
   _id: Types.ObjectId;
   /** The making of its day that wrote it: only a later one replaces it. */
   gen: number;
+  /** A digest of its amounts: a making leaves a document whose amounts it would not change alone. */
+  h: string;
 }
 
 interface DayDocument {
   _id: Types.ObjectId;
   day: number;
   gen: number;
+  /** Until when (epoch ms) the making that claimed it with a lease holds the day (0 or absent: free). */
+  until?: number;
 }
 
 const dayId = (day: number): Types.ObjectId => objectIdFromKey('reporting-rollup-day', String(day));
 const rollupId = (r: Pick<DayRollup, 'day' | 'family' | 'a' | 'b'>): Types.ObjectId => objectIdFromKey('reporting-rollup', String(r.day), r.family, r.a, r.b);
+const digest = (r: DayRollup): string => createHash('sha1').update(JSON.stringify(r.slots)).digest('base64');
 
 /**
  * `reporting_incident_rollups`: one document per (UTC day, family, values), `_id` from them. A day
@@ -30,7 +37,9 @@ const rollupId = (r: Pick<DayRollup, 'day' | 'family' | 'a' | 'b'>): Types.Objec
  * rollup upserted only over one of an earlier generation (conditional: one that finds a later
  * document hits its `_id` and is dropped), the day's others of earlier generations deleted. When a
  * later making claimed the day meanwhile, the caller keeps the day dirty: the next making removes
- * what this one left. A report reading the day meanwhile may see part old, part new.
+ * what this one left. A document whose amounts a making would not change (same digest) is not
+ * written again: a day made while its incidents come in rewrites only the documents their
+ * contributions moved. A report reading the day meanwhile may see part old, part new.
  */
 export class IncidentRollupRepository extends IncidentRollupStore {
   static readonly indexes = [
@@ -53,32 +62,53 @@ export class IncidentRollupRepository extends IncidentRollupStore {
     this.days = connection.collection<DayDocument>(DAYS);
   }
 
-  async claimDay(day: number): Promise<number> {
-    const claimed = await this.days.findOneAndUpdate({ _id: dayId(day) }, { $inc: { gen: 1 }, $set: { day } }, { upsert: true, returnDocument: 'after' });
+  async claimDay(day: number, leaseMs?: number): Promise<number | null> {
+    const now = Date.now();
+    const free = leaseMs === undefined ? {} : { $or: [{ until: { $exists: false } }, { until: { $lte: now } }] };
+    const lease = leaseMs === undefined ? {} : { until: now + leaseMs };
+    let claimed: DayDocument | null;
+    try {
+      claimed = await this.days.findOneAndUpdate({ _id: dayId(day), ...free }, { $inc: { gen: 1 }, $set: { day, ...lease } }, { upsert: true, returnDocument: 'after' });
+    } catch (error) {
+      // The day exists and its lease is held: the upsert's insert hit its `_id`.
+      if (leaseMs !== undefined && isDuplicateKeyError(error)) return null;
+      throw error;
+    }
     if (claimed === null || typeof claimed.gen !== 'number') throw new Error(`reporting: the making of day ${day} could not be claimed`);
     return claimed.gen;
   }
 
   async replaceDay(day: number, rollups: readonly DayRollup[], generation: number): Promise<boolean> {
-    const ids = rollups.map(rollupId);
-    if (rollups.length > 0) {
-      const replacements = rollups.map((r, i) => {
-        const _id = ids[i] as Types.ObjectId;
-        return { replaceOne: { filter: { _id, gen: { $lt: generation } }, replacement: { ...r, _id, gen: generation }, upsert: true } };
-      });
-      await unorderedWriteDuplicates((options) => this.collection.bulkWrite(replacements, options));
+    // The day's documents as they stand (through the { day } index): their making and digest.
+    const existing = new Map((await this.collection.find({ day }, { projection: { _id: 1, gen: 1, h: 1 } }).toArray()).map((d) => [d._id.toHexString(), d]));
+    const keep = new Set<string>();
+    const replacements: AnyBulkWriteOperation<RollupDocument>[] = [];
+    for (const rollup of rollups) {
+      const _id = rollupId(rollup);
+      const h = digest(rollup);
+      const key = _id.toHexString();
+      keep.add(key);
+      // Unchanged amounts are not written again (a making overtaken meanwhile leaves its facts dirty: the day is made again whole).
+      if (existing.get(key)?.h === h) continue;
+      replacements.push({ replaceOne: { filter: { _id, gen: { $lt: generation } }, replacement: { ...rollup, _id, gen: generation, h } as RollupDocument, upsert: true } });
     }
-    // The day's others through the { day } index, deleted by `_id` (a `$nin` of the day's ids is tested id by id per document on the test peer).
-    const keep = new Set(ids.map((id) => id.toHexString()));
-    const existing = await this.collection.find({ day }, { projection: { _id: 1, gen: 1 } }).toArray();
-    const stale = existing.filter((d) => d.gen < generation && !keep.has(d._id.toHexString())).map((d) => d._id);
+    if (replacements.length > 0) await unorderedWriteDuplicates((options) => this.collection.bulkWrite(replacements, options));
+    // The day's others, deleted by `_id` (a `$nin` of the day's ids is tested id by id per document on the test peer).
+    const stale = [...existing.values()].filter((d) => d.gen < generation && !keep.has(d._id.toHexString())).map((d) => d._id);
     if (stale.length > 0) await this.collection.deleteMany({ _id: { $in: stale }, gen: { $lt: generation } });
-    const latest = await this.days.findOne({ _id: dayId(day) }, { projection: { gen: 1 } });
-    return latest === null || latest.gen <= generation;
+    // Still the latest making (no later claim): its lease, if any, released in the same write.
+    return (await this.days.updateOne({ _id: dayId(day), gen: generation }, { $set: { until: 0 } })).matchedCount === 1;
   }
 
-  async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number): Promise<readonly DayRollup[]> {
-    const filter = { family, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }), day: { $gte: fromDay, $lte: toDay } };
-    return this.collection.find(filter, { projection: { _id: 0, gen: 0 } }).toArray();
+  async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]> {
+    const pinned = { family, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }) };
+    // Every day's totals (no slots: most of a document's bytes), then the slots of the days a period boundary cuts.
+    const [totals, slotted] = await Promise.all([
+      this.collection.find({ ...pinned, day: { $gte: fromDay, $lte: toDay } }, { projection: { _id: 0, gen: 0, h: 0, slots: 0 } }).toArray(),
+      slotDays.length === 0 ? [] : this.collection.find({ ...pinned, day: { $in: slotDays.filter((d) => d >= fromDay && d <= toDay) } }, { projection: { _id: 0, gen: 0, h: 0 } }).toArray(),
+    ]);
+    const cut = new Set(slotDays);
+    return [...totals.filter((r) => !cut.has(r.day)).map((r) => ({ ...r, slots: {} })), ...slotted];
   }
+
 }
