@@ -37,7 +37,9 @@ export class SlaClockProjector {
         const after = stream.reduce<SlaClockFact | undefined>((fact, event) => evolveSlaClockFact(fact, event), before?.fact);
         if (after === undefined || after === before?.fact) continue;
         const moved = contribution(before?.fact) !== contribution(after);
-        const dirtyDays = moved ? [...new Set([before?.fact, after].map((f) => (f === undefined ? null : complianceDayOf(f))).filter((d): d is number => d !== null))] : [];
+        // With the days an earlier write left unmarked (settling clears the document's whole list, so each is marked first).
+        const stopDays = moved ? [before?.fact, after].map((f) => (f === undefined ? null : complianceDayOf(f))).filter((d): d is number => d !== null) : [];
+        const dirtyDays = stopDays.length > 0 ? [...new Set([...(before?.dirtyDays ?? []), ...stopDays])] : [];
         writes.push({ fact: after, version: before?.version ?? 0, dirtyDays });
       }
       const conflicts = await this.clocks.write(writes);

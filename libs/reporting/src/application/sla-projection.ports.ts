@@ -4,6 +4,8 @@ import type { SlaClockFact, SlaDay, SlaDayCell } from '../domain';
 export interface StoredClock {
   readonly fact: SlaClockFact;
   readonly version: number;
+  /** Days an earlier write left waiting to be marked dirty (its marking failed): a later write marks them too. */
+  readonly dirtyDays: readonly number[];
 }
 
 /** A clock fact to write: new (`version` 0) or changed from `version`, with the UTC days whose compliance it changes (its stop day before and after). */

@@ -51,8 +51,8 @@ export class SlaClockRepository extends SlaClockStore {
 
   async load(keys: readonly string[]): Promise<ReadonlyMap<string, StoredClock>> {
     if (keys.length === 0) return new Map();
-    const documents = await this.collection.find({ _id: { $in: keys.map(clockId) } }, { projection: { fact: 1, v: 1 } }).toArray();
-    return new Map(documents.map((d) => [d.fact.key, { fact: d.fact, version: d.v }]));
+    const documents = await this.collection.find({ _id: { $in: keys.map(clockId) } }, { projection: { fact: 1, v: 1, dirtyDays: 1 } }).toArray();
+    return new Map(documents.map((d) => [d.fact.key, { fact: d.fact, version: d.v, dirtyDays: d.dirtyDays ?? [] }]));
   }
 
   async write(writes: readonly ClockWrite[]): Promise<ReadonlySet<string>> {
