@@ -102,7 +102,9 @@ export function checkTopicPolicy(model: DeployModel): CheckResult {
   for (const topic of [...model.topics, ...members.map((name) => ({ name }))]) {
     const stream = retention.get(topic.name);
     const dlq = retention.get(model.deadLetterTopicOf(topic.name));
-    if (stream !== undefined && dlq !== undefined && !(dlq > stream)) {
+    // -1: kept forever (longer than any number of milliseconds).
+    const kept = (ms: number): number => (ms === -1 ? Number.POSITIVE_INFINITY : ms);
+    if (stream !== undefined && dlq !== undefined && !(kept(dlq) > kept(stream) || (kept(dlq) === Number.POSITIVE_INFINITY && kept(stream) === Number.POSITIVE_INFINITY))) {
       problems.push(`${model.deadLetterTopicOf(topic.name)}: dead letters must be retained longer than ${topic.name} (${dlq} <= ${stream} ms)`);
     }
   }

@@ -107,5 +107,8 @@ describe('SLA reporting on the peers', () => {
     expect([refused.status, JSON.parse(refused.body).error.code]).toEqual([403, 'REPORTING.FORBIDDEN']);
     const invalid = await csv(agent, 'sla-compliance.csv?from=2026-03-01&to=2026-04-01&kind=XLA');
     expect([invalid.status, JSON.parse(invalid.body).error.details]).toEqual([400, { field: 'kind' }]);
+    // The other exports' filter syntax is refused, not ignored (the figures would look filtered).
+    const foreign = await csv(agent, 'sla-compliance.csv?from=2026-03-01&to=2026-04-01&filter=supplier:northwind');
+    expect([foreign.status, JSON.parse(foreign.body).error.details]).toEqual([400, { field: 'filter' }]);
   });
 });

@@ -28,7 +28,8 @@ export interface ChangeFact {
   readonly groupId: string | null;
   readonly orgId: string | null;
   readonly state: ChangeRecordEvent['data']['state'];
-  readonly requestedAt: number;
+  /** Null when its request is older than the first event seen. */
+  readonly requestedAt: number | null;
   /** First entered Implement. */
   readonly implementedAt: number | null;
   /** Entered Closed (only from Review, after implementation: it carries a close code). */
@@ -61,8 +62,8 @@ const NOT_OF_A_CHANGE: ReadonlySet<string> = new Set<CabOrUnauthorisedType>([
 export const isChangeRecordEvent = (event: ChangeTopicEvent): event is ChangeRecordEvent => !NOT_OF_A_CHANGE.has(event.type);
 
 /**
- * The change's fact after `event`: created by `requested` (an event of a change whose request was
- * never seen, its history older than the topic keeps, answers undefined), then its classification
+ * The change's fact after `event`: created by its first event seen (`requestedAt` null when that is not
+ * `requested`: a request older than the topics keep is not counted as one), then its classification
  * taken from each event's state and its instants from the state changes. `fact` itself for an event
  * already applied.
  */
@@ -70,8 +71,9 @@ export function evolveChangeFact(fact: ChangeFact | undefined, event: ChangeReco
   if (fact !== undefined && event.sequence <= fact.sequence) return fact;
   const d = event.data;
   const at = Date.parse(d.at);
-  if (fact === undefined && event.type !== 'itsm.change.requested.v1') return undefined;
-  const base = fact ?? { key: event.subject, id: d.changeId, requestedAt: at, implementedAt: null, closedAt: null, canceledAt: null };
+  // A change first seen after its request (its history older than the topics keep: a rebuild's horizon, or the
+  // projection deployed later) still counts from then on: each event carries the change's whole state.
+  const base = fact ?? { key: event.subject, id: d.changeId, requestedAt: event.type === 'itsm.change.requested.v1' ? at : null, implementedAt: null, closedAt: null, canceledAt: null };
   const entered = event.type === 'itsm.change.state-changed.v1' && d.state !== event.data.previousState ? d.state : null;
   return {
     ...base,

@@ -2,7 +2,7 @@ import { changeHistory, fold, incidentLinkHistory } from '../test-fixtures/chang
 import { evolveChangeFact, evolveUnauthorisedFact, isChangeRecordEvent } from './change-fact';
 import type { ChangeFact, ChangeTopicEvent, UnauthorisedChangeFact } from './change-fact';
 import { changeReportRows } from './change-report';
-import type { ChangeDimension, ChangeReportFilter } from './change-report';
+import type { ChangeDimension, ChangeReportFilter, ChangeReportRow } from './change-report';
 import { evolveIncidentChangeLink } from './incident-change-link';
 import type { IncidentChangeLink } from './incident-change-link';
 import type { IncidentEvent } from './incident-fact';
@@ -92,7 +92,11 @@ describe('change report', () => {
     const i3Link = links.find((e) => e.subject === 'i-3' && e.type === 'itsm.incident.linked.v1');
     if (cToReview === undefined || i3Link === undefined) throw new Error('fixture changed');
     expect(report(MARCH, 'model', null, facts([...events, cToReview], [...links, i3Link]))).toEqual(once);
-    // A change's event seen before its request (history older than the topic keeps) is ignored: no fact.
-    expect(facts(events.filter((e) => e.type !== 'itsm.change.requested.v1')).changes).toEqual([]);
+    // Changes first seen after their requests (history older than the topics keep) count from then on: closed
+    // and their outcomes as before, none as requested.
+    const sum = (rows: readonly ChangeReportRow[], field: 'requested' | 'closed' | 'successful' | 'backedOut' | 'canceled') => rows.reduce((total, row) => total + row[field], 0);
+    const late = report(MARCH, 'model', null, facts(events.filter((e) => e.type !== 'itsm.change.requested.v1'), links));
+    expect((['closed', 'successful', 'backedOut', 'canceled'] as const).map((field) => sum(late, field))).toEqual((['closed', 'successful', 'backedOut', 'canceled'] as const).map((field) => sum(once, field)));
+    expect([sum(once, 'requested') > 0, sum(late, 'requested')]).toEqual([true, 0]);
   });
 });

@@ -138,11 +138,15 @@ export interface ClockStanding {
 
 /**
  * Breached: running and now at or past dueAt, or paused having used its whole target (a paused
- * clock's dueAt is suspended: its elapsed business time tells). At risk: not breached and its
- * latest warning at or past AT_RISK_PERCENT.
+ * clock's dueAt is suspended: its elapsed business time tells). At risk: not breached, and its
+ * latest warning at or past AT_RISK_PERCENT, or paused having used that share of its target (exact:
+ * its elapsed time stands still). A running clock's share now needs its business calendar, which
+ * only the SLA engine has: its warnings tell (a definition warning at no threshold from 75 % up
+ * shows its running clocks at risk only once breached).
  */
 export function clockStanding(fact: SlaClockFact, now: number): ClockStanding {
   const running = fact.state === 'running';
   const breached = running ? now >= fact.dueAt : fact.elapsedMs >= fact.targetMs;
-  return { breached, atRisk: !breached && (fact.warningPercent ?? 0) >= AT_RISK_PERCENT, timeToBreachMs: running ? fact.dueAt - now : null };
+  const used = running ? (fact.warningPercent ?? 0) : Math.max(fact.warningPercent ?? 0, (fact.elapsedMs / fact.targetMs) * 100);
+  return { breached, atRisk: !breached && used >= AT_RISK_PERCENT, timeToBreachMs: running ? fact.dueAt - now : null };
 }

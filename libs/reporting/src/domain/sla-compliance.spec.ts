@@ -105,4 +105,10 @@ describe('SLA status now', () => {
     const over = { ...g, elapsedMs: 4 * HOUR };
     expect(slaStatus([over], STATUS_NOW, 10).clocks.map((c) => [c.breached, c.timeToBreachMs])).toEqual([[true, null]]);
   });
+
+  it('counts a paused clock past 75 % of its target at risk without a warning (its elapsed time stands still)', () => {
+    const g = { ...([...facts(slaHistory()).values()].find((f) => f.ticketId === 'g') as SlaClockFact), warningPercent: null };
+    const at = (elapsedMs: number) => slaStatus([{ ...g, elapsedMs }], STATUS_NOW, 10).clocks.map((c) => [c.breached, c.atRisk]);
+    expect([at(0.74 * g.targetMs), at(0.75 * g.targetMs), at(g.targetMs)]).toEqual([[], [[false, true]], [[true, false]]]);
+  });
 });

@@ -55,6 +55,8 @@ export function periodQueryOf<D extends string>(params: Params, dimensions: read
 
 /** An SLA compliance export's query string: the period, `groupBy`, and the filter's fields `definitionId`, `kind`, `ticketType`, `supplierOrgId`, `target`. */
 export function slaComplianceQueryOf(params: Params): SlaComplianceQuery {
+  // Its filter is fields of their own: the other exports' `filter=<dimension>:<value>` would be silently ignored.
+  if (params['filter'] !== undefined) throw reportingError(ReportingErrorCode.InvalidInput, 'filter the SLA export with definitionId, kind, ticketType, supplierOrgId or target', { field: 'filter' });
   const definitionId = text(params, 'definitionId');
   const supplierOrgId = text(params, 'supplierOrgId');
   const kind = oneOf<AgreementKind>(params, 'kind', AGREEMENT_KINDS);

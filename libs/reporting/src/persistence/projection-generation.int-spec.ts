@@ -15,8 +15,9 @@ describe('projection generations on the MongoDB peer', () => {
       for (const generation of [1, 2, 3]) await generationSource(connection, generation).collection('reporting_incident_facts').insertOne({ generation });
       await connection.collection('reporting_improvements').insertOne({ kept: true });
       await connection.collection('audit_g1').insertOne({ kept: true });
+      await connection.collection('reporting_incident_facts').insertOne({ unversioned: true });
 
-      expect(await dropEarlierGenerations(connection, 3)).toEqual(['reporting_incident_facts_g1']);
+      expect((await dropEarlierGenerations(connection, 3)).sort()).toEqual(['reporting_incident_facts', 'reporting_incident_facts_g1']);
       const names = (await connection.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
       expect(names).toEqual(['audit_g1', 'reporting_improvements', 'reporting_incident_facts_g2', 'reporting_incident_facts_g3']);
       expect(await generationSource(connection, 2).collection('reporting_incident_facts').findOne({}, { projection: { _id: 0 } })).toEqual({ generation: 2 });

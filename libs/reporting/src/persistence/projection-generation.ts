@@ -36,14 +36,17 @@ export function generationSource(connection: Connection, generation: number): Co
 export const generationIndexes = (indexes: readonly CollectionIndexes[], generation: number): CollectionIndexes[] =>
   indexes.map((declared) => ({ ...declared, collection: generationCollection(declared.collection, generation) }));
 
-/** The projection collections of generations older than the one before `generation`, dropped; their names. */
+/** The projection's collections before generations existed (the first reporting release): dropped like an older generation's. */
+const UNVERSIONED = new Set(['reporting_incident_facts', 'reporting_incident_rollups', 'reporting_incident_rollup_days']);
+
+/** The projection collections of generations older than the one before `generation` (and unversioned ones), dropped; their names. */
 export async function dropEarlierGenerations(connection: Connection, generation: number): Promise<string[]> {
   const db = connection.db;
   if (db === undefined) throw new Error('reporting: the connection has no database to clean up');
   const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
   const stale = names.filter((name) => {
     const match = GENERATION_SUFFIX.exec(name);
-    return match !== null && Number(match[2]) < generation - 1;
+    return UNVERSIONED.has(name) || (match !== null && Number(match[2]) < generation - 1);
   });
   for (const name of stale) await db.dropCollection(name);
   return stale;
