@@ -24,6 +24,13 @@ const daysOf = (buckets: readonly PeriodBucket[]): [number, number] | null => {
  * through their `days` index, at most CHUNK_DAYS at a time for an export), each scoped to its
  * reader as the change and request contexts scope their records.
  */
+/** A report's rows read chunk by chunk (the facts of at most CHUNK_DAYS at once in memory, a longer period alone). */
+async function collected<R>(chunks: AsyncGenerator<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for await (const chunk of chunks) rows.push(...chunk);
+  return rows;
+}
+
 @Injectable()
 export class ChangeRequestReports {
   constructor(
@@ -43,7 +50,7 @@ export class ChangeRequestReports {
   }
 
   changeReportFor(reader: Principal, query: FactReportQuery<ChangeDimension>): Promise<ChangeReportRow[]> {
-    return this.changeReport({ ...query, filter: changeReportFilter(reader, query.filter) });
+    return collected(this.changeReportChunksFor(reader, query));
   }
 
   async *changeReportChunksFor(reader: Principal, query: FactReportQuery<ChangeDimension>): AsyncGenerator<ChangeReportRow[]> {
@@ -57,8 +64,7 @@ export class ChangeRequestReports {
   }
 
   requestReportFor(reader: Principal, query: FactReportQuery<RequestDimension>): Promise<RequestReportRow[]> {
-    assertRequestReportReader(reader);
-    return this.requestReport(query);
+    return collected(this.requestReportChunksFor(reader, query));
   }
 
   async *requestReportChunksFor(reader: Principal, query: FactReportQuery<RequestDimension>): AsyncGenerator<RequestReportRow[]> {
@@ -72,7 +78,7 @@ export class ChangeRequestReports {
   }
 
   taskReportFor(reader: Principal, query: FactReportQuery<TaskDimension>): Promise<TaskReportRow[]> {
-    return this.taskReport({ ...query, filter: taskReportFilter(reader, query.filter) });
+    return collected(this.taskReportChunksFor(reader, query));
   }
 
   async *taskReportChunksFor(reader: Principal, query: FactReportQuery<TaskDimension>): AsyncGenerator<TaskReportRow[]> {
