@@ -12,7 +12,7 @@ class Clocks extends SlaClockStore {
   async pending(limit: number) { return [...this.docs.values()].filter((d) => d.pending).slice(0, limit).map((d) => ({ key: d.fact.key, version: d.v, dirtyDays: d.dirtyDays })); }
   async settle(cs: readonly PendingClock[]) { for (const c of cs) { const d = this.docs.get(c.key); if (d && d.v === c.version) { d.pending = false; d.dirtyDays = []; } } }
   async stoppedOn(day: number) { return [...this.docs.values()].map((d) => d.fact).filter((f) => complianceDayOf(f) === day); }
-  async live() { return []; }
+  async standing() { return []; }
 }
 class Days extends SlaDayStore {
   days = new Map<number, { gen: number; dirty: boolean; cells: SlaDayCell[] }>();

@@ -33,8 +33,11 @@ export abstract class SlaClockStore {
   abstract settle(clocks: readonly PendingClock[]): Promise<void>;
   /** The clocks whose latest stop is on `day`. */
   abstract stoppedOn(day: number): Promise<readonly SlaClockFact[]>;
-  /** The live clocks (running, paused), optionally only those of one segment organisation. */
-  abstract live(segmentOrgId: string | null): Promise<readonly SlaClockFact[]>;
+  /**
+   * The live clocks that may be breached or at risk at `now` (running with dueAt at or before it, or
+   * watched: isWatchedClock), optionally only those of one segment organisation: never every live clock.
+   */
+  abstract standing(segmentOrgId: string | null, now: number): Promise<readonly SlaClockFact[]>;
 }
 
 /** The compliance days (`reporting_sla_days`): per UTC day its cells, a generation the database increments on each change, a dirty mark. */

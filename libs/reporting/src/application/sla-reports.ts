@@ -52,14 +52,15 @@ export class SlaReports {
   async statusFor(reader: Principal, filter: SlaFilter, limit: number): Promise<SlaStatus> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STATUS_CLOCKS) throw reportingError(ReportingErrorCode.InvalidInput, `limit must be 1 to ${MAX_STATUS_CLOCKS}`, { field: 'limit' });
     const scoped = scopedSlaFilter(reader, filter);
-    const live = await this.clocks.live(scoped.supplierOrgId ?? null);
-    const matching = live.filter(
+    const now = this.clock.now().getTime();
+    const standing = await this.clocks.standing(scoped.supplierOrgId ?? null, now);
+    const matching = standing.filter(
       (f) =>
         (scoped.definitionId === undefined || f.definitionId === scoped.definitionId) &&
         (scoped.kind === undefined || f.kind === scoped.kind) &&
         (scoped.ticketType === undefined || f.ticketType === scoped.ticketType) &&
         (scoped.target === undefined || f.target === scoped.target),
     );
-    return slaStatus(matching, this.clock.now().getTime(), limit);
+    return slaStatus(matching, now, limit);
   }
 }

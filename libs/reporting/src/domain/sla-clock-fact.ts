@@ -144,9 +144,19 @@ export interface ClockStanding {
  * only the SLA engine has: its warnings tell (a definition warning at no threshold from 75 % up
  * shows its running clocks at risk only once breached).
  */
+/**
+ * A live clock breached or at risk whatever the time: paused (its elapsed time stands still) at or
+ * past AT_RISK_PERCENT of its target, or running with a warning there. A running clock may also
+ * become breached by time alone (now at or past its dueAt): status reads those by dueAt.
+ */
+export function isWatchedClock(fact: SlaClockFact): boolean {
+  if (!isLiveClock(fact)) return false;
+  const used = fact.state === 'running' ? (fact.warningPercent ?? 0) : Math.max(fact.warningPercent ?? 0, (fact.elapsedMs / fact.targetMs) * 100);
+  return used >= AT_RISK_PERCENT;
+}
+
 export function clockStanding(fact: SlaClockFact, now: number): ClockStanding {
   const running = fact.state === 'running';
   const breached = running ? now >= fact.dueAt : fact.elapsedMs >= fact.targetMs;
-  const used = running ? (fact.warningPercent ?? 0) : Math.max(fact.warningPercent ?? 0, (fact.elapsedMs / fact.targetMs) * 100);
-  return { breached, atRisk: !breached && used >= AT_RISK_PERCENT, timeToBreachMs: running ? fact.dueAt - now : null };
+  return { breached, atRisk: !breached && isWatchedClock(fact), timeToBreachMs: running ? fact.dueAt - now : null };
 }

@@ -3,7 +3,7 @@ import type { Collection, Types } from 'mongoose';
 import type { CollectionSource } from './projection-generation';
 import { SlaClockStore } from '../application/sla-projection.ports';
 import type { ClockWrite, PendingClock, StoredClock } from '../application/sla-projection.ports';
-import { complianceDayOf, isLiveClock } from '../domain';
+import { complianceDayOf, isWatchedClock } from '../domain';
 import type { SlaClockFact } from '../domain';
 import { writeVersioned } from './versioned-writes';
 
@@ -15,8 +15,11 @@ interface ClockDocument {
   fact: SlaClockFact;
   /** The UTC day of its latest stop, or null (not stopped). */
   day: number | null;
-  live: boolean;
   segmentOrgId: string | null;
+  /** A running clock's breach instant (null otherwise): those due by now are breached. */
+  dueBy: number | null;
+  /** Breached or at risk whatever the time (isWatchedClock). */
+  watch: boolean;
   /** Days written but not yet marked dirty on the compliance days. */
   dirtyDays: number[];
   pending: boolean;
@@ -35,10 +38,11 @@ const clockId = (key: string): Types.ObjectId => objectIdFromKey('reporting-sla-
 export class SlaClockRepository extends SlaClockStore {
   static readonly indexes = [
     collectionIndexes(COLLECTION, [
-      // A day's stopped clocks (compliance days); those pending (the roll); the live ones, per segment organisation (status).
+      // A day's stopped clocks (compliance days); those pending (the roll); the running ones due by now and the watched ones, per segment organisation (status).
       index({ day: 1 }),
       index({ pending: 1, pendingSince: 1 }, { pending: true }),
-      index({ live: 1, segmentOrgId: 1 }),
+      index({ dueBy: 1, segmentOrgId: 1 }),
+      index({ watch: 1, segmentOrgId: 1 }),
     ]),
   ];
 
@@ -57,7 +61,7 @@ export class SlaClockRepository extends SlaClockStore {
 
   async write(writes: readonly ClockWrite[]): Promise<ReadonlySet<string>> {
     const now = Date.now();
-    const fields = (w: ClockWrite, token: string) => ({ fact: w.fact, day: complianceDayOf(w.fact), live: isLiveClock(w.fact), segmentOrgId: w.fact.segmentOrgId, v: w.version + 1, w: token });
+    const fields = (w: ClockWrite, token: string) => ({ fact: w.fact, day: complianceDayOf(w.fact), segmentOrgId: w.fact.segmentOrgId, dueBy: w.fact.state === 'running' ? w.fact.dueAt : null, watch: isWatchedClock(w.fact), v: w.version + 1, w: token });
     const pending = (w: ClockWrite) => w.dirtyDays.length > 0;
     const conflicts = await writeVersioned(
       this.collection,
@@ -88,8 +92,13 @@ export class SlaClockRepository extends SlaClockStore {
     return (await this.collection.find({ day }, { projection: { fact: 1 } }).toArray()).map((d) => d.fact);
   }
 
-  async live(segmentOrgId: string | null): Promise<readonly SlaClockFact[]> {
+  async standing(segmentOrgId: string | null, now: number): Promise<readonly SlaClockFact[]> {
     const org = segmentOrgId === null ? {} : { segmentOrgId: segmentOrgId === '' ? null : segmentOrgId };
-    return (await this.collection.find({ live: true, ...org }, { projection: { fact: 1 } }).toArray()).map((d) => d.fact);
+    const [due, watched] = await Promise.all([
+      this.collection.find({ dueBy: { $lte: now }, ...org }, { projection: { fact: 1 } }).toArray(),
+      this.collection.find({ watch: true, ...org }, { projection: { fact: 1 } }).toArray(),
+    ]);
+    return [...new Map([...due, ...watched].map((d) => [d.fact.key, d.fact])).values()];
   }
+
 }
