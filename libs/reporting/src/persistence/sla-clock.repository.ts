@@ -41,7 +41,8 @@ export class SlaClockRepository extends SlaClockStore {
       // A day's stopped clocks (compliance days); those pending (the roll); the running ones due by now and the watched ones, per segment organisation (status).
       index({ day: 1 }),
       index({ pending: 1, pendingSince: 1 }, { pending: true }),
-      index({ dueBy: 1, segmentOrgId: 1 }),
+      index({ dueBy: 1 }),
+      index({ segmentOrgId: 1, dueBy: 1 }),
       index({ watch: 1, segmentOrgId: 1 }),
     ]),
   ];
