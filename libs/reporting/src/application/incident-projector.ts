@@ -3,9 +3,8 @@ import { dayOf, evolveIncidentFact, incidentContributions, rollDay } from '../do
 import type { Contribution, IncidentEvent, IncidentFact } from '../domain';
 import { IncidentFactStore, IncidentRollupStore } from './incident-projection.ports';
 import type { FactWrite } from './incident-projection.ports';
+import { foldInBatches } from './sequenced-facts';
 
-/** How often a batch is read again after a write found a fact changed meanwhile (another replica during a rebalance). */
-const MAX_ATTEMPTS = 5;
 /** How long a replica holds a day it is making (others skip it meanwhile); a crashed making's day waits this long. */
 const DAY_LEASE_MS = 60_000;
 
@@ -32,25 +31,20 @@ function changedDays(before: ReadonlyMap<number, string>, after: ReadonlyMap<num
 export class IncidentProjector {
   constructor(private readonly facts: IncidentFactStore) {}
 
-  async apply(events: readonly IncidentEvent[]): Promise<void> {
-    let pending = events;
-    for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > MAX_ATTEMPTS) throw new Error(`reporting: incident facts kept changing under ${MAX_ATTEMPTS} attempts (${pending.length} events)`);
-      const bySubject = new Map<string, IncidentEvent[]>();
-      for (const event of pending) bySubject.set(event.subject, [...(bySubject.get(event.subject) ?? []), event]);
-      const stored = await this.facts.load([...bySubject.keys()]);
-      const writes: FactWrite[] = [];
-      for (const [id, stream] of bySubject) {
-        const before = stored.get(id);
+  apply(events: readonly IncidentEvent[]): Promise<void> {
+    return foldInBatches(events, {
+      what: 'incident facts',
+      keyOf: (event) => event.subject,
+      load: (ids) => this.facts.load(ids),
+      shape: (before, stream): FactWrite | undefined => {
         const after = stream.reduce<IncidentFact | undefined>((fact, event) => evolveIncidentFact(fact, event), before?.fact);
-        if (after === undefined || after === before?.fact) continue;
+        if (after === undefined || after === before?.fact) return undefined;
         const was = contributionsByDay(before?.fact);
         const now = contributionsByDay(after);
-        writes.push({ fact: after, version: before?.version ?? 0, days: [...now.keys()].sort((a, b) => a - b), dirtyDays: changedDays(was, now) });
-      }
-      const conflicts = await this.facts.write(writes);
-      pending = pending.filter((event) => conflicts.has(event.subject));
-    }
+        return { fact: after, version: before?.version ?? 0, days: [...now.keys()].sort((x, y) => x - y), dirtyDays: changedDays(was, now) };
+      },
+      write: (writes) => this.facts.write(writes),
+    });
   }
 }
 

@@ -3,8 +3,7 @@ import { clockKeyOf, complianceDayOf, evolveSlaClockFact, rollSlaDay } from '../
 import type { SlaClockFact, SlaEvent } from '../domain';
 import { SlaClockStore, SlaDayStore } from './sla-projection.ports';
 import type { ClockWrite } from './sla-projection.ports';
-
-const MAX_ATTEMPTS = 5;
+import { foldInBatches } from './sequenced-facts';
 
 /** What a clock adds to its stop day (nothing unless stopped). */
 const contribution = (fact: SlaClockFact | undefined): string =>
@@ -24,32 +23,30 @@ export class SlaClockProjector {
     private readonly days: SlaDayStore,
   ) {}
 
-  async apply(events: readonly SlaEvent[]): Promise<void> {
-    let pending = events;
-    for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > MAX_ATTEMPTS) throw new Error(`reporting: SLA clock facts kept changing under ${MAX_ATTEMPTS} attempts (${pending.length} events)`);
-      const byKey = new Map<string, SlaEvent[]>();
-      for (const event of pending) byKey.set(clockKeyOf(event), [...(byKey.get(clockKeyOf(event)) ?? []), event]);
-      const stored = await this.clocks.load([...byKey.keys()]);
-      const writes: ClockWrite[] = [];
-      for (const [key, stream] of byKey) {
-        const before = stored.get(key);
+  apply(events: readonly SlaEvent[]): Promise<void> {
+    return foldInBatches(events, {
+      what: 'SLA clock facts',
+      keyOf: clockKeyOf,
+      load: (keys) => this.clocks.load(keys),
+      shape: (before, stream): ClockWrite | undefined => {
         const after = stream.reduce<SlaClockFact | undefined>((fact, event) => evolveSlaClockFact(fact, event), before?.fact);
-        if (after === undefined || after === before?.fact) continue;
+        if (after === undefined || after === before?.fact) return undefined;
         const moved = contribution(before?.fact) !== contribution(after);
         // With the days an earlier write left unmarked (settling clears the document's whole list, so each is marked first).
         const stopDays = moved ? [before?.fact, after].map((f) => (f === undefined ? null : complianceDayOf(f))).filter((d): d is number => d !== null) : [];
         const dirtyDays = stopDays.length > 0 ? [...new Set([...(before?.dirtyDays ?? []), ...stopDays])] : [];
-        writes.push({ fact: after, version: before?.version ?? 0, dirtyDays });
-      }
-      const conflicts = await this.clocks.write(writes);
-      const landed = writes.filter((w) => !conflicts.has(w.fact.key) && w.dirtyDays.length > 0);
-      if (landed.length > 0) {
-        await this.days.markDirty([...new Set(landed.flatMap((w) => w.dirtyDays))]);
-        await this.clocks.settle(landed.map((w) => ({ key: w.fact.key, version: w.version + 1, dirtyDays: w.dirtyDays })));
-      }
-      pending = pending.filter((event) => conflicts.has(clockKeyOf(event)));
-    }
+        return { fact: after, version: before?.version ?? 0, dirtyDays };
+      },
+      write: async (writes) => {
+        const conflicts = await this.clocks.write(writes);
+        const landed = writes.filter((w) => !conflicts.has(w.fact.key) && w.dirtyDays.length > 0);
+        if (landed.length > 0) {
+          await this.days.markDirty([...new Set(landed.flatMap((w) => w.dirtyDays))]);
+          await this.clocks.settle(landed.map((w) => ({ key: w.fact.key, version: w.version + 1, dirtyDays: w.dirtyDays })));
+        }
+        return conflicts;
+      },
+    });
   }
 }
 
