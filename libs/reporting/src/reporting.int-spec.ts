@@ -107,6 +107,10 @@ describe('reporting on the peers', () => {
         const answers = await Promise.all(asked.map(async ([query, variables]) => Object.values((await rebuilt.graphql(rebuiltAgent, query, variables)).data ?? {})[0]));
         expect(answers).toEqual(live);
       }, { timeoutMs: 20_000, intervalMs: 200 });
+      // Its readiness waits for its group to have read the streams (the bus contract spec shows the gating itself).
+      const ready = await fetch(`${rebuilt.baseUrl}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { checks: { name: string; ok: boolean }[] }).checks).toContainEqual({ name: 'projection-caught-up', ok: true });
     } finally {
       await rebuilt.close();
     }

@@ -99,6 +99,33 @@ describe.each<BusKind>(['in-process', 'kafka'])('event bus contract: %s adapter'
     await expectEventually(() => expect([...seen].sort()).toEqual(['first:1', 'first:2', 'second:3']), { timeoutMs: 60_000 });
   });
 
+  it('tells a group caught up only once it handled what its topics held when first asked, and stays so', async () => {
+    const { topic, bus, group } = setup('catchup');
+    await bus.publish(topic.name, probeStream(3, 30));
+    let open = false;
+    const handled: string[] = [];
+    await bus.subscribe({
+      group,
+      topics: [topic.name],
+      handle: async (event) => {
+        while (!open) await new Promise((resolve) => setTimeout(resolve, 20));
+        handled.push(event.envelope.id);
+      },
+    });
+    expect(await bus.caughtUp('a-group-not-subscribed-here')).toBe(false);
+    await bus.start();
+
+    expect(await bus.caughtUp(group)).toBe(false);
+    open = true;
+    await expectEventually(async () => expect(await bus.caughtUp(group)).toBe(true), { timeoutMs: 30_000, intervalMs: 300 });
+    expect(handled).toHaveLength(30);
+    // Later events are live traffic, not a rebuild: the group stays ready while they wait.
+    open = false;
+    await bus.publish(topic.name, [probeEvent('late', 1)]);
+    expect(await bus.caughtUp(group)).toBe(true);
+    open = true;
+  });
+
   it('dead-letters an event whose handler always fails after N attempts, and handles the events behind it', async () => {
     const { topic, bus, group, read } = setup('poison');
     const poison = probeEvent('ticket-7', 1);

@@ -92,6 +92,12 @@ export interface EventBus<Ts extends readonly TopicDefinition[] = readonly Topic
   close(): Promise<void>;
   /** True while connected and every consumer group is running (readiness). */
   isHealthy(): boolean;
+  /**
+   * Whether `group` (subscribed here) has handled every event its topics held when this was first
+   * asked for it, by whichever member (Kafka: the group's committed offsets): a projection rebuilt
+   * from the streams answers reports only then (readiness). Once true it stays true.
+   */
+  caughtUp(group: string): Promise<boolean>;
   /** The partitions `topic` has, undefined while it does not exist: a metadata read, never a creation. */
   partitionCount(topic: string): Promise<number | undefined>;
 }

@@ -4,7 +4,7 @@ import { AuthModule } from '@itsm/platform/auth';
 import { subgraphGraphQLModule } from '@itsm/platform/graphql';
 import { EVENT_BUS, EventBusTransport, MessagingModule } from '@itsm/platform/messaging';
 import type { EventBus } from '@itsm/platform/messaging';
-import { ObservabilityModule } from '@itsm/platform/observability';
+import { HealthRegistry, ObservabilityModule } from '@itsm/platform/observability';
 import { Module } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { TObject } from '@sinclair/typebox';
@@ -100,6 +100,10 @@ export async function startContext<E extends TObject, S>(
         { inheritAppConfig: true },
       );
       await app.startAllMicroservices();
+      // A context whose projections are rebuilt from the streams is ready only once its group has read them (a new generation beside the running one).
+      if (declaration.rebuildsFromDays !== undefined) {
+        app.get(HealthRegistry).register({ name: 'projection-caught-up', check: () => bus.caughtUp(declaration.consumerGroup) });
+      }
       await app.listen(listen.port, listen.host ?? '0.0.0.0');
       await seed(app, 'afterStart');
     },

@@ -87,7 +87,9 @@ export interface ContextDeclaration<E extends TObject = TObject, S = unknown> {
   readonly consumerGroup: string;
   /**
    * Days of history its projections are rebuilt from (a new group reading the streams it consumes
-   * from their start): those streams must keep at least this long (`npm run validate:deploy`).
+   * from their start): those streams must keep at least this long (`npm run validate:deploy`). Its
+   * replicas report ready (`/health/ready`) only once its consumer group has read what the streams
+   * held when first asked, so a rebuilding generation does not answer reports with partial figures.
    */
   readonly rebuildsFromDays?: number;
   /**

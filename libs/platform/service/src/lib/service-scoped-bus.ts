@@ -48,6 +48,10 @@ export class ServiceScopedBus implements EventBus<Topics> {
     return this.bus.isHealthy();
   }
 
+  caughtUp(group: string): Promise<boolean> {
+    return this.bus.caughtUp(group);
+  }
+
   partitionCount(topic: string): Promise<number | undefined> {
     return this.bus.partitionCount(topic);
   }

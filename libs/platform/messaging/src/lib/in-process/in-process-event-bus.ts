@@ -171,6 +171,9 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
   private readonly committing = new Map<string, { latest: JournaledPosition; running: Promise<void> | undefined }>();
   /** Open `holdTruncation()` calls: while any is open, no record is dropped. */
   private holds = 0;
+  /** Per group asked `caughtUp`: each partition's end when first asked; the groups found caught up. */
+  private readonly catchUpTargets = new Map<string, Map<string, number[]>>();
+  private readonly caughtUpGroups = new Set<string>();
 
   constructor(
     private readonly registry: TopicRegistry<Ts>,
@@ -318,6 +321,20 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
 
   isHealthy(): boolean {
     return this.state === 'started';
+  }
+
+  caughtUp(group: string): Promise<boolean> {
+    const state = this.groups.get(group);
+    if (state === undefined) return Promise.resolve(false);
+    if (this.caughtUpGroups.has(group)) return Promise.resolve(true);
+    let targets = this.catchUpTargets.get(group);
+    if (targets === undefined) {
+      targets = new Map(state.topics.map((topic) => [topic, this.partitionsOf(topic).map((log) => log.end)]));
+      this.catchUpTargets.set(group, targets);
+    }
+    const done = [...targets].every(([topic, ends]) => ends.every((end, partition) => (state.positions.get(topic)?.[partition] ?? 0) >= end));
+    if (done) this.caughtUpGroups.add(group);
+    return Promise.resolve(done);
   }
 
   /** The retained records of a topic, oldest first (dead-letter inspection in the all-in-one mode). */

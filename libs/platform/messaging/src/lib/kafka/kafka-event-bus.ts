@@ -72,6 +72,9 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
   private readonly shutdown = new AbortController();
   private state: 'new' | 'started' | 'closed' = 'new';
   private producerConnected = false;
+  /** Per group asked `caughtUp`: each partition's high watermark when first asked; the groups found caught up. */
+  private readonly catchUpTargets = new Map<string, readonly { topic: string; partitions: readonly { partition: number; low: string; high: string }[] }[]>();
+  private readonly caughtUpGroups = new Set<string>();
 
   constructor(
     private readonly registry: TopicRegistry<Ts>,
@@ -147,6 +150,43 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
 
   isHealthy(): boolean {
     return this.state === 'started' && this.producerConnected && this.groups.every((group) => group.running);
+  }
+
+  /**
+   * Through a short-lived admin client: the topics' offsets when first asked, then the group's
+   * committed offsets (every member's work, committed within autoCommitIntervalMs of being handled).
+   * A partition with nothing retained (high = low) or a topic not created yet holds nothing to catch up.
+   */
+  async caughtUp(group: string): Promise<boolean> {
+    const subscription = this.groups.find((g) => g.subscription.group === group)?.subscription;
+    if (subscription === undefined) return false;
+    if (this.caughtUpGroups.has(group)) return true;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      let targets = this.catchUpTargets.get(group);
+      if (targets === undefined) {
+        targets = await Promise.all(subscription.topics.map(async (topic) => {
+          try {
+            return { topic, partitions: await admin.fetchTopicOffsets(topic) };
+          } catch (error) {
+            if (error instanceof KafkaJSProtocolError && error.type === 'UNKNOWN_TOPIC_OR_PARTITION') return { topic, partitions: [] };
+            throw error;
+          }
+        }));
+        this.catchUpTargets.set(group, targets);
+      }
+      const held = targets.filter((t) => t.partitions.length > 0).map((t) => t.topic);
+      const committed = held.length === 0 ? [] : await admin.fetchOffsets({ groupId: group, topics: held });
+      const done = targets.every(({ topic, partitions }) => partitions.every(({ partition, low, high }) => {
+        const offset = committed.find((t) => t.topic === topic)?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+        return BigInt(high) <= BigInt(low) || BigInt(offset) >= BigInt(high);
+      }));
+      if (done) this.caughtUpGroups.add(group);
+      return done;
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** Through a short-lived admin client's Metadata request (Describe; kafkajs's admin never asks the broker to create the topic). */
