@@ -38,7 +38,8 @@ const RESOLUTION = '{ start: ["new", "in_progress"], pause: ["on_hold"], stop: [
  * End to end, microservices mode: the BUILT SLA service as its own process on the Kafka and MongoDB
  * peers. The test plays the incident service (it publishes incident events, with the instants it
  * needs, on `itsm.incident.v1`), reads `itsm.sla.v1`, and asks the SLA subgraph for the clocks
- * through federation's `_entities`, as the gateway does for `Incident.slas`.
+ * through federation's `_entities`, as the gateway does for `Incident.slas`. One case adds the built
+ * reporting service on the same peers: the figures it answers from both streams are hand-computed.
  */
 describe('SLA service end to end (Kafka + MongoDB peers)', () => {
   const peers = testPeers();
@@ -205,6 +206,62 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     // 08:00Z -> 11:00Z on Monday office hours: 3 business hours under the P1 target of 4 (not 30 minutes).
     expect(clocks.find((c) => c.definitionId === 'p1-resolution')).toMatchObject({ stage: 'achieved', elapsedSeconds: 3 * 3600, originalBreachAt: '2026-11-16T12:00:00.000Z' });
   });
+
+  it('reporting counts what the SLA engine measured: a scripted history across business hours gives the hand-computed MTTA, MTTR and compliance', async () => {
+    for (const [id, priority, hours] of [['rep-p1', 1, 4], ['rep-p2', 2, 8]] as const) {
+      const saved = await call(
+        admin,
+        `mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "${id}", name: "Reported P${priority}", kind: SLA, target: resolution, targetMinutes: ${hours * 60},
+          appliesTo: { priorities: [${priority}], serviceIds: ["svc-reporting"] }, conditions: ${RESOLUTION}, calendarId: "berlin-office", timeZone: "Europe/Berlin" }) { id version } }`,
+      );
+      expect(saved.errors).toBeUndefined();
+    }
+    // The built reporting service on the same peers: ready only once its group has read the streams (projection-caught-up).
+    const port = await freePort();
+    const reporting = startApp('apps/reporting/src/main.js', { ...auth, ...peerServiceEnv(peers, { port, clientId: 'e2e-reporting', dbPrefix }), REPORTING_ROLLUP_MS: '200' });
+    try {
+      await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, reporting);
+      const resolved = { state: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'done', cause: 'manual', causeId: null };
+      // A: P2 (8 business hours) opened Friday 16:00 Berlin, work started 16:30, resolved Monday 10:00:
+      //    business time Fri 16-17 + Mon 09-10 = 2 h (met); wall time 66 h; acknowledged after 30 min.
+      await incident(randomUUID(), [
+        opened('2026-11-13T15:00:00.000Z', 2, 'svc-reporting'),
+        ['work-started', '2026-11-13T15:30:00.000Z', { state: 'in_progress' }],
+        ['resolved', '2026-11-16T09:00:00.000Z', resolved],
+      ]);
+      // B: P1 (4 business hours) opened Monday 09:00 Berlin, work started 09:10, on hold 10:00-12:00, resolved 17:00:
+      //    business time used 09-10 + 12-17 = 6 h (breached at 15:00), paused 2 h; wall time 8 h; acknowledged after 10 min.
+      await incident(randomUUID(), [
+        opened('2026-11-16T08:00:00.000Z', 1, 'svc-reporting'),
+        ['work-started', '2026-11-16T08:10:00.000Z', { state: 'in_progress' }],
+        ['put-on-hold', '2026-11-16T09:00:00.000Z', { state: 'on_hold', reason: 'awaiting_vendor' }],
+        ['resumed', '2026-11-16T11:00:00.000Z', { state: 'in_progress', trigger: 'manual' }],
+        ['resolved', '2026-11-16T16:00:00.000Z', resolved],
+      ]);
+      const ask = async <T>(query: string): Promise<T> => {
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}` }, body: JSON.stringify({ query }) });
+        const answer = (await response.json()) as GraphqlAnswer<T>;
+        expect(answer.errors).toBeUndefined();
+        return answer.data!;
+      };
+      const NOVEMBER = '{ from: "2026-11-01", to: "2026-12-01", timeZone: "Europe/Berlin", grain: month }';
+      await expectEventually(async () => {
+        const { incidentReport } = await ask<{ incidentReport: unknown[] }>(
+          `{ incidentReport(period: ${NOVEMBER}, filter: { dimension: service, value: "svc-reporting" }) { opened acknowledged resolved mttaMs mttrMs reopenRate } }`,
+        );
+        // MTTA (30 + 10 min) / 2 = 20 min; MTTR (66 h + 8 h) / 2 = 37 h.
+        expect(incidentReport).toEqual([{ opened: 2, acknowledged: 2, resolved: 2, mttaMs: 20 * 60_000, mttrMs: 37 * HOUR, reopenRate: 0 }]);
+        const { slaCompliance } = await ask<{ slaCompliance: { group: string }[] }>(`{ slaCompliance(period: ${NOVEMBER}, groupBy: definition) { group met breached compliance meanBusinessMs meanElapsedMs } }`);
+        // Business-time MTTR per definition: elapsed + paused business time (B: 6 h + 2 h).
+        expect(slaCompliance.filter((row) => row.group.startsWith('rep-'))).toEqual([
+          { group: 'rep-p1', met: 0, breached: 1, compliance: 0, meanBusinessMs: 8 * HOUR, meanElapsedMs: 6 * HOUR },
+          { group: 'rep-p2', met: 1, breached: 0, compliance: 1, meanBusinessMs: 2 * HOUR, meanElapsedMs: 2 * HOUR },
+        ]);
+      }, { timeoutMs: 60_000, intervalMs: 500 });
+    } finally {
+      await reporting.stop();
+    }
+  }, 180_000);
 
   it("takes the caller's time zone from the directory's person events (an older event never overwrites a newer one)", async () => {
     const directory = new DirectoryFeed();
