@@ -207,7 +207,7 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     expect(clocks.find((c) => c.definitionId === 'p1-resolution')).toMatchObject({ stage: 'achieved', elapsedSeconds: 3 * 3600, originalBreachAt: '2026-11-16T12:00:00.000Z' });
   });
 
-  it('reporting counts what the SLA engine measured: a scripted history across business hours gives the hand-computed MTTA, MTTR and compliance', async () => {
+  it('reporting counts what the SLA engine measured: a scripted history across business hours and suppliers gives the hand-computed MTTA, MTTR, compliance and scorecard', async () => {
     for (const [id, priority, hours] of [['rep-p1', 1, 4], ['rep-p2', 2, 8]] as const) {
       const saved = await call(
         admin,
@@ -216,17 +216,29 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
       );
       expect(saved.errors).toBeUndefined();
     }
+    const uc = await call(
+      admin,
+      `mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "rep-uc-contoso", name: "Contoso UC", kind: UC, scope: supplier_segment, target: resolution, targetMinutes: 240,
+        appliesTo: { serviceIds: ["svc-reporting"], supplierOrgIds: ["contoso"] }, conditions: ${RESOLUTION}, calendarId: "berlin-office", timeZone: "Europe/Berlin" }) { id version } }`,
+    );
+    expect(uc.errors).toBeUndefined();
     // The built reporting service on the same peers: ready only once its group has read the streams (projection-caught-up).
     const port = await freePort();
     const reporting = startApp('apps/reporting/src/main.js', { ...auth, ...peerServiceEnv(peers, { port, clientId: 'e2e-reporting', dbPrefix }), REPORTING_ROLLUP_MS: '200' });
     try {
       await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, reporting);
       const resolved = { state: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'done', cause: 'manual', causeId: null };
-      // A: P2 (8 business hours) opened Friday 16:00 Berlin, work started 16:30, resolved Monday 10:00:
-      //    business time Fri 16-17 + Mon 09-10 = 2 h (met); wall time 66 h; acknowledged after 30 min.
+      // A: P2 (8 business hours) opened Friday 16:00 Berlin, assigned to supplier Contoso 16:20, work started 16:30,
+      //    handed to supplier Fabrikam Monday 09:30, resolved 10:00: business time Fri 16-17 + Mon 09-10 = 2 h (met);
+      //    wall time 66 h; acknowledged after 30 min. Contoso held it 16:20 Friday to 09:30 Monday (65 h 10 min),
+      //    its UC segment used Fri 16:20-17:00 + Mon 09:00-09:30 = 70 business minutes of 240 (met).
+      const assigned = (at: string, groupId: string, orgId: string, previous: [string, string] | null) =>
+        ['assigned', at, { state: at < '2026-11-13T15:30:00.000Z' ? 'new' : 'in_progress', groupId, orgId, assigneeId: null, previousGroupId: previous?.[0] ?? null, previousOrgId: previous?.[1] ?? null, previousAssigneeId: null }] as [string, string, Record<string, unknown>];
       await incident(randomUUID(), [
         opened('2026-11-13T15:00:00.000Z', 2, 'svc-reporting'),
+        assigned('2026-11-13T15:20:00.000Z', 'g-contoso', 'contoso', null),
         ['work-started', '2026-11-13T15:30:00.000Z', { state: 'in_progress' }],
+        assigned('2026-11-16T08:30:00.000Z', 'g-fabrikam', 'fabrikam-services', ['g-contoso', 'contoso']),
         ['resolved', '2026-11-16T09:00:00.000Z', resolved],
       ]);
       // B: P1 (4 business hours) opened Monday 09:00 Berlin, work started 09:10, on hold 10:00-12:00, resolved 17:00:
@@ -256,7 +268,16 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
         expect(slaCompliance.filter((row) => row.group.startsWith('rep-'))).toEqual([
           { group: 'rep-p1', met: 0, breached: 1, compliance: 0, meanBusinessMs: 8 * HOUR, meanElapsedMs: 6 * HOUR },
           { group: 'rep-p2', met: 1, breached: 0, compliance: 1, meanBusinessMs: 2 * HOUR, meanElapsedMs: 2 * HOUR },
+          { group: 'rep-uc-contoso', met: 1, breached: 0, compliance: 1, meanBusinessMs: 70 * 60_000, meanElapsedMs: 70 * 60_000 },
         ]);
+        const { supplierScorecard } = await ask<{ supplierScorecard: unknown }>(
+          `{ supplierScorecard(orgId: "contoso", period: ${NOVEMBER}) { periods { acknowledged resolved handedOver holdsEnded meanHoldMs mttaMs } ucCompliance { met breached compliance meanElapsedMs } } }`,
+        );
+        // Contoso: acknowledged A while holding it (30 min), handed it over once after 65 h 10 min, its UC met in 70 min.
+        expect(supplierScorecard).toEqual({
+          periods: [{ acknowledged: 1, resolved: 0, handedOver: 1, holdsEnded: 1, meanHoldMs: (65 * 60 + 10) * 60_000, mttaMs: 30 * 60_000 }],
+          ucCompliance: [{ met: 1, breached: 0, compliance: 1, meanElapsedMs: 70 * 60_000 }],
+        });
       }, { timeoutMs: 60_000, intervalMs: 500 });
     } finally {
       await reporting.stop();
