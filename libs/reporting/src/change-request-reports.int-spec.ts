@@ -1,4 +1,5 @@
 import { changeTopic, incidentTopic, requestTopic } from '@itsm/contracts';
+import { Clock } from '@itsm/platform/config';
 import { bootContextForSpec } from '@itsm/platform/service';
 import type { SpecContext } from '@itsm/platform/service';
 import { expectEventually, testPeers } from '@itsm/testing';
@@ -80,6 +81,23 @@ describe('change and request reports on the peers', () => {
       { period: '2026-03', group: 'g-desk', closed: 2, completed: 2, meanTaskMs: 13 * HOUR, p90TaskMs: 24 * HOUR, meanWorkMs: 11.5 * HOUR },
       { period: '2026-03', group: 'g-supplier', closed: 1, completed: 1, meanTaskMs: 24 * HOUR, p90TaskMs: 24 * HOUR, meanWorkMs: 23 * HOUR },
     ]);
+  });
+
+  it('measures an improvement initiative by the change success rate over its window', async () => {
+    await expectEventually(async () => expect((await ok<unknown[]>(manager, CHANGES, { period: MARCH })).length).toBe(1), { timeoutMs: 20_000, intervalMs: 200 });
+    // Now 04-01 12:00Z: the last 31 whole UTC days are March; normal changes: 1 successful of 2 closed.
+    const now = jest.spyOn(booted.app.get(Clock), 'now').mockImplementation(() => new Date('2026-04-01T12:00:00.000Z'));
+    try {
+      const PROPOSE = 'mutation($input: ProposeImprovementInput!) { proposeImprovement(input: $input) { baseline { value from to } } }';
+      const measure = { metric: 'changeSuccessRate', windowDays: 31, timeZone: 'UTC', changeFilter: { dimension: 'model', value: 'normal' } };
+      const input = { title: 'Normal changes succeed', ownerId: 'u-owner', measure, target: { value: 0.9, direction: 'increase' } };
+      expect(await ok(manager, PROPOSE, { input })).toEqual({ baseline: { value: 0.5, from: '2026-03-01', to: '2026-04-01' } });
+      const causing = await ok<{ baseline: { value: number } }>(manager, PROPOSE, { input: { ...input, measure: { ...measure, metric: 'changesCausingIncidents', changeFilter: null }, target: { value: 0, direction: 'decrease' } } });
+      expect(causing.baseline.value).toBe(1);
+      expect(await code(manager, PROPOSE, { input: { ...input, measure: { ...measure, slaFilter: { dimension: 'kind', value: 'SLA' } } } })).toBe('REPORTING.INVALID_INPUT');
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('scopes readers as the change and catalogue contexts do, refusals typed', async () => {

@@ -64,6 +64,26 @@ describe('SLA reporting on the peers', () => {
     ]);
   });
 
+  it('measures an improvement initiative by SLA compliance (its filter a compliance dimension), refusing a filter of another report', async () => {
+    const manager = await booted.token('u-manager', ['incident-manager']);
+    await expectEventually(async () => expect((await ok<unknown[]>(agent, COMPLIANCE, { period: MARCH })).length).toBe(1), { timeoutMs: 20_000, intervalMs: 200 });
+    const PROPOSE = 'mutation($input: ProposeImprovementInput!) { proposeImprovement(input: $input) { baseline { value from to } current { value } progress measure { metric filter { dimension value } } } }';
+    // The injected now is 03-10 11:30Z: the last 9 whole UTC days are 03-01 to 03-09, every stop above: UC clocks 1 met of 2.
+    const measure = { metric: 'slaCompliance', windowDays: 9, timeZone: 'UTC', slaFilter: { dimension: 'kind', value: 'UC' } };
+    const target = { value: 0.95, direction: 'increase' };
+    expect(await ok(manager, PROPOSE, { input: { title: 'UC compliance to 95 %', ownerId: 'u-owner', measure, target } })).toEqual({
+      baseline: { value: 0.5, from: '2026-03-01', to: '2026-03-10' },
+      current: { value: 0.5 },
+      progress: 0,
+      measure: { metric: 'slaCompliance', filter: { dimension: 'kind', value: 'UC' } },
+    });
+    const breaches = await ok<{ baseline: { value: number } }>(manager, PROPOSE, { input: { title: 'Fewer SLA breaches', ownerId: 'u-owner', measure: { ...measure, metric: 'slaBreached', slaFilter: null }, target: { value: 0, direction: 'decrease' } } });
+    expect(breaches.baseline.value).toBe(2);
+    const stray = { title: 'UC compliance to 95 %', ownerId: 'u-owner', measure: { ...measure, filter: { dimension: 'priority', value: '1' } }, target };
+    expect(await code(manager, PROPOSE, { input: stray })).toBe('REPORTING.INVALID_INPUT');
+    expect(await code(manager, PROPOSE, { input: { ...stray, measure: { ...measure, slaFilter: { dimension: 'kind', value: 'XLA' } } } })).toBe('REPORTING.INVALID_INPUT');
+  });
+
   it('answers the status now (the injected clock): breached then at risk, with the time to breach', async () => {
     const status = await ok<{ clocks: Record<string, unknown>[]; perDefinition: unknown[] }>(agent, STATUS, {});
     // F: due 10:00Z, now 11:30Z: -90 min; E: warned at 75 %, due 12:00Z: 30 min; G paused under its target: neither.

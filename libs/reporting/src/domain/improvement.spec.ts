@@ -1,4 +1,6 @@
-import { changeImprovementStatus, checkNewImprovement, measureWindow, metricValue, progressOf, targetReached } from './improvement';
+import { changeImprovementStatus, checkNewImprovement, measureWindow, metricValue, progressOf, reportOfMetric, slaFilterOfMeasure, targetReached } from './improvement';
+import type { ChangeReportRow } from './change-report';
+import type { SlaComplianceRow } from './sla-compliance';
 import type { Improvement, NewImprovement } from './improvement';
 
 const draft: NewImprovement = { title: ' Halve P2 MTTR ', description: '', ownerId: 'u-owner', measure: { metric: 'mttrMs', windowDays: 30, timeZone: 'Europe/Zurich', filter: { dimension: 'priority', value: '2' } }, target: { value: 3_600_000, direction: 'decrease', due: null } };
@@ -14,6 +16,14 @@ describe('the improvement register', () => {
     expect(metricValue(undefined, 'opened')).toBe(0);
     expect(metricValue(undefined, 'mttrMs')).toBeNull();
     expect(metricValue(undefined, 'reopenRate')).toBeNull();
+    expect(metricValue(undefined, 'slaCompliance')).toBeNull();
+    expect(metricValue(undefined, 'slaBreached')).toBe(0);
+    expect(metricValue(undefined, 'changesCausingIncidents')).toBe(0);
+    expect(metricValue(undefined, 'changeSuccessRate')).toBeNull();
+    const sla = { met: 3, breached: 1, compliance: 0.75 } as SlaComplianceRow;
+    expect([metricValue(sla, 'slaCompliance'), metricValue(sla, 'slaBreached')]).toEqual([0.75, 1]);
+    const change = { successRate: 0.5, causingIncidents: 2, emergencyShare: null } as unknown as ChangeReportRow;
+    expect([metricValue(change, 'changeSuccessRate'), metricValue(change, 'changesCausingIncidents'), metricValue(change, 'emergencyChangeShare')]).toEqual([0.5, 2, null]);
     expect(progressOf(4, 3, 2)).toBe(0.5);
     expect(progressOf(4, 5, 2)).toBe(-0.5);
     expect(progressOf(0.5, 0.9, 0.8)).toBeCloseTo(4 / 3);
@@ -39,7 +49,22 @@ describe('the improvement register', () => {
     expect(field({ ...draft, measure: { ...draft.measure, windowDays: 0 } })).toBe('measure.windowDays');
     expect(field({ ...draft, measure: { ...draft.measure, metric: 'reopenRate' }, target: { ...draft.target, value: 5 } })).toBe('target.value');
     expect(field({ ...draft, target: { ...draft.target, due: '31.12.2026' } })).toBe('target.due');
+    // A filter names a dimension of the metric's own report, and for SLA kinds, ticket types and targets a known value.
+    const sla = { ...draft, measure: { ...draft.measure, metric: 'slaCompliance' as const, filter: { dimension: 'kind', value: 'UC' } }, target: { value: 0.95, direction: 'increase' as const, due: null } };
+    expect(field(sla)).toBeNull();
+    expect(field({ ...sla, measure: { ...sla.measure, filter: { dimension: 'priority', value: '1' } } })).toBe('measure.filter');
+    expect(field({ ...sla, measure: { ...sla.measure, filter: { dimension: 'kind', value: 'XLA' } } })).toBe('measure.filter');
+    expect(field({ ...sla, target: { ...sla.target, value: 95 } })).toBe('target.value');
+    expect(field({ ...draft, measure: { ...draft.measure, metric: 'changeSuccessRate', filter: { dimension: 'model', value: 'normal' } }, target: { value: 0.9, direction: 'increase', due: null } })).toBeNull();
+    expect(field({ ...draft, measure: { ...draft.measure, metric: 'changeSuccessRate', filter: { dimension: 'priority', value: '2' } }, target: { value: 0.9, direction: 'increase', due: null } })).toBe('measure.filter');
     expect(field({ ...draft, target: { ...draft.target, due: '2026-02-31' } })).toBe('target.due');
+  });
+
+  it("reads each metric from its own report, an SLA filter as compliance's", () => {
+    expect(['mttrMs', 'slaCompliance', 'changeSuccessRate'].map((m) => reportOfMetric(m as 'mttrMs'))).toEqual(['incident', 'sla', 'change']);
+    expect(slaFilterOfMeasure({ dimension: 'definition', value: 'p1-resolution' })).toEqual({ definitionId: 'p1-resolution' });
+    expect(slaFilterOfMeasure({ dimension: 'supplier', value: 'northwind' })).toEqual({ supplierOrgId: 'northwind' });
+    expect(slaFilterOfMeasure(null)).toEqual({});
   });
 
   it('moves along its lifecycle only forwards, recording who and when', () => {

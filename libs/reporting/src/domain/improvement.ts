@@ -1,6 +1,12 @@
 import { civilFromDays, daysFromCivil, localDayOf, parseIsoDate } from '@itsm/recurrence';
+import type { ChangeReportRow } from './change-report';
+import { CHANGE_DIMENSIONS } from './change-report';
 import type { IncidentReportRow } from './incident-report';
-import type { ReportFilter } from './measures';
+import { DIMENSIONS } from './measures';
+import { AGREEMENT_KINDS, SLA_TARGETS, SLA_TICKET_TYPES } from './sla-clock-fact';
+import type { AgreementKind, SlaTarget, SlaTicketType } from './sla-clock-fact';
+import type { SlaComplianceRow, SlaFilter } from './sla-compliance';
+import { SLA_DIMENSIONS } from './sla-compliance';
 import type { PeriodSpec } from './periods';
 import { reportingError, ReportingErrorCode } from './reporting.errors';
 
@@ -8,23 +14,46 @@ import { reportingError, ReportingErrorCode } from './reporting.errors';
 export const IMPROVEMENT_STATUSES = ['proposed', 'approved', 'in_progress', 'completed', 'abandoned'] as const;
 export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
 
-/** The report figures an initiative may be measured by. */
-export const IMPROVEMENT_METRICS = ['opened', 'resolved', 'canceled', 'handedOver', 'mttaMs', 'mttrMs', 'reopenRate', 'firstTimeFixRate'] as const;
+const INCIDENT_METRICS = ['opened', 'resolved', 'canceled', 'handedOver', 'mttaMs', 'mttrMs', 'reopenRate', 'firstTimeFixRate'] as const;
+const SLA_METRICS = ['slaCompliance', 'slaBreached'] as const;
+const CHANGE_METRICS = ['changeSuccessRate', 'changesCausingIncidents', 'emergencyChangeShare'] as const;
+/** The report figures an initiative may be measured by: the incident report's, SLA compliance's, the change report's. */
+export const IMPROVEMENT_METRICS = [...INCIDENT_METRICS, ...SLA_METRICS, ...CHANGE_METRICS] as const;
 export type ImprovementMetric = (typeof IMPROVEMENT_METRICS)[number];
+
+/** The report a metric is a figure of. */
+export type MeasuredReport = 'incident' | 'sla' | 'change';
+export function reportOfMetric(metric: ImprovementMetric): MeasuredReport {
+  if ((SLA_METRICS as readonly string[]).includes(metric)) return 'sla';
+  if ((CHANGE_METRICS as readonly string[]).includes(metric)) return 'change';
+  return 'incident';
+}
+
+const DIMENSIONS_OF: Readonly<Record<MeasuredReport, readonly string[]>> = { incident: DIMENSIONS, sla: SLA_DIMENSIONS, change: CHANGE_DIMENSIONS };
+/** Metrics that are fractions (their targets too: 0 to 1). */
+const FRACTIONS: ReadonlySet<ImprovementMetric> = new Set(['reopenRate', 'firstTimeFixRate', 'slaCompliance', 'changeSuccessRate', 'emergencyChangeShare']);
+/** Metrics that are means or fractions: unknown (null) over a window with nothing to measure; the others are counts (0). */
+const RATIOS: ReadonlySet<ImprovementMetric> = new Set([...FRACTIONS, 'mttaMs', 'mttrMs']);
+
+/** A measure's filter: one dimension of its metric's report and the value it must have. */
+export interface MeasureFilter {
+  readonly dimension: string;
+  readonly value: string;
+}
 
 export const TARGET_DIRECTIONS = ['decrease', 'increase'] as const;
 export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 
 /**
- * How an initiative is measured: one figure of the incident report over the last `windowDays` whole
- * local days in `timeZone` (a rolling window: the same question asked again later), optionally
- * filtered on one dimension.
+ * How an initiative is measured: one figure of a report over the last `windowDays` whole local days
+ * in `timeZone` (a rolling window: the same question asked again later), optionally filtered on one
+ * dimension of that report.
  */
 export interface ImprovementMeasure {
   readonly metric: ImprovementMetric;
   readonly windowDays: number;
   readonly timeZone: string;
-  readonly filter: ReportFilter | null;
+  readonly filter: MeasureFilter | null;
 }
 
 /** A measured value (null: nothing to measure, e.g. a mean over no incident) and the window it was measured over. */
@@ -86,7 +115,8 @@ export function checkNewImprovement(input: NewImprovement): NewImprovement {
   const { windowDays } = input.measure;
   if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 366) throw invalid('the window must be 1 to 366 days', 'measure.windowDays');
   if (!Number.isFinite(input.target.value) || input.target.value < 0) throw invalid('the target must be a number of at least 0', 'target.value');
-  if (input.measure.metric.endsWith('Rate') && input.target.value > 1) throw invalid('a rate target is a fraction between 0 and 1', 'target.value');
+  if (FRACTIONS.has(input.measure.metric) && input.target.value > 1) throw invalid('a rate target is a fraction between 0 and 1', 'target.value');
+  checkMeasureFilter(input.measure);
   if (input.target.due !== null && (!ISO_DATE.test(input.target.due) || parseIsoDate(input.target.due) === null)) throw invalid('the due date must be a date, YYYY-MM-DD', 'target.due');
   return { ...input, title };
 }
@@ -102,10 +132,61 @@ export function measureWindow(measure: ImprovementMeasure, now: number): PeriodS
   return { from: iso(todayNumber - measure.windowDays), to: iso(todayNumber), timeZone: measure.timeZone, grain: 'whole' };
 }
 
-/** The metric's value in a whole-window report's row (no row: no incident; counts 0, means and rates none). */
-export function metricValue(row: IncidentReportRow | undefined, metric: ImprovementMetric): number | null {
-  if (row === undefined) return metric === 'mttaMs' || metric === 'mttrMs' || metric.endsWith('Rate') ? null : 0;
-  return row[metric];
+const FILTER_VALUES: Readonly<Record<string, readonly string[]>> = { kind: AGREEMENT_KINDS, ticketType: SLA_TICKET_TYPES, target: SLA_TARGETS };
+
+/** The filter names a dimension of the metric's report, and a value that dimension can have (REPORTING.INVALID_INPUT, measure.filter). */
+function checkMeasureFilter({ metric, filter }: ImprovementMeasure): void {
+  if (filter === null) return;
+  const report = reportOfMetric(metric);
+  if (!DIMENSIONS_OF[report].includes(filter.dimension)) {
+    throw invalid(`a ${report} metric is filtered by one of ${DIMENSIONS_OF[report].join(', ')}, not ${filter.dimension}`, 'measure.filter');
+  }
+  const values = report === 'sla' ? FILTER_VALUES[filter.dimension] : undefined;
+  if (values !== undefined && !values.includes(filter.value)) throw invalid(`${filter.dimension} is one of ${values.join(', ')}`, 'measure.filter');
+}
+
+/** The SLA compliance filter a measure's (checked) filter stands for. */
+export function slaFilterOfMeasure(filter: MeasureFilter | null): SlaFilter {
+  switch (filter?.dimension) {
+    case 'definition':
+      return { definitionId: filter.value };
+    case 'kind':
+      return { kind: filter.value as AgreementKind };
+    case 'ticketType':
+      return { ticketType: filter.value as SlaTicketType };
+    case 'supplier':
+      return { supplierOrgId: filter.value };
+    case 'target':
+      return { target: filter.value as SlaTarget };
+    default:
+      return {};
+  }
+}
+
+/** A measure's (checked) filter as a report's one-dimension filter. */
+export function reportFilterOfMeasure<D extends string>(filter: MeasureFilter | null, dimensions: readonly D[]): { dimension: D; value: string } | null {
+  if (filter === null) return null;
+  if (!(dimensions as readonly string[]).includes(filter.dimension)) throw invalid(`no dimension ${filter.dimension} in this report`, 'measure.filter');
+  return { dimension: filter.dimension as D, value: filter.value };
+}
+
+/** The row field a metric reads where the names differ. */
+const FIELD_OF: Partial<Readonly<Record<ImprovementMetric, string>>> = {
+  slaCompliance: 'compliance',
+  slaBreached: 'breached',
+  changeSuccessRate: 'successRate',
+  changesCausingIncidents: 'causingIncidents',
+  emergencyChangeShare: 'emergencyShare',
+};
+
+/**
+ * The metric's value in its report's whole-window row (`reportOfMetric` says which report); no row:
+ * nothing in the window (counts 0, means and rates unknown).
+ */
+export function metricValue(row: IncidentReportRow | SlaComplianceRow | ChangeReportRow | undefined, metric: ImprovementMetric): number | null {
+  if (row === undefined) return RATIOS.has(metric) ? null : 0;
+  const value = (row as unknown as Readonly<Record<string, unknown>>)[FIELD_OF[metric] ?? metric];
+  return typeof value === 'number' ? value : null;
 }
 
 /**

@@ -7,11 +7,23 @@ import { SetImprovementStatusHandler } from '../application/commands/set-improve
 import { IMPROVEMENT_MANAGERS, IMPROVEMENT_READERS } from '../application/improvement-access';
 import { ImprovementInitiativesHandler } from '../application/queries/improvement-initiatives/improvement-initiatives.handler';
 import type { MeasuredImprovement } from '../application/queries/improvement-initiatives/improvement-initiatives.handler';
-import type { ImprovementStatus, MeasuredValue } from '../domain';
+import { reportingError, ReportingErrorCode, reportOfMetric } from '../domain';
+import type { ImprovementStatus, MeasuredReport, MeasureFilter, MeasuredValue } from '../domain';
 import { ImprovementInitiativeGql, ImprovementStatusGql, ProposeImprovementInput } from './improvement.types';
+import type { ImprovementMeasureInput } from './improvement.types';
 import type { MeasuredValueGql } from './improvement.types';
 import { toReportFilter } from './reporting.types';
 import { reportingErrorFilter } from './reporting-error.filter';
+
+const FILTER_FIELD: Readonly<Record<MeasuredReport, 'filter' | 'slaFilter' | 'changeFilter'>> = { incident: 'filter', sla: 'slaFilter', change: 'changeFilter' };
+
+/** The measure's filter, from the input field of its metric's report (another one given: REPORTING.INVALID_INPUT naming it). */
+function measureFilterOf(measure: ImprovementMeasureInput): MeasureFilter | null {
+  const expected = FILTER_FIELD[reportOfMetric(measure.metric)];
+  const stray = (['filter', 'slaFilter', 'changeFilter'] as const).find((field) => field !== expected && measure[field] != null);
+  if (stray !== undefined) throw reportingError(ReportingErrorCode.InvalidInput, `a ${measure.metric} measure is filtered by measure.${expected}`, { field: `measure.${stray}` });
+  return toReportFilter<string>(measure[expected]);
+}
 
 const valueGql = (value: MeasuredValue): MeasuredValueGql => ({ ...value, measuredAt: new Date(value.measuredAt) });
 
@@ -65,7 +77,7 @@ export class ImprovementResolver {
       title: input.title,
       description: input.description,
       ownerId: input.ownerId,
-      measure: { metric: input.measure.metric, windowDays: input.measure.windowDays, timeZone: input.measure.timeZone, filter: toReportFilter(input.measure.filter) },
+      measure: { metric: input.measure.metric, windowDays: input.measure.windowDays, timeZone: input.measure.timeZone, filter: measureFilterOf(input.measure) },
       target: { value: input.target.value, direction: input.target.direction, due: input.target.due ?? null },
     });
     return toInitiativeGql(await this.initiatives.measured(saved, saved.createdAt));

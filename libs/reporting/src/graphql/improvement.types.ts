@@ -1,22 +1,32 @@
 import { registerDomainEnum } from '@itsm/platform/graphql';
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IMPROVEMENT_METRICS, IMPROVEMENT_STATUSES, TARGET_DIRECTIONS } from '../domain';
-import type { ImprovementMetric, ImprovementStatus, TargetDirection } from '../domain';
+import type { ImprovementMetric, ImprovementStatus, SlaDimension, TargetDirection } from '../domain';
+import { ChangeReportFilterInput } from './change-request-report.types';
 import { ReportFilterInput } from './reporting.types';
+import { SlaReportDimensionGql } from './sla-report.types';
 import { ReportingSchema } from './reporting.schema-marker';
 
 const registerIn = ReportingSchema;
 
 export const ImprovementStatusGql = registerDomainEnum(IMPROVEMENT_STATUSES, { name: 'ImprovementStatus', registerIn, description: 'proposed -> approved -> in_progress -> completed; or abandoned before it completes' });
-export const ImprovementMetricGql = registerDomainEnum(IMPROVEMENT_METRICS, { name: 'ImprovementMetric', registerIn, description: 'The incident report figure an initiative is measured by' });
+export const ImprovementMetricGql = registerDomainEnum(IMPROVEMENT_METRICS, { name: 'ImprovementMetric', registerIn, description: 'The report figure an initiative is measured by: incident (opened ... firstTimeFixRate), SLA (slaCompliance, slaBreached) or change (changeSuccessRate, changesCausingIncidents, emergencyChangeShare)' });
 export const TargetDirectionGql = registerDomainEnum(TARGET_DIRECTIONS, { name: 'TargetDirection', registerIn });
+
+@InputType('SlaMeasureFilterInput', { registerIn, description: 'One dimension of SLA compliance and its value (a definition id, SLA/OLA/UC, a ticket type, a supplier organisation, response/resolution)' })
+export class SlaMeasureFilterInput {
+  @Field(() => SlaReportDimensionGql) dimension!: SlaDimension;
+  @Field() value!: string;
+}
 
 @InputType('ImprovementMeasureInput', { registerIn })
 export class ImprovementMeasureInput {
   @Field(() => ImprovementMetricGql) metric!: ImprovementMetric;
   @Field(() => Int, { description: 'The rolling window: the last N whole local days (1-366)' }) windowDays!: number;
   @Field({ defaultValue: 'UTC' }) timeZone!: string;
-  @Field(() => ReportFilterInput, { nullable: true }) filter?: ReportFilterInput | null;
+  @Field(() => ReportFilterInput, { nullable: true, description: 'For an incident metric' }) filter?: ReportFilterInput | null;
+  @Field(() => SlaMeasureFilterInput, { nullable: true, description: 'For an SLA metric' }) slaFilter?: SlaMeasureFilterInput | null;
+  @Field(() => ChangeReportFilterInput, { nullable: true, description: 'For a change metric' }) changeFilter?: ChangeReportFilterInput | null;
 }
 
 @InputType('ImprovementTargetInput', { registerIn })
