@@ -152,6 +152,7 @@ describe('ConsumerPipeline.processBatch (batch delivery)', () => {
     const calls: { sequences: number[]; attempts: number[] }[] = [];
     const perRecord: number[] = [];
     const outcomes: string[] = [];
+    const retries: string[] = [];
     const deadLetters: RawOutgoingRecord[] = [];
     const pipeline = new ConsumerPipeline({
       group: 'svc-batch',
@@ -166,9 +167,12 @@ describe('ConsumerPipeline.processBatch (batch delivery)', () => {
       },
       retry: fastRetry,
       deadLetter: (_topic, record) => Promise.resolve(void deadLetters.push(record)),
-      observer: { onOutcome: (_group, _topic, outcome) => void outcomes.push(outcome) },
+      observer: {
+        onOutcome: (_group, _topic, outcome) => void outcomes.push(outcome),
+        onRetry: (_group, envelope, attempt) => void retries.push(`${envelope.sequence}@${attempt}`),
+      },
     });
-    return { pipeline, calls, perRecord, outcomes, deadLetters, control: { signal: new AbortController().signal } };
+    return { pipeline, calls, perRecord, outcomes, retries, deadLetters, control: { signal: new AbortController().signal } };
   }
   const run = (n: number, from = 0) => Array.from({ length: n }, (_, i) => at(probeEvent('k1', i + 1), from + i));
 
@@ -195,7 +199,7 @@ describe('ConsumerPipeline.processBatch (batch delivery)', () => {
 
   it('isolates a poison event when the run call throws: the others are handled once alone, the poison dead-lettered after maxAttempts calls', async () => {
     // The handler fails any call that holds sequence 3.
-    const { pipeline, calls, outcomes, deadLetters, control } = batchSetup((events) =>
+    const { pipeline, calls, outcomes, retries, deadLetters, control } = batchSetup((events) =>
       events.some((e) => e.envelope.sequence === 3) ? Promise.reject(new Error('cannot apply 3')) : Promise.resolve(),
     );
     await expect(pipeline.processBatch(run(5, 20), control)).resolves.toBe(5);
@@ -212,6 +216,8 @@ describe('ConsumerPipeline.processBatch (batch delivery)', () => {
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0]?.headers).toMatchObject({ [DLQ_HEADERS.offset]: '22', [DLQ_HEADERS.attempts]: '3', [DLQ_HEADERS.reason]: 'Error: cannot apply 3' });
     expect(outcomes).toEqual(['handled', 'handled', 'dead-lettered', 'handled', 'handled']);
+    // The failed run counts as a retried first attempt of each of its events (the retries metric).
+    expect(retries).toEqual(['1@1', '2@1', '3@1', '4@1', '5@1', '3@2']);
   });
 
   it('gives each event one call of its own after a failed run even when the failure is not retryable', async () => {

@@ -116,14 +116,16 @@ export class ConsumerPipeline {
       if (screened === undefined) this.observe(record.topic, 'dead-lettered', started);
       else valid.push(screened);
     }
-    if (valid.length === 0) return records.length;
-    if (control.signal.aborted) return 0;
+    const first = valid[0];
+    if (first === undefined) return records.length;
+    if (control.signal.aborted) return records.indexOf(first.record);
     try {
       await this.handleRun(valid, batch.handle);
       for (const { record } of valid) this.observe(record.topic, 'handled', started);
       return records.length;
-    } catch {
-      // Not this event's failure necessarily: each gets at least one call of its own below.
+    } catch (error) {
+      // Not each event's failure necessarily: each gets at least one call of its own below (its attempt 2).
+      for (const { envelope } of valid) this.options.observer?.onRetry?.(this.options.group, envelope, 1, error);
     }
     const alone = (event: DeliveredEvent) => batch.handle([event]);
     for (const one of valid) {

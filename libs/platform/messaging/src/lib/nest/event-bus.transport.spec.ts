@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@itsm/contracts';
 import { currentCorrelation, MetricsRegistry, ObservabilityModule } from '@itsm/platform/observability';
 import { expectEventually, probeEvent, probeTopic } from '@itsm/testing';
 import { Inject, Module } from '@nestjs/common';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { Writable } from 'node:stream';
@@ -37,24 +37,30 @@ class ProbeModule {
   constructor(@Inject(EVENT_BUS) readonly bus: EventBus) {}
 }
 
+/** An app of `consumers` on the in-process bus, its transport's group `<service>-service` (2 attempts, fast backoff). */
+async function boot(service: string, topics: readonly TopicDefinition[], consumers: Type) {
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ObservabilityModule.forRoot({ serviceName: service, logLevel: 'error', collectDefaultMetrics: false, logDestination: silent }),
+      MessagingModule.forRoot({ registry: new TopicRegistry(topics) }),
+      consumers,
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  const bus: InProcessEventBus<readonly TopicDefinition[]> = app.get(EVENT_BUS);
+  app.connectMicroservice({ strategy: new EventBusTransport(bus, { group: `${service}-service`, retry: { maxAttempts: 2, backoff: { baseMs: 1, maxMs: 2, jitter: 0 } } }) });
+  await app.startAllMicroservices();
+  await app.init();
+  return { app, bus };
+}
+
 describe('EventBusTransport (@nestjs/microservices custom strategy)', () => {
   let app: INestApplication;
   let bus: InProcessEventBus<readonly TopicDefinition[]>;
 
   beforeAll(async () => {
-    const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ObservabilityModule.forRoot({ serviceName: 'probe', logLevel: 'error', collectDefaultMetrics: false, logDestination: silent }),
-        MessagingModule.forRoot({ registry: new TopicRegistry([topic]) }),
-        ProbeModule,
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    bus = app.get(EVENT_BUS);
-    app.connectMicroservice({ strategy: new EventBusTransport(bus, { group: 'probe-service', retry: { maxAttempts: 2, backoff: { baseMs: 1, maxMs: 2, jitter: 0 } } }) });
-    await app.startAllMicroservices();
-    await app.init();
+    ({ app, bus } = await boot('probe', [topic], ProbeModule));
   });
   afterAll(() => app.close());
 
@@ -110,19 +116,7 @@ describe('EventBusTransport with @EventBatchPattern', () => {
   let bus: InProcessEventBus<readonly TopicDefinition[]>;
 
   beforeAll(async () => {
-    const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ObservabilityModule.forRoot({ serviceName: 'mixed', logLevel: 'error', collectDefaultMetrics: false, logDestination: silent }),
-        MessagingModule.forRoot({ registry: new TopicRegistry([singles, runs]) }),
-        MixedModule,
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    bus = app.get(EVENT_BUS);
-    app.connectMicroservice({ strategy: new EventBusTransport(bus, { group: 'mixed-service', retry: { maxAttempts: 2, backoff: { baseMs: 1, maxMs: 2, jitter: 0 } } }) });
-    await app.startAllMicroservices();
-    await app.init();
+    ({ app, bus } = await boot('mixed', [singles, runs], MixedModule));
   });
   afterAll(() => app.close());
 
