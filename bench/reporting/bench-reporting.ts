@@ -10,9 +10,14 @@
  * a difference fails the run. Targets: reports under 50 ms p95 and at least 20x the aggregation
  * (missed targets are reported, not failures). The last line printed is one JSON object.
  *
+ * First, the bus phase (bus-projection.ts): the first BENCH_BUS_EVENTS events of the same year
+ * projected through the event bus on the Kafka peer, one event per call and then in runs of up to
+ * BENCH_BUS_MAX_BATCH (batch delivery), in the same run: `bus_*_events_per_s` and `bus_batch_speedup`.
+ *
  * Storage: MONGO_URL when set (database `<MONGO_DB_PREFIX>_bench<random>_reporting`, dropped at the
  * end), else the embedded MongoDB-wire server (CongoDB) with BENCH_MONGO_HEAP_MB of heap. Knobs:
- * BENCH_INCIDENTS, BENCH_BATCH, BENCH_ROLL_EVERY, BENCH_ROLL_LIMIT, BENCH_QUERIES, BENCH_BASELINE_QUERIES, BENCH_SEED.
+ * BENCH_INCIDENTS, BENCH_BATCH, BENCH_ROLL_EVERY, BENCH_ROLL_LIMIT, BENCH_QUERIES, BENCH_BASELINE_QUERIES, BENCH_SEED,
+ * BENCH_BUS_EVENTS (0: no bus phase), BENCH_BUS_MAX_BATCH.
  * Scale: BENCH_INCIDENTS (default the issue's 500,000, ~5 million events) is meant for MONGO_URL; the
  * embedded server on this 2-core machine runs 100,000 incidents (~1 million events) in ~7 min: the
  * build at ~3,900 events/s, an aggregation over the raw events 8-18 s, the server ~4.2 GB; at the
@@ -24,6 +29,7 @@ import type { LatencySummary } from '@itsm/bench-kit';
 import { incidentTopic, TopicRegistry } from '@itsm/contracts';
 import type { TopicDefinition } from '@itsm/contracts';
 import { envSchema, loadConfig, MongoEnv } from '@itsm/platform/config';
+import { DEFAULT_MAX_BATCH } from '@itsm/platform/messaging';
 import { collectionIndexes, connectContext, ensureIndexes, index, startEmbeddedMongo } from '@itsm/platform/persistence';
 import type { MongoSettings } from '@itsm/platform/persistence';
 import { IncidentFactRepository, IncidentProjector, IncidentReports, IncidentRollupRepository, IncidentRollups, incidentReportRows, periodBuckets, selectRollups, slotDays, sumRollups, dayOf } from '@itsm/reporting';
@@ -35,6 +41,8 @@ import type { Collection } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { monthByPriority, RAW_EVENTS, supplierScorecard } from './baseline';
+import { busProjectionPhase } from './bus-projection';
+import type { BusPhaseFigures } from './bus-projection';
 import type { Resolutions, ScorecardMonth } from './baseline';
 import { incidentYear, SUPPLIERS } from './history';
 import { showStopwatch, TimedFactStore, TimedRollupStore } from './timed-stores';
@@ -51,6 +59,10 @@ const BenchEnv = Type.Object({
   BENCH_QUERIES: Type.Integer({ minimum: 1, default: 200 }),
   BENCH_BASELINE_QUERIES: Type.Integer({ minimum: 1, default: 10 }),
   BENCH_SEED: Type.Integer({ default: 19 }),
+  /** Events of the bus phase (the year's first ones); 0 skips it. */
+  BENCH_BUS_EVENTS: Type.Integer({ minimum: 0, default: 20_000 }),
+  /** Events per call at most with batch delivery in the bus phase: the bus's default. */
+  BENCH_BUS_MAX_BATCH: Type.Integer({ minimum: 1, default: DEFAULT_MAX_BATCH }),
   /** Heap limit of the embedded MongoDB child (it holds the events, facts and rollups in memory). */
   BENCH_MONGO_HEAP_MB: Type.Integer({ minimum: 512, default: 16_384 }),
 });
@@ -109,6 +121,16 @@ async function timed<T>(samples: Float64Array, i: number, run: () => Promise<T>)
 
 const showLatency = (name: string, l: LatencySummary): string => `${name.padEnd(34)} n=${String(l.n).padStart(4)}  p50 ${l.p50Ms} ms  p95 ${l.p95Ms} ms  p99 ${l.p99Ms} ms  max ${l.maxMs} ms`;
 
+/** The first `limit` events of a stream of batches, in the same batches (the last one cut). */
+function* firstEvents(batches: Iterable<IncidentEvent[]>, limit: number): Generator<IncidentEvent[]> {
+  let left = limit;
+  for (const batch of batches) {
+    if (left <= 0) return;
+    yield batch.slice(0, left);
+    left -= batch.length;
+  }
+}
+
 async function main(): Promise<number> {
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
@@ -137,6 +159,16 @@ async function main(): Promise<number> {
     const reports = new IncidentReports(rollupStore, facts, { now: () => new Date() });
     const raw = connection.collection(RAW_EVENTS) as unknown as Collection;
     const registry = new TopicRegistry<readonly TopicDefinition[]>([incidentTopic]);
+
+    // --- Bus phase: the year's first events through the event bus on the Kafka peer, one per call, then in runs. ---
+    let bus: BusPhaseFigures | undefined;
+    if (env.BENCH_BUS_EVENTS > 0) {
+      bus = await busProjectionPhase(firstEvents(incidentYear(env.BENCH_INCIDENTS, env.BENCH_SEED, env.BENCH_BATCH), env.BENCH_BUS_EVENTS), { mongo, embedded: embedded !== undefined, maxBatch: env.BENCH_BUS_MAX_BATCH });
+      console.log(`bus phase (Kafka peer, IncidentProjector.apply per call): ${bus.events} events`);
+      console.log(`  one event per call : ${bus.events_per_s.one_at_a_time} events/s (${bus.calls.one_at_a_time} calls)`);
+      console.log(`  runs (batch, <= ${env.BENCH_BUS_MAX_BATCH}) : ${bus.events_per_s.batch} events/s (${bus.calls.batch} calls); speedup ${bus.speedup}x; facts equal: ${bus.facts_equal}`);
+      if (!bus.facts_equal) fail('bus phase: the facts projected in runs differ from those projected one event at a time');
+    }
 
     // --- Build: the year in time order, facts per batch, rollups every few batches; raw events stored beside. ---
     console.log(`storage: ${embedded ? 'embedded MongoDB-wire server (CongoDB)' : 'MONGO_URL'}; ${env.BENCH_INCIDENTS} incidents over ${YEAR.from}..${YEAR.to}, batches of ${env.BENCH_BATCH}, rollups drained every ${env.BENCH_ROLL_EVERY} batches, ${env.BENCH_ROLL_LIMIT} dirty facts a round`);
@@ -329,6 +361,18 @@ async function main(): Promise<number> {
         rss_mb: memory.own,
         embedded_rss_mb: memory.children,
         cpu_others_pct: queryCpu.othersPct,
+        ...(bus === undefined
+          ? {}
+          : {
+              bus_events: bus.events,
+              bus_max_batch: env.BENCH_BUS_MAX_BATCH,
+              bus_one_at_a_time_events_per_s: bus.events_per_s.one_at_a_time,
+              bus_batch_events_per_s: bus.events_per_s.batch,
+              bus_batch_speedup: bus.speedup,
+              bus_one_at_a_time_calls: bus.calls.one_at_a_time,
+              bus_batch_calls: bus.calls.batch,
+              bus_facts_equal: bus.facts_equal,
+            }),
       }),
     );
     return failures.length === 0 ? 0 : 1;

@@ -1,12 +1,12 @@
 import { incidentTopic } from '@itsm/contracts';
 import type { EventOf } from '@itsm/contracts';
-import { EventConsumer } from '@itsm/platform/messaging';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { EventBatchPattern, EventConsumer } from '@itsm/platform/messaging';
+import { Payload } from '@nestjs/microservices';
 import { ChangeRequestProjector } from '../application/change-request-projector';
 import { IncidentProjector } from '../application/incident-projector';
 
 /**
- * Follows the incident stream (validated by the bus) into the incident facts: every event, once
+ * Follows the incident stream (validated by the bus, one partition's run of events per call) into the incident facts: every event, once
  * (its sequence), in each incident's order; a failure is retried by the bus, then dead-lettered.
  * Its links to changes (caused by) feed the change report's caused incidents.
  */
@@ -17,9 +17,9 @@ export class IncidentEventsConsumer {
     private readonly links: ChangeRequestProjector,
   ) {}
 
-  @EventPattern(incidentTopic.name)
-  async onIncidentEvent(@Payload() envelope: EventOf<typeof incidentTopic>): Promise<void> {
-    await this.projector.apply([envelope]);
-    await this.links.applyIncidentLinks([envelope]);
+  @EventBatchPattern(incidentTopic.name)
+  async onIncidentEvents(@Payload() envelopes: readonly EventOf<typeof incidentTopic>[]): Promise<void> {
+    await this.projector.apply(envelopes);
+    await this.links.applyIncidentLinks(envelopes);
   }
 }

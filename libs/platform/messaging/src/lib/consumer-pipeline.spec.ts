@@ -144,3 +144,112 @@ describe('ConsumerPipeline dead-letter reasons', () => {
     expect(deadLetters[0]?.headers[DLQ_HEADERS.reason]).toBe('{"status":"error","message":"Internal server error"}');
   });
 });
+
+describe('ConsumerPipeline.processBatch (batch delivery)', () => {
+  const at = (event: ReturnType<typeof probeEvent>, offset: number): ConsumedRecord => ({ ...recordOf(event), offset: String(offset) });
+
+  function batchSetup(handleBatch: (events: readonly DeliveredEvent[]) => Promise<void>, options: { topics?: string[]; maxBatch?: number } = {}) {
+    const calls: { sequences: number[]; attempts: number[] }[] = [];
+    const perRecord: number[] = [];
+    const outcomes: string[] = [];
+    const retries: string[] = [];
+    const deadLetters: RawOutgoingRecord[] = [];
+    const pipeline = new ConsumerPipeline({
+      group: 'svc-batch',
+      registry,
+      handler: (event) => Promise.resolve(void perRecord.push(event.envelope.sequence)),
+      batch: {
+        handle: (events) => {
+          calls.push({ sequences: events.map((e) => e.envelope.sequence), attempts: events.map((e) => e.attempt) });
+          return handleBatch(events);
+        },
+        ...options,
+      },
+      retry: fastRetry,
+      deadLetter: (_topic, record) => Promise.resolve(void deadLetters.push(record)),
+      observer: {
+        onOutcome: (_group, _topic, outcome) => void outcomes.push(outcome),
+        onRetry: (_group, envelope, attempt) => void retries.push(`${envelope.sequence}@${attempt}`),
+      },
+    });
+    return { pipeline, calls, perRecord, outcomes, retries, deadLetters, control: { signal: new AbortController().signal } };
+  }
+  const run = (n: number, from = 0) => Array.from({ length: n }, (_, i) => at(probeEvent('k1', i + 1), from + i));
+
+  it('hands a valid run to the batch handler in one call, in offset order, as first attempts', async () => {
+    const { pipeline, calls, perRecord, outcomes, deadLetters, control } = batchSetup(() => Promise.resolve());
+    await expect(pipeline.processBatch(run(5, 10), control)).resolves.toBe(5);
+    expect(calls).toEqual([{ sequences: [1, 2, 3, 4, 5], attempts: [1, 1, 1, 1, 1] }]);
+    expect(perRecord).toEqual([]);
+    expect(deadLetters).toEqual([]);
+    expect(outcomes).toEqual(['handled', 'handled', 'handled', 'handled', 'handled']);
+  });
+
+  it('dead-letters an invalid record of the run alone and hands the others over in one call', async () => {
+    const { pipeline, calls, outcomes, deadLetters, control } = batchSetup(() => Promise.resolve());
+    const records = run(4);
+    records[1] = at({ ...probeEvent('k1', 2), data: { key: 'k1', n: -1 } }, 1);
+    await expect(pipeline.processBatch(records, control)).resolves.toBe(4);
+    expect(calls).toEqual([{ sequences: [1, 3, 4], attempts: [1, 1, 1] }]);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.headers[DLQ_HEADERS.code]).toBe('CONTRACT.INVALID_PAYLOAD');
+    expect(deadLetters[0]?.headers[DLQ_HEADERS.offset]).toBe('1');
+    expect([...outcomes].sort()).toEqual(['dead-lettered', 'handled', 'handled', 'handled']);
+  });
+
+  it('isolates a poison event when the run call throws: the others are handled once alone, the poison dead-lettered after maxAttempts calls', async () => {
+    // The handler fails any call that holds sequence 3.
+    const { pipeline, calls, outcomes, retries, deadLetters, control } = batchSetup((events) =>
+      events.some((e) => e.envelope.sequence === 3) ? Promise.reject(new Error('cannot apply 3')) : Promise.resolve(),
+    );
+    await expect(pipeline.processBatch(run(5, 20), control)).resolves.toBe(5);
+    // The run (attempt 1 of all five), then each alone from attempt 2 in offset order; 3 again at attempt 3 (maxAttempts 3).
+    expect(calls).toEqual([
+      { sequences: [1, 2, 3, 4, 5], attempts: [1, 1, 1, 1, 1] },
+      { sequences: [1], attempts: [2] },
+      { sequences: [2], attempts: [2] },
+      { sequences: [3], attempts: [2] },
+      { sequences: [3], attempts: [3] },
+      { sequences: [4], attempts: [2] },
+      { sequences: [5], attempts: [2] },
+    ]);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.headers).toMatchObject({ [DLQ_HEADERS.offset]: '22', [DLQ_HEADERS.attempts]: '3', [DLQ_HEADERS.reason]: 'Error: cannot apply 3' });
+    expect(outcomes).toEqual(['handled', 'handled', 'dead-lettered', 'handled', 'handled']);
+    // The failed run counts as a retried first attempt of each of its events (the retries metric).
+    expect(retries).toEqual(['1@1', '2@1', '3@1', '4@1', '5@1', '3@2']);
+  });
+
+  it('gives each event one call of its own after a failed run even when the failure is not retryable', async () => {
+    const { pipeline, calls, deadLetters, control } = batchSetup((events) =>
+      events.length > 1 ? Promise.reject(new MessagingError(MessagingErrorCode.SequenceGap, 'gap', false)) : Promise.resolve(),
+    );
+    await expect(pipeline.processBatch(run(2), control)).resolves.toBe(2);
+    expect(calls.map((c) => c.sequences)).toEqual([[1, 2], [1], [2]]);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('answers how many records are done when shutdown stops the fallback: the rest stay uncommitted', async () => {
+    const abort = new AbortController();
+    const { pipeline, deadLetters } = batchSetup((events) => {
+      if (events.length === 1 && events[0]?.envelope.sequence === 2) abort.abort();
+      return events.length > 1 || events[0]?.envelope.sequence === 2 ? Promise.reject(new Error('down')) : Promise.resolve();
+    });
+    await expect(pipeline.processBatch(run(3), { signal: abort.signal })).resolves.toBe(1);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('keeps the per-record path for a topic outside the batch topics, and a run length of 1 there', async () => {
+    const { pipeline, calls, perRecord, control } = batchSetup(() => Promise.resolve(), { topics: ['itsm.other.v1'] });
+    expect(pipeline.runLength(topic.name)).toBe(1);
+    await expect(pipeline.processBatch(run(2), control)).resolves.toBe(2);
+    expect(calls).toEqual([]);
+    expect(perRecord).toEqual([1, 2]);
+  });
+
+  it('takes runs of maxBatch records (200 by default)', () => {
+    expect(batchSetup(() => Promise.resolve()).pipeline.runLength(topic.name)).toBe(200);
+    expect(batchSetup(() => Promise.resolve(), { maxBatch: 50 }).pipeline.runLength(topic.name)).toBe(50);
+    expect(setup(() => Promise.resolve()).pipeline.runLength(topic.name)).toBe(1);
+  });
+});

@@ -4,10 +4,11 @@ import { backoffDelayMs } from '@itsm/platform/resilience';
 import type { ConsumedRecord } from './dead-letter';
 import { deadLetterRecord } from './dead-letter';
 import type { TopicDefinition } from '@itsm/contracts';
-import type { EventHandler, RawOutgoingRecord, RecordCheck, RetryPolicy, Subscription } from './event-bus';
-import { DEFAULT_RETRY_POLICY } from './event-bus';
+import type { BatchDelivery, DeliveredEvent, EventBatchHandler, EventHandler, RawOutgoingRecord, RecordCheck, RetryPolicy, Subscription } from './event-bus';
+import { DEFAULT_MAX_BATCH, DEFAULT_RETRY_POLICY } from './event-bus';
 import { MessagingErrorCode, isRetryable } from './messaging.errors';
-import { recordFailedAttempt, withConsumeSpan } from './message-tracing';
+import { recordFailedAttempt, withConsumeSpan, withConsumeSpans } from './message-tracing';
+import type { ConsumedEventFacts } from './message-tracing';
 
 export type Outcome = 'handled' | 'dead-lettered' | 'aborted';
 
@@ -21,6 +22,8 @@ export interface PipelineOptions {
   readonly group: string;
   readonly registry: TopicRegistry;
   readonly handler: EventHandler;
+  /** Runs of records to one call (the subscription's batch delivery), for its topics. */
+  readonly batch?: BatchDelivery;
   readonly retry: RetryPolicy;
   /** The subscription's check of the raw record, before decoding. */
   readonly check?: RecordCheck;
@@ -40,12 +43,19 @@ export interface PipelineControl {
   readonly heartbeat?: () => Promise<void>;
 }
 
+/** A record that passed the check, decoding and schema validation. */
+interface Valid {
+  readonly record: ConsumedRecord;
+  readonly envelope: EventEnvelope;
+}
+
 /**
  * What every consumer does with one record, whatever the transport: the subscription's raw-record
  * check, if any (a refusal is dead-lettered at once with its code), then decode and validate the
  * CloudEvent (a malformed one is dead-lettered at once with the reason), run the handler with
  * capped, jittered retries, and dead-letter what still fails, so the partition moves on. It only
- * throws when the dead-letter write itself fails: the record is then not committed and comes again.
+ * throws when the dead-letter write itself fails (or the check throws): the record is then not
+ * committed and comes again. With batch delivery, `processBatch` does the same over a run of records.
  */
 export class ConsumerPipeline {
   constructor(private readonly options: PipelineOptions) {}
@@ -59,6 +69,7 @@ export class ConsumerPipeline {
       ...shared,
       group: subscription.group,
       handler: subscription.handle,
+      ...(subscription.batch ? { batch: subscription.batch } : {}),
       retry: subscription.retry ?? DEFAULT_RETRY_POLICY,
       ...(subscription.check ? { check: subscription.check } : {}),
     });
@@ -68,40 +79,123 @@ export class ConsumerPipeline {
     return this.options.group;
   }
 
+  /** Records of `topic` one `processBatch` call takes at most: the batch size when its events come in runs, else 1. */
+  runLength(topic: string): number {
+    const batch = this.batchFor(topic);
+    return batch === undefined ? 1 : Math.max(1, batch.maxBatch ?? DEFAULT_MAX_BATCH);
+  }
+
   async process(record: ConsumedRecord, control: PipelineControl): Promise<Outcome> {
     const started = performance.now();
-    const outcome = await this.processRecord(record, control);
-    this.options.observer?.onOutcome?.(this.options.group, record.topic, outcome, performance.now() - started);
+    const valid = await this.screen(record);
+    const outcome = valid === undefined ? 'dead-lettered' : await this.handleInSpan(valid, control, this.options.handler, 1);
+    this.observe(record.topic, outcome, started);
     return outcome;
   }
 
-  private async processRecord(record: ConsumedRecord, control: PipelineControl): Promise<Outcome> {
+  /**
+   * A run of one partition's records of one topic, in offset order (at most `runLength`): each is
+   * checked, decoded and validated as by `process` (the bad ones dead-lettered); the valid ones go
+   * to the batch handler in one call; when it throws, each of them goes through the retry then
+   * dead-letter path alone (so one poison event is isolated). Without batch delivery for the topic,
+   * `process` per record. Answers how many records from the start are done (handled or
+   * dead-lettered): fewer than all when shutdown aborted the rest, which stay uncommitted.
+   */
+  async processBatch(records: readonly ConsumedRecord[], control: PipelineControl): Promise<number> {
+    const batch = this.batchFor(records[0]?.topic);
+    if (batch === undefined) {
+      for (const [index, record] of records.entries()) {
+        if ((await this.process(record, control)) === 'aborted') return index;
+      }
+      return records.length;
+    }
+    const started = performance.now();
+    const valid: Valid[] = [];
+    for (const record of records) {
+      const screened = await this.screen(record);
+      if (screened === undefined) this.observe(record.topic, 'dead-lettered', started);
+      else valid.push(screened);
+    }
+    const first = valid[0];
+    if (first === undefined) return records.length;
+    if (control.signal.aborted) return records.indexOf(first.record);
+    try {
+      await this.handleRun(valid, batch.handle);
+      for (const { record } of valid) this.observe(record.topic, 'handled', started);
+      return records.length;
+    } catch (error) {
+      // Not each event's failure necessarily: each gets at least one call of its own below (its attempt 2).
+      for (const { envelope } of valid) this.options.observer?.onRetry?.(this.options.group, envelope, 1, error);
+    }
+    const alone = (event: DeliveredEvent) => batch.handle([event]);
+    for (const one of valid) {
+      const outcome = await this.handleInSpan(one, control, alone, 2);
+      this.observe(one.record.topic, outcome, started);
+      if (outcome === 'aborted') return records.indexOf(one.record);
+    }
+    return records.length;
+  }
+
+  private batchFor(topic: string | undefined): BatchDelivery | undefined {
+    const batch = this.options.batch;
+    if (batch === undefined || topic === undefined) return undefined;
+    return batch.topics === undefined || batch.topics.includes(topic) ? batch : undefined;
+  }
+
+  private observe(topic: string, outcome: Outcome, started: number): void {
+    this.options.observer?.onOutcome?.(this.options.group, topic, outcome, performance.now() - started);
+  }
+
+  /** The raw check, decoding and schema validation: undefined when the record was dead-lettered. */
+  private async screen(record: ConsumedRecord): Promise<Valid | undefined> {
     const refusal = await this.options.check?.({ topic: record.topic, headers: record.headers, value: record.value });
     if (refusal !== undefined) {
       await this.deadLetter(record, refusal.code, refusal.message, 0);
-      return 'dead-lettered';
+      return undefined;
     }
-    let envelope: EventEnvelope;
     try {
-      envelope = decodeEnvelope(record);
+      const envelope = decodeEnvelope(record);
       this.options.registry.validatePayload(record.topic, envelope.type, envelope.data);
+      return { record, envelope };
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
       await this.deadLetter(record, error.code, error.message, 0);
-      return 'dead-lettered';
+      return undefined;
     }
-    const facts = { system: this.options.system, group: this.options.group, topic: record.topic, partition: record.partition, offset: record.offset };
-    return withConsumeSpan(envelope, facts, () => this.handle(envelope, record, control));
   }
 
-  /** The handler's attempts: retried with backoff while retryable, then dead-lettered. */
-  private async handle(envelope: EventEnvelope, record: ConsumedRecord, control: PipelineControl): Promise<Outcome> {
+  private spanFacts({ record }: Valid): ConsumedEventFacts {
+    return { system: this.options.system, group: this.options.group, topic: record.topic, partition: record.partition, offset: record.offset };
+  }
+
+  private handleInSpan(valid: Valid, control: PipelineControl, handler: EventHandler, firstAttempt: number): Promise<Outcome> {
+    return withConsumeSpan(valid.envelope, this.spanFacts(valid), () => this.handle(valid, control, handler, firstAttempt));
+  }
+
+  /**
+   * One call for the whole run, each event in its own consume span; it runs as the run's last event
+   * (that span active, that event's correlation): one call cannot be in every event's context.
+   */
+  private async handleRun(valid: readonly Valid[], handler: EventBatchHandler): Promise<void> {
+    const last = valid[valid.length - 1] as Valid;
+    const run = () => handler(valid.map((one) => delivered(one, 1)));
+    await withConsumeSpans(
+      valid.map((one) => ({ event: one.envelope, facts: this.spanFacts(one) })),
+      async () => {
+        await (this.options.around ? this.options.around(last.envelope, run) : run());
+        return 'handled';
+      },
+    );
+  }
+
+  /** The handler's attempts from `firstAttempt`: retried with backoff while retryable, then dead-lettered (at least one call). */
+  private async handle(valid: Valid, control: PipelineControl, handler: EventHandler, firstAttempt: number): Promise<Outcome> {
+    const { envelope, record } = valid;
     const { maxAttempts, backoff } = this.options.retry;
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = firstAttempt; ; attempt++) {
       if (control.signal.aborted) return 'aborted';
       try {
-        const delivered = { envelope, record: { headers: record.headers, value: record.value }, topic: record.topic, partition: record.partition, offset: record.offset, attempt };
-        const run = () => this.options.handler(delivered);
+        const run = () => handler(delivered(valid, attempt));
         await (this.options.around ? this.options.around(envelope, run) : run());
         return 'handled';
       } catch (error) {
@@ -125,6 +219,10 @@ export class ConsumerPipeline {
     await this.options.deadLetter(dead.topic, dead.record);
     this.options.observer?.onDeadLetter?.(this.options.group, record, code, message);
   }
+}
+
+function delivered({ envelope, record }: Valid, attempt: number): DeliveredEvent {
+  return { envelope, record: { headers: record.headers, value: record.value }, topic: record.topic, partition: record.partition, offset: record.offset, attempt };
 }
 
 function codeOf(error: unknown): string {

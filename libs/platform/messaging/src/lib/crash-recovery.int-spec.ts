@@ -21,7 +21,7 @@ describe('crash recovery on the Kafka and MongoDB peers', () => {
     await Promise.all(fixtures.splice(0).map((f) => f.kill('SIGKILL')));
   });
 
-  it('a consumer killed with SIGKILL mid-stream loses no event, and the redelivered duplicates take no second effect', async () => {
+  it.each([false, true])('a consumer killed with SIGKILL mid-stream loses no event, and the redelivered duplicates take no second effect (batch delivery: %s)', async (batch) => {
     const { kafkaBrokers, mongoUrl } = testPeers();
     const topic = probeTopic(uniqueTopicName('sigkill'));
     const context = `sigkill_${randomUUID().slice(0, 8).replace(/-/g, '')}`;
@@ -36,7 +36,7 @@ describe('crash recovery on the Kafka and MongoDB peers', () => {
     const effects = await EffectStore.open(mongoUrl, context);
     try {
       // No offset is committed before the kill (60 s interval): everything it handled comes again.
-      const args = { brokers: kafkaBrokers, mongoUrl, context, topic: topic.name, group: `g-${context}`, delayMs: 2 };
+      const args = { brokers: kafkaBrokers, mongoUrl, context, topic: topic.name, group: `g-${context}`, delayMs: 2, batch };
       const first = spawnFixture('consumer-worker.ts', { ...args, autoCommitIntervalMs: 60_000 });
       fixtures.push(first);
       await expectEventually(async () => expect(await effects.total()).toBeGreaterThanOrEqual(200), { timeoutMs: 60_000 });

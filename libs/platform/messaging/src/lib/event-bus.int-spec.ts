@@ -193,6 +193,70 @@ describe.each<BusKind>(['in-process', 'kafka'])('event bus contract: %s adapter'
     ]);
   });
 
+  it('batch delivery: hands runs of events in per-key order, several events a call, each once', async () => {
+    const { topic, bus, group } = setup('batch-order');
+    const seen = new Map<string, number[]>();
+    const runs: number[] = [];
+    await bus.subscribe({
+      group,
+      topics: [topic.name],
+      handle: () => Promise.reject(new Error('the per-event handler is not used with batch delivery')),
+      batch: {
+        maxBatch: 50,
+        handle: (events) => {
+          runs.push(events.length);
+          expect(new Set(events.map((e) => `${e.topic}/${e.partition}`)).size).toBe(1);
+          for (const { envelope } of events) seen.set(envelope.subject, [...(seen.get(envelope.subject) ?? []), envelope.sequence]);
+          return Promise.resolve();
+        },
+      },
+    });
+    await bus.start();
+    const events = probeStream(10, 1000);
+    for (let i = 0; i < events.length; i += 100) await bus.publish(topic.name, events.slice(i, i + 100));
+
+    await expectEventually(() => expect([...seen.values()].reduce((sum, list) => sum + list.length, 0)).toBe(1000), { timeoutMs: 60_000 });
+    const expected = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(seen.size).toBe(10);
+    for (const sequences of seen.values()) expect(sequences).toEqual(expected);
+    expect(Math.max(...runs)).toBeGreaterThan(1);
+    expect(Math.max(...runs)).toBeLessThanOrEqual(50);
+  });
+
+  it('batch delivery: a poison event in a run is dead-lettered after N calls, the events around it applied once, in order', async () => {
+    const { topic, bus, group, read } = setup('batch-poison');
+    const poison = probeEvent('ticket-8', 2);
+    const poisonAttempts: number[] = [];
+    const applied: number[] = [];
+    await bus.subscribe({
+      group,
+      topics: [topic.name],
+      retry: fastRetry,
+      handle: () => Promise.reject(new Error('the per-event handler is not used with batch delivery')),
+      batch: {
+        handle: (events) => {
+          const bad = events.find((e) => e.envelope.id === poison.id);
+          if (bad !== undefined) {
+            poisonAttempts.push(bad.attempt);
+            return Promise.reject(new Error('cannot apply ticket-8'));
+          }
+          applied.push(...events.map((e) => e.envelope.sequence));
+          return Promise.resolve();
+        },
+      },
+    });
+    await bus.start();
+    await bus.publish(topic.name, [probeEvent('ticket-8', 1), poison, probeEvent('ticket-8', 3), probeEvent('ticket-8', 4)]);
+
+    await expectEventually(() => expect(applied).toEqual([1, 3, 4]), { timeoutMs: 30_000 });
+    // The run's call was its first attempt (when the four came in one run), then alone until maxAttempts.
+    expect(poisonAttempts.at(-1)).toBe(3);
+    const [dead] = await read(`${topic.name}.dlq`, 1);
+    expect(header(dead?.headers, DLQ_HEADERS.attempts)).toBe('3');
+    expect(header(dead?.headers, DLQ_HEADERS.reason)).toBe('Error: cannot apply ticket-8');
+    expect(header(dead?.headers, 'ce_id')).toBe(poison.id);
+  });
+
   it('refuses to publish a payload that fails its schema, publishing nothing of the batch', async () => {
     const { topic, bus, group } = setup('refuse');
     const handled: string[] = [];

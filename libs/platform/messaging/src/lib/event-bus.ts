@@ -15,6 +15,26 @@ export interface DeliveredEvent<E extends EventEnvelope = EventEnvelope> {
 
 export type EventHandler<E extends EventEnvelope = EventEnvelope> = (event: DeliveredEvent<E>) => Promise<void>;
 
+/** Handles a run of one partition's valid events in one call, in offset order (one topic). */
+export type EventBatchHandler<E extends EventEnvelope = EventEnvelope> = (events: readonly DeliveredEvent<E>[]) => Promise<void>;
+
+/** Events of a partition handed over as runs (a projection's one read and one write per run, not per event). */
+export interface BatchDelivery<E extends EventEnvelope = EventEnvelope, N extends string = string> {
+  /**
+   * Gets each run's valid events (malformed ones are dead-lettered first, one by one). When it
+   * throws, the run is handled again record by record through it (one-element arrays) with the usual
+   * retries, so a poison event is dead-lettered alone and the others apply; `attempt` counts every
+   * call an event was in (the failed run call was its first).
+   */
+  readonly handle: EventBatchHandler<E>;
+  /** The topics whose events come in runs (default: all of the subscription's); the others go to `handle` one by one. */
+  readonly topics?: readonly N[];
+  /** Records per run at most (default DEFAULT_MAX_BATCH). */
+  readonly maxBatch?: number;
+}
+
+export const DEFAULT_MAX_BATCH = 200;
+
 export interface RetryPolicy {
   /** Handler attempts before the event is dead-lettered (>= 1). */
   readonly maxAttempts: number;
@@ -54,6 +74,8 @@ export interface Subscription<Ts extends readonly TopicDefinition[], N extends T
   readonly group: string;
   readonly topics: readonly N[];
   readonly handle: EventHandler<EventOn<Ts, N>>;
+  /** Runs of events per partition to one call instead (for the topics it names); same guarantees. */
+  readonly batch?: BatchDelivery<EventOn<Ts, N>, N>;
   readonly retry?: RetryPolicy;
   readonly onAssignment?: AssignmentListener;
   /** Runs on each record before it is decoded (signed feeds verify the signature over the raw bytes first). */

@@ -2,10 +2,11 @@ import { TopicRegistry } from '@itsm/contracts';
 import { expectEventually, probeEvent, probeStream, probeTopic, testPeers, uniqueTopicName } from '@itsm/testing';
 import { randomUUID } from 'node:crypto';
 import { TEST_CONSUMER } from '../test-fixtures/buses';
+import type { DeliveredEvent } from './event-bus';
 import { KafkaEventBus } from './kafka/kafka-event-bus';
 
 describe('graceful shutdown of the Kafka bus', () => {
-  it('lets the in-flight handler finish, commits what was handled and leaves nothing to redeliver', async () => {
+  it.each(['one event at a time', 'in runs (batch delivery)'])('lets the in-flight handler finish, commits what was handled and leaves nothing to redeliver: %s', async (mode) => {
     const { kafkaBrokers } = testPeers();
     const topic = probeTopic(uniqueTopicName('shutdown'));
     const group = `g-shutdown-${randomUUID().slice(0, 8)}`;
@@ -20,17 +21,26 @@ describe('graceful shutdown of the Kafka bus', () => {
     const handled: number[] = [];
     let release: () => void = () => undefined;
     const blocked = new Promise<void>((resolve) => (release = resolve));
+    let inFlight = false;
+    const handle = async (events: readonly DeliveredEvent[]) => {
+      if (events.some((event) => event.envelope.sequence === 20)) {
+        inFlight = true;
+        await blocked; // in flight when the shutdown starts
+      }
+      handled.push(...events.map((event) => event.envelope.sequence));
+    };
     await first.subscribe({
       group,
       topics: [topic.name],
-      handle: async (event) => {
-        if (event.envelope.sequence === 20) await blocked; // in flight when the shutdown starts
-        handled.push(event.envelope.sequence);
-      },
+      handle: (event) => handle([event]),
+      ...(mode === 'one event at a time' ? {} : { batch: { handle } }),
     });
     await first.start();
-    await first.publish(topic.name, probeStream(1, 20, 'only'));
+    const stream = probeStream(1, 20, 'only');
+    await first.publish(topic.name, stream.slice(0, 19));
     await expectEventually(() => expect(handled).toHaveLength(19), { timeoutMs: 30_000 });
+    await first.publish(topic.name, stream.slice(19));
+    await expectEventually(() => expect(inFlight).toBe(true), { timeoutMs: 30_000 });
 
     const closing = first.close();
     setTimeout(release, 200);

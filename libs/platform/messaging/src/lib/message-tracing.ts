@@ -123,6 +123,18 @@ export async function withConsumeSpan<O extends string>(event: EventEnvelope, fa
   }
 }
 
+/**
+ * One consume span per event of a run handled in one call (as `withConsumeSpan`, each the child of
+ * its event's `traceparent`); `run` runs with the last event's span active. A failing run fails every span.
+ */
+export function withConsumeSpans<O extends string>(
+  events: readonly { readonly event: EventEnvelope; readonly facts: ConsumedEventFacts }[],
+  run: () => Promise<O>,
+): Promise<O> {
+  if (!isTracing()) return run();
+  return events.reduceRight<() => Promise<O>>((inner, { event, facts }) => () => withConsumeSpan(event, facts, inner), run)();
+}
+
 /** Notes a failed attempt on the consume span running now (the retry that follows is its own event). */
 export function recordFailedAttempt(error: unknown, attempt: number, willRetry: boolean): void {
   const span = trace.getActiveSpan();

@@ -1,10 +1,12 @@
 /**
  * A consumer process for the crash test: applies each probe event to the effect store (inbox
  * guarded) and prints "A" per applied and "D" per duplicate event on stdout.
- * argv[2]: JSON { brokers, mongoUrl, context, topic, group, autoCommitIntervalMs, delayMs }
+ * argv[2]: JSON { brokers, mongoUrl, context, topic, group, autoCommitIntervalMs, delayMs, batch }
+ * (batch: the events come in runs, applied one after another, delayMs per run).
  */
 import { TopicRegistry } from '@itsm/contracts';
 import { probeTopic } from '@itsm/testing';
+import type { DeliveredEvent } from '../lib/event-bus';
 import { KafkaEventBus } from '../lib/kafka/kafka-event-bus';
 import { TEST_CONSUMER } from './buses';
 import { EffectStore } from './effect-store';
@@ -17,6 +19,7 @@ interface Args {
   group: string;
   autoCommitIntervalMs: number;
   delayMs: number;
+  batch?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -27,14 +30,18 @@ async function main(): Promise<void> {
     connection: { brokers: args.brokers, clientId: 'crash-worker', ssl: false, idempotent: false },
     consumer: { ...TEST_CONSUMER, autoCommitIntervalMs: args.autoCommitIntervalMs, partitionsConsumedConcurrently: 4 },
   });
+  const apply = async (events: readonly DeliveredEvent[]) => {
+    await new Promise((resolve) => setTimeout(resolve, args.delayMs));
+    for (const event of events) {
+      const outcome = await effects.apply(event.envelope);
+      process.stdout.write(outcome === 'applied' ? 'A\n' : 'D\n');
+    }
+  };
   await bus.subscribe({
     group: args.group,
     topics: [topic.name],
-    handle: async (event) => {
-      await new Promise((resolve) => setTimeout(resolve, args.delayMs));
-      const outcome = await effects.apply(event.envelope);
-      process.stdout.write(outcome === 'applied' ? 'A\n' : 'D\n');
-    },
+    handle: (event) => apply([event]),
+    ...(args.batch === true ? { batch: { handle: apply } } : {}),
   });
   await bus.start();
   const stop = async () => {

@@ -392,24 +392,29 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
     }
   }
 
-  /** One partition of one group: records in offset order, the next only after this one is done. */
+  /**
+   * One partition of one group: records in offset order, the next only after this one is done; with
+   * batch delivery, the records there are (up to the run length) at once, committed once done.
+   */
   private async work(group: GroupState, topic: string, partition: number, log: PartitionLog): Promise<void> {
     const positions = group.positions.get(topic) as number[];
     const signal = group.stop.signal;
+    const length = group.pipeline.runLength(topic);
     while (!signal.aborted) {
       const offset = positions[partition] as number;
       await log.waitFor(offset, signal);
       if (signal.aborted) return;
-      const record = log.records[offset - log.base] as StoredRecord;
+      const run = log.records.slice(offset - log.base, offset - log.base + length);
       try {
-        const outcome = await group.pipeline.process(
-          { topic, partition, offset: String(offset), key: record.key, value: record.value, headers: record.headers },
+        const done = await group.pipeline.processBatch(
+          run.map((record, i) => ({ topic, partition, offset: String(offset + i), key: record.key, value: record.value, headers: record.headers })),
           { signal },
         );
-        if (outcome === 'aborted') return;
-        positions[partition] = offset + 1;
-        this.commit({ group: group.pipeline.group, topic, partition, position: offset + 1 });
+        if (done === 0) return;
+        positions[partition] = offset + done;
+        this.commit({ group: group.pipeline.group, topic, partition, position: offset + done });
         this.truncate(topic, partition, log);
+        if (done < run.length) return;
       } catch (error) {
         // Only a failed dead-letter write lands here: keep the record and try again shortly.
         this.options.onError?.(error, `group ${group.pipeline.group} on ${topic}[${partition}]@${offset}`);

@@ -262,15 +262,18 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
       autoCommitInterval: settings.autoCommitIntervalMs,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
+      // Runs of one record, or of up to maxBatch with batch delivery: each resolved once it is done.
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        for (const message of batch.messages) {
+        const length = pipeline.runLength(batch.topic);
+        for (let start = 0; start < batch.messages.length; start += length) {
           if (!isRunning() || isStale()) break;
-          const outcome = await pipeline.process(
-            { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers },
+          const run = batch.messages.slice(start, start + length);
+          const done = await pipeline.processBatch(
+            run.map((message) => ({ topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers })),
             { signal: this.shutdown.signal, heartbeat },
           );
-          if (outcome === 'aborted') break;
-          resolveOffset(message.offset);
+          if (done > 0) resolveOffset((run[done - 1] as (typeof run)[number]).offset);
+          if (done < run.length) break;
           await commitOffsetsIfNecessary();
           await heartbeat(); // kafkajs sends one only when heartbeatInterval has passed
         }

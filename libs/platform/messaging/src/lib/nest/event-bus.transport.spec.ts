@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@itsm/contracts';
 import { currentCorrelation, MetricsRegistry, ObservabilityModule } from '@itsm/platform/observability';
 import { expectEventually, probeEvent, probeTopic } from '@itsm/testing';
 import { Inject, Module } from '@nestjs/common';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { Writable } from 'node:stream';
@@ -11,7 +11,7 @@ import { DLQ_HEADERS } from '../dead-letter';
 import type { EventBus } from '../event-bus';
 import type { InProcessEventBus } from '../in-process/in-process-event-bus';
 import type { TopicDefinition } from '@itsm/contracts';
-import { EventBusContext, EventBusTransport } from './event-bus.transport';
+import { EventBatchPattern, EventBusBatchContext, EventBusContext, EventBusTransport } from './event-bus.transport';
 import { EventConsumer } from './event-consumer.decorator';
 import { EVENT_BUS, MessagingModule } from './messaging.module';
 
@@ -37,24 +37,30 @@ class ProbeModule {
   constructor(@Inject(EVENT_BUS) readonly bus: EventBus) {}
 }
 
+/** An app of `consumers` on the in-process bus, its transport's group `<service>-service` (2 attempts, fast backoff). */
+async function boot(service: string, topics: readonly TopicDefinition[], consumers: Type) {
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ObservabilityModule.forRoot({ serviceName: service, logLevel: 'error', collectDefaultMetrics: false, logDestination: silent }),
+      MessagingModule.forRoot({ registry: new TopicRegistry(topics) }),
+      consumers,
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  const bus: InProcessEventBus<readonly TopicDefinition[]> = app.get(EVENT_BUS);
+  app.connectMicroservice({ strategy: new EventBusTransport(bus, { group: `${service}-service`, retry: { maxAttempts: 2, backoff: { baseMs: 1, maxMs: 2, jitter: 0 } } }) });
+  await app.startAllMicroservices();
+  await app.init();
+  return { app, bus };
+}
+
 describe('EventBusTransport (@nestjs/microservices custom strategy)', () => {
   let app: INestApplication;
   let bus: InProcessEventBus<readonly TopicDefinition[]>;
 
   beforeAll(async () => {
-    const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ObservabilityModule.forRoot({ serviceName: 'probe', logLevel: 'error', collectDefaultMetrics: false, logDestination: silent }),
-        MessagingModule.forRoot({ registry: new TopicRegistry([topic]) }),
-        ProbeModule,
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    bus = app.get(EVENT_BUS);
-    app.connectMicroservice({ strategy: new EventBusTransport(bus, { group: 'probe-service', retry: { maxAttempts: 2, backoff: { baseMs: 1, maxMs: 2, jitter: 0 } } }) });
-    await app.startAllMicroservices();
-    await app.init();
+    ({ app, bus } = await boot('probe', [topic], ProbeModule));
   });
   afterAll(() => app.close());
 
@@ -78,5 +84,59 @@ describe('EventBusTransport (@nestjs/microservices custom strategy)', () => {
     const metrics = await app.get(MetricsRegistry).metrics();
     expect(metrics).toMatch(/itsm_events_dead_lettered_total\{.*group="probe-service".*\} 1/);
     expect(metrics).toMatch(/itsm_events_consumed_total\{.*outcome="handled".*\} 51/);
+  });
+});
+
+const singles = probeTopic('itsm.nest-singles.v1');
+const runs = probeTopic('itsm.nest-runs.v1');
+const singleCalls: number[] = [];
+const runCalls: { sequences: number[]; offsets: string[] }[] = [];
+
+@EventConsumer()
+class MixedConsumer {
+  @EventPattern(singles.name)
+  single(@Payload() event: EventEnvelope<string, { key: string; n: number }>): Promise<void> {
+    singleCalls.push(event.sequence);
+    return Promise.resolve();
+  }
+
+  @EventBatchPattern(runs.name)
+  run(@Payload() events: readonly EventEnvelope<string, { key: string; n: number }>[], @Ctx() context: EventBusBatchContext): Promise<void> {
+    if (events.some((e) => e.data.key === 'poison')) return Promise.reject(new Error('poison in the run'));
+    runCalls.push({ sequences: events.map((e) => e.sequence), offsets: context.getEvents().map((e) => e.offset) });
+    return Promise.resolve();
+  }
+}
+
+@Module({ controllers: [MixedConsumer] })
+class MixedModule {}
+
+describe('EventBusTransport with @EventBatchPattern', () => {
+  let app: INestApplication;
+  let bus: InProcessEventBus<readonly TopicDefinition[]>;
+
+  beforeAll(async () => {
+    ({ app, bus } = await boot('mixed', [singles, runs], MixedModule));
+  });
+  afterAll(() => app.close());
+
+  it('hands a batch handler runs of envelopes in offset order, and a plain handler of the same group one event at a time', async () => {
+    await bus.publish(runs.name, Array.from({ length: 30 }, (_, i) => probeEvent('ticket-1', i + 1)));
+    await bus.publish(singles.name, Array.from({ length: 3 }, (_, i) => probeEvent('ticket-1', i + 1)));
+    await expectEventually(() => expect(runCalls.flatMap((c) => c.sequences)).toHaveLength(30));
+    expect(runCalls.flatMap((c) => c.sequences)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(runCalls.flatMap((c) => c.offsets)).toEqual(Array.from({ length: 30 }, (_, i) => String(i)));
+    // Published in one go: the worker finds them all there, so fewer calls than events.
+    expect(runCalls.length).toBeLessThan(30);
+    await expectEventually(() => expect(singleCalls).toEqual([1, 2, 3]));
+  });
+
+  it('calls the batch handler again with each event alone when a run fails: the poison event is dead-lettered, the others applied', async () => {
+    runCalls.length = 0;
+    const poison = { ...probeEvent('ticket-2', 2), data: { key: 'poison', n: 2 } };
+    await bus.publish(runs.name, [probeEvent('ticket-2', 1), poison, probeEvent('ticket-2', 3)]);
+    await expectEventually(() => expect(bus.records(`${runs.name}.dlq`)).toHaveLength(1));
+    expect(bus.records(`${runs.name}.dlq`)[0]?.headers[DLQ_HEADERS.reason]).toBe('Error: poison in the run');
+    await expectEventually(() => expect(runCalls.map((c) => c.sequences)).toEqual([[1], [3]]));
   });
 });
