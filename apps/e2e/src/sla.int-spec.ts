@@ -219,7 +219,7 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
     const uc = await call(
       admin,
       `mutation { saveSlaDefinition(expectedVersion: 0, input: { id: "rep-uc-contoso", name: "Contoso UC", kind: UC, scope: supplier_segment, target: resolution, targetMinutes: 240,
-        appliesTo: { serviceIds: ["svc-reporting"], supplierOrgIds: ["contoso"] }, conditions: ${RESOLUTION}, calendarId: "berlin-office", timeZone: "Europe/Berlin" }) { id version } }`,
+        appliesTo: { serviceIds: ["svc-reporting"], supplierOrgIds: ["contoso-rep"] }, conditions: ${RESOLUTION}, calendarId: "berlin-office", timeZone: "Europe/Berlin" }) { id version } }`,
     );
     expect(uc.errors).toBeUndefined();
     // The built reporting service on the same peers: ready only once its group has read the streams (projection-caught-up).
@@ -236,9 +236,9 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
         ['assigned', at, { state: at < '2026-11-13T15:30:00.000Z' ? 'new' : 'in_progress', groupId, orgId, assigneeId: null, previousGroupId: previous?.[0] ?? null, previousOrgId: previous?.[1] ?? null, previousAssigneeId: null }] as [string, string, Record<string, unknown>];
       await incident(randomUUID(), [
         opened('2026-11-13T15:00:00.000Z', 2, 'svc-reporting'),
-        assigned('2026-11-13T15:20:00.000Z', 'g-contoso', 'contoso', null),
+        assigned('2026-11-13T15:20:00.000Z', 'g-contoso', 'contoso-rep', null),
         ['work-started', '2026-11-13T15:30:00.000Z', { state: 'in_progress' }],
-        assigned('2026-11-16T08:30:00.000Z', 'g-fabrikam', 'fabrikam-services', ['g-contoso', 'contoso']),
+        assigned('2026-11-16T08:30:00.000Z', 'g-fabrikam', 'fabrikam-services', ['g-contoso', 'contoso-rep']),
         ['resolved', '2026-11-16T09:00:00.000Z', resolved],
       ]);
       // B: P1 (4 business hours) opened Monday 09:00 Berlin, work started 09:10, on hold 10:00-12:00, resolved 17:00:
@@ -271,7 +271,7 @@ describe('SLA service end to end (Kafka + MongoDB peers)', () => {
           { group: 'rep-uc-contoso', met: 1, breached: 0, compliance: 1, meanBusinessMs: 70 * 60_000, meanElapsedMs: 70 * 60_000 },
         ]);
         const { supplierScorecard } = await ask<{ supplierScorecard: unknown }>(
-          `{ supplierScorecard(orgId: "contoso", period: ${NOVEMBER}) { periods { acknowledged resolved handedOver holdsEnded meanHoldMs mttaMs } ucCompliance { met breached compliance meanElapsedMs } } }`,
+          `{ supplierScorecard(orgId: "contoso-rep", period: ${NOVEMBER}) { periods { acknowledged resolved handedOver holdsEnded meanHoldMs mttaMs } ucCompliance { met breached compliance meanElapsedMs } } }`,
         );
         // Contoso: acknowledged A while holding it (30 min), handed it over once after 65 h 10 min, its UC met in 70 min.
         expect(supplierScorecard).toEqual({

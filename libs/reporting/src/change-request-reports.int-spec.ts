@@ -88,10 +88,16 @@ describe('change and request reports on the peers', () => {
     // Now 04-01 12:00Z: the last 31 whole UTC days are March; normal changes: 1 successful of 2 closed.
     const now = jest.spyOn(booted.app.get(Clock), 'now').mockImplementation(() => new Date('2026-04-01T12:00:00.000Z'));
     try {
-      const PROPOSE = 'mutation($input: ProposeImprovementInput!) { proposeImprovement(input: $input) { baseline { value from to } } }';
+      const PROPOSE = 'mutation($input: ProposeImprovementInput!) { proposeImprovement(input: $input) { id baseline { value from to } } }';
       const measure = { metric: 'changeSuccessRate', windowDays: 31, timeZone: 'UTC', changeFilter: { dimension: 'model', value: 'normal' } };
       const input = { title: 'Normal changes succeed', ownerId: 'u-owner', measure, target: { value: 0.9, direction: 'increase' } };
-      expect(await ok(manager, PROPOSE, { input })).toEqual({ baseline: { value: 0.5, from: '2026-03-01', to: '2026-04-01' } });
+      const proposed = await ok<{ id: string }>(manager, PROPOSE, { input });
+      expect(proposed).toEqual({ id: expect.any(String), baseline: { value: 0.5, from: '2026-03-01', to: '2026-04-01' } });
+      // Change figures through the register follow the change report's readers: an agent sees the initiative, not its figures.
+      const ONE = 'query($id: ID!) { improvementInitiative(id: $id) { baseline { value } current { value } progress } }';
+      expect(await ok(await booted.token('u-agent', ['agent']), ONE, { id: proposed.id })).toEqual({ baseline: { value: null }, current: { value: null }, progress: null });
+      expect(await ok(manager, ONE, { id: proposed.id })).toEqual({ baseline: { value: 0.5 }, current: { value: 0.5 }, progress: 0 });
+      expect(await code(await booted.token('u-im', ['incident-manager']), PROPOSE, { input })).toBe('REPORTING.FORBIDDEN');
       const causing = await ok<{ baseline: { value: number } }>(manager, PROPOSE, { input: { ...input, measure: { ...measure, metric: 'changesCausingIncidents', changeFilter: null }, target: { value: 0, direction: 'decrease' } } });
       expect(causing.baseline.value).toBe(1);
       expect(await code(manager, PROPOSE, { input: { ...input, measure: { ...measure, slaFilter: { dimension: 'kind', value: 'SLA' } } } })).toBe('REPORTING.INVALID_INPUT');

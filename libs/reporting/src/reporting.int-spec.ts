@@ -107,10 +107,12 @@ describe('reporting on the peers', () => {
         const answers = await Promise.all(asked.map(async ([query, variables]) => Object.values((await rebuilt.graphql(rebuiltAgent, query, variables)).data ?? {})[0]));
         expect(answers).toEqual(live);
       }, { timeoutMs: 20_000, intervalMs: 200 });
-      // Its readiness waits for its group to have read the streams (the bus contract spec shows the gating itself).
-      const ready = await fetch(`${rebuilt.baseUrl}/health/ready`);
-      expect(ready.status).toBe(200);
-      expect(((await ready.json()) as { checks: { name: string; ok: boolean }[] }).checks).toContainEqual({ name: 'projection-caught-up', ok: true });
+      // Its readiness waits for its group to have read the streams and its rollups to be made (the bus contract spec shows the gating itself).
+      await expectEventually(async () => {
+        const ready = await fetch(`${rebuilt.baseUrl}/health/ready`);
+        expect(((await ready.json()) as { checks: { name: string; ok: boolean }[] }).checks).toEqual(expect.arrayContaining([{ name: 'projection-caught-up', ok: true }, { name: 'reporting-rollups-made', ok: true }]));
+        expect(ready.status).toBe(200);
+      }, { timeoutMs: 10_000, intervalMs: 200 });
     } finally {
       await rebuilt.close();
     }

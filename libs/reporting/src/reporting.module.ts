@@ -1,5 +1,8 @@
 import { Clock, SystemClock } from '@itsm/platform/config';
-import { PINO_LOGGER } from '@itsm/platform/observability';
+import type { TopicDefinition } from '@itsm/contracts';
+import { EVENT_BUS } from '@itsm/platform/messaging';
+import type { EventBus } from '@itsm/platform/messaging';
+import { HealthRegistry, PINO_LOGGER } from '@itsm/platform/observability';
 import { contextRepository, ContextPersistenceModule } from '@itsm/platform/persistence';
 import type { CollectionIndexes, MongoSettings } from '@itsm/platform/persistence';
 import { PeriodicJob } from '@itsm/platform/scheduling';
@@ -36,7 +39,7 @@ import { RequestFactRepository } from './persistence/request-fact.repository';
 import { IncidentFactRepository } from './persistence/incident-fact.repository';
 import { ImprovementRepository } from './persistence/improvement.repository';
 import { IncidentRollupRepository } from './persistence/incident-rollup.repository';
-import { dropEarlierGenerations, generationIndexes, generationSource } from './persistence/projection-generation';
+import { dropEarlierGenerations, generationIndexes, generationSource, reportingConsumerGroup } from './persistence/projection-generation';
 import type { CollectionSource } from './persistence/projection-generation';
 import { SlaClockRepository } from './persistence/sla-clock.repository';
 import { SlaDayRepository } from './persistence/sla-day.repository';
@@ -77,8 +80,20 @@ class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly job: PeriodicJob;
   /** Dirty facts taken by the next round. */
   private round: number;
+  /** Rounds started; the round before whose rolls the group was first seen caught up; whether a round since drained the rollups. */
+  private started = 0;
+  private caughtUpAfter: number | null = null;
+  private made = false;
 
-  constructor(rollups: IncidentRollups, slaDays: SlaDays, @Inject(REPORTING_SETTINGS) settings: ReportingSettings, @Inject(PINO_LOGGER) logger: Logger) {
+  constructor(
+    rollups: IncidentRollups,
+    slaDays: SlaDays,
+    @Inject(REPORTING_SETTINGS) settings: ReportingSettings,
+    @Inject(REPORTING_GENERATION) private readonly generation: number,
+    @Inject(EVENT_BUS) private readonly bus: EventBus<readonly TopicDefinition[]>,
+    private readonly health: HealthRegistry,
+    @Inject(PINO_LOGGER) logger: Logger,
+  ) {
     this.round = settings.rollupBatch;
     this.job = new PeriodicJob({
       name: 'reporting rollups',
@@ -86,8 +101,15 @@ class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
       // Each independent of the other's failure (the first failure is reported). Catching up (a round found as many
       // dirty facts as it took): the next incident round takes 4 times more, up to 50,000, so a day is made once for many facts.
       run: async () => {
-        const [incidents, sla] = await Promise.allSettled([rollups.roll(this.round), slaDays.roll(settings.rollupBatch)]);
-        this.round = incidents.status === 'fulfilled' && incidents.value === this.round ? Math.min(this.round * 4, Math.max(settings.rollupBatch, 50_000)) : settings.rollupBatch;
+        const round = ++this.started;
+        // Seen caught up before this round's rolls began: a drained round then means the rollups are made.
+        if (this.caughtUpAfter === null && (await this.bus.caughtUp(reportingConsumerGroup(this.generation)))) this.caughtUpAfter = round;
+        const taken = this.round;
+        const [incidents, sla] = await Promise.allSettled([rollups.roll(taken), slaDays.roll(settings.rollupBatch)]);
+        this.round = incidents.status === 'fulfilled' && incidents.value === taken ? Math.min(taken * 4, Math.max(settings.rollupBatch, 50_000)) : settings.rollupBatch;
+        // Drained: a round begun after the group caught up took less than it could (what is left arrived since: live traffic).
+        const drained = incidents.status === 'fulfilled' && incidents.value < taken && sla.status === 'fulfilled' && sla.value < settings.rollupBatch;
+        if (drained && this.caughtUpAfter !== null) this.made = true;
         const failed = [incidents, sla].find((r) => r.status === 'rejected');
         if (failed !== undefined) throw failed.reason;
       },
@@ -97,7 +119,17 @@ class RollupJob implements OnApplicationBootstrap, OnApplicationShutdown {
     });
   }
 
+  /**
+   * Ready once the generation's group has read the streams AND a rollup round begun after that
+   * drained the dirty facts and days: reports read the rollups, so a rebuilding generation must not
+   * answer before they are made (the kit's projection-caught-up check covers the facts only).
+   */
+  private rollupsMade(): boolean {
+    return this.made;
+  }
+
   onApplicationBootstrap(): void {
+    this.health.register({ name: 'reporting-rollups-made', check: () => this.rollupsMade() });
     this.job.start();
   }
 

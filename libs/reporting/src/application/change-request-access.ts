@@ -22,6 +22,9 @@ function ownOrganisation<D extends string>(reader: Principal, dimension: D, aske
   return { dimension, value: own };
 }
 
+/** Whether `reader` reads every change's figures (the change context's overseers). */
+export const readsAllChangeFigures = (reader: Principal): boolean => hasRole(reader, ...CHANGE_OVERSEERS);
+
 /**
  * The change report's filter for `reader`, mirroring the change context's read rules: overseers
  * (admin, change manager, CAB member) read every change's figures as asked; a supplier agent only

@@ -60,14 +60,14 @@ export class ImprovementResolver {
 
   @Query(() => [ImprovementInitiativeGql], { description: 'The improvement register, newest first, each measured now' })
   @Roles(...IMPROVEMENT_READERS)
-  async improvementInitiatives(@Args('status', { type: () => ImprovementStatusGql, nullable: true }) status?: ImprovementStatus | null): Promise<ImprovementInitiativeGql[]> {
-    return (await this.initiatives.list(status ?? null)).map(toInitiativeGql);
+  async improvementInitiatives(@CurrentPrincipal() reader: Principal, @Args('status', { type: () => ImprovementStatusGql, nullable: true }) status?: ImprovementStatus | null): Promise<ImprovementInitiativeGql[]> {
+    return (await this.initiatives.list(reader, status ?? null)).map(toInitiativeGql);
   }
 
   @Query(() => ImprovementInitiativeGql)
   @Roles(...IMPROVEMENT_READERS)
-  async improvementInitiative(@Args('id', { type: () => ID }) id: string): Promise<ImprovementInitiativeGql> {
-    return toInitiativeGql(await this.initiatives.one(id));
+  async improvementInitiative(@CurrentPrincipal() reader: Principal, @Args('id', { type: () => ID }) id: string): Promise<ImprovementInitiativeGql> {
+    return toInitiativeGql(await this.initiatives.one(reader, id));
   }
 
   @Mutation(() => ImprovementInitiativeGql, { description: 'Registers an initiative; its baseline is the measure now' })
@@ -80,7 +80,7 @@ export class ImprovementResolver {
       measure: { metric: input.measure.metric, windowDays: input.measure.windowDays, timeZone: input.measure.timeZone, filter: measureFilterOf(input.measure) },
       target: { value: input.target.value, direction: input.target.direction, due: input.target.due ?? null },
     });
-    return toInitiativeGql(await this.initiatives.measured(saved, saved.createdAt));
+    return toInitiativeGql(await this.initiatives.measured(reader, saved, saved.createdAt));
   }
 
   @Mutation(() => ImprovementInitiativeGql, { description: 'Moves an initiative on (managers, admins, its owner), at the version read' })
@@ -92,6 +92,6 @@ export class ImprovementResolver {
     @Args('version', { type: () => Int }) version: number,
   ): Promise<ImprovementInitiativeGql> {
     const changed = await this.setStatus.execute(reader, id, status, version);
-    return toInitiativeGql(await this.initiatives.measured(changed, changed.updatedAt));
+    return toInitiativeGql(await this.initiatives.measured(reader, changed, changed.updatedAt));
   }
 }

@@ -185,12 +185,16 @@ describe('ConsumerPipeline.processBatch (batch delivery)', () => {
     expect(outcomes).toEqual(['handled', 'handled', 'handled', 'handled', 'handled']);
   });
 
-  it('dead-letters an invalid record of the run alone and hands the others over in one call', async () => {
+  it('ends a run at an invalid record after a valid one; the next run dead-letters it alone and hands the others over in one call', async () => {
     const { pipeline, calls, outcomes, deadLetters, control } = batchSetup(() => Promise.resolve());
     const records = run(4);
     records[1] = at({ ...probeEvent('k1', 2), data: { key: 'k1', n: -1 } }, 1);
-    await expect(pipeline.processBatch(records, control)).resolves.toBe(4);
-    expect(calls).toEqual([{ sequences: [1, 3, 4], attempts: [1, 1, 1] }]);
+    // Nothing past what a call answers done is dead-lettered (a redelivery of the rest dead-letters nothing twice).
+    await expect(pipeline.processBatch(records, control)).resolves.toBe(1);
+    expect(deadLetters).toHaveLength(0);
+    await expect(pipeline.processBatch(records.slice(1), control)).resolves.toBe(3);
+    // A run of one takes the retry path at once (attempt 1), the rest one call.
+    expect(calls).toEqual([{ sequences: [1], attempts: [1] }, { sequences: [3, 4], attempts: [1, 1] }]);
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0]?.headers[DLQ_HEADERS.code]).toBe('CONTRACT.INVALID_PAYLOAD');
     expect(deadLetters[0]?.headers[DLQ_HEADERS.offset]).toBe('1');
@@ -227,6 +231,23 @@ describe('ConsumerPipeline.processBatch (batch delivery)', () => {
     await expect(pipeline.processBatch(run(2), control)).resolves.toBe(2);
     expect(calls.map((c) => c.sequences)).toEqual([[1, 2], [1], [2]]);
     expect(deadLetters).toEqual([]);
+  });
+
+  it('handles a run of one as process does: a non-retryable failure dead-lettered after its one call (attempt 1)', async () => {
+    const { pipeline, calls, deadLetters, control } = batchSetup(() => Promise.reject(new MessagingError(MessagingErrorCode.SequenceGap, 'gap', false)));
+    await expect(pipeline.processBatch(run(1), control)).resolves.toBe(1);
+    expect(calls).toEqual([{ sequences: [1], attempts: [1] }]);
+    expect(deadLetters[0]?.headers[DLQ_HEADERS.attempts]).toBe('1');
+  });
+
+  it('stops the fallback when the partition was taken away (a rebalance), answering what is done', async () => {
+    let stale = false;
+    const { pipeline, calls, control } = batchSetup((events) => {
+      if (events.length === 1 && events[0]?.envelope.sequence === 1) stale = true;
+      return events.length > 1 ? Promise.reject(new Error('run failed')) : Promise.resolve();
+    });
+    await expect(pipeline.processBatch(run(3), { ...control, stale: () => stale })).resolves.toBe(1);
+    expect(calls.map((c) => c.sequences)).toEqual([[1, 2, 3], [1]]);
   });
 
   it('answers how many records are done when shutdown stops the fallback: the rest stay uncommitted', async () => {

@@ -41,6 +41,14 @@ export interface PipelineControl {
   readonly signal: AbortSignal;
   /** Keeps group membership alive during long retries (Kafka). */
   readonly heartbeat?: () => Promise<void>;
+  /** True once the partition was taken away (Kafka rebalance): a run stops; what is left is the new owner's. */
+  readonly stale?: () => boolean;
+}
+
+/** Why a record cannot be delivered (a refused check, a malformed envelope, a payload failing its schema). */
+interface Refusal {
+  readonly code: string;
+  readonly message: string;
 }
 
 /** A record that passed the check, decoding and schema validation. */
@@ -95,11 +103,14 @@ export class ConsumerPipeline {
 
   /**
    * A run of one partition's records of one topic, in offset order (at most `runLength`): each is
-   * checked, decoded and validated as by `process` (the bad ones dead-lettered); the valid ones go
-   * to the batch handler in one call; when it throws, each of them goes through the retry then
-   * dead-letter path alone (so one poison event is isolated). Without batch delivery for the topic,
-   * `process` per record. Answers how many records from the start are done (handled or
-   * dead-lettered): fewer than all when shutdown aborted the rest, which stay uncommitted.
+   * checked, decoded and validated as by `process`; bad ones at the start are dead-lettered, a bad
+   * one after a good one ends the run (it leads the next, so nothing past what a call answers done
+   * was dead-lettered). The valid ones go to the batch handler in one call (a run of one: the
+   * retry path at once); when it throws, each of them goes through the retry then dead-letter
+   * path alone (so one poison event is isolated), heartbeating between them. Without batch
+   * delivery for the topic, `process` per record. Answers how many records from the start are
+   * done (handled or dead-lettered): fewer than all when the run ended at a bad record, or shutdown
+   * or a rebalance stopped it (the rest stays uncommitted and comes again).
    */
   async processBatch(records: readonly ConsumedRecord[], control: PipelineControl): Promise<number> {
     const batch = this.batchFor(records[0]?.topic);
@@ -111,29 +122,45 @@ export class ConsumerPipeline {
     }
     const started = performance.now();
     const valid: Valid[] = [];
-    for (const record of records) {
-      const screened = await this.screen(record);
-      if (screened === undefined) this.observe(record.topic, 'dead-lettered', started);
-      else valid.push(screened);
+    let end = records.length;
+    for (const [index, record] of records.entries()) {
+      const inspected = await this.inspect(record);
+      if (!('code' in inspected)) {
+        valid.push(inspected);
+        continue;
+      }
+      if (valid.length > 0) {
+        end = index;
+        break;
+      }
+      await this.deadLetter(record, inspected.code, inspected.message, 0);
+      this.observe(record.topic, 'dead-lettered', started);
     }
     const first = valid[0];
-    if (first === undefined) return records.length;
+    if (first === undefined) return end;
     if (control.signal.aborted) return records.indexOf(first.record);
+    const alone = (event: DeliveredEvent) => batch.handle([event]);
+    if (valid.length === 1) {
+      const outcome = await this.handleInSpan(first, control, alone, 1);
+      this.observe(first.record.topic, outcome, started);
+      return outcome === 'aborted' ? records.indexOf(first.record) : end;
+    }
     try {
       await this.handleRun(valid, batch.handle);
       for (const { record } of valid) this.observe(record.topic, 'handled', started);
-      return records.length;
+      return end;
     } catch (error) {
       // Not each event's failure necessarily: each gets at least one call of its own below (its attempt 2).
       for (const { envelope } of valid) this.options.observer?.onRetry?.(this.options.group, envelope, 1, error);
     }
-    const alone = (event: DeliveredEvent) => batch.handle([event]);
     for (const one of valid) {
+      await control.heartbeat?.();
+      if (control.stale?.()) return records.indexOf(one.record);
       const outcome = await this.handleInSpan(one, control, alone, 2);
       this.observe(one.record.topic, outcome, started);
       if (outcome === 'aborted') return records.indexOf(one.record);
     }
-    return records.length;
+    return end;
   }
 
   private batchFor(topic: string | undefined): BatchDelivery | undefined {
@@ -148,19 +175,23 @@ export class ConsumerPipeline {
 
   /** The raw check, decoding and schema validation: undefined when the record was dead-lettered. */
   private async screen(record: ConsumedRecord): Promise<Valid | undefined> {
+    const inspected = await this.inspect(record);
+    if (!('code' in inspected)) return inspected;
+    await this.deadLetter(record, inspected.code, inspected.message, 0);
+    return undefined;
+  }
+
+  /** The raw check, decoding and schema validation, without dead-lettering. */
+  private async inspect(record: ConsumedRecord): Promise<Valid | Refusal> {
     const refusal = await this.options.check?.({ topic: record.topic, headers: record.headers, value: record.value });
-    if (refusal !== undefined) {
-      await this.deadLetter(record, refusal.code, refusal.message, 0);
-      return undefined;
-    }
+    if (refusal !== undefined) return refusal;
     try {
       const envelope = decodeEnvelope(record);
       this.options.registry.validatePayload(record.topic, envelope.type, envelope.data);
       return { record, envelope };
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
-      await this.deadLetter(record, error.code, error.message, 0);
-      return undefined;
+      return { code: error.code, message: error.message };
     }
   }
 

@@ -414,7 +414,6 @@ export class InProcessEventBus<Ts extends readonly TopicDefinition[]> implements
         positions[partition] = offset + done;
         this.commit({ group: group.pipeline.group, topic, partition, position: offset + done });
         this.truncate(topic, partition, log);
-        if (done < run.length) return;
       } catch (error) {
         // Only a failed dead-letter write lands here: keep the record and try again shortly.
         this.options.onError?.(error, `group ${group.pipeline.group} on ${topic}[${partition}]@${offset}`);

@@ -17,6 +17,9 @@ const KAFKA_SEND: EventSpanKind = {
   attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.operation.name': 'send' },
 };
 
+/** A group's catch-up is looked at (an admin connection) at most once per this, however often readiness is probed. */
+const CATCH_UP_CHECK_MS = 10_000;
+
 export interface KafkaConnectionSettings {
   readonly brokers: readonly string[];
   readonly clientId: string;
@@ -75,6 +78,7 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
   /** Per group asked `caughtUp`: each partition's high watermark when first asked; the groups found caught up. */
   private readonly catchUpTargets = new Map<string, readonly { topic: string; partitions: readonly { partition: number; low: string; high: string }[] }[]>();
   private readonly caughtUpGroups = new Set<string>();
+  private readonly catchUpChecks = new Map<string, { readonly at: number; readonly answer: Promise<boolean> }>();
 
   constructor(
     private readonly registry: TopicRegistry<Ts>,
@@ -155,25 +159,31 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
   /**
    * Through a short-lived admin client: the topics' offsets when first asked, then the group's
    * committed offsets (every member's work, committed within autoCommitIntervalMs of being handled).
-   * A partition with nothing retained (high = low) or a topic not created yet holds nothing to catch up.
+   * A topic not created yet or a partition with nothing retained (high = low) holds nothing to catch
+   * up. One look per group at a time and per CATCH_UP_CHECK_MS (probes in between get its answer).
    */
-  async caughtUp(group: string): Promise<boolean> {
+  caughtUp(group: string): Promise<boolean> {
     const subscription = this.groups.find((g) => g.subscription.group === group)?.subscription;
-    if (subscription === undefined) return false;
-    if (this.caughtUpGroups.has(group)) return true;
+    if (subscription === undefined) return Promise.resolve(false);
+    if (this.caughtUpGroups.has(group)) return Promise.resolve(true);
+    const last = this.catchUpChecks.get(group);
+    if (last !== undefined && Date.now() - last.at < CATCH_UP_CHECK_MS) return last.answer;
+    const answer = this.lookCaughtUp(group, subscription.topics).catch((error: unknown) => {
+      this.options.onError?.(error, `consumer group ${group}: its catch-up could not be read`);
+      return false;
+    });
+    this.catchUpChecks.set(group, { at: Date.now(), answer });
+    return answer;
+  }
+
+  private async lookCaughtUp(group: string, topics: readonly string[]): Promise<boolean> {
     const admin = this.kafka.admin();
-    await admin.connect();
     try {
+      await admin.connect();
       let targets = this.catchUpTargets.get(group);
       if (targets === undefined) {
-        targets = await Promise.all(subscription.topics.map(async (topic) => {
-          try {
-            return { topic, partitions: await admin.fetchTopicOffsets(topic) };
-          } catch (error) {
-            if (error instanceof KafkaJSProtocolError && error.type === 'UNKNOWN_TOPIC_OR_PARTITION') return { topic, partitions: [] };
-            throw error;
-          }
-        }));
+        const existing = new Set(await admin.listTopics());
+        targets = await Promise.all(topics.map(async (topic) => ({ topic, partitions: existing.has(topic) ? await admin.fetchTopicOffsets(topic) : [] })));
         this.catchUpTargets.set(group, targets);
       }
       const held = targets.filter((t) => t.partitions.length > 0).map((t) => t.topic);
@@ -265,17 +275,19 @@ export class KafkaEventBus<Ts extends readonly TopicDefinition[]> implements Eve
       // Runs of one record, or of up to maxBatch with batch delivery: each resolved once it is done.
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         const length = pipeline.runLength(batch.topic);
-        for (let start = 0; start < batch.messages.length; start += length) {
-          if (!isRunning() || isStale()) break;
+        // A run may end early (at a bad record, which leads the next run): the next starts after what is done.
+        for (let start = 0; start < batch.messages.length; ) {
+          if (!isRunning() || isStale() || this.shutdown.signal.aborted) break;
           const run = batch.messages.slice(start, start + length);
           const done = await pipeline.processBatch(
             run.map((message) => ({ topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers })),
-            { signal: this.shutdown.signal, heartbeat },
+            { signal: this.shutdown.signal, heartbeat, stale: isStale },
           );
-          if (done > 0) resolveOffset((run[done - 1] as (typeof run)[number]).offset);
-          if (done < run.length) break;
+          if (done === 0) break;
+          resolveOffset((run[done - 1] as (typeof run)[number]).offset);
           await commitOffsetsIfNecessary();
           await heartbeat(); // kafkajs sends one only when heartbeatInterval has passed
+          start += done;
         }
       },
     });

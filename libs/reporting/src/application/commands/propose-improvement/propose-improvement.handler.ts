@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkNewImprovement, checkTimeZone, reportingError, ReportingErrorCode } from '../../../domain';
 import type { Improvement, NewImprovement } from '../../../domain';
-import { IMPROVEMENT_MANAGERS } from '../../improvement-access';
+import { IMPROVEMENT_MANAGERS, mayReadMeasure } from '../../improvement-access';
 import { ImprovementMeasurer } from '../../improvement-measurer';
 import { ImprovementStore } from '../../improvement-store.port';
 
@@ -21,6 +21,7 @@ export class ProposeImprovementHandler {
   async execute(reader: Principal, input: NewImprovement): Promise<Improvement> {
     if (!hasRole(reader, ...IMPROVEMENT_MANAGERS)) throw reportingError(ReportingErrorCode.Forbidden, 'only a manager or an admin registers an improvement initiative');
     const checked = checkNewImprovement(input);
+    if (!mayReadMeasure(reader, checked.measure)) throw reportingError(ReportingErrorCode.Forbidden, 'change figures are read by change managers, CAB members and admins', { metric: checked.measure.metric });
     const now = this.clock.now().getTime();
     // The zone is checked as a report's period is (REPORTING.INVALID_PERIOD for an unknown one).
     checkTimeZone(checked.measure.timeZone);
