@@ -37,6 +37,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { monthByPriority, RAW_EVENTS, supplierScorecard } from './baseline';
 import type { Resolutions, ScorecardMonth } from './baseline';
 import { incidentYear, SUPPLIERS } from './history';
+import { readAnatomy, recordFinds, showAnatomy } from './read-anatomy';
 import { showStopwatch, TimedFactStore, TimedRollupStore } from './timed-stores';
 import type { Stopwatch } from './timed-stores';
 
@@ -240,6 +241,14 @@ async function main(): Promise<number> {
     };
     const monthAnatomy = await anatomy(monthByPriorityQuery(months[5]?.label ?? '2025-06'));
     const scorecardAnatomy = await anatomy(scorecardQuery(SUPPLIERS[0] as string));
+    // The same two reports' finds as the server sees them (recorded on a second, monitored connection): plan, examined, sizes, server against wire.
+    const monitored = await connectContext(mongo, 'reporting', { monitorCommands: true });
+    const monitoredReports = new IncidentReports(new IncidentRollupRepository(monitored), facts, { now: () => new Date() });
+    const native = monitored.db;
+    if (native === undefined) throw new Error('bench: the monitored connection has no database');
+    const monthReads = await readAnatomy(native, await recordFinds(monitored.getClient(), () => monitoredReports.report(monthByPriorityQuery(months[5]?.label ?? '2025-06'))));
+    const scorecardReads = await readAnatomy(native, await recordFinds(monitored.getClient(), () => monitoredReports.report(scorecardQuery(SUPPLIERS[0] as string))));
+    await monitored.close();
 
     // --- Baseline: the same reports by aggregation over the raw events, same random parameters; answers compared. ---
     const baselineRandom = seededRandom(env.BENCH_SEED + 2);
@@ -274,6 +283,7 @@ async function main(): Promise<number> {
     console.log(`  speed-up at p95: month by priority ${monthSpeedup}x, scorecard ${scorecardSpeedup}x (target ${TARGET_SPEEDUP}x); target p95 < ${TARGET_P95_MS} ms`);
     console.log(`  one month by priority reads ${monthAnatomy.docs} rollups (${monthAnatomy.kb} KB BSON): read ${monthAnatomy.readMs} ms, summing ${monthAnatomy.sumMs} ms`);
     console.log(`  one scorecard reads ${scorecardAnatomy.docs} rollups (${scorecardAnatomy.kb} KB BSON): read ${scorecardAnatomy.readMs} ms, summing ${scorecardAnatomy.sumMs} ms`);
+    for (const line of [...showAnatomy('  month by priority, its finds', monthReads), ...showAnatomy('  scorecard, its finds', scorecardReads)]) console.log(line);
     console.log(`  ${compared} baseline answers compared with the projection's: ${failures.length === 0 ? 'all equal' : `${failures.length} differ`}`);
     const missed = [
       ...(monthLatency.p95Ms >= TARGET_P95_MS ? ['month_priority_p95'] : []),
@@ -319,6 +329,8 @@ async function main(): Promise<number> {
         month_priority_rollups_kb: monthAnatomy.kb,
         scorecard_rollups_read: scorecardAnatomy.docs,
         scorecard_rollups_kb: scorecardAnatomy.kb,
+        month_priority_finds: monthReads.finds,
+        scorecard_finds: scorecardReads.finds,
         baseline_answers_compared: compared,
         mismatches: failures.length,
         targets_missed: missed,
