@@ -11,13 +11,23 @@
  * (missed targets are reported, not failures). The last line printed is one JSON object.
  *
  * Storage: MONGO_URL when set (database `<MONGO_DB_PREFIX>_bench<random>_reporting`, dropped at the
- * end), else the embedded MongoDB-wire server (CongoDB) with BENCH_MONGO_HEAP_MB of heap. Knobs:
- * BENCH_INCIDENTS, BENCH_BATCH, BENCH_ROLL_EVERY, BENCH_ROLL_LIMIT, BENCH_QUERIES, BENCH_BASELINE_QUERIES, BENCH_SEED.
- * Scale: BENCH_INCIDENTS (default the issue's 500,000, ~5 million events) is meant for MONGO_URL; the
- * embedded server on this 2-core machine runs 100,000 incidents (~1 million events) in ~7 min: the
- * build at ~3,900 events/s, an aggregation over the raw events 8-18 s, the server ~4.2 GB; at the
- * issue's scale it would need ~20 GB (its heap limit is BENCH_MONGO_HEAP_MB, 16 GB) and ~25 min of
- * build before the aggregations: there run BENCH_INCIDENTS=20000..100000.
+ * end), else the embedded MongoDB-wire server (CongoDB) in its own process with BENCH_MONGO_HEAP_MB
+ * of heap; the events are generated as a stream (only the incidents in flight are held).
+ * Knobs (environment):
+ *   BENCH_INCIDENTS         incidents over the year, ~10 events each (default the issue's 500,000: ~5 million events)
+ *   BENCH_BATCH             events per IncidentProjector.apply and per raw insertMany (2,000)
+ *   BENCH_ROLL_EVERY        IncidentRollups.drain after every this many batches (10); larger: fewer makings of a day in flight
+ *   BENCH_ROLL_LIMIT        dirty facts per roll round (20,000)
+ *   BENCH_QUERIES           timed reports of each kind from the rollups, after 20 warm-up each (200)
+ *   BENCH_BASELINE_QUERIES  aggregations of each kind over the raw events, each answer compared (10)
+ *   BENCH_SEED              the history's and the queries' seed (19)
+ *   BENCH_MONGO_HEAP_MB     the embedded server's heap limit (16,384)
+ * After the latency, each report's finds are replayed as the server sees them (read-anatomy.ts:
+ * plan, documents examined, KB sent and stored, the server's count against the whole find, a ping).
+ * Scale: the default is meant for MONGO_URL (no CI runs benches). On the embedded server (2 cores)
+ * run BENCH_INCIDENTS=20000..200000: ~40 KB of server heap per incident (events, facts and rollups
+ * in memory), so 500,000 would need ~20 GB; the build runs at ~1,000-4,000 events/s depending on the
+ * machine's other load, an aggregation over a million raw events 8-40 s (README: the runs recorded).
  */
 import { cpuShare, runBench, summarizeLatency } from '@itsm/bench-kit';
 import type { LatencySummary } from '@itsm/bench-kit';
