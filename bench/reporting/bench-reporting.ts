@@ -25,8 +25,8 @@
  * After the latency, each report's finds are replayed as the server sees them (read-anatomy.ts:
  * plan, documents examined, KB sent and stored, the server's count against the whole find, a ping).
  * Scale: the default is meant for MONGO_URL (no CI runs benches). On the embedded server (2 cores)
- * run BENCH_INCIDENTS=20000..200000: ~40 KB of server heap per incident (events, facts and rollups
- * in memory), so 500,000 would need ~20 GB; the build runs at ~1,000-4,000 events/s depending on the
+ * run BENCH_INCIDENTS=20000..200000: ~30 KB of server heap per incident (events, facts and rollups
+ * in memory: 6.1 GB at 200,000), so 500,000 would need ~15 GB; the build runs at ~1,000-4,000 events/s depending on the
  * machine's other load, an aggregation over a million raw events 8-40 s (README: the runs recorded).
  */
 import { cpuShare, runBench, summarizeLatency } from '@itsm/bench-kit';
