@@ -15,14 +15,24 @@
  * BENCH_BUS_MAX_BATCH (batch delivery), in the same run: `bus_*_events_per_s` and `bus_batch_speedup`.
  *
  * Storage: MONGO_URL when set (database `<MONGO_DB_PREFIX>_bench<random>_reporting`, dropped at the
- * end), else the embedded MongoDB-wire server (CongoDB) with BENCH_MONGO_HEAP_MB of heap. Knobs:
- * BENCH_INCIDENTS, BENCH_BATCH, BENCH_ROLL_EVERY, BENCH_ROLL_LIMIT, BENCH_QUERIES, BENCH_BASELINE_QUERIES, BENCH_SEED,
- * BENCH_BUS_EVENTS (0: no bus phase), BENCH_BUS_MAX_BATCH.
- * Scale: BENCH_INCIDENTS (default the issue's 500,000, ~5 million events) is meant for MONGO_URL; the
- * embedded server on this 2-core machine runs 100,000 incidents (~1 million events) in ~7 min: the
- * build at ~3,900 events/s, an aggregation over the raw events 8-18 s, the server ~4.2 GB; at the
- * issue's scale it would need ~20 GB (its heap limit is BENCH_MONGO_HEAP_MB, 16 GB) and ~25 min of
- * build before the aggregations: there run BENCH_INCIDENTS=20000..100000.
+ * end), else the embedded MongoDB-wire server (CongoDB) in its own process with BENCH_MONGO_HEAP_MB
+ * of heap; the events are generated as a stream (only the incidents in flight are held).
+ * Knobs (environment):
+ *   BENCH_INCIDENTS         incidents over the year, ~10 events each (default the issue's 500,000: ~5 million events)
+ *   BENCH_BATCH             events per IncidentProjector.apply and per raw insertMany (2,000)
+ *   BENCH_ROLL_EVERY        IncidentRollups.drain after every this many batches (10); larger: fewer makings of a day in flight
+ *   BENCH_ROLL_LIMIT        dirty facts per roll round (20,000)
+ *   BENCH_QUERIES           timed reports of each kind from the rollups, after 20 warm-up each (200)
+ *   BENCH_BASELINE_QUERIES  aggregations of each kind over the raw events, each answer compared (10)
+ *   BENCH_SEED              the history's and the queries' seed (19)
+ *   BENCH_MONGO_HEAP_MB     the embedded server's heap limit (16,384)
+ *   BENCH_BUS_EVENTS        events of the bus phase (0: none); BENCH_BUS_MAX_BATCH its run length
+ * After the latency, each report's finds are replayed as the server sees them (read-anatomy.ts:
+ * plan, documents examined, KB sent and stored, the server's count against the whole find, a ping).
+ * Scale: the default is meant for MONGO_URL (no CI runs benches). On the embedded server (2 cores)
+ * run BENCH_INCIDENTS=20000..200000: ~30 KB of server heap per incident (events, facts and rollups
+ * in memory: 6.1 GB at 200,000), so 500,000 would need ~15 GB; the build runs at ~1,000-4,000 events/s depending on the
+ * machine's other load, an aggregation over a million raw events 8-40 s (README: the runs recorded).
  */
 import { cpuShare, runBench, summarizeLatency } from '@itsm/bench-kit';
 import type { LatencySummary } from '@itsm/bench-kit';
@@ -45,6 +55,7 @@ import { busProjectionPhase } from './bus-projection';
 import type { BusPhaseFigures } from './bus-projection';
 import type { Resolutions, ScorecardMonth } from './baseline';
 import { incidentYear, SUPPLIERS } from './history';
+import { readAnatomy, recordFinds, showAnatomy } from './read-anatomy';
 import { showStopwatch, TimedFactStore, TimedRollupStore } from './timed-stores';
 import type { Stopwatch } from './timed-stores';
 
@@ -272,6 +283,14 @@ async function main(): Promise<number> {
     };
     const monthAnatomy = await anatomy(monthByPriorityQuery(months[5]?.label ?? '2025-06'));
     const scorecardAnatomy = await anatomy(scorecardQuery(SUPPLIERS[0] as string));
+    // The same two reports' finds as the server sees them (recorded on a second, monitored connection): plan, examined, sizes, server against wire.
+    const monitored = await connectContext(mongo, 'reporting', { monitorCommands: true });
+    const monitoredReports = new IncidentReports(new IncidentRollupRepository(monitored), facts, { now: () => new Date() });
+    const native = monitored.db;
+    if (native === undefined) throw new Error('bench: the monitored connection has no database');
+    const monthReads = await readAnatomy(native, await recordFinds(monitored.getClient(), () => monitoredReports.report(monthByPriorityQuery(months[5]?.label ?? '2025-06'))));
+    const scorecardReads = await readAnatomy(native, await recordFinds(monitored.getClient(), () => monitoredReports.report(scorecardQuery(SUPPLIERS[0] as string))));
+    await monitored.close();
 
     // --- Baseline: the same reports by aggregation over the raw events, same random parameters; answers compared. ---
     const baselineRandom = seededRandom(env.BENCH_SEED + 2);
@@ -306,6 +325,7 @@ async function main(): Promise<number> {
     console.log(`  speed-up at p95: month by priority ${monthSpeedup}x, scorecard ${scorecardSpeedup}x (target ${TARGET_SPEEDUP}x); target p95 < ${TARGET_P95_MS} ms`);
     console.log(`  one month by priority reads ${monthAnatomy.docs} rollups (${monthAnatomy.kb} KB BSON): read ${monthAnatomy.readMs} ms, summing ${monthAnatomy.sumMs} ms`);
     console.log(`  one scorecard reads ${scorecardAnatomy.docs} rollups (${scorecardAnatomy.kb} KB BSON): read ${scorecardAnatomy.readMs} ms, summing ${scorecardAnatomy.sumMs} ms`);
+    for (const line of [...showAnatomy('  month by priority, its finds', monthReads), ...showAnatomy('  scorecard, its finds', scorecardReads)]) console.log(line);
     console.log(`  ${compared} baseline answers compared with the projection's: ${failures.length === 0 ? 'all equal' : `${failures.length} differ`}`);
     const missed = [
       ...(monthLatency.p95Ms >= TARGET_P95_MS ? ['month_priority_p95'] : []),
@@ -351,6 +371,8 @@ async function main(): Promise<number> {
         month_priority_rollups_kb: monthAnatomy.kb,
         scorecard_rollups_read: scorecardAnatomy.docs,
         scorecard_rollups_kb: scorecardAnatomy.kb,
+        month_priority_finds: monthReads.finds,
+        scorecard_finds: scorecardReads.finds,
         baseline_answers_compared: compared,
         mismatches: failures.length,
         targets_missed: missed,

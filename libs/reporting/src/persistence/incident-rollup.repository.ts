@@ -26,6 +26,13 @@ interface DayDocument {
   until?: number;
 }
 
+/** What a report reads of a rollup: its day, values and totals, the slots on a day a period boundary cuts. */
+type ReadDocument = Pick<DayRollup, 'day' | 'a' | 'b' | 'totals'> & { slots?: DayRollup['slots'] };
+const TOTALS_FIELDS = { _id: 0, day: 1, a: 1, b: 1, totals: 1 };
+const SLOTTED_FIELDS = { ...TOTALS_FIELDS, slots: 1 };
+/** A report's rollups in one reply (a real server still splits a reply at 16 MB): no getMore round trips. */
+const ONE_REPLY = 100_000;
+
 const dayId = (day: number): Types.ObjectId => objectIdFromKey('reporting-rollup-day', String(day));
 const rollupId = (r: Pick<DayRollup, 'day' | 'family' | 'a' | 'b'>): Types.ObjectId => objectIdFromKey('reporting-rollup', String(r.day), r.family, r.a, r.b);
 const digest = (r: DayRollup): string => createHash('sha1').update(JSON.stringify(r.slots)).digest('base64');
@@ -102,13 +109,14 @@ export class IncidentRollupRepository extends IncidentRollupStore {
 
   async find(family: string, a: string | undefined, b: string | undefined, fromDay: number, toDay: number, slotDays: readonly number[]): Promise<readonly DayRollup[]> {
     const pinned = { family, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }) };
-    // Every day's totals (no slots: most of a document's bytes), then the slots of the days a period boundary cuts.
-    const [totals, slotted] = await Promise.all([
-      this.collection.find({ ...pinned, day: { $gte: fromDay, $lte: toDay } }, { projection: { _id: 0, gen: 0, h: 0, slots: 0 } }).toArray(),
-      slotDays.length === 0 ? [] : this.collection.find({ ...pinned, day: { $in: slotDays.filter((d) => d >= fromDay && d <= toDay) } }, { projection: { _id: 0, gen: 0, h: 0 } }).toArray(),
-    ]);
-    const cut = new Set(slotDays);
-    return [...totals.filter((r) => !cut.has(r.day)).map((r) => ({ ...r, slots: {} })), ...slotted];
+    const cut = slotDays.filter((d) => d >= fromDay && d <= toDay);
+    // Every day's totals (no slots: most of a document's bytes), then the slots of the days a period boundary cuts. Only the
+    // fields a report sums are sent (an inclusion: the server copies those, not the document), all in the find's first reply.
+    const read = (filter: object, withSlots: boolean): Promise<ReadDocument[]> =>
+      this.collection.find<ReadDocument>(filter, { projection: withSlots ? SLOTTED_FIELDS : TOTALS_FIELDS, batchSize: ONE_REPLY }).toArray();
+    const [totals, slotted] = await Promise.all([read({ ...pinned, day: { $gte: fromDay, $lte: toDay } }, false), cut.length === 0 ? [] : read({ ...pinned, day: { $in: cut } }, true)]);
+    const cutDays = new Set(cut);
+    const rollup = (r: ReadDocument, slots: DayRollup['slots']): DayRollup => ({ day: r.day, family, a: r.a, b: r.b, slots, totals: r.totals });
+    return [...totals.filter((r) => !cutDays.has(r.day)).map((r) => rollup(r, {})), ...slotted.map((r) => rollup(r, r.slots ?? {}))];
   }
-
 }
