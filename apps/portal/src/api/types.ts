@@ -4,17 +4,16 @@ export type IncidentState = 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'cl
 export const HOLD_REASONS = ['awaiting_caller', 'awaiting_change', 'awaiting_vendor'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number] | 'awaiting_problem';
 
+/** A clock as lists show it; the incident record reads its breach time too. */
 export interface SlaClock {
   readonly clockId: string;
   readonly definitionName: string;
-  readonly target: string;
   readonly running: boolean;
   readonly hasBreached: boolean;
   readonly stoppedAt: string | null;
   readonly remainingSeconds: number;
-  readonly targetSeconds: number;
   readonly elapsedPercent: number;
-  readonly breachAt: string | null;
+  readonly breachAt?: string | null;
 }
 
 export interface IncidentSummary {
@@ -23,16 +22,16 @@ export interface IncidentSummary {
   readonly title: string;
   readonly state: IncidentState;
   readonly priority: number;
-  readonly holdReason: HoldReason | null;
   readonly assignmentGroupId: string | null;
   readonly assigneeId: string | null;
-  readonly callerId: string;
-  readonly openedAt: string;
   readonly updatedAt: string;
   readonly slas: readonly SlaClock[];
 }
 
 export interface IncidentRecord extends IncidentSummary {
+  readonly holdReason: HoldReason | null;
+  readonly callerId: string;
+  readonly openedAt: string;
   readonly description: string;
   readonly impact: number;
   readonly urgency: number;

@@ -2,8 +2,7 @@ import { CRITICAL_PERCENT, formatRemaining, headlineClock, slaTone, WARNING_PERC
 import type { SlaClock } from '../api/types';
 
 const clock = (over: Partial<SlaClock>): SlaClock => ({
-  clockId: 'c', definitionName: 'Resolution P3', target: 'resolution', running: true, hasBreached: false, stoppedAt: null,
-  remainingSeconds: 3_600, targetSeconds: 7_200, elapsedPercent: 50, breachAt: null, ...over,
+  clockId: 'c', definitionName: 'Resolution P3', running: true, hasBreached: false, stoppedAt: null, remainingSeconds: 3_600, elapsedPercent: 50, ...over,
 });
 
 describe('SLA colouring', () => {
