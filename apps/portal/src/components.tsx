@@ -1,3 +1,4 @@
+import type { SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentState, IncidentSummary, SlaClock } from './api/types';
 import { Link, usePortal } from './portal-context';
@@ -67,6 +68,22 @@ export function Alert({ messages }: { messages: readonly string[] }) {
       {messages.map((message) => (
         <p key={message}>{message}</p>
       ))}
+    </div>
+  );
+}
+
+/** A labelled select (`className` styles its wrapper). */
+export function SelectField({ id, label, options, className = 'field', ...select }: { id: string; label: string; options: readonly { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} {...select}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

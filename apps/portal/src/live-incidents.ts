@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { GatewayRequestError } from './api/graphql-errors';
 import type { IncidentRecord, IncidentSummary } from './api/types';
+import { applyChange } from './incident-list';
 import { usePortal } from './portal-context';
 
 export interface LiveList {
   readonly incidents: readonly IncidentSummary[] | undefined;
   readonly error: string | undefined;
-}
-
-/** A list with `changed` applied: replaced in place, added first, or removed when it no longer belongs. */
-export function applyChange(list: readonly IncidentSummary[], changed: IncidentSummary, belongs: boolean): IncidentSummary[] {
-  const rest = list.filter((incident) => incident.id !== changed.id);
-  if (!belongs) return rest;
-  const at = list.findIndex((incident) => incident.id === changed.id);
-  return at === -1 ? [changed, ...rest] : list.map((incident) => (incident.id === changed.id ? changed : incident));
 }
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationName } from '../api/operations';
 import { HOLD_REASONS } from '../api/types';
 import type { IncidentRecord as IncidentData } from '../api/types';
-import { Alert, SlaBadge, StateBadge } from '../components';
+import { Alert, SelectField, SlaBadge, StateBadge } from '../components';
 import { useMyGroups } from '../my-groups';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
@@ -138,32 +138,14 @@ export function IncidentRecord({ id }: { id: string }) {
               </p>
             ) : (
               <form onSubmit={hold} className="action">
-                <div className="field">
-                  <label htmlFor="hold-reason">{t('record.holdReason')}</label>
-                  <select id="hold-reason" name="reason" defaultValue="awaiting_caller">
-                    {HOLD_REASONS.map((reason) => (
-                      <option key={reason} value={reason}>
-                        {t(`record.holdReasons.${reason}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField id="hold-reason" label={t('record.holdReason')} name="reason" defaultValue="awaiting_caller" options={HOLD_REASONS.map((reason) => ({ value: reason, label: t(`record.holdReasons.${reason}`) }))} />
                 <button type="submit" disabled={busy}>
                   {t('record.hold')}
                 </button>
               </form>
             )}
             <form onSubmit={resolve} className="action">
-              <div className="field">
-                <label htmlFor="resolution-code">{t('record.resolutionCode')}</label>
-                <select id="resolution-code" name="code" defaultValue="fixed">
-                  {RESOLUTION_CODES.map((code) => (
-                    <option key={code} value={code}>
-                      {t(`record.codes.${code}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField id="resolution-code" label={t('record.resolutionCode')} name="code" defaultValue="fixed" options={RESOLUTION_CODES.map((code) => ({ value: code, label: t(`record.codes.${code}`) }))} />
               <div className="field">
                 <label htmlFor="resolution-notes">{t('record.resolutionNotes')}</label>
                 <textarea id="resolution-notes" name="notes" rows={3} />

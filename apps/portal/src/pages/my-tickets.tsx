@@ -10,7 +10,7 @@ export function MyTickets({ notice }: { notice: string | undefined }) {
   const { client, session } = usePortal();
   const { incidents, error } = useLiveIncidents(
     `mine:${session.sub}`,
-    async () => (await client.request<{ incidents: Connection<IncidentSummary> }>('MyIncidents', { callerId: session.sub })).incidents.edges.map((edge) => edge.node),
+    async () => (await client.request<{ incidents: Connection<IncidentSummary> }>('Incidents', { filter: { callerId: session.sub } })).incidents.edges.map((edge) => edge.node),
     { callerId: session.sub },
     () => true,
   );

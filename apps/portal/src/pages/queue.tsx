@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, IncidentState, IncidentSummary } from '../api/types';
-import { Alert, IncidentTable } from '../components';
+import { Alert, IncidentTable, SelectField } from '../components';
 import { useLiveIncidents } from '../live-incidents';
 import { useMyGroups } from '../my-groups';
 import { usePortal } from '../portal-context';
@@ -19,16 +19,7 @@ export function Queue() {
   return (
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">{t('queue.title')}</h1>
-      <div className="field inline">
-        <label htmlFor="queue-view">{t('queue.view')}</label>
-        <select id="queue-view" value={view} onChange={(event) => setView(event.target.value as View)}>
-          {VIEWS.map((id) => (
-            <option key={id} value={id}>
-              {t(`queue.views.${id}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="queue-view" label={t('queue.view')} className="field inline" options={VIEWS.map((id) => ({ value: id, label: t(`queue.views.${id}`) }))} value={view} onChange={(event) => setView(event.target.value as View)} />
       {groups === undefined ? <p>{t('common.loading')}</p> : <QueueList view={view} groupIds={groups.map((group) => group.id)} sub={session.sub} />}
     </section>
   );
@@ -37,7 +28,7 @@ export function Queue() {
 function QueueList({ view, groupIds, sub }: { view: View; groupIds: readonly string[]; sub: string }) {
   const { t } = useTranslation();
   const { client } = usePortal();
-  const page = async (filter: Record<string, unknown>) => (await client.request<{ incidents: Connection<IncidentSummary> }>('Queue', { filter })).incidents.edges.map((edge) => edge.node);
+  const page = async (filter: Record<string, unknown>) => (await client.request<{ incidents: Connection<IncidentSummary> }>('Incidents', { filter })).incidents.edges.map((edge) => edge.node);
   const active = (incident: IncidentSummary) => ACTIVE.includes(incident.state);
   const spec: { load: () => Promise<readonly IncidentSummary[]>; belongs: (incident: IncidentSummary) => boolean } =
     view === 'new'
