@@ -30,6 +30,8 @@ const depConstraints = [
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
+  // The portal is a client of the public GraphQL API only: it imports no lib of the platform.
+  { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal'] },
 ];
 
 export default tseslint.config(
@@ -37,7 +39,7 @@ export default tseslint.config(
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -77,11 +79,11 @@ export default tseslint.config(
     // No import cycles (CONVENTIONS.md 11): a circle means a missing seam (a GraphQL type naming its
     // module, say). The resolver follows the `@itsm/*` paths of tsconfig.base.json; packages are
     // not walked. `import type` does not count: it is erased at build time.
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts'],
-      'import-x/resolver-next': [createNodeResolver({ tsconfig: { configFile: join(import.meta.dirname, 'tsconfig.base.json') }, extensions: ['.ts', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/resolver-next': [createNodeResolver({ tsconfig: { configFile: join(import.meta.dirname, 'tsconfig.base.json') }, extensions: ['.ts', '.tsx', '.js', '.json'] })],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },

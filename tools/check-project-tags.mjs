@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
 const TYPES = ['app', 'e2e', 'feature', 'domain', 'platform', 'contracts', 'testing', 'bench'];
-const SCOPES = ['shared', 'incident', 'change', 'cmdb', 'sla', 'catalogue', 'notification', 'supplier-exchange', 'directory', 'gateway', 'reporting', 'platform'];
+const SCOPES = ['shared', 'incident', 'change', 'cmdb', 'sla', 'catalogue', 'notification', 'supplier-exchange', 'directory', 'gateway', 'reporting', 'platform', 'portal'];
 
 mkdirSync('tmp', { recursive: true });
 execFileSync('npx', ['nx', 'graph', '--file=tmp/project-graph.json'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });

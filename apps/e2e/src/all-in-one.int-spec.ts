@@ -204,6 +204,11 @@ describe('npm start (all-in-one mode)', () => {
         body: JSON.stringify({ ciId: 'ci-e2e-nowhere' }),
       });
       expect([gate.status, ((await gate.json()) as { reason?: string }).reason]).toEqual([403, 'unknown_ci']);
+
+      // The portal on the same port: index.html for its client routes, its runtime configuration (the dev key: personas).
+      const portal = await fetch(`http://127.0.0.1:${port}/self-service`);
+      expect([portal.status, (await portal.text()).includes('<div id="root">')]).toEqual([200, true]);
+      expect(await (await fetch(`http://127.0.0.1:${port}/portal-config.json`)).json()).toEqual({ devPersonas: true, trustedDocuments: false });
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- npm start output ---\n${output.slice(-4000)}`);
     } finally {

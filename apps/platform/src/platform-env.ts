@@ -9,6 +9,8 @@ export const PlatformEnv = Type.Composite([
     PLATFORM_DEMO_DATA: Type.Boolean({ default: true }),
     /** Where the embedded store (MONGO_URL unset) keeps its snapshot; relative to the working directory. */
     PLATFORM_DATA_DIR: Type.String({ default: '.itsm/data', minLength: 1, maxLength: 1024, pattern: '^[^\\u0000-\\u001f]+$', expected: 'a directory path' }),
+    /** The portal's build, served at / on the gateway's port; relative to the working directory (`node tools/build.mjs` writes it). */
+    PLATFORM_PORTAL_DIR: Type.String({ default: 'dist/apps/portal/web', minLength: 1, maxLength: 1024, pattern: '^[^\\u0000-\\u001f]+$', expected: 'a directory path' }),
     /** How often the embedded store snapshots what changed: the most a crash (SIGKILL, power loss) can lose. */
     PLATFORM_PERSIST_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 1_000 }),
     /** Start empty: deletes the embedded store's snapshot first (same as `npm start -- --reset`). */

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { PLATFORM_CONTEXTS } from './contexts';
 import { DEMO_SUPPLIER_ID, DemoSupplier, demoSupplierExchangeEnv } from './demo-supplier/demo-supplier';
 import { PlatformEnv } from './platform-env';
+import { mountPortal } from './portal/serve-portal';
 
 /**
  * The all-in-one mode (`npm start`): every context of PLATFORM_CONTEXTS and the gateway in ONE
@@ -66,7 +67,13 @@ export async function runPlatform(): Promise<void> {
       // Subscriptions follow the contexts' changes on the shared bus, in the gateway's own group.
       liveEvents: busLiveEvents(platform.eventBus, liveGroup(), false),
     },
-    { port: http.port, logLevel: http.logLevel, shutdownHooks: false },
+    {
+      port: http.port,
+      logLevel: http.logLevel,
+      shutdownHooks: false,
+      mount: (app) =>
+        mountPortal(app, { webDir: resolve(env.PLATFORM_PORTAL_DIR), devKeyFile: devKey, audience: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }, trustedDocuments: env.GATEWAY_TRUSTED_DOCUMENTS !== undefined, log }),
+    },
   );
   shutdown.add('gateway app', () => gateway.close());
 
@@ -74,7 +81,7 @@ export async function runPlatform(): Promise<void> {
   const mailbox = mail ? `${mail.dir} (*.eml, any mail client opens them; SMTP ${mail.url})` : `NOTIFICATION_SMTP_URL`;
   log.info({ url, storage: platform.storage, ...(env.MONGO_URL === undefined ? { dataDir } : {}), bus: platform.bus, mail: mail?.dir ?? 'NOTIFICATION_SMTP_URL' }, 'ITSM platform ready');
   process.stdout.write(
-    `\nITSM platform (all-in-one) ready\n  GraphQL: ${url}\n  SCIM:    http://localhost:${http.port}/scim/v2 (token: the issueProvisioningToken mutation)\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  mail:    ${mailbox}\n${supplier ? `  supplier: ${supplier.webhookUrl} (the demo's ${DEMO_SUPPLIER_ID}: acknowledges and resolves incidents assigned to Hosting Operations; watch the "demo supplier" log lines)\n` : ''}  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
+    `\nITSM platform (all-in-one) ready\n  portal:  http://localhost:${http.port}/${devKey ? ' (sign in as a persona)' : ''}\n  GraphQL: ${url}\n  SCIM:    http://localhost:${http.port}/scim/v2 (token: the issueProvisioningToken mutation)\n  data:    ${env.MONGO_URL === undefined ? `${dataDir} (npm start -- --reset starts empty)` : 'MONGO_URL'}\n  mail:    ${mailbox}\n${supplier ? `  supplier: ${supplier.webhookUrl} (the demo's ${DEMO_SUPPLIER_ID}: acknowledges and resolves incidents assigned to Hosting Operations; watch the "demo supplier" log lines)\n` : ''}  token:   npm run -s token -- --role agent\n  try:     curl -s ${url} -H "authorization: Bearer $(npm run -s token -- --role agent)" -H 'content-type: application/json' -d '{"query":"{ incidents(first: 5) { edges { node { number title state priority } } } }"}'\n\n`,
   );
 }
 

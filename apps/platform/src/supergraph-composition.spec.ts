@@ -8,7 +8,9 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
 import { LIVE_FEEDS, liveSchema } from '@itsm/gateway';
-import { buildSchema, getNamedType, graphql, isObjectType, parse } from 'graphql';
+import { buildSchema, getNamedType, graphql, isObjectType, parse, validate } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PLATFORM_CONTEXTS } from './contexts';
 
 /**
@@ -68,11 +70,14 @@ async function compose(sources: readonly SubgraphSource[]): Promise<string> {
   return composed.supergraphSdl;
 }
 
+/** Composed once for the specs below. */
+let composed: Promise<string> | undefined;
+const supergraphOfEveryContext = (): Promise<string> => (composed ??= compose(PLATFORM_CONTEXTS.map(sourceOf)));
+
 describe('the supergraph of every context', () => {
   it('composes, with the directory resolving Incident.caller/assignee and AssignmentGroup.members, the change and catalogue subgraphs, the SLA subgraph adding clocks to requests, items and tasks', async () => {
-    const sources = PLATFORM_CONTEXTS.map(sourceOf);
-    expect(sources.map((source) => source.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'notification', 'reporting', 'sla', 'supplier']);
-    const supergraph = await compose(sources);
+    expect(PLATFORM_CONTEXTS.map((context) => context.name).sort()).toEqual(['catalogue', 'change', 'cmdb', 'directory', 'incident', 'notification', 'reporting', 'sla', 'supplier']);
+    const supergraph = await supergraphOfEveryContext();
     expect(supergraph).toMatch(/supplierConnections: \[SupplierConnection!\]! @join__field\(graph: SUPPLIER\)/);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bcaller: Person @join__field\(graph: DIRECTORY, requires: "callerId"\)/s);
     expect(supergraph).toMatch(/type Incident\b[^}]*\bassignee: Person @join__field\(graph: DIRECTORY, requires: "assigneeId"\)/s);
@@ -97,5 +102,12 @@ describe('the supergraph of every context', () => {
       const fields = isObjectType(entity) ? Object.keys(entity.getFields()) : [];
       expect(fields).toEqual(expect.arrayContaining(Object.values(feed.filter)));
     }
+  }, 60_000);
+
+  it("validates every operation of the portal (its trusted documents) against the gateway's schema, subscriptions included", async () => {
+    const schema = liveSchema(buildSchema(await supergraphOfEveryContext(), { assumeValidSDL: true }), LIVE_FEEDS);
+    const operations = parse(readFileSync(join(__dirname, '..', '..', 'portal', 'src', 'api', 'operations.graphql'), 'utf8'));
+    expect(operations.definitions.length).toBeGreaterThan(5);
+    expect(validate(schema, operations).map((error) => error.message)).toEqual([]);
   }, 60_000);
 });

@@ -23,6 +23,8 @@ export interface GatewayHttpOptions {
   readonly logDestination?: DestinationStream;
   /** Defaults to true; a process hosting several apps (the all-in-one) handles signals itself. */
   readonly shutdownHooks?: boolean;
+  /** Routes the hosting process serves on the gateway's port before the gateway's own (the all-in-one's portal). */
+  readonly mount?: (app: INestApplication) => void;
 }
 
 @Module({})
@@ -54,6 +56,7 @@ export async function createGatewayApp(settings: GatewaySettings, http: GatewayH
     (logger) => GatewayAppModule.forRoot(settings, http, logger),
     async (created) => {
       if (http.shutdownHooks ?? true) created.enableShutdownHooks();
+      http.mount?.(created);
       const forwarder = created.get(HttpForwarder);
       if (forwarder.prefixes.length > 0) created.use(forwarder.handle);
       const gateway = created.get<symbol, FederationGateway>(FEDERATION_GATEWAY);

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GatewayClient } from './api/gateway-client';
+import { sessionOf, storedSession, storeSession, worksQueues } from './auth/session';
+import type { Session } from './auth/session';
+import { LANGUAGES, switchLanguage } from './i18n/i18n';
+import type { Language } from './i18n/i18n';
+import { IncidentRecord } from './pages/incident-record';
+import { MyTickets } from './pages/my-tickets';
+import { Queue } from './pages/queue';
+import { ReportIncident } from './pages/report-incident';
+import { SignIn } from './pages/sign-in';
+import { Link, PortalContext } from './portal-context';
+import type { Portal } from './portal-context';
+import { pageOf, ROUTES } from './routes';
+
+/** What the server tells the portal at start (GET /portal-config.json). */
+export interface PortalConfig {
+  readonly devPersonas: boolean;
+  readonly trustedDocuments: boolean;
+}
+
+export function App({ config }: { config: PortalConfig }) {
+  const { t, i18n } = useTranslation();
+  const [path, setPath] = useState(window.location.pathname);
+  const [session, setSession] = useState<Session | undefined>(() => storedSession());
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    const onPop = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = useCallback((to: string) => {
+    window.history.pushState(null, '', to);
+    setPath(to);
+    setNotice(undefined);
+    window.scrollTo(0, 0);
+  }, []);
+
+  const client = useMemo(() => (session === undefined ? undefined : new GatewayClient({ token: session.token, byId: config.trustedDocuments })), [session, config.trustedDocuments]);
+  useEffect(() => () => void client?.close(), [client]);
+  const portal: Portal | undefined = session && client ? { session, client, navigate } : undefined;
+
+  const page = pageOf(path);
+  useEffect(() => {
+    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title') };
+    document.title = `${titles[page.kind]} · ${t('app.title')}`;
+  }, [page.kind, t]);
+
+  const signedIn = (token: string) => {
+    storeSession(token);
+    const next = sessionOf(token);
+    setSession(next);
+    navigate(worksQueues(next) ? ROUTES.queue : ROUTES.myTickets);
+  };
+  const signOut = () => {
+    storeSession(undefined);
+    setSession(undefined);
+    navigate(ROUTES.signIn);
+  };
+  const language = (event: ChangeEvent<HTMLSelectElement>) => void switchLanguage(event.target.value as Language);
+
+  let content;
+  if (portal === undefined) {
+    content = <SignIn devPersonas={config.devPersonas} onToken={signedIn} />;
+  } else {
+    switch (page.kind) {
+      case 'report':
+        content = (
+          <ReportIncident
+            onReported={(number) => {
+              navigate(ROUTES.myTickets);
+              setNotice(t('report.done', { number }));
+            }}
+          />
+        );
+        break;
+      case 'queue':
+        content = <Queue />;
+        break;
+      case 'incident':
+        content = <IncidentRecord id={page.id} key={page.id} />;
+        break;
+      case 'my-tickets':
+        content = <MyTickets notice={notice} />;
+        break;
+      case 'sign-in':
+      case 'home':
+        content = worksQueues(portal.session) ? <Queue /> : <MyTickets notice={notice} />;
+        break;
+    }
+  }
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">{t('app.title')}</span>
+        {portal && (
+          <nav aria-label={t('app.nav')}>
+            <ul>
+              {worksQueues(portal.session) && (
+                <li>
+                  <Link to={ROUTES.queue} navigate={navigate} aria-current={page.kind === 'queue' ? 'page' : undefined}>
+                    {t('nav.queue')}
+                  </Link>
+                </li>
+              )}
+              <li>
+                <Link to={ROUTES.myTickets} navigate={navigate} aria-current={page.kind === 'my-tickets' ? 'page' : undefined}>
+                  {t('nav.myTickets')}
+                </Link>
+              </li>
+              <li>
+                <Link to={ROUTES.report} navigate={navigate} aria-current={page.kind === 'report' ? 'page' : undefined}>
+                  {t('nav.report')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <div className="tools">
+          <label htmlFor="language">{t('app.language')}</label>
+          <select id="language" value={i18n.language} onChange={language}>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {code === 'en' ? 'English' : 'Deutsch'}
+              </option>
+            ))}
+          </select>
+          {portal && (
+            <>
+              <span className="who">{t('app.signedInAs', { name: portal.session.name })}</span>
+              <button type="button" className="secondary" onClick={signOut}>
+                {t('app.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {portal ? <PortalContext.Provider value={portal}>{content}</PortalContext.Provider> : content}
+      </main>
+    </>
+  );
+}

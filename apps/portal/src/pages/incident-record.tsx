@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationName } from '../api/operations';
+import { HOLD_REASONS } from '../api/types';
+import type { IncidentRecord as IncidentData } from '../api/types';
+import { Alert, SelectField, SlaBadge, StateBadge } from '../components';
+import { useMyGroups } from '../my-groups';
+import { Link, usePortal } from '../portal-context';
+import { ROUTES } from '../routes';
+
+const RESOLUTION_CODES = ['fixed', 'workaround', 'user-guidance', 'hardware'] as const;
+const ACTIVE = ['new', 'in_progress', 'on_hold'];
+
+/** Agent workspace: one incident, live, with its SLA clocks, timeline and lifecycle actions (take, hold, resume, resolve). */
+export function IncidentRecord({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const { client, session, navigate } = usePortal();
+  const groups = useMyGroups();
+  const [incident, setIncident] = useState<IncidentData | undefined>(undefined);
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    client.request<{ incident: IncidentData }>('Incident', { id }).then(
+      (data) => current && setIncident(data.incident),
+      (failure: unknown) => current && setErrors([failure instanceof Error ? failure.message : String(failure)]),
+    );
+    const stop = client.subscribe<{ incidentChanged: IncidentData }>('IncidentChanged', { filter: { ids: [id] } }, (data) => current && setIncident(data.incidentChanged), (failure) => current && setErrors([failure.message]));
+    return () => {
+      current = false;
+      stop();
+    };
+  }, [client, id]);
+
+  const act = (operation: OperationName, variables: Readonly<Record<string, unknown>>) => {
+    setBusy(true);
+    setErrors([]);
+    client
+      .request<Readonly<Record<string, IncidentData>>>(operation, variables)
+      .then((data) => {
+        const changed = Object.values(data)[0];
+        // A subscription's change may have arrived first: keep the newer version.
+        if (changed !== undefined) setIncident((shown) => (shown !== undefined && shown.version > changed.version ? shown : changed));
+      })
+      .catch((failure: unknown) => setErrors([failure instanceof Error ? failure.message : String(failure)]))
+      .finally(() => setBusy(false));
+  };
+
+  if (incident === undefined) {
+    return errors.length > 0 ? <Alert messages={errors} /> : <p>{t('common.loading')}</p>;
+  }
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const active = ACTIVE.includes(incident.state);
+  const group = groups?.find((candidate) => candidate.id === incident.assignmentGroupId) ?? groups?.[0];
+  const take = () => group && act('AssignIncident', { input: { id: incident.id, groupId: group.id, assigneeId: session.sub } });
+  const hold = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    act('HoldIncident', { input: { id: incident.id, reason: new FormData(event.currentTarget).get('reason') } });
+  };
+  const resolve = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    act('ResolveIncident', { input: { id: incident.id, code: form.get('code'), notes: form.get('notes') } });
+  };
+  const timeline = [
+    { key: 'opened', at: incident.openedAt, text: `${t('state.new')}: ${incident.title}` },
+    ...incident.notes.map((note) => ({ key: note.id, at: note.at, text: `${note.authorId} (${note.kind}): ${note.body}` })),
+    ...(incident.resolution ? [{ key: 'resolution', at: incident.resolution.at, text: `${t('record.resolution')} (${incident.resolution.code}): ${incident.resolution.notes}` }] : []),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  return (
+    <article aria-labelledby="record-title">
+      <p>
+        <Link to={ROUTES.queue} navigate={navigate}>
+          {t('record.back')}
+        </Link>
+      </p>
+      <h1 id="record-title">
+        {t('record.title', { number: incident.number })}: {incident.title}
+      </h1>
+      <p>
+        <span data-testid="record-state">
+          <StateBadge state={incident.state} />
+        </span>{' '}
+        {incident.holdReason !== null && <span>{t(`record.holdReasons.${incident.holdReason}`)}</span>}
+      </p>
+      <div className="columns">
+        <section aria-labelledby="details-title" className="card">
+          <h2 id="details-title">{t('record.details')}</h2>
+          <dl>
+            <dt>{t('record.priority')}</dt>
+            <dd>P{incident.priority}</dd>
+            <dt>{t('record.caller')}</dt>
+            <dd>{incident.callerId}</dd>
+            <dt>{t('record.group')}</dt>
+            <dd>{incident.assignmentGroupId ?? t('record.unassigned')}</dd>
+            <dt>{t('record.assignee')}</dt>
+            <dd>{incident.assigneeId ?? t('record.unassigned')}</dd>
+            <dt>{t('columns.sla')}</dt>
+            <dd>
+              {incident.slas.length === 0 ? (
+                <SlaBadge clock={undefined} />
+              ) : (
+                <ul className="plain">
+                  {incident.slas.map((clock) => (
+                    <li key={clock.clockId}>
+                      {clock.definitionName}: <SlaBadge clock={clock} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+          <p className="description">{incident.description}</p>
+        </section>
+        {active && (
+          <section aria-labelledby="actions-title" className="card">
+            <h2 id="actions-title">{t('record.actions')}</h2>
+            <Alert messages={errors} />
+            {incident.assigneeId !== session.sub && (
+              <p>
+                {groups !== undefined && groups.length === 0 ? (
+                  t('record.noGroup')
+                ) : (
+                  <button type="button" onClick={take} disabled={busy || group === undefined}>
+                    {t('record.take')}
+                  </button>
+                )}
+              </p>
+            )}
+            {incident.state === 'on_hold' ? (
+              <p>
+                <button type="button" onClick={() => act('ResumeIncident', { id: incident.id })} disabled={busy}>
+                  {t('record.resume')}
+                </button>
+              </p>
+            ) : (
+              <form onSubmit={hold} className="action">
+                <SelectField id="hold-reason" label={t('record.holdReason')} name="reason" defaultValue="awaiting_caller" options={HOLD_REASONS.map((reason) => ({ value: reason, label: t(`record.holdReasons.${reason}`) }))} />
+                <button type="submit" disabled={busy}>
+                  {t('record.hold')}
+                </button>
+              </form>
+            )}
+            <form onSubmit={resolve} className="action">
+              <SelectField id="resolution-code" label={t('record.resolutionCode')} name="code" defaultValue="fixed" options={RESOLUTION_CODES.map((code) => ({ value: code, label: t(`record.codes.${code}`) }))} />
+              <div className="field">
+                <label htmlFor="resolution-notes">{t('record.resolutionNotes')}</label>
+                <textarea id="resolution-notes" name="notes" rows={3} />
+              </div>
+              <button type="submit" disabled={busy}>
+                {t('record.resolve')}
+              </button>
+            </form>
+          </section>
+        )}
+      </div>
+      <section aria-labelledby="timeline-title" className="card">
+        <h2 id="timeline-title">{t('record.timeline')}</h2>
+        <ol className="timeline">
+          {timeline.map((entry) => (
+            <li key={entry.key}>
+              <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time> {entry.text}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
