@@ -59,6 +59,8 @@ describe('the portal in Chromium', () => {
         PLATFORM_DEMO_SUPPLIER: 'false',
         // Only the portal's registered operations run: every one it sends must be in its manifest.
         GATEWAY_TRUSTED_DOCUMENTS: join(PORTAL_WEB, 'trusted-documents.json'),
+        // The spec's own fixtures (asAdmin) are set up by ad-hoc operations, an admin's only.
+        GATEWAY_AD_HOC_ROLES: 'admin',
         ...queryShapesEnv('portal'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +112,28 @@ describe('the portal in Chromium', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
     }
     await page.getByRole('heading', { name: landing, level: 1 }).waitFor();
+  }
+
+  /** A persona's bearer token, as the sign-in page gets it (development key). */
+  async function personaToken(persona: string): Promise<string> {
+    const response = await fetch(`${origin}/dev/persona-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+    if (!response.ok) throw new Error(`persona token for ${persona}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  /**
+   * Sets up a journey's fixtures through the gateway as the admin persona, by an ad-hoc operation
+   * (GATEWAY_AD_HOC_ROLES=admin): not through the portal, which the journeys test. Throws on any GraphQL error.
+   */
+  async function asAdmin<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await personaToken('admin')}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (answer.errors !== undefined || answer.data === undefined) throw new Error(`fixture ${query.slice(0, 80)}: ${JSON.stringify(answer.errors)}`);
+    return answer.data;
   }
 
   /** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
@@ -199,6 +223,12 @@ describe('the portal in Chromium', () => {
     // The requester's second context saw every change arrive without reloading.
     await stateCell(watcher.page, number!).filter({ hasText: 'Resolved' }).waitFor();
     expect(await watcher.page.evaluate('window.__notReloaded')).toBe(true);
+    // The server holds what the pages showed: the requester's incident, resolved by the agent.
+    const held = await asAdmin<{ incidents: { edges: { node: { state: string; callerId: string; assigneeId: string } }[] } }>(
+      'query Held($filter: IncidentFilter!) { incidents(first: 1, filter: $filter) { edges { node { state callerId assigneeId } } } }',
+      { filter: { text: number } },
+    );
+    expect(held.incidents.edges.map((edge) => edge.node)).toEqual([{ state: 'resolved', callerId: 'u-requester', assigneeId: 'u-agent' }]);
 
     // German: the same page in the other language.
     await watcher.page.getByLabel('Language').selectOption('de');
