@@ -6,10 +6,15 @@ import { sessionOf, storedSession, storeSession, worksQueues } from './auth/sess
 import type { Session } from './auth/session';
 import { LANGUAGES, switchLanguage } from './i18n/i18n';
 import type { Language } from './i18n/i18n';
+import { CatalogueItem } from './pages/catalogue-item';
+import { Catalogue } from './pages/catalogue';
 import { IncidentRecord } from './pages/incident-record';
+import { MyApprovals } from './pages/my-approvals';
+import { MyIncident } from './pages/my-incident';
 import { MyTickets } from './pages/my-tickets';
 import { Queue } from './pages/queue';
 import { ReportIncident } from './pages/report-incident';
+import { RequestPage } from './pages/request-page';
 import { SignIn } from './pages/sign-in';
 import { Link, PortalContext } from './portal-context';
 import type { Portal } from './portal-context';
@@ -45,7 +50,7 @@ export function App({ config }: { config: PortalConfig }) {
 
   const page = pageOf(path);
   useEffect(() => {
-    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title') };
+    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), catalogue: t('selfService.catalogue.title'), 'catalogue-item': t('selfService.catalogue.title'), request: t('myTickets.title'), 'my-incident': t('myTickets.title'), approvals: t('selfService.approvals.title') };
     document.title = `${titles[page.kind]} · ${t('app.title')}`;
   }, [page.kind, t]);
 
@@ -86,6 +91,30 @@ export function App({ config }: { config: PortalConfig }) {
       case 'my-tickets':
         content = <MyTickets notice={notice} />;
         break;
+      case 'catalogue':
+        content = <Catalogue />;
+        break;
+      case 'catalogue-item':
+        content = (
+          <CatalogueItem
+            id={page.id}
+            key={page.id}
+            onOrdered={(request) => {
+              navigate(ROUTES.request(request.id));
+              setNotice(t('selfService.order.done', { number: request.number }));
+            }}
+          />
+        );
+        break;
+      case 'request':
+        content = <RequestPage id={page.id} key={page.id} notice={notice} />;
+        break;
+      case 'my-incident':
+        content = <MyIncident id={page.id} key={page.id} />;
+        break;
+      case 'approvals':
+        content = <MyApprovals />;
+        break;
       case 'sign-in':
       case 'home':
         content = worksQueues(portal.session) ? <Queue /> : <MyTickets notice={notice} />;
@@ -118,6 +147,16 @@ export function App({ config }: { config: PortalConfig }) {
               <li>
                 <Link to={ROUTES.report} navigate={navigate} aria-current={page.kind === 'report' ? 'page' : undefined}>
                   {t('nav.report')}
+                </Link>
+              </li>
+              <li>
+                <Link to={ROUTES.catalogue} navigate={navigate} aria-current={page.kind === 'catalogue' || page.kind === 'catalogue-item' ? 'page' : undefined}>
+                  {t('selfService.nav.catalogue')}
+                </Link>
+              </li>
+              <li>
+                <Link to={ROUTES.approvals} navigate={navigate} aria-current={page.kind === 'approvals' ? 'page' : undefined}>
+                  {t('selfService.nav.approvals')}
                 </Link>
               </li>
             </ul>

@@ -9,6 +9,11 @@ export const ROUTES = {
   report: '/self-service/report',
   queue: '/agent',
   incident: (id: string) => `/agent/incidents/${encodeURIComponent(id)}`,
+  catalogue: '/self-service/catalogue',
+  catalogItem: (id: string) => `/self-service/catalogue/${encodeURIComponent(id)}`,
+  request: (id: string) => `/self-service/requests/${encodeURIComponent(id)}`,
+  myIncident: (id: string) => `/self-service/incidents/${encodeURIComponent(id)}`,
+  approvals: '/self-service/approvals',
 } as const;
 
 export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent'];
@@ -19,12 +24,28 @@ export type Page =
   | { readonly kind: 'report' }
   | { readonly kind: 'queue' }
   | { readonly kind: 'incident'; readonly id: string }
-  | { readonly kind: 'home' };
+  | { readonly kind: 'home' }
+  | { readonly kind: 'catalogue' }
+  | { readonly kind: 'catalogue-item'; readonly id: string }
+  | { readonly kind: 'request'; readonly id: string }
+  | { readonly kind: 'my-incident'; readonly id: string }
+  | { readonly kind: 'approvals' };
+
+/** Self-service pages with an id in their path. */
+const SELF_SERVICE_RECORDS = [
+  { kind: 'catalogue-item', path: /^\/self-service\/catalogue\/([^/]+)$/ },
+  { kind: 'request', path: /^\/self-service\/requests\/([^/]+)$/ },
+  { kind: 'my-incident', path: /^\/self-service\/incidents\/([^/]+)$/ },
+] as const;
 
 /** The page a path shows. */
 export function pageOf(path: string): Page {
   const incident = /^\/agent\/incidents\/([^/]+)$/.exec(path);
   if (incident?.[1] !== undefined) return { kind: 'incident', id: decodeURIComponent(incident[1]) };
+  for (const record of SELF_SERVICE_RECORDS) {
+    const id = record.path.exec(path)?.[1];
+    if (id !== undefined) return { kind: record.kind, id: decodeURIComponent(id) };
+  }
   switch (path.replace(/\/+$/, '')) {
     case ROUTES.signIn:
       return { kind: 'sign-in' };
@@ -34,6 +55,10 @@ export function pageOf(path: string): Page {
       return { kind: 'report' };
     case ROUTES.queue:
       return { kind: 'queue' };
+    case ROUTES.catalogue:
+      return { kind: 'catalogue' };
+    case ROUTES.approvals:
+      return { kind: 'approvals' };
     default:
       return { kind: 'home' };
   }

@@ -1,0 +1,20 @@
+import { GatewayRequestError } from '../api/graphql-errors';
+import { formatPrice, orderErrorsOf } from './order-errors';
+
+describe('order errors and prices', () => {
+  it('puts a catalogue error next to the variable its details name, others above the form', () => {
+    const error = new GatewayRequestError([
+      { message: 'Docking station is required.', extensions: { code: 'CATALOGUE.MISSING_VARIABLE', details: { variable: 'dockModel', reason: 'required_when' } } },
+      { message: 'The item is retired.', extensions: { code: 'CATALOGUE.NOT_ORDERABLE' } },
+      { message: 'The form has no variable x.', extensions: { code: 'CATALOGUE.HIDDEN_VARIABLE', details: { variable: 'x' } } },
+    ]);
+    expect(orderErrorsOf(error, ['model', 'dockModel'])).toEqual({ fields: { dockModel: 'Docking station is required.' }, form: ['The item is retired.', 'The form has no variable x.'] });
+    expect(orderErrorsOf(new TypeError('Failed to fetch'), ['model'])).toEqual({ fields: {}, form: ['Failed to fetch'] });
+  });
+
+  it('formats minor units by the currency\'s digits and the language', () => {
+    expect(formatPrice(145_000, 'EUR', 'en')).toBe('€1,450.00');
+    expect(formatPrice(145_000, 'EUR', 'de')).toBe('1.450,00\u00a0€');
+    expect(formatPrice(500, 'JPY', 'en')).toBe('¥500');
+  });
+});

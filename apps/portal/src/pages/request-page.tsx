@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, SlaBadge } from '../components';
+import { Link, usePortal } from '../portal-context';
+import { ROUTES } from '../routes';
+import { CommentForm, CommentList } from '../self-service/comment-form';
+import { RequestStateBadge } from '../self-service/ticket-tables';
+import type { RequestRecord } from '../self-service/types';
+import { useQuery } from '../self-service/use-query';
+import { variableEntries } from '../self-service/variable-entries';
+
+/** Self-service: one request with its items (values, approvals), SLA clocks and public comments; comment, or cancel while open. */
+export function RequestPage({ id, notice }: { id: string; notice: string | undefined }) {
+  const { t } = useTranslation();
+  const { client, session, navigate } = usePortal();
+  const { data, error, reload } = useQuery<{ request: RequestRecord }>('Request', { id }, id);
+  const [actionError, setActionError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const request = data?.request;
+
+  if (request === undefined) return error === undefined ? <p>{t('common.loading')}</p> : <Alert messages={[t('common.error', { message: error })]} />;
+  const mayCancel = request.state === 'open' && (request.requestedById === session.sub || request.requestedForId === session.sub);
+  const cancel = () => {
+    setBusy(true);
+    setActionError(undefined);
+    client
+      .request('CancelRequest', { id: request.id, reason: null })
+      .then(reload)
+      .catch((failure: unknown) => setActionError(failure instanceof Error ? failure.message : String(failure)))
+      .finally(() => setBusy(false));
+  };
+  const comment = async (text: string) => {
+    await client.request('AddRequestComment', { requestId: request.id, text });
+    reload();
+  };
+  return (
+    <article aria-labelledby="request-title">
+      <p>
+        <Link to={ROUTES.myTickets} navigate={navigate}>
+          {t('selfService.tickets.back')}
+        </Link>
+      </p>
+      <h1 id="request-title">{t('selfService.request.title', { number: request.number })}</h1>
+      {notice !== undefined && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      <p data-testid="request-state">
+        <RequestStateBadge state={request.state} />
+      </p>
+      <Alert messages={actionError === undefined ? [] : [t('common.error', { message: actionError })]} />
+      {mayCancel && (
+        <p>
+          <button type="button" className="danger" onClick={cancel} disabled={busy}>
+            {t('selfService.request.cancel')}
+          </button>
+        </p>
+      )}
+      <div className="columns">
+        {request.items.map((item) => (
+          <section key={item.id} aria-labelledby={`item-${item.id}`} className="card">
+            <h2 id={`item-${item.id}`}>
+              {item.number}: {item.name}
+              {item.quantity > 1 && ` × ${item.quantity}`}
+            </h2>
+            <p>{t(`selfService.itemState.${item.state}`)}</p>
+            <dl>
+              {variableEntries(item.variables, (yes) => t(yes ? 'selfService.yes' : 'selfService.no')).map(([name, value]) => (
+                <div key={name} className="pair">
+                  <dt>{name}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            {item.approval !== null && (
+              <>
+                <h3>{t('selfService.request.approval', { outcome: t(`selfService.approvalStatus.${item.approval.outcome}`, { defaultValue: item.approval.outcome }) })}</h3>
+                <ul className="plain">
+                  {item.approval.levels.map((level) => (
+                    <li key={level.index}>
+                      {level.name}: {t(`selfService.approvalStatus.${level.status}`, { defaultValue: level.status })}
+                      {level.decisions.map((decision) => (
+                        <span key={`${decision.approverId}-${decision.at}`}>
+                          {' '}
+                          · {decision.approverId} ({t(`selfService.approvalStatus.${decision.decision}`, { defaultValue: decision.decision })}){decision.comment ? `: ${decision.comment}` : ''}
+                        </span>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        ))}
+        <section aria-labelledby="request-sla" className="card">
+          <h2 id="request-sla">{t('columns.sla')}</h2>
+          {request.slas.length === 0 ? (
+            <SlaBadge clock={undefined} />
+          ) : (
+            <ul className="plain">
+              {request.slas.map((clock) => (
+                <li key={clock.clockId}>
+                  {clock.definitionName}: <SlaBadge clock={clock} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <section aria-labelledby="request-comments" className="card">
+        <h2 id="request-comments">{t('selfService.comments.title')}</h2>
+        <div aria-live="polite">
+          <CommentList comments={request.comments.filter((c) => c.visibility === 'public')} />
+        </div>
+        <CommentForm id="request-comment" send={comment} />
+      </section>
+    </article>
+  );
+}
