@@ -240,4 +240,128 @@ describe('the portal in Chromium', () => {
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((page) => [page, []])));
     expect(problems).toEqual([]);
   }
+  it('lets a requester order a catalogue item with a conditional field, follow and comment on the request and the incident, and an approver approve it from "My approvals"', () => selfServiceJourney().catch(async (error: unknown) => Promise.reject(await explained(error))), 180_000);
+
+  /**
+   * Self-service. Fixture: an item with the demo laptop's form (a docking station shown and required
+   * only when asked for) plus a patterned cost centre, entitled as the laptop, approved by the change
+   * manager. The requester orders it: the server's messages show next to their fields; then sees the
+   * request beside an incident in "my tickets", comments on both; the change manager approves it.
+   */
+  async function selfServiceJourney(): Promise<void> {
+    const violations: Record<string, Violation[]> = {};
+    const stamp = Date.now();
+    const name = `Docking laptop ${stamp}`;
+    const { catalogItem: laptop } = await asAdmin<{ catalogItem: { categoryId: string; serviceId: string; offeringId: string; entitlementRuleIds: string[] } }>(
+      'query Laptop { catalogItem(id: "demo-laptop") { categoryId serviceId offeringId entitlementRuleIds } }',
+    );
+    const wantsDock = JSON.stringify({ variable: 'dock', equals: [true] });
+    await asAdmin('mutation Publish($input: CatalogItemInput!) { publishCatalogItem(input: $input) { id } }', {
+      input: {
+        ...laptop,
+        name,
+        description: 'A laptop for a docked desk, approved by its budget owner.',
+        form: [
+          { name: 'model', label: 'Model', type: 'single_choice', required: true, defaultValue: '"standard-14"', options: [{ value: 'standard-14', label: 'Standard 14"' }, { value: 'performance-16', label: 'Performance 16"' }] },
+          { name: 'costCentre', label: 'Cost centre', type: 'text', required: true, pattern: 'CC-[0-9]{4}' },
+          { name: 'dock', label: 'Add a docking station', type: 'boolean', defaultValue: 'false' },
+          { name: 'dockModel', label: 'Docking station', type: 'single_choice', visibleWhen: wantsDock, requiredWhen: wantsDock, options: [{ value: 'usb-c', label: 'USB-C dock' }, { value: 'thunderbolt', label: 'Thunderbolt dock' }] },
+        ],
+        plan: [{ key: 'deliver', title: 'Deliver the laptop', groupId: 'service-desk', variables: ['model', 'dockModel'] }],
+        approvalPolicies: [{ id: `budget-owner-${stamp}`, name: 'Budget owner', levels: [{ name: 'Budget owner', userIds: ['u-change-manager'], rule: 'first_response' }] }],
+      },
+    });
+
+    // The requester reports an incident, to see it beside the request.
+    const requester = await newPage('requester (self-service)');
+    const { page } = requester;
+    await signIn(page, 'Requester', 'My tickets');
+    await page.getByRole('link', { name: 'Report an incident' }).click();
+    await page.getByLabel('Summary').fill(`Docking station at desk ${stamp} flickers`);
+    await page.getByRole('button', { name: 'Report' }).click();
+    const reported = await page.getByRole('status').filter({ hasText: 'reported' }).textContent();
+    const incidentNumber = /INC\d+/.exec(reported ?? '')?.[0] as string;
+
+    // The catalogue: find the item by words, open its form.
+    await page.getByRole('link', { name: 'Catalogue', exact: true }).click();
+    await page.getByRole('heading', { name: 'Catalogue', level: 1 }).waitFor();
+    await page.getByLabel('Words').fill(String(stamp));
+    await page.getByRole('button', { name: 'Search the catalogue' }).click();
+    await page.getByRole('link', { name }).waitFor();
+    violations['catalogue'] = await seriousViolations(page);
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    violations['item form'] = await seriousViolations(page);
+
+    // The conditional field shows only while its condition holds.
+    expect(await page.getByLabel(/^Docking station/).count()).toBe(0);
+    await page.getByLabel('Add a docking station').check();
+    await page.getByLabel(/^Docking station/).waitFor();
+    await page.getByLabel('Add a docking station').uncheck();
+    await page.getByLabel(/^Docking station/).waitFor({ state: 'detached' });
+
+    // An invalid value: the server's message next to its field; then the conditional field's requiredness.
+    await page.getByLabel(/^Cost centre/).fill('CC-12');
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+    await page.locator('#var-costCentre-error').filter({ hasText: 'Cost centre: pattern.' }).waitFor();
+    expect(await page.getByLabel(/^Cost centre/).getAttribute('aria-invalid')).toBe('true');
+    violations['item form, with an error'] = await seriousViolations(page);
+    await page.getByLabel(/^Cost centre/).fill('CC-1234');
+    await page.getByLabel('Add a docking station').check();
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+    await page.locator('#var-dockModel-error').filter({ hasText: 'Docking station is required.' }).waitFor();
+    expect(await page.locator('#var-costCentre-error').count()).toBe(0);
+    await page.getByLabel(/^Docking station/).selectOption('thunderbolt');
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+
+    // The request page: its state, the item awaiting approval, a comment.
+    const ordered = await page.getByRole('status').filter({ hasText: 'ordered' }).textContent();
+    const requestNumber = /Request (\S+) ordered/.exec(ordered ?? '')?.[1] as string;
+    await page.getByRole('heading', { name: `Request ${requestNumber}`, level: 1 }).waitFor();
+    await page.getByTestId('request-state').filter({ hasText: 'Open' }).waitFor();
+    await page.getByText('Awaiting approval').first().waitFor();
+    await page.getByLabel('Add a comment').fill('Please deliver before Monday.');
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    await page.locator('.comments').filter({ hasText: 'Please deliver before Monday.' }).waitFor();
+    violations['request page'] = await seriousViolations(page);
+    const requestId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+
+    // My tickets: the request with its state beside the incident; the requester comments on the incident.
+    await page.getByRole('link', { name: 'My tickets', exact: true }).click();
+    await stateCell(page, requestNumber).filter({ hasText: 'Open' }).waitFor();
+    await stateCell(page, incidentNumber).filter({ hasText: 'New' }).waitFor();
+    await page.getByRole('link', { name: incidentNumber }).click();
+    await page.getByRole('heading', { name: new RegExp(incidentNumber), level: 1 }).waitFor();
+    await page.getByLabel('Add a comment').fill('It started after the firmware update.');
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    await page.locator('.comments').filter({ hasText: 'It started after the firmware update.' }).waitFor();
+    violations['my incident'] = await seriousViolations(page);
+
+    // The approver approves it from "My approvals".
+    const { request: held } = await asAdmin<{ request: { items: { number: string }[] } }>('query Held($id: ID!) { request(id: $id) { items { number } } }', { id: requestId });
+    const itemNumber = held.items[0]?.number as string;
+    const approver = await newPage('change manager');
+    await signIn(approver.page, 'Change manager', 'My tickets');
+    await approver.page.getByRole('link', { name: 'My approvals' }).click();
+    await approver.page.getByRole('heading', { name: 'My approvals', level: 1 }).waitFor();
+    const card = approver.page.locator(`[data-approval="${itemNumber}"]`);
+    await card.waitFor();
+    violations['my approvals'] = await seriousViolations(approver.page);
+    await card.getByLabel(/^Comment/).fill('Budget available.');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await approver.page.getByRole('status').filter({ hasText: `${itemNumber} approved.` }).waitFor();
+    await card.waitFor({ state: 'detached' });
+
+    const { request: decided } = await asAdmin<{ request: { comments: { text: string }[]; items: { state: string; approval: { outcome: string } } [] } }>(
+      'query Decided($id: ID!) { request(id: $id) { comments { text } items { state approval { outcome } } } }',
+      { id: requestId },
+    );
+    expect(decided.items[0]?.approval.outcome).toBe('approved');
+    expect(decided.items[0]?.state).not.toBe('awaiting_approval');
+    expect(decided.comments.map((comment) => comment.text)).toContain('Please deliver before Monday.');
+
+    for (const { context } of [requester, approver]) await context.close();
+    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((key) => [key, []])));
+    expect(problems).toEqual([]);
+  }
 });
