@@ -283,7 +283,7 @@ describe('the portal in Chromium', () => {
     const incidentNumber = /INC\d+/.exec(reported ?? '')?.[0] as string;
 
     // The catalogue: find the item by words, open its form.
-    await page.getByRole('link', { name: 'Catalogue', exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Catalogue' }).click();
     await page.getByRole('heading', { name: 'Catalogue', level: 1 }).waitFor();
     await page.getByLabel('Words').fill(String(stamp));
     await page.getByRole('button', { name: 'Search the catalogue' }).click();
@@ -320,6 +320,8 @@ describe('the portal in Chromium', () => {
     await page.getByRole('heading', { name: `Request ${requestNumber}`, level: 1 }).waitFor();
     await page.getByTestId('request-state').filter({ hasText: 'Open' }).waitFor();
     await page.getByText('Awaiting approval').first().waitFor();
+    // The values as the form labels them.
+    await page.locator('dd').filter({ hasText: 'Thunderbolt dock' }).waitFor();
     await page.getByLabel('Add a comment').fill('Please deliver before Monday.');
     await page.getByRole('button', { name: 'Send comment' }).click();
     await page.locator('.comments').filter({ hasText: 'Please deliver before Monday.' }).waitFor();
@@ -327,7 +329,7 @@ describe('the portal in Chromium', () => {
     const requestId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
 
     // My tickets: the request with its state beside the incident; the requester comments on the incident.
-    await page.getByRole('link', { name: 'My tickets', exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'My tickets' }).click();
     await stateCell(page, requestNumber).filter({ hasText: 'Open' }).waitFor();
     await stateCell(page, incidentNumber).filter({ hasText: 'New' }).waitFor();
     await page.getByRole('link', { name: incidentNumber }).click();
@@ -342,7 +344,7 @@ describe('the portal in Chromium', () => {
     const itemNumber = held.items[0]?.number as string;
     const approver = await newPage('change manager');
     await signIn(approver.page, 'Change manager', 'My tickets');
-    await approver.page.getByRole('link', { name: 'My approvals' }).click();
+    await approver.page.getByRole('navigation').getByRole('link', { name: 'My approvals' }).click();
     await approver.page.getByRole('heading', { name: 'My approvals', level: 1 }).waitFor();
     const card = approver.page.locator(`[data-approval="${itemNumber}"]`);
     await card.waitFor();
@@ -351,6 +353,8 @@ describe('the portal in Chromium', () => {
     await card.getByRole('button', { name: 'Approve' }).click();
     await approver.page.getByRole('status').filter({ hasText: `${itemNumber} approved.` }).waitFor();
     await card.waitFor({ state: 'detached' });
+    await approver.page.getByLabel('Language').selectOption('de');
+    await approver.page.getByRole('heading', { name: 'Meine Genehmigungen', level: 1 }).waitFor();
 
     const { request: decided } = await asAdmin<{ request: { comments: { text: string }[]; items: { state: string; approval: { outcome: string } } [] } }>(
       'query Decided($id: ID!) { request(id: $id) { comments { text } items { state approval { outcome } } } }',
@@ -359,6 +363,13 @@ describe('the portal in Chromium', () => {
     expect(decided.items[0]?.approval.outcome).toBe('approved');
     expect(decided.items[0]?.state).not.toBe('awaiting_approval');
     expect(decided.comments.map((comment) => comment.text)).toContain('Please deliver before Monday.');
+
+    // The requester withdraws it after all (asked to confirm, with a reason).
+    await page.goto(`${origin}${new URL(page.url()).pathname.replace(/incidents\/.*/, `requests/${encodeURIComponent(requestId)}`)}`);
+    await page.getByRole('button', { name: 'Cancel this request' }).click();
+    await page.getByLabel('Why (optional)').fill('Ordered the wrong model.');
+    await page.getByRole('button', { name: 'Cancel the request' }).click();
+    await page.getByTestId('request-state').filter({ hasText: 'Canceled' }).waitFor();
 
     for (const { context } of [requester, approver]) await context.close();
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((key) => [key, []])));

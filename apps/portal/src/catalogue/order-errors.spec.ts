@@ -4,12 +4,17 @@ import { formatPrice, orderErrorsOf } from './order-errors';
 describe('order errors and prices', () => {
   it('puts a catalogue error next to the variable its details name, others above the form', () => {
     const error = new GatewayRequestError([
-      { message: 'Docking station is required.', extensions: { code: 'CATALOGUE.MISSING_VARIABLE', details: { variable: 'dockModel', reason: 'required_when' } } },
+      { message: 'Line 0: Docking station is required.', extensions: { code: 'CATALOGUE.MISSING_VARIABLE', details: { variable: 'dockModel', reason: 'required_when', line: 0 } } },
       { message: 'The item is retired.', extensions: { code: 'CATALOGUE.NOT_ORDERABLE' } },
       { message: 'The form has no variable x.', extensions: { code: 'CATALOGUE.HIDDEN_VARIABLE', details: { variable: 'x' } } },
     ]);
     expect(orderErrorsOf(error, ['model', 'dockModel'])).toEqual({ fields: { dockModel: 'Docking station is required.' }, form: ['The item is retired.', 'The form has no variable x.'] });
     expect(orderErrorsOf(new TypeError('Failed to fetch'), ['model'])).toEqual({ fields: {}, form: ['Failed to fetch'] });
+  });
+
+  it('places the quantity\'s error by its field', () => {
+    const error = new GatewayRequestError([{ message: 'Line 0: the quantity is a whole number from 1 to 100.', extensions: { code: 'CATALOGUE.INVALID_INPUT', details: { field: 'quantity', line: 0 } } }]);
+    expect(orderErrorsOf(error, ['quantity'])).toEqual({ fields: { quantity: 'the quantity is a whole number from 1 to 100.' }, form: [] });
   });
 
   it('formats minor units by the currency\'s digits and the language', () => {

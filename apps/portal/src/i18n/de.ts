@@ -96,7 +96,7 @@ export const de: Messages = {
     requestState: { open: 'Offen', closed_complete: 'Erledigt', closed_incomplete: 'Unvollständig geschlossen', canceled: 'Storniert' },
     itemState: { awaiting_approval: 'Wartet auf Genehmigung', approved: 'Genehmigt', in_fulfilment: 'In Bearbeitung', closed_complete: 'Erledigt', closed_incomplete: 'Unvollständig geschlossen', canceled: 'Storniert', rejected: 'Abgelehnt' },
     approvalStatus: { pending: 'Offen', waiting: 'Wartend', approved: 'Genehmigt', rejected: 'Abgelehnt', skipped: 'Übersprungen', canceled: 'Storniert' },
-    request: { title: 'Anfrage {{number}}', cancel: 'Diese Anfrage stornieren', approval: 'Genehmigung: {{outcome}}' },
+    request: { title: 'Anfrage {{number}}', cancel: 'Diese Anfrage stornieren', approval: 'Genehmigung: {{outcome}}', reason: 'Grund (optional)', confirmCancel: 'Anfrage stornieren', keep: 'Behalten' },
     comments: { title: 'Kommentare', none: 'Noch keine Kommentare.', add: 'Kommentar hinzufügen', send: 'Kommentar senden', sending: 'Wird gesendet…' },
     approvals: {
       title: 'Meine Genehmigungen',

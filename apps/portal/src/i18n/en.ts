@@ -95,7 +95,7 @@ export const en = {
     requestState: { open: 'Open', closed_complete: 'Completed', closed_incomplete: 'Closed incomplete', canceled: 'Canceled' },
     itemState: { awaiting_approval: 'Awaiting approval', approved: 'Approved', in_fulfilment: 'In fulfilment', closed_complete: 'Completed', closed_incomplete: 'Closed incomplete', canceled: 'Canceled', rejected: 'Rejected' },
     approvalStatus: { pending: 'Pending', waiting: 'Waiting', approved: 'Approved', rejected: 'Rejected', skipped: 'Skipped', canceled: 'Canceled' },
-    request: { title: 'Request {{number}}', cancel: 'Cancel this request', approval: 'Approval: {{outcome}}' },
+    request: { title: 'Request {{number}}', cancel: 'Cancel this request', approval: 'Approval: {{outcome}}', reason: 'Why (optional)', confirmCancel: 'Cancel the request', keep: 'Keep it' },
     comments: { title: 'Comments', none: 'No comments yet.', add: 'Add a comment', send: 'Send comment', sending: 'Sending…' },
     approvals: {
       title: 'My approvals',

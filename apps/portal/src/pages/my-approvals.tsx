@@ -7,6 +7,7 @@ import { Alert } from '../components';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
 import type { PendingChange, RequestApprovalToDecide } from '../self-service/types';
+import { useItemForm } from '../self-service/use-item-form';
 import { useQuery } from '../self-service/use-query';
 import { variableEntries } from '../self-service/variable-entries';
 
@@ -96,6 +97,7 @@ function RequestApproval({ approval, onDecided }: { approval: RequestApprovalToD
   const { t } = useTranslation();
   const { navigate } = usePortal();
   const level = approval.levels[0];
+  const form = useItemForm(approval.item.catalogItemId, approval.item.catalogItemVersion);
   return (
     <DecisionCard
       id={`item-${approval.item.id}`}
@@ -109,7 +111,7 @@ function RequestApproval({ approval, onDecided }: { approval: RequestApprovalToD
         [t('selfService.approvals.for'), approval.requestedForId],
         [t('selfService.order.quantity'), String(approval.item.quantity)],
         ...(level === undefined ? [] : ([[t('selfService.approvals.level'), level.name]] as [string, string][])),
-        ...variableEntries(approval.item.variables, (yes) => t(yes ? 'selfService.yes' : 'selfService.no')),
+        ...variableEntries(approval.item.variables, (yes) => t(yes ? 'selfService.yes' : 'selfService.no'), form),
       ]}
       decide={(decision, comment) => ['DecideRequestApproval', { requestedItemId: approval.item.id, decision, comment, level: level?.index ?? null }]}
       onDecided={onDecided}

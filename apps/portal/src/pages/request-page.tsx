@@ -1,13 +1,15 @@
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, SlaBadge } from '../components';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
 import { CommentForm, CommentList } from '../self-service/comment-form';
+import { ItemValues } from '../self-service/item-values';
 import { RequestStateBadge } from '../self-service/ticket-tables';
 import type { RequestRecord } from '../self-service/types';
 import { useQuery } from '../self-service/use-query';
-import { variableEntries } from '../self-service/variable-entries';
+
 
 /** Self-service: one request with its items (values, approvals), SLA clocks and public comments; comment, or cancel while open. */
 export function RequestPage({ id, notice }: { id: string; notice: string | undefined }) {
@@ -16,16 +18,22 @@ export function RequestPage({ id, notice }: { id: string; notice: string | undef
   const { data, error, reload } = useQuery<{ request: RequestRecord }>('Request', { id }, id);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const request = data?.request;
 
   if (request === undefined) return error === undefined ? <p>{t('common.loading')}</p> : <Alert messages={[t('common.error', { message: error })]} />;
   const mayCancel = request.state === 'open' && (request.requestedById === session.sub || request.requestedForId === session.sub);
-  const cancel = () => {
+  const cancel = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
     setBusy(true);
     setActionError(undefined);
     client
-      .request('CancelRequest', { id: request.id, reason: null })
-      .then(reload)
+      .request('CancelRequest', { id: request.id, reason: reason === '' ? null : reason })
+      .then(() => {
+        setConfirming(false);
+        reload();
+      })
       .catch((failure: unknown) => setActionError(failure instanceof Error ? failure.message : String(failure)))
       .finally(() => setBusy(false));
   };
@@ -50,13 +58,29 @@ export function RequestPage({ id, notice }: { id: string; notice: string | undef
         <RequestStateBadge state={request.state} />
       </p>
       <Alert messages={actionError === undefined ? [] : [t('common.error', { message: actionError })]} />
-      {mayCancel && (
-        <p>
-          <button type="button" className="danger" onClick={cancel} disabled={busy}>
-            {t('selfService.request.cancel')}
-          </button>
-        </p>
-      )}
+      {mayCancel &&
+        (confirming ? (
+          <form onSubmit={cancel} className="card" noValidate>
+            <div className="field">
+              <label htmlFor="cancel-reason">{t('selfService.request.reason')}</label>
+              <textarea id="cancel-reason" name="reason" rows={2} />
+            </div>
+            <div className="buttons">
+              <button type="submit" className="danger" disabled={busy}>
+                {t('selfService.request.confirmCancel')}
+              </button>
+              <button type="button" className="secondary bordered" onClick={() => setConfirming(false)}>
+                {t('selfService.request.keep')}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <p>
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              {t('selfService.request.cancel')}
+            </button>
+          </p>
+        ))}
       <div className="columns">
         {request.items.map((item) => (
           <section key={item.id} aria-labelledby={`item-${item.id}`} className="card">
@@ -65,14 +89,7 @@ export function RequestPage({ id, notice }: { id: string; notice: string | undef
               {item.quantity > 1 && ` × ${item.quantity}`}
             </h2>
             <p>{t(`selfService.itemState.${item.state}`)}</p>
-            <dl>
-              {variableEntries(item.variables, (yes) => t(yes ? 'selfService.yes' : 'selfService.no')).map(([name, value]) => (
-                <div key={name} className="pair">
-                  <dt>{name}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <ItemValues json={item.variables} catalogItemId={item.catalogItemId} version={item.catalogItemVersion} />
             {item.approval !== null && (
               <>
                 <h3>{t('selfService.request.approval', { outcome: t(`selfService.approvalStatus.${item.approval.outcome}`, { defaultValue: item.approval.outcome }) })}</h3>

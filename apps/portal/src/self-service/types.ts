@@ -65,6 +65,8 @@ export interface RequestRecord {
     readonly state: RequestedItemState;
     readonly quantity: number;
     readonly variables: string;
+    readonly catalogItemId: string;
+    readonly catalogItemVersion: number;
     readonly approval: {
       readonly outcome: string;
       readonly levels: readonly (ApprovalLevel & { readonly decisions: readonly { readonly approverId: string; readonly decision: string; readonly comment: string | null; readonly at: string }[] })[];
@@ -76,7 +78,7 @@ export interface RequestApprovalToDecide {
   readonly requestId: string;
   readonly requestNumber: string;
   readonly requestedForId: string;
-  readonly item: { readonly id: string; readonly number: string; readonly name: string; readonly quantity: number; readonly variables: string };
+  readonly item: { readonly id: string; readonly number: string; readonly name: string; readonly quantity: number; readonly variables: string; readonly catalogItemId: string; readonly catalogItemVersion: number };
   readonly levels: readonly ApprovalLevel[];
 }
 
