@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../api/types';
+import { categoryTree } from '../catalogue/category-tree';
 import { formatPrice } from '../catalogue/order-errors';
 import { Alert, SelectField } from '../components';
 import { Link, usePortal } from '../portal-context';
@@ -34,7 +35,7 @@ export function Catalogue() {
           name="categoryId"
           label={t('selfService.catalogue.category')}
           defaultValue=""
-          options={[{ value: '', label: t('selfService.catalogue.allCategories') }, ...(categories.data?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+          options={[{ value: '', label: t('selfService.catalogue.allCategories') }, ...categoryTree(categories.data?.categories ?? []).map(({ category, depth }) => ({ value: category.id, label: `${'\u2003'.repeat(depth)}${category.name}` }))]}
         />
         <div className="field">
           <label htmlFor="catalogue-text">{t('selfService.catalogue.words')}</label>
