@@ -46,7 +46,7 @@ export function VariableField({ variable, value, required, error, onChange }: Va
     case 'boolean':
       return (
         <div className="field">
-          <div className="field inline">
+          <div className="inline-choice">
             <input id={id} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} {...aria} />
             <label htmlFor={id}>{label}</label>
           </div>
