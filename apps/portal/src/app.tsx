@@ -11,6 +11,11 @@ import { MyTickets } from './pages/my-tickets';
 import { Queue } from './pages/queue';
 import { ReportIncident } from './pages/report-incident';
 import { SignIn } from './pages/sign-in';
+import { worksChanges } from './change/change-access';
+import { CabAgenda } from './pages/cab-agenda';
+import { ChangeCalendar } from './pages/change-calendar';
+import { ChangeList } from './pages/change-list';
+import { ChangeRecord } from './pages/change-record';
 import { Link, PortalContext } from './portal-context';
 import type { Portal } from './portal-context';
 import { pageOf, ROUTES } from './routes';
@@ -45,7 +50,7 @@ export function App({ config }: { config: PortalConfig }) {
 
   const page = pageOf(path);
   useEffect(() => {
-    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title') };
+    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), changes: t('change.list.title'), change: t('change.list.title'), 'change-calendar': t('change.calendar.title'), 'cab-agenda': t('change.cab.title') };
     document.title = `${titles[page.kind]} · ${t('app.title')}`;
   }, [page.kind, t]);
 
@@ -86,6 +91,18 @@ export function App({ config }: { config: PortalConfig }) {
       case 'my-tickets':
         content = <MyTickets notice={notice} />;
         break;
+      case 'changes':
+        content = <ChangeList />;
+        break;
+      case 'change':
+        content = <ChangeRecord id={page.id} key={page.id} />;
+        break;
+      case 'change-calendar':
+        content = <ChangeCalendar />;
+        break;
+      case 'cab-agenda':
+        content = <CabAgenda />;
+        break;
       case 'sign-in':
       case 'home':
         content = worksQueues(portal.session) ? <Queue /> : <MyTickets notice={notice} />;
@@ -115,6 +132,20 @@ export function App({ config }: { config: PortalConfig }) {
                   {t('nav.myTickets')}
                 </Link>
               </li>
+              {worksChanges(portal.session.roles) &&
+                (
+                  [
+                    ['changes', ROUTES.changes, 'change.nav.changes'],
+                    ['change-calendar', ROUTES.changeCalendar, 'change.nav.calendar'],
+                    ['cab-agenda', ROUTES.cabAgenda, 'change.nav.cab'],
+                  ] as const
+                ).map(([kind, to, label]) => (
+                  <li key={kind}>
+                    <Link to={to} navigate={navigate} aria-current={page.kind === kind || (kind === 'changes' && page.kind === 'change') ? 'page' : undefined}>
+                      {t(label)}
+                    </Link>
+                  </li>
+                ))}
               <li>
                 <Link to={ROUTES.report} navigate={navigate} aria-current={page.kind === 'report' ? 'page' : undefined}>
                   {t('nav.report')}
