@@ -12,10 +12,7 @@ import { Queue } from './pages/queue';
 import { ReportIncident } from './pages/report-incident';
 import { SignIn } from './pages/sign-in';
 import { worksChanges } from './change/change-access';
-import { CabAgenda } from './pages/cab-agenda';
-import { ChangeCalendar } from './pages/change-calendar';
-import { ChangeList } from './pages/change-list';
-import { ChangeRecord } from './pages/change-record';
+import { ChangePages } from './change/change-pages';
 import { Link, PortalContext } from './portal-context';
 import type { Portal } from './portal-context';
 import { pageOf, ROUTES } from './routes';
@@ -92,16 +89,10 @@ export function App({ config }: { config: PortalConfig }) {
         content = <MyTickets notice={notice} />;
         break;
       case 'changes':
-        content = <ChangeList />;
-        break;
       case 'change':
-        content = <ChangeRecord id={page.id} key={page.id} />;
-        break;
       case 'change-calendar':
-        content = <ChangeCalendar />;
-        break;
       case 'cab-agenda':
-        content = <CabAgenda />;
+        content = <ChangePages page={page} />;
         break;
       case 'sign-in':
       case 'home':

@@ -1,8 +1,29 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictSummary, RiskLevel, ChangeState, Window } from './change-types';
 
 /** The plain words of a failure (the gateway's messages, or a transport error). */
 export const messageOf = (failure: unknown): string => (failure instanceof Error ? failure.message : String(failure));
+
+/** A form field's text, null when left empty (the API's optional reasons and comments). */
+export function optionalText(form: FormData, name: string): string | null {
+  const value = String(form.get(name) ?? '').trim();
+  return value === '' ? null : value;
+}
+
+/** One request at a time from a form: busy while it runs, its failure in plain words. */
+export function useSubmission(): { busy: boolean; error: string | undefined; submit: (work: () => Promise<unknown>) => void } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const submit = (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    work()
+      .catch((failure: unknown) => setError(messageOf(failure)))
+      .finally(() => setBusy(false));
+  };
+  return { busy, error, submit };
+}
 
 export function ChangeStateBadge({ state }: { state: ChangeState }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationName } from '../api/operations';
 import { SelectField } from '../components';
+import { optionalText } from './change-components';
 import type { LifecycleAction } from './change-access';
 import { CLOSE_CODES } from './change-types';
 
@@ -25,14 +26,12 @@ export function ChangeLifecycle({ id, actions, busy, onAct }: { id: string; acti
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const action = (submitter?.value ?? 'cancelChange') as LifecycleAction;
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '');
-    onAct(OPERATION[action], { input: { id, reason: reason === '' ? null : reason } });
+    onAct(OPERATION[action], { input: { id, reason: optionalText(new FormData(event.currentTarget), 'reason') } });
   };
   const close = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const notes = String(form.get('notes') ?? '');
-    onAct('CloseChange', { input: { id, closeCode: form.get('closeCode'), notes: notes === '' ? null : notes } });
+    onAct('CloseChange', { input: { id, closeCode: form.get('closeCode'), notes: optionalText(form, 'notes') } });
   };
   const reasoned = actions.filter((action) => WITH_REASON.includes(action));
   return (

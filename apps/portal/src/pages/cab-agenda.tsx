@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../api/types';
 import { decidesCab, managesChanges } from '../change/change-access';
-import { ChangeStateBadge, ConflictBadge, messageOf, RiskBadge } from '../change/change-components';
+import { ChangeStateBadge, ConflictBadge, messageOf, optionalText, RiskBadge, useSubmission } from '../change/change-components';
 import { CAB_DECISIONS } from '../change/change-types';
 import type { CabAgendaItem, CabMeeting, CabOccurrence, ChangeState, ChangeSummary, ConflictSummary } from '../change/change-types';
 import { Alert, SelectField } from '../components';
@@ -105,8 +105,9 @@ function AgendaItem({ occurrence, item, canDecide, onChanged }: { occurrence: Ca
   const { t, i18n } = useTranslation();
   const { client, navigate } = usePortal();
   const [change, setChange] = useState<{ state: ChangeState; conflicts: readonly ConflictSummary[] } | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setError] = useState<string | undefined>(undefined);
+  const { busy, error: decisionError, submit } = useSubmission();
+  const error = decisionError ?? loadError;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
   const loadChange = useCallback(
     () =>
@@ -120,17 +121,11 @@ function AgendaItem({ occurrence, item, canDecide, onChanged }: { occurrence: Ca
   const decide = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const reason = String(form.get('reason') ?? '');
-    setBusy(true);
-    setError(undefined);
-    client
-      .request('RecordCabDecision', { meetingId: occurrence.meetingId, occurrenceStart: occurrence.start, changeId: item.changeId, decision: form.get('decision'), reason: reason === '' ? null : reason })
-      .then(async () => {
-        await loadChange();
-        onChanged();
-      })
-      .catch((failure: unknown) => setError(messageOf(failure)))
-      .finally(() => setBusy(false));
+    submit(async () => {
+      await client.request('RecordCabDecision', { meetingId: occurrence.meetingId, occurrenceStart: occurrence.start, changeId: item.changeId, decision: form.get('decision'), reason: optionalText(form, 'reason') });
+      await loadChange();
+      onChanged();
+    });
   };
   const id = `${occurrence.start.replace(/[^0-9]/g, '')}-${item.changeId}`;
   return (
@@ -187,8 +182,9 @@ function FlagForCab({ occurrence, onChanged }: { occurrence: CabOccurrence; onCh
   const { t } = useTranslation();
   const { client } = usePortal();
   const [awaiting, setAwaiting] = useState<readonly ChangeSummary[] | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setError] = useState<string | undefined>(undefined);
+  const { busy, error: flagError, submit } = useSubmission();
+  const error = flagError ?? loadError;
   useEffect(() => {
     let current = true;
     client.request<{ changes: Connection<ChangeSummary> }>('Changes', { filter: { states: ['authorize'] } }).then(
@@ -203,14 +199,10 @@ function FlagForCab({ occurrence, onChanged }: { occurrence: CabOccurrence; onCh
   const flag = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const reason = String(form.get('reason') ?? '');
-    setBusy(true);
-    setError(undefined);
-    client
-      .request('FlagChangeForCab', { meetingId: occurrence.meetingId, occurrenceStart: occurrence.start, changeId: form.get('changeId'), reason: reason === '' ? null : reason })
-      .then(onChanged)
-      .catch((failure: unknown) => setError(messageOf(failure)))
-      .finally(() => setBusy(false));
+    submit(async () => {
+      await client.request('FlagChangeForCab', { meetingId: occurrence.meetingId, occurrenceStart: occurrence.start, changeId: form.get('changeId'), reason: optionalText(form, 'reason') });
+      onChanged();
+    });
   };
   const id = occurrence.start.replace(/[^0-9]/g, '');
   return (

@@ -151,6 +151,7 @@ export function ChangeCalendar() {
                         onFocus={() => setFocused(day)}
                         onClick={() => setSelected(day)}
                       >
+                        <span className="day-name">{weekday.format(dateOf(day))} </span>
                         {Number(day.slice(8))}
                       </button>
                       {dayItems.length > 0 && <ul className="plain cal-items">{dayItems.map((item) => itemLine(item, view === 'week'))}</ul>}

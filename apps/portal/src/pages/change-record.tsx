@@ -19,7 +19,7 @@ interface Loaded {
 
 /** One change: details, schedule, plans, the risk and why, approvals (the signed-in approver decides), conflicts and lifecycle steps. */
 export function ChangeRecord({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { client, session, navigate } = usePortal();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [assessment, setAssessment] = useState<RiskAssessment | undefined>(undefined);
@@ -59,6 +59,7 @@ export function ChangeRecord({ id }: { id: string }) {
 
   if (loaded === undefined) return errors.length > 0 ? <Alert messages={errors} /> : <p>{t('common.loading')}</p>;
   const { change, changeConflicts, changeRiskRules } = loaded;
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const manager = managesChanges(session.roles);
   return (
     <article aria-labelledby="change-title">
@@ -116,7 +117,7 @@ export function ChangeRecord({ id }: { id: string }) {
               <>
                 <dt>{t('change.record.authorisedAt')}</dt>
                 <dd>
-                  <WindowText window={{ start: change.authorisedAt, end: change.authorisedAt }} />
+                  <time dateTime={change.authorisedAt}>{when.format(new Date(change.authorisedAt))}</time>
                 </dd>
               </>
             )}
