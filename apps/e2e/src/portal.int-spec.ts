@@ -271,6 +271,21 @@ describe('the portal in Chromium', () => {
     const held = await awaitingAuthorisation(`Portal calendar held ${now}`, ci, new Date(now + 3 * HOUR), new Date(now + 5 * HOUR));
     const clash = await awaitingAuthorisation(`Portal calendar clash ${now}`, ci, new Date(now + 4 * HOUR), new Date(now + 6 * HOUR));
 
+    // The change manager finds a change waiting for their approval and approves it: the CAB level opens.
+    const manager = await newPage('change manager');
+    await signIn(manager.page, 'Change manager', 'My tickets');
+    await manager.page.getByRole('link', { name: 'Changes', exact: true }).click();
+    const pending = manager.page.getByRole('region', { name: 'Waiting for my decision' });
+    await pending.getByRole('link', { name: held.number }).waitFor();
+    violations['changes'] = await seriousViolations(manager.page);
+    await pending.getByRole('link', { name: held.number }).click();
+    await manager.page.getByRole('heading', { name: new RegExp(held.number), level: 1 }).waitFor();
+    await manager.page.getByRole('button', { name: 'Approve' }).click();
+    await manager.page.locator('.levels > li').nth(0).locator('.level-approved').waitFor();
+    await manager.page.locator('.levels > li').nth(1).locator('.level-pending').waitFor();
+    expect(await manager.page.locator('.levels > li').nth(0).textContent()).toContain('u-change-manager: Approved');
+    await manager.context.close();
+
     // The CAB member opens the agenda of the next meeting and authorises the change.
     const cab = await newPage('cab member');
     await signIn(cab.page, 'CAB member', 'My tickets');

@@ -1,7 +1,7 @@
 /** The operations of operations.graphql, by name (the build refuses a file that names others). */
 export const OPERATION_NAMES = ['Incidents', 'MyGroups', 'Incident', 'OpenIncident', 'AssignIncident', 'HoldIncident', 'ResumeIncident', 'ResolveIncident', 'IncidentChanged',
   // Change, calendar and CAB
-  'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab',
+  'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab', 'MyPendingChangeApprovals',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -52,7 +52,7 @@ export const de: Messages = {
   },
   change: {
     nav: { changes: 'Changes', calendar: 'Change-Kalender', cab: 'CAB-Agenda' },
-    list: { title: 'Changes', filters: 'Filter', state: 'Status', model: 'Modell', risk: 'Risiko', any: 'Alle', apply: 'Anzeigen', empty: 'Kein Change entspricht diesen Filtern.', caption: 'Changes, neueste zuerst', planned: 'Geplantes Zeitfenster', conflicts: 'Konflikte' },
+    list: { pending: 'Warten auf meine Entscheidung', pendingCaption: 'Changes, deren Freigabe auf mich wartet', all: 'Alle Changes', title: 'Changes', filters: 'Filter', state: 'Status', model: 'Modell', risk: 'Risiko', any: 'Alle', apply: 'Anzeigen', empty: 'Kein Change entspricht diesen Filtern.', caption: 'Changes, neueste zuerst', planned: 'Geplantes Zeitfenster', conflicts: 'Konflikte' },
     states: { new: 'Neu', assess: 'Bewertung', authorize: 'Genehmigung', scheduled: 'Eingeplant', implement: 'Umsetzung', review: 'Review', closed: 'Geschlossen', canceled: 'Storniert' },
     models: { standard: 'Standard', normal: 'Normal', emergency: 'Notfall' },
     risks: { low: 'Niedrig', moderate: 'Mittel', high: 'Hoch', very_high: 'Sehr hoch', none: 'Nicht bewertet' },

@@ -51,7 +51,7 @@ export const en = {
   },
   change: {
     nav: { changes: 'Changes', calendar: 'Change calendar', cab: 'CAB agenda' },
-    list: { title: 'Changes', filters: 'Filters', state: 'State', model: 'Model', risk: 'Risk', any: 'Any', apply: 'Show', empty: 'No change matches these filters.', caption: 'Changes, newest first', planned: 'Planned window', conflicts: 'Conflicts' },
+    list: { pending: 'Waiting for my decision', pendingCaption: 'Changes whose approval waits for me', all: 'All changes', title: 'Changes', filters: 'Filters', state: 'State', model: 'Model', risk: 'Risk', any: 'Any', apply: 'Show', empty: 'No change matches these filters.', caption: 'Changes, newest first', planned: 'Planned window', conflicts: 'Conflicts' },
     states: { new: 'New', assess: 'Assess', authorize: 'Authorize', scheduled: 'Scheduled', implement: 'Implement', review: 'Review', closed: 'Closed', canceled: 'Canceled' },
     models: { standard: 'Standard', normal: 'Normal', emergency: 'Emergency' },
     risks: { low: 'Low', moderate: 'Moderate', high: 'High', very_high: 'Very high', none: 'Not assessed' },
