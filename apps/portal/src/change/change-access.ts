@@ -1,4 +1,4 @@
-import type { ChangeModel, ChangeState } from './change-types';
+import type { ApprovalLevel, ChangeModel, ChangeRecord, ChangeState } from './change-types';
 
 /** The roles the change API lets read changes, the calendar and CAB agendas (libs/change change-role-sets: agents are not among them). */
 const CHANGE_READERS = ['change-manager', 'cab-member', 'implementer', 'admin'];
@@ -36,3 +36,7 @@ export function lifecycleActions(change: { readonly state: ChangeState; readonly
   if (any(roles, MANAGERS) && !['review', 'closed', 'canceled'].includes(state)) actions.push('cancelChange');
   return actions;
 }
+
+/** The level the signed-in approver may decide now: pending, naming them, without their decision yet (delegates decide where the server lets them). */
+export const decidableLevel = (change: Pick<ChangeRecord, 'approval'>, sub: string): ApprovalLevel | undefined =>
+  change.approval?.levels.find((level) => level.status === 'pending' && level.approverIds.includes(sub) && !level.decisions.some((decision) => (decision.onBehalfOf ?? decision.approverId) === sub));

@@ -1,10 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalLevel, ChangeRecord } from './change-types';
-
-/** The levels a signed-in approver may decide now: pending, naming them, not yet decided by them. */
-export const decidableLevel = (change: ChangeRecord, sub: string): ApprovalLevel | undefined =>
-  change.approval?.levels.find((level) => level.status === 'pending' && level.approverIds.includes(sub) && !level.decisions.some((decision) => decision.approverId === sub));
+import { decidableLevel } from './change-access';
+import type { ChangeRecord } from './change-types';
 
 /** A change's approval: each level with its rule, approvers and decisions; the signed-in approver's decision form. */
 export function ChangeApprovals({ change, sub, busy, onDecide }: { change: ChangeRecord; sub: string; busy: boolean; onDecide: (decision: 'approved' | 'rejected', comment: string) => void }) {
