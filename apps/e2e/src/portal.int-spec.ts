@@ -375,4 +375,99 @@ describe('the portal in Chromium', () => {
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((key) => [key, []])));
     expect(problems).toEqual([]);
   }
+  it('lets a CAB member authorise a change from the agenda and shows a conflicting change marked in the calendar, month and week, accessibly', () => changeJourney().catch(async (error: unknown) => Promise.reject(await explained(error))), 180_000);
+
+  /** A change fixture (as the admin): requested on `ci` for [start, end), moved to Authorize (awaiting the CAB). */
+  async function awaitingAuthorisation(title: string, ci: string, start: Date, end: Date): Promise<{ id: string; number: string }> {
+    const plans = { implementation: 'Follow the runbook.', backout: 'Restore the snapshot.', test: 'Smoke tests.' };
+    const { requestChange } = await asAdmin<{ requestChange: { id: string; number: string } }>('mutation($input: RequestChangeInput!) { requestChange(input: $input) { id number } }', {
+      input: { model: 'normal', title, description: 'Portal change journey.', configurationItemIds: [ci], plans, planned: { start: start.toISOString(), end: end.toISOString() } },
+    });
+    await asAdmin('mutation($id: ID!) { submitForAssessment(id: $id) { state } }', { id: requestChange.id });
+    const { requestAuthorisation } = await asAdmin<{ requestAuthorisation: { state: string } }>('mutation($id: ID!) { requestAuthorisation(id: $id) { state } }', { id: requestChange.id });
+    expect(requestAuthorisation.state).toBe('authorize');
+    return requestChange;
+  }
+
+  async function changeJourney(): Promise<void> {
+    const violations: Record<string, Violation[]> = {};
+    const HOUR = 3_600_000;
+    const now = Date.now();
+    const ciOf = async (name: string) => (await asAdmin<{ configurationItems: { edges: { node: { id: string } }[] } }>('query($n: String!) { configurationItems(nameContains: $n, first: 1) { edges { node { id } } } }', { n: name })).configurationItems.edges[0]!.node.id;
+    // The demo's weekly CAB: its next meeting; a change planned after it and awaiting authorisation is on its agenda.
+    const { cabOccurrences } = await asAdmin<{ cabOccurrences: { start: string }[] }>('query($from: DateTime!, $to: DateTime!) { cabOccurrences(meetingId: "weekly-cab", from: $from, to: $to) { start } }', {
+      from: new Date(now + HOUR).toISOString(),
+      to: new Date(now + 9 * 24 * HOUR).toISOString(),
+    });
+    const meeting = Date.parse(cabOccurrences[0]!.start);
+    const onAgenda = await awaitingAuthorisation(`Portal CAB journey ${now}`, await ciOf('web-01'), new Date(meeting + 2 * 24 * HOUR), new Date(meeting + 2 * 24 * HOUR + HOUR));
+    // Two changes on one CI in overlapping windows: the API reports a same-CI conflict for each.
+    const ci = await ciOf('web-02');
+    const held = await awaitingAuthorisation(`Portal calendar held ${now}`, ci, new Date(now + 3 * HOUR), new Date(now + 5 * HOUR));
+    const clash = await awaitingAuthorisation(`Portal calendar clash ${now}`, ci, new Date(now + 4 * HOUR), new Date(now + 6 * HOUR));
+
+    // The change manager finds a change waiting for their approval and approves it: the CAB level opens.
+    const manager = await newPage('change manager');
+    await signIn(manager.page, 'Change manager', 'My tickets');
+    await manager.page.getByRole('link', { name: 'Changes', exact: true }).click();
+    const pending = manager.page.getByRole('region', { name: 'Waiting for my decision' });
+    await pending.getByRole('link', { name: held.number }).waitFor();
+    violations['changes'] = await seriousViolations(manager.page);
+    await pending.getByRole('link', { name: held.number }).click();
+    await manager.page.getByRole('heading', { name: new RegExp(held.number), level: 1 }).waitFor();
+    await manager.page.getByRole('button', { name: 'Approve' }).click();
+    await manager.page.locator('.levels > li').nth(0).locator('.level-approved').waitFor();
+    await manager.page.locator('.levels > li').nth(1).locator('.level-pending').waitFor();
+    expect(await manager.page.locator('.levels > li').nth(0).textContent()).toContain('u-change-manager: Approved');
+    await manager.context.close();
+
+    // The CAB member opens the agenda of the next meeting and authorises the change.
+    const cab = await newPage('cab member');
+    await signIn(cab.page, 'CAB member', 'My tickets');
+    await cab.page.getByRole('link', { name: 'CAB agenda' }).click();
+    await cab.page.getByRole('heading', { name: 'CAB agenda', level: 1 }).waitFor();
+    const item = cab.page.locator(`li.agenda-item[data-number="${onAgenda.number}"]`).first();
+    await item.getByTestId('agenda-state').filter({ hasText: 'Authorize' }).waitFor();
+    violations['cab agenda'] = await seriousViolations(cab.page);
+    await item.getByLabel('Decision', { exact: true }).selectOption('authorise');
+    await item.getByRole('button', { name: 'Record' }).click();
+    await item.getByTestId('agenda-state').filter({ hasText: 'Scheduled' }).waitFor();
+    await item.getByTestId('agenda-decision').filter({ hasText: 'Authorise' }).waitFor();
+
+    // Its record: scheduled, with its risk explained and its approvals.
+    await item.getByRole('link', { name: onAgenda.number }).click();
+    await cab.page.getByRole('heading', { name: new RegExp(onAgenda.number), level: 1 }).waitFor();
+    await cab.page.getByTestId('change-state').filter({ hasText: 'Scheduled' }).waitFor();
+    await cab.page.getByRole('heading', { name: 'Risk assessment' }).waitFor();
+    await cab.page.getByRole('heading', { name: 'Approvals' }).waitFor();
+    violations['change record'] = await seriousViolations(cab.page);
+
+    // The calendar (month) on the day of the clashing changes: both marked as conflicts, visibly and in text.
+    await cab.page.getByRole('link', { name: 'Change calendar' }).click();
+    await cab.page.getByRole('heading', { name: 'Change calendar', level: 1 }).waitFor();
+    const day = await cab.page.evaluate(`new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(${now + 4 * HOUR}))`);
+    for (let i = 0; i < 2 && (await cab.page.locator(`button.day[data-day="${day}"]`).count()) === 0; i += 1) await cab.page.getByRole('button', { name: 'Next' }).click();
+    const monthCell = cab.page.locator(`td[data-day="${day}"]`);
+    for (const change of [held, clash]) {
+      const entry = monthCell.locator('li[data-kind="change"]').filter({ has: cab.page.getByRole('link', { name: change.number }) });
+      await entry.getByTestId('conflict').waitFor();
+      expect(await entry.getAttribute('class')).toContain('cal-conflict');
+      expect(await entry.getByTestId('conflict').textContent()).toMatch(/Conflict.*Same CI/);
+    }
+    violations['change calendar (month)'] = await seriousViolations(cab.page);
+    // Keyboard: the day takes focus, Enter shows its details; the week view holds the same marks.
+    await cab.page.locator(`button.day[data-day="${day}"]`).focus();
+    await cab.page.keyboard.press('Enter');
+    await cab.page.getByRole('heading', { name: /^On / }).waitFor();
+    await cab.page.getByRole('button', { name: 'Week' }).click();
+    const weekCell = cab.page.locator(`.calendar-week td[data-day="${day}"]`);
+    const weekEntry = weekCell.locator('li[data-kind="change"]').filter({ has: cab.page.getByRole('link', { name: clash.number }) });
+    await weekEntry.getByTestId('conflict').waitFor();
+    expect(await weekEntry.getByTestId('conflict').textContent()).toMatch(/Conflict.*Same CI/);
+    violations['change calendar (week)'] = await seriousViolations(cab.page);
+
+    await cab.context.close();
+    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((page) => [page, []])));
+    expect(problems).toEqual([]);
+  }
 });

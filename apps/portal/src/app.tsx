@@ -16,6 +16,8 @@ import { Queue } from './pages/queue';
 import { ReportIncident } from './pages/report-incident';
 import { RequestPage } from './pages/request-page';
 import { SignIn } from './pages/sign-in';
+import { worksChanges } from './change/change-access';
+import { ChangePages } from './change/change-pages';
 import { Link, PortalContext } from './portal-context';
 import type { Portal } from './portal-context';
 import { pageOf, ROUTES } from './routes';
@@ -50,7 +52,7 @@ export function App({ config }: { config: PortalConfig }) {
 
   const page = pageOf(path);
   useEffect(() => {
-    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), catalogue: t('selfService.catalogue.title'), 'catalogue-item': t('selfService.catalogue.title'), request: t('myTickets.title'), 'my-incident': t('myTickets.title'), approvals: t('selfService.approvals.title') };
+    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), catalogue: t('selfService.catalogue.title'), 'catalogue-item': t('selfService.catalogue.title'), request: t('myTickets.title'), 'my-incident': t('myTickets.title'), approvals: t('selfService.approvals.title'), changes: t('change.list.title'), change: t('change.list.title'), 'change-calendar': t('change.calendar.title'), 'cab-agenda': t('change.cab.title') };
     document.title = `${titles[page.kind]} · ${t('app.title')}`;
   }, [page.kind, t]);
 
@@ -115,6 +117,12 @@ export function App({ config }: { config: PortalConfig }) {
       case 'approvals':
         content = <MyApprovals />;
         break;
+      case 'changes':
+      case 'change':
+      case 'change-calendar':
+      case 'cab-agenda':
+        content = <ChangePages page={page} />;
+        break;
       case 'sign-in':
       case 'home':
         content = worksQueues(portal.session) ? <Queue /> : <MyTickets notice={notice} />;
@@ -144,6 +152,20 @@ export function App({ config }: { config: PortalConfig }) {
                   {t('nav.myTickets')}
                 </Link>
               </li>
+              {worksChanges(portal.session.roles) &&
+                (
+                  [
+                    ['changes', ROUTES.changes, 'change.nav.changes'],
+                    ['change-calendar', ROUTES.changeCalendar, 'change.nav.calendar'],
+                    ['cab-agenda', ROUTES.cabAgenda, 'change.nav.cab'],
+                  ] as const
+                ).map(([kind, to, label]) => (
+                  <li key={kind}>
+                    <Link to={to} navigate={navigate} aria-current={page.kind === kind || (kind === 'changes' && page.kind === 'change') ? 'page' : undefined}>
+                      {t(label)}
+                    </Link>
+                  </li>
+                ))}
               <li>
                 <Link to={ROUTES.report} navigate={navigate} aria-current={page.kind === 'report' ? 'page' : undefined}>
                   {t('nav.report')}

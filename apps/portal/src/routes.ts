@@ -14,9 +14,13 @@ export const ROUTES = {
   request: (id: string) => `/self-service/requests/${encodeURIComponent(id)}`,
   myIncident: (id: string) => `/self-service/incidents/${encodeURIComponent(id)}`,
   approvals: '/self-service/approvals',
+  changes: '/change',
+  change: (id: string) => `/change/changes/${encodeURIComponent(id)}`,
+  changeCalendar: '/change/calendar',
+  cabAgenda: '/change/cab',
 } as const;
 
-export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent'];
+export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent', '/change'];
 
 export type Page =
   | { readonly kind: 'sign-in' }
@@ -29,7 +33,11 @@ export type Page =
   | { readonly kind: 'catalogue-item'; readonly id: string }
   | { readonly kind: 'request'; readonly id: string }
   | { readonly kind: 'my-incident'; readonly id: string }
-  | { readonly kind: 'approvals' };
+  | { readonly kind: 'approvals' }
+  | { readonly kind: 'changes' }
+  | { readonly kind: 'change'; readonly id: string }
+  | { readonly kind: 'change-calendar' }
+  | { readonly kind: 'cab-agenda' };
 
 /** Self-service pages with an id in their path. */
 const SELF_SERVICE_RECORDS = [
@@ -46,6 +54,8 @@ export function pageOf(path: string): Page {
     const id = record.path.exec(path)?.[1];
     if (id !== undefined) return { kind: record.kind, id: decodeURIComponent(id) };
   }
+  const change = /^\/change\/changes\/([^/]+)$/.exec(path);
+  if (change?.[1] !== undefined) return { kind: 'change', id: decodeURIComponent(change[1]) };
   switch (path.replace(/\/+$/, '')) {
     case ROUTES.signIn:
       return { kind: 'sign-in' };
@@ -59,6 +69,12 @@ export function pageOf(path: string): Page {
       return { kind: 'catalogue' };
     case ROUTES.approvals:
       return { kind: 'approvals' };
+    case ROUTES.changes:
+      return { kind: 'changes' };
+    case ROUTES.changeCalendar:
+      return { kind: 'change-calendar' };
+    case ROUTES.cabAgenda:
+      return { kind: 'cab-agenda' };
     default:
       return { kind: 'home' };
   }

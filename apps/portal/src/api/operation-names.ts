@@ -1,7 +1,9 @@
 /** The operations of operations.graphql, by name (the build refuses a file that names others). */
 export const OPERATION_NAMES = ['Incidents', 'MyGroups', 'Incident', 'OpenIncident', 'AssignIncident', 'HoldIncident', 'ResumeIncident', 'ResolveIncident', 'IncidentChanged',
   // Self-service: catalogue, requests, comments, approvals
-  'Categories', 'CatalogItems', 'CatalogItem', 'OrderCatalogItems', 'Requests', 'Request', 'AddRequestComment', 'CancelRequest', 'AddIncidentNote', 'MyApprovals', 'DecideRequestApproval', 'MyPendingApprovals', 'DecideApproval',
+  'Categories', 'CatalogItems', 'CatalogItem', 'OrderCatalogItems', 'Requests', 'Request', 'AddRequestComment', 'CancelRequest', 'AddIncidentNote', 'MyApprovals', 'DecideRequestApproval', 'MyPendingApprovals',
+  // Change, calendar and CAB
+  'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -1,0 +1,75 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { decidableLevel } from './change-access';
+import type { ChangeRecord } from './change-types';
+
+/** A change's approval: each level with its rule, approvers and decisions; the signed-in approver's decision form. */
+export function ChangeApprovals({ change, sub, busy, onDecide }: { change: ChangeRecord; sub: string; busy: boolean; onDecide: (decision: 'approved' | 'rejected', comment: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const approval = change.approval;
+  const mine = decidableLevel(change, sub);
+  const decide = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    onDecide(submitter?.value === 'rejected' ? 'rejected' : 'approved', String(new FormData(event.currentTarget).get('comment') ?? ''));
+  };
+  return (
+    <section aria-labelledby="approvals-title" className="card">
+      <h2 id="approvals-title">{t('change.record.approvals')}</h2>
+      {approval === null ? (
+        <p>{t('change.record.noApproval')}</p>
+      ) : (
+        <>
+          <p>{t('change.record.outcome', { outcome: t(`change.record.levelStatus.${approval.outcome}`) })}</p>
+          <ol className="levels">
+            {approval.levels.map((level) => (
+              <li key={level.index}>
+                <h3>
+                  {t('change.record.levelTitle', { index: level.index + 1, name: level.name })} <span className={`badge level-${level.status}`}>{t(`change.record.levelStatus.${level.status}`)}</span>
+                </h3>
+                <p>
+                  {t(`change.record.rules.${level.rule}`, { percent: level.quorumPercent ?? 0 })} · {t('change.record.needed', { count: level.approvalsNeeded })}
+                  {!level.mandatory && ` · ${t('change.record.optional')}`}
+                </p>
+                <p>
+                  {t('change.record.approvers')}: {level.approverIds.join(', ') || t('change.record.none')}
+                </p>
+                {level.decisions.length === 0 ? (
+                  <p>{t('change.record.noDecision')}</p>
+                ) : (
+                  <ul className="plain">
+                    {level.decisions.map((decision) => (
+                      <li key={`${decision.approverId}-${decision.at}`}>
+                        <time dateTime={decision.at}>{when.format(new Date(decision.at))}</time> {decision.approverId}
+                        {decision.onBehalfOf !== null && ` (${t('change.record.onBehalfOf', { name: decision.onBehalfOf })})`}: {t(`change.record.verdicts.${decision.decision}`)}
+                        {decision.comment !== null && decision.comment !== '' && ` – ${decision.comment}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+          {mine !== undefined && (
+            <form onSubmit={decide} className="action" aria-labelledby="your-decision">
+              <h3 id="your-decision">{t('change.record.yourDecision')}</h3>
+              <div className="field">
+                <label htmlFor="approval-comment">{t('change.record.comment')}</label>
+                <textarea id="approval-comment" name="comment" rows={2} />
+              </div>
+              <div className="buttons">
+                <button type="submit" value="approved" disabled={busy}>
+                  {t('change.record.approve')}
+                </button>
+                <button type="submit" value="rejected" className="danger" disabled={busy}>
+                  {t('change.record.reject')}
+                </button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
