@@ -8,6 +8,9 @@ import { LANGUAGES, switchLanguage } from './i18n/i18n';
 import type { Language } from './i18n/i18n';
 import { IncidentRecord } from './pages/incident-record';
 import { MyTickets } from './pages/my-tickets';
+import { ProblemRecord } from './pages/problem-record';
+import { Problems } from './pages/problems';
+import { isInternal } from './agent/roles';
 import { Queue } from './pages/queue';
 import { ReportIncident } from './pages/report-incident';
 import { SignIn } from './pages/sign-in';
@@ -45,7 +48,7 @@ export function App({ config }: { config: PortalConfig }) {
 
   const page = pageOf(path);
   useEffect(() => {
-    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title') };
+    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), problems: t('agent.problems.title'), problem: t('agent.problems.title') };
     document.title = `${titles[page.kind]} · ${t('app.title')}`;
   }, [page.kind, t]);
 
@@ -86,6 +89,12 @@ export function App({ config }: { config: PortalConfig }) {
       case 'my-tickets':
         content = <MyTickets notice={notice} />;
         break;
+      case 'problems':
+        content = isInternal(portal.session) ? <Problems /> : <p role="alert">{t('agent.problems.notYours')}</p>;
+        break;
+      case 'problem':
+        content = isInternal(portal.session) ? <ProblemRecord id={page.id} key={page.id} /> : <p role="alert">{t('agent.problems.notYours')}</p>;
+        break;
       case 'sign-in':
       case 'home':
         content = worksQueues(portal.session) ? <Queue /> : <MyTickets notice={notice} />;
@@ -107,6 +116,13 @@ export function App({ config }: { config: PortalConfig }) {
                 <li>
                   <Link to={ROUTES.queue} navigate={navigate} aria-current={page.kind === 'queue' ? 'page' : undefined}>
                     {t('nav.queue')}
+                  </Link>
+                </li>
+              )}
+              {isInternal(portal.session) && (
+                <li>
+                  <Link to={ROUTES.problems} navigate={navigate} aria-current={page.kind === 'problems' || page.kind === 'problem' ? 'page' : undefined}>
+                    {t('agent.problems.nav')}
                   </Link>
                 </li>
               )}

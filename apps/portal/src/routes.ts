@@ -9,6 +9,8 @@ export const ROUTES = {
   report: '/self-service/report',
   queue: '/agent',
   incident: (id: string) => `/agent/incidents/${encodeURIComponent(id)}`,
+  problems: '/agent/problems',
+  problem: (id: string) => `/agent/problems/${encodeURIComponent(id)}`,
 } as const;
 
 export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent'];
@@ -19,12 +21,16 @@ export type Page =
   | { readonly kind: 'report' }
   | { readonly kind: 'queue' }
   | { readonly kind: 'incident'; readonly id: string }
-  | { readonly kind: 'home' };
+  | { readonly kind: 'home' }
+  | { readonly kind: 'problems' }
+  | { readonly kind: 'problem'; readonly id: string };
 
 /** The page a path shows. */
 export function pageOf(path: string): Page {
   const incident = /^\/agent\/incidents\/([^/]+)$/.exec(path);
   if (incident?.[1] !== undefined) return { kind: 'incident', id: decodeURIComponent(incident[1]) };
+  const problem = /^\/agent\/problems\/([^/]+)$/.exec(path);
+  if (problem?.[1] !== undefined) return { kind: 'problem', id: decodeURIComponent(problem[1]) };
   switch (path.replace(/\/+$/, '')) {
     case ROUTES.signIn:
       return { kind: 'sign-in' };
@@ -34,6 +40,8 @@ export function pageOf(path: string): Page {
       return { kind: 'report' };
     case ROUTES.queue:
       return { kind: 'queue' };
+    case ROUTES.problems:
+      return { kind: 'problems' };
     default:
       return { kind: 'home' };
   }
