@@ -110,6 +110,8 @@ const percentile = (values: readonly number[], p: number) => {
 async function measure(page: Page, origin: string, plain: boolean): Promise<Run> {
   const started = Date.now();
   await page.goto(`${origin}/agent?view=new${plain ? '&render=plain' : ''}`);
+  // The whole queue loaded (its live count says so), not a first change that arrived before it.
+  await page.getByText(`${INCIDENTS} incidents in this view.`).waitFor({ state: 'attached', timeout: 120_000 });
   await page.locator('table caption').first().waitFor({ timeout: 120_000 });
   const renderMs = Date.now() - started;
   const rowsInDom = await page.locator('tbody tr[data-number]').count();

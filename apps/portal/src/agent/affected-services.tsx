@@ -4,7 +4,9 @@ import type { IncidentImpact } from './agent-types';
 import { ImpactDrawing } from './impact-drawing';
 import { hopsOf } from './impact-graph';
 import { Alert } from '../components';
-import { usePortal } from '../portal-context';
+import { Link, usePortal } from '../portal-context';
+import { ROUTES } from '../routes';
+import { isInternal } from './roles';
 
 /**
  * The incident's CIs and the services affected through them (the CMDB's impact analysis, redundancy
@@ -12,7 +14,7 @@ import { usePortal } from '../portal-context';
  */
 export function AffectedServices({ incidentId, version }: { incidentId: string; version: number }) {
   const { t } = useTranslation();
-  const { client } = usePortal();
+  const { client, session, navigate } = usePortal();
   const [impact, setImpact] = useState<IncidentImpact | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
@@ -47,6 +49,14 @@ export function AffectedServices({ incidentId, version }: { incidentId: string; 
               </>
             )}
           </p>
+          {impact.problemId !== null && isInternal(session) && (
+            <p>
+              {t('agent.impact.problem')}:{' '}
+              <Link to={ROUTES.problem(impact.problemId)} navigate={navigate}>
+                {t('agent.impact.openProblem')}
+              </Link>
+            </p>
+          )}
           {impact.affectedServices.length === 0 ? (
             <p>{t('agent.impact.noPath')}</p>
           ) : (

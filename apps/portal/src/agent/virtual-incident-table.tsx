@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentSummary } from '../api/types';
 import { SlaBadge, StateBadge } from '../components';
@@ -7,7 +7,7 @@ import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
 import { headlineClock } from '../sla/sla-status';
 
-/** Rows are one line high (styles.css: .virtual-queue td); the virtualiser measures them anyway. */
+/** Rows are one line high, fixed by styles.css (.virtual-queue): no measuring while scrolling. */
 const ROW_PX = 44;
 const OVERSCAN = 8;
 
@@ -21,7 +21,7 @@ export function VirtualIncidentTable({ caption, incidents }: { caption: string; 
   const { navigate } = usePortal();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: incidents.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: OVERSCAN });
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }), [i18n.language]);
   const rows = virtualizer.getVirtualItems();
   const before = rows[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
@@ -49,27 +49,7 @@ export function VirtualIncidentTable({ caption, incidents }: { caption: string; 
           )}
           {rows.map((row) => {
             const incident = incidents[row.index];
-            if (incident === undefined) return null;
-            return (
-              <tr key={incident.id} data-number={incident.number} aria-rowindex={row.index + 2} data-index={row.index} ref={virtualizer.measureElement}>
-                <td>
-                  <Link to={ROUTES.incident(incident.id)} navigate={navigate}>
-                    {incident.number}
-                  </Link>
-                </td>
-                <td className="title-cell" title={incident.title}>
-                  {incident.title}
-                </td>
-                <td data-column="state">
-                  <StateBadge state={incident.state} />
-                </td>
-                <td>P{incident.priority}</td>
-                <td data-column="sla">
-                  <SlaBadge clock={headlineClock(incident.slas)} />
-                </td>
-                <td>{when.format(new Date(incident.updatedAt))}</td>
-              </tr>
-            );
+            return incident === undefined ? null : <Row key={incident.id} incident={incident} rowIndex={row.index + 2} when={when} navigate={navigate} />;
           })}
           {after > 0 && (
             <tr aria-hidden="true" className="spacer">
@@ -81,3 +61,27 @@ export function VirtualIncidentTable({ caption, incidents }: { caption: string; 
     </div>
   );
 }
+
+/** One row; memoised, so scrolling renders only the rows that come into view (a live change, only its row). */
+const Row = memo(function Row({ incident, rowIndex, when, navigate }: { incident: IncidentSummary; rowIndex: number; when: Intl.DateTimeFormat; navigate: (path: string) => void }) {
+  return (
+    <tr data-number={incident.number} aria-rowindex={rowIndex}>
+      <td>
+        <Link to={ROUTES.incident(incident.id)} navigate={navigate}>
+          {incident.number}
+        </Link>
+      </td>
+      <td className="title-cell" title={incident.title}>
+        {incident.title}
+      </td>
+      <td data-column="state">
+        <StateBadge state={incident.state} />
+      </td>
+      <td>P{incident.priority}</td>
+      <td data-column="sla">
+        <SlaBadge clock={headlineClock(incident.slas)} />
+      </td>
+      <td>{when.format(new Date(incident.updatedAt))}</td>
+    </tr>
+  );
+});

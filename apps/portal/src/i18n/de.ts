@@ -80,6 +80,8 @@ export const de: Messages = {
       drawing: 'Zeichnung des Auswirkungspfads von den Konfigurationselementen der Störung zu den betroffenen Services',
       drawingFailed: 'Die Zeichnung konnte nicht geladen werden ({{message}}); der Pfad steht unten.',
       list: 'Auswirkungspfad als Text',
+      problem: 'Verknüpftes Problem',
+      openProblem: 'Problem-Datensatz öffnen',
       depth_one: '{{count}} Schritt',
       depth_other: '{{count}} Schritte',
     },

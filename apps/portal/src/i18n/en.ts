@@ -79,6 +79,8 @@ export const en = {
       drawing: 'Drawing of the impact path from the incident’s configuration items to the affected services',
       drawingFailed: 'The drawing could not be loaded ({{message}}); the path is listed below.',
       list: 'Impact path as text',
+      problem: 'Linked problem',
+      openProblem: 'Open the problem record',
       depth_one: '{{count}} hop',
       depth_other: '{{count}} hops',
     },
