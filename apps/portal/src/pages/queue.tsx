@@ -40,7 +40,7 @@ export function Queue() {
         </button>
       </div>
       {view === 'breaching' && <p className="hint">{t('agent.queue.breachingHint')}</p>}
-      {groups === undefined ? <p>{t('common.loading')}</p> : <QueueList view={view} caption={label(view)} groupIds={groups.map((group) => group.id)} sub={session.sub} refreshes={refreshes} />}
+      {groups === undefined ? <p>{t('common.loading')}</p> : <QueueList key={`${view}:${refreshes}`} view={view} caption={label(view)} groupIds={groups.map((group) => group.id)} sub={session.sub} refreshes={refreshes} />}
     </section>
   );
 }
