@@ -470,4 +470,93 @@ describe('the portal in Chromium', () => {
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((page) => [page, []])));
     expect(problems).toEqual([]);
   }
+  it('shows a supplier agent only its organisation\'s work, and an agent the record\'s notes and impact path, breaching soon and problems, accessibly', () => agentWorkspaceJourney().catch(async (error: unknown) => Promise.reject(await explained(error))), 180_000);
+
+  /** Agent workspace: supplier scoping, work notes, the impact path drawn and listed, breaching soon, problems. */
+  async function agentWorkspaceJourney(): Promise<void> {
+    const violations: Record<string, Violation[]> = {};
+    const stamp = Date.now();
+    const open = 'mutation Open($input: OpenIncidentInput!) { openIncident(input: $input) { id number } }';
+    const assign = 'mutation Assign($input: AssignIncidentInput!) { assignIncident(input: $input) { id } }';
+    type Opened = { openIncident: { id: string; number: string } };
+
+    // Breaching soon: a 1-minute response SLA (24x7) on a service of this test's own, and an incident on it, opened first (at 75 % it is at risk).
+    const service = `svc-e2e-breaching-${stamp}`;
+    await asAdmin(
+      `mutation Sla($input: SlaDefinitionInput!) { saveSlaDefinition(input: $input, expectedVersion: 0) { id } }`,
+      { input: { id: `e2e-breaching-${stamp}`, name: 'E2E response 1 min (24x7)', kind: 'SLA', target: 'response', targetMinutes: 1, appliesTo: { serviceIds: [service] }, conditions: { start: ['new'], stop: ['in_progress', 'on_hold', 'resolved', 'closed'], cancel: ['canceled'] }, calendarId: '24x7', timeZone: 'UTC' } },
+    );
+    const atRisk = (await asAdmin<Opened>(open, { input: { title: `Checkout times out ${stamp}`, impact: 3, urgency: 3, callerId: 'u-requester', serviceId: service } })).openIncident;
+    const atRiskSince = Date.now();
+
+    // Supplier scoping: one incident held by northwind-networks (network-ops), one by contoso (app-support).
+    const theirs = (await asAdmin<Opened>(open, { input: { title: `Branch router flapping ${stamp}`, impact: 3, urgency: 3, callerId: 'u-requester' } })).openIncident;
+    const notTheirs = (await asAdmin<Opened>(open, { input: { title: `Payroll export fails ${stamp}`, impact: 3, urgency: 3, callerId: 'u-requester' } })).openIncident;
+    await asAdmin(assign, { input: { id: theirs.id, groupId: 'network-ops' } });
+    await asAdmin(assign, { input: { id: notTheirs.id, groupId: 'app-support' } });
+
+    // Impact path: an incident on the demo web shop's CIs (as the demo's "Web shop slow at checkout").
+    const demo = await asAdmin<{ incidents: { edges: { node: { configurationItemIds: string[] } }[] } }>('query Demo { incidents(first: 1, filter: { text: "Web shop slow at checkout" }) { edges { node { configurationItemIds } } } }');
+    const ciIds = demo.incidents.edges[0]?.node.configurationItemIds ?? [];
+    expect(ciIds.length).toBeGreaterThan(0);
+    const impacted = (await asAdmin<Opened>(open, { input: { title: `Web shop images missing ${stamp}`, impact: 2, urgency: 2, callerId: 'u-requester', configurationItemIds: ciIds } })).openIncident;
+
+    // The supplier agent's queue lists its organisation's incident and not the other; the other's record does not open; no problems link.
+    const supplier = await newPage('supplier agent');
+    await signIn(supplier.page, 'Supplier agent', 'Queue');
+    await supplier.page.locator(`tr[data-number="${theirs.number}"]`).waitFor();
+    expect(await supplier.page.locator(`tr[data-number="${notTheirs.number}"]`).count()).toBe(0);
+    expect(await supplier.page.getByRole('link', { name: 'Problems' }).count()).toBe(0);
+    violations['supplier queue'] = await seriousViolations(supplier.page);
+    await supplier.page.goto(`${origin}/agent/incidents/${encodeURIComponent(notTheirs.id)}`);
+    await supplier.page.getByRole('alert').waitFor();
+    expect(await supplier.page.getByRole('heading', { name: new RegExp(notTheirs.number) }).count()).toBe(0);
+    await supplier.page.goto(`${origin}/agent/incidents/${encodeURIComponent(theirs.id)}`);
+    await supplier.page.getByRole('heading', { name: new RegExp(theirs.number) }).waitFor();
+    // A supplier agent may comment, not write internal work notes.
+    expect(await supplier.page.getByLabel('Work note (internal)').count()).toBe(0);
+
+    // The agent writes a work note on the incident and sees its impact path drawn (a canvas) and listed as text.
+    const agent = await newPage('agent (workspace)');
+    await signIn(agent.page, 'Agent', 'Queue');
+    await agent.page.goto(`${origin}/agent/incidents/${encodeURIComponent(impacted.id)}`);
+    await agent.page.getByRole('heading', { name: new RegExp(impacted.number) }).waitFor();
+    const note = `Image CDN purge pending ${stamp}`;
+    await agent.page.getByLabel('Work note (internal)').check();
+    await agent.page.getByLabel('Note', { exact: true }).fill(note);
+    await agent.page.getByRole('button', { name: 'Add note' }).click();
+    await agent.page.locator('.timeline .note-work_note').filter({ hasText: note }).waitFor();
+    await agent.page.locator('[data-testid="impact-drawing"] canvas').first().waitFor();
+    const listed = await agent.page.locator('#impact-list').innerText();
+    expect(listed.length).toBeGreaterThan(0);
+    violations['incident record (workspace)'] = await seriousViolations(agent.page);
+
+    // Problems and known errors: the demo problem, its known error, advanced a stage.
+    await agent.page.getByRole('link', { name: 'Problems' }).click();
+    await agent.page.getByRole('heading', { name: 'Problems and known errors', level: 1 }).waitFor();
+    violations['problems'] = await seriousViolations(agent.page);
+    await agent.page.getByRole('row').filter({ hasText: 'Recurring mail relay throttling' }).getByRole('link').click();
+    await agent.page.getByTestId('known-error').filter({ hasText: 'Route bulk mail through the secondary relay' }).waitFor();
+    await agent.page.getByLabel('Next stage').selectOption('fix_in_progress');
+    await agent.page.getByRole('button', { name: 'Advance' }).click();
+    await agent.page.getByTestId('problem-state').filter({ hasText: 'Fix in progress' }).waitFor();
+    violations['problem'] = await seriousViolations(agent.page);
+
+    // Breaching soon lists the at-risk incident (once 75 % of its minute is used), with its remaining time in words.
+    await agent.page.getByRole('link', { name: 'Queue' }).click();
+    await agent.page.getByLabel('Show').selectOption('breaching');
+    const row = agent.page.locator(`tr[data-number="${atRisk.number}"]`);
+    // Clocks move without events: refresh (as an agent would) until the clock has crossed its threshold.
+    while (!(await row.isVisible())) {
+      if (Date.now() - atRiskSince > 90_000) throw new Error(`${atRisk.number} never showed as breaching soon`);
+      await agent.page.getByRole('button', { name: 'Refresh' }).click();
+      await row.waitFor({ timeout: 4_000 }).catch(() => undefined);
+    }
+    expect(await row.locator('[data-column="sla"]').innerText()).toMatch(/At risk|Critical|Breached/);
+    violations['queue, breaching soon'] = await seriousViolations(agent.page);
+
+    for (const { context } of [supplier, agent]) await context.close();
+    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((page) => [page, []])));
+    expect(problems).toEqual([]);
+  }
 });

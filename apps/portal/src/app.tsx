@@ -12,6 +12,9 @@ import { IncidentRecord } from './pages/incident-record';
 import { MyApprovals } from './pages/my-approvals';
 import { MyIncident } from './pages/my-incident';
 import { MyTickets } from './pages/my-tickets';
+import { ProblemRecord } from './pages/problem-record';
+import { Problems } from './pages/problems';
+import { isInternal } from './agent/roles';
 import { Queue } from './pages/queue';
 import { ReportIncident } from './pages/report-incident';
 import { RequestPage } from './pages/request-page';
@@ -52,7 +55,7 @@ export function App({ config }: { config: PortalConfig }) {
 
   const page = pageOf(path);
   useEffect(() => {
-    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), catalogue: t('selfService.catalogue.title'), 'catalogue-item': t('selfService.catalogue.title'), request: t('myTickets.title'), 'my-incident': t('myTickets.title'), approvals: t('selfService.approvals.title'), changes: t('change.list.title'), change: t('change.list.title'), 'change-calendar': t('change.calendar.title'), 'cab-agenda': t('change.cab.title') };
+    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), catalogue: t('selfService.catalogue.title'), 'catalogue-item': t('selfService.catalogue.title'), request: t('myTickets.title'), 'my-incident': t('myTickets.title'), approvals: t('selfService.approvals.title'), changes: t('change.list.title'), change: t('change.list.title'), 'change-calendar': t('change.calendar.title'), 'cab-agenda': t('change.cab.title'), problems: t('agent.problems.title'), problem: t('agent.problems.title') };
     document.title = `${titles[page.kind]} · ${t('app.title')}`;
   }, [page.kind, t]);
 
@@ -123,6 +126,12 @@ export function App({ config }: { config: PortalConfig }) {
       case 'cab-agenda':
         content = <ChangePages page={page} />;
         break;
+      case 'problems':
+        content = isInternal(portal.session) ? <Problems /> : <p role="alert">{t('agent.problems.notYours')}</p>;
+        break;
+      case 'problem':
+        content = isInternal(portal.session) ? <ProblemRecord id={page.id} key={page.id} /> : <p role="alert">{t('agent.problems.notYours')}</p>;
+        break;
       case 'sign-in':
       case 'home':
         content = worksQueues(portal.session) ? <Queue /> : <MyTickets notice={notice} />;
@@ -144,6 +153,13 @@ export function App({ config }: { config: PortalConfig }) {
                 <li>
                   <Link to={ROUTES.queue} navigate={navigate} aria-current={page.kind === 'queue' ? 'page' : undefined}>
                     {t('nav.queue')}
+                  </Link>
+                </li>
+              )}
+              {isInternal(portal.session) && (
+                <li>
+                  <Link to={ROUTES.problems} navigate={navigate} aria-current={page.kind === 'problems' || page.kind === 'problem' ? 'page' : undefined}>
+                    {t('agent.problems.nav')}
                   </Link>
                 </li>
               )}

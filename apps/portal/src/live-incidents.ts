@@ -20,16 +20,27 @@ export function useLiveIncidents(key: string, load: () => Promise<readonly Incid
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     let current = true;
+    // Changes that arrive before the list is loaded are applied to it once it is (not shown as a partial list).
+    let pending: IncidentSummary[] | undefined = [];
     setIncidents(undefined);
     setError(undefined);
     load().then(
-      (loaded) => current && setIncidents(loaded),
+      (loaded) => {
+        if (!current) return;
+        const early = pending ?? [];
+        pending = undefined;
+        setIncidents(early.reduce<readonly IncidentSummary[]>((list, changed) => applyChange(list, changed, belongs(changed)), loaded));
+      },
       (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );
     const stop = client.subscribe<{ incidentChanged: IncidentRecord }>(
       'IncidentChanged',
       { filter },
-      ({ incidentChanged }) => current && setIncidents((list) => applyChange(list ?? [], incidentChanged, belongs(incidentChanged))),
+      ({ incidentChanged }) => {
+        if (!current) return;
+        if (pending !== undefined) pending.push(incidentChanged);
+        else setIncidents((list) => applyChange(list ?? [], incidentChanged, belongs(incidentChanged)));
+      },
       (failure: GatewayRequestError) => current && setError(failure.message),
     );
     return () => {

@@ -18,6 +18,8 @@ export const ROUTES = {
   change: (id: string) => `/change/changes/${encodeURIComponent(id)}`,
   changeCalendar: '/change/calendar',
   cabAgenda: '/change/cab',
+  problems: '/agent/problems',
+  problem: (id: string) => `/agent/problems/${encodeURIComponent(id)}`,
 } as const;
 
 export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent', '/change'];
@@ -37,7 +39,9 @@ export type Page =
   | { readonly kind: 'changes' }
   | { readonly kind: 'change'; readonly id: string }
   | { readonly kind: 'change-calendar' }
-  | { readonly kind: 'cab-agenda' };
+  | { readonly kind: 'cab-agenda' }
+  | { readonly kind: 'problems' }
+  | { readonly kind: 'problem'; readonly id: string };
 
 /** Self-service pages with an id in their path. */
 const SELF_SERVICE_RECORDS = [
@@ -56,6 +60,8 @@ export function pageOf(path: string): Page {
   }
   const change = /^\/change\/changes\/([^/]+)$/.exec(path);
   if (change?.[1] !== undefined) return { kind: 'change', id: decodeURIComponent(change[1]) };
+  const problem = /^\/agent\/problems\/([^/]+)$/.exec(path);
+  if (problem?.[1] !== undefined) return { kind: 'problem', id: decodeURIComponent(problem[1]) };
   switch (path.replace(/\/+$/, '')) {
     case ROUTES.signIn:
       return { kind: 'sign-in' };
@@ -75,6 +81,8 @@ export function pageOf(path: string): Page {
       return { kind: 'change-calendar' };
     case ROUTES.cabAgenda:
       return { kind: 'cab-agenda' };
+    case ROUTES.problems:
+      return { kind: 'problems' };
     default:
       return { kind: 'home' };
   }

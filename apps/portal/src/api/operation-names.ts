@@ -4,6 +4,8 @@ export const OPERATION_NAMES = ['Incidents', 'MyGroups', 'Incident', 'OpenIncide
   'Categories', 'CatalogItems', 'CatalogItem', 'OrderCatalogItems', 'Requests', 'Request', 'AddRequestComment', 'CancelRequest', 'AddIncidentNote', 'MyApprovals', 'DecideRequestApproval', 'MyPendingApprovals',
   // Change, calendar and CAB
   'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab',
+  // Agent workspace
+  'QueueIncidents', 'IncidentImpact', 'StartIncidentWork', 'ReopenIncident', 'CancelIncident', 'CloseIncident', 'ChangeIncidentImpactUrgency', 'Problems', 'Problem', 'AdvanceProblem', 'RecordKnownError', 'ResolveProblem', 'CloseProblem',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

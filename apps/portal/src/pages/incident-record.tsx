@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { OperationName } from '../api/operations';
 import { HOLD_REASONS } from '../api/types';
 import type { IncidentRecord as IncidentData } from '../api/types';
+import type { Act } from '../agent/act';
+import { AffectedServices } from '../agent/affected-services';
+import { IncidentLifecycle } from '../agent/incident-lifecycle';
+import { IncidentNoteForm } from '../agent/incident-notes';
+import { isInternal } from '../agent/roles';
 import { Alert, SelectField, SlaBadge, StateBadge } from '../components';
 import { useMyGroups } from '../my-groups';
 import { Link, usePortal } from '../portal-context';
@@ -34,17 +39,21 @@ export function IncidentRecord({ id }: { id: string }) {
     };
   }, [client, id]);
 
-  const act = (operation: OperationName, variables: Readonly<Record<string, unknown>>) => {
+  const act: Act = (operation: OperationName, variables: Readonly<Record<string, unknown>>) => {
     setBusy(true);
     setErrors([]);
-    client
+    return client
       .request<Readonly<Record<string, IncidentData>>>(operation, variables)
       .then((data) => {
         const changed = Object.values(data)[0];
         // A subscription's change may have arrived first: keep the newer version.
         if (changed !== undefined) setIncident((shown) => (shown !== undefined && shown.version > changed.version ? shown : changed));
+        return undefined;
       })
-      .catch((failure: unknown) => setErrors([failure instanceof Error ? failure.message : String(failure)]))
+      .catch((failure: unknown) => {
+        setErrors([failure instanceof Error ? failure.message : String(failure)]);
+        return failure;
+      })
       .finally(() => setBusy(false));
   };
 
@@ -54,19 +63,20 @@ export function IncidentRecord({ id }: { id: string }) {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const active = ACTIVE.includes(incident.state);
   const group = groups?.find((candidate) => candidate.id === incident.assignmentGroupId) ?? groups?.[0];
-  const take = () => group && act('AssignIncident', { input: { id: incident.id, groupId: group.id, assigneeId: session.sub } });
+  const internal = isInternal(session);
+  const take = () => group && void act('AssignIncident', { input: { id: incident.id, groupId: group.id, assigneeId: session.sub } });
   const hold = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    act('HoldIncident', { input: { id: incident.id, reason: new FormData(event.currentTarget).get('reason') } });
+    void act('HoldIncident', { input: { id: incident.id, reason: new FormData(event.currentTarget).get('reason') } });
   };
   const resolve = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    act('ResolveIncident', { input: { id: incident.id, code: form.get('code'), notes: form.get('notes') } });
+    void act('ResolveIncident', { input: { id: incident.id, code: form.get('code'), notes: form.get('notes') } });
   };
   const timeline = [
     { key: 'opened', at: incident.openedAt, text: `${t('state.new')}: ${incident.title}` },
-    ...incident.notes.map((note) => ({ key: note.id, at: note.at, text: `${note.authorId} (${note.kind}): ${note.body}` })),
+    ...incident.notes.map((note) => ({ key: note.id, at: note.at, text: `${note.authorId} (${t(`agent.notes.kinds.${note.kind}`)}): ${note.body}`, kind: note.kind })),
     ...(incident.resolution ? [{ key: 'resolution', at: incident.resolution.at, text: `${t('record.resolution')} (${incident.resolution.code}): ${incident.resolution.notes}` }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
@@ -115,10 +125,12 @@ export function IncidentRecord({ id }: { id: string }) {
           </dl>
           <p className="description">{incident.description}</p>
         </section>
-        {active && (
-          <section aria-labelledby="actions-title" className="card">
-            <h2 id="actions-title">{t('record.actions')}</h2>
-            <Alert messages={errors} />
+        <section aria-labelledby="actions-title" className="card">
+          <h2 id="actions-title">{t('record.actions')}</h2>
+          <Alert messages={errors} />
+          <IncidentLifecycle incident={incident} act={act} internal={internal} busy={busy} />
+          {active && (
+            <>
             {incident.assigneeId !== session.sub && (
               <p>
                 {groups !== undefined && groups.length === 0 ? (
@@ -132,7 +144,7 @@ export function IncidentRecord({ id }: { id: string }) {
             )}
             {incident.state === 'on_hold' ? (
               <p>
-                <button type="button" onClick={() => act('ResumeIncident', { id: incident.id })} disabled={busy}>
+                <button type="button" onClick={() => void act('ResumeIncident', { id: incident.id })} disabled={busy}>
                   {t('record.resume')}
                 </button>
               </p>
@@ -154,14 +166,17 @@ export function IncidentRecord({ id }: { id: string }) {
                 {t('record.resolve')}
               </button>
             </form>
-          </section>
-        )}
+            </>
+          )}
+          {incident.state !== 'closed' && incident.state !== 'canceled' && <IncidentNoteForm incidentId={incident.id} act={act} internal={internal} busy={busy} />}
+        </section>
       </div>
+      <AffectedServices incidentId={incident.id} version={incident.version} />
       <section aria-labelledby="timeline-title" className="card">
         <h2 id="timeline-title">{t('record.timeline')}</h2>
         <ol className="timeline">
           {timeline.map((entry) => (
-            <li key={entry.key}>
+            <li key={entry.key} className={'kind' in entry ? `note-${entry.kind}` : undefined}>
               <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time> {entry.text}
             </li>
           ))}

@@ -1,49 +1,90 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection, IncidentState, IncidentSummary } from '../api/types';
+import type { IncidentState, IncidentSummary } from '../api/types';
+import type { QueuePage } from '../agent/agent-types';
+import { breachingSoon, mostUrgentClock } from '../agent/breaching-soon';
+import { allPages } from '../agent/paging';
+import { VirtualIncidentTable } from '../agent/virtual-incident-table';
 import { Alert, IncidentTable, SelectField } from '../components';
 import { useLiveIncidents } from '../live-incidents';
 import { useMyGroups } from '../my-groups';
 import { usePortal } from '../portal-context';
 
-const VIEWS = ['new', 'group', 'mine'] as const;
+const VIEWS = ['new', 'group', 'mine', 'breaching'] as const;
 type View = (typeof VIEWS)[number];
 const ACTIVE: IncidentState[] = ['new', 'in_progress', 'on_hold'];
+/** The most a queue loads (page by page: the gateway caps `first`). */
+export const QUEUE_LIMIT = 500;
 
-/** Agent workspace: the queue (new incidents to triage, my groups' open ones, mine), live. */
+/** `?render=plain`: every row in the DOM, no virtualisation (the queue bench's baseline). */
+const plainRendering = () => new URLSearchParams(window.location.search).get('render') === 'plain';
+
+/** Agent workspace: the queue (new incidents to triage, my groups' open ones, mine, breaching soon), live. */
 export function Queue() {
   const { t } = useTranslation();
   const { session } = usePortal();
   const groups = useMyGroups();
-  const [view, setView] = useState<View>('new');
+  const [view, setView] = useState<View>(() => {
+    const asked = new URLSearchParams(window.location.search).get('view');
+    return VIEWS.find((candidate) => candidate === asked) ?? 'new';
+  });
+  const [refreshes, setRefreshes] = useState(0);
+  const label = (id: View) => (id === 'breaching' ? t('agent.queue.breaching') : t(`queue.views.${id}`));
   return (
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">{t('queue.title')}</h1>
-      <SelectField id="queue-view" label={t('queue.view')} className="field inline" options={VIEWS.map((id) => ({ value: id, label: t(`queue.views.${id}`) }))} value={view} onChange={(event) => setView(event.target.value as View)} />
-      {groups === undefined ? <p>{t('common.loading')}</p> : <QueueList view={view} groupIds={groups.map((group) => group.id)} sub={session.sub} />}
+      <div className="toolbar">
+        <SelectField id="queue-view" label={t('queue.view')} className="field inline" options={VIEWS.map((id) => ({ value: id, label: label(id) }))} value={view} onChange={(event) => setView(event.target.value as View)} />
+        <button type="button" className="secondary bordered" onClick={() => setRefreshes((count) => count + 1)}>
+          {t('agent.queue.refresh')}
+        </button>
+      </div>
+      {view === 'breaching' && <p className="hint">{t('agent.queue.breachingHint')}</p>}
+      {groups === undefined ? <p>{t('common.loading')}</p> : <QueueList key={`${view}:${refreshes}`} view={view} caption={label(view)} groupIds={groups.map((group) => group.id)} sub={session.sub} refreshes={refreshes} />}
     </section>
   );
 }
 
-function QueueList({ view, groupIds, sub }: { view: View; groupIds: readonly string[]; sub: string }) {
+function QueueList({ view, caption, groupIds, sub, refreshes }: { view: View; caption: string; groupIds: readonly string[]; sub: string; refreshes: number }) {
   const { t } = useTranslation();
   const { client } = usePortal();
-  const page = async (filter: Record<string, unknown>) => (await client.request<{ incidents: Connection<IncidentSummary> }>('Incidents', { filter })).incidents.edges.map((edge) => edge.node);
+  const [truncated, setTruncated] = useState(false);
+  const load = async (filter: Record<string, unknown>) => {
+    const loaded = await allPages(async (after) => (await client.request<{ incidents: QueuePage }>('QueueIncidents', { filter, after })).incidents, QUEUE_LIMIT);
+    if (loaded.truncated) setTruncated(true);
+    return loaded.nodes;
+  };
   const active = (incident: IncidentSummary) => ACTIVE.includes(incident.state);
   const spec: { load: () => Promise<readonly IncidentSummary[]>; belongs: (incident: IncidentSummary) => boolean } =
     view === 'new'
-      ? { load: () => page({ states: ['new'] }), belongs: (incident) => incident.state === 'new' }
+      ? { load: () => load({ states: ['new'] }), belongs: (incident) => incident.state === 'new' }
       : view === 'mine'
-        ? { load: () => page({ assigneeId: sub, states: ACTIVE }), belongs: (incident) => incident.assigneeId === sub && active(incident) }
-        : {
-            load: async () => (await Promise.all(groupIds.map((assignmentGroupId) => page({ assignmentGroupId, states: ACTIVE })))).flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-            belongs: (incident) => incident.assignmentGroupId !== null && groupIds.includes(incident.assignmentGroupId) && active(incident),
-          };
-  const { incidents, error } = useLiveIncidents(`${view}:${groupIds.join(',')}`, spec.load, {}, spec.belongs);
+        ? { load: () => load({ assigneeId: sub, states: ACTIVE }), belongs: (incident) => incident.assigneeId === sub && active(incident) }
+        : view === 'breaching'
+          ? { load: async () => breachingSoon(await load({ states: ACTIVE })), belongs: (incident) => active(incident) && mostUrgentClock(incident) !== undefined }
+          : {
+              load: async () => (await Promise.all(groupIds.map((assignmentGroupId) => load({ assignmentGroupId, states: ACTIVE })))).flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+              belongs: (incident) => incident.assignmentGroupId !== null && groupIds.includes(incident.assignmentGroupId) && active(incident),
+            };
+  const { incidents, error } = useLiveIncidents(`${view}:${groupIds.join(',')}:${refreshes}`, spec.load, {}, spec.belongs);
+  // Breaching soon stays most urgent first as changes arrive.
+  const shown = useMemo(() => (incidents !== undefined && view === 'breaching' ? breachingSoon(incidents) : incidents), [incidents, view]);
   return (
     <>
       <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
-      {incidents === undefined ? <p>{t('common.loading')}</p> : incidents.length === 0 ? <p>{t('queue.empty')}</p> : <IncidentTable caption={t(`queue.views.${view}`)} incidents={incidents} linked />}
+      {truncated && <p className="hint">{t('agent.queue.truncated', { limit: QUEUE_LIMIT })}</p>}
+      <div aria-live="polite" className="visually-hidden">
+        {shown === undefined ? '' : t('agent.queue.count', { count: shown.length })}
+      </div>
+      {shown === undefined ? (
+        <p>{t('common.loading')}</p>
+      ) : shown.length === 0 ? (
+        <p>{view === 'breaching' ? t('agent.queue.noneBreaching') : t('queue.empty')}</p>
+      ) : plainRendering() ? (
+        <IncidentTable caption={caption} incidents={shown} linked />
+      ) : (
+        <VirtualIncidentTable caption={caption} incidents={shown} />
+      )}
     </>
   );
 }

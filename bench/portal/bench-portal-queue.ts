@@ -1,0 +1,204 @@
+import { runBench } from '@itsm/bench-kit';
+import { freePort } from '@itsm/platform/persistence';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const PLATFORM = join(ROOT, 'dist', 'apps', 'platform', 'src', 'main.js');
+const PORTAL_WEB = join(ROOT, 'dist', 'apps', 'portal', 'web');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The issue's figure: a queue of 500 incidents. */
+const INCIDENTS = 500;
+const CONCURRENCY = 8;
+/** A frame over this is jank (the bench counts them). */
+const LONG_FRAME_MS = 50;
+/** Scroll step per animation frame while scrolling the queue top to bottom and back. */
+const SCROLL_STEP_PX = 120;
+
+interface Run {
+  readonly renderMs: number;
+  readonly rowsInDom: number;
+  readonly frames: number;
+  readonly longFrames: number;
+  readonly p95FrameMs: number;
+  readonly maxFrameMs: number;
+}
+
+/** The all-in-one as built, its gateway on the portal's trusted documents (ad-hoc operations for the admin's fixtures). */
+async function startPlatform(): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'itsm-portal-queue-'));
+  const child = spawn(process.execPath, [PLATFORM], {
+    cwd: ROOT,
+    detached: true,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      AUTH_DEV_KEY_FILE: join(dir, 'key.json'),
+      PLATFORM_DATA_DIR: join(dir, 'data'),
+      PLATFORM_MAIL_PORT: '0',
+      PLATFORM_DEMO_SUPPLIER: 'false',
+      GATEWAY_TRUSTED_DOCUMENTS: join(PORTAL_WEB, 'trusted-documents.json'),
+      GATEWAY_AD_HOC_ROLES: 'admin',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const started = Date.now();
+  while (!output.includes(`GraphQL: http://localhost:${port}/graphql`)) {
+    if (child.exitCode !== null || Date.now() - started > 180_000) throw new Error(`the all-in-one did not start:\n${output.slice(-4000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      const killer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function personaToken(origin: string, persona: string): Promise<string> {
+  const response = await fetch(`${origin}/dev/persona-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+  if (!response.ok) throw new Error(`persona token for ${persona}: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** 500 new incidents, opened through the gateway as the admin (ad-hoc operation), CONCURRENCY at a time. */
+async function openIncidents(origin: string): Promise<void> {
+  const token = await personaToken(origin, 'admin');
+  const query = 'mutation Open($input: OpenIncidentInput!) { openIncident(input: $input) { id } }';
+  let next = 0;
+  const worker = async () => {
+    while (next < INCIDENTS) {
+      const n = (next += 1);
+      const response = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: { input: { title: `Queue bench incident ${n}: printer on floor ${n % 9} jams`, impact: 1 + (n % 3), urgency: 1 + ((n >> 1) % 3), callerId: 'u-requester' } } }),
+      });
+      const answer = (await response.json()) as { errors?: unknown[] };
+      if (answer.errors !== undefined) throw new Error(`openIncident: ${JSON.stringify(answer.errors)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+/**
+ * Opens the queue's "new" view (500 and more incidents, paged through the gateway) and times it to
+ * the last row being available; then scrolls it to the bottom and back, one step per animation frame,
+ * and records the frame intervals.
+ */
+async function measure(page: Page, origin: string, plain: boolean): Promise<Run> {
+  const started = Date.now();
+  await page.goto(`${origin}/agent?view=new${plain ? '&render=plain' : ''}`);
+  // The whole queue loaded (its live count says so), not a first change that arrived before it.
+  await page.getByText(`${INCIDENTS} incidents in this view.`).waitFor({ state: 'attached', timeout: 120_000 });
+  await page.locator('table caption').first().waitFor({ timeout: 120_000 });
+  const renderMs = Date.now() - started;
+  const rowsInDom = await page.locator('tbody tr[data-number]').count();
+  const frameTimes = await page.evaluate(
+    async ({ plain: plainRendering, step }) => {
+      const scroller = plainRendering ? (document.scrollingElement ?? document.documentElement) : (document.querySelector('.virtual-queue') as HTMLElement);
+      const times: number[] = [];
+      let last = performance.now();
+      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      for (const direction of [1, -1]) {
+        for (;;) {
+          const before = scroller.scrollTop;
+          scroller.scrollTop = before + direction * step;
+          const now = await frame();
+          times.push(now - last);
+          last = now;
+          if (scroller.scrollTop === before) break;
+        }
+      }
+      return times.slice(1);
+    },
+    { plain, step: SCROLL_STEP_PX },
+  );
+  return {
+    renderMs,
+    rowsInDom,
+    frames: frameTimes.length,
+    longFrames: frameTimes.filter((ms) => ms > LONG_FRAME_MS).length,
+    p95FrameMs: Number(percentile(frameTimes, 95).toFixed(1)),
+    maxFrameMs: Number(Math.max(...frameTimes).toFixed(1)),
+  };
+}
+
+/**
+ * `npm run bench:portal-queue`: a queue of 500 incidents in Chromium (Debian's, headless), the
+ * virtualised table against the same queue with every row in the DOM (`?render=plain`), both in
+ * this run: time to the table, rows in the DOM, and the frames while scrolling it through (long
+ * frames over 50 ms, p95). Last line: one JSON object.
+ */
+async function main(): Promise<number> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (npm run setup installs chromium)`);
+  if (!existsSync(join(PORTAL_WEB, 'index.html'))) throw new Error('no portal build: run node tools/build.mjs first');
+  const platform = await startPlatform();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const fixtureStart = Date.now();
+    await openIncidents(platform.origin);
+    console.log(`opened ${INCIDENTS} incidents in ${Date.now() - fixtureStart} ms`);
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    const token = await personaToken(platform.origin, 'agent');
+    await page.goto(`${platform.origin}/sign-in`);
+    await page.evaluate((value) => sessionStorage.setItem('itsm.portal.session', value), token);
+    // Warm-up (module cache, first compile), then the measured runs.
+    await measure(page, platform.origin, false);
+    const plain = await measure(page, platform.origin, true);
+    const virtual = await measure(page, platform.origin, false);
+    console.log(`plain: ${JSON.stringify(plain)}`);
+    console.log(`virtualised: ${JSON.stringify(virtual)}`);
+    if (errors.length > 0) console.log(`console errors: ${errors.join('; ')}`);
+    const figures = {
+      bench: 'portal-queue',
+      incidents: INCIDENTS,
+      render_ms: virtual.renderMs,
+      rows_in_dom: virtual.rowsInDom,
+      scroll_frames: virtual.frames,
+      long_frames_over_50ms: virtual.longFrames,
+      p95_frame_ms: virtual.p95FrameMs,
+      max_frame_ms: virtual.maxFrameMs,
+      baseline_plain_render_ms: plain.renderMs,
+      baseline_plain_rows_in_dom: plain.rowsInDom,
+      baseline_plain_scroll_frames: plain.frames,
+      baseline_plain_long_frames_over_50ms: plain.longFrames,
+      baseline_plain_p95_frame_ms: plain.p95FrameMs,
+      render_ratio_vs_plain: Number((virtual.renderMs / Math.max(1, plain.renderMs)).toFixed(3)),
+      p95_frame_ratio_vs_plain: Number((virtual.p95FrameMs / Math.max(0.1, plain.p95FrameMs)).toFixed(3)),
+      console_errors: errors.length,
+    };
+    console.log(JSON.stringify(figures));
+    return errors.length === 0 && virtual.rowsInDom < INCIDENTS ? 0 : 1;
+  } finally {
+    await browser.close();
+    await platform.stop();
+  }
+}
+
+runBench(main);
