@@ -1,11 +1,12 @@
-/** A connection page as the change API answers it (ChangeConnection). */
+/**
+ * A connection page as the change API answers it (ChangeConnection). The operations ask 50 a page: the
+ * API serves up to 100, but the gateway's cost limit (5000, a list's cost times its `first`) refuses 100
+ * changes with their risk and conflicts.
+ */
 export interface Page<T> {
   readonly edges: readonly { readonly node: T }[];
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
 }
-
-/** The largest page the change API serves. */
-export const PAGE_SIZE = 100;
 
 /** Every node of a connection: pages fetched with `after` while the API says there is a next page (at most `maxPages`, then `truncated`). */
 export async function allPages<T>(fetchPage: (after: string | null) => Promise<Page<T>>, maxPages = 20): Promise<{ nodes: T[]; truncated: boolean }> {
