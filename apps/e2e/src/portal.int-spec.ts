@@ -432,7 +432,7 @@ describe('the portal in Chromium', () => {
     await item.getByLabel('Decision', { exact: true }).selectOption('authorise');
     await item.getByRole('button', { name: 'Record' }).click();
     await item.getByTestId('agenda-state').filter({ hasText: 'Scheduled' }).waitFor();
-    await item.getByTestId('agenda-decision').filter({ hasText: 'Authorise' }).waitFor();
+    await item.getByTestId('agenda-decision').filter({ hasText: 'Authorised by u-cab-1' }).waitFor();
 
     // Its record: scheduled, with its risk explained and its approvals.
     await item.getByRole('link', { name: onAgenda.number }).click();

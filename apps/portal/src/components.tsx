@@ -1,4 +1,5 @@
-import type { SelectHTMLAttributes } from 'react';
+import { Component } from 'react';
+import type { ErrorInfo, ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentState, IncidentSummary, SlaClock } from './api/types';
 import { Link, usePortal } from './portal-context';
@@ -86,4 +87,34 @@ export function SelectField({ id, label, options, className = 'field', ...select
       </select>
     </div>
   );
+}
+
+/**
+ * Around lazily loaded pages (a Suspense): a page that fails to load or render (a chunk gone after a
+ * deployment, a network failure) shows `message` in plain words and a reload button instead of blanking
+ * the portal. Give it a `key` per page so moving to another page tries again.
+ */
+export class PageErrorBoundary extends Component<{ message: string; reload: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    // Kept for whoever looks at the browser's console; the page shows the plain words.
+    console.warn('A page failed to load', error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div role="alert" className="alert">
+        <p>{this.props.message}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {this.props.reload}
+        </button>
+      </div>
+    );
+  }
 }

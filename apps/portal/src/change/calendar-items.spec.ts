@@ -1,8 +1,8 @@
-import { calendarItems } from './calendar-items';
+import { calendarItems, unknownChangeIds } from './calendar-items';
 
 describe('calendar items', () => {
   it('draws changes with the conflicts the API reports, windows and blackouts without any', () => {
-    const items = calendarItems({
+    const data = {
       changeCalendar: {
         changes: [
           { id: 'c1', number: 'CHG1', configurationItemIds: ['ci-1'], assigneeId: null, start: '2026-03-02T10:00:00.000Z', end: '2026-03-02T11:00:00.000Z' },
@@ -11,8 +11,10 @@ describe('calendar items', () => {
         maintenanceWindows: [{ windowId: 'w', name: 'Sunday', scope: 'ci', targetId: 'ci-1', start: '2026-03-01T00:00:00.000Z', end: '2026-03-01T04:00:00.000Z' }],
         blackouts: [{ id: 'b', name: 'Freeze', reason: 'Year end', serviceIds: [], start: '2026-03-02T00:00:00.000Z', end: '2026-03-03T00:00:00.000Z' }],
       },
-      changes: { edges: [{ node: { id: 'c1', title: 'Patch', state: 'scheduled', conflicts: [{ kind: 'blackout', reason: 'in Freeze' }] } }] },
-    });
+    };
+    const known = new Map([['c1', { id: 'c1', title: 'Patch', state: 'scheduled' as const, conflicts: [{ kind: 'blackout', reason: 'in Freeze' }] }]]);
+    expect(unknownChangeIds(data, known)).toEqual(['c2']);
+    const items = calendarItems(data, known);
     expect(items.map((item) => [item.kind, item.label, item.detail, item.conflicts.length])).toEqual([
       ['blackout', 'Freeze', 'Year end', 0],
       ['maintenance', 'Sunday', 'ci: ci-1', 0],

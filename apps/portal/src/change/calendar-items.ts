@@ -1,4 +1,4 @@
-import type { CalendarData, ConflictSummary } from './change-types';
+import type { CalendarChange, CalendarData, ConflictSummary } from './change-types';
 
 /** One thing the calendar draws: a change holding a window, a maintenance window occurrence or a blackout. */
 export interface CalendarItem {
@@ -13,9 +13,11 @@ export interface CalendarItem {
   readonly conflicts: readonly ConflictSummary[];
 }
 
-/** The calendar's answer as items, each change with the conflicts the API reports for it. */
-export function calendarItems(data: CalendarData): CalendarItem[] {
-  const changes = new Map(data.changes.edges.map((edge) => [edge.node.id, edge.node]));
+/** The calendar's changes whose title and conflicts are not among `known` yet (to be read one by one). */
+export const unknownChangeIds = (data: CalendarData, known: ReadonlyMap<string, CalendarChange>): string[] => [...new Set(data.changeCalendar.changes.map((change) => change.id))].filter((id) => !known.has(id));
+
+/** The calendar's answer as items, each change with its title and the conflicts the API reports for it (`changes`, by id). */
+export function calendarItems(data: CalendarData, changes: ReadonlyMap<string, CalendarChange>): CalendarItem[] {
   return [
     ...data.changeCalendar.blackouts.map((blackout) => ({ key: `b-${blackout.id}`, kind: 'blackout' as const, label: blackout.name, detail: blackout.reason, start: blackout.start, end: blackout.end, conflicts: [] })),
     ...data.changeCalendar.maintenanceWindows.map((window) => ({ key: `m-${window.windowId}-${window.start}`, kind: 'maintenance' as const, label: window.name, detail: `${window.scope}: ${window.targetId}`, start: window.start, end: window.end, conflicts: [] })),

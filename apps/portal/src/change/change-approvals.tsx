@@ -1,18 +1,23 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decidableLevel } from './change-access';
+import { Alert } from '../components';
+import { decidableSeat } from './change-access';
+import { useFormErrors } from './change-components';
 import type { ChangeRecord } from './change-types';
 
-/** A change's approval: each level with its rule, approvers and decisions; the signed-in approver's decision form. */
-export function ChangeApprovals({ change, sub, busy, onDecide }: { change: ChangeRecord; sub: string; busy: boolean; onDecide: (decision: 'approved' | 'rejected', comment: string) => void }) {
+/** A change's approval: each level with its rule, approvers and decisions; the decision form of the signed-in approver or of a delegate (on behalf of who delegated). */
+export function ChangeApprovals({ change, sub, delegators, busy, onDecide }: { change: ChangeRecord; sub: string; delegators: readonly string[]; busy: boolean; onDecide: (input: { decision: 'approved' | 'rejected'; comment: string | null; onBehalfOf: string | null; level: number }) => Promise<unknown> }) {
   const { t, i18n } = useTranslation();
+  const { errors, capture, field, fieldError } = useFormErrors('approval', ['comment']);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const approval = change.approval;
-  const mine = decidableLevel(change, sub);
-  const decide = (event: FormEvent<HTMLFormElement>) => {
+  const seat = decidableSeat(change, sub, delegators);
+  const decide = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (seat === undefined) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    onDecide(submitter?.value === 'rejected' ? 'rejected' : 'approved', String(new FormData(event.currentTarget).get('comment') ?? ''));
+    const comment = String(new FormData(event.currentTarget).get('comment') ?? '').trim();
+    capture(await onDecide({ decision: submitter?.value === 'rejected' ? 'rejected' : 'approved', comment: comment === '' ? null : comment, onBehalfOf: seat.onBehalfOf, level: seat.level.index }));
   };
   return (
     <section aria-labelledby="approvals-title" className="card">
@@ -51,12 +56,14 @@ export function ChangeApprovals({ change, sub, busy, onDecide }: { change: Chang
               </li>
             ))}
           </ol>
-          {mine !== undefined && (
-            <form onSubmit={decide} className="action" aria-labelledby="your-decision">
-              <h3 id="your-decision">{t('change.record.yourDecision')}</h3>
+          {seat !== undefined && (
+            <form onSubmit={(event) => void decide(event)} className="action" aria-labelledby="your-decision" noValidate>
+              <h3 id="your-decision">{seat.onBehalfOf === null ? t('change.record.yourDecision') : t('change.record.decisionFor', { name: seat.onBehalfOf })}</h3>
+              <Alert messages={errors.form} />
               <div className="field">
                 <label htmlFor="approval-comment">{t('change.record.comment')}</label>
-                <textarea id="approval-comment" name="comment" rows={2} />
+                <textarea rows={2} {...field('comment')} />
+                {fieldError('comment')}
               </div>
               <div className="buttons">
                 <button type="submit" value="approved" disabled={busy}>

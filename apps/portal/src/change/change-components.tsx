@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formErrorsOf } from '../api/graphql-errors';
+import type { FormErrors } from '../api/graphql-errors';
 import type { ConflictSummary, RiskLevel, ChangeState, Window } from './change-types';
 
 /** The plain words of a failure (the gateway's messages, or a transport error). */
@@ -23,6 +25,35 @@ export function useSubmission(): { busy: boolean; error: string | undefined; sub
       .finally(() => setBusy(false));
   };
   return { busy, error, submit };
+}
+
+const NO_ERRORS: FormErrors = { fields: {}, form: [] };
+
+/**
+ * A form's server errors placed like report-incident.tsx: a field's next to it (the input's `name` is the
+ * field the server names, `aliases` maps server names onto inputs), the rest above the form.
+ */
+export function useFormErrors(prefix: string, fields: readonly string[], aliases: Readonly<Record<string, string>> = {}) {
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const capture = (failure: unknown) => {
+    if (failure === undefined) return setErrors(NO_ERRORS);
+    const found = formErrorsOf(failure, [...fields, ...Object.keys(aliases)]);
+    const placed: Record<string, string> = {};
+    for (const [field, message] of Object.entries(found.fields)) placed[aliases[field] ?? field] ??= message;
+    setErrors({ fields: placed, form: found.form });
+  };
+  const errorId = (name: string) => `${prefix}-${name}-error`;
+  const field = (name: string) => {
+    const message = errors.fields[name];
+    return { id: `${prefix}-${name}`, name, 'aria-invalid': message !== undefined, 'aria-describedby': message === undefined ? undefined : errorId(name) };
+  };
+  const fieldError = (name: string) =>
+    errors.fields[name] === undefined ? null : (
+      <p id={errorId(name)} className="field-error">
+        {errors.fields[name]}
+      </p>
+    );
+  return { errors, capture, field, fieldError };
 }
 
 export function ChangeStateBadge({ state }: { state: ChangeState }) {

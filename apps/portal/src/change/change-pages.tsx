@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageErrorBoundary } from '../components';
 import type { Page } from '../routes';
 
 // The change pages load on first use: they stay out of the portal's first-load JavaScript.
@@ -28,5 +29,9 @@ export function ChangePages({ page }: { page: ChangePage }) {
       content = <CabAgenda />;
       break;
   }
-  return <Suspense fallback={<p>{t('common.loading')}</p>}>{content}</Suspense>;
+  return (
+    <PageErrorBoundary key={page.kind} message={t('change.pageFailed')} reload={t('change.reload')}>
+      <Suspense fallback={<p>{t('common.loading')}</p>}>{content}</Suspense>
+    </PageErrorBoundary>
+  );
 }

@@ -95,7 +95,14 @@ export interface CalendarData {
     readonly maintenanceWindows: readonly { readonly windowId: string; readonly name: string; readonly scope: string; readonly targetId: string; readonly start: string; readonly end: string }[];
     readonly blackouts: readonly { readonly id: string; readonly name: string; readonly reason: string; readonly serviceIds: readonly string[]; readonly start: string; readonly end: string }[];
   };
-  readonly changes: { readonly edges: readonly { readonly node: { readonly id: string; readonly title: string; readonly state: ChangeState; readonly conflicts: readonly ConflictSummary[] } }[] };
+}
+
+/** What the calendar shows of a change beyond its window: its title and the conflicts the API reports. */
+export interface CalendarChange {
+  readonly id: string;
+  readonly title: string;
+  readonly state: ChangeState;
+  readonly conflicts: readonly ConflictSummary[];
 }
 
 export interface CabMeeting {
@@ -103,6 +110,7 @@ export interface CabMeeting {
   readonly name: string;
   readonly slotMinutes: number;
   readonly memberIds: readonly string[];
+  readonly memberGroupIds: readonly string[];
   readonly delegates: readonly { readonly delegateId: string; readonly forMemberId: string }[];
 }
 

@@ -1,24 +1,37 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection } from '../api/types';
-import { decidesCab, managesChanges } from '../change/change-access';
-import { ChangeStateBadge, ConflictBadge, messageOf, optionalText, RiskBadge, useSubmission } from '../change/change-components';
+import { occurrenceRange, openOccurrences } from '../change/cab-occurrences';
+import { managesChanges, sitsOnBoard } from '../change/change-access';
+import { ChangeStateBadge, ConflictBadge, messageOf, optionalText, RiskBadge, useFormErrors, useSubmission } from '../change/change-components';
+import { allPages } from '../change/paging';
+import type { Page } from '../change/paging';
 import { CAB_DECISIONS } from '../change/change-types';
-import type { CabAgendaItem, CabMeeting, CabOccurrence, ChangeState, ChangeSummary, ConflictSummary } from '../change/change-types';
+import type { CabAgendaItem, CabItemDecision, CabMeeting, CabOccurrence, ChangeState, ChangeSummary, ConflictSummary } from '../change/change-types';
 import { Alert, SelectField } from '../components';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
 
-const HORIZON_DAYS = 28;
-
-/** The CAB: a meeting's occurrences in the next four weeks, each agenda with its changes' risk, state and conflicts, decisions for members and delegates, and flagging for change managers. */
+/** The CAB: a meeting's occurrences in the next four weeks (and those in progress or awaiting their minutes), each agenda with its changes' risk, state and conflicts, decisions for members and delegates, and flagging for change managers. */
 export function CabAgenda() {
   const { t } = useTranslation();
   const { client } = usePortal();
   const [meetings, setMeetings] = useState<readonly CabMeeting[] | undefined>(undefined);
   const [meetingId, setMeetingId] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [groupIds, setGroupIds] = useState<readonly string[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    // My directory groups: a meeting's CAB groups make their members members of the board.
+    client.request<{ me: { groups: readonly { id: string }[] } | null }>('CabMyGroups').then(
+      (data) => current && setGroupIds((data.me?.groups ?? []).map((group) => group.id)),
+      () => current && setGroupIds([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client]);
 
   useEffect(() => {
     let current = true;
@@ -35,48 +48,59 @@ export function CabAgenda() {
     };
   }, [client]);
 
+  const meeting = meetings?.find((option) => option.id === meetingId);
   return (
     <section aria-labelledby="cab-title">
       <h1 id="cab-title">{t('change.cab.title')}</h1>
       <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
       {meetings === undefined ? (
         error === undefined && <p>{t('common.loading')}</p>
-      ) : meetings.length === 0 || meetingId === undefined ? (
+      ) : meeting === undefined ? (
         <p>{t('change.cab.noMeetings')}</p>
       ) : (
         <>
-          <SelectField id="cab-meeting" label={t('change.cab.meeting')} className="field inline" value={meetingId} onChange={(event) => setMeetingId(event.target.value)} options={meetings.map((meeting) => ({ value: meeting.id, label: meeting.name }))} />
-          <Occurrences meetingId={meetingId} key={meetingId} />
+          <SelectField id="cab-meeting" label={t('change.cab.meeting')} className="field inline" value={meeting.id} onChange={(event) => setMeetingId(event.target.value)} options={meetings.map((option) => ({ value: option.id, label: option.name }))} />
+          <Occurrences meeting={meeting} groupIds={groupIds} key={meeting.id} />
         </>
       )}
     </section>
   );
 }
 
-function Occurrences({ meetingId }: { meetingId: string }) {
+function Occurrences({ meeting, groupIds }: { meeting: CabMeeting; groupIds: readonly string[] }) {
   const { t } = useTranslation();
-  const { client } = usePortal();
+  const { client, session } = usePortal();
   const [occurrences, setOccurrences] = useState<readonly CabOccurrence[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const meetingId = meeting.id;
   const load = useCallback(() => {
-    const from = new Date();
-    const to = new Date(from.getTime() + HORIZON_DAYS * 86_400_000);
+    const now = new Date();
+    const { from, to } = occurrenceRange(now);
+    setError(undefined);
     client.request<{ cabOccurrences: readonly CabOccurrence[] }>('CabOccurrences', { meetingId, from: from.toISOString(), to: to.toISOString() }).then(
-      (data) => setOccurrences(data.cabOccurrences),
+      (data) => setOccurrences(openOccurrences(data.cabOccurrences, now)),
       (failure: unknown) => setError(messageOf(failure)),
     );
   }, [client, meetingId]);
   useEffect(load, [load]);
-  if (occurrences === undefined) return error === undefined ? <p>{t('common.loading')}</p> : <Alert messages={[t('common.error', { message: error })]} />;
+  const onBoard = sitsOnBoard(meeting, session, groupIds);
   return (
     <>
-      <h2>{t('change.cab.occurrences')}</h2>
-      {occurrences.length === 0 ? <p>{t('change.cab.noOccurrences')}</p> : occurrences.map((occurrence) => <Occurrence key={occurrence.start} occurrence={occurrence} onChanged={load} />)}
+      {/* A failed refresh is shown above what was loaded before. */}
+      <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
+      {occurrences === undefined ? (
+        error === undefined && <p>{t('common.loading')}</p>
+      ) : (
+        <>
+          <h2>{t('change.cab.occurrences')}</h2>
+          {occurrences.length === 0 ? <p>{t('change.cab.noOccurrences')}</p> : occurrences.map((occurrence) => <Occurrence key={occurrence.start} occurrence={occurrence} onBoard={onBoard} onChanged={load} />)}
+        </>
+      )}
     </>
   );
 }
 
-function Occurrence({ occurrence, onChanged }: { occurrence: CabOccurrence; onChanged: () => void }) {
+function Occurrence({ occurrence, onBoard, onChanged }: { occurrence: CabOccurrence; onBoard: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const { session } = usePortal();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' });
@@ -92,7 +116,7 @@ function Occurrence({ occurrence, onChanged }: { occurrence: CabOccurrence; onCh
       ) : (
         <ol className="agenda plain">
           {occurrence.agenda.map((item) => (
-            <AgendaItem key={item.changeId} occurrence={occurrence} item={item} canDecide={open && decidesCab(session.roles)} onChanged={onChanged} />
+            <AgendaItem key={item.changeId} occurrence={occurrence} item={item} canDecide={open && onBoard} onChanged={onChanged} />
           ))}
         </ol>
       )}
@@ -106,8 +130,13 @@ function AgendaItem({ occurrence, item, canDecide, onChanged }: { occurrence: Ca
   const { client, navigate } = usePortal();
   const [change, setChange] = useState<{ state: ChangeState; conflicts: readonly ConflictSummary[] } | undefined>(undefined);
   const [loadError, setError] = useState<string | undefined>(undefined);
-  const { busy, error: decisionError, submit } = useSubmission();
-  const error = decisionError ?? loadError;
+  const [busy, setBusy] = useState(false);
+  const [decision, setDecision] = useState('');
+  // The decision just recorded: shown (and no form offered again) even when the agenda's refresh fails.
+  const [recorded, setRecorded] = useState<CabItemDecision | null>(null);
+  const shown = item.decision ?? recorded;
+  const prefix = `${occurrence.start.replace(/[^0-9]/g, '')}-${item.changeId}`;
+  const { errors, capture, field, fieldError } = useFormErrors(`cab-${prefix}`, ['decision', 'reason']);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
   const loadChange = useCallback(
     () =>
@@ -118,16 +147,23 @@ function AgendaItem({ occurrence, item, canDecide, onChanged }: { occurrence: Ca
     [client, item.changeId],
   );
   useEffect(() => void loadChange(), [loadChange]);
-  const decide = (event: FormEvent<HTMLFormElement>) => {
+  const decide = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    submit(async () => {
-      await client.request('RecordCabDecision', { meetingId: occurrence.meetingId, occurrenceStart: occurrence.start, changeId: item.changeId, decision: form.get('decision'), reason: optionalText(form, 'reason') });
+    setBusy(true);
+    try {
+      const data = await client.request<{ recordCabDecision: { decision: CabItemDecision | null } }>('RecordCabDecision', { meetingId: occurrence.meetingId, occurrenceStart: occurrence.start, changeId: item.changeId, decision: form.get('decision'), reason: optionalText(form, 'reason') });
+      capture(undefined);
+      setRecorded(data.recordCabDecision.decision);
       await loadChange();
       onChanged();
-    });
+    } catch (failure: unknown) {
+      capture(failure);
+    } finally {
+      setBusy(false);
+    }
   };
-  const id = `${occurrence.start.replace(/[^0-9]/g, '')}-${item.changeId}`;
+  const id = prefix;
   return (
     <li className="agenda-item" data-number={item.number} aria-labelledby={`item-${id}`}>
       <h4 id={`item-${id}`}>
@@ -156,20 +192,30 @@ function AgendaItem({ occurrence, item, canDecide, onChanged }: { occurrence: Ca
         <dd>{change === undefined ? t('common.loading') : change.conflicts.length === 0 ? t('change.conflict.none') : <ConflictBadge conflicts={change.conflicts} />}</dd>
         <dt>{t('change.cab.decision')}</dt>
         <dd data-testid="agenda-decision">
-          {item.decision === null
+          {shown === null
             ? '–'
-            : `${t('change.cab.decided', { decision: t(`change.cab.decisions.${item.decision.decision}`), by: item.decision.onBehalfOf === null ? item.decision.by : `${item.decision.by} (${item.decision.onBehalfOf})` })}${item.decision.reason === null ? '' : `: ${item.decision.reason}`}`}
+            : `${t('change.cab.decided', { decision: t(`change.cab.recorded.${shown.decision}`), by: shown.onBehalfOf === null ? shown.by : `${shown.by} (${shown.onBehalfOf})` })}${shown.reason === null ? '' : `: ${shown.reason}`}`}
         </dd>
       </dl>
-      <Alert messages={error === undefined ? [] : [error]} />
-      {canDecide && item.decision === null && (
-        <form onSubmit={decide} className="action decide" aria-label={t('change.cab.decide', { number: item.number })}>
-          <SelectField id={`decision-${id}`} name="decision" label={t('change.cab.decision')} options={CAB_DECISIONS.map((decision) => ({ value: decision, label: t(`change.cab.decisions.${decision}`) }))} />
+      <Alert messages={loadError === undefined ? [] : [loadError]} />
+      {canDecide && shown === null && (
+        <form onSubmit={(event) => void decide(event)} className="action decide" aria-label={t('change.cab.decide', { number: item.number })} noValidate>
+          <Alert messages={errors.form} />
+          <SelectField
+            label={t('change.cab.decision')}
+            required
+            value={decision}
+            onChange={(event) => setDecision(event.target.value)}
+            options={[{ value: '', label: t('change.cab.choose') }, ...CAB_DECISIONS.map((option) => ({ value: option, label: t(`change.cab.decisions.${option}`) }))]}
+            {...field('decision')}
+          />
+          {fieldError('decision')}
           <div className="field">
-            <label htmlFor={`reason-${id}`}>{t('change.cab.reason')}</label>
-            <input type="text" id={`reason-${id}`} name="reason" />
+            <label htmlFor={`cab-${prefix}-reason`}>{t(decision === '' || decision === 'authorise' ? 'change.cab.reason' : 'change.cab.reasonRequired')}</label>
+            <input type="text" required={decision !== '' && decision !== 'authorise'} {...field('reason')} />
+            {fieldError('reason')}
           </div>
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || decision === ''}>
             {t('change.cab.record')}
           </button>
         </form>
@@ -187,8 +233,8 @@ function FlagForCab({ occurrence, onChanged }: { occurrence: CabOccurrence; onCh
   const error = flagError ?? loadError;
   useEffect(() => {
     let current = true;
-    client.request<{ changes: Connection<ChangeSummary> }>('Changes', { filter: { states: ['authorize'] } }).then(
-      (data) => current && setAwaiting(data.changes.edges.map((edge) => edge.node)),
+    allPages((after) => client.request<{ changes: Page<ChangeSummary> }>('Changes', { filter: { states: ['authorize'] }, after }).then((data) => data.changes)).then(
+      (data) => current && setAwaiting(data.nodes),
       (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {

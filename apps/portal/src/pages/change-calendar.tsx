@@ -3,10 +3,12 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, addMonths, dayAfterKey, dayKeyOf, monthWeeks, rangeOf, spansByDay, weekDays } from '../change/calendar-layout';
 import type { DayKey } from '../change/calendar-layout';
-import { calendarItems } from '../change/calendar-items';
+import { calendarItems, unknownChangeIds } from '../change/calendar-items';
 import type { CalendarItem } from '../change/calendar-items';
 import { ConflictBadge, messageOf } from '../change/change-components';
-import type { CalendarData } from '../change/change-types';
+import { allPages } from '../change/paging';
+import type { Page } from '../change/paging';
+import type { CalendarChange, CalendarData, ConflictSummary } from '../change/change-types';
 import { Alert } from '../components';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
@@ -14,6 +16,8 @@ import { ROUTES } from '../routes';
 type View = 'month' | 'week';
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const dateOf = (day: DayKey) => new Date(`${day}T12:00:00Z`);
+/** Item types differ by a visible mark and word, not by colour alone (WCAG 1.4.1). */
+const KIND_ICON: Record<CalendarItem['kind'], string> = { change: '●', maintenance: '◷', blackout: '⛔' };
 
 /** The change calendar: month and week views of changes, maintenance window occurrences and blackouts, conflicts marked as the API reports them. */
 export function ChangeCalendar() {
@@ -36,9 +40,27 @@ export function ChangeCalendar() {
   useEffect(() => {
     let current = true;
     const { from, to } = rangeOf([first, last], TIME_ZONE);
+    const range = { from: from.toISOString(), to: to.toISOString() };
     setError(undefined);
-    client.request<CalendarData>('ChangeCalendar', { from: from.toISOString(), to: to.toISOString() }).then(
-      (data) => current && setItems(calendarItems(data)),
+    // A new range starts empty: no items (nor conflict count) of the previous one next to an error.
+    setItems(undefined);
+    const load = async () => {
+      const [data, paged] = await Promise.all([
+        client.request<CalendarData>('ChangeCalendar', range),
+        allPages((after) => client.request<{ changes: Page<CalendarChange> }>('CalendarChanges', { ...range, after }).then((answer) => answer.changes)),
+      ]);
+      const known = new Map(paged.nodes.map((change) => [change.id, change]));
+      // Exactly the calendar's changes: any the list did not answer are read one by one.
+      const rest = await Promise.all(
+        unknownChangeIds(data, known).map((id) =>
+          client.request<{ change: { id: string; title: string; state: CalendarChange['state'] }; changeConflicts: readonly ConflictSummary[] }>('CabItemChange', { id }).then((answer) => ({ ...answer.change, conflicts: answer.changeConflicts })),
+        ),
+      );
+      for (const change of rest) known.set(change.id, change);
+      return calendarItems(data, known);
+    };
+    load().then(
+      (loaded) => current && setItems(loaded),
       (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {
@@ -76,7 +98,10 @@ export function ChangeCalendar() {
   const itemLine = (item: CalendarItem, withTime: boolean) => (
     <li key={item.key} className={`cal-item cal-${item.kind}${item.conflicts.length > 0 ? ' cal-conflict' : ''}`} data-kind={item.kind}>
       {withTime && <span className="cal-time">{`${time.format(new Date(item.start))}–${time.format(new Date(item.end))} `}</span>}
-      <span className="visually-hidden">{t(`change.calendar.${item.kind}`)}: </span>
+      <span className="cal-kind">
+        <span aria-hidden="true">{KIND_ICON[item.kind]} </span>
+        {t(`change.calendar.short.${item.kind}`)}:{' '}
+      </span>
       {item.changeId === undefined ? item.label : <ChangeLink id={item.changeId} label={item.label} />}
       {withTime && item.detail !== '' && <span className="cal-detail"> {item.detail}</span>} <ConflictBadge conflicts={item.conflicts} />
     </li>
@@ -111,9 +136,12 @@ export function ChangeCalendar() {
         {t('change.calendar.timeZone', { zone: TIME_ZONE })}. {t('change.calendar.keys')}
       </p>
       <ul className="legend" aria-label={t('change.calendar.legend')}>
-        <li className="cal-item cal-change">{t('change.calendar.change')}</li>
-        <li className="cal-item cal-maintenance">{t('change.calendar.maintenance')}</li>
-        <li className="cal-item cal-blackout">{t('change.calendar.blackout')}</li>
+        {(['change', 'maintenance', 'blackout'] as const).map((kind) => (
+          <li key={kind} className={`cal-item cal-${kind}`}>
+            <span aria-hidden="true">{KIND_ICON[kind]} </span>
+            {t(`change.calendar.short.${kind}`)}: {t(`change.calendar.${kind}`)}
+          </li>
+        ))}
         <li className="cal-item cal-change cal-conflict">{t('change.conflict.badge')}</li>
       </ul>
       <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection } from '../api/types';
 import { ChangeStateBadge, ConflictBadge, messageOf, RiskBadge, WindowText } from '../change/change-components';
+import { allPages } from '../change/paging';
+import type { Page } from '../change/paging';
 import { CHANGE_MODELS, CHANGE_STATES, RISK_LEVELS } from '../change/change-types';
 import type { ChangeSummary } from '../change/change-types';
 import { Alert, SelectField } from '../components';
@@ -23,6 +24,8 @@ export function ChangeList() {
   const { client } = usePortal();
   const [filter, setFilter] = useState<Filter>({ state: ANY, model: ANY, risk: ANY });
   const [changes, setChanges] = useState<readonly ChangeSummary[] | undefined>(undefined);
+  const [next, setNext] = useState<string | null>(null);
+  const [more, setMore] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
 
   useEffect(() => {
@@ -35,18 +38,29 @@ export function ChangeList() {
       },
     };
     setError(undefined);
-    client.request<{ changes: Connection<ChangeSummary> }>('Changes', variables).then(
-      (data) => current && setChanges(data.changes.edges.map((edge) => edge.node)),
+    // A page after the first appends; a new filter starts again (no stale rows next to an error).
+    if (more === null) {
+      setChanges(undefined);
+      setNext(null);
+    }
+    client.request<{ changes: Page<ChangeSummary> }>('Changes', { ...variables, after: more }).then(
+      (data) => {
+        if (!current) return;
+        const rows = data.changes.edges.map((edge) => edge.node);
+        setChanges((shown) => (more === null || shown === undefined ? rows : [...shown, ...rows]));
+        setNext(data.changes.pageInfo.hasNextPage ? data.changes.pageInfo.endCursor : null);
+      },
       (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {
       current = false;
     };
-  }, [client, filter]);
+  }, [client, filter, more]);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    setMore(null);
     setFilter({ state: String(form.get('state') ?? ANY), model: String(form.get('model') ?? ANY), risk: String(form.get('risk') ?? ANY) });
   };
   const options = (values: readonly string[], prefix: string) => [{ value: ANY, label: t('change.list.any') }, ...values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))];
@@ -68,7 +82,14 @@ export function ChangeList() {
       ) : changes.length === 0 ? (
         <p>{t('change.list.empty')}</p>
       ) : (
-        <ChangeTable caption={t('change.list.caption')} changes={changes} />
+        <>
+          <ChangeTable caption={t('change.list.caption')} changes={changes} />
+          {next !== null && (
+            <button type="button" className="secondary-dark" onClick={() => setMore(next)}>
+              {t('change.list.more')}
+            </button>
+          )}
+        </>
       )}
     </section>
   );
@@ -82,8 +103,8 @@ function MyPendingApprovals() {
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    client.request<{ myPendingApprovals: Connection<ChangeSummary> }>('MyPendingApprovals').then(
-      (data) => current && setChanges(data.myPendingApprovals.edges.map((edge) => edge.node)),
+    allPages((after) => client.request<{ myPendingApprovals: Page<ChangeSummary> }>('ChangePendingApprovals', { after }).then((data) => data.myPendingApprovals)).then(
+      (data) => current && setChanges(data.nodes),
       (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationName } from '../api/operations';
-import { lifecycleActions, managesChanges } from '../change/change-access';
+import { activeDelegators, editsChanges, lifecycleActions } from '../change/change-access';
 import { ChangeApprovals } from '../change/change-approvals';
 import { ChangeStateBadge, ConflictBadge, messageOf, WindowText } from '../change/change-components';
 import { ChangeLifecycle } from '../change/change-lifecycle';
@@ -27,6 +27,19 @@ export function ChangeRecord({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [delegators, setDelegators] = useState<readonly string[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    // Who delegated their approvals to me: their seats I may decide too (DecideApprovalInput.onBehalfOf).
+    client.request<{ myApprovalDelegations: Parameters<typeof activeDelegators>[0] }>('ChangeApprovalDelegations').then(
+      (data) => current && setDelegators(activeDelegators(data.myApprovalDelegations, session.sub, new Date())),
+      () => current && setDelegators([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, session.sub]);
 
   useEffect(() => {
     let current = true;
@@ -39,6 +52,11 @@ export function ChangeRecord({ id }: { id: string }) {
     };
   }, [client, id, generation]);
 
+  const heading = loaded === undefined ? undefined : `${t('change.record.title', { number: loaded.change.number })}: ${loaded.change.title}`;
+  useEffect(() => {
+    if (heading !== undefined) document.title = `${heading} · ${t('app.title')}`;
+  }, [heading, t]);
+
   const run = <T,>(operation: OperationName, variables: Readonly<Record<string, unknown>>, then: (data: T) => void) => {
     setBusy(true);
     setErrors([]);
@@ -49,18 +67,28 @@ export function ChangeRecord({ id }: { id: string }) {
       .catch((failure: unknown) => setErrors([messageOf(failure)]))
       .finally(() => setBusy(false));
   };
-  const act = (operation: OperationName, variables: Readonly<Record<string, unknown>>) =>
-    run<Readonly<Record<string, ChangeData>>>(operation, variables, (data) => {
+  /** A step whose form shows its own errors (next to its fields): resolves to the failure, undefined once done. */
+  const act = async (operation: OperationName, variables: Readonly<Record<string, unknown>>): Promise<unknown> => {
+    setBusy(true);
+    setErrors([]);
+    setNotice(undefined);
+    try {
+      const data = await client.request<Readonly<Record<string, ChangeData>>>(operation, variables);
       const changed = Object.values(data)[0];
       if (changed !== undefined) setNotice(t('change.record.done', { state: t(`change.states.${changed.state}`) }));
       // Conflicts and approvals follow the new state: read the record again.
       setGeneration((n) => n + 1);
-    });
+      return undefined;
+    } catch (failure: unknown) {
+      return failure;
+    } finally {
+      setBusy(false);
+    }
+  };
 
   if (loaded === undefined) return errors.length > 0 ? <Alert messages={errors} /> : <p>{t('common.loading')}</p>;
   const { change, changeConflicts, changeRiskRules } = loaded;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
-  const manager = managesChanges(session.roles);
   return (
     <article aria-labelledby="change-title">
       <p>
@@ -68,9 +96,7 @@ export function ChangeRecord({ id }: { id: string }) {
           {t('change.record.back')}
         </Link>
       </p>
-      <h1 id="change-title">
-        {t('change.record.title', { number: change.number })}: {change.title}
-      </h1>
+      <h1 id="change-title">{heading}</h1>
       <p>
         <span data-testid="change-state">
           <ChangeStateBadge state={change.state} />
@@ -156,11 +182,17 @@ export function ChangeRecord({ id }: { id: string }) {
           risk={change.risk}
           rules={changeRiskRules}
           assessment={assessment}
-          canAssess={manager && !['closed', 'canceled'].includes(change.state)}
+          canAssess={editsChanges(session.roles) && !['closed', 'canceled'].includes(change.state)}
           busy={busy}
-          onAssess={() => run<{ assessChangeRisk: RiskAssessment }>('AssessChangeRisk', { changeId: change.id }, (data) => setAssessment(data.assessChangeRisk))}
+          onAssess={() =>
+            run<{ assessChangeRisk: RiskAssessment }>('AssessChangeRisk', { changeId: change.id }, (data) => {
+              setAssessment(data.assessChangeRisk);
+              // The stored risk (and what follows from it) changed: read the record again.
+              setGeneration((n) => n + 1);
+            })
+          }
         />
-        <ChangeApprovals change={change} sub={session.sub} busy={busy} onDecide={(decision, comment) => act('DecideApproval', { input: { changeId: change.id, decision, comment: comment === '' ? null : comment } })} />
+        <ChangeApprovals change={change} sub={session.sub} delegators={delegators} busy={busy} onDecide={(input) => act('DecideApproval', { input: { changeId: change.id, ...input } })} />
       </div>
       <section aria-labelledby="plans-title" className="card">
         <h2 id="plans-title">{t('change.record.plans')}</h2>
@@ -173,7 +205,7 @@ export function ChangeRecord({ id }: { id: string }) {
           ))}
         </dl>
       </section>
-      <ChangeLifecycle id={change.id} actions={lifecycleActions(change, session.roles)} busy={busy} onAct={act} />
+      <ChangeLifecycle id={change.id} actions={lifecycleActions(change, session)} busy={busy} onAct={act} />
     </article>
   );
 }

@@ -1,0 +1,22 @@
+import { allPages } from './paging';
+
+describe('paging through a connection', () => {
+  it('follows endCursor while there is a next page', async () => {
+    const pages: Record<string, { edges: { node: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> = {
+      start: { edges: [{ node: 1 }, { node: 2 }], pageInfo: { hasNextPage: true, endCursor: 'a' } },
+      a: { edges: [{ node: 3 }], pageInfo: { hasNextPage: false, endCursor: 'b' } },
+    };
+    const asked: (string | null)[] = [];
+    const result = await allPages((after) => {
+      asked.push(after);
+      return Promise.resolve(pages[after ?? 'start']!);
+    });
+    expect(result).toEqual({ nodes: [1, 2, 3], truncated: false });
+    expect(asked).toEqual([null, 'a']);
+  });
+
+  it('stops after the page limit and says so', async () => {
+    const result = await allPages(() => Promise.resolve({ edges: [{ node: 0 }], pageInfo: { hasNextPage: true, endCursor: 'x' } }), 3);
+    expect(result).toEqual({ nodes: [0, 0, 0], truncated: true });
+  });
+});
