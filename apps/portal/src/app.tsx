@@ -11,6 +11,10 @@ import { MyTickets } from './pages/my-tickets';
 import { Queue } from './pages/queue';
 import { ReportIncident } from './pages/report-incident';
 import { SignIn } from './pages/sign-in';
+import { Dashboards } from './pages/dashboards';
+import { OidcCallback } from './pages/oidc-callback';
+import type { OidcConfig } from './auth/oidc-settings';
+import { dashboardScope } from './dashboards/dashboard-access';
 import { Link, PortalContext } from './portal-context';
 import type { Portal } from './portal-context';
 import { pageOf, ROUTES } from './routes';
@@ -19,6 +23,8 @@ import { pageOf, ROUTES } from './routes';
 export interface PortalConfig {
   readonly devPersonas: boolean;
   readonly trustedDocuments: boolean;
+  /** OpenID Connect sign-in (production): PORTAL_OIDC_ISSUER etc. */
+  readonly oidc?: OidcConfig;
 }
 
 export function App({ config }: { config: PortalConfig }) {
@@ -45,26 +51,64 @@ export function App({ config }: { config: PortalConfig }) {
 
   const page = pageOf(path);
   useEffect(() => {
-    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title') };
+    const titles: Record<typeof page.kind, string> = { 'sign-in': t('signIn.title'), home: t('app.title'), 'my-tickets': t('myTickets.title'), report: t('report.title'), queue: t('queue.title'), incident: t('queue.title'), dashboards: t('dashboards.title'), 'oidc-callback': t('signIn.title') };
     document.title = `${titles[page.kind]} · ${t('app.title')}`;
   }, [page.kind, t]);
 
-  const signedIn = (token: string) => {
-    storeSession(token);
-    const next = sessionOf(token);
-    setSession(next);
-    navigate(worksQueues(next) ? ROUTES.queue : ROUTES.myTickets);
-  };
+  const [authProblem, setAuthProblem] = useState<string | undefined>(undefined);
+  const signedIn = useCallback(
+    (token: string, returnPath = '/') => {
+      storeSession(token);
+      const next = sessionOf(token);
+      setSession(next);
+      setAuthProblem(undefined);
+      navigate(returnPath !== '/' ? returnPath : worksQueues(next) ? ROUTES.queue : ROUTES.myTickets);
+    },
+    [navigate],
+  );
   const signOut = () => {
     storeSession(undefined);
     setSession(undefined);
     navigate(ROUTES.signIn);
+    if (config.oidc !== undefined) void import('./auth/oidc').then(async (module) => module.signOut(config.oidc as OidcConfig));
   };
+  // With the identity provider: each renewal (before expiry) replaces the token; a failed one signs out.
+  const oidc = config.oidc;
+  const signedInWithOidc = session !== undefined && oidc !== undefined;
+  useEffect(() => {
+    if (!signedInWithOidc || oidc === undefined) return undefined;
+    let stop: (() => void) | undefined;
+    let current = true;
+    void import('./auth/oidc').then((module) => {
+      if (!current) return;
+      stop = module.followRenewals(
+        oidc,
+        (token) => {
+          storeSession(token);
+          setSession(sessionOf(token));
+        },
+        (message) => {
+          storeSession(undefined);
+          setSession(undefined);
+          setAuthProblem(t('oidc.renewFailed', { message }));
+        },
+      );
+    });
+    return () => {
+      current = false;
+      stop?.();
+    };
+  }, [signedInWithOidc, oidc, t]);
   const language = (event: ChangeEvent<HTMLSelectElement>) => void switchLanguage(event.target.value as Language);
 
   let content;
   if (portal === undefined) {
-    content = <SignIn devPersonas={config.devPersonas} onToken={signedIn} />;
+    content =
+      page.kind === 'oidc-callback' && config.oidc !== undefined ? (
+        <OidcCallback oidc={config.oidc} onToken={signedIn} onRetry={() => navigate(ROUTES.signIn)} />
+      ) : (
+        <SignIn devPersonas={config.devPersonas} onToken={signedIn} oidc={config.oidc} problem={authProblem} />
+      );
   } else {
     switch (page.kind) {
       case 'report':
@@ -86,7 +130,11 @@ export function App({ config }: { config: PortalConfig }) {
       case 'my-tickets':
         content = <MyTickets notice={notice} />;
         break;
+      case 'dashboards':
+        content = <Dashboards />;
+        break;
       case 'sign-in':
+      case 'oidc-callback':
       case 'home':
         content = worksQueues(portal.session) ? <Queue /> : <MyTickets notice={notice} />;
         break;
@@ -120,6 +168,13 @@ export function App({ config }: { config: PortalConfig }) {
                   {t('nav.report')}
                 </Link>
               </li>
+              {dashboardScope(portal.session.roles) !== 'none' && (
+                <li>
+                  <Link to={ROUTES.dashboards} navigate={navigate} aria-current={page.kind === 'dashboards' ? 'page' : undefined}>
+                    {t('dashboards.nav')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}

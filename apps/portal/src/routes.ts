@@ -9,9 +9,11 @@ export const ROUTES = {
   report: '/self-service/report',
   queue: '/agent',
   incident: (id: string) => `/agent/incidents/${encodeURIComponent(id)}`,
+  dashboards: '/dashboards',
+  oidcCallback: '/auth/callback',
 } as const;
 
-export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent'];
+export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent', '/dashboards', '/auth/callback'];
 
 export type Page =
   | { readonly kind: 'sign-in' }
@@ -19,7 +21,9 @@ export type Page =
   | { readonly kind: 'report' }
   | { readonly kind: 'queue' }
   | { readonly kind: 'incident'; readonly id: string }
-  | { readonly kind: 'home' };
+  | { readonly kind: 'home' }
+  | { readonly kind: 'dashboards' }
+  | { readonly kind: 'oidc-callback' };
 
 /** The page a path shows. */
 export function pageOf(path: string): Page {
@@ -34,6 +38,10 @@ export function pageOf(path: string): Page {
       return { kind: 'report' };
     case ROUTES.queue:
       return { kind: 'queue' };
+    case ROUTES.dashboards:
+      return { kind: 'dashboards' };
+    case ROUTES.oidcCallback:
+      return { kind: 'oidc-callback' };
     default:
       return { kind: 'home' };
   }

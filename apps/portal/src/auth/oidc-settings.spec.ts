@@ -1,0 +1,26 @@
+import { oidcSettingsOf, returnPathOf } from './oidc-settings';
+
+describe("the portal's OpenID Connect client settings", () => {
+  it('runs the code flow back to the callback route, renewing a minute before expiry without an iframe session monitor', () => {
+    const settings = oidcSettingsOf({ authority: 'https://idp.example.com/realms/itsm', clientId: 'itsm-portal', scopes: 'openid offline_access' }, 'https://portal.example.com');
+    expect(settings).toMatchObject({
+      authority: 'https://idp.example.com/realms/itsm',
+      client_id: 'itsm-portal',
+      redirect_uri: 'https://portal.example.com/auth/callback',
+      post_logout_redirect_uri: 'https://portal.example.com/sign-in',
+      response_type: 'code',
+      scope: 'openid offline_access',
+      automaticSilentRenew: true,
+      accessTokenExpiringNotificationTimeInSeconds: 60,
+      monitorSession: false,
+    });
+  });
+
+  it('returns only to a path of this origin', () => {
+    expect(returnPathOf('/dashboards')).toBe('/dashboards');
+    expect(returnPathOf('//evil.example.com/x')).toBe('/');
+    expect(returnPathOf('https://evil.example.com')).toBe('/');
+    expect(returnPathOf('/auth/callback?code=1')).toBe('/');
+    expect(returnPathOf(undefined)).toBe('/');
+  });
+});
