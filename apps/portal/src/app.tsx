@@ -45,7 +45,13 @@ export function App({ config }: { config: PortalConfig }) {
     window.scrollTo(0, 0);
   }, []);
 
-  const client = useMemo(() => (session === undefined ? undefined : new GatewayClient({ token: session.token, byId: config.trustedDocuments })), [session, config.trustedDocuments]);
+  // One client per signed-in person: a renewed token (OIDC) goes into it, live subscriptions stay open.
+  const signedInSub = session?.sub;
+  // Created with the token of the moment the person signs in (`session` read, not a dependency).
+  const client = useMemo(() => (session === undefined ? undefined : new GatewayClient({ token: session.token, byId: config.trustedDocuments })), [signedInSub, config.trustedDocuments]);
+  useEffect(() => {
+    if (session !== undefined) client?.setToken(session.token);
+  }, [client, session]);
   useEffect(() => () => void client?.close(), [client]);
   const portal: Portal | undefined = session && client ? { session, client, navigate } : undefined;
 

@@ -35,7 +35,7 @@ describe("the portal's own server (its container)", () => {
     expect(await (await fetch(`${origin}/portal-config.json`)).json()).toEqual({ devPersonas: false, trustedDocuments: true, oidc: { authority: 'https://idp.example.com/realms/itsm', clientId: 'itsm-portal', scopes: 'openid offline_access' } });
     const asset = await fetch(`${origin}/assets/index-abc.js`);
     expect([asset.status, asset.headers.get('content-type'), asset.headers.get('cache-control')]).toEqual([200, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable']);
-    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+    for (const path of ['/health/ready', '/health/live']) expect((await fetch(`${origin}${path}`)).status).toBe(200);
     for (const path of ['/graphql', '/assets/missing.js', '/assets/..%2f..%2fetc%2fpasswd', '/index.html']) expect([path, (await fetch(`${origin}${path}`)).status]).toEqual([path, 404]);
   });
 });

@@ -33,7 +33,8 @@ const notFound = (_request: IncomingMessage, response: ServerResponse) => respon
 /**
  * The portal on its own (microservices mode: its container, behind the same host as the gateway):
  * the build's files, index.html with its CSP for the client routes, /portal-config.json (OpenID
- * Connect, never the persona sign-in: no development key here), /healthz for the probes. Node's
+ * Connect, never the persona sign-in: no development key here), /health/ready and /health/live for
+ * the probes (the platform's paths). Node's
  * http only: no framework for a static site.
  */
 export function portalHandler(options: PortalServerOptions): (request: IncomingMessage, response: ServerResponse) => void {
@@ -57,7 +58,7 @@ export function portalHandler(options: PortalServerOptions): (request: IncomingM
   return (request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (request.method !== 'GET' && request.method !== 'HEAD') return fallback(request, response);
-    if (path === '/healthz') return void response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
+    if (path === '/health/ready' || path === '/health/live') return void response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
     if (path === PORTAL_CONFIG_PATH) return void response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(configBody);
     if (isClientRoute(path, prefixes)) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });

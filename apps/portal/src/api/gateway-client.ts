@@ -23,8 +23,16 @@ type Variables = Readonly<Record<string, unknown>>;
  */
 export class GatewayClient {
   private socket: Client | undefined;
+  private token: string;
 
-  constructor(private readonly options: GatewayClientOptions) {}
+  constructor(private readonly options: GatewayClientOptions) {
+    this.token = options.token;
+  }
+
+  /** A renewed token (OpenID Connect): the next requests, and the socket when it reconnects, carry it. */
+  setToken(token: string): void {
+    this.token = token;
+  }
 
   private payload(name: OperationName, variables: Variables): { query: string; operationName: string; variables: Variables; extensions?: Record<string, unknown> } {
     const operation = OPERATIONS[name];
@@ -36,7 +44,7 @@ export class GatewayClient {
     const { query, ...rest } = this.payload(name, variables);
     const response = await fetch(`${this.options.origin ?? ''}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${this.options.token}` },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify(this.options.byId ? rest : { query, ...rest }),
     });
     let answer: { data?: T | null; errors?: GatewayError[] };
@@ -54,7 +62,7 @@ export class GatewayClient {
   subscribe<T>(name: OperationName, variables: Variables, onNext: (data: T) => void, onError: (error: GatewayRequestError) => void): () => void {
     this.socket ??= createClient({
       url: `${(this.options.origin ?? window.location.origin).replace(/^http/, 'ws')}/graphql`,
-      connectionParams: { authorization: `Bearer ${this.options.token}` },
+      connectionParams: () => ({ authorization: `Bearer ${this.token}` }),
       lazy: true,
       retryAttempts: 5,
     });
