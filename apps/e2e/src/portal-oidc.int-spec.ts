@@ -38,8 +38,8 @@ async function startProvider(port: number) {
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const codes = new Map<string, { challenge: string; redirectUri: string; nonce: string | undefined }>();
   const refreshTokens = new Set<string>();
-  const events = { codesExchanged: 0, pkceRejected: 0, refreshes: 0 };
-  const claims = { sub: 'u-oidc-agent', name: 'Olga OIDC', roles: ['requester'], org: 'fabrikam' };
+  const events = { codesExchanged: 0, pkceRejected: 0, refreshes: 0, revoked: 0 };
+  const claims = { sub: 'u-oidc-requester', name: 'Olga OIDC', roles: ['requester'], org: 'fabrikam' };
   const sign = (payload: Record<string, unknown>, audience: string, key: KeyLike) =>
     new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(`${ACCESS_TOKEN_SECONDS}s`).sign(key);
   const tokens = async (nonce: string | undefined) => {
@@ -59,7 +59,7 @@ async function startProvider(port: number) {
     const url = new URL(request.url ?? '/', issuer);
     if (request.method === 'OPTIONS') return void response.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST' }).end();
     if (url.pathname === '/.well-known/openid-configuration') {
-      return json(response, 200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'], code_challenge_methods_supported: ['S256'], grant_types_supported: ['authorization_code', 'refresh_token'] });
+      return json(response, 200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, revocation_endpoint: `${issuer}/revoke`, response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'], code_challenge_methods_supported: ['S256'], grant_types_supported: ['authorization_code', 'refresh_token'] });
     }
     if (url.pathname === '/jwks') return json(response, 200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
@@ -72,6 +72,13 @@ async function startProvider(port: number) {
       back.searchParams.set('code', code);
       back.searchParams.set('state', query.get('state') ?? '');
       return void response.writeHead(302, { location: back.toString() }).end();
+    }
+    if (url.pathname === '/revoke' && request.method === 'POST') {
+      void bodyOf(request).then((text) => {
+        if (refreshTokens.delete(new URLSearchParams(text).get('token') ?? '')) events.revoked += 1;
+        response.writeHead(200, { 'access-control-allow-origin': '*' }).end();
+      });
+      return;
     }
     if (url.pathname === '/token' && request.method === 'POST') {
       void bodyOf(request).then(async (text) => {
@@ -107,7 +114,8 @@ async function startProvider(port: number) {
  * that verifies each bearer token against the provider's JWKS, as the gateway does with AUTH_JWKS_URL
  * (not a second all-in-one: that would cost a minute of CI for what the JWKS check shows). The user
  * lands signed in, GraphQL requests succeed, the token is refreshed before it expires and the
- * next request carries the new one; sign-out returns to the sign-in page. No console errors.
+ * next request carries the new one; a reload with an expired token renews it; sign-out revokes the
+ * refresh token and Back through the history signs no one in. No console errors.
  */
 describe('OpenID Connect sign-in in Chromium', () => {
   let browser: Browser;
@@ -192,7 +200,7 @@ describe('OpenID Connect sign-in in Chromium', () => {
     const loaded = Date.now() + 10_000;
     while (!seen.some((request) => request.operation === 'Incidents') && Date.now() < loaded) await page.waitForTimeout(100);
     const first = seen.find((request) => request.operation === 'Incidents');
-    expect(first?.sub).toBe('u-oidc-agent');
+    expect(first?.sub).toBe('u-oidc-requester');
 
     // Renewed with the refresh token before the access token expires; the next request carries the new one.
     const deadline = Date.now() + 30_000;
@@ -205,12 +213,40 @@ describe('OpenID Connect sign-in in Chromium', () => {
     const until = Date.now() + 10_000;
     while (!seen.slice(before).some((request) => request.operation === 'Incidents') && Date.now() < until) await page.waitForTimeout(100);
     const renewed = seen.slice(before).find((request) => request.operation === 'Incidents');
-    expect(renewed?.sub).toBe('u-oidc-agent');
+    expect(renewed?.sub).toBe('u-oidc-requester');
     expect(renewed?.jti).not.toBe(first?.jti);
-    expect(socketSubs[0]).toBe('u-oidc-agent');
+    expect(socketSubs[0]).toBe('u-oidc-requester');
+    // The live socket restarted with the renewed token (the gateway would close it at the old one's expiry).
+    const restarted = Date.now() + 5_000;
+    while (socketSubs.length < 2 && Date.now() < restarted) await page.waitForTimeout(100);
+    expect(socketSubs.length).toBeGreaterThanOrEqual(2);
 
+    // A reload with an expired access token renews it (refresh token) instead of signing out.
+    const refreshed = provider.events.refreshes;
+    await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:')) ?? '';
+      sessionStorage.setItem(key, JSON.stringify({ ...(JSON.parse(sessionStorage.getItem(key) ?? '{}') as object), expires_at: Math.floor(Date.now() / 1000) - 5 }));
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'My tickets', level: 1 }).waitFor();
+    const renewing = Date.now() + 10_000;
+    while (provider.events.refreshes === refreshed && Date.now() < renewing) await page.waitForTimeout(100);
+    expect(provider.events.refreshes).toBe(refreshed + 1);
+    await page.getByText('Signed in as Olga OIDC').waitFor();
+
+    // Sign-out revokes the refresh token; Back through the history signs no one in again.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const revoking = Date.now() + 5_000;
+    while (provider.events.revoked === 0 && Date.now() < revoking) await page.waitForTimeout(100);
+    expect(provider.events.revoked).toBe(1);
+    for (let back = 0; back < 4; back += 1) {
+      await page.goBack();
+      expect(page.url()).not.toContain('/auth/callback');
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    }
+    expect(await page.getByText('Signed in as').count()).toBe(0);
+    expect(provider.events.codesExchanged).toBe(1);
     await context.close();
     expect(problems).toEqual([]);
   }, 90_000);

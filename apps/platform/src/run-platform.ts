@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { PLATFORM_CONTEXTS } from './contexts';
 import { DEMO_SUPPLIER_ID, DemoSupplier, demoSupplierExchangeEnv } from './demo-supplier/demo-supplier';
 import { PlatformEnv } from './platform-env';
-import { PortalOidcEnv, toPortalOidc } from './portal/portal-oidc-env';
+import { assertPortalOidcVerifiable, PortalOidcEnv, toPortalOidc } from './portal/portal-oidc-env';
 import { mountPortal } from './portal/serve-portal';
 
 /**
@@ -31,6 +31,7 @@ export async function runPlatform(): Promise<void> {
   const http = toHttpSettings(env);
   const log = createLogger({ name: 'platform', level: http.logLevel });
   const portalOidc = toPortalOidc(env);
+  assertPortalOidcVerifiable(portalOidc, env.AUTH_JWKS_URL);
   const devKey = env.AUTH_JWKS_URL === undefined ? (env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEV_KEY_FILE) : undefined;
   const auth = toAuthSettings({ ...env, ...(devKey ? { AUTH_DEV_KEY_FILE: devKey } : {}) }, http.nodeEnv);
   if (devKey) await ensureDevKey(devKey);

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GatewayClient } from './api/gateway-client';
-import { sessionOf, storedSession, storeSession, worksQueues } from './auth/session';
-import type { Session } from './auth/session';
+import { sessionOf, storedSession, storedSignInMethod, storeSession, worksQueues } from './auth/session';
+import type { Session, SignInMethod } from './auth/session';
 import { LANGUAGES, switchLanguage } from './i18n/i18n';
 import type { Language } from './i18n/i18n';
 import { IncidentRecord } from './pages/incident-record';
@@ -14,7 +14,7 @@ import { SignIn } from './pages/sign-in';
 import { Dashboards } from './pages/dashboards';
 import { OidcCallback } from './pages/oidc-callback';
 import type { OidcConfig } from './auth/oidc-settings';
-import { dashboardScope } from './dashboards/dashboard-access';
+import { seesDashboards } from './dashboards/dashboard-access';
 import { Link, PortalContext } from './portal-context';
 import type { Portal } from './portal-context';
 import { pageOf, ROUTES } from './routes';
@@ -38,8 +38,9 @@ export function App({ config }: { config: PortalConfig }) {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const navigate = useCallback((to: string) => {
-    window.history.pushState(null, '', to);
+  const navigate = useCallback((to: string, replace = false) => {
+    if (replace) window.history.replaceState(null, '', to);
+    else window.history.pushState(null, '', to);
     setPath(to);
     setNotice(undefined);
     window.scrollTo(0, 0);
@@ -62,25 +63,33 @@ export function App({ config }: { config: PortalConfig }) {
   }, [page.kind, t]);
 
   const [authProblem, setAuthProblem] = useState<string | undefined>(undefined);
+  const [method, setMethod] = useState<SignInMethod | undefined>(() => storedSignInMethod() ?? (config.oidc !== undefined && !config.devPersonas ? 'oidc' : undefined));
   const signedIn = useCallback(
-    (token: string, returnPath = '/') => {
-      storeSession(token);
+    (token: string, returnPath: string, how: SignInMethod) => {
+      storeSession(token, how);
+      setMethod(how);
       const next = sessionOf(token);
       setSession(next);
       setAuthProblem(undefined);
-      navigate(returnPath !== '/' ? returnPath : worksQueues(next) ? ROUTES.queue : ROUTES.myTickets);
+      // From the provider's callback the URL (code, state) is replaced: Back never returns to it.
+      navigate(returnPath !== '/' ? returnPath : worksQueues(next) ? ROUTES.queue : ROUTES.myTickets, how === 'oidc');
     },
     [navigate],
   );
+  const signedInAsPersona = useCallback((token: string) => signedIn(token, '/', 'persona'), [signedIn]);
+  const signedInWithProvider = useCallback((token: string, returnPath: string) => signedIn(token, returnPath, 'oidc'), [signedIn]);
   const signOut = () => {
+    const how = method;
     storeSession(undefined);
     setSession(undefined);
+    setMethod(undefined);
     navigate(ROUTES.signIn);
-    if (config.oidc !== undefined) void import('./auth/oidc').then(async (module) => module.signOut(config.oidc as OidcConfig));
+    // Only a person who signed in with the provider is signed out there (a persona has no provider session).
+    if (config.oidc !== undefined && how === 'oidc') void import('./auth/oidc').then(async (module) => module.signOut(config.oidc as OidcConfig));
   };
   // With the identity provider: each renewal (before expiry) replaces the token; a failed one signs out.
   const oidc = config.oidc;
-  const signedInWithOidc = session !== undefined && oidc !== undefined;
+  const signedInWithOidc = session !== undefined && oidc !== undefined && method === 'oidc';
   useEffect(() => {
     if (!signedInWithOidc || oidc === undefined) return undefined;
     let stop: (() => void) | undefined;
@@ -96,6 +105,7 @@ export function App({ config }: { config: PortalConfig }) {
         (message) => {
           storeSession(undefined);
           setSession(undefined);
+          setMethod(undefined);
           setAuthProblem(t('oidc.renewFailed', { message }));
         },
       );
@@ -111,9 +121,9 @@ export function App({ config }: { config: PortalConfig }) {
   if (portal === undefined) {
     content =
       page.kind === 'oidc-callback' && config.oidc !== undefined ? (
-        <OidcCallback oidc={config.oidc} onToken={signedIn} onRetry={() => navigate(ROUTES.signIn)} />
+        <OidcCallback oidc={config.oidc} onToken={signedInWithProvider} onRetry={() => navigate(ROUTES.signIn, true)} />
       ) : (
-        <SignIn devPersonas={config.devPersonas} onToken={signedIn} oidc={config.oidc} problem={authProblem} />
+        <SignIn devPersonas={config.devPersonas} onToken={signedInAsPersona} oidc={config.oidc} problem={authProblem} />
       );
   } else {
     switch (page.kind) {
@@ -174,7 +184,7 @@ export function App({ config }: { config: PortalConfig }) {
                   {t('nav.report')}
                 </Link>
               </li>
-              {dashboardScope(portal.session.roles) !== 'none' && (
+              {seesDashboards(portal.session.roles) && (
                 <li>
                   <Link to={ROUTES.dashboards} navigate={navigate} aria-current={page.kind === 'dashboards' ? 'page' : undefined}>
                     {t('dashboards.nav')}

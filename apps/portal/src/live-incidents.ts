@@ -22,15 +22,19 @@ export function useLiveIncidents(key: string, load: () => Promise<readonly Incid
     let current = true;
     setIncidents(undefined);
     setError(undefined);
-    load().then(
-      (loaded) => current && setIncidents(loaded),
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
+    const fetchList = () =>
+      load().then(
+        (loaded) => current && setIncidents(loaded),
+        (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      );
+    void fetchList();
     const stop = client.subscribe<{ incidentChanged: IncidentRecord }>(
       'IncidentChanged',
       { filter },
       ({ incidentChanged }) => current && setIncidents((list) => applyChange(list ?? [], incidentChanged, belongs(incidentChanged))),
       (failure: GatewayRequestError) => current && setError(failure.message),
+      // Reconnected (a renewed token, a lost connection): changes in the gap were not sent.
+      () => void fetchList(),
     );
     return () => {
       current = false;

@@ -1,5 +1,5 @@
 import { ConfigError } from '@itsm/platform/config';
-import { portalCsp, toPortalOidc } from './portal-oidc-env';
+import { assertPortalOidcVerifiable, portalCsp, toPortalOidc } from './portal-oidc-env';
 
 describe("the portal's OpenID Connect settings", () => {
   const scopes = 'openid profile offline_access';
@@ -27,5 +27,12 @@ describe("the portal's OpenID Connect settings", () => {
   it("lets the portal's scripts reach the identity provider's origin, nothing else new", () => {
     expect(portalCsp(undefined)).toContain("connect-src 'self' ws: wss:;");
     expect(portalCsp({ authority: 'https://login.example.com:8443/realms/itsm', clientId: 'p', scopes })).toContain("connect-src 'self' ws: wss: https://login.example.com:8443;");
+  });
+
+  it('refuses OIDC sign-in in the all-in-one without the JWKS that verifies its tokens', () => {
+    const oidc = { authority: 'https://idp.example.com', clientId: 'portal', scopes };
+    expect(() => assertPortalOidcVerifiable(oidc, undefined)).toThrow(/AUTH_JWKS_URL/);
+    expect(() => assertPortalOidcVerifiable(oidc, 'https://idp.example.com/jwks')).not.toThrow();
+    expect(() => assertPortalOidcVerifiable(undefined, undefined)).not.toThrow();
   });
 });

@@ -34,6 +34,16 @@ export function toPortalOidc(env: PortalOidcEnv): PortalOidc | undefined {
   return { authority: issuer.replace(/\/+$/, ''), clientId, scopes };
 }
 
+/**
+ * The all-in-one: OIDC sign-in needs the gateway to verify the provider's tokens (AUTH_JWKS_URL);
+ * with the development key alone every provider token would be refused after sign-in.
+ */
+export function assertPortalOidcVerifiable(oidc: PortalOidc | undefined, jwksUrl: string | undefined): void {
+  if (oidc !== undefined && jwksUrl === undefined) {
+    throw new ConfigError([{ variable: 'AUTH_JWKS_URL', message: "PORTAL_OIDC_ISSUER is set: set AUTH_JWKS_URL to the identity provider's JWKS too, so the gateway accepts its tokens" }]);
+  }
+}
+
 /** The portal's content security policy: its own scripts and styles only; GraphQL (HTTP, WebSocket) to this origin and, with OIDC, the identity provider's origin. */
 export function portalCsp(oidc: PortalOidc | undefined): string {
   const idp = oidc === undefined ? '' : ` ${new URL(oidc.authority).origin}`;

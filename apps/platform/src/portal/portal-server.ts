@@ -61,7 +61,7 @@ export function portalHandler(options: PortalServerOptions): (request: IncomingM
     if (path === '/health/ready' || path === '/health/live') return void response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
     if (path === PORTAL_CONFIG_PATH) return void response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(configBody);
     if (isClientRoute(path, prefixes)) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
       return void response.end(request.method === 'HEAD' ? undefined : html);
     }
     serveFile(path, request, response).then(

@@ -115,7 +115,7 @@ export function mountPortal(app: INestApplication, hosting: PortalHosting): void
   });
   app.use((request: IncomingMessage, response: ServerResponse, next: Next) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !isClientRoute(pathOf(request), prefixes)) return next();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
     response.end(request.method === 'HEAD' ? undefined : html);
   });
 }

@@ -1,4 +1,4 @@
-import { oidcSettingsOf, returnPathOf } from './oidc-settings';
+import { oidcSettingsOf, returnPathOf, signInReturnPath } from './oidc-settings';
 
 describe("the portal's OpenID Connect client settings", () => {
   it('runs the code flow back to the callback route, renewing a minute before expiry without an iframe session monitor', () => {
@@ -13,6 +13,8 @@ describe("the portal's OpenID Connect client settings", () => {
       automaticSilentRenew: true,
       accessTokenExpiringNotificationTimeInSeconds: 60,
       monitorSession: false,
+      revokeTokenTypes: ['refresh_token'],
+      revokeTokensOnSignout: true,
     });
   });
 
@@ -22,5 +24,13 @@ describe("the portal's OpenID Connect client settings", () => {
     expect(returnPathOf('https://evil.example.com')).toBe('/');
     expect(returnPathOf('/auth/callback?code=1')).toBe('/');
     expect(returnPathOf(undefined)).toBe('/');
+    expect(returnPathOf('/\\evil.example.com')).toBe('/');
+    expect(returnPathOf('/sign-in')).toBe('/');
+  });
+
+  it('comes back to the page the sign-in started from, with its query, never to the sign-in page', () => {
+    expect(signInReturnPath('/agent/incidents/INC-1', '?tab=notes')).toBe('/agent/incidents/INC-1?tab=notes');
+    expect(signInReturnPath('/sign-in', '')).toBe('/');
+    expect(signInReturnPath('/', '')).toBe('/');
   });
 });

@@ -7,6 +7,7 @@ export interface OidcConfig {
 
 /** Where the identity provider sends the browser back with the code (a client route). */
 export const CALLBACK_PATH = '/auth/callback';
+const SIGN_IN_PATH = '/sign-in';
 /** Renew this long before the access token expires. */
 export const RENEW_BEFORE_EXPIRY_SECONDS = 60;
 
@@ -27,11 +28,18 @@ export function oidcSettingsOf(config: OidcConfig, origin: string) {
     accessTokenExpiringNotificationTimeInSeconds: RENEW_BEFORE_EXPIRY_SECONDS,
     loadUserInfo: false,
     monitorSession: false,
+    // Sign-out revokes the refresh token at the provider (oidc-client-ts revokes only with revokeTokensOnSignout).
     revokeTokenTypes: ['refresh_token'] as ('access_token' | 'refresh_token')[],
+    revokeTokensOnSignout: true,
   } as const;
 }
 
 /** Where to go after the callback: the path the sign-in started from (kept in the state), if it is one of ours. */
 export function returnPathOf(state: unknown): string {
-  return typeof state === 'string' && state.startsWith('/') && !state.startsWith('//') && !state.startsWith(CALLBACK_PATH) ? state : '/';
+  return typeof state === 'string' && state.startsWith('/') && !state.startsWith('//') && !state.includes('\\') && !state.startsWith(CALLBACK_PATH) && !state.startsWith(SIGN_IN_PATH) ? state : '/';
+}
+
+/** The path to come back to after signing in from `pathname` + `search`: '/' (the person's start page) from the sign-in page. */
+export function signInReturnPath(pathname: string, search: string): string {
+  return returnPathOf(`${pathname}${search}`);
 }

@@ -26,18 +26,22 @@ export async function completeSignIn(config: OidcConfig): Promise<{ token: strin
 
 /**
  * Follows the token's renewals (before expiry, with the refresh token): `onToken` with each new access
- * token, `onFailure` when a renewal failed or the token expired. Returns the function that stops it.
+ * token, `onFailure` when a renewal failed. An expired token (a reload after a while, a sleeping
+ * laptop) is renewed now; only if that fails too is it a failure. Returns the function that stops it.
  */
 export function followRenewals(config: OidcConfig, onToken: (token: string) => void, onFailure: (message: string) => void): () => void {
-  const events = managerOf(config).events;
+  const users = managerOf(config);
+  const events = users.events;
   const loaded = (user: User) => onToken(user.access_token);
   const failed = (error: Error) => onFailure(error.message);
-  const expired = () => onFailure('the access token expired');
+  const expired = () => {
+    users.signinSilent().catch((error: unknown) => onFailure(error instanceof Error ? error.message : String(error)));
+  };
   events.addUserLoaded(loaded);
   events.addSilentRenewError(failed);
   events.addAccessTokenExpired(expired);
-  // A reload: the stored user's renewal timer starts when the manager reads it.
-  void managerOf(config).getUser();
+  // A reload: the stored user's timers start when the manager reads it (an expired token's at once).
+  void users.getUser();
   return () => {
     events.removeUserLoaded(loaded);
     events.removeSilentRenewError(failed);
@@ -45,10 +49,15 @@ export function followRenewals(config: OidcConfig, onToken: (token: string) => v
   };
 }
 
-/** Signs out at the identity provider when it has an end-session endpoint, else forgets the user here. */
+/**
+ * Signs out: revokes the refresh token at the provider (when it has a revocation endpoint), then signs
+ * out there when it has an end-session endpoint, else forgets the user here.
+ */
 export async function signOut(config: OidcConfig): Promise<void> {
   const users = managerOf(config);
   const metadata = await users.metadataService.getMetadata().catch(() => undefined);
-  if (metadata?.end_session_endpoint === undefined) await users.removeUser();
-  else await users.signoutRedirect();
+  if (metadata?.end_session_endpoint === undefined) {
+    await users.revokeTokens().catch(() => undefined);
+    await users.removeUser();
+  } else await users.signoutRedirect();
 }

@@ -10,9 +10,11 @@ export class CsvExportError extends Error {
 
 /**
  * Downloads one of the reporting context's CSV exports (GET /reporting/v1/<report>.csv) with the
- * bearer token: fetched (a link cannot carry the token), then saved from a blob through a download link.
+ * bearer token: fetched (a link cannot carry the token), then saved from a blob through a download link,
+ * as `name` (the card's: a scorecard is the incident report filtered, the server would name it so), else
+ * as the server names it.
  */
-export async function downloadCsv(url: string, token: string, fallbackName: string): Promise<string> {
+export async function downloadCsv(url: string, token: string, name?: string): Promise<string> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
@@ -24,14 +26,14 @@ export async function downloadCsv(url: string, token: string, fallbackName: stri
     }
     throw new CsvExportError(message);
   }
-  const name = attachmentName(response.headers.get('content-disposition'), fallbackName);
+  const saved = name ?? attachmentName(response.headers.get('content-disposition'), 'export.csv');
   const href = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = href;
-  link.download = name;
+  link.download = saved;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return name;
+  return saved;
 }

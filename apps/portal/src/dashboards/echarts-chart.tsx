@@ -19,7 +19,8 @@ function optionOf(spec: ChartSpec): Option {
     color: [...CHART_COLOURS],
     animation: false,
     aria: { enabled: false },
-    tooltip: { trigger: 'axis' },
+    // Drawn on the canvas: the HTML tooltip's inline styles are refused by the portal's CSP (style-src 'self').
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0, textStyle: { color: '#1f2937' } },
     grid: { left: 48, right: spec.axes.length > 1 ? 48 : 16, top: 40, bottom: 32, containLabel: true },
     xAxis: { type: 'category', data: [...spec.categories], axisLabel: { color: '#374151' } },

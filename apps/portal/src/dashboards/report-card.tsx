@@ -5,19 +5,40 @@ import { Alert } from '../components';
 import { usePortal } from '../portal-context';
 import type { ChartSpec } from './chart-spec';
 import { downloadCsv } from './csv-export';
+import { formErrorsOf, GatewayRequestError } from '../api/graphql-errors';
+import type { PeriodField } from './report-period';
 
 // echarts is big: its chunk loads with the first chart, never on the portal's first load.
 const EchartsChart = lazy(() => import('./echarts-chart'));
 
-/** A report's figures as they load: undefined while loading, or the rows, or the error's message. */
-export function useReport<T>(key: string, load: () => Promise<T>): { data: T | undefined; error: string | undefined } {
+/** A report's error when the server refused the period on one of its inputs (shown next to that input, not in the card). */
+export const PERIOD_REJECTED = 'period-rejected';
+const PERIOD_FIELDS: readonly PeriodField[] = ['from', 'to', 'grain'];
+
+/** Server errors naming a period input (REPORTING.INVALID_PERIOD's field), by input; none for other errors. */
+export function periodFieldErrors(error: unknown): Partial<Record<PeriodField, string>> {
+  return error instanceof GatewayRequestError ? formErrorsOf(error, PERIOD_FIELDS).fields : {};
+}
+
+/**
+ * A report's figures as they load: undefined while loading, or the rows, or the error's message
+ * (PERIOD_REJECTED when `onPeriodFields` took the server's period errors).
+ */
+export function useReport<T>(key: string, load: () => Promise<T>, onPeriodFields?: (fields: Partial<Record<PeriodField, string>>) => void): { data: T | undefined; error: string | undefined } {
   const [state, setState] = useState<{ key: string; data?: T; error?: string }>({ key });
   useEffect(() => {
     let current = true;
     setState({ key });
     load().then(
       (data) => current && setState({ key, data }),
-      (error: unknown) => current && setState({ key, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        if (!current) return;
+        const fields = periodFieldErrors(error);
+        if (onPeriodFields !== undefined && Object.keys(fields).length > 0) {
+          onPeriodFields(fields);
+          setState({ key, error: PERIOD_REJECTED });
+        } else setState({ key, error: error instanceof Error ? error.message : String(error) });
+      },
     );
     return () => {
       current = false;
@@ -61,7 +82,8 @@ export function ReportCard<Row>(props: { id: string; title: string; rows: readon
       <p className="visually-hidden" aria-live="polite">
         {exporting.message ?? ''}
       </p>
-      <Alert messages={[...(exporting.failed === undefined ? [] : [exporting.failed]), ...(error === undefined ? [] : [t('common.error', { message: error })])]} />
+      <Alert messages={[...(exporting.failed === undefined ? [] : [exporting.failed]), ...(error === undefined || error === PERIOD_REJECTED ? [] : [t('common.error', { message: error })])]} />
+      {error === PERIOD_REJECTED && <p className="hint">{t('dashboards.period.rejected')}</p>}
       {rows === undefined ? (
         error === undefined && <p>{t('common.loading')}</p>
       ) : rows.length === 0 ? (

@@ -9,9 +9,18 @@ describe('report periods and figures', () => {
   });
 
   it('names what is wrong with a range', () => {
-    expect(periodProblem({ from: '2026-01-01', to: '2026-02-01' })).toBeUndefined();
-    expect(periodProblem({ from: '', to: '2026-02-01' })).toBe('missing');
-    expect(periodProblem({ from: '2026-02-01', to: '2026-02-01' })).toBe('order');
+    expect(periodProblem({ from: '2026-01-01', to: '2026-02-01', grain: 'day' })).toBeUndefined();
+    expect(periodProblem({ from: '', to: '2026-02-01', grain: 'week' })).toEqual({ field: 'from', key: 'missing' });
+    expect(periodProblem({ from: '2026-02-01', to: '2026-02-30', grain: 'week' })).toEqual({ field: 'to', key: 'missing' });
+    expect(periodProblem({ from: '2026-02-01', to: '2026-02-01', grain: 'week' })).toEqual({ field: 'to', key: 'order' });
+  });
+
+  it("mirrors the reporting context's limits: at most 1098 days, at most 400 periods", () => {
+    expect(periodProblem({ from: '2024-01-01', to: '2027-01-03', grain: 'month' })).toBeUndefined(); // 1098 days
+    expect(periodProblem({ from: '2024-01-01', to: '2027-01-04', grain: 'month' })).toEqual({ field: 'to', key: 'tooLong' });
+    expect(periodProblem({ from: '2025-01-01', to: '2026-02-05', grain: 'day' })).toBeUndefined(); // 400 days
+    expect(periodProblem({ from: '2025-01-01', to: '2026-02-06', grain: 'day' })).toEqual({ field: 'grain', key: 'tooManyPeriods' });
+    expect(periodProblem({ from: '2025-01-01', to: '2026-02-06', grain: 'week' })).toBeUndefined();
   });
 
   it('builds export URLs without empty parameters', () => {

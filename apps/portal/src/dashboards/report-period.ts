@@ -19,11 +19,39 @@ export function defaultPeriod(now: number, days = 90): ReportPeriod {
   return { from: isoDay(tomorrow - days * DAY_MS), to: isoDay(tomorrow), grain: 'week', timeZone: 'UTC' };
 }
 
-/** Why a range is not a report's period (a message key), or undefined when it is one. */
-export function periodProblem(period: Pick<ReportPeriod, 'from' | 'to'>): 'missing' | 'order' | undefined {
-  const day = /^\d{4}-\d{2}-\d{2}$/;
-  if (!day.test(period.from) || !day.test(period.to)) return 'missing';
-  return period.from < period.to ? undefined : 'order';
+/** The reporting context's limits (libs/reporting periods: MAX_RANGE_DAYS, MAX_PERIODS). */
+export const MAX_RANGE_DAYS = 3 * 366;
+export const MAX_PERIODS = 400;
+
+/** A period's input a problem belongs to. */
+export type PeriodField = 'from' | 'to' | 'grain';
+export interface PeriodProblem {
+  readonly field: PeriodField;
+  /** A message key under dashboards.period. */
+  readonly key: 'missing' | 'order' | 'tooLong' | 'tooManyPeriods';
+}
+
+/** A calendar date (YYYY-MM-DD) as its UTC midnight; NaN for anything else (2026-02-30 too). */
+function dayOf(text: string): number {
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(instant) || isoDay(instant) !== text ? Number.NaN : instant;
+}
+
+/**
+ * Why a range is not a report's period, on the input to fix, or undefined when it is one: the
+ * reporting context's own checks (to after from, at most MAX_RANGE_DAYS days; at most MAX_PERIODS
+ * periods, which only days can exceed within that range).
+ */
+export function periodProblem(period: Pick<ReportPeriod, 'from' | 'to' | 'grain'>): PeriodProblem | undefined {
+  const from = dayOf(period.from);
+  const to = dayOf(period.to);
+  if (Number.isNaN(from)) return { field: 'from', key: 'missing' };
+  if (Number.isNaN(to)) return { field: 'to', key: 'missing' };
+  const days = Math.round((to - from) / DAY_MS);
+  if (days <= 0) return { field: 'to', key: 'order' };
+  if (days > MAX_RANGE_DAYS) return { field: 'to', key: 'tooLong' };
+  if (period.grain === 'day' && days > MAX_PERIODS) return { field: 'grain', key: 'tooManyPeriods' };
+  return undefined;
 }
 
 /** The reporting context's CSV export of `report` for these query parameters (undefined ones left out). */

@@ -53,7 +53,7 @@ export const en = {
     nav: 'Dashboards',
     title: 'Dashboards',
     notAllowed: 'Your roles do not include reading reports.',
-    period: { from: 'From', to: 'To (exclusive)', grain: 'Granularity', apply: 'Show', hint: 'Dates in UTC; figures count what happened in each period.', missing: 'Enter both dates.', order: 'The end date must be after the start date.' },
+    period: { from: 'From', to: 'To (exclusive)', grain: 'Granularity', apply: 'Show', hint: 'Dates in UTC; figures count what happened in each period.', missing: 'Enter both dates.', order: 'The end date must be after the start date.', tooLong: 'A report covers at most 1098 days: choose a later start or an earlier end.', tooManyPeriods: 'More than 400 days by day: choose week or month.', rejected: 'The period was not accepted: see the period fields above.' },
     grains: { day: 'Day', week: 'Week', month: 'Month', whole: 'Whole range' },
     axis: { hours: 'Hours', count: 'Count', percent: 'Percent' },
     columns: { period: 'Period', priority: 'Priority' },

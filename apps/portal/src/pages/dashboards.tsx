@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, SelectField } from '../components';
-import { dashboardScope } from '../dashboards/dashboard-access';
+import { dashboardAccess } from '../dashboards/dashboard-access';
 import { ReportCard, useReport } from '../dashboards/report-card';
 import { defaultPeriod, exportUrl, formatDuration, formatRate, GRAINS, hoursOf, percentOf, periodProblem } from '../dashboards/report-period';
-import type { Grain, ReportPeriod } from '../dashboards/report-period';
+import type { Grain, PeriodField, PeriodProblem, ReportPeriod } from '../dashboards/report-period';
 import type { BacklogRow, ChangeReportRow, IncidentReportRow, SlaComplianceRow, SupplierScorecard } from '../dashboards/report-types';
 import { usePortal } from '../portal-context';
+
+type OnPeriodFields = (fields: Partial<Record<PeriodField, string>>) => void;
 
 const periodParams = (period: ReportPeriod) => ({ from: period.from, to: period.to, grain: period.grain, timeZone: period.timeZone });
 
@@ -15,62 +17,84 @@ const periodParams = (period: ReportPeriod) => ({ from: period.from, to: period.
 export function Dashboards() {
   const { t } = useTranslation();
   const { session } = usePortal();
-  const scope = dashboardScope(session.roles);
+  const access = dashboardAccess(session.roles);
+  const seesAny = access.incidents || access.changes || access.scorecards !== 'none';
   const [period, setPeriod] = useState<ReportPeriod>(() => defaultPeriod(Date.now()));
   const [draft, setDraft] = useState(period);
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  // The period's problems next to their inputs: the portal's own checks, else the server's (REPORTING.INVALID_PERIOD).
+  const [problem, setProblem] = useState<PeriodProblem | undefined>(undefined);
+  const [serverFields, setServerFields] = useState<Partial<Record<PeriodField, string>>>({});
+  const onPeriodFields = useCallback((fields: Partial<Record<PeriodField, string>>) => setServerFields((known) => ({ ...known, ...fields })), []);
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const wrong = periodProblem(draft);
-    setProblem(wrong === undefined ? undefined : t(`dashboards.period.${wrong}`));
+    setProblem(wrong);
+    setServerFields({});
     if (wrong === undefined) setPeriod(draft);
+    else document.getElementById(`period-${wrong.field}`)?.focus();
+  };
+  const messageOf = (field: PeriodField): string | undefined => (problem?.field === field ? t(`dashboards.period.${problem.key}`) : serverFields[field]);
+  const invalid = (field: PeriodField) => (messageOf(field) === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': `period-${field}-error` });
+  const fieldError = (field: PeriodField) => {
+    const message = messageOf(field);
+    return message === undefined ? null : (
+      <p id={`period-${field}-error`} className="field-error">
+        {message}
+      </p>
+    );
   };
   return (
     <section aria-labelledby="dashboards-title" className="dashboards">
       <h1 id="dashboards-title">{t('dashboards.title')}</h1>
-      {scope === 'none' ? (
+      {!seesAny ? (
         <p>{t('dashboards.notAllowed')}</p>
       ) : (
         <>
-          <form className="period-form" onSubmit={apply} aria-describedby={problem === undefined ? undefined : 'period-problem'}>
+          <form className="period-form" onSubmit={apply} noValidate>
             <div className="field inline">
               <label htmlFor="period-from">{t('dashboards.period.from')}</label>
-              <input id="period-from" type="date" value={draft.from} required onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+              <input id="period-from" type="date" value={draft.from} required onChange={(event) => setDraft({ ...draft, from: event.target.value })} {...invalid('from')} />
+              {fieldError('from')}
             </div>
             <div className="field inline">
               <label htmlFor="period-to">{t('dashboards.period.to')}</label>
-              <input id="period-to" type="date" value={draft.to} required onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
+              <input id="period-to" type="date" value={draft.to} required onChange={(event) => setDraft({ ...draft, to: event.target.value })} {...invalid('to')} />
+              {fieldError('to')}
             </div>
-            <SelectField id="period-grain" label={t('dashboards.period.grain')} className="field inline" options={GRAINS.map((grain) => ({ value: grain, label: t(`dashboards.grains.${grain}`) }))} value={draft.grain} onChange={(event) => setDraft({ ...draft, grain: event.target.value as Grain })} />
+            <div className="field inline">
+              <SelectField id="period-grain" label={t('dashboards.period.grain')} className="field inline" options={GRAINS.map((grain) => ({ value: grain, label: t(`dashboards.grains.${grain}`) }))} value={draft.grain} onChange={(event) => setDraft({ ...draft, grain: event.target.value as Grain })} {...invalid('grain')} />
+              {fieldError('grain')}
+            </div>
             <button type="submit">{t('dashboards.period.apply')}</button>
           </form>
-          <div id="period-problem">
-            <Alert messages={problem === undefined ? [] : [problem]} />
-          </div>
           <p className="hint">{t('dashboards.period.hint')}</p>
-          {scope === 'all' && <StaffReports period={period} />}
-          <Scorecards period={period} own={scope === 'own-scorecard' ? (session.org ?? '') : undefined} />
+          <div className="report-grid">
+            {access.incidents && <IncidentReports period={period} onPeriodFields={onPeriodFields} />}
+            {access.changes && <ChangeReport period={period} onPeriodFields={onPeriodFields} />}
+          </div>
+          {access.scorecards !== 'none' && <Scorecards period={period} onPeriodFields={onPeriodFields} own={access.scorecards === 'own' ? (session.org ?? '') : undefined} />}
         </>
       )}
     </section>
   );
 }
 
-function StaffReports({ period }: { period: ReportPeriod }) {
+/** MTTA/MTTR, SLA compliance and the backlog (staff). */
+function IncidentReports({ period, onPeriodFields }: { period: ReportPeriod; onPeriodFields: OnPeriodFields }) {
   const { t, i18n } = useTranslation();
   const { client } = usePortal();
   const lang = i18n.language;
   const key = JSON.stringify(period);
-  const incidents = useReport(`incidents:${key}`, async () => (await client.request<{ incidentReport: IncidentReportRow[] }>('DashboardIncidentReport', { period })).incidentReport);
-  const sla = useReport(`sla:${key}`, async () => (await client.request<{ slaCompliance: SlaComplianceRow[] }>('DashboardSlaCompliance', { period })).slaCompliance);
-  const backlog = useReport('backlog', async () => (await client.request<{ incidentBacklog: BacklogRow[] }>('DashboardBacklog')).incidentBacklog);
-  const changes = useReport(`changes:${key}`, async () => (await client.request<{ changeReport: ChangeReportRow[] }>('DashboardChangeReport', { period })).changeReport);
+  const incidents = useReport(`incidents:${key}`, async () => (await client.request<{ incidentReport: IncidentReportRow[] }>('DashboardIncidentReport', { period })).incidentReport, onPeriodFields);
+  const sla = useReport(`sla:${key}`, async () => (await client.request<{ slaCompliance: SlaComplianceRow[] }>('DashboardSlaCompliance', { period })).slaCompliance, onPeriodFields);
+  // The backlog is "now": keyed by the period too, so Show refreshes it with the other reports.
+  const backlog = useReport(`backlog:${key}`, async () => (await client.request<{ incidentBacklog: BacklogRow[] }>('DashboardBacklog')).incidentBacklog);
   const hours = t('dashboards.axis.hours');
   const count = t('dashboards.axis.count');
   const percent = t('dashboards.axis.percent');
   const priority = (group: string | null) => (group === null || group === '' ? t('dashboards.none') : `P${group}`);
   return (
-    <div className="report-grid">
+    <>
       <ReportCard
         id="mtta-mttr"
         title={t('dashboards.incidents.title')}
@@ -139,45 +163,58 @@ function StaffReports({ period }: { period: ReportPeriod }) {
           { header: t('dashboards.backlog.oldest'), cell: (row) => formatDuration(row.oldestAgeMs, lang), numeric: true },
         ]}
       />
-      <ReportCard
-        id="change-success"
-        title={t('dashboards.changes.title')}
-        rows={changes.data}
-        error={changes.error}
-        csv={{ url: exportUrl('change-report', periodParams(period)), name: 'change-report.csv' }}
-        chart={(rows) => ({
-          categories: rows.map((row) => row.period),
-          axes: [count, percent],
-          series: [
-            { name: t('dashboards.changes.successful'), kind: 'bar', stack: 'closed', values: rows.map((row) => row.successful + row.successfulWithIssues) },
-            { name: t('dashboards.changes.failed'), kind: 'bar', stack: 'closed', values: rows.map((row) => row.failed + row.backedOut) },
-            { name: t('dashboards.changes.successRate'), kind: 'line', axis: 1, values: rows.map((row) => percentOf(row.successRate)) },
-          ],
-        })}
-        columns={[
-          { header: t('dashboards.columns.period'), cell: (row) => row.period },
-          { header: t('dashboards.changes.requested'), cell: (row) => row.requested, numeric: true },
-          { header: t('dashboards.changes.closed'), cell: (row) => row.closed, numeric: true },
-          { header: t('dashboards.changes.successful'), cell: (row) => row.successful + row.successfulWithIssues, numeric: true },
-          { header: t('dashboards.changes.failed'), cell: (row) => row.failed + row.backedOut, numeric: true },
-          { header: t('dashboards.changes.successRate'), cell: (row) => formatRate(row.successRate, lang), numeric: true },
-        ]}
-      />
-    </div>
+    </>
+  );
+}
+
+/** Change success: every change for overseers, a supplier agent's organisation's (forced by the server). */
+function ChangeReport({ period, onPeriodFields }: { period: ReportPeriod; onPeriodFields: OnPeriodFields }) {
+  const { t, i18n } = useTranslation();
+  const { client } = usePortal();
+  const lang = i18n.language;
+  const changes = useReport(`changes:${JSON.stringify(period)}`, async () => (await client.request<{ changeReport: ChangeReportRow[] }>('DashboardChangeReport', { period })).changeReport, onPeriodFields);
+  const count = t('dashboards.axis.count');
+  const percent = t('dashboards.axis.percent');
+  return (
+    <ReportCard
+      id="change-success"
+      title={t('dashboards.changes.title')}
+      rows={changes.data}
+      error={changes.error}
+      csv={{ url: exportUrl('change-report', periodParams(period)), name: 'change-report.csv' }}
+      chart={(rows) => ({
+        categories: rows.map((row) => row.period),
+        axes: [count, percent],
+        series: [
+          { name: t('dashboards.changes.successful'), kind: 'bar', stack: 'closed', values: rows.map((row) => row.successful + row.successfulWithIssues) },
+          { name: t('dashboards.changes.failed'), kind: 'bar', stack: 'closed', values: rows.map((row) => row.failed + row.backedOut) },
+          { name: t('dashboards.changes.successRate'), kind: 'line', axis: 1, values: rows.map((row) => percentOf(row.successRate)) },
+        ],
+      })}
+      columns={[
+        { header: t('dashboards.columns.period'), cell: (row) => row.period },
+        { header: t('dashboards.changes.requested'), cell: (row) => row.requested, numeric: true },
+        { header: t('dashboards.changes.closed'), cell: (row) => row.closed, numeric: true },
+        { header: t('dashboards.changes.successful'), cell: (row) => row.successful + row.successfulWithIssues, numeric: true },
+        { header: t('dashboards.changes.failed'), cell: (row) => row.failed + row.backedOut, numeric: true },
+        { header: t('dashboards.changes.successRate'), cell: (row) => formatRate(row.successRate, lang), numeric: true },
+      ]}
+    />
   );
 }
 
 /** Supplier scorecards: staff choose an organisation (those that held incidents in the range); a supplier agent sees its own. */
-function Scorecards({ period, own }: { period: ReportPeriod; own: string | undefined }) {
+function Scorecards({ period, own, onPeriodFields }: { period: ReportPeriod; own: string | undefined; onPeriodFields: OnPeriodFields }) {
   const { t, i18n } = useTranslation();
   const { client } = usePortal();
   const whole = useMemo(() => ({ ...period, grain: 'whole' as const }), [period]);
   const suppliers = useReport(own === undefined ? `suppliers:${JSON.stringify(whole)}` : 'own', async () =>
     own === undefined ? (await client.request<{ incidentReport: { group: string | null }[] }>('DashboardSuppliers', { period: whole })).incidentReport.flatMap((row) => (row.group === null || row.group === '' ? [] : [row.group])) : [own],
+    onPeriodFields,
   );
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const orgId = own ?? chosen ?? suppliers.data?.[0];
-  const scorecard = useReport(`scorecard:${orgId ?? ''}:${JSON.stringify(period)}`, async () => (orgId === undefined ? undefined : (await client.request<{ supplierScorecard: SupplierScorecard }>('DashboardSupplierScorecard', { orgId, period })).supplierScorecard));
+  const scorecard = useReport(`scorecard:${orgId ?? ''}:${JSON.stringify(period)}`, async () => (orgId === undefined ? undefined : (await client.request<{ supplierScorecard: SupplierScorecard }>('DashboardSupplierScorecard', { orgId, period })).supplierScorecard), onPeriodFields);
   const lang = i18n.language;
   const compliance = new Map(scorecard.data?.ucCompliance.map((row) => [row.period, row]) ?? []);
   return (
@@ -194,7 +231,7 @@ function Scorecards({ period, own }: { period: ReportPeriod; own: string | undef
           rows={scorecard.data?.periods}
           error={scorecard.error}
           intro={scorecard.data?.backlog ? <p className="hint">{t('dashboards.scorecard.backlog', { open: scorecard.data.backlog.open, oldest: formatDuration(scorecard.data.backlog.oldestAgeMs, lang) })}</p> : undefined}
-          csv={{ url: exportUrl('incident-report', { ...periodParams(period), filter: `supplier:${orgId}` }), name: `scorecard-${orgId}.csv` }}
+          csv={{ url: exportUrl('incident-report', { ...periodParams(period), filter: `supplier:${orgId}` }), name: `scorecard-${orgId.replace(/[^\w.-]+/g, '-')}.csv` }}
           chart={(rows) => ({
             categories: rows.map((row) => row.period),
             axes: [t('dashboards.axis.count'), t('dashboards.axis.hours')],

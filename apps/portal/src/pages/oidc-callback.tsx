@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../components';
 import type { OidcConfig } from '../auth/oidc-settings';
 
-// One exchange per callback URL: the code is single-use (React's strict mode runs effects twice).
+// One exchange per callback URL while it runs: the code is single-use and React's strict mode runs
+// effects twice. Dropped once settled, so coming back to the URL (Back) exchanges nothing again.
 const exchanges = new Map<string, Promise<{ token: string; returnPath: string }>>();
 
 /** The identity provider's redirect back (/auth/callback?code&state): exchanges the code, then signs in. */
@@ -15,13 +16,19 @@ export function OidcCallback({ oidc, onToken, onRetry }: { oidc: OidcConfig; onT
     const url = window.location.href;
     let exchange = exchanges.get(url);
     if (exchange === undefined) {
-      exchange = import('../auth/oidc').then(async (module) => module.completeSignIn(oidc));
-      exchanges.set(url, exchange);
+      const started = import('../auth/oidc').then(async (module) => module.completeSignIn(oidc));
+      exchange = started;
+      exchanges.set(url, started);
+      const forget = () => exchanges.delete(url);
+      started.then(forget, forget);
     }
-    exchange.then(
-      ({ token, returnPath }) => current && onToken(token, returnPath),
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
+    exchange
+      .then(({ token, returnPath }) => {
+        if (current) onToken(token, returnPath);
+      })
+      .catch((failure: unknown) => {
+        if (current) setError(failure instanceof Error ? failure.message : String(failure));
+      });
     return () => {
       current = false;
     };

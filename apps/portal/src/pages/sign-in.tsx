@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components';
 import type { OidcConfig } from '../auth/oidc-settings';
+import { signInReturnPath } from '../auth/oidc-settings';
 
 export const PERSONAS = ['requester', 'agent', 'supplier-agent', 'change-manager', 'cab-member', 'admin'] as const;
 
@@ -34,7 +35,7 @@ export function SignIn({ devPersonas, onToken, oidc, problem }: { devPersonas: b
     setRedirecting(true);
     setError(undefined);
     import('../auth/oidc')
-      .then(async (module) => module.startSignIn(provider, '/'))
+      .then(async (module) => module.startSignIn(provider, signInReturnPath(window.location.pathname, window.location.search)))
       .catch((failure: unknown) => {
         setRedirecting(false);
         setError(t('oidc.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
