@@ -64,7 +64,7 @@ async function startProvider(port: number) {
     if (url.pathname === '/jwks') return json(response, 200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
       const query = url.searchParams;
-      if (query.get('client_id') !== CLIENT_ID || query.get('response_type') !== 'code' || query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge')) return json(response, 400, { error: 'invalid_request' });
+      if (query.get('client_id') !== CLIENT_ID || query.get('response_type') !== 'code' || query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge') || !query.get('nonce')) return json(response, 400, { error: 'invalid_request' });
       const code = randomUUID();
       const redirectUri = query.get('redirect_uri') ?? '';
       codes.set(code, { challenge: query.get('code_challenge') ?? '', redirectUri, nonce: query.get('nonce') ?? undefined });

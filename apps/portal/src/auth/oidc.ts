@@ -13,9 +13,12 @@ function managerOf(config: OidcConfig): UserManager {
   return manager.value;
 }
 
-/** Sends the browser to the identity provider (code flow, PKCE); it comes back to the callback route. */
+/**
+ * Sends the browser to the identity provider (code flow, PKCE, and a nonce the ID token must carry
+ * back: oidc-client-ts checks it); it comes back to the callback route.
+ */
 export async function startSignIn(config: OidcConfig, returnPath: string): Promise<void> {
-  await managerOf(config).signinRedirect({ state: returnPath });
+  await managerOf(config).signinRedirect({ state: returnPath, nonce: crypto.randomUUID() });
 }
 
 /** On the callback route: exchanges the code (with the PKCE verifier) for the tokens; the access token and where to go. */
