@@ -40,6 +40,25 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/apps/platform/src/main.js"]
 
+# The portal's own image (microservices mode): its static build and the small node server that
+# serves it with its CSP and /portal-config.json (PORTAL_OIDC_* env), behind the same host as the
+# gateway (deploy/base/portal-*.yaml). No development key, no persona sign-in.
+#   docker build --target portal -t itsm/portal .
+FROM node:20.19.5-bookworm-slim AS portal
+ENV NODE_ENV=production PORT=8080
+WORKDIR /app
+COPY --from=production-modules /app/package.json ./package.json
+COPY --from=production-modules /app/node_modules ./node_modules
+COPY --from=builder /app/dist/apps/portal/web ./dist/apps/portal/web
+COPY --from=builder /app/dist/apps/platform/src/portal ./dist/apps/platform/src/portal
+COPY --from=builder /app/dist/libs ./dist/libs
+RUN test -f dist/apps/portal/web/index.html
+USER 1000:1000
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/apps/platform/src/portal/portal-server-main.js"]
+
 # One service (the default target).
 FROM node:20.19.5-bookworm-slim AS runtime
 ARG SERVICE

@@ -559,4 +559,59 @@ describe('the portal in Chromium', () => {
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((page) => [page, []])));
     expect(problems).toEqual([]);
   }
+  it('shows an agent the dashboards as charts with data tables, and exports a report as CSV, accessibly and without console errors', () => dashboardsJourney().catch(async (error: unknown) => Promise.reject(await explained(error))), 90_000);
+
+  async function dashboardsJourney(): Promise<void> {
+    const before = problems.length;
+    // A fixture incident opened now: this period's incident report counts it (once reporting has read its event).
+    await asAdmin('mutation Fixture($input: OpenIncidentInput!) { openIncident(input: $input) { id } }', { input: { title: `Dashboard fixture ${Date.now()}`, impact: 2, urgency: 2, callerId: 'u-requester' } });
+    const { context, page } = await newPage('dashboards agent');
+    await signIn(page, 'Agent', 'Queue');
+    await page.getByRole('link', { name: 'Dashboards' }).click();
+    await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
+    await page.getByLabel('Granularity').selectOption('whole');
+    const opened = page.locator('[data-report="mtta-mttr"] tbody tr td').first();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await page.getByRole('button', { name: 'Show' }).click();
+      await opened.waitFor();
+      if (Number(await opened.innerText()) > 0 || Date.now() > deadline) break;
+      await page.waitForTimeout(500);
+    }
+    expect(Number(await opened.innerText())).toBeGreaterThan(0);
+    // Each report: a chart (echarts' SVG, an image named after it) and its table.
+    for (const report of ['mtta-mttr', 'sla-compliance', 'backlog']) await page.locator(`[data-report="${report}"] h2`).waitFor();
+    // The reporting context refuses agents the change report: no change card for them.
+    expect(await page.locator('[data-report="change-success"]').count()).toBe(0);
+    await page.locator('[data-report="mtta-mttr"] [role="img"] svg').waitFor();
+    await page.locator('[data-report="backlog"] table').waitFor();
+    expect(await page.getByRole('img', { name: /Chart: Incidents: MTTA and MTTR/ }).count()).toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-report="mtta-mttr"]').getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('incident-report.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toBe('period,periodStart,periodEnd,group,opened,acknowledged,resolved,canceled,reopened,firstTimeFix,handedOver,holdsEnded,meanHoldMs,mttaMs,mttrMs,reopenRate,firstTimeFixRate');
+    expect(csv.split(/\r?\n/).filter((line) => line !== '').length).toBeGreaterThan(1);
+    await page.getByText('incident-report.csv downloaded.').waitFor({ state: 'attached' });
+
+    expect(await seriousViolations(page)).toEqual([]);
+    // A phone's width: the dashboards fit it (tables scroll in their own region), the charts redrawn to it.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForFunction(() => {
+      const section = document.querySelector('.dashboards');
+      const chart = document.querySelector('.report-card .chart svg');
+      return section !== null && chart !== null && section.scrollWidth <= section.clientWidth + 1 && chart.getBoundingClientRect().right <= window.innerWidth + 1;
+    });
+    await context.close();
+
+    // A CAB member reads every change's figures (and no incident report): the change card with rows, no error.
+    const cab = await newPage('dashboards cab member');
+    await signIn(cab.page, 'CAB member', 'My tickets');
+    await cab.page.getByRole('link', { name: 'Dashboards' }).click();
+    await cab.page.locator('[data-report="change-success"] tbody tr').first().waitFor();
+    expect(await cab.page.locator('[data-report="mtta-mttr"]').count()).toBe(0);
+    expect(await cab.page.getByRole('alert').count()).toBe(0);
+    await cab.context.close();
+    expect(problems.slice(before)).toEqual([]);
+  }
 });

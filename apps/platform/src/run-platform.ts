@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { PLATFORM_CONTEXTS } from './contexts';
 import { DEMO_SUPPLIER_ID, DemoSupplier, demoSupplierExchangeEnv } from './demo-supplier/demo-supplier';
 import { PlatformEnv } from './platform-env';
+import { assertPortalOidcVerifiable, PortalOidcEnv, toPortalOidc } from './portal/portal-oidc-env';
 import { mountPortal } from './portal/serve-portal';
 
 /**
@@ -23,12 +24,14 @@ import { mountPortal } from './portal/serve-portal';
  */
 export async function runPlatform(): Promise<void> {
   const reset = resetRequested(process.argv.slice(2));
-  const env = loadConfigOrExit(envSchema(httpEnv(GATEWAY_DEFAULT_PORT), KafkaEnv, MongoEnv, AuthEnv, PlatformEnv, ...PLATFORM_CONTEXTS.map((context) => context.env)));
+  const env = loadConfigOrExit(envSchema(httpEnv(GATEWAY_DEFAULT_PORT), KafkaEnv, MongoEnv, AuthEnv, PlatformEnv, PortalOidcEnv, ...PLATFORM_CONTEXTS.map((context) => context.env)));
   if ((reset || env.PLATFORM_RESET) && env.MONGO_URL !== undefined) {
     throw new ConfigError([{ variable: 'PLATFORM_RESET', message: '--reset / PLATFORM_RESET empties the embedded store only; with MONGO_URL set, drop its databases yourself' }]);
   }
   const http = toHttpSettings(env);
   const log = createLogger({ name: 'platform', level: http.logLevel });
+  const portalOidc = toPortalOidc(env);
+  assertPortalOidcVerifiable(portalOidc, env.AUTH_JWKS_URL);
   const devKey = env.AUTH_JWKS_URL === undefined ? (env.AUTH_DEV_KEY_FILE ?? DEFAULT_DEV_KEY_FILE) : undefined;
   const auth = toAuthSettings({ ...env, ...(devKey ? { AUTH_DEV_KEY_FILE: devKey } : {}) }, http.nodeEnv);
   if (devKey) await ensureDevKey(devKey);
@@ -72,7 +75,7 @@ export async function runPlatform(): Promise<void> {
       logLevel: http.logLevel,
       shutdownHooks: false,
       mount: (app) =>
-        mountPortal(app, { webDir: resolve(env.PLATFORM_PORTAL_DIR), devKeyFile: devKey, audience: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }, trustedDocuments: env.GATEWAY_TRUSTED_DOCUMENTS !== undefined, log }),
+        mountPortal(app, { webDir: resolve(env.PLATFORM_PORTAL_DIR), devKeyFile: devKey, audience: { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }, trustedDocuments: env.GATEWAY_TRUSTED_DOCUMENTS !== undefined, oidc: portalOidc, log }),
     },
   );
   shutdown.add('gateway app', () => gateway.close());

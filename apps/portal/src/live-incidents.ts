@@ -24,15 +24,23 @@ export function useLiveIncidents(key: string, load: () => Promise<readonly Incid
     let pending: IncidentSummary[] | undefined = [];
     setIncidents(undefined);
     setError(undefined);
-    load().then(
-      (loaded) => {
-        if (!current) return;
-        const early = pending ?? [];
-        pending = undefined;
-        setIncidents(early.reduce<readonly IncidentSummary[]>((list, changed) => applyChange(list, changed, belongs(changed)), loaded));
-      },
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
+    // Loads (again after a reconnect); changes arriving meanwhile are applied to what it loads.
+    const fetchList = () => {
+      pending ??= [];
+      return load().then(
+        (loaded) => {
+          if (!current) return;
+          const early = pending ?? [];
+          pending = undefined;
+          setIncidents(early.reduce<readonly IncidentSummary[]>((list, changed) => applyChange(list, changed, belongs(changed)), loaded));
+        },
+        (failure: unknown) => {
+          pending = undefined;
+          if (current) setError(failure instanceof Error ? failure.message : String(failure));
+        },
+      );
+    };
+    void fetchList();
     const stop = client.subscribe<{ incidentChanged: IncidentRecord }>(
       'IncidentChanged',
       { filter },
@@ -42,6 +50,8 @@ export function useLiveIncidents(key: string, load: () => Promise<readonly Incid
         else setIncidents((list) => applyChange(list ?? [], incidentChanged, belongs(incidentChanged)));
       },
       (failure: GatewayRequestError) => current && setError(failure.message),
+      // Reconnected (a renewed token, a lost connection): changes in the gap were not sent.
+      () => void fetchList(),
     );
     return () => {
       current = false;

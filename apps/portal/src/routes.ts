@@ -20,9 +20,11 @@ export const ROUTES = {
   cabAgenda: '/change/cab',
   problems: '/agent/problems',
   problem: (id: string) => `/agent/problems/${encodeURIComponent(id)}`,
+  dashboards: '/dashboards',
+  oidcCallback: '/auth/callback',
 } as const;
 
-export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent', '/change'];
+export const ROUTE_PREFIXES: readonly string[] = ['/sign-in', '/self-service', '/agent', '/change', '/dashboards', '/auth/callback'];
 
 export type Page =
   | { readonly kind: 'sign-in' }
@@ -41,7 +43,9 @@ export type Page =
   | { readonly kind: 'change-calendar' }
   | { readonly kind: 'cab-agenda' }
   | { readonly kind: 'problems' }
-  | { readonly kind: 'problem'; readonly id: string };
+  | { readonly kind: 'problem'; readonly id: string }
+  | { readonly kind: 'dashboards' }
+  | { readonly kind: 'oidc-callback' };
 
 /** Self-service pages with an id in their path. */
 const SELF_SERVICE_RECORDS = [
@@ -83,6 +87,10 @@ export function pageOf(path: string): Page {
       return { kind: 'cab-agenda' };
     case ROUTES.problems:
       return { kind: 'problems' };
+    case ROUTES.dashboards:
+      return { kind: 'dashboards' };
+    case ROUTES.oidcCallback:
+      return { kind: 'oidc-callback' };
     default:
       return { kind: 'home' };
   }

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { portalCsp } from './portal-oidc-env';
+import type { PortalOidc } from './portal-oidc-env';
 import { PersonaError, personaOf } from './portal-personas';
 
 /** What the portal's build writes next to index.html: the client routes the server answers with index.html. */
@@ -21,6 +23,8 @@ export interface PortalHosting {
   readonly audience: TokenAudience;
   /** The gateway runs trusted documents only: the portal sends its operations by id. */
   readonly trustedDocuments: boolean;
+  /** OpenID Connect sign-in with the identity provider (production); undefined: none. */
+  readonly oidc?: PortalOidc | undefined;
   readonly log: Logger;
 }
 
@@ -28,12 +32,11 @@ export interface PortalHosting {
 export interface PortalConfig {
   readonly devPersonas: boolean;
   readonly trustedDocuments: boolean;
+  readonly oidc?: PortalOidc;
 }
 
 type Next = (error?: unknown) => void;
 
-/** The portal's content security policy: its own scripts and styles only, GraphQL over HTTP and WebSocket to this origin. */
-const CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -73,7 +76,8 @@ export function isClientRoute(path: string, prefixes: readonly string[]): boolea
  * a warning: the platform runs without its portal.
  */
 export function mountPortal(app: INestApplication, hosting: PortalHosting): void {
-  const config: PortalConfig = { devPersonas: hosting.devKeyFile !== undefined, trustedDocuments: hosting.trustedDocuments };
+  const config: PortalConfig = { devPersonas: hosting.devKeyFile !== undefined, trustedDocuments: hosting.trustedDocuments, ...(hosting.oidc === undefined ? {} : { oidc: hosting.oidc }) };
+  const csp = portalCsp(hosting.oidc);
   app.use(PORTAL_CONFIG_PATH, (request: IncomingMessage, response: ServerResponse, next: Next) => (request.method === 'GET' ? sendJson(response, 200, config) : next()));
 
   const keyFile = hosting.devKeyFile;
@@ -111,7 +115,7 @@ export function mountPortal(app: INestApplication, hosting: PortalHosting): void
   });
   app.use((request: IncomingMessage, response: ServerResponse, next: Next) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !isClientRoute(pathOf(request), prefixes)) return next();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
     response.end(request.method === 'HEAD' ? undefined : html);
   });
 }

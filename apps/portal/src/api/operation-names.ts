@@ -6,6 +6,8 @@ export const OPERATION_NAMES = ['Incidents', 'MyGroups', 'Incident', 'OpenIncide
   'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab', 'CalendarChanges', 'ChangePendingApprovals', 'ChangeApprovalDelegations', 'CabMyGroups',
   // Agent workspace
   'QueueIncidents', 'IncidentImpact', 'StartIncidentWork', 'ReopenIncident', 'CancelIncident', 'CloseIncident', 'ChangeIncidentImpactUrgency', 'Problems', 'Problem', 'AdvanceProblem', 'RecordKnownError', 'ResolveProblem', 'CloseProblem',
+  // Dashboards (reporting)
+  'DashboardIncidentReport', 'DashboardSlaCompliance', 'DashboardBacklog', 'DashboardChangeReport', 'DashboardSuppliers', 'DashboardSupplierScorecard',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -22,9 +22,24 @@ export function storedSession(): Session | undefined {
   return token === null ? undefined : sessionOf(token);
 }
 
-export function storeSession(token: string | undefined): void {
-  if (token === undefined) sessionStorage.removeItem(KEY);
-  else sessionStorage.setItem(KEY, token);
+/** How the person signed in: with the identity provider (renewals, its sign-out) or as a development persona. */
+export type SignInMethod = 'oidc' | 'persona';
+const METHOD_KEY = 'itsm.portal.signedInWith';
+
+/** Keeps the token (and, on sign-in, how it was got); undefined forgets both. */
+export function storeSession(token: string | undefined, method?: SignInMethod): void {
+  if (token === undefined) {
+    sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(METHOD_KEY);
+  } else {
+    sessionStorage.setItem(KEY, token);
+    if (method !== undefined) sessionStorage.setItem(METHOD_KEY, method);
+  }
+}
+
+export function storedSignInMethod(): SignInMethod | undefined {
+  const method = sessionStorage.getItem(METHOD_KEY);
+  return method === 'oidc' || method === 'persona' ? method : undefined;
 }
 
 const STAFF = ['agent', 'supplier-agent', 'incident-manager', 'problem-manager', 'admin'];

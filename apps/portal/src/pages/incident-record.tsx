@@ -28,11 +28,14 @@ export function IncidentRecord({ id }: { id: string }) {
 
   useEffect(() => {
     let current = true;
-    client.request<{ incident: IncidentData }>('Incident', { id }).then(
-      (data) => current && setIncident(data.incident),
-      (failure: unknown) => current && setErrors([failure instanceof Error ? failure.message : String(failure)]),
-    );
-    const stop = client.subscribe<{ incidentChanged: IncidentData }>('IncidentChanged', { filter: { ids: [id] } }, (data) => current && setIncident(data.incidentChanged), (failure) => current && setErrors([failure.message]));
+    const fetchIncident = () =>
+      client.request<{ incident: IncidentData }>('Incident', { id }).then(
+        (data) => current && setIncident(data.incident),
+        (failure: unknown) => current && setErrors([failure instanceof Error ? failure.message : String(failure)]),
+      );
+    void fetchIncident();
+    // Reconnected (a renewed token, a lost connection): refetched, changes in the gap were not sent.
+    const stop = client.subscribe<{ incidentChanged: IncidentData }>('IncidentChanged', { filter: { ids: [id] } }, (data) => current && setIncident(data.incidentChanged), (failure) => current && setErrors([failure.message]), () => void fetchIncident());
     return () => {
       current = false;
       stop();
