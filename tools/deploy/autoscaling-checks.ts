@@ -1,5 +1,5 @@
 import type { CheckResult, DeployModel, GroupConsumer, ManifestDoc } from './deploy-model';
-import { arrayAt, at, docsOfKind, isRecord, nameOf, recordAt, result, stringAt, stringMap, where } from './deploy-model';
+import { arrayAt, at, docsOfKind, isRecord, isWebApp, nameOf, recordAt, result, stringAt, stringMap, where } from './deploy-model';
 import { containerEnv, containersOf, podSources } from './pod-env';
 
 const deployments = (model: DeployModel) => docsOfKind(model, 'apps/v1', 'Deployment');
@@ -172,8 +172,9 @@ export function checkConsumerScaling(model: DeployModel): CheckResult {
 }
 
 /**
- * Every Deployment has exactly one autoscaler (a ScaledObject for a consumer, else an autoscaling/v2
- * HorizontalPodAutoscaler: the gateway), starting at 2 replicas, and leaves `replicas` to it.
+ * Every platform Deployment has exactly one autoscaler (a ScaledObject for a consumer, else an
+ * autoscaling/v2 HorizontalPodAutoscaler: the gateway), starting at 2 replicas, and leaves `replicas`
+ * to it; a static web app (the portal) may keep fixed replicas (checkPodHardening asks for >= 2).
  */
 export function checkAutoscalers(model: DeployModel): CheckResult {
   const problems: string[] = [];
@@ -183,7 +184,10 @@ export function checkAutoscalers(model: DeployModel): CheckResult {
   }
   for (const deployment of deployments(model)) {
     const { keda, hpa } = scalersOf(model, deployment);
-    if (keda.length + hpa.length !== 1) problems.push(`${where(deployment)}: scaled by ${keda.length} ScaledObjects and ${hpa.length} HorizontalPodAutoscalers, expected one autoscaler`);
+    if (isWebApp(model, nameOf(deployment))) {
+      // A static web app consumes nothing (no lag to scale on): fixed replicas, or at most one HPA.
+      if (keda.length > 0 || hpa.length > 1) problems.push(`${where(deployment)}: a static web app is scaled by ${keda.length} ScaledObjects and ${hpa.length} HorizontalPodAutoscalers, expected none or one HPA`);
+    } else if (keda.length + hpa.length !== 1) problems.push(`${where(deployment)}: scaled by ${keda.length} ScaledObjects and ${hpa.length} HorizontalPodAutoscalers, expected one autoscaler`);
     if (keda.length + hpa.length > 0 && at(deployment.obj, 'spec', 'replicas') !== undefined) {
       problems.push(`${where(deployment)}: sets replicas although autoscaled (every apply would reset the autoscaler's count)`);
     }
@@ -196,5 +200,5 @@ export function checkAutoscalers(model: DeployModel): CheckResult {
       if (arrayAt(doc.obj, 'spec', 'metrics').length === 0) problems.push(`${where(doc)}: has no metric`);
     }
   }
-  return result(`autoscaling: every Deployment has one autoscaler (${scaledObjects(model).length} ScaledObjects, ${autoscalers(model).length} HPAs) from 2 replicas`, problems);
+  return result(`autoscaling: every service Deployment has one autoscaler, a web app none or an HPA (${scaledObjects(model).length} ScaledObjects, ${autoscalers(model).length} HPAs) from 2 replicas`, problems);
 }

@@ -1,18 +1,20 @@
 import type { CheckResult, DeployModel } from './deploy-model';
-import { arrayAt, docsOfKind, isRecord, nameOf, result, stringAt, where } from './deploy-model';
+import { arrayAt, deployedApps, docsOfKind, isRecord, nameOf, result, stringAt, where } from './deploy-model';
 import { containersOf, namedPort } from './pod-env';
 
 /**
- * Kubernetes runs exactly the declared apps: a Deployment per app (its container named after it,
+ * Kubernetes runs exactly the declared apps (the platform's services and its static web apps): a
+ * Deployment per app (its container named after it,
  * image itsm/<app>, the http port its declared port), no undeclared app Deployment, and the
  * production overlay pins each app's image.
  */
 export function checkDeclaredWorkloads(model: DeployModel): CheckResult {
   const problems: string[] = [];
   const deployments = docsOfKind(model, 'apps/v1', 'Deployment');
-  const declared = new Set(model.services.map((service) => service.name));
-  for (const doc of deployments) if (!declared.has(nameOf(doc))) problems.push(`${where(doc)}: runs an app that is not declared (apps/platform/src/contexts.ts, tools/deploy/deployables.ts)`);
-  for (const service of model.services) {
+  const apps = deployedApps(model);
+  const declared = new Set(apps.map((app) => app.name));
+  for (const doc of deployments) if (!declared.has(nameOf(doc))) problems.push(`${where(doc)}: runs an app that is not declared (apps/platform/src/contexts.ts, tools/deploy/deployables.ts DEPLOYABLES or WEB_APPS)`);
+  for (const service of apps) {
     const doc = deployments.find((d) => nameOf(d) === service.name);
     if (doc === undefined) {
       problems.push(`deploy/: no Deployment for app ${service.name}`);
@@ -30,7 +32,7 @@ export function checkDeclaredWorkloads(model: DeployModel): CheckResult {
   const overlays = model.docs.filter((doc) => doc.file.startsWith('deploy/overlays/') && doc.obj['kind'] === 'Kustomization');
   for (const overlay of overlays) {
     const images = arrayAt(overlay.obj, 'images').filter(isRecord).map((image) => image['name']);
-    for (const service of model.services) if (!images.includes(`itsm/${service.name}`)) problems.push(`${overlay.file}: does not pin the image itsm/${service.name}`);
+    for (const service of apps) if (!images.includes(`itsm/${service.name}`)) problems.push(`${overlay.file}: does not pin the image itsm/${service.name}`);
   }
-  return result(`declared apps: a Deployment for each of the ${model.services.length} apps on its declared port, images pinned by every overlay`, problems);
+  return result(`declared apps: a Deployment for each of the ${apps.length} apps on its declared port, images pinned by every overlay`, problems);
 }

@@ -25,6 +25,24 @@ export interface DeclaredService {
   readonly edgeRoutes?: readonly EdgeRoute[];
 }
 
+/** A static web app (the portal): its own image stage and server, on its declared port. */
+export interface DeclaredWebApp {
+  readonly name: string;
+  readonly port: number;
+  /** The Dockerfile stage that builds its image. */
+  readonly target: string;
+  /** The TypeScript entry its image runs (dist/<entry>.js). */
+  readonly entry: string;
+  /** The path (Prefix) an Ingress must route to it. */
+  readonly edgePath: string;
+}
+
+/** The apps deploy/ runs a Deployment of: the platform's services and its web apps. */
+export const deployedApps = (model: DeployModel): readonly { readonly name: string; readonly port: number }[] => [...model.services, ...model.webApps];
+
+/** Whether `name` is a static web app (checked as a workload, not as a platform service). */
+export const isWebApp = (model: DeployModel, name: string): boolean => model.webApps.some((app) => app.name === name);
+
 /** A family of topics a group reads (one member per party, created when the party is connected). */
 export interface FamilyRead {
   /** `itsm.supplier.{supplierId}.in.v1` */
@@ -76,6 +94,8 @@ export interface DeployModel {
   readonly strayDockerfiles: readonly string[];
   /** The deployable apps (deployables.ts: the context declarations and the gateway). */
   readonly services: readonly DeclaredService[];
+  /** The static web apps (deployables.ts WEB_APPS: the portal). */
+  readonly webApps: readonly DeclaredWebApp[];
   /** The contracts' streams (PLATFORM_TOPICS); dead-letter topics are derived from them. */
   readonly topics: readonly TopicSpec[];
   /** The contracts' topic families (PLATFORM_TOPIC_FAMILIES): members are created per connected party. */

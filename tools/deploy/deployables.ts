@@ -8,8 +8,20 @@ import * as contracts from '@itsm/contracts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORM_CONTEXTS } from '../../apps/platform/src/contexts';
+import { PortalOidcEnv } from '../../apps/platform/src/portal/portal-oidc-env';
+import { PORTAL_DEFAULT_PORT, PortalServerEnv } from '../../apps/platform/src/portal/portal-server-env';
 import { keys, requiredKeys } from './config-keys';
 import type { EdgeRoute, FamilyRead, GroupConsumer } from './deploy-model';
+
+/** What every app deploy/ runs declares: its name (Deployment, container, image), port and env contract. */
+export interface DeployedApp {
+  readonly name: string;
+  readonly port: number;
+  /** Every variable the app reads. */
+  readonly known: readonly string[];
+  /** Variables it refuses to start without (beyond a service's auth key source). */
+  readonly required: readonly string[];
+}
 
 /**
  * One deployable app: each context of the platform (its declaration: name, default port, env
@@ -17,13 +29,7 @@ import type { EdgeRoute, FamilyRead, GroupConsumer } from './deploy-model';
  * image build arguments and the gateway's subgraph lists are checked against this list, so adding a
  * context to apps/platform/src/contexts.ts is what makes the validator ask for its deployment.
  */
-export interface Deployable {
-  readonly name: string;
-  readonly port: number;
-  /** Every variable the app reads. */
-  readonly known: readonly string[];
-  /** Variables it refuses to start without (beyond the auth key source). */
-  readonly required: readonly string[];
+export interface Deployable extends DeployedApp {
   /** Serves a subgraph the gateway federates. */
   readonly subgraph: boolean;
   /** `name=url` subgraph lists to resolve against Services (the gateway). */
@@ -117,5 +123,33 @@ export const DEPLOYABLES: readonly Deployable[] = [
     subgraph: false,
     subgraphList: 'GATEWAY_SUBGRAPHS',
     consumers: [],
+  },
+];
+
+/**
+ * A static web app: its own small server (static files, its CSP, a config document, health) in an
+ * image of its own Dockerfile stage. It reads no Kafka, no database, verifies no token and exports no
+ * traces, so the validator checks its Deployment as a workload (pod security, probes, resources,
+ * replicas and budget, Service, image, env contract, NODE_ENV) and skips the platform service's
+ * contract (Kafka user and ACLs, OTLP, AUTH_*, subgraph, lag autoscaling, compose, SERVICE build arg).
+ */
+export interface WebApp extends DeployedApp {
+  /** The Dockerfile stage (`--target`) that builds its image. */
+  readonly target: string;
+  /** The server its image runs (compiled to dist/, same path, .js). */
+  readonly entry: string;
+  /** The path (Prefix) the Ingress serves it on: its files and client routes. */
+  readonly edgePath: string;
+}
+
+export const WEB_APPS: readonly WebApp[] = [
+  {
+    name: 'portal',
+    port: PORTAL_DEFAULT_PORT,
+    known: [...keys(PortalServerEnv), ...keys(PortalOidcEnv)],
+    required: [...requiredKeys(PortalServerEnv), ...requiredKeys(PortalOidcEnv)],
+    target: 'portal',
+    entry: 'apps/platform/src/portal/portal-server-main.ts',
+    edgePath: '/',
   },
 ];

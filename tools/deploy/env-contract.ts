@@ -1,4 +1,4 @@
-import { DEPLOYABLES } from './deployables';
+import { DEPLOYABLES, WEB_APPS } from './deployables';
 
 /**
  * What each deployable app reads from its environment (its config schemas, through the
@@ -12,13 +12,15 @@ export interface EnvContract {
   readonly exactlyOne: readonly (readonly string[])[];
   /** `name=url` subgraph lists to resolve against Services (the gateway). */
   readonly subgraphList?: string;
+  /** Read by Node or a library rather than the app's config (the OpenTelemetry SDK's variables for a platform service). */
+  readonly runtime: readonly string[];
+  /** Production (Kubernetes) additionally needs these (a platform service verifies tokens against the identity provider). */
+  readonly productionRequired: readonly string[];
+  /** Exports traces over OTLP (a platform service; a static web app does not). */
+  readonly telemetry: boolean;
 }
 
 const AUTH_KEY_SOURCE = ['AUTH_JWKS_URL', 'AUTH_DEV_KEY_FILE'] as const;
-
-export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = Object.fromEntries(
-  DEPLOYABLES.map((app) => [app.name, { known: app.known, required: app.required, exactlyOne: [AUTH_KEY_SOURCE], ...(app.subgraphList ? { subgraphList: app.subgraphList } : {}) }]),
-);
 
 /**
  * The OpenTelemetry SDK's standard variables (the specification's SDK configuration, OTLP exporter
@@ -47,6 +49,17 @@ export const PRODUCTION_FORBIDDEN: readonly string[] = ['AUTH_DEV_KEY_FILE', 'SU
 /** Switches production must leave off when set (a supplier webhook on a private address would let a connection reach into the cluster). */
 export const PRODUCTION_OFF: readonly string[] = ['SUPPLIER_EXCHANGE_ALLOW_PRIVATE_TARGETS'];
 
+/** A static web app's image sets NODE_ENV (Node and its libraries read it); it runs no OpenTelemetry SDK. */
+export const WEB_RUNTIME_ENV: readonly string[] = ['NODE_ENV'];
+
+export const ENV_CONTRACTS: Readonly<Record<string, EnvContract>> = Object.fromEntries([
+  ...DEPLOYABLES.map((app): [string, EnvContract] => [app.name, {
+    known: app.known, required: app.required, exactlyOne: [AUTH_KEY_SOURCE], runtime: NODE_RUNTIME_ENV, productionRequired: PRODUCTION_REQUIRED, telemetry: true,
+    ...(app.subgraphList ? { subgraphList: app.subgraphList } : {}),
+  }]),
+  ...WEB_APPS.map((app): [string, EnvContract] => [app.name, { known: app.known, required: app.required, exactlyOne: [], runtime: WEB_RUNTIME_ENV, productionRequired: [], telemetry: false }]),
+]);
+
 /** The variables one environment sets: name -> value (undefined when it comes from an external Secret). */
 export type EnvSet = ReadonlyMap<string, string | undefined>;
 
@@ -56,7 +69,7 @@ export function envContractProblems(app: string, env: EnvSet, label: string): st
   if (contract === undefined) return [`${label}: no environment contract for app "${app}" (tools/deploy/env-contract.ts)`];
   const problems: string[] = [];
   for (const name of env.keys()) {
-    if (!contract.known.includes(name) && !NODE_RUNTIME_ENV.includes(name)) {
+    if (!contract.known.includes(name) && !contract.runtime.includes(name)) {
       problems.push(`${label}: ${name} is not read by ${app}`);
     }
   }

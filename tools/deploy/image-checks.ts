@@ -18,7 +18,8 @@ function stagesOf(text: string): { from: string; name: string | undefined; body:
 /**
  * One parameterised Dockerfile (ARG SERVICE, ARG PORT) for every app: multi-stage on a pinned
  * node:20 bookworm-slim, production dependencies, NODE_ENV=production, non-root, running the app
- * SERVICE names, as its default (last) stage. No per-app copies under apps/.
+ * SERVICE names, as its default (last) stage; each web app's own stage (its `target`) production,
+ * non-root, running its server. No per-app copies under apps/.
  */
 export function checkDockerfiles(model: DeployModel): CheckResult {
   const problems: string[] = [];
@@ -30,15 +31,28 @@ export function checkDockerfiles(model: DeployModel): CheckResult {
   if (stages.length < 2) problems.push(`${file}: must be multi-stage (builder and runtime)`);
   for (const stage of stages.filter((s) => /^FROM\s+node:/i.test(s.from) && !NODE_BASE.test(s.from))) problems.push(`${file}: "${stage.from}" is not a pinned node:20.x.y-bookworm-slim`);
   for (const step of ['npm ci', 'node tools/build.mjs', 'npm prune --omit=dev']) if (!text.includes(step)) problems.push(`${file}: the build must run ${step}`);
-  const runtime = stages.at(-1);
-  const body = runtime?.body ?? '';
+  const body = stages.at(-1)?.body ?? '';
   for (const arg of ['SERVICE', 'PORT']) if (!new RegExp(`^ARG\\s+${arg}\\b`, 'm').test(body)) problems.push(`${file}: the default (last) stage must declare ARG ${arg}`);
-  if (!/^ENV\s+(.*\s)?NODE_ENV=production\b/m.test(body)) problems.push(`${file}: the default (last) stage must set ENV NODE_ENV=production`);
-  if (/COPY\s+--from=builder\s+\S*node_modules/.test(body)) problems.push(`${file}: the default (last) stage must carry production dependencies only (node_modules after npm prune --omit=dev)`);
+  problems.push(...imageStageProblems(body, `${file}: the default (last) stage`, /^CMD\s.*dist\/apps\/\$\{?SERVICE\}?\/src\/main\.js/m, 'dist/apps/$SERVICE/src/main.js'));
+  for (const app of model.webApps) {
+    const stage = stages.find((s) => s.name === app.target);
+    const label = `${file}: the stage ${app.target} (${app.name}'s image)`;
+    if (stage === undefined) problems.push(`${file}: no stage ${app.target} builds ${app.name}'s image`);
+    const runs = `dist/${app.entry.replace(/\.ts$/, '.js')}`;
+    if (stage !== undefined) problems.push(...imageStageProblems(stage.body, label, new RegExp(`^CMD\\s.*"${runs.replace(/[./-]/g, '\\$&')}"`, 'm'), runs));
+  }
+  return result(`images: the one Dockerfile builds a multi-stage, non-root image of each of the ${model.services.length} apps and the ${model.webApps.length} web apps' stages`, problems);
+}
+
+/** A runnable image stage: NODE_ENV=production, production dependencies only, a numeric non-root USER, running `runs`. */
+function imageStageProblems(body: string, label: string, cmd: RegExp, runs: string): string[] {
+  const problems: string[] = [];
+  if (!/^ENV\s+(.*\s)?NODE_ENV=production\b/m.test(body)) problems.push(`${label} must set ENV NODE_ENV=production`);
+  if (/COPY\s+--from=builder\s+\S*node_modules/.test(body)) problems.push(`${label} must carry production dependencies only (node_modules after npm prune --omit=dev)`);
   const user = /^USER\s+(\d+)(:\d+)?\s*$/m.exec(body)?.[1];
-  if (user === undefined || user === '0') problems.push(`${file}: the default (last) stage must switch to a numeric non-root USER (Kubernetes runAsNonRoot verifies it)`);
-  if (!/^CMD\s.*dist\/apps\/\$\{?SERVICE\}?\/src\/main\.js/m.test(body)) problems.push(`${file}: the default (last) stage must run dist/apps/$SERVICE/src/main.js`);
-  return result(`images: the one Dockerfile builds a multi-stage, non-root image of each of the ${model.services.length} apps`, problems);
+  if (user === undefined || user === '0') problems.push(`${label} must switch to a numeric non-root USER (Kubernetes runAsNonRoot verifies it)`);
+  if (!cmd.test(body)) problems.push(`${label} must run ${runs}`);
+  return problems;
 }
 
 const IMPORT_PATTERNS = [
@@ -60,7 +74,7 @@ function packageName(specifier: string): string {
 }
 
 /**
- * The modules each production app loads (from apps/<app>/src/main.ts through relative and @itsm/*
+ * The modules each production app loads (from apps/<app>/src/main.ts, a web app's server entry, through relative and @itsm/*
  * imports) use only production dependencies, so its image can `npm prune --omit=dev`. The embedded
  * MongoDB (a devDependency) is spawned as a child script, never imported.
  */
@@ -73,8 +87,8 @@ export function checkRuntimeImports(model: DeployModel): CheckResult {
     return [`${base}.ts`, `${base}/index.ts`, base].find((candidate) => model.sources[candidate] !== undefined);
   };
   let visited = 0;
-  for (const app of model.services.map((service) => service.name)) {
-    const entry = `apps/${app}/src/main.ts`;
+  const entries = [...model.services.map((service) => ({ app: service.name, entry: `apps/${service.name}/src/main.ts` })), ...model.webApps.map(({ name, entry }) => ({ app: name, entry }))];
+  for (const { app, entry } of entries) {
     if (model.sources[entry] === undefined) problems.add(`${entry} does not exist (its image runs it)`);
     const queue = [entry];
     const seen = new Set<string>();

@@ -7,14 +7,16 @@ import { podLabels } from './pod-env';
 export const INGRESS_CLASS = 'nginx';
 
 /**
- * The Services the Ingress may expose, each with why: the gateway on every path (the federated
- * GraphQL API and the portals: it authenticates every request, the subgraphs stay behind it); a
+ * The Services the Ingress may expose, each with why: the gateway (the federated GraphQL API: it
+ * authenticates every request, the subgraphs stay behind it) and the portal's static server on any
+ * path; a
  * context only on the path prefixes it declares (`httpRoutes`), never its subgraph, metrics or health.
  * A context that declares an edge route but is not listed here is refused: exposing a service is a
  * decision, written down.
  */
 export const EDGE_EXPOSURE: Readonly<Record<string, { readonly paths: 'all' | 'declared'; readonly reason: string }>> = {
-  gateway: { paths: 'all', reason: 'the GraphQL API and the portals; it verifies every token and federates the subgraphs' },
+  gateway: { paths: 'all', reason: 'the GraphQL API (/graphql) the portals call; it verifies every token and federates the subgraphs' },
+  portal: { paths: 'all', reason: "the portal's static build, its client routes and /portal-config.json: public files, no data (its server reads no token)" },
   directory: { paths: 'declared', reason: 'SCIM 2.0 provisioning by the identity provider (/scim/v2), bearer-token authenticated' },
   change: { paths: 'declared', reason: "CI/CD pipelines ask the deployment gate (/change/v1/gate) with their pipeline tokens" },
   notification: { paths: 'declared', reason: 'signed acknowledgement links of on-call pages (/notification/v1/ack)' },
@@ -37,7 +39,8 @@ const BODY_SIZE = 'nginx.ingress.kubernetes.io/proxy-body-size';
  * routes to a Service of deploy/ on one of its ports, of an app EDGE_EXPOSURE lists (the gateway on
  * any path, a context on its declared prefixes only); every path prefix a context serves at the edge
  * (its declared `httpRoutes`) has an Ingress path of type Prefix to a Service selecting that
- * context's Deployment, on an Ingress whose body limit is the one the context declares for it. That
+ * context's Deployment, on an Ingress whose body limit is the one the context declares for it; each
+ * web app's path (the portal's `/`) routes to it. That
  * the ingress controller may reach those pods is checkNetworkFlows' part (it derives a flow from
  * every Ingress path).
  */
@@ -85,6 +88,11 @@ export function checkEdgeRoutes(model: DeployModel): CheckResult {
           problems.push(`${where(route.ingress)} path ${prefix}: ${BODY_SIZE} is ${limit ?? 'unset (1m)'}, ${app.name} reads at most ${maxBodyBytes} bytes there (${maxBodyBytes / 1024}k)`);
         }
       }
+    }
+  }
+  for (const app of model.webApps) {
+    if (!backends.some((backend) => backend.path === app.edgePath && backend.pathType === 'Prefix' && appOf(backend.service) === app.name)) {
+      problems.push(`${app.name} is served at ${app.edgePath}: no Ingress path ${app.edgePath} (pathType Prefix) routes to a Service of Deployment/${app.name}`);
     }
   }
   return result(`edge: every Ingress is of class ${INGRESS_CLASS} and routes to Services EDGE_EXPOSURE allows; the contexts' edge routes (${model.services.flatMap((s) => (s.edgeRoutes ?? []).map((r) => r.prefix)).join(', ')}) have their Ingress paths and body limits`, problems);

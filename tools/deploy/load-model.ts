@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
-import { DEPLOYABLES } from './deployables';
+import { DEPLOYABLES, WEB_APPS } from './deployables';
 import { isRecord, result } from './deploy-model';
 
 /** The repository-relative text files to read: deploy/**, docker-compose.yml, the Dockerfile, sources. */
@@ -75,6 +75,7 @@ export function loadRepository(root: string): LoadedRepository {
     dockerfile: existsSync(join(root, 'Dockerfile')) ? read('Dockerfile') : undefined,
     strayDockerfiles,
     services: DEPLOYABLES.map(({ name, port, subgraph, consumers, ownsFamilies, edgeRoutes }) => ({ name, port, subgraph, consumers, ...(ownsFamilies ? { ownsFamilies } : {}), ...(edgeRoutes ? { edgeRoutes } : {}) })),
+    webApps: WEB_APPS.map(({ name, port, target, entry, edgePath }) => ({ name, port, target, entry, edgePath })),
     topics: PLATFORM_TOPICS.map((topic) => ({ name: topic.name, partitions: topic.partitions })),
     families: PLATFORM_TOPIC_FAMILIES.map((family) => ({
       template: family.template,

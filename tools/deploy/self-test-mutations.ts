@@ -34,6 +34,7 @@ export function copy(model: DeployModel): DeployModel {
     compose: structuredClone(model.compose),
     strayDockerfiles: [...model.strayDockerfiles],
     services: [...model.services],
+    webApps: [...model.webApps],
     topics: [...model.topics],
     sources: { ...model.sources },
   };
@@ -74,6 +75,7 @@ export const CLEAN_SOURCES: Record<string, string> = {
   'apps/supplier/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const supplier = boot;\n",
   'apps/reporting/src/main.ts': "import { boot } from '../../incident/src/boot';\nexport const reporting = boot;\n",
   'apps/gateway/src/main.ts': "export {\n  boot,\n} from '../../incident/src/boot';\n",
+  'apps/platform/src/portal/portal-server-main.ts': "import { boot } from '../../../incident/src/boot';\nexport const portal = boot;\n",
 };
 
 export const MUTATIONS: readonly Mutation[] = [
@@ -309,4 +311,17 @@ export const MUTATIONS: readonly Mutation[] = [
     edit((m) => { obj(m, 'Ingress', 'itsm-supplier', 'spec', 'rules', 0, 'http', 'paths', 0, 'backend', 'service')['name'] = 'sla'; })),
   mutation('the suppliers\' endpoint unreachable from the ingress controller', 'ingress /tmf-api/supplier/v1 to supplier', checkNetworkFlows,
     edit((m) => { obj(m, 'NetworkPolicy', 'supplier-inbound', 'spec')['ingress'] = []; })),
+  // The portal (a static web app): the workload checks apply to it, the platform service's do not.
+  mutation('the portal without its readiness probe', 'container portal: readinessProbe must be an httpGet of /health/ready', checkProbes,
+    edit((m) => { delete inContainer(m, 'portal')['readinessProbe']; })),
+  mutation('the portal given a variable its server does not read', 'OTEL_SERVICE_NAME is not read by portal', checkWorkloadEnv,
+    edit((m) => { obj(m, 'ConfigMap', 'portal-config', 'data')['OTEL_SERVICE_NAME'] = 'portal'; })),
+  mutation('the portal on one replica', 'Deployment/portal: replicas (or its autoscaler\'s minimum) must be set and >= 2', checkPodHardening,
+    edit((m) => { obj(m, 'Deployment', 'portal', 'spec')['replicas'] = 1; })),
+  mutation('the portal image stage running as root', 'the stage portal (portal\'s image) must switch to a numeric non-root USER', checkDockerfiles,
+    (m) => ({ ...m, dockerfile: (m.dockerfile ?? '').replace(/(AS portal\n[\s\S]*?)^USER 1000:1000\s*\n/m, '$1') })),
+  mutation('the portal not routed at the edge', 'portal is served at /: no Ingress path /', checkEdgeRoutes,
+    edit((m) => { obj(m, 'Ingress', 'itsm', 'spec', 'rules', 0, 'http', 'paths', 6, 'backend', 'service')['name'] = 'gateway'; })),
+  mutation('the portal scaled on Kafka lag', 'a static web app is scaled by 1 ScaledObjects', checkAutoscalers,
+    (m) => ({ ...m, docs: [...m.docs, ...m.docs.filter((d) => d.obj['kind'] === 'ScaledObject' && at(d.obj, 'metadata', 'name') === 'incident').map((d) => ({ ...d, obj: { ...d.obj, metadata: { name: 'portal' }, spec: { ...(d.obj['spec'] as object), scaleTargetRef: { name: 'portal' } } } }))] })),
 ];

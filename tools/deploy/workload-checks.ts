@@ -1,6 +1,6 @@
 import type { CheckResult, DeployModel, ManifestDoc } from './deploy-model';
 import { arrayAt, at, docsOfKind, isRecord, nameOf, recordAt, result, selects, stringAt, stringMap, where } from './deploy-model';
-import { PRODUCTION_FORBIDDEN, PRODUCTION_OFF, PRODUCTION_REQUIRED, envContractProblems } from './env-contract';
+import { ENV_CONTRACTS, PRODUCTION_FORBIDDEN, PRODUCTION_OFF, envContractProblems } from './env-contract';
 import { minReplicas } from './autoscaling-checks';
 import { containerEnv, containersOf, namedPort, podLabels, podSources } from './pod-env';
 
@@ -60,7 +60,7 @@ export function checkWorkloadEnv(model: DeployModel): CheckResult {
   for (const { where, container, env, refProblems } of containerEnvs(model)) {
     problems.push(...refProblems, ...envContractProblems(String(container['name']), env, where));
     if (env.get('NODE_ENV') !== 'production') problems.push(`${where}: NODE_ENV must be production`);
-    for (const name of PRODUCTION_REQUIRED) if (!env.has(name)) problems.push(`${where}: production needs ${name}`);
+    for (const name of ENV_CONTRACTS[String(container['name'])]?.productionRequired ?? []) if (!env.has(name)) problems.push(`${where}: production needs ${name}`);
     for (const name of PRODUCTION_FORBIDDEN) if (env.has(name)) problems.push(`${where}: production must not set ${name}`);
     for (const name of PRODUCTION_OFF) if (env.has(name) && env.get(name) !== 'false') problems.push(`${where}: production must leave ${name} "false" (got ${env.get(name) ?? 'a Secret'})`);
     const port = namedPort(container, 'http');
@@ -140,10 +140,11 @@ export function checkDisruptionBudgets(model: DeployModel): CheckResult {
   return result(`disruption budgets: one per Deployment (${budgets.length}), selectors match`, problems);
 }
 
-/** Every container exports its traces over OTLP under its own service name (the SDK's standard variables). */
+/** Every platform service's container exports its traces over OTLP under its own service name (the SDK's standard variables); a static web app runs no SDK. */
 export function checkTelemetryEnv(model: DeployModel): CheckResult {
   const problems: string[] = [];
   for (const { where, container, env } of containerEnvs(model)) {
+    if (ENV_CONTRACTS[String(container['name'])]?.telemetry === false) continue;
     if (env.get('OTEL_SERVICE_NAME') !== container['name']) problems.push(`${where}: OTEL_SERVICE_NAME (${env.get('OTEL_SERVICE_NAME') ?? 'unset'}) must be the app's name`);
     if (env.get('OTEL_TRACES_EXPORTER') !== 'otlp') problems.push(`${where}: OTEL_TRACES_EXPORTER must be otlp`);
     const endpoint = env.get('OTEL_EXPORTER_OTLP_ENDPOINT') ?? '';
