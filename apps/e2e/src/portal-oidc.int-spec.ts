@@ -1,7 +1,8 @@
 import { freePort } from '@itsm/platform/persistence';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
@@ -9,10 +10,11 @@ import type { KeyLike } from 'jose';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { WebSocketServer } from 'ws';
-import { startPortalServer } from '../../platform/src/portal/portal-server';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PORTAL_WEB = join(ROOT, 'dist', 'apps', 'portal', 'web');
+/** The portal container's entry, as built (Dockerfile target `portal`). */
+const PORTAL_SERVER = join(ROOT, 'dist', 'apps', 'platform', 'src', 'portal', 'portal-server-main.js');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CLIENT_ID = 'itsm-portal';
@@ -121,6 +123,7 @@ describe('OpenID Connect sign-in in Chromium', () => {
   let browser: Browser;
   let provider: Awaited<ReturnType<typeof startProvider>>;
   let portal: Server;
+  let stopPortalServer: (() => Promise<void>) | undefined;
   let origin: string;
   const seen: { operation: string; sub: string; jti: string }[] = [];
   const socketSubs: string[] = [];
@@ -132,29 +135,46 @@ describe('OpenID Connect sign-in in Chromium', () => {
     provider = await startProvider(await freePort());
     const jwks = createRemoteJWKSet(new URL(`${provider.issuer}/jwks`));
     const verify = async (header: string | undefined) => (await jwtVerify(String(header).replace(/^Bearer /, ''), jwks, { issuer: provider.issuer, audience: AUDIENCE })).payload;
-    portal = await startPortalServer(
-      {
-        webDir: PORTAL_WEB,
-        trustedDocuments: false,
-        oidc: { authority: provider.issuer, clientId: CLIENT_ID, scopes: 'openid profile offline_access' },
-        // The stub gateway: verified tokens only; an empty list for every query.
-        fallback: (request, response) => {
-          if (request.method !== 'POST' || request.url !== '/graphql') return void response.writeHead(404).end();
-          void bodyOf(request).then(async (text) => {
-            try {
-              const payload = await verify(request.headers.authorization);
-              const { operationName } = JSON.parse(text) as { operationName: string };
-              seen.push({ operation: operationName, sub: String(payload.sub), jti: String(payload['jti']) });
-              response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { incidents: { edges: [] } } }));
-            } catch (error: unknown) {
-              response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `unauthenticated: ${String(error)}` }] }));
-            }
-          });
-        },
-      },
-      await freePort(),
-      '127.0.0.1',
-    );
+    // The portal's own server as its container runs it, configured for the provider.
+    const portalPort = await freePort();
+    const child = spawn(process.execPath, [PORTAL_SERVER], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', PORT: String(portalPort), PORTAL_WEB_DIR: PORTAL_WEB, PORTAL_TRUSTED_DOCUMENTS: 'false', PORTAL_OIDC_ISSUER: provider.issuer, PORTAL_OIDC_CLIENT_ID: CLIENT_ID, PORTAL_OIDC_SCOPES: 'openid profile offline_access' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    stopPortalServer = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const started = Date.now();
+    while (!log.includes('portal: listening')) {
+      if (child.exitCode !== null || Date.now() - started > 30_000) throw new Error(`the portal server did not start:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // One origin, as behind the Ingress: /graphql to a stub gateway (verified tokens only; an empty
+    // list for every query), everything else to the portal's server.
+    portal = createServer((request, response) => {
+      if (request.url !== '/graphql') {
+        const upstream = httpRequest({ host: '127.0.0.1', port: portalPort, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        });
+        upstream.on('error', () => response.writeHead(502).end());
+        return void request.pipe(upstream);
+      }
+      if (request.method !== 'POST') return void response.writeHead(405).end();
+      void bodyOf(request).then(async (text) => {
+        try {
+          const payload = await verify(request.headers.authorization);
+          const { operationName } = JSON.parse(text) as { operationName: string };
+          seen.push({ operation: operationName, sub: String(payload.sub), jti: String(payload['jti']) });
+          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { incidents: { edges: [] } } }));
+        } catch (error: unknown) {
+          response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `unauthenticated: ${String(error)}` }] }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', () => resolve()));
     // graphql-ws's handshake: the token in connection_init, verified; subscriptions then stay quiet.
     const sockets = new WebSocketServer({ server: portal, path: '/graphql' });
     sockets.on('connection', (socket) =>
@@ -178,6 +198,7 @@ describe('OpenID Connect sign-in in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => portal?.close(resolve));
+    await stopPortalServer?.();
     await new Promise((resolve) => provider?.server.close(resolve));
   });
 

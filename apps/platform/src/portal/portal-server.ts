@@ -13,8 +13,6 @@ export interface PortalServerOptions {
   readonly webDir: string;
   readonly trustedDocuments: boolean;
   readonly oidc: PortalOidc | undefined;
-  /** What is not the portal's (its own container: 404; a test: a stub gateway). */
-  readonly fallback?: (request: IncomingMessage, response: ServerResponse) => void;
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -44,7 +42,6 @@ export function portalHandler(options: PortalServerOptions): (request: IncomingM
   const config: PortalConfig = { devPersonas: false, trustedDocuments: options.trustedDocuments, ...(options.oidc === undefined ? {} : { oidc: options.oidc }) };
   const configBody = JSON.stringify(config);
   const csp = portalCsp(options.oidc);
-  const fallback = options.fallback ?? notFound;
   const serveFile = async (path: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const file = normalize(join(root, decodeURIComponent(path)));
     if (!file.startsWith(`${root}${sep}`) || file.endsWith(`${sep}index.html`)) return false;
@@ -57,7 +54,7 @@ export function portalHandler(options: PortalServerOptions): (request: IncomingM
   };
   return (request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (request.method !== 'GET' && request.method !== 'HEAD') return fallback(request, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(request, response);
     if (path === '/health/ready' || path === '/health/live') return void response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
     if (path === PORTAL_CONFIG_PATH) return void response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(configBody);
     if (isClientRoute(path, prefixes)) {
@@ -65,7 +62,7 @@ export function portalHandler(options: PortalServerOptions): (request: IncomingM
       return void response.end(request.method === 'HEAD' ? undefined : html);
     }
     serveFile(path, request, response).then(
-      (served) => served || fallback(request, response),
+      (served) => served || notFound(request, response),
       () => response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad path'),
     );
   };
