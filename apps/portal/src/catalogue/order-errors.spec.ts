@@ -1,5 +1,5 @@
 import { GatewayRequestError } from '../api/graphql-errors';
-import { formatPrice, orderErrorText, orderErrorsOf } from './order-errors';
+import { formatPrice, orderErrorText, orderErrorsOf, quantityOf } from './order-errors';
 
 describe('order errors and prices', () => {
   it('puts a catalogue error next to the variable its details name, others above the form', () => {
@@ -28,6 +28,14 @@ describe('order errors and prices', () => {
     expect(orderErrorText({ message: 'x', extensions: { code: 'CATALOGUE.MISSING_VARIABLE', details: { variable: 'other' } } }, labelOf, t)).toBeUndefined();
     const error = new GatewayRequestError([{ message: 'Line 0: Memory is required.', extensions: { code: 'CATALOGUE.MISSING_VARIABLE', details: { variable: 'ram', line: 0 } } }]);
     expect(orderErrorsOf(error, ['ram'], (entry) => orderErrorText(entry, labelOf, t))).toEqual({ fields: { ram: 'selfService.order.errors.missing {"label":"Memory"}' }, form: [] });
+  });
+
+  it('reads a quantity as the server takes it, and words its refusal', () => {
+    expect(quantityOf('3')).toBe(3);
+    for (const text of ['', ' ', '0', '-1', '1.5', '1e9', 'x', '1001']) expect(quantityOf(text)).toBeUndefined();
+    const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options)}`;
+    const refusal = { message: 'Line 0: the quantity is a whole number from 1 to 1000.', extensions: { code: 'CATALOGUE.INVALID_INPUT', details: { field: 'quantity', line: 0 } } };
+    expect(orderErrorText(refusal, () => undefined, t)).toBe('selfService.order.wholeQuantity {"max":1000}');
   });
 
   it('formats minor units by the currency\'s digits and the language', () => {

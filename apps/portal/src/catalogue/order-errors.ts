@@ -17,6 +17,15 @@ export function orderErrorsOf(error: unknown, variables: readonly string[], word
   return formErrorsOf(new GatewayRequestError(named), variables);
 }
 
+/** The most of one item a line orders: the server's ORDER_LIMITS.quantity. */
+export const MAX_QUANTITY = 1000;
+
+/** The quantity field's text as the server takes it (a whole number from 1 to MAX_QUANTITY), or undefined. */
+export function quantityOf(text: string): number | undefined {
+  const count = text.trim() === '' ? Number.NaN : Number(text);
+  return Number.isInteger(count) && count >= 1 && count <= MAX_QUANTITY ? count : undefined;
+}
+
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 const REFERENCE_KINDS = ['person', 'group', 'configuration_item', 'service'];
@@ -29,6 +38,7 @@ const INVALID_REASONS = ['wrong_type', 'not_single_line', 'too_short', 'too_long
  */
 export function orderErrorText(entry: GatewayError, labelOf: (variable: string) => string | undefined, t: Translate): string | undefined {
   const details = entry.extensions?.details ?? {};
+  if (entry.extensions?.code === 'CATALOGUE.INVALID_INPUT' && details['field'] === 'quantity') return t('selfService.order.wholeQuantity', { max: MAX_QUANTITY });
   const variable = details['variable'];
   const label = typeof variable === 'string' ? labelOf(variable) : undefined;
   if (label === undefined) return undefined;

@@ -78,7 +78,7 @@ export const de: Messages = {
       needsApproval: 'genehmigungspflichtig',
       done: 'Anfrage {{number}} bestellt.',
       notYours: 'Mit Ihrer Rolle können Sie nicht aus dem Katalog bestellen.',
-      wholeQuantity: 'Geben Sie eine ganze Zahl ab 1 ein.',
+      wholeQuantity: 'Geben Sie eine ganze Zahl von 1 bis {{max}} ein.',
       errors: {
         missing: '{{label}} ist ein Pflichtfeld.',
         hidden: '{{label}} gilt für Ihre übrigen Angaben nicht; lassen Sie das Feld leer.',

@@ -77,7 +77,7 @@ export const en = {
       needsApproval: 'needs approval',
       done: 'Request {{number}} ordered.',
       notYours: 'Your role does not order from the catalogue.',
-      wholeQuantity: 'Enter a whole number of at least 1.',
+      wholeQuantity: 'Enter a whole number from 1 to {{max}}.',
       errors: {
         missing: '{{label}} is required.',
         hidden: '{{label}} does not apply to your other answers; leave it empty.',

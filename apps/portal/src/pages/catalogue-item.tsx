@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormErrors } from '../api/graphql-errors';
 import { formStatus, initialValues } from '../catalogue/form-rules';
-import { formatPrice, orderErrorText, orderErrorsOf } from '../catalogue/order-errors';
+import { formatPrice, MAX_QUANTITY, orderErrorText, orderErrorsOf, quantityOf } from '../catalogue/order-errors';
 import type { Translate } from '../catalogue/order-errors';
 import { VariableField } from '../catalogue/variable-field';
 import { Alert } from '../components';
@@ -65,9 +65,9 @@ function OrderForm({ item, onOrdered, mayOrder }: { item: CatalogItem; onOrdered
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const count = Number(quantity);
-    if (quantity.trim() === '' || !Number.isInteger(count) || count < 1) {
-      refuse({ fields: { quantity: t('selfService.order.wholeQuantity') }, form: [] });
+    const count = quantityOf(quantity);
+    if (count === undefined) {
+      refuse({ fields: { quantity: t('selfService.order.wholeQuantity', { max: MAX_QUANTITY }) }, form: [] });
       return;
     }
     setBusy(true);
@@ -116,6 +116,7 @@ function OrderForm({ item, onOrdered, mayOrder }: { item: CatalogItem; onOrdered
             id="order-quantity"
             type="number"
             min={1}
+            max={MAX_QUANTITY}
             step={1}
             value={quantity}
             onChange={(event) => {

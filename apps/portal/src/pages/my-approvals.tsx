@@ -178,7 +178,7 @@ function DecisionCard({
     client
       .request(operation, variables)
       .then(() => onDecided(verdict))
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
+      .catch((failure: unknown) => setError(t('common.error', { message: failure instanceof Error ? failure.message : String(failure) })))
       .finally(() => setBusy(false));
   };
   return (
@@ -194,7 +194,7 @@ function DecisionCard({
         ))}
       </dl>
       <form onSubmit={submit} noValidate>
-        <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
+        <Alert messages={error === undefined ? [] : [error]} />
         <div className="field">
           <label htmlFor={`${id}-comment`}>{t('selfService.approvals.comment')}</label>
           <textarea id={`${id}-comment`} name="comment" rows={2} />
