@@ -303,8 +303,10 @@ describe('the portal in Chromium', () => {
     // An invalid value: the server's message next to its field; then the conditional field's requiredness.
     await page.getByLabel(/^Cost centre/).fill('CC-12');
     await page.getByRole('button', { name: 'Order', exact: true }).click();
-    await page.locator('#var-costCentre-error').filter({ hasText: 'Cost centre: pattern.' }).waitFor();
+    await page.locator('#var-costCentre-error').filter({ hasText: 'Cost centre: does not match the expected format.' }).waitFor();
     expect(await page.getByLabel(/^Cost centre/).getAttribute('aria-invalid')).toBe('true');
+    // Focus goes to the first field in error.
+    await page.waitForFunction(() => document.activeElement?.id === 'var-costCentre');
     violations['item form, with an error'] = await seriousViolations(page);
     await page.getByLabel(/^Cost centre/).fill('CC-1234');
     await page.getByLabel('Add a docking station').check();
@@ -613,5 +615,21 @@ describe('the portal in Chromium', () => {
     expect(await cab.page.getByRole('alert').count()).toBe(0);
     await cab.context.close();
     expect(problems.slice(before)).toEqual([]);
+  }
+  it('offers a supplier agent neither the catalogue nor a request list the server would refuse', () => supplierSelfService().catch(async (error: unknown) => Promise.reject(await explained(error))), 60_000);
+
+  /** A supplier agent works tasks, it does not order nor read requests: "My tickets" shows its incidents without an error. */
+  async function supplierSelfService(): Promise<void> {
+    const supplier = await newPage('supplier agent (self-service)');
+    const { page } = supplier;
+    await signIn(page, 'Supplier agent', 'Queue');
+    await page.getByRole('navigation').getByRole('link', { name: 'My tickets' }).click();
+    await page.getByRole('heading', { name: 'My incidents', level: 2 }).waitFor();
+    await page.getByText('Loading…').waitFor({ state: 'detached' });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'My requests' }).count()).toBe(0);
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Catalogue' }).count()).toBe(0);
+    await supplier.context.close();
+    expect(problems).toEqual([]);
   }
 });

@@ -20,6 +20,7 @@ import { ReportIncident } from './pages/report-incident';
 import { RequestPage } from './pages/request-page';
 import { SignIn } from './pages/sign-in';
 import { worksChanges } from './change/change-access';
+import { hasApprovals, ordersItems } from './self-service/access';
 import { ChangePages } from './change/change-pages';
 import { Dashboards } from './pages/dashboards';
 import { OidcCallback } from './pages/oidc-callback';
@@ -251,16 +252,20 @@ export function App({ config }: { config: PortalConfig }) {
                   {t('nav.report')}
                 </Link>
               </li>
-              <li>
-                <Link to={ROUTES.catalogue} navigate={navigate} aria-current={page.kind === 'catalogue' || page.kind === 'catalogue-item' ? 'page' : undefined}>
-                  {t('selfService.nav.catalogue')}
-                </Link>
-              </li>
-              <li>
-                <Link to={ROUTES.approvals} navigate={navigate} aria-current={page.kind === 'approvals' ? 'page' : undefined}>
-                  {t('selfService.nav.approvals')}
-                </Link>
-              </li>
+              {ordersItems(portal.session.roles) && (
+                <li>
+                  <Link to={ROUTES.catalogue} navigate={navigate} aria-current={page.kind === 'catalogue' || page.kind === 'catalogue-item' ? 'page' : undefined}>
+                    {t('selfService.nav.catalogue')}
+                  </Link>
+                </li>
+              )}
+              {hasApprovals(portal.session.roles) && (
+                <li>
+                  <Link to={ROUTES.approvals} navigate={navigate} aria-current={page.kind === 'approvals' ? 'page' : undefined}>
+                    {t('selfService.nav.approvals')}
+                  </Link>
+                </li>
+              )}
               {seesDashboards(portal.session.roles) && (
                 <li>
                   <Link to={ROUTES.dashboards} navigate={navigate} aria-current={page.kind === 'dashboards' ? 'page' : undefined}>

@@ -44,6 +44,20 @@ export function VariableField({ variable, value, required, error, onChange }: Va
 
   switch (variable.type) {
     case 'boolean':
+      if (variable.defaultValue === null) {
+        // No default: "not answered" differs from "no", which a checkbox cannot tell apart.
+        return (
+          <fieldset role="radiogroup" aria-describedby={describedBy} aria-invalid={error !== undefined} aria-required={required}>
+            <legend>{label}</legend>
+            {([true, false] as const).map((answer) => (
+              <label key={String(answer)} className="choice">
+                <input id={answer ? id : `${id}-no`} type="radio" name={variable.name} checked={value === answer} onChange={() => onChange(answer)} /> {t(answer ? 'selfService.yes' : 'selfService.no')}
+              </label>
+            ))}
+            {after}
+          </fieldset>
+        );
+      }
       return (
         <div className="field">
           <div className="inline-choice">
@@ -59,9 +73,9 @@ export function VariableField({ variable, value, required, error, onChange }: Va
       return (
         <fieldset aria-describedby={describedBy} aria-invalid={error !== undefined}>
           <legend>{label}</legend>
-          {variable.options.map((option) => (
+          {variable.options.map((option, index) => (
             <label key={option.value} className="choice">
-              <input type="checkbox" name={variable.name} value={option.value} checked={chosen.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} /> {option.label}
+              <input id={index === 0 ? id : undefined} type="checkbox" name={variable.name} value={option.value} checked={chosen.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} /> {option.label}
             </label>
           ))}
           {after}
@@ -125,10 +139,11 @@ export function VariableField({ variable, value, required, error, onChange }: Va
 /** What the server will check, in words (the server's message still decides). */
 function constraintHint(variable: FormVariableData, t: (key: string, options?: Record<string, unknown>) => string): string | null {
   const parts: string[] = [];
-  if (variable.reference !== null) parts.push(t('selfService.order.hints.reference', { kind: t(`selfService.order.references.${variable.reference}`) }));
+  if (variable.reference !== null) parts.push(t(`selfService.order.hints.reference.${variable.reference}`));
   if (variable.type === 'text' || variable.type === 'multiline_text') {
     if (variable.minLength !== null) parts.push(t('selfService.order.hints.minLength', { count: variable.minLength }));
-    if (variable.pattern !== null) parts.push(t('selfService.order.hints.pattern', { pattern: variable.pattern }));
+    // The pattern itself is a regular expression, no help to a requester: the item's help text says the format.
+    if (variable.pattern !== null) parts.push(t('selfService.order.hints.pattern'));
   }
   if (variable.type === 'number') {
     if (variable.min !== null) parts.push(t('selfService.order.hints.min', { min: variable.min }));

@@ -1,14 +1,19 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection } from '../api/types';
 import { categoryTree } from '../catalogue/category-tree';
 import { formatPrice } from '../catalogue/order-errors';
 import { Alert, SelectField } from '../components';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
+import { LoadMore } from '../self-service/load-more';
 import type { CatalogCategory, CatalogItemSummary } from '../self-service/types';
+import type { Page } from '../self-service/use-paged-query';
+import { usePagedQuery } from '../self-service/use-paged-query';
 import { useQuery } from '../self-service/use-query';
+
+const pickItems = (answer: { catalogItems: Page<CatalogItemSummary> }) => answer.catalogItems;
+const idOfItem = (item: CatalogItemSummary) => item.id;
 
 /** Self-service: the items the signed-in person may order, by category and words. */
 export function Catalogue() {
@@ -17,14 +22,14 @@ export function Catalogue() {
   const [filter, setFilter] = useState<{ categoryId: string; text: string }>({ categoryId: '', text: '' });
   const categories = useQuery<{ categories: CatalogCategory[] }>('Categories', {}, 'all');
   const variables = { categoryId: filter.categoryId === '' ? null : filter.categoryId, text: filter.text.trim() === '' ? null : filter.text.trim() };
-  const items = useQuery<{ catalogItems: Connection<CatalogItemSummary> }>('CatalogItems', variables, JSON.stringify(variables));
+  const items = usePagedQuery('CatalogItems', variables, JSON.stringify(variables), pickItems, idOfItem);
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setFilter({ categoryId: String(form.get('categoryId') ?? ''), text: String(form.get('text') ?? '') });
   };
   const categoryName = new Map((categories.data?.categories ?? []).map((c) => [c.id, c.name]));
-  const list = items.data?.catalogItems.edges.map((edge) => edge.node);
+  const list = items.nodes;
   const errors = [categories.error, items.error].filter((e): e is string => e !== undefined).map((message) => t('common.error', { message }));
   return (
     <section aria-labelledby="catalogue-title">
@@ -68,6 +73,7 @@ export function Catalogue() {
           </ul>
         )}
       </div>
+      <LoadMore hasMore={items.hasMore} busy={items.loadingMore} onClick={items.loadMore} />
     </section>
   );
 }

@@ -1,28 +1,30 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationName } from '../api/operations';
-import type { Connection } from '../api/types';
 import { Alert } from '../components';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
+import { readsChangeApprovals, readsRequests } from '../self-service/access';
+import { LoadMore } from '../self-service/load-more';
 import type { PendingChange, RequestApprovalToDecide } from '../self-service/types';
 import { useItemForm } from '../self-service/use-item-form';
-import { useQuery } from '../self-service/use-query';
+import type { Page } from '../self-service/use-paged-query';
+import { usePagedQuery } from '../self-service/use-paged-query';
 import { variableEntries } from '../self-service/variable-entries';
 
-/** Who may read changes (and so has change approvals): the change context's CHANGE_READERS. */
-const CHANGE_ROLES = ['requester', 'change-manager', 'cab-member', 'implementer', 'supplier-agent', 'admin'];
-
 type Verdict = 'approved' | 'rejected';
+
+const pickRequestApprovals = (answer: { myApprovals: Page<RequestApprovalToDecide> }) => answer.myApprovals;
+const idOfRequestApproval = (approval: RequestApprovalToDecide) => approval.item.id;
+const pickChanges = (answer: { myPendingApprovals: Page<PendingChange> }) => answer.myPendingApprovals;
+const idOfChange = (change: PendingChange) => change.id;
 
 /** Self-service: what awaits my decision: requested items (catalogue approvals) and changes; approve or reject with a comment. */
 export function MyApprovals() {
   const { t } = useTranslation();
   const { session } = usePortal();
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const requests = useQuery<{ myApprovals: Connection<RequestApprovalToDecide> }>('MyApprovals', {}, 'mine');
-  const changesShown = session.roles.some((role) => CHANGE_ROLES.includes(role));
   return (
     <section aria-labelledby="approvals-title">
       <h1 id="approvals-title">{t('selfService.approvals.title')}</h1>
@@ -33,62 +35,82 @@ export function MyApprovals() {
           </p>
         )}
       </div>
-      <section aria-labelledby="request-approvals-title">
-        <h2 id="request-approvals-title">{t('selfService.approvals.requests')}</h2>
-        <Alert messages={requests.error === undefined ? [] : [t('common.error', { message: requests.error })]} />
-        {requests.data === undefined ? (
-          requests.error === undefined && <p>{t('common.loading')}</p>
-        ) : requests.data.myApprovals.edges.length === 0 ? (
-          <p>{t('selfService.approvals.none')}</p>
-        ) : (
-          requests.data.myApprovals.edges.map(({ node }) => (
-            <RequestApproval
-              key={node.item.id}
-              approval={node}
-              onDecided={(verdict) => {
-                setNotice(t(`selfService.approvals.decided.${verdict}`, { number: node.item.number }));
-                requests.reload();
-              }}
-            />
-          ))
-        )}
-      </section>
-      {changesShown && <ChangeApprovals onDecided={setNotice} />}
+      {/* A supplier agent may not read request approvals (REQUEST_READERS): the server would refuse the list. */}
+      {readsRequests(session.roles) && <RequestApprovals onDecided={setNotice} />}
+      {readsChangeApprovals(session.roles) && <ChangeApprovals onDecided={setNotice} />}
+    </section>
+  );
+}
+
+function RequestApprovals({ onDecided }: { onDecided: (notice: string) => void }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const requests = usePagedQuery('MyApprovals', {}, 'mine', pickRequestApprovals, idOfRequestApproval);
+  return (
+    <section aria-labelledby="request-approvals-title">
+      <h2 id="request-approvals-title" ref={heading} tabIndex={-1}>
+        {t('selfService.approvals.requests')}
+      </h2>
+      <Alert messages={requests.error === undefined ? [] : [t('common.error', { message: requests.error })]} />
+      {requests.nodes === undefined ? (
+        requests.error === undefined && <p>{t('common.loading')}</p>
+      ) : requests.nodes.length === 0 ? (
+        <p>{t('selfService.approvals.none')}</p>
+      ) : (
+        requests.nodes.map((node) => (
+          <RequestApproval
+            key={node.item.id}
+            approval={node}
+            onDecided={(verdict) => {
+              onDecided(t(`selfService.approvals.decided.${verdict}`, { number: node.item.number }));
+              // The decided card leaves the list: focus goes to its section, not to the page's start.
+              heading.current?.focus();
+              requests.reload();
+            }}
+          />
+        ))
+      )}
+      <LoadMore hasMore={requests.hasMore} busy={requests.loadingMore} onClick={requests.loadMore} />
     </section>
   );
 }
 
 function ChangeApprovals({ onDecided }: { onDecided: (notice: string) => void }) {
   const { t, i18n } = useTranslation();
-  const changes = useQuery<{ myPendingApprovals: Connection<PendingChange> }>('MyPendingApprovals', {}, 'mine');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const changes = usePagedQuery('MyPendingApprovals', {}, 'mine', pickChanges, idOfChange);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section aria-labelledby="change-approvals-title">
-      <h2 id="change-approvals-title">{t('selfService.approvals.changes')}</h2>
+      <h2 id="change-approvals-title" ref={heading} tabIndex={-1}>
+        {t('selfService.approvals.changes')}
+      </h2>
       <Alert messages={changes.error === undefined ? [] : [t('common.error', { message: changes.error })]} />
-      {changes.data === undefined ? (
+      {changes.nodes === undefined ? (
         changes.error === undefined && <p>{t('common.loading')}</p>
-      ) : changes.data.myPendingApprovals.edges.length === 0 ? (
+      ) : changes.nodes.length === 0 ? (
         <p>{t('selfService.approvals.none')}</p>
       ) : (
-        changes.data.myPendingApprovals.edges.map(({ node: change }) => (
+        changes.nodes.map((change) => (
           <DecisionCard
             key={change.id}
             id={`change-${change.id}`}
             heading={`${change.number}: ${change.title}`}
             details={[
-              [t('selfService.approvals.model'), change.model],
+              [t('selfService.approvals.model'), t(`change.models.${change.model}`, { defaultValue: change.model })],
               [t('selfService.approvals.requester'), change.requesterId],
               ...(change.planned === null ? [] : ([[t('selfService.approvals.planned'), `${when.format(new Date(change.planned.start))} – ${when.format(new Date(change.planned.end))}`]] as [string, string][])),
             ]}
             decide={(decision, comment) => ['DecideApproval', { input: { changeId: change.id, decision, comment } }]}
             onDecided={(verdict) => {
               onDecided(t(`selfService.approvals.decided.${verdict}`, { number: change.number }));
+              heading.current?.focus();
               changes.reload();
             }}
           />
         ))
       )}
+      <LoadMore hasMore={changes.hasMore} busy={changes.loadingMore} onClick={changes.loadMore} />
     </section>
   );
 }
@@ -139,10 +161,16 @@ function DecisionCard({
   const { client } = usePortal();
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  // Set by the button pressed (Enter in the form presses the first one): no default verdict.
+  const chosen = useRef<Verdict | undefined>(undefined);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const verdict: Verdict = submitter?.value === 'rejected' ? 'rejected' : 'approved';
+    const verdict = chosen.current;
+    chosen.current = undefined;
+    if (verdict === undefined) {
+      setError(t('selfService.approvals.chooseVerdict'));
+      return;
+    }
     const comment = String(new FormData(event.currentTarget).get('comment') ?? '').trim();
     const [operation, variables] = decide(verdict, comment === '' ? null : comment);
     setBusy(true);
@@ -150,7 +178,7 @@ function DecisionCard({
     client
       .request(operation, variables)
       .then(() => onDecided(verdict))
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
+      .catch((failure: unknown) => setError(t('common.error', { message: failure instanceof Error ? failure.message : String(failure) })))
       .finally(() => setBusy(false));
   };
   return (
@@ -166,16 +194,16 @@ function DecisionCard({
         ))}
       </dl>
       <form onSubmit={submit} noValidate>
-        <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
+        <Alert messages={error === undefined ? [] : [error]} />
         <div className="field">
           <label htmlFor={`${id}-comment`}>{t('selfService.approvals.comment')}</label>
           <textarea id={`${id}-comment`} name="comment" rows={2} />
         </div>
         <div className="buttons">
-          <button type="submit" value="approved" disabled={busy}>
+          <button type="submit" value="approved" disabled={busy} onClick={() => (chosen.current = 'approved')}>
             {t('selfService.approvals.approve')}
           </button>
-          <button type="submit" value="rejected" className="danger" disabled={busy}>
+          <button type="submit" value="rejected" className="danger" disabled={busy} onClick={() => (chosen.current = 'rejected')}>
             {t('selfService.approvals.reject')}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, SlaBadge } from '../components';
@@ -15,10 +15,12 @@ import { useQuery } from '../self-service/use-query';
 export function RequestPage({ id, notice }: { id: string; notice: string | undefined }) {
   const { t } = useTranslation();
   const { client, session, navigate } = usePortal();
-  const { data, error, reload } = useQuery<{ request: RequestRecord }>('Request', { id }, id);
+  const { data, error, reload, replace } = useQuery<{ request: RequestRecord }>('Request', { id }, id);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const stateLine = useRef<HTMLParagraphElement>(null);
   const request = data?.request;
 
   if (request === undefined) return error === undefined ? <p>{t('common.loading')}</p> : <Alert messages={[t('common.error', { message: error })]} />;
@@ -29,10 +31,12 @@ export function RequestPage({ id, notice }: { id: string; notice: string | undef
     setBusy(true);
     setActionError(undefined);
     client
-      .request('CancelRequest', { id: request.id, reason: reason === '' ? null : reason })
-      .then(() => {
+      .request<{ cancelRequest: RequestRecord }>('CancelRequest', { id: request.id, reason: reason === '' ? null : reason })
+      .then(({ cancelRequest }) => {
         setConfirming(false);
-        reload();
+        // The answer is the request as it is now; the form left with the open state, so focus goes to the state.
+        replace({ request: cancelRequest });
+        stateLine.current?.focus();
       })
       .catch((failure: unknown) => setActionError(failure instanceof Error ? failure.message : String(failure)))
       .finally(() => setBusy(false));
@@ -54,7 +58,8 @@ export function RequestPage({ id, notice }: { id: string; notice: string | undef
           {notice}
         </p>
       )}
-      <p data-testid="request-state">
+      <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
+      <p data-testid="request-state" ref={stateLine} tabIndex={-1}>
         <RequestStateBadge state={request.state} />
       </p>
       <Alert messages={actionError === undefined ? [] : [t('common.error', { message: actionError })]} />
@@ -63,20 +68,27 @@ export function RequestPage({ id, notice }: { id: string; notice: string | undef
           <form onSubmit={cancel} className="card" noValidate>
             <div className="field">
               <label htmlFor="cancel-reason">{t('selfService.request.reason')}</label>
-              <textarea id="cancel-reason" name="reason" rows={2} />
+              {/* Opened by the person's own click: the reason is where they continue. */}
+              <textarea id="cancel-reason" name="reason" rows={2} autoFocus />
             </div>
             <div className="buttons">
               <button type="submit" className="danger" disabled={busy}>
                 {t('selfService.request.confirmCancel')}
               </button>
-              <button type="button" className="secondary bordered" onClick={() => setConfirming(false)}>
+              <button type="button" className="secondary bordered" onClick={() => {
+                  setConfirming(false);
+                  setActionError(undefined);
+                  // Back to the button that opened the question (it is shown again after this render).
+                  requestAnimationFrame(() => cancelButton.current?.focus());
+                }}
+              >
                 {t('selfService.request.keep')}
               </button>
             </div>
           </form>
         ) : (
           <p>
-            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            <button type="button" className="danger" ref={cancelButton} onClick={() => setConfirming(true)}>
               {t('selfService.request.cancel')}
             </button>
           </p>

@@ -37,6 +37,8 @@ export interface RequestSummary {
   readonly id: string;
   readonly number: string;
   readonly state: RequestState;
+  readonly requestedById: string;
+  readonly requestedForId: string;
   readonly updatedAt: string;
   readonly items: readonly { readonly id: string; readonly name: string; readonly state: RequestedItemState }[];
   readonly slas: readonly SlaClock[];

@@ -7,6 +7,8 @@ export interface Loaded<T> {
   readonly error: string | undefined;
   /** Loads again (after a change the page made). */
   readonly reload: () => void;
+  /** Shows a newer answer the page already has (a mutation's). */
+  readonly replace: (data: T) => void;
 }
 
 /** One query's answer, loaded when the page shows and again on `reload`; `key` names the variables. */
@@ -31,5 +33,9 @@ export function useQuery<T>(name: OperationName, variables: Readonly<Record<stri
     // `key` names the variables.
   }, [client, name, key, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data, error, reload };
+  const replace = useCallback((next: T) => {
+    setData(next);
+    setError(undefined);
+  }, []);
+  return { data, error, reload, replace };
 }
