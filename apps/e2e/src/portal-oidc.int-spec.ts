@@ -18,6 +18,11 @@ const PORTAL_SERVER = join(ROOT, 'dist', 'apps', 'platform', 'src', 'portal', 'p
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CLIENT_ID = 'itsm-portal';
+/** The stub gateway's answers: empty lists for what a requester's landing page ("My tickets") asks. */
+const STUB_ANSWERS: Readonly<Record<string, unknown>> = {
+  Incidents: { incidents: { edges: [] } },
+  Requests: { requests: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+};
 const AUDIENCE = 'itsm-api';
 /** Short-lived: the portal renews 60 s before expiry, so ~10 s after sign-in. */
 const ACCESS_TOKEN_SECONDS = 70;
@@ -168,7 +173,9 @@ describe('OpenID Connect sign-in in Chromium', () => {
           const payload = await verify(request.headers.authorization);
           const { operationName } = JSON.parse(text) as { operationName: string };
           seen.push({ operation: operationName, sub: String(payload.sub), jti: String(payload['jti']) });
-          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { incidents: { edges: [] } } }));
+          const data = STUB_ANSWERS[operationName];
+          if (data === undefined) return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `the stub gateway does not answer ${operationName}` }] }));
+          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
         } catch (error: unknown) {
           response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `unauthenticated: ${String(error)}` }] }));
         }
