@@ -31,7 +31,12 @@ export function useLiveIncidents(key: string, load: () => Promise<readonly Incid
         pending = undefined;
         setIncidents(early.reduce<readonly IncidentSummary[]>((list, changed) => applyChange(list, changed, belongs(changed)), loaded));
       },
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => {
+        if (!current) return;
+        // Without a loaded list there is nothing to apply changes to: stop collecting them (the error is shown).
+        pending = undefined;
+        setError(failure instanceof Error ? failure.message : String(failure));
+      },
     );
     const stop = client.subscribe<{ incidentChanged: IncidentRecord }>(
       'IncidentChanged',
