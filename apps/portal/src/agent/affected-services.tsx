@@ -66,13 +66,15 @@ export function AffectedServices({ incidentId, version }: { incidentId: string; 
                 {impact.affectedServices.map((service) => (
                   <li key={service.ciId}>
                     <strong>{service.name}</strong> ({t('agent.impact.depth', { count: service.depth })})
-                    <ol>
-                      {hopsOf(service).map((hop, index) => (
-                        <li key={`${service.ciId}-${index}`}>
-                          {hop.from} <em>{hop.reading}</em> {hop.to}
-                        </li>
-                      ))}
-                    </ol>
+                    {service.path.length > 0 && (
+                      <ol>
+                        {hopsOf(service).map((hop, index) => (
+                          <li key={`${service.ciId}-${index}`}>
+                            {hop.from} <em>{hop.reading}</em> {hop.to}
+                          </li>
+                        ))}
+                      </ol>
+                    )}
                   </li>
                 ))}
               </ol>

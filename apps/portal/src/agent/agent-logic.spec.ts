@@ -1,30 +1,60 @@
-import type { IncidentSummary, SlaClock } from '../api/types';
 import type { AffectedService, Page } from './agent-types';
-import { breachingSoon, mostUrgentClock } from './breaching-soon';
+import type { SlaAlert } from './breaching-soon';
+import { breachingIncidents, breachTone } from './breaching-soon';
 import { hopsOf, impactGraph } from './impact-graph';
-import { allPages } from './paging';
+import { allPages, MAX_PAGES } from './paging';
+import { problemActions } from './problem-actions';
 
-const clock = (over: Partial<SlaClock>): SlaClock => ({ clockId: 'c', definitionName: 'P2 response', running: true, hasBreached: false, stoppedAt: null, remainingSeconds: 3_600, elapsedPercent: 10, ...over });
-const incident = (number: string, slas: SlaClock[]): IncidentSummary => ({ id: number, number, title: number, state: 'new', priority: 2, assignmentGroupId: null, assigneeId: null, updatedAt: '2026-03-02T10:00:00.000Z', slas });
+const alert = (ticketNumber: string, over: Partial<SlaAlert> = {}): SlaAlert => ({
+  ticketId: `id-${ticketNumber}`,
+  ticketNumber,
+  clockId: `${ticketNumber}-response`,
+  definitionName: 'P2 response',
+  target: 'response',
+  state: 'running',
+  dueAt: '2026-03-02T11:00:00.000Z',
+  breached: false,
+  atRisk: true,
+  timeToBreachMs: 600_000,
+  warningPercent: 75,
+  ...over,
+});
 
 describe('breaching soon', () => {
-  it('lists incidents with a running clock at risk, critical or breached, least time left first', () => {
-    const list = [
-      incident('INC1', [clock({ elapsedPercent: 50 })]),
-      incident('INC2', [clock({ elapsedPercent: 80, remainingSeconds: 600 })]),
-      incident('INC3', [clock({ elapsedPercent: 120, remainingSeconds: -300, hasBreached: true })]),
-      incident('INC4', [clock({ elapsedPercent: 95, remainingSeconds: 60 })]),
-      incident('INC5', [clock({ elapsedPercent: 99, running: false })]),
-      incident('INC6', [clock({ elapsedPercent: 90, stoppedAt: '2026-03-02T10:00:00.000Z', running: false })]),
-      incident('INC7', []),
-    ];
-    expect(breachingSoon(list).map((entry) => entry.number)).toEqual(['INC3', 'INC4', 'INC2']);
+  it("keeps the server's order, one row per incident with its most urgent clock", () => {
+    const overdue = alert('INC3', { breached: true, atRisk: false, timeToBreachMs: -300_000 });
+    const soon = alert('INC4', { timeToBreachMs: 60_000 });
+    const paused = alert('INC5', { state: 'paused', timeToBreachMs: null, warningPercent: null });
+    const { incidents, truncated } = breachingIncidents({
+      clocks: [overdue, soon, alert('INC3', { clockId: 'INC3-resolution', target: 'resolution', timeToBreachMs: 120_000 }), paused],
+      perDefinition: [{ breached: 1, atRisk: 3 }],
+    });
+    expect(incidents.map((entry) => [entry.ticketNumber, entry.clock.clockId, entry.otherClocks])).toEqual([
+      ['INC3', 'INC3-response', 1],
+      ['INC4', 'INC4-response', 0],
+      ['INC5', 'INC5-response', 0],
+    ]);
+    expect(truncated).toBe(false);
+    expect([overdue, soon, paused].map(breachTone)).toEqual(['breached', 'warning', 'paused']);
   });
 
-  it("takes an incident's most urgent risky clock", () => {
-    const urgent = clock({ clockId: 'b', elapsedPercent: 91, remainingSeconds: 30 });
-    expect(mostUrgentClock(incident('INC1', [clock({ clockId: 'a', elapsedPercent: 76, remainingSeconds: 900 }), urgent, clock({ clockId: 'c', elapsedPercent: 5 })]))).toBe(urgent);
-    expect(mostUrgentClock(incident('INC2', [clock({ elapsedPercent: 10 })]))).toBeUndefined();
+  it('says the list is cut when the server counted more clocks than it listed', () => {
+    expect(breachingIncidents({ clocks: [alert('INC1')], perDefinition: [{ breached: 1, atRisk: 1 }] }).truncated).toBe(true);
+    expect(breachingIncidents({ clocks: [], perDefinition: [] })).toEqual({ incidents: [], truncated: false });
+  });
+});
+
+describe('problem actions', () => {
+  it('offers resolve only where the API allows it (root cause analysis, fix in progress)', () => {
+    expect((['new', 'assess', 'root_cause_analysis', 'fix_in_progress', 'resolved', 'closed', 'canceled'] as const).filter((state) => problemActions(state).resolvable)).toEqual(['root_cause_analysis', 'fix_in_progress']);
+  });
+
+  it('moves forward only, closes a resolved problem, and names a final state', () => {
+    expect(problemActions('new')).toEqual({ open: true, next: ['assess', 'root_cause_analysis', 'fix_in_progress'], resolvable: false, closable: false, final: undefined });
+    expect(problemActions('root_cause_analysis').next).toEqual(['fix_in_progress']);
+    expect(problemActions('resolved')).toEqual({ open: false, next: [], resolvable: false, closable: true, final: undefined });
+    expect(problemActions('canceled').final).toBe('canceled');
+    expect(problemActions('closed').final).toBe('closed');
   });
 });
 
@@ -50,6 +80,22 @@ describe('paging', () => {
     expect(await allPages(fetchPage(seen), 3)).toEqual({ nodes: [1, 2, 3], truncated: true });
     expect(seen).toEqual([null, 'a']);
   });
+
+  it('counts only the nodes kept against the limit (a filter the API does not offer)', async () => {
+    const seen: (string | null)[] = [];
+    expect(await allPages(fetchPage(seen), 2, (node) => node % 2 === 1)).toEqual({ nodes: [1, 3], truncated: true });
+    expect(await allPages(fetchPage([]), 5, (node) => node % 2 === 1)).toEqual({ nodes: [1, 3, 5], truncated: false });
+  });
+
+  it('stops a filtered walk after MAX_PAGES pages and says the list is cut', async () => {
+    let calls = 0;
+    const endless = async (): Promise<Page<number>> => {
+      calls += 1;
+      return { edges: [{ node: 0 }], pageInfo: { hasNextPage: true, endCursor: String(calls) } };
+    };
+    expect(await allPages(endless, 10, (node) => node > 0)).toEqual({ nodes: [], truncated: true });
+    expect(calls).toBe(MAX_PAGES);
+  });
 });
 
 describe('impact graph', () => {
@@ -68,6 +114,12 @@ describe('impact graph', () => {
       { id: 'svc-shop', label: 'Shop', role: 'service' },
     ]);
     expect(graph.edges.map((edge) => `${edge.source} ${edge.label} ${edge.target}`)).toEqual(['db runs app', 'app used by svc-pay', 'app used by svc-shop']);
+  });
+
+  it("keeps the origin mark of a service that is itself one of the incident's CIs", () => {
+    const own: AffectedService = { ciId: 'svc-mail', classId: 'business_service', name: 'Mail', depth: 0, explanation: 'Mail is on the incident', path: [] };
+    expect(impactGraph([own, ...services]).nodes[0]).toEqual({ id: 'svc-mail', label: 'Mail', role: 'origin' });
+    expect(hopsOf(own)).toEqual([]);
   });
 
   it('reads a path as hops in words', () => {

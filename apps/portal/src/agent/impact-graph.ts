@@ -43,8 +43,8 @@ export function impactGraph(services: readonly AffectedService[]): { nodes: Impa
       const target = service.path[index + 1]?.ciId ?? service.ciId;
       edges.set(`${step.relationshipId}:${step.ciId}`, { id: `${step.relationshipId}:${step.ciId}`, source: step.ciId, target, label: step.reading });
     });
+    // A service that is itself one of the incident's CIs (no path) keeps its origin mark.
     add({ id: service.ciId, label: service.name, role: service.path.length === 0 ? 'origin' : 'service' });
-    if (service.path.length === 0) nodes.set(service.ciId, { id: service.ciId, label: service.name, role: 'service' });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }

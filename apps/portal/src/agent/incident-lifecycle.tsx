@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FormErrors } from '../api/graphql-errors';
 import type { IncidentRecord } from '../api/types';
 import { SelectField } from '../components';
 import type { Act } from './act';
@@ -7,18 +9,28 @@ import type { Act } from './act';
 const LEVELS = [1, 2, 3] as const;
 
 /** A form with one reason field and a submit button (reopen, cancel). */
-function ReasonForm({ id, label, submit, busy, onReason }: { id: string; label: string; submit: string; busy: boolean; onReason: (reason: string) => Promise<unknown> }) {
+function ReasonForm({ id, label, submit, busy, onReason }: { id: string; label: string; submit: string; busy: boolean; onReason: (reason: string) => Promise<FormErrors | undefined> }) {
   const { t } = useTranslation();
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const send = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    void onReason(String(new FormData(form).get('reason') ?? '')).then((failure) => failure === undefined && form.reset());
+    setReasonError(undefined);
+    void onReason(String(new FormData(form).get('reason') ?? '')).then((failure) => {
+      if (failure === undefined) form.reset();
+      else setReasonError(failure.fields['reason']);
+    });
   };
   return (
     <form onSubmit={send} className="action" noValidate aria-label={label}>
       <div className="field">
         <label htmlFor={id}>{t('agent.lifecycle.reasonFor', { action: label })}</label>
-        <input type="text" id={id} name="reason" />
+        <input type="text" id={id} name="reason" aria-invalid={reasonError !== undefined} aria-describedby={reasonError === undefined ? undefined : `${id}-error`} />
+        {reasonError !== undefined && (
+          <p id={`${id}-error`} className="field-error">
+            {reasonError}
+          </p>
+        )}
       </div>
       <button type="submit" disabled={busy}>
         {submit}
@@ -56,7 +68,7 @@ export function IncidentLifecycle({ incident, act, internal, busy }: { incident:
               {t('agent.lifecycle.close')}
             </button>
           </p>
-          <ReasonForm id="reopen-reason" label={t('agent.lifecycle.reopen')} submit={t('agent.lifecycle.reopen')} busy={busy} onReason={(reason) => act('ReopenIncident', { input: { id: incident.id, reason } })} />
+          <ReasonForm id="reopen-reason" label={t('agent.lifecycle.reopen')} submit={t('agent.lifecycle.reopen')} busy={busy} onReason={(reason) => act('ReopenIncident', { input: { id: incident.id, reason } }, ['reason'])} />
         </>
       )}
       {internal && open && (
@@ -68,7 +80,7 @@ export function IncidentLifecycle({ incident, act, internal, busy }: { incident:
               {t('agent.lifecycle.changePriority')}
             </button>
           </form>
-          <ReasonForm id="cancel-reason" label={t('agent.lifecycle.cancel')} submit={t('agent.lifecycle.cancel')} busy={busy} onReason={(reason) => act('CancelIncident', { input: { id: incident.id, reason } })} />
+          <ReasonForm id="cancel-reason" label={t('agent.lifecycle.cancel')} submit={t('agent.lifecycle.cancel')} busy={busy} onReason={(reason) => act('CancelIncident', { input: { id: incident.id, reason } }, ['reason'])} />
         </>
       )}
     </>

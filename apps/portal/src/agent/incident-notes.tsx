@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formErrorsOf } from '../api/graphql-errors';
 import type { Act } from './act';
 
 const KINDS = ['work_note', 'comment'] as const;
@@ -16,9 +15,9 @@ export function IncidentNoteForm({ incidentId, act, internal, busy }: { incident
     const form = event.currentTarget;
     const data = new FormData(form);
     setBodyError(undefined);
-    void act('AddIncidentNote', { input: { id: incidentId, kind: data.get('kind') ?? 'comment', body: String(data.get('body') ?? '') } }).then((failure) => {
+    void act('AddIncidentNote', { input: { id: incidentId, kind: data.get('kind') ?? 'comment', body: String(data.get('body') ?? '') } }, ['body']).then((failure) => {
       if (failure === undefined) form.reset();
-      else setBodyError(formErrorsOf(failure, ['body']).fields['body']);
+      else setBodyError(failure.fields['body']);
     });
   };
   return (

@@ -15,16 +15,19 @@ const OVERSCAN = 8;
  * A long queue as a table whose body renders only the rows in view (and a few around): the table
  * keeps its semantics for assistive technology (aria-rowcount on the table, aria-rowindex on each row,
  * the header row 1), spacer rows hold the scroll height. The container scrolls, so the header stays.
+ * `plain` renders every row in the same container (the queue bench's baseline, `?render=plain`).
+ * A focused row scrolled far out of view is unmounted (focus returns to the page); accepted: keyboard
+ * users move through the rows with Tab, which keeps the focused row in view.
  */
-export function VirtualIncidentTable({ caption, incidents }: { caption: string; incidents: readonly IncidentSummary[] }) {
+export function VirtualIncidentTable({ caption, incidents, plain = false }: { caption: string; incidents: readonly IncidentSummary[]; plain?: boolean }) {
   const { t, i18n } = useTranslation();
   const { navigate } = usePortal();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: incidents.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: OVERSCAN });
+  const virtualizer = useVirtualizer({ count: plain ? 0 : incidents.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: OVERSCAN, useFlushSync: false });
   const when = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }), [i18n.language]);
-  const rows = virtualizer.getVirtualItems();
-  const before = rows[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  const rows = plain ? incidents.map((_, index) => ({ index, start: 0, end: 0 })) : virtualizer.getVirtualItems();
+  const before = plain ? 0 : (rows[0]?.start ?? 0);
+  const after = plain ? 0 : virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
   return (
     <div ref={scroller} className="virtual-queue" tabIndex={0} role="region" aria-label={t('agent.queue.scrollRegion', { caption, count: incidents.length })}>
       <table aria-rowcount={incidents.length + 1}>

@@ -5,7 +5,7 @@ export const OPERATION_NAMES = ['Incidents', 'MyGroups', 'Incident', 'OpenIncide
   // Change, calendar and CAB
   'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab', 'CalendarChanges', 'ChangePendingApprovals', 'ChangeApprovalDelegations', 'CabMyGroups',
   // Agent workspace
-  'QueueIncidents', 'IncidentImpact', 'StartIncidentWork', 'ReopenIncident', 'CancelIncident', 'CloseIncident', 'ChangeIncidentImpactUrgency', 'Problems', 'Problem', 'AdvanceProblem', 'RecordKnownError', 'ResolveProblem', 'CloseProblem',
+  'QueueIncidents', 'IncidentImpact', 'StartIncidentWork', 'ReopenIncident', 'CancelIncident', 'CloseIncident', 'ChangeIncidentImpactUrgency', 'Problems', 'Problem', 'AdvanceProblem', 'RecordKnownError', 'ResolveProblem', 'CloseProblem', 'BreachingSoon',
   // Dashboards (reporting)
   'DashboardIncidentReport', 'DashboardSlaCompliance', 'DashboardBacklog', 'DashboardChangeReport', 'DashboardSuppliers', 'DashboardSupplierScorecard',
 ] as const;

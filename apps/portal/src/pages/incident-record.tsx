@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formErrorsOf } from '../api/graphql-errors';
 import type { OperationName } from '../api/operations';
 import { HOLD_REASONS } from '../api/types';
 import type { IncidentRecord as IncidentData } from '../api/types';
@@ -42,7 +43,9 @@ export function IncidentRecord({ id }: { id: string }) {
     };
   }, [client, id]);
 
-  const act: Act = (operation: OperationName, variables: Readonly<Record<string, unknown>>) => {
+  const [notesError, setNotesError] = useState<string | undefined>(undefined);
+
+  const act: Act = (operation: OperationName, variables: Readonly<Record<string, unknown>>, fields: readonly string[] = []) => {
     setBusy(true);
     setErrors([]);
     return client
@@ -54,8 +57,9 @@ export function IncidentRecord({ id }: { id: string }) {
         return undefined;
       })
       .catch((failure: unknown) => {
-        setErrors([failure instanceof Error ? failure.message : String(failure)]);
-        return failure;
+        const placed = formErrorsOf(failure, fields);
+        setErrors(placed.form);
+        return placed;
       })
       .finally(() => setBusy(false));
   };
@@ -75,7 +79,8 @@ export function IncidentRecord({ id }: { id: string }) {
   const resolve = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void act('ResolveIncident', { input: { id: incident.id, code: form.get('code'), notes: form.get('notes') } });
+    setNotesError(undefined);
+    void act('ResolveIncident', { input: { id: incident.id, code: form.get('code'), notes: form.get('notes') } }, ['resolutionNotes']).then((failure) => setNotesError(failure?.fields['resolutionNotes']));
   };
   const timeline = [
     { key: 'opened', at: incident.openedAt, text: `${t('state.new')}: ${incident.title}` },
@@ -131,6 +136,7 @@ export function IncidentRecord({ id }: { id: string }) {
         <section aria-labelledby="actions-title" className="card">
           <h2 id="actions-title">{t('record.actions')}</h2>
           <Alert messages={errors} />
+          {(incident.state === 'closed' || incident.state === 'canceled') && <p>{t(`agent.lifecycle.final.${incident.state}`)}</p>}
           <IncidentLifecycle incident={incident} act={act} internal={internal} busy={busy} />
           {active && (
             <>
@@ -163,7 +169,12 @@ export function IncidentRecord({ id }: { id: string }) {
               <SelectField id="resolution-code" label={t('record.resolutionCode')} name="code" defaultValue="fixed" options={RESOLUTION_CODES.map((code) => ({ value: code, label: t(`record.codes.${code}`) }))} />
               <div className="field">
                 <label htmlFor="resolution-notes">{t('record.resolutionNotes')}</label>
-                <textarea id="resolution-notes" name="notes" rows={3} />
+                <textarea id="resolution-notes" name="notes" rows={3} aria-invalid={notesError !== undefined} aria-describedby={notesError === undefined ? undefined : 'resolution-notes-error'} />
+                {notesError !== undefined && (
+                  <p id="resolution-notes-error" className="field-error">
+                    {notesError}
+                  </p>
+                )}
               </div>
               <button type="submit" disabled={busy}>
                 {t('record.resolve')}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROBLEM_STAGES } from '../agent/agent-types';
 import type { ProblemRecord as ProblemData } from '../agent/agent-types';
+import { problemActions } from '../agent/problem-actions';
 import { managesProblems } from '../agent/roles';
 import { formErrorsOf } from '../api/graphql-errors';
 import type { FormErrors } from '../api/graphql-errors';
@@ -54,9 +54,7 @@ export function ProblemRecord({ id }: { id: string }) {
 
   if (problem === undefined) return errors.form.length > 0 ? <Alert messages={errors.form} /> : <p>{t('common.loading')}</p>;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
-  const stageIndex = PROBLEM_STAGES.findIndex((stage) => stage === problem.state);
-  const next = problem.state === 'new' ? [...PROBLEM_STAGES] : stageIndex >= 0 ? PROBLEM_STAGES.slice(stageIndex + 1) : [];
-  const open = problem.state === 'new' || stageIndex >= 0;
+  const { open, next, resolvable, closable, final } = problemActions(problem.state);
   const manager = managesProblems(session);
   const advance = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -71,7 +69,7 @@ export function ProblemRecord({ id }: { id: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const fixChangeId = String(form.get('fixChangeId') ?? '').trim();
-    act('ResolveProblem', { input: { id: problem.id, notes: String(form.get('notes') ?? ''), ...(fixChangeId === '' ? {} : { fixChangeId }) } }, ['notes', 'fixChangeId']);
+    act('ResolveProblem', { input: { id: problem.id, notes: String(form.get('resolutionNotes') ?? ''), ...(fixChangeId === '' ? {} : { fixChangeId }) } }, ['resolutionNotes', 'fixChangeId']);
   };
   const fieldProps = (name: string) => ({
     id: `problem-${name}`,
@@ -147,7 +145,7 @@ export function ProblemRecord({ id }: { id: string }) {
         <section aria-labelledby="problem-actions" className="card">
           <h2 id="problem-actions">{t('record.actions')}</h2>
           <Alert messages={errors.form} />
-          {!open && problem.state !== 'resolved' && <p>{t('agent.problems.final')}</p>}
+          {final !== undefined && <p>{t(`agent.problems.final.${final}`)}</p>}
           {next.length > 0 && (
             <form onSubmit={advance} className="action">
               <SelectField id="problem-stage" name="to" label={t('agent.problems.advanceTo')} options={next.map((stage) => ({ value: stage, label: t(`agent.problems.states.${stage}`) }))} />
@@ -171,13 +169,13 @@ export function ProblemRecord({ id }: { id: string }) {
               </button>
             </form>
           )}
-          {manager && open && (
+          {manager && resolvable && (
             <form onSubmit={resolve} className="action" noValidate aria-labelledby="resolve-problem-title">
               <h3 id="resolve-problem-title">{t('agent.problems.resolve')}</h3>
               <div className="field">
-                <label htmlFor="problem-notes">{t('record.resolutionNotes')}</label>
-                <textarea rows={2} {...fieldProps('notes')} />
-                {fieldError('notes')}
+                <label htmlFor="problem-resolutionNotes">{t('record.resolutionNotes')}</label>
+                <textarea rows={2} {...fieldProps('resolutionNotes')} />
+                {fieldError('resolutionNotes')}
               </div>
               <div className="field">
                 <label htmlFor="problem-fixChangeId">{t('agent.problems.fixChange')}</label>
@@ -189,14 +187,15 @@ export function ProblemRecord({ id }: { id: string }) {
               </button>
             </form>
           )}
-          {manager && problem.state === 'resolved' && (
+          {manager && closable && (
             <p>
               <button type="button" onClick={() => act('CloseProblem', { id: problem.id })} disabled={busy}>
                 {t('agent.problems.close')}
               </button>
             </p>
           )}
-          {!manager && open && <p className="hint">{t('agent.problems.managersOnly')}</p>}
+          {manager && open && !resolvable && <p className="hint">{t('agent.problems.resolveFrom')}</p>}
+          {!manager && (open || closable) && <p className="hint">{t('agent.problems.managersOnly')}</p>}
         </section>
       </div>
     </article>

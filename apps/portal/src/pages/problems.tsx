@@ -23,13 +23,21 @@ export function Problems() {
   const { client, navigate } = usePortal();
   const [filter, setFilter] = useState<Filter>('open');
   const [problems, setProblems] = useState<readonly ProblemSummary[] | undefined>(undefined);
+  const [truncated, setTruncated] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     let current = true;
     setProblems(undefined);
+    setTruncated(false);
     setError(undefined);
-    allPages(async (after) => (await client.request<{ problems: Page<ProblemSummary> }>('Problems', { states: filter === 'all' ? null : OPEN, after })).problems, PROBLEM_LIMIT).then(
-      ({ nodes }) => current && setProblems(filter === 'known' ? nodes.filter((problem) => problem.knownError !== null) : nodes),
+    // Known errors: the API has no such filter; the walk keeps them and counts only them against the limit.
+    const keep = filter === 'known' ? (problem: ProblemSummary) => problem.knownError !== null : undefined;
+    allPages(async (after) => (await client.request<{ problems: Page<ProblemSummary> }>('Problems', { states: filter === 'all' ? null : OPEN, after })).problems, PROBLEM_LIMIT, keep).then(
+      (loaded) => {
+        if (!current) return;
+        setProblems(loaded.nodes);
+        setTruncated(loaded.truncated);
+      },
       (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );
     return () => {
@@ -42,6 +50,7 @@ export function Problems() {
       <h1 id="problems-title">{t('agent.problems.title')}</h1>
       <SelectField id="problems-filter" label={t('queue.view')} className="field inline" options={FILTERS.map((id) => ({ value: id, label: t(`agent.problems.filters.${id}`) }))} value={filter} onChange={(event) => setFilter(event.target.value as Filter)} />
       <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
+      {truncated && <p className="hint">{t('agent.problems.truncated', { limit: PROBLEM_LIMIT })}</p>}
       {problems === undefined ? (
         error === undefined && <p>{t('common.loading')}</p>
       ) : problems.length === 0 ? (

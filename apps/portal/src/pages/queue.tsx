@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentState, IncidentSummary } from '../api/types';
 import type { QueuePage } from '../agent/agent-types';
-import { breachingSoon, mostUrgentClock } from '../agent/breaching-soon';
+import { BreachingSoonList } from '../agent/breaching-soon-list';
 import { allPages } from '../agent/paging';
 import { VirtualIncidentTable } from '../agent/virtual-incident-table';
-import { Alert, IncidentTable, SelectField } from '../components';
+import { Alert, SelectField } from '../components';
 import { useLiveIncidents } from '../live-incidents';
 import { useMyGroups } from '../my-groups';
 import { usePortal } from '../portal-context';
@@ -16,7 +16,7 @@ const ACTIVE: IncidentState[] = ['new', 'in_progress', 'on_hold'];
 /** The most a queue loads (page by page: the gateway caps `first`). */
 export const QUEUE_LIMIT = 500;
 
-/** `?render=plain`: every row in the DOM, no virtualisation (the queue bench's baseline). */
+/** `?render=plain`: every row in the DOM, no virtualisation, same scroll container (the queue bench's baseline; also a fallback for assistive technology that reads the whole table). */
 const plainRendering = () => new URLSearchParams(window.location.search).get('render') === 'plain';
 
 /** Agent workspace: the queue (new incidents to triage, my groups' open ones, mine, breaching soon), live. */
@@ -40,12 +40,18 @@ export function Queue() {
         </button>
       </div>
       {view === 'breaching' && <p className="hint">{t('agent.queue.breachingHint')}</p>}
-      {groups === undefined ? <p>{t('common.loading')}</p> : <QueueList key={`${view}:${refreshes}`} view={view} caption={label(view)} groupIds={groups.map((group) => group.id)} sub={session.sub} refreshes={refreshes} />}
+      {view === 'breaching' ? (
+        <BreachingSoonList key={refreshes} caption={label(view)} />
+      ) : groups === undefined ? (
+        <p>{t('common.loading')}</p>
+      ) : (
+        <QueueList key={`${view}:${refreshes}`} view={view} caption={label(view)} groupIds={groups.map((group) => group.id)} sub={session.sub} refreshes={refreshes} />
+      )}
     </section>
   );
 }
 
-function QueueList({ view, caption, groupIds, sub, refreshes }: { view: View; caption: string; groupIds: readonly string[]; sub: string; refreshes: number }) {
+function QueueList({ view, caption, groupIds, sub, refreshes }: { view: Exclude<View, 'breaching'>; caption: string; groupIds: readonly string[]; sub: string; refreshes: number }) {
   const { t } = useTranslation();
   const { client } = usePortal();
   const [truncated, setTruncated] = useState(false);
@@ -60,15 +66,11 @@ function QueueList({ view, caption, groupIds, sub, refreshes }: { view: View; ca
       ? { load: () => load({ states: ['new'] }), belongs: (incident) => incident.state === 'new' }
       : view === 'mine'
         ? { load: () => load({ assigneeId: sub, states: ACTIVE }), belongs: (incident) => incident.assigneeId === sub && active(incident) }
-        : view === 'breaching'
-          ? { load: async () => breachingSoon(await load({ states: ACTIVE })), belongs: (incident) => active(incident) && mostUrgentClock(incident) !== undefined }
-          : {
-              load: async () => (await Promise.all(groupIds.map((assignmentGroupId) => load({ assignmentGroupId, states: ACTIVE })))).flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-              belongs: (incident) => incident.assignmentGroupId !== null && groupIds.includes(incident.assignmentGroupId) && active(incident),
-            };
-  const { incidents, error } = useLiveIncidents(`${view}:${groupIds.join(',')}:${refreshes}`, spec.load, {}, spec.belongs);
-  // Breaching soon stays most urgent first as changes arrive.
-  const shown = useMemo(() => (incidents !== undefined && view === 'breaching' ? breachingSoon(incidents) : incidents), [incidents, view]);
+        : {
+            load: async () => (await Promise.all(groupIds.map((assignmentGroupId) => load({ assignmentGroupId, states: ACTIVE })))).flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+            belongs: (incident) => incident.assignmentGroupId !== null && groupIds.includes(incident.assignmentGroupId) && active(incident),
+          };
+  const { incidents: shown, error } = useLiveIncidents(`${view}:${groupIds.join(',')}:${refreshes}`, spec.load, {}, spec.belongs);
   return (
     <>
       <Alert messages={error === undefined ? [] : [t('common.error', { message: error })]} />
@@ -79,11 +81,9 @@ function QueueList({ view, caption, groupIds, sub, refreshes }: { view: View; ca
       {shown === undefined ? (
         <p>{t('common.loading')}</p>
       ) : shown.length === 0 ? (
-        <p>{view === 'breaching' ? t('agent.queue.noneBreaching') : t('queue.empty')}</p>
-      ) : plainRendering() ? (
-        <IncidentTable caption={caption} incidents={shown} linked />
+        <p>{t('queue.empty')}</p>
       ) : (
-        <VirtualIncidentTable caption={caption} incidents={shown} />
+        <VirtualIncidentTable caption={caption} incidents={shown} plain={plainRendering()} />
       )}
     </>
   );
