@@ -2,7 +2,7 @@ import type { AffectedService, Page } from './agent-types';
 import type { SlaAlert } from './breaching-soon';
 import { breachingIncidents, breachTone } from './breaching-soon';
 import { hopsOf, impactGraph } from './impact-graph';
-import { allPages, MAX_PAGES } from './paging';
+import { allPages, MAX_PAGES } from '../api/paging';
 import { problemActions } from './problem-actions';
 
 const alert = (ticketNumber: string, over: Partial<SlaAlert> = {}): SlaAlert => ({

@@ -1,15 +1,8 @@
 /** The shapes the agent workspace reads from its operations (operations.graphql, "Agent workspace"). */
+import type { Page } from '../api/paging';
 import type { IncidentSummary } from '../api/types';
 
-export interface PageInfo {
-  readonly hasNextPage: boolean;
-  readonly endCursor: string | null;
-}
-
-export interface Page<T> {
-  readonly edges: readonly { readonly node: T }[];
-  readonly pageInfo: PageInfo;
-}
+export type { Page, PageInfo } from '../api/paging';
 
 export type QueuePage = Page<IncidentSummary>;
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemState, ProblemSummary } from '../agent/agent-types';
 import type { Page } from '../agent/agent-types';
-import { allPages } from '../agent/paging';
+import { allPages } from '../api/paging';
 import { Alert, SelectField } from '../components';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';

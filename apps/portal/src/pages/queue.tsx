@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentState, IncidentSummary } from '../api/types';
 import type { QueuePage } from '../agent/agent-types';
 import { BreachingSoonList } from '../agent/breaching-soon-list';
-import { allPages } from '../agent/paging';
+import { allPages } from '../api/paging';
 import { VirtualIncidentTable } from '../agent/virtual-incident-table';
 import { Alert, SelectField } from '../components';
 import { useLiveIncidents } from '../live-incidents';

@@ -1,13 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OperationName } from '../api/operations';
 import { usePortal } from '../portal-context';
+import type { Page } from '../api/paging';
 import { appendPage } from './append-page';
 
-/** A connection page as the self-service queries select it: edges and whether more follow. */
-export interface Page<T> {
-  readonly edges: readonly { readonly node: T }[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-}
+export type { Page } from '../api/paging';
 
 export interface Paged<T> {
   /** Every node loaded so far (undefined until the first page answers). */

@@ -1,4 +1,4 @@
-import { allPages } from './paging';
+import { allPages, MAX_PAGES } from './paging';
 
 describe('paging through a connection', () => {
   it('follows endCursor while there is a next page', async () => {
@@ -15,8 +15,8 @@ describe('paging through a connection', () => {
     expect(asked).toEqual([null, 'a']);
   });
 
-  it('stops after the page limit and says so', async () => {
-    const result = await allPages(() => Promise.resolve({ edges: [{ node: 0 }], pageInfo: { hasNextPage: true, endCursor: 'x' } }), 3);
-    expect(result).toEqual({ nodes: [0, 0, 0], truncated: true });
+  it('stops after MAX_PAGES pages and says so', async () => {
+    const result = await allPages(() => Promise.resolve({ edges: [{ node: 0 }], pageInfo: { hasNextPage: true, endCursor: 'x' } }));
+    expect(result).toEqual({ nodes: new Array<number>(MAX_PAGES).fill(0), truncated: true });
   });
 });
