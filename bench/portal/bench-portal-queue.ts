@@ -1,14 +1,11 @@
 import { runBench } from '@itsm/bench-kit';
-import { freePort } from '@itsm/platform/persistence';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { startBuiltPlatform } from '@itsm/testing';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const PLATFORM = join(ROOT, 'dist', 'apps', 'platform', 'src', 'main.js');
 const PORTAL_WEB = join(ROOT, 'dist', 'apps', 'portal', 'web');
 const CHROMIUM = '/usr/bin/chromium';
 // No smooth scrolling: a wheel step moves the container at once (both renderings the same way).
@@ -34,46 +31,7 @@ interface Run {
 }
 
 /** The all-in-one as built, its gateway on the portal's trusted documents (ad-hoc operations for the admin's fixtures). */
-async function startPlatform(): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'itsm-portal-queue-'));
-  const child = spawn(process.execPath, [PLATFORM], {
-    cwd: ROOT,
-    detached: true,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? '',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      AUTH_DEV_KEY_FILE: join(dir, 'key.json'),
-      PLATFORM_DATA_DIR: join(dir, 'data'),
-      PLATFORM_MAIL_PORT: '0',
-      PLATFORM_DEMO_SUPPLIER: 'false',
-      GATEWAY_TRUSTED_DOCUMENTS: join(PORTAL_WEB, 'trusted-documents.json'),
-      GATEWAY_AD_HOC_ROLES: 'admin',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = Date.now();
-  while (!output.includes(`GraphQL: http://localhost:${port}/graphql`)) {
-    if (child.exitCode !== null || Date.now() - started > 180_000) throw new Error(`the all-in-one did not start:\n${output.slice(-4000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-      const killer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+const startPlatform = () => startBuiltPlatform({ env: { GATEWAY_TRUSTED_DOCUMENTS: join(PORTAL_WEB, 'trusted-documents.json'), GATEWAY_AD_HOC_ROLES: 'admin' } });
 
 async function personaToken(origin: string, persona: string): Promise<string> {
   const response = await fetch(`${origin}/dev/persona-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });

@@ -229,7 +229,7 @@ export function App({ config }: { config: PortalConfig }) {
                 </li>
               )}
               <li>
-                <Link to={ROUTES.myTickets} navigate={navigate} aria-current={page.kind === 'my-tickets' ? 'page' : undefined}>
+                <Link to={ROUTES.myTickets} navigate={navigate} aria-current={page.kind === 'my-tickets' || page.kind === 'request' || page.kind === 'my-incident' ? 'page' : undefined}>
                   {t('nav.myTickets')}
                 </Link>
               </li>

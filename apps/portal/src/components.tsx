@@ -24,6 +24,20 @@ export function SlaBadge({ clock }: { clock: SlaClock | undefined }) {
   );
 }
 
+/** Every SLA clock of a ticket, named, each with its badge ("No SLA" when it has none). */
+export function SlaList({ slas }: { slas: readonly SlaClock[] }) {
+  if (slas.length === 0) return <SlaBadge clock={undefined} />;
+  return (
+    <ul className="plain">
+      {slas.map((clock) => (
+        <li key={clock.clockId}>
+          {clock.definitionName}: <SlaBadge clock={clock} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A table of incidents; numbers link to the record when `linked`. */
 export function IncidentTable({ caption, incidents, linked }: { caption: string; incidents: readonly IncidentSummary[]; linked: boolean }) {
   const { t, i18n } = useTranslation();

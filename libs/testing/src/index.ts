@@ -16,3 +16,4 @@ export * from './lib/notification-feed';
 export * from './lib/topic-feed';
 export * from './lib/peers/smtp-sink';
 export * from './lib/peers/webhook-receiver';
+export * from './lib/peers/built-platform';

@@ -3,7 +3,7 @@ export const OPERATION_NAMES = ['Incidents', 'MyGroups', 'Incident', 'OpenIncide
   // Self-service: catalogue, requests, comments, approvals
   'Categories', 'CatalogItems', 'CatalogItem', 'OrderCatalogItems', 'Requests', 'Request', 'AddRequestComment', 'CancelRequest', 'AddIncidentNote', 'MyApprovals', 'DecideRequestApproval', 'MyPendingApprovals',
   // Change, calendar and CAB
-  'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab', 'CalendarChanges', 'ChangePendingApprovals', 'ChangeApprovalDelegations', 'CabMyGroups',
+  'Changes', 'Change', 'AssessChangeRisk', 'DecideApproval', 'SubmitForAssessment', 'RequestAuthorisation', 'StartImplementation', 'CompleteImplementation', 'CloseChange', 'CancelChange', 'RevertChangeToNew', 'ChangeCalendar', 'CabMeetings', 'CabOccurrences', 'CabItemChange', 'RecordCabDecision', 'FlagChangeForCab', 'CalendarChanges', 'ChangeApprovalDelegations', 'CabMyGroups',
   // Agent workspace
   'QueueIncidents', 'IncidentImpact', 'StartIncidentWork', 'ReopenIncident', 'CancelIncident', 'CloseIncident', 'ChangeIncidentImpactUrgency', 'Problems', 'Problem', 'AdvanceProblem', 'RecordKnownError', 'ResolveProblem', 'CloseProblem', 'BreachingSoon',
   // Dashboards (reporting)

@@ -103,7 +103,7 @@ function MyPendingApprovals() {
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    allPages((after) => client.request<{ myPendingApprovals: Page<ChangeSummary> }>('ChangePendingApprovals', { after }).then((data) => data.myPendingApprovals)).then(
+    allPages((after) => client.request<{ myPendingApprovals: Page<ChangeSummary> }>('MyPendingApprovals', { after }).then((data) => data.myPendingApprovals)).then(
       (data) => current && setChanges(data.nodes),
       (failure: unknown) => current && setError(messageOf(failure)),
     );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formErrorsOf } from '../api/graphql-errors';
@@ -10,7 +10,8 @@ import { AffectedServices } from '../agent/affected-services';
 import { IncidentLifecycle } from '../agent/incident-lifecycle';
 import { IncidentNoteForm } from '../agent/incident-notes';
 import { isInternal } from '../agent/roles';
-import { Alert, SelectField, SlaBadge, StateBadge } from '../components';
+import { Alert, SelectField, SlaList, StateBadge } from '../components';
+import { useLiveIncident } from '../live-incidents';
 import { useMyGroups } from '../my-groups';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
@@ -23,25 +24,10 @@ export function IncidentRecord({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const { client, session, navigate } = usePortal();
   const groups = useMyGroups();
-  const [incident, setIncident] = useState<IncidentData | undefined>(undefined);
-  const [errors, setErrors] = useState<readonly string[]>([]);
+  const { incident, error: loadError, keep } = useLiveIncident(id);
+  const [actionErrors, setErrors] = useState<readonly string[]>([]);
+  const errors = loadError === undefined ? actionErrors : [loadError, ...actionErrors];
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    const fetchIncident = () =>
-      client.request<{ incident: IncidentData }>('Incident', { id }).then(
-        (data) => current && setIncident(data.incident),
-        (failure: unknown) => current && setErrors([failure instanceof Error ? failure.message : String(failure)]),
-      );
-    void fetchIncident();
-    // Reconnected (a renewed token, a lost connection): refetched, changes in the gap were not sent.
-    const stop = client.subscribe<{ incidentChanged: IncidentData }>('IncidentChanged', { filter: { ids: [id] } }, (data) => current && setIncident(data.incidentChanged), (failure) => current && setErrors([failure.message]), () => void fetchIncident());
-    return () => {
-      current = false;
-      stop();
-    };
-  }, [client, id]);
 
   const [notesError, setNotesError] = useState<string | undefined>(undefined);
 
@@ -53,7 +39,7 @@ export function IncidentRecord({ id }: { id: string }) {
       .then((data) => {
         const changed = Object.values(data)[0];
         // A subscription's change may have arrived first: keep the newer version.
-        if (changed !== undefined) setIncident((shown) => (shown !== undefined && shown.version > changed.version ? shown : changed));
+        if (changed !== undefined) keep(changed);
         return undefined;
       })
       .catch((failure: unknown) => {
@@ -118,17 +104,7 @@ export function IncidentRecord({ id }: { id: string }) {
             <dd>{incident.assigneeId ?? t('record.unassigned')}</dd>
             <dt>{t('columns.sla')}</dt>
             <dd>
-              {incident.slas.length === 0 ? (
-                <SlaBadge clock={undefined} />
-              ) : (
-                <ul className="plain">
-                  {incident.slas.map((clock) => (
-                    <li key={clock.clockId}>
-                      {clock.definitionName}: <SlaBadge clock={clock} />
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <SlaList slas={incident.slas} />
             </dd>
           </dl>
           <p className="description">{incident.description}</p>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentRecord } from '../api/types';
-import { Alert, SlaBadge, StateBadge } from '../components';
+import { Alert, SlaList, StateBadge } from '../components';
+import { useLiveIncident } from '../live-incidents';
 import { Link, usePortal } from '../portal-context';
 import { ROUTES } from '../routes';
 import { CommentForm, CommentList } from '../self-service/comment-form';
@@ -10,26 +10,12 @@ import { CommentForm, CommentList } from '../self-service/comment-form';
 export function MyIncident({ id }: { id: string }) {
   const { t } = useTranslation();
   const { client, navigate } = usePortal();
-  const [incident, setIncident] = useState<IncidentRecord | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    const newer = (next: IncidentRecord) => setIncident((shown) => (shown !== undefined && shown.version > next.version ? shown : next));
-    client.request<{ incident: IncidentRecord }>('Incident', { id }).then(
-      (data) => current && newer(data.incident),
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
-    const stop = client.subscribe<{ incidentChanged: IncidentRecord }>('IncidentChanged', { filter: { ids: [id] } }, (data) => current && newer(data.incidentChanged), (failure) => current && setError(failure.message));
-    return () => {
-      current = false;
-      stop();
-    };
-  }, [client, id]);
+  const { incident, error, keep } = useLiveIncident(id);
 
   if (incident === undefined) return error === undefined ? <p>{t('common.loading')}</p> : <Alert messages={[t('common.error', { message: error })]} />;
   const comment = async (body: string) => {
     const { addIncidentNote } = await client.request<{ addIncidentNote: IncidentRecord }>('AddIncidentNote', { input: { id: incident.id, kind: 'comment', body } });
-    setIncident((shown) => (shown !== undefined && shown.version > addIncidentNote.version ? shown : addIncidentNote));
+    keep(addIncidentNote);
   };
   const comments = incident.notes.filter((note) => note.kind === 'comment').map((note) => ({ id: note.id, by: note.authorId, at: note.at, text: note.body }));
   return (
@@ -54,17 +40,7 @@ export function MyIncident({ id }: { id: string }) {
           <dd>P{incident.priority}</dd>
           <dt>{t('columns.sla')}</dt>
           <dd>
-            {incident.slas.length === 0 ? (
-              <SlaBadge clock={undefined} />
-            ) : (
-              <ul className="plain">
-                {incident.slas.map((clock) => (
-                  <li key={clock.clockId}>
-                    {clock.definitionName}: <SlaBadge clock={clock} />
-                  </li>
-                ))}
-              </ul>
-            )}
+            <SlaList slas={incident.slas} />
           </dd>
         </dl>
         <p className="description">{incident.description}</p>

@@ -2,19 +2,9 @@ import type { TopicDefinition } from '@itsm/contracts';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-
-/** The repository: the nearest folder up that holds the launcher's sources (this file also runs built, from dist/libs/...: benches). */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'tools/kafka-mock/build.sh'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no tools/kafka-mock/build.sh above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { repositoryRoot } from './repository-root';
 
 const ROOT = repositoryRoot();
 const BINARY = join(ROOT, 'dist/tools/kafka-mock');
